@@ -1,0 +1,331 @@
+"""pipeline_config.yaml + .env -> frozen dataclasses. Every mistake names file, line and key."""
+
+import os
+import re
+import zoneinfo
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from dotenv import load_dotenv
+
+from pipeline import constants as c
+from pipeline.errors import ConfigError
+from pipeline.redact import mask_uri, register_secret
+
+CRON_FIELDS = ("minute", "hour", "day", "month", "day_of_week")
+SCHEDULE_KEYS = ("second", *CRON_FIELDS)
+
+
+@dataclass(frozen=True)
+class StageConfig:
+    """How and when one stage runs."""
+
+    name: str
+    schedule: dict[str, str]
+    enabled: bool = True
+    max_retries: int = 3
+    batch_size: int | None = 10
+    concurrency: int = 1
+    lease_seconds: float = 300.0
+    run_deadline_seconds: float = 3000.0
+    retry_base_seconds: float = 60.0
+    retry_max_seconds: float = 3600.0
+    max_jobs_per_day: int | None = None
+
+
+@dataclass(frozen=True)
+class DaemonConfig:
+    pid_file: Path
+    log_file: Path
+    log_level: str = "INFO"
+    timezone: str = ""
+    misfire_grace_seconds: int = 6 * 3600
+    tick_seconds: float = 60.0
+    stop_timeout_seconds: float = 30.0
+    start_timeout_seconds: float = 20.0
+    log_max_bytes: int = 5_000_000
+    log_backups: int = 5
+
+
+@dataclass(frozen=True)
+class StorageConfig:
+    backend: str
+    sqlite_path: Path
+    mongodb_database: str | None = None
+    timeout_seconds: float = 5.0
+
+
+@dataclass(frozen=True)
+class SearchConfig:
+    keywords: str
+    location: str = ""
+    name: str = ""
+    sources: tuple[str, ...] = ("linkedin",)
+
+
+@dataclass(frozen=True)
+class LLMConfig:
+    base_url: str = "https://openrouter.ai/api/v1"
+    model: str = "openai/gpt-4o-mini"
+    api_key_env: str = c.ENV_OPENROUTER_KEY
+    temperature: float = 0.7
+    timeout_seconds: float = 60.0
+    max_tokens: int = 600
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path
+    root: Path
+    daemon: DaemonConfig
+    storage: StorageConfig
+    searches: tuple[SearchConfig, ...]
+    llm: LLMConfig
+    stages: dict[str, StageConfig] = field(default_factory=dict)
+    mongodb_uri: str | None = field(default=None, repr=False)
+    llm_api_key: str | None = field(default=None, repr=False)
+
+
+# Each section: key -> (accepted types, default). None in types means the key may be null.
+_STAGE_KEYS: dict[str, tuple[tuple, Any]] = {
+    "schedule": ((dict, str), None), "enabled": ((bool,), True), "max_retries": ((int,), 3),
+    "batch_size": ((int, None), 10), "concurrency": ((int,), 1), "lease_seconds": ((int, float), 300),
+    "run_deadline_seconds": ((int, float), 3000), "retry_base_seconds": ((int, float), 60),
+    "retry_max_seconds": ((int, float), 3600), "max_jobs_per_day": ((int, None), None),
+}
+_SECTIONS: dict[str, dict[str, tuple[tuple, Any]]] = {
+    "daemon": {
+        "pid_file": ((str,), "data/pipeline.pid"), "log_file": ((str,), "logs/pipeline.log"),
+        "log_level": ((str,), "INFO"), "timezone": ((str, None), None),
+        "misfire_grace_seconds": ((int,), 6 * 3600), "tick_seconds": ((int, float), 60),
+        "stop_timeout_seconds": ((int, float), 30), "start_timeout_seconds": ((int, float), 20),
+        "log_max_bytes": ((int,), 5_000_000), "log_backups": ((int,), 5),
+    },
+    "storage": {
+        "backend": ((str,), "auto"), "sqlite_path": ((str,), "data/pipeline.sqlite3"),
+        "mongodb_database": ((str, None), None), "timeout_seconds": ((int, float), 5),
+    },
+    "llm": {
+        "base_url": ((str,), LLMConfig.base_url), "model": ((str,), LLMConfig.model),
+        "api_key_env": ((str,), LLMConfig.api_key_env), "temperature": ((int, float), 0.7),
+        "timeout_seconds": ((int, float), 60), "max_tokens": ((int,), 600),
+    },
+    "scraper": _STAGE_KEYS, "enricher": _STAGE_KEYS, "generator": _STAGE_KEYS,
+}
+_SEARCH_KEYS: dict[str, tuple[tuple, Any]] = {
+    "name": ((str,), ""), "keywords": ((str,), None), "location": ((str, None), ""),
+    "sources": ((list,), ["linkedin"]),
+}
+_DEFAULT_SCHEDULES = {"scraper": {"hour": 9, "minute": 0}, "enricher": {"minute": 0},
+                      "generator": {"minute": 30}}
+_POSITIVE = {"max_retries", "batch_size", "concurrency", "lease_seconds", "run_deadline_seconds",
+             "tick_seconds", "stop_timeout_seconds", "start_timeout_seconds", "max_jobs_per_day",
+             "max_tokens", "timeout_seconds", "log_max_bytes"}
+_LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+class _Located:
+    """Values of a YAML document with the line of every key, for error messages."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.file = str(path)
+        self.lines: dict[tuple, int] = {}
+        try:
+            self.data = yaml.safe_load(text)
+            node = yaml.compose(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + 1 if mark else None
+            raise ConfigError(f"invalid YAML: {getattr(exc, 'problem', None) or exc}", self.file, line) from None
+        if node is not None:
+            self._walk(node, ())
+
+    def _walk(self, node: yaml.Node, path: tuple) -> None:
+        self.lines[path] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                self.lines[path + (key_node.value,)] = key_node.start_mark.line + 1
+                self._walk(value_node, path + (key_node.value,))
+                self.lines[path + (key_node.value,)] = key_node.start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                self._walk(item, path + (i,))
+
+    def error(self, path: tuple, message: str) -> ConfigError:
+        while path and path not in self.lines:
+            path = path[:-1]
+        key = ".".join(str(p) for p in path)
+        return ConfigError(message, self.file, self.lines.get(path), key)
+
+
+def _check_type(doc: _Located, path: tuple, value: Any, types: tuple) -> Any:
+    if value is None:
+        if None in types:
+            return None
+        raise doc.error(path, "must not be empty")
+    real = tuple(t for t in types if t is not None)
+    ok = isinstance(value, real) and not (isinstance(value, bool) and bool not in real)
+    if not ok:
+        names = " or ".join("null" if t is None else {dict: "mapping", list: "list", str: "text"}.get(t, t.__name__)
+                            for t in types)
+        raise doc.error(path, f"expected {names}, got {type(value).__name__} {value!r}")
+    if path[-1] in _POSITIVE and isinstance(value, (int, float)) and value <= 0:
+        raise doc.error(path, f"must be greater than 0, got {value!r}")
+    return value
+
+
+def _section(doc: _Located, path: tuple, data: Any, spec: dict[str, tuple[tuple, Any]]) -> dict[str, Any]:
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise doc.error(path, f"expected a mapping, got {type(data).__name__}")
+    for key in data:
+        if key not in spec:
+            raise doc.error(path + (key,), f"unknown key (known: {', '.join(spec)})")
+    out = {}
+    for key, (types, default) in spec.items():
+        out[key] = _check_type(doc, path + (key,), data[key], types) if key in data else default
+    return out
+
+
+def _schedule(doc: _Located, path: tuple, value: Any) -> dict[str, str]:
+    """A schedule mapping or a five-field crontab string -> APScheduler cron fields, validated."""
+    from apscheduler.triggers.cron import CronTrigger
+
+    if isinstance(value, str):
+        parts = value.split()
+        if len(parts) != 5:
+            raise doc.error(path, f"crontab {value!r} must have 5 fields (minute hour day month day_of_week)")
+        fields = dict(zip(CRON_FIELDS, parts))
+    else:
+        for key in value:
+            if key not in SCHEDULE_KEYS:
+                raise doc.error(path + (key,), f"unknown schedule field (known: {', '.join(SCHEDULE_KEYS)})")
+            if isinstance(value[key], bool) or not isinstance(value[key], (int, str)):
+                raise doc.error(path + (key,), f"expected a number or cron text, got {value[key]!r}")
+        fields = {k: str(v) for k, v in value.items()}
+    dow = fields.get("day_of_week", "*")
+    if re.search(r"\d", dow.replace("*/", "")):
+        raise doc.error(path + ("day_of_week",) if isinstance(value, dict) else path,
+                        f"day_of_week {dow!r} is numeric; cron counts 0 as Sunday but APScheduler counts 0 "
+                        "as Monday, so write day names instead (mon-fri, sat,sun)")
+    try:
+        CronTrigger(**fields, timezone="UTC")
+    except (ValueError, TypeError) as exc:
+        raise doc.error(path, f"impossible schedule {value!r}: {exc}") from None
+    return fields
+
+
+def _stage(doc: _Located, section: str, stage: str, data: Any) -> StageConfig:
+    values = _section(doc, (section,), data, _STAGE_KEYS)
+    values["schedule"] = _schedule(doc, (section, "schedule"),
+                                   values["schedule"] if values["schedule"] is not None
+                                   else _DEFAULT_SCHEDULES[section])
+    floats = ("lease_seconds", "run_deadline_seconds", "retry_base_seconds", "retry_max_seconds")
+    return StageConfig(name=stage, **{k: float(v) if k in floats else v for k, v in values.items()})
+
+
+def _searches(doc: _Located, data: Any) -> tuple[SearchConfig, ...]:
+    if data is None:
+        data = []
+    if not isinstance(data, list):
+        raise doc.error(("searches",), f"expected a list of searches, got {type(data).__name__}")
+    found = []
+    for i, item in enumerate(data):
+        values = _section(doc, ("searches", i), item, _SEARCH_KEYS)
+        if not values["keywords"]:
+            raise doc.error(("searches", i), "keywords: every search needs keywords")
+        if not all(isinstance(s, str) for s in values["sources"]):
+            raise doc.error(("searches", i, "sources"), "expected a list of source names")
+        found.append(SearchConfig(keywords=values["keywords"], location=values["location"] or "",
+                                  name=values["name"] or values["keywords"], sources=tuple(values["sources"])))
+    if not found and os.environ.get(c.ENV_KEYWORDS):
+        keywords = os.environ[c.ENV_KEYWORDS]
+        found.append(SearchConfig(keywords=keywords, location=os.environ.get(c.ENV_LOCATION, ""), name=keywords))
+    return tuple(found)
+
+
+def config_path(explicit: str | None = None) -> Path:
+    """--config, else PIPELINE_CONFIG, else pipeline_config.yaml in the current directory."""
+    return Path(explicit or os.environ.get(c.ENV_CONFIG) or c.DEFAULT_CONFIG_FILE).expanduser().resolve()
+
+
+def load_config(explicit: str | None = None) -> Config:
+    """Read .env and the YAML file; raise ConfigError naming file, line and key on any mistake."""
+    path = config_path(explicit)
+    load_dotenv(path.parent / ".env", override=False)
+    load_dotenv(Path.cwd() / ".env", override=False)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read config: {exc.strerror}", str(path)) from None
+    doc = _Located(path, text)
+    data = doc.data if doc.data is not None else {}
+    if not isinstance(data, dict):
+        raise doc.error((), "the config must be a mapping of sections")
+    for key in data:
+        if key not in _SECTIONS and key != "searches":
+            raise doc.error((key,), f"unknown section (known: searches, {', '.join(_SECTIONS)})")
+    root = path.parent
+    daemon = _section(doc, ("daemon",), data.get("daemon"), _SECTIONS["daemon"])
+    if daemon["log_level"].upper() not in _LOG_LEVELS:
+        raise doc.error(("daemon", "log_level"), f"{daemon['log_level']!r} is not one of {', '.join(_LOG_LEVELS)}")
+    if daemon["timezone"]:
+        try:
+            zoneinfo.ZoneInfo(daemon["timezone"])
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise doc.error(("daemon", "timezone"), f"unknown time zone {daemon['timezone']!r}") from None
+    storage = _section(doc, ("storage",), data.get("storage"), _SECTIONS["storage"])
+    if storage["backend"] not in ("auto", "sqlite", "mongodb"):
+        raise doc.error(("storage", "backend"), f"{storage['backend']!r} is not one of auto, sqlite, mongodb")
+    mongodb_uri = os.environ.get(c.ENV_MONGODB_URI) or None
+    backend = storage["backend"] if storage["backend"] != "auto" else ("mongodb" if mongodb_uri else "sqlite")
+    if backend == "mongodb" and not mongodb_uri:
+        raise doc.error(("storage", "backend"), f"backend is mongodb but {c.ENV_MONGODB_URI} is not set")
+    llm = _section(doc, ("llm",), data.get("llm"), _SECTIONS["llm"])
+    stages = {stage: _stage(doc, section, stage, data.get(section)) for stage, section in c.STAGE_SECTIONS.items()}
+    api_key = os.environ.get(llm["api_key_env"]) or None
+    register_secret(api_key)
+    register_secret(mongodb_uri)
+    return Config(
+        path=path, root=root,
+        daemon=DaemonConfig(**{**daemon, "pid_file": root / daemon["pid_file"], "log_file": root / daemon["log_file"],
+                               "log_level": daemon["log_level"].upper(), "timezone": daemon["timezone"] or "",
+                               "tick_seconds": float(daemon["tick_seconds"]),
+                               "stop_timeout_seconds": float(daemon["stop_timeout_seconds"]),
+                               "start_timeout_seconds": float(daemon["start_timeout_seconds"])}),
+        storage=StorageConfig(backend=backend, sqlite_path=root / storage["sqlite_path"],
+                              mongodb_database=storage["mongodb_database"],
+                              timeout_seconds=float(storage["timeout_seconds"])),
+        searches=_searches(doc, data.get("searches")),
+        llm=LLMConfig(**{**llm, "temperature": float(llm["temperature"]),
+                         "timeout_seconds": float(llm["timeout_seconds"])}),
+        stages=stages, mongodb_uri=mongodb_uri, llm_api_key=api_key,
+    )
+
+
+def effective(config: Config) -> dict[str, Any]:
+    """The config as it will be used, secrets masked: what `config check` prints."""
+    def plain(value: Any) -> Any:
+        if isinstance(value, Path):
+            return str(value)
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [plain(v) for v in value]
+        return value
+
+    out: dict[str, Any] = {"config_file": str(config.path)}
+    out["daemon"] = plain(asdict(config.daemon))
+    out["storage"] = {**plain(asdict(config.storage)), "mongodb_uri": mask_uri(config.mongodb_uri)}
+    if config.storage.backend == "sqlite":
+        out["storage"]["mongodb_uri"] = None
+    out["searches"] = [plain(asdict(s)) for s in config.searches]
+    out["llm"] = {**plain(asdict(config.llm)), "api_key": "set (hidden)" if config.llm_api_key else "not set"}
+    for stage, section in c.STAGE_SECTIONS.items():
+        values = plain(asdict(config.stages[stage]))
+        values.pop("name")
+        out[section] = values
+    return out

@@ -1,0 +1,45 @@
+"""Every name a user types or a store keeps, in one place."""
+
+# Job states, in pipeline order. Users type these; never rename them.
+PENDING = "pending"
+SCRAPING = "scraping"
+SCRAPED = "scraped"
+ENRICHING = "enriching"
+ENRICHED = "enriched"
+GENERATING = "generating"
+DRAFT_GENERATED = "draft_generated"
+FAILED = "failed"
+# States only a person sets, with `main.py mark`.
+SKIPPED = "skipped"
+APPLIED = "applied"
+
+# Stage names, as typed in `run-stage` and `retry --stage`.
+SCRAPE = "scrape"
+ENRICH = "enrich"
+DRAFT = "draft"
+
+# Config section of each stage, in the shape users already know.
+STAGE_SECTIONS = {SCRAPE: "scraper", ENRICH: "enricher", DRAFT: "generator"}
+
+# Environment variables.
+ENV_CONFIG = "PIPELINE_CONFIG"
+ENV_MONGODB_URI = "MONGODB_URI"
+ENV_KEYWORDS = "JOB_KEYWORDS"
+ENV_LOCATION = "JOB_LOCATION"
+ENV_OPENROUTER_KEY = "OPENROUTER_API_KEY"
+# Development only: "enrich=package.module:factory,..." supplies a stage's work function.
+ENV_TEST_STAGES = "PIPELINE_TEST_STAGES"
+
+DEFAULT_CONFIG_FILE = "pipeline_config.yaml"
+DEFAULT_MONGO_DATABASE = "job_pipeline"
+
+# Collections (MongoDB) and tables (SQLite).
+JOBS = "jobs"
+EVENTS = "events"
+RUNS = "runs"
+
+# Exit codes of the CLI.
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_STOPPED = 3

@@ -1,0 +1,26 @@
+"""Exceptions shared across modules: what a stage raises tells the runner whether to retry."""
+
+
+class PipelineError(Exception):
+    """Base of the pipeline's own errors."""
+
+
+class RetryableError(PipelineError):
+    """The work may succeed later (timeout, 429, 5xx, a page that looked blocked)."""
+
+
+class PermanentError(PipelineError):
+    """Retrying cannot help (no company URL, 404): the job fails at once."""
+
+
+class StoreUnavailable(PipelineError):
+    """The database cannot be reached right now."""
+
+
+class ConfigError(PipelineError):
+    """A config mistake, located by file, line and key."""
+
+    def __init__(self, message: str, file: str = "", line: int | None = None, key: str = "") -> None:
+        self.file, self.line, self.key, self.message = file, line, key, message
+        where = file + (f":{line}" if line else "")
+        super().__init__(f"{where}: {key}: {message}" if key else f"{where}: {message}")

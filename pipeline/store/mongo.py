@@ -1,0 +1,267 @@
+"""The production store: MongoDB through pymongo, safe for several daemons on several machines.
+
+A claim is one find_one_and_update (atomic per document on every MongoDB); every later write
+is conditional on the lease token. Times are epoch seconds, history lives in its own
+collection (written with insert_one), and the client connects lazily, so a daemon can start
+while the database is away.
+"""
+
+import functools
+import time
+import uuid
+from typing import Any, Callable, TypeVar
+
+import pymongo
+from pymongo import ReturnDocument
+from pymongo.errors import DuplicateKeyError, PyMongoError
+
+from pipeline import constants as c
+from pipeline.errors import StoreUnavailable
+from pipeline.redact import redact
+from pipeline.states import WORKING_STATES, StageStates
+from pipeline.store.base import Job, NewJob, RunRecord, backoff_seconds, job_id_for
+
+T = TypeVar("T")
+_JOB_FIELDS = set(Job.__dataclass_fields__)
+_CLEAR_LEASE = {"lease_owner": None, "lease_token": None, "lease_expires_at": None}
+
+
+def _guarded(method: Callable[..., T]) -> Callable[..., T]:
+    """Make sure indexes exist, and turn any driver error into StoreUnavailable."""
+    @functools.wraps(method)
+    def wrapper(self: "MongoStore", *args: Any, **kwargs: Any) -> T:
+        try:
+            if not self._ready:
+                self._setup()
+            return method(self, *args, **kwargs)
+        except DuplicateKeyError:
+            raise
+        except PyMongoError as exc:
+            raise StoreUnavailable(f"mongodb: {redact(str(exc))[:300]}") from None
+    return wrapper
+
+
+def _job(doc: dict[str, Any]) -> Job:
+    values = {k: v for k, v in doc.items() if k in _JOB_FIELDS}
+    return Job(id=doc["_id"], **values)
+
+
+class MongoStore:
+    """JobStore on a MongoDB database (a replica set in production; nx-27017 in the tests)."""
+
+    def __init__(self, uri: str, database: str | None = None, timeout_seconds: float = 5.0,
+                 clock: Callable[[], float] = time.time) -> None:
+        ms = int(timeout_seconds * 1000)
+        self.client: pymongo.MongoClient = pymongo.MongoClient(
+            uri, serverSelectionTimeoutMS=ms, connectTimeoutMS=ms, socketTimeoutMS=max(ms, 30000),
+            appname="job-pipeline", connect=False)
+        self.db = self.client.get_database(database) if database else \
+            self.client.get_default_database(c.DEFAULT_MONGO_DATABASE)
+        self.jobs, self.events_col, self.runs = self.db[c.JOBS], self.db[c.EVENTS], self.db[c.RUNS]
+        self.clock = clock
+        self._ready = False
+
+    def _setup(self) -> None:
+        self.jobs.create_index([("source", 1), ("source_id", 1)], unique=True)
+        self.jobs.create_index([("url", 1)], unique=True)
+        self.jobs.create_index([("status", 1), ("next_attempt_at", 1)])
+        self.jobs.create_index([("status", 1), ("lease_expires_at", 1)])
+        self.jobs.create_index([("status", 1), ("created_at", -1)])
+        self.jobs.create_index([("created_at", -1)])
+        self.events_col.create_index([("job_id", 1), ("at", 1)])
+        self.runs.create_index([("stage", 1), ("started_at", -1)])
+        self._ready = True
+
+    def _event(self, job_id: str, event: str, **fields: Any) -> None:
+        doc = {"job_id": job_id, "at": self.clock(), "event": event}
+        doc.update({k: v for k, v in fields.items() if v is not None})
+        self.events_col.insert_one(doc)
+
+    def _leased(self, job_id: str, token: str, stage: StageStates) -> dict[str, Any]:
+        return {"_id": job_id, "lease_token": token, "status": stage.working}
+
+    # -- writing jobs ---------------------------------------------------------------------------
+
+    @_guarded
+    def upsert_job(self, job: NewJob) -> str:
+        for _ in range(3):  # a concurrent insert of the same job turns into an update
+            existing = (self.jobs.find_one({"source": job.source, "source_id": job.source_id}, {"url": 1})
+                        or self.jobs.find_one({"url": job.url}, {"url": 1}))
+            now = self.clock()
+            if existing:
+                content = job.content()
+                if self.jobs.find_one({"url": job.url, "_id": {"$ne": existing["_id"]}}, {"_id": 1}):
+                    content["url"] = existing["url"]  # another job already owns this URL; keep ours
+                self.jobs.update_one({"_id": existing["_id"]},
+                                     {"$set": {**content, "last_seen_at": now, "updated_at": now}})
+                return "updated"
+            job_id = job_id_for(job.source, job.source_id)
+            doc = {"_id": job_id, "source": job.source, "source_id": job.source_id, "status": job.status,
+                   **job.content(), "data": {}, "attempts": {}, "next_attempt_at": 0.0, **_CLEAR_LEASE,
+                   "last_error": None, "error_stage": None, "created_at": now, "updated_at": now,
+                   "first_seen_at": now, "last_seen_at": now}
+            try:
+                self.jobs.insert_one(doc)
+            except DuplicateKeyError:
+                continue
+            self._event(job_id, "inserted", to_status=job.status)
+            return "inserted"
+        raise StoreUnavailable(f"mongodb: could not insert or update job {job.source}/{job.source_id}")
+
+    @_guarded
+    def claim(self, stage: StageStates, owner: str, lease_seconds: float) -> Job | None:
+        now = self.clock()
+        doc = self.jobs.find_one_and_update(
+            {"status": stage.input, "next_attempt_at": {"$lte": now}},
+            {"$set": {"status": stage.working, "lease_owner": owner, "lease_token": uuid.uuid4().hex,
+                      "lease_expires_at": now + lease_seconds, "updated_at": now},
+             "$inc": {f"attempts.{stage.name}": 1}},
+            sort=[("next_attempt_at", 1)], return_document=ReturnDocument.AFTER)
+        return _job(doc) if doc else None
+
+    @_guarded
+    def heartbeat(self, job_id: str, token: str, lease_seconds: float) -> bool:
+        result = self.jobs.update_one({"_id": job_id, "lease_token": token},
+                                      {"$set": {"lease_expires_at": self.clock() + lease_seconds}})
+        return result.matched_count == 1
+
+    @_guarded
+    def complete(self, job_id: str, token: str, stage: StageStates, data: dict[str, Any] | None = None) -> bool:
+        sets = {"status": stage.output, **_CLEAR_LEASE, "last_error": None, "error_stage": None,
+                "next_attempt_at": 0.0, "updated_at": self.clock()}
+        sets.update({f"data.{k}": v for k, v in (data or {}).items()})
+        doc = self.jobs.find_one_and_update(self._leased(job_id, token, stage), {"$set": sets},
+                                            projection={"attempts": 1})
+        if doc is None:
+            return False
+        self._event(job_id, "completed", stage=stage.name, from_status=stage.working, to_status=stage.output,
+                    attempt=doc.get("attempts", {}).get(stage.name))
+        return True
+
+    @_guarded
+    def fail(self, job_id: str, token: str, stage: StageStates, error: str, *, permanent: bool,
+             max_retries: int, retry_base: float, retry_max: float) -> str | None:
+        error = redact(error)[:2000]
+        doc = self.jobs.find_one(self._leased(job_id, token, stage), {"attempts": 1})
+        if doc is None:
+            return None
+        now = self.clock()
+        attempt = doc.get("attempts", {}).get(stage.name, 0)
+        if permanent or attempt >= max_retries:
+            outcome, status, due = "failed", c.FAILED, 0.0
+        else:
+            outcome, status, due = "retried", stage.input, now + backoff_seconds(attempt, retry_base, retry_max)
+        result = self.jobs.update_one(self._leased(job_id, token, stage), {"$set": {
+            "status": status, **_CLEAR_LEASE, "next_attempt_at": due, "last_error": error,
+            "error_stage": stage.name, "updated_at": now}})
+        if result.matched_count != 1:
+            return None
+        self._event(job_id, outcome, stage=stage.name, from_status=stage.working, to_status=status,
+                    attempt=attempt, error=error)
+        return outcome
+
+    @_guarded
+    def release(self, job_id: str, token: str, stage: StageStates) -> bool:
+        now = self.clock()
+        result = self.jobs.update_one(self._leased(job_id, token, stage), {
+            "$set": {"status": stage.input, **_CLEAR_LEASE, "next_attempt_at": now, "updated_at": now},
+            "$inc": {f"attempts.{stage.name}": -1}})
+        if result.matched_count:
+            self._event(job_id, "released", stage=stage.name, from_status=stage.working, to_status=stage.input)
+        return result.matched_count == 1
+
+    @_guarded
+    def sweep_expired(self, stage: StageStates, max_retries: int) -> int:
+        now = self.clock()
+        swept = 0
+        for doc in list(self.jobs.find({"status": stage.working, "lease_expires_at": {"$lt": now}},
+                                       {"attempts": 1, "lease_token": 1})):
+            attempt = doc.get("attempts", {}).get(stage.name, 0)
+            gave_up = attempt >= max_retries
+            status = c.FAILED if gave_up else stage.input
+            error = f"lease expired: the worker stopped during attempt {attempt}"
+            result = self.jobs.update_one(
+                {"_id": doc["_id"], "lease_token": doc["lease_token"], "status": stage.working},
+                {"$set": {"status": status, **_CLEAR_LEASE, "next_attempt_at": 0.0 if gave_up else now,
+                          "last_error": error, "error_stage": stage.name, "updated_at": now}})
+            if result.matched_count:
+                swept += 1
+                self._event(doc["_id"], "failed" if gave_up else "expired", stage=stage.name,
+                            from_status=stage.working, to_status=status, attempt=attempt, error=error)
+        return swept
+
+    def requeue(self, job_id: str, stage: StageStates) -> bool:
+        return self._move(job_id, stage.input, "requeued", stage.name)
+
+    def mark(self, job_id: str, status: str) -> bool:
+        return self._move(job_id, status, "marked", None)
+
+    @_guarded
+    def _move(self, job_id: str, status: str, event: str, stage: str | None) -> bool:
+        """A person's move: refused while a stage holds the job under a live lease."""
+        now = self.clock()
+        doc = self.jobs.find_one({"_id": job_id}, {"status": 1, "lease_token": 1, "lease_expires_at": 1})
+        if doc is None or (doc["status"] in WORKING_STATES and (doc.get("lease_expires_at") or 0) > now):
+            return False
+        sets = {"status": status, **_CLEAR_LEASE, "next_attempt_at": 0.0, "error_stage": None, "updated_at": now}
+        if stage:
+            sets[f"attempts.{stage}"] = 0
+        result = self.jobs.update_one({"_id": job_id, "status": doc["status"],
+                                       "lease_token": doc.get("lease_token")}, {"$set": sets})
+        if result.matched_count:
+            self._event(job_id, event, stage=stage, from_status=doc["status"], to_status=status)
+        return result.matched_count == 1
+
+    # -- reading ------------------------------------------------------------------------------
+
+    @_guarded
+    def get(self, job_id: str) -> Job | None:
+        doc = self.jobs.find_one({"_id": job_id})
+        return _job(doc) if doc else None
+
+    @_guarded
+    def list_jobs(self, status: str | None = None, limit: int | None = None) -> list[Job]:
+        cursor = self.jobs.find({"status": status} if status else {}).sort([("created_at", -1), ("_id", 1)])
+        return [_job(d) for d in (cursor.limit(limit) if limit else cursor)]
+
+    @_guarded
+    def select_ids(self, status: str | None = None, error_stage: str | None = None) -> list[str]:
+        query = {k: v for k, v in (("status", status), ("error_stage", error_stage)) if v}
+        return [d["_id"] for d in self.jobs.find(query, {"_id": 1}).sort("created_at", 1)]
+
+    @_guarded
+    def counts(self) -> dict[str, int]:
+        return {d["_id"]: d["n"] for d in self.jobs.aggregate([{"$group": {"_id": "$status", "n": {"$sum": 1}}}])}
+
+    @_guarded
+    def failed_by_stage(self) -> dict[str, int]:
+        pipeline = [{"$match": {"status": c.FAILED}}, {"$group": {"_id": "$error_stage", "n": {"$sum": 1}}}]
+        return {d["_id"] or "unknown": d["n"] for d in self.jobs.aggregate(pipeline)}
+
+    @_guarded
+    def events(self, job_id: str) -> list[dict[str, Any]]:
+        docs = self.events_col.find({"job_id": job_id}, {"_id": 0, "job_id": 0}).sort([("at", 1), ("_id", 1)])
+        return [{k: v for k, v in d.items() if v is not None} for d in docs]
+
+    @_guarded
+    def save_run(self, run: RunRecord) -> None:
+        doc = dict(vars(run))
+        self.runs.replace_one({"_id": doc["run_id"]}, {"_id": doc.pop("run_id"), **doc}, upsert=True)
+
+    @_guarded
+    def last_runs(self) -> dict[str, RunRecord]:
+        found = {}
+        for stage in self.runs.distinct("stage"):
+            doc = self.runs.find_one({"stage": stage}, sort=[("started_at", -1)])
+            if doc:
+                found[stage] = RunRecord(run_id=doc.pop("_id"), **doc)
+        return found
+
+    @_guarded
+    def ping(self) -> None:
+        self.client.admin.command("ping")
+
+    def close(self) -> None:
+        self.client.close()
+
+

@@ -1,0 +1,276 @@
+"""The embedded default store: stdlib sqlite3 in WAL mode, safe across threads and processes.
+
+Claims take the write lock first (BEGIN IMMEDIATE) and then UPDATE ... RETURNING one due job,
+so two processes can never take the same job.
+"""
+
+import json
+import sqlite3
+import threading
+import time
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from pipeline import constants as c
+from pipeline.errors import StoreUnavailable
+from pipeline.redact import redact
+from pipeline.states import WORKING_STATES, StageStates
+from pipeline.store.base import Job, NewJob, RunRecord, backoff_seconds, job_id_for
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS jobs (
+  id TEXT PRIMARY KEY, source TEXT NOT NULL, source_id TEXT NOT NULL, url TEXT NOT NULL UNIQUE,
+  status TEXT NOT NULL, title TEXT NOT NULL DEFAULT '', company TEXT NOT NULL DEFAULT '',
+  location TEXT NOT NULL DEFAULT '', description TEXT NOT NULL DEFAULT '', company_url TEXT NOT NULL DEFAULT '',
+  extra TEXT NOT NULL DEFAULT '{}', data TEXT NOT NULL DEFAULT '{}', attempts TEXT NOT NULL DEFAULT '{}',
+  next_attempt_at REAL NOT NULL DEFAULT 0, lease_owner TEXT, lease_token TEXT, lease_expires_at REAL,
+  last_error TEXT, error_stage TEXT, created_at REAL NOT NULL, updated_at REAL NOT NULL,
+  first_seen_at REAL NOT NULL, last_seen_at REAL NOT NULL, UNIQUE (source, source_id));
+CREATE INDEX IF NOT EXISTS jobs_status_due ON jobs (status, next_attempt_at);
+CREATE INDEX IF NOT EXISTS jobs_status_lease ON jobs (status, lease_expires_at);
+CREATE INDEX IF NOT EXISTS jobs_status_created ON jobs (status, created_at);
+CREATE INDEX IF NOT EXISTS jobs_created ON jobs (created_at);
+CREATE TABLE IF NOT EXISTS events (
+  seq INTEGER PRIMARY KEY, job_id TEXT NOT NULL, at REAL NOT NULL, event TEXT NOT NULL, stage TEXT,
+  from_status TEXT, to_status TEXT, attempt INTEGER, error TEXT);
+CREATE INDEX IF NOT EXISTS events_job ON events (job_id, at);
+CREATE TABLE IF NOT EXISTS runs (
+  run_id TEXT PRIMARY KEY, stage TEXT NOT NULL, started_at REAL NOT NULL, finished_at REAL,
+  claimed INTEGER, succeeded INTEGER, retried INTEGER, failed INTEGER, released INTEGER, error TEXT);
+CREATE INDEX IF NOT EXISTS runs_stage ON runs (stage, started_at);
+"""
+_JSON_COLUMNS = ("extra", "data", "attempts")
+_CLEAR_LEASE = "lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL"
+
+
+def _job(row: sqlite3.Row) -> Job:
+    values = dict(row)
+    for key in _JSON_COLUMNS:
+        values[key] = json.loads(values[key])
+    return Job(**values)
+
+
+class SQLiteStore:
+    """JobStore on one SQLite file; one connection per store object, guarded by a lock."""
+
+    def __init__(self, path: Path | str, clock: Callable[[], float] = time.time) -> None:
+        self.path = Path(path)
+        self.clock = clock
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+        self._db.row_factory = sqlite3.Row
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(SCHEMA)
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction holding SQLite's write lock from its first statement."""
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise StoreUnavailable(f"sqlite {self.path}: {exc}") from exc
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def _event(self, db: sqlite3.Connection, job_id: str, event: str, *, stage: str | None = None,
+               from_status: str | None = None, to_status: str | None = None, attempt: int | None = None,
+               error: str | None = None) -> None:
+        db.execute("INSERT INTO events (job_id, at, event, stage, from_status, to_status, attempt, error) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                   (job_id, self.clock(), event, stage, from_status, to_status, attempt, error))
+
+    def _leased(self, db: sqlite3.Connection, job_id: str, token: str, stage: StageStates) -> sqlite3.Row | None:
+        return db.execute("SELECT * FROM jobs WHERE id = ? AND lease_token = ? AND status = ?",
+                          (job_id, token, stage.working)).fetchone()
+
+    # -- writing jobs ---------------------------------------------------------------------------
+
+    def upsert_job(self, job: NewJob) -> str:
+        now = self.clock()
+        content = job.content()
+        content["extra"] = json.dumps(content["extra"])
+        with self._tx() as db:
+            row = db.execute("SELECT id, url FROM jobs WHERE source = ? AND source_id = ?",
+                             (job.source, job.source_id)).fetchone()
+            row = row or db.execute("SELECT id, url FROM jobs WHERE url = ?", (job.url,)).fetchone()
+            if row:
+                if db.execute("SELECT 1 FROM jobs WHERE url = ? AND id != ?", (job.url, row["id"])).fetchone():
+                    content["url"] = row["url"]  # another job already owns this URL; keep ours
+                sets = ", ".join(f"{k} = :{k}" for k in content)
+                db.execute(f"UPDATE jobs SET {sets}, last_seen_at = :now, updated_at = :now WHERE id = :id",
+                           {**content, "now": now, "id": row["id"]})
+                return "updated"
+            job_id = job_id_for(job.source, job.source_id)
+            db.execute("INSERT INTO jobs (id, source, source_id, status, url, title, company, location, description,"
+                       " company_url, extra, created_at, updated_at, first_seen_at, last_seen_at) VALUES "
+                       "(:id, :source, :source_id, :status, :url, :title, :company, :location, :description,"
+                       " :company_url, :extra, :now, :now, :now, :now)",
+                       {**content, "id": job_id, "source": job.source, "source_id": job.source_id,
+                        "status": job.status, "now": now})
+            self._event(db, job_id, "inserted", to_status=job.status)
+            return "inserted"
+
+    def claim(self, stage: StageStates, owner: str, lease_seconds: float) -> Job | None:
+        now = self.clock()
+        path = f"$.{stage.name}"
+        with self._tx() as db:
+            row = db.execute(
+                f"UPDATE jobs SET status = ?, lease_owner = ?, lease_token = ?, lease_expires_at = ?, updated_at = ?, "
+                f"attempts = json_set(attempts, '{path}', coalesce(json_extract(attempts, '{path}'), 0) + 1) "
+                "WHERE id = (SELECT id FROM jobs WHERE status = ? AND next_attempt_at <= ? "
+                "ORDER BY next_attempt_at LIMIT 1) RETURNING *",
+                (stage.working, owner, uuid.uuid4().hex, now + lease_seconds, now, stage.input, now)).fetchone()
+        return _job(row) if row else None
+
+    def heartbeat(self, job_id: str, token: str, lease_seconds: float) -> bool:
+        with self._tx() as db:
+            cur = db.execute("UPDATE jobs SET lease_expires_at = ? WHERE id = ? AND lease_token = ?",
+                             (self.clock() + lease_seconds, job_id, token))
+            return cur.rowcount == 1
+
+    def complete(self, job_id: str, token: str, stage: StageStates, data: dict[str, Any] | None = None) -> bool:
+        with self._tx() as db:
+            row = self._leased(db, job_id, token, stage)
+            if row is None:
+                return False
+            merged = {**json.loads(row["data"]), **(data or {})}
+            db.execute(f"UPDATE jobs SET status = ?, data = ?, {_CLEAR_LEASE}, last_error = NULL, error_stage = NULL,"
+                       " next_attempt_at = 0, updated_at = ? WHERE id = ?",
+                       (stage.output, json.dumps(merged), self.clock(), job_id))
+            attempt = json.loads(row["attempts"]).get(stage.name)
+            self._event(db, job_id, "completed", stage=stage.name, from_status=stage.working,
+                        to_status=stage.output, attempt=attempt)
+            return True
+
+    def fail(self, job_id: str, token: str, stage: StageStates, error: str, *, permanent: bool,
+             max_retries: int, retry_base: float, retry_max: float) -> str | None:
+        error = redact(error)[:2000]
+        now = self.clock()
+        with self._tx() as db:
+            row = self._leased(db, job_id, token, stage)
+            if row is None:
+                return None
+            attempt = json.loads(row["attempts"]).get(stage.name, 0)
+            if permanent or attempt >= max_retries:
+                outcome, status, due = "failed", c.FAILED, 0.0
+            else:
+                outcome, status, due = "retried", stage.input, now + backoff_seconds(attempt, retry_base, retry_max)
+            db.execute(f"UPDATE jobs SET status = ?, {_CLEAR_LEASE}, next_attempt_at = ?, last_error = ?,"
+                       " error_stage = ?, updated_at = ? WHERE id = ?",
+                       (status, due, error, stage.name, now, job_id))
+            self._event(db, job_id, outcome, stage=stage.name, from_status=stage.working, to_status=status,
+                        attempt=attempt, error=error)
+            return outcome
+
+    def release(self, job_id: str, token: str, stage: StageStates) -> bool:
+        path = f"$.{stage.name}"
+        with self._tx() as db:
+            cur = db.execute(
+                f"UPDATE jobs SET status = ?, {_CLEAR_LEASE}, next_attempt_at = ?, updated_at = ?, "
+                f"attempts = json_set(attempts, '{path}', max(0, coalesce(json_extract(attempts, '{path}'), 1) - 1)) "
+                "WHERE id = ? AND lease_token = ? AND status = ?",
+                (stage.input, self.clock(), self.clock(), job_id, token, stage.working))
+            if cur.rowcount:
+                self._event(db, job_id, "released", stage=stage.name, from_status=stage.working, to_status=stage.input)
+            return cur.rowcount == 1
+
+    def sweep_expired(self, stage: StageStates, max_retries: int) -> int:
+        now = self.clock()
+        with self._tx() as db:
+            rows = db.execute("SELECT id, attempts FROM jobs WHERE status = ? AND lease_expires_at < ?",
+                              (stage.working, now)).fetchall()
+            for row in rows:
+                attempt = json.loads(row["attempts"]).get(stage.name, 0)
+                gave_up = attempt >= max_retries
+                status = c.FAILED if gave_up else stage.input
+                error = f"lease expired: the worker stopped during attempt {attempt}"
+                db.execute(f"UPDATE jobs SET status = ?, {_CLEAR_LEASE}, next_attempt_at = ?, last_error = ?,"
+                           " error_stage = ?, updated_at = ? WHERE id = ?",
+                           (status, 0.0 if gave_up else now, error, stage.name, now, row["id"]))
+                self._event(db, row["id"], "failed" if gave_up else "expired", stage=stage.name,
+                            from_status=stage.working, to_status=status, attempt=attempt, error=error)
+            return len(rows)
+
+    def requeue(self, job_id: str, stage: StageStates) -> bool:
+        return self._move(job_id, stage.input, "requeued", stage.name)
+
+    def mark(self, job_id: str, status: str) -> bool:
+        return self._move(job_id, status, "marked", None)
+
+    def _move(self, job_id: str, status: str, event: str, stage: str | None) -> bool:
+        """A person's move: refused while a stage holds the job under a live lease."""
+        now = self.clock()
+        with self._tx() as db:
+            row = db.execute("SELECT status, attempts, lease_expires_at FROM jobs WHERE id = ?", (job_id,)).fetchone()
+            if row is None or (row["status"] in WORKING_STATES and (row["lease_expires_at"] or 0) > now):
+                return False
+            attempts = json.loads(row["attempts"])
+            if stage:
+                attempts[stage] = 0
+            db.execute(f"UPDATE jobs SET status = ?, attempts = ?, {_CLEAR_LEASE}, next_attempt_at = 0,"
+                       " error_stage = NULL, updated_at = ? WHERE id = ?",
+                       (status, json.dumps(attempts), now, job_id))
+            self._event(db, job_id, event, stage=stage, from_status=row["status"], to_status=status)
+            return True
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def _read(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            try:
+                return self._db.execute(sql, params).fetchall()
+            except sqlite3.OperationalError as exc:
+                raise StoreUnavailable(f"sqlite {self.path}: {exc}") from exc
+
+    def get(self, job_id: str) -> Job | None:
+        rows = self._read("SELECT * FROM jobs WHERE id = ?", (job_id,))
+        return _job(rows[0]) if rows else None
+
+    def list_jobs(self, status: str | None = None, limit: int | None = None) -> list[Job]:
+        where, params = ("WHERE status = ?", (status,)) if status else ("", ())
+        rows = self._read(f"SELECT * FROM jobs {where} ORDER BY created_at DESC, id LIMIT ?", (*params, limit or -1))
+        return [_job(r) for r in rows]
+
+    def select_ids(self, status: str | None = None, error_stage: str | None = None) -> list[str]:
+        clauses = [(col, val) for col, val in (("status", status), ("error_stage", error_stage)) if val]
+        where = " AND ".join(f"{col} = ?" for col, _ in clauses) or "1"
+        return [r[0] for r in self._read(f"SELECT id FROM jobs WHERE {where} ORDER BY created_at",
+                                         tuple(v for _, v in clauses))]
+
+    def counts(self) -> dict[str, int]:
+        return {r[0]: r[1] for r in self._read("SELECT status, count(*) FROM jobs GROUP BY status")}
+
+    def failed_by_stage(self) -> dict[str, int]:
+        rows = self._read("SELECT error_stage, count(*) FROM jobs WHERE status = ? GROUP BY error_stage", (c.FAILED,))
+        return {r[0] or "unknown": r[1] for r in rows}
+
+    def events(self, job_id: str) -> list[dict[str, Any]]:
+        rows = self._read("SELECT at, event, stage, from_status, to_status, attempt, error FROM events "
+                          "WHERE job_id = ? ORDER BY at, seq", (job_id,))
+        return [{k: v for k, v in dict(r).items() if v is not None} for r in rows]
+
+    def save_run(self, run: RunRecord) -> None:
+        with self._tx() as db:
+            db.execute("INSERT OR REPLACE INTO runs VALUES (:run_id, :stage, :started_at, :finished_at, :claimed,"
+                       " :succeeded, :retried, :failed, :released, :error)", vars(run))
+
+    def last_runs(self) -> dict[str, RunRecord]:
+        rows = self._read("SELECT * FROM runs r WHERE started_at = "
+                          "(SELECT max(started_at) FROM runs WHERE stage = r.stage)")
+        return {r["stage"]: RunRecord(**dict(r)) for r in rows}
+
+    def ping(self) -> None:
+        self._read("SELECT 1")
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()

@@ -1,0 +1,221 @@
+"""The one storage contract, run on SQLite and on MongoDB (nx-27017 or MONGODB_TEST_URI)."""
+
+import pytest
+
+from pipeline import constants as c
+from pipeline.states import STAGE_STATES
+from pipeline.store.base import NewJob, RunRecord
+
+ENRICH = STAGE_STATES[c.ENRICH]
+DRAFT = STAGE_STATES[c.DRAFT]
+RETRY = {"max_retries": 3, "retry_base": 60.0, "retry_max": 3600.0}
+
+
+def new_job(n: int = 1, **overrides) -> NewJob:
+    values = dict(source="test", source_id=str(n), url=f"https://jobs.example.org/{n}", title=f"Engineer {n}",
+                  company="Acme", description="Build things.", status=c.SCRAPED)
+    return NewJob(**{**values, **overrides})
+
+
+def add(store, n: int = 1, **overrides) -> str:
+    assert store.upsert_job(new_job(n, **overrides)) == "inserted"
+    return store.select_ids()[-1]
+
+
+def test_insert_then_rescrape_refreshes_content_only(store, clock):
+    job_id = add(store)
+    job = store.claim(ENRICH, "w1", 60)
+    assert store.complete(job.id, job.lease_token, ENRICH, {"company": {"name": "Acme"}})
+    clock.advance(10)
+    assert store.upsert_job(new_job(1, title="Senior Engineer 1", status=c.PENDING)) == "updated"
+    job = store.get(job_id)
+    assert (job.title, job.status, job.attempts, job.data) == (
+        "Senior Engineer 1", c.ENRICHED, {c.ENRICH: 1}, {"company": {"name": "Acme"}})
+    assert job.last_seen_at == job.first_seen_at + 10
+    assert [e["event"] for e in store.events(job_id)] == ["inserted", "completed"]
+
+
+def test_same_url_from_another_source_is_the_same_job(store):
+    add(store, 1)
+    assert store.upsert_job(new_job(1, source="other", source_id="x9", title="Renamed")) == "updated"
+    assert store.counts() == {c.SCRAPED: 1}
+    assert store.list_jobs()[0].title == "Renamed"
+
+
+def test_claim_is_leased_and_counted(store, clock):
+    a, b = add(store, 1), add(store, 2)
+    first = store.claim(ENRICH, "w1", 60)
+    second = store.claim(ENRICH, "w2", 60)
+    assert {first.id, second.id} == {a, b}
+    assert first.status == c.ENRICHING and first.attempts == {c.ENRICH: 1}
+    assert first.lease_owner == "w1" and first.lease_expires_at == clock() + 60
+    assert first.lease_token != second.lease_token
+    assert store.claim(ENRICH, "w3", 60) is None
+
+
+def test_completion_needs_the_lease_token(store):
+    add(store)
+    job = store.claim(ENRICH, "w1", 60)
+    assert not store.complete(job.id, "not-the-token", ENRICH)
+    assert store.complete(job.id, job.lease_token, ENRICH, {"k": 1})
+    assert not store.complete(job.id, job.lease_token, ENRICH, {"k": 2})
+    done = store.get(job.id)
+    assert (done.status, done.data, done.lease_token, done.lease_expires_at) == (c.ENRICHED, {"k": 1}, None, None)
+
+
+def test_expired_lease_is_swept_back_and_old_token_is_dead(store, clock):
+    add(store)
+    job = store.claim(ENRICH, "w1", 60)
+    clock.advance(30)
+    assert store.sweep_expired(ENRICH, 3) == 0
+    assert store.heartbeat(job.id, job.lease_token, 60)
+    clock.advance(59)
+    assert store.sweep_expired(ENRICH, 3) == 0, "the heartbeat extended the lease"
+    clock.advance(2)
+    assert store.sweep_expired(ENRICH, 3) == 1
+    assert store.get(job.id).status == c.SCRAPED
+    again = store.claim(ENRICH, "w2", 60)
+    assert again.id == job.id and again.attempts == {c.ENRICH: 2}
+    assert not store.complete(job.id, job.lease_token, ENRICH)
+    assert not store.heartbeat(job.id, job.lease_token, 60)
+    assert store.complete(again.id, again.lease_token, ENRICH)
+
+
+def test_expired_lease_at_the_limit_fails(store, clock):
+    add(store)
+    for _ in range(3):
+        job = store.claim(ENRICH, "w", 10)
+        clock.advance(11)
+        store.sweep_expired(ENRICH, 3)
+    failed = store.get(job.id)
+    assert failed.status == c.FAILED and failed.attempts == {c.ENRICH: 3}
+    assert failed.error_stage == c.ENRICH and "lease expired" in failed.last_error
+
+
+def test_error_backs_off_then_retries(store, clock):
+    add(store)
+    job = store.claim(ENRICH, "w1", 60)
+    assert store.fail(job.id, job.lease_token, ENRICH, "timeout", permanent=False, **RETRY) == "retried"
+    waiting = store.get(job.id)
+    assert waiting.status == c.SCRAPED and waiting.last_error == "timeout" and waiting.error_stage == c.ENRICH
+    delay = waiting.next_attempt_at - clock()
+    assert 30 <= delay <= 60, delay
+    assert store.claim(ENRICH, "w1", 60) is None, "still backing off"
+    clock.advance(delay + 0.001)
+    job = store.claim(ENRICH, "w1", 60)
+    assert job is not None and job.attempts == {c.ENRICH: 2}
+    assert store.fail(job.id, job.lease_token, ENRICH, "timeout", permanent=False, **RETRY) == "retried"
+    assert 60 <= store.get(job.id).next_attempt_at - clock() <= 120, "the second delay doubles"
+
+
+def test_always_failing_job_fails_after_exactly_max_retries(store, clock):
+    job_id = add(store)
+    outcomes = []
+    while (job := store.claim(ENRICH, "w", 60)) is not None:
+        outcomes.append(store.fail(job.id, job.lease_token, ENRICH, f"boom {len(outcomes) + 1}",
+                                   permanent=False, **RETRY))
+        clock.advance(10_000)
+    assert outcomes == ["retried", "retried", "failed"]
+    failed = store.get(job_id)
+    assert (failed.status, failed.attempts, failed.last_error, failed.error_stage) == (
+        c.FAILED, {c.ENRICH: 3}, "boom 3", c.ENRICH)
+    assert store.failed_by_stage() == {c.ENRICH: 1}
+
+
+def test_permanent_error_fails_at_once(store):
+    add(store)
+    job = store.claim(ENRICH, "w", 60)
+    assert store.fail(job.id, job.lease_token, ENRICH, "no company URL", permanent=True, **RETRY) == "failed"
+    assert store.get(job.id).status == c.FAILED
+    assert store.fail(job.id, job.lease_token, ENRICH, "again", permanent=True, **RETRY) is None
+
+
+def test_release_gives_back_the_attempt(store):
+    add(store)
+    job = store.claim(ENRICH, "w", 60)
+    assert store.release(job.id, job.lease_token, ENRICH)
+    back = store.get(job.id)
+    assert (back.status, back.attempts.get(c.ENRICH), back.lease_token) == (c.SCRAPED, 0, None)
+    assert store.claim(ENRICH, "w", 60).id == job.id
+
+
+def test_requeue_and_mark_respect_live_leases(store, clock):
+    job_id = add(store)
+    job = store.claim(ENRICH, "w", 60)
+    assert not store.mark(job_id, c.SKIPPED), "a live lease protects the job"
+    assert not store.requeue(job_id, ENRICH)
+    store.fail(job.id, job.lease_token, ENRICH, "x", permanent=True, **RETRY)
+    assert store.requeue(job_id, ENRICH)
+    again = store.get(job_id)
+    assert (again.status, again.attempts, again.next_attempt_at) == (c.SCRAPED, {c.ENRICH: 0}, 0.0)
+    assert store.mark(job_id, c.APPLIED) and store.get(job_id).status == c.APPLIED
+    assert not store.mark("nosuchjob", c.SKIPPED)
+    events = [e["event"] for e in store.events(job_id)]
+    assert events == ["inserted", "failed", "requeued", "marked"]
+
+
+def test_listing_counting_and_selecting(store, clock):
+    for n in range(5):
+        add(store, n)
+        clock.advance(1)
+    add(store, 9, status=c.PENDING)
+    newest = store.list_jobs(c.SCRAPED, limit=2)
+    assert [j.source_id for j in newest] == ["4", "3"]
+    assert len(store.list_jobs()) == 6 and len(store.list_jobs(c.PENDING)) == 1
+    assert store.counts() == {c.SCRAPED: 5, c.PENDING: 1}
+    assert len(store.select_ids(status=c.SCRAPED)) == 5
+    assert store.get("missing") is None
+
+
+def test_runs_are_recorded(store):
+    run = RunRecord(run_id="r1", stage=c.ENRICH, started_at=100.0)
+    store.save_run(run)
+    run.finished_at, run.claimed, run.succeeded = 110.0, 3, 2
+    store.save_run(run)
+    store.save_run(RunRecord(run_id="r2", stage=c.ENRICH, started_at=50.0))
+    store.save_run(RunRecord(run_id="r3", stage=c.DRAFT, started_at=60.0, error="boom"))
+    last = store.last_runs()
+    assert last[c.ENRICH].run_id == "r1" and last[c.ENRICH].succeeded == 2 and last[c.ENRICH].finished_at == 110.0
+    assert last[c.DRAFT].error == "boom"
+
+
+def test_secrets_never_reach_the_store(store):
+    add(store)
+    job = store.claim(ENRICH, "w", 60)
+    store.fail(job.id, job.lease_token, ENRICH, "cannot reach mongodb://app:hunter2pass@db.example:27017/x",
+               permanent=True, **RETRY)
+    stored = store.get(job.id).last_error
+    assert "hunter2pass" not in stored and "app:***@db.example" in stored
+    assert all("hunter2pass" not in str(e) for e in store.events(job.id))
+
+
+def test_times_stay_numbers_after_updates(store, clock):
+    """nx-27017 turns a datetime written with $set into a string; we store epoch seconds only."""
+    add(store)
+    job = store.claim(ENRICH, "w", 60)
+    store.fail(job.id, job.lease_token, ENRICH, "x", permanent=False, **RETRY)
+    stored = store.get(job.id)
+    for name in ("next_attempt_at", "created_at", "updated_at", "first_seen_at", "last_seen_at"):
+        assert isinstance(getattr(stored, name), float), name
+
+
+def test_stages_keep_separate_attempt_counters(store):
+    add(store)
+    job = store.claim(ENRICH, "w", 60)
+    store.complete(job.id, job.lease_token, ENRICH)
+    job = store.claim(DRAFT, "w", 60)
+    assert job.attempts == {c.ENRICH: 1, c.DRAFT: 1}
+
+
+@pytest.mark.parametrize("count", [50])
+def test_two_handles_never_share_a_claim(store_factory, clock, count):
+    first, second = store_factory(clock), store_factory(clock)
+    for n in range(count):
+        first.upsert_job(new_job(n))
+    seen = []
+    while True:
+        a, b = first.claim(ENRICH, "a", 60), second.claim(ENRICH, "b", 60)
+        seen += [j.id for j in (a, b) if j]
+        if not a and not b:
+            break
+    assert len(seen) == len(set(seen)) == count
