@@ -1,0 +1,76 @@
+"""structlog on top of stdlib logging: JSON lines to a rotated file, readable lines on a terminal.
+
+Every value is passed through redact() before it is written, and tracebacks never carry local
+variables (they could hold API keys or page contents).
+"""
+
+import logging
+import logging.handlers
+import sys
+from pathlib import Path
+from typing import Any
+
+import structlog
+
+from pipeline.redact import redact
+
+_configured = False
+
+
+def _redact_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, dict):
+        return {k: _redact_value(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_redact_value(v) for v in value]
+    return value
+
+
+def redact_event(_logger: Any, _name: str, event_dict: dict[str, Any]) -> dict[str, Any]:
+    """structlog processor: secrets out of every field, including formatted tracebacks."""
+    return {k: _redact_value(v) for k, v in event_dict.items()}
+
+
+def setup_logging(level: str = "INFO", log_file: Path | None = None, console: bool = True,
+                  max_bytes: int = 5_000_000, backups: int = 5) -> None:
+    """Route structlog and stdlib loggers to the file (JSON) and/or stderr (console format)."""
+    global _configured
+    shared = [structlog.contextvars.merge_contextvars, structlog.processors.add_log_level,
+              structlog.processors.TimeStamper(fmt="iso", utc=True)]
+    structlog.configure(
+        processors=[*shared, structlog.stdlib.ProcessorFormatter.wrap_for_formatter],
+        logger_factory=structlog.stdlib.LoggerFactory(),
+        wrapper_class=structlog.stdlib.BoundLogger, cache_logger_on_first_use=True)
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+        handler.close()
+    foreign = [structlog.stdlib.add_logger_name, *shared]
+    if log_file:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        file_handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=max_bytes, backupCount=backups)
+        file_handler.setFormatter(structlog.stdlib.ProcessorFormatter(
+            foreign_pre_chain=foreign,
+            processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+                        structlog.processors.ExceptionRenderer(
+                            structlog.tracebacks.ExceptionDictTransformer(show_locals=False)),
+                        redact_event, structlog.processors.JSONRenderer()]))
+        root.addHandler(file_handler)
+    if console:
+        stream = logging.StreamHandler(sys.stderr)
+        stream.setFormatter(structlog.stdlib.ProcessorFormatter(
+            foreign_pre_chain=foreign,
+            processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+                        structlog.processors.format_exc_info, redact_event,
+                        structlog.dev.ConsoleRenderer(colors=sys.stderr.isatty(),
+                                                      exception_formatter=structlog.dev.plain_traceback)]))
+        root.addHandler(stream)
+    root.setLevel(level)
+    for noisy in ("apscheduler", "pymongo", "httpx", "httpcore", "openai"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    _configured = True
+
+
+def get_logger(name: str = "pipeline") -> structlog.stdlib.BoundLogger:
+    return structlog.get_logger(name)

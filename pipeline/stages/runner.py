@@ -1,0 +1,210 @@
+"""The one loop every stage runs: claim -> work -> complete, retry or fail.
+
+Bounded concurrency (threads), lease heartbeats for long work, a per-run deadline after which
+no new job is claimed, and a graceful stop that finishes in-flight work for a while and then
+releases what is left, so nothing waits for a lease to expire after a clean shutdown.
+"""
+
+import os
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import structlog
+
+from pipeline.config import StageConfig
+from pipeline.errors import PermanentError, PipelineError, StoreUnavailable
+from pipeline.logs import get_logger
+from pipeline.states import StageStates
+from pipeline.store.base import Job, JobStore, RunRecord
+
+log = get_logger("pipeline.runner")
+
+
+@dataclass
+class WorkContext:
+    """What a work function may look at besides the job: the run, and whether to wind down."""
+
+    run_id: str
+    stage: str
+    stop: threading.Event
+    deadline: float
+
+    def stopping(self) -> bool:
+        return self.stop.is_set() or time.time() > self.deadline
+
+
+WorkFn = Callable[[Job, WorkContext], "dict[str, Any] | None"]
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A stage: the states it moves jobs between, and the work it does on one job."""
+
+    states: StageStates
+    work: WorkFn
+
+
+@dataclass
+class _Flight:
+    """Jobs being worked on now, for heartbeats and release on stop."""
+
+    leases: dict[str, str] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def owner_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+class StageRun:
+    """One run of one stage over what is claimable now."""
+
+    def __init__(self, store: JobStore, stage: Stage, settings: StageConfig, *, limit: int | None = None,
+                 stop: threading.Event | None = None, stop_timeout: float = 30.0,
+                 on_job: Callable[[str], None] | None = None) -> None:
+        self.store, self.stage, self.settings = store, stage, settings
+        self.limit, self.stop_timeout, self.on_job = limit, stop_timeout, on_job
+        self.stop = stop or threading.Event()
+        self.record = RunRecord(run_id=uuid.uuid4().hex[:12], stage=stage.states.name, started_at=time.time())
+        self.deadline = self.record.started_at + settings.run_deadline_seconds
+        self.flight = _Flight()
+        self._count_lock = threading.Lock()
+        self._taken = 0
+        self._no_more = threading.Event()
+
+    def run(self) -> RunRecord:
+        """Process claimable jobs until none is left, the limit or deadline is reached, or stop is set."""
+        with structlog.contextvars.bound_contextvars(run_id=self.record.run_id, stage=self.stage.states.name):
+            self.store.save_run(self.record)
+            swept = self.store.sweep_expired(self.stage.states, self.settings.max_retries)
+            log.info("run started", swept_expired=swept, limit=self.limit,
+                     concurrency=self.settings.concurrency)
+            workers = [threading.Thread(target=self._worker, daemon=True, name=f"{self.stage.states.name}-{i}")
+                       for i in range(self.settings.concurrency)]
+            beat = threading.Thread(target=self._heartbeats, daemon=True, name="heartbeat")
+            for thread in (*workers, beat):
+                thread.start()
+            self._wait(workers)
+            self._no_more.set()
+            self.record.finished_at = time.time()
+            self._save_quietly()
+            log.info("run finished", claimed=self.record.claimed, succeeded=self.record.succeeded,
+                     retried=self.record.retried, failed=self.record.failed, released=self.record.released,
+                     error=self.record.error, seconds=round(self.record.finished_at - self.record.started_at, 3))
+        return self.record
+
+    def _wait(self, workers: list[threading.Thread]) -> None:
+        """Join workers; once stop is set give in-flight work stop_timeout, then release it."""
+        while any(t.is_alive() for t in workers):
+            if self.stop.wait(0.05):
+                end = time.time() + self.stop_timeout
+                for thread in workers:
+                    thread.join(max(0.0, end - time.time()))
+                self._release_in_flight()
+                return
+
+    def _release_in_flight(self) -> None:
+        with self.flight.lock:
+            leftovers = dict(self.flight.leases)
+            self.flight.leases.clear()
+        for job_id, token in leftovers.items():
+            try:
+                if self.store.release(job_id, token, self.stage.states):
+                    self._count("released")
+                    log.info("job released on stop", job_id=job_id)
+            except StoreUnavailable as exc:
+                log.warning("could not release job; its lease will expire", job_id=job_id, error=str(exc))
+
+    def _reserve(self) -> bool:
+        with self._count_lock:
+            if self.limit is not None and self._taken >= self.limit:
+                return False
+            self._taken += 1
+            return True
+
+    def _worker(self) -> None:
+        ctx = WorkContext(self.record.run_id, self.stage.states.name, self.stop, self.deadline)
+        while not ctx.stopping() and self._reserve():
+            try:
+                job = self.store.claim(self.stage.states, owner_name(), self.settings.lease_seconds)
+            except StoreUnavailable as exc:
+                self.record.error = str(exc)
+                log.warning("store unavailable; run stops claiming", error=str(exc))
+                return
+            if job is None:
+                return
+            self._count("claimed")
+            with self.flight.lock:
+                self.flight.leases[job.id] = job.lease_token
+            try:
+                with structlog.contextvars.bound_contextvars(run_id=self.record.run_id,
+                                                             stage=self.stage.states.name, job_id=job.id):
+                    self._process(job, ctx)
+            finally:
+                with self.flight.lock:
+                    self.flight.leases.pop(job.id, None)
+
+    def _process(self, job: Job, ctx: WorkContext) -> None:
+        states, s = self.stage.states, self.settings
+        try:
+            data = self.stage.work(job, ctx)
+        except Exception as exc:  # noqa: BLE001 - every error is recorded on the job
+            permanent = isinstance(exc, PermanentError)
+            message = f"{type(exc).__name__}: {exc}"
+            try:
+                outcome = self.store.fail(job.id, job.lease_token, states, message, permanent=permanent,
+                                          max_retries=s.max_retries, retry_base=s.retry_base_seconds,
+                                          retry_max=s.retry_max_seconds)
+            except StoreUnavailable as store_exc:
+                log.warning("store unavailable; the lease will expire and the job will be retried",
+                            error=str(store_exc))
+                outcome = None
+            if outcome:
+                self._count("retried" if outcome == "retried" else "failed")
+            log.warning("job " + (outcome or "lost its lease"), error=message, permanent=permanent,
+                        attempt=job.attempts.get(states.name), exc_info=not isinstance(exc, PipelineError))
+            return
+        try:
+            done = self.store.complete(job.id, job.lease_token, states, data)
+        except StoreUnavailable as exc:
+            log.warning("store unavailable at completion; the job will be retried", error=str(exc))
+            done = False
+        if done:
+            self._count("succeeded")
+            log.info("job succeeded", attempt=job.attempts.get(states.name))
+        else:
+            log.warning("job finished after its lease was lost; result dropped")
+
+    def _count(self, outcome: str) -> None:
+        with self._count_lock:
+            setattr(self.record, outcome, getattr(self.record, outcome) + 1)
+        if self.on_job and outcome != "claimed":
+            self.on_job(outcome)
+
+    def _heartbeats(self) -> None:
+        interval = max(0.05, self.settings.lease_seconds / 3)
+        while not self._no_more.wait(interval):
+            with self.flight.lock:
+                leases = dict(self.flight.leases)
+            for job_id, token in leases.items():
+                try:
+                    if not self.store.heartbeat(job_id, token, self.settings.lease_seconds):
+                        log.warning("lease lost during work", job_id=job_id)
+                except StoreUnavailable:
+                    pass
+
+    def _save_quietly(self) -> None:
+        try:
+            self.store.save_run(self.record)
+        except StoreUnavailable as exc:
+            log.warning("could not record the run", error=str(exc))
+
+
+def run_stage(store: JobStore, stage: Stage, settings: StageConfig, **kwargs: Any) -> RunRecord:
+    """Run one stage once over what is claimable now; see StageRun."""
+    return StageRun(store, stage, settings, **kwargs).run()

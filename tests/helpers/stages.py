@@ -1,0 +1,34 @@
+"""Work functions for tests, plugged in with PIPELINE_TEST_STAGES or passed to the runner."""
+
+import os
+import time
+from pathlib import Path
+
+from pipeline.errors import PermanentError, RetryableError
+
+
+def echo(_config=None):
+    """Succeeds at once; records which process did the work when PIPELINE_TEST_RECORD is set."""
+    record = os.environ.get("PIPELINE_TEST_RECORD")
+    pause = float(os.environ.get("PIPELINE_TEST_SLEEP", "0"))
+
+    def work(job, ctx):
+        if record:
+            with open(Path(record) / f"{os.getpid()}.txt", "a") as out:
+                out.write(job.id + "\n")
+        if pause:
+            time.sleep(pause)
+        return {"echo": job.title}
+    return work
+
+
+def always_fail(_config=None):
+    def work(job, ctx):
+        raise RetryableError(f"site timed out for {job.id}")
+    return work
+
+
+def permanent_fail(_config=None):
+    def work(job, ctx):
+        raise PermanentError("no company URL")
+    return work
