@@ -1,0 +1,102 @@
+"""Argument parsing for `python main.py`; every command's logic lives in pipeline.commands."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from pipeline import constants as c
+from pipeline.errors import ConfigError, StoreUnavailable
+from pipeline.states import ALL_STATES, STAGE_STATES
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be greater than 0, got {value}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="main.py", description="Job-search pipeline: scrape, enrich, draft.")
+    p.add_argument("--config", help=f"config file (default: ${c.ENV_CONFIG} or {c.DEFAULT_CONFIG_FILE})")
+    p.add_argument("--list", action="store_true", help="list jobs (with --status to filter)")
+    p.add_argument("--status", choices=ALL_STATES, help="with --list: only jobs in this state")
+    p.add_argument("--limit", type=_positive, help="with --list: at most N jobs, newest first")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    js = {"action": "store_true", "default": argparse.SUPPRESS, "help": "machine-readable output"}
+
+    config = sub.add_parser("config", help="validate the config and print it, secrets masked")
+    config.add_argument("action", choices=["check"])
+    sub.add_parser("stats", help="counts by status and per stage").add_argument("--json", **js)
+    show = sub.add_parser("show", help="everything known about one job")
+    show.add_argument("job_id")
+    show.add_argument("--json", **js)
+    imp = sub.add_parser("import", help="add jobs from a JSON, JSONL or CSV file")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--json", **js)
+    retry = sub.add_parser("retry", help="requeue failed jobs (or the given ones) for a stage")
+    retry.add_argument("job_ids", nargs="*", metavar="JOB_ID")
+    retry.add_argument("--status", dest="retry_status", default=c.FAILED, choices=ALL_STATES)
+    retry.add_argument("--stage", choices=list(STAGE_STATES))
+    mark = sub.add_parser("mark", help="move a job to a state yourself (skipped, applied, ...)")
+    mark.add_argument("job_id")
+    mark.add_argument("new_status", metavar="STATUS")
+    run = sub.add_parser("run-stage", help="process what is claimable now for one stage, then exit")
+    run.add_argument("stage", choices=list(STAGE_STATES))
+    run.add_argument("--batch-size", type=_positive, help="at most N jobs (default: all claimable now)")
+    run.add_argument("--max-retries", type=_positive, help="attempts before a job fails (default: config)")
+    daemon = sub.add_parser("daemon", help="start, stop, status, or run in the foreground")
+    daemon.add_argument("action", choices=["start", "stop", "status", "run"])
+    daemon.add_argument("--timeout", type=float, help="stop: seconds to wait before SIGKILL")
+    daemon.add_argument("--json", **js)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command and not args.list:
+        parser.print_help()
+        return c.EXIT_USAGE
+    from pipeline import commands
+    from pipeline.config import load_config
+
+    try:
+        config = load_config(args.config)
+        if args.list:
+            return commands.list_jobs(config, args.status, args.limit, args.json)
+        return _dispatch(args, config)
+    except ConfigError as exc:
+        print(f"config error: {exc}", file=sys.stderr)
+        return c.EXIT_USAGE
+    except StoreUnavailable as exc:
+        print(f"store unreachable: {exc}", file=sys.stderr)
+        return c.EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+def _dispatch(args: argparse.Namespace, config: object) -> int:
+    from pipeline import commands, daemon
+
+    match args.command:
+        case "config":
+            return commands.config_check(config)
+        case "stats":
+            return commands.stats(config, args.json)
+        case "show":
+            return commands.show(config, args.job_id, args.json)
+        case "import":
+            return commands.import_jobs(config, args.file, args.json)
+        case "retry":
+            return commands.retry(config, args.retry_status, args.stage, args.job_ids)
+        case "mark":
+            return commands.mark(config, args.job_id, args.new_status)
+        case "run-stage":
+            return commands.run_stage(config, args.stage, args.batch_size, args.max_retries)
+        case "daemon":
+            return {"start": lambda: daemon.start(config), "stop": lambda: daemon.stop(config, args.timeout),
+                    "run": lambda: daemon.run_foreground(config),
+                    "status": lambda: commands.daemon_status(config, args.json)}[args.action]()
+    return c.EXIT_USAGE

@@ -1,0 +1,286 @@
+"""What each CLI command does; cli.py only parses arguments and calls these."""
+
+import json
+import signal
+import sys
+import threading
+import time
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pipeline import constants as c
+from pipeline.config import Config, effective
+from pipeline.errors import StoreUnavailable
+from pipeline.states import ALL_STATES, MARKABLE_STATES, STAGE_STATES
+from pipeline.store import Job, JobStore, RunRecord, open_store
+
+TIME_FIELDS = ("next_attempt_at", "lease_expires_at", "created_at", "updated_at", "first_seen_at",
+               "last_seen_at", "started_at", "finished_at", "at")
+STAGE_FOR_ISSUE = {c.SCRAPE: 3, c.ENRICH: 4, c.DRAFT: 5}
+
+
+def iso(ts: float | None) -> str | None:
+    """Epoch seconds -> ISO-8601 UTC, the form every --json output uses."""
+    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if ts else None
+
+
+def _isoize(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: iso(v) if k in TIME_FIELDS and isinstance(v, (int, float)) else v for k, v in values.items()}
+
+
+def job_dict(job: Job) -> dict[str, Any]:
+    """A job as --json prints it (stable: fields are only ever added)."""
+    values = asdict(job)
+    values.pop("lease_token")
+    return _isoize(values)
+
+
+def run_dict(run: RunRecord) -> dict[str, Any]:
+    return _isoize(asdict(run))
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, indent=2, ensure_ascii=False, default=str))
+
+
+def _age(ts: float) -> str:
+    seconds = max(0, time.time() - ts)
+    for size, unit in ((86400, "d"), (3600, "h"), (60, "m")):
+        if seconds >= size:
+            return f"{int(seconds // size)}{unit}"
+    return f"{int(seconds)}s"
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def list_jobs(config: Config, status: str | None, limit: int | None, as_json: bool) -> int:
+    if status and status not in ALL_STATES:
+        print(f"unknown status {status!r}; known: {', '.join(ALL_STATES)}", file=sys.stderr)
+        return c.EXIT_USAGE
+    jobs = open_store(config).list_jobs(status, limit)
+    if as_json:
+        _print_json([job_dict(j) for j in jobs])
+        return c.EXIT_OK
+    print(f"{'ID':12}  {'STATUS':15}  {'AGE':>4}  {'COMPANY':24}  {'TITLE':40}  LOCATION")
+    for j in jobs:
+        print(f"{j.id:12}  {j.status:15}  {_age(j.created_at):>4}  {_cut(j.company, 24):24}  "
+              f"{_cut(j.title, 40):40}  {_cut(j.location, 30)}")
+    print(f"{len(jobs)} job(s)" + (f" with status {status}" if status else ""))
+    return c.EXIT_OK
+
+
+def stats(config: Config, as_json: bool) -> int:
+    store = open_store(config)
+    counts = store.counts()
+    failed = store.failed_by_stage()
+    runs = store.last_runs()
+    stages = {}
+    for name, states in STAGE_STATES.items():
+        stages[name] = {"waiting": counts.get(states.input, 0), "working": counts.get(states.working, 0),
+                        "done": counts.get(states.output, 0), "failed": failed.get(name, 0),
+                        "last_run": run_dict(runs[name]) if name in runs else None}
+    result = {"total": sum(counts.values()), "by_status": {s: counts.get(s, 0) for s in ALL_STATES},
+              "stages": stages}
+    if as_json:
+        _print_json(result)
+        return c.EXIT_OK
+    print(f"{result['total']} job(s)")
+    for status, n in result["by_status"].items():
+        print(f"  {status:16} {n}")
+    print("per stage:")
+    for name, s in stages.items():
+        last = runs.get(name)
+        when = f"last run {iso(last.started_at)}: {last.succeeded} ok, {last.retried} retried, {last.failed} failed" \
+            if last else "never run"
+        print(f"  {name:7} waiting {s['waiting']}, working {s['working']}, done {s['done']}, "
+              f"failed {s['failed']}; {when}")
+    return c.EXIT_OK
+
+
+def show(config: Config, job_id: str, as_json: bool) -> int:
+    store = open_store(config)
+    job = store.get(job_id)
+    if job is None:
+        print(f"no job with id {job_id!r}", file=sys.stderr)
+        return c.EXIT_ERROR
+    record = job_dict(job)
+    record["history"] = [_isoize(e) for e in store.events(job_id)]
+    if as_json:
+        _print_json(record)
+        return c.EXIT_OK
+    history = record.pop("history")
+    for key, value in record.items():
+        if value not in (None, "", {}, 0.0) or key in ("status", "attempts"):
+            text = json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else str(value)
+            print(f"{key:16} {text}")
+    print("history:")
+    for e in history:
+        move = f"{e.get('from_status', '')} -> {e.get('to_status', '')}".strip(" ->")
+        extra = "".join(f" {k}={e[k]}" for k in ("stage", "attempt") if k in e)
+        print(f"  {e['at']}  {e['event']:9} {move}{extra}" + (f"  error: {e['error']}" if "error" in e else ""))
+    return c.EXIT_OK
+
+
+def import_jobs(config: Config, path: Path, as_json: bool) -> int:
+    from pipeline.importer import ImportFileError, import_file
+
+    try:
+        report = import_file(open_store(config), path)
+    except ImportFileError as exc:
+        print(f"import refused, nothing written: {exc}", file=sys.stderr)
+        return c.EXIT_USAGE
+    if as_json:
+        _print_json({"inserted": report.inserted, "updated": report.updated,
+                     "rejected": [{"row": n, "reason": r} for n, r in report.rejected]})
+    else:
+        print(f"inserted {report.inserted}, updated {report.updated}, rejected {len(report.rejected)}")
+        for number, reason in report.rejected:
+            print(f"  rejected row {number}: {reason}")
+    return c.EXIT_ERROR if report.rejected else c.EXIT_OK
+
+
+def retry(config: Config, status: str, stage: str | None, job_ids: list[str]) -> int:
+    store = open_store(config)
+    ids = job_ids or store.select_ids(status=status, error_stage=stage if status == c.FAILED else None)
+    requeued, skipped = 0, []
+    for job_id in ids:
+        job = store.get(job_id)
+        target = stage or (job.error_stage if job else None)
+        if job is None:
+            skipped.append(f"{job_id}: no such job")
+        elif target is None:
+            skipped.append(f"{job_id}: not failed at a stage; name one with --stage")
+        elif store.requeue(job_id, STAGE_STATES[target]):
+            requeued += 1
+        else:
+            skipped.append(f"{job_id}: a stage is working on it right now")
+    print(f"requeued {requeued}" + (f", skipped {len(skipped)}" if skipped else ""))
+    for line in skipped:
+        print(f"  skipped {line}")
+    return c.EXIT_ERROR if skipped else c.EXIT_OK
+
+
+def mark(config: Config, job_id: str, status: str) -> int:
+    if status not in MARKABLE_STATES:
+        print(f"cannot mark a job {status!r}; choose one of: {', '.join(MARKABLE_STATES)}", file=sys.stderr)
+        return c.EXIT_USAGE
+    store = open_store(config)
+    if store.mark(job_id, status):
+        print(f"{job_id}: {status}")
+        return c.EXIT_OK
+    reason = "no such job" if store.get(job_id) is None else "a stage is working on it right now"
+    print(f"{job_id}: not changed ({reason})", file=sys.stderr)
+    return c.EXIT_ERROR
+
+
+def run_stage(config: Config, name: str, batch_size: int | None = None, max_retries: int | None = None) -> int:
+    """`run-stage`: process what is claimable now and exit, with a progress bar on a terminal."""
+    from dataclasses import replace
+
+    from pipeline.logs import setup_logging
+    from pipeline.stages import available_stages
+    from pipeline.stages.runner import StageRun
+
+    d = config.daemon
+    setup_logging(d.log_level, d.log_file, console=False, max_bytes=d.log_max_bytes, backups=d.log_backups)
+    stages = available_stages(config)
+    if name not in stages:
+        print(f"the {name} stage is not built yet (issue #{STAGE_FOR_ISSUE[name]}); nothing was run",
+              file=sys.stderr)
+        return c.EXIT_ERROR
+    settings = config.stages[name]
+    if max_retries is not None:
+        settings = replace(settings, max_retries=max_retries)
+    store = open_store(config)
+    stop = threading.Event()
+    previous = {s: signal.signal(s, lambda *_: stop.set()) for s in (signal.SIGINT, signal.SIGTERM)}
+    bar = _progress(store, STAGE_STATES[name].input, batch_size)
+    try:
+        run = StageRun(store, stages[name], settings, limit=batch_size, stop=stop,
+                       stop_timeout=d.stop_timeout_seconds, on_job=(lambda _: bar.update(1)) if bar else None)
+        record = run.run()
+    except StoreUnavailable as exc:
+        print(f"{name}: store unreachable: {exc}", file=sys.stderr)
+        return c.EXIT_ERROR
+    finally:
+        if bar:
+            bar.close()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    seconds = (record.finished_at or time.time()) - record.started_at
+    print(f"{name}: claimed {record.claimed}, succeeded {record.succeeded}, retried {record.retried}, "
+          f"failed {record.failed}, released {record.released} in {seconds:.1f}s (run {record.run_id})"
+          + (f"; error: {record.error}" if record.error else ""))
+    return c.EXIT_ERROR if record.error else c.EXIT_OK
+
+
+def _progress(store: JobStore, input_state: str, limit: int | None) -> Any:
+    if not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    waiting = store.counts().get(input_state, 0)
+    return tqdm(total=min(waiting, limit) if limit else waiting, unit="job", file=sys.stderr)
+
+
+def config_check(config: Config) -> int:
+    import yaml
+
+    print(f"# {config.path}: valid")
+    print(yaml.safe_dump(effective(config), sort_keys=False, allow_unicode=True), end="")
+    return c.EXIT_OK
+
+
+def daemon_status(config: Config, as_json: bool) -> int:
+    """Running or stopped, PID, uptime, memory, next and last run per stage, counts by status."""
+    from pipeline import daemon
+    from pipeline.scheduler import next_runs
+    from pipeline.stages import available_stages
+
+    now = daemon.state(config)
+    info = daemon.process_info(now.pid) if now.running and now.pid else {}
+    built = set(available_stages(config))
+    nexts = next_runs(config, list(STAGE_STATES))
+    result: dict[str, Any] = {"running": now.running, "pid": now.pid if now.running else None,
+                              "stale_pid_file": now.stale, **info, "stages": {}, "counts": None, "store_error": None}
+    try:
+        store = open_store(config)
+        result["counts"] = store.counts()
+        runs = store.last_runs()
+    except StoreUnavailable as exc:
+        result["store_error"], runs = str(exc), {}
+    for name in STAGE_STATES:
+        scheduled = name in built and config.stages[name].enabled
+        result["stages"][name] = {
+            "scheduled": scheduled, "built": name in built, "enabled": config.stages[name].enabled,
+            "next_run": nexts[name].isoformat() if scheduled and nexts[name] else None,
+            "last_run": run_dict(runs[name]) if name in runs else None}
+    if as_json:
+        _print_json(result)
+    else:
+        _print_status(result)
+    return c.EXIT_OK if now.running else c.EXIT_STOPPED
+
+
+def _print_status(r: dict[str, Any]) -> None:
+    if r["running"]:
+        print(f"running (PID {r['pid']}), up {r.get('uptime', '?')}, memory {r.get('memory', '?')}")
+    elif r["stale_pid_file"]:
+        print("stopped (stale PID file: the daemon that wrote it is gone; the next start replaces it)")
+    else:
+        print("stopped")
+    for name, s in r["stages"].items():
+        why = "" if s["scheduled"] else " (not built yet)" if not s["built"] else " (disabled)"
+        last = s["last_run"]
+        last_text = (f"last {last['started_at']}: {last['succeeded']} ok, {last['retried']} retried, "
+                     f"{last['failed']} failed" + (f", error: {last['error']}" if last["error"] else "")) \
+            if last else "never run"
+        print(f"  {name:7} next {s['next_run'] or '-'}{why}; {last_text}")
+    if r["store_error"]:
+        print(f"store unreachable: {r['store_error']}")
+    else:
+        print("jobs: " + (", ".join(f"{k} {v}" for k, v in sorted(r["counts"].items())) or "none"))

@@ -1,0 +1,247 @@
+"""The daemon's life: PID file lock, detaching, readiness, signals, graceful stop.
+
+The PID file is locked with fcntl.flock before detaching and the locked descriptor is kept
+across the forks, so a second start is refused with the running PID while a stale file left
+by a crash (nobody holds the lock) never blocks a start. `start` returns only once the daemon
+has said it is up through a pipe, or prints why it failed.
+"""
+
+import errno
+import fcntl
+import os
+import select
+import signal
+import subprocess
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline import constants as c
+from pipeline.config import Config
+from pipeline.errors import PipelineError, StoreUnavailable
+from pipeline.logs import get_logger, setup_logging
+
+log = get_logger("pipeline.daemon")
+
+
+class PidLock:
+    """An flock-ed PID file. The lock, not the file's existence, says whether a daemon runs."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+
+    def acquire(self) -> bool:
+        try:
+            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except OSError as exc:
+            if exc.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                return False
+            raise
+
+    def write_pid(self, pid: int) -> None:
+        os.ftruncate(self.fd, 0)
+        os.pwrite(self.fd, f"{pid}\n".encode(), 0)
+        os.fsync(self.fd)
+
+    def close(self) -> None:
+        os.close(self.fd)
+
+
+@dataclass
+class DaemonState:
+    running: bool
+    pid: int | None
+    stale: bool = False
+
+
+def read_pid(path: Path) -> int | None:
+    try:
+        text = path.read_text().strip()
+        return int(text) if text else None
+    except (OSError, ValueError):
+        return None
+
+
+def state(config: Config) -> DaemonState:
+    """Running if someone holds the lock; stale if a PID is written but nobody holds it."""
+    path = config.daemon.pid_file
+    if not path.exists():
+        return DaemonState(False, None)
+    lock = PidLock(path)
+    try:
+        free = lock.acquire()
+    finally:
+        lock.close()
+    pid = read_pid(path)
+    return DaemonState(False, pid, stale=pid is not None) if free else DaemonState(True, pid)
+
+
+def process_info(pid: int) -> dict[str, str]:
+    """Uptime and resident memory of a process, from ps (Linux and macOS)."""
+    try:
+        out = subprocess.run(["ps", "-o", "etime=", "-o", "rss=", "-p", str(pid)], capture_output=True,
+                             text=True, timeout=5).stdout.split()
+        return {"uptime": out[0], "memory": f"{int(out[1]) / 1024:.1f} MB"} if len(out) == 2 else {}
+    except (OSError, subprocess.SubprocessError, ValueError):
+        return {}
+
+
+def serve(config: Config, *, console: bool, ready_fd: int | None = None) -> int:
+    """The daemon body: open the store, schedule the stages, wait for SIGTERM, stop cleanly."""
+    from pipeline.scheduler import Scheduler
+    from pipeline.stages import available_stages
+    from pipeline.store import open_store
+
+    d = config.daemon
+    setup_logging(d.log_level, d.log_file, console=console, max_bytes=d.log_max_bytes, backups=d.log_backups)
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(sig, lambda *_: stop.set())
+    try:
+        stages = available_stages(config)
+        store = open_store(config)
+        scheduler = Scheduler(config, store, stages, stop)
+        scheduler.start()
+    except Exception as exc:  # noqa: BLE001 - reported to `start`, which prints it
+        log.exception("daemon failed to start")
+        _notify(ready_fd, f"error {type(exc).__name__}: {exc}")
+        return c.EXIT_ERROR
+    note = "store-unreachable" if scheduler.down else "store-ok"
+    log.info("daemon started", pid=os.getpid(), backend=config.storage.backend,
+             stages=sorted(scheduler.stages), not_built=sorted(set(c.STAGE_SECTIONS) - set(stages)))
+    _notify(ready_fd, f"ok {os.getpid()} {note}")
+    while not stop.wait(1.0):
+        pass
+    log.info("daemon stopping: finishing or releasing current work")
+    scheduler.shutdown()
+    store.close()
+    log.info("daemon stopped")
+    return c.EXIT_OK
+
+
+def _notify(fd: int | None, message: str) -> None:
+    if fd is not None:
+        try:
+            os.write(fd, (message + "\n").encode())
+            os.close(fd)
+        except OSError:
+            pass
+
+
+def run_foreground(config: Config) -> int:
+    """`daemon run`: the same daemon without detaching, for systemd or launchd."""
+    lock = PidLock(config.daemon.pid_file)
+    if not lock.acquire():
+        print(f"already running (PID {read_pid(config.daemon.pid_file)})")
+        return c.EXIT_ERROR
+    lock.write_pid(os.getpid())
+    try:
+        return serve(config, console=True)
+    finally:
+        config.daemon.pid_file.unlink(missing_ok=True)
+        lock.close()
+
+
+def start(config: Config) -> int:
+    """Detach a daemon and return once it reports it is up (exit 0) or why it failed (exit 1)."""
+    import daemon as python_daemon
+
+    lock = PidLock(config.daemon.pid_file)
+    if not lock.acquire():
+        lock.close()
+        print(f"already running (PID {read_pid(config.daemon.pid_file)})")
+        return c.EXIT_ERROR
+    read_end, write_end = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - runs in the detached process
+        os.close(read_end)
+        code = c.EXIT_ERROR
+        try:
+            with python_daemon.DaemonContext(working_directory=str(config.root), umask=0o022, signal_map={},
+                                             files_preserve=[lock.fd, write_end]):
+                lock.write_pid(os.getpid())
+                code = serve(config, console=False, ready_fd=write_end)
+                config.daemon.pid_file.unlink(missing_ok=True)
+        except BaseException as exc:  # noqa: BLE001
+            _notify(write_end, f"error {type(exc).__name__}: {exc}")
+        os._exit(code)
+    os.close(write_end)
+    lock.close()  # the daemon keeps its own descriptor, and with it the lock
+    os.waitpid(child, 0)
+    message = _read_line(read_end, config.daemon.start_timeout_seconds)
+    os.close(read_end)
+    if message.startswith("ok "):
+        _, pid, note = message.split()
+        print(f"started (PID {pid}); logs in {config.daemon.log_file}")
+        if note == "store-unreachable":
+            print("warning: the store is unreachable; the daemon keeps trying every tick")
+        return c.EXIT_OK
+    print(f"failed to start: {message.removeprefix('error ') or 'the daemon exited during start-up'}"
+          f" (see {config.daemon.log_file})")
+    return c.EXIT_ERROR
+
+
+def _read_line(fd: int, timeout: float) -> str:
+    data, deadline = b"", time.time() + timeout
+    while b"\n" not in data and time.time() < deadline:
+        ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.time()))
+        if not ready:
+            break
+        chunk = os.read(fd, 4096)
+        if not chunk:
+            break
+        data += chunk
+    return data.decode(errors="replace").strip() if data else "no answer from the daemon in time"
+
+
+def stop(config: Config, timeout: float | None = None) -> int:
+    """SIGTERM, wait for the lock to be released, then SIGKILL; remove the PID file."""
+    now = state(config)
+    if not now.running:
+        if now.stale:
+            config.daemon.pid_file.unlink(missing_ok=True)
+            print(f"not running (removed a stale PID file for PID {now.pid})")
+        else:
+            print("not running")
+        return c.EXIT_OK
+    assert now.pid is not None
+    os.kill(now.pid, signal.SIGTERM)
+    timeout = config.daemon.stop_timeout_seconds + 10 if timeout is None else timeout
+    if _wait_stopped(config, timeout):
+        print(f"stopped (PID {now.pid})")
+        return c.EXIT_OK
+    os.kill(now.pid, signal.SIGKILL)
+    _wait_stopped(config, 10)
+    config.daemon.pid_file.unlink(missing_ok=True)
+    print(f"killed (PID {now.pid}) after {timeout:.0f}s without a clean stop; its leases will expire")
+    return c.EXIT_OK
+
+
+def _wait_stopped(config: Config, timeout: float) -> bool:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if not state(config).running:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def check_store(config: Config) -> str | None:
+    """None when the store answers, else the reason (for status)."""
+    from pipeline.store import open_store
+
+    store = open_store(config)
+    try:
+        store.ping()
+        return None
+    except StoreUnavailable as exc:
+        return str(exc)
+    finally:
+        store.close()
+
+
+__all__ = ["PidLock", "DaemonState", "PipelineError", "run_foreground", "start", "state", "stop", "serve"]

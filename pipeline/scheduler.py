@@ -1,0 +1,113 @@
+"""APScheduler 3.x jobs built from the YAML at every start; no persistent APScheduler job store.
+
+Each enabled stage that exists gets a cron job (coalesce, one instance, generous misfire grace,
+so a run missed while the laptop slept runs once when it wakes) and one run right at start, to
+pick up work already waiting. A health tick pings the store, logs once per tick while it is
+unreachable, sweeps expired leases, and runs every stage again when the store comes back.
+"""
+
+import threading
+from datetime import datetime
+from typing import Any
+
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+from tzlocal import get_localzone
+
+from pipeline.config import Config
+from pipeline.errors import StoreUnavailable
+from pipeline.logs import get_logger
+from pipeline.stages.runner import Stage, run_stage
+from pipeline.store.base import JobStore
+
+log = get_logger("pipeline.scheduler")
+
+
+def timezone(config: Config) -> Any:
+    return config.daemon.timezone or get_localzone()
+
+
+def cron_trigger(config: Config, stage: str) -> CronTrigger:
+    return CronTrigger(**config.stages[stage].schedule, timezone=timezone(config))
+
+
+def next_runs(config: Config, stage_names: list[str]) -> dict[str, datetime | None]:
+    """When each enabled stage will next run, computed from the config alone."""
+    now = datetime.now(timezone(config)) if config.daemon.timezone else datetime.now().astimezone()
+    return {name: cron_trigger(config, name).get_next_fire_time(None, now) if config.stages[name].enabled else None
+            for name in stage_names}
+
+
+class StageJob:
+    """What the scheduler calls for one stage; never lets an error reach APScheduler."""
+
+    def __init__(self, daemon: "Scheduler", stage: Stage) -> None:
+        self.daemon, self.stage = daemon, stage
+        self.busy = threading.Lock()
+
+    def __call__(self) -> None:
+        name = self.stage.states.name
+        if self.daemon.stop.is_set():
+            return
+        if not self.busy.acquire(blocking=False):
+            log.info("previous run still going; skipped", stage=name)
+            return
+        try:
+            settings = self.daemon.config.stages[name]
+            run_stage(self.daemon.store, self.stage, settings, limit=settings.batch_size, stop=self.daemon.stop,
+                      stop_timeout=self.daemon.config.daemon.stop_timeout_seconds)
+        except StoreUnavailable as exc:
+            self.daemon.store_down(exc)
+        except Exception:  # noqa: BLE001 - a stage bug must not take the daemon down
+            log.exception("stage run crashed", stage=name)
+        finally:
+            self.busy.release()
+
+
+class Scheduler:
+    """The daemon's clock: stage cron jobs plus the health tick."""
+
+    def __init__(self, config: Config, store: JobStore, stages: dict[str, Stage], stop: threading.Event) -> None:
+        self.config, self.store, self.stop = config, store, stop
+        self.stages = {n: s for n, s in stages.items() if config.stages[n].enabled}
+        self.jobs = {name: StageJob(self, stage) for name, stage in self.stages.items()}
+        self.down = False
+        self.aps = BackgroundScheduler(timezone=timezone(config), job_defaults={
+            "coalesce": True, "max_instances": 1, "misfire_grace_time": config.daemon.misfire_grace_seconds})
+
+    def start(self) -> None:
+        for name, job in self.jobs.items():
+            self.aps.add_job(job, cron_trigger(self.config, name), id=name, name=name)
+        self.aps.add_job(self.tick, IntervalTrigger(seconds=self.config.daemon.tick_seconds), id="tick",
+                         name="tick")
+        self.aps.start()
+        self.tick()
+        self.run_all_now("start")
+
+    def run_all_now(self, reason: str) -> None:
+        """One extra run of every stage now (at start, and when the store is back)."""
+        for name, job in self.jobs.items():
+            self.aps.add_job(job, id=f"{name}-{reason}", name=f"{name} ({reason})", replace_existing=True)
+
+    def store_down(self, exc: Exception) -> None:
+        self.down = True
+        log.error("store unreachable; the daemon waits for it", error=str(exc))
+
+    def tick(self) -> None:
+        """Ping the store and sweep expired leases; log once per tick while the store is down."""
+        try:
+            self.store.ping()
+            for name, stage in self.stages.items():
+                self.store.sweep_expired(stage.states, self.config.stages[name].max_retries)
+        except StoreUnavailable as exc:
+            self.store_down(exc)
+            return
+        if self.down:
+            self.down = False
+            log.info("store reachable again; resuming")
+            self.run_all_now("resume")
+
+    def shutdown(self) -> None:
+        """Stop scheduling; running stages see the stop event, finish or release, then return."""
+        self.aps.shutdown(wait=True)
