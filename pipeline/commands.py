@@ -251,6 +251,7 @@ def daemon_status(config: Config, as_json: bool) -> int:
         store = open_store(config)
         result["counts"] = store.counts()
         runs = store.last_runs()
+        store.close()
     except StoreUnavailable as exc:
         result["store_error"], runs = str(exc), {}
     for name in STAGE_STATES:

@@ -198,7 +198,7 @@ def _schedule(doc: _Located, path: tuple, value: Any) -> dict[str, str]:
         parts = value.split()
         if len(parts) != 5:
             raise doc.error(path, f"crontab {value!r} must have 5 fields (minute hour day month day_of_week)")
-        fields = dict(zip(CRON_FIELDS, parts))
+        fields = dict(zip(CRON_FIELDS, parts, strict=True))
     else:
         for key in value:
             if key not in SCHEDULE_KEYS:

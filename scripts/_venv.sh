@@ -12,5 +12,6 @@ ensure_venv() {  # ensure_venv REQUIREMENTS_FILE
     echo "installing $1 into $VENV ..." >&2
     "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r "$req"
     touch "$stamp"
+    if [[ $1 == requirements-dev.txt ]]; then touch "$VENV/.installed-requirements.txt"; fi
   fi
 }

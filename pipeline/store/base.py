@@ -6,8 +6,9 @@ turn one into a string and make a comparison silently match nothing.
 
 import hashlib
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Protocol
+from typing import Any, Protocol
 
 from pipeline.states import StageStates
 

@@ -9,7 +9,8 @@ while the database is away.
 import functools
 import time
 import uuid
-from typing import Any, Callable, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import pymongo
 from pymongo import ReturnDocument

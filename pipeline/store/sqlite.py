@@ -9,9 +9,10 @@ import sqlite3
 import threading
 import time
 import uuid
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from pipeline import constants as c
 from pipeline.errors import StoreUnavailable
@@ -58,13 +59,16 @@ class SQLiteStore:
     def __init__(self, path: Path | str, clock: Callable[[], float] = time.time) -> None:
         self.path = Path(path)
         self.clock = clock
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
-        self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-        self._db.row_factory = sqlite3.Row
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(SCHEMA)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+            self._db.row_factory = sqlite3.Row
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.executescript(SCHEMA)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreUnavailable(f"cannot open the SQLite store {self.path}: {exc}") from exc
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
@@ -72,7 +76,7 @@ class SQLiteStore:
         with self._lock:
             try:
                 self._db.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as exc:
+            except (sqlite3.OperationalError, sqlite3.ProgrammingError) as exc:
                 raise StoreUnavailable(f"sqlite {self.path}: {exc}") from exc
             try:
                 yield self._db
@@ -228,7 +232,7 @@ class SQLiteStore:
         with self._lock:
             try:
                 return self._db.execute(sql, params).fetchall()
-            except sqlite3.OperationalError as exc:
+            except (sqlite3.OperationalError, sqlite3.ProgrammingError) as exc:
                 raise StoreUnavailable(f"sqlite {self.path}: {exc}") from exc
 
     def get(self, job_id: str) -> Job | None:

@@ -52,7 +52,7 @@ class MongoServer:
                 break
             except pymongo.errors.PyMongoError:
                 if self.proc.poll() is not None or time.time() > deadline:
-                    raise RuntimeError(f"nx-27017 did not start on port {self.port}; see {self.workdir}")
+                    raise RuntimeError(f"nx-27017 did not start on port {self.port}; see {self.workdir}") from None
                 time.sleep(0.1)
         client.close()
 

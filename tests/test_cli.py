@@ -1,0 +1,121 @@
+"""The CLI in-process: listing, stats, show, retry, mark and run-stage with exit codes."""
+
+import json
+
+import pytest
+
+from pipeline import constants as c
+from pipeline.cli import main
+from pipeline.config import load_config
+from pipeline.store import open_store
+from tests.helpers.project import write_config
+from tests.store.test_contract import new_job
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    monkeypatch.delenv(c.ENV_MONGODB_URI, raising=False)
+    monkeypatch.delenv(c.ENV_TEST_STAGES, raising=False)
+    config_path = write_config(tmp_path / "project", {"enricher": {"max_retries": 2, "retry_base_seconds": 0.001,
+                                                                    "retry_max_seconds": 0.001}})
+    store = open_store(load_config(str(config_path)))
+    for n in range(3):
+        store.upsert_job(new_job(n))
+    store.upsert_job(new_job(7, status=c.PENDING))
+
+    def run(*argv: str) -> int:
+        return main(["--config", str(config_path), *argv])
+    run.store = store
+    return run
+
+
+def out_json(capsys) -> object:
+    return json.loads(capsys.readouterr().out)
+
+
+def test_list_by_status_with_limit(project, capsys):
+    assert project("--list", "--status", "scraped", "--limit", "2") == 0
+    out = capsys.readouterr().out
+    assert out.count("scraped") >= 2 and "2 job(s) with status scraped" in out
+    assert project("--list", "--json") == 0
+    jobs = out_json(capsys)
+    assert len(jobs) == 4 and {"id", "status", "title", "company", "attempts", "created_at"} <= set(jobs[0])
+    assert "lease_token" not in jobs[0] and jobs[0]["created_at"].endswith("Z")
+
+
+def test_unknown_status_is_a_usage_error(project, capsys):
+    with pytest.raises(SystemExit) as info:
+        project("--list", "--status", "scrapped")
+    assert info.value.code == 2 and "invalid choice: 'scrapped'" in capsys.readouterr().err
+
+
+def test_stats(project, capsys):
+    assert project("stats", "--json") == 0
+    stats = out_json(capsys)
+    assert stats["total"] == 4 and stats["by_status"][c.SCRAPED] == 3 and stats["by_status"][c.FAILED] == 0
+    assert stats["stages"][c.ENRICH] == {"waiting": 3, "working": 0, "done": 0, "failed": 0, "last_run": None}
+
+
+def test_run_stage_reports_and_records(project, capsys, monkeypatch):
+    assert project("run-stage", "enrich") == c.EXIT_ERROR
+    assert "enrich stage is not built yet" in capsys.readouterr().err
+    monkeypatch.setenv(c.ENV_TEST_STAGES, "enrich=tests.helpers.stages:echo")
+    assert project("run-stage", "enrich", "--batch-size", "2") == 0
+    assert "enrich: claimed 2, succeeded 2, retried 0, failed 0" in capsys.readouterr().out
+    assert project("stats", "--json") == 0
+    stats = out_json(capsys)
+    assert stats["stages"][c.ENRICH]["done"] == 2 and stats["stages"][c.ENRICH]["last_run"]["succeeded"] == 2
+
+
+def test_failures_then_show_then_retry(project, capsys, monkeypatch):
+    monkeypatch.setenv(c.ENV_TEST_STAGES, "enrich=tests.helpers.stages:always_fail")
+    for _ in range(5):
+        project("run-stage", "enrich")
+    capsys.readouterr()
+    assert project("--list", "--status", "failed", "--json") == 0
+    failed = out_json(capsys)
+    assert len(failed) == 3 and all(j["attempts"] == {c.ENRICH: 2} for j in failed)
+    job_id = failed[0]["id"]
+    assert project("show", job_id, "--json") == 0
+    shown = out_json(capsys)
+    assert shown["error_stage"] == c.ENRICH and "site timed out" in shown["last_error"]
+    assert [e["event"] for e in shown["history"]] == ["inserted", "retried", "failed"]
+    assert project("show", job_id) == 0
+    assert "history:" in capsys.readouterr().out
+    assert project("retry", job_id) == 0
+    assert "requeued 1" in capsys.readouterr().out
+    capsys.readouterr()
+    assert project("retry", "--stage", "enrich") == 0
+    assert "requeued 2" in capsys.readouterr().out
+    assert project("stats", "--json") == 0
+    assert out_json(capsys)["by_status"][c.SCRAPED] == 3
+
+
+def test_retry_regenerates_a_finished_stage(project, capsys, monkeypatch):
+    monkeypatch.setenv(c.ENV_TEST_STAGES, "enrich=tests.helpers.stages:echo")
+    project("run-stage", "enrich", "--batch-size", "1")
+    job = project.store.list_jobs(c.ENRICHED)[0]
+    assert project("retry", "--stage", "enrich", job.id) == 0
+    again = project.store.get(job.id)
+    assert again.status == c.SCRAPED and again.attempts[c.ENRICH] == 0
+    assert again.data == job.data, "the earlier output is kept until the stage replaces it"
+
+
+def test_mark_moves_and_refuses(project, capsys):
+    job_id = project.store.list_jobs(c.PENDING)[0].id
+    assert project("mark", job_id, "skipped") == 0
+    assert project.store.get(job_id).status == c.SKIPPED
+    assert project("mark", job_id, "enriching") == c.EXIT_USAGE
+    assert "cannot mark a job 'enriching'" in capsys.readouterr().err
+    assert project("mark", "nosuchjob", "applied") == c.EXIT_ERROR
+    assert "no such job" in capsys.readouterr().err
+
+
+def test_show_unknown_job(project, capsys):
+    assert project("show", "nosuchjob") == c.EXIT_ERROR
+    assert "no job with id 'nosuchjob'" in capsys.readouterr().err
+
+
+def test_no_arguments_prints_help(project, capsys):
+    assert project() == c.EXIT_USAGE
+    assert "usage:" in capsys.readouterr().out

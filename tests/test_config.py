@@ -1,0 +1,108 @@
+"""Config: defaults, the schedule forms, and every mistake located by file, line and key."""
+
+import os
+
+import pytest
+
+from pipeline import constants as c
+from pipeline.cli import main
+from pipeline.config import load_config
+from pipeline.errors import ConfigError
+from tests.conftest import ROOT
+from tests.helpers.project import write_config
+
+
+@pytest.fixture(autouse=True)
+def clean_env():
+    """load_dotenv writes into os.environ, so restore all of it afterwards."""
+    saved = dict(os.environ)
+    for name in (c.ENV_MONGODB_URI, c.ENV_KEYWORDS, c.ENV_LOCATION, c.ENV_OPENROUTER_KEY, c.ENV_CONFIG):
+        os.environ.pop(name, None)
+    yield
+    os.environ.clear()
+    os.environ.update(saved)
+
+
+def error_for(tmp_path, text: str) -> ConfigError:
+    path = write_config(tmp_path, text=text)
+    with pytest.raises(ConfigError) as info:
+        load_config(str(path))
+    return info.value
+
+
+def test_shipped_config_is_valid_and_in_the_known_shape():
+    config = load_config(str(ROOT / "pipeline_config.yaml"))
+    assert config.stages[c.SCRAPE].schedule == {"hour": "9", "minute": "0"}
+    assert config.stages[c.SCRAPE].max_jobs_per_day == 50
+    assert (config.stages[c.ENRICH].max_retries, config.stages[c.ENRICH].batch_size) == (3, 10)
+    assert config.stages[c.DRAFT].schedule == {"minute": "30"}
+    assert config.storage.backend == "sqlite"
+    assert config.storage.sqlite_path == ROOT / "data" / "pipeline.sqlite3"
+
+
+def test_searches_default_to_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv(c.ENV_KEYWORDS, "python developer")
+    monkeypatch.setenv(c.ENV_LOCATION, "Berlin")
+    config = load_config(str(write_config(tmp_path)))
+    assert [(s.keywords, s.location) for s in config.searches] == [("python developer", "Berlin")]
+
+
+def test_dotenv_is_read(tmp_path):
+    (tmp_path / ".env").write_text("MONGODB_URI=mongodb://127.0.0.1:1/x\n")
+    config = load_config(str(write_config(tmp_path)))
+    assert config.storage.backend == "mongodb"
+
+
+def test_crontab_string_schedule(tmp_path):
+    config = load_config(str(write_config(tmp_path, {"enricher": {"schedule": "30 */2 * * mon-fri"}})))
+    assert config.stages[c.ENRICH].schedule == {"minute": "30", "hour": "*/2", "day": "*", "month": "*",
+                                                "day_of_week": "mon-fri"}
+
+
+@pytest.mark.parametrize("text, line, key, words", [
+    ("daemon:\n  pid_file: [unclosed\n", 3, "", "invalid YAML"),
+    ("enricher:\n  max_retries: 3\n  batch_sise: 10\n", 3, "enricher.batch_sise", "unknown key"),
+    ("enricher:\n  max_retries: three\n", 2, "enricher.max_retries", "expected int"),
+    ("enricher:\n  enabled: 1\n", 2, "enricher.enabled", "expected bool"),
+    ("enricher:\n  max_retries: 0\n", 2, "enricher.max_retries", "greater than 0"),
+    ("generator:\n  schedule: {hour: 25}\n", 2, "generator.schedule", "higher than the maximum"),
+    ("generator:\n  schedule: '61 * * * *'\n", 2, "generator.schedule", "impossible schedule"),
+    ("generator:\n  schedule: '* * *'\n", 2, "generator.schedule", "5 fields"),
+    ("scraper:\n  schedule:\n    hour: 9\n    day_of_week: 1\n", 4, "scraper.schedule.day_of_week", "numeric"),
+    ("scraper:\n  schedule: '0 9 * * 1-5'\n", 2, "scraper.schedule", "cron counts 0 as Sunday"),
+    ("scraper:\n  schedule: {hours: 9}\n", 2, "scraper.schedule.hours", "unknown schedule field"),
+    ("nonsense:\n  a: 1\n", 1, "nonsense", "unknown section"),
+    ("daemon:\n  timezone: Mars/Olympus\n", 2, "daemon.timezone", "unknown time zone"),
+    ("daemon:\n  log_level: LOUD\n", 2, "daemon.log_level", "not one of"),
+    ("storage:\n  backend: mongodb\n", 2, "storage.backend", "MONGODB_URI is not set"),
+    ("searches:\n  - location: Berlin\n", 2, "searches.0", "needs keywords"),
+])
+def test_mistakes_name_file_line_and_key(tmp_path, text, line, key, words):
+    error = error_for(tmp_path, text)
+    assert error.file.endswith("config.yaml") and error.line == line and error.key == key
+    assert words in str(error), str(error)
+    assert f"config.yaml:{line}" in str(error)
+
+
+def test_missing_file_is_reported(tmp_path):
+    with pytest.raises(ConfigError, match="cannot read config"):
+        load_config(str(tmp_path / "nope.yaml"))
+
+
+def test_config_check_masks_secrets(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv(c.ENV_MONGODB_URI, "mongodb://app:s3cretPassw0rd@db.example:27017/jobs")
+    monkeypatch.setenv(c.ENV_OPENROUTER_KEY, "sk-or-v1-0123456789abcdef")
+    assert main(["--config", str(write_config(tmp_path)), "config", "check"]) == 0
+    out = capsys.readouterr().out
+    assert "s3cretPassw0rd" not in out and "0123456789abcdef" not in out
+    assert "mongodb://app:***@db.example:27017/jobs" in out and "api_key: set (hidden)" in out
+    assert "backend: mongodb" in out
+
+
+def test_bad_config_stops_every_command(tmp_path, capsys):
+    path = write_config(tmp_path, text="enricher:\n  max_retries: lots\n")
+    for argv in (["config", "check"], ["--list"], ["daemon", "start"], ["run-stage", "enrich"]):
+        assert main(["--config", str(path), *argv]) == c.EXIT_USAGE
+        err = capsys.readouterr().err
+        assert f"{path}:2: enricher.max_retries: expected int" in err
+    assert not (tmp_path / "data").exists() and not (tmp_path / "logs").exists(), "nothing started or written"

@@ -1,0 +1,165 @@
+"""The daemon through its scripts: start, status, refusal, a stale PID file, stop, and a store
+that goes away and comes back under a running daemon."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline import constants as c
+from pipeline.config import load_config
+from pipeline.store import open_store
+from tests.conftest import ROOT
+from tests.helpers.mongo_server import MongoServer
+from tests.helpers.project import write_config
+from tests.store.test_contract import new_job
+
+
+def environment(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in (c.ENV_MONGODB_URI, c.ENV_CONFIG)}
+    env.update({"PIPELINE_VENV": str(Path(sys.executable).parent.parent),
+                c.ENV_TEST_STAGES: "enrich=tests.helpers.stages:echo", **extra})
+    return env
+
+
+def script(name: str, config: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["bash", str(ROOT / "scripts" / name), "--config", str(config), *args],
+                          env=env, capture_output=True, text=True, timeout=120)
+
+
+def wait_for(condition, timeout: float = 30.0, what: str = "condition") -> None:
+    deadline = time.time() + timeout
+    while not condition():
+        if time.time() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.1)
+
+
+def pid_of(output: str) -> int:
+    return int(output.split("PID ")[1].split(")")[0])
+
+
+def alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(")")[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+@pytest.fixture
+def project(tmp_path):
+    config = write_config(tmp_path / "project", {"enricher": {"schedule": "* * * * *"}})
+    store = open_store(load_config(str(config)))
+    yield config, store
+    script("stop_pipeline.sh", config, environment())
+    store.close()
+
+
+def test_lifecycle_through_the_scripts(project):
+    config, store = project
+    env = environment()
+    for n in range(3):
+        store.upsert_job(new_job(n))
+    started = script("start_pipeline.sh", config, env)
+    assert started.returncode == 0, started.stdout + started.stderr
+    pid = pid_of(started.stdout)
+    wait_for(lambda: store.counts().get(c.ENRICHED) == 3, what="waiting work picked up at start")
+
+    status = script("status_pipeline.sh", config, env)
+    assert status.returncode == 0 and f"running (PID {pid})" in status.stdout, status.stdout
+    assert "memory" in status.stdout and "enriched 3" in status.stdout
+    assert "enrich  next 20" in status.stdout and "3 ok" in status.stdout, status.stdout
+    assert "scrape  next - (not built yet)" in status.stdout
+
+    second = script("start_pipeline.sh", config, env)
+    assert second.returncode == 1 and f"already running (PID {pid})" in second.stdout
+
+    os.kill(pid, signal.SIGKILL)
+    wait_for(lambda: not alive(pid), what="the daemon to die")
+    stale = script("status_pipeline.sh", config, env)
+    assert stale.returncode == 3 and "stale PID file" in stale.stdout, stale.stdout
+
+    restarted = script("start_pipeline.sh", config, env)
+    assert restarted.returncode == 0, restarted.stdout + restarted.stderr
+    new_pid = pid_of(restarted.stdout)
+    assert new_pid != pid
+
+    stopped = script("stop_pipeline.sh", config, env)
+    assert stopped.returncode == 0 and f"stopped (PID {new_pid})" in stopped.stdout
+    assert not alive(new_pid)
+    final = script("status_pipeline.sh", config, env)
+    assert final.returncode == 3 and final.stdout.startswith("stopped")
+    assert not (config.parent / "data" / "pipeline.pid").exists()
+
+
+def test_sigterm_releases_current_work(project):
+    config, store = project
+    config.write_text(config.read_text().replace("stop_timeout_seconds: 5", "stop_timeout_seconds: 1"))
+    store.upsert_job(new_job(1))
+    env = environment(PIPELINE_TEST_SLEEP="60")
+    assert script("start_pipeline.sh", config, env).returncode == 0
+    wait_for(lambda: store.counts().get(c.ENRICHING) == 1, what="the job to be claimed")
+    t0 = time.time()
+    stopped = script("stop_pipeline.sh", config, env)
+    assert stopped.returncode == 0 and "stopped (PID" in stopped.stdout, stopped.stdout
+    assert time.time() - t0 < 15
+    job = store.list_jobs()[0]
+    assert job.status == c.SCRAPED and job.attempts[c.ENRICH] == 0, "released, attempt given back"
+    log = (config.parent / "logs" / "pipeline.log").read_text()
+    assert '"job released on stop"' in log and '"daemon stopped"' in log
+
+
+def test_start_reports_why_it_failed(tmp_path):
+    blocker = tmp_path / "project" / "data"
+    blocker.parent.mkdir(parents=True)
+    blocker.write_text("a file where the data directory should be")
+    config = write_config(tmp_path / "project", {"daemon": {"pid_file": "run/pipeline.pid"}})
+    result = script("start_pipeline.sh", config, environment())
+    assert result.returncode == 1 and "failed to start" in result.stdout, result.stdout + result.stderr
+    status = script("status_pipeline.sh", config, environment())
+    assert status.returncode == 3
+
+
+def test_daemon_survives_the_mongodb_server_going_away(tmp_path):
+    server = MongoServer(tmp_path / "mongo")
+    server.start()
+    config = write_config(tmp_path / "project", {"daemon": {"tick_seconds": 0.5},
+                                                 "storage": {"timeout_seconds": 1},
+                                                 "enricher": {"schedule": {"second": "*/2"}}})
+    env = environment(MONGODB_URI=server.uri + "pipeline_test")
+    os.environ[c.ENV_MONGODB_URI] = env[c.ENV_MONGODB_URI]
+    try:
+        store = open_store(load_config(str(config)))
+    finally:
+        del os.environ[c.ENV_MONGODB_URI]
+    log = config.parent / "logs" / "pipeline.log"
+    try:
+        store.upsert_job(new_job(1))
+        started = script("start_pipeline.sh", config, env)
+        assert started.returncode == 0, started.stdout + started.stderr
+        pid = pid_of(started.stdout)
+        wait_for(lambda: store.counts().get(c.ENRICHED) == 1, what="the first job")
+
+        server.stop()
+        wait_for(lambda: "store unreachable" in log.read_text(), what="the outage to be logged")
+        time.sleep(2)
+        assert alive(pid)
+        down = script("status_pipeline.sh", config, env)
+        assert down.returncode == 0 and "store unreachable" in down.stdout, down.stdout
+
+        server.start()
+        wait_for(lambda: "store reachable again" in log.read_text(), what="the daemon to notice")
+        store.upsert_job(new_job(2))
+        wait_for(lambda: store.counts().get(c.ENRICHED) == 2, what="work after the outage")
+        assert alive(pid)
+        stopped = script("stop_pipeline.sh", config, env)
+        assert stopped.returncode == 0 and "stopped" in stopped.stdout
+    finally:
+        script("stop_pipeline.sh", config, env)
+        store.close()
+        server.stop()

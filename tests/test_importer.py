@@ -1,0 +1,107 @@
+"""import FILE: JSON, JSONL and CSV; bad rows rejected with reasons; malformed files write nothing."""
+
+import json
+
+import pytest
+
+from pipeline import constants as c
+from pipeline.cli import main
+from tests.helpers.project import write_config
+
+GOOD = [
+    {"url": "https://boards.example.org/acme/1?utm_source=x", "title": "Backend Engineer", "company": "Acme",
+     "location": "Berlin", "description": "Python and Postgres."},
+    {"url": "https://boards.example.org/acme/2", "title": "Data Engineer", "company": "Acme"},
+]
+
+
+@pytest.fixture
+def cli(tmp_path, monkeypatch):
+    monkeypatch.delenv(c.ENV_MONGODB_URI, raising=False)
+    config = write_config(tmp_path / "project")
+
+    def run(*argv: str) -> int:
+        return main(["--config", str(config), *argv])
+    return run
+
+
+def listed(cli, capsys) -> list[dict]:
+    capsys.readouterr()
+    assert cli("--list", "--json") == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_json_array_import(cli, tmp_path, capsys):
+    path = tmp_path / "jobs.json"
+    path.write_text(json.dumps(GOOD))
+    assert cli("import", str(path)) == 0
+    assert "inserted 2, updated 0, rejected 0" in capsys.readouterr().out
+    jobs = {j["title"]: j for j in listed(cli, capsys)}
+    assert jobs["Backend Engineer"]["status"] == c.SCRAPED, "a description means scraped"
+    assert jobs["Data Engineer"]["status"] == c.PENDING
+    assert jobs["Backend Engineer"]["url"] == "https://boards.example.org/acme/1", "tracking stripped"
+    assert jobs["Backend Engineer"]["source"] == "import"
+
+
+def test_jsonl_and_csv_with_optional_fields(cli, tmp_path, capsys):
+    jsonl = tmp_path / "jobs.jsonl"
+    jsonl.write_text("\n".join(json.dumps(r) for r in GOOD) + "\n")
+    csv_file = tmp_path / "more.csv"
+    csv_file.write_text("url,title,company,source,source_id,team\n"
+                        "https://boards.example.org/beta/7,SRE,Beta GmbH,greenhouse,7,infra\n")
+    assert cli("import", str(jsonl)) == 0
+    assert cli("import", str(csv_file)) == 0
+    jobs = {j["title"]: j for j in listed(cli, capsys)}
+    assert len(jobs) == 3
+    assert (jobs["SRE"]["source"], jobs["SRE"]["source_id"], jobs["SRE"]["extra"]) == ("greenhouse", "7",
+                                                                                      {"team": "infra"})
+
+
+def test_reimport_updates_without_resetting_status(cli, tmp_path, capsys):
+    path = tmp_path / "jobs.json"
+    path.write_text(json.dumps(GOOD))
+    cli("import", str(path))
+    job_id = next(j["id"] for j in listed(cli, capsys) if j["title"] == "Data Engineer")
+    assert cli("mark", job_id, c.APPLIED) == 0
+    changed = [dict(GOOD[1], title="Senior Data Engineer", description="Now with a description.")]
+    path.write_text(json.dumps(changed))
+    capsys.readouterr()
+    assert cli("import", str(path)) == 0
+    assert "inserted 0, updated 1" in capsys.readouterr().out
+    job = next(j for j in listed(cli, capsys) if j["id"] == job_id)
+    assert (job["title"], job["status"]) == ("Senior Data Engineer", c.APPLIED)
+
+
+def test_bad_rows_are_rejected_with_reasons(cli, tmp_path, capsys):
+    path = tmp_path / "jobs.json"
+    rows = [GOOD[0], {"url": "ftp://x.example/1", "title": "A", "company": "B"},
+            {"url": "https://x.example/2", "title": "", "company": "B"},
+            {"url": "https://x.example/3", "title": "T", "company": "B", "location": 12}]
+    path.write_text(json.dumps(rows))
+    assert cli("import", str(path)) == c.EXIT_ERROR
+    out = capsys.readouterr().out
+    assert "inserted 1, updated 0, rejected 3" in out
+    assert "rejected row 2: url: not an http(s) URL: 'ftp://x.example/1'" in out
+    assert "rejected row 3: title: required, got ''" in out
+    assert "rejected row 4: location: expected text, got 12" in out
+
+
+@pytest.mark.parametrize("name, text, message", [
+    ("broken.json", '[{"url": "https://x.example/1",\n "title": }]', "broken.json:2: invalid JSON"),
+    ("object.json", '{"url": "https://x.example/1"}', "expected a JSON array"),
+    ("broken.jsonl", '{"url": "https://x.example/1", "title": "a", "company": "b"}\n{"url": \n', "broken.jsonl:2"),
+    ("scalars.json", '[{"url": "https://x.example/1", "title": "a", "company": "b"}, 7]', "item 2: expected an object"),
+    ("nocompany.csv", "url,title\nhttps://x.example/1,a\n", "lacks required column(s): company"),
+])
+def test_malformed_files_write_nothing(cli, tmp_path, capsys, name, text, message):
+    path = tmp_path / name
+    path.write_text(text)
+    assert cli("import", str(path)) == c.EXIT_USAGE
+    err = capsys.readouterr().err
+    assert "nothing written" in err and message in err, err
+    assert listed(cli, capsys) == []
+
+
+def test_missing_file(cli, tmp_path, capsys):
+    assert cli("import", str(tmp_path / "nope.json")) == c.EXIT_USAGE
+    assert "cannot read" in capsys.readouterr().err
