@@ -19,7 +19,6 @@ from pathlib import Path
 
 from pipeline import constants as c
 from pipeline.config import Config
-from pipeline.errors import PipelineError, StoreUnavailable
 from pipeline.logs import get_logger, setup_logging
 
 log = get_logger("pipeline.daemon")
@@ -228,20 +227,3 @@ def _wait_stopped(config: Config, timeout: float) -> bool:
             return True
         time.sleep(0.1)
     return False
-
-
-def check_store(config: Config) -> str | None:
-    """None when the store answers, else the reason (for status)."""
-    from pipeline.store import open_store
-
-    store = open_store(config)
-    try:
-        store.ping()
-        return None
-    except StoreUnavailable as exc:
-        return str(exc)
-    finally:
-        store.close()
-
-
-__all__ = ["PidLock", "DaemonState", "PipelineError", "run_foreground", "start", "state", "stop", "serve"]

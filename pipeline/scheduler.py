@@ -4,11 +4,16 @@ Each enabled stage that exists gets a cron job (coalesce, one instance, generous
 so a run missed while the laptop slept runs once when it wakes) and one run right at start, to
 pick up work already waiting. A health tick pings the store, logs once per tick while it is
 unreachable, sweeps expired leases, and runs every stage again when the store comes back.
+
+The tick matters after a real system suspend too: APScheduler sleeps on the monotonic clock,
+which stops while the machine sleeps, so without a short periodic job the overdue run would wait
+out the rest of its pre-sleep timer. With the tick, a missed run starts at most tick_seconds
+after wake.
 """
 
 import threading
-from datetime import datetime
-from typing import Any
+from datetime import datetime, tzinfo
+from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
@@ -24,8 +29,9 @@ from pipeline.store.base import JobStore
 log = get_logger("pipeline.scheduler")
 
 
-def timezone(config: Config) -> Any:
-    return config.daemon.timezone or get_localzone()
+def timezone(config: Config) -> tzinfo:
+    """The configured zone, else this machine's."""
+    return ZoneInfo(config.daemon.timezone) if config.daemon.timezone else get_localzone()
 
 
 def cron_trigger(config: Config, stage: str) -> CronTrigger:
@@ -34,7 +40,7 @@ def cron_trigger(config: Config, stage: str) -> CronTrigger:
 
 def next_runs(config: Config, stage_names: list[str]) -> dict[str, datetime | None]:
     """When each enabled stage will next run, computed from the config alone."""
-    now = datetime.now(timezone(config)) if config.daemon.timezone else datetime.now().astimezone()
+    now = datetime.now(timezone(config))
     return {name: cron_trigger(config, name).get_next_fire_time(None, now) if config.stages[name].enabled else None
             for name in stage_names}
 

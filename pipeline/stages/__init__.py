@@ -4,6 +4,7 @@ work function into a stage name: "enrich=package.module:factory", factory(config
 
 import importlib
 import os
+from collections.abc import Callable
 
 from pipeline import constants as c
 from pipeline.config import Config
@@ -11,10 +12,13 @@ from pipeline.errors import ConfigError
 from pipeline.stages.runner import Stage, WorkFn
 from pipeline.states import STAGE_STATES
 
-BUILT_IN: dict[str, "object"] = {}  # stage name -> factory(config) -> WorkFn, filled by the stage issues
+StageFactory = Callable[[Config], WorkFn]
+
+# stage name -> factory(config) -> work function; the stage issues fill this in.
+BUILT_IN: dict[str, StageFactory] = {}
 
 
-def _load(spec: str) -> object:
+def _load(spec: str) -> StageFactory:
     module, _, attr = spec.partition(":")
     try:
         return getattr(importlib.import_module(module), attr)
@@ -32,6 +36,5 @@ def available_stages(config: Config) -> dict[str, Stage]:
         factories[name] = _load(spec)
     stages = {}
     for name, factory in factories.items():
-        work: WorkFn = factory(config)  # type: ignore[operator]
-        stages[name] = Stage(STAGE_STATES[name], work)
+        stages[name] = Stage(STAGE_STATES[name], factory(config))
     return stages

@@ -28,21 +28,19 @@ CREATE TABLE IF NOT EXISTS jobs (
   extra TEXT NOT NULL DEFAULT '{}', data TEXT NOT NULL DEFAULT '{}', attempts TEXT NOT NULL DEFAULT '{}',
   next_attempt_at REAL NOT NULL DEFAULT 0, lease_owner TEXT, lease_token TEXT, lease_expires_at REAL,
   last_error TEXT, error_stage TEXT, created_at REAL NOT NULL, updated_at REAL NOT NULL,
-  first_seen_at REAL NOT NULL, last_seen_at REAL NOT NULL, UNIQUE (source, source_id));
+  first_seen_at REAL NOT NULL, last_seen_at REAL NOT NULL, history TEXT NOT NULL DEFAULT '[]',
+  UNIQUE (source, source_id));
 CREATE INDEX IF NOT EXISTS jobs_status_due ON jobs (status, next_attempt_at);
 CREATE INDEX IF NOT EXISTS jobs_status_lease ON jobs (status, lease_expires_at);
 CREATE INDEX IF NOT EXISTS jobs_status_created ON jobs (status, created_at);
 CREATE INDEX IF NOT EXISTS jobs_created ON jobs (created_at);
-CREATE TABLE IF NOT EXISTS events (
-  seq INTEGER PRIMARY KEY, job_id TEXT NOT NULL, at REAL NOT NULL, event TEXT NOT NULL, stage TEXT,
-  from_status TEXT, to_status TEXT, attempt INTEGER, error TEXT);
-CREATE INDEX IF NOT EXISTS events_job ON events (job_id, at);
 CREATE TABLE IF NOT EXISTS runs (
   run_id TEXT PRIMARY KEY, stage TEXT NOT NULL, started_at REAL NOT NULL, finished_at REAL,
   claimed INTEGER, succeeded INTEGER, retried INTEGER, failed INTEGER, released INTEGER, error TEXT);
 CREATE INDEX IF NOT EXISTS runs_stage ON runs (stage, started_at);
 """
 _JSON_COLUMNS = ("extra", "data", "attempts")
+_COLUMNS = ", ".join(Job.__dataclass_fields__)  # everything but history, which only events() reads
 _CLEAR_LEASE = "lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL"
 
 
@@ -85,15 +83,14 @@ class SQLiteStore:
                 raise
             self._db.execute("COMMIT")
 
-    def _event(self, db: sqlite3.Connection, job_id: str, event: str, *, stage: str | None = None,
-               from_status: str | None = None, to_status: str | None = None, attempt: int | None = None,
-               error: str | None = None) -> None:
-        db.execute("INSERT INTO events (job_id, at, event, stage, from_status, to_status, attempt, error) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                   (job_id, self.clock(), event, stage, from_status, to_status, attempt, error))
+    def _event(self, db: sqlite3.Connection, job_id: str, event: str, **fields: Any) -> None:
+        """Append to the job's history, kept in its own row (one page to write, no second table)."""
+        entry = {"at": self.clock(), "event": event, **{k: v for k, v in fields.items() if v is not None}}
+        db.execute("UPDATE jobs SET history = json_insert(history, '$[#]', json(?)) WHERE id = ?",
+                   (json.dumps(entry), job_id))
 
     def _leased(self, db: sqlite3.Connection, job_id: str, token: str, stage: StageStates) -> sqlite3.Row | None:
-        return db.execute("SELECT * FROM jobs WHERE id = ? AND lease_token = ? AND status = ?",
+        return db.execute("SELECT id, attempts FROM jobs WHERE id = ? AND lease_token = ? AND status = ?",
                           (job_id, token, stage.working)).fetchone()
 
     # -- writing jobs ---------------------------------------------------------------------------
@@ -131,7 +128,7 @@ class SQLiteStore:
                 f"UPDATE jobs SET status = ?, lease_owner = ?, lease_token = ?, lease_expires_at = ?, updated_at = ?, "
                 f"attempts = json_set(attempts, '{path}', coalesce(json_extract(attempts, '{path}'), 0) + 1) "
                 "WHERE id = (SELECT id FROM jobs WHERE status = ? AND next_attempt_at <= ? "
-                "ORDER BY next_attempt_at LIMIT 1) RETURNING *",
+                f"ORDER BY next_attempt_at LIMIT 1) RETURNING {_COLUMNS}",
                 (stage.working, owner, uuid.uuid4().hex, now + lease_seconds, now, stage.input, now)).fetchone()
         return _job(row) if row else None
 
@@ -142,18 +139,20 @@ class SQLiteStore:
             return cur.rowcount == 1
 
     def complete(self, job_id: str, token: str, stage: StageStates, data: dict[str, Any] | None = None) -> bool:
+        items = list((data or {}).items())
+        merge = "json_set(data" + "".join(", ?, json(?)" for _ in items) + ")" if items else "data"
+        params = [p for k, v in items for p in (f'$."{k}"', json.dumps(v))]
+        now = self.clock()
+        entry = ("json_object('at', ?, 'event', 'completed', 'stage', ?, 'from_status', ?, 'to_status', ?,"
+                 f" 'attempt', json_extract(attempts, '$.{stage.name}'))")
         with self._tx() as db:
-            row = self._leased(db, job_id, token, stage)
-            if row is None:
-                return False
-            merged = {**json.loads(row["data"]), **(data or {})}
-            db.execute(f"UPDATE jobs SET status = ?, data = ?, {_CLEAR_LEASE}, last_error = NULL, error_stage = NULL,"
-                       " next_attempt_at = 0, updated_at = ? WHERE id = ?",
-                       (stage.output, json.dumps(merged), self.clock(), job_id))
-            attempt = json.loads(row["attempts"]).get(stage.name)
-            self._event(db, job_id, "completed", stage=stage.name, from_status=stage.working,
-                        to_status=stage.output, attempt=attempt)
-            return True
+            cur = db.execute(
+                f"UPDATE jobs SET status = ?, data = {merge}, {_CLEAR_LEASE}, last_error = NULL, error_stage = NULL,"
+                f" next_attempt_at = 0, updated_at = ?, history = json_insert(history, '$[#]', {entry})"
+                " WHERE id = ? AND lease_token = ? AND status = ?",
+                (stage.output, *params, now, now, stage.name, stage.working, stage.output,
+                 job_id, token, stage.working))
+            return cur.rowcount == 1
 
     def fail(self, job_id: str, token: str, stage: StageStates, error: str, *, permanent: bool,
              max_retries: int, retry_base: float, retry_max: float) -> str | None:
@@ -236,12 +235,13 @@ class SQLiteStore:
                 raise StoreUnavailable(f"sqlite {self.path}: {exc}") from exc
 
     def get(self, job_id: str) -> Job | None:
-        rows = self._read("SELECT * FROM jobs WHERE id = ?", (job_id,))
+        rows = self._read(f"SELECT {_COLUMNS} FROM jobs WHERE id = ?", (job_id,))
         return _job(rows[0]) if rows else None
 
     def list_jobs(self, status: str | None = None, limit: int | None = None) -> list[Job]:
         where, params = ("WHERE status = ?", (status,)) if status else ("", ())
-        rows = self._read(f"SELECT * FROM jobs {where} ORDER BY created_at DESC, id LIMIT ?", (*params, limit or -1))
+        rows = self._read(f"SELECT {_COLUMNS} FROM jobs {where} ORDER BY created_at DESC, id LIMIT ?",
+                          (*params, limit or -1))
         return [_job(r) for r in rows]
 
     def select_ids(self, status: str | None = None, error_stage: str | None = None) -> list[str]:
@@ -258,9 +258,8 @@ class SQLiteStore:
         return {r[0] or "unknown": r[1] for r in rows}
 
     def events(self, job_id: str) -> list[dict[str, Any]]:
-        rows = self._read("SELECT at, event, stage, from_status, to_status, attempt, error FROM events "
-                          "WHERE job_id = ? ORDER BY at, seq", (job_id,))
-        return [{k: v for k, v in dict(r).items() if v is not None} for r in rows]
+        rows = self._read("SELECT history FROM jobs WHERE id = ?", (job_id,))
+        return json.loads(rows[0][0]) if rows else []
 
     def save_run(self, run: RunRecord) -> None:
         with self._tx() as db:
