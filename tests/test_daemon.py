@@ -163,3 +163,21 @@ def test_daemon_survives_the_mongodb_server_going_away(tmp_path):
         script("stop_pipeline.sh", config, env)
         store.close()
         server.stop()
+
+
+def test_foreground_run_for_systemd(project):
+    config, store = project
+    store.upsert_job(new_job(1))
+    proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--config", str(config), "daemon", "run"],
+                            env=environment(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_for(lambda: store.counts().get(c.ENRICHED) == 1, what="the foreground daemon's start-up run")
+        status = script("status_pipeline.sh", config, environment())
+        assert status.returncode == 0 and f"running (PID {proc.pid})" in status.stdout
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+    assert proc.returncode == 0
+    assert "daemon started" in err and "job succeeded" in err and "daemon stopped" in err, err
+    assert not (config.parent / "data" / "pipeline.pid").exists()
