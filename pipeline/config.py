@@ -59,10 +59,43 @@ class StorageConfig:
 
 @dataclass(frozen=True)
 class SearchConfig:
+    """One search. The filters map onto LinkedIn's guest search; whole boards and feeds are
+    filtered on our side by keywords and location."""
+
     keywords: str
     location: str = ""
     name: str = ""
     sources: tuple[str, ...] = ("linkedin",)
+    geo_id: str = ""
+    posted_within_seconds: int | None = None
+    workplace: tuple[str, ...] = ()       # onsite, remote, hybrid
+    experience: tuple[str, ...] = ()      # internship, entry, associate, mid_senior, director, executive
+    job_type: tuple[str, ...] = ()        # full_time, part_time, contract, temporary, internship, volunteer, other
+    company_ids: tuple[str, ...] = ()
+    sort_by_date: bool = True
+    max_jobs: int | None = None
+    stop_at_known: bool = True
+
+
+@dataclass(frozen=True)
+class SourceConfig:
+    """Where a source lives and how politely to ask it."""
+
+    name: str
+    base_url: str
+    enabled: bool = True
+    min_delay: float = 1.0
+    max_delay: float = 3.0
+    max_in_flight: int = 2
+    max_429: int = 3
+    boards: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class HttpConfig:
+    user_agent: str = ""
+    timeout_seconds: float = 20.0
+    proxy: str | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +117,8 @@ class Config:
     searches: tuple[SearchConfig, ...]
     llm: LLMConfig
     stages: dict[str, StageConfig] = field(default_factory=dict)
+    sources: dict[str, SourceConfig] = field(default_factory=dict)
+    http: HttpConfig = field(default_factory=HttpConfig)
     mongodb_uri: str | None = field(default=None, repr=False)
     llm_api_key: str | None = field(default=None, repr=False)
 
@@ -116,13 +151,40 @@ _SECTIONS: dict[str, dict[str, tuple[tuple, Any]]] = {
 }
 _SEARCH_KEYS: dict[str, tuple[tuple, Any]] = {
     "name": ((str,), ""), "keywords": ((str,), None), "location": ((str, None), ""),
-    "sources": ((list,), ["linkedin"]),
+    "sources": ((list,), ["linkedin"]), "geo_id": ((str, int, None), ""),
+    "posted_within_seconds": ((int, None), None), "workplace": ((list,), []), "experience": ((list,), []),
+    "job_type": ((list,), []), "company_ids": ((list,), []), "sort_by_date": ((bool,), True),
+    "max_jobs": ((int, None), None), "stop_at_known": ((bool,), True),
+}
+SEARCH_CHOICES = {
+    "sources": ("linkedin", "greenhouse", "lever", "ashby", "himalayas", "remotive", "remoteok"),
+    "workplace": ("onsite", "remote", "hybrid"),
+    "experience": ("internship", "entry", "associate", "mid_senior", "director", "executive"),
+    "job_type": ("full_time", "part_time", "contract", "temporary", "internship", "volunteer", "other"),
+}
+SOURCE_DEFAULTS: dict[str, dict[str, Any]] = {
+    "linkedin": {"base_url": "https://www.linkedin.com", "min_delay": 2.0, "max_delay": 5.0, "max_in_flight": 2},
+    "greenhouse": {"base_url": "https://boards-api.greenhouse.io"},
+    "lever": {"base_url": "https://api.lever.co"},
+    "ashby": {"base_url": "https://api.ashbyhq.com"},
+    "himalayas": {"base_url": "https://himalayas.app"},
+    "remotive": {"base_url": "https://remotive.com", "min_delay": 5.0, "max_delay": 10.0},
+    "remoteok": {"base_url": "https://remoteok.com"},
+}
+_SOURCE_KEYS: dict[str, tuple[tuple, Any]] = {
+    "base_url": ((str,), None), "enabled": ((bool,), True), "min_delay": ((int, float), None),
+    "max_delay": ((int, float), None), "max_in_flight": ((int,), None), "max_429": ((int,), 3),
+    "boards": ((list,), []),
+}
+_HTTP_KEYS: dict[str, tuple[tuple, Any]] = {
+    "user_agent": ((str,), ""), "timeout_seconds": ((int, float), 20), "proxy": ((str, None), None),
 }
 _DEFAULT_SCHEDULES = {"scraper": {"hour": 9, "minute": 0}, "enricher": {"minute": 0},
                       "generator": {"minute": 30}}
 _POSITIVE = {"max_retries", "batch_size", "concurrency", "lease_seconds", "run_deadline_seconds",
              "tick_seconds", "stop_timeout_seconds", "start_timeout_seconds", "max_jobs_per_day",
-             "max_tokens", "timeout_seconds", "log_max_bytes"}
+             "max_tokens", "timeout_seconds", "log_max_bytes", "max_in_flight", "max_429", "max_jobs",
+             "posted_within_seconds"}
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
@@ -237,14 +299,44 @@ def _searches(doc: _Located, data: Any) -> tuple[SearchConfig, ...]:
         values = _section(doc, ("searches", i), item, _SEARCH_KEYS)
         if not values["keywords"]:
             raise doc.error(("searches", i), "keywords: every search needs keywords")
-        if not all(isinstance(s, str) for s in values["sources"]):
-            raise doc.error(("searches", i, "sources"), "expected a list of source names")
-        found.append(SearchConfig(keywords=values["keywords"], location=values["location"] or "",
-                                  name=values["name"] or values["keywords"], sources=tuple(values["sources"])))
+        for key in ("sources", "workplace", "experience", "job_type", "company_ids"):
+            choices = SEARCH_CHOICES.get(key)
+            for value in values[key]:
+                if not isinstance(value, (str, int)) or (choices and value not in choices):
+                    known = f" (known: {', '.join(choices)})" if choices else ""
+                    raise doc.error(("searches", i, key), f"unknown value {value!r}{known}")
+            values[key] = tuple(str(v) for v in values[key])
+        values["location"] = values["location"] or ""
+        values["name"] = values["name"] or values["keywords"]
+        values["geo_id"] = str(values["geo_id"] or "")
+        found.append(SearchConfig(**values))
     if not found and os.environ.get(c.ENV_KEYWORDS):
         keywords = os.environ[c.ENV_KEYWORDS]
         found.append(SearchConfig(keywords=keywords, location=os.environ.get(c.ENV_LOCATION, ""), name=keywords))
     return tuple(found)
+
+
+def _sources(doc: _Located, data: Any) -> dict[str, SourceConfig]:
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise doc.error(("sources",), f"expected a mapping of source names, got {type(data).__name__}")
+    found = {}
+    for name, defaults in SOURCE_DEFAULTS.items():
+        values = _section(doc, ("sources", name), data.get(name), _SOURCE_KEYS)
+        merged = {"min_delay": 1.0, "max_delay": 3.0, "max_in_flight": 2, **defaults,
+                  **{k: v for k, v in values.items() if v is not None}}
+        if merged["max_delay"] < merged["min_delay"]:
+            raise doc.error(("sources", name, "max_delay"), "must not be less than min_delay")
+        if not merged["base_url"].startswith(("http://", "https://")):
+            raise doc.error(("sources", name, "base_url"), f"expected an http(s) URL, got {merged['base_url']!r}")
+        merged["boards"] = tuple(str(b) for b in merged["boards"])
+        found[name] = SourceConfig(name=name, **{k: float(v) if k.endswith("delay") else v
+                                                 for k, v in merged.items()})
+    for name in data:
+        if name not in SOURCE_DEFAULTS:
+            raise doc.error(("sources", name), f"unknown source (known: {', '.join(SOURCE_DEFAULTS)})")
+    return found
 
 
 def config_path(explicit: str | None = None) -> Path:
@@ -266,8 +358,8 @@ def load_config(explicit: str | None = None) -> Config:
     if not isinstance(data, dict):
         raise doc.error((), "the config must be a mapping of sections")
     for key in data:
-        if key not in _SECTIONS and key != "searches":
-            raise doc.error((key,), f"unknown section (known: searches, {', '.join(_SECTIONS)})")
+        if key not in _SECTIONS and key not in ("searches", "sources", "http"):
+            raise doc.error((key,), f"unknown section (known: searches, sources, http, {', '.join(_SECTIONS)})")
     root = path.parent
     daemon = _section(doc, ("daemon",), data.get("daemon"), _SECTIONS["daemon"])
     if daemon["log_level"].upper() not in _LOG_LEVELS:
@@ -287,6 +379,7 @@ def load_config(explicit: str | None = None) -> Config:
     llm = _section(doc, ("llm",), data.get("llm"), _SECTIONS["llm"])
     stages = {stage: _stage(doc, section, stage, data.get(section)) for stage, section in c.STAGE_SECTIONS.items()}
     api_key = os.environ.get(llm["api_key_env"]) or None
+    http = _section(doc, ("http",), data.get("http"), _HTTP_KEYS)
     register_secret(api_key)
     register_secret(mongodb_uri)
     return Config(
@@ -302,7 +395,9 @@ def load_config(explicit: str | None = None) -> Config:
         searches=_searches(doc, data.get("searches")),
         llm=LLMConfig(**{**llm, "temperature": float(llm["temperature"]),
                          "timeout_seconds": float(llm["timeout_seconds"])}),
-        stages=stages, mongodb_uri=mongodb_uri, llm_api_key=api_key,
+        stages=stages, sources=_sources(doc, data.get("sources")), http=HttpConfig(**{
+            **http, "timeout_seconds": float(http["timeout_seconds"])}),
+        mongodb_uri=mongodb_uri, llm_api_key=api_key,
     )
 
 
@@ -323,6 +418,9 @@ def effective(config: Config) -> dict[str, Any]:
     if config.storage.backend == "sqlite":
         out["storage"]["mongodb_uri"] = None
     out["searches"] = [plain(asdict(s)) for s in config.searches]
+    out["sources"] = {name: {k: plain(v) for k, v in asdict(s).items() if k != "name"}
+                      for name, s in config.sources.items()}
+    out["http"] = {**asdict(config.http), "proxy": mask_uri(config.http.proxy)}
     out["llm"] = {**plain(asdict(config.llm)), "api_key": "set (hidden)" if config.llm_api_key else "not set"}
     for stage, section in c.STAGE_SECTIONS.items():
         values = plain(asdict(config.stages[stage]))

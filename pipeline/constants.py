@@ -37,6 +37,7 @@ DEFAULT_MONGO_DATABASE = "job_pipeline"
 JOBS = "jobs"
 EVENTS = "events"
 RUNS = "runs"
+QUOTAS = "quotas"
 
 # Exit codes of the CLI.
 EXIT_OK = 0

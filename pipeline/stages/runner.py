@@ -20,7 +20,7 @@ from pipeline.config import StageConfig
 from pipeline.errors import PermanentError, PipelineError, StoreUnavailable
 from pipeline.logs import get_logger
 from pipeline.states import StageStates
-from pipeline.store.base import Job, JobStore, RunRecord
+from pipeline.store.base import Job, JobStore, Output, RunRecord
 
 log = get_logger("pipeline.runner")
 
@@ -38,15 +38,17 @@ class WorkContext:
         return self.stop.is_set() or time.time() > self.deadline
 
 
-WorkFn = Callable[[Job, WorkContext], "dict[str, Any] | None"]
+WorkFn = Callable[[Job, WorkContext], "dict[str, Any] | Output | None"]
 
 
 @dataclass(frozen=True)
 class Stage:
-    """A stage: the states it moves jobs between, and the work it does on one job."""
+    """A stage: the states it moves jobs between, the work it does on one job, and optionally
+    something to do once at the start of each run (the scrape stage searches there)."""
 
     states: StageStates
     work: WorkFn
+    before: Callable[[WorkContext, RunRecord], None] | None = None
 
 
 @dataclass
@@ -84,6 +86,8 @@ class StageRun:
             swept = self.store.sweep_expired(self.stage.states, self.settings.max_retries)
             log.info("run started", swept_expired=swept, limit=self.limit,
                      concurrency=self.settings.concurrency)
+            if self.stage.before:
+                self._before()
             workers = [threading.Thread(target=self._worker, daemon=True, name=f"{self.stage.states.name}-{i}")
                        for i in range(self.settings.concurrency)]
             beat = threading.Thread(target=self._heartbeats, daemon=True, name="heartbeat")
@@ -97,6 +101,17 @@ class StageRun:
                      retried=self.record.retried, failed=self.record.failed, released=self.record.released,
                      error=self.record.error, seconds=round(self.record.finished_at - self.record.started_at, 3))
         return self.record
+
+    def _before(self) -> None:
+        """The stage's start-of-run step; its failure is the run's error, never a crash."""
+        ctx = WorkContext(self.record.run_id, self.stage.states.name, self.stop, self.deadline)
+        try:
+            self.stage.before(ctx, self.record)
+        except StoreUnavailable:
+            raise
+        except Exception as exc:  # noqa: BLE001 - recorded on the run and logged
+            self.record.error = f"{type(exc).__name__}: {exc}"
+            log.error("start of run failed", error=self.record.error, exc_info=not isinstance(exc, PipelineError))
 
     def _wait(self, workers: list[threading.Thread]) -> None:
         """Join workers; once stop is set give in-flight work stop_timeout, then release it."""
@@ -152,7 +167,7 @@ class StageRun:
     def _process(self, job: Job, ctx: WorkContext) -> None:
         states, s = self.stage.states, self.settings
         try:
-            data = self.stage.work(job, ctx)
+            result = self.stage.work(job, ctx)
         except Exception as exc:  # noqa: BLE001 - every error is recorded on the job
             permanent = isinstance(exc, PermanentError)
             message = f"{type(exc).__name__}: {exc}"
@@ -170,7 +185,8 @@ class StageRun:
                         attempt=job.attempts.get(states.name), exc_info=not isinstance(exc, PipelineError))
             return
         try:
-            done = self.store.complete(job.id, job.lease_token, states, data)
+            data, content = (result.data, result.content) if isinstance(result, Output) else (result, None)
+            done = self.store.complete(job.id, job.lease_token, states, data, content)
         except StoreUnavailable as exc:
             log.warning("store unavailable at completion; the job will be retried", error=str(exc))
             done = False

@@ -29,11 +29,13 @@ class NewJob:
     company_url: str = ""
     status: str = "pending"
     extra: dict[str, Any] = field(default_factory=dict)
+    company_key: str = ""
 
     def content(self) -> dict[str, Any]:
         """The fields a re-scrape may refresh."""
         values = {k: getattr(self, k) for k in CONTENT_FIELDS}
         values["extra"] = self.extra
+        values["company_key"] = self.company_key
         return values
 
 
@@ -52,6 +54,7 @@ class Job:
     description: str = ""
     company_url: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    company_key: str = ""
     data: dict[str, Any] = field(default_factory=dict)
     attempts: dict[str, int] = field(default_factory=dict)
     next_attempt_at: float = 0.0
@@ -80,6 +83,16 @@ class RunRecord:
     failed: int = 0
     released: int = 0
     error: str | None = None
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Output:
+    """What a work function may return instead of a plain data dict: stage output plus
+    content fields (description, location, ...) to refresh on the job itself."""
+
+    data: dict[str, Any] = field(default_factory=dict)
+    content: dict[str, Any] = field(default_factory=dict)
 
 
 def job_id_for(source: str, source_id: str) -> str:
@@ -105,8 +118,10 @@ class JobStore(Protocol):
     def heartbeat(self, job_id: str, token: str, lease_seconds: float) -> bool:
         """Extend a lease still held; False if it was lost."""
 
-    def complete(self, job_id: str, token: str, stage: StageStates, data: dict[str, Any] | None = None) -> bool:
-        """Move a leased job to the stage's output state, merging `data` into job.data."""
+    def complete(self, job_id: str, token: str, stage: StageStates, data: dict[str, Any] | None = None,
+                 content: dict[str, Any] | None = None) -> bool:
+        """Move a leased job to the stage's output state, merging `data` into job.data and
+        setting the given content fields (only names in CONTENT_FIELDS)."""
 
     def fail(self, job_id: str, token: str, stage: StageStates, error: str, *, permanent: bool,
              max_retries: int, retry_base: float, retry_max: float) -> str | None:
@@ -119,6 +134,17 @@ class JobStore(Protocol):
         """Return jobs whose lease expired to the input state, or to failed at the limit."""
 
     def get(self, job_id: str) -> Job | None: ...
+
+    def find(self, source: str, source_id: str, url: str) -> Job | None:
+        """The job with this (source, source id), else the one with this canonical URL."""
+
+    def company_jobs(self, company_key: str, limit: int = 500) -> list[Job]:
+        """Jobs at one normalised company name, for cross-source duplicate checks."""
+
+    def take_quota(self, key: str, limit: int) -> bool:
+        """Atomically count one more against a named limit (e.g. today's new jobs); False when full."""
+
+    def quota_used(self, key: str) -> int: ...
 
     def list_jobs(self, status: str | None = None, limit: int | None = None) -> list[Job]: ...
 

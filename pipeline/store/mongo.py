@@ -20,7 +20,7 @@ from pipeline import constants as c
 from pipeline.errors import StoreUnavailable
 from pipeline.redact import redact
 from pipeline.states import WORKING_STATES, StageStates
-from pipeline.store.base import Job, NewJob, RunRecord, backoff_seconds, job_id_for
+from pipeline.store.base import CONTENT_FIELDS, Job, NewJob, RunRecord, backoff_seconds, job_id_for
 
 T = TypeVar("T")
 _JOB_FIELDS = set(Job.__dataclass_fields__)
@@ -59,6 +59,7 @@ class MongoStore:
         self.db = self.client.get_database(database) if database else \
             self.client.get_default_database(c.DEFAULT_MONGO_DATABASE)
         self.jobs, self.events_col, self.runs = self.db[c.JOBS], self.db[c.EVENTS], self.db[c.RUNS]
+        self.quotas = self.db[c.QUOTAS]
         self.clock = clock
         self._ready = False
 
@@ -69,6 +70,7 @@ class MongoStore:
         self.jobs.create_index([("status", 1), ("lease_expires_at", 1)])
         self.jobs.create_index([("status", 1), ("created_at", -1)])
         self.jobs.create_index([("created_at", -1)])
+        self.jobs.create_index([("company_key", 1)])
         self.events_col.create_index([("job_id", 1), ("at", 1)])
         self.runs.create_index([("stage", 1), ("started_at", -1)])
         self._ready = True
@@ -127,10 +129,12 @@ class MongoStore:
         return result.matched_count == 1
 
     @_guarded
-    def complete(self, job_id: str, token: str, stage: StageStates, data: dict[str, Any] | None = None) -> bool:
+    def complete(self, job_id: str, token: str, stage: StageStates, data: dict[str, Any] | None = None,
+                 content: dict[str, Any] | None = None) -> bool:
         sets = {"status": stage.output, **_CLEAR_LEASE, "last_error": None, "error_stage": None,
                 "next_attempt_at": 0.0, "updated_at": self.clock()}
         sets.update({f"data.{k}": v for k, v in (data or {}).items()})
+        sets.update({k: v for k, v in (content or {}).items() if k in CONTENT_FIELDS})
         doc = self.jobs.find_one_and_update(self._leased(job_id, token, stage), {"$set": sets},
                                             projection={"attempts": 1})
         if doc is None:
@@ -224,6 +228,29 @@ class MongoStore:
     def list_jobs(self, status: str | None = None, limit: int | None = None) -> list[Job]:
         cursor = self.jobs.find({"status": status} if status else {}).sort([("created_at", -1), ("_id", 1)])
         return [_job(d) for d in (cursor.limit(limit) if limit else cursor)]
+
+    @_guarded
+    def find(self, source: str, source_id: str, url: str) -> Job | None:
+        doc = self.jobs.find_one({"source": source, "source_id": source_id}) or self.jobs.find_one({"url": url})
+        return _job(doc) if doc else None
+
+    @_guarded
+    def company_jobs(self, company_key: str, limit: int = 500) -> list[Job]:
+        return [_job(d) for d in self.jobs.find({"company_key": company_key}).sort("created_at", 1).limit(limit)]
+
+    @_guarded
+    def take_quota(self, key: str, limit: int) -> bool:
+        try:
+            doc = self.quotas.find_one_and_update({"_id": key, "used": {"$lt": limit}}, {"$inc": {"used": 1}},
+                                                  upsert=True, return_document=ReturnDocument.AFTER)
+        except DuplicateKeyError:  # the quota exists and is full, so the upsert tried a second document
+            return False
+        return doc is not None and doc["used"] <= limit
+
+    @_guarded
+    def quota_used(self, key: str) -> int:
+        doc = self.quotas.find_one({"_id": key})
+        return doc["used"] if doc else 0
 
     @_guarded
     def select_ids(self, status: str | None = None, error_stage: str | None = None) -> list[str]:

@@ -18,14 +18,15 @@ from pipeline import constants as c
 from pipeline.errors import StoreUnavailable
 from pipeline.redact import redact
 from pipeline.states import WORKING_STATES, StageStates
-from pipeline.store.base import Job, NewJob, RunRecord, backoff_seconds, job_id_for
+from pipeline.store.base import CONTENT_FIELDS, Job, NewJob, RunRecord, backoff_seconds, job_id_for
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (
   id TEXT PRIMARY KEY, source TEXT NOT NULL, source_id TEXT NOT NULL, url TEXT NOT NULL UNIQUE,
   status TEXT NOT NULL, title TEXT NOT NULL DEFAULT '', company TEXT NOT NULL DEFAULT '',
   location TEXT NOT NULL DEFAULT '', description TEXT NOT NULL DEFAULT '', company_url TEXT NOT NULL DEFAULT '',
-  extra TEXT NOT NULL DEFAULT '{}', data TEXT NOT NULL DEFAULT '{}', attempts TEXT NOT NULL DEFAULT '{}',
+  extra TEXT NOT NULL DEFAULT '{}', company_key TEXT NOT NULL DEFAULT '', data TEXT NOT NULL DEFAULT '{}',
+  attempts TEXT NOT NULL DEFAULT '{}',
   next_attempt_at REAL NOT NULL DEFAULT 0, lease_owner TEXT, lease_token TEXT, lease_expires_at REAL,
   last_error TEXT, error_stage TEXT, created_at REAL NOT NULL, updated_at REAL NOT NULL,
   first_seen_at REAL NOT NULL, last_seen_at REAL NOT NULL, history TEXT NOT NULL DEFAULT '[]',
@@ -34,9 +35,12 @@ CREATE INDEX IF NOT EXISTS jobs_status_due ON jobs (status, next_attempt_at);
 CREATE INDEX IF NOT EXISTS jobs_status_lease ON jobs (status, lease_expires_at);
 CREATE INDEX IF NOT EXISTS jobs_status_created ON jobs (status, created_at);
 CREATE INDEX IF NOT EXISTS jobs_created ON jobs (created_at);
+CREATE INDEX IF NOT EXISTS jobs_company_key ON jobs (company_key);
+CREATE TABLE IF NOT EXISTS quotas (key TEXT PRIMARY KEY, used INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS runs (
   run_id TEXT PRIMARY KEY, stage TEXT NOT NULL, started_at REAL NOT NULL, finished_at REAL,
-  claimed INTEGER, succeeded INTEGER, retried INTEGER, failed INTEGER, released INTEGER, error TEXT);
+  claimed INTEGER, succeeded INTEGER, retried INTEGER, failed INTEGER, released INTEGER, error TEXT,
+  details TEXT NOT NULL DEFAULT '{}');
 CREATE INDEX IF NOT EXISTS runs_stage ON runs (stage, started_at);
 """
 _JSON_COLUMNS = ("extra", "data", "attempts")
@@ -112,9 +116,9 @@ class SQLiteStore:
                 return "updated"
             job_id = job_id_for(job.source, job.source_id)
             db.execute("INSERT INTO jobs (id, source, source_id, status, url, title, company, location, description,"
-                       " company_url, extra, created_at, updated_at, first_seen_at, last_seen_at) VALUES "
+                       " company_url, extra, company_key, created_at, updated_at, first_seen_at, last_seen_at) VALUES "
                        "(:id, :source, :source_id, :status, :url, :title, :company, :location, :description,"
-                       " :company_url, :extra, :now, :now, :now, :now)",
+                       " :company_url, :extra, :company_key, :now, :now, :now, :now)",
                        {**content, "id": job_id, "source": job.source, "source_id": job.source_id,
                         "status": job.status, "now": now})
             self._event(db, job_id, "inserted", to_status=job.status)
@@ -138,19 +142,22 @@ class SQLiteStore:
                              (self.clock() + lease_seconds, job_id, token))
             return cur.rowcount == 1
 
-    def complete(self, job_id: str, token: str, stage: StageStates, data: dict[str, Any] | None = None) -> bool:
+    def complete(self, job_id: str, token: str, stage: StageStates, data: dict[str, Any] | None = None,
+                 content: dict[str, Any] | None = None) -> bool:
         items = list((data or {}).items())
         merge = "json_set(data" + "".join(", ?, json(?)" for _ in items) + ")" if items else "data"
         params = [p for k, v in items for p in (f'$."{k}"', json.dumps(v))]
+        fields = {k: v for k, v in (content or {}).items() if k in CONTENT_FIELDS}
+        sets = "".join(f", {k} = ?" for k in fields)
         now = self.clock()
         entry = ("json_object('at', ?, 'event', 'completed', 'stage', ?, 'from_status', ?, 'to_status', ?,"
                  f" 'attempt', json_extract(attempts, '$.{stage.name}'))")
         with self._tx() as db:
             cur = db.execute(
-                f"UPDATE jobs SET status = ?, data = {merge}, {_CLEAR_LEASE}, last_error = NULL, error_stage = NULL,"
-                f" next_attempt_at = 0, updated_at = ?, history = json_insert(history, '$[#]', {entry})"
-                " WHERE id = ? AND lease_token = ? AND status = ?",
-                (stage.output, *params, now, now, stage.name, stage.working, stage.output,
+                f"UPDATE jobs SET status = ?, data = {merge}{sets}, {_CLEAR_LEASE}, last_error = NULL,"
+                f" error_stage = NULL, next_attempt_at = 0, updated_at = ?,"
+                f" history = json_insert(history, '$[#]', {entry}) WHERE id = ? AND lease_token = ? AND status = ?",
+                (stage.output, *params, *fields.values(), now, now, stage.name, stage.working, stage.output,
                  job_id, token, stage.working))
             return cur.rowcount == 1
 
@@ -244,6 +251,26 @@ class SQLiteStore:
                           (*params, limit or -1))
         return [_job(r) for r in rows]
 
+    def find(self, source: str, source_id: str, url: str) -> Job | None:
+        rows = self._read(f"SELECT {_COLUMNS} FROM jobs WHERE source = ? AND source_id = ? UNION ALL "
+                          f"SELECT {_COLUMNS} FROM jobs WHERE url = ? LIMIT 1", (source, source_id, url))
+        return _job(rows[0]) if rows else None
+
+    def company_jobs(self, company_key: str, limit: int = 500) -> list[Job]:
+        rows = self._read(f"SELECT {_COLUMNS} FROM jobs WHERE company_key = ? ORDER BY created_at LIMIT ?",
+                          (company_key, limit))
+        return [_job(r) for r in rows]
+
+    def take_quota(self, key: str, limit: int) -> bool:
+        with self._tx() as db:
+            row = db.execute("INSERT INTO quotas VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET used = used + 1"
+                             " WHERE used < ? RETURNING used", (key, limit)).fetchone()
+            return row is not None and row[0] <= limit
+
+    def quota_used(self, key: str) -> int:
+        rows = self._read("SELECT used FROM quotas WHERE key = ?", (key,))
+        return rows[0][0] if rows else 0
+
     def select_ids(self, status: str | None = None, error_stage: str | None = None) -> list[str]:
         clauses = [(col, val) for col, val in (("status", status), ("error_stage", error_stage)) if val]
         where = " AND ".join(f"{col} = ?" for col, _ in clauses) or "1"
@@ -264,12 +291,13 @@ class SQLiteStore:
     def save_run(self, run: RunRecord) -> None:
         with self._tx() as db:
             db.execute("INSERT OR REPLACE INTO runs VALUES (:run_id, :stage, :started_at, :finished_at, :claimed,"
-                       " :succeeded, :retried, :failed, :released, :error)", vars(run))
+                       " :succeeded, :retried, :failed, :released, :error, :details)",
+                       {**vars(run), "details": json.dumps(run.details)})
 
     def last_runs(self) -> dict[str, RunRecord]:
         rows = self._read("SELECT * FROM runs r WHERE started_at = "
                           "(SELECT max(started_at) FROM runs WHERE stage = r.stage)")
-        return {r["stage"]: RunRecord(**dict(r)) for r in rows}
+        return {r["stage"]: RunRecord(**{**dict(r), "details": json.loads(r["details"])}) for r in rows}
 
     def ping(self) -> None:
         self._read("SELECT 1")

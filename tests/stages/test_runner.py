@@ -119,7 +119,7 @@ def test_deadline_stops_claiming(store_factory):
         time.sleep(0.1)
 
     record = run_stage(store, Stage(ENRICH, work), settings(run_deadline_seconds=0.25))
-    assert 2 <= record.claimed <= 4
+    assert 1 <= record.claimed <= 6, "the deadline stopped the run long before the 10 jobs (1 s of work)"
     assert store.counts()[c.SCRAPED] == 10 - record.claimed
 
 

@@ -219,3 +219,36 @@ def test_two_handles_never_share_a_claim(store_factory, clock, count):
         if not a and not b:
             break
     assert len(seen) == len(set(seen)) == count
+
+
+def test_quota_is_atomic_and_persistent(store_factory, clock):
+    first, second = store_factory(clock), store_factory(clock)
+    granted = [s.take_quota("scrape:2026-11-23", 5) for _ in range(4) for s in (first, second)]
+    assert granted.count(True) == 5 and granted[:5] == [True] * 5
+    assert first.quota_used("scrape:2026-11-23") == 5 and first.quota_used("scrape:2026-11-24") == 0
+    assert first.take_quota("scrape:2026-11-24", 5)
+
+
+def test_find_and_company_jobs(store):
+    add(store, 1, company_key="acme")
+    add(store, 2, company_key="acme", source="other")
+    add(store, 3, company_key="beta")
+    assert store.find("test", "1", "https://nowhere.example/").source_id == "1"
+    assert store.find("nope", "x", "https://jobs.example.org/3").source_id == "3"
+    assert store.find("nope", "x", "https://nowhere.example/") is None
+    assert sorted(j.source_id for j in store.company_jobs("acme")) == ["1", "2"]
+
+
+def test_complete_can_refresh_content(store):
+    add(store, 1, status=c.PENDING, description="")
+    scrape = STAGE_STATES[c.SCRAPE]
+    job = store.claim(scrape, "w", 60)
+    assert store.complete(job.id, job.lease_token, scrape, {"detail": {"applicants": 3}},
+                          {"description": "Full text", "status": "hacked"})
+    done = store.get(job.id)
+    assert (done.status, done.description, done.data) == (c.SCRAPED, "Full text", {"detail": {"applicants": 3}})
+
+
+def test_run_details_round_trip(store):
+    store.save_run(RunRecord(run_id="r1", stage=c.SCRAPE, started_at=1.0, details={"new": 3, "errors": ["x"]}))
+    assert store.last_runs()[c.SCRAPE].details == {"new": 3, "errors": ["x"]}

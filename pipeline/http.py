@@ -1,0 +1,159 @@
+"""One HTTP policy for every source: timeouts, per-host pacing with a random delay, a cap on
+requests in flight per host, and adaptive backoff on 429.
+
+A 429 waits for Retry-After (seconds or an HTTP date) or, without it, an exponential pause; the
+host's delay doubles for the rest of the run. After `max_429` 429s in a row, or a Retry-After
+longer than `max_wait`, the host is given up for this run (HostGaveUp) and tried again next run.
+Time and sleep are injectable so tests run without waiting.
+"""
+
+import email.utils
+import random
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import httpx
+from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
+
+from pipeline.errors import PermanentError, RetryableError
+from pipeline.logs import get_logger
+
+log = get_logger("pipeline.http")
+
+DEFAULT_USER_AGENT = ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+                      "Chrome/131.0 Safari/537.36 job-pipeline/0.1 (personal job search; polite crawler)")
+
+
+class HostGaveUp(RetryableError):
+    """The host keeps saying 429: no more requests to it in this run."""
+
+
+class TransientHTTPError(RetryableError):
+    """A timeout, a network error or a 5xx: worth another try."""
+
+
+@dataclass(frozen=True)
+class HostPolicy:
+    min_delay: float = 1.0
+    max_delay: float = 3.0
+    max_in_flight: int = 2
+    max_429: int = 3
+    backoff_429: float = 60.0
+    max_wait: float = 600.0
+
+
+@dataclass
+class _Host:
+    policy: HostPolicy
+    slots: threading.Semaphore
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    next_at: float = 0.0
+    factor: float = 1.0
+    strikes: int = 0
+    gave_up: bool = False
+
+
+def retry_after_seconds(value: str | None, now: float) -> float | None:
+    """Retry-After as seconds from now; None when absent or unreadable."""
+    if not value:
+        return None
+    if value.strip().isdigit():
+        return float(value.strip())
+    try:
+        return max(0.0, email.utils.parsedate_to_datetime(value).timestamp() - now)
+    except (TypeError, ValueError):
+        return None
+
+
+class Fetcher:
+    """GET with the pipeline's manners. One per run; thread-safe."""
+
+    def __init__(self, user_agent: str = DEFAULT_USER_AGENT, timeout: float = 20.0, proxy: str | None = None,
+                 policies: dict[str, HostPolicy] | None = None, default: HostPolicy | None = None,
+                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic,
+                 wall: Callable[[], float] = time.time, rng: Callable[[], float] = random.random) -> None:
+        self.client = httpx.Client(headers={"User-Agent": user_agent, "Accept-Language": "en-US,en;q=0.9"},
+                                   timeout=timeout, proxy=proxy, follow_redirects=True)
+        self.policies, self.default = policies or {}, default or HostPolicy()
+        self.sleep, self.clock, self.wall, self.rng = sleep, clock, wall, rng
+        self._hosts: dict[str, _Host] = {}
+        self._lock = threading.Lock()
+        self.requests = 0
+        self.waited = 0.0
+
+    def _host(self, host: str) -> _Host:
+        with self._lock:
+            if host not in self._hosts:
+                policy = self.policies.get(host, self.default)
+                self._hosts[host] = _Host(policy, threading.Semaphore(policy.max_in_flight))
+            return self._hosts[host]
+
+    def _pace(self, state: _Host) -> None:
+        """Wait for the host's next slot, then book the one after it with a random delay."""
+        with state.lock:
+            now = self.clock()
+            wait = max(0.0, state.next_at - now)
+            p = state.policy
+            state.next_at = max(now, state.next_at) + (p.min_delay + (p.max_delay - p.min_delay) * self.rng()) \
+                * state.factor
+        if wait:
+            self.waited += wait
+            self.sleep(wait)
+
+    def get(self, url: str, params: dict | None = None) -> httpx.Response:
+        """A paced GET that returns any non-429 response; 5xx and network errors are tried 3 times."""
+        state = self._host(urlsplit(url).netloc)
+        with state.slots:
+            while True:
+                if state.gave_up:
+                    raise HostGaveUp(f"{urlsplit(url).netloc} answered 429 too often; trying again next run")
+                self._pace(state)
+                response = self._send(url, params)
+                if response.status_code != 429:
+                    state.strikes = 0
+                    return response
+                self._on_429(state, response, url)
+
+    def _send(self, url: str, params: dict | None) -> httpx.Response:
+        retrying = Retrying(retry=retry_if_exception_type(TransientHTTPError), stop=stop_after_attempt(3),
+                            wait=wait_exponential(multiplier=1, max=10), sleep=self.sleep, reraise=True)
+        return retrying(self._send_once, url, params)
+
+    def _send_once(self, url: str, params: dict | None) -> httpx.Response:
+        self.requests += 1
+        try:
+            response = self.client.get(url, params=params)
+        except httpx.TimeoutException as exc:
+            raise TransientHTTPError(f"timeout fetching {url}: {type(exc).__name__}") from None
+        except httpx.TransportError as exc:
+            raise TransientHTTPError(f"network error fetching {url}: {exc}") from None
+        if response.status_code >= 500:
+            raise TransientHTTPError(f"HTTP {response.status_code} from {url}")
+        return response
+
+    def _on_429(self, state: _Host, response: httpx.Response, url: str) -> None:
+        p = state.policy
+        with state.lock:
+            state.strikes += 1
+            state.factor *= 2
+            wait = retry_after_seconds(response.headers.get("Retry-After"), self.wall())
+            wait = wait if wait is not None else p.backoff_429 * 2 ** (state.strikes - 1)
+            if state.strikes >= p.max_429 or wait > p.max_wait:
+                state.gave_up = True
+            state.next_at = self.clock() + wait
+        log.warning("rate limited (429)", url=url, wait_seconds=round(wait, 1), strikes=state.strikes,
+                    giving_up=state.gave_up)
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def check_status(response: httpx.Response) -> None:
+    """404/410 mean the thing is gone (permanent); other 4xx are unexpected answers (retryable)."""
+    if response.status_code in (404, 410):
+        raise PermanentError(f"HTTP {response.status_code}: {response.url} is gone")
+    if response.status_code >= 400:
+        raise RetryableError(f"HTTP {response.status_code} from {response.url}")

@@ -1,0 +1,31 @@
+"""The sources, by name, built from the config."""
+
+from pipeline.config import Config
+from pipeline.http import DEFAULT_USER_AGENT, Fetcher, HostPolicy
+from pipeline.sources.ashby import AshbySource
+from pipeline.sources.base import BlockedError, DriftError, Source
+from pipeline.sources.feeds import FeedSource
+from pipeline.sources.greenhouse import GreenhouseSource
+from pipeline.sources.lever import LeverSource
+from pipeline.sources.linkedin import LinkedInSource
+
+__all__ = ["BlockedError", "DriftError", "Source", "build_fetcher", "build_sources"]
+
+_CLASSES = {"linkedin": LinkedInSource, "greenhouse": GreenhouseSource, "lever": LeverSource,
+            "ashby": AshbySource, "himalayas": FeedSource, "remotive": FeedSource, "remoteok": FeedSource}
+
+
+def build_sources(config: Config) -> dict[str, Source]:
+    """Every enabled source, keyed by the name searches use."""
+    return {name: _CLASSES[name](sc) for name, sc in config.sources.items() if sc.enabled}
+
+
+def build_fetcher(config: Config) -> Fetcher:
+    """One Fetcher with each source's pacing applied to its host."""
+    from urllib.parse import urlsplit
+
+    policies = {urlsplit(sc.base_url).netloc: HostPolicy(min_delay=sc.min_delay, max_delay=sc.max_delay,
+                                                         max_in_flight=sc.max_in_flight, max_429=sc.max_429)
+                for sc in config.sources.values()}
+    return Fetcher(user_agent=config.http.user_agent or DEFAULT_USER_AGENT, timeout=config.http.timeout_seconds,
+                   proxy=config.http.proxy, policies=policies)

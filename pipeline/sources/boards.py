@@ -1,0 +1,32 @@
+"""What the three ATS board sources share: fetch one JSON board per configured company,
+validate it by parsing (a 200 with an HTML error page is still an error), filter on our side."""
+
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from pipeline.config import SearchConfig, SourceConfig
+from pipeline.http import Fetcher, check_status
+from pipeline.sources.base import DriftError, Known, matches
+from pipeline.store.base import NewJob
+
+Parse = Callable[[str, Any], list[NewJob]]
+
+
+def fetch_json(fetcher: Fetcher, url: str, params: dict | None = None) -> Any:
+    response = fetcher.get(url, params)
+    check_status(response)
+    try:
+        return response.json()
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise DriftError(f"{url} did not answer with JSON (got {response.headers.get('content-type', '?')})") \
+            from None
+
+
+def search_boards(config: SourceConfig, url_for: Callable[[str], str], params: dict | None, parse: Parse,
+                  search: SearchConfig, fetcher: Fetcher, known: Known) -> Iterator[NewJob]:
+    """Every configured board, each in one call, filtered by the search's keywords and location."""
+    for board in config.boards:
+        for job in parse(board, fetch_json(fetcher, url_for(board), params)):
+            if matches(search, job.title, job.description, job.location):
+                yield job

@@ -1,0 +1,50 @@
+"""Lever postings: GET /v0/postings/{company}?mode=json, a bare JSON array of the whole board."""
+
+from collections.abc import Iterator
+from typing import Any
+
+from pipeline.config import SearchConfig, SourceConfig
+from pipeline.http import Fetcher
+from pipeline.sources.base import DriftError, Known, NoDetail, sanitize_html, text_of
+from pipeline.sources.boards import search_boards
+from pipeline.store.base import NewJob
+from pipeline.urls import canonical_url
+
+NAME = "lever"
+
+
+def _html(item: dict[str, Any]) -> str:
+    lists = "".join(f"<h3>{x.get('text', '')}</h3><ul>{x.get('content', '')}</ul>" for x in item.get("lists") or [])
+    return f"{item.get('description', '')}{lists}{item.get('additional', '')}"
+
+
+def parse_board(board: str, data: Any) -> list[NewJob]:
+    if not isinstance(data, list):
+        raise DriftError(f"lever board {board!r}: expected a JSON array of postings")
+    jobs = []
+    for item in data:
+        if not isinstance(item, dict) or not item.get("id") or not item.get("text") or not item.get("hostedUrl"):
+            continue
+        categories = item.get("categories") or {}
+        html = _html(item)
+        jobs.append(NewJob(
+            source=NAME, source_id=f"{board}:{item['id']}", url=canonical_url(item["hostedUrl"]),
+            title=item["text"].strip(), company=board, location=categories.get("location") or "",
+            description=text_of(html), status="scraped",
+            extra={"board": board, "description_html": sanitize_html(html), "apply_url": item.get("applyUrl", ""),
+                   "commitment": categories.get("commitment", ""), "team": categories.get("team", ""),
+                   "workplace": item.get("workplaceType", ""), "country": item.get("country", ""),
+                   "salary_range": item.get("salaryRange"), "created_at_ms": item.get("createdAt")}))
+    return jobs
+
+
+class LeverSource(NoDetail):
+    name = NAME
+
+    def __init__(self, config: SourceConfig) -> None:
+        self.config = config
+
+    def search(self, search: SearchConfig, fetcher: Fetcher, known: Known) -> Iterator[NewJob]:
+        base = self.config.base_url.rstrip("/")
+        return search_boards(self.config, lambda b: f"{base}/v0/postings/{b}", {"mode": "json"},
+                             parse_board, search, fetcher, known)
