@@ -46,6 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("stage", choices=list(STAGE_STATES))
     run.add_argument("--batch-size", type=_positive, help="at most N jobs (default: all claimable now)")
     run.add_argument("--max-retries", type=_positive, help="attempts before a job fails (default: config)")
+    run.add_argument("--max-jobs", type=_positive, help="scrape: at most N new jobs this run")
+    run.add_argument("--keywords", help="scrape: search these keywords instead of the configured searches")
+    run.add_argument("--location", help="scrape: with --keywords, or to override every search's location")
+    run.add_argument("--source", choices=["linkedin", "greenhouse", "lever", "ashby", "himalayas", "remotive",
+                                          "remoteok"], help="scrape: only this source")
     daemon = sub.add_parser("daemon", help="start, stop, status, or run in the foreground")
     daemon.add_argument("action", choices=["start", "stop", "status", "run"])
     daemon.add_argument("--timeout", type=float, help="stop: seconds to wait before SIGKILL")
@@ -94,7 +99,13 @@ def _dispatch(args: argparse.Namespace, config: object) -> int:
         case "mark":
             return commands.mark(config, args.job_id, args.new_status)
         case "run-stage":
-            return commands.run_stage(config, args.stage, args.batch_size, args.max_retries)
+            options = {k: v for k, v in (("max_jobs", args.max_jobs), ("keywords", args.keywords),
+                                         ("location", args.location), ("source", args.source)) if v}
+            if options and args.stage != "scrape":
+                print("--max-jobs, --keywords, --location and --source apply to the scrape stage only",
+                      file=sys.stderr)
+                return c.EXIT_USAGE
+            return commands.run_stage(config, args.stage, args.batch_size, args.max_retries, options)
         case "daemon":
             return {"start": lambda: daemon.start(config), "stop": lambda: daemon.stop(config, args.timeout),
                     "run": lambda: daemon.run_foreground(config),

@@ -177,8 +177,10 @@ def mark(config: Config, job_id: str, status: str) -> int:
     return c.EXIT_ERROR
 
 
-def run_stage(config: Config, name: str, batch_size: int | None = None, max_retries: int | None = None) -> int:
-    """`run-stage`: process what is claimable now and exit, with a progress bar on a terminal."""
+def run_stage(config: Config, name: str, batch_size: int | None = None, max_retries: int | None = None,
+              options: dict[str, Any] | None = None) -> int:
+    """`run-stage`: process what is claimable now and exit, with a progress bar on a terminal.
+    `options` go to the stage (scrape: max_jobs, keywords, location, source)."""
     from dataclasses import replace
 
     from pipeline.logs import setup_logging
@@ -187,7 +189,7 @@ def run_stage(config: Config, name: str, batch_size: int | None = None, max_retr
 
     d = config.daemon
     setup_logging(d.log_level, d.log_file, console=False, max_bytes=d.log_max_bytes, backups=d.log_backups)
-    stages = available_stages(config)
+    stages = available_stages(config, {name: options} if options else None)
     if name not in stages:
         print(f"the {name} stage is not built yet (issue #{STAGE_FOR_ISSUE[name]}); nothing was run",
               file=sys.stderr)
@@ -212,6 +214,13 @@ def run_stage(config: Config, name: str, batch_size: int | None = None, max_retr
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     seconds = (record.finished_at or time.time()) - record.started_at
+    if record.details:
+        d = record.details
+        print(f"{name} search: new {d.get('new', 0)}, updated {d.get('updated', 0)}, duplicates "
+              f"{d.get('duplicates', 0)}, skipped by the daily cap {d.get('capped', 0)}, "
+              f"errors {len(d.get('errors', []))}")
+        for error in d.get("errors", []):
+            print(f"  error: {error}")
     print(f"{name}: claimed {record.claimed}, succeeded {record.succeeded}, retried {record.retried}, "
           f"failed {record.failed}, released {record.released} in {seconds:.1f}s (run {record.run_id})"
           + (f"; error: {record.error}" if record.error else ""))
@@ -239,11 +248,11 @@ def daemon_status(config: Config, as_json: bool) -> int:
     """Running or stopped, PID, uptime, memory, next and last run per stage, counts by status."""
     from pipeline import daemon
     from pipeline.scheduler import next_runs
-    from pipeline.stages import available_stages
+    from pipeline.stages import built_stage_names
 
     now = daemon.state(config)
     info = daemon.process_info(now.pid) if now.running and now.pid else {}
-    built = set(available_stages(config))
+    built = built_stage_names()
     nexts = next_runs(config, list(STAGE_STATES))
     result: dict[str, Any] = {"running": now.running, "pid": now.pid if now.running else None,
                               "stale_pid_file": now.stale, **info, "stages": {}, "counts": None, "store_error": None}

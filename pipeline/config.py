@@ -282,6 +282,8 @@ def _schedule(doc: _Located, path: tuple, value: Any) -> dict[str, str]:
 
 def _stage(doc: _Located, section: str, stage: str, data: Any) -> StageConfig:
     values = _section(doc, (section,), data, _STAGE_KEYS)
+    if section == "scraper" and "batch_size" not in (data or {}):
+        values["batch_size"] = None  # every pending detail; new jobs are capped by max_jobs_per_day
     values["schedule"] = _schedule(doc, (section, "schedule"),
                                    values["schedule"] if values["schedule"] is not None
                                    else _DEFAULT_SCHEDULES[section])

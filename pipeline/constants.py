@@ -9,6 +9,8 @@ ENRICHED = "enriched"
 GENERATING = "generating"
 DRAFT_GENERATED = "draft_generated"
 FAILED = "failed"
+# A posting already in the store from another source; linked to it, never worked on.
+DUPLICATE = "duplicate"
 # States only a person sets, with `main.py mark`.
 SKIPPED = "skipped"
 APPLIED = "applied"

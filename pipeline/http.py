@@ -147,6 +147,12 @@ class Fetcher:
         log.warning("rate limited (429)", url=url, wait_seconds=round(wait, 1), strikes=state.strikes,
                     giving_up=state.gave_up)
 
+    def reset(self) -> None:
+        """Forget pacing, 429 strikes and give-ups: a new run starts fresh."""
+        with self._lock:
+            self._hosts.clear()
+        self.requests, self.waited = 0, 0.0
+
     def close(self) -> None:
         self.client.close()
 

@@ -1,7 +1,6 @@
 """Shared by the stage scripts: turn their familiar flags into `main.py run-stage`."""
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -16,10 +15,8 @@ def run(stage: str, parser: argparse.ArgumentParser) -> int:
     parser.add_argument("--max-retries", type=int, help="attempts before a job fails")
     args = parser.parse_args()
     argv = (["--config", args.config] if args.config else []) + ["run-stage", stage]
-    batch = getattr(args, "max_jobs", None) or args.batch_size
-    argv += ["--batch-size", str(batch)] if batch else []
-    argv += ["--max-retries", str(args.max_retries)] if args.max_retries else []
-    for flag, env in (("keywords", "JOB_KEYWORDS"), ("location", "JOB_LOCATION")):
-        if getattr(args, flag, None):
-            os.environ[env] = getattr(args, flag)
+    for flag in ("batch_size", "max_retries", "max_jobs", "keywords", "location", "source"):
+        value = getattr(args, flag, None)
+        if value:
+            argv += ["--" + flag.replace("_", "-"), str(value)]
     return main(argv)

@@ -5,6 +5,7 @@ work function into a stage name: "enrich=package.module:factory", factory(config
 import importlib
 import os
 from collections.abc import Callable
+from typing import Any
 
 from pipeline import constants as c
 from pipeline.config import Config
@@ -12,10 +13,17 @@ from pipeline.errors import ConfigError
 from pipeline.stages.runner import Stage, WorkFn
 from pipeline.states import STAGE_STATES
 
-StageFactory = Callable[[Config], WorkFn]
+StageFactory = Callable[..., "WorkFn | Stage"]
 
-# stage name -> factory(config) -> work function; the stage issues fill this in.
-BUILT_IN: dict[str, StageFactory] = {}
+
+def _scrape(config: Config, **options: Any) -> Stage:
+    from pipeline.stages.scrape import make_stage
+
+    return make_stage(config, **options)
+
+
+# stage name -> factory(config, **options) -> Stage or work function; enrich and draft land with #4, #5.
+BUILT_IN: dict[str, StageFactory] = {c.SCRAPE: _scrape}
 
 
 def _load(spec: str) -> StageFactory:
@@ -26,15 +34,28 @@ def _load(spec: str) -> StageFactory:
         raise ConfigError(f"cannot load {spec!r}: {exc}", c.ENV_TEST_STAGES) from None
 
 
-def available_stages(config: Config) -> dict[str, Stage]:
-    """Stage name -> Stage, for every stage that has a work function."""
-    factories = dict(BUILT_IN)
+def _test_specs() -> dict[str, str]:
+    specs = {}
     for item in filter(None, os.environ.get(c.ENV_TEST_STAGES, "").split(",")):
         name, _, spec = item.partition("=")
         if name not in STAGE_STATES:
             raise ConfigError(f"unknown stage {name!r}", c.ENV_TEST_STAGES)
-        factories[name] = _load(spec)
+        specs[name] = spec
+    return specs
+
+
+def built_stage_names() -> set[str]:
+    """Which stages exist, without building them (no clients opened)."""
+    return set(BUILT_IN) | set(_test_specs())
+
+
+def available_stages(config: Config, options: dict[str, dict[str, Any]] | None = None) -> dict[str, Stage]:
+    """Stage name -> Stage, for every stage that has a work function; options go to its factory."""
+    factories = dict(BUILT_IN)
+    factories.update({name: _load(spec) for name, spec in _test_specs().items()})
     stages = {}
     for name, factory in factories.items():
-        stages[name] = Stage(STAGE_STATES[name], factory(config))
+        kwargs = (options or {}).get(name, {})
+        built = factory(config, **kwargs) if kwargs else factory(config)
+        stages[name] = built if isinstance(built, Stage) else Stage(STAGE_STATES[name], built)
     return stages

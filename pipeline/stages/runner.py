@@ -48,7 +48,7 @@ class Stage:
 
     states: StageStates
     work: WorkFn
-    before: Callable[[WorkContext, RunRecord], None] | None = None
+    before: Callable[[JobStore, WorkContext, RunRecord], None] | None = None
 
 
 @dataclass
@@ -106,7 +106,7 @@ class StageRun:
         """The stage's start-of-run step; its failure is the run's error, never a crash."""
         ctx = WorkContext(self.record.run_id, self.stage.states.name, self.stop, self.deadline)
         try:
-            self.stage.before(ctx, self.record)
+            self.stage.before(self.store, ctx, self.record)
         except StoreUnavailable:
             raise
         except Exception as exc:  # noqa: BLE001 - recorded on the run and logged

@@ -1,0 +1,46 @@
+"""The same posting seen on two sources: normalised company, fuzzy title, compatible location."""
+
+import re
+import unicodedata
+
+from rapidfuzz import fuzz
+
+from pipeline.store.base import Job, NewJob
+
+_LEGAL = {"inc", "incorporated", "llc", "ltd", "limited", "gmbh", "corp", "corporation", "co", "company", "plc",
+          "ag", "sa", "bv", "srl", "sas", "oy", "ab", "as", "pty", "the", "se", "kg"}
+_TITLE_WORDS = {"sr": "senior", "jr": "junior", "eng": "engineer", "dev": "developer", "mgr": "manager",
+                "swe": "software engineer"}
+_GENDER_TAGS = re.compile(r"\((?:m|f|w|d|x|all genders?)(?:\s*/\s*(?:m|f|w|d|x))*\)", re.I)
+TITLE_THRESHOLD = 90
+LOCATION_THRESHOLD = 60
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def company_key(name: str) -> str:
+    """'Acme, Inc.' and 'ACME' -> 'acme'."""
+    words = [w for w in _fold(name).split() if w not in _LEGAL]
+    return " ".join(words) or _fold(name)
+
+
+def title_key(title: str) -> str:
+    words = _fold(_GENDER_TAGS.sub(" ", title or "")).split()
+    return " ".join(_TITLE_WORDS.get(w, w) for w in words)
+
+
+def _locations_agree(a: str, b: str) -> bool:
+    a, b = _fold(a), _fold(b)
+    if not a or not b or "remote" in a or "remote" in b:
+        return True
+    return fuzz.token_set_ratio(a, b) >= LOCATION_THRESHOLD
+
+
+def same_posting(new: NewJob, old: Job) -> bool:
+    """True when two records from different sources describe one job."""
+    return (new.source != old.source and company_key(new.company) == old.company_key
+            and fuzz.token_set_ratio(title_key(new.title), title_key(old.title)) >= TITLE_THRESHOLD
+            and _locations_agree(new.location, old.location))

@@ -1,0 +1,137 @@
+"""The scrape stage: search every configured source, then fetch details for pending jobs.
+
+At the start of each run, every search asks its sources for postings. Each posting is admitted
+once: a job already stored is refreshed (status untouched); the same posting from another source
+is stored as `duplicate`, linked to the first; a new one is counted against today's persisted
+`max_jobs_per_day`. Blocks, 429 give-ups and markup drift are errors on the run, never "0 new
+jobs". The per-job work then moves `pending` jobs (LinkedIn cards) to `scraped` with their detail.
+"""
+
+import dataclasses
+from collections import Counter
+from datetime import date
+from typing import Any
+
+from pipeline import constants as c
+from pipeline.config import Config, SearchConfig
+from pipeline.dedupe import company_key, same_posting
+from pipeline.errors import PermanentError, RetryableError
+from pipeline.logs import get_logger
+from pipeline.sources import build_fetcher, build_sources
+from pipeline.stages.runner import Stage, WorkContext
+from pipeline.states import STAGE_STATES
+from pipeline.store.base import Job, JobStore, NewJob, Output, RunRecord
+
+log = get_logger("pipeline.scrape")
+
+
+class _Stop(Exception):
+    """The daily cap or the run's --max-jobs is reached: no more searching this run."""
+
+
+class Scrape:
+    """Holds the sources and one Fetcher for the stage's lifetime."""
+
+    def __init__(self, config: Config, store: JobStore | None = None, *, max_jobs: int | None = None,
+                 keywords: str | None = None, location: str | None = None, source: str | None = None) -> None:
+        self.config, self.store, self.max_jobs, self.only_source = config, store, max_jobs, source
+        self.sources = build_sources(config)
+        self.fetcher = build_fetcher(config)
+        self.searches = self._searches(keywords, location)
+
+    def _searches(self, keywords: str | None, location: str | None) -> tuple[SearchConfig, ...]:
+        if keywords:
+            sources = (self.only_source,) if self.only_source else ("linkedin",)
+            return (SearchConfig(keywords=keywords, location=location or "", name=keywords, sources=sources),)
+        searches = self.config.searches
+        if location is not None:
+            searches = tuple(dataclasses.replace(s, location=location) for s in searches)
+        return searches
+
+    def stage(self) -> Stage:
+        return Stage(STAGE_STATES[c.SCRAPE], self.fetch_detail, before=self.collect)
+
+    # -- searching ------------------------------------------------------------------------------
+
+    def collect(self, store: JobStore, ctx: WorkContext, record: RunRecord) -> None:
+        """Run every search; record new / updated / duplicates / capped / errors on the run."""
+        self.fetcher.reset()
+        counts: Counter[str] = Counter()
+        errors: list[str] = []
+        try:
+            for search in self.searches:
+                for name in search.sources:
+                    if self.only_source and name != self.only_source:
+                        continue
+                    if ctx.stopping():
+                        raise _Stop
+                    self._search_one(store, search, name, counts, errors)
+        except _Stop:
+            pass
+        record.details = {"new": counts["new"], "updated": counts["updated"], "duplicates": counts["duplicate"],
+                          "capped": counts["capped"], "errors": errors, "requests": self.fetcher.requests}
+        if errors:
+            record.error = "; ".join(errors)
+        log.info("search finished", **{k: v for k, v in record.details.items() if k != "errors"},
+                 errors=len(errors))
+
+    def _search_one(self, store: JobStore, search: SearchConfig, name: str, counts: Counter, errors: list) -> None:
+        source = self.sources.get(name)
+        if source is None:
+            errors.append(f"{name}: source is disabled or unknown")
+            return
+        found = 0
+        try:
+            for job in source.search(search, self.fetcher, lambda sid: store.find(name, sid, "") is not None):
+                outcome = self.admit(store, job)
+                counts[outcome] += 1
+                if outcome == "capped":
+                    log.info("daily cap reached", limit=self.config.stages[c.SCRAPE].max_jobs_per_day)
+                    raise _Stop
+                found += outcome == "new"
+                if self.max_jobs and counts["new"] >= self.max_jobs:
+                    raise _Stop
+                if search.max_jobs and found >= search.max_jobs:
+                    break
+        except RetryableError as exc:  # blocks, drift, 429 give-ups, network trouble
+            errors.append(f"{name} ({search.name}): {exc}")
+            log.error("source failed", source=name, search=search.name, error=str(exc))
+
+    def admit(self, store: JobStore, job: NewJob) -> str:
+        """Store one posting: 'updated', 'duplicate', 'capped' or 'new'."""
+        job = dataclasses.replace(job, company_key=company_key(job.company))
+        if store.find(job.source, job.source_id, job.url):
+            store.upsert_job(job)
+            return "updated"
+        twin = self._twin(store, job)
+        if twin:
+            store.upsert_job(dataclasses.replace(job, status=c.DUPLICATE,
+                                                 extra={**job.extra, "duplicate_of": twin.id}))
+            return "duplicate"
+        cap = self.config.stages[c.SCRAPE].max_jobs_per_day
+        if cap and not store.take_quota(daily_key(), cap):
+            return "capped"
+        store.upsert_job(job)
+        return "new"
+
+    def _twin(self, store: JobStore, job: NewJob) -> Job | None:
+        return next((old for old in store.company_jobs(job.company_key)
+                     if old.status != c.DUPLICATE and same_posting(job, old)), None)
+
+    # -- details --------------------------------------------------------------------------------
+
+    def fetch_detail(self, job: Job, ctx: WorkContext) -> Output | dict[str, Any]:
+        source = self.sources.get(job.source)
+        if source is None:
+            raise PermanentError(f"no source can fetch details for {job.source!r} jobs; "
+                                 "import them with a description, or `main.py mark JOB_ID scraped`")
+        return source.fetch_detail(job, self.fetcher)
+
+
+def daily_key(day: date | None = None) -> str:
+    """The quota key of one local calendar day."""
+    return f"scrape:new:{(day or date.today()).isoformat()}"
+
+
+def make_stage(config: Config, **options: Any) -> Stage:
+    return Scrape(config, **options).stage()
