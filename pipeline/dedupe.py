@@ -21,9 +21,12 @@ def _fold(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 
+_DOMAIN = re.compile(r"\.(io|com|ai|co|app|dev|net|org|tech)$", re.I)
+
+
 def company_key(name: str) -> str:
-    """'Acme, Inc.' and 'ACME' -> 'acme'."""
-    words = [w for w in _fold(name).split() if w not in _LEGAL]
+    """'Acme, Inc.', 'ACME' and 'acme.io' -> 'acme'."""
+    words = [w for w in _fold(_DOMAIN.sub("", (name or "").strip())).split() if w not in _LEGAL]
     return " ".join(words) or _fold(name)
 
 

@@ -1,0 +1,190 @@
+"""The scrape stage end to end: the CLI, a real HTTP server on 127.0.0.1 serving recorded pages,
+and the SQLite store. Pages beyond the one recorded search page are derived from it by
+renumbering its job ids (a visible, named edit); block pages are synthetic and named so."""
+
+import json
+import re
+
+import pytest
+
+from pipeline import constants as c
+from pipeline.cli import main
+from pipeline.config import load_config
+from pipeline.sources.linkedin import DETAIL_PATH, SEARCH_PATH
+from pipeline.stages.scrape import daily_key
+from pipeline.store import NewJob, open_store
+from tests.helpers.http_server import RecordedServer, Reply, fixture
+from tests.helpers.project import write_config
+
+PAGE = fixture("linkedin", "guest_seeMoreJobPostings_search.html")
+DETAIL = fixture("linkedin", "guest_jobPosting_detail.html")
+IDS = re.findall(r"urn:li:jobPosting:(\d+)", PAGE)
+SYNTHETIC_LOGIN_PAGE = "<html><head><title>Sign Up | LinkedIn</title></head><body>synthetic login wall</body></html>"
+SYNTHETIC_CAPTCHA_PAGE = "<html><body><div id='captcha-internal'>synthetic security check</div></body></html>"
+
+
+def renumbered(offset: int) -> str:
+    """Derived page: the recorded cards with every job id shifted by `offset`."""
+    page = PAGE
+    for job_id in IDS:
+        page = page.replace(job_id, str(int(job_id) + offset))
+    return page
+
+
+def pages(*bodies: str | int):
+    """A search route: page n answers bodies[n] (an int is a bare status code)."""
+    def route(query):
+        n = int(query.get("start", "0")) // 10
+        body = bodies[n] if n < len(bodies) else ""
+        return Reply(body) if isinstance(body, int) else Reply(200, body)
+    return route
+
+
+@pytest.fixture
+def server():
+    with RecordedServer() as s:
+        s.routes[DETAIL_PATH.format(id="*")] = Reply(200, DETAIL)
+        yield s
+
+
+@pytest.fixture
+def project(tmp_path, server, monkeypatch):
+    monkeypatch.delenv(c.ENV_MONGODB_URI, raising=False)
+    monkeypatch.delenv(c.ENV_TEST_STAGES, raising=False)
+
+    def make(cap: int = 100, stop_at_known: bool = True, sources=("linkedin",), keywords="software engineer",
+             **extra):
+        fast = {"base_url": server.base_url, "min_delay": 0, "max_delay": 0}
+        path = write_config(tmp_path / "project", {
+            "scraper": {"max_jobs_per_day": cap, "retry_base_seconds": 0.001, "retry_max_seconds": 0.001},
+            "searches": [{"keywords": keywords, "sources": list(sources), "stop_at_known": stop_at_known}],
+            "sources": {"linkedin": fast, "greenhouse": {**fast, "boards": ["honeycomb"]}}, **extra})
+        store = open_store(load_config(str(path)))
+
+        def run(*argv: str) -> int:
+            return main(["--config", str(path), *argv])
+        return run, store
+    return make
+
+
+def search_starts(server) -> list[str]:
+    return [q.get("start") for p, q, _ in server.requests if p == SEARCH_PATH]
+
+
+def test_pages_then_details(server, project, capsys):
+    server.routes[SEARCH_PATH] = pages(PAGE, renumbered(1000), "")
+    run, store = project()
+    assert run("run-stage", "scrape") == 0
+    out = capsys.readouterr().out
+    assert "scrape search: new 20, updated 0, duplicates 0, skipped by the daily cap 0, errors 0" in out
+    assert "scrape: claimed 20, succeeded 20" in out
+    assert search_starts(server) == ["0", "10", "20"], "paged by the cards actually returned, stopped on empty"
+    assert store.counts() == {c.SCRAPED: 20}
+    job = store.get(store.find("linkedin", IDS[0], "").id)
+    assert job.description.startswith("Who We Are") and job.data["detail"]["seniority"] == "Not Applicable"
+    assert job.data["detail"]["applicants"] == "Over 200 applicants"
+    assert job.extra["posted_date"] == "2026-06-04", "the card's fields survive the detail fetch"
+    assert store.last_runs()[c.SCRAPE].details["new"] == 20
+
+
+def test_http_400_ends_paging_quietly(server, project, capsys):
+    server.routes[SEARCH_PATH] = pages(PAGE, 400)
+    run, store = project()
+    assert run("run-stage", "scrape") == 0
+    assert "new 10" in capsys.readouterr().out and search_starts(server) == ["0", "10"]
+
+
+def test_incremental_rescrape_stops_at_known_jobs_and_keeps_status(server, project, capsys):
+    server.routes[SEARCH_PATH] = pages(PAGE, renumbered(1000), "")
+    run, store = project()
+    run("run-stage", "scrape")
+    applied = store.find("linkedin", IDS[3], "")
+    assert run("mark", applied.id, c.APPLIED) == 0
+    server.requests.clear()
+    capsys.readouterr()
+    assert run("run-stage", "scrape") == 0
+    assert "new 0, updated 10" in capsys.readouterr().out
+    assert search_starts(server) == ["0"], "a page of known jobs ends the search"
+    again = store.get(applied.id)
+    assert again.status == c.APPLIED and again.attempts == applied.attempts
+    assert again.last_seen_at > again.first_seen_at == applied.first_seen_at
+
+
+def test_daily_cap_holds_across_runs(server, project, capsys):
+    server.routes[SEARCH_PATH] = pages(PAGE, renumbered(1000), renumbered(2000), "")
+    run, store = project(cap=15, stop_at_known=False)
+    assert run("run-stage", "scrape") == 0
+    assert "new 15, updated 0, duplicates 0, skipped by the daily cap 1" in capsys.readouterr().out
+    assert run("run-stage", "scrape") == 0
+    assert "new 0, updated 15, duplicates 0, skipped by the daily cap 1" in capsys.readouterr().out
+    assert sum(store.counts().values()) == 15 and store.quota_used(daily_key()) == 15
+
+
+def test_max_jobs_flag_limits_one_run(server, project, capsys):
+    server.routes[SEARCH_PATH] = pages(PAGE, renumbered(1000), "")
+    run, store = project()
+    assert run("run-stage", "scrape", "--max-jobs", "4", "--keywords", "python developer") == 0
+    assert "new 4" in capsys.readouterr().out and sum(store.counts().values()) == 4
+    assert server.requests[0][1]["keywords"] == "python developer"
+
+
+@pytest.mark.parametrize("reply, words", [
+    (Reply(302, headers={"Location": "/authwall?trk=synthetic"}), "login page"),
+    (Reply(200, SYNTHETIC_CAPTCHA_PAGE), "captcha"),
+    (Reply(200, PAGE.replace("base-search-card__title", "job-card-title-v2").replace("data-entity-urn", "data-x")
+           .replace("base-card__full-link", "job-card-link")), "markup changed"),
+])
+def test_blocks_and_drift_are_errors_not_zero_jobs(server, project, capsys, reply, words):
+    server.routes[SEARCH_PATH] = reply
+    server.routes["/authwall"] = Reply(200, SYNTHETIC_LOGIN_PAGE)
+    run, store = project()
+    assert run("run-stage", "scrape") == c.EXIT_ERROR
+    out = capsys.readouterr().out
+    assert "errors 1" in out and words in out
+    last = store.last_runs()[c.SCRAPE]
+    assert words in last.error and last.details["errors"]
+    assert run("daemon", "status") == c.EXIT_STOPPED
+    assert words in capsys.readouterr().out, "visible in status"
+
+
+def test_empty_first_page_is_simply_nothing_new(server, project, capsys):
+    server.routes[SEARCH_PATH] = Reply(200, "")
+    run, _ = project()
+    assert run("run-stage", "scrape") == 0
+    assert "new 0, updated 0, duplicates 0, skipped by the daily cap 0, errors 0" in capsys.readouterr().out
+
+
+def test_429_with_retry_after_then_success(server, project, capsys):
+    server.routes[SEARCH_PATH] = [Reply(429, headers={"Retry-After": "1"}), Reply(200, PAGE), Reply(200, "")]
+    run, store = project()
+    assert run("run-stage", "scrape") == 0
+    assert "new 10" in capsys.readouterr().out
+
+
+def test_malformed_detail_fails_that_job_only(server, project, capsys):
+    server.routes[SEARCH_PATH] = pages(PAGE, "")
+    broken = DETAIL_PATH.format(id=IDS[2])
+    server.routes[broken] = Reply(200, DETAIL.replace("show-more-less-html__markup", "jd-v2")
+                                  .replace("description__text", "jd-text"))
+    run, store = project()
+    assert run("run-stage", "scrape") == 0
+    assert store.counts()[c.SCRAPED] == 9
+    job = store.find("linkedin", IDS[2], "")
+    assert job.status in (c.PENDING, c.FAILED) and "markup changed" in job.last_error
+
+
+def test_same_job_on_two_sources_is_linked_once(server, project, capsys):
+    board = fixture("greenhouse", "board_jobs_content_true.json")
+    server.routes["/v1/boards/honeycomb/jobs"] = Reply(200, board, content_type="application/json")
+    run, store = project(sources=("greenhouse",), keywords="marketing, account executive")
+    first = NewJob(source="import", source_id="1", url="https://careers.example.org/honeycomb/field-marketing",
+                   title="Field Marketing Specialist (m/f/d)", company="Honeycomb, Inc.", location="Remote",
+                   description="Imported earlier.", status=c.SCRAPED, company_key="honeycomb")
+    store.upsert_job(first)
+    assert run("run-stage", "scrape") == 0
+    assert "new 1, updated 0, duplicates 1" in capsys.readouterr().out
+    original = store.find("import", "1", "")
+    twin = store.find("greenhouse", f"honeycomb:{json.loads(board)['jobs'][0]['id']}", "")
+    assert twin.status == c.DUPLICATE and twin.extra["duplicate_of"] == original.id
+    assert original.status == c.SCRAPED, "only the first one moves on to enrich and draft"
+    assert store.counts() == {c.SCRAPED: 2, c.DUPLICATE: 1}
