@@ -13,6 +13,11 @@ class PermanentError(PipelineError):
     """Retrying cannot help (no company URL, 404): the job fails at once."""
 
 
+class HaltRun(RetryableError):
+    """The site wants us gone (a login wall, 429 after 429): release this job without using an
+    attempt, claim nothing more this run, and report it on the run."""
+
+
 class StoreUnavailable(PipelineError):
     """The database cannot be reached right now."""
 

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import httpx
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
 
-from pipeline.errors import PermanentError, RetryableError
+from pipeline.errors import HaltRun, PermanentError, RetryableError
 from pipeline.logs import get_logger
 
 log = get_logger("pipeline.http")
@@ -27,7 +27,7 @@ DEFAULT_USER_AGENT = ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML
                       "Chrome/131.0 Safari/537.36 job-pipeline/0.1 (personal job search; polite crawler)")
 
 
-class HostGaveUp(RetryableError):
+class HostGaveUp(HaltRun):
     """The host keeps saying 429: no more requests to it in this run."""
 
 

@@ -13,7 +13,7 @@ from typing import Any, Protocol
 from bs4 import BeautifulSoup
 
 from pipeline.config import SearchConfig
-from pipeline.errors import PermanentError, RetryableError
+from pipeline.errors import HaltRun, PermanentError, RetryableError
 from pipeline.http import Fetcher
 from pipeline.store.base import Job, NewJob, Output
 
@@ -23,7 +23,7 @@ ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "strong", "b", "em", "i", "u", "h1"
                 "blockquote", "code", "pre"}
 
 
-class BlockedError(RetryableError):
+class BlockedError(HaltRun):
     """The site answered with a login wall or a captcha instead of the page."""
 
 

@@ -17,7 +17,7 @@ from typing import Any
 import structlog
 
 from pipeline.config import StageConfig
-from pipeline.errors import PermanentError, PipelineError, StoreUnavailable
+from pipeline.errors import HaltRun, PermanentError, PipelineError, StoreUnavailable
 from pipeline.logs import get_logger
 from pipeline.states import StageStates
 from pipeline.store.base import Job, JobStore, Output, RunRecord
@@ -33,9 +33,10 @@ class WorkContext:
     stage: str
     stop: threading.Event
     deadline: float
+    halt: threading.Event = field(default_factory=threading.Event)
 
     def stopping(self) -> bool:
-        return self.stop.is_set() or time.time() > self.deadline
+        return self.stop.is_set() or self.halt.is_set() or time.time() > self.deadline
 
 
 WorkFn = Callable[[Job, WorkContext], "dict[str, Any] | Output | None"]
@@ -78,6 +79,7 @@ class StageRun:
         self._count_lock = threading.Lock()
         self._taken = 0
         self._no_more = threading.Event()
+        self._halt = threading.Event()
 
     def run(self) -> RunRecord:
         """Process claimable jobs until none is left, the limit or deadline is reached, or stop is set."""
@@ -104,7 +106,7 @@ class StageRun:
 
     def _before(self) -> None:
         """The stage's start-of-run step; its failure is the run's error, never a crash."""
-        ctx = WorkContext(self.record.run_id, self.stage.states.name, self.stop, self.deadline)
+        ctx = WorkContext(self.record.run_id, self.stage.states.name, self.stop, self.deadline, self._halt)
         try:
             self.stage.before(self.store, ctx, self.record)
         except StoreUnavailable:
@@ -143,7 +145,7 @@ class StageRun:
             return True
 
     def _worker(self) -> None:
-        ctx = WorkContext(self.record.run_id, self.stage.states.name, self.stop, self.deadline)
+        ctx = WorkContext(self.record.run_id, self.stage.states.name, self.stop, self.deadline, self._halt)
         while not ctx.stopping() and self._reserve():
             try:
                 job = self.store.claim(self.stage.states, owner_name(), self.settings.lease_seconds)
@@ -168,6 +170,9 @@ class StageRun:
         states, s = self.stage.states, self.settings
         try:
             result = self.stage.work(job, ctx)
+        except HaltRun as exc:
+            self._halt_run(job, exc)
+            return
         except Exception as exc:  # noqa: BLE001 - every error is recorded on the job
             permanent = isinstance(exc, PermanentError)
             message = f"{type(exc).__name__}: {exc}"
@@ -195,6 +200,17 @@ class StageRun:
             log.info("job succeeded", attempt=job.attempts.get(states.name))
         else:
             log.warning("job finished after its lease was lost; result dropped")
+
+    def _halt_run(self, job: Job, exc: HaltRun) -> None:
+        """The site asked us to stop: give the job back untouched and claim nothing more."""
+        self._halt.set()
+        self.record.error = self.record.error or f"{type(exc).__name__}: {exc}"
+        try:
+            if self.store.release(job.id, job.lease_token, self.stage.states):
+                self._count("released")
+        except StoreUnavailable:
+            pass
+        log.error("run halted: the site asked us to stop", error=str(exc))
 
     def _count(self, outcome: str) -> None:
         with self._count_lock:

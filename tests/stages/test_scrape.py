@@ -188,3 +188,21 @@ def test_same_job_on_two_sources_is_linked_once(server, project, capsys):
     assert twin.status == c.DUPLICATE and twin.extra["duplicate_of"] == original.id
     assert original.status == c.SCRAPED, "only the first one moves on to enrich and draft"
     assert store.counts() == {c.SCRAPED: 2, c.DUPLICATE: 1}
+
+
+@pytest.mark.parametrize("reply, words", [
+    (Reply(429, headers={"Retry-After": "0"}), "429 too often"),
+    (Reply(302, headers={"Location": "/authwall?trk=synthetic"}), "login page"),
+])
+def test_site_pushback_during_details_halts_the_run_without_using_attempts(server, project, capsys, reply, words):
+    server.routes[SEARCH_PATH] = pages(PAGE, "")
+    server.routes[DETAIL_PATH.format(id="*")] = reply
+    server.routes["/authwall"] = Reply(200, SYNTHETIC_LOGIN_PAGE)
+    run, store = project()
+    assert run("run-stage", "scrape") == c.EXIT_ERROR
+    assert words in capsys.readouterr().out
+    jobs = store.list_jobs()
+    assert len(jobs) == 10 and all(j.status == c.PENDING and j.attempts.get(c.SCRAPE, 0) == 0 for j in jobs)
+    detail_requests = [p for p in server.paths() if p.startswith("/jobs-guest/jobs/api/jobPosting/")]
+    assert len(detail_requests) <= 3, "no hammering after the site said stop"
+    assert words in store.last_runs()[c.SCRAPE].error
