@@ -40,6 +40,8 @@ JOBS = "jobs"
 EVENTS = "events"
 RUNS = "runs"
 QUOTAS = "quotas"
+COMPANIES = "companies"
+COMPANY_ALIASES = "company_aliases"
 
 # Exit codes of the CLI.
 EXIT_OK = 0

@@ -146,6 +146,20 @@ class JobStore(Protocol):
 
     def quota_used(self, key: str) -> int: ...
 
+    def find_company(self, aliases: list[str]) -> dict[str, Any] | None:
+        """The company any of these aliases ('li:acme', 'domain:acme.com', 'name:acme') points at."""
+
+    def lock_company(self, company_id: str, owner: str, lease_seconds: float) -> str | None:
+        """Take the company's enrichment lock (creating the record if new); a token, or None if held."""
+
+    def save_company(self, company_id: str, token: str, record: dict[str, Any], aliases: list[str]) -> bool:
+        """Store an enrichment under the lock, add aliases that are still free, release the lock."""
+
+    def unlock_company(self, company_id: str, token: str) -> None: ...
+
+    def list_companies(self) -> list[dict[str, Any]]:
+        """Every company with `jobs`, the number of jobs pointing at it (job.data['company_id'])."""
+
     def list_jobs(self, status: str | None = None, limit: int | None = None) -> list[Job]: ...
 
     def select_ids(self, status: str | None = None, error_stage: str | None = None) -> list[str]: ...

@@ -47,6 +47,11 @@ def _job(doc: dict[str, Any]) -> Job:
     return Job(id=doc["_id"], **values)
 
 
+def _company(doc: dict[str, Any]) -> dict[str, Any]:
+    return {"id": doc["_id"], **(doc.get("record") or {}), "enriched_at": doc.get("enriched_at", 0.0),
+            "locked_until": doc.get("lock_expires_at") or None}
+
+
 class MongoStore:
     """JobStore on a MongoDB database (a replica set in production; nx-27017 in the tests)."""
 
@@ -60,6 +65,7 @@ class MongoStore:
             self.client.get_default_database(c.DEFAULT_MONGO_DATABASE)
         self.jobs, self.events_col, self.runs = self.db[c.JOBS], self.db[c.EVENTS], self.db[c.RUNS]
         self.quotas = self.db[c.QUOTAS]
+        self.companies, self.aliases = self.db[c.COMPANIES], self.db[c.COMPANY_ALIASES]
         self.clock = clock
         self._ready = False
 
@@ -71,6 +77,7 @@ class MongoStore:
         self.jobs.create_index([("status", 1), ("created_at", -1)])
         self.jobs.create_index([("created_at", -1)])
         self.jobs.create_index([("company_key", 1)])
+        self.jobs.create_index([("data.company_id", 1)])
         self.events_col.create_index([("job_id", 1), ("at", 1)])
         self.runs.create_index([("stage", 1), ("started_at", -1)])
         self._ready = True
@@ -233,6 +240,55 @@ class MongoStore:
     def find(self, source: str, source_id: str, url: str) -> Job | None:
         doc = self.jobs.find_one({"source": source, "source_id": source_id}) or self.jobs.find_one({"url": url})
         return _job(doc) if doc else None
+
+    @_guarded
+    def find_company(self, aliases: list[str]) -> dict[str, Any] | None:
+        link = self.aliases.find_one({"_id": {"$in": aliases}}) if aliases else None
+        doc = self.companies.find_one({"_id": link["company_id"]}) if link else None
+        return _company(doc) if doc else None
+
+    @_guarded
+    def lock_company(self, company_id: str, owner: str, lease_seconds: float) -> str | None:
+        now, token = self.clock(), uuid.uuid4().hex
+        try:
+            self.companies.find_one_and_update(
+                {"_id": company_id, "lock_expires_at": {"$lt": now}},
+                {"$set": {"lock_token": token, "lock_owner": owner, "lock_expires_at": now + lease_seconds,
+                          "updated_at": now},
+                 "$setOnInsert": {"record": {}, "enriched_at": 0.0, "created_at": now}}, upsert=True)
+        except DuplicateKeyError:  # it exists and is locked, so the upsert tried a second document
+            return None
+        self._add_aliases([company_id], company_id)
+        doc = self.companies.find_one({"_id": company_id}, {"lock_token": 1})
+        return token if doc and doc.get("lock_token") == token else None
+
+    def _add_aliases(self, aliases: list[str], company_id: str) -> None:
+        for alias in aliases:
+            try:
+                self.aliases.insert_one({"_id": alias, "company_id": company_id})
+            except DuplicateKeyError:
+                pass
+
+    @_guarded
+    def save_company(self, company_id: str, token: str, record: dict[str, Any], aliases: list[str]) -> bool:
+        now = self.clock()
+        result = self.companies.update_one({"_id": company_id, "lock_token": token}, {"$set": {
+            "record": record, "enriched_at": now, "updated_at": now, "lock_token": None, "lock_owner": None,
+            "lock_expires_at": 0.0}})
+        if result.matched_count:
+            self._add_aliases(aliases, company_id)
+        return result.matched_count == 1
+
+    @_guarded
+    def unlock_company(self, company_id: str, token: str) -> None:
+        self.companies.update_one({"_id": company_id, "lock_token": token}, {"$set": {
+            "lock_token": None, "lock_owner": None, "lock_expires_at": 0.0}})
+
+    @_guarded
+    def list_companies(self) -> list[dict[str, Any]]:
+        counts = {d["_id"]: d["n"] for d in self.jobs.aggregate(
+            [{"$group": {"_id": "$data.company_id", "n": {"$sum": 1}}}])}
+        return [{**_company(d), "jobs": counts.get(d["_id"], 0)} for d in self.companies.find().sort("_id", 1)]
 
     @_guarded
     def company_jobs(self, company_key: str, limit: int = 500) -> list[Job]:

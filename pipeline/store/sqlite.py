@@ -36,7 +36,13 @@ CREATE INDEX IF NOT EXISTS jobs_status_lease ON jobs (status, lease_expires_at);
 CREATE INDEX IF NOT EXISTS jobs_status_created ON jobs (status, created_at);
 CREATE INDEX IF NOT EXISTS jobs_created ON jobs (created_at);
 CREATE INDEX IF NOT EXISTS jobs_company_key ON jobs (company_key);
+CREATE INDEX IF NOT EXISTS jobs_company_id ON jobs (json_extract(data, '$.company_id'));
 CREATE TABLE IF NOT EXISTS quotas (key TEXT PRIMARY KEY, used INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS companies (
+  id TEXT PRIMARY KEY, record TEXT NOT NULL DEFAULT '{}', enriched_at REAL NOT NULL DEFAULT 0,
+  lock_token TEXT, lock_owner TEXT, lock_expires_at REAL NOT NULL DEFAULT 0, created_at REAL NOT NULL,
+  updated_at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS company_aliases (alias TEXT PRIMARY KEY, company_id TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS runs (
   run_id TEXT PRIMARY KEY, stage TEXT NOT NULL, started_at REAL NOT NULL, finished_at REAL,
   claimed INTEGER, succeeded INTEGER, retried INTEGER, failed INTEGER, released INTEGER, error TEXT,
@@ -53,6 +59,11 @@ def _job(row: sqlite3.Row) -> Job:
     for key in _JSON_COLUMNS:
         values[key] = json.loads(values[key])
     return Job(**values)
+
+
+def _company(row: sqlite3.Row) -> dict[str, Any]:
+    return {"id": row["id"], **json.loads(row["record"]), "enriched_at": row["enriched_at"],
+            "locked_until": row["lock_expires_at"] or None}
 
 
 class SQLiteStore:
@@ -231,6 +242,46 @@ class SQLiteStore:
                        (status, json.dumps(attempts), now, job_id))
             self._event(db, job_id, event, stage=stage, from_status=row["status"], to_status=status)
             return True
+
+    # -- companies ----------------------------------------------------------------------------
+
+    def find_company(self, aliases: list[str]) -> dict[str, Any] | None:
+        marks = ",".join("?" * len(aliases))
+        rows = self._read(f"SELECT c.* FROM company_aliases a JOIN companies c ON c.id = a.company_id "
+                          f"WHERE a.alias IN ({marks}) LIMIT 1", tuple(aliases)) if aliases else []
+        return _company(rows[0]) if rows else None
+
+    def lock_company(self, company_id: str, owner: str, lease_seconds: float) -> str | None:
+        now, token = self.clock(), uuid.uuid4().hex
+        with self._tx() as db:
+            db.execute("INSERT OR IGNORE INTO companies (id, created_at, updated_at) VALUES (?, ?, ?)",
+                       (company_id, now, now))
+            db.execute("INSERT OR IGNORE INTO company_aliases VALUES (?, ?)", (company_id, company_id))
+            cur = db.execute("UPDATE companies SET lock_token = ?, lock_owner = ?, lock_expires_at = ? "
+                             "WHERE id = ? AND lock_expires_at < ?",
+                             (token, owner, now + lease_seconds, company_id, now))
+            return token if cur.rowcount else None
+
+    def save_company(self, company_id: str, token: str, record: dict[str, Any], aliases: list[str]) -> bool:
+        now = self.clock()
+        with self._tx() as db:
+            cur = db.execute("UPDATE companies SET record = ?, enriched_at = ?, updated_at = ?, lock_token = NULL,"
+                             " lock_owner = NULL, lock_expires_at = 0 WHERE id = ? AND lock_token = ?",
+                             (json.dumps(record), now, now, company_id, token))
+            if cur.rowcount:
+                db.executemany("INSERT OR IGNORE INTO company_aliases VALUES (?, ?)",
+                               [(alias, company_id) for alias in aliases])
+            return cur.rowcount == 1
+
+    def unlock_company(self, company_id: str, token: str) -> None:
+        with self._tx() as db:
+            db.execute("UPDATE companies SET lock_token = NULL, lock_owner = NULL, lock_expires_at = 0"
+                       " WHERE id = ? AND lock_token = ?", (company_id, token))
+
+    def list_companies(self) -> list[dict[str, Any]]:
+        rows = self._read("SELECT c.*, (SELECT count(*) FROM jobs j WHERE json_extract(j.data, '$.company_id') = c.id)"
+                          " AS jobs FROM companies c ORDER BY c.id")
+        return [{**_company(r), "jobs": r["jobs"]} for r in rows]
 
     # -- reading ------------------------------------------------------------------------------
 

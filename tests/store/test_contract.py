@@ -252,3 +252,40 @@ def test_complete_can_refresh_content(store):
 def test_run_details_round_trip(store):
     store.save_run(RunRecord(run_id="r1", stage=c.SCRAPE, started_at=1.0, details={"new": 3, "errors": ["x"]}))
     assert store.last_runs()[c.SCRAPE].details == {"new": 3, "errors": ["x"]}
+
+
+def test_company_lock_save_and_aliases(store_factory, clock):
+    first, second = store_factory(clock), store_factory(clock)
+    assert first.find_company(["li:acme"]) is None
+    token = first.lock_company("li:acme", "w1", 60)
+    assert token and second.lock_company("li:acme", "w2", 60) is None, "one enricher at a time"
+    assert first.find_company(["li:acme"])["enriched_at"] == 0.0
+    assert first.save_company("li:acme", token, {"name": "Acme", "website": {"value": "https://acme.example"}},
+                              ["li:acme", "domain:acme.example", "name:acme"])
+    assert not first.save_company("li:acme", token, {"name": "stale"}, []), "the lock was released"
+    found = second.find_company(["name:acme"])
+    assert found["id"] == "li:acme" and found["name"] == "Acme" and found["enriched_at"] == clock()
+    assert found["website"] == {"value": "https://acme.example"}
+
+
+def test_company_lock_expires_and_unlocks(store_factory, clock):
+    store = store_factory(clock)
+    token = store.lock_company("name:beta", "w1", 30)
+    clock.advance(31)
+    again = store.lock_company("name:beta", "w2", 30)
+    assert again and again != token
+    store.unlock_company("name:beta", token)
+    assert store.lock_company("name:beta", "w3", 30) is None, "a stale token cannot unlock"
+    store.unlock_company("name:beta", again)
+    assert store.lock_company("name:beta", "w3", 30)
+
+
+def test_companies_count_their_jobs(store, clock):
+    for n in range(3):
+        add(store, n)
+    for n in range(2):
+        job = store.claim(ENRICH, "w", 60)
+        store.complete(job.id, job.lease_token, ENRICH, {"company_id": "li:acme"})
+    token = store.lock_company("li:acme", "w", 60)
+    store.save_company("li:acme", token, {"name": "Acme"}, ["li:acme"])
+    assert [(c_["id"], c_["jobs"]) for c_ in store.list_companies()] == [("li:acme", 2)]
