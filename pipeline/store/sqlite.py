@@ -279,8 +279,8 @@ class SQLiteStore:
                        " WHERE id = ? AND lock_token = ?", (company_id, token))
 
     def list_companies(self) -> list[dict[str, Any]]:
-        rows = self._read("SELECT c.*, (SELECT count(*) FROM jobs j WHERE json_extract(j.data, '$.company_id') = c.id)"
-                          " AS jobs FROM companies c ORDER BY c.id")
+        rows = self._read("SELECT c.*, (SELECT count(*) FROM jobs j WHERE json_extract(j.data, '$.company_id')"
+                          " = c.id) AS jobs FROM companies c ORDER BY c.id")
         return [{**_company(r), "jobs": r["jobs"]} for r in rows]
 
     # -- reading ------------------------------------------------------------------------------

@@ -283,7 +283,7 @@ def test_company_lock_expires_and_unlocks(store_factory, clock):
 def test_companies_count_their_jobs(store, clock):
     for n in range(3):
         add(store, n)
-    for n in range(2):
+    for _ in range(2):
         job = store.claim(ENRICH, "w", 60)
         store.complete(job.id, job.lease_token, ENRICH, {"company_id": "li:acme"})
     token = store.lock_company("li:acme", "w", 60)
