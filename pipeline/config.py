@@ -33,6 +33,8 @@ class StageConfig:
     retry_base_seconds: float = 60.0
     retry_max_seconds: float = 3600.0
     max_jobs_per_day: int | None = None
+    company_max_age_days: float = 14.0
+    dns_nameservers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,7 @@ _STAGE_KEYS: dict[str, tuple[tuple, Any]] = {
     "batch_size": ((int, None), 10), "concurrency": ((int,), 1), "lease_seconds": ((int, float), 300),
     "run_deadline_seconds": ((int, float), 3000), "retry_base_seconds": ((int, float), 60),
     "retry_max_seconds": ((int, float), 3600), "max_jobs_per_day": ((int, None), None),
+    "company_max_age_days": ((int, float), 14), "dns_nameservers": ((list,), []),
 }
 _SECTIONS: dict[str, dict[str, tuple[tuple, Any]]] = {
     "daemon": {
@@ -287,7 +290,9 @@ def _stage(doc: _Located, section: str, stage: str, data: Any) -> StageConfig:
     values["schedule"] = _schedule(doc, (section, "schedule"),
                                    values["schedule"] if values["schedule"] is not None
                                    else _DEFAULT_SCHEDULES[section])
-    floats = ("lease_seconds", "run_deadline_seconds", "retry_base_seconds", "retry_max_seconds")
+    floats = ("lease_seconds", "run_deadline_seconds", "retry_base_seconds", "retry_max_seconds",
+              "company_max_age_days")
+    values["dns_nameservers"] = tuple(str(n) for n in values["dns_nameservers"])
     return StageConfig(name=stage, **{k: float(v) if k in floats else v for k, v in values.items()})
 
 

@@ -22,8 +22,14 @@ def _scrape(config: Config, **options: Any) -> Stage:
     return make_stage(config, **options)
 
 
-# stage name -> factory(config, **options) -> Stage or work function; enrich and draft land with #4, #5.
-BUILT_IN: dict[str, StageFactory] = {c.SCRAPE: _scrape}
+def _enrich(config: Config, **options: Any) -> Stage:
+    from pipeline.stages.enrich import make_stage
+
+    return make_stage(config, **options)
+
+
+# stage name -> factory(config, **options) -> Stage or work function; draft lands with #5.
+BUILT_IN: dict[str, StageFactory] = {c.SCRAPE: _scrape, c.ENRICH: _enrich}
 
 
 def _load(spec: str) -> StageFactory:

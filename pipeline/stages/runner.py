@@ -34,6 +34,7 @@ class WorkContext:
     stop: threading.Event
     deadline: float
     halt: threading.Event = field(default_factory=threading.Event)
+    store: JobStore | None = None
 
     def stopping(self) -> bool:
         return self.stop.is_set() or self.halt.is_set() or time.time() > self.deadline
@@ -106,7 +107,8 @@ class StageRun:
 
     def _before(self) -> None:
         """The stage's start-of-run step; its failure is the run's error, never a crash."""
-        ctx = WorkContext(self.record.run_id, self.stage.states.name, self.stop, self.deadline, self._halt)
+        ctx = WorkContext(self.record.run_id, self.stage.states.name, self.stop, self.deadline, self._halt,
+                          self.store)
         try:
             self.stage.before(self.store, ctx, self.record)
         except StoreUnavailable:
@@ -145,7 +147,8 @@ class StageRun:
             return True
 
     def _worker(self) -> None:
-        ctx = WorkContext(self.record.run_id, self.stage.states.name, self.stop, self.deadline, self._halt)
+        ctx = WorkContext(self.record.run_id, self.stage.states.name, self.stop, self.deadline, self._halt,
+                          self.store)
         while not ctx.stopping() and self._reserve():
             try:
                 job = self.store.claim(self.stage.states, owner_name(), self.settings.lease_seconds)

@@ -1,0 +1,93 @@
+"""Who to write to and at which address: ranking, published addresses, marked pattern guesses,
+and an MX check with dnspython. Mail servers are never probed."""
+
+import re
+import unicodedata
+from collections.abc import Callable
+from typing import Any
+
+PATTERNS = (("{first}.{last}", 0.45), ("{first}", 0.2), ("{f}{last}", 0.15), ("{first}{last}", 0.1),
+            ("{first}_{last}", 0.05), ("{last}", 0.05))
+RANKS = ((r"hiring manager|engineering manager|head of|vp|director|cto|chief technology", 1),
+         (r"recruit|talent|people partner|hr\b|human resources|job poster", 2),
+         (r"lead|principal|staff", 3),
+         (r"ceo|founder|owner|managing director", 4))
+MxLookup = Callable[[str], str]  # domain -> "ok" | "none" | "unchecked"
+
+
+def rank(role: str) -> int:
+    """1 hiring manager, 2 recruiter, 3 team lead, 4 founder, 5 anyone else."""
+    return next((r for pattern, r in RANKS if re.search(pattern, role or "", re.I)), 5)
+
+
+def _ascii(word: str) -> str:
+    return re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower())
+
+
+def name_parts(name: str) -> tuple[str, str] | None:
+    words = [_ascii(w) for w in (name or "").split()]
+    words = [w for w in words if w]
+    return (words[0], words[-1]) if len(words) >= 2 else None
+
+
+def learned_pattern(people: list[dict[str, Any]], published: list[str], domain: str) -> str | None:
+    """The pattern a published personal address shows (jonas.weber@ -> {first}.{last})."""
+    for person in people:
+        parts = name_parts(person["name"])
+        if not parts:
+            continue
+        first, last = parts
+        for pattern, _ in PATTERNS:
+            local = pattern.format(first=first, last=last, f=first[:1])
+            if f"{local}@{domain}" in published:
+                return pattern
+    return None
+
+
+def guesses(name: str, domain: str, mx: str, learned: str | None = None) -> list[dict[str, Any]]:
+    """Pattern guesses for one person, each marked as a guess with a confidence, never verified."""
+    parts = name_parts(name)
+    if not parts or not domain:
+        return []
+    first, last = parts
+    scale = 0.3 if mx == "none" else 1.0
+    found = []
+    for pattern, confidence in PATTERNS:
+        if learned:
+            confidence = 0.85 if pattern == learned else confidence / 4
+        found.append({"address": f"{pattern.format(first=first, last=last, f=first[:1])}@{domain}",
+                      "status": "guess", "pattern": pattern, "confidence": round(confidence * scale, 3),
+                      "mx": mx})
+    return sorted(found, key=lambda g: -g["confidence"])
+
+
+def dns_mx_lookup(nameservers: list[str] | None = None, timeout: float = 3.0,
+                  canary: str = "gmail.com") -> MxLookup:
+    """An MX check with dnspython. DNS counts as reachable only when a well-known domain's MX
+    resolves; otherwise every answer is "unchecked" (some networks answer NXDOMAIN to all)."""
+    import dns.exception
+    import dns.resolver
+
+    resolver = dns.resolver.Resolver(configure=not nameservers)
+    if nameservers:
+        resolver.nameservers = nameservers
+    resolver.lifetime = timeout
+    state: dict[str, bool] = {}
+
+    def has_mx(domain: str) -> bool:
+        try:
+            return bool(resolver.resolve(domain, "MX"))
+        except (dns.resolver.NXDOMAIN, dns.resolver.NoAnswer, dns.resolver.NoNameservers):
+            return False
+
+    def lookup(domain: str) -> str:
+        try:
+            if "reachable" not in state:
+                state["reachable"] = has_mx(canary)
+            if not state["reachable"]:
+                return "unchecked"
+            return "ok" if has_mx(domain) else "none"
+        except (dns.exception.DNSException, OSError):
+            state["reachable"] = False
+            return "unchecked"
+    return lookup

@@ -1,0 +1,243 @@
+"""The enrich stage: what to know about a job's company before writing to it, found once.
+
+Companies are records of their own, found by alias (LinkedIn slug, website domain, normalised
+name), so ten jobs at one company cost one enrichment. A record younger than
+`company_max_age_days` is reused; an older one is refreshed by the next job that needs it. Only
+one worker enriches a company at a time (a lease on the company); the others wait for its result.
+Every fact keeps the URL it came from and when it was fetched.
+"""
+
+import time
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from pipeline import constants as c
+from pipeline.config import Config
+from pipeline.dedupe import company_key
+from pipeline.emails import MxLookup, dns_mx_lookup, guesses, learned_pattern, rank
+from pipeline.errors import HaltRun, PermanentError, RetryableError
+from pipeline.http import check_status
+from pipeline.logs import get_logger
+from pipeline.sources import build_fetcher
+from pipeline.sources.company import linkedin_slug, parse_linkedin_company, parse_website
+from pipeline.sources.linkedin import check_blocked
+from pipeline.stages.runner import Stage, WorkContext, owner_name
+from pipeline.states import STAGE_STATES
+from pipeline.store.base import Job, JobStore, Output
+
+log = get_logger("pipeline.enrich")
+NOT_COMPANY_SITES = ("linkedin.com", "greenhouse.io", "lever.co", "ashbyhq.com", "himalayas.app", "remotive.com",
+                     "remoteok.com", "workable.com", "smartrecruiters.com", "myworkdayjobs.com", "indeed.com")
+SUBPAGES = ("about", "team", "contact")
+MAX_GUESSED_PEOPLE = 3
+
+
+def _now_iso() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def fact(value: Any, source: str, fetched_at: str) -> dict[str, Any]:
+    """A value with its provenance."""
+    return {"value": value, "source": source, "fetched_at": fetched_at}
+
+
+def _site(url: str) -> str:
+    host = urlsplit(url or "").netloc.lower().removeprefix("www.")
+    return "" if not host or any(host.endswith(h) for h in NOT_COMPANY_SITES) else url
+
+
+def identities(job: Job) -> list[str]:
+    """The aliases this job's company may already be stored under, most specific first."""
+    found = []
+    slug = linkedin_slug(job.company_url) or linkedin_slug(job.extra.get("company_linkedin_url", ""))
+    if slug:
+        found.append(f"li:{slug}")
+    site = _site(job.company_url)
+    if site:
+        found.append(f"domain:{urlsplit(site).netloc.lower().removeprefix('www.')}")
+    if job.company:
+        found.append(f"name:{company_key(job.company)}")
+    return found
+
+
+class Enrich:
+    """Holds one Fetcher and the MX lookup for the stage's lifetime."""
+
+    def __init__(self, config: Config, mx_lookup: MxLookup | None = None) -> None:
+        self.config = config
+        self.settings = config.stages[c.ENRICH]
+        self.fetcher = build_fetcher(config)
+        self.linkedin = config.sources["linkedin"].base_url.rstrip("/")
+        self.mx = mx_lookup or dns_mx_lookup(list(self.settings.dns_nameservers) or None)
+
+    def stage(self) -> Stage:
+        return Stage(STAGE_STATES[c.ENRICH], self.work, before=lambda store, ctx, record: self.fetcher.reset())
+
+    def fresh(self, company: dict[str, Any] | None) -> bool:
+        max_age = self.settings.company_max_age_days * 86400
+        return bool(company and company.get("enriched_at") and time.time() - company["enriched_at"] < max_age)
+
+    def work(self, job: Job, ctx: WorkContext) -> Output:
+        store = ctx.store
+        assert store is not None
+        aliases = identities(job)
+        if not aliases:
+            raise PermanentError("the job names no company")
+        company = store.find_company(aliases)
+        company_id = company["id"] if company else aliases[0]
+        if not self.fresh(company):
+            company = self._enrich_locked(store, company_id, job, aliases, ctx)
+        return self.link(job, company)
+
+    def _enrich_locked(self, store: JobStore, company_id: str, job: Job, aliases: list[str],
+                       ctx: WorkContext) -> dict[str, Any]:
+        """Enrich under the company's lock; if another worker holds it, wait for its result."""
+        deadline = time.time() + self.settings.lease_seconds
+        while (token := store.lock_company(company_id, owner_name(), self.settings.lease_seconds)) is None:
+            if time.time() > deadline or ctx.stopping():
+                raise RetryableError(f"company {company_id} is being enriched by another worker")
+            time.sleep(0.2)
+            company = store.find_company([company_id])
+            if self.fresh(company):
+                return company
+        try:
+            company = store.find_company([company_id])
+            if self.fresh(company):  # finished by someone else just before we took the lock
+                return company
+            record, more = self.gather(job)
+            store.save_company(company_id, token, record, aliases + more)
+            token = None
+            log.info("company enriched", company_id=company_id, people=len(record["people"]),
+                     published_emails=len(record["emails"]["published"]))
+            return {"id": company_id, **record}
+        finally:
+            if token:
+                store.unlock_company(company_id, token)
+
+    # -- gathering ------------------------------------------------------------------------------
+
+    def gather(self, job: Job) -> tuple[dict[str, Any], list[str]]:
+        """Fetch the company's LinkedIn page and website; return the record and extra aliases."""
+        facts: dict[str, Any] = {"name": fact(job.company, job.url, _now_iso())}
+        sources: list[str] = []
+        slug = linkedin_slug(job.company_url) or linkedin_slug(job.extra.get("company_linkedin_url", ""))
+        if slug:
+            self._linkedin(slug, facts, sources)
+        website = (facts.get("website") or {}).get("value") or _site(job.company_url)
+        if not slug and not website:
+            raise PermanentError(f"no company URL and no website to be found for {job.company!r}")
+        pages: dict[str, dict[str, Any]] = {}
+        domain = ""
+        if website:
+            domain = self._website(website, facts, sources, pages)
+        people = self._people(pages)
+        published = sorted({e for p in pages.values() for e in p["data"]["emails"]})
+        record = {"name": (facts.get("name") or {}).get("value") or job.company, "facts": facts,
+                  "domain": domain, "people": people, "sources": sources,
+                  "emails": self._emails(people, published, pages, domain)}
+        more = [f"domain:{domain}"] if domain else []
+        if record["name"]:
+            more.append(f"name:{company_key(record['name'])}")
+        return record, more
+
+    def _linkedin(self, slug: str, facts: dict[str, Any], sources: list[str]) -> None:
+        url = f"{self.linkedin}/company/{slug}"
+        public = f"https://www.linkedin.com/company/{slug}"
+        response = self.fetcher.get(url)
+        check_blocked(response)
+        if response.status_code == 404:
+            log.warning("company LinkedIn page not found", slug=slug)
+            return
+        check_status(response)
+        at = _now_iso()
+        sources.append(public)
+        for key, value in parse_linkedin_company(response.text).items():
+            if value:
+                facts[key] = fact(value, public, at)
+
+    def _website(self, website: str, facts: dict[str, Any], sources: list[str],
+                 pages: dict[str, dict[str, Any]]) -> str:
+        """Home page, then its about / team / contact pages; returns the site's domain."""
+        try:
+            home = self._page(website)
+        except (RetryableError, PermanentError) as exc:
+            if isinstance(exc, HaltRun) or not facts.get("description"):
+                raise
+            log.warning("company website unreachable; keeping the LinkedIn facts", url=website, error=str(exc))
+            return ""
+        pages["home"] = home
+        final = home["url"]
+        domain = urlsplit(final).netloc.lower().removeprefix("www.")
+        for kind in SUBPAGES:
+            link = home["data"]["links"].get(kind)
+            if link and link not in (p["url"] for p in pages.values()):
+                try:
+                    pages[kind] = self._page(link)
+                except PermanentError as exc:
+                    log.info("company page skipped", url=link, error=str(exc))
+        sources.extend(page["url"] for page in pages.values())
+        data, at, url = home["data"], home["fetched_at"], home["url"]
+        facts["website"] = fact(final, url, at)
+        facts["domain"] = fact(domain, url, at)
+        for key in ("title", "description"):
+            if data[key]:
+                facts[f"site_{key}"] = fact(data[key], url, at)
+        facts["excerpt"] = fact(data["excerpt"], url, at)
+        if "about" in pages:
+            facts["about_excerpt"] = fact(pages["about"]["data"]["excerpt"], pages["about"]["url"],
+                                          pages["about"]["fetched_at"])
+        links = {k: v for p in pages.values() for k, v in p["data"]["links"].items()}
+        facts["links"] = fact(links, url, at)
+        facts["social"] = fact({k: v for p in pages.values() for k, v in p["data"]["social"].items()}, url, at)
+        return domain
+
+    def _page(self, url: str) -> dict[str, Any]:
+        response = self.fetcher.get(url)
+        check_status(response)
+        final = str(response.url)
+        return {"url": final, "fetched_at": _now_iso(), "data": parse_website(response.text, final)}
+
+    def _people(self, pages: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+        people: dict[str, dict[str, Any]] = {}
+        for page in pages.values():
+            for person in page["data"]["people"]:
+                people.setdefault(person["name"], {**person, "source": page["url"], "found_at": page["fetched_at"],
+                                                   "rank": rank(person["role"])})
+        return sorted(people.values(), key=lambda p: (p["rank"], p["name"]))
+
+    def _emails(self, people: list[dict[str, Any]], published: list[str], pages: dict[str, dict[str, Any]],
+                domain: str) -> dict[str, Any]:
+        where = {e: p for p in pages.values() for e in p["data"]["emails"]}
+        found = [{"address": e, "status": "published", "source": where[e]["url"], "found_at": where[e]["fetched_at"]}
+                 for e in published]
+        mx = self.mx(domain) if domain else "unchecked"
+        learned = learned_pattern(people, published, domain)
+        guessed = {}
+        for person in people[:MAX_GUESSED_PEOPLE]:
+            options = [g for g in guesses(person["name"], domain, mx, learned) if g["address"] not in published]
+            if options:
+                guessed[person["name"]] = options
+        return {"published": found, "guesses": guessed, "mx": mx, "learned_pattern": learned}
+
+    # -- the job's own view ---------------------------------------------------------------------
+
+    def link(self, job: Job, company: dict[str, Any]) -> Output:
+        """Point the job at its company and rank who to write to for this job."""
+        contacts = []
+        recruiter = (job.data.get("detail") or {}).get("recruiter")
+        if recruiter and recruiter.get("name"):
+            contacts.append({"name": recruiter["name"], "role": "job poster: " + (recruiter.get("headline") or ""),
+                             "profile_url": recruiter.get("profile_url", ""), "source": job.url,
+                             "found_at": (job.data.get("detail") or {}).get("fetched_at", ""), "rank": 2})
+        contacts += [p for p in company.get("people", []) if p["name"] not in {x["name"] for x in contacts}]
+        contacts.sort(key=lambda p: (p["rank"], p["name"]))
+        emails = company.get("emails") or {}
+        for person in contacts:
+            person["emails"] = (emails.get("guesses") or {}).get(person["name"], [])
+        return Output(data={"company_id": company["id"], "contacts": contacts,
+                            "company_emails": emails.get("published", [])})
+
+
+def make_stage(config: Config, **options: Any) -> Stage:
+    return Enrich(config, **options).stage()
