@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     show = sub.add_parser("show", help="everything known about one job")
     show.add_argument("job_id")
     show.add_argument("--json", **js)
+    sub.add_parser("companies", help="companies with how many jobs each").add_argument("--json", **js)
     imp = sub.add_parser("import", help="add jobs from a JSON, JSONL or CSV file")
     imp.add_argument("file", type=Path)
     imp.add_argument("--json", **js)
@@ -92,6 +93,8 @@ def _dispatch(args: argparse.Namespace, config: object) -> int:
             return commands.stats(config, args.json)
         case "show":
             return commands.show(config, args.job_id, args.json)
+        case "companies":
+            return commands.companies(config, args.json)
         case "import":
             return commands.import_jobs(config, args.file, args.json)
         case "retry":

@@ -17,7 +17,7 @@ from pipeline.states import ALL_STATES, MARKABLE_STATES, STAGE_STATES
 from pipeline.store import Job, JobStore, RunRecord, open_store
 
 TIME_FIELDS = ("next_attempt_at", "lease_expires_at", "created_at", "updated_at", "first_seen_at",
-               "last_seen_at", "started_at", "finished_at", "at")
+               "last_seen_at", "started_at", "finished_at", "at", "enriched_at", "locked_until")
 STAGE_FOR_ISSUE = {c.SCRAPE: 3, c.ENRICH: 4, c.DRAFT: 5}
 
 
@@ -109,10 +109,15 @@ def show(config: Config, job_id: str, as_json: bool) -> int:
         return c.EXIT_ERROR
     record = job_dict(job)
     record["history"] = [_isoize(e) for e in store.events(job_id)]
+    company_id = job.data.get("company_id")
+    company = store.find_company([company_id]) if company_id else None
+    record["company_record"] = _isoize(company) if company else None
     if as_json:
         _print_json(record)
         return c.EXIT_OK
     history = record.pop("history")
+    record.pop("company_record")
+    record["data"] = {k: v for k, v in record["data"].items() if k not in ("contacts", "company_emails")}
     for key, value in record.items():
         if value not in (None, "", {}, 0.0) or key in ("status", "attempts"):
             text = json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else str(value)
@@ -122,6 +127,39 @@ def show(config: Config, job_id: str, as_json: bool) -> int:
         move = f"{e.get('from_status', '')} -> {e.get('to_status', '')}".strip(" ->")
         extra = "".join(f" {k}={e[k]}" for k in ("stage", "attempt") if k in e)
         print(f"  {e['at']}  {e['event']:9} {move}{extra}" + (f"  error: {e['error']}" if "error" in e else ""))
+    if company:
+        _print_company(company, job.data.get("contacts", []))
+    return c.EXIT_OK
+
+
+def _print_company(company: dict[str, Any], contacts: list[dict[str, Any]]) -> None:
+    facts = company.get("facts", {})
+    print(f"company: {company.get('name')} ({company['id']}), enriched {iso(company.get('enriched_at'))}")
+    for key in ("website", "industry", "size", "headquarters", "employees", "description", "site_description"):
+        if key in facts:
+            value = str(facts[key]["value"]).replace("\n", " ")
+            print(f"  {key:16} {_cut(value, 100)}  [{facts[key]['source']}]")
+    for e in (company.get("emails") or {}).get("published", []):
+        print(f"  published        {e['address']}  [{e['source']}]")
+    print(f"contacts (mail server check: {(company.get('emails') or {}).get('mx', 'unchecked')}):")
+    for person in contacts:
+        best = person.get("emails", [])[:1]
+        guess = f"; guess {best[0]['address']} ({best[0]['confidence']:.0%})" if best else ""
+        print(f"  {person['name']}, {person['role']}  [{person['source']}]{guess}")
+
+
+def companies(config: Config, as_json: bool) -> int:
+    """Every company with how many jobs point at it."""
+    found = open_store(config).list_companies()
+    if as_json:
+        _print_json([_isoize(c_) for c_ in found])
+        return c.EXIT_OK
+    print(f"{'JOBS':>4}  {'COMPANY':30}  {'ID':30}  {'ENRICHED':20}  WEBSITE")
+    for company in found:
+        website = ((company.get("facts") or {}).get("website") or {}).get("value", "")
+        print(f"{company['jobs']:>4}  {_cut(company.get('name') or '', 30):30}  {_cut(company['id'], 30):30}  "
+              f"{iso(company.get('enriched_at')) or '-':20}  {website}")
+    print(f"{len(found)} compan{'y' if len(found) == 1 else 'ies'}")
     return c.EXIT_OK
 
 

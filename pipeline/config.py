@@ -95,9 +95,14 @@ class SourceConfig:
 
 @dataclass(frozen=True)
 class HttpConfig:
+    """Client settings, and the pacing of hosts no source names (company websites)."""
+
     user_agent: str = ""
     timeout_seconds: float = 20.0
     proxy: str | None = None
+    min_delay: float = 1.0
+    max_delay: float = 3.0
+    max_in_flight: int = 2
 
 
 @dataclass(frozen=True)
@@ -181,6 +186,7 @@ _SOURCE_KEYS: dict[str, tuple[tuple, Any]] = {
 }
 _HTTP_KEYS: dict[str, tuple[tuple, Any]] = {
     "user_agent": ((str,), ""), "timeout_seconds": ((int, float), 20), "proxy": ((str, None), None),
+    "min_delay": ((int, float), 1.0), "max_delay": ((int, float), 3.0), "max_in_flight": ((int,), 2),
 }
 _DEFAULT_SCHEDULES = {"scraper": {"hour": 9, "minute": 0}, "enricher": {"minute": 0},
                       "generator": {"minute": 30}}
@@ -403,7 +409,8 @@ def load_config(explicit: str | None = None) -> Config:
         llm=LLMConfig(**{**llm, "temperature": float(llm["temperature"]),
                          "timeout_seconds": float(llm["timeout_seconds"])}),
         stages=stages, sources=_sources(doc, data.get("sources")), http=HttpConfig(**{
-            **http, "timeout_seconds": float(http["timeout_seconds"])}),
+            **http, "timeout_seconds": float(http["timeout_seconds"]), "min_delay": float(http["min_delay"]),
+            "max_delay": float(http["max_delay"])}),
         mongodb_uri=mongodb_uri, llm_api_key=api_key,
     )
 

@@ -27,5 +27,7 @@ def build_fetcher(config: Config) -> Fetcher:
     policies = {urlsplit(sc.base_url).netloc: HostPolicy(min_delay=sc.min_delay, max_delay=sc.max_delay,
                                                          max_in_flight=sc.max_in_flight, max_429=sc.max_429)
                 for sc in config.sources.values()}
-    return Fetcher(user_agent=config.http.user_agent or DEFAULT_USER_AGENT, timeout=config.http.timeout_seconds,
-                   proxy=config.http.proxy, policies=policies)
+    h = config.http
+    return Fetcher(user_agent=h.user_agent or DEFAULT_USER_AGENT, timeout=h.timeout_seconds, proxy=h.proxy,
+                   policies=policies, default=HostPolicy(min_delay=h.min_delay, max_delay=h.max_delay,
+                                                         max_in_flight=h.max_in_flight))

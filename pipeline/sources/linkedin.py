@@ -35,6 +35,9 @@ JOB_TYPE = {"full_time": "F", "part_time": "P", "contract": "C", "temporary": "T
 _JOB_MARKERS = ("jobPosting", "job-search-card", "base-search-card", "jobs/view/")
 _LOGIN_PATHS = ("/authwall", "/login", "/signup", "/uas/login", "/checkpoint")
 _URN = re.compile(r"urn:li:jobPosting:(\d+)")
+# A captcha page, not a page that merely mentions captcha in a feature flag attribute.
+_CAPTCHA = re.compile(r"""(?:id|class)=["'][^"']*captcha|/checkpoint/challenge|<title>\s*security verification""",
+                      re.I)
 
 
 def search_params(search: SearchConfig, start: int) -> dict[str, str]:
@@ -66,7 +69,7 @@ def check_blocked(response: httpx.Response) -> None:
     path = urlsplit(str(response.url)).path.lower()
     if any(path.startswith(p) for p in _LOGIN_PATHS):
         raise BlockedError(f"LinkedIn redirected to a login page ({path}); the guest pages are blocked for now")
-    if "captcha" in response.text[:200_000].lower():
+    if _CAPTCHA.search(response.text[:500_000]):
         raise BlockedError("LinkedIn answered with a captcha page; the guest pages are blocked for now")
 
 

@@ -26,7 +26,8 @@ def fixture(*parts: str) -> str:
 
 
 class RecordedServer:
-    """Routes by path; a list of replies is served in order (the last one repeats)."""
+    """Routes by path; a list of replies is served in order (the last one repeats). Used as an
+    HTTP proxy, it also routes by "//host/path", so sample sites can have their own host names."""
 
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
@@ -35,10 +36,12 @@ class RecordedServer:
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802 - http.server's name
-                parts = urlsplit(self.path)
+                parts = urlsplit(self.path)  # an absolute URI when the server is used as a proxy
                 query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
-                server.requests.append((parts.path, query, dict(self.headers)))
-                reply = server._reply(parts.path, query)
+                path = f"//{parts.netloc}{parts.path}" if f"//{parts.netloc}{parts.path}" in server.routes \
+                    else parts.path
+                server.requests.append((path, query, dict(self.headers)))
+                reply = server._reply(path, query)
                 body = reply.body.encode() if isinstance(reply.body, str) else reply.body
                 self.send_response(reply.status)
                 self.send_header("Content-Type", reply.content_type)

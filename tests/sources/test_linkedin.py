@@ -5,6 +5,7 @@ the test derives its input from a real page by a named, visible edit, or says it
 """
 
 import html
+import json
 import re
 
 import httpx
@@ -116,6 +117,9 @@ def test_block_detection():
     with pytest.raises(BlockedError, match="captcha"):
         check_blocked(captcha)
     check_blocked(httpx.Response(200, text=DETAIL, request=httpx.Request("GET", "https://x/jobs-guest/a")))
+    company_page = json.loads(fixture("linkedin_company", "samloupro__google_all_sections.html"))[0]["data"]
+    assert "recaptcha" in company_page, "the real page names recaptcha in a feature flag"
+    check_blocked(httpx.Response(200, text=company_page, request=httpx.Request("GET", "https://x/company/google")))
 
 
 def test_search_parameters():

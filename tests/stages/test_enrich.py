@@ -1,0 +1,211 @@
+"""The enrich stage end to end against a loopback server: the recorded LinkedIn company page, and
+the sample company site (written for the tests) reached through the server as an HTTP proxy."""
+
+import json
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+from pipeline import constants as c
+from pipeline.cli import main
+from pipeline.config import load_config
+from pipeline.stages.enrich import Enrich
+from pipeline.stages.runner import run_stage
+from pipeline.store import NewJob, open_store
+from tests.conftest import ROOT
+from tests.helpers.http_server import RecordedServer, Reply, fixture
+from tests.helpers.project import write_config
+
+SITE = "//acme-robotics.example"
+GOOGLE = json.loads(fixture("linkedin_company", "samloupro__google_all_sections.html"))[0]["data"]
+
+
+@pytest.fixture
+def server():
+    with RecordedServer() as s:
+        for path, page in (("/", "index.html"), ("/about", "about.html"), ("/team", "team.html"),
+                           ("/contact", "contact.html")):
+            s.routes[SITE + path] = Reply(200, fixture("sample_sites", "acme", page))
+        s.routes["/company/google"] = Reply(200, GOOGLE)
+        yield s
+
+
+@pytest.fixture
+def project(tmp_path, server, monkeypatch):
+    monkeypatch.delenv(c.ENV_MONGODB_URI, raising=False)
+    monkeypatch.delenv(c.ENV_TEST_STAGES, raising=False)
+
+    def make(**enricher):
+        path = write_config(tmp_path / "project", {
+            "enricher": {"retry_base_seconds": 0.001, "retry_max_seconds": 0.001, "dns_nameservers": ["127.0.0.1"],
+                         **enricher},
+            "http": {"proxy": server.base_url, "min_delay": 0, "max_delay": 0, "timeout_seconds": 5},
+            "sources": {"linkedin": {"base_url": server.base_url, "min_delay": 0, "max_delay": 0}}})
+        config = load_config(str(path))
+        store = open_store(config)
+        return path, config, store
+    return make
+
+
+def acme_job(n: int, **overrides) -> NewJob:
+    values = dict(source="test", source_id=str(n), url=f"https://jobs.example.org/acme/{n}", title=f"Engineer {n}",
+                  company="Acme Robotics GmbH", company_url="http://acme-robotics.example/", status=c.SCRAPED,
+                  description="Build robots.")
+    return NewJob(**{**values, **overrides})
+
+
+def enrich(config, store, mx="ok"):
+    stage = Enrich(config, mx_lookup=lambda domain: mx)
+    stage.fetcher.sleep = lambda seconds: None
+    return run_stage(store, stage.stage(), config.stages[c.ENRICH])
+
+
+def site_requests(server) -> list[str]:
+    return [p for p in server.paths() if p.startswith(SITE)]
+
+
+def test_a_company_shared_by_jobs_is_fetched_once(server, project):
+    _, config, store = project(concurrency=3)
+    for n in range(5):
+        store.upsert_job(acme_job(n))
+    record = enrich(config, store)
+    assert record.succeeded == 5 and store.counts() == {c.ENRICHED: 5}
+    assert sorted(site_requests(server)) == sorted(SITE + p for p in ("/", "/about", "/team", "/contact")), \
+        "one fetch per page for five jobs"
+    jobs = store.list_jobs()
+    assert {j.data["company_id"] for j in jobs} == {"domain:acme-robotics.example"}
+    company = store.find_company(["name:acme robotics"])
+    assert company["domain"] == "acme-robotics.example" and company["name"] == "Acme Robotics GmbH"
+    website = company["facts"]["website"]
+    assert website["value"] == "http://acme-robotics.example/" and website["source"] == "http://acme-robotics.example/"
+    assert website["fetched_at"].endswith("Z") and "Founded in 2019" in company["facts"]["about_excerpt"]["value"]
+    assert company["facts"]["social"]["value"]["github"] == "https://github.com/acme-robotics-sample"
+
+
+def test_people_are_ranked_and_addresses_marked(server, project):
+    _, config, store = project()
+    store.upsert_job(acme_job(1))
+    enrich(config, store, mx="ok")
+    contacts = store.list_jobs()[0].data["contacts"]
+    assert [(p["name"], p["rank"]) for p in contacts] == [
+        ("Jonas Weber", 1), ("Lena Fischer", 2), ("Maria Keller", 4), ("Tom Becker", 5)]
+    assert all(p["source"] == "http://acme-robotics.example/team" and p["found_at"] for p in contacts)
+    company = store.find_company(["domain:acme-robotics.example"])
+    published = {e["address"]: e for e in company["emails"]["published"]}
+    assert set(published) == {"hello@acme-robotics.example", "press@acme-robotics.example",
+                              "jobs@acme-robotics.example", "jonas.weber@acme-robotics.example"}
+    assert published["press@acme-robotics.example"]["source"] == "http://acme-robotics.example/about"
+    assert all(e["status"] == "published" for e in published.values())
+    lena = next(p for p in contacts if p["name"] == "Lena Fischer")["emails"]
+    assert lena[0] == {"address": "lena.fischer@acme-robotics.example", "status": "guess",
+                       "pattern": "{first}.{last}", "confidence": 0.85, "mx": "ok"}
+    jonas = next(p for p in contacts if p["name"] == "Jonas Weber")["emails"]
+    assert "jonas.weber@acme-robotics.example" not in [g["address"] for g in jonas], "published, not guessed"
+
+
+def test_the_job_poster_is_a_contact(project):
+    """The recruiter card a LinkedIn detail page showed (scrape stage) joins the company's people."""
+    _, config, store = project()
+    store.upsert_job(acme_job(1))
+    job = store.list_jobs()[0]
+    job.data["detail"] = {"recruiter": {"name": "Sam Poster", "headline": "Recruiter at Acme",
+                                        "profile_url": "https://www.linkedin.com/in/sample"}, "fetched_at": "t"}
+    people = [{"name": "Jonas Weber", "role": "Head of Engineering", "source": "s", "found_at": "t", "rank": 1},
+              {"name": "Tom Becker", "role": "Robotics Engineer", "source": "s", "found_at": "t", "rank": 5}]
+    contacts = Enrich(config, mx_lookup=lambda d: "unchecked").link(
+        job, {"id": "x", "people": people, "emails": {}}).data["contacts"]
+    assert [(p["name"], p["rank"]) for p in contacts] == [("Jonas Weber", 1), ("Sam Poster", 2), ("Tom Becker", 5)]
+    assert contacts[1]["source"] == job.url and contacts[1]["role"] == "job poster: Recruiter at Acme"
+
+
+def test_linkedin_company_page_with_an_unreachable_website(server, project):
+    _, config, store = project()
+    store.upsert_job(acme_job(1, company="Google", company_url="https://www.linkedin.com/company/google"))
+    assert enrich(config, store).succeeded == 1
+    company = store.find_company(["li:google"])
+    facts = company["facts"]
+    assert facts["employees"]["value"] == 310860 and facts["industry"]["value"] == "Software Development"
+    assert facts["employees"]["source"] == "https://www.linkedin.com/company/google"
+    assert facts["address"]["value"]["postalCode"] == "94043"
+    assert facts["website"]["value"] == "https://goo.gle/3DLEokh" and company["domain"] == "", \
+        "the https site is out of reach here; the LinkedIn facts are kept"
+
+
+def test_refresh_after_the_configured_age(server, project):
+    _, config, store = project(company_max_age_days=1e-5)  # under a second
+    store.upsert_job(acme_job(1))
+    enrich(config, store)
+    time.sleep(1)
+    store.upsert_job(acme_job(2))
+    enrich(config, store)
+    assert site_requests(server).count(SITE + "/") == 2
+
+
+def test_no_company_url_is_a_permanent_error(server, project):
+    _, config, store = project()
+    store.upsert_job(acme_job(1, company="Nowhere Ltd", company_url=""))
+    record = enrich(config, store)
+    job = store.list_jobs()[0]
+    assert record.failed == 1 and job.status == c.FAILED and job.attempts[c.ENRICH] == 1
+    assert "no company URL and no website" in job.last_error
+
+
+def test_login_wall_on_the_company_page_halts_the_run(server, project):
+    _, config, store = project()
+    server.routes["/company/acme-sample"] = Reply(302, headers={"Location": "/authwall?trk=synthetic"})
+    server.routes["/authwall"] = Reply(200, "<html>synthetic login wall</html>")
+    store.upsert_job(acme_job(1, company_url="https://www.linkedin.com/company/acme-sample"))
+    record = enrich(config, store)
+    job = store.list_jobs()[0]
+    assert "login page" in record.error and job.status == c.SCRAPED and job.attempts[c.ENRICH] == 0
+
+
+def test_500_then_success(server, project):
+    _, config, store = project()
+    server.routes[SITE + "/"] = [Reply(500, "oops"), Reply(200, fixture("sample_sites", "acme", "index.html"))]
+    store.upsert_job(acme_job(1))
+    assert enrich(config, store).succeeded == 1
+    assert site_requests(server).count(SITE + "/") == 2
+
+
+def test_two_enrich_processes_never_enrich_one_company_twice(server, project):
+    path, config, store = project(concurrency=3)
+    slow_home = fixture("sample_sites", "acme", "index.html")
+
+    def slow(_query):
+        time.sleep(0.5)
+        return Reply(200, slow_home)
+    server.routes[SITE + "/"] = slow
+    for n in range(8):
+        store.upsert_job(acme_job(n))
+    env = {k: v for k, v in os.environ.items() if k not in (c.ENV_MONGODB_URI, c.ENV_TEST_STAGES)}
+    cmd = [sys.executable, str(ROOT / "main.py"), "--config", str(path), "run-stage", "enrich"]
+    workers = [subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+               for _ in range(2)]
+    outputs = [w.communicate(timeout=120) for w in workers]
+    assert all(w.returncode == 0 for w in workers), outputs
+    assert store.counts() == {c.ENRICHED: 8}
+    assert site_requests(server).count(SITE + "/") == 1, "one enrichment for the company, across both processes"
+    claimed = [int(out.split("claimed ")[1].split(",")[0]) for out, _ in outputs]
+    assert sum(claimed) == 8 and min(claimed) > 0, claimed
+
+
+def test_companies_and_show_commands(server, project, capsys):
+    path, config, store = project()
+    for n in range(3):
+        store.upsert_job(acme_job(n))
+    enrich(config, store)
+    capsys.readouterr()
+    assert main(["--config", str(path), "companies", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [(x["id"], x["jobs"]) for x in listed] == [("domain:acme-robotics.example", 3)]
+    job_id = store.list_jobs()[0].id
+    assert main(["--config", str(path), "show", job_id]) == 0
+    out = capsys.readouterr().out
+    assert "company: Acme Robotics GmbH (domain:acme-robotics.example)" in out
+    assert "Jonas Weber, Head of Engineering" in out and "published        hello@acme-robotics.example" in out
+    assert main(["--config", str(path), "show", job_id, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["company_record"]["domain"] == "acme-robotics.example"
