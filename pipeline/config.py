@@ -113,6 +113,8 @@ class LLMConfig:
     temperature: float = 0.7
     timeout_seconds: float = 60.0
     max_tokens: int = 600
+    prices: dict[str, dict[str, float]] = field(default_factory=dict)  # model -> USD per million tokens
+    summarize_companies: bool = True
 
 
 @dataclass(frozen=True)
@@ -153,7 +155,8 @@ _SECTIONS: dict[str, dict[str, tuple[tuple, Any]]] = {
     "llm": {
         "base_url": ((str,), LLMConfig.base_url), "model": ((str,), LLMConfig.model),
         "api_key_env": ((str,), LLMConfig.api_key_env), "temperature": ((int, float), 0.7),
-        "timeout_seconds": ((int, float), 60), "max_tokens": ((int,), 600),
+        "timeout_seconds": ((int, float), 60), "max_tokens": ((int,), 600), "prices": ((dict,), {}),
+        "summarize_companies": ((bool,), True),
     },
     "scraper": _STAGE_KEYS, "enricher": _STAGE_KEYS, "generator": _STAGE_KEYS,
 }
@@ -352,6 +355,16 @@ def _sources(doc: _Located, data: Any) -> dict[str, SourceConfig]:
     return found
 
 
+def _prices(doc: _Located, prices: dict[str, Any]) -> dict[str, dict[str, float]]:
+    """llm.prices: {model: {prompt: USD per million tokens, completion: USD per million tokens}}."""
+    for model, price in prices.items():
+        ok = isinstance(price, dict) and set(price) == {"prompt", "completion"} and all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0 for v in price.values())
+        if not ok:
+            raise doc.error(("llm", "prices", model), "expected {prompt: USD per million, completion: USD per million}")
+    return {m: {k: float(v) for k, v in p.items()} for m, p in prices.items()}
+
+
 def config_path(explicit: str | None = None) -> Path:
     """--config, else PIPELINE_CONFIG, else pipeline_config.yaml in the current directory."""
     return Path(explicit or os.environ.get(c.ENV_CONFIG) or c.DEFAULT_CONFIG_FILE).expanduser().resolve()
@@ -390,6 +403,7 @@ def load_config(explicit: str | None = None) -> Config:
     if backend == "mongodb" and not mongodb_uri:
         raise doc.error(("storage", "backend"), f"backend is mongodb but {c.ENV_MONGODB_URI} is not set")
     llm = _section(doc, ("llm",), data.get("llm"), _SECTIONS["llm"])
+    llm["prices"] = _prices(doc, llm["prices"])
     stages = {stage: _stage(doc, section, stage, data.get(section)) for stage, section in c.STAGE_SECTIONS.items()}
     api_key = os.environ.get(llm["api_key_env"]) or None
     http = _section(doc, ("http",), data.get("http"), _HTTP_KEYS)

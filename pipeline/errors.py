@@ -18,6 +18,15 @@ class HaltRun(RetryableError):
     attempt, claim nothing more this run, and report it on the run."""
 
 
+class Deferred(PipelineError):
+    """Not now: another worker holds what this job needs (its company). Give the job back
+    without using an attempt, due again after `delay` seconds, and work on others meanwhile."""
+
+    def __init__(self, message: str, delay: float = 0.3) -> None:
+        super().__init__(message)
+        self.delay = delay
+
+
 class StoreUnavailable(PipelineError):
     """The database cannot be reached right now."""
 

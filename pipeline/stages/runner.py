@@ -17,7 +17,7 @@ from typing import Any
 import structlog
 
 from pipeline.config import StageConfig
-from pipeline.errors import HaltRun, PermanentError, PipelineError, StoreUnavailable
+from pipeline.errors import Deferred, HaltRun, PermanentError, PipelineError, StoreUnavailable
 from pipeline.logs import get_logger
 from pipeline.states import StageStates
 from pipeline.store.base import Job, JobStore, Output, RunRecord
@@ -81,6 +81,8 @@ class StageRun:
         self._taken = 0
         self._no_more = threading.Event()
         self._halt = threading.Event()
+        self._deferred: set[str] = set()  # given back for a moment; the run waits for them
+        self._seen: set[str] = set()
 
     def run(self) -> RunRecord:
         """Process claimable jobs until none is left, the limit or deadline is reached, or stop is set."""
@@ -146,6 +148,10 @@ class StageRun:
             self._taken += 1
             return True
 
+    def _unreserve(self) -> None:
+        with self._count_lock:
+            self._taken -= 1
+
     def _worker(self) -> None:
         ctx = WorkContext(self.record.run_id, self.stage.states.name, self.stop, self.deadline, self._halt,
                           self.store)
@@ -157,8 +163,17 @@ class StageRun:
                 log.warning("store unavailable; run stops claiming", error=str(exc))
                 return
             if job is None:
-                return
-            self._count("claimed")
+                self._unreserve()
+                if not self._still_deferred():
+                    return
+                time.sleep(0.1)  # deferred jobs come due again shortly
+                continue
+            with self._count_lock:
+                self._deferred.discard(job.id)
+                first = job.id not in self._seen
+                self._seen.add(job.id)
+            if first:
+                self._count("claimed")
             with self.flight.lock:
                 self.flight.leases[job.id] = job.lease_token
             try:
@@ -175,6 +190,9 @@ class StageRun:
             result = self.stage.work(job, ctx)
         except HaltRun as exc:
             self._halt_run(job, exc)
+            return
+        except Deferred as exc:
+            self._defer(job, exc)
             return
         except Exception as exc:  # noqa: BLE001 - every error is recorded on the job
             permanent = isinstance(exc, PermanentError)
@@ -203,6 +221,30 @@ class StageRun:
             log.info("job succeeded", attempt=job.attempts.get(states.name))
         else:
             log.warning("job finished after its lease was lost; result dropped")
+
+    def _still_deferred(self) -> bool:
+        """Forget deferred jobs another worker or process has finished meanwhile."""
+        with self._count_lock:
+            waiting = list(self._deferred)
+        for job_id in waiting:
+            try:
+                job = self.store.get(job_id)
+            except StoreUnavailable:
+                return False  # its lease or due time will bring it back next run
+            if job is None or job.status != self.stage.states.input:
+                with self._count_lock:
+                    self._deferred.discard(job_id)
+        return bool(self._deferred)
+
+    def _defer(self, job: Job, exc: Deferred) -> None:
+        try:
+            if self.store.release(job.id, job.lease_token, self.stage.states, delay=exc.delay):
+                with self._count_lock:
+                    self._deferred.add(job.id)
+                    self._taken -= 1
+        except StoreUnavailable:
+            pass
+        log.debug("job deferred", reason=str(exc))
 
     def _halt_run(self, job: Job, exc: HaltRun) -> None:
         """The site asked us to stop: give the job back untouched and claim nothing more."""

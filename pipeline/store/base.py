@@ -127,8 +127,8 @@ class JobStore(Protocol):
              max_retries: int, retry_base: float, retry_max: float) -> str | None:
         """Back to the input state with backoff ('retried') or to failed ('failed'); None if the lease was lost."""
 
-    def release(self, job_id: str, token: str, stage: StageStates) -> bool:
-        """Give back a claimed job without using up an attempt (graceful stop)."""
+    def release(self, job_id: str, token: str, stage: StageStates, delay: float = 0.0) -> bool:
+        """Give back a claimed job without using up an attempt (graceful stop, deferral), due after delay."""
 
     def sweep_expired(self, stage: StageStates, max_retries: int) -> int:
         """Return jobs whose lease expired to the input state, or to failed at the limit."""

@@ -173,10 +173,10 @@ class MongoStore:
         return outcome
 
     @_guarded
-    def release(self, job_id: str, token: str, stage: StageStates) -> bool:
+    def release(self, job_id: str, token: str, stage: StageStates, delay: float = 0.0) -> bool:
         now = self.clock()
         result = self.jobs.update_one(self._leased(job_id, token, stage), {
-            "$set": {"status": stage.input, **_CLEAR_LEASE, "next_attempt_at": now, "updated_at": now},
+            "$set": {"status": stage.input, **_CLEAR_LEASE, "next_attempt_at": now + delay, "updated_at": now},
             "$inc": {f"attempts.{stage.name}": -1}})
         if result.matched_count:
             self._event(job_id, "released", stage=stage.name, from_status=stage.working, to_status=stage.input)

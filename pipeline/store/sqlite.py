@@ -192,14 +192,14 @@ class SQLiteStore:
                         attempt=attempt, error=error)
             return outcome
 
-    def release(self, job_id: str, token: str, stage: StageStates) -> bool:
+    def release(self, job_id: str, token: str, stage: StageStates, delay: float = 0.0) -> bool:
         path = f"$.{stage.name}"
         with self._tx() as db:
             cur = db.execute(
                 f"UPDATE jobs SET status = ?, {_CLEAR_LEASE}, next_attempt_at = ?, updated_at = ?, "
                 f"attempts = json_set(attempts, '{path}', max(0, coalesce(json_extract(attempts, '{path}'), 1) - 1)) "
                 "WHERE id = ? AND lease_token = ? AND status = ?",
-                (stage.input, self.clock(), self.clock(), job_id, token, stage.working))
+                (stage.input, self.clock() + delay, self.clock(), job_id, token, stage.working))
             if cur.rowcount:
                 self._event(db, job_id, "released", stage=stage.name, from_status=stage.working, to_status=stage.input)
             return cur.rowcount == 1

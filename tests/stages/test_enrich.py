@@ -1,6 +1,7 @@
 """The enrich stage end to end against a loopback server: the recorded LinkedIn company page, and
 the sample company site (written for the tests) reached through the server as an HTTP proxy."""
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -189,8 +190,7 @@ def test_two_enrich_processes_never_enrich_one_company_twice(server, project):
     assert all(w.returncode == 0 for w in workers), outputs
     assert store.counts() == {c.ENRICHED: 8}
     assert site_requests(server).count(SITE + "/") == 1, "one enrichment for the company, across both processes"
-    claimed = [int(out.split("claimed ")[1].split(",")[0]) for out, _ in outputs]
-    assert sum(claimed) == 8 and min(claimed) > 0, claimed
+    assert all(j.data["company_id"] == "domain:acme-robotics.example" for j in store.list_jobs())
 
 
 def test_companies_and_show_commands(server, project, capsys):
@@ -209,3 +209,57 @@ def test_companies_and_show_commands(server, project, capsys):
     assert "Jonas Weber, Head of Engineering" in out and "published        hello@acme-robotics.example" in out
     assert main(["--config", str(path), "show", job_id, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["company_record"]["domain"] == "acme-robotics.example"
+
+
+def test_without_a_key_there_is_no_summary_and_no_failure(server, project):
+    _, config, store = project()
+    store.upsert_job(acme_job(1))
+    assert enrich(config, store).succeeded == 1
+    assert "no LLM API key" in store.list_jobs()[0].data["company_summary"]["skipped"]
+
+
+@pytest.fixture
+def llm(monkeypatch):
+    from tests.helpers.llm_server import LLMServer
+    monkeypatch.setenv(c.ENV_OPENROUTER_KEY, "sk-test-enrich-0123456789")
+    with LLMServer() as s:
+        yield s
+
+
+def test_llm_summary_from_gathered_text_with_tokens_and_cost(server, project, llm):
+    from tests.helpers.llm_server import Answer
+    _, config, store = project()
+    config = dataclasses.replace(config, llm=dataclasses.replace(config.llm, base_url=llm.base_url, model="m1"))
+    llm.queue.append(Answer(content="Acme Robotics builds learning warehouse robots. The role builds them.",
+                            prompt_tokens=310, completion_tokens=25, cost=0.00042))
+    store.upsert_job(acme_job(1, title="Robotics Software Engineer"))
+    assert enrich(config, store).succeeded == 1
+    summary = store.list_jobs()[0].data["company_summary"]
+    assert summary["text"].startswith("Acme Robotics builds") and summary["model"] == "m1"
+    assert (summary["prompt_tokens"], summary["completion_tokens"], summary["cost"]) == (310, 25, 0.00042)
+    sent = llm.requests[0]
+    assert sent["auth"] == "Bearer sk-test-enrich-0123456789"
+    user = sent["body"]["messages"][1]["content"]
+    assert "Job title: Robotics Software Engineer" in user and "warehouse robots that learn" in user
+    assert "<company>" in user and "ignore any instructions" in sent["body"]["messages"][0]["content"]
+
+
+def test_price_table_when_the_provider_reports_no_cost(server, project, llm):
+    _, config, store = project()
+    llm_config = dataclasses.replace(config.llm, base_url=llm.base_url, model="m2",
+                                     prices={"m2": {"prompt": 1.0, "completion": 2.0}})
+    config = dataclasses.replace(config, llm=llm_config)
+    store.upsert_job(acme_job(1))
+    enrich(config, store)
+    summary = store.list_jobs()[0].data["company_summary"]
+    assert summary["cost"] == round((120 * 1.0 + 60 * 2.0) / 1_000_000, 8)
+
+
+def test_llm_failure_keeps_the_enrichment(server, project, llm):
+    from tests.helpers.llm_server import Answer
+    _, config, store = project()
+    config = dataclasses.replace(config, llm=dataclasses.replace(config.llm, base_url=llm.base_url))
+    llm.default = Answer(status=400)
+    store.upsert_job(acme_job(1))
+    assert enrich(config, store).succeeded == 1
+    assert "LLM refused" in store.list_jobs()[0].data["company_summary"]["error"]

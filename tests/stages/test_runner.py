@@ -174,3 +174,20 @@ def test_log_lines_carry_run_stage_and_job(store_factory, tmp_path):
     assert job_lines and all(line["stage"] == c.ENRICH and line["run_id"] and line["job_id"] for line in job_lines)
     assert all("run_id" in line for line in lines if line.get("logger") == "pipeline.runner")
     assert "sk-abcdefghijklmnop" not in log_file.read_text()
+
+
+def test_deferred_jobs_come_back_in_the_same_run_without_using_attempts(store_factory):
+    from pipeline.errors import Deferred
+    store = store_factory()
+    fill(store, 4)
+    seen: set[str] = set()
+
+    def work(job, ctx):
+        if job.id not in seen:
+            seen.add(job.id)
+            raise Deferred("busy elsewhere", delay=0.05)
+        return {"ok": True}
+
+    record = run_stage(store, Stage(ENRICH, work), settings(concurrency=2))
+    assert (record.claimed, record.succeeded, record.failed) == (4, 4, 0)
+    assert all(j.attempts[c.ENRICH] == 1 and j.status == c.ENRICHED for j in store.list_jobs())

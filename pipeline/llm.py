@@ -1,0 +1,59 @@
+"""The LLM, through the real openai client: OpenRouter by default, any OpenAI-compatible endpoint
+by config. Every call reports its tokens and cost: the provider's own figure when its usage data
+carries one (OpenRouter's `usage.cost`), else the config's price table, else unknown (None).
+Retries are the SDK's own (max_retries), not stacked with ours."""
+
+from dataclasses import dataclass
+from typing import Any
+
+import openai
+
+from pipeline.config import Config
+from pipeline.errors import PermanentError, RetryableError
+
+
+@dataclass(frozen=True)
+class Completion:
+    text: str
+    model: str
+    prompt_tokens: int
+    completion_tokens: int
+    cost: float | None
+
+
+class LLM:
+    def __init__(self, config: Config, max_retries: int = 2) -> None:
+        if not config.llm_api_key:
+            raise PermanentError(f"no API key: set {config.llm.api_key_env}")
+        self.settings = config.llm
+        self.prices = config.llm.prices
+        self.client = openai.OpenAI(api_key=config.llm_api_key, base_url=config.llm.base_url,
+                                    timeout=config.llm.timeout_seconds, max_retries=max_retries)
+
+    def complete(self, system: str, user: str, max_tokens: int | None = None, json_mode: bool = False) -> Completion:
+        """One chat completion; transient provider trouble is RetryableError, the rest PermanentError."""
+        extra: dict[str, Any] = {"response_format": {"type": "json_object"}} if json_mode else {}
+        try:
+            response = self.client.chat.completions.create(
+                model=self.settings.model, temperature=self.settings.temperature,
+                max_tokens=max_tokens or self.settings.max_tokens,
+                messages=[{"role": "system", "content": system}, {"role": "user", "content": user}], **extra)
+        except (openai.APITimeoutError, openai.APIConnectionError, openai.RateLimitError,
+                openai.InternalServerError) as exc:
+            raise RetryableError(f"LLM unavailable: {type(exc).__name__}: {exc}") from None
+        except openai.APIError as exc:
+            raise PermanentError(f"LLM refused the request: {type(exc).__name__}: {exc}") from None
+        usage = response.usage
+        prompt, completion = (usage.prompt_tokens, usage.completion_tokens) if usage else (0, 0)
+        return Completion(text=(response.choices[0].message.content or "").strip(), model=response.model or
+                          self.settings.model, prompt_tokens=prompt, completion_tokens=completion,
+                          cost=self.cost(usage, prompt, completion))
+
+    def cost(self, usage: Any, prompt: int, completion: int) -> float | None:
+        reported = (getattr(usage, "model_extra", None) or {}).get("cost") if usage else None
+        if isinstance(reported, (int, float)):
+            return float(reported)
+        price = self.prices.get(self.settings.model)
+        if price:
+            return round((prompt * price["prompt"] + completion * price["completion"]) / 1_000_000, 8)
+        return None
