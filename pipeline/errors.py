@@ -22,7 +22,7 @@ class Deferred(PipelineError):
     """Not now: another worker holds what this job needs (its company). Give the job back
     without using an attempt, due again after `delay` seconds, and work on others meanwhile."""
 
-    def __init__(self, message: str, delay: float = 0.3) -> None:
+    def __init__(self, message: str, delay: float = 0.1) -> None:
         super().__init__(message)
         self.delay = delay
 

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-from pipeline.sources.base import first_text, text_of
+from pipeline.sources.base import first_text
 
 EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")
 SOCIAL_HOSTS = {"linkedin.com": "linkedin", "twitter.com": "twitter", "x.com": "x", "github.com": "github",
@@ -87,10 +87,12 @@ def parse_linkedin_company(html: str) -> dict[str, Any]:
 
 
 def _excerpt(soup: BeautifulSoup, limit: int = 800) -> str:
+    """Readable text of the main content (no navigation, scripts or footers), cut at a word."""
     body = soup.find("main") or soup.body or soup
     for tag in body.find_all(["script", "style", "nav", "footer", "header", "noscript", "form"]):
         tag.decompose()
-    text = text_of(str(body))
+    lines = (re.sub(r"[ \t\xa0]+", " ", line).strip() for line in body.get_text("\n").splitlines())
+    text = "\n".join(line for line in lines if line)
     return text[:limit].rsplit(" ", 1)[0] if len(text) > limit else text
 
 

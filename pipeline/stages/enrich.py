@@ -7,7 +7,9 @@ one worker enriches a company at a time (a lease on the company); the others wai
 Every fact keeps the URL it came from and when it was fetched.
 """
 
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -18,7 +20,6 @@ from pipeline.dedupe import company_key
 from pipeline.emails import MxLookup, dns_mx_lookup, guesses, learned_pattern, rank
 from pipeline.errors import Deferred, HaltRun, PermanentError, RetryableError
 from pipeline.http import check_status
-from pipeline.llm import LLM
 from pipeline.logs import get_logger
 from pipeline.sources import build_fetcher
 from pipeline.sources.company import linkedin_slug, parse_linkedin_company, parse_website
@@ -74,12 +75,22 @@ class Enrich:
         self.config = config
         self.settings = config.stages[c.ENRICH]
         self.fetcher = build_fetcher(config)
+        # `concurrency` bounds the stage's requests in flight; a company's subpages share those slots
+        self.slots = threading.BoundedSemaphore(self.settings.concurrency)
         self.linkedin = config.sources["linkedin"].base_url.rstrip("/")
         self.mx = mx_lookup or dns_mx_lookup(list(self.settings.dns_nameservers) or None)
-        self.llm = LLM(config) if config.llm_api_key and config.llm.summarize_companies else None
+        self._known: dict[str, dict[str, Any]] = {}  # alias -> a fresh company record seen by this stage
+        self.llm = None
+        if config.llm_api_key and config.llm.summarize_companies:
+            from pipeline.llm import LLM  # the openai SDK is heavy: load it only when it will be used
+
+            self.llm = LLM(config)
 
     def stage(self) -> Stage:
-        return Stage(STAGE_STATES[c.ENRICH], self.work, before=lambda store, ctx, record: self.fetcher.reset())
+        """Most jobs only link to a company already known, so twice as many job threads as request
+        slots keep the slots busy; `concurrency` still bounds the requests in flight."""
+        return Stage(STAGE_STATES[c.ENRICH], self.work, before=lambda store, ctx, record: self.fetcher.reset(),
+                     threads=2 * self.settings.concurrency)
 
     def fresh(self, company: dict[str, Any] | None) -> bool:
         max_age = self.settings.company_max_age_days * 86400
@@ -91,11 +102,17 @@ class Enrich:
         aliases = identities(job)
         if not aliases:
             raise PermanentError("the job names no company")
-        company = store.find_company(aliases)
+        company = self._remembered(aliases) or store.find_company(aliases)
         company_id = company["id"] if company else aliases[0]
         if not self.fresh(company):
             company = self._enrich_locked(store, company_id, job, aliases, ctx)
+        self._known.update({alias: company for alias in aliases})
         return self.link(job, company)
+
+    def _remembered(self, aliases: list[str]) -> dict[str, Any] | None:
+        """A fresh record this stage already read or wrote: ten jobs at one company, one read."""
+        company = next((self._known[a] for a in aliases if a in self._known), None)
+        return company if self.fresh(company) else None
 
     def _enrich_locked(self, store: JobStore, company_id: str, job: Job, aliases: list[str],
                        ctx: WorkContext) -> dict[str, Any]:
@@ -149,7 +166,8 @@ class Enrich:
     def _linkedin(self, slug: str, facts: dict[str, Any], sources: list[str]) -> None:
         url = f"{self.linkedin}/company/{slug}"
         public = f"https://www.linkedin.com/company/{slug}"
-        response = self.fetcher.get(url)
+        with self.slots:
+            response = self.fetcher.get(url)
         check_blocked(response)
         if response.status_code == 404:
             log.warning("company LinkedIn page not found", slug=slug)
@@ -174,13 +192,10 @@ class Enrich:
         pages["home"] = home
         final = home["url"]
         domain = urlsplit(final).netloc.lower().removeprefix("www.")
-        for kind in SUBPAGES:
-            link = home["data"]["links"].get(kind)
-            if link and link not in (p["url"] for p in pages.values()):
-                try:
-                    pages[kind] = self._page(link)
-                except PermanentError as exc:
-                    log.info("company page skipped", url=link, error=str(exc))
+        wanted = {kind: link for kind in SUBPAGES if (link := home["data"]["links"].get(kind)) and link != final}
+        with ThreadPoolExecutor(max_workers=max(1, len(wanted))) as pool:  # independent pages, fetched together
+            fetched = dict(zip(wanted, pool.map(self._subpage, wanted.values()), strict=True))
+        pages.update({kind: page for kind, page in fetched.items() if page})
         sources.extend(page["url"] for page in pages.values())
         data, at, url = home["data"], home["fetched_at"], home["url"]
         facts["website"] = fact(final, url, at)
@@ -197,8 +212,17 @@ class Enrich:
         facts["social"] = fact({k: v for p in pages.values() for k, v in p["data"]["social"].items()}, url, at)
         return domain
 
+    def _subpage(self, url: str) -> dict[str, Any] | None:
+        """An about / team / contact page; one that is gone is skipped, not an error."""
+        try:
+            return self._page(url)
+        except PermanentError as exc:
+            log.info("company page skipped", url=url, error=str(exc))
+            return None
+
     def _page(self, url: str) -> dict[str, Any]:
-        response = self.fetcher.get(url)
+        with self.slots:
+            response = self.fetcher.get(url)
         check_status(response)
         final = str(response.url)
         return {"url": final, "fetched_at": _now_iso(), "data": parse_website(response.text, final)}

@@ -51,6 +51,7 @@ class Stage:
     states: StageStates
     work: WorkFn
     before: Callable[[JobStore, WorkContext, RunRecord], None] | None = None
+    threads: int | None = None  # job threads, when the stage bounds its own requests (default: concurrency)
 
 
 @dataclass
@@ -94,7 +95,7 @@ class StageRun:
             if self.stage.before:
                 self._before()
             workers = [threading.Thread(target=self._worker, daemon=True, name=f"{self.stage.states.name}-{i}")
-                       for i in range(self.settings.concurrency)]
+                       for i in range(self.stage.threads or self.settings.concurrency)]
             beat = threading.Thread(target=self._heartbeats, daemon=True, name="heartbeat")
             for thread in (*workers, beat):
                 thread.start()
@@ -166,7 +167,7 @@ class StageRun:
                 self._unreserve()
                 if not self._still_deferred():
                     return
-                time.sleep(0.1)  # deferred jobs come due again shortly
+                time.sleep(0.05)  # deferred jobs come due again shortly
                 continue
             with self._count_lock:
                 self._deferred.discard(job.id)
