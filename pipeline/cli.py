@@ -33,6 +33,12 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("job_id")
     show.add_argument("--json", **js)
     sub.add_parser("companies", help="companies with how many jobs each").add_argument("--json", **js)
+    drafts = sub.add_parser("drafts", help="list drafts, or `drafts export` them (never sent)")
+    drafts.add_argument("action", nargs="?", choices=["export"])
+    drafts.add_argument("--status", dest="draft_status", default="draft_generated", choices=ALL_STATES)
+    drafts.add_argument("--format", choices=["eml", "md", "csv"], help="with export: the file format")
+    drafts.add_argument("--out", type=Path, default=Path("drafts"), help="with export: the folder (default drafts/)")
+    drafts.add_argument("--json", **js)
     imp = sub.add_parser("import", help="add jobs from a JSON, JSONL or CSV file")
     imp.add_argument("file", type=Path)
     imp.add_argument("--json", **js)
@@ -93,6 +99,12 @@ def _dispatch(args: argparse.Namespace, config: object) -> int:
             return commands.stats(config, args.json)
         case "show":
             return commands.show(config, args.job_id, args.json)
+        case "drafts":
+            if args.action == "export" and not args.format:
+                print("drafts export needs --format eml, md or csv", file=sys.stderr)
+                return c.EXIT_USAGE
+            return commands.drafts(config, args.draft_status, args.json, args.format if args.action else None,
+                                   args.out)
         case "companies":
             return commands.companies(config, args.json)
         case "import":

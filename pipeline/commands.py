@@ -18,7 +18,6 @@ from pipeline.store import Job, JobStore, RunRecord, open_store
 
 TIME_FIELDS = ("next_attempt_at", "lease_expires_at", "created_at", "updated_at", "first_seen_at",
                "last_seen_at", "started_at", "finished_at", "at", "enriched_at", "locked_until")
-STAGE_FOR_ISSUE = {c.SCRAPE: 3, c.ENRICH: 4, c.DRAFT: 5}
 
 
 def iso(ts: float | None) -> str | None:
@@ -148,6 +147,34 @@ def _print_company(company: dict[str, Any], contacts: list[dict[str, Any]]) -> N
         print(f"  {person['name']}, {person['role']}  [{person['source']}]{guess}")
 
 
+def drafts(config: Config, status: str, as_json: bool, fmt: str | None = None, out: Path | None = None) -> int:
+    """List drafts, or export them as .eml / .md / .csv files for review. Nothing is ever sent."""
+    from pipeline.export import draft_rows, export
+
+    rows = draft_rows(open_store(config).list_jobs(status))
+    if fmt:
+        sender = ""
+        profile_path = config.root / config.stages[c.DRAFT].profile
+        if profile_path.exists():
+            from pipeline.profile import load_profile
+
+            profile = load_profile(profile_path)
+            sender = f"{profile.name} <{profile.email}>"
+        written = export(rows, fmt, out or Path("drafts"), sender)
+        print(f"wrote {len(written)} file(s) for {len(rows)} draft(s) to {out}")
+        return c.EXIT_OK
+    if as_json:
+        _print_json(rows)
+        return c.EXIT_OK
+    for row in rows:
+        to = row["recipient"] or row["role"]
+        flag = " [template]" if row["template"] else ""
+        print(f"{row['job_id']}  {row['channel']:8}  {_cut(row['company'], 20):20}  to {_cut(to, 24):24}  "
+              f"{_cut(row['subject'] or row['body'].splitlines()[0], 50)}{flag}")
+    print(f"{len(rows)} draft(s) for jobs with status {status}")
+    return c.EXIT_OK
+
+
 def companies(config: Config, as_json: bool) -> int:
     """Every company with how many jobs point at it."""
     found = open_store(config).list_companies()
@@ -227,9 +254,10 @@ def run_stage(config: Config, name: str, batch_size: int | None = None, max_retr
 
     d = config.daemon
     setup_logging(d.log_level, d.log_file, console=False, max_bytes=d.log_max_bytes, backups=d.log_backups)
-    stages = available_stages(config, {name: options} if options else None)
+    not_ready: dict[str, str] = {}
+    stages = available_stages(config, {name: options} if options else None, not_ready)
     if name not in stages:
-        print(f"the {name} stage is not built yet (issue #{STAGE_FOR_ISSUE[name]}); nothing was run",
+        print(f"the {name} stage is not ready: {not_ready.get(name, 'not built')}; nothing was run",
               file=sys.stderr)
         return c.EXIT_ERROR
     settings = config.stages[name]
@@ -286,11 +314,12 @@ def daemon_status(config: Config, as_json: bool) -> int:
     """Running or stopped, PID, uptime, memory, next and last run per stage, counts by status."""
     from pipeline import daemon
     from pipeline.scheduler import next_runs
-    from pipeline.stages import built_stage_names
+    from pipeline.stages import built_stage_names, not_ready_reasons
 
     now = daemon.state(config)
     info = daemon.process_info(now.pid) if now.running and now.pid else {}
-    built = built_stage_names()
+    not_ready = not_ready_reasons(config)
+    built = built_stage_names() - set(not_ready)
     nexts = next_runs(config, list(STAGE_STATES))
     result: dict[str, Any] = {"running": now.running, "pid": now.pid if now.running else None,
                               "stale_pid_file": now.stale, **info, "stages": {}, "counts": None, "store_error": None}
@@ -305,6 +334,7 @@ def daemon_status(config: Config, as_json: bool) -> int:
         scheduled = name in built and config.stages[name].enabled
         result["stages"][name] = {
             "scheduled": scheduled, "built": name in built, "enabled": config.stages[name].enabled,
+            "not_ready": not_ready.get(name),
             "next_run": nexts[name].isoformat() if scheduled and nexts[name] else None,
             "last_run": run_dict(runs[name]) if name in runs else None}
     if as_json:
@@ -322,7 +352,8 @@ def _print_status(r: dict[str, Any]) -> None:
     else:
         print("stopped")
     for name, s in r["stages"].items():
-        why = "" if s["scheduled"] else " (not built yet)" if not s["built"] else " (disabled)"
+        why = "" if s["scheduled"] else f" (not ready: {s['not_ready']})" if s["not_ready"] else \
+            " (not built yet)" if not s["built"] else " (disabled)"
         last = s["last_run"]
         last_text = (f"last {last['started_at']}: {last['succeeded']} ok, {last['retried']} retried, "
                      f"{last['failed']} failed" + (f", error: {last['error']}" if last["error"] else "")) \

@@ -35,6 +35,14 @@ class StageConfig:
     max_jobs_per_day: int | None = None
     company_max_age_days: float = 14.0
     dns_nameservers: tuple[str, ...] = ()
+    profile: str = "profile.yaml"
+    max_recipients: int = 1
+    max_words: int = 150
+    channels: tuple[str, ...] = ("email", "linkedin")
+    daily_cost_cap_usd: float | None = None
+    do_not_contact: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    description_chars: int = 1500
+    validation_retries: int = 2
 
 
 @dataclass(frozen=True)
@@ -137,8 +145,15 @@ _STAGE_KEYS: dict[str, tuple[tuple, Any]] = {
     "schedule": ((dict, str), None), "enabled": ((bool,), True), "max_retries": ((int,), 3),
     "batch_size": ((int, None), 10), "concurrency": ((int,), 1), "lease_seconds": ((int, float), 300),
     "run_deadline_seconds": ((int, float), 3000), "retry_base_seconds": ((int, float), 60),
-    "retry_max_seconds": ((int, float), 3600), "max_jobs_per_day": ((int, None), None),
-    "company_max_age_days": ((int, float), 14), "dns_nameservers": ((list,), []),
+    "retry_max_seconds": ((int, float), 3600),
+}
+_SECTION_KEYS: dict[str, dict[str, tuple[tuple, Any]]] = {  # keys only one stage takes
+    "scraper": {"max_jobs_per_day": ((int, None), None)},
+    "enricher": {"company_max_age_days": ((int, float), 14), "dns_nameservers": ((list,), [])},
+    "generator": {"profile": ((str,), "profile.yaml"), "max_recipients": ((int,), 1), "max_words": ((int,), 150),
+                  "channels": ((list,), ["email", "linkedin"]), "daily_cost_cap_usd": ((int, float, None), None),
+                  "do_not_contact": ((dict,), {}), "description_chars": ((int,), 1500),
+                  "validation_retries": ((int,), 2)},
 }
 _SECTIONS: dict[str, dict[str, tuple[tuple, Any]]] = {
     "daemon": {
@@ -293,7 +308,7 @@ def _schedule(doc: _Located, path: tuple, value: Any) -> dict[str, str]:
 
 
 def _stage(doc: _Located, section: str, stage: str, data: Any) -> StageConfig:
-    values = _section(doc, (section,), data, _STAGE_KEYS)
+    values = _section(doc, (section,), data, {**_STAGE_KEYS, **_SECTION_KEYS[section]})
     if section == "scraper" and "batch_size" not in (data or {}):
         values["batch_size"] = None  # every pending detail; new jobs are capped by max_jobs_per_day
     values["schedule"] = _schedule(doc, (section, "schedule"),
@@ -301,8 +316,30 @@ def _stage(doc: _Located, section: str, stage: str, data: Any) -> StageConfig:
                                    else _DEFAULT_SCHEDULES[section])
     floats = ("lease_seconds", "run_deadline_seconds", "retry_base_seconds", "retry_max_seconds",
               "company_max_age_days")
-    values["dns_nameservers"] = tuple(str(n) for n in values["dns_nameservers"])
+    if "dns_nameservers" in values:
+        values["dns_nameservers"] = tuple(str(n) for n in values["dns_nameservers"])
+    if section == "generator":
+        _generator(doc, values)
     return StageConfig(name=stage, **{k: float(v) if k in floats else v for k, v in values.items()})
+
+
+def _generator(doc: _Located, values: dict[str, Any]) -> None:
+    """The draft stage's own keys: channels, the do-not-contact list, the spending cap."""
+    for channel in values["channels"]:
+        if channel not in ("email", "linkedin"):
+            raise doc.error(("generator", "channels"), f"unknown channel {channel!r} (known: email, linkedin)")
+    values["channels"] = tuple(values["channels"])
+    dnc = values["do_not_contact"]
+    for key, items in dnc.items():
+        if key not in ("companies", "domains", "addresses") or not isinstance(items, list):
+            raise doc.error(("generator", "do_not_contact", key),
+                            "expected companies, domains or addresses, each a list")
+    values["do_not_contact"] = {k: tuple(str(i).strip().lower() for i in v) for k, v in dnc.items()}
+    if values["daily_cost_cap_usd"] is not None:
+        values["daily_cost_cap_usd"] = float(values["daily_cost_cap_usd"])
+    for key in ("max_recipients", "max_words", "description_chars"):
+        if values[key] <= 0:
+            raise doc.error(("generator", key), f"must be greater than 0, got {values[key]!r}")
 
 
 def _searches(doc: _Located, data: Any) -> tuple[SearchConfig, ...]:
@@ -452,6 +489,5 @@ def effective(config: Config) -> dict[str, Any]:
     out["llm"] = {**plain(asdict(config.llm)), "api_key": "set (hidden)" if config.llm_api_key else "not set"}
     for stage, section in c.STAGE_SECTIONS.items():
         values = plain(asdict(config.stages[stage]))
-        values.pop("name")
-        out[section] = values
+        out[section] = {k: v for k, v in values.items() if k in _STAGE_KEYS or k in _SECTION_KEYS[section]}
     return out

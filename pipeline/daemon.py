@@ -100,8 +100,9 @@ def serve(config: Config, *, console: bool, ready_fd: int | None = None) -> int:
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(sig, lambda *_: stop.set())
+    not_ready: dict[str, str] = {}
     try:
-        stages = available_stages(config)
+        stages = available_stages(config, not_ready=not_ready)
         store = open_store(config)
         scheduler = Scheduler(config, store, stages, stop)
         scheduler.start()
@@ -110,8 +111,9 @@ def serve(config: Config, *, console: bool, ready_fd: int | None = None) -> int:
         _notify(ready_fd, f"error {type(exc).__name__}: {exc}")
         return c.EXIT_ERROR
     note = "store-unreachable" if scheduler.down else "store-ok"
-    log.info("daemon started", pid=os.getpid(), backend=config.storage.backend,
-             stages=sorted(scheduler.stages), not_built=sorted(set(c.STAGE_SECTIONS) - set(stages)))
+    log.info("daemon started", pid=os.getpid(), backend=config.storage.backend, stages=sorted(scheduler.stages))
+    for name, reason in not_ready.items():
+        log.warning("stage not scheduled", stage=name, reason=reason)
     _notify(ready_fd, f"ok {os.getpid()} {note}")
     while not stop.wait(1.0):
         pass

@@ -31,6 +31,10 @@ class StoreUnavailable(PipelineError):
     """The database cannot be reached right now."""
 
 
+class StageNotReady(PipelineError):
+    """A stage cannot be scheduled yet for a reason the user can fix (e.g. no profile.yaml)."""
+
+
 class ConfigError(PipelineError):
     """A config mistake, located by file, line and key."""
 

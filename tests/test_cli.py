@@ -58,7 +58,7 @@ def test_stats(project, capsys):
 
 def test_run_stage_reports_and_records(project, capsys, monkeypatch):
     assert project("run-stage", "draft") == c.EXIT_ERROR
-    assert "draft stage is not built yet" in capsys.readouterr().err
+    assert "draft stage is not ready: no profile at" in capsys.readouterr().err
     monkeypatch.setenv(c.ENV_TEST_STAGES, "enrich=tests.helpers.stages:echo")
     assert project("run-stage", "enrich", "--batch-size", "2") == 0
     assert "enrich: claimed 2, succeeded 2, retried 0, failed 0" in capsys.readouterr().out

@@ -74,7 +74,7 @@ def test_lifecycle_through_the_scripts(project):
     assert status.returncode == 0 and f"running (PID {pid})" in status.stdout, status.stdout
     assert "memory" in status.stdout and "enriched 3" in status.stdout
     assert "enrich  next 20" in status.stdout and "3 ok" in status.stdout, status.stdout
-    assert "draft   next - (not built yet)" in status.stdout
+    assert "draft   next - (not ready: no profile: copy profile.example.yaml" in status.stdout
 
     second = script("start_pipeline.sh", config, env)
     assert second.returncode == 1 and f"already running (PID {pid})" in second.stdout

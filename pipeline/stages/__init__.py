@@ -9,7 +9,7 @@ from typing import Any
 
 from pipeline import constants as c
 from pipeline.config import Config
-from pipeline.errors import ConfigError
+from pipeline.errors import ConfigError, StageNotReady
 from pipeline.stages.runner import Stage, WorkFn
 from pipeline.states import STAGE_STATES
 
@@ -28,8 +28,14 @@ def _enrich(config: Config, **options: Any) -> Stage:
     return make_stage(config, **options)
 
 
-# stage name -> factory(config, **options) -> Stage or work function; draft lands with #5.
-BUILT_IN: dict[str, StageFactory] = {c.SCRAPE: _scrape, c.ENRICH: _enrich}
+def _draft(config: Config, **options: Any) -> Stage:
+    from pipeline.stages.draft import make_stage
+
+    return make_stage(config, **options)
+
+
+# stage name -> factory(config, **options) -> Stage or work function.
+BUILT_IN: dict[str, StageFactory] = {c.SCRAPE: _scrape, c.ENRICH: _enrich, c.DRAFT: _draft}
 
 
 def _load(spec: str) -> StageFactory:
@@ -55,13 +61,28 @@ def built_stage_names() -> set[str]:
     return set(BUILT_IN) | set(_test_specs())
 
 
-def available_stages(config: Config, options: dict[str, dict[str, Any]] | None = None) -> dict[str, Stage]:
-    """Stage name -> Stage, for every stage that has a work function; options go to its factory."""
+def not_ready_reasons(config: Config) -> dict[str, str]:
+    """Why a built stage cannot run yet, checked cheaply (for status)."""
+    path = config.root / config.stages[c.DRAFT].profile
+    if c.DRAFT in BUILT_IN and c.DRAFT not in _test_specs() and not path.exists():
+        return {c.DRAFT: f"no profile: copy profile.example.yaml to {config.stages[c.DRAFT].profile}"}
+    return {}
+
+
+def available_stages(config: Config, options: dict[str, dict[str, Any]] | None = None,
+                     not_ready: dict[str, str] | None = None) -> dict[str, Stage]:
+    """Stage name -> Stage, for every stage that has a work function and is ready; options go to its
+    factory. A stage that is not ready (StageNotReady) is left out, its reason put in `not_ready`."""
     factories = dict(BUILT_IN)
     factories.update({name: _load(spec) for name, spec in _test_specs().items()})
     stages = {}
     for name, factory in factories.items():
         kwargs = (options or {}).get(name, {})
-        built = factory(config, **kwargs) if kwargs else factory(config)
+        try:
+            built = factory(config, **kwargs) if kwargs else factory(config)
+        except StageNotReady as exc:
+            if not_ready is not None:
+                not_ready[name] = str(exc)
+            continue
         stages[name] = built if isinstance(built, Stage) else Stage(STAGE_STATES[name], built)
     return stages

@@ -35,6 +35,16 @@ class WorkContext:
     deadline: float
     halt: threading.Event = field(default_factory=threading.Event)
     store: JobStore | None = None
+    totals: dict[str, float] | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def tally(self, **amounts: float) -> None:
+        """Add to the run's totals (recorded in the run's details), e.g. tokens and cost."""
+        if self.totals is None:
+            return
+        with self._lock:
+            for key, amount in amounts.items():
+                self.totals[key] = self.totals.get(key, 0) + amount
 
     def stopping(self) -> bool:
         return self.stop.is_set() or self.halt.is_set() or time.time() > self.deadline
@@ -82,6 +92,7 @@ class StageRun:
         self._taken = 0
         self._no_more = threading.Event()
         self._halt = threading.Event()
+        self._tally_lock = threading.Lock()
         self._deferred: set[str] = set()  # given back for a moment; the run waits for them
         self._seen: set[str] = set()
 
@@ -110,8 +121,7 @@ class StageRun:
 
     def _before(self) -> None:
         """The stage's start-of-run step; its failure is the run's error, never a crash."""
-        ctx = WorkContext(self.record.run_id, self.stage.states.name, self.stop, self.deadline, self._halt,
-                          self.store)
+        ctx = self._context()
         try:
             self.stage.before(self.store, ctx, self.record)
         except StoreUnavailable:
@@ -153,9 +163,12 @@ class StageRun:
         with self._count_lock:
             self._taken -= 1
 
+    def _context(self) -> WorkContext:
+        return WorkContext(self.record.run_id, self.stage.states.name, self.stop, self.deadline, self._halt,
+                           self.store, self.record.details, self._tally_lock)
+
     def _worker(self) -> None:
-        ctx = WorkContext(self.record.run_id, self.stage.states.name, self.stop, self.deadline, self._halt,
-                          self.store)
+        ctx = self._context()
         while not ctx.stopping() and self._reserve():
             try:
                 job = self.store.claim(self.stage.states, owner_name(), self.settings.lease_seconds)
@@ -212,8 +225,8 @@ class StageRun:
                         attempt=job.attempts.get(states.name), exc_info=not isinstance(exc, PipelineError))
             return
         try:
-            data, content = (result.data, result.content) if isinstance(result, Output) else (result, None)
-            done = self.store.complete(job.id, job.lease_token, states, data, content)
+            out = result if isinstance(result, Output) else Output(data=result or {})
+            done = self.store.complete(job.id, job.lease_token, states, out.data, out.content, out.status)
         except StoreUnavailable as exc:
             log.warning("store unavailable at completion; the job will be retried", error=str(exc))
             done = False

@@ -93,6 +93,7 @@ class Output:
 
     data: dict[str, Any] = field(default_factory=dict)
     content: dict[str, Any] = field(default_factory=dict)
+    status: str | None = None  # another end state than the stage's output (e.g. skipped)
 
 
 def job_id_for(source: str, source_id: str) -> str:
@@ -119,7 +120,7 @@ class JobStore(Protocol):
         """Extend a lease still held; False if it was lost."""
 
     def complete(self, job_id: str, token: str, stage: StageStates, data: dict[str, Any] | None = None,
-                 content: dict[str, Any] | None = None) -> bool:
+                 content: dict[str, Any] | None = None, status: str | None = None) -> bool:
         """Move a leased job to the stage's output state, merging `data` into job.data and
         setting the given content fields (only names in CONTENT_FIELDS)."""
 
@@ -144,7 +145,10 @@ class JobStore(Protocol):
     def take_quota(self, key: str, limit: int) -> bool:
         """Atomically count one more against a named limit (e.g. today's new jobs); False when full."""
 
-    def quota_used(self, key: str) -> int: ...
+    def quota_used(self, key: str) -> float: ...
+
+    def add_spend(self, key: str, amount: float) -> float:
+        """Atomically add to a named running total (e.g. today's LLM cost); returns the new total."""
 
     def find_company(self, aliases: list[str]) -> dict[str, Any] | None:
         """The company any of these aliases ('li:acme', 'domain:acme.com', 'name:acme') points at."""

@@ -137,8 +137,8 @@ class MongoStore:
 
     @_guarded
     def complete(self, job_id: str, token: str, stage: StageStates, data: dict[str, Any] | None = None,
-                 content: dict[str, Any] | None = None) -> bool:
-        sets = {"status": stage.output, **_CLEAR_LEASE, "last_error": None, "error_stage": None,
+                 content: dict[str, Any] | None = None, status: str | None = None) -> bool:
+        sets = {"status": status or stage.output, **_CLEAR_LEASE, "last_error": None, "error_stage": None,
                 "next_attempt_at": 0.0, "updated_at": self.clock()}
         sets.update({f"data.{k}": v for k, v in (data or {}).items()})
         sets.update({k: v for k, v in (content or {}).items() if k in CONTENT_FIELDS})
@@ -146,8 +146,8 @@ class MongoStore:
                                             projection={"attempts": 1})
         if doc is None:
             return False
-        self._event(job_id, "completed", stage=stage.name, from_status=stage.working, to_status=stage.output,
-                    attempt=doc.get("attempts", {}).get(stage.name))
+        self._event(job_id, "completed", stage=stage.name, from_status=stage.working,
+                    to_status=status or stage.output, attempt=doc.get("attempts", {}).get(stage.name))
         return True
 
     @_guarded
@@ -304,9 +304,15 @@ class MongoStore:
         return doc is not None and doc["used"] <= limit
 
     @_guarded
-    def quota_used(self, key: str) -> int:
+    def quota_used(self, key: str) -> float:
         doc = self.quotas.find_one({"_id": key})
         return doc["used"] if doc else 0
+
+    @_guarded
+    def add_spend(self, key: str, amount: float) -> float:
+        doc = self.quotas.find_one_and_update({"_id": key}, {"$inc": {"used": amount}}, upsert=True,
+                                              return_document=ReturnDocument.AFTER)
+        return float(doc["used"])
 
     @_guarded
     def select_ids(self, status: str | None = None, error_stage: str | None = None) -> list[str]:

@@ -154,7 +154,7 @@ class SQLiteStore:
             return cur.rowcount == 1
 
     def complete(self, job_id: str, token: str, stage: StageStates, data: dict[str, Any] | None = None,
-                 content: dict[str, Any] | None = None) -> bool:
+                 content: dict[str, Any] | None = None, status: str | None = None) -> bool:
         items = list((data or {}).items())
         merge = "json_set(data" + "".join(", ?, json(?)" for _ in items) + ")" if items else "data"
         params = [p for k, v in items for p in (f'$."{k}"', json.dumps(v))]
@@ -168,8 +168,8 @@ class SQLiteStore:
                 f"UPDATE jobs SET status = ?, data = {merge}{sets}, {_CLEAR_LEASE}, last_error = NULL,"
                 f" error_stage = NULL, next_attempt_at = 0, updated_at = ?,"
                 f" history = json_insert(history, '$[#]', {entry}) WHERE id = ? AND lease_token = ? AND status = ?",
-                (stage.output, *params, *fields.values(), now, now, stage.name, stage.working, stage.output,
-                 job_id, token, stage.working))
+                (status or stage.output, *params, *fields.values(), now, now, stage.name, stage.working,
+                 status or stage.output, job_id, token, stage.working))
             return cur.rowcount == 1
 
     def fail(self, job_id: str, token: str, stage: StageStates, error: str, *, permanent: bool,
@@ -318,9 +318,14 @@ class SQLiteStore:
                              " WHERE used < ? RETURNING used", (key, limit)).fetchone()
             return row is not None and row[0] <= limit
 
-    def quota_used(self, key: str) -> int:
+    def quota_used(self, key: str) -> float:
         rows = self._read("SELECT used FROM quotas WHERE key = ?", (key,))
         return rows[0][0] if rows else 0
+
+    def add_spend(self, key: str, amount: float) -> float:
+        with self._tx() as db:
+            return db.execute("INSERT INTO quotas VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET used = used + ?"
+                              " RETURNING used", (key, amount, amount)).fetchone()[0]
 
     def select_ids(self, status: str | None = None, error_stage: str | None = None) -> list[str]:
         clauses = [(col, val) for col, val in (("status", status), ("error_stage", error_stage)) if val]

@@ -289,3 +289,16 @@ def test_companies_count_their_jobs(store, clock):
     token = store.lock_company("li:acme", "w", 60)
     store.save_company("li:acme", token, {"name": "Acme"}, ["li:acme"])
     assert [(c_["id"], c_["jobs"]) for c_ in store.list_companies()] == [("li:acme", 2)]
+
+
+def test_spend_totals_add_up(store):
+    assert store.add_spend("llm:2026-11-23", 0.25) == 0.25
+    assert store.add_spend("llm:2026-11-23", 0.5) == 0.75
+    assert store.quota_used("llm:2026-11-23") == 0.75 and store.quota_used("llm:2026-11-24") == 0
+
+
+def test_complete_into_another_end_state(store):
+    add(store)
+    job = store.claim(DRAFT, "w", 60) or store.claim(ENRICH, "w", 60)
+    assert store.complete(job.id, job.lease_token, ENRICH, {"why": "do not contact"}, status=c.SKIPPED)
+    assert store.get(job.id).status == c.SKIPPED

@@ -1,0 +1,153 @@
+"""The draft stage: personal e-mails and LinkedIn notes for an enriched job, checked, never sent.
+
+With an API key, the LLM writes each draft; an answer that fails a check goes back to it with the
+reason, up to `validation_retries` times, then the job is retried later. Every call's tokens and
+cost are recorded on the draft, summed on the run and per day; the daily cap halts the stage for
+the day. Without a key, deterministic template drafts are written and marked as such.
+Regenerating a job's drafts replaces them and keeps the earlier ones in `draft_history`.
+"""
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from pipeline import constants as c
+from pipeline.config import Config
+from pipeline.drafts import (
+    DraftRejected,
+    Recipient,
+    allowed_references,
+    build_prompt,
+    check_draft,
+    choose_recipients,
+    general_address,
+    parse_draft,
+    template_draft,
+)
+from pipeline.errors import HaltRun, RetryableError, StageNotReady
+from pipeline.logs import get_logger
+from pipeline.profile import Profile, load_profile
+from pipeline.stages.runner import Stage, WorkContext
+from pipeline.states import STAGE_STATES
+from pipeline.store.base import Job, JobStore, Output
+
+log = get_logger("pipeline.draft")
+
+
+def spend_key(day: date | None = None) -> str:
+    return f"llm:cost:{(day or date.today()).isoformat()}"
+
+
+class Draft:
+    """Holds the profile and the LLM client for the stage's lifetime."""
+
+    def __init__(self, config: Config, profile: Profile | None = None) -> None:
+        self.config = config
+        self.settings = config.stages[c.DRAFT]
+        path = config.root / self.settings.profile
+        if profile is None and not path.exists():
+            raise StageNotReady(f"no profile at {path}: copy profile.example.yaml to {self.settings.profile} "
+                                "and fill it in")
+        self.profile = profile or load_profile(path)
+        self.llm = None
+        if config.llm_api_key:
+            from pipeline.llm import LLM
+
+            self.llm = LLM(config)
+
+    def stage(self) -> Stage:
+        return Stage(STAGE_STATES[c.DRAFT], self.work)
+
+    def work(self, job: Job, ctx: WorkContext) -> Output:
+        store = ctx.store
+        assert store is not None
+        company_id = job.data.get("company_id")
+        company = store.find_company([company_id]) if company_id else None
+        reason = self._do_not_contact(job, company)
+        if reason:
+            log.info("job skipped: do not contact", reason=reason)
+            return Output(data={"drafts": [], "skipped": reason}, status=c.SKIPPED)
+        dnc = self.settings.do_not_contact
+        recipients: list[Recipient | None] = list(choose_recipients(job, company, self.settings.max_recipients, dnc))
+        drafts = []
+        for recipient in recipients or [None]:
+            for channel in self._channels(recipient):
+                drafts.append(self._one(store, job, company, recipient, channel, ctx))
+        history = list(job.data.get("draft_history", []))
+        if job.data.get("drafts"):
+            history.append({"replaced_at": _now(), "drafts": job.data["drafts"]})
+        ctx.tally(drafts=len(drafts))
+        return Output(data={"drafts": drafts, "draft_history": history})
+
+    def _do_not_contact(self, job: Job, company: dict[str, Any] | None) -> str:
+        dnc = self.settings.do_not_contact
+        names = {job.company.lower(), str((company or {}).get("name") or "").lower()}
+        domain = str((company or {}).get("domain") or "").lower()
+        if names & set(dnc.get("companies", ())):
+            return f"{job.company} is on the do-not-contact list"
+        if domain and domain in dnc.get("domains", ()):
+            return f"{domain} is on the do-not-contact list"
+        return ""
+
+    def _channels(self, recipient: Recipient | None) -> list[str]:
+        wanted = self.settings.channels
+        found = [ch for ch in wanted if ch == "email" or (ch == "linkedin" and recipient and recipient.profile_url)]
+        return found or [wanted[0]]
+
+    def _one(self, store: JobStore, job: Job, company: dict[str, Any] | None, recipient: Recipient | None,
+             channel: str, ctx: WorkContext) -> dict[str, Any]:
+        to = recipient.as_dict() if recipient else {"name": "", "role": "hiring team",
+                                                    "address": general_address(job, self.settings.do_not_contact),
+                                                    "address_status": "published", "profile_url": ""}
+        base = {"channel": channel, "recipient": to, "created_at": _now()}
+        if self.llm is None:
+            text = template_draft(self.profile, job, company, recipient, channel, self.settings)
+            return {**base, **text, "template": True, "note": "template draft: no LLM API key configured",
+                    "prompt_tokens": 0, "completion_tokens": 0, "cost": 0.0, "calls": 0}
+        return {**base, **self._generated(store, job, company, recipient, channel, ctx), "template": False}
+
+    def _generated(self, store: JobStore, job: Job, company: dict[str, Any] | None, recipient: Recipient | None,
+                   channel: str, ctx: WorkContext) -> dict[str, Any]:
+        assert self.llm is not None
+        system, user = build_prompt(self.profile, job, company, recipient, channel, self.settings)
+        allowed = allowed_references(self.profile, job, company)
+        used = {"prompt_tokens": 0, "completion_tokens": 0, "cost": 0.0, "calls": 0}
+        rejections: list[str] = []
+        for _ in range(1 + self.settings.validation_retries):
+            self._check_cap(store)
+            prompt = user if not rejections else \
+                f"{user}\n\nYour previous answer was rejected: {rejections[-1]}. Answer again with valid JSON."
+            answer = self.llm.complete(system, prompt, json_mode=True)
+            cost = answer.cost or 0.0
+            used = {"prompt_tokens": used["prompt_tokens"] + answer.prompt_tokens,
+                    "completion_tokens": used["completion_tokens"] + answer.completion_tokens,
+                    "cost": round(used["cost"] + cost, 8), "calls": used["calls"] + 1}
+            store.add_spend(spend_key(), cost)
+            ctx.tally(prompt_tokens=answer.prompt_tokens, completion_tokens=answer.completion_tokens, cost=cost,
+                      llm_calls=1)
+            try:
+                draft = parse_draft(answer.text)
+                check_draft(draft, channel, self.settings, allowed)
+            except DraftRejected as exc:
+                rejections.append(str(exc))
+                log.info("draft rejected", reason=str(exc), channel=channel)
+                continue
+            return {**draft, **used, "model": answer.model, "cost_known": answer.cost is not None,
+                    "rejected": rejections}
+        raise RetryableError(f"every draft was rejected ({'; '.join(rejections)})")
+
+    def _check_cap(self, store: JobStore) -> None:
+        cap = self.settings.daily_cost_cap_usd
+        if cap is None:
+            return
+        spent = float(store.quota_used(spend_key()))
+        if spent >= cap:
+            raise HaltRun(f"daily LLM spending cap reached: ${spent:.4f} of ${cap:.2f} spent today; "
+                          "drafting resumes tomorrow")
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def make_stage(config: Config, **options: Any) -> Stage:
+    return Draft(config, **options).stage()
