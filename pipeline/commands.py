@@ -280,13 +280,16 @@ def run_stage(config: Config, name: str, batch_size: int | None = None, max_retr
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     seconds = (record.finished_at or time.time()) - record.started_at
-    if record.details:
-        d = record.details
-        print(f"{name} search: new {d.get('new', 0)}, updated {d.get('updated', 0)}, duplicates "
-              f"{d.get('duplicates', 0)}, skipped by the daily cap {d.get('capped', 0)}, "
-              f"errors {len(d.get('errors', []))}")
-        for error in d.get("errors", []):
+    d = record.details
+    if "new" in d:
+        print(f"{name} search: new {d['new']}, updated {d['updated']}, duplicates {d['duplicates']}, "
+              f"skipped by the daily cap {d['capped']}, errors {len(d['errors'])}")
+        for error in d["errors"]:
             print(f"  error: {error}")
+    if "drafts" in d or "llm_calls" in d:
+        print(f"{name}: drafts {d.get('drafts', 0)}, LLM calls {d.get('llm_calls', 0):.0f}, tokens "
+              f"{d.get('prompt_tokens', 0):.0f} prompt + {d.get('completion_tokens', 0):.0f} completion, "
+              f"cost ${d.get('cost', 0):.4f}")
     print(f"{name}: claimed {record.claimed}, succeeded {record.succeeded}, retried {record.retried}, "
           f"failed {record.failed}, released {record.released} in {seconds:.1f}s (run {record.run_id})"
           + (f"; error: {record.error}" if record.error else ""))

@@ -210,7 +210,9 @@ def test_cli_summary_listing_export_and_regeneration(project, llm, tmp_path, cap
     path, config, store = project()
     job_id = enriched(store)
     assert main(["--config", str(path), "run-stage", "draft"]) == 0
-    assert "draft: claimed 1, succeeded 1" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "draft: claimed 1, succeeded 1" in out
+    assert "draft: drafts 1, LLM calls 1, tokens 900 prompt + 150 completion, cost $0.0011" in out
     assert main(["--config", str(path), "drafts", "--json"]) == 0
     [row] = json.loads(capsys.readouterr().out)
     assert (row["job_id"], row["address"], row["subject"]) == (job_id, "jonas.weber@acme-robotics.example",
