@@ -36,7 +36,7 @@ CREATE INDEX IF NOT EXISTS jobs_status_lease ON jobs (status, lease_expires_at);
 CREATE INDEX IF NOT EXISTS jobs_status_created ON jobs (status, created_at);
 CREATE INDEX IF NOT EXISTS jobs_created ON jobs (created_at);
 CREATE INDEX IF NOT EXISTS jobs_company_key ON jobs (company_key);
-CREATE INDEX IF NOT EXISTS jobs_company_id ON jobs (json_extract(data, '$.company_id'));
+DROP INDEX IF EXISTS jobs_company_id;
 CREATE TABLE IF NOT EXISTS quotas (key TEXT PRIMARY KEY, used INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS companies (
   id TEXT PRIMARY KEY, record TEXT NOT NULL DEFAULT '{}', enriched_at REAL NOT NULL DEFAULT 0,
@@ -57,7 +57,7 @@ _CLEAR_LEASE = "lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL"
 def _job(row: sqlite3.Row) -> Job:
     values = dict(row)
     for key in _JSON_COLUMNS:
-        values[key] = json.loads(values[key])
+        values[key] = {} if values[key] == "{}" else json.loads(values[key])
     return Job(**values)
 
 
@@ -279,9 +279,10 @@ class SQLiteStore:
                        " WHERE id = ? AND lock_token = ?", (company_id, token))
 
     def list_companies(self) -> list[dict[str, Any]]:
-        rows = self._read("SELECT c.*, (SELECT count(*) FROM jobs j WHERE json_extract(j.data, '$.company_id')"
-                          " = c.id) AS jobs FROM companies c ORDER BY c.id")
-        return [{**_company(r), "jobs": r["jobs"]} for r in rows]
+        counts = dict(self._read("SELECT json_extract(data, '$.company_id') AS cid, count(*) FROM jobs"
+                                 " WHERE cid IS NOT NULL GROUP BY cid"))  # one scan; no index to slow writes
+        return [{**_company(r), "jobs": counts.get(r["id"], 0)} for r in self._read("SELECT * FROM companies"
+                                                                                     " ORDER BY id")]
 
     # -- reading ------------------------------------------------------------------------------
 
