@@ -54,13 +54,25 @@ def _site(url: str) -> str:
     return "" if not host or any(host.endswith(h) for h in NOT_COMPANY_SITES) else url
 
 
+def job_website(job: Job) -> str:
+    """The company's own site as the job shows it: its company URL, else the home of an apply URL
+    on the company's own domain (an ATS host does not count)."""
+    apply = _site(job.extra.get("apply_url", "") or (job.data.get("detail") or {}).get("apply_url", ""))
+    if _site(job.company_url):
+        return job.company_url
+    if apply:
+        parts = urlsplit(apply)
+        return f"{parts.scheme}://{parts.netloc}/"
+    return ""
+
+
 def identities(job: Job) -> list[str]:
     """The aliases this job's company may already be stored under, most specific first."""
     found = []
     slug = linkedin_slug(job.company_url) or linkedin_slug(job.extra.get("company_linkedin_url", ""))
     if slug:
         found.append(f"li:{slug}")
-    site = _site(job.company_url)
+    site = job_website(job)
     if site:
         found.append(f"domain:{urlsplit(site).netloc.lower().removeprefix('www.')}")
     if job.company:
@@ -146,7 +158,7 @@ class Enrich:
         slug = linkedin_slug(job.company_url) or linkedin_slug(job.extra.get("company_linkedin_url", ""))
         if slug:
             self._linkedin(slug, facts, sources)
-        website = (facts.get("website") or {}).get("value") or _site(job.company_url)
+        website = (facts.get("website") or {}).get("value") or job_website(job)
         if not slug and not website:
             raise PermanentError(f"no company URL and no website to be found for {job.company!r}")
         pages: dict[str, dict[str, Any]] = {}

@@ -263,3 +263,14 @@ def test_llm_failure_keeps_the_enrichment(server, project, llm):
     store.upsert_job(acme_job(1))
     assert enrich(config, store).succeeded == 1
     assert "LLM refused" in store.list_jobs()[0].data["company_summary"]["error"]
+
+
+def test_an_apply_url_on_the_company_domain_is_its_website(server, project):
+    _, config, store = project()
+    store.upsert_job(acme_job(1, company_url="", extra={"apply_url": "http://acme-robotics.example/apply?job=1"}))
+    store.upsert_job(acme_job(2, company="Beta", company_url="",
+                              extra={"apply_url": "https://boards.greenhouse.io/beta/jobs/1"}))
+    enrich(config, store)
+    acme, beta = sorted(store.list_jobs(), key=lambda j: j.source_id)
+    assert acme.status == c.ENRICHED and acme.data["company_id"] == "domain:acme-robotics.example"
+    assert beta.status == c.FAILED and "no company URL and no website" in beta.last_error, "an ATS host is no website"
