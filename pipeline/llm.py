@@ -6,8 +6,6 @@ Retries are the SDK's own (max_retries), not stacked with ours."""
 from dataclasses import dataclass
 from typing import Any
 
-import openai
-
 from pipeline.config import Config
 from pipeline.errors import PermanentError, RetryableError
 
@@ -27,11 +25,23 @@ class LLM:
             raise PermanentError(f"no API key: set {config.llm.api_key_env}")
         self.settings = config.llm
         self.prices = config.llm.prices
-        self.client = openai.OpenAI(api_key=config.llm_api_key, base_url=config.llm.base_url,
-                                    timeout=config.llm.timeout_seconds, max_retries=max_retries)
+        self._key, self._max_retries = config.llm_api_key, max_retries
+        self._client: Any = None
+
+    @property
+    def client(self) -> Any:
+        """The openai client, made on first use: the SDK (and pydantic) cost an idle daemon ~25 MB."""
+        if self._client is None:
+            import openai
+
+            self._client = openai.OpenAI(api_key=self._key, base_url=self.settings.base_url,
+                                         timeout=self.settings.timeout_seconds, max_retries=self._max_retries)
+        return self._client
 
     def complete(self, system: str, user: str, max_tokens: int | None = None, json_mode: bool = False) -> Completion:
         """One chat completion; transient provider trouble is RetryableError, the rest PermanentError."""
+        import openai
+
         extra: dict[str, Any] = {"response_format": {"type": "json_object"}} if json_mode else {}
         try:
             response = self.client.chat.completions.create(
