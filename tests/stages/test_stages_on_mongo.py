@@ -1,0 +1,84 @@
+"""Each stage's main flow on MongoDB (nx-27017, or MONGODB_TEST_URI): the stages do not know which
+store they talk to, and nested stage data (contacts, drafts, company records) must survive it."""
+
+import json
+import shutil
+import uuid
+
+import pytest
+
+from pipeline import constants as c
+from pipeline.config import load_config
+from pipeline.export import draft_rows
+from pipeline.sources.linkedin import DETAIL_PATH, SEARCH_PATH
+from pipeline.stages.draft import Draft
+from pipeline.stages.enrich import Enrich
+from pipeline.stages.runner import run_stage
+from pipeline.stages.scrape import Scrape
+from pipeline.store import open_store
+from tests.conftest import ROOT
+from tests.helpers.http_server import RecordedServer, Reply, fixture
+from tests.helpers.llm_server import LLMServer
+from tests.helpers.project import write_config
+from tests.stages.test_draft import GOOD, answer
+from tests.stages.test_enrich import SITE, acme_job
+from tests.stages.test_scrape import PAGE, pages, renumbered
+
+
+@pytest.fixture
+def mongo_project(tmp_path, mongo_uri, monkeypatch):
+    monkeypatch.setenv(c.ENV_MONGODB_URI, mongo_uri.rstrip("/") + f"/stages_{uuid.uuid4().hex[:8]}")
+    monkeypatch.delenv(c.ENV_TEST_STAGES, raising=False)
+    monkeypatch.delenv(c.ENV_OPENROUTER_KEY, raising=False)
+    with RecordedServer() as server, LLMServer(default=answer()) as llm:
+        fast = {"base_url": server.base_url, "min_delay": 0, "max_delay": 0}
+        shutil.copy(ROOT / "profile.example.yaml", tmp_path / "profile.yaml")
+        write_config(tmp_path, {
+            "searches": [{"keywords": "software engineer", "sources": ["linkedin"]}],
+            "sources": {"linkedin": fast}, "llm": {"base_url": llm.base_url},
+            "http": {"proxy": server.base_url, "min_delay": 0, "max_delay": 0},
+            "enricher": {"dns_nameservers": ["127.0.0.1"], "concurrency": 2}})
+        config = load_config(str(tmp_path / "config.yaml"))
+        assert config.storage.backend == "mongodb"
+        store = open_store(config)
+        yield config, store, server, llm
+        store.close()
+
+
+def test_scrape_enrich_and_draft_on_mongodb(mongo_project, monkeypatch):
+    config, store, server, llm = mongo_project
+    server.routes[SEARCH_PATH] = pages(PAGE, renumbered(1000), "")
+    server.routes[DETAIL_PATH.format(id="*")] = Reply(200, fixture("linkedin", "guest_jobPosting_detail.html"))
+    for path, page in (("/", "index.html"), ("/about", "about.html"), ("/team", "team.html"),
+                       ("/contact", "contact.html")):
+        server.routes[SITE + path] = Reply(200, fixture("sample_sites", "acme", page))
+
+    scrape = Scrape(config)
+    record = run_stage(store, scrape.stage(), config.stages[c.SCRAPE])
+    assert record.details["new"] == 20 and record.succeeded == 20 and store.counts() == {c.SCRAPED: 20}
+    assert store.list_jobs(limit=1)[0].data["detail"]["seniority"] == "Not Applicable"
+
+    for n in range(3):
+        store.upsert_job(acme_job(n))
+    assert run_stage(store, Enrich(config, mx_lookup=lambda d: "ok").stage(), config.stages[c.ENRICH],
+                     limit=None).succeeded >= 3
+    acme = [j for j in store.list_jobs(c.ENRICHED) if j.source == "test"]
+    assert len(acme) == 3 and [p["name"] for p in acme[0].data["contacts"]][:2] == ["Jonas Weber", "Lena Fischer"]
+    assert [p for p in server.paths() if p == SITE + "/"] == [SITE + "/"], "fetched once"
+    company = store.find_company(["name:acme robotics"])
+    assert company["facts"]["website"]["source"] == "http://acme-robotics.example/"
+    assert any(x["id"] == company["id"] and x["jobs"] == 3 for x in store.list_companies())
+
+    monkeypatch.setenv(c.ENV_OPENROUTER_KEY, "sk-test-mongo-0123456789")
+    config = load_config(str(config.path))
+    llm.default = answer()
+    only_acme = [j.id for j in store.list_jobs(c.ENRICHED) if j.source != "test"]
+    for job_id in only_acme:
+        store.mark(job_id, c.SKIPPED)
+    record = run_stage(store, Draft(config).stage(), config.stages[c.DRAFT])
+    assert record.succeeded == 3 and record.details["llm_calls"] == 3
+    rows = draft_rows(store.list_jobs(c.DRAFT_GENERATED))
+    assert len(rows) == 3 and rows[0]["subject"] == GOOD["subject"] and rows[0]["address"]
+    job = store.get(rows[0]["job_id"])
+    assert json.dumps(job.data["drafts"][0]["recipient"]).count("Jonas Weber") == 1
+    assert [e["event"] for e in store.events(job.id)][-2:] == ["completed", "completed"]
