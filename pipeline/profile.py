@@ -33,9 +33,6 @@ class Profile:
     signature: str = ""
     resume_text: str = ""
 
-    def first_name(self) -> str:
-        return self.name.split()[0]
-
 
 def _resume(path: Path, doc: _Located) -> str:
     if not path.exists():

@@ -30,7 +30,3 @@ WORKING_STATES = frozenset(s.working for s in STAGE_STATES.values())
 # A person may put a job in any state a stage does not hold under a lease.
 MARKABLE_STATES = tuple(s for s in ALL_STATES if s not in WORKING_STATES)
 
-
-def stage_for_working(state: str) -> StageStates | None:
-    """The stage whose working state this is, if any."""
-    return next((s for s in STAGE_STATES.values() if s.working == state), None)
