@@ -7,12 +7,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from dotenv import load_dotenv
 
 from pipeline import constants as c
 from pipeline.errors import ConfigError
 from pipeline.redact import mask_uri, register_secret
+from pipeline.yamldoc import Located, check_section
 
 CRON_FIELDS = ("minute", "hour", "day", "month", "day_of_week")
 SCHEDULE_KEYS = ("second", *CRON_FIELDS)
@@ -208,78 +208,10 @@ _HTTP_KEYS: dict[str, tuple[tuple, Any]] = {
 }
 _DEFAULT_SCHEDULES = {"scraper": {"hour": 9, "minute": 0}, "enricher": {"minute": 0},
                       "generator": {"minute": 30}}
-_POSITIVE = {"max_retries", "batch_size", "concurrency", "lease_seconds", "run_deadline_seconds",
-             "tick_seconds", "stop_timeout_seconds", "start_timeout_seconds", "max_jobs_per_day",
-             "max_tokens", "timeout_seconds", "log_max_bytes", "max_in_flight", "max_429", "max_jobs",
-             "posted_within_seconds"}
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
-class _Located:
-    """Values of a YAML document with the line of every key, for error messages."""
-
-    def __init__(self, path: Path, text: str) -> None:
-        self.file = str(path)
-        self.lines: dict[tuple, int] = {}
-        try:
-            self.data = yaml.safe_load(text)
-            node = yaml.compose(text)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = mark.line + 1 if mark else None
-            raise ConfigError(f"invalid YAML: {getattr(exc, 'problem', None) or exc}", self.file, line) from None
-        if node is not None:
-            self._walk(node, ())
-
-    def _walk(self, node: yaml.Node, path: tuple) -> None:
-        self.lines[path] = node.start_mark.line + 1
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                self.lines[path + (key_node.value,)] = key_node.start_mark.line + 1
-                self._walk(value_node, path + (key_node.value,))
-                self.lines[path + (key_node.value,)] = key_node.start_mark.line + 1
-        elif isinstance(node, yaml.SequenceNode):
-            for i, item in enumerate(node.value):
-                self._walk(item, path + (i,))
-
-    def error(self, path: tuple, message: str) -> ConfigError:
-        while path and path not in self.lines:
-            path = path[:-1]
-        key = ".".join(str(p) for p in path)
-        return ConfigError(message, self.file, self.lines.get(path), key)
-
-
-def _check_type(doc: _Located, path: tuple, value: Any, types: tuple) -> Any:
-    if value is None:
-        if None in types:
-            return None
-        raise doc.error(path, "must not be empty")
-    real = tuple(t for t in types if t is not None)
-    ok = isinstance(value, real) and not (isinstance(value, bool) and bool not in real)
-    if not ok:
-        names = " or ".join("null" if t is None else {dict: "mapping", list: "list", str: "text"}.get(t, t.__name__)
-                            for t in types)
-        raise doc.error(path, f"expected {names}, got {type(value).__name__} {value!r}")
-    if path[-1] in _POSITIVE and isinstance(value, (int, float)) and value <= 0:
-        raise doc.error(path, f"must be greater than 0, got {value!r}")
-    return value
-
-
-def _section(doc: _Located, path: tuple, data: Any, spec: dict[str, tuple[tuple, Any]]) -> dict[str, Any]:
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise doc.error(path, f"expected a mapping, got {type(data).__name__}")
-    for key in data:
-        if key not in spec:
-            raise doc.error(path + (key,), f"unknown key (known: {', '.join(spec)})")
-    out = {}
-    for key, (types, default) in spec.items():
-        out[key] = _check_type(doc, path + (key,), data[key], types) if key in data else default
-    return out
-
-
-def _schedule(doc: _Located, path: tuple, value: Any) -> dict[str, str]:
+def _schedule(doc: Located, path: tuple, value: Any) -> dict[str, str]:
     """A schedule mapping or a five-field crontab string -> APScheduler cron fields, validated."""
     from apscheduler.triggers.cron import CronTrigger
 
@@ -307,8 +239,8 @@ def _schedule(doc: _Located, path: tuple, value: Any) -> dict[str, str]:
     return fields
 
 
-def _stage(doc: _Located, section: str, stage: str, data: Any) -> StageConfig:
-    values = _section(doc, (section,), data, {**_STAGE_KEYS, **_SECTION_KEYS[section]})
+def _stage(doc: Located, section: str, stage: str, data: Any) -> StageConfig:
+    values = check_section(doc, (section,), data, {**_STAGE_KEYS, **_SECTION_KEYS[section]})
     if section == "scraper" and "batch_size" not in (data or {}):
         values["batch_size"] = None  # every pending detail; new jobs are capped by max_jobs_per_day
     values["schedule"] = _schedule(doc, (section, "schedule"),
@@ -323,7 +255,7 @@ def _stage(doc: _Located, section: str, stage: str, data: Any) -> StageConfig:
     return StageConfig(name=stage, **{k: float(v) if k in floats else v for k, v in values.items()})
 
 
-def _generator(doc: _Located, values: dict[str, Any]) -> None:
+def _generator(doc: Located, values: dict[str, Any]) -> None:
     """The draft stage's own keys: channels, the do-not-contact list, the spending cap."""
     for channel in values["channels"]:
         if channel not in ("email", "linkedin"):
@@ -342,14 +274,14 @@ def _generator(doc: _Located, values: dict[str, Any]) -> None:
             raise doc.error(("generator", key), f"must be greater than 0, got {values[key]!r}")
 
 
-def _searches(doc: _Located, data: Any) -> tuple[SearchConfig, ...]:
+def _searches(doc: Located, data: Any) -> tuple[SearchConfig, ...]:
     if data is None:
         data = []
     if not isinstance(data, list):
         raise doc.error(("searches",), f"expected a list of searches, got {type(data).__name__}")
     found = []
     for i, item in enumerate(data):
-        values = _section(doc, ("searches", i), item, _SEARCH_KEYS)
+        values = check_section(doc, ("searches", i), item, _SEARCH_KEYS)
         if not values["keywords"]:
             raise doc.error(("searches", i), "keywords: every search needs keywords")
         for key in ("sources", "workplace", "experience", "job_type", "company_ids"):
@@ -369,14 +301,14 @@ def _searches(doc: _Located, data: Any) -> tuple[SearchConfig, ...]:
     return tuple(found)
 
 
-def _sources(doc: _Located, data: Any) -> dict[str, SourceConfig]:
+def _sources(doc: Located, data: Any) -> dict[str, SourceConfig]:
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise doc.error(("sources",), f"expected a mapping of source names, got {type(data).__name__}")
     found = {}
     for name, defaults in SOURCE_DEFAULTS.items():
-        values = _section(doc, ("sources", name), data.get(name), _SOURCE_KEYS)
+        values = check_section(doc, ("sources", name), data.get(name), _SOURCE_KEYS)
         merged = {"min_delay": 1.0, "max_delay": 3.0, "max_in_flight": 2, **defaults,
                   **{k: v for k, v in values.items() if v is not None}}
         if merged["max_delay"] < merged["min_delay"]:
@@ -392,7 +324,7 @@ def _sources(doc: _Located, data: Any) -> dict[str, SourceConfig]:
     return found
 
 
-def _prices(doc: _Located, prices: dict[str, Any]) -> dict[str, dict[str, float]]:
+def _prices(doc: Located, prices: dict[str, Any]) -> dict[str, dict[str, float]]:
     """llm.prices: {model: {prompt: USD per million tokens, completion: USD per million tokens}}."""
     for model, price in prices.items():
         ok = isinstance(price, dict) and set(price) == {"prompt", "completion"} and all(
@@ -416,7 +348,7 @@ def load_config(explicit: str | None = None) -> Config:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"cannot read config: {exc.strerror}", str(path)) from None
-    doc = _Located(path, text)
+    doc = Located(path, text)
     data = doc.data if doc.data is not None else {}
     if not isinstance(data, dict):
         raise doc.error((), "the config must be a mapping of sections")
@@ -424,7 +356,7 @@ def load_config(explicit: str | None = None) -> Config:
         if key not in _SECTIONS and key not in ("searches", "sources", "http"):
             raise doc.error((key,), f"unknown section (known: searches, sources, http, {', '.join(_SECTIONS)})")
     root = path.parent
-    daemon = _section(doc, ("daemon",), data.get("daemon"), _SECTIONS["daemon"])
+    daemon = check_section(doc, ("daemon",), data.get("daemon"), _SECTIONS["daemon"])
     if daemon["log_level"].upper() not in _LOG_LEVELS:
         raise doc.error(("daemon", "log_level"), f"{daemon['log_level']!r} is not one of {', '.join(_LOG_LEVELS)}")
     if daemon["timezone"]:
@@ -432,18 +364,18 @@ def load_config(explicit: str | None = None) -> Config:
             zoneinfo.ZoneInfo(daemon["timezone"])
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             raise doc.error(("daemon", "timezone"), f"unknown time zone {daemon['timezone']!r}") from None
-    storage = _section(doc, ("storage",), data.get("storage"), _SECTIONS["storage"])
+    storage = check_section(doc, ("storage",), data.get("storage"), _SECTIONS["storage"])
     if storage["backend"] not in ("auto", "sqlite", "mongodb"):
         raise doc.error(("storage", "backend"), f"{storage['backend']!r} is not one of auto, sqlite, mongodb")
     mongodb_uri = os.environ.get(c.ENV_MONGODB_URI) or None
     backend = storage["backend"] if storage["backend"] != "auto" else ("mongodb" if mongodb_uri else "sqlite")
     if backend == "mongodb" and not mongodb_uri:
         raise doc.error(("storage", "backend"), f"backend is mongodb but {c.ENV_MONGODB_URI} is not set")
-    llm = _section(doc, ("llm",), data.get("llm"), _SECTIONS["llm"])
+    llm = check_section(doc, ("llm",), data.get("llm"), _SECTIONS["llm"])
     llm["prices"] = _prices(doc, llm["prices"])
     stages = {stage: _stage(doc, section, stage, data.get(section)) for stage, section in c.STAGE_SECTIONS.items()}
     api_key = os.environ.get(llm["api_key_env"]) or None
-    http = _section(doc, ("http",), data.get("http"), _HTTP_KEYS)
+    http = check_section(doc, ("http",), data.get("http"), _HTTP_KEYS)
     register_secret(api_key)
     register_secret(mongodb_uri)
     return Config(

@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.config import _check_type, _Located
 from pipeline.errors import ConfigError
+from pipeline.yamldoc import Located, check_type
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 KEYS: dict[str, tuple[tuple, Any]] = {
@@ -34,7 +34,7 @@ class Profile:
     resume_text: str = ""
 
 
-def _resume(path: Path, doc: _Located) -> str:
+def _resume(path: Path, doc: Located) -> str:
     if not path.exists():
         raise doc.error(("resume",), f"no such file: {path}")
     if path.suffix.lower() == ".pdf":
@@ -58,7 +58,7 @@ def load_profile(path: Path) -> Profile:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"cannot read the profile: {exc.strerror} (copy profile.example.yaml)", str(path)) from None
-    doc = _Located(path, text)
+    doc = Located(path, text)
     data = doc.data or {}
     if not isinstance(data, dict):
         raise doc.error((), "the profile must be a mapping of fields")
@@ -72,7 +72,7 @@ def load_profile(path: Path) -> Profile:
                 raise doc.error((), f"{key}: required")
             values[key] = default
             continue
-        values[key] = _check_type(doc, (key,), data[key], types)
+        values[key] = check_type(doc, (key,), data[key], types)
         if isinstance(values[key], list):
             if not all(isinstance(v, str) and v.strip() for v in values[key]):
                 raise doc.error((key,), "expected a list of text items")

@@ -186,7 +186,11 @@ def test_two_enrich_processes_never_enrich_one_company_twice(server, project):
     cmd = [sys.executable, str(ROOT / "main.py"), "--config", str(path), "run-stage", "enrich"]
     workers = [subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
                for _ in range(2)]
-    outputs = [w.communicate(timeout=120) for w in workers]
+    try:
+        outputs = [w.communicate(timeout=120) for w in workers]
+    finally:
+        for worker in workers:
+            worker.kill()
     assert all(w.returncode == 0 for w in workers), outputs
     assert store.counts() == {c.ENRICHED: 8}
     assert site_requests(server).count(SITE + "/") == 1, "one enrichment for the company, across both processes"
