@@ -99,6 +99,7 @@ class SourceConfig:
     max_in_flight: int = 2
     max_429: int = 3
     boards: tuple[str, ...] = ()
+    websites: dict[str, str] = field(default_factory=dict)  # board -> the company's own site
 
 
 @dataclass(frozen=True)
@@ -301,6 +302,24 @@ def _searches(doc: Located, data: Any) -> tuple[SearchConfig, ...]:
     return tuple(found)
 
 
+def _boards(doc: Located, source: str, items: list[Any]) -> tuple[tuple[str, ...], dict[str, str]]:
+    """Board entries: a token, or {token: the company's website} so enrichment can find the company."""
+    boards, websites = [], {}
+    for i, item in enumerate(items):
+        if isinstance(item, str) and item.strip():
+            boards.append(item.strip())
+        elif isinstance(item, dict) and len(item) == 1:
+            token, site = next(iter(item.items()))
+            if not isinstance(site, str) or not site.startswith(("http://", "https://")):
+                raise doc.error(("sources", source, "boards", i), f"expected {{board: website URL}}, got {item!r}")
+            boards.append(str(token))
+            websites[str(token)] = site
+        else:
+            raise doc.error(("sources", source, "boards", i), f"expected a board name or {{board: website}}, "
+                            f"got {item!r}")
+    return tuple(boards), websites
+
+
 def _sources(doc: Located, data: Any) -> dict[str, SourceConfig]:
     if data is None:
         data = {}
@@ -315,7 +334,7 @@ def _sources(doc: Located, data: Any) -> dict[str, SourceConfig]:
             raise doc.error(("sources", name, "max_delay"), "must not be less than min_delay")
         if not merged["base_url"].startswith(("http://", "https://")):
             raise doc.error(("sources", name, "base_url"), f"expected an http(s) URL, got {merged['base_url']!r}")
-        merged["boards"] = tuple(str(b) for b in merged["boards"])
+        merged["boards"], merged["websites"] = _boards(doc, name, merged["boards"])
         found[name] = SourceConfig(name=name, **{k: float(v) if k.endswith("delay") else v
                                                  for k, v in merged.items()})
     for name in data:

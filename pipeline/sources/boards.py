@@ -1,6 +1,7 @@
 """What the three ATS board sources share: fetch one JSON board per configured company,
 validate it by parsing (a 200 with an HTML error page is still an error), filter on our side."""
 
+import dataclasses
 import json
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -27,6 +28,7 @@ def search_boards(config: SourceConfig, url_for: Callable[[str], str], params: d
                   search: SearchConfig, fetcher: Fetcher, known: Known) -> Iterator[NewJob]:
     """Every configured board, each in one call, filtered by the search's keywords and location."""
     for board in config.boards:
+        website = config.websites.get(board, "")
         for job in parse(board, fetch_json(fetcher, url_for(board), params)):
             if matches(search, job.title, job.description, job.location):
-                yield job
+                yield dataclasses.replace(job, company_url=website) if website and not job.company_url else job

@@ -206,3 +206,25 @@ def test_site_pushback_during_details_halts_the_run_without_using_attempts(serve
     detail_requests = [p for p in server.paths() if p.startswith("/jobs-guest/jobs/api/jobPosting/")]
     assert len(detail_requests) <= 3, "no hammering after the site said stop"
     assert words in store.last_runs()[c.SCRAPE].error
+
+
+
+def test_a_board_can_name_its_company_website(server, tmp_path, monkeypatch):
+    monkeypatch.delenv(c.ENV_MONGODB_URI, raising=False)
+    board = fixture("greenhouse", "board_jobs_content_true.json")
+    server.routes["/v1/boards/honeycomb/jobs"] = Reply(200, board, content_type="application/json")
+    path = write_config(tmp_path / "boards", {
+        "searches": [{"keywords": "marketing", "sources": ["greenhouse"]}],
+        "sources": {"greenhouse": {"base_url": server.base_url, "min_delay": 0, "max_delay": 0,
+                                   "boards": [{"honeycomb": "https://www.honeycomb.io/"}]}}})
+    store = open_store(load_config(str(path)))
+    assert main(["--config", str(path), "run-stage", "scrape"]) == 0
+    [job] = store.list_jobs()
+    assert job.company_url == "https://www.honeycomb.io/" and job.source == "greenhouse"
+
+
+def test_board_entries_are_validated(tmp_path):
+    from pipeline.errors import ConfigError
+    path = write_config(tmp_path / "bad", text="sources:\n  lever:\n    boards: [{acme: not-a-url}]\n")
+    with pytest.raises(ConfigError, match="sources.lever.boards.0"):
+        load_config(str(path))
