@@ -100,13 +100,13 @@ def test_heartbeats_keep_long_work_leased(store_factory):
     stolen = []
 
     def work(job, ctx):
-        for _ in range(8):  # 1.2 s of work under a 0.3 s lease
-            time.sleep(0.15)
+        for _ in range(8):  # 1.6 s of work under a 0.6 s lease (heartbeats every 0.2 s)
+            time.sleep(0.2)
             rival.sweep_expired(ENRICH, 3)
-            stolen.append(rival.claim(ENRICH, "rival", 0.3))
+            stolen.append(rival.claim(ENRICH, "rival", 0.6))
         return {"done": True}
 
-    record = run_stage(store, Stage(ENRICH, work), settings(lease_seconds=0.3))
+    record = run_stage(store, Stage(ENRICH, work), settings(lease_seconds=0.6))
     assert record.succeeded == 1 and not any(stolen)
     assert store.list_jobs()[0].attempts[c.ENRICH] == 1
 
