@@ -27,10 +27,12 @@ log = get_logger("pipeline.daemon")
 class PidLock:
     """An flock-ed PID file. The lock, not the file's existence, says whether a daemon runs."""
 
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    def __init__(self, path: Path, create: bool = True) -> None:
+        """Open (and by default create) the PID file; create=False raises FileNotFoundError instead."""
+        if create:
+            path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self.fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        self.fd = os.open(path, os.O_RDWR | (os.O_CREAT if create else 0), 0o644)
 
     def acquire(self) -> bool:
         try:
@@ -68,9 +70,10 @@ def read_pid(path: Path) -> int | None:
 def state(config: Config) -> DaemonState:
     """Running if someone holds the lock; stale if a PID is written but nobody holds it."""
     path = config.daemon.pid_file
-    if not path.exists():
+    try:
+        lock = PidLock(path, create=False)  # only looking: never leave a file behind
+    except FileNotFoundError:
         return DaemonState(False, None)
-    lock = PidLock(path)
     try:
         free = lock.acquire()
     finally:

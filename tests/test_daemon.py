@@ -181,3 +181,10 @@ def test_foreground_run_for_systemd(project):
     assert proc.returncode == 0
     assert "daemon started" in err and "job succeeded" in err and "daemon stopped" in err, err
     assert not (config.parent / "data" / "pipeline.pid").exists()
+
+
+def test_looking_at_the_state_never_creates_a_pid_file(tmp_path):
+    from pipeline import daemon
+    config = load_config(str(write_config(tmp_path / "project")))
+    assert daemon.state(config).running is False
+    assert not config.daemon.pid_file.exists() and not config.daemon.pid_file.parent.exists()

@@ -127,13 +127,18 @@ def test_graceful_stop_releases_unfinished_work(store_factory):
     store = store_factory()
     fill(store, 4)
     stop = threading.Event()
-    started = threading.Event()
+    started = threading.Semaphore(0)
 
     def work(job, ctx):
-        started.set()
+        started.release()
         time.sleep(3)  # ignores ctx.stopping(): the runner must release it after stop_timeout
 
-    threading.Thread(target=lambda: (started.wait(5), stop.set()), daemon=True).start()
+    def stop_when_both_started():
+        started.acquire(timeout=5)
+        started.acquire(timeout=5)
+        stop.set()
+
+    threading.Thread(target=stop_when_both_started, daemon=True).start()
     t0 = time.time()
     record = run_stage(store, Stage(ENRICH, work), settings(concurrency=2), stop=stop, stop_timeout=0.2)
     assert time.time() - t0 < 2
