@@ -1,6 +1,6 @@
-"""The stages that exist. Scrape, enrich and draft land with their own issues; until then the
-daemon schedules only what is here. PIPELINE_TEST_STAGES lets tests and development plug a
-work function into a stage name: "enrich=package.module:factory", factory(config) -> work."""
+"""The stages, by name, each loaded only when it is built (scrape pulls in httpx and bs4, draft
+the LLM client). PIPELINE_TEST_STAGES lets tests and development plug a work function into a stage
+name: "enrich=package.module:factory", factory(config) -> work."""
 
 import importlib
 import os
@@ -15,35 +15,18 @@ from pipeline.states import STAGE_STATES
 
 StageFactory = Callable[..., "WorkFn | Stage"]
 
-
-def _scrape(config: Config, **options: Any) -> Stage:
-    from pipeline.stages.scrape import make_stage
-
-    return make_stage(config, **options)
-
-
-def _enrich(config: Config, **options: Any) -> Stage:
-    from pipeline.stages.enrich import make_stage
-
-    return make_stage(config, **options)
+# stage name -> "module:factory"; factory(config, **options) -> Stage or work function.
+BUILT_IN: dict[str, str] = {c.SCRAPE: "pipeline.stages.scrape:make_stage",
+                            c.ENRICH: "pipeline.stages.enrich:make_stage",
+                            c.DRAFT: "pipeline.stages.draft:make_stage"}
 
 
-def _draft(config: Config, **options: Any) -> Stage:
-    from pipeline.stages.draft import make_stage
-
-    return make_stage(config, **options)
-
-
-# stage name -> factory(config, **options) -> Stage or work function.
-BUILT_IN: dict[str, StageFactory] = {c.SCRAPE: _scrape, c.ENRICH: _enrich, c.DRAFT: _draft}
-
-
-def _load(spec: str) -> StageFactory:
+def _load(spec: str, origin: str = c.ENV_TEST_STAGES) -> StageFactory:
     module, _, attr = spec.partition(":")
     try:
         return getattr(importlib.import_module(module), attr)
     except (ImportError, AttributeError) as exc:
-        raise ConfigError(f"cannot load {spec!r}: {exc}", c.ENV_TEST_STAGES) from None
+        raise ConfigError(f"cannot load {spec!r}: {exc}", origin) from None
 
 
 def _test_specs() -> dict[str, str]:
@@ -73,8 +56,9 @@ def available_stages(config: Config, options: dict[str, dict[str, Any]] | None =
                      not_ready: dict[str, str] | None = None) -> dict[str, Stage]:
     """Stage name -> Stage, for every stage that has a work function and is ready; options go to its
     factory. A stage that is not ready (StageNotReady) is left out, its reason put in `not_ready`."""
-    factories = dict(BUILT_IN)
-    factories.update({name: _load(spec) for name, spec in _test_specs().items()})
+    tests = _test_specs()
+    factories = {name: _load(spec, "built-in stage") for name, spec in BUILT_IN.items() if name not in tests}
+    factories.update({name: _load(spec) for name, spec in tests.items()})
     stages = {}
     for name, factory in factories.items():
         kwargs = (options or {}).get(name, {})
