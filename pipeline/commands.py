@@ -153,12 +153,11 @@ def drafts(config: Config, status: str, as_json: bool, fmt: str | None = None, o
 
     rows = draft_rows(open_store(config).list_jobs(status))
     if fmt:
-        sender = ""
-        profile_path = config.root / config.stages[c.DRAFT].profile
-        if profile_path.exists():
-            from pipeline.profile import load_profile
+        from pipeline.profile import load_profile, profile_path
 
-            profile = load_profile(profile_path)
+        sender = ""
+        if profile_path(config).exists():
+            profile = load_profile(profile_path(config))
             sender = f"{profile.name} <{profile.email}>"
         written = export(rows, fmt, out or Path("drafts"), sender)
         print(f"wrote {len(written)} file(s) for {len(rows)} draft(s) to {out}")

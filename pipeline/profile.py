@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pipeline import constants as c
+from pipeline.config import Config
 from pipeline.errors import ConfigError
 from pipeline.yamldoc import Located, check_type
 
@@ -50,6 +52,11 @@ def _resume(path: Path, doc: Located) -> str:
     else:
         raise doc.error(("resume",), f"{path.name}: use a .txt, .md or .pdf file")
     return re.sub(r"\n{3,}", "\n\n", text).strip()[:RESUME_CHARS]
+
+
+def profile_path(config: Config) -> Path:
+    """Where the draft stage's profile lives (generator.profile, relative to the config file)."""
+    return config.root / config.stages[c.DRAFT].profile
 
 
 def load_profile(path: Path) -> Profile:

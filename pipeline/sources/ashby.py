@@ -43,4 +43,4 @@ class AshbySource(NoDetail):
     def search(self, search: SearchConfig, fetcher: Fetcher, known: Known) -> Iterator[NewJob]:
         base = self.config.base_url.rstrip("/")
         return search_boards(self.config, lambda b: f"{base}/posting-api/job-board/{b}",
-                             {"includeCompensation": "true"}, parse_board, search, fetcher, known)
+                             {"includeCompensation": "true"}, parse_board, search, fetcher)

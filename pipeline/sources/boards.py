@@ -8,7 +8,7 @@ from typing import Any
 
 from pipeline.config import SearchConfig, SourceConfig
 from pipeline.http import Fetcher, check_status
-from pipeline.sources.base import DriftError, Known, matches
+from pipeline.sources.base import DriftError, matches
 from pipeline.store.base import NewJob
 
 Parse = Callable[[str, Any], list[NewJob]]
@@ -25,7 +25,7 @@ def fetch_json(fetcher: Fetcher, url: str, params: dict | None = None) -> Any:
 
 
 def search_boards(config: SourceConfig, url_for: Callable[[str], str], params: dict | None, parse: Parse,
-                  search: SearchConfig, fetcher: Fetcher, known: Known) -> Iterator[NewJob]:
+                  search: SearchConfig, fetcher: Fetcher) -> Iterator[NewJob]:
     """Every configured board, each in one call, filtered by the search's keywords and location."""
     for board in config.boards:
         website = config.websites.get(board, "")

@@ -42,4 +42,4 @@ class GreenhouseSource(NoDetail):
     def search(self, search: SearchConfig, fetcher: Fetcher, known: Known) -> Iterator[NewJob]:
         base = self.config.base_url.rstrip("/")
         return search_boards(self.config, lambda b: f"{base}/v1/boards/{b}/jobs", {"content": "true"},
-                             parse_board, search, fetcher, known)
+                             parse_board, search, fetcher)

@@ -47,4 +47,4 @@ class LeverSource(NoDetail):
     def search(self, search: SearchConfig, fetcher: Fetcher, known: Known) -> Iterator[NewJob]:
         base = self.config.base_url.rstrip("/")
         return search_boards(self.config, lambda b: f"{base}/v0/postings/{b}", {"mode": "json"},
-                             parse_board, search, fetcher, known)
+                             parse_board, search, fetcher)

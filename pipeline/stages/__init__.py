@@ -46,8 +46,9 @@ def built_stage_names() -> set[str]:
 
 def not_ready_reasons(config: Config) -> dict[str, str]:
     """Why a built stage cannot run yet, checked cheaply (for status)."""
-    path = config.root / config.stages[c.DRAFT].profile
-    if c.DRAFT in BUILT_IN and c.DRAFT not in _test_specs() and not path.exists():
+    from pipeline.profile import profile_path
+
+    if c.DRAFT in BUILT_IN and c.DRAFT not in _test_specs() and not profile_path(config).exists():
         return {c.DRAFT: f"no profile: copy profile.example.yaml to {config.stages[c.DRAFT].profile}"}
     return {}
 

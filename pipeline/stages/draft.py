@@ -25,7 +25,7 @@ from pipeline.drafts import (
 )
 from pipeline.errors import HaltRun, RetryableError, StageNotReady
 from pipeline.logs import get_logger
-from pipeline.profile import Profile, load_profile
+from pipeline.profile import Profile, load_profile, profile_path
 from pipeline.stages.runner import Stage, WorkContext
 from pipeline.states import STAGE_STATES
 from pipeline.store.base import Job, JobStore, Output
@@ -43,7 +43,7 @@ class Draft:
     def __init__(self, config: Config, profile: Profile | None = None) -> None:
         self.config = config
         self.settings = config.stages[c.DRAFT]
-        path = config.root / self.settings.profile
+        path = profile_path(config)
         if profile is None and not path.exists():
             raise StageNotReady(f"no profile at {path}: copy profile.example.yaml to {self.settings.profile} "
                                 "and fill it in")

@@ -66,10 +66,15 @@ def job_website(job: Job) -> str:
     return ""
 
 
+def job_slug(job: Job) -> str:
+    """The LinkedIn company slug the job points at, if any."""
+    return linkedin_slug(job.company_url) or linkedin_slug(job.extra.get("company_linkedin_url", ""))
+
+
 def identities(job: Job) -> list[str]:
     """The aliases this job's company may already be stored under, most specific first."""
     found = []
-    slug = linkedin_slug(job.company_url) or linkedin_slug(job.extra.get("company_linkedin_url", ""))
+    slug = job_slug(job)
     if slug:
         found.append(f"li:{slug}")
     site = job_website(job)
@@ -155,7 +160,7 @@ class Enrich:
         """Fetch the company's LinkedIn page and website; return the record and extra aliases."""
         facts: dict[str, Any] = {"name": fact(job.company, job.url, _now_iso())}
         sources: list[str] = []
-        slug = linkedin_slug(job.company_url) or linkedin_slug(job.extra.get("company_linkedin_url", ""))
+        slug = job_slug(job)
         if slug:
             self._linkedin(slug, facts, sources)
         website = (facts.get("website") or {}).get("value") or job_website(job)
