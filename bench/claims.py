@@ -18,11 +18,11 @@ from pathlib import Path
 from _common import ROOT  # noqa: F401 - puts the project on sys.path
 
 from pipeline import constants as c
-from pipeline.states import STAGE_STATES
-from pipeline.store.base import NewJob
+from pipeline.catalog import stage_states
+from pipeline.records import NewJob
 from pipeline.store.sqlite import SQLiteStore
 
-ENRICH = STAGE_STATES[c.ENRICH]
+ENRICH = stage_states(c.ENRICH)
 
 
 def ours(path: str, _: int) -> int:
@@ -77,7 +77,7 @@ def main() -> None:
     store = SQLiteStore(template)
     for n in range(args.jobs):
         store.upsert_job(NewJob(source="bench", source_id=str(n), url=f"https://jobs.example.org/{n}",
-                                title=f"Engineer {n}", company="Acme", status=c.SCRAPED))
+                                title=f"Engineer {n}", company="Acme", status=c.State.SCRAPED))
     store.close()
     print(f"claim + complete of {args.jobs} jobs on SQLite (jobs per second, best of 3)")
     print(f"{'processes':>9}  {'ours':>8}  {'bare sqlite3':>12}  {'ours / bare':>11}")

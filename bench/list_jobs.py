@@ -12,7 +12,7 @@ import time
 
 from _common import ROOT, scratch_project
 
-from pipeline.states import ALL_STATES
+from pipeline.catalog import all_states
 from pipeline.store.sqlite import SQLiteStore
 
 
@@ -20,7 +20,7 @@ def fill(path, count: int) -> None:
     """Bulk-load through the store's schema (the store's own upsert would take minutes here)."""
     store = SQLiteStore(path)
     now = time.time()
-    rows = [(f"{n:012x}", "bench", str(n), f"https://jobs.example.org/{n}", random.choice(ALL_STATES),
+    rows = [(f"{n:012x}", "bench", str(n), f"https://jobs.example.org/{n}", random.choice(all_states()),
              f"Engineer {n}", f"Company {n % 997}", "Berlin", "A description. " * 40, json.dumps({}),
              now - n, now, now - n, now) for n in range(count)]
     store._db.executemany(

@@ -1,12 +1,15 @@
 """Argument parsing for `python main.py`; every command's logic lives in pipeline.commands."""
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from pipeline import constants as c
+from pipeline.catalog import SOURCES, STAGES, all_states, parse_stage_overrides, use_stage_overrides
+from pipeline.config import Config
 from pipeline.errors import ConfigError, StoreUnavailable
-from pipeline.states import ALL_STATES, STAGE_STATES
+from pipeline.export import FORMATS
 
 
 def _positive(text: str) -> int:
@@ -20,7 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="main.py", description="Job-search pipeline: scrape, enrich, draft.")
     p.add_argument("--config", help=f"config file (default: ${c.ENV_CONFIG} or {c.DEFAULT_CONFIG_FILE})")
     p.add_argument("--list", action="store_true", help="list jobs (with --status to filter)")
-    p.add_argument("--status", choices=ALL_STATES, help="with --list: only jobs in this state")
+    p.add_argument("--status", choices=all_states(), help="with --list: only jobs in this state")
     p.add_argument("--limit", type=_positive, help="with --list: at most N jobs, newest first")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
@@ -35,8 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("companies", help="companies with how many jobs each").add_argument("--json", **js)
     drafts = sub.add_parser("drafts", help="list drafts, or `drafts export` them (never sent)")
     drafts.add_argument("action", nargs="?", choices=["export"])
-    drafts.add_argument("--status", dest="draft_status", default="draft_generated", choices=ALL_STATES)
-    drafts.add_argument("--format", choices=["eml", "md", "csv"], help="with export: the file format")
+    drafts.add_argument("--status", dest="draft_status", default="draft_generated", choices=all_states())
+    drafts.add_argument("--format", choices=FORMATS, help="with export: the file format")
     drafts.add_argument("--out", type=Path, default=Path("drafts"), help="with export: the folder (default drafts/)")
     drafts.add_argument("--json", **js)
     imp = sub.add_parser("import", help="add jobs from a JSON, JSONL or CSV file")
@@ -44,20 +47,19 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--json", **js)
     retry = sub.add_parser("retry", help="requeue failed jobs (or the given ones) for a stage")
     retry.add_argument("job_ids", nargs="*", metavar="JOB_ID")
-    retry.add_argument("--status", dest="retry_status", default=c.FAILED, choices=ALL_STATES)
-    retry.add_argument("--stage", choices=list(STAGE_STATES))
+    retry.add_argument("--status", dest="retry_status", default=c.State.FAILED, choices=all_states())
+    retry.add_argument("--stage", choices=list(STAGES))
     mark = sub.add_parser("mark", help="move a job to a state yourself (skipped, applied, ...)")
     mark.add_argument("job_id")
     mark.add_argument("new_status", metavar="STATUS")
     run = sub.add_parser("run-stage", help="process what is claimable now for one stage, then exit")
-    run.add_argument("stage", choices=list(STAGE_STATES))
+    run.add_argument("stage", choices=list(STAGES))
     run.add_argument("--batch-size", type=_positive, help="at most N jobs (default: all claimable now)")
     run.add_argument("--max-retries", type=_positive, help="attempts before a job fails (default: config)")
     run.add_argument("--max-jobs", type=_positive, help="scrape: at most N new jobs this run")
     run.add_argument("--keywords", help="scrape: search these keywords instead of the configured searches")
     run.add_argument("--location", help="scrape: with --keywords, or to override every search's location")
-    run.add_argument("--source", choices=["linkedin", "greenhouse", "lever", "ashby", "himalayas", "remotive",
-                                          "remoteok"], help="scrape: only this source")
+    run.add_argument("--source", choices=list(SOURCES), help="scrape: only this source")
     daemon = sub.add_parser("daemon", help="start, stop, status, or run in the foreground")
     daemon.add_argument("action", choices=["start", "stop", "status", "run"])
     daemon.add_argument("--timeout", type=float, help="stop: seconds to wait before SIGKILL")
@@ -75,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     from pipeline.config import load_config
 
     try:
+        use_stage_overrides(parse_stage_overrides(os.environ.get(c.ENV_TEST_STAGES, "")))
         config = load_config(args.config)
         if args.list:
             return commands.list_jobs(config, args.status, args.limit, args.json)
@@ -89,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _dispatch(args: argparse.Namespace, config: object) -> int:
+def _dispatch(args: argparse.Namespace, config: Config) -> int:
     from pipeline import commands, daemon
 
     match args.command:
@@ -101,7 +104,7 @@ def _dispatch(args: argparse.Namespace, config: object) -> int:
             return commands.show(config, args.job_id, args.json)
         case "drafts":
             if args.action == "export" and not args.format:
-                print("drafts export needs --format eml, md or csv", file=sys.stderr)
+                print(f"drafts export needs --format {' or '.join(FORMATS)}", file=sys.stderr)
                 return c.EXIT_USAGE
             return commands.drafts(config, args.draft_status, args.json, args.format if args.action else None,
                                    args.out)

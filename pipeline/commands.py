@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import constants as c
+from pipeline import policy
+from pipeline.catalog import STAGES, all_states, markable_states, stage_states
 from pipeline.config import Config, effective
 from pipeline.errors import StoreUnavailable
-from pipeline.states import ALL_STATES, MARKABLE_STATES, STAGE_STATES
 from pipeline.store import Job, JobStore, RunRecord, open_store
 
 TIME_FIELDS = ("next_attempt_at", "lease_expires_at", "created_at", "updated_at", "first_seen_at",
@@ -57,8 +58,8 @@ def _cut(text: str, width: int) -> str:
 
 
 def list_jobs(config: Config, status: str | None, limit: int | None, as_json: bool) -> int:
-    if status and status not in ALL_STATES:
-        print(f"unknown status {status!r}; known: {', '.join(ALL_STATES)}", file=sys.stderr)
+    if status and status not in all_states():
+        print(f"unknown status {status!r}; known: {', '.join(all_states())}", file=sys.stderr)
         return c.EXIT_USAGE
     jobs = open_store(config).list_jobs(status, limit)
     if as_json:
@@ -78,11 +79,12 @@ def stats(config: Config, as_json: bool) -> int:
     failed = store.failed_by_stage()
     runs = store.last_runs()
     stages = {}
-    for name, states in STAGE_STATES.items():
+    for name, spec in STAGES.items():
+        states = spec.states
         stages[name] = {"waiting": counts.get(states.input, 0), "working": counts.get(states.working, 0),
                         "done": counts.get(states.output, 0), "failed": failed.get(name, 0),
                         "last_run": run_dict(runs[name]) if name in runs else None}
-    result = {"total": sum(counts.values()), "by_status": {s: counts.get(s, 0) for s in ALL_STATES},
+    result = {"total": sum(counts.values()), "by_status": {s: counts.get(s, 0) for s in all_states()},
               "stages": stages}
     if as_json:
         _print_json(result)
@@ -209,7 +211,7 @@ def import_jobs(config: Config, path: Path, as_json: bool) -> int:
 
 def retry(config: Config, status: str, stage: str | None, job_ids: list[str]) -> int:
     store = open_store(config)
-    ids = job_ids or store.select_ids(status=status, error_stage=stage if status == c.FAILED else None)
+    ids = job_ids or store.select_ids(status=status, error_stage=stage if status == c.State.FAILED else None)
     requeued, skipped = 0, []
     for job_id in ids:
         job = store.get(job_id)
@@ -218,7 +220,7 @@ def retry(config: Config, status: str, stage: str | None, job_ids: list[str]) ->
             skipped.append(f"{job_id}: no such job")
         elif target is None:
             skipped.append(f"{job_id}: not failed at a stage; name one with --stage")
-        elif store.requeue(job_id, STAGE_STATES[target]):
+        elif policy.requeue(store, job_id, stage_states(target)):
             requeued += 1
         else:
             skipped.append(f"{job_id}: a stage is working on it right now")
@@ -229,11 +231,11 @@ def retry(config: Config, status: str, stage: str | None, job_ids: list[str]) ->
 
 
 def mark(config: Config, job_id: str, status: str) -> int:
-    if status not in MARKABLE_STATES:
-        print(f"cannot mark a job {status!r}; choose one of: {', '.join(MARKABLE_STATES)}", file=sys.stderr)
+    if status not in markable_states():
+        print(f"cannot mark a job {status!r}; choose one of: {', '.join(markable_states())}", file=sys.stderr)
         return c.EXIT_USAGE
     store = open_store(config)
-    if store.mark(job_id, status):
+    if policy.mark(store, job_id, status):
         print(f"{job_id}: {status}")
         return c.EXIT_OK
     reason = "no such job" if store.get(job_id) is None else "a stage is working on it right now"
@@ -265,7 +267,7 @@ def run_stage(config: Config, name: str, batch_size: int | None = None, max_retr
     store = open_store(config)
     stop = threading.Event()
     previous = {s: signal.signal(s, lambda *_: stop.set()) for s in (signal.SIGINT, signal.SIGTERM)}
-    bar = _progress(store, STAGE_STATES[name].input, batch_size)
+    bar = _progress(store, stage_states(name).input, batch_size)
     try:
         run = StageRun(store, stages[name], settings, limit=batch_size, stop=stop,
                        stop_timeout=d.stop_timeout_seconds, on_job=(lambda _: bar.update(1)) if bar else None)
@@ -322,7 +324,7 @@ def daemon_status(config: Config, as_json: bool) -> int:
     info = daemon.process_info(now.pid) if now.running and now.pid else {}
     not_ready = not_ready_reasons(config)
     built = built_stage_names() - set(not_ready)
-    nexts = next_runs(config, list(STAGE_STATES))
+    nexts = next_runs(config, list(STAGES))
     result: dict[str, Any] = {"running": now.running, "pid": now.pid if now.running else None,
                               "stale_pid_file": now.stale, **info, "stages": {}, "counts": None, "store_error": None}
     try:
@@ -332,7 +334,7 @@ def daemon_status(config: Config, as_json: bool) -> int:
         store.close()
     except StoreUnavailable as exc:
         result["store_error"], runs = str(exc), {}
-    for name in STAGE_STATES:
+    for name in STAGES:
         scheduled = name in built and config.stages[name].enabled
         result["stages"][name] = {
             "scheduled": scheduled, "built": name in built, "enabled": config.stages[name].enabled,

@@ -1,215 +1,72 @@
 """pipeline_config.yaml + .env -> frozen dataclasses. Every mistake names file, line and key."""
 
+import dataclasses
 import os
 import re
+import types
+import typing
 import zoneinfo
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from dotenv import load_dotenv
 
 from pipeline import constants as c
+from pipeline.catalog import SOURCES, STAGES, StageSpec
 from pipeline.errors import ConfigError
 from pipeline.redact import mask_uri, register_secret
+from pipeline.settings import (
+    Config,
+    DaemonConfig,
+    DraftSettings,
+    HttpConfig,
+    LLMConfig,
+    SearchConfig,
+    SourceConfig,
+    StageConfig,
+    StorageConfig,
+)
 from pipeline.yamldoc import Located, check_section
+
+__all__ = ["Config", "DaemonConfig", "HttpConfig", "LLMConfig", "SearchConfig", "SourceConfig", "StageConfig",
+           "StorageConfig", "config_path", "effective", "load_config"]
 
 CRON_FIELDS = ("minute", "hour", "day", "month", "day_of_week")
 SCHEDULE_KEYS = ("second", *CRON_FIELDS)
 
 
-@dataclass(frozen=True)
-class StageConfig:
-    """How and when one stage runs."""
-
-    name: str
-    schedule: dict[str, str]
-    enabled: bool = True
-    max_retries: int = 3
-    batch_size: int | None = 10
-    concurrency: int = 1
-    lease_seconds: float = 300.0
-    run_deadline_seconds: float = 3000.0
-    retry_base_seconds: float = 60.0
-    retry_max_seconds: float = 3600.0
-    max_jobs_per_day: int | None = None
-    company_max_age_days: float = 14.0
-    dns_nameservers: tuple[str, ...] = ()
-    profile: str = "profile.yaml"
-    max_recipients: int = 1
-    max_words: int = 150
-    channels: tuple[str, ...] = ("email", "linkedin")
-    daily_cost_cap_usd: float | None = None
-    do_not_contact: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    description_chars: int = 1500
-    validation_retries: int = 2
-
-
-@dataclass(frozen=True)
-class DaemonConfig:
-    pid_file: Path
-    log_file: Path
-    log_level: str = "INFO"
-    timezone: str = ""
-    misfire_grace_seconds: int = 6 * 3600
-    tick_seconds: float = 60.0
-    stop_timeout_seconds: float = 30.0
-    start_timeout_seconds: float = 20.0
-    log_max_bytes: int = 5_000_000
-    log_backups: int = 5
-
-
-@dataclass(frozen=True)
-class StorageConfig:
-    backend: str
-    sqlite_path: Path
-    mongodb_database: str | None = None
-    timeout_seconds: float = 5.0
-
-
-@dataclass(frozen=True)
-class SearchConfig:
-    """One search. The filters map onto LinkedIn's guest search; whole boards and feeds are
-    filtered on our side by keywords and location."""
-
-    keywords: str
-    location: str = ""
-    name: str = ""
-    sources: tuple[str, ...] = ("linkedin",)
-    geo_id: str = ""
-    posted_within_seconds: int | None = None
-    workplace: tuple[str, ...] = ()       # onsite, remote, hybrid
-    experience: tuple[str, ...] = ()      # internship, entry, associate, mid_senior, director, executive
-    job_type: tuple[str, ...] = ()        # full_time, part_time, contract, temporary, internship, volunteer, other
-    company_ids: tuple[str, ...] = ()
-    sort_by_date: bool = True
-    max_jobs: int | None = None
-    stop_at_known: bool = True
-
-
-@dataclass(frozen=True)
-class SourceConfig:
-    """Where a source lives and how politely to ask it."""
-
-    name: str
-    base_url: str
-    enabled: bool = True
-    min_delay: float = 1.0
-    max_delay: float = 3.0
-    max_in_flight: int = 2
-    max_429: int = 3
-    boards: tuple[str, ...] = ()
-    websites: dict[str, str] = field(default_factory=dict)  # board -> the company's own site
-
-
-@dataclass(frozen=True)
-class HttpConfig:
-    """Client settings, and the pacing of hosts no source names (company websites)."""
-
-    user_agent: str = ""
-    timeout_seconds: float = 20.0
-    proxy: str | None = None
-    min_delay: float = 1.0
-    max_delay: float = 3.0
-    max_in_flight: int = 2
-
-
-@dataclass(frozen=True)
-class LLMConfig:
-    base_url: str = "https://openrouter.ai/api/v1"
-    model: str = "openai/gpt-4o-mini"
-    api_key_env: str = c.ENV_OPENROUTER_KEY
-    temperature: float = 0.7
-    timeout_seconds: float = 60.0
-    max_tokens: int = 600
-    prices: dict[str, dict[str, float]] = field(default_factory=dict)  # model -> USD per million tokens
-    summarize_companies: bool = True
-
-
-@dataclass(frozen=True)
-class Config:
-    path: Path
-    root: Path
-    daemon: DaemonConfig
-    storage: StorageConfig
-    searches: tuple[SearchConfig, ...]
-    llm: LLMConfig
-    stages: dict[str, StageConfig] = field(default_factory=dict)
-    sources: dict[str, SourceConfig] = field(default_factory=dict)
-    http: HttpConfig = field(default_factory=HttpConfig)
-    mongodb_uri: str | None = field(default=None, repr=False)
-    llm_api_key: str | None = field(default=None, repr=False)
-
-
-# Each section: key -> (accepted types, default). None in types means the key may be null.
-_STAGE_KEYS: dict[str, tuple[tuple, Any]] = {
-    "schedule": ((dict, str), None), "enabled": ((bool,), True), "max_retries": ((int,), 3),
-    "batch_size": ((int, None), 10), "concurrency": ((int,), 1), "lease_seconds": ((int, float), 300),
-    "run_deadline_seconds": ((int, float), 3000), "retry_base_seconds": ((int, float), 60),
-    "retry_max_seconds": ((int, float), 3600),
-}
-_SECTION_KEYS: dict[str, dict[str, tuple[tuple, Any]]] = {  # keys only one stage takes
-    "scraper": {"max_jobs_per_day": ((int, None), None)},
-    "enricher": {"company_max_age_days": ((int, float), 14), "dns_nameservers": ((list,), [])},
-    "generator": {"profile": ((str,), "profile.yaml"), "max_recipients": ((int,), 1), "max_words": ((int,), 150),
-                  "channels": ((list,), ["email", "linkedin"]), "daily_cost_cap_usd": ((int, float, None), None),
-                  "do_not_contact": ((dict,), {}), "description_chars": ((int,), 1500),
-                  "validation_retries": ((int,), 2)},
-}
-_SECTIONS: dict[str, dict[str, tuple[tuple, Any]]] = {
-    "daemon": {
-        "pid_file": ((str,), "data/pipeline.pid"), "log_file": ((str,), "logs/pipeline.log"),
-        "log_level": ((str,), "INFO"), "timezone": ((str, None), None),
-        "misfire_grace_seconds": ((int,), 6 * 3600), "tick_seconds": ((int, float), 60),
-        "stop_timeout_seconds": ((int, float), 30), "start_timeout_seconds": ((int, float), 20),
-        "log_max_bytes": ((int,), 5_000_000), "log_backups": ((int,), 5),
-    },
-    "storage": {
-        "backend": ((str,), "auto"), "sqlite_path": ((str,), "data/pipeline.sqlite3"),
-        "mongodb_database": ((str, None), None), "timeout_seconds": ((int, float), 5),
-    },
-    "llm": {
-        "base_url": ((str,), LLMConfig.base_url), "model": ((str,), LLMConfig.model),
-        "api_key_env": ((str,), LLMConfig.api_key_env), "temperature": ((int, float), 0.7),
-        "timeout_seconds": ((int, float), 60), "max_tokens": ((int,), 600), "prices": ((dict,), {}),
-        "summarize_companies": ((bool,), True),
-    },
-    "scraper": _STAGE_KEYS, "enricher": _STAGE_KEYS, "generator": _STAGE_KEYS,
-}
-_SEARCH_KEYS: dict[str, tuple[tuple, Any]] = {
-    "name": ((str,), ""), "keywords": ((str,), None), "location": ((str, None), ""),
-    "sources": ((list,), ["linkedin"]), "geo_id": ((str, int, None), ""),
-    "posted_within_seconds": ((int, None), None), "workplace": ((list,), []), "experience": ((list,), []),
-    "job_type": ((list,), []), "company_ids": ((list,), []), "sort_by_date": ((bool,), True),
-    "max_jobs": ((int, None), None), "stop_at_known": ((bool,), True),
-}
+_LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 SEARCH_CHOICES = {
-    "sources": ("linkedin", "greenhouse", "lever", "ashby", "himalayas", "remotive", "remoteok"),
     "workplace": ("onsite", "remote", "hybrid"),
     "experience": ("internship", "entry", "associate", "mid_senior", "director", "executive"),
     "job_type": ("full_time", "part_time", "contract", "temporary", "internship", "volunteer", "other"),
 }
-SOURCE_DEFAULTS: dict[str, dict[str, Any]] = {
-    "linkedin": {"base_url": "https://www.linkedin.com", "min_delay": 2.0, "max_delay": 5.0, "max_in_flight": 2},
-    "greenhouse": {"base_url": "https://boards-api.greenhouse.io"},
-    "lever": {"base_url": "https://api.lever.co"},
-    "ashby": {"base_url": "https://api.ashbyhq.com"},
-    "himalayas": {"base_url": "https://himalayas.app"},
-    "remotive": {"base_url": "https://remotive.com", "min_delay": 5.0, "max_delay": 10.0},
-    "remoteok": {"base_url": "https://remoteok.com"},
-}
-_SOURCE_KEYS: dict[str, tuple[tuple, Any]] = {
-    "base_url": ((str,), None), "enabled": ((bool,), True), "min_delay": ((int, float), None),
-    "max_delay": ((int, float), None), "max_in_flight": ((int,), None), "max_429": ((int,), 3),
-    "boards": ((list,), []),
-}
-_HTTP_KEYS: dict[str, tuple[tuple, Any]] = {
-    "user_agent": ((str,), ""), "timeout_seconds": ((int, float), 20), "proxy": ((str, None), None),
-    "min_delay": ((int, float), 1.0), "max_delay": ((int, float), 3.0), "max_in_flight": ((int,), 2),
-}
-_DEFAULT_SCHEDULES = {"scraper": {"hour": 9, "minute": 0}, "enricher": {"minute": 0},
-                      "generator": {"minute": 30}}
-_LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+Spec = dict[str, tuple[tuple[Any, ...], Any]]
+T = typing.TypeVar("T")
+
+
+def _yaml_types(hint: Any) -> tuple[Any, ...]:
+    """The YAML types a field of this Python type accepts (None: may be null)."""
+    args = typing.get_args(hint)
+    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+        return tuple(t for a in args for t in ((None,) if a is type(None) else _yaml_types(a)))
+    origin = typing.get_origin(hint) or hint
+    return {bool: (bool,), int: (int,), float: (int, float), str: (str,), Path: (str,), tuple: (list,),
+            dict: (dict,), list: (list,)}[origin]
+
+
+def key_spec(cls: type) -> Spec:
+    """YAML key -> (accepted types, default), derived from a settings dataclass's fields."""
+    hints = typing.get_type_hints(cls)
+    spec: Spec = {}
+    for f in dataclasses.fields(cls):
+        if f.metadata.get("internal"):
+            continue
+        default = f.default if f.default is not dataclasses.MISSING else \
+            f.default_factory() if f.default_factory is not dataclasses.MISSING else None
+        spec[f.name] = (f.metadata.get("yaml_types") or _yaml_types(hints[f.name]), default)
+    return spec
 
 
 def _schedule(doc: Located, path: tuple, value: Any) -> dict[str, str]:
@@ -240,20 +97,16 @@ def _schedule(doc: Located, path: tuple, value: Any) -> dict[str, str]:
     return fields
 
 
-def _stage(doc: Located, section: str, stage: str, data: Any) -> StageConfig:
-    values = check_section(doc, (section,), data, {**_STAGE_KEYS, **_SECTION_KEYS[section]})
-    if section == "scraper" and "batch_size" not in (data or {}):
-        values["batch_size"] = None  # every pending detail; new jobs are capped by max_jobs_per_day
+def _stage(doc: Located, spec: StageSpec, data: Any) -> StageConfig:
+    section = spec.section
+    values = check_section(doc, (section,), data, key_spec(spec.settings))
     values["schedule"] = _schedule(doc, (section, "schedule"),
-                                   values["schedule"] if values["schedule"] is not None
-                                   else _DEFAULT_SCHEDULES[section])
-    floats = ("lease_seconds", "run_deadline_seconds", "retry_base_seconds", "retry_max_seconds",
-              "company_max_age_days")
+                                   values["schedule"] if values["schedule"] is not None else spec.schedule)
     if "dns_nameservers" in values:
         values["dns_nameservers"] = tuple(str(n) for n in values["dns_nameservers"])
-    if section == "generator":
+    if spec.settings is DraftSettings:
         _generator(doc, values)
-    return StageConfig(name=stage, **{k: float(v) if k in floats else v for k, v in values.items()})
+    return _make(spec.settings, {"name": spec.name, **values})
 
 
 def _generator(doc: Located, values: dict[str, Any]) -> None:
@@ -282,11 +135,11 @@ def _searches(doc: Located, data: Any) -> tuple[SearchConfig, ...]:
         raise doc.error(("searches",), f"expected a list of searches, got {type(data).__name__}")
     found = []
     for i, item in enumerate(data):
-        values = check_section(doc, ("searches", i), item, _SEARCH_KEYS)
+        values = check_section(doc, ("searches", i), item, key_spec(SearchConfig))
         if not values["keywords"]:
             raise doc.error(("searches", i), "keywords: every search needs keywords")
         for key in ("sources", "workplace", "experience", "job_type", "company_ids"):
-            choices = SEARCH_CHOICES.get(key)
+            choices = tuple(SOURCES) if key == "sources" else SEARCH_CHOICES.get(key)
             for value in values[key]:
                 if not isinstance(value, (str, int)) or (choices and value not in choices):
                     known = f" (known: {', '.join(choices)})" if choices else ""
@@ -325,11 +178,15 @@ def _sources(doc: Located, data: Any) -> dict[str, SourceConfig]:
         data = {}
     if not isinstance(data, dict):
         raise doc.error(("sources",), f"expected a mapping of source names, got {type(data).__name__}")
+    for name in data:
+        if name not in SOURCES:
+            raise doc.error(("sources", name), f"unknown source (known: {', '.join(SOURCES)})")
     found = {}
-    for name, defaults in SOURCE_DEFAULTS.items():
-        values = check_section(doc, ("sources", name), data.get(name), _SOURCE_KEYS)
-        merged = {"min_delay": 1.0, "max_delay": 3.0, "max_in_flight": 2, **defaults,
-                  **{k: v for k, v in values.items() if v is not None}}
+    for name, spec in SOURCES.items():
+        values = check_section(doc, ("sources", name), data.get(name), key_spec(SourceConfig))
+        defaults = {"base_url": spec.base_url, "min_delay": spec.min_delay, "max_delay": spec.max_delay,
+                    "max_in_flight": spec.max_in_flight}
+        merged = {**values, **{k: v for k, v in defaults.items() if values[k] is None}}
         if merged["max_delay"] < merged["min_delay"]:
             raise doc.error(("sources", name, "max_delay"), "must not be less than min_delay")
         if not merged["base_url"].startswith(("http://", "https://")):
@@ -337,9 +194,6 @@ def _sources(doc: Located, data: Any) -> dict[str, SourceConfig]:
         merged["boards"], merged["websites"] = _boards(doc, name, merged["boards"])
         found[name] = SourceConfig(name=name, **{k: float(v) if k.endswith("delay") else v
                                                  for k, v in merged.items()})
-    for name in data:
-        if name not in SOURCE_DEFAULTS:
-            raise doc.error(("sources", name), f"unknown source (known: {', '.join(SOURCE_DEFAULTS)})")
     return found
 
 
@@ -371,11 +225,12 @@ def load_config(explicit: str | None = None) -> Config:
     data = doc.data if doc.data is not None else {}
     if not isinstance(data, dict):
         raise doc.error((), "the config must be a mapping of sections")
+    sections = {"daemon", "storage", "llm", "http", "searches", "sources", *(s.section for s in STAGES.values())}
     for key in data:
-        if key not in _SECTIONS and key not in ("searches", "sources", "http"):
-            raise doc.error((key,), f"unknown section (known: searches, sources, http, {', '.join(_SECTIONS)})")
+        if key not in sections:
+            raise doc.error((key,), f"unknown section (known: {', '.join(sorted(sections))})")
     root = path.parent
-    daemon = check_section(doc, ("daemon",), data.get("daemon"), _SECTIONS["daemon"])
+    daemon = check_section(doc, ("daemon",), data.get("daemon"), key_spec(DaemonConfig))
     if daemon["log_level"].upper() not in _LOG_LEVELS:
         raise doc.error(("daemon", "log_level"), f"{daemon['log_level']!r} is not one of {', '.join(_LOG_LEVELS)}")
     if daemon["timezone"]:
@@ -383,38 +238,41 @@ def load_config(explicit: str | None = None) -> Config:
             zoneinfo.ZoneInfo(daemon["timezone"])
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             raise doc.error(("daemon", "timezone"), f"unknown time zone {daemon['timezone']!r}") from None
-    storage = check_section(doc, ("storage",), data.get("storage"), _SECTIONS["storage"])
+    storage = check_section(doc, ("storage",), data.get("storage"), key_spec(StorageConfig))
     if storage["backend"] not in ("auto", "sqlite", "mongodb"):
         raise doc.error(("storage", "backend"), f"{storage['backend']!r} is not one of auto, sqlite, mongodb")
     mongodb_uri = os.environ.get(c.ENV_MONGODB_URI) or None
     backend = storage["backend"] if storage["backend"] != "auto" else ("mongodb" if mongodb_uri else "sqlite")
     if backend == "mongodb" and not mongodb_uri:
         raise doc.error(("storage", "backend"), f"backend is mongodb but {c.ENV_MONGODB_URI} is not set")
-    llm = check_section(doc, ("llm",), data.get("llm"), _SECTIONS["llm"])
+    llm = check_section(doc, ("llm",), data.get("llm"), key_spec(LLMConfig))
     llm["prices"] = _prices(doc, llm["prices"])
-    stages = {stage: _stage(doc, section, stage, data.get(section)) for stage, section in c.STAGE_SECTIONS.items()}
+    stages = {name: _stage(doc, spec, data.get(spec.section)) for name, spec in STAGES.items()}
     api_key = os.environ.get(llm["api_key_env"]) or None
-    http = check_section(doc, ("http",), data.get("http"), _HTTP_KEYS)
+    http = check_section(doc, ("http",), data.get("http"), key_spec(HttpConfig))
     register_secret(api_key)
     register_secret(mongodb_uri)
     return Config(
         path=path, root=root,
-        daemon=DaemonConfig(**{**daemon, "pid_file": root / daemon["pid_file"], "log_file": root / daemon["log_file"],
-                               "log_level": daemon["log_level"].upper(), "timezone": daemon["timezone"] or "",
-                               "tick_seconds": float(daemon["tick_seconds"]),
-                               "stop_timeout_seconds": float(daemon["stop_timeout_seconds"]),
-                               "start_timeout_seconds": float(daemon["start_timeout_seconds"])}),
-        storage=StorageConfig(backend=backend, sqlite_path=root / storage["sqlite_path"],
-                              mongodb_database=storage["mongodb_database"],
-                              timeout_seconds=float(storage["timeout_seconds"])),
-        searches=_searches(doc, data.get("searches")),
-        llm=LLMConfig(**{**llm, "temperature": float(llm["temperature"]),
-                         "timeout_seconds": float(llm["timeout_seconds"])}),
-        stages=stages, sources=_sources(doc, data.get("sources")), http=HttpConfig(**{
-            **http, "timeout_seconds": float(http["timeout_seconds"]), "min_delay": float(http["min_delay"]),
-            "max_delay": float(http["max_delay"])}),
+        daemon=_make(DaemonConfig, {**daemon, "pid_file": root / daemon["pid_file"],
+                                    "log_file": root / daemon["log_file"], "log_level": daemon["log_level"].upper(),
+                                    "timezone": daemon["timezone"] or ""}),
+        storage=_make(StorageConfig, {**storage, "backend": backend, "sqlite_path": root / storage["sqlite_path"]}),
+        searches=_searches(doc, data.get("searches")), llm=_make(LLMConfig, llm), stages=stages,
+        sources=_sources(doc, data.get("sources")), http=_make(HttpConfig, http),
         mongodb_uri=mongodb_uri, llm_api_key=api_key,
     )
+
+
+def _make(cls: type[T], values: dict[str, Any]) -> T:
+    """The dataclass, with YAML integers turned into floats where the field is a float."""
+    hints = typing.get_type_hints(cls)
+    return cls(**{k: float(v) if isinstance(v, int) and float in _types_of(hints[k]) else v
+                  for k, v in values.items()})
+
+
+def _types_of(hint: Any) -> tuple[Any, ...]:
+    return typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
 
 
 def effective(config: Config) -> dict[str, Any]:
@@ -438,7 +296,7 @@ def effective(config: Config) -> dict[str, Any]:
                       for name, s in config.sources.items()}
     out["http"] = {**asdict(config.http), "proxy": mask_uri(config.http.proxy)}
     out["llm"] = {**plain(asdict(config.llm)), "api_key": "set (hidden)" if config.llm_api_key else "not set"}
-    for stage, section in c.STAGE_SECTIONS.items():
-        values = plain(asdict(config.stages[stage]))
-        out[section] = {k: v for k, v in values.items() if k in _STAGE_KEYS or k in _SECTION_KEYS[section]}
+    for name, spec in STAGES.items():
+        values = plain(asdict(config.stages[name]))
+        out[spec.section] = {k: v for k, v in values.items() if k in key_spec(spec.settings)}
     return out

@@ -1,27 +1,28 @@
 """Every name a user types or a store keeps, in one place."""
 
-# Job states, in pipeline order. Users type these; never rename them.
-PENDING = "pending"
-SCRAPING = "scraping"
-SCRAPED = "scraped"
-ENRICHING = "enriching"
-ENRICHED = "enriched"
-GENERATING = "generating"
-DRAFT_GENERATED = "draft_generated"
-FAILED = "failed"
-# A posting already in the store from another source; linked to it, never worked on.
-DUPLICATE = "duplicate"
-# States only a person sets, with `main.py mark`.
-SKIPPED = "skipped"
-APPLIED = "applied"
+from enum import StrEnum
+
+
+class State(StrEnum):
+    """Job states, in pipeline order. Users type these; never rename them."""
+
+    PENDING = "pending"
+    SCRAPING = "scraping"
+    SCRAPED = "scraped"
+    ENRICHING = "enriching"
+    ENRICHED = "enriched"
+    GENERATING = "generating"
+    DRAFT_GENERATED = "draft_generated"
+    FAILED = "failed"
+    DUPLICATE = "duplicate"   # a posting already in the store from another source; linked, never worked on
+    SKIPPED = "skipped"       # set by a person (`main.py mark`), or for a do-not-contact company
+    APPLIED = "applied"       # set by a person
+
 
 # Stage names, as typed in `run-stage` and `retry --stage`.
 SCRAPE = "scrape"
 ENRICH = "enrich"
 DRAFT = "draft"
-
-# Config section of each stage, in the shape users already know.
-STAGE_SECTIONS = {SCRAPE: "scraper", ENRICH: "enricher", DRAFT: "generator"}
 
 # Environment variables.
 ENV_CONFIG = "PIPELINE_CONFIG"

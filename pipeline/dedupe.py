@@ -5,7 +5,7 @@ import unicodedata
 
 from rapidfuzz import fuzz
 
-from pipeline.store.base import Job, NewJob
+from pipeline.records import Job, NewJob
 
 _LEGAL = {"inc", "incorporated", "llc", "ltd", "limited", "gmbh", "corp", "corporation", "co", "company", "plc",
           "ag", "sa", "bv", "srl", "sas", "oy", "ab", "as", "pty", "the", "se", "kg"}

@@ -12,7 +12,7 @@ from typing import Any
 
 from pipeline.config import StageConfig
 from pipeline.profile import Profile
-from pipeline.store.base import Job
+from pipeline.records import Job
 
 SUBJECT_CHARS = 80
 NOTE_CHARS = 300

@@ -10,7 +10,7 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
-from pipeline.store.base import Job
+from pipeline.records import Job
 
 FORMATS = ("eml", "md", "csv")
 CSV_FIELDS = ("job_id", "company", "title", "channel", "recipient", "role", "address", "address_status",

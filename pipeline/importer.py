@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import constants as c
-from pipeline.store.base import NewJob
+from pipeline.records import NewJob
 from pipeline.urls import canonical_url
 
 REQUIRED = ("url", "title", "company")
@@ -94,7 +94,7 @@ def to_new_job(row: dict[str, Any]) -> NewJob:
                   title=values["title"].strip(), company=values["company"].strip(),
                   location=values.get("location", "").strip(), description=description,
                   company_url=values.get("company_url", "").strip(),
-                  status=c.SCRAPED if description else c.PENDING, extra=extra)
+                  status=c.State.SCRAPED if description else c.State.PENDING, extra=extra)
 
 
 def import_file(store: Any, path: Path) -> ImportReport:

@@ -20,6 +20,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from tzlocal import get_localzone
 
+from pipeline import policy
 from pipeline.config import Config
 from pipeline.errors import StoreUnavailable
 from pipeline.logs import get_logger
@@ -105,7 +106,7 @@ class Scheduler:
         try:
             self.store.ping()
             for name, stage in self.stages.items():
-                self.store.sweep_expired(stage.states, self.config.stages[name].max_retries)
+                policy.sweep_expired(self.store, stage.states, self.config.stages[name].max_retries)
         except StoreUnavailable as exc:
             self.store_down(exc)
             return

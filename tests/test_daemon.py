@@ -68,7 +68,7 @@ def test_lifecycle_through_the_scripts(project):
     started = script("start_pipeline.sh", config, env)
     assert started.returncode == 0, started.stdout + started.stderr
     pid = pid_of(started.stdout)
-    wait_for(lambda: store.counts().get(c.ENRICHED) == 3, what="waiting work picked up at start")
+    wait_for(lambda: store.counts().get(c.State.ENRICHED) == 3, what="waiting work picked up at start")
 
     status = script("status_pipeline.sh", config, env)
     assert status.returncode == 0 and f"running (PID {pid})" in status.stdout, status.stdout
@@ -103,13 +103,13 @@ def test_sigterm_releases_current_work(project):
     store.upsert_job(new_job(1))
     env = environment(PIPELINE_TEST_SLEEP="60")
     assert script("start_pipeline.sh", config, env).returncode == 0
-    wait_for(lambda: store.counts().get(c.ENRICHING) == 1, what="the job to be claimed")
+    wait_for(lambda: store.counts().get(c.State.ENRICHING) == 1, what="the job to be claimed")
     t0 = time.time()
     stopped = script("stop_pipeline.sh", config, env)
     assert stopped.returncode == 0 and "stopped (PID" in stopped.stdout, stopped.stdout
     assert time.time() - t0 < 15
     job = store.list_jobs()[0]
-    assert job.status == c.SCRAPED and job.attempts[c.ENRICH] == 0, "released, attempt given back"
+    assert job.status == c.State.SCRAPED and job.attempts[c.ENRICH] == 0, "released, attempt given back"
     log = (config.parent / "logs" / "pipeline.log").read_text()
     assert '"job released on stop"' in log and '"daemon stopped"' in log
 
@@ -143,7 +143,7 @@ def test_daemon_survives_the_mongodb_server_going_away(tmp_path):
         started = script("start_pipeline.sh", config, env)
         assert started.returncode == 0, started.stdout + started.stderr
         pid = pid_of(started.stdout)
-        wait_for(lambda: store.counts().get(c.ENRICHED) == 1, what="the first job")
+        wait_for(lambda: store.counts().get(c.State.ENRICHED) == 1, what="the first job")
 
         server.stop()
         wait_for(lambda: "store unreachable" in log.read_text(), what="the outage to be logged")
@@ -155,7 +155,7 @@ def test_daemon_survives_the_mongodb_server_going_away(tmp_path):
         server.start()
         wait_for(lambda: "store reachable again" in log.read_text(), what="the daemon to notice")
         store.upsert_job(new_job(2))
-        wait_for(lambda: store.counts().get(c.ENRICHED) == 2, what="work after the outage")
+        wait_for(lambda: store.counts().get(c.State.ENRICHED) == 2, what="work after the outage")
         assert alive(pid)
         stopped = script("stop_pipeline.sh", config, env)
         assert stopped.returncode == 0 and "stopped" in stopped.stdout
@@ -171,7 +171,7 @@ def test_foreground_run_for_systemd(project):
     proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--config", str(config), "daemon", "run"],
                             env=environment(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        wait_for(lambda: store.counts().get(c.ENRICHED) == 1, what="the foreground daemon's start-up run")
+        wait_for(lambda: store.counts().get(c.State.ENRICHED) == 1, what="the foreground daemon's start-up run")
         status = script("status_pipeline.sh", config, environment())
         assert status.returncode == 0 and f"running (PID {proc.pid})" in status.stdout
         proc.send_signal(signal.SIGTERM)

@@ -37,8 +37,8 @@ def test_json_array_import(cli, tmp_path, capsys):
     assert cli("import", str(path)) == 0
     assert "inserted 2, updated 0, rejected 0" in capsys.readouterr().out
     jobs = {j["title"]: j for j in listed(cli, capsys)}
-    assert jobs["Backend Engineer"]["status"] == c.SCRAPED, "a description means scraped"
-    assert jobs["Data Engineer"]["status"] == c.PENDING
+    assert jobs["Backend Engineer"]["status"] == c.State.SCRAPED, "a description means scraped"
+    assert jobs["Data Engineer"]["status"] == c.State.PENDING
     assert jobs["Backend Engineer"]["url"] == "https://boards.example.org/acme/1", "tracking stripped"
     assert jobs["Backend Engineer"]["source"] == "import"
 
@@ -62,14 +62,14 @@ def test_reimport_updates_without_resetting_status(cli, tmp_path, capsys):
     path.write_text(json.dumps(GOOD))
     cli("import", str(path))
     job_id = next(j["id"] for j in listed(cli, capsys) if j["title"] == "Data Engineer")
-    assert cli("mark", job_id, c.APPLIED) == 0
+    assert cli("mark", job_id, c.State.APPLIED) == 0
     changed = [dict(GOOD[1], title="Senior Data Engineer", description="Now with a description.")]
     path.write_text(json.dumps(changed))
     capsys.readouterr()
     assert cli("import", str(path)) == 0
     assert "inserted 0, updated 1" in capsys.readouterr().out
     job = next(j for j in listed(cli, capsys) if j["id"] == job_id)
-    assert (job["title"], job["status"]) == ("Senior Data Engineer", c.APPLIED)
+    assert (job["title"], job["status"]) == ("Senior Data Engineer", c.State.APPLIED)
 
 
 def test_bad_rows_are_rejected_with_reasons(cli, tmp_path, capsys):

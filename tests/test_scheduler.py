@@ -42,7 +42,7 @@ def test_run_missed_while_suspended_runs_on_wake(tmp_path):
         time.sleep(11)
         os.kill(pid, signal.SIGCONT)
         woke = time.time()
-        wait_for(lambda: store.counts().get(c.ENRICHED) == 1, timeout=20, what="the missed run")
+        wait_for(lambda: store.counts().get(c.State.ENRICHED) == 1, timeout=20, what="the missed run")
         assert time.time() - woke < 5, "ran on wake, not at the next scheduled time"
     finally:
         os.kill(pid, signal.SIGCONT)

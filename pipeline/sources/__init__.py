@@ -1,23 +1,16 @@
-"""The sources, by name, built from the config."""
+"""The sources of the catalog's source table, built from the config."""
 
+from pipeline.catalog import SOURCES, load
 from pipeline.config import Config
 from pipeline.http import DEFAULT_USER_AGENT, Fetcher, HostPolicy
-from pipeline.sources.ashby import AshbySource
 from pipeline.sources.base import BlockedError, DriftError, Source
-from pipeline.sources.feeds import FeedSource
-from pipeline.sources.greenhouse import GreenhouseSource
-from pipeline.sources.lever import LeverSource
-from pipeline.sources.linkedin import LinkedInSource
 
 __all__ = ["BlockedError", "DriftError", "Source", "build_fetcher", "build_sources"]
 
-_CLASSES = {"linkedin": LinkedInSource, "greenhouse": GreenhouseSource, "lever": LeverSource,
-            "ashby": AshbySource, "himalayas": FeedSource, "remotive": FeedSource, "remoteok": FeedSource}
-
-
 def build_sources(config: Config) -> dict[str, Source]:
     """Every enabled source, keyed by the name searches use."""
-    return {name: _CLASSES[name](sc) for name, sc in config.sources.items() if sc.enabled}
+    return {name: load(SOURCES[name].factory, f"the {name} source")(sc)
+            for name, sc in config.sources.items() if sc.enabled}
 
 
 def build_fetcher(config: Config) -> Fetcher:

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from pipeline.config import SearchConfig
 from pipeline.errors import HaltRun, PermanentError, RetryableError
 from pipeline.http import Fetcher
-from pipeline.store.base import Job, NewJob, Output
+from pipeline.records import Job, NewJob, Output
 
 Known = Callable[[str], bool]  # source_id -> already in the store?
 

@@ -8,8 +8,8 @@ from typing import Any
 
 from pipeline.config import SearchConfig, SourceConfig
 from pipeline.http import Fetcher, check_status
+from pipeline.records import NewJob
 from pipeline.sources.base import DriftError, matches
-from pipeline.store.base import NewJob
 
 Parse = Callable[[str, Any], list[NewJob]]
 

@@ -6,9 +6,9 @@ from typing import Any
 
 from pipeline.config import SearchConfig, SourceConfig
 from pipeline.http import Fetcher
+from pipeline.records import NewJob
 from pipeline.sources.base import DriftError, Known, NoDetail, matches, sanitize_html, text_of
 from pipeline.sources.boards import fetch_json
-from pipeline.store.base import NewJob
 from pipeline.urls import canonical_url
 
 

@@ -19,8 +19,8 @@ from bs4 import BeautifulSoup, Comment
 from pipeline.config import SearchConfig, SourceConfig
 from pipeline.errors import PermanentError
 from pipeline.http import Fetcher, check_status
+from pipeline.records import Job, NewJob, Output
 from pipeline.sources.base import BlockedError, DriftError, Known, first_text, sanitize_html, text_of
-from pipeline.store.base import Job, NewJob, Output
 from pipeline.urls import canonical_url
 
 NAME = "linkedin"

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from pipeline import constants as c
+from pipeline.catalog import stage_states
 from pipeline.config import Config
 from pipeline.drafts import (
     DraftRejected,
@@ -26,9 +27,9 @@ from pipeline.drafts import (
 from pipeline.errors import HaltRun, RetryableError, StageNotReady
 from pipeline.logs import get_logger
 from pipeline.profile import Profile, load_profile, profile_path
+from pipeline.records import Job, Output
 from pipeline.stages.runner import Stage, WorkContext
-from pipeline.states import STAGE_STATES
-from pipeline.store.base import Job, JobStore, Output
+from pipeline.store.base import JobStore
 
 log = get_logger("pipeline.draft")
 
@@ -55,7 +56,7 @@ class Draft:
             self.llm = LLM(config)
 
     def stage(self) -> Stage:
-        return Stage(STAGE_STATES[c.DRAFT], self.work)
+        return Stage(stage_states(c.DRAFT), self.work)
 
     def work(self, job: Job, ctx: WorkContext) -> Output:
         store = ctx.store
@@ -65,7 +66,7 @@ class Draft:
         reason = self._do_not_contact(job, company)
         if reason:
             log.info("job skipped: do not contact", reason=reason)
-            return Output(data={"drafts": [], "skipped": reason}, status=c.SKIPPED)
+            return Output(data={"drafts": [], "skipped": reason}, status=c.State.SKIPPED)
         dnc = self.settings.do_not_contact
         recipients: list[Recipient | None] = list(choose_recipients(job, company, self.settings.max_recipients, dnc))
         drafts = []

@@ -15,22 +15,21 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from pipeline import constants as c
+from pipeline.catalog import job_hosts, stage_states
 from pipeline.config import Config
 from pipeline.dedupe import company_key
 from pipeline.emails import MxLookup, dns_mx_lookup, guesses, learned_pattern, rank
 from pipeline.errors import Deferred, HaltRun, PermanentError, RetryableError
 from pipeline.http import check_status
 from pipeline.logs import get_logger
+from pipeline.records import Job, Output
 from pipeline.sources import build_fetcher
 from pipeline.sources.company import linkedin_slug, parse_linkedin_company, parse_website
 from pipeline.sources.linkedin import check_blocked
 from pipeline.stages.runner import Stage, WorkContext, owner_name
-from pipeline.states import STAGE_STATES
-from pipeline.store.base import Job, JobStore, Output
+from pipeline.store.base import JobStore
 
 log = get_logger("pipeline.enrich")
-NOT_COMPANY_SITES = ("linkedin.com", "greenhouse.io", "lever.co", "ashbyhq.com", "himalayas.app", "remotive.com",
-                     "remoteok.com", "workable.com", "smartrecruiters.com", "myworkdayjobs.com", "indeed.com")
 SUBPAGES = ("about", "team", "contact")
 MAX_GUESSED_PEOPLE = 3
 SUMMARY_FACTS = ("description", "site_description", "excerpt", "about_excerpt", "industry", "size", "headquarters")
@@ -51,7 +50,7 @@ def fact(value: Any, source: str, fetched_at: str) -> dict[str, Any]:
 
 def _site(url: str) -> str:
     host = urlsplit(url or "").netloc.lower().removeprefix("www.")
-    return "" if not host or any(host.endswith(h) for h in NOT_COMPANY_SITES) else url
+    return "" if not host or any(host.endswith(h) for h in job_hosts()) else url
 
 
 def job_website(job: Job) -> str:
@@ -106,7 +105,7 @@ class Enrich:
     def stage(self) -> Stage:
         """Most jobs only link to a company already known, so twice as many job threads as request
         slots keep the slots busy; `concurrency` still bounds the requests in flight."""
-        return Stage(STAGE_STATES[c.ENRICH], self.work, before=lambda store, ctx, record: self.fetcher.reset(),
+        return Stage(stage_states(c.ENRICH), self.work, before=lambda store, ctx, record: self.fetcher.reset(),
                      threads=2 * self.settings.concurrency)
 
     def fresh(self, company: dict[str, Any] | None) -> bool:

@@ -16,11 +16,13 @@ from typing import Any
 
 import structlog
 
+from pipeline import policy
+from pipeline.catalog import StageStates
 from pipeline.config import StageConfig
 from pipeline.errors import Deferred, HaltRun, PermanentError, PipelineError, StoreUnavailable
 from pipeline.logs import get_logger
-from pipeline.states import StageStates
-from pipeline.store.base import Job, JobStore, Output, RunRecord
+from pipeline.records import ClaimedJob, Job, Output, RunRecord
+from pipeline.store.base import JobStore
 
 log = get_logger("pipeline.runner")
 
@@ -68,7 +70,7 @@ class Stage:
 class _Flight:
     """Jobs being worked on now, for heartbeats and release on stop."""
 
-    leases: dict[str, str] = field(default_factory=dict)
+    leases: dict[str, ClaimedJob] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -100,7 +102,7 @@ class StageRun:
         """Process claimable jobs until none is left, the limit or deadline is reached, or stop is set."""
         with structlog.contextvars.bound_contextvars(run_id=self.record.run_id, stage=self.stage.states.name):
             self.store.save_run(self.record)
-            swept = self.store.sweep_expired(self.stage.states, self.settings.max_retries)
+            swept = policy.sweep_expired(self.store, self.stage.states, self.settings.max_retries)
             log.info("run started", swept_expired=swept, limit=self.limit,
                      concurrency=self.settings.concurrency)
             if self.stage.before:
@@ -144,9 +146,9 @@ class StageRun:
         with self.flight.lock:
             leftovers = dict(self.flight.leases)
             self.flight.leases.clear()
-        for job_id, token in leftovers.items():
+        for job_id, job in leftovers.items():
             try:
-                if self.store.release(job_id, token, self.stage.states):
+                if policy.release(self.store, job, self.stage.states):
                     self._count("released")
                     log.info("job released on stop", job_id=job_id)
             except StoreUnavailable as exc:
@@ -189,7 +191,7 @@ class StageRun:
             if first:
                 self._count("claimed")
             with self.flight.lock:
-                self.flight.leases[job.id] = job.lease_token
+                self.flight.leases[job.id] = job
             try:
                 with structlog.contextvars.bound_contextvars(run_id=self.record.run_id,
                                                              stage=self.stage.states.name, job_id=job.id):
@@ -198,7 +200,7 @@ class StageRun:
                 with self.flight.lock:
                     self.flight.leases.pop(job.id, None)
 
-    def _process(self, job: Job, ctx: WorkContext) -> None:
+    def _process(self, job: ClaimedJob, ctx: WorkContext) -> None:
         states, s = self.stage.states, self.settings
         try:
             result = self.stage.work(job, ctx)
@@ -212,9 +214,9 @@ class StageRun:
             permanent = isinstance(exc, PermanentError)
             message = f"{type(exc).__name__}: {exc}"
             try:
-                outcome = self.store.fail(job.id, job.lease_token, states, message, permanent=permanent,
-                                          max_retries=s.max_retries, retry_base=s.retry_base_seconds,
-                                          retry_max=s.retry_max_seconds)
+                outcome = policy.fail(self.store, job, states, message, permanent=permanent,
+                                      max_retries=s.max_retries, retry_base=s.retry_base_seconds,
+                                      retry_max=s.retry_max_seconds)
             except StoreUnavailable as store_exc:
                 log.warning("store unavailable; the lease will expire and the job will be retried",
                             error=str(store_exc))
@@ -250,9 +252,9 @@ class StageRun:
                     self._deferred.discard(job_id)
         return bool(self._deferred)
 
-    def _defer(self, job: Job, exc: Deferred) -> None:
+    def _defer(self, job: ClaimedJob, exc: Deferred) -> None:
         try:
-            if self.store.release(job.id, job.lease_token, self.stage.states, delay=exc.delay):
+            if policy.release(self.store, job, self.stage.states, delay=exc.delay):
                 with self._count_lock:
                     self._deferred.add(job.id)
                     self._taken -= 1
@@ -260,12 +262,12 @@ class StageRun:
             pass
         log.debug("job deferred", reason=str(exc))
 
-    def _halt_run(self, job: Job, exc: HaltRun) -> None:
+    def _halt_run(self, job: ClaimedJob, exc: HaltRun) -> None:
         """The site asked us to stop: give the job back untouched and claim nothing more."""
         self._halt.set()
         self.record.error = self.record.error or f"{type(exc).__name__}: {exc}"
         try:
-            if self.store.release(job.id, job.lease_token, self.stage.states):
+            if policy.release(self.store, job, self.stage.states):
                 self._count("released")
         except StoreUnavailable:
             pass
@@ -281,7 +283,7 @@ class StageRun:
         interval = max(0.05, self.settings.lease_seconds / 3)
         while not self._no_more.wait(interval):
             with self.flight.lock:
-                leases = dict(self.flight.leases)
+                leases = {job_id: job.lease_token for job_id, job in self.flight.leases.items()}
             for job_id, token in leases.items():
                 try:
                     if not self.store.heartbeat(job_id, token, self.settings.lease_seconds):

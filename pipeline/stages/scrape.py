@@ -13,14 +13,15 @@ from datetime import date
 from typing import Any
 
 from pipeline import constants as c
+from pipeline.catalog import stage_states
 from pipeline.config import Config, SearchConfig
 from pipeline.dedupe import company_key, same_posting
 from pipeline.errors import PermanentError, RetryableError
 from pipeline.logs import get_logger
+from pipeline.records import Job, NewJob, Output, RunRecord
 from pipeline.sources import build_fetcher, build_sources
 from pipeline.stages.runner import Stage, WorkContext
-from pipeline.states import STAGE_STATES
-from pipeline.store.base import Job, JobStore, NewJob, Output, RunRecord
+from pipeline.store.base import JobStore
 
 log = get_logger("pipeline.scrape")
 
@@ -49,7 +50,7 @@ class Scrape:
         return searches
 
     def stage(self) -> Stage:
-        return Stage(STAGE_STATES[c.SCRAPE], self.fetch_detail, before=self.collect)
+        return Stage(stage_states(c.SCRAPE), self.fetch_detail, before=self.collect)
 
     # -- searching ------------------------------------------------------------------------------
 
@@ -105,7 +106,7 @@ class Scrape:
             return "updated"
         twin = self._twin(store, job)
         if twin:
-            store.upsert_job(dataclasses.replace(job, status=c.DUPLICATE,
+            store.upsert_job(dataclasses.replace(job, status=c.State.DUPLICATE,
                                                  extra={**job.extra, "duplicate_of": twin.id}))
             return "duplicate"
         cap = self.config.stages[c.SCRAPE].max_jobs_per_day
@@ -116,7 +117,7 @@ class Scrape:
 
     def _twin(self, store: JobStore, job: NewJob) -> Job | None:
         return next((old for old in store.company_jobs(job.company_key)
-                     if old.status != c.DUPLICATE and same_posting(job, old)), None)
+                     if old.status != c.State.DUPLICATE and same_posting(job, old)), None)
 
     # -- details --------------------------------------------------------------------------------
 

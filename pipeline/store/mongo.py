@@ -17,10 +17,10 @@ from pymongo import ReturnDocument
 from pymongo.errors import DuplicateKeyError, PyMongoError
 
 from pipeline import constants as c
+from pipeline.catalog import StageStates
 from pipeline.errors import StoreUnavailable
+from pipeline.records import CONTENT_FIELDS, ClaimedJob, Job, Move, NewJob, RunRecord, job_id_for
 from pipeline.redact import redact
-from pipeline.states import WORKING_STATES, StageStates
-from pipeline.store.base import CONTENT_FIELDS, Job, NewJob, RunRecord, backoff_seconds, job_id_for
 
 T = TypeVar("T")
 _JOB_FIELDS = set(Job.__dataclass_fields__)
@@ -42,9 +42,16 @@ def _guarded(method: Callable[..., T]) -> Callable[..., T]:
     return wrapper
 
 
+def _values(doc: dict[str, Any]) -> dict[str, Any]:
+    return {"id": doc["_id"], **{k: v for k, v in doc.items() if k in _JOB_FIELDS}}
+
+
 def _job(doc: dict[str, Any]) -> Job:
-    values = {k: v for k, v in doc.items() if k in _JOB_FIELDS}
-    return Job(id=doc["_id"], **values)
+    return Job(**_values(doc))
+
+
+def _claimed(doc: dict[str, Any]) -> ClaimedJob:
+    return ClaimedJob(**_values(doc))
 
 
 def _company(doc: dict[str, Any]) -> dict[str, Any]:
@@ -119,7 +126,7 @@ class MongoStore:
         raise StoreUnavailable(f"mongodb: could not insert or update job {job.source}/{job.source_id}")
 
     @_guarded
-    def claim(self, stage: StageStates, owner: str, lease_seconds: float) -> Job | None:
+    def claim(self, stage: StageStates, owner: str, lease_seconds: float) -> ClaimedJob | None:
         now = self.clock()
         doc = self.jobs.find_one_and_update(
             {"status": stage.input, "next_attempt_at": {"$lte": now}},
@@ -127,7 +134,7 @@ class MongoStore:
                       "lease_expires_at": now + lease_seconds, "updated_at": now},
              "$inc": {f"attempts.{stage.name}": 1}},
             sort=[("next_attempt_at", 1)], return_document=ReturnDocument.AFTER)
-        return _job(doc) if doc else None
+        return _claimed(doc) if doc else None
 
     @_guarded
     def heartbeat(self, job_id: str, token: str, lease_seconds: float) -> bool:
@@ -151,78 +158,28 @@ class MongoStore:
         return True
 
     @_guarded
-    def fail(self, job_id: str, token: str, stage: StageStates, error: str, *, permanent: bool,
-             max_retries: int, retry_base: float, retry_max: float) -> str | None:
-        error = redact(error)[:2000]
-        doc = self.jobs.find_one(self._leased(job_id, token, stage), {"attempts": 1})
-        if doc is None:
-            return None
+    def move(self, job_id: str, token: str | None, move: Move) -> bool:
         now = self.clock()
-        attempt = doc.get("attempts", {}).get(stage.name, 0)
-        if permanent or attempt >= max_retries:
-            outcome, status, due = "failed", c.FAILED, 0.0
-        else:
-            outcome, status, due = "retried", stage.input, now + backoff_seconds(attempt, retry_base, retry_max)
-        result = self.jobs.update_one(self._leased(job_id, token, stage), {"$set": {
-            "status": status, **_CLEAR_LEASE, "next_attempt_at": due, "last_error": error,
-            "error_stage": stage.name, "updated_at": now}})
-        if result.matched_count != 1:
-            return None
-        self._event(job_id, outcome, stage=stage.name, from_status=stage.working, to_status=status,
-                    attempt=attempt, error=error)
-        return outcome
-
-    @_guarded
-    def release(self, job_id: str, token: str, stage: StageStates, delay: float = 0.0) -> bool:
-        now = self.clock()
-        result = self.jobs.update_one(self._leased(job_id, token, stage), {
-            "$set": {"status": stage.input, **_CLEAR_LEASE, "next_attempt_at": now + delay, "updated_at": now},
-            "$inc": {f"attempts.{stage.name}": -1}})
+        sets: dict[str, Any] = {"status": move.to_status, **_CLEAR_LEASE, "updated_at": now,
+                                "next_attempt_at": 0.0 if move.delay is None else now + move.delay}
+        if move.error is not None:
+            sets.update(last_error=move.error, error_stage=move.stage)
+        elif move.clear_error_stage:
+            sets["error_stage"] = None
+        update: dict[str, Any] = {"$set": sets}
+        if move.stage and move.reset_attempts:
+            sets[f"attempts.{move.stage}"] = 0
+        elif move.stage and move.attempts_delta:
+            update["$inc"] = {f"attempts.{move.stage}": move.attempts_delta}
+        result = self.jobs.update_one({"_id": job_id, "status": move.from_status, "lease_token": token}, update)
         if result.matched_count:
-            self._event(job_id, "released", stage=stage.name, from_status=stage.working, to_status=stage.input)
+            self.events_col.insert_one({"job_id": job_id, **move.history(now)})
         return result.matched_count == 1
 
     @_guarded
-    def sweep_expired(self, stage: StageStates, max_retries: int) -> int:
-        now = self.clock()
-        swept = 0
-        for doc in list(self.jobs.find({"status": stage.working, "lease_expires_at": {"$lt": now}},
-                                       {"attempts": 1, "lease_token": 1})):
-            attempt = doc.get("attempts", {}).get(stage.name, 0)
-            gave_up = attempt >= max_retries
-            status = c.FAILED if gave_up else stage.input
-            error = f"lease expired: the worker stopped during attempt {attempt}"
-            result = self.jobs.update_one(
-                {"_id": doc["_id"], "lease_token": doc["lease_token"], "status": stage.working},
-                {"$set": {"status": status, **_CLEAR_LEASE, "next_attempt_at": 0.0 if gave_up else now,
-                          "last_error": error, "error_stage": stage.name, "updated_at": now}})
-            if result.matched_count:
-                swept += 1
-                self._event(doc["_id"], "failed" if gave_up else "expired", stage=stage.name,
-                            from_status=stage.working, to_status=status, attempt=attempt, error=error)
-        return swept
-
-    def requeue(self, job_id: str, stage: StageStates) -> bool:
-        return self._move(job_id, stage.input, "requeued", stage.name)
-
-    def mark(self, job_id: str, status: str) -> bool:
-        return self._move(job_id, status, "marked", None)
-
-    @_guarded
-    def _move(self, job_id: str, status: str, event: str, stage: str | None) -> bool:
-        """A person's move: refused while a stage holds the job under a live lease."""
-        now = self.clock()
-        doc = self.jobs.find_one({"_id": job_id}, {"status": 1, "lease_token": 1, "lease_expires_at": 1})
-        if doc is None or (doc["status"] in WORKING_STATES and (doc.get("lease_expires_at") or 0) > now):
-            return False
-        sets = {"status": status, **_CLEAR_LEASE, "next_attempt_at": 0.0, "error_stage": None, "updated_at": now}
-        if stage:
-            sets[f"attempts.{stage}"] = 0
-        result = self.jobs.update_one({"_id": job_id, "status": doc["status"],
-                                       "lease_token": doc.get("lease_token")}, {"$set": sets})
-        if result.matched_count:
-            self._event(job_id, event, stage=stage, from_status=doc["status"], to_status=status)
-        return result.matched_count == 1
+    def expired_leases(self, stage: StageStates) -> list[ClaimedJob]:
+        query = {"status": stage.working, "lease_expires_at": {"$lt": self.clock()}}
+        return [_claimed(d) for d in self.jobs.find(query)]
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -325,7 +282,7 @@ class MongoStore:
 
     @_guarded
     def failed_by_stage(self) -> dict[str, int]:
-        pipeline = [{"$match": {"status": c.FAILED}}, {"$group": {"_id": "$error_stage", "n": {"$sum": 1}}}]
+        pipeline = [{"$match": {"status": c.State.FAILED}}, {"$group": {"_id": "$error_stage", "n": {"$sum": 1}}}]
         return {d["_id"] or "unknown": d["n"] for d in self.jobs.aggregate(pipeline)}
 
     @_guarded

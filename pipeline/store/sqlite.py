@@ -15,10 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import constants as c
+from pipeline.catalog import StageStates
 from pipeline.errors import StoreUnavailable
-from pipeline.redact import redact
-from pipeline.states import WORKING_STATES, StageStates
-from pipeline.store.base import CONTENT_FIELDS, Job, NewJob, RunRecord, backoff_seconds, job_id_for
+from pipeline.records import CONTENT_FIELDS, ClaimedJob, Job, Move, NewJob, RunRecord, job_id_for
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (
@@ -54,11 +53,19 @@ _COLUMNS = ", ".join(Job.__dataclass_fields__)  # everything but history, which 
 _CLEAR_LEASE = "lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL"
 
 
-def _job(row: sqlite3.Row) -> Job:
+def _values(row: sqlite3.Row) -> dict[str, Any]:
     values = dict(row)
     for key in _JSON_COLUMNS:
         values[key] = {} if values[key] == "{}" else json.loads(values[key])
-    return Job(**values)
+    return values
+
+
+def _job(row: sqlite3.Row) -> Job:
+    return Job(**_values(row))
+
+
+def _claimed(row: sqlite3.Row) -> ClaimedJob:
+    return ClaimedJob(**_values(row))
 
 
 def _company(row: sqlite3.Row) -> dict[str, Any]:
@@ -104,10 +111,6 @@ class SQLiteStore:
         db.execute("UPDATE jobs SET history = json_insert(history, '$[#]', json(?)) WHERE id = ?",
                    (json.dumps(entry), job_id))
 
-    def _leased(self, db: sqlite3.Connection, job_id: str, token: str, stage: StageStates) -> sqlite3.Row | None:
-        return db.execute("SELECT id, attempts FROM jobs WHERE id = ? AND lease_token = ? AND status = ?",
-                          (job_id, token, stage.working)).fetchone()
-
     # -- writing jobs ---------------------------------------------------------------------------
 
     def upsert_job(self, job: NewJob) -> str:
@@ -135,7 +138,7 @@ class SQLiteStore:
             self._event(db, job_id, "inserted", to_status=job.status)
             return "inserted"
 
-    def claim(self, stage: StageStates, owner: str, lease_seconds: float) -> Job | None:
+    def claim(self, stage: StageStates, owner: str, lease_seconds: float) -> ClaimedJob | None:
         now = self.clock()
         path = f"$.{stage.name}"
         with self._tx() as db:
@@ -145,7 +148,7 @@ class SQLiteStore:
                 "WHERE id = (SELECT id FROM jobs WHERE status = ? AND next_attempt_at <= ? "
                 f"ORDER BY next_attempt_at LIMIT 1) RETURNING {_COLUMNS}",
                 (stage.working, owner, uuid.uuid4().hex, now + lease_seconds, now, stage.input, now)).fetchone()
-        return _job(row) if row else None
+        return _claimed(row) if row else None
 
     def heartbeat(self, job_id: str, token: str, lease_seconds: float) -> bool:
         with self._tx() as db:
@@ -172,76 +175,31 @@ class SQLiteStore:
                  status or stage.output, job_id, token, stage.working))
             return cur.rowcount == 1
 
-    def fail(self, job_id: str, token: str, stage: StageStates, error: str, *, permanent: bool,
-             max_retries: int, retry_base: float, retry_max: float) -> str | None:
-        error = redact(error)[:2000]
+    def move(self, job_id: str, token: str | None, move: Move) -> bool:
         now = self.clock()
-        with self._tx() as db:
-            row = self._leased(db, job_id, token, stage)
-            if row is None:
-                return None
-            attempt = json.loads(row["attempts"]).get(stage.name, 0)
-            if permanent or attempt >= max_retries:
-                outcome, status, due = "failed", c.FAILED, 0.0
-            else:
-                outcome, status, due = "retried", stage.input, now + backoff_seconds(attempt, retry_base, retry_max)
-            db.execute(f"UPDATE jobs SET status = ?, {_CLEAR_LEASE}, next_attempt_at = ?, last_error = ?,"
-                       " error_stage = ?, updated_at = ? WHERE id = ?",
-                       (status, due, error, stage.name, now, job_id))
-            self._event(db, job_id, outcome, stage=stage.name, from_status=stage.working, to_status=status,
-                        attempt=attempt, error=error)
-            return outcome
-
-    def release(self, job_id: str, token: str, stage: StageStates, delay: float = 0.0) -> bool:
-        path = f"$.{stage.name}"
+        sets = ["status = :to", _CLEAR_LEASE, "updated_at = :now", "next_attempt_at = :due",
+                "history = json_insert(history, '$[#]', json(:entry))"]
+        if move.error is not None:
+            sets += ["last_error = :error", "error_stage = :stage"]
+        elif move.clear_error_stage:
+            sets.append("error_stage = NULL")
+        if move.stage and (move.reset_attempts or move.attempts_delta):
+            path = f"$.{move.stage}"
+            value = "0" if move.reset_attempts else \
+                f"max(0, coalesce(json_extract(attempts, '{path}'), 0) + :delta)"
+            sets.append(f"attempts = json_set(attempts, '{path}', {value})")
         with self._tx() as db:
             cur = db.execute(
-                f"UPDATE jobs SET status = ?, {_CLEAR_LEASE}, next_attempt_at = ?, updated_at = ?, "
-                f"attempts = json_set(attempts, '{path}', max(0, coalesce(json_extract(attempts, '{path}'), 1) - 1)) "
-                "WHERE id = ? AND lease_token = ? AND status = ?",
-                (stage.input, self.clock() + delay, self.clock(), job_id, token, stage.working))
-            if cur.rowcount:
-                self._event(db, job_id, "released", stage=stage.name, from_status=stage.working, to_status=stage.input)
+                f"UPDATE jobs SET {', '.join(sets)} WHERE id = :id AND status = :from AND lease_token IS :token",
+                {"to": move.to_status, "now": now, "due": 0.0 if move.delay is None else now + move.delay,
+                 "entry": json.dumps(move.history(now)), "error": move.error, "stage": move.stage,
+                 "delta": move.attempts_delta, "id": job_id, "from": move.from_status, "token": token})
             return cur.rowcount == 1
 
-    def sweep_expired(self, stage: StageStates, max_retries: int) -> int:
-        now = self.clock()
-        with self._tx() as db:
-            rows = db.execute("SELECT id, attempts FROM jobs WHERE status = ? AND lease_expires_at < ?",
-                              (stage.working, now)).fetchall()
-            for row in rows:
-                attempt = json.loads(row["attempts"]).get(stage.name, 0)
-                gave_up = attempt >= max_retries
-                status = c.FAILED if gave_up else stage.input
-                error = f"lease expired: the worker stopped during attempt {attempt}"
-                db.execute(f"UPDATE jobs SET status = ?, {_CLEAR_LEASE}, next_attempt_at = ?, last_error = ?,"
-                           " error_stage = ?, updated_at = ? WHERE id = ?",
-                           (status, 0.0 if gave_up else now, error, stage.name, now, row["id"]))
-                self._event(db, row["id"], "failed" if gave_up else "expired", stage=stage.name,
-                            from_status=stage.working, to_status=status, attempt=attempt, error=error)
-            return len(rows)
-
-    def requeue(self, job_id: str, stage: StageStates) -> bool:
-        return self._move(job_id, stage.input, "requeued", stage.name)
-
-    def mark(self, job_id: str, status: str) -> bool:
-        return self._move(job_id, status, "marked", None)
-
-    def _move(self, job_id: str, status: str, event: str, stage: str | None) -> bool:
-        """A person's move: refused while a stage holds the job under a live lease."""
-        now = self.clock()
-        with self._tx() as db:
-            row = db.execute("SELECT status, attempts, lease_expires_at FROM jobs WHERE id = ?", (job_id,)).fetchone()
-            if row is None or (row["status"] in WORKING_STATES and (row["lease_expires_at"] or 0) > now):
-                return False
-            attempts = json.loads(row["attempts"])
-            if stage:
-                attempts[stage] = 0
-            db.execute(f"UPDATE jobs SET status = ?, attempts = ?, {_CLEAR_LEASE}, next_attempt_at = 0,"
-                       " error_stage = NULL, updated_at = ? WHERE id = ?",
-                       (status, json.dumps(attempts), now, job_id))
-            self._event(db, job_id, event, stage=stage, from_status=row["status"], to_status=status)
-            return True
+    def expired_leases(self, stage: StageStates) -> list[ClaimedJob]:
+        rows = self._read(f"SELECT {_COLUMNS} FROM jobs WHERE status = ? AND lease_expires_at < ?",
+                          (stage.working, self.clock()))
+        return [_claimed(r) for r in rows]
 
     # -- companies ----------------------------------------------------------------------------
 
@@ -338,7 +296,8 @@ class SQLiteStore:
         return {r[0]: r[1] for r in self._read("SELECT status, count(*) FROM jobs GROUP BY status")}
 
     def failed_by_stage(self) -> dict[str, int]:
-        rows = self._read("SELECT error_stage, count(*) FROM jobs WHERE status = ? GROUP BY error_stage", (c.FAILED,))
+        rows = self._read("SELECT error_stage, count(*) FROM jobs WHERE status = ? GROUP BY error_stage",
+                          (c.State.FAILED,))
         return {r[0] or "unknown": r[1] for r in rows}
 
     def events(self, job_id: str) -> list[dict[str, Any]]:

@@ -4,9 +4,9 @@ import argparse
 import sys
 
 from pipeline import constants as c
+from pipeline.catalog import stage_states
 from pipeline.config import StageConfig
 from pipeline.stages.runner import Stage, run_stage
-from pipeline.states import STAGE_STATES
 from tests.helpers.stages import echo
 
 
@@ -26,7 +26,7 @@ def main() -> None:
         store = MongoStore(args.mongo_uri, args.database)
     settings = StageConfig(name=c.ENRICH, schedule={}, concurrency=args.concurrency, lease_seconds=args.lease,
                            retry_base_seconds=0.01, retry_max_seconds=0.01)
-    record = run_stage(store, Stage(STAGE_STATES[c.ENRICH], echo()), settings)
+    record = run_stage(store, Stage(stage_states(c.ENRICH), echo()), settings)
     print(f"claimed={record.claimed} succeeded={record.succeeded}", flush=True)
     store.close()
     sys.exit(0)

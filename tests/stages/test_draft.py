@@ -10,17 +10,17 @@ import time
 import pytest
 
 from pipeline import constants as c
+from pipeline.catalog import stage_states
 from pipeline.cli import main
 from pipeline.config import load_config
 from pipeline.stages.draft import Draft, spend_key
 from pipeline.stages.runner import run_stage
-from pipeline.states import STAGE_STATES
 from pipeline.store import NewJob, open_store
 from tests.conftest import ROOT
 from tests.helpers.llm_server import Answer, LLMServer
 from tests.helpers.project import write_config
 
-ENRICH = STAGE_STATES[c.ENRICH]
+ENRICH = stage_states(c.ENRICH)
 GOOD = {"subject": "Backend engineering at Acme Robotics",
         "body": "Hi Jonas,\n\nI saw the Backend Engineer role at Acme Robotics. I cut p99 API latency from 900 ms "
                 "to 120 ms in my last team, and your robots' APIs sound like a great fit. My work is at "
@@ -65,7 +65,8 @@ def enriched(store, n: int = 1, description: str = "Build the APIs our warehouse
     """An enriched job, as the enrich stage leaves it, with its company record."""
     store.upsert_job(NewJob(source="test", source_id=str(n), url=f"https://jobs.example.org/acme/{n}",
                             title="Backend Engineer", company=company, location="Berlin",
-                            description=description, company_url="http://acme-robotics.example/", status=c.SCRAPED))
+                            description=description, company_url="http://acme-robotics.example/",
+                            status=c.State.SCRAPED))
     job = store.claim(ENRICH, "w", 60)
     token = store.lock_company("domain:acme-robotics.example", "w", 60)
     store.save_company("domain:acme-robotics.example", token, {
@@ -91,7 +92,7 @@ def test_a_good_draft_with_tokens_and_cost(project, llm):
     job_id = enriched(store)
     record = draft(config, store)
     job = store.get(job_id)
-    assert record.succeeded == 1 and job.status == c.DRAFT_GENERATED
+    assert record.succeeded == 1 and job.status == c.State.DRAFT_GENERATED
     [d] = job.data["drafts"]
     assert (d["subject"], d["channel"], d["template"]) == (GOOD["subject"], "email", False)
     assert d["recipient"]["name"] == "Jonas Weber" and d["recipient"]["address_status"] == "guess"
@@ -129,7 +130,7 @@ def test_always_rejected_drafts_retry_the_job(project, llm):
     llm.default = answer(body="Hi [Name]")
     draft(config, store)
     job = store.get(job_id)
-    assert job.status == c.ENRICHED and "every draft was rejected" in job.last_error and len(llm.requests) == 2
+    assert job.status == c.State.ENRICHED and "every draft was rejected" in job.last_error and len(llm.requests) == 2
 
 
 def test_429_with_retry_after_is_honoured(project, llm):
@@ -149,7 +150,7 @@ def test_timeout_retries_the_job_later(project, llm):
     llm.default = Answer(content=json.dumps(GOOD), delay=1.5)
     record = run_stage(store, Draft(config).stage(), config.stages[c.DRAFT], limit=1)
     job = store.get(job_id)
-    assert record.retried == 1 and job.status == c.ENRICHED and "APITimeoutError" in job.last_error
+    assert record.retried == 1 and job.status == c.State.ENRICHED and "APITimeoutError" in job.last_error
 
 
 def test_orders_inside_the_description_are_fenced_and_caught(project, llm):
@@ -172,7 +173,7 @@ def test_daily_cap_halts_the_stage(project, llm):
     record = draft(config, store)
     assert record.succeeded == 2 and "daily LLM spending cap reached" in record.error
     assert len(llm.requests) == 2
-    waiting = [store.get(i) for i in ids if store.get(i).status == c.ENRICHED]
+    waiting = [store.get(i) for i in ids if store.get(i).status == c.State.ENRICHED]
     assert len(waiting) == 2 and all(j.attempts.get(c.DRAFT, 0) == 0 for j in waiting)
 
 
@@ -203,7 +204,7 @@ def test_do_not_contact_skips_the_job(project, llm):
     job_id = enriched(store)
     draft(config, store)
     job = store.get(job_id)
-    assert job.status == c.SKIPPED and "do-not-contact" in job.data["skipped"] and llm.requests == []
+    assert job.status == c.State.SKIPPED and "do-not-contact" in job.data["skipped"] and llm.requests == []
 
 
 def test_cli_summary_listing_export_and_regeneration(project, llm, tmp_path, capsys):

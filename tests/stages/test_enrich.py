@@ -53,7 +53,7 @@ def project(tmp_path, server, monkeypatch):
 
 def acme_job(n: int, **overrides) -> NewJob:
     values = dict(source="test", source_id=str(n), url=f"https://jobs.example.org/acme/{n}", title=f"Engineer {n}",
-                  company="Acme Robotics GmbH", company_url="http://acme-robotics.example/", status=c.SCRAPED,
+                  company="Acme Robotics GmbH", company_url="http://acme-robotics.example/", status=c.State.SCRAPED,
                   description="Build robots.")
     return NewJob(**{**values, **overrides})
 
@@ -73,7 +73,7 @@ def test_a_company_shared_by_jobs_is_fetched_once(server, project):
     for n in range(5):
         store.upsert_job(acme_job(n))
     record = enrich(config, store)
-    assert record.succeeded == 5 and store.counts() == {c.ENRICHED: 5}
+    assert record.succeeded == 5 and store.counts() == {c.State.ENRICHED: 5}
     assert sorted(site_requests(server)) == sorted(SITE + p for p in ("/", "/about", "/team", "/contact")), \
         "one fetch per page for five jobs"
     jobs = store.list_jobs()
@@ -150,7 +150,7 @@ def test_no_company_url_is_a_permanent_error(server, project):
     store.upsert_job(acme_job(1, company="Nowhere Ltd", company_url=""))
     record = enrich(config, store)
     job = store.list_jobs()[0]
-    assert record.failed == 1 and job.status == c.FAILED and job.attempts[c.ENRICH] == 1
+    assert record.failed == 1 and job.status == c.State.FAILED and job.attempts[c.ENRICH] == 1
     assert "no company URL and no website" in job.last_error
 
 
@@ -161,7 +161,7 @@ def test_login_wall_on_the_company_page_halts_the_run(server, project):
     store.upsert_job(acme_job(1, company_url="https://www.linkedin.com/company/acme-sample"))
     record = enrich(config, store)
     job = store.list_jobs()[0]
-    assert "login page" in record.error and job.status == c.SCRAPED and job.attempts[c.ENRICH] == 0
+    assert "login page" in record.error and job.status == c.State.SCRAPED and job.attempts[c.ENRICH] == 0
 
 
 def test_500_then_success(server, project):
@@ -192,7 +192,7 @@ def test_two_enrich_processes_never_enrich_one_company_twice(server, project):
         for worker in workers:
             worker.kill()
     assert all(w.returncode == 0 for w in workers), outputs
-    assert store.counts() == {c.ENRICHED: 8}
+    assert store.counts() == {c.State.ENRICHED: 8}
     assert site_requests(server).count(SITE + "/") == 1, "one enrichment for the company, across both processes"
     assert all(j.data["company_id"] == "domain:acme-robotics.example" for j in store.list_jobs())
 
@@ -276,5 +276,6 @@ def test_an_apply_url_on_the_company_domain_is_its_website(server, project):
                               extra={"apply_url": "https://boards.greenhouse.io/beta/jobs/1"}))
     enrich(config, store)
     acme, beta = sorted(store.list_jobs(), key=lambda j: j.source_id)
-    assert acme.status == c.ENRICHED and acme.data["company_id"] == "domain:acme-robotics.example"
-    assert beta.status == c.FAILED and "no company URL and no website" in beta.last_error, "an ATS host is no website"
+    assert acme.status == c.State.ENRICHED and acme.data["company_id"] == "domain:acme-robotics.example"
+    assert beta.status == c.State.FAILED, "an ATS host is no website"
+    assert "no company URL and no website" in beta.last_error

@@ -8,6 +8,7 @@ import uuid
 import pytest
 
 from pipeline import constants as c
+from pipeline import policy
 from pipeline.config import load_config
 from pipeline.export import draft_rows
 from pipeline.sources.linkedin import DETAIL_PATH, SEARCH_PATH
@@ -55,14 +56,14 @@ def test_scrape_enrich_and_draft_on_mongodb(mongo_project, monkeypatch):
 
     scrape = Scrape(config)
     record = run_stage(store, scrape.stage(), config.stages[c.SCRAPE])
-    assert record.details["new"] == 20 and record.succeeded == 20 and store.counts() == {c.SCRAPED: 20}
+    assert record.details["new"] == 20 and record.succeeded == 20 and store.counts() == {c.State.SCRAPED: 20}
     assert store.list_jobs(limit=1)[0].data["detail"]["seniority"] == "Not Applicable"
 
     for n in range(3):
         store.upsert_job(acme_job(n))
     assert run_stage(store, Enrich(config, mx_lookup=lambda d: "ok").stage(), config.stages[c.ENRICH],
                      limit=None).succeeded >= 3
-    acme = [j for j in store.list_jobs(c.ENRICHED) if j.source == "test"]
+    acme = [j for j in store.list_jobs(c.State.ENRICHED) if j.source == "test"]
     assert len(acme) == 3 and [p["name"] for p in acme[0].data["contacts"]][:2] == ["Jonas Weber", "Lena Fischer"]
     assert [p for p in server.paths() if p == SITE + "/"] == [SITE + "/"], "fetched once"
     company = store.find_company(["name:acme robotics"])
@@ -72,12 +73,12 @@ def test_scrape_enrich_and_draft_on_mongodb(mongo_project, monkeypatch):
     monkeypatch.setenv(c.ENV_OPENROUTER_KEY, "sk-test-mongo-0123456789")
     config = load_config(str(config.path))
     llm.default = answer()
-    only_acme = [j.id for j in store.list_jobs(c.ENRICHED) if j.source != "test"]
+    only_acme = [j.id for j in store.list_jobs(c.State.ENRICHED) if j.source != "test"]
     for job_id in only_acme:
-        store.mark(job_id, c.SKIPPED)
+        policy.mark(store, job_id, c.State.SKIPPED)
     record = run_stage(store, Draft(config).stage(), config.stages[c.DRAFT])
     assert record.succeeded == 3 and record.details["llm_calls"] == 3
-    rows = draft_rows(store.list_jobs(c.DRAFT_GENERATED))
+    rows = draft_rows(store.list_jobs(c.State.DRAFT_GENERATED))
     assert len(rows) == 3 and rows[0]["subject"] == GOOD["subject"] and rows[0]["address"]
     job = store.get(rows[0]["job_id"])
     assert json.dumps(job.data["drafts"][0]["recipient"]).count("Jonas Weber") == 1

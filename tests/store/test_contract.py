@@ -3,17 +3,18 @@
 import pytest
 
 from pipeline import constants as c
-from pipeline.states import STAGE_STATES
+from pipeline import policy
+from pipeline.catalog import stage_states
 from pipeline.store.base import NewJob, RunRecord
 
-ENRICH = STAGE_STATES[c.ENRICH]
-DRAFT = STAGE_STATES[c.DRAFT]
+ENRICH = stage_states(c.ENRICH)
+DRAFT = stage_states(c.DRAFT)
 RETRY = {"max_retries": 3, "retry_base": 60.0, "retry_max": 3600.0}
 
 
 def new_job(n: int = 1, **overrides) -> NewJob:
     values = dict(source="test", source_id=str(n), url=f"https://jobs.example.org/{n}", title=f"Engineer {n}",
-                  company="Acme", description="Build things.", status=c.SCRAPED)
+                  company="Acme", description="Build things.", status=c.State.SCRAPED)
     return NewJob(**{**values, **overrides})
 
 
@@ -27,10 +28,10 @@ def test_insert_then_rescrape_refreshes_content_only(store, clock):
     job = store.claim(ENRICH, "w1", 60)
     assert store.complete(job.id, job.lease_token, ENRICH, {"company": {"name": "Acme"}})
     clock.advance(10)
-    assert store.upsert_job(new_job(1, title="Senior Engineer 1", status=c.PENDING)) == "updated"
+    assert store.upsert_job(new_job(1, title="Senior Engineer 1", status=c.State.PENDING)) == "updated"
     job = store.get(job_id)
     assert (job.title, job.status, job.attempts, job.data) == (
-        "Senior Engineer 1", c.ENRICHED, {c.ENRICH: 1}, {"company": {"name": "Acme"}})
+        "Senior Engineer 1", c.State.ENRICHED, {c.ENRICH: 1}, {"company": {"name": "Acme"}})
     assert job.last_seen_at == job.first_seen_at + 10
     assert [e["event"] for e in store.events(job_id)] == ["inserted", "completed"]
 
@@ -38,7 +39,7 @@ def test_insert_then_rescrape_refreshes_content_only(store, clock):
 def test_same_url_from_another_source_is_the_same_job(store):
     add(store, 1)
     assert store.upsert_job(new_job(1, source="other", source_id="x9", title="Renamed")) == "updated"
-    assert store.counts() == {c.SCRAPED: 1}
+    assert store.counts() == {c.State.SCRAPED: 1}
     assert store.list_jobs()[0].title == "Renamed"
 
 
@@ -47,7 +48,7 @@ def test_claim_is_leased_and_counted(store, clock):
     first = store.claim(ENRICH, "w1", 60)
     second = store.claim(ENRICH, "w2", 60)
     assert {first.id, second.id} == {a, b}
-    assert first.status == c.ENRICHING and first.attempts == {c.ENRICH: 1}
+    assert first.status == c.State.ENRICHING and first.attempts == {c.ENRICH: 1}
     assert first.lease_owner == "w1" and first.lease_expires_at == clock() + 60
     assert first.lease_token != second.lease_token
     assert store.claim(ENRICH, "w3", 60) is None
@@ -60,20 +61,20 @@ def test_completion_needs_the_lease_token(store):
     assert store.complete(job.id, job.lease_token, ENRICH, {"k": 1})
     assert not store.complete(job.id, job.lease_token, ENRICH, {"k": 2})
     done = store.get(job.id)
-    assert (done.status, done.data, done.lease_token, done.lease_expires_at) == (c.ENRICHED, {"k": 1}, None, None)
+    assert (done.status, done.data, done.lease_token, done.lease_expires_at) == (c.State.ENRICHED, {"k": 1}, None, None)
 
 
 def test_expired_lease_is_swept_back_and_old_token_is_dead(store, clock):
     add(store)
     job = store.claim(ENRICH, "w1", 60)
     clock.advance(30)
-    assert store.sweep_expired(ENRICH, 3) == 0
+    assert policy.sweep_expired(store, ENRICH, 3) == 0
     assert store.heartbeat(job.id, job.lease_token, 60)
     clock.advance(59)
-    assert store.sweep_expired(ENRICH, 3) == 0, "the heartbeat extended the lease"
+    assert policy.sweep_expired(store, ENRICH, 3) == 0, "the heartbeat extended the lease"
     clock.advance(2)
-    assert store.sweep_expired(ENRICH, 3) == 1
-    assert store.get(job.id).status == c.SCRAPED
+    assert policy.sweep_expired(store, ENRICH, 3) == 1
+    assert store.get(job.id).status == c.State.SCRAPED
     again = store.claim(ENRICH, "w2", 60)
     assert again.id == job.id and again.attempts == {c.ENRICH: 2}
     assert not store.complete(job.id, job.lease_token, ENRICH)
@@ -86,25 +87,25 @@ def test_expired_lease_at_the_limit_fails(store, clock):
     for _ in range(3):
         job = store.claim(ENRICH, "w", 10)
         clock.advance(11)
-        store.sweep_expired(ENRICH, 3)
+        policy.sweep_expired(store, ENRICH, 3)
     failed = store.get(job.id)
-    assert failed.status == c.FAILED and failed.attempts == {c.ENRICH: 3}
+    assert failed.status == c.State.FAILED and failed.attempts == {c.ENRICH: 3}
     assert failed.error_stage == c.ENRICH and "lease expired" in failed.last_error
 
 
 def test_error_backs_off_then_retries(store, clock):
     add(store)
     job = store.claim(ENRICH, "w1", 60)
-    assert store.fail(job.id, job.lease_token, ENRICH, "timeout", permanent=False, **RETRY) == "retried"
+    assert policy.fail(store, job, ENRICH, "timeout", permanent=False, **RETRY) == "retried"
     waiting = store.get(job.id)
-    assert waiting.status == c.SCRAPED and waiting.last_error == "timeout" and waiting.error_stage == c.ENRICH
+    assert waiting.status == c.State.SCRAPED and waiting.last_error == "timeout" and waiting.error_stage == c.ENRICH
     delay = waiting.next_attempt_at - clock()
     assert 30 <= delay <= 60, delay
     assert store.claim(ENRICH, "w1", 60) is None, "still backing off"
     clock.advance(delay + 0.001)
     job = store.claim(ENRICH, "w1", 60)
     assert job is not None and job.attempts == {c.ENRICH: 2}
-    assert store.fail(job.id, job.lease_token, ENRICH, "timeout", permanent=False, **RETRY) == "retried"
+    assert policy.fail(store, job, ENRICH, "timeout", permanent=False, **RETRY) == "retried"
     assert 60 <= store.get(job.id).next_attempt_at - clock() <= 120, "the second delay doubles"
 
 
@@ -112,44 +113,44 @@ def test_always_failing_job_fails_after_exactly_max_retries(store, clock):
     job_id = add(store)
     outcomes = []
     while (job := store.claim(ENRICH, "w", 60)) is not None:
-        outcomes.append(store.fail(job.id, job.lease_token, ENRICH, f"boom {len(outcomes) + 1}",
+        outcomes.append(policy.fail(store, job, ENRICH, f"boom {len(outcomes) + 1}",
                                    permanent=False, **RETRY))
         clock.advance(10_000)
     assert outcomes == ["retried", "retried", "failed"]
     failed = store.get(job_id)
     assert (failed.status, failed.attempts, failed.last_error, failed.error_stage) == (
-        c.FAILED, {c.ENRICH: 3}, "boom 3", c.ENRICH)
+        c.State.FAILED, {c.ENRICH: 3}, "boom 3", c.ENRICH)
     assert store.failed_by_stage() == {c.ENRICH: 1}
 
 
 def test_permanent_error_fails_at_once(store):
     add(store)
     job = store.claim(ENRICH, "w", 60)
-    assert store.fail(job.id, job.lease_token, ENRICH, "no company URL", permanent=True, **RETRY) == "failed"
-    assert store.get(job.id).status == c.FAILED
-    assert store.fail(job.id, job.lease_token, ENRICH, "again", permanent=True, **RETRY) is None
+    assert policy.fail(store, job, ENRICH, "no company URL", permanent=True, **RETRY) == "failed"
+    assert store.get(job.id).status == c.State.FAILED
+    assert policy.fail(store, job, ENRICH, "again", permanent=True, **RETRY) is None
 
 
 def test_release_gives_back_the_attempt(store):
     add(store)
     job = store.claim(ENRICH, "w", 60)
-    assert store.release(job.id, job.lease_token, ENRICH)
+    assert policy.release(store, job, ENRICH)
     back = store.get(job.id)
-    assert (back.status, back.attempts.get(c.ENRICH), back.lease_token) == (c.SCRAPED, 0, None)
+    assert (back.status, back.attempts.get(c.ENRICH), back.lease_token) == (c.State.SCRAPED, 0, None)
     assert store.claim(ENRICH, "w", 60).id == job.id
 
 
 def test_requeue_and_mark_respect_live_leases(store, clock):
     job_id = add(store)
     job = store.claim(ENRICH, "w", 60)
-    assert not store.mark(job_id, c.SKIPPED), "a live lease protects the job"
-    assert not store.requeue(job_id, ENRICH)
-    store.fail(job.id, job.lease_token, ENRICH, "x", permanent=True, **RETRY)
-    assert store.requeue(job_id, ENRICH)
+    assert not policy.mark(store, job_id, c.State.SKIPPED), "a live lease protects the job"
+    assert not policy.requeue(store, job_id, ENRICH)
+    policy.fail(store, job, ENRICH, "x", permanent=True, **RETRY)
+    assert policy.requeue(store, job_id, ENRICH)
     again = store.get(job_id)
-    assert (again.status, again.attempts, again.next_attempt_at) == (c.SCRAPED, {c.ENRICH: 0}, 0.0)
-    assert store.mark(job_id, c.APPLIED) and store.get(job_id).status == c.APPLIED
-    assert not store.mark("nosuchjob", c.SKIPPED)
+    assert (again.status, again.attempts, again.next_attempt_at) == (c.State.SCRAPED, {c.ENRICH: 0}, 0.0)
+    assert policy.mark(store, job_id, c.State.APPLIED) and store.get(job_id).status == c.State.APPLIED
+    assert not policy.mark(store, "nosuchjob", c.State.SKIPPED)
     events = [e["event"] for e in store.events(job_id)]
     assert events == ["inserted", "failed", "requeued", "marked"]
 
@@ -158,12 +159,12 @@ def test_listing_counting_and_selecting(store, clock):
     for n in range(5):
         add(store, n)
         clock.advance(1)
-    add(store, 9, status=c.PENDING)
-    newest = store.list_jobs(c.SCRAPED, limit=2)
+    add(store, 9, status=c.State.PENDING)
+    newest = store.list_jobs(c.State.SCRAPED, limit=2)
     assert [j.source_id for j in newest] == ["4", "3"]
-    assert len(store.list_jobs()) == 6 and len(store.list_jobs(c.PENDING)) == 1
-    assert store.counts() == {c.SCRAPED: 5, c.PENDING: 1}
-    assert len(store.select_ids(status=c.SCRAPED)) == 5
+    assert len(store.list_jobs()) == 6 and len(store.list_jobs(c.State.PENDING)) == 1
+    assert store.counts() == {c.State.SCRAPED: 5, c.State.PENDING: 1}
+    assert len(store.select_ids(status=c.State.SCRAPED)) == 5
     assert store.get("missing") is None
 
 
@@ -182,7 +183,7 @@ def test_runs_are_recorded(store):
 def test_secrets_never_reach_the_store(store):
     add(store)
     job = store.claim(ENRICH, "w", 60)
-    store.fail(job.id, job.lease_token, ENRICH, "cannot reach mongodb://app:hunter2pass@db.example:27017/x",
+    policy.fail(store, job, ENRICH, "cannot reach mongodb://app:hunter2pass@db.example:27017/x",
                permanent=True, **RETRY)
     stored = store.get(job.id).last_error
     assert "hunter2pass" not in stored and "app:***@db.example" in stored
@@ -193,7 +194,7 @@ def test_times_stay_numbers_after_updates(store, clock):
     """nx-27017 turns a datetime written with $set into a string; we store epoch seconds only."""
     add(store)
     job = store.claim(ENRICH, "w", 60)
-    store.fail(job.id, job.lease_token, ENRICH, "x", permanent=False, **RETRY)
+    policy.fail(store, job, ENRICH, "x", permanent=False, **RETRY)
     stored = store.get(job.id)
     for name in ("next_attempt_at", "created_at", "updated_at", "first_seen_at", "last_seen_at"):
         assert isinstance(getattr(stored, name), float), name
@@ -240,13 +241,13 @@ def test_find_and_company_jobs(store):
 
 
 def test_complete_can_refresh_content(store):
-    add(store, 1, status=c.PENDING, description="")
-    scrape = STAGE_STATES[c.SCRAPE]
+    add(store, 1, status=c.State.PENDING, description="")
+    scrape = stage_states(c.SCRAPE)
     job = store.claim(scrape, "w", 60)
     assert store.complete(job.id, job.lease_token, scrape, {"detail": {"applicants": 3}},
                           {"description": "Full text", "status": "hacked"})
     done = store.get(job.id)
-    assert (done.status, done.description, done.data) == (c.SCRAPED, "Full text", {"detail": {"applicants": 3}})
+    assert (done.status, done.description, done.data) == (c.State.SCRAPED, "Full text", {"detail": {"applicants": 3}})
 
 
 def test_run_details_round_trip(store):
@@ -300,5 +301,5 @@ def test_spend_totals_add_up(store):
 def test_complete_into_another_end_state(store):
     add(store)
     job = store.claim(DRAFT, "w", 60) or store.claim(ENRICH, "w", 60)
-    assert store.complete(job.id, job.lease_token, ENRICH, {"why": "do not contact"}, status=c.SKIPPED)
-    assert store.get(job.id).status == c.SKIPPED
+    assert store.complete(job.id, job.lease_token, ENRICH, {"why": "do not contact"}, status=c.State.SKIPPED)
+    assert store.get(job.id).status == c.State.SKIPPED

@@ -1,0 +1,87 @@
+"""Every decision about where a job goes next, in one place above the stores.
+
+Stores only carry out moves (one lease-conditional write each, see Move); what a move should be
+is decided here: retry with backoff or fail, what an expired lease means, when a person may move
+a job. A third backend inherits all of it. The decisions use what the claim already returned
+(the attempt count), so moving the policy up adds no round trip.
+"""
+
+import random
+from collections.abc import Callable
+
+from pipeline import constants as c
+from pipeline.catalog import StageStates, working_states
+from pipeline.records import ClaimedJob, Move
+from pipeline.redact import redact
+from pipeline.store.base import JobStore
+
+ERROR_CHARS = 2000
+
+
+def backoff_seconds(attempt: int, base: float, cap: float, rng: Callable[[], float] = random.random) -> float:
+    """Exponential backoff with jitter: base * 2^(attempt-1), capped, scaled by 0.5..1.0."""
+    return min(cap, base * 2 ** max(0, attempt - 1)) * (0.5 + rng() / 2)
+
+
+def after_error(attempt: int, stage: StageStates, error: str, *, permanent: bool, max_retries: int,
+                retry_base: float, retry_max: float) -> Move:
+    """Back to the input state after a backoff while attempts are left, else to failed."""
+    error = redact(error)[:ERROR_CHARS]
+    if permanent or attempt >= max_retries:
+        return Move(stage.working, c.State.FAILED, "failed", stage.name, attempt, error=error)
+    return Move(stage.working, stage.input, "retried", stage.name, attempt,
+                delay=backoff_seconds(attempt, retry_base, retry_max), error=error)
+
+
+def after_expiry(attempt: int, stage: StageStates, max_retries: int) -> Move:
+    """A lease ran out (the worker died): the attempt stays used; failed once none is left."""
+    error = f"lease expired: the worker stopped during attempt {attempt}"
+    if attempt >= max_retries:
+        return Move(stage.working, c.State.FAILED, "failed", stage.name, attempt, error=error)
+    return Move(stage.working, stage.input, "expired", stage.name, attempt, delay=0.0, error=error)
+
+
+def fail(store: JobStore, job: ClaimedJob, stage: StageStates, error: str, *, permanent: bool, max_retries: int,
+         retry_base: float, retry_max: float) -> str | None:
+    """'retried' or 'failed'; None if the lease was lost meanwhile."""
+    move = after_error(job.attempts.get(stage.name, 0), stage, error, permanent=permanent,
+                       max_retries=max_retries, retry_base=retry_base, retry_max=retry_max)
+    return move.event if store.move(job.id, job.lease_token, move) else None
+
+
+def release(store: JobStore, job: ClaimedJob, stage: StageStates, delay: float = 0.0) -> bool:
+    """Give a claimed job back without using up an attempt (a stop, a deferral, a halted run)."""
+    move = Move(stage.working, stage.input, "released", stage.name, delay=delay, attempts_delta=-1)
+    return store.move(job.id, job.lease_token, move)
+
+
+def sweep_expired(store: JobStore, stage: StageStates, max_retries: int) -> int:
+    """Return jobs whose lease expired to the input state, or to failed at the limit."""
+    swept = 0
+    for job in store.expired_leases(stage):
+        move = after_expiry(job.attempts.get(stage.name, 0), stage, max_retries)
+        swept += store.move(job.id, job.lease_token, move)
+    return swept
+
+
+def may_move(status: str, lease_expires_at: float | None, now: float) -> bool:
+    """A person may move a job unless a stage holds it under a live lease."""
+    return status not in working_states() or (lease_expires_at or 0) <= now
+
+
+def _person(store: JobStore, job_id: str, to_status: str, event: str, stage: str | None) -> bool:
+    job = store.get(job_id)
+    if job is None or not may_move(job.status, job.lease_expires_at, store.clock()):
+        return False
+    move = Move(job.status, to_status, event, stage, clear_error_stage=True, reset_attempts=stage is not None)
+    return store.move(job.id, job.lease_token, move)
+
+
+def requeue(store: JobStore, job_id: str, stage: StageStates) -> bool:
+    """Back to the stage's input state with that stage's attempts reset."""
+    return _person(store, job_id, stage.input, "requeued", stage.name)
+
+
+def mark(store: JobStore, job_id: str, status: str) -> bool:
+    """A person's move to any state not held under a lease."""
+    return _person(store, job_id, status, "marked", None)
