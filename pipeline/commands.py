@@ -6,7 +6,6 @@ import sys
 import threading
 import time
 from dataclasses import asdict
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ from pipeline.catalog import STAGES, all_states, markable_states, stage_states
 from pipeline.config import Config, effective
 from pipeline.errors import StoreUnavailable
 from pipeline.store import Job, JobStore, RunRecord, open_store
+from pipeline.timeutil import utc_iso
 
 TIME_FIELDS = ("next_attempt_at", "lease_expires_at", "created_at", "updated_at", "first_seen_at",
                "last_seen_at", "started_at", "finished_at", "at", "enriched_at", "locked_until")
@@ -23,7 +23,7 @@ TIME_FIELDS = ("next_attempt_at", "lease_expires_at", "created_at", "updated_at"
 
 def iso(ts: float | None) -> str | None:
     """Epoch seconds -> ISO-8601 UTC, the form every --json output uses."""
-    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if ts else None
+    return utc_iso(ts) if ts else None
 
 
 def _isoize(values: dict[str, Any]) -> dict[str, Any]:
@@ -339,7 +339,7 @@ def daemon_status(config: Config, as_json: bool) -> int:
         result["stages"][name] = {
             "scheduled": scheduled, "built": name in built, "enabled": config.stages[name].enabled,
             "not_ready": not_ready.get(name),
-            "next_run": nexts[name].isoformat() if scheduled and nexts[name] else None,
+            "next_run": iso(nexts[name].timestamp()) if scheduled and nexts[name] else None,
             "last_run": run_dict(runs[name]) if name in runs else None}
     if as_json:
         _print_json(result)

@@ -9,7 +9,6 @@ a page with job markers but no parsable card is drift: both are errors, never "0
 
 import re
 from collections.abc import Iterator
-from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -21,6 +20,7 @@ from pipeline.errors import PermanentError
 from pipeline.http import Fetcher, check_status
 from pipeline.records import Job, NewJob, Output
 from pipeline.sources.base import BlockedError, DriftError, Known, first_text, sanitize_html, text_of
+from pipeline.timeutil import utc_iso
 from pipeline.urls import canonical_url
 
 NAME = "linkedin"
@@ -192,5 +192,5 @@ class LinkedInSource:
         detail = parse_detail(response.text)
         content = {k: detail[k] for k in ("description", "location", "company_url", "title", "company")
                    if detail[k]}
-        detail["fetched_at"] = datetime.now().astimezone().isoformat(timespec="seconds")
+        detail["fetched_at"] = utc_iso()
         return Output(data={"detail": {k: v for k, v in detail.items() if k != "description"}}, content=content)

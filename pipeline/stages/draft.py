@@ -7,7 +7,7 @@ the day. Without a key, deterministic template drafts are written and marked as 
 Regenerating a job's drafts replaces them and keeps the earlier ones in `draft_history`.
 """
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from pipeline import constants as c
@@ -30,6 +30,7 @@ from pipeline.profile import Profile, load_profile, profile_path
 from pipeline.records import Job, Output
 from pipeline.stages.runner import Stage, WorkContext
 from pipeline.store.base import JobStore
+from pipeline.timeutil import utc_iso
 
 log = get_logger("pipeline.draft")
 
@@ -75,7 +76,7 @@ class Draft:
                 drafts.append(self._one(store, job, company, recipient, channel, ctx))
         history = list(job.data.get("draft_history", []))
         if job.data.get("drafts"):
-            history.append({"replaced_at": _now(), "drafts": job.data["drafts"]})
+            history.append({"replaced_at": utc_iso(), "drafts": job.data["drafts"]})
         ctx.tally(drafts=len(drafts))
         return Output(data={"drafts": drafts, "draft_history": history})
 
@@ -99,7 +100,7 @@ class Draft:
         to = recipient.as_dict() if recipient else {"name": "", "role": "hiring team",
                                                     "address": general_address(job, self.settings.do_not_contact),
                                                     "address_status": "published", "profile_url": ""}
-        base = {"channel": channel, "recipient": to, "created_at": _now()}
+        base = {"channel": channel, "recipient": to, "created_at": utc_iso()}
         if self.llm is None:
             text = template_draft(self.profile, job, company, recipient, channel, self.settings)
             return {**base, **text, "template": True, "note": "template draft: no LLM API key configured",
@@ -144,10 +145,6 @@ class Draft:
         if spent >= cap:
             raise HaltRun(f"daily LLM spending cap reached: ${spent:.4f} of ${cap:.2f} spent today; "
                           "drafting resumes tomorrow")
-
-
-def _now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def make_stage(config: Config, **options: Any) -> Stage:

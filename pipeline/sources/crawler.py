@@ -1,0 +1,206 @@
+"""Gathering what public pages say about a job's company: its LinkedIn page and its own website.
+
+The parsers in company.py read one page each; CompanyCrawler decides which pages to fetch,
+checks blocks, collects people and addresses, and attaches provenance to every fact
+({value, source, fetched_at}). It knows nothing of stages or the store: the enrich stage locks,
+decides freshness, saves and links.
+"""
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+from urllib.parse import urlsplit
+
+from pipeline.catalog import job_hosts
+from pipeline.dedupe import company_key
+from pipeline.emails import MxLookup, guesses, learned_pattern, rank
+from pipeline.errors import HaltRun, PermanentError, RetryableError
+from pipeline.http import Fetcher, check_status
+from pipeline.logs import get_logger
+from pipeline.records import Job
+from pipeline.sources.company import linkedin_slug, parse_linkedin_company, parse_website
+from pipeline.sources.linkedin import check_blocked
+from pipeline.timeutil import utc_iso
+
+log = get_logger("pipeline.crawler")
+SUBPAGES = ("about", "team", "contact")
+MAX_GUESSED_PEOPLE = 3
+
+
+def fact(value: Any, source: str, fetched_at: str) -> dict[str, Any]:
+    """A value with its provenance."""
+    return {"value": value, "source": source, "fetched_at": fetched_at}
+
+
+def _site(url: str) -> str:
+    host = urlsplit(url or "").netloc.lower().removeprefix("www.")
+    return "" if not host or any(host.endswith(h) for h in job_hosts()) else url
+
+
+def job_website(job: Job) -> str:
+    """The company's own site as the job shows it: its company URL, else the home of an apply URL
+    on the company's own domain (an ATS host does not count)."""
+    apply = _site(job.extra.get("apply_url", "") or (job.data.get("detail") or {}).get("apply_url", ""))
+    if _site(job.company_url):
+        return job.company_url
+    if apply:
+        parts = urlsplit(apply)
+        return f"{parts.scheme}://{parts.netloc}/"
+    return ""
+
+
+def job_slug(job: Job) -> str:
+    """The LinkedIn company slug the job points at, if any."""
+    return linkedin_slug(job.company_url) or linkedin_slug(job.extra.get("company_linkedin_url", ""))
+
+
+def identities(job: Job) -> list[str]:
+    """The aliases this job's company may already be stored under, most specific first."""
+    found = []
+    slug = job_slug(job)
+    if slug:
+        found.append(f"li:{slug}")
+    site = job_website(job)
+    if site:
+        found.append(f"domain:{urlsplit(site).netloc.lower().removeprefix('www.')}")
+    if job.company:
+        found.append(f"name:{company_key(job.company)}")
+    return found
+
+
+class CompanyCrawler:
+    """Fetches one company's pages. `concurrency` bounds its requests in flight; a company's
+    subpages share those slots."""
+
+    def __init__(self, fetcher: Fetcher, linkedin_base: str, mx: MxLookup, concurrency: int = 1) -> None:
+        self.fetcher, self.mx = fetcher, mx
+        self.linkedin = linkedin_base.rstrip("/")
+        self.slots = threading.BoundedSemaphore(concurrency)
+
+    def gather(self, job: Job) -> tuple[dict[str, Any], list[str]]:
+        """Fetch the company's LinkedIn page and website; return the record and extra aliases."""
+        facts: dict[str, Any] = {"name": fact(job.company, job.url, utc_iso())}
+        sources: list[str] = []
+        slug = job_slug(job)
+        if slug:
+            self._linkedin(slug, facts, sources)
+        website = (facts.get("website") or {}).get("value") or job_website(job)
+        if not slug and not website:
+            raise PermanentError(f"no company URL and no website to be found for {job.company!r}")
+        pages: dict[str, dict[str, Any]] = {}
+        domain = ""
+        if website:
+            domain = self._website(website, facts, sources, pages)
+        people = self._people(pages)
+        published = sorted({e for p in pages.values() for e in p["data"]["emails"]})
+        record = {"name": (facts.get("name") or {}).get("value") or job.company, "facts": facts,
+                  "domain": domain, "people": people, "sources": sources,
+                  "emails": self._emails(people, published, pages, domain)}
+        more = [f"domain:{domain}"] if domain else []
+        if record["name"]:
+            more.append(f"name:{company_key(record['name'])}")
+        return record, more
+
+    def _linkedin(self, slug: str, facts: dict[str, Any], sources: list[str]) -> None:
+        url = f"{self.linkedin}/company/{slug}"
+        public = f"https://www.linkedin.com/company/{slug}"
+        with self.slots:
+            response = self.fetcher.get(url)
+        check_blocked(response)
+        if response.status_code == 404:
+            log.warning("company LinkedIn page not found", slug=slug)
+            return
+        check_status(response)
+        at = utc_iso()
+        sources.append(public)
+        for key, value in parse_linkedin_company(response.text).items():
+            if value:
+                facts[key] = fact(value, public, at)
+
+    def _website(self, website: str, facts: dict[str, Any], sources: list[str],
+                 pages: dict[str, dict[str, Any]]) -> str:
+        """Home page, then its about / team / contact pages; returns the site's domain."""
+        try:
+            home = self._page(website)
+        except (RetryableError, PermanentError) as exc:
+            if isinstance(exc, HaltRun) or not facts.get("description"):
+                raise
+            log.warning("company website unreachable; keeping the LinkedIn facts", url=website, error=str(exc))
+            return ""
+        pages["home"] = home
+        final = home["url"]
+        domain = urlsplit(final).netloc.lower().removeprefix("www.")
+        wanted = {kind: link for kind in SUBPAGES if (link := home["data"]["links"].get(kind)) and link != final}
+        with ThreadPoolExecutor(max_workers=max(1, len(wanted))) as pool:  # independent pages, fetched together
+            fetched = dict(zip(wanted, pool.map(self._subpage, wanted.values()), strict=True))
+        pages.update({kind: page for kind, page in fetched.items() if page})
+        sources.extend(page["url"] for page in pages.values())
+        data, at, url = home["data"], home["fetched_at"], home["url"]
+        facts["website"] = fact(final, url, at)
+        facts["domain"] = fact(domain, url, at)
+        for key in ("title", "description"):
+            if data[key]:
+                facts[f"site_{key}"] = fact(data[key], url, at)
+        facts["excerpt"] = fact(data["excerpt"], url, at)
+        if "about" in pages:
+            facts["about_excerpt"] = fact(pages["about"]["data"]["excerpt"], pages["about"]["url"],
+                                          pages["about"]["fetched_at"])
+        links = {k: v for p in pages.values() for k, v in p["data"]["links"].items()}
+        facts["links"] = fact(links, url, at)
+        facts["social"] = fact({k: v for p in pages.values() for k, v in p["data"]["social"].items()}, url, at)
+        return domain
+
+    def _subpage(self, url: str) -> dict[str, Any] | None:
+        """An about / team / contact page; one that is gone is skipped, not an error."""
+        try:
+            return self._page(url)
+        except PermanentError as exc:
+            log.info("company page skipped", url=url, error=str(exc))
+            return None
+
+    def _page(self, url: str) -> dict[str, Any]:
+        with self.slots:
+            response = self.fetcher.get(url)
+        check_status(response)
+        final = str(response.url)
+        return {"url": final, "fetched_at": utc_iso(), "data": parse_website(response.text, final)}
+
+    def _people(self, pages: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+        people: dict[str, dict[str, Any]] = {}
+        for page in pages.values():
+            for person in page["data"]["people"]:
+                people.setdefault(person["name"], {**person, "source": page["url"], "found_at": page["fetched_at"],
+                                                   "rank": rank(person["role"])})
+        return sorted(people.values(), key=lambda p: (p["rank"], p["name"]))
+
+    def _emails(self, people: list[dict[str, Any]], published: list[str], pages: dict[str, dict[str, Any]],
+                domain: str) -> dict[str, Any]:
+        where = {e: p for p in pages.values() for e in p["data"]["emails"]}
+        found = [{"address": e, "status": "published", "source": where[e]["url"], "found_at": where[e]["fetched_at"]}
+                 for e in published]
+        mx = self.mx(domain) if domain else "unchecked"
+        learned = learned_pattern(people, published, domain)
+        guessed = {}
+        for person in people[:MAX_GUESSED_PEOPLE]:
+            options = [g for g in guesses(person["name"], domain, mx, learned) if g["address"] not in published]
+            if options:
+                guessed[person["name"]] = options
+        return {"published": found, "guesses": guessed, "mx": mx, "learned_pattern": learned}
+
+
+
+def job_contacts(job: Job, company: dict[str, Any]) -> list[dict[str, Any]]:
+    """Who to write to about this job, ranked: its poster, then the people the company names,
+    each with the address guesses the company record holds for them."""
+    contacts = []
+    recruiter = (job.data.get("detail") or {}).get("recruiter")
+    if recruiter and recruiter.get("name"):
+        contacts.append({"name": recruiter["name"], "role": "job poster: " + (recruiter.get("headline") or ""),
+                         "profile_url": recruiter.get("profile_url", ""), "source": job.url,
+                         "found_at": (job.data.get("detail") or {}).get("fetched_at", ""), "rank": 2})
+    contacts += [p for p in company.get("people", []) if p["name"] not in {x["name"] for x in contacts}]
+    contacts.sort(key=lambda p: (p["rank"], p["name"]))
+    emails = company.get("emails") or {}
+    for person in contacts:
+        person["emails"] = (emails.get("guesses") or {}).get(person["name"], [])
+    return contacts
