@@ -1,6 +1,5 @@
 """What each CLI command does; cli.py only parses arguments and calls these."""
 
-import json
 import signal
 import sys
 import threading
@@ -10,20 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import constants as c
-from pipeline import policy
+from pipeline import display, policy
 from pipeline.catalog import STAGES, all_states, markable_states, stage_states
 from pipeline.config import Config, effective
+from pipeline.display import iso
 from pipeline.errors import StoreUnavailable
 from pipeline.store import Job, JobStore, RunRecord, open_store
-from pipeline.timeutil import utc_iso
 
 TIME_FIELDS = ("next_attempt_at", "lease_expires_at", "created_at", "updated_at", "first_seen_at",
                "last_seen_at", "started_at", "finished_at", "at", "enriched_at", "locked_until")
-
-
-def iso(ts: float | None) -> str | None:
-    """Epoch seconds -> ISO-8601 UTC, the form every --json output uses."""
-    return utc_iso(ts) if ts else None
 
 
 def _isoize(values: dict[str, Any]) -> dict[str, Any]:
@@ -41,35 +35,15 @@ def run_dict(run: RunRecord) -> dict[str, Any]:
     return _isoize(asdict(run))
 
 
-def _print_json(value: Any) -> None:
-    print(json.dumps(value, indent=2, ensure_ascii=False, default=str))
-
-
-def _age(ts: float) -> str:
-    seconds = max(0, time.time() - ts)
-    for size, unit in ((86400, "d"), (3600, "h"), (60, "m")):
-        if seconds >= size:
-            return f"{int(seconds // size)}{unit}"
-    return f"{int(seconds)}s"
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def list_jobs(config: Config, status: str | None, limit: int | None, as_json: bool) -> int:
     if status and status not in all_states():
         print(f"unknown status {status!r}; known: {', '.join(all_states())}", file=sys.stderr)
         return c.EXIT_USAGE
     jobs = open_store(config).list_jobs(status, limit)
     if as_json:
-        _print_json([job_dict(j) for j in jobs])
+        display.print_json([job_dict(j) for j in jobs])
         return c.EXIT_OK
-    print(f"{'ID':12}  {'STATUS':15}  {'AGE':>4}  {'COMPANY':24}  {'TITLE':40}  LOCATION")
-    for j in jobs:
-        print(f"{j.id:12}  {j.status:15}  {_age(j.created_at):>4}  {_cut(j.company, 24):24}  "
-              f"{_cut(j.title, 40):40}  {_cut(j.location, 30)}")
-    print(f"{len(jobs)} job(s)" + (f" with status {status}" if status else ""))
+    display.jobs_table(jobs, status)
     return c.EXIT_OK
 
 
@@ -87,18 +61,9 @@ def stats(config: Config, as_json: bool) -> int:
     result = {"total": sum(counts.values()), "by_status": {s: counts.get(s, 0) for s in all_states()},
               "stages": stages}
     if as_json:
-        _print_json(result)
+        display.print_json(result)
         return c.EXIT_OK
-    print(f"{result['total']} job(s)")
-    for status, n in result["by_status"].items():
-        print(f"  {status:16} {n}")
-    print("per stage:")
-    for name, s in stages.items():
-        last = runs.get(name)
-        when = f"last run {iso(last.started_at)}: {last.succeeded} ok, {last.retried} retried, {last.failed} failed" \
-            if last else "never run"
-        print(f"  {name:7} waiting {s['waiting']}, working {s['working']}, done {s['done']}, "
-              f"failed {s['failed']}; {when}")
+    display.stats(result)
     return c.EXIT_OK
 
 
@@ -114,39 +79,10 @@ def show(config: Config, job_id: str, as_json: bool) -> int:
     company = store.find_company([company_id]) if company_id else None
     record["company_record"] = _isoize(company) if company else None
     if as_json:
-        _print_json(record)
+        display.print_json(record)
         return c.EXIT_OK
-    history = record.pop("history")
-    record.pop("company_record")
-    record["data"] = {k: v for k, v in record["data"].items() if k not in ("contacts", "company_emails")}
-    for key, value in record.items():
-        if value not in (None, "", {}, 0.0) or key in ("status", "attempts"):
-            text = json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else str(value)
-            print(f"{key:16} {text}")
-    print("history:")
-    for e in history:
-        move = f"{e.get('from_status', '')} -> {e.get('to_status', '')}".strip(" ->")
-        extra = "".join(f" {k}={e[k]}" for k in ("stage", "attempt") if k in e)
-        print(f"  {e['at']}  {e['event']:9} {move}{extra}" + (f"  error: {e['error']}" if "error" in e else ""))
-    if company:
-        _print_company(company, job.data.get("contacts", []))
+    display.job(record, company, job.data.get("contacts", []))
     return c.EXIT_OK
-
-
-def _print_company(company: dict[str, Any], contacts: list[dict[str, Any]]) -> None:
-    facts = company.get("facts", {})
-    print(f"company: {company.get('name')} ({company['id']}), enriched {iso(company.get('enriched_at'))}")
-    for key in ("website", "industry", "size", "headquarters", "employees", "description", "site_description"):
-        if key in facts:
-            value = str(facts[key]["value"]).replace("\n", " ")
-            print(f"  {key:16} {_cut(value, 100)}  [{facts[key]['source']}]")
-    for e in (company.get("emails") or {}).get("published", []):
-        print(f"  published        {e['address']}  [{e['source']}]")
-    print(f"contacts (mail server check: {(company.get('emails') or {}).get('mx', 'unchecked')}):")
-    for person in contacts:
-        best = person.get("emails", [])[:1]
-        guess = f"; guess {best[0]['address']} ({best[0]['confidence']:.0%})" if best else ""
-        print(f"  {person['name']}, {person['role']}  [{person['source']}]{guess}")
 
 
 def drafts(config: Config, status: str, as_json: bool, fmt: str | None = None, out: Path | None = None) -> int:
@@ -165,14 +101,9 @@ def drafts(config: Config, status: str, as_json: bool, fmt: str | None = None, o
         print(f"wrote {len(written)} file(s) for {len(rows)} draft(s) to {out}")
         return c.EXIT_OK
     if as_json:
-        _print_json(rows)
+        display.print_json(rows)
         return c.EXIT_OK
-    for row in rows:
-        to = row["recipient"] or row["role"]
-        flag = " [template]" if row["template"] else ""
-        print(f"{row['job_id']}  {row['channel']:8}  {_cut(row['company'], 20):20}  to {_cut(to, 24):24}  "
-              f"{_cut(row['subject'] or row['body'].splitlines()[0], 50)}{flag}")
-    print(f"{len(rows)} draft(s) for jobs with status {status}")
+    display.drafts_table(rows, status)
     return c.EXIT_OK
 
 
@@ -180,14 +111,9 @@ def companies(config: Config, as_json: bool) -> int:
     """Every company with how many jobs point at it."""
     found = open_store(config).list_companies()
     if as_json:
-        _print_json([_isoize(c_) for c_ in found])
+        display.print_json([_isoize(c_) for c_ in found])
         return c.EXIT_OK
-    print(f"{'JOBS':>4}  {'COMPANY':30}  {'ID':30}  {'ENRICHED':20}  WEBSITE")
-    for company in found:
-        website = ((company.get("facts") or {}).get("website") or {}).get("value", "")
-        print(f"{company['jobs']:>4}  {_cut(company.get('name') or '', 30):30}  {_cut(company['id'], 30):30}  "
-              f"{iso(company.get('enriched_at')) or '-':20}  {website}")
-    print(f"{len(found)} compan{'y' if len(found) == 1 else 'ies'}")
+    display.companies_table(found)
     return c.EXIT_OK
 
 
@@ -200,7 +126,7 @@ def import_jobs(config: Config, path: Path, as_json: bool) -> int:
         print(f"import refused, nothing written: {exc}", file=sys.stderr)
         return c.EXIT_USAGE
     if as_json:
-        _print_json({"inserted": report.inserted, "updated": report.updated,
+        display.print_json({"inserted": report.inserted, "updated": report.updated,
                      "rejected": [{"row": n, "reason": r} for n, r in report.rejected]})
     else:
         print(f"inserted {report.inserted}, updated {report.updated}, rejected {len(report.rejected)}")
@@ -281,16 +207,8 @@ def run_stage(config: Config, name: str, batch_size: int | None = None, max_retr
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     seconds = (record.finished_at or time.time()) - record.started_at
-    d = record.details
-    if "new" in d:
-        print(f"{name} search: new {d['new']}, updated {d['updated']}, duplicates {d['duplicates']}, "
-              f"skipped by the daily cap {d['capped']}, errors {len(d['errors'])}")
-        for error in d["errors"]:
-            print(f"  error: {error}")
-    if "drafts" in d or "llm_calls" in d:
-        print(f"{name}: drafts {d.get('drafts', 0)}, LLM calls {d.get('llm_calls', 0):.0f}, tokens "
-              f"{d.get('prompt_tokens', 0):.0f} prompt + {d.get('completion_tokens', 0):.0f} completion, "
-              f"cost ${d.get('cost', 0):.4f}")
+    for line in stages[name].summary(record.details) if stages[name].summary else []:
+        print(line)
     print(f"{name}: claimed {record.claimed}, succeeded {record.succeeded}, retried {record.retried}, "
           f"failed {record.failed}, released {record.released} in {seconds:.1f}s (run {record.run_id})"
           + (f"; error: {record.error}" if record.error else ""))
@@ -342,28 +260,9 @@ def daemon_status(config: Config, as_json: bool) -> int:
             "next_run": iso(nexts[name].timestamp()) if scheduled and nexts[name] else None,
             "last_run": run_dict(runs[name]) if name in runs else None}
     if as_json:
-        _print_json(result)
+        display.print_json(result)
     else:
-        _print_status(result)
+        display.status(result)
     return c.EXIT_OK if now.running else c.EXIT_STOPPED
 
 
-def _print_status(r: dict[str, Any]) -> None:
-    if r["running"]:
-        print(f"running (PID {r['pid']}), up {r.get('uptime', '?')}, memory {r.get('memory', '?')}")
-    elif r["stale_pid_file"]:
-        print("stopped (stale PID file: the daemon that wrote it is gone; the next start replaces it)")
-    else:
-        print("stopped")
-    for name, s in r["stages"].items():
-        why = "" if s["scheduled"] else f" (not ready: {s['not_ready']})" if s["not_ready"] else \
-            " (not built yet)" if not s["built"] else " (disabled)"
-        last = s["last_run"]
-        last_text = (f"last {last['started_at']}: {last['succeeded']} ok, {last['retried']} retried, "
-                     f"{last['failed']} failed" + (f", error: {last['error']}" if last["error"] else "")) \
-            if last else "never run"
-        print(f"  {name:7} next {s['next_run'] or '-'}{why}; {last_text}")
-    if r["store_error"]:
-        print(f"store unreachable: {r['store_error']}")
-    else:
-        print("jobs: " + (", ".join(f"{k} {v}" for k, v in sorted(r["counts"].items())) or "none"))

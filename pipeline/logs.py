@@ -14,8 +14,6 @@ import structlog
 
 from pipeline.redact import redact
 
-_configured = False
-
 
 def _redact_value(value: Any) -> Any:
     if isinstance(value, str):
@@ -35,7 +33,6 @@ def redact_event(_logger: Any, _name: str, event_dict: dict[str, Any]) -> dict[s
 def setup_logging(level: str = "INFO", log_file: Path | None = None, console: bool = True,
                   max_bytes: int = 5_000_000, backups: int = 5) -> None:
     """Route structlog and stdlib loggers to the file (JSON) and/or stderr (console format)."""
-    global _configured
     shared = [structlog.contextvars.merge_contextvars, structlog.processors.add_log_level,
               structlog.processors.TimeStamper(fmt="iso", utc=True)]
     structlog.configure(
@@ -69,7 +66,6 @@ def setup_logging(level: str = "INFO", log_file: Path | None = None, console: bo
     root.setLevel(level)
     for noisy in ("apscheduler", "pymongo", "httpx", "httpcore", "openai"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
-    _configured = True
 
 
 def get_logger(name: str = "pipeline") -> structlog.stdlib.BoundLogger:

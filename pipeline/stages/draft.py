@@ -57,7 +57,7 @@ class Draft:
             self.llm = LLM(config)
 
     def stage(self) -> Stage:
-        return Stage(stage_states(c.DRAFT), self.work)
+        return Stage(stage_states(c.DRAFT), self.work, summary=summary)
 
     def work(self, job: Job, ctx: WorkContext) -> Output:
         store = ctx.store
@@ -145,6 +145,15 @@ class Draft:
         if spent >= cap:
             raise HaltRun(f"daily LLM spending cap reached: ${spent:.4f} of ${cap:.2f} spent today; "
                           "drafting resumes tomorrow")
+
+
+def summary(d: dict[str, Any]) -> list[str]:
+    """Drafts, tokens and cost of one run, for `run-stage draft`."""
+    if "drafts" not in d and "llm_calls" not in d:
+        return []
+    return [f"draft: drafts {d.get('drafts', 0)}, LLM calls {d.get('llm_calls', 0):.0f}, tokens "
+            f"{d.get('prompt_tokens', 0):.0f} prompt + {d.get('completion_tokens', 0):.0f} completion, "
+            f"cost ${d.get('cost', 0):.4f}"]
 
 
 def make_stage(config: Config, **options: Any) -> Stage:

@@ -64,6 +64,7 @@ class Stage:
     work: WorkFn
     before: Callable[[JobStore, WorkContext, RunRecord], None] | None = None
     threads: int | None = None  # job threads, when the stage bounds its own requests (default: concurrency)
+    summary: Callable[[dict[str, Any]], list[str]] | None = None  # the run's own lines for `run-stage`
 
 
 @dataclass

@@ -50,7 +50,7 @@ class Scrape:
         return searches
 
     def stage(self) -> Stage:
-        return Stage(stage_states(c.SCRAPE), self.fetch_detail, before=self.collect)
+        return Stage(stage_states(c.SCRAPE), self.fetch_detail, before=self.collect, summary=summary)
 
     # -- searching ------------------------------------------------------------------------------
 
@@ -127,6 +127,15 @@ class Scrape:
             raise PermanentError(f"no source can fetch details for {job.source!r} jobs; "
                                  "import them with a description, or `main.py mark JOB_ID scraped`")
         return source.fetch_detail(job, self.fetcher)
+
+
+def summary(d: dict[str, Any]) -> list[str]:
+    """What the searches of one run found, for `run-stage scrape`."""
+    if "new" not in d:
+        return []
+    return [f"scrape search: new {d['new']}, updated {d['updated']}, duplicates {d['duplicates']}, "
+            f"skipped by the daily cap {d['capped']}, errors {len(d['errors'])}",
+            *(f"  error: {error}" for error in d["errors"])]
 
 
 def daily_key(day: date | None = None) -> str:

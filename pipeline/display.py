@@ -1,0 +1,124 @@
+"""How commands print for a person: tables and detail views. The JSON forms are built in
+commands.py; this module only formats."""
+
+import json
+import time
+from typing import Any
+
+from pipeline.records import Job
+from pipeline.timeutil import utc_iso
+
+
+def iso(ts: float | None) -> str | None:
+    """Epoch seconds -> ISO-8601 UTC, the form every --json output uses."""
+    return utc_iso(ts) if ts else None
+
+
+def print_json(value: Any) -> None:
+    print(json.dumps(value, indent=2, ensure_ascii=False, default=str))
+
+
+def age(ts: float) -> str:
+    seconds = max(0, time.time() - ts)
+    for size, unit in ((86400, "d"), (3600, "h"), (60, "m")):
+        if seconds >= size:
+            return f"{int(seconds // size)}{unit}"
+    return f"{int(seconds)}s"
+
+
+def cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def jobs_table(jobs: list[Job], status: str | None) -> None:
+    print(f"{'ID':12}  {'STATUS':15}  {'AGE':>4}  {'COMPANY':24}  {'TITLE':40}  LOCATION")
+    for j in jobs:
+        print(f"{j.id:12}  {j.status:15}  {age(j.created_at):>4}  {cut(j.company, 24):24}  "
+              f"{cut(j.title, 40):40}  {cut(j.location, 30)}")
+    print(f"{len(jobs)} job(s)" + (f" with status {status}" if status else ""))
+
+
+def stats(result: dict[str, Any]) -> None:
+    print(f"{result['total']} job(s)")
+    for status, n in result["by_status"].items():
+        print(f"  {status:16} {n}")
+    print("per stage:")
+    for name, s in result["stages"].items():
+        last = s["last_run"]
+        when = f"last run {last['started_at']}: {last['succeeded']} ok, {last['retried']} retried, " \
+            f"{last['failed']} failed" if last else "never run"
+        print(f"  {name:7} waiting {s['waiting']}, working {s['working']}, done {s['done']}, "
+              f"failed {s['failed']}; {when}")
+
+
+def job(record: dict[str, Any], company: dict[str, Any] | None, contacts: list[dict[str, Any]]) -> None:
+    """`show`: one job's fields, history, company and contacts."""
+    history = record.pop("history")
+    record.pop("company_record")
+    record["data"] = {k: v for k, v in record["data"].items() if k not in ("contacts", "company_emails")}
+    for key, value in record.items():
+        if value not in (None, "", {}, 0.0) or key in ("status", "attempts"):
+            text = json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else str(value)
+            print(f"{key:16} {text}")
+    print("history:")
+    for e in history:
+        move = f"{e.get('from_status', '')} -> {e.get('to_status', '')}".strip(" ->")
+        extra = "".join(f" {k}={e[k]}" for k in ("stage", "attempt") if k in e)
+        print(f"  {e['at']}  {e['event']:9} {move}{extra}" + (f"  error: {e['error']}" if "error" in e else ""))
+    if company:
+        company_view(company, contacts)
+
+
+def company_view(company: dict[str, Any], contacts: list[dict[str, Any]]) -> None:
+    facts = company.get("facts", {})
+    print(f"company: {company.get('name')} ({company['id']}), enriched {iso(company.get('enriched_at'))}")
+    for key in ("website", "industry", "size", "headquarters", "employees", "description", "site_description"):
+        if key in facts:
+            value = str(facts[key]["value"]).replace("\n", " ")
+            print(f"  {key:16} {cut(value, 100)}  [{facts[key]['source']}]")
+    for e in (company.get("emails") or {}).get("published", []):
+        print(f"  published        {e['address']}  [{e['source']}]")
+    print(f"contacts (mail server check: {(company.get('emails') or {}).get('mx', 'unchecked')}):")
+    for person in contacts:
+        best = person.get("emails", [])[:1]
+        guess = f"; guess {best[0]['address']} ({best[0]['confidence']:.0%})" if best else ""
+        print(f"  {person['name']}, {person['role']}  [{person['source']}]{guess}")
+
+
+def drafts_table(rows: list[dict[str, Any]], status: str) -> None:
+    for row in rows:
+        to = row["recipient"] or row["role"]
+        flag = " [template]" if row["template"] else ""
+        print(f"{row['job_id']}  {row['channel']:8}  {cut(row['company'], 20):20}  to {cut(to, 24):24}  "
+              f"{cut(row['subject'] or row['body'].splitlines()[0], 50)}{flag}")
+    print(f"{len(rows)} draft(s) for jobs with status {status}")
+
+
+def companies_table(found: list[dict[str, Any]]) -> None:
+    print(f"{'JOBS':>4}  {'COMPANY':30}  {'ID':30}  {'ENRICHED':20}  WEBSITE")
+    for company in found:
+        website = ((company.get("facts") or {}).get("website") or {}).get("value", "")
+        print(f"{company['jobs']:>4}  {cut(company.get('name') or '', 30):30}  {cut(company['id'], 30):30}  "
+              f"{iso(company.get('enriched_at')) or '-':20}  {website}")
+    print(f"{len(found)} compan{'y' if len(found) == 1 else 'ies'}")
+
+
+def status(r: dict[str, Any]) -> None:
+    if r["running"]:
+        print(f"running (PID {r['pid']}), up {r.get('uptime', '?')}, memory {r.get('memory', '?')}")
+    elif r["stale_pid_file"]:
+        print("stopped (stale PID file: the daemon that wrote it is gone; the next start replaces it)")
+    else:
+        print("stopped")
+    for name, s in r["stages"].items():
+        why = "" if s["scheduled"] else f" (not ready: {s['not_ready']})" if s["not_ready"] else \
+            " (not built yet)" if not s["built"] else " (disabled)"
+        last = s["last_run"]
+        last_text = (f"last {last['started_at']}: {last['succeeded']} ok, {last['retried']} retried, "
+                     f"{last['failed']} failed" + (f", error: {last['error']}" if last["error"] else "")) \
+            if last else "never run"
+        print(f"  {name:7} next {s['next_run'] or '-'}{why}; {last_text}")
+    if r["store_error"]:
+        print(f"store unreachable: {r['store_error']}")
+    else:
+        print("jobs: " + (", ".join(f"{k} {v}" for k, v in sorted(r["counts"].items())) or "none"))
