@@ -75,7 +75,7 @@ def show(config: Config, job_id: str, as_json: bool) -> int:
         return c.EXIT_ERROR
     record = job_dict(job)
     record["history"] = [_isoize(e) for e in store.events(job_id)]
-    company_id = job.data.get("company_id")
+    company_id = job.linked_company
     company = store.find_company([company_id]) if company_id else None
     record["company_record"] = _isoize(company) if company else None
     if as_json:

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 CONTENT_FIELDS = ("url", "title", "company", "location", "description", "company_url")
+# Fields a stage may set on completion besides its data: content, and the job's company link.
+WRITABLE_FIELDS = (*CONTENT_FIELDS, "company_id")
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class Job:
     company_url: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
     company_key: str = ""
+    company_id: str = ""  # the company record it is linked to (set by enrich), an indexed field
     data: dict[str, Any] = field(default_factory=dict)
     attempts: dict[str, int] = field(default_factory=dict)
     next_attempt_at: float = 0.0
@@ -65,6 +68,11 @@ class Job:
     updated_at: float = 0.0
     first_seen_at: float = 0.0
     last_seen_at: float = 0.0
+
+    @property
+    def linked_company(self) -> str:
+        """The company record's id; data.company_id covers MongoDB jobs linked before it was a field."""
+        return self.company_id or str(self.data.get("company_id") or "")
 
 
 @dataclass

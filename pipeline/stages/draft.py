@@ -62,7 +62,7 @@ class Draft:
     def work(self, job: Job, ctx: WorkContext) -> Output:
         store = ctx.store
         assert store is not None
-        company_id = job.data.get("company_id")
+        company_id = job.linked_company
         company = store.find_company([company_id]) if company_id else None
         reason = self._do_not_contact(job, company)
         if reason:

@@ -104,7 +104,8 @@ class Enrich:
         emails = company.get("emails") or {}
         return Output(data={"company_id": company["id"], "contacts": job_contacts(job, company),
                             "company_emails": emails.get("published", []),
-                            "company_summary": self.summarize(job, company)})
+                            "company_summary": self.summarize(job, company)},
+                      content={"company_id": company["id"]})
 
     def summarize(self, job: Job, company: dict[str, Any]) -> dict[str, Any]:
         """Two or three sentences from the gathered text only, with tokens and cost; never fails the job."""

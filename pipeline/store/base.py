@@ -26,7 +26,7 @@ class JobStore(Protocol):
     def complete(self, job_id: str, token: str, stage: StageStates, data: dict[str, Any] | None = None,
                  content: dict[str, Any] | None = None, status: str | None = None) -> bool:
         """Move a leased job to the stage's output state, merging `data` into job.data and
-        setting the given content fields (only names in CONTENT_FIELDS)."""
+        setting the given fields (only names in WRITABLE_FIELDS: content and company_id)."""
 
     def move(self, job_id: str, token: str | None, move: Move) -> bool:
         """Carry out one move decided by pipeline.policy, only while the job is still in

@@ -19,7 +19,7 @@ from pymongo.errors import DuplicateKeyError, PyMongoError
 from pipeline import constants as c
 from pipeline.catalog import StageStates
 from pipeline.errors import StoreUnavailable
-from pipeline.records import CONTENT_FIELDS, ClaimedJob, Job, Move, NewJob, RunRecord, job_id_for
+from pipeline.records import WRITABLE_FIELDS, ClaimedJob, Job, Move, NewJob, RunRecord, job_id_for
 from pipeline.redact import redact
 
 T = TypeVar("T")
@@ -84,7 +84,7 @@ class MongoStore:
         self.jobs.create_index([("status", 1), ("created_at", -1)])
         self.jobs.create_index([("created_at", -1)])
         self.jobs.create_index([("company_key", 1)])
-        self.jobs.create_index([("data.company_id", 1)])
+        self.jobs.create_index([("company_id", 1)])
         self.events_col.create_index([("job_id", 1), ("at", 1)])
         self.runs.create_index([("stage", 1), ("started_at", -1)])
         self._ready = True
@@ -114,7 +114,8 @@ class MongoStore:
                 return "updated"
             job_id = job_id_for(job.source, job.source_id)
             doc = {"_id": job_id, "source": job.source, "source_id": job.source_id, "status": job.status,
-                   **job.content(), "data": {}, "attempts": {}, "next_attempt_at": 0.0, **_CLEAR_LEASE,
+                   **job.content(), "company_id": "", "data": {}, "attempts": {}, "next_attempt_at": 0.0,
+                   **_CLEAR_LEASE,
                    "last_error": None, "error_stage": None, "created_at": now, "updated_at": now,
                    "first_seen_at": now, "last_seen_at": now}
             try:
@@ -148,7 +149,7 @@ class MongoStore:
         sets = {"status": status or stage.output, **_CLEAR_LEASE, "last_error": None, "error_stage": None,
                 "next_attempt_at": 0.0, "updated_at": self.clock()}
         sets.update({f"data.{k}": v for k, v in (data or {}).items()})
-        sets.update({k: v for k, v in (content or {}).items() if k in CONTENT_FIELDS})
+        sets.update({k: v for k, v in (content or {}).items() if k in WRITABLE_FIELDS})
         doc = self.jobs.find_one_and_update(self._leased(job_id, token, stage), {"$set": sets},
                                             projection={"attempts": 1})
         if doc is None:
@@ -244,7 +245,8 @@ class MongoStore:
     @_guarded
     def list_companies(self) -> list[dict[str, Any]]:
         counts = {d["_id"]: d["n"] for d in self.jobs.aggregate(
-            [{"$group": {"_id": "$data.company_id", "n": {"$sum": 1}}}])}
+            [{"$match": {"company_id": {"$nin": ["", None]}}},
+             {"$group": {"_id": "$company_id", "n": {"$sum": 1}}}])}
         return [{**_company(d), "jobs": counts.get(d["_id"], 0)} for d in self.companies.find().sort("_id", 1)]
 
     @_guarded

@@ -17,14 +17,15 @@ from typing import Any
 from pipeline import constants as c
 from pipeline.catalog import StageStates
 from pipeline.errors import StoreUnavailable
-from pipeline.records import CONTENT_FIELDS, ClaimedJob, Job, Move, NewJob, RunRecord, job_id_for
+from pipeline.records import WRITABLE_FIELDS, ClaimedJob, Job, Move, NewJob, RunRecord, job_id_for
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (
   id TEXT PRIMARY KEY, source TEXT NOT NULL, source_id TEXT NOT NULL, url TEXT NOT NULL UNIQUE,
   status TEXT NOT NULL, title TEXT NOT NULL DEFAULT '', company TEXT NOT NULL DEFAULT '',
   location TEXT NOT NULL DEFAULT '', description TEXT NOT NULL DEFAULT '', company_url TEXT NOT NULL DEFAULT '',
-  extra TEXT NOT NULL DEFAULT '{}', company_key TEXT NOT NULL DEFAULT '', data TEXT NOT NULL DEFAULT '{}',
+  extra TEXT NOT NULL DEFAULT '{}', company_key TEXT NOT NULL DEFAULT '', company_id TEXT NOT NULL DEFAULT '',
+  data TEXT NOT NULL DEFAULT '{}',
   attempts TEXT NOT NULL DEFAULT '{}',
   next_attempt_at REAL NOT NULL DEFAULT 0, lease_owner TEXT, lease_token TEXT, lease_expires_at REAL,
   last_error TEXT, error_stage TEXT, created_at REAL NOT NULL, updated_at REAL NOT NULL,
@@ -35,7 +36,6 @@ CREATE INDEX IF NOT EXISTS jobs_status_lease ON jobs (status, lease_expires_at);
 CREATE INDEX IF NOT EXISTS jobs_status_created ON jobs (status, created_at);
 CREATE INDEX IF NOT EXISTS jobs_created ON jobs (created_at);
 CREATE INDEX IF NOT EXISTS jobs_company_key ON jobs (company_key);
-DROP INDEX IF EXISTS jobs_company_id;
 CREATE TABLE IF NOT EXISTS quotas (key TEXT PRIMARY KEY, used INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS companies (
   id TEXT PRIMARY KEY, record TEXT NOT NULL DEFAULT '{}', enriched_at REAL NOT NULL DEFAULT 0,
@@ -87,8 +87,17 @@ class SQLiteStore:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(SCHEMA)
+            self._migrate()
         except (OSError, sqlite3.Error) as exc:
             raise StoreUnavailable(f"cannot open the SQLite store {self.path}: {exc}") from exc
+
+    def _migrate(self) -> None:
+        """Stores made before company_id was a column: add it, filled from data.company_id."""
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(jobs)")}
+        if "company_id" not in columns:
+            self._db.execute("ALTER TABLE jobs ADD COLUMN company_id TEXT NOT NULL DEFAULT ''")
+            self._db.execute("UPDATE jobs SET company_id = coalesce(json_extract(data, '$.company_id'), '')")
+        self._db.execute("CREATE INDEX IF NOT EXISTS jobs_company_id ON jobs (company_id)")
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
@@ -161,7 +170,7 @@ class SQLiteStore:
         items = list((data or {}).items())
         merge = "json_set(data" + "".join(", ?, json(?)" for _ in items) + ")" if items else "data"
         params = [p for k, v in items for p in (f'$."{k}"', json.dumps(v))]
-        fields = {k: v for k, v in (content or {}).items() if k in CONTENT_FIELDS}
+        fields = {k: v for k, v in (content or {}).items() if k in WRITABLE_FIELDS}
         sets = "".join(f", {k} = ?" for k in fields)
         now = self.clock()
         entry = ("json_object('at', ?, 'event', 'completed', 'stage', ?, 'from_status', ?, 'to_status', ?,"
@@ -237,8 +246,7 @@ class SQLiteStore:
                        " WHERE id = ? AND lock_token = ?", (company_id, token))
 
     def list_companies(self) -> list[dict[str, Any]]:
-        counts = dict(self._read("SELECT json_extract(data, '$.company_id') AS cid, count(*) FROM jobs"
-                                 " WHERE cid IS NOT NULL GROUP BY cid"))  # one scan; no index to slow writes
+        counts = dict(self._read("SELECT company_id, count(*) FROM jobs WHERE company_id != '' GROUP BY company_id"))
         return [{**_company(r), "jobs": counts.get(r["id"], 0)} for r in self._read("SELECT * FROM companies"
                                                                                      " ORDER BY id")]
 

@@ -286,10 +286,11 @@ def test_companies_count_their_jobs(store, clock):
         add(store, n)
     for _ in range(2):
         job = store.claim(ENRICH, "w", 60)
-        store.complete(job.id, job.lease_token, ENRICH, {"company_id": "li:acme"})
+        store.complete(job.id, job.lease_token, ENRICH, {"company_id": "li:acme"}, {"company_id": "li:acme"})
     token = store.lock_company("li:acme", "w", 60)
     store.save_company("li:acme", token, {"name": "Acme"}, ["li:acme"])
     assert [(c_["id"], c_["jobs"]) for c_ in store.list_companies()] == [("li:acme", 2)]
+    assert {j.company_id for j in store.list_jobs()} == {"li:acme", ""}, "the link is a field of its own"
 
 
 def test_spend_totals_add_up(store):
@@ -303,3 +304,22 @@ def test_complete_into_another_end_state(store):
     job = store.claim(DRAFT, "w", 60) or store.claim(ENRICH, "w", 60)
     assert store.complete(job.id, job.lease_token, ENRICH, {"why": "do not contact"}, status=c.State.SKIPPED)
     assert store.get(job.id).status == c.State.SKIPPED
+
+
+def test_sqlite_store_made_before_company_id_was_a_column_is_migrated(tmp_path):
+    import sqlite3
+
+    from pipeline.store.sqlite import SQLiteStore
+
+    path = tmp_path / "old.sqlite3"
+    SQLiteStore(path).close()
+    db = sqlite3.connect(path)
+    db.execute("DROP INDEX jobs_company_id")
+    db.execute("ALTER TABLE jobs DROP COLUMN company_id")
+    db.execute("INSERT INTO jobs (id, source, source_id, url, status, data, created_at, updated_at, first_seen_at,"
+               " last_seen_at) VALUES ('j1', 's', '1', 'https://x.example/1', 'enriched', '{\"company_id\": \"li:a\"}',"
+               " 0, 0, 0, 0)")
+    db.commit()
+    db.close()
+    store = SQLiteStore(path)
+    assert store.get("j1").company_id == "li:a"
