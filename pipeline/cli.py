@@ -4,6 +4,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from pipeline import constants as c
 from pipeline.catalog import SOURCES, STAGES, all_states, parse_stage_overrides, use_stage_overrides
@@ -27,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=_positive, help="with --list: at most N jobs, newest first")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    js = {"action": "store_true", "default": argparse.SUPPRESS, "help": "machine-readable output"}
+    js: dict[str, Any] = {"action": "store_true", "default": argparse.SUPPRESS, "help": "machine-readable output"}
 
     config = sub.add_parser("config", help="validate the config and print it, secrets masked")
     config.add_argument("action", choices=["check"])

@@ -207,7 +207,8 @@ def run_stage(config: Config, name: str, batch_size: int | None = None, max_retr
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     seconds = (record.finished_at or time.time()) - record.started_at
-    for line in stages[name].summary(record.details) if stages[name].summary else []:
+    summary = stages[name].summary
+    for line in summary(record.details) if summary else []:
         print(line)
     print(f"{name}: claimed {record.claimed}, succeeded {record.succeeded}, retried {record.retried}, "
           f"failed {record.failed}, released {record.released} in {seconds:.1f}s (run {record.run_id})"
@@ -257,7 +258,7 @@ def daemon_status(config: Config, as_json: bool) -> int:
         result["stages"][name] = {
             "scheduled": scheduled, "built": name in built, "enabled": config.stages[name].enabled,
             "not_ready": not_ready.get(name),
-            "next_run": iso(nexts[name].timestamp()) if scheduled and nexts[name] else None,
+            "next_run": iso(next_run.timestamp()) if scheduled and (next_run := nexts[name]) else None,
             "last_run": run_dict(runs[name]) if name in runs else None}
     if as_json:
         display.print_json(result)

@@ -69,7 +69,7 @@ def key_spec(cls: type) -> Spec:
     return spec
 
 
-def _schedule(doc: Located, path: tuple, value: Any) -> dict[str, str]:
+def _schedule(doc: Located, path: tuple[Any, ...], value: Any) -> dict[str, str]:
     """A schedule mapping or a five-field crontab string -> APScheduler cron fields, validated."""
     from apscheduler.triggers.cron import CronTrigger
 
@@ -192,8 +192,7 @@ def _sources(doc: Located, data: Any) -> dict[str, SourceConfig]:
         if not merged["base_url"].startswith(("http://", "https://")):
             raise doc.error(("sources", name, "base_url"), f"expected an http(s) URL, got {merged['base_url']!r}")
         merged["boards"], merged["websites"] = _boards(doc, name, merged["boards"])
-        found[name] = SourceConfig(name=name, **{k: float(v) if k.endswith("delay") else v
-                                                 for k, v in merged.items()})
+        found[name] = _make(SourceConfig, {"name": name, **merged})
     return found
 
 

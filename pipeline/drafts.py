@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.config import StageConfig
 from pipeline.profile import Profile
 from pipeline.records import Job
+from pipeline.settings import DraftSettings
 
 SUBJECT_CHARS = 80
 NOTE_CHARS = 300
@@ -74,7 +74,7 @@ def general_address(job: Job, dnc: dict[str, tuple[str, ...]]) -> str:
     """A published address for a general draft: jobs@ / careers@ / hello@ first."""
     published = [e["address"] for e in job.data.get("company_emails", []) if not _blocked(e["address"], dnc)]
     for prefix in ("jobs@", "careers@", "recruiting@", "talent@", "hello@", "info@", "contact@"):
-        found = next((a for a in published if a.startswith(prefix)), None)
+        found = next((str(a) for a in published if a.startswith(prefix)), "")
         if found:
             return found
     return ""
@@ -104,7 +104,7 @@ def _description(job: Job, chars: int) -> str:
 
 
 def build_prompt(profile: Profile, job: Job, company: dict[str, Any] | None, recipient: Recipient | None,
-                 channel: str, settings: StageConfig) -> tuple[str, str]:
+                 channel: str, settings: DraftSettings) -> tuple[str, str]:
     """(system, user): only what the draft needs, the web text fenced as data."""
     candidate = {"name": profile.name, "headline": profile.headline, "summary": profile.summary.strip(),
                  "skills": list(profile.skills[:8]), "achievements": list(profile.achievements[:3]),
@@ -142,7 +142,7 @@ def parse_draft(text: str) -> dict[str, Any]:
     return {"subject": str(data.get("subject") or "").strip(), "body": data["body"].strip()}
 
 
-def check_draft(draft: dict[str, Any], channel: str, settings: StageConfig, allowed: set[str]) -> None:
+def check_draft(draft: dict[str, Any], channel: str, settings: DraftSettings, allowed: set[str]) -> None:
     """Raise DraftRejected with the reason a person would give."""
     subject, body = draft["subject"], draft["body"]
     if channel == "email":
@@ -166,7 +166,7 @@ def check_draft(draft: dict[str, Any], channel: str, settings: StageConfig, allo
 
 
 def template_draft(profile: Profile, job: Job, company: dict[str, Any] | None, recipient: Recipient | None,
-                   channel: str, settings: StageConfig) -> dict[str, Any]:
+                   channel: str, settings: DraftSettings) -> dict[str, Any]:
     """A deterministic draft for when no LLM key is configured; marked as a template."""
     greeting = f"Hi {recipient.name.split()[0]}," if recipient else "Hello,"
     skills = ", ".join(profile.skills[:3])

@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -103,7 +104,7 @@ class Fetcher:
             self.waited += wait
             self.sleep(wait)
 
-    def get(self, url: str, params: dict | None = None) -> httpx.Response:
+    def get(self, url: str, params: dict[str, Any] | None = None) -> httpx.Response:
         """A paced GET that returns any non-429 response; 5xx and network errors are tried 3 times."""
         state = self._host(urlsplit(url).netloc)
         with state.slots:
@@ -117,12 +118,12 @@ class Fetcher:
                     return response
                 self._on_429(state, response, url)
 
-    def _send(self, url: str, params: dict | None) -> httpx.Response:
+    def _send(self, url: str, params: dict[str, Any] | None) -> httpx.Response:
         retrying = Retrying(retry=retry_if_exception_type(TransientHTTPError), stop=stop_after_attempt(3),
                             wait=wait_exponential(multiplier=1, max=10), sleep=self.sleep, reraise=True)
         return retrying(self._send_once, url, params)
 
-    def _send_once(self, url: str, params: dict | None) -> httpx.Response:
+    def _send_once(self, url: str, params: dict[str, Any] | None) -> httpx.Response:
         self.requests += 1
         try:
             response = self.client.get(url, params=params)

@@ -7,10 +7,12 @@ variables (they could hold API keys or page contents).
 import logging
 import logging.handlers
 import sys
+from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
 
 import structlog
+from structlog.typing import Processor
 
 from pipeline.redact import redact
 
@@ -25,7 +27,7 @@ def _redact_value(value: Any) -> Any:
     return value
 
 
-def redact_event(_logger: Any, _name: str, event_dict: dict[str, Any]) -> dict[str, Any]:
+def redact_event(_logger: Any, _name: str, event_dict: MutableMapping[str, Any]) -> dict[str, Any]:
     """structlog processor: secrets out of every field, including formatted tracebacks."""
     return {k: _redact_value(v) for k, v in event_dict.items()}
 
@@ -33,7 +35,7 @@ def redact_event(_logger: Any, _name: str, event_dict: dict[str, Any]) -> dict[s
 def setup_logging(level: str = "INFO", log_file: Path | None = None, console: bool = True,
                   max_bytes: int = 5_000_000, backups: int = 5) -> None:
     """Route structlog and stdlib loggers to the file (JSON) and/or stderr (console format)."""
-    shared = [structlog.contextvars.merge_contextvars, structlog.processors.add_log_level,
+    shared: list[Processor] = [structlog.contextvars.merge_contextvars, structlog.processors.add_log_level,
               structlog.processors.TimeStamper(fmt="iso", utc=True)]
     structlog.configure(
         processors=[*shared, structlog.stdlib.ProcessorFormatter.wrap_for_formatter],
@@ -43,7 +45,7 @@ def setup_logging(level: str = "INFO", log_file: Path | None = None, console: bo
     for handler in list(root.handlers):
         root.removeHandler(handler)
         handler.close()
-    foreign = [structlog.stdlib.add_logger_name, *shared]
+    foreign: list[Processor] = [structlog.stdlib.add_logger_name, *shared]
     if log_file:
         log_file.parent.mkdir(parents=True, exist_ok=True)
         file_handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=max_bytes, backupCount=backups)
@@ -69,4 +71,5 @@ def setup_logging(level: str = "INFO", log_file: Path | None = None, console: bo
 
 
 def get_logger(name: str = "pipeline") -> structlog.stdlib.BoundLogger:
-    return structlog.get_logger(name)
+    logger: structlog.stdlib.BoundLogger = structlog.get_logger(name)
+    return logger

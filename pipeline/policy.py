@@ -20,7 +20,7 @@ ERROR_CHARS = 2000
 
 def backoff_seconds(attempt: int, base: float, cap: float, rng: Callable[[], float] = random.random) -> float:
     """Exponential backoff with jitter: base * 2^(attempt-1), capped, scaled by 0.5..1.0."""
-    return min(cap, base * 2 ** max(0, attempt - 1)) * (0.5 + rng() / 2)
+    return float(min(cap, base * 2 ** max(0, attempt - 1)) * (0.5 + rng() / 2))
 
 
 def after_error(attempt: int, stage: StageStates, error: str, *, permanent: bool, max_retries: int,

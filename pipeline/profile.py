@@ -8,10 +8,11 @@ from typing import Any
 from pipeline import constants as c
 from pipeline.config import Config
 from pipeline.errors import ConfigError
+from pipeline.settings import DraftSettings
 from pipeline.yamldoc import Located, check_type
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
-KEYS: dict[str, tuple[tuple, Any]] = {
+KEYS: dict[str, tuple[tuple[Any, ...], Any]] = {
     "name": ((str,), None), "email": ((str,), None), "headline": ((str,), ""), "summary": ((str,), ""),
     "skills": ((list,), []), "achievements": ((list,), []), "links": ((list,), []), "target_roles": ((list,), []),
     "tone": ((str,), "warm, direct and specific"), "language": ((str,), "English"), "signature": ((str,), ""),
@@ -56,7 +57,8 @@ def _resume(path: Path, doc: Located) -> str:
 
 def profile_path(config: Config) -> Path:
     """Where the draft stage's profile lives (generator.profile, relative to the config file)."""
-    return config.root / config.stages[c.DRAFT].profile
+    settings: DraftSettings = config.stage(c.DRAFT)
+    return config.root / settings.profile
 
 
 def load_profile(path: Path) -> Profile:

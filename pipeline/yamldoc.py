@@ -20,7 +20,7 @@ class Located:
 
     def __init__(self, path: Path, text: str) -> None:
         self.file = str(path)
-        self.lines: dict[tuple, int] = {}
+        self.lines: dict[tuple[Any, ...], int] = {}
         try:
             self.data = yaml.safe_load(text)
             node = yaml.compose(text)
@@ -31,7 +31,7 @@ class Located:
         if node is not None:
             self._walk(node, ())
 
-    def _walk(self, node: yaml.Node, path: tuple) -> None:
+    def _walk(self, node: yaml.Node, path: tuple[Any, ...]) -> None:
         self.lines[path] = node.start_mark.line + 1
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
@@ -42,14 +42,14 @@ class Located:
             for i, item in enumerate(node.value):
                 self._walk(item, path + (i,))
 
-    def error(self, path: tuple, message: str) -> ConfigError:
+    def error(self, path: tuple[Any, ...], message: str) -> ConfigError:
         while path and path not in self.lines:
             path = path[:-1]
         key = ".".join(str(p) for p in path)
         return ConfigError(message, self.file, self.lines.get(path), key)
 
 
-def check_type(doc: Located, path: tuple, value: Any, types: tuple) -> Any:
+def check_type(doc: Located, path: tuple[Any, ...], value: Any, types: tuple[Any, ...]) -> Any:
     if value is None:
         if None in types:
             return None
@@ -65,7 +65,8 @@ def check_type(doc: Located, path: tuple, value: Any, types: tuple) -> Any:
     return value
 
 
-def check_section(doc: Located, path: tuple, data: Any, spec: dict[str, tuple[tuple, Any]]) -> dict[str, Any]:
+def check_section(doc: Located, path: tuple[Any, ...], data: Any,
+                  spec: dict[str, tuple[tuple[Any, ...], Any]]) -> dict[str, Any]:
     if data is None:
         data = {}
     if not isinstance(data, dict):

@@ -67,7 +67,7 @@ def sanitize_html(html: str) -> str:
         if tag.name not in ALLOWED_TAGS:
             tag.unwrap()
             continue
-        href = tag.get("href", "") if tag.name == "a" else ""
+        href = attr(tag, "href") if tag.name == "a" else ""
         tag.attrs = {"href": href} if href.startswith(("http://", "https://")) else {}
     return str(soup).strip()
 
@@ -94,6 +94,14 @@ def matches(search: SearchConfig, title: str, text: str, location: str) -> bool:
     wanted = search.location.lower().strip()
     where = (location or "").lower()
     return not wanted or wanted in where or "remote" in where or "anywhere" in where
+
+
+def attr(tag: Any, name: str) -> str:
+    """An attribute's text ('' when absent; a multi-valued one joined by spaces)."""
+    value = tag.get(name) if tag is not None else None
+    if isinstance(value, list):
+        return " ".join(str(v) for v in value)
+    return str(value or "")
 
 
 def first_text(node: Any, selector: str) -> str:

@@ -14,7 +14,7 @@ from pipeline.sources.base import DriftError, matches
 Parse = Callable[[str, Any], list[NewJob]]
 
 
-def fetch_json(fetcher: Fetcher, url: str, params: dict | None = None) -> Any:
+def fetch_json(fetcher: Fetcher, url: str, params: dict[str, Any] | None = None) -> Any:
     response = fetcher.get(url, params)
     check_status(response)
     try:
@@ -24,7 +24,7 @@ def fetch_json(fetcher: Fetcher, url: str, params: dict | None = None) -> Any:
             from None
 
 
-def search_boards(config: SourceConfig, url_for: Callable[[str], str], params: dict | None, parse: Parse,
+def search_boards(config: SourceConfig, url_for: Callable[[str], str], params: dict[str, Any] | None, parse: Parse,
                   search: SearchConfig, fetcher: Fetcher) -> Iterator[NewJob]:
     """Every configured board, each in one call, filtered by the search's keywords and location."""
     for board in config.boards:

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-from pipeline.sources.base import first_text
+from pipeline.sources.base import attr, first_text
 
 EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")
 SOCIAL_HOSTS = {"linkedin.com": "linkedin", "twitter.com": "twitter", "x.com": "x", "github.com": "github",
@@ -67,7 +67,8 @@ def parse_linkedin_company(html: str) -> dict[str, Any]:
             continue
         dd = block.find("dd") or block
         link = dd.find("a", href=True)
-        facts[name] = _redirect_target(link["href"]) if name == "website" and link else dd.get_text(" ", strip=True)
+        facts[name] = _redirect_target(attr(link, "href")) if name == "website" and link else \
+            dd.get_text(" ", strip=True)
     same_as = org.get("sameAs")
     website = facts.get("website") or (same_as[0] if isinstance(same_as, list) and same_as else same_as) or ""
     return {
@@ -126,7 +127,7 @@ def parse_website(html: str, url: str) -> dict[str, Any]:
     emails: set[str] = set()
     host = urlsplit(url).netloc.lower()
     for a in soup.find_all("a", href=True):
-        href, label = a["href"].strip(), a.get_text(" ", strip=True).lower()
+        href, label = attr(a, "href").strip(), a.get_text(" ", strip=True).lower()
         if href.lower().startswith("mailto:"):
             emails.add(href[7:].split("?")[0].strip().lower())
             continue
@@ -144,7 +145,7 @@ def parse_website(html: str, url: str) -> dict[str, Any]:
     emails.update(e.lower() for e in EMAIL.findall(text) if not _ASSET.search(e))
     return {
         "title": (soup.title.get_text(strip=True) if soup.title else ""),
-        "description": (meta.get("content", "").strip() if meta else ""),
+        "description": attr(meta, "content").strip(),
         "excerpt": _excerpt(soup),
         "links": links,
         "social": social,

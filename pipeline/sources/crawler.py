@@ -98,7 +98,7 @@ class CompanyCrawler:
                   "emails": self._emails(people, published, pages, domain)}
         more = [f"domain:{domain}"] if domain else []
         if record["name"]:
-            more.append(f"name:{company_key(record['name'])}")
+            more.append(f"name:{company_key(str(record['name']))}")
         return record, more
 
     def _linkedin(self, slug: str, facts: dict[str, Any], sources: list[str]) -> None:
@@ -148,7 +148,7 @@ class CompanyCrawler:
         links = {k: v for p in pages.values() for k, v in p["data"]["links"].items()}
         facts["links"] = fact(links, url, at)
         facts["social"] = fact({k: v for p in pages.values() for k, v in p["data"]["social"].items()}, url, at)
-        return domain
+        return str(domain)
 
     def _subpage(self, url: str) -> dict[str, Any] | None:
         """An about / team / contact page; one that is gone is skipped, not an error."""

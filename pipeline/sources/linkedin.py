@@ -19,7 +19,7 @@ from pipeline.config import SearchConfig, SourceConfig
 from pipeline.errors import PermanentError
 from pipeline.http import Fetcher, check_status
 from pipeline.records import Job, NewJob, Output
-from pipeline.sources.base import BlockedError, DriftError, Known, first_text, sanitize_html, text_of
+from pipeline.sources.base import BlockedError, DriftError, Known, attr, first_text, sanitize_html, text_of
 from pipeline.timeutil import utc_iso
 from pipeline.urls import canonical_url
 
@@ -99,7 +99,7 @@ def parse_card(card: Any) -> NewJob | None:
     return NewJob(source=NAME, source_id=job_id, url=job_url(job_id), title=title,
                   company=first_text(card, ".base-search-card__subtitle"),
                   location=first_text(card, ".job-search-card__location"),
-                  company_url=extra["company_linkedin_url"], extra=extra)
+                  company_url=str(extra["company_linkedin_url"]), extra=extra)
 
 
 def parse_search_page(html: str) -> list[NewJob]:
@@ -136,12 +136,12 @@ def parse_detail(html: str) -> dict[str, Any]:
         profile = card.select_one("a[href*='/in/']")
         recruiter = {"name": first_text(card, ".base-main-card__title"),
                      "headline": first_text(card, ".base-main-card__subtitle"),
-                     "profile_url": canonical_url(profile["href"]) if profile else ""}
+                     "profile_url": canonical_url(attr(profile, "href")) if profile else ""}
     company_link = soup.select_one("a.topcard__org-name-link")
     return {
         "title": first_text(soup, ".top-card-layout__title"),
         "company": first_text(soup, ".topcard__org-name-link"),
-        "company_url": canonical_url(company_link["href"]) if company_link and company_link.get("href") else "",
+        "company_url": canonical_url(attr(company_link, "href")) if attr(company_link, "href") else "",
         "location": first_text(soup, ".topcard__flavor--bullet"),
         "posted_text": first_text(soup, ".posted-time-ago__text"),
         "applicants": first_text(soup, ".num-applicants__caption"),

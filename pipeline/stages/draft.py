@@ -28,6 +28,7 @@ from pipeline.errors import HaltRun, RetryableError, StageNotReady
 from pipeline.logs import get_logger
 from pipeline.profile import Profile, load_profile, profile_path
 from pipeline.records import Job, Output
+from pipeline.settings import DraftSettings
 from pipeline.stages.runner import Stage, WorkContext
 from pipeline.store.base import JobStore
 from pipeline.timeutil import utc_iso
@@ -44,7 +45,7 @@ class Draft:
 
     def __init__(self, config: Config, profile: Profile | None = None) -> None:
         self.config = config
-        self.settings = config.stages[c.DRAFT]
+        self.settings: DraftSettings = config.stage(c.DRAFT)
         path = profile_path(config)
         if profile is None and not path.exists():
             raise StageNotReady(f"no profile at {path}: copy profile.example.yaml to {self.settings.profile} "

@@ -125,6 +125,7 @@ class StageRun:
     def _before(self) -> None:
         """The stage's start-of-run step; its failure is the run's error, never a crash."""
         ctx = self._context()
+        assert self.stage.before is not None
         try:
             self.stage.before(self.store, ctx, self.record)
         except StoreUnavailable:

@@ -19,6 +19,7 @@ from pipeline.dedupe import company_key, same_posting
 from pipeline.errors import PermanentError, RetryableError
 from pipeline.logs import get_logger
 from pipeline.records import Job, NewJob, Output, RunRecord
+from pipeline.settings import ScrapeSettings
 from pipeline.sources import build_fetcher, build_sources
 from pipeline.stages.runner import Stage, WorkContext
 from pipeline.store.base import JobStore
@@ -36,6 +37,7 @@ class Scrape:
     def __init__(self, config: Config, store: JobStore | None = None, *, max_jobs: int | None = None,
                  keywords: str | None = None, location: str | None = None, source: str | None = None) -> None:
         self.config, self.store, self.max_jobs, self.only_source = config, store, max_jobs, source
+        self.settings: ScrapeSettings = config.stage(c.SCRAPE)
         self.sources = build_sources(config)
         self.fetcher = build_fetcher(config)
         self.searches = self._searches(keywords, location)
@@ -76,7 +78,8 @@ class Scrape:
         log.info("search finished", **{k: v for k, v in record.details.items() if k != "errors"},
                  errors=len(errors))
 
-    def _search_one(self, store: JobStore, search: SearchConfig, name: str, counts: Counter, errors: list) -> None:
+    def _search_one(self, store: JobStore, search: SearchConfig, name: str, counts: Counter[str],
+                    errors: list[str]) -> None:
         source = self.sources.get(name)
         if source is None:
             errors.append(f"{name}: source is disabled or unknown")
@@ -87,7 +90,7 @@ class Scrape:
                 outcome = self.admit(store, job)
                 counts[outcome] += 1
                 if outcome == "capped":
-                    log.info("daily cap reached", limit=self.config.stages[c.SCRAPE].max_jobs_per_day)
+                    log.info("daily cap reached", limit=self.settings.max_jobs_per_day)
                     raise _Stop
                 found += outcome == "new"
                 if self.max_jobs and counts["new"] >= self.max_jobs:
@@ -109,7 +112,7 @@ class Scrape:
             store.upsert_job(dataclasses.replace(job, status=c.State.DUPLICATE,
                                                  extra={**job.extra, "duplicate_of": twin.id}))
             return "duplicate"
-        cap = self.config.stages[c.SCRAPE].max_jobs_per_day
+        cap = self.settings.max_jobs_per_day
         if cap and not store.take_quota(daily_key(), cap):
             return "capped"
         store.upsert_job(job)

@@ -1,7 +1,8 @@
 """Open the store the config asks for: MongoDB when MONGODB_URI is set, else embedded SQLite."""
 
 from pipeline.config import Config
-from pipeline.store.base import Job, JobStore, NewJob, RunRecord
+from pipeline.records import Job, NewJob, RunRecord
+from pipeline.store.base import JobStore
 
 __all__ = ["Job", "JobStore", "NewJob", "RunRecord", "open_store"]
 

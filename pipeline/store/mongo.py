@@ -65,7 +65,7 @@ class MongoStore:
     def __init__(self, uri: str, database: str | None = None, timeout_seconds: float = 5.0,
                  clock: Callable[[], float] = time.time) -> None:
         ms = int(timeout_seconds * 1000)
-        self.client: pymongo.MongoClient = pymongo.MongoClient(
+        self.client: pymongo.MongoClient[dict[str, Any]] = pymongo.MongoClient(
             uri, serverSelectionTimeoutMS=ms, connectTimeoutMS=ms, socketTimeoutMS=max(ms, 30000),
             appname="job-pipeline", connect=False)
         self.db = self.client.get_database(database) if database else \
@@ -271,7 +271,7 @@ class MongoStore:
     def add_spend(self, key: str, amount: float) -> float:
         doc = self.quotas.find_one_and_update({"_id": key}, {"$inc": {"used": amount}}, upsert=True,
                                               return_document=ReturnDocument.AFTER)
-        return float(doc["used"])
+        return float(doc["used"]) if doc else amount
 
     @_guarded
     def select_ids(self, status: str | None = None, error_stage: str | None = None) -> list[str]:
@@ -284,7 +284,8 @@ class MongoStore:
 
     @_guarded
     def failed_by_stage(self) -> dict[str, int]:
-        pipeline = [{"$match": {"status": c.State.FAILED}}, {"$group": {"_id": "$error_stage", "n": {"$sum": 1}}}]
+        pipeline: list[dict[str, Any]] = [{"$match": {"status": c.State.FAILED}},
+                                          {"$group": {"_id": "$error_stage", "n": {"$sum": 1}}}]
         return {d["_id"] or "unknown": d["n"] for d in self.jobs.aggregate(pipeline)}
 
     @_guarded

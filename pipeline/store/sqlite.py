@@ -246,13 +246,14 @@ class SQLiteStore:
                        " WHERE id = ? AND lock_token = ?", (company_id, token))
 
     def list_companies(self) -> list[dict[str, Any]]:
-        counts = dict(self._read("SELECT company_id, count(*) FROM jobs WHERE company_id != '' GROUP BY company_id"))
+        rows = self._read("SELECT company_id, count(*) FROM jobs WHERE company_id != '' GROUP BY company_id")
+        counts: dict[str, int] = {r[0]: r[1] for r in rows}
         return [{**_company(r), "jobs": counts.get(r["id"], 0)} for r in self._read("SELECT * FROM companies"
                                                                                      " ORDER BY id")]
 
     # -- reading ------------------------------------------------------------------------------
 
-    def _read(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
+    def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         with self._lock:
             try:
                 return self._db.execute(sql, params).fetchall()
@@ -291,8 +292,9 @@ class SQLiteStore:
 
     def add_spend(self, key: str, amount: float) -> float:
         with self._tx() as db:
-            return db.execute("INSERT INTO quotas VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET used = used + ?"
-                              " RETURNING used", (key, amount, amount)).fetchone()[0]
+            row = db.execute("INSERT INTO quotas VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET used = used + ?"
+                             " RETURNING used", (key, amount, amount)).fetchone()
+            return float(row[0])
 
     def select_ids(self, status: str | None = None, error_stage: str | None = None) -> list[str]:
         clauses = [(col, val) for col, val in (("status", status), ("error_stage", error_stage)) if val]
