@@ -1,9 +1,10 @@
 """Claim-and-complete throughput on SQLite: our store against a bare sqlite3 loop (the ceiling).
 
-Both sides run the same number of jobs on identical fresh databases, with 1 and 4 processes.
+Both sides run the same number of jobs on identical fresh databases, with 1 and 4 processes,
+interleaved in pairs (at least 5); the figure is the median of the per-pair ratios.
 The bare loop does only what a claim needs: BEGIN IMMEDIATE + UPDATE ... RETURNING, then a
 conditional UPDATE to finish. Our store also records history and stage output.
-    python bench/claims.py [--jobs 4000]
+    python bench/claims.py [--jobs 4000] [--pairs 5]
 """
 
 import argparse
@@ -15,7 +16,7 @@ import time
 import uuid
 from pathlib import Path
 
-from _common import ROOT  # noqa: F401 - puts the project on sys.path
+from _common import machine, paired, spread
 
 from pipeline import constants as c
 from pipeline.catalog import stage_states
@@ -72,6 +73,7 @@ def measure(worker, template: Path, processes: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--jobs", type=int, default=4000)
+    parser.add_argument("--pairs", type=int, default=5)
     args = parser.parse_args()
     template = Path(tempfile.mkdtemp()) / "template.sqlite3"
     store = SQLiteStore(template)
@@ -79,12 +81,13 @@ def main() -> None:
         store.upsert_job(NewJob(source="bench", source_id=str(n), url=f"https://jobs.example.org/{n}",
                                 title=f"Engineer {n}", company="Acme", status=c.State.SCRAPED))
     store.close()
-    print(f"claim + complete of {args.jobs} jobs on SQLite (jobs per second, best of 3)")
-    print(f"{'processes':>9}  {'ours':>8}  {'bare sqlite3':>12}  {'ours / bare':>11}")
+    print(machine())
+    print(f"claim + complete of {args.jobs} jobs on SQLite, ours / bare sqlite3 loop, {args.pairs} interleaved pairs")
+    print(f"{'processes':>9}  {'min / median / max':>20}")
     for processes in (1, 4):
-        mine = max(measure(ours, template, processes) for _ in range(3))
-        ceiling = max(measure(bare, template, processes) for _ in range(3))
-        print(f"{processes:>9}  {mine:>8.0f}  {ceiling:>12.0f}  {mine / ceiling:>10.0%}")
+        ratios = paired(lambda n=processes: measure(ours, template, n), lambda n=processes: measure(bare, template, n),
+                        args.pairs)
+        print(f"{processes:>9}  {spread(ratios):>20}")
 
 
 if __name__ == "__main__":

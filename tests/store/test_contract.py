@@ -323,3 +323,50 @@ def test_sqlite_store_made_before_company_id_was_a_column_is_migrated(tmp_path):
     db.close()
     store = SQLiteStore(path)
     assert store.get("j1").company_id == "li:a"
+
+
+# -- the policy above the stores: decisions are pure, moves are conditional -----------------------
+
+
+def test_policy_decides_retry_fail_and_expiry_without_a_store():
+    retry = policy.after_error(1, ENRICH, "boom", permanent=False, **RETRY)
+    assert (retry.to_status, retry.event, retry.error) == (c.State.SCRAPED, "retried", "boom")
+    assert 30 <= retry.delay <= 60
+    assert policy.after_error(3, ENRICH, "boom", permanent=False, **RETRY).to_status == c.State.FAILED
+    assert policy.after_error(1, ENRICH, "404", permanent=True, **RETRY).event == "failed"
+    assert policy.after_expiry(1, ENRICH, 3).to_status == c.State.SCRAPED
+    assert policy.after_expiry(3, ENRICH, 3).to_status == c.State.FAILED
+    assert [policy.backoff_seconds(n, 60, 3600, rng=lambda: 1.0) for n in (1, 2, 3, 10)] == [60, 120, 240, 3600]
+    assert policy.may_move(c.State.ENRICHING, 100.0, now=50.0) is False
+    assert policy.may_move(c.State.ENRICHING, 100.0, now=150.0) and policy.may_move(c.State.SCRAPED, None, 0)
+
+
+def test_a_move_happens_only_from_its_state_under_its_token(store):
+    add(store)
+    job = store.claim(ENRICH, "w", 60)
+    back = policy.after_error(1, ENRICH, "x", permanent=False, **RETRY)
+    assert not store.move(job.id, "another-token", back)
+    assert not store.move(job.id, job.lease_token, policy.after_error(1, DRAFT, "x", permanent=False, **RETRY))
+    assert store.move(job.id, job.lease_token, back)
+    assert not store.move(job.id, job.lease_token, back), "the lease is gone with the first move"
+    assert store.get(job.id).status == c.State.SCRAPED
+    assert [e["event"] for e in store.events(job.id)] == ["inserted", "retried"]
+
+
+def test_expired_leases_lists_only_expired_ones(store, clock):
+    add(store, 1), add(store, 2)
+    first = store.claim(ENRICH, "w", 10)
+    store.claim(ENRICH, "w", 100)
+    clock.advance(50)
+    assert [j.id for j in store.expired_leases(ENRICH)] == [first.id]
+    assert store.expired_leases(ENRICH)[0].lease_token == first.lease_token
+
+
+def test_a_sweep_that_lost_the_race_moves_nothing(store, clock):
+    add(store)
+    job = store.claim(ENRICH, "w", 10)
+    clock.advance(11)
+    stale = store.expired_leases(ENRICH)
+    assert policy.release(store, job, ENRICH), "the worker gave it back just before the sweep"
+    assert sum(store.move(j.id, j.lease_token, policy.after_expiry(1, ENRICH, 3)) for j in stale) == 0
+    assert store.get(job.id).status == c.State.SCRAPED and store.get(job.id).last_error is None
