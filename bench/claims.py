@@ -45,7 +45,7 @@ def bare(path: str, _: int) -> int:
         token = uuid.uuid4().hex
         db.execute("BEGIN IMMEDIATE")
         row = db.execute("UPDATE jobs SET status = 'enriching', lease_token = ?, lease_expires_at = ? "
-                         "WHERE id = (SELECT id FROM jobs WHERE status = 'scraped' AND next_attempt_at <= ? "
+                         "WHERE id = (SELECT id FROM jobs WHERE status = 'scored' AND next_attempt_at <= ? "
                          "ORDER BY next_attempt_at LIMIT 1) RETURNING id", (token, time.time() + 60, time.time())
                          ).fetchone()
         db.execute("COMMIT")
@@ -79,7 +79,7 @@ def main() -> None:
     store = SQLiteStore(template)
     for n in range(args.jobs):
         store.upsert_job(NewJob(source="bench", source_id=str(n), url=f"https://jobs.example.org/{n}",
-                                title=f"Engineer {n}", company="Acme", status=c.State.SCRAPED))
+                                title=f"Engineer {n}", company="Acme", status=c.State.SCORED))
     store.close()
     print(machine())
     print(f"claim + complete of {args.jobs} jobs on SQLite, ours / bare sqlite3 loop, {args.pairs} interleaved pairs")

@@ -52,7 +52,7 @@ def main() -> None:
         for n in range(args.jobs):
             k = n % args.companies
             store.upsert_job(NewJob(source="bench", source_id=str(n), url=f"https://jobs.example.org/{n}",
-                                    title=f"Engineer {n}", company=f"Company {k}", status=c.State.SCRAPED,
+                                    title=f"Engineer {n}", company=f"Company {k}", status=c.State.SCORED,
                                     company_url=f"http://company-{k}.example/", description="Build things."))
         stage = Enrich(config, mx_lookup=lambda domain: "unchecked")
         start = time.perf_counter()

@@ -13,7 +13,7 @@ from typing import Any
 from pipeline import constants as c
 from pipeline.constants import State
 from pipeline.errors import ConfigError
-from pipeline.settings import DraftSettings, EnrichSettings, ScrapeSettings, StageConfig
+from pipeline.settings import DraftSettings, EnrichSettings, FitSettings, ScrapeSettings, StageConfig
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class StageSpec:
     states: StageStates
     section: str
     settings: type[StageConfig]
-    schedule: dict[str, int]
+    schedule: dict[str, int | str]
     factory: str
     needs_profile: bool = False
 
@@ -60,7 +60,9 @@ class SourceSpec:
 STAGES: dict[str, StageSpec] = {spec.name: spec for spec in (
     StageSpec(StageStates(c.SCRAPE, State.PENDING, State.SCRAPING, State.SCRAPED), "scraper", ScrapeSettings,
               {"hour": 9, "minute": 0}, "pipeline.stages.scrape:make_stage"),
-    StageSpec(StageStates(c.ENRICH, State.SCRAPED, State.ENRICHING, State.ENRICHED), "enricher", EnrichSettings,
+    StageSpec(StageStates(c.FIT, State.SCRAPED, State.SCORING, State.SCORED), "scorer", FitSettings,
+              {"minute": "*/10"}, "pipeline.stages.fit:make_stage"),
+    StageSpec(StageStates(c.ENRICH, State.SCORED, State.ENRICHING, State.ENRICHED), "enricher", EnrichSettings,
               {"minute": 0}, "pipeline.stages.enrich:make_stage"),
     StageSpec(StageStates(c.DRAFT, State.ENRICHED, State.GENERATING, State.DRAFT_GENERATED), "generator",
               DraftSettings, {"minute": 30}, "pipeline.stages.draft:make_stage", needs_profile=True),

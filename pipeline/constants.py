@@ -9,6 +9,8 @@ class State(StrEnum):
     PENDING = "pending"
     SCRAPING = "scraping"
     SCRAPED = "scraped"
+    SCORING = "scoring"
+    SCORED = "scored"
     ENRICHING = "enriching"
     ENRICHED = "enriched"
     GENERATING = "generating"
@@ -21,6 +23,7 @@ class State(StrEnum):
 
 # Stage names, as typed in `run-stage` and `retry --stage`.
 SCRAPE = "scrape"
+FIT = "fit"
 ENRICH = "enrich"
 DRAFT = "draft"
 

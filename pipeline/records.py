@@ -12,7 +12,7 @@ from typing import Any
 
 CONTENT_FIELDS = ("url", "title", "company", "location", "description", "company_url")
 # Fields a stage may set on completion besides its data: content, and the job's company link.
-WRITABLE_FIELDS = (*CONTENT_FIELDS, "company_id")
+WRITABLE_FIELDS = (*CONTENT_FIELDS, "company_id", "score")
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,7 @@ class Job:
     extra: dict[str, Any] = field(default_factory=dict)
     company_key: str = ""
     company_id: str = ""  # the company record it is linked to (set by enrich), an indexed field
+    score: float | None = None  # fit 0-100 (set by the fit stage); stages claim the best first
     data: dict[str, Any] = field(default_factory=dict)
     attempts: dict[str, int] = field(default_factory=dict)
     next_attempt_at: float = 0.0

@@ -48,6 +48,12 @@ class ScrapeSettings(StageConfig):
 
 
 @dataclass(frozen=True)
+class FitSettings(StageConfig):
+    batch_size: int | None = None  # scoring is cheap: every scraped job
+    llm: bool = True  # ask the LLM about jobs in the profile's fit.llm_band, when a key is set
+
+
+@dataclass(frozen=True)
 class EnrichSettings(StageConfig):
     company_max_age_days: float = 14.0
     dns_nameservers: tuple[str, ...] = ()

@@ -34,9 +34,9 @@ def out_json(capsys) -> object:
 
 
 def test_list_by_status_with_limit(project, capsys):
-    assert project("--list", "--status", "scraped", "--limit", "2") == 0
+    assert project("--list", "--status", "scored", "--limit", "2") == 0
     out = capsys.readouterr().out
-    assert out.count("scraped") >= 2 and "2 job(s) with status scraped" in out
+    assert out.count("scored") >= 2 and "2 job(s) with status scored" in out
     assert project("--list", "--json") == 0
     jobs = out_json(capsys)
     assert len(jobs) == 4 and {"id", "status", "title", "company", "attempts", "created_at"} <= set(jobs[0])
@@ -52,7 +52,7 @@ def test_unknown_status_is_a_usage_error(project, capsys):
 def test_stats(project, capsys):
     assert project("stats", "--json") == 0
     stats = out_json(capsys)
-    assert stats["total"] == 4 and stats["by_status"][c.State.SCRAPED] == 3 and stats["by_status"][c.State.FAILED] == 0
+    assert stats["total"] == 4 and stats["by_status"][c.State.SCORED] == 3 and stats["by_status"][c.State.FAILED] == 0
     assert stats["stages"][c.ENRICH] == {"waiting": 3, "working": 0, "done": 0, "failed": 0, "last_run": None}
 
 
@@ -88,7 +88,7 @@ def test_failures_then_show_then_retry(project, capsys, monkeypatch):
     assert project("retry", "--stage", "enrich") == 0
     assert "requeued 2" in capsys.readouterr().out
     assert project("stats", "--json") == 0
-    assert out_json(capsys)["by_status"][c.State.SCRAPED] == 3
+    assert out_json(capsys)["by_status"][c.State.SCORED] == 3
 
 
 def test_retry_regenerates_a_finished_stage(project, capsys, monkeypatch):
@@ -97,7 +97,7 @@ def test_retry_regenerates_a_finished_stage(project, capsys, monkeypatch):
     job = project.store.list_jobs(c.State.ENRICHED)[0]
     assert project("retry", "--stage", "enrich", job.id) == 0
     again = project.store.get(job.id)
-    assert again.status == c.State.SCRAPED and again.attempts[c.ENRICH] == 0
+    assert again.status == c.State.SCORED and again.attempts[c.ENRICH] == 0
     assert again.data == job.data, "the earlier output is kept until the stage replaces it"
 
 

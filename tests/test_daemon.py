@@ -109,7 +109,7 @@ def test_sigterm_releases_current_work(project):
     assert stopped.returncode == 0 and "stopped (PID" in stopped.stdout, stopped.stdout
     assert time.time() - t0 < 15
     job = store.list_jobs()[0]
-    assert job.status == c.State.SCRAPED and job.attempts[c.ENRICH] == 0, "released, attempt given back"
+    assert job.status == c.State.SCORED and job.attempts[c.ENRICH] == 0, "released, attempt given back"
     log = (config.parent / "logs" / "pipeline.log").read_text()
     assert '"job released on stop"' in log and '"daemon stopped"' in log
 

@@ -80,6 +80,7 @@ class MongoStore:
         self.jobs.create_index([("source", 1), ("source_id", 1)], unique=True)
         self.jobs.create_index([("url", 1)], unique=True)
         self.jobs.create_index([("status", 1), ("next_attempt_at", 1)])
+        self.jobs.create_index([("status", 1), ("score", -1), ("next_attempt_at", 1)])
         self.jobs.create_index([("status", 1), ("lease_expires_at", 1)])
         self.jobs.create_index([("status", 1), ("created_at", -1)])
         self.jobs.create_index([("created_at", -1)])
@@ -114,7 +115,8 @@ class MongoStore:
                 return "updated"
             job_id = job_id_for(job.source, job.source_id)
             doc = {"_id": job_id, "source": job.source, "source_id": job.source_id, "status": job.status,
-                   **job.content(), "company_id": "", "data": {}, "attempts": {}, "next_attempt_at": 0.0,
+                   **job.content(), "company_id": "", "score": None, "data": {}, "attempts": {},
+                   "next_attempt_at": 0.0,
                    **_CLEAR_LEASE,
                    "last_error": None, "error_stage": None, "created_at": now, "updated_at": now,
                    "first_seen_at": now, "last_seen_at": now}
@@ -134,7 +136,7 @@ class MongoStore:
             {"$set": {"status": stage.working, "lease_owner": owner, "lease_token": uuid.uuid4().hex,
                       "lease_expires_at": now + lease_seconds, "updated_at": now},
              "$inc": {f"attempts.{stage.name}": 1}},
-            sort=[("next_attempt_at", 1)], return_document=ReturnDocument.AFTER)
+            sort=[("score", -1), ("next_attempt_at", 1)], return_document=ReturnDocument.AFTER)
         return _claimed(doc) if doc else None
 
     @_guarded

@@ -25,7 +25,7 @@ CREATE TABLE IF NOT EXISTS jobs (
   status TEXT NOT NULL, title TEXT NOT NULL DEFAULT '', company TEXT NOT NULL DEFAULT '',
   location TEXT NOT NULL DEFAULT '', description TEXT NOT NULL DEFAULT '', company_url TEXT NOT NULL DEFAULT '',
   extra TEXT NOT NULL DEFAULT '{}', company_key TEXT NOT NULL DEFAULT '', company_id TEXT NOT NULL DEFAULT '',
-  data TEXT NOT NULL DEFAULT '{}',
+  score REAL, data TEXT NOT NULL DEFAULT '{}',
   attempts TEXT NOT NULL DEFAULT '{}',
   next_attempt_at REAL NOT NULL DEFAULT 0, lease_owner TEXT, lease_token TEXT, lease_expires_at REAL,
   last_error TEXT, error_stage TEXT, created_at REAL NOT NULL, updated_at REAL NOT NULL,
@@ -92,12 +92,16 @@ class SQLiteStore:
             raise StoreUnavailable(f"cannot open the SQLite store {self.path}: {exc}") from exc
 
     def _migrate(self) -> None:
-        """Stores made before company_id was a column: add it, filled from data.company_id."""
+        """Stores made before company_id and score were columns: add them (company_id from data)."""
         columns = {row[1] for row in self._db.execute("PRAGMA table_info(jobs)")}
         if "company_id" not in columns:
             self._db.execute("ALTER TABLE jobs ADD COLUMN company_id TEXT NOT NULL DEFAULT ''")
             self._db.execute("UPDATE jobs SET company_id = coalesce(json_extract(data, '$.company_id'), '')")
+        if "score" not in columns:
+            self._db.execute("ALTER TABLE jobs ADD COLUMN score REAL")
         self._db.execute("CREATE INDEX IF NOT EXISTS jobs_company_id ON jobs (company_id)")
+        # claims take the best score first (NULL sorts last in DESC), then the longest due
+        self._db.execute("CREATE INDEX IF NOT EXISTS jobs_status_score ON jobs (status, score DESC, next_attempt_at)")
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
@@ -154,8 +158,9 @@ class SQLiteStore:
             row = db.execute(
                 f"UPDATE jobs SET status = ?, lease_owner = ?, lease_token = ?, lease_expires_at = ?, updated_at = ?, "
                 f"attempts = json_set(attempts, '{path}', coalesce(json_extract(attempts, '{path}'), 0) + 1) "
-                "WHERE id = (SELECT id FROM jobs WHERE status = ? AND next_attempt_at <= ? "
-                f"ORDER BY next_attempt_at LIMIT 1) RETURNING {_COLUMNS}",
+                "WHERE id = (SELECT id FROM jobs INDEXED BY jobs_status_score"
+                " WHERE status = ? AND next_attempt_at <= ? "
+                f"ORDER BY score DESC, next_attempt_at LIMIT 1) RETURNING {_COLUMNS}",
                 (stage.working, owner, uuid.uuid4().hex, now + lease_seconds, now, stage.input, now)).fetchone()
         return _claimed(row) if row else None
 

@@ -66,7 +66,7 @@ def enriched(store, n: int = 1, description: str = "Build the APIs our warehouse
     store.upsert_job(NewJob(source="test", source_id=str(n), url=f"https://jobs.example.org/acme/{n}",
                             title="Backend Engineer", company=company, location="Berlin",
                             description=description, company_url="http://acme-robotics.example/",
-                            status=c.State.SCRAPED))
+                            status=c.State.SCORED))
     job = store.claim(ENRICH, "w", 60)
     token = store.lock_company("domain:acme-robotics.example", "w", 60)
     store.save_company("domain:acme-robotics.example", token, {

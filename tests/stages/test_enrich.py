@@ -53,7 +53,7 @@ def project(tmp_path, server, monkeypatch):
 
 def acme_job(n: int, **overrides) -> NewJob:
     values = dict(source="test", source_id=str(n), url=f"https://jobs.example.org/acme/{n}", title=f"Engineer {n}",
-                  company="Acme Robotics GmbH", company_url="http://acme-robotics.example/", status=c.State.SCRAPED,
+                  company="Acme Robotics GmbH", company_url="http://acme-robotics.example/", status=c.State.SCORED,
                   description="Build robots.")
     return NewJob(**{**values, **overrides})
 
@@ -161,7 +161,7 @@ def test_login_wall_on_the_company_page_halts_the_run(server, project):
     store.upsert_job(acme_job(1, company_url="https://www.linkedin.com/company/acme-sample"))
     record = enrich(config, store)
     job = store.list_jobs()[0]
-    assert "login page" in record.error and job.status == c.State.SCRAPED and job.attempts[c.ENRICH] == 0
+    assert "login page" in record.error and job.status == c.State.SCORED and job.attempts[c.ENRICH] == 0
 
 
 def test_500_then_success(server, project):

@@ -92,7 +92,7 @@ def test_limit_caps_the_batch(store_factory):
     store = store_factory()
     fill(store, 5)
     record = run_stage(store, Stage(ENRICH, echo()), settings(concurrency=2), limit=3)
-    assert record.claimed == 3 and store.counts() == {c.State.ENRICHED: 3, c.State.SCRAPED: 2}
+    assert record.claimed == 3 and store.counts() == {c.State.ENRICHED: 3, c.State.SCORED: 2}
 
 
 def test_heartbeats_keep_long_work_leased(store_factory):
@@ -121,7 +121,7 @@ def test_deadline_stops_claiming(store_factory):
 
     record = run_stage(store, Stage(ENRICH, work), settings(run_deadline_seconds=0.25))
     assert 1 <= record.claimed <= 6, "the deadline stopped the run long before the 10 jobs (1 s of work)"
-    assert store.counts()[c.State.SCRAPED] == 10 - record.claimed
+    assert store.counts()[c.State.SCORED] == 10 - record.claimed
 
 
 def test_graceful_stop_releases_unfinished_work(store_factory):
@@ -144,7 +144,7 @@ def test_graceful_stop_releases_unfinished_work(store_factory):
     record = run_stage(store, Stage(ENRICH, work), settings(concurrency=2), stop=stop, stop_timeout=0.2)
     assert time.time() - t0 < 2
     assert record.released == 2 and record.succeeded == 0
-    assert store.counts() == {c.State.SCRAPED: 4}
+    assert store.counts() == {c.State.SCORED: 4}
     assert all(j.attempts.get(c.ENRICH, 0) == 0 for j in store.list_jobs())
 
 

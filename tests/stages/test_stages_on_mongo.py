@@ -14,6 +14,7 @@ from pipeline.export import draft_rows
 from pipeline.sources.linkedin import DETAIL_PATH, SEARCH_PATH
 from pipeline.stages.draft import Draft
 from pipeline.stages.enrich import Enrich
+from pipeline.stages.fit import FitStage
 from pipeline.stages.runner import run_stage
 from pipeline.stages.scrape import Scrape
 from pipeline.store import open_store
@@ -58,6 +59,9 @@ def test_scrape_enrich_and_draft_on_mongodb(mongo_project, monkeypatch):
     record = run_stage(store, scrape.stage(), config.stages[c.SCRAPE])
     assert record.details["new"] == 20 and record.succeeded == 20 and store.counts() == {c.State.SCRAPED: 20}
     assert store.list_jobs(limit=1)[0].data["detail"]["seniority"] == "Not Applicable"
+    record = run_stage(store, FitStage(config).stage(), config.stages[c.FIT])
+    assert record.succeeded == 20 and store.counts() == {c.State.SCORED: 20}
+    assert all(j.score is not None and j.data["fit"]["method"] == "heuristic" for j in store.list_jobs())
 
     for n in range(3):
         store.upsert_job(acme_job(n))

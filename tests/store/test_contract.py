@@ -14,7 +14,7 @@ RETRY = {"max_retries": 3, "retry_base": 60.0, "retry_max": 3600.0}
 
 def new_job(n: int = 1, **overrides) -> NewJob:
     values = dict(source="test", source_id=str(n), url=f"https://jobs.example.org/{n}", title=f"Engineer {n}",
-                  company="Acme", description="Build things.", status=c.State.SCRAPED)
+                  company="Acme", description="Build things.", status=c.State.SCORED)
     return NewJob(**{**values, **overrides})
 
 
@@ -39,7 +39,7 @@ def test_insert_then_rescrape_refreshes_content_only(store, clock):
 def test_same_url_from_another_source_is_the_same_job(store):
     add(store, 1)
     assert store.upsert_job(new_job(1, source="other", source_id="x9", title="Renamed")) == "updated"
-    assert store.counts() == {c.State.SCRAPED: 1}
+    assert store.counts() == {c.State.SCORED: 1}
     assert store.list_jobs()[0].title == "Renamed"
 
 
@@ -74,7 +74,7 @@ def test_expired_lease_is_swept_back_and_old_token_is_dead(store, clock):
     assert policy.sweep_expired(store, ENRICH, 3) == 0, "the heartbeat extended the lease"
     clock.advance(2)
     assert policy.sweep_expired(store, ENRICH, 3) == 1
-    assert store.get(job.id).status == c.State.SCRAPED
+    assert store.get(job.id).status == c.State.SCORED
     again = store.claim(ENRICH, "w2", 60)
     assert again.id == job.id and again.attempts == {c.ENRICH: 2}
     assert not store.complete(job.id, job.lease_token, ENRICH)
@@ -98,7 +98,7 @@ def test_error_backs_off_then_retries(store, clock):
     job = store.claim(ENRICH, "w1", 60)
     assert policy.fail(store, job, ENRICH, "timeout", permanent=False, **RETRY) == "retried"
     waiting = store.get(job.id)
-    assert waiting.status == c.State.SCRAPED and waiting.last_error == "timeout" and waiting.error_stage == c.ENRICH
+    assert waiting.status == c.State.SCORED and waiting.last_error == "timeout" and waiting.error_stage == c.ENRICH
     delay = waiting.next_attempt_at - clock()
     assert 30 <= delay <= 60, delay
     assert store.claim(ENRICH, "w1", 60) is None, "still backing off"
@@ -136,7 +136,7 @@ def test_release_gives_back_the_attempt(store):
     job = store.claim(ENRICH, "w", 60)
     assert policy.release(store, job, ENRICH)
     back = store.get(job.id)
-    assert (back.status, back.attempts.get(c.ENRICH), back.lease_token) == (c.State.SCRAPED, 0, None)
+    assert (back.status, back.attempts.get(c.ENRICH), back.lease_token) == (c.State.SCORED, 0, None)
     assert store.claim(ENRICH, "w", 60).id == job.id
 
 
@@ -148,7 +148,7 @@ def test_requeue_and_mark_respect_live_leases(store, clock):
     policy.fail(store, job, ENRICH, "x", permanent=True, **RETRY)
     assert policy.requeue(store, job_id, ENRICH)
     again = store.get(job_id)
-    assert (again.status, again.attempts, again.next_attempt_at) == (c.State.SCRAPED, {c.ENRICH: 0}, 0.0)
+    assert (again.status, again.attempts, again.next_attempt_at) == (c.State.SCORED, {c.ENRICH: 0}, 0.0)
     assert policy.mark(store, job_id, c.State.APPLIED) and store.get(job_id).status == c.State.APPLIED
     assert not policy.mark(store, "nosuchjob", c.State.SKIPPED)
     events = [e["event"] for e in store.events(job_id)]
@@ -160,11 +160,11 @@ def test_listing_counting_and_selecting(store, clock):
         add(store, n)
         clock.advance(1)
     add(store, 9, status=c.State.PENDING)
-    newest = store.list_jobs(c.State.SCRAPED, limit=2)
+    newest = store.list_jobs(c.State.SCORED, limit=2)
     assert [j.source_id for j in newest] == ["4", "3"]
     assert len(store.list_jobs()) == 6 and len(store.list_jobs(c.State.PENDING)) == 1
-    assert store.counts() == {c.State.SCRAPED: 5, c.State.PENDING: 1}
-    assert len(store.select_ids(status=c.State.SCRAPED)) == 5
+    assert store.counts() == {c.State.SCORED: 5, c.State.PENDING: 1}
+    assert len(store.select_ids(status=c.State.SCORED)) == 5
     assert store.get("missing") is None
 
 
@@ -330,15 +330,15 @@ def test_sqlite_store_made_before_company_id_was_a_column_is_migrated(tmp_path):
 
 def test_policy_decides_retry_fail_and_expiry_without_a_store():
     retry = policy.after_error(1, ENRICH, "boom", permanent=False, **RETRY)
-    assert (retry.to_status, retry.event, retry.error) == (c.State.SCRAPED, "retried", "boom")
+    assert (retry.to_status, retry.event, retry.error) == (c.State.SCORED, "retried", "boom")
     assert 30 <= retry.delay <= 60
     assert policy.after_error(3, ENRICH, "boom", permanent=False, **RETRY).to_status == c.State.FAILED
     assert policy.after_error(1, ENRICH, "404", permanent=True, **RETRY).event == "failed"
-    assert policy.after_expiry(1, ENRICH, 3).to_status == c.State.SCRAPED
+    assert policy.after_expiry(1, ENRICH, 3).to_status == c.State.SCORED
     assert policy.after_expiry(3, ENRICH, 3).to_status == c.State.FAILED
     assert [policy.backoff_seconds(n, 60, 3600, rng=lambda: 1.0) for n in (1, 2, 3, 10)] == [60, 120, 240, 3600]
     assert policy.may_move(c.State.ENRICHING, 100.0, now=50.0) is False
-    assert policy.may_move(c.State.ENRICHING, 100.0, now=150.0) and policy.may_move(c.State.SCRAPED, None, 0)
+    assert policy.may_move(c.State.ENRICHING, 100.0, now=150.0) and policy.may_move(c.State.SCORED, None, 0)
 
 
 def test_a_move_happens_only_from_its_state_under_its_token(store):
@@ -349,7 +349,7 @@ def test_a_move_happens_only_from_its_state_under_its_token(store):
     assert not store.move(job.id, job.lease_token, policy.after_error(1, DRAFT, "x", permanent=False, **RETRY))
     assert store.move(job.id, job.lease_token, back)
     assert not store.move(job.id, job.lease_token, back), "the lease is gone with the first move"
-    assert store.get(job.id).status == c.State.SCRAPED
+    assert store.get(job.id).status == c.State.SCORED
     assert [e["event"] for e in store.events(job.id)] == ["inserted", "retried"]
 
 
@@ -369,4 +369,4 @@ def test_a_sweep_that_lost_the_race_moves_nothing(store, clock):
     stale = store.expired_leases(ENRICH)
     assert policy.release(store, job, ENRICH), "the worker gave it back just before the sweep"
     assert sum(store.move(j.id, j.lease_token, policy.after_expiry(1, ENRICH, 3)) for j in stale) == 0
-    assert store.get(job.id).status == c.State.SCRAPED and store.get(job.id).last_error is None
+    assert store.get(job.id).status == c.State.SCORED and store.get(job.id).last_error is None
