@@ -26,6 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--list", action="store_true", help="list jobs (with --status to filter)")
     p.add_argument("--status", choices=all_states(), help="with --list: only jobs in this state")
     p.add_argument("--limit", type=_positive, help="with --list: at most N jobs, newest first")
+    p.add_argument("--sort", choices=["new", "score"], default="new", help="with --list: newest or best score first")
+    p.add_argument("--since", help="with --list: only jobs found since today, 24h, 7d, ...")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     js: dict[str, Any] = {"action": "store_true", "default": argparse.SUPPRESS, "help": "machine-readable output"}
@@ -50,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     retry.add_argument("job_ids", nargs="*", metavar="JOB_ID")
     retry.add_argument("--status", dest="retry_status", default=c.State.FAILED, choices=all_states())
     retry.add_argument("--stage", choices=list(STAGES))
+    rescore = sub.add_parser("rescore", help="score jobs again after editing profile.yaml")
+    rescore.add_argument("--status", dest="rescore_status", choices=all_states(),
+                         help="only jobs in this state (default: scored and skipped for fit)")
     mark = sub.add_parser("mark", help="move a job to a state yourself (skipped, applied, ...)")
     mark.add_argument("job_id")
     mark.add_argument("new_status", metavar="STATUS")
@@ -81,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         use_stage_overrides(parse_stage_overrides(os.environ.get(c.ENV_TEST_STAGES, "")))
         config = load_config(args.config)
         if args.list:
-            return commands.list_jobs(config, args.status, args.limit, args.json)
+            return commands.list_jobs(config, args.status, args.limit, args.json, args.sort, args.since)
         return _dispatch(args, config)
     except ConfigError as exc:
         print(f"config error: {exc}", file=sys.stderr)
@@ -115,6 +120,8 @@ def _dispatch(args: argparse.Namespace, config: Config) -> int:
             return commands.import_jobs(config, args.file, args.json)
         case "retry":
             return commands.retry(config, args.retry_status, args.stage, args.job_ids)
+        case "rescore":
+            return commands.rescore(config, args.rescore_status)
         case "mark":
             return commands.mark(config, args.job_id, args.new_status)
         case "run-stage":

@@ -1,5 +1,6 @@
 """What each CLI command does; cli.py only parses arguments and calls these."""
 
+import re
 import signal
 import sys
 import threading
@@ -14,6 +15,7 @@ from pipeline.catalog import STAGES, all_states, markable_states, stage_states
 from pipeline.config import Config, effective
 from pipeline.display import iso
 from pipeline.errors import StoreUnavailable
+from pipeline.fit_keys import skipped_key
 from pipeline.store import Job, JobStore, RunRecord, open_store
 
 TIME_FIELDS = ("next_attempt_at", "lease_expires_at", "created_at", "updated_at", "first_seen_at",
@@ -35,11 +37,29 @@ def run_dict(run: RunRecord) -> dict[str, Any]:
     return _isoize(asdict(run))
 
 
-def list_jobs(config: Config, status: str | None, limit: int | None, as_json: bool) -> int:
+def since_seconds(text: str, now: float | None = None) -> float:
+    """'today' (local midnight), '24h', '7d', '90m' -> epoch seconds; ValueError for anything else."""
+    now = time.time() if now is None else now
+    if text == "today":
+        local = time.localtime(now)
+        return time.mktime((local.tm_year, local.tm_mon, local.tm_mday, 0, 0, 0, 0, 0, -1))
+    match = re.fullmatch(r"(\d+)([mhd])", text.strip())
+    if not match:
+        raise ValueError(f"--since takes today, or a number with m, h or d (24h, 7d), not {text!r}")
+    return now - int(match.group(1)) * {"m": 60, "h": 3600, "d": 86400}[match.group(2)]
+
+
+def list_jobs(config: Config, status: str | None, limit: int | None, as_json: bool, sort: str = "new",
+              since: str | None = None) -> int:
     if status and status not in all_states():
         print(f"unknown status {status!r}; known: {', '.join(all_states())}", file=sys.stderr)
         return c.EXIT_USAGE
-    jobs = open_store(config).list_jobs(status, limit)
+    try:
+        after = since_seconds(since) if since else None
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return c.EXIT_USAGE
+    jobs = open_store(config).list_jobs(status, limit, sort, after)
     if as_json:
         display.print_json([job_dict(j) for j in jobs])
         return c.EXIT_OK
@@ -59,7 +79,7 @@ def stats(config: Config, as_json: bool) -> int:
                         "done": counts.get(states.output, 0), "failed": failed.get(name, 0),
                         "last_run": run_dict(runs[name]) if name in runs else None}
     result = {"total": sum(counts.values()), "by_status": {s: counts.get(s, 0) for s in all_states()},
-              "stages": stages}
+              "stages": stages, "skipped_for_fit_today": int(store.quota_used(skipped_key()))}
     if as_json:
         display.print_json(result)
         return c.EXIT_OK
@@ -267,3 +287,40 @@ def daemon_status(config: Config, as_json: bool) -> int:
     return c.EXIT_OK if now.running else c.EXIT_STOPPED
 
 
+
+
+def rescore(config: Config, status: str | None) -> int:
+    """Score again after the profile changed: the heuristic, with the previous score kept in
+    data.fit_history; a job skipped for fit that now fits goes back to `scored`, and the reverse."""
+    from pipeline.fit import Scorer
+    from pipeline.profile import load_profile, profile_path
+
+    path = profile_path(config)
+    if not path.exists():
+        print(f"no profile at {path}: copy profile.example.yaml and fill it in", file=sys.stderr)
+        return c.EXIT_ERROR
+    fit_profile = load_profile(path).fit
+    scorer, store = Scorer(fit_profile), open_store(config)
+    statuses = [status] if status else [c.State.SCORED, c.State.SKIPPED]
+    counts = {"rescored": 0, "skipped": 0, "back": 0, "busy": 0}
+    for state in statuses:
+        for job in store.list_jobs(state):
+            previous = job.data.get("fit") or {}
+            if state == c.State.SKIPPED and not previous.get("skipped_at"):
+                continue  # skipped by a person or the do-not-contact list, not for fit
+            fit = scorer.score(job).as_dict()
+            history = (job.data.get("fit_history") or [])[-4:] + ([previous] if previous else [])
+            low = fit_profile.configured and fit["score"] < fit_profile.min_score
+            if state == c.State.SKIPPED or low:
+                fit["skipped_at"] = fit["scored_at"] if low else None
+            if not store.annotate(job.id, state, {"fit": fit, "fit_history": history}, {"score": fit["score"]}):
+                counts["busy"] += 1
+                continue
+            counts["rescored"] += 1
+            if state == c.State.SCORED and low:
+                counts["skipped"] += policy.person_move(store, job.id, c.State.SKIPPED, "rescored")
+            elif state == c.State.SKIPPED and not low:
+                counts["back"] += policy.person_move(store, job.id, c.State.SCORED, "rescored")
+    print(f"rescored {counts['rescored']}: {counts['skipped']} now skipped for fit, {counts['back']} back to "
+          f"scored" + (f", {counts['busy']} busy (a stage holds them)" if counts["busy"] else ""))
+    return c.EXIT_OK

@@ -31,9 +31,10 @@ def cut(text: str, width: int) -> str:
 
 
 def jobs_table(jobs: list[Job], status: str | None) -> None:
-    print(f"{'ID':12}  {'STATUS':15}  {'AGE':>4}  {'COMPANY':24}  {'TITLE':40}  LOCATION")
+    print(f"{'ID':12}  {'STATUS':15}  {'SCORE':>5}  {'AGE':>4}  {'COMPANY':24}  {'TITLE':40}  LOCATION")
     for j in jobs:
-        print(f"{j.id:12}  {j.status:15}  {age(j.created_at):>4}  {cut(j.company, 24):24}  "
+        score = "-" if j.score is None else f"{j.score:.0f}"
+        print(f"{j.id:12}  {j.status:15}  {score:>5}  {age(j.created_at):>4}  {cut(j.company, 24):24}  "
               f"{cut(j.title, 40):40}  {cut(j.location, 30)}")
     print(f"{len(jobs)} job(s)" + (f" with status {status}" if status else ""))
 
@@ -49,17 +50,39 @@ def stats(result: dict[str, Any]) -> None:
             f"{last['failed']} failed" if last else "never run"
         print(f"  {name:7} waiting {s['waiting']}, working {s['working']}, done {s['done']}, "
               f"failed {s['failed']}; {when}")
+    print(f"skipped for fit today: {result['skipped_for_fit_today']}")
+
+
+def fit_view(fit: dict[str, Any]) -> None:
+    """`show`: the fit score line by line, so it explains itself."""
+    if fit.get("score") is None:
+        print(f"fit: not scored ({'; '.join(fit.get('reasons') or [])})")
+        return
+    print(f"fit: {fit['score']}/100 ({fit.get('method')}, scored {iso(fit.get('scored_at'))})")
+    for name, points in (fit.get("components") or {}).items():
+        print(f"  {name:16} {points:+.1f}")
+    for label, key in (("matched", "matched"), ("missing", "missing"), ("flag", "flags"), ("reason", "reasons")):
+        for item in fit.get(key) or []:
+            print(f"  {label:16} {item}")
+    if fit.get("brief"):
+        print(f"  {'brief':16} {fit['brief']}")
+    if fit.get("skipped_at"):
+        print("  skipped for fit; `main.py mark JOB_ID scored` brings it back")
 
 
 def job(record: dict[str, Any], company: dict[str, Any] | None, contacts: list[dict[str, Any]]) -> None:
     """`show`: one job's fields, history, company and contacts."""
     history = record.pop("history")
     record.pop("company_record")
-    record["data"] = {k: v for k, v in record["data"].items() if k not in ("contacts", "company_emails")}
+    fit = record["data"].get("fit")
+    record["data"] = {k: v for k, v in record["data"].items()
+                      if k not in ("contacts", "company_emails", "fit", "fit_history")}
     for key, value in record.items():
         if value not in (None, "", {}, 0.0) or key in ("status", "attempts"):
             text = json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else str(value)
             print(f"{key:16} {text}")
+    if fit:
+        fit_view(fit)
     print("history:")
     for e in history:
         move = f"{e.get('from_status', '')} -> {e.get('to_status', '')}".strip(" ->")

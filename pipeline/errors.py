@@ -18,6 +18,11 @@ class HaltRun(RetryableError):
     attempt, claim nothing more this run, and report it on the run."""
 
 
+class DailyLimit(PipelineError):
+    """A limit of the day is reached (e.g. top_n_per_day drafts): give the job back without using an
+    attempt and claim nothing more this run. Not an error: the run records it as its stop reason."""
+
+
 class Deferred(PipelineError):
     """Not now: another worker holds what this job needs (its company). Give the job back
     without using an attempt, due again after `delay` seconds, and work on others meanwhile."""

@@ -12,16 +12,17 @@ import time
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from rapidfuzz import fuzz
-
 from pipeline.profile import FitProfile
 from pipeline.records import Job
 
 WEIGHTS = {"title": 35, "seniority": 15, "skills": 25, "location": 15, "language": 5, "freshness": 5}
 AVOID_PENALTY = 30
-LANGUAGE_PENALTY = 40
 MISSING_MUST_PENALTY = 15
 RULED_OUT_CAP = 10
+TITLE_MATCH = 0.6      # share of a role's words a title needs to count as that role
+NEAR_TITLE_CAP = 45    # the best a job whose title matches no role can score
+OUTSIDE_CAP = 40       # the best a job in a place or language the person cannot work in can score
+SENIORITY_PENALTY = 30  # a level the title states that the person did not ask for
 _RANK = {"intern": 0, "entry": 1, "mid": 2, "senior": 3, "staff": 4, "lead": 4, "manager": 5, "director": 6}
 _TITLE_LEVELS = (  # first match wins: the most specific words first
     (r"intern(ship)?|praktikum|praktikant|werkstudent|working student|trainee|apprentice", "intern"),
@@ -73,6 +74,27 @@ _UNRESTRICTED = re.compile(r"^\W*(remote|anywhere|worldwide|global|remote[- ]fir
 _COUNTRIES = {"united states": ("usa", "us", "u.s.", "united states of america", "america"),
               "united kingdom": ("uk", "england", "great britain"), "germany": ("deutschland",),
               "netherlands": ("holland",), "turkey": ("türkiye", "turkiye")}
+_COUNTRY_NAMES = ("argentina australia austria belgium brazil bulgaria canada chile china colombia croatia czechia "
+                  "denmark egypt estonia finland france germany greece hungary india indonesia ireland israel italy "
+                  "japan kenya latvia lithuania luxembourg malaysia mexico morocco netherlands nigeria norway "
+                  "pakistan peru philippines poland portugal romania serbia singapore slovakia slovenia spain "
+                  "sweden switzerland taiwan thailand turkey ukraine vietnam").split() + [
+    "new zealand", "south africa", "south korea", "hong kong", "united kingdom", "united states",
+    "united arab emirates", "saudi arabia", "costa rica", "czech republic"]
+_CITIES = {"london": "united kingdom", "berlin": "germany", "munich": "germany", "hamburg": "germany",
+           "paris": "france", "amsterdam": "netherlands", "dublin": "ireland", "madrid": "spain",
+           "barcelona": "spain", "lisbon": "portugal", "warsaw": "poland", "stockholm": "sweden",
+           "copenhagen": "denmark", "zurich": "switzerland", "vienna": "austria", "toronto": "canada",
+           "vancouver": "canada", "montreal": "canada", "bangalore": "india", "bengaluru": "india",
+           "mumbai": "india", "bombay": "india", "hyderabad": "india", "pune": "india", "delhi": "india",
+           "sydney": "australia", "melbourne": "australia", "tokyo": "japan", "tel aviv": "israel",
+           "istanbul": "turkey", "são paulo": "brazil", "sao paulo": "brazil", "mexico city": "mexico"}
+_STATE_NAMES = ("alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii "
+                "idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan "
+                "minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania "
+                "tennessee texas utah vermont virginia washington wisconsin wyoming").split() + [
+    "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota",
+    "rhode island", "south carolina", "south dakota", "west virginia"]
 _US_STATES = ("al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc "
               "nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc").split()
 _YEARS = re.compile(r"\b(\d{1,2})\+?\s*(?:\+|or more)?\s*years?\b", re.I)
@@ -91,6 +113,8 @@ class Fit:
     reasons: list[str] = field(default_factory=list)
     brief: str = ""
     scored_at: float = 0.0
+    title_match: float = 1.0
+    outside: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -180,13 +204,23 @@ def _place_names(place: str) -> tuple[str, ...]:
     return (low,)
 
 
+def countries_in(where: str) -> set[str]:
+    """The countries a location names: by name or common alias, by a big city, or by a US state."""
+    found = {country for country in _COUNTRY_NAMES if _has(re.escape(country), where)}
+    found |= {country for country, others in _COUNTRIES.items() if any(_has(re.escape(o), where) for o in others)}
+    found |= {country for city, country in _CITIES.items() if _has(re.escape(city), where)}
+    if any(re.search(rf",\s*{s}\b", where) for s in _US_STATES) or \
+            any(_has(re.escape(s), where) for s in _STATE_NAMES):
+        found.add("united states")
+    return found
+
+
 def _in_places(where: str, places: tuple[str, ...]) -> str | None:
+    countries = countries_in(where)
     for place in places:
-        for name in _place_names(place):
-            if _has(re.escape(name), where):
-                return place
-            if name == "united states" and any(re.search(rf",\s*{s}\b", where) for s in _US_STATES):
-                return place
+        names = _place_names(place)
+        if any(_has(re.escape(name), where) for name in names) or names[0] in countries:
+            return place
     return None
 
 
@@ -205,30 +239,47 @@ class Scorer:
         parts = (self._title(job, fit), self._seniority(job, lowered, fit), self._skills(text, lowered, fit),
                  self._location(job, lowered, fit), self._language(lowered, fit), self._freshness(job, fit))
         total = sum(parts) - self._avoid(text, lowered, fit)
-        if any(_has(re.escape(w.lower()), normalise_title(job.title)) for w in self.profile.avoid_titles):
-            word = next(w for w in self.profile.avoid_titles if _has(re.escape(w.lower()), normalise_title(job.title)))
-            fit.flags.append(f"title says {word!r}, which you rule out")
+        if self.roles and fit.title_match < TITLE_MATCH:
+            total = min(total, NEAR_TITLE_CAP)
+        if fit.outside:  # a place or a language the person cannot work in
+            total = min(total, OUTSIDE_CAP)
+        title = normalise_title(job.title)
+        ruled_out = [w for w in self.profile.avoid_titles if _has(re.escape(normalise_title(w)), title)]
+        if ruled_out:
+            fit.flags.append(f"title says {ruled_out[0]!r}, which you rule out")
             total = min(total, RULED_OUT_CAP)
         fit.score = int(round(max(0, min(100, total))))
         return fit
 
     def _title(self, job: Job, fit: Fit) -> float:
+        """The share of a role's words the title has ('backend engineer' in 'Software Engineer,
+        Backend': all of them), best role first. A shared generic word alone ('specialist',
+        'engineer') is half a match at most, which caps the whole score."""
         weight = WEIGHTS["title"]
         if not self.roles:
             fit.components["title"] = weight / 2
             return weight / 2
-        title = " ".join(w for w in normalise_title(job.title).split() if w not in _LEVEL_WORDS)
-        best, role = max((fuzz.token_set_ratio(title, r), r) for r in self.roles)
-        points = weight if best >= 85 else weight * max(0.0, (best - 50) / 35)
+        words = {w.rstrip("s") for w in normalise_title(job.title).split() if w not in _LEVEL_WORDS}
+        best, role = max((self._coverage(words, r), r) for r in self.roles)
+        fit.title_match = best
+        points = weight * best ** 2
         fit.components["title"] = round(points, 1)
-        fit.reasons.append(f"title matches {role!r} ({best:.0f}%)" if best >= 50 else
-                           "title matches none of your roles")
+        if best >= TITLE_MATCH:
+            fit.reasons.append(f"title matches {role!r}")
+        else:
+            fit.flags.append("title matches none of your roles" if best == 0 else f"title is only near {role!r}")
         return points
+
+    @staticmethod
+    def _coverage(words: set[str], role: str) -> float:
+        wanted = {w.rstrip("s") for w in role.split() if w not in _LEVEL_WORDS}
+        return len(wanted & words) / len(wanted) if wanted else 0.0
 
     def _seniority(self, job: Job, lowered: str, fit: Fit) -> float:
         weight = WEIGHTS["seniority"]
         levels: tuple[str, ...] = ()
-        stated = title_level(job.title)
+        role_words = {w for r in self.roles for w in r.split()}
+        stated = title_level(" ".join(w for w in normalise_title(job.title).split() if w not in role_words))
         if stated:
             levels = (stated,)
         else:
@@ -241,7 +292,7 @@ class Scorer:
             fit.components["seniority"] = weight * (1.0 if not self.wanted else 0.7)
             return fit.components["seniority"]
         gap = min(abs(_RANK[a] - _RANK[b]) for a in levels for b in self.wanted)
-        points = weight if gap == 0 else weight / 2 if gap == 1 else 0.0
+        points = weight if gap == 0 else -SENIORITY_PENALTY if stated else 0.0
         if gap:
             fit.flags.append(f"title says {levels[0]}" if stated else f"seniority looks {levels[0]}")
         fit.components["seniority"] = points
@@ -289,10 +340,13 @@ class Scorer:
             share, note = 1.0, ""
         elif remote and unrestricted and mode == "ok":
             share, note = 1.0, ""
+        elif not countries_in(where) and not remote:
+            share, note = 0.5, f"{job.location}: country unknown"
         else:
             share, note = 0.0, f"{job.location} is outside your locations"
         if note:
             fit.flags.append(note)
+        fit.outside = share == 0.0
         fit.components["location"] = weight * share
         return weight * share
 
@@ -302,7 +356,8 @@ class Scorer:
         missing = sorted(required - spoken)
         for language in missing:
             fit.flags.append(f"requires {language.capitalize()}")
-        points = WEIGHTS["language"] - LANGUAGE_PENALTY * len(missing)
+        fit.outside = fit.outside or bool(missing)
+        points = 0.0 if missing else float(WEIGHTS["language"])
         fit.components["language"] = points
         return points
 

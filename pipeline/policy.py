@@ -85,3 +85,8 @@ def requeue(store: JobStore, job_id: str, stage: StageStates) -> bool:
 def mark(store: JobStore, job_id: str, status: str) -> bool:
     """A person's move to any state not held under a lease."""
     return _person(store, job_id, status, "marked", None)
+
+
+def person_move(store: JobStore, job_id: str, status: str, event: str) -> bool:
+    """A move a person's command makes (e.g. rescore), recorded under its own event name."""
+    return _person(store, job_id, status, event, None)

@@ -24,7 +24,7 @@ from pipeline.drafts import (
     parse_draft,
     template_draft,
 )
-from pipeline.errors import HaltRun, RetryableError, StageNotReady
+from pipeline.errors import DailyLimit, HaltRun, RetryableError, StageNotReady
 from pipeline.logs import get_logger
 from pipeline.profile import Profile, load_profile, profile_path
 from pipeline.records import Job, Output
@@ -34,6 +34,11 @@ from pipeline.store.base import JobStore
 from pipeline.timeutil import utc_iso
 
 log = get_logger("pipeline.draft")
+
+
+def drafted_key(day: date | None = None) -> str:
+    """The counter of jobs drafted on one local calendar day (fit.top_n_per_day)."""
+    return f"draft:jobs:{(day or date.today()).isoformat()}"
 
 
 def spend_key(day: date | None = None) -> str:
@@ -65,6 +70,7 @@ class Draft:
         assert store is not None
         company_id = job.linked_company
         company = store.find_company([company_id]) if company_id else None
+        self._take_daily_slot(store)
         reason = self._do_not_contact(job, company)
         if reason:
             log.info("job skipped: do not contact", reason=reason)
@@ -80,6 +86,13 @@ class Draft:
             history.append({"replaced_at": utc_iso(), "drafts": job.data["drafts"]})
         ctx.tally(drafts=len(drafts))
         return Output(data={"drafts": drafts, "draft_history": history})
+
+    def _take_daily_slot(self, store: JobStore) -> None:
+        """At most fit.top_n_per_day jobs drafted a day (when the profile has a fit section); the
+        claim order gives the slots to the best-scoring jobs."""
+        fit = self.profile.fit
+        if fit.configured and not store.take_quota(drafted_key(), fit.top_n_per_day):
+            raise DailyLimit(f"{fit.top_n_per_day} jobs drafted today (fit.top_n_per_day); more tomorrow")
 
     def _do_not_contact(self, job: Job, company: dict[str, Any] | None) -> str:
         dnc = self.settings.do_not_contact

@@ -7,7 +7,6 @@ fails the heuristic stands. With a `fit` section in profile.yaml, a job below `m
 jobs pass through unscored, so enrichment works as before.
 """
 
-from datetime import date
 from typing import Any
 
 from pipeline import constants as c
@@ -15,6 +14,7 @@ from pipeline.catalog import stage_states
 from pipeline.config import Config
 from pipeline.errors import PermanentError, RetryableError
 from pipeline.fit import Fit, Scorer
+from pipeline.fit_keys import skipped_key
 from pipeline.fit_llm import llm_fit
 from pipeline.logs import get_logger
 from pipeline.profile import Profile, load_profile, profile_path
@@ -23,11 +23,6 @@ from pipeline.settings import FitSettings
 from pipeline.stages.runner import Stage, WorkContext
 
 log = get_logger("pipeline.fit")
-
-
-def skipped_key(day: date | None = None) -> str:
-    """The counter of jobs skipped for fit on one local calendar day (shown by `stats`)."""
-    return f"fit:skipped:{(day or date.today()).isoformat()}"
 
 
 class FitStage:

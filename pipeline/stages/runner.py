@@ -19,7 +19,7 @@ import structlog
 from pipeline import policy
 from pipeline.catalog import StageStates
 from pipeline.config import StageConfig
-from pipeline.errors import Deferred, HaltRun, PermanentError, PipelineError, StoreUnavailable
+from pipeline.errors import DailyLimit, Deferred, HaltRun, PermanentError, PipelineError, StoreUnavailable
 from pipeline.logs import get_logger
 from pipeline.records import ClaimedJob, Job, Output, RunRecord
 from pipeline.store.base import JobStore
@@ -209,6 +209,9 @@ class StageRun:
         except HaltRun as exc:
             self._halt_run(job, exc)
             return
+        except DailyLimit as exc:
+            self._halt_run(job, exc)
+            return
         except Deferred as exc:
             self._defer(job, exc)
             return
@@ -264,16 +267,23 @@ class StageRun:
             pass
         log.debug("job deferred", reason=str(exc))
 
-    def _halt_run(self, job: ClaimedJob, exc: HaltRun) -> None:
-        """The site asked us to stop: give the job back untouched and claim nothing more."""
+    def _halt_run(self, job: ClaimedJob, exc: HaltRun | DailyLimit) -> None:
+        """The site asked us to stop, or a daily limit is reached: give the job back untouched and
+        claim nothing more. Only the first is an error of the run."""
         self._halt.set()
-        self.record.error = self.record.error or f"{type(exc).__name__}: {exc}"
+        if isinstance(exc, DailyLimit):
+            self.record.details["stopped"] = str(exc)
+        else:
+            self.record.error = self.record.error or f"{type(exc).__name__}: {exc}"
         try:
             if policy.release(self.store, job, self.stage.states):
                 self._count("released")
         except StoreUnavailable:
             pass
-        log.error("run halted: the site asked us to stop", error=str(exc))
+        if isinstance(exc, DailyLimit):
+            log.info("run stopped: daily limit reached", reason=str(exc))
+        else:
+            log.error("run halted: the site asked us to stop", error=str(exc))
 
     def _count(self, outcome: str) -> None:
         with self._count_lock:

@@ -65,7 +65,13 @@ class JobStore(Protocol):
     def list_companies(self) -> list[dict[str, Any]]:
         """Every company with `jobs`, the number of jobs pointing at it (job.data['company_id'])."""
 
-    def list_jobs(self, status: str | None = None, limit: int | None = None) -> list[Job]: ...
+    def list_jobs(self, status: str | None = None, limit: int | None = None, sort: str = "new",
+                  since: float | None = None) -> list[Job]:
+        """Newest first, or best score first (sort='score'); only jobs created since `since`."""
+
+    def annotate(self, job_id: str, status: str, data: dict[str, Any], fields: dict[str, Any]) -> bool:
+        """Merge `data` into a job not held under a lease and set fields (WRITABLE_FIELDS), while it is
+        still in `status`; a person's rescore uses it. False when the job moved meanwhile."""
 
     def select_ids(self, status: str | None = None, error_stage: str | None = None) -> list[str]: ...
 

@@ -161,6 +161,14 @@ class MongoStore:
         return True
 
     @_guarded
+    def annotate(self, job_id: str, status: str, data: dict[str, Any], fields: dict[str, Any]) -> bool:
+        sets = {f"data.{k}": v for k, v in data.items()}
+        sets.update({k: v for k, v in fields.items() if k in WRITABLE_FIELDS})
+        sets["updated_at"] = self.clock()
+        result = self.jobs.update_one({"_id": job_id, "status": status, "lease_token": None}, {"$set": sets})
+        return result.matched_count == 1
+
+    @_guarded
     def move(self, job_id: str, token: str | None, move: Move) -> bool:
         now = self.clock()
         sets: dict[str, Any] = {"status": move.to_status, **_CLEAR_LEASE, "updated_at": now,
@@ -192,8 +200,15 @@ class MongoStore:
         return _job(doc) if doc else None
 
     @_guarded
-    def list_jobs(self, status: str | None = None, limit: int | None = None) -> list[Job]:
-        cursor = self.jobs.find({"status": status} if status else {}).sort([("created_at", -1), ("_id", 1)])
+    def list_jobs(self, status: str | None = None, limit: int | None = None, sort: str = "new",
+                  since: float | None = None) -> list[Job]:
+        query: dict[str, Any] = {"status": status} if status else {}
+        if since is not None:
+            query["created_at"] = {"$gte": since}
+        order = [("created_at", -1), ("_id", 1)]
+        if sort == "score":
+            order.insert(0, ("score", -1))
+        cursor = self.jobs.find(query).sort(order)
         return [_job(d) for d in (cursor.limit(limit) if limit else cursor)]
 
     @_guarded

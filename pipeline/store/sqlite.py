@@ -189,6 +189,17 @@ class SQLiteStore:
                  status or stage.output, job_id, token, stage.working))
             return cur.rowcount == 1
 
+    def annotate(self, job_id: str, status: str, data: dict[str, Any], fields: dict[str, Any]) -> bool:
+        items = list(data.items())
+        merge = "json_set(data" + "".join(", ?, json(?)" for _ in items) + ")" if items else "data"
+        params = [p for k, v in items for p in (f'$."{k}"', json.dumps(v))]
+        values = {k: v for k, v in fields.items() if k in WRITABLE_FIELDS}
+        sets = "".join(f", {k} = ?" for k in values)
+        with self._tx() as db:
+            cur = db.execute(f"UPDATE jobs SET data = {merge}{sets}, updated_at = ? WHERE id = ? AND status = ?"
+                             " AND lease_token IS NULL", (*params, *values.values(), self.clock(), job_id, status))
+            return cur.rowcount == 1
+
     def move(self, job_id: str, token: str | None, move: Move) -> bool:
         now = self.clock()
         sets = ["status = :to", _CLEAR_LEASE, "updated_at = :now", "next_attempt_at = :due",
@@ -269,10 +280,13 @@ class SQLiteStore:
         rows = self._read(f"SELECT {_COLUMNS} FROM jobs WHERE id = ?", (job_id,))
         return _job(rows[0]) if rows else None
 
-    def list_jobs(self, status: str | None = None, limit: int | None = None) -> list[Job]:
-        where, params = ("WHERE status = ?", (status,)) if status else ("", ())
-        rows = self._read(f"SELECT {_COLUMNS} FROM jobs {where} ORDER BY created_at DESC, id LIMIT ?",
-                          (*params, limit or -1))
+    def list_jobs(self, status: str | None = None, limit: int | None = None, sort: str = "new",
+                  since: float | None = None) -> list[Job]:
+        clauses = [(c_, v) for c_, v in (("status = ?", status), ("created_at >= ?", since)) if v is not None]
+        where = ("WHERE " + " AND ".join(c_ for c_, _ in clauses)) if clauses else ""
+        order = "score DESC, created_at DESC, id" if sort == "score" else "created_at DESC, id"
+        rows = self._read(f"SELECT {_COLUMNS} FROM jobs {where} ORDER BY {order} LIMIT ?",
+                          (*(v for _, v in clauses), limit or -1))
         return [_job(r) for r in rows]
 
     def find(self, source: str, source_id: str, url: str) -> Job | None:
