@@ -7,6 +7,7 @@ the posting requires, and freshness. Avoid terms and ruled-out title words take 
 Everything is stored, so the score explains itself.
 """
 
+import functools
 import re
 import time
 from dataclasses import asdict, dataclass, field
@@ -158,6 +159,8 @@ def mentions(term: str, text: str, lowered: str | None = None) -> bool:
     that are also common words ("Go", "JS") match only capitalised or in capitals."""
     lowered = text.lower() if lowered is None else lowered
     for spelling in _spellings(term):
+        if spelling not in lowered:  # cheap test first: most skills are absent from most postings
+            continue
         if spelling in _CASE_SENSITIVE:
             pattern = "|".join(re.escape(v) for v in {spelling.capitalize(), spelling.upper()})
             haystack = text
@@ -169,16 +172,32 @@ def mentions(term: str, text: str, lowered: str | None = None) -> bool:
     return False
 
 
+def _language_patterns() -> dict[str, tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str]]]:
+    found = {}
+    for language, names in LANGUAGES.items():
+        lang = "(?:" + "|".join(re.escape(n) for n in names) + ")"
+        found[language] = (names, re.compile(_REQUIRED.replace("{lang}", lang)),
+                           re.compile(_OPTIONAL.replace("{lang}", lang)))
+    return found
+
+
+_LANGUAGE_PATTERNS = _language_patterns()
+_STOP_INDEX: dict[str, list[str]] = {}
+for _language, _words_of in _STOPWORDS.items():
+    for _word in _words_of:
+        _STOP_INDEX.setdefault(_word, []).append(_language)
+
+
 def required_languages(text: str) -> tuple[set[str], set[str]]:
     """(languages the posting requires, languages it calls a plus)."""
     lowered = text.lower()
     required, optional = set(), set()
-    for language, names in LANGUAGES.items():
-        alternatives = "|".join(re.escape(n) for n in names)
-        lang = f"(?:{alternatives})"
-        if re.search(_OPTIONAL.replace("{lang}", lang), lowered):
+    for language, (names, must, plus) in _LANGUAGE_PATTERNS.items():
+        if not any(name in lowered for name in names):
+            continue
+        if plus.search(lowered):
             optional.add(language)
-        elif re.search(_REQUIRED.replace("{lang}", lang), lowered):
+        elif must.search(lowered):
             required.add(language)
     written = written_in(lowered)
     if written and written != "english":
@@ -188,10 +207,13 @@ def required_languages(text: str) -> tuple[set[str], set[str]]:
 
 def written_in(lowered: str) -> str | None:
     """The language most of a text is written in, from its frequent words (None when too short)."""
-    words = re.findall(r"\w+", lowered)
+    words = re.findall(r"\w+", lowered[:3000])
     if len(words) < 40:
         return None
-    counts = {lang: sum(w in stop for w in words) for lang, stop in _STOPWORDS.items()}
+    counts = dict.fromkeys(_STOPWORDS, 0)
+    for word in words:
+        for language in _STOP_INDEX.get(word, ()):
+            counts[language] += 1
     best = max(counts, key=lambda k: counts[k])
     return best if counts[best] >= max(4, len(words) // 25) else None
 
@@ -204,15 +226,17 @@ def _place_names(place: str) -> tuple[str, ...]:
     return (low,)
 
 
-def countries_in(where: str) -> set[str]:
-    """The countries a location names: by name or common alias, by a big city, or by a US state."""
+@functools.lru_cache(maxsize=4096)
+def countries_in(where: str) -> frozenset[str]:
+    """The countries a location names: by name or common alias, by a big city, or by a US state.
+    Cached: locations repeat across postings far more than their texts do."""
     found = {country for country in _COUNTRY_NAMES if _has(re.escape(country), where)}
     found |= {country for country, others in _COUNTRIES.items() if any(_has(re.escape(o), where) for o in others)}
     found |= {country for city, country in _CITIES.items() if _has(re.escape(city), where)}
     if any(re.search(rf",\s*{s}\b", where) for s in _US_STATES) or \
             any(_has(re.escape(s), where) for s in _STATE_NAMES):
         found.add("united states")
-    return found
+    return frozenset(found)
 
 
 def _in_places(where: str, places: tuple[str, ...]) -> str | None:

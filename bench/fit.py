@@ -1,0 +1,68 @@
+"""Fit scoring throughput: the heuristic on 10,000 jobs with 4 KB descriptions taken from the recorded
+fixtures, in jobs per second, against a ceiling that only lowercases and scans the same text once
+with one regular expression. Interleaved in pairs; the median ratio is the figure. Also prints the
+share of one 50-job LinkedIn run spent scoring, against the run's least possible time (50 detail
+requests at LinkedIn's 2 s minimum pacing).
+    python bench/fit.py [--jobs 10000] [--pairs 5]
+"""
+
+import argparse
+import json
+import re
+import statistics
+import time
+
+from _common import machine, paired, spread
+from eval_fit import cases, job_of, profiles
+
+from pipeline.fit import Scorer
+
+
+def jobs(n: int) -> list:
+    pool = [job_of(c_) for c_ in cases() if c_["profile"] == "backend"]
+    texts = [c_["description"] for c_ in cases() if len(c_["description"]) > 500]
+    out = []
+    for i in range(n):
+        job = pool[i % len(pool)]
+        text = (texts[i % len(texts)] * 4)[:4096]
+        out.append(type(job)(**{**job.__dict__, "id": str(i), "description": text}))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--jobs", type=int, default=10000)
+    parser.add_argument("--pairs", type=int, default=5)
+    args = parser.parse_args()
+    print(machine())
+    scorer = Scorer(profiles()["backend"].fit)
+    sample = jobs(args.jobs)
+    word = re.compile(r"\bpython\b")
+    rates: list[float] = []
+
+    def ours() -> float:
+        start = time.perf_counter()
+        for job in sample:
+            scorer.score(job)
+        rate = len(sample) / (time.perf_counter() - start)
+        rates.append(rate)
+        return rate
+
+    def ceiling() -> float:
+        start = time.perf_counter()
+        for job in sample:
+            word.findall(f"{job.title}\n{job.description}".lower())
+        return len(sample) / (time.perf_counter() - start)
+
+    ratios = paired(ours, ceiling, args.pairs)
+    rate = statistics.median(rates)
+    print(f"heuristic fit score, {args.jobs} jobs with 4 KB descriptions, {args.pairs} interleaved pairs")
+    print(f"  jobs per second (median): {rate:,.0f}  (floor 2,000)")
+    print(f"  ours / one-regex scan of the same text (min / median / max): {spread(ratios)}")
+    share = 50 / rate / (50 * 2.0)
+    print(f"  share of a 50-job LinkedIn run spent scoring: {share:.4%} (of 100 s: 50 requests at the 2 s minimum)")
+    print(json.dumps({"jobs_per_second": round(rate), "share_of_linkedin_run": share}))
+
+
+if __name__ == "__main__":
+    main()
