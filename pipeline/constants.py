@@ -19,6 +19,7 @@ class State(StrEnum):
     DUPLICATE = "duplicate"   # a posting already in the store from another source; linked, never worked on
     SKIPPED = "skipped"       # set by a person (`main.py mark`), or for a do-not-contact company
     APPLIED = "applied"       # set by a person
+    EXPIRED = "expired"       # its source says it is closed; kept, never enriched or drafted
 
 
 # Stage names, as typed in `run-stage` and `retry --stage`.

@@ -34,8 +34,8 @@ _TITLE_LEVELS = (  # first match wins: the most specific words first
     (r"senior|sr|snr|experienced|iii|iv", "senior"),
     (r"junior|jr|entry[- ]level|graduate|new grad|grad|associate|i", "entry"),
 )
-_LINKEDIN_LEVELS = {"internship": ("intern",), "entry level": ("entry",), "associate": ("entry", "mid"),
-                    "mid-senior level": ("mid", "senior"), "director": ("director",), "executive": ("director",)}
+_LINKEDIN_LEVELS = {"internship": ("intern",), "entry": ("entry",), "associate": ("entry", "mid"),
+                    "mid_senior": ("mid", "senior"), "director": ("director",), "executive": ("director",)}
 _ABBREVIATIONS = {"sr": "senior", "snr": "senior", "jr": "junior", "swe": "software engineer",
                   "sde": "software development engineer", "eng": "engineer", "engr": "engineer",
                   "dev": "developer", "mgr": "manager", "ae": "account executive", "sre": "site reliability engineer",
@@ -308,7 +308,7 @@ class Scorer:
             levels = (stated,)
         else:
             criteria = str((job.data.get("detail") or {}).get("seniority") or job.extra.get("seniority") or "")
-            levels = _LINKEDIN_LEVELS.get(criteria.lower(), ())
+            levels = _LINKEDIN_LEVELS.get(criteria, ())
             years = [int(y) for y in _YEARS.findall(lowered) if int(y) <= 20]
             if not levels and years:
                 levels = ("senior",) if min(years) >= 5 else ("mid",) if min(years) >= 2 else ("entry",)

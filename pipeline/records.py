@@ -10,9 +10,11 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline.textclean import clean
+
 CONTENT_FIELDS = ("url", "title", "company", "location", "description", "company_url")
 # Fields a stage may set on completion besides its data: content, and the job's company link.
-WRITABLE_FIELDS = (*CONTENT_FIELDS, "company_id", "score")
+WRITABLE_FIELDS = (*CONTENT_FIELDS, "company_id", "score", "last_seen_at")
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,12 @@ class NewJob:
     status: str = "pending"
     extra: dict[str, Any] = field(default_factory=dict)
     company_key: str = ""
+
+    def __post_init__(self) -> None:
+        """Decode every text field once, here, whichever source or import file made the posting."""
+        for name in ("title", "company", "location", "company_url", "url"):
+            object.__setattr__(self, name, clean(getattr(self, name)))
+        object.__setattr__(self, "description", clean(self.description, multiline=True))
 
     def content(self) -> dict[str, Any]:
         """The fields a re-scrape may refresh."""

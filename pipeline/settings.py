@@ -45,6 +45,7 @@ class StageConfig:
 class ScrapeSettings(StageConfig):
     batch_size: int | None = None  # every pending detail; new jobs are capped by max_jobs_per_day
     max_jobs_per_day: int | None = None
+    expire_after_missing: int = 2  # a board job absent from this many full listings in a row is expired
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class DraftSettings(StageConfig):
     do_not_contact: dict[str, tuple[str, ...]] = field(default_factory=dict)
     description_chars: int = 1500
     validation_retries: int = 2
+    recheck_after_days: float = 7.0  # a posting last seen open longer ago is re-checked before drafting
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from pipeline.errors import ConfigError
 POSITIVE_KEYS = {"max_retries", "batch_size", "concurrency", "lease_seconds", "run_deadline_seconds",
                  "tick_seconds", "stop_timeout_seconds", "start_timeout_seconds", "max_jobs_per_day",
                  "max_tokens", "timeout_seconds", "log_max_bytes", "max_in_flight", "max_429", "max_jobs",
-                 "posted_within_seconds"}
+                 "posted_within_seconds", "expire_after_missing", "recheck_after_days"}
 
 
 class Located:

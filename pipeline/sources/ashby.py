@@ -1,14 +1,11 @@
 """Ashby job boards: GET /posting-api/job-board/{org}?includeCompensation=true. Unlisted jobs
 (isListed false) are skipped."""
 
-from collections.abc import Iterator
 from typing import Any
 
-from pipeline.config import SearchConfig, SourceConfig
-from pipeline.http import Fetcher
 from pipeline.records import NewJob
-from pipeline.sources.base import DriftError, Known, NoDetail, sanitize_html, text_of
-from pipeline.sources.boards import search_boards
+from pipeline.sources.base import DriftError, sanitize_html, text_of
+from pipeline.sources.boards import BoardSource
 from pipeline.urls import canonical_url
 
 NAME = "ashby"
@@ -34,13 +31,12 @@ def parse_board(board: str, data: Any) -> list[NewJob]:
     return jobs
 
 
-class AshbySource(NoDetail):
+class AshbySource(BoardSource):
     name = NAME
+    params = {"includeCompensation": "true"}
 
-    def __init__(self, config: SourceConfig) -> None:
-        self.config = config
+    def board_url(self, board: str) -> str:
+        return f"{self.config.base_url.rstrip('/')}/posting-api/job-board/{board}"
 
-    def search(self, search: SearchConfig, fetcher: Fetcher, known: Known) -> Iterator[NewJob]:
-        base = self.config.base_url.rstrip("/")
-        return search_boards(self.config, lambda b: f"{base}/posting-api/job-board/{b}",
-                             {"includeCompensation": "true"}, parse_board, search, fetcher)
+    def parse(self, board: str, data: Any) -> list[NewJob]:
+        return parse_board(board, data)

@@ -38,6 +38,8 @@ class Source(Protocol):
 
     def fetch_detail(self, job: Job, fetcher: Fetcher) -> Output: ...
 
+    def check_open(self, job: Job, fetcher: Fetcher) -> bool | None: ...
+
 
 class NoDetail:
     """Mixin for sources whose search results already carry the whole posting."""
@@ -46,6 +48,10 @@ class NoDetail:
 
     def fetch_detail(self, job: Job, fetcher: Fetcher) -> Output:
         raise PermanentError(f"{self.name} jobs carry their description; there is no detail page to fetch")
+
+    def check_open(self, job: Job, fetcher: Fetcher) -> bool | None:
+        """Whether the posting is still open; None: this source cannot tell (a feed's page is partial)."""
+        return None
 
 
 def text_of(html: str) -> str:

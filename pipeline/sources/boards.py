@@ -3,15 +3,50 @@ validate it by parsing (a 200 with an HTML error page is still an error), filter
 
 import dataclasses
 import json
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from pipeline.config import SearchConfig, SourceConfig
+from pipeline.errors import PermanentError, RetryableError
 from pipeline.http import Fetcher, check_status
-from pipeline.records import NewJob
-from pipeline.sources.base import DriftError, matches
+from pipeline.records import Job, NewJob
+from pipeline.sources.base import DriftError, Known, NoDetail, matches
 
 Parse = Callable[[str, Any], list[NewJob]]
+
+
+class BoardSource(NoDetail, ABC):
+    """A source that reads whole company boards; `listed` holds the full listing of each board
+    fetched in this run (the scrape stage expires jobs missing from it). A board source names its
+    board URL, its query and its parser."""
+
+    name: str
+    params: dict[str, Any] | None = None
+
+    def __init__(self, config: SourceConfig) -> None:
+        self.config = config
+        self.listed: dict[str, set[str]] = {}
+
+    @abstractmethod
+    def board_url(self, board: str) -> str:
+        """Where one board's whole listing is served."""
+
+    @abstractmethod
+    def parse(self, board: str, data: Any) -> list[NewJob]:
+        """One board's answer -> its postings."""
+
+    def search(self, search: SearchConfig, fetcher: Fetcher, known: Known) -> Iterator[NewJob]:
+        return search_boards(self.config, self.board_url, self.params, self.parse, search, fetcher, self.listed)
+
+    def check_open(self, job: Job, fetcher: Fetcher) -> bool | None:
+        """Still on its board? One request for the board's listing; None when it cannot be read."""
+        board = job.source_id.split(":", 1)[0]
+        try:
+            jobs = self.parse(board, fetch_json(fetcher, self.board_url(board), self.params))
+        except (RetryableError, PermanentError):
+            return None
+        return job.source_id in {j.source_id for j in jobs}
 
 
 def fetch_json(fetcher: Fetcher, url: str, params: dict[str, Any] | None = None) -> Any:
@@ -25,10 +60,14 @@ def fetch_json(fetcher: Fetcher, url: str, params: dict[str, Any] | None = None)
 
 
 def search_boards(config: SourceConfig, url_for: Callable[[str], str], params: dict[str, Any] | None, parse: Parse,
-                  search: SearchConfig, fetcher: Fetcher) -> Iterator[NewJob]:
-    """Every configured board, each in one call, filtered by the search's keywords and location."""
+                  search: SearchConfig, fetcher: Fetcher, listed: dict[str, set[str]]) -> Iterator[NewJob]:
+    """Every configured board, each in one call, filtered by the search's keywords and location.
+    `listed` receives each board's full listing (every source id) once it was fetched and parsed:
+    a job absent from it is closed or removed; a failed fetch lists nothing and so proves nothing."""
     for board in config.boards:
         website = config.websites.get(board, "")
-        for job in parse(board, fetch_json(fetcher, url_for(board), params)):
+        jobs = parse(board, fetch_json(fetcher, url_for(board), params))
+        listed[board] = {job.source_id for job in jobs}
+        for job in jobs:
             if matches(search, job.title, job.description, job.location):
                 yield dataclasses.replace(job, company_url=website) if website and not job.company_url else job

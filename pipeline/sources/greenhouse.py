@@ -1,14 +1,11 @@
 """Greenhouse job boards: GET /v1/boards/{board}/jobs?content=true, the whole board in one call.
 `content` is entity-escaped HTML, unescaped once before it is parsed."""
 
-from collections.abc import Iterator
 from typing import Any
 
-from pipeline.config import SearchConfig, SourceConfig
-from pipeline.http import Fetcher
 from pipeline.records import NewJob
-from pipeline.sources.base import DriftError, Known, NoDetail, sanitize_html, text_of, unescape_html
-from pipeline.sources.boards import search_boards
+from pipeline.sources.base import DriftError, sanitize_html, text_of, unescape_html
+from pipeline.sources.boards import BoardSource
 from pipeline.urls import canonical_url
 
 NAME = "greenhouse"
@@ -33,13 +30,12 @@ def parse_board(board: str, data: Any) -> list[NewJob]:
     return jobs
 
 
-class GreenhouseSource(NoDetail):
+class GreenhouseSource(BoardSource):
     name = NAME
+    params = {"content": "true"}
 
-    def __init__(self, config: SourceConfig) -> None:
-        self.config = config
+    def board_url(self, board: str) -> str:
+        return f"{self.config.base_url.rstrip('/')}/v1/boards/{board}/jobs"
 
-    def search(self, search: SearchConfig, fetcher: Fetcher, known: Known) -> Iterator[NewJob]:
-        base = self.config.base_url.rstrip("/")
-        return search_boards(self.config, lambda b: f"{base}/v1/boards/{b}/jobs", {"content": "true"},
-                             parse_board, search, fetcher)
+    def parse(self, board: str, data: Any) -> list[NewJob]:
+        return parse_board(board, data)

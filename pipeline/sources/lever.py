@@ -1,13 +1,10 @@
 """Lever postings: GET /v0/postings/{company}?mode=json, a bare JSON array of the whole board."""
 
-from collections.abc import Iterator
 from typing import Any
 
-from pipeline.config import SearchConfig, SourceConfig
-from pipeline.http import Fetcher
 from pipeline.records import NewJob
-from pipeline.sources.base import DriftError, Known, NoDetail, sanitize_html, text_of
-from pipeline.sources.boards import search_boards
+from pipeline.sources.base import DriftError, sanitize_html, text_of
+from pipeline.sources.boards import BoardSource
 from pipeline.urls import canonical_url
 
 NAME = "lever"
@@ -38,13 +35,12 @@ def parse_board(board: str, data: Any) -> list[NewJob]:
     return jobs
 
 
-class LeverSource(NoDetail):
+class LeverSource(BoardSource):
     name = NAME
+    params = {"mode": "json"}
 
-    def __init__(self, config: SourceConfig) -> None:
-        self.config = config
+    def board_url(self, board: str) -> str:
+        return f"{self.config.base_url.rstrip('/')}/v0/postings/{board}"
 
-    def search(self, search: SearchConfig, fetcher: Fetcher, known: Known) -> Iterator[NewJob]:
-        base = self.config.base_url.rstrip("/")
-        return search_boards(self.config, lambda b: f"{base}/v0/postings/{b}", {"mode": "json"},
-                             parse_board, search, fetcher)
+    def parse(self, board: str, data: Any) -> list[NewJob]:
+        return parse_board(board, data)

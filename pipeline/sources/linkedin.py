@@ -16,10 +16,13 @@ import httpx
 from bs4 import BeautifulSoup, Comment
 
 from pipeline.config import SearchConfig, SourceConfig
-from pipeline.errors import PermanentError
+from pipeline.constants import State
+from pipeline.errors import PermanentError, RetryableError
 from pipeline.http import Fetcher, check_status
 from pipeline.records import Job, NewJob, Output
 from pipeline.sources.base import BlockedError, DriftError, Known, attr, first_text, sanitize_html, text_of
+from pipeline.sources.linkedin_criteria import read_criteria
+from pipeline.textclean import clean
 from pipeline.timeutil import utc_iso
 from pipeline.urls import canonical_url
 
@@ -58,6 +61,14 @@ def search_params(search: SearchConfig, start: int) -> dict[str, str]:
     if search.sort_by_date:
         params["sortBy"] = "DD"
     return params
+
+
+GONE = (404, 410)
+
+
+def expiry(how: str, caption: str = "") -> dict[str, str]:
+    """When and how a job was seen closed (job.data['expired'])."""
+    return {"at": utc_iso(), "how": how, **({"caption": caption} if caption else {})}
 
 
 def job_url(job_id: str) -> str:
@@ -128,8 +139,10 @@ def parse_detail(html: str) -> dict[str, Any]:
     markup = soup.select_one(".show-more-less-html__markup") or soup.select_one(".description__text")
     if markup is None:
         raise DriftError("LinkedIn job page has no description block: the markup changed or the job is gone")
-    criteria = {first_text(item, ".description__job-criteria-subheader"): first_text(
-        item, ".description__job-criteria-text") for item in soup.select(".description__job-criteria-item")}
+    criteria, warnings = read_criteria([(first_text(item, ".description__job-criteria-subheader"),
+                                         first_text(item, ".description__job-criteria-text"))
+                                        for item in soup.select(".description__job-criteria-item")])
+    closed = soup.select_one(".closed-job, [class*='closed-job__flavor']")
     recruiter = None
     card = soup.select_one(".message-the-recruiter")
     if card:
@@ -148,10 +161,12 @@ def parse_detail(html: str) -> dict[str, Any]:
         "salary": first_text(soup, ".compensation__salary"),
         "description_html": sanitize_html(markup.decode_contents()),
         "description": text_of(markup.decode_contents()),
-        "seniority": criteria.get("Seniority level", ""),
-        "employment_type": criteria.get("Employment type", ""),
-        "job_function": criteria.get("Job function", ""),
-        "industries": criteria.get("Industries", ""),
+        "seniority": criteria.get("seniority") or "", "seniority_text": criteria.get("seniority_text", ""),
+        "employment_type": criteria.get("employment_type") or "",
+        "employment_type_text": criteria.get("employment_type_text", ""),
+        "job_function": criteria.get("job_function", ""), "industries": criteria.get("industries", ""),
+        "criteria_raw": criteria["criteria_raw"], "warnings": warnings,
+        "closed": closed is not None, "closed_text": closed.get_text(" ", strip=True) if closed else "",
         "recruiter": recruiter,
         "apply_url": _apply_url(soup),
     }
@@ -182,15 +197,36 @@ class LinkedInSource:
                 return
             start += len(cards)
 
+    def check_open(self, job: Job, fetcher: Fetcher) -> bool | None:
+        """One paced request for the detail page: closed by marker or 404/410, open, or None when
+        LinkedIn cannot be read right now (blocked, down): that proves nothing."""
+        job_id = job.extra.get("linkedin_job_id") or job.source_id
+        try:
+            response = fetcher.get(self.base_url + DETAIL_PATH.format(id=job_id))
+            check_blocked(response)
+            if response.status_code in GONE:
+                return False
+            check_status(response)
+            return not parse_detail(response.text)["closed"]
+        except (RetryableError, PermanentError):
+            return None
+
     def fetch_detail(self, job: Job, fetcher: Fetcher) -> Output:
         job_id = job.extra.get("linkedin_job_id") or job.source_id
         response = fetcher.get(self.base_url + DETAIL_PATH.format(id=job_id))
         check_blocked(response)
+        if response.status_code in GONE:
+            return Output(data={"expired": expiry(f"HTTP {response.status_code} on the job's detail page")},
+                          status=State.EXPIRED)
         check_status(response)
         if not response.text.strip():
             raise PermanentError(f"LinkedIn returned an empty page for job {job_id}")
         detail = parse_detail(response.text)
-        content = {k: detail[k] for k in ("description", "location", "company_url", "title", "company")
-                   if detail[k]}
+        content = {k: clean(detail[k], multiline=k == "description")
+                   for k in ("description", "location", "company_url", "title", "company") if detail[k]}
         detail["fetched_at"] = utc_iso()
-        return Output(data={"detail": {k: v for k, v in detail.items() if k != "description"}}, content=content)
+        data: dict[str, Any] = {"detail": {k: v for k, v in detail.items() if k != "description"}}
+        if detail["closed"]:
+            data["expired"] = expiry("LinkedIn's closed-job marker", detail["closed_text"])
+            return Output(data=data, content=content, status=State.EXPIRED)
+        return Output(data=data, content=content)

@@ -7,6 +7,7 @@ the day. Without a key, deterministic template drafts are written and marked as 
 Regenerating a job's drafts replaces them and keeps the earlier ones in `draft_history`.
 """
 
+import time
 from datetime import date
 from typing import Any
 
@@ -29,6 +30,7 @@ from pipeline.logs import get_logger
 from pipeline.profile import Profile, load_profile, profile_path
 from pipeline.records import Job, Output
 from pipeline.settings import DraftSettings
+from pipeline.sources import build_fetcher, build_sources
 from pipeline.stages.runner import Stage, WorkContext
 from pipeline.store.base import JobStore
 from pipeline.timeutil import utc_iso
@@ -56,6 +58,7 @@ class Draft:
             raise StageNotReady(f"no profile at {path}: copy profile.example.yaml to {self.settings.profile} "
                                 "and fill it in")
         self.profile = profile or load_profile(path)
+        self.sources, self.fetcher = build_sources(config), build_fetcher(config)
         self.llm = None
         if config.llm_api_key:
             from pipeline.llm import LLM
@@ -70,11 +73,17 @@ class Draft:
         assert store is not None
         company_id = job.linked_company
         company = store.find_company([company_id]) if company_id else None
-        self._take_daily_slot(store)
         reason = self._do_not_contact(job, company)
         if reason:
             log.info("job skipped: do not contact", reason=reason)
             return Output(data={"drafts": [], "skipped": reason}, status=c.State.SKIPPED)
+        seen = self._recheck(job)
+        if seen is False:
+            log.info("job expired: its posting is closed")
+            return Output(data={"expired": {"at": utc_iso(), "how": "re-checked before drafting: closed"}},
+                          status=c.State.EXPIRED)
+        refreshed = {"last_seen_at": time.time()} if seen else {}
+        self._take_daily_slot(store)
         dnc = self.settings.do_not_contact
         recipients: list[Recipient | None] = list(choose_recipients(job, company, self.settings.max_recipients, dnc))
         drafts = []
@@ -85,7 +94,15 @@ class Draft:
         if job.data.get("drafts"):
             history.append({"replaced_at": utc_iso(), "drafts": job.data["drafts"]})
         ctx.tally(drafts=len(drafts))
-        return Output(data={"drafts": drafts, "draft_history": history})
+        return Output(data={"drafts": drafts, "draft_history": history}, content=refreshed)
+
+    def _recheck(self, job: Job) -> bool | None:
+        """A posting last seen open more than recheck_after_days ago gets one paced request to its
+        source first: False closed, True open, None not checked or not reachable (nothing changes)."""
+        if time.time() - (job.last_seen_at or job.created_at) < self.settings.recheck_after_days * 86400:
+            return None
+        source = self.sources.get(job.source)
+        return source.check_open(job, self.fetcher) if source else None
 
     def _take_daily_slot(self, store: JobStore) -> None:
         """At most fit.top_n_per_day jobs drafted a day (when the profile has a fit section); the

@@ -17,6 +17,7 @@ from pipeline.catalog import stage_states
 from pipeline.config import Config, SearchConfig
 from pipeline.dedupe import company_key, same_posting
 from pipeline.errors import PermanentError, RetryableError
+from pipeline.expiry import expire_missing
 from pipeline.logs import get_logger
 from pipeline.records import Job, NewJob, Output, RunRecord
 from pipeline.settings import ScrapeSettings
@@ -59,6 +60,8 @@ class Scrape:
     def collect(self, store: JobStore, ctx: WorkContext, record: RunRecord) -> None:
         """Run every search; record new / updated / duplicates / capped / errors on the run."""
         self.fetcher.reset()
+        for source in self.sources.values():
+            getattr(source, "listed", {}).clear()
         counts: Counter[str] = Counter()
         errors: list[str] = []
         try:
@@ -71,8 +74,11 @@ class Scrape:
                     self._search_one(store, search, name, counts, errors)
         except _Stop:
             pass
+        expired = sum(expire_missing(store, name, board, ids, self.settings.expire_after_missing)
+                      for name, source in self.sources.items() for board, ids in getattr(source, "listed", {}).items())
         record.details = {"new": counts["new"], "updated": counts["updated"], "duplicates": counts["duplicate"],
-                          "capped": counts["capped"], "errors": errors, "requests": self.fetcher.requests}
+                          "capped": counts["capped"], "expired": expired, "errors": errors,
+                          "requests": self.fetcher.requests}
         if errors:
             record.error = "; ".join(errors)
         log.info("search finished", **{k: v for k, v in record.details.items() if k != "errors"},
@@ -137,7 +143,7 @@ def summary(d: dict[str, Any]) -> list[str]:
     if "new" not in d:
         return []
     return [f"scrape search: new {d['new']}, updated {d['updated']}, duplicates {d['duplicates']}, "
-            f"skipped by the daily cap {d['capped']}, errors {len(d['errors'])}",
+            f"skipped by the daily cap {d['capped']}, expired {d.get('expired', 0)}, errors {len(d['errors'])}",
             *(f"  error: {error}" for error in d["errors"])]
 
 

@@ -40,6 +40,9 @@ class JobStore(Protocol):
     def find(self, source: str, source_id: str, url: str) -> Job | None:
         """The job with this (source, source id), else the one with this canonical URL."""
 
+    def source_jobs(self, source: str, id_prefix: str) -> list[Job]:
+        """Jobs of one source whose source id starts with the prefix (one board's jobs: 'acme:')."""
+
     def company_jobs(self, company_key: str, limit: int = 500) -> list[Job]:
         """Jobs at one normalised company name, for cross-source duplicate checks."""
 

@@ -267,6 +267,11 @@ class MongoStore:
         return [{**_company(d), "jobs": counts.get(d["_id"], 0)} for d in self.companies.find().sort("_id", 1)]
 
     @_guarded
+    def source_jobs(self, source: str, id_prefix: str) -> list[Job]:
+        upper = id_prefix[:-1] + chr(ord(id_prefix[-1]) + 1)
+        return [_job(d) for d in self.jobs.find({"source": source, "source_id": {"$gte": id_prefix, "$lt": upper}})]
+
+    @_guarded
     def company_jobs(self, company_key: str, limit: int = 500) -> list[Job]:
         return [_job(d) for d in self.jobs.find({"company_key": company_key}).sort("created_at", 1).limit(limit)]
 

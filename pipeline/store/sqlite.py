@@ -294,6 +294,12 @@ class SQLiteStore:
                           f"SELECT {_COLUMNS} FROM jobs WHERE url = ? LIMIT 1", (source, source_id, url))
         return _job(rows[0]) if rows else None
 
+    def source_jobs(self, source: str, id_prefix: str) -> list[Job]:
+        upper = id_prefix[:-1] + chr(ord(id_prefix[-1]) + 1)
+        rows = self._read(f"SELECT {_COLUMNS} FROM jobs WHERE source = ? AND source_id >= ? AND source_id < ?",
+                          (source, id_prefix, upper))
+        return [_job(r) for r in rows]
+
     def company_jobs(self, company_key: str, limit: int = 500) -> list[Job]:
         rows = self._read(f"SELECT {_COLUMNS} FROM jobs WHERE company_key = ? ORDER BY created_at LIMIT ?",
                           (company_key, limit))

@@ -76,7 +76,8 @@ def test_detail_fields():
     assert d["company_url"] == "https://www.linkedin.com/company/notionhq"
     assert (d["posted_text"], d["applicants"]) == ("1 week ago", "Over 200 applicants")
     assert (d["seniority"], d["employment_type"], d["job_function"], d["industries"]) == (
-        "Not Applicable", "Full-time", "Engineering and Information Technology", "Software Development")
+        "not_applicable", "full_time", "Engineering and Information Technology", "Software Development")
+    assert (d["seniority_text"], d["employment_type_text"], d["warnings"]) == ("Not Applicable", "Full-time", [])
     assert d["description"].startswith("Who We Are\nNotion is the collaborative AI workspace")
     assert "<script" not in d["description_html"] and "class=" not in d["description_html"]
     assert d["recruiter"] is None and d["apply_url"] == "" and d["salary"] == ""
@@ -86,7 +87,7 @@ def test_detail_with_recruiter_card():
     d = parse_detail(RECRUITER)
     assert (d["company"], d["location"], d["posted_text"], d["applicants"]) == (
         "D7 Technology", "Istanbul, Türkiye", "23 hours ago", "137 applicants")
-    assert (d["seniority"], d["employment_type"]) == ("Entry level", "Part-time")
+    assert (d["seniority"], d["employment_type"]) == ("entry", "part_time")
     recruiter = d["recruiter"]
     assert recruiter["name"] and recruiter["headline"] and "/in/" in recruiter["profile_url"]
     assert d["description"].startswith("Pozisyon: Mekanik Tasarım Mühendisi")

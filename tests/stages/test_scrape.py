@@ -76,12 +76,12 @@ def test_pages_then_details(server, project, capsys):
     run, store = project()
     assert run("run-stage", "scrape") == 0
     out = capsys.readouterr().out
-    assert "scrape search: new 20, updated 0, duplicates 0, skipped by the daily cap 0, errors 0" in out
+    assert "scrape search: new 20, updated 0, duplicates 0, skipped by the daily cap 0, expired 0, errors 0" in out
     assert "scrape: claimed 20, succeeded 20" in out
     assert search_starts(server) == ["0", "10", "20"], "paged by the cards actually returned, stopped on empty"
     assert store.counts() == {c.State.SCRAPED: 20}
     job = store.get(store.find("linkedin", IDS[0], "").id)
-    assert job.description.startswith("Who We Are") and job.data["detail"]["seniority"] == "Not Applicable"
+    assert job.description.startswith("Who We Are") and job.data["detail"]["seniority"] == "not_applicable"
     assert job.data["detail"]["applicants"] == "Over 200 applicants"
     assert job.extra["posted_date"] == "2026-06-04", "the card's fields survive the detail fetch"
     assert store.last_runs()[c.SCRAPE].details["new"] == 20
@@ -151,7 +151,7 @@ def test_empty_first_page_is_simply_nothing_new(server, project, capsys):
     server.routes[SEARCH_PATH] = Reply(200, "")
     run, _ = project()
     assert run("run-stage", "scrape") == 0
-    assert "new 0, updated 0, duplicates 0, skipped by the daily cap 0, errors 0" in capsys.readouterr().out
+    assert "new 0, updated 0, duplicates 0, skipped by the daily cap 0, expired 0, errors 0" in capsys.readouterr().out
 
 
 def test_429_with_retry_after_then_success(server, project, capsys):

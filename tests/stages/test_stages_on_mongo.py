@@ -58,7 +58,7 @@ def test_scrape_enrich_and_draft_on_mongodb(mongo_project, monkeypatch):
     scrape = Scrape(config)
     record = run_stage(store, scrape.stage(), config.stages[c.SCRAPE])
     assert record.details["new"] == 20 and record.succeeded == 20 and store.counts() == {c.State.SCRAPED: 20}
-    assert store.list_jobs(limit=1)[0].data["detail"]["seniority"] == "Not Applicable"
+    assert store.list_jobs(limit=1)[0].data["detail"]["seniority"] == "not_applicable"
     record = run_stage(store, FitStage(config).stage(), config.stages[c.FIT])
     assert record.succeeded == 20 and sum(store.counts().values()) == 20
     assert all(j.score is not None and j.data["fit"]["method"] == "heuristic" for j in store.list_jobs())
