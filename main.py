@@ -1,8 +1,12 @@
-"""Entry point: python main.py --help."""
+"""Entry point: python main.py --help. Uses the project's .venv when the shell's python lacks the
+dependencies (see pipeline/venv.py)."""
 
 import sys
 
-from pipeline.cli import main
+from pipeline.venv import ensure_dependencies
 
 if __name__ == "__main__":
+    ensure_dependencies(__file__, sys.argv[1:])
+    from pipeline.cli import main
+
     sys.exit(main())

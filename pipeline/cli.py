@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from pipeline import __version__
 from pipeline import constants as c
 from pipeline.catalog import SOURCES, STAGES, all_states, parse_stage_overrides, use_stage_overrides
 from pipeline.config import Config
@@ -22,6 +23,7 @@ def _positive(text: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="main.py", description="Job-search pipeline: scrape, enrich, draft.")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     p.add_argument("--config", help=f"config file (default: ${c.ENV_CONFIG} or {c.DEFAULT_CONFIG_FILE})")
     p.add_argument("--list", action="store_true", help="list jobs (with --status to filter)")
     p.add_argument("--status", choices=all_states(), help="with --list: only jobs in this state")
@@ -74,6 +76,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; a closed pipe (`main.py --list | head -2`) ends it quietly."""
+    try:
+        code = _main(argv)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to write, no traceback
+        return c.EXIT_OK
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command and not args.list:

@@ -67,6 +67,14 @@ def list_jobs(config: Config, status: str | None, limit: int | None, as_json: bo
     return c.EXIT_OK
 
 
+def passed_states(stage: str) -> set[str]:
+    """The states of jobs that have passed a stage: its output and every state of the stages after
+    it, and `applied` (stats' "done")."""
+    names = list(STAGES)
+    later = [STAGES[n].states for n in names[names.index(stage) + 1:]]
+    return {STAGES[stage].states.output, c.State.APPLIED, *(s.working for s in later), *(s.output for s in later)}
+
+
 def stats(config: Config, as_json: bool) -> int:
     store = open_store(config)
     counts = store.counts()
@@ -76,7 +84,7 @@ def stats(config: Config, as_json: bool) -> int:
     for name, spec in STAGES.items():
         states = spec.states
         stages[name] = {"waiting": counts.get(states.input, 0), "working": counts.get(states.working, 0),
-                        "done": counts.get(states.output, 0), "failed": failed.get(name, 0),
+                        "done": sum(counts.get(s, 0) for s in passed_states(name)), "failed": failed.get(name, 0),
                         "last_run": run_dict(runs[name]) if name in runs else None}
     result = {"total": sum(counts.values()), "by_status": {s: counts.get(s, 0) for s in all_states()},
               "stages": stages, "skipped_for_fit_today": int(store.quota_used(skipped_key()))}
@@ -230,10 +238,28 @@ def run_stage(config: Config, name: str, batch_size: int | None = None, max_retr
     summary = stages[name].summary
     for line in summary(record.details) if summary else []:
         print(line)
-    print(f"{name}: claimed {record.claimed}, succeeded {record.succeeded}, retried {record.retried}, "
-          f"failed {record.failed}, released {record.released} in {seconds:.1f}s (run {record.run_id})"
-          + (f"; error: {record.error}" if record.error else ""))
-    return c.EXIT_ERROR if record.error else c.EXIT_OK
+    print(f"{name}: claimed {record.claimed}, succeeded {record.succeeded}, skipped {record.skipped}, "
+          f"retried {record.retried}, failed {record.failed}, released {record.released} in {seconds:.1f}s "
+          f"(run {record.run_id})" + (f"; error: {record.error}" if record.error else ""))
+    verdict, code = run_verdict(record)
+    print(f"{name}: {verdict}")
+    return code
+
+
+def run_verdict(record: RunRecord) -> tuple[str, int]:
+    """What a run-stage exit code means: 1 when the run had an error, a job failed, or nothing
+    claimed succeeded; 0 when every claimed job succeeded (or was skipped) or nothing was waiting."""
+    if record.error:
+        return "the run had an error (above)", c.EXIT_ERROR
+    if record.failed:
+        return f"{record.failed} job(s) failed; see `main.py --list --status failed`", c.EXIT_ERROR
+    if record.claimed == 0:
+        return "nothing to do: no job was waiting for this stage", c.EXIT_OK
+    if record.succeeded + record.skipped == 0:
+        return "nothing claimed succeeded (retried or released; see the log)", c.EXIT_ERROR
+    if record.retried:
+        return f"{record.retried} job(s) will be retried later", c.EXIT_OK
+    return "all claimed work succeeded", c.EXIT_OK
 
 
 def _progress(store: JobStore, input_state: str, limit: int | None) -> Any:

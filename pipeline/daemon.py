@@ -82,14 +82,23 @@ def state(config: Config) -> DaemonState:
     return DaemonState(False, pid, stale=pid is not None) if free else DaemonState(True, pid)
 
 
-def process_info(pid: int) -> dict[str, str]:
-    """Uptime and resident memory of a process, from ps (Linux and macOS)."""
+def process_info(pid: int) -> dict[str, int]:
+    """Uptime in seconds and resident memory in bytes of a process, from ps (Linux and macOS)."""
     try:
         out = subprocess.run(["ps", "-o", "etime=", "-o", "rss=", "-p", str(pid)], capture_output=True,
                              text=True, timeout=5).stdout.split()
-        return {"uptime": out[0], "memory": f"{int(out[1]) / 1024:.1f} MB"} if len(out) == 2 else {}
+        return {"uptime": etime_seconds(out[0]), "memory": int(out[1]) * 1024} if len(out) == 2 else {}
     except (OSError, subprocess.SubprocessError, ValueError):
         return {}
+
+
+def etime_seconds(etime: str) -> int:
+    """ps's elapsed time, '[[dd-]hh:]mm:ss', in seconds."""
+    days, _, clock = etime.rpartition("-")
+    seconds = 0
+    for part in clock.split(":"):
+        seconds = seconds * 60 + int(part)
+    return seconds + int(days or 0) * 86400
 
 
 def serve(config: Config, *, console: bool, ready_fd: int | None = None) -> int:

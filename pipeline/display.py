@@ -26,6 +26,13 @@ def age(ts: float) -> str:
     return f"{int(seconds)}s"
 
 
+def duration(seconds: float) -> str:
+    """3725 -> '1h 2m 5s'."""
+    seconds = int(seconds)
+    parts = [(seconds // 86400, "d"), (seconds % 86400 // 3600, "h"), (seconds % 3600 // 60, "m"), (seconds % 60, "s")]
+    return " ".join(f"{n}{unit}" for n, unit in parts if n) or "0s"
+
+
 def cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -128,7 +135,9 @@ def companies_table(found: list[dict[str, Any]]) -> None:
 
 def status(r: dict[str, Any]) -> None:
     if r["running"]:
-        print(f"running (PID {r['pid']}), up {r.get('uptime', '?')}, memory {r.get('memory', '?')}")
+        uptime, memory = r.get("uptime"), r.get("memory")
+        print(f"running (PID {r['pid']}), up {duration(uptime) if uptime is not None else '?'}, "
+              f"memory {f'{memory / 1e6:.1f} MB' if memory else '?'}")
     elif r["stale_pid_file"]:
         print("stopped (stale PID file: the daemon that wrote it is gone; the next start replaces it)")
     else:

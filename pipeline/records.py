@@ -97,6 +97,7 @@ class RunRecord:
     retried: int = 0
     failed: int = 0
     released: int = 0
+    skipped: int = 0  # finished in another end state than the stage's output (skipped, expired)
     error: str | None = None
     details: dict[str, Any] = field(default_factory=dict)
 

@@ -44,7 +44,7 @@ class StageConfig:
 @dataclass(frozen=True)
 class ScrapeSettings(StageConfig):
     batch_size: int | None = None  # every pending detail; new jobs are capped by max_jobs_per_day
-    max_jobs_per_day: int | None = None
+    max_jobs_per_day: int | None = 50  # new jobs a calendar day, across runs and restarts; null: no cap
     expire_after_missing: int = 2  # a board job absent from this many full listings in a row is expired
 
 

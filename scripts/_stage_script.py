@@ -6,6 +6,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from pipeline.venv import ensure_dependencies  # noqa: E402
+
+ensure_dependencies(sys.argv[0], sys.argv[1:])
+
 from pipeline.cli import main  # noqa: E402
 
 

@@ -61,7 +61,9 @@ def test_run_stage_reports_and_records(project, capsys, monkeypatch):
     assert "draft stage is not ready: no profile at" in capsys.readouterr().err
     monkeypatch.setenv(c.ENV_TEST_STAGES, "enrich=tests.helpers.stages:echo")
     assert project("run-stage", "enrich", "--batch-size", "2") == 0
-    assert "enrich: claimed 2, succeeded 2, retried 0, failed 0" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "enrich: claimed 2, succeeded 2, skipped 0, retried 0, failed 0" in out
+    assert "enrich: all claimed work succeeded" in out
     assert project("stats", "--json") == 0
     stats = out_json(capsys)
     assert stats["stages"][c.ENRICH]["done"] == 2 and stats["stages"][c.ENRICH]["last_run"]["succeeded"] == 2

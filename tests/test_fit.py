@@ -152,7 +152,7 @@ def test_a_poor_fit_is_skipped_and_never_enriched(project, capsys):
     add(store, 1)
     add(store, 2, title="Sales Manager", location="Paris, France")
     record = run_stage(store, FitStage(config).stage(), config.stages[c.FIT])
-    assert (record.succeeded, record.details["skipped_for_fit"]) == (2, 1)
+    assert (record.succeeded, record.skipped, record.details["skipped_for_fit"]) == (1, 1, 1)
     good, poor = sorted(store.list_jobs(), key=lambda j: j.source_id)
     assert good.status == c.State.SCORED and good.score >= 50 and good.data["fit"]["method"] == "heuristic"
     assert poor.status == c.State.SKIPPED and poor.score < 50 and poor.data["fit"]["skipped_at"]

@@ -238,8 +238,9 @@ class StageRun:
             log.warning("store unavailable at completion; the job will be retried", error=str(exc))
             done = False
         if done:
-            self._count("succeeded")
-            log.info("job succeeded", attempt=job.attempts.get(states.name))
+            other_end = out.status is not None and out.status != states.output
+            self._count("skipped" if other_end else "succeeded")
+            log.info(f"job {out.status}" if other_end else "job succeeded", attempt=job.attempts.get(states.name))
         else:
             log.warning("job finished after its lease was lost; result dropped")
 

@@ -8,6 +8,7 @@ jobs". The per-job work then moves `pending` jobs (LinkedIn cards) to `scraped` 
 """
 
 import dataclasses
+import os
 from collections import Counter
 from datetime import date
 from typing import Any
@@ -46,7 +47,9 @@ class Scrape:
     def _searches(self, keywords: str | None, location: str | None) -> tuple[SearchConfig, ...]:
         if keywords:
             sources = (self.only_source,) if self.only_source else ("linkedin",)
-            return (SearchConfig(keywords=keywords, location=location or "", name=keywords, sources=sources),)
+            if location is None:
+                location = os.environ.get(c.ENV_LOCATION, "")  # as for the configured default search
+            return (SearchConfig(keywords=keywords, location=location, name=keywords, sources=sources),)
         searches = self.config.searches
         if location is not None:
             searches = tuple(dataclasses.replace(s, location=location) for s in searches)

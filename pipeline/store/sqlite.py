@@ -99,6 +99,8 @@ class SQLiteStore:
             self._db.execute("UPDATE jobs SET company_id = coalesce(json_extract(data, '$.company_id'), '')")
         if "score" not in columns:
             self._db.execute("ALTER TABLE jobs ADD COLUMN score REAL")
+        if "skipped" not in {row[1] for row in self._db.execute("PRAGMA table_info(runs)")}:
+            self._db.execute("ALTER TABLE runs ADD COLUMN skipped INTEGER NOT NULL DEFAULT 0")
         self._db.execute("CREATE INDEX IF NOT EXISTS jobs_company_id ON jobs (company_id)")
         # claims take the best score first (NULL sorts last in DESC), then the longest due
         self._db.execute("CREATE INDEX IF NOT EXISTS jobs_status_score ON jobs (status, score DESC, next_attempt_at)")
@@ -341,8 +343,9 @@ class SQLiteStore:
 
     def save_run(self, run: RunRecord) -> None:
         with self._tx() as db:
-            db.execute("INSERT OR REPLACE INTO runs VALUES (:run_id, :stage, :started_at, :finished_at, :claimed,"
-                       " :succeeded, :retried, :failed, :released, :error, :details)",
+            db.execute("INSERT OR REPLACE INTO runs (run_id, stage, started_at, finished_at, claimed, succeeded,"
+                       " retried, failed, released, skipped, error, details) VALUES (:run_id, :stage, :started_at,"
+                       " :finished_at, :claimed, :succeeded, :retried, :failed, :released, :skipped, :error, :details)",
                        {**vars(run), "details": json.dumps(run.details)})
 
     def last_runs(self) -> dict[str, RunRecord]:
