@@ -55,6 +55,7 @@ class SourceSpec:
     max_delay: float = 3.0
     max_in_flight: int = 2
     hosts: tuple[str, ...] = ()
+    needs_boards: bool = False  # reads only the company boards named in sources.NAME.boards
 
 
 STAGES: dict[str, StageSpec] = {spec.name: spec for spec in (
@@ -72,9 +73,11 @@ SOURCES: dict[str, SourceSpec] = {spec.name: spec for spec in (
     SourceSpec("linkedin", "pipeline.sources.linkedin:LinkedInSource", "https://www.linkedin.com",
                min_delay=2.0, max_delay=5.0, hosts=("linkedin.com",)),
     SourceSpec("greenhouse", "pipeline.sources.greenhouse:GreenhouseSource", "https://boards-api.greenhouse.io",
-               hosts=("greenhouse.io",)),
-    SourceSpec("lever", "pipeline.sources.lever:LeverSource", "https://api.lever.co", hosts=("lever.co",)),
-    SourceSpec("ashby", "pipeline.sources.ashby:AshbySource", "https://api.ashbyhq.com", hosts=("ashbyhq.com",)),
+               hosts=("greenhouse.io",), needs_boards=True),
+    SourceSpec("lever", "pipeline.sources.lever:LeverSource", "https://api.lever.co", hosts=("lever.co",),
+               needs_boards=True),
+    SourceSpec("ashby", "pipeline.sources.ashby:AshbySource", "https://api.ashbyhq.com", hosts=("ashbyhq.com",),
+               needs_boards=True),
     SourceSpec("himalayas", "pipeline.sources.feeds:FeedSource", "https://himalayas.app", hosts=("himalayas.app",)),
     SourceSpec("remotive", "pipeline.sources.feeds:FeedSource", "https://remotive.com", min_delay=5.0,
                max_delay=10.0, hosts=("remotive.com",)),

@@ -102,7 +102,8 @@ def _main(argv: list[str] | None) -> int:
             return commands.list_jobs(config, args.status, args.limit, args.json, args.sort, args.since)
         return _dispatch(args, config)
     except ConfigError as exc:
-        print(f"config error: {exc}", file=sys.stderr)
+        for line in str(exc).splitlines():
+            print(f"config error: {line}", file=sys.stderr)
         return c.EXIT_USAGE
     except StoreUnavailable as exc:
         print(f"store unreachable: {exc}", file=sys.stderr)

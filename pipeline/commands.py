@@ -12,7 +12,7 @@ from typing import Any
 from pipeline import constants as c
 from pipeline import display, policy
 from pipeline.catalog import STAGES, all_states, markable_states, stage_states
-from pipeline.config import Config, effective
+from pipeline.config import Config, config_warnings, effective, store_description
 from pipeline.display import iso
 from pipeline.errors import StoreUnavailable
 from pipeline.fit_keys import skipped_key
@@ -272,10 +272,26 @@ def _progress(store: JobStore, input_state: str, limit: int | None) -> Any:
 
 
 def config_check(config: Config) -> int:
+    """Validate the config and profile.yaml, print the effective config (secrets masked) and
+    warnings about settings that would make the pipeline silently do nothing. Exit 0 with warnings,
+    2 on errors."""
     import yaml
 
-    print(f"# {config.path}: valid")
+    from pipeline.errors import ConfigError
+    from pipeline.profile import load_profile, profile_path
+
+    path = profile_path(config)
+    if path.exists():
+        try:
+            load_profile(path)
+        except ConfigError as exc:
+            for line in str(exc).splitlines():
+                print(f"config error: {line}", file=sys.stderr)
+            return c.EXIT_USAGE
+    print(f"# {config.path}: valid" + (f"; {path}: valid" if path.exists() else f"; no profile at {path}"))
     print(yaml.safe_dump(effective(config), sort_keys=False, allow_unicode=True), end="")
+    for warning in config_warnings(config):
+        print(f"warning: {warning}", file=sys.stderr)
     return c.EXIT_OK
 
 
@@ -299,12 +315,22 @@ def daemon_status(config: Config, as_json: bool) -> int:
         store.close()
     except StoreUnavailable as exc:
         result["store_error"], runs = str(exc), {}
+    actual = daemon.read_state(config, now.pid) if now.running else None
+    result["store"] = store_description(config)
+    result["schedule_from"] = "daemon" if actual else "config"
+    result["config_changed"] = bool(actual and actual.get("fingerprint") != daemon.fingerprint(config))
+    result["warnings"] = config_warnings(config)
     for name in STAGES:
         scheduled = name in built and config.stages[name].enabled
+        next_at = next_run.timestamp() if scheduled and (next_run := nexts[name]) else None
+        if actual:  # what the running daemon really scheduled, not what the config on disk says
+            mine = (actual.get("stages") or {}).get(name) or {"scheduled": False, "next_run": None}
+            scheduled, next_at = bool(mine.get("scheduled")), mine.get("next_run")
+            if not scheduled:
+                not_ready[name] = str(mine.get("reason") or not_ready.get(name) or "not scheduled by the daemon")
         result["stages"][name] = {
             "scheduled": scheduled, "built": name in built, "enabled": config.stages[name].enabled,
-            "not_ready": not_ready.get(name),
-            "next_run": iso(next_run.timestamp()) if scheduled and (next_run := nexts[name]) else None,
+            "not_ready": not_ready.get(name), "next_run": iso(next_at),
             "last_run": run_dict(runs[name]) if name in runs else None}
     if as_json:
         display.print_json(result)

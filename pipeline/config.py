@@ -1,20 +1,23 @@
 """pipeline_config.yaml + .env -> frozen dataclasses. Every mistake names file, line and key."""
 
 import dataclasses
+import functools
 import os
 import re
 import types
 import typing
 import zoneinfo
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from dotenv import load_dotenv
 
 from pipeline import constants as c
 from pipeline.catalog import SOURCES, STAGES, StageSpec
-from pipeline.errors import ConfigError
+from pipeline.errors import ConfigError, ConfigErrors
 from pipeline.redact import mask_uri, register_secret
 from pipeline.settings import (
     Config,
@@ -212,7 +215,8 @@ def config_path(explicit: str | None = None) -> Path:
 
 
 def load_config(explicit: str | None = None) -> Config:
-    """Read .env and the YAML file; raise ConfigError naming file, line and key on any mistake."""
+    """Read .env and the YAML file. Every section is checked; ConfigError names file, line and key
+    of each mistake (ConfigErrors when there are several), and nothing is half-built."""
     path = config_path(explicit)
     load_dotenv(path.parent / ".env", override=False)
     load_dotenv(Path.cwd() / ".env", override=False)
@@ -224,12 +228,40 @@ def load_config(explicit: str | None = None) -> Config:
     data = doc.data if doc.data is not None else {}
     if not isinstance(data, dict):
         raise doc.error((), "the config must be a mapping of sections")
+    errors: list[ConfigError] = []
+
+    def checked(build: Callable[[], T]) -> T:
+        try:
+            return build()
+        except ConfigError as exc:
+            errors.append(exc)
+            return None  # type: ignore[return-value]  # never used: the errors are raised below
+
     sections = {"daemon", "storage", "llm", "http", "searches", "sources", *(s.section for s in STAGES.values())}
     for key in data:
         if key not in sections:
-            raise doc.error((key,), f"unknown section (known: {', '.join(sorted(sections))})")
+            errors.append(doc.error((key,), f"unknown section (known: {', '.join(sorted(sections))})"))
     root = path.parent
-    daemon = check_section(doc, ("daemon",), data.get("daemon"), key_spec(DaemonConfig))
+    daemon = checked(lambda: _daemon(doc, data.get("daemon"), root))
+    storage = checked(lambda: _storage(doc, data.get("storage"), root))
+    llm = checked(lambda: _llm(doc, data.get("llm")))
+    stages = {name: checked(functools.partial(_stage, doc, spec, data.get(spec.section)))
+              for name, spec in STAGES.items()}
+    searches = checked(lambda: _searches(doc, data.get("searches")))
+    sources = checked(lambda: _sources(doc, data.get("sources")))
+    http = checked(lambda: _make(HttpConfig, check_section(doc, ("http",), data.get("http"), key_spec(HttpConfig))))
+    if errors:
+        raise errors[0] if len(errors) == 1 else ConfigErrors(errors)
+    api_key = os.environ.get(llm.api_key_env) or None
+    mongodb_uri = os.environ.get(c.ENV_MONGODB_URI) or None
+    register_secret(api_key)
+    register_secret(mongodb_uri)
+    return Config(path=path, root=root, daemon=daemon, storage=storage, searches=searches, llm=llm, stages=stages,
+                  sources=sources, http=http, mongodb_uri=mongodb_uri, llm_api_key=api_key)
+
+
+def _daemon(doc: Located, data: Any, root: Path) -> DaemonConfig:
+    daemon = check_section(doc, ("daemon",), data, key_spec(DaemonConfig))
     if daemon["log_level"].upper() not in _LOG_LEVELS:
         raise doc.error(("daemon", "log_level"), f"{daemon['log_level']!r} is not one of {', '.join(_LOG_LEVELS)}")
     if daemon["timezone"]:
@@ -237,30 +269,55 @@ def load_config(explicit: str | None = None) -> Config:
             zoneinfo.ZoneInfo(daemon["timezone"])
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             raise doc.error(("daemon", "timezone"), f"unknown time zone {daemon['timezone']!r}") from None
-    storage = check_section(doc, ("storage",), data.get("storage"), key_spec(StorageConfig))
+    return _make(DaemonConfig, {**daemon, "pid_file": root / daemon["pid_file"], "log_file": root / daemon["log_file"],
+                                "log_level": daemon["log_level"].upper(), "timezone": daemon["timezone"] or ""})
+
+
+def _storage(doc: Located, data: Any, root: Path) -> StorageConfig:
+    storage = check_section(doc, ("storage",), data, key_spec(StorageConfig))
     if storage["backend"] not in ("auto", "sqlite", "mongodb"):
         raise doc.error(("storage", "backend"), f"{storage['backend']!r} is not one of auto, sqlite, mongodb")
     mongodb_uri = os.environ.get(c.ENV_MONGODB_URI) or None
     backend = storage["backend"] if storage["backend"] != "auto" else ("mongodb" if mongodb_uri else "sqlite")
     if backend == "mongodb" and not mongodb_uri:
         raise doc.error(("storage", "backend"), f"backend is mongodb but {c.ENV_MONGODB_URI} is not set")
-    llm = check_section(doc, ("llm",), data.get("llm"), key_spec(LLMConfig))
+    return _make(StorageConfig, {**storage, "backend": backend, "sqlite_path": root / storage["sqlite_path"]})
+
+
+def _llm(doc: Located, data: Any) -> LLMConfig:
+    llm = check_section(doc, ("llm",), data, key_spec(LLMConfig))
     llm["prices"] = _prices(doc, llm["prices"])
-    stages = {name: _stage(doc, spec, data.get(spec.section)) for name, spec in STAGES.items()}
-    api_key = os.environ.get(llm["api_key_env"]) or None
-    http = check_section(doc, ("http",), data.get("http"), key_spec(HttpConfig))
-    register_secret(api_key)
-    register_secret(mongodb_uri)
-    return Config(
-        path=path, root=root,
-        daemon=_make(DaemonConfig, {**daemon, "pid_file": root / daemon["pid_file"],
-                                    "log_file": root / daemon["log_file"], "log_level": daemon["log_level"].upper(),
-                                    "timezone": daemon["timezone"] or ""}),
-        storage=_make(StorageConfig, {**storage, "backend": backend, "sqlite_path": root / storage["sqlite_path"]}),
-        searches=_searches(doc, data.get("searches")), llm=_make(LLMConfig, llm), stages=stages,
-        sources=_sources(doc, data.get("sources")), http=_make(HttpConfig, http),
-        mongodb_uri=mongodb_uri, llm_api_key=api_key,
-    )
+    return _make(LLMConfig, llm)
+
+
+def store_description(config: Config) -> str:
+    """The store in use, for people: the SQLite file, or MongoDB's hosts and database (no password)."""
+    if config.storage.backend == "sqlite":
+        return f"SQLite {config.storage.sqlite_path}"
+    parts = urlsplit(config.mongodb_uri or "")
+    database = config.storage.mongodb_database or parts.path.strip("/") or c.DEFAULT_MONGO_DATABASE
+    return f"MongoDB {parts.netloc.rsplit('@', 1)[-1]}/{database}"
+
+
+def config_warnings(config: Config) -> list[str]:
+    """What would make the pipeline silently do nothing, each naming the setting to change."""
+    found = []
+    if not config.searches:
+        found.append(f"no search configured: set {c.ENV_KEYWORDS} (and {c.ENV_LOCATION}) in .env, or add "
+                     f"`searches:` to {config.path.name}; the scrape stage finds nothing until then")
+    for i, search in enumerate(config.searches):
+        for name in search.sources:
+            source = config.sources[name]
+            if not source.enabled:
+                found.append(f"searches[{i}] ({search.name}) uses {name}, which is disabled "
+                             f"(sources.{name}.enabled: false)")
+            elif SOURCES[name].needs_boards and not source.boards:
+                found.append(f"searches[{i}] ({search.name}) uses {name}, but sources.{name}.boards is empty: "
+                             "name the company boards to read")
+    for name, spec in STAGES.items():
+        if not config.stages[name].enabled:
+            found.append(f"{spec.section}.enabled is false: the {name} stage is not scheduled")
+    return found
 
 
 def _make(cls: type[T], values: dict[str, Any]) -> T:

@@ -8,6 +8,8 @@ has said it is up through a pipe, or prints why it failed.
 
 import errno
 import fcntl
+import hashlib
+import json
 import os
 import select
 import signal
@@ -16,9 +18,10 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pipeline import constants as c
-from pipeline.config import Config
+from pipeline.config import Config, config_warnings, store_description
 from pipeline.logs import get_logger, setup_logging
 
 log = get_logger("pipeline.daemon")
@@ -101,6 +104,54 @@ def etime_seconds(etime: str) -> int:
     return seconds + int(days or 0) * 86400
 
 
+def state_file(config: Config) -> Path:
+    """Where the running daemon says what it has scheduled: beside the PID file."""
+    pid_file = config.daemon.pid_file
+    return pid_file.with_name(pid_file.name + ".state.json")
+
+
+def fingerprint(config: Config) -> str:
+    """What the daemon's schedule depends on: the config file, profile.yaml, and the environment
+    that fills in searches and the time zone. A change means `status` must say "restart to apply"."""
+    from pipeline.profile import profile_path
+
+    digest = hashlib.sha256()
+    for path in (config.path, profile_path(config)):
+        digest.update(path.read_bytes() if path.exists() else b"<none>")
+    for name in (c.ENV_KEYWORDS, c.ENV_LOCATION, "TZ", c.ENV_MONGODB_URI):
+        digest.update(f"{name}={os.environ.get(name, '')}".encode())
+    return digest.hexdigest()
+
+
+def write_state(config: Config, stages: dict[str, dict[str, Any]], not_ready: dict[str, str]) -> None:
+    """The daemon's actual schedule, rewritten at start and on every tick (atomically)."""
+    from pipeline.scheduler import timezone
+
+    for name, reason in not_ready.items():
+        stages[name] = {"scheduled": False, "reason": reason, "next_run": None}
+    for name, settings in config.stages.items():
+        if not settings.enabled:
+            stages[name] = {"scheduled": False, "reason": "disabled in the config", "next_run": None}
+    state = {"pid": os.getpid(), "written_at": time.time(), "fingerprint": fingerprint(config),
+             "timezone": str(timezone(config)), "store": store_description(config), "stages": stages}
+    path = state_file(config)
+    temporary = path.with_suffix(".tmp")
+    try:
+        temporary.write_text(json.dumps(state))
+        temporary.replace(path)
+    except OSError as exc:
+        log.warning("could not write the daemon state file", path=str(path), error=str(exc))
+
+
+def read_state(config: Config, pid: int | None) -> dict[str, Any] | None:
+    """The running daemon's state file, if it is that daemon's (same PID)."""
+    try:
+        state = json.loads(state_file(config).read_text())
+    except (OSError, ValueError):
+        return None
+    return state if isinstance(state, dict) and state.get("pid") == pid else None
+
+
 def serve(config: Config, *, console: bool, ready_fd: int | None = None) -> int:
     """The daemon body: open the store, schedule the stages, wait for SIGTERM, stop cleanly."""
     from pipeline.scheduler import Scheduler
@@ -117,13 +168,16 @@ def serve(config: Config, *, console: bool, ready_fd: int | None = None) -> int:
         stages = available_stages(config, not_ready=not_ready)
         store = open_store(config)
         scheduler = Scheduler(config, store, stages, stop)
+        scheduler.on_tick = lambda: write_state(config, scheduler.schedule_state(), not_ready)
         scheduler.start()
     except Exception as exc:  # noqa: BLE001 - reported to `start`, which prints it
         log.exception("daemon failed to start")
         _notify(ready_fd, f"error {type(exc).__name__}: {exc}")
         return c.EXIT_ERROR
     note = "store-unreachable" if scheduler.down else "store-ok"
-    log.info("daemon started", pid=os.getpid(), backend=config.storage.backend, stages=sorted(scheduler.stages))
+    log.info("daemon started", pid=os.getpid(), store=store_description(config), stages=sorted(scheduler.stages))
+    for warning in config_warnings(config):
+        log.warning("config warning", warning=warning)
     for name, reason in not_ready.items():
         log.warning("stage not scheduled", stage=name, reason=reason)
     _notify(ready_fd, f"ok {os.getpid()} {note}")
@@ -189,7 +243,9 @@ def start(config: Config) -> int:
     os.close(read_end)
     if message.startswith("ok "):
         _, pid, note = message.split()
-        print(f"started (PID {pid}); logs in {config.daemon.log_file}")
+        print(f"started (PID {pid}); store: {store_description(config)}; logs in {config.daemon.log_file}")
+        for warning in config_warnings(config):
+            print(f"warning: {warning}")
         if note == "store-unreachable":
             print("warning: the store is unreachable; the daemon keeps trying every tick")
         return c.EXIT_OK

@@ -142,6 +142,12 @@ def status(r: dict[str, Any]) -> None:
         print("stopped (stale PID file: the daemon that wrote it is gone; the next start replaces it)")
     else:
         print("stopped")
+    print(f"store: {r['store']}" + ("  (schedule as the running daemon has it)" if r["schedule_from"] == "daemon"
+                                      else ""))
+    if r["config_changed"]:
+        print("the config or profile on disk changed since the daemon started: restart to apply")
+    for warning in r["warnings"]:
+        print(f"warning: {warning}")
     for name, s in r["stages"].items():
         why = "" if s["scheduled"] else f" (not ready: {s['not_ready']})" if s["not_ready"] else \
             " (not built yet)" if not s["built"] else " (disabled)"

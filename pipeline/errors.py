@@ -47,3 +47,16 @@ class ConfigError(PipelineError):
         self.file, self.line, self.key, self.message = file, line, key, message
         where = file + (f":{line}" if line else "")
         super().__init__(f"{where}: {key}: {message}" if key else f"{where}: {message}")
+
+
+class ConfigErrors(ConfigError):
+    """Several config mistakes, each located; reported together so one run of `config check` finds them all."""
+
+    def __init__(self, errors: list[ConfigError]) -> None:
+        self.errors = errors
+        first = errors[0]
+        super().__init__(first.message, first.file, first.line, first.key)
+        self.args = ("\n".join(str(e) for e in errors),)
+
+    def __str__(self) -> str:
+        return "\n".join(str(e) for e in self.errors)

@@ -12,7 +12,9 @@ after wake.
 """
 
 import threading
+from collections.abc import Callable
 from datetime import datetime, tzinfo
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -80,6 +82,7 @@ class Scheduler:
         self.stages = {n: s for n, s in stages.items() if config.stages[n].enabled}
         self.jobs = {name: StageJob(self, stage) for name, stage in self.stages.items()}
         self.down = False
+        self.on_tick: Callable[[], None] | None = None
         self.aps = BackgroundScheduler(timezone=timezone(config), job_defaults={
             "coalesce": True, "max_instances": 1, "misfire_grace_time": config.daemon.misfire_grace_seconds})
 
@@ -97,12 +100,23 @@ class Scheduler:
         for name, job in self.jobs.items():
             self.aps.add_job(job, id=f"{name}-{reason}", name=f"{name} ({reason})", replace_existing=True)
 
+    def schedule_state(self) -> dict[str, dict[str, Any]]:
+        """Each scheduled stage's next run as this daemon really has it (for `status`)."""
+        found = {}
+        for name in self.jobs:
+            job = self.aps.get_job(name)
+            when = getattr(job, "next_run_time", None) if job else None
+            found[name] = {"scheduled": True, "next_run": when.timestamp() if when else None}
+        return found
+
     def store_down(self, exc: Exception) -> None:
         self.down = True
         log.error("store unreachable; the daemon waits for it", error=str(exc))
 
     def tick(self) -> None:
         """Ping the store and sweep expired leases; log once per tick while the store is down."""
+        if self.on_tick:
+            self.on_tick()
         try:
             self.store.ping()
             for name, stage in self.stages.items():

@@ -74,7 +74,14 @@ def test_lifecycle_through_the_scripts(project):
     assert status.returncode == 0 and f"running (PID {pid})" in status.stdout, status.stdout
     assert "memory" in status.stdout and "enriched 3" in status.stdout
     assert "enrich  next 20" in status.stdout and "3 ok" in status.stdout, status.stdout
-    assert "draft   next - (not ready: no profile: copy profile.example.yaml" in status.stdout
+    assert "draft   next - (not ready: no profile at" in status.stdout and "copy profile.example.yaml" in status.stdout
+    assert "store: SQLite" in status.stdout and "schedule as the running daemon has it" in status.stdout
+    assert "restart to apply" not in status.stdout
+    (config.parent / "profile.yaml").write_text("name: Alex Example\nemail: alex@example.org\n")
+    changed = script("status_pipeline.sh", config, env)
+    assert "restart to apply" in changed.stdout, changed.stdout
+    assert "draft   next - (not ready: no profile at" in changed.stdout, "the daemon never scheduled draft"
+    (config.parent / "profile.yaml").unlink()
 
     second = script("start_pipeline.sh", config, env)
     assert second.returncode == 1 and f"already running (PID {pid})" in second.stdout

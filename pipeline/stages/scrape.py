@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from pipeline import constants as c
-from pipeline.catalog import stage_states
+from pipeline.catalog import SOURCES, stage_states
 from pipeline.config import Config, SearchConfig
 from pipeline.dedupe import company_key, same_posting
 from pipeline.errors import PermanentError, RetryableError
@@ -67,6 +67,9 @@ class Scrape:
             getattr(source, "listed", {}).clear()
         counts: Counter[str] = Counter()
         errors: list[str] = []
+        if not self.searches:
+            errors.append(f"no search configured: set {c.ENV_KEYWORDS} in .env or add `searches:` to the config, "
+                          "or run with --keywords")
         try:
             for search in self.searches:
                 for name in search.sources:
@@ -91,7 +94,10 @@ class Scrape:
                     errors: list[str]) -> None:
         source = self.sources.get(name)
         if source is None:
-            errors.append(f"{name}: source is disabled or unknown")
+            errors.append(f"{name}: source is disabled (sources.{name}.enabled)")
+            return
+        if SOURCES[name].needs_boards and not self.config.sources[name].boards:
+            errors.append(f"{name}: no boards to read; name them in sources.{name}.boards")
             return
         found = 0
         try:

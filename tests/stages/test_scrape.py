@@ -167,7 +167,7 @@ def test_malformed_detail_fails_that_job_only(server, project, capsys):
     server.routes[broken] = Reply(200, DETAIL.replace("show-more-less-html__markup", "jd-v2")
                                   .replace("description__text", "jd-text"))
     run, store = project()
-    assert run("run-stage", "scrape") == 0
+    assert run("run-stage", "scrape") == 1, "the broken job failed for good"
     assert store.counts()[c.State.SCRAPED] == 9
     job = store.find("linkedin", IDS[2], "")
     assert job.status in (c.State.PENDING, c.State.FAILED) and "markup changed" in job.last_error
