@@ -47,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     drafts.add_argument("--format", choices=FORMATS, help="with export: the file format")
     drafts.add_argument("--out", type=Path, default=Path("drafts"), help="with export: the folder (default drafts/)")
     drafts.add_argument("--json", **js)
-    imp = sub.add_parser("import", help="add jobs from a JSON, JSONL or CSV file")
+    imp = sub.add_parser("import", help="add jobs from a JSON, JSONL or CSV file (- reads standard input)")
     imp.add_argument("file", type=Path)
     imp.add_argument("--json", **js)
     retry = sub.add_parser("retry", help="requeue failed jobs (or the given ones) for a stage")

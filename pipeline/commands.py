@@ -155,9 +155,13 @@ def import_jobs(config: Config, path: Path, as_json: bool) -> int:
         return c.EXIT_USAGE
     if as_json:
         display.print_json({"inserted": report.inserted, "updated": report.updated,
+                            "without_description": report.without_description,
                      "rejected": [{"row": n, "reason": r} for n, r in report.rejected]})
     else:
         print(f"inserted {report.inserted}, updated {report.updated}, rejected {len(report.rejected)}")
+        if report.without_description:
+            print(f"  warning: {report.without_description} new job(s) have no description and no source that "
+                  "can fetch one: they entered `scraped` as they are (scoring and drafts use the title alone)")
         for number, reason in report.rejected:
             print(f"  rejected row {number}: {reason}")
     return c.EXIT_ERROR if report.rejected else c.EXIT_OK

@@ -6,17 +6,29 @@ one by one, each with its reason, and the good rows are imported.
 """
 
 import csv
+import dataclasses
 import json
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pipeline import constants as c
-from pipeline.records import NewJob
+from pipeline.catalog import SOURCES
+from pipeline.dedupe import company_key
+from pipeline.records import CONTENT_FIELDS, Job, NewJob
+from pipeline.store.base import JobStore
 from pipeline.urls import canonical_url
 
 REQUIRED = ("url", "title", "company")
 OPTIONAL = ("location", "description", "company_url", "source", "source_id")
+# Columns of common exports, as our field names. JobSpy: job_url, job_url_direct, date_posted,
+# min_amount/max_amount/currency/interval, is_remote, job_type, emails, company_url.
+ALIASES = {"job_url": "url", "link": "url", "job_title": "title", "position": "title", "company_name": "company",
+           "job_location": "location", "job_description": "description", "company_website": "company_url"}
+EXTRA_ALIASES = {"job_url_direct": "apply_url", "date_posted": "posted_date", "is_remote": "is_remote",
+                 "job_type": "job_type", "emails": "emails", "site": "site"}
+SALARY = {"min_amount": "min", "max_amount": "max", "currency": "currency", "interval": "interval"}
 
 
 class ImportFileError(Exception):
@@ -28,6 +40,7 @@ class ImportReport:
     inserted: int = 0
     updated: int = 0
     rejected: list[tuple[int, str]] = field(default_factory=list)
+    without_description: int = 0  # entered `scraped` without one: no source can fetch it
 
 
 def _format(path: Path, text: str) -> str:
@@ -38,12 +51,19 @@ def _format(path: Path, text: str) -> str:
     return ".json" if head == "[" else ".jsonl" if head == "{" else ".csv"
 
 
-def read_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
-    """(line number, row) pairs; raise ImportFileError when the file itself is malformed."""
+def read_text(path: Path) -> str:
+    """The file's text; `-` is standard input."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        if str(path) == "-":
+            return sys.stdin.read().lstrip("\ufeff")
+        return path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise ImportFileError(f"{path}: cannot read: {exc}") from None
+
+
+def read_rows(path: Path, text: str | None = None) -> list[tuple[int, dict[str, Any]]]:
+    """(line number, row) pairs; raise ImportFileError when the file itself is malformed."""
+    text = read_text(path) if text is None else text
     kind = _format(path, text)
     if kind == ".json":
         try:
@@ -64,7 +84,8 @@ def read_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
                     raise ImportFileError(f"{path}:{number}: invalid JSON: {exc.msg} (column {exc.colno})") from None
     else:
         reader = csv.DictReader(text.splitlines())
-        missing = [col for col in REQUIRED if col not in (reader.fieldnames or [])]
+        columns = {ALIASES.get(name, name) for name in reader.fieldnames or []}
+        missing = [col for col in REQUIRED if col not in columns]
         if missing:
             raise ImportFileError(f"{path}:1: CSV header lacks required column(s): {', '.join(missing)}")
         rows, label = [(reader.line_num, row) for row in reader], "line"
@@ -74,9 +95,42 @@ def read_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
     return rows
 
 
+def _plain(row: dict[str, Any]) -> dict[str, Any]:
+    """Export columns under our names; salary columns as one {min, max, currency, interval}."""
+    values: dict[str, Any] = {}
+    salary = {}
+    for key, value in row.items():
+        if key is None:
+            continue
+        value = "" if value is None else value
+        if key in SALARY:
+            if value not in ("", None):
+                salary[SALARY[key]] = _number(value)
+        elif key in EXTRA_ALIASES:
+            values[EXTRA_ALIASES[key]] = _flag(value) if key == "is_remote" else \
+                [e.strip() for e in value.split(",") if e.strip()] if key == "emails" and isinstance(value, str) \
+                else value
+        elif ALIASES.get(key, key) not in values or values[ALIASES.get(key, key)] in ("", None):
+            values[ALIASES.get(key, key)] = value
+    if salary:
+        values["salary"] = salary
+    return values
+
+
+def _number(value: Any) -> Any:
+    try:
+        return float(value) if isinstance(value, str) else value
+    except ValueError:
+        return value
+
+
+def _flag(value: Any) -> Any:
+    return {"true": True, "false": False, "1": True, "0": False, "": None}.get(str(value).strip().lower(), value)
+
+
 def to_new_job(row: dict[str, Any]) -> NewJob:
     """A validated NewJob; ValueError names the field and value that are wrong."""
-    values = {k: ("" if v is None else v) for k, v in row.items() if k is not None}
+    values = _plain(row)
     for key in REQUIRED:
         if not isinstance(values.get(key), str) or not values[key].strip():
             raise ValueError(f"{key}: required, got {values.get(key)!r}")
@@ -88,17 +142,20 @@ def to_new_job(row: dict[str, Any]) -> NewJob:
     except ValueError as exc:
         raise ValueError(f"url: {exc}") from None
     description = values.get("description", "").strip()
-    extra = {k: v for k, v in values.items() if k not in REQUIRED + OPTIONAL}
-    return NewJob(source=values.get("source", "").strip() or "import",
+    extra = {k: v for k, v in values.items() if k not in REQUIRED + OPTIONAL and v not in ("", None, [], {})}
+    source = values.get("source", "").strip() or "import"
+    fetchable = source in SOURCES and SOURCES[source].detail_pages
+    return NewJob(source=source,
                   source_id=values.get("source_id", "").strip() or url, url=url,
                   title=values["title"].strip(), company=values["company"].strip(),
                   location=values.get("location", "").strip(), description=description,
                   company_url=values.get("company_url", "").strip(),
-                  status=c.State.SCRAPED if description else c.State.PENDING, extra=extra)
+                  status=c.State.PENDING if fetchable and not description else c.State.SCRAPED, extra=extra)
 
 
-def import_file(store: Any, path: Path) -> ImportReport:
-    """Validate the whole file first, then write the good rows."""
+def import_file(store: JobStore, path: Path) -> ImportReport:
+    """Validate the whole file first, then write the good rows. An empty cell never blanks what
+    the store already has for that job."""
     report = ImportReport()
     jobs = []
     for number, row in read_rows(path):
@@ -107,6 +164,21 @@ def import_file(store: Any, path: Path) -> ImportReport:
         except ValueError as exc:
             report.rejected.append((number, str(exc)))
     for job in jobs:
+        stored = store.find(job.source, job.source_id, job.url)
+        if stored:
+            job = _keep_stored(job, stored)
+        elif not job.description:
+            report.without_description += 1
+        job = dataclasses.replace(job, company_key=company_key(job.company))
         outcome = store.upsert_job(job)
         setattr(report, outcome, getattr(report, outcome) + 1)
     return report
+
+
+def _keep_stored(job: NewJob, stored: Job) -> NewJob:
+    """The new row, with the stored value wherever the row's cell is empty."""
+    kept = {k: getattr(stored, k) for k in CONTENT_FIELDS if not getattr(job, k) and getattr(stored, k)}
+    extra = {**stored.extra}
+    for key, value in job.extra.items():
+        extra[key] = {**extra[key], **value} if isinstance(value, dict) and isinstance(extra.get(key), dict) else value
+    return dataclasses.replace(job, **kept, extra=extra)

@@ -35,10 +35,11 @@ def test_json_array_import(cli, tmp_path, capsys):
     path = tmp_path / "jobs.json"
     path.write_text(json.dumps(GOOD))
     assert cli("import", str(path)) == 0
-    assert "inserted 2, updated 0, rejected 0" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "inserted 2, updated 0, rejected 0" in out and "1 new job(s) have no description" in out
     jobs = {j["title"]: j for j in listed(cli, capsys)}
     assert jobs["Backend Engineer"]["status"] == c.State.SCRAPED, "a description means scraped"
-    assert jobs["Data Engineer"]["status"] == c.State.PENDING
+    assert jobs["Data Engineer"]["status"] == c.State.SCRAPED, "no source can fetch a description for it"
     assert jobs["Backend Engineer"]["url"] == "https://boards.example.org/acme/1", "tracking stripped"
     assert jobs["Backend Engineer"]["source"] == "import"
 
@@ -105,3 +106,48 @@ def test_malformed_files_write_nothing(cli, tmp_path, capsys, name, text, messag
 def test_missing_file(cli, tmp_path, capsys):
     assert cli("import", str(tmp_path / "nope.json")) == c.EXIT_USAGE
     assert "cannot read" in capsys.readouterr().err
+
+
+JOBSPY_COLUMNS = ["id", "site", "job_url", "job_url_direct", "title", "company", "location", "date_posted",
+                  "job_type", "is_remote", "min_amount", "max_amount", "currency", "interval", "emails",
+                  "description", "company_url"]
+
+
+def test_a_jobspy_csv_round_trip_and_empty_cells_keep_stored_values(cli, tmp_path, capsys):
+    """A CSV with JobSpy's columns (written here; the values are made up, the column names are JobSpy's)."""
+    import csv
+
+    path = tmp_path / "jobspy.csv"
+    row = {"id": "li-4012345678", "site": "linkedin", "job_url": "https://www.linkedin.com/jobs/view/4012345678",
+           "job_url_direct": "https://acme.example/careers/42", "title": "Backend Engineer", "company": "Acme",
+           "location": "Berlin, Germany", "date_posted": "2026-11-20", "job_type": "fulltime", "is_remote": "True",
+           "min_amount": "70000", "max_amount": "90000", "currency": "EUR", "interval": "yearly",
+           "emails": "jobs@acme.example, hr@acme.example", "description": "Python services.",
+           "company_url": "https://www.linkedin.com/company/acme"}
+    with path.open("w", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=JOBSPY_COLUMNS)
+        writer.writeheader()
+        writer.writerow(row)
+    assert cli("import", str(path)) == 0
+    job = listed(cli, capsys)[0]
+    assert (job["url"], job["title"], job["status"]) == (row["job_url"], "Backend Engineer", c.State.SCRAPED)
+    assert job["extra"]["salary"] == {"min": 70000.0, "max": 90000.0, "currency": "EUR", "interval": "yearly"}
+    assert job["extra"]["is_remote"] is True and job["extra"]["emails"] == ["jobs@acme.example", "hr@acme.example"]
+    assert (job["extra"]["apply_url"], job["extra"]["posted_date"]) == (row["job_url_direct"], "2026-11-20")
+    assert job["company_key"] == "acme", "imported jobs take part in cross-source dedupe"
+    with path.open("w", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=JOBSPY_COLUMNS)
+        writer.writeheader()
+        writer.writerow({**row, "min_amount": "", "max_amount": "", "location": "", "title": "Backend Engineer II"})
+    assert cli("import", str(path)) == 0
+    again = listed(cli, capsys)[0]
+    assert again["title"] == "Backend Engineer II" and again["location"] == "Berlin, Germany"
+    assert again["extra"]["salary"]["min"] == 70000.0, "an empty cell never blanks a stored value"
+
+
+def test_import_from_standard_input(cli, tmp_path, capsys, monkeypatch):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps(GOOD)))
+    assert cli("import", "-") == 0
+    assert "inserted 2" in capsys.readouterr().out
