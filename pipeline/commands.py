@@ -59,7 +59,9 @@ def list_jobs(config: Config, status: str | None, limit: int | None, as_json: bo
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
         return c.EXIT_USAGE
-    jobs = open_store(config).list_jobs(status, limit, sort, after)
+    store = open_store(config)
+    jobs = store.list_jobs(status, limit, sort, after)
+    _warn_foreign(store)
     if as_json:
         display.print_json([job_dict(j) for j in jobs])
         return c.EXIT_OK
@@ -75,8 +77,16 @@ def passed_states(stage: str) -> set[str]:
     return {STAGES[stage].states.output, c.State.APPLIED, *(s.working for s in later), *(s.output for s in later)}
 
 
+def _warn_foreign(store: JobStore) -> None:
+    foreign = store.foreign_jobs()
+    if foreign:
+        print(f"warning: {foreign} job document(s) of another shape (no source_id; left by another tool in this "
+              "database?) are skipped by every command", file=sys.stderr)
+
+
 def stats(config: Config, as_json: bool) -> int:
     store = open_store(config)
+    _warn_foreign(store)
     counts = store.counts()
     failed = store.failed_by_stage()
     runs = store.last_runs()

@@ -80,6 +80,9 @@ class JobStore(Protocol):
 
     def counts(self) -> dict[str, int]: ...
 
+    def foreign_jobs(self) -> int:
+        """Job documents of another shape in a shared database (skipped by every query)."""
+
     def failed_by_stage(self) -> dict[str, int]: ...
 
     def events(self, job_id: str) -> list[dict[str, Any]]: ...

@@ -25,6 +25,9 @@ from pipeline.redact import redact
 T = TypeVar("T")
 _JOB_FIELDS = set(Job.__dataclass_fields__)
 _CLEAR_LEASE = {"lease_owner": None, "lease_token": None, "lease_expires_at": None}
+# Documents this pipeline wrote; a shared database may hold jobs of another shape (e.g. the original
+# Pipeline Daemon's), which every query leaves alone.
+OURS: dict[str, Any] = {"source_id": {"$exists": True}}
 
 
 def _guarded(method: Callable[..., T]) -> Callable[..., T]:
@@ -132,7 +135,7 @@ class MongoStore:
     def claim(self, stage: StageStates, owner: str, lease_seconds: float) -> ClaimedJob | None:
         now = self.clock()
         doc = self.jobs.find_one_and_update(
-            {"status": stage.input, "next_attempt_at": {"$lte": now}},
+            {"status": stage.input, "next_attempt_at": {"$lte": now}, **OURS},
             {"$set": {"status": stage.working, "lease_owner": owner, "lease_token": uuid.uuid4().hex,
                       "lease_expires_at": now + lease_seconds, "updated_at": now},
              "$inc": {f"attempts.{stage.name}": 1}},
@@ -196,13 +199,13 @@ class MongoStore:
 
     @_guarded
     def get(self, job_id: str) -> Job | None:
-        doc = self.jobs.find_one({"_id": job_id})
+        doc = self.jobs.find_one({"_id": job_id, **OURS})
         return _job(doc) if doc else None
 
     @_guarded
     def list_jobs(self, status: str | None = None, limit: int | None = None, sort: str = "new",
                   since: float | None = None) -> list[Job]:
-        query: dict[str, Any] = {"status": status} if status else {}
+        query: dict[str, Any] = {"status": status, **OURS} if status else dict(OURS)
         if since is not None:
             query["created_at"] = {"$gte": since}
         order = [("created_at", -1), ("_id", 1)]
@@ -213,7 +216,8 @@ class MongoStore:
 
     @_guarded
     def find(self, source: str, source_id: str, url: str) -> Job | None:
-        doc = self.jobs.find_one({"source": source, "source_id": source_id}) or self.jobs.find_one({"url": url})
+        doc = self.jobs.find_one({"source": source, "source_id": source_id}) or \
+            self.jobs.find_one({"url": url, **OURS})
         return _job(doc) if doc else None
 
     @_guarded
@@ -297,16 +301,22 @@ class MongoStore:
 
     @_guarded
     def select_ids(self, status: str | None = None, error_stage: str | None = None) -> list[str]:
-        query = {k: v for k, v in (("status", status), ("error_stage", error_stage)) if v}
+        query: dict[str, Any] = {k: v for k, v in (("status", status), ("error_stage", error_stage)) if v}
+        query.update(OURS)
         return [d["_id"] for d in self.jobs.find(query, {"_id": 1}).sort("created_at", 1)]
 
     @_guarded
     def counts(self) -> dict[str, int]:
-        return {d["_id"]: d["n"] for d in self.jobs.aggregate([{"$group": {"_id": "$status", "n": {"$sum": 1}}}])}
+        return {d["_id"]: d["n"] for d in self.jobs.aggregate([{"$match": OURS},
+                                                                {"$group": {"_id": "$status", "n": {"$sum": 1}}}])}
+
+    @_guarded
+    def foreign_jobs(self) -> int:
+        return self.jobs.count_documents({"source_id": {"$exists": False}})
 
     @_guarded
     def failed_by_stage(self) -> dict[str, int]:
-        pipeline: list[dict[str, Any]] = [{"$match": {"status": c.State.FAILED}},
+        pipeline: list[dict[str, Any]] = [{"$match": {"status": c.State.FAILED, **OURS}},
                                           {"$group": {"_id": "$error_stage", "n": {"$sum": 1}}}]
         return {d["_id"] or "unknown": d["n"] for d in self.jobs.aggregate(pipeline)}
 

@@ -370,3 +370,16 @@ def test_a_sweep_that_lost_the_race_moves_nothing(store, clock):
     assert policy.release(store, job, ENRICH), "the worker gave it back just before the sweep"
     assert sum(store.move(j.id, j.lease_token, policy.after_expiry(1, ENRICH, 3)) for j in stale) == 0
     assert store.get(job.id).status == c.State.SCORED and store.get(job.id).last_error is None
+
+
+def test_job_documents_of_another_shape_are_left_alone(store_factory, capsys):
+    """A shared MongoDB database may hold jobs another tool wrote (no source, source_id, url)."""
+    if store_factory.backend != "mongodb":
+        pytest.skip("SQLite's schema admits no job of another shape")
+    store = store_factory()
+    store.jobs.insert_one({"_id": "legacy-1", "title": "Old job", "status": c.State.SCORED, "company": "X"})
+    add(store, 1)
+    assert store.foreign_jobs() == 1
+    assert [j.id for j in store.list_jobs()] == [store.select_ids()[0]] and store.get("legacy-1") is None
+    assert store.counts() == {c.State.SCORED: 1}
+    assert store.claim(ENRICH, "w", 60).source == "test" and store.claim(ENRICH, "w", 60) is None
