@@ -21,6 +21,9 @@ def _positive(text: str) -> int:
     return value
 
 
+READ_ONLY = ("stats", "show", "companies", "drafts")
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="main.py", description="Job-search pipeline: scrape, enrich, draft.")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -97,7 +100,8 @@ def _main(argv: list[str] | None) -> int:
 
     try:
         use_stage_overrides(parse_stage_overrides(os.environ.get(c.ENV_TEST_STAGES, "")))
-        config = load_config(args.config)
+        # read-only commands skip building cron triggers: no APScheduler import for --list and friends
+        config = load_config(args.config, check_schedules=not (args.list or args.command in READ_ONLY))
         if args.list:
             return commands.list_jobs(config, args.status, args.limit, args.json, args.sort, args.since)
         return _dispatch(args, config)

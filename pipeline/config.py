@@ -72,9 +72,9 @@ def key_spec(cls: type) -> Spec:
     return spec
 
 
-def _schedule(doc: Located, path: tuple[Any, ...], value: Any) -> dict[str, str]:
-    """A schedule mapping or a five-field crontab string -> APScheduler cron fields, validated."""
-    from apscheduler.triggers.cron import CronTrigger
+def _schedule(doc: Located, path: tuple[Any, ...], value: Any, cron: bool = True) -> dict[str, str]:
+    """A schedule mapping or a five-field crontab string -> APScheduler cron fields, validated.
+    `cron=False` skips building the trigger (and importing APScheduler): read-only commands."""
 
     if isinstance(value, str):
         parts = value.split()
@@ -93,18 +93,30 @@ def _schedule(doc: Located, path: tuple[Any, ...], value: Any) -> dict[str, str]
         raise doc.error(path + ("day_of_week",) if isinstance(value, dict) else path,
                         f"day_of_week {dow!r} is numeric; cron counts 0 as Sunday but APScheduler counts 0 "
                         "as Monday, so write day names instead (mon-fri, sat,sun)")
-    try:
-        CronTrigger(**fields, timezone="UTC")
-    except (ValueError, TypeError) as exc:
-        raise doc.error(path, f"impossible schedule {value!r}: {exc}") from None
+    if cron:
+        _check_fires(doc, path, value, fields)
     return fields
 
 
-def _stage(doc: Located, spec: StageSpec, data: Any) -> StageConfig:
+def _check_fires(doc: Located, path: tuple[Any, ...], value: Any, fields: dict[str, str]) -> None:
+    """A schedule APScheduler accepts and that fires at least once in the coming years."""
+    from datetime import UTC, datetime
+
+    from apscheduler.triggers.cron import CronTrigger
+
+    try:
+        trigger = CronTrigger(**fields, timezone="UTC")
+    except (ValueError, TypeError) as exc:
+        raise doc.error(path, f"impossible schedule {value!r}: {exc}") from None
+    if trigger.get_next_fire_time(None, datetime.now(UTC)) is None:
+        raise doc.error(path, f"schedule {value!r} never fires (e.g. a day that does not exist in that month)")
+
+
+def _stage(doc: Located, spec: StageSpec, data: Any, cron: bool = True) -> StageConfig:
     section = spec.section
     values = check_section(doc, (section,), data, key_spec(spec.settings))
     values["schedule"] = _schedule(doc, (section, "schedule"),
-                                   values["schedule"] if values["schedule"] is not None else spec.schedule)
+                                   values["schedule"] if values["schedule"] is not None else spec.schedule, cron)
     if "dns_nameservers" in values:
         values["dns_nameservers"] = tuple(str(n) for n in values["dns_nameservers"])
     if spec.settings is DraftSettings:
@@ -214,7 +226,7 @@ def config_path(explicit: str | None = None) -> Path:
     return Path(explicit or os.environ.get(c.ENV_CONFIG) or c.DEFAULT_CONFIG_FILE).expanduser().resolve()
 
 
-def load_config(explicit: str | None = None) -> Config:
+def load_config(explicit: str | None = None, *, check_schedules: bool = True) -> Config:
     """Read .env and the YAML file. Every section is checked; ConfigError names file, line and key
     of each mistake (ConfigErrors when there are several), and nothing is half-built."""
     path = config_path(explicit)
@@ -245,7 +257,7 @@ def load_config(explicit: str | None = None) -> Config:
     daemon = checked(lambda: _daemon(doc, data.get("daemon"), root))
     storage = checked(lambda: _storage(doc, data.get("storage"), root))
     llm = checked(lambda: _llm(doc, data.get("llm")))
-    stages = {name: checked(functools.partial(_stage, doc, spec, data.get(spec.section)))
+    stages = {name: checked(functools.partial(_stage, doc, spec, data.get(spec.section), check_schedules))
               for name, spec in STAGES.items()}
     searches = checked(lambda: _searches(doc, data.get("searches")))
     sources = checked(lambda: _sources(doc, data.get("sources")))
