@@ -230,6 +230,9 @@ def run_stage(config: Config, name: str, batch_size: int | None = None, max_retr
               file=sys.stderr)
         return c.EXIT_ERROR
     settings = config.stages[name]
+    if not settings.enabled:
+        print(f"note: the {name} stage is disabled ({STAGES[name].section}.enabled: false), so the daemon never "
+              "runs it; running it by hand now", file=sys.stderr)
     if max_retries is not None:
         settings = replace(settings, max_retries=max_retries)
     store = open_store(config)

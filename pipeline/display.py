@@ -54,7 +54,7 @@ def stats(result: dict[str, Any]) -> None:
     for name, s in result["stages"].items():
         last = s["last_run"]
         when = f"last run {last['started_at']}: {last['succeeded']} ok, {last['retried']} retried, " \
-            f"{last['failed']} failed" if last else "never run"
+            f"{last['failed']} failed" + (f", error: {last['error']}" if last["error"] else "") if last else "never run"
         print(f"  {name:7} waiting {s['waiting']}, working {s['working']}, done {s['done']}, "
               f"failed {s['failed']}; {when}")
     print(f"skipped for fit today: {result['skipped_for_fit_today']}")
