@@ -2,11 +2,25 @@
 commands.py; this module only formats."""
 
 import json
+import re
 import time
 from typing import Any
 
 from pipeline.records import Job
 from pipeline.timeutil import utc_iso
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(text: str) -> str:
+    """Text from the web, fit for a terminal: no escape sequences (colours, OSC 8 hidden links, clear
+    screen), no bells or backspaces; line breaks stay, tabs become spaces."""
+    return _CONTROL.sub("", text.replace("\t", " "))
+
+
+def out(text: str = "", *, file: Any = None) -> None:
+    """print(), with every control character that could steer the terminal removed."""
+    print(terminal_safe(text), file=file)
 
 
 def iso(ts: float | None) -> str | None:
@@ -15,7 +29,9 @@ def iso(ts: float | None) -> str | None:
 
 
 def print_json(value: Any) -> None:
-    print(json.dumps(value, indent=2, ensure_ascii=False, default=str))
+    """JSON escapes every control character itself (\\u001b), so data stays whole and harmless."""
+    text = json.dumps(value, indent=2, ensure_ascii=False, default=str)
+    print(re.sub("[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text))  # C1 controls too
 
 
 def age(ts: float) -> str:
@@ -38,43 +54,43 @@ def cut(text: str, width: int) -> str:
 
 
 def jobs_table(jobs: list[Job], status: str | None) -> None:
-    print(f"{'ID':12}  {'STATUS':15}  {'SCORE':>5}  {'AGE':>4}  {'COMPANY':24}  {'TITLE':40}  LOCATION")
+    out(f"{'ID':12}  {'STATUS':15}  {'SCORE':>5}  {'AGE':>4}  {'COMPANY':24}  {'TITLE':40}  LOCATION")
     for j in jobs:
         score = "-" if j.score is None else f"{j.score:.0f}"
-        print(f"{j.id:12}  {j.status:15}  {score:>5}  {age(j.created_at):>4}  {cut(j.company, 24):24}  "
+        out(f"{j.id:12}  {j.status:15}  {score:>5}  {age(j.created_at):>4}  {cut(j.company, 24):24}  "
               f"{cut(j.title, 40):40}  {cut(j.location, 30)}")
-    print(f"{len(jobs)} job(s)" + (f" with status {status}" if status else ""))
+    out(f"{len(jobs)} job(s)" + (f" with status {status}" if status else ""))
 
 
 def stats(result: dict[str, Any]) -> None:
-    print(f"{result['total']} job(s)")
+    out(f"{result['total']} job(s)")
     for status, n in result["by_status"].items():
-        print(f"  {status:16} {n}")
-    print("per stage:")
+        out(f"  {status:16} {n}")
+    out("per stage:")
     for name, s in result["stages"].items():
         last = s["last_run"]
         when = f"last run {last['started_at']}: {last['succeeded']} ok, {last['retried']} retried, " \
             f"{last['failed']} failed" + (f", error: {last['error']}" if last["error"] else "") if last else "never run"
-        print(f"  {name:7} waiting {s['waiting']}, working {s['working']}, done {s['done']}, "
+        out(f"  {name:7} waiting {s['waiting']}, working {s['working']}, done {s['done']}, "
               f"failed {s['failed']}; {when}")
-    print(f"skipped for fit today: {result['skipped_for_fit_today']}")
+    out(f"skipped for fit today: {result['skipped_for_fit_today']}")
 
 
 def fit_view(fit: dict[str, Any]) -> None:
     """`show`: the fit score line by line, so it explains itself."""
     if fit.get("score") is None:
-        print(f"fit: not scored ({'; '.join(fit.get('reasons') or [])})")
+        out(f"fit: not scored ({'; '.join(fit.get('reasons') or [])})")
         return
-    print(f"fit: {fit['score']}/100 ({fit.get('method')}, scored {iso(fit.get('scored_at'))})")
+    out(f"fit: {fit['score']}/100 ({fit.get('method')}, scored {iso(fit.get('scored_at'))})")
     for name, points in (fit.get("components") or {}).items():
-        print(f"  {name:16} {points:+.1f}")
+        out(f"  {name:16} {points:+.1f}")
     for label, key in (("matched", "matched"), ("missing", "missing"), ("flag", "flags"), ("reason", "reasons")):
         for item in fit.get(key) or []:
-            print(f"  {label:16} {item}")
+            out(f"  {label:16} {item}")
     if fit.get("brief"):
-        print(f"  {'brief':16} {fit['brief']}")
+        out(f"  {'brief':16} {fit['brief']}")
     if fit.get("skipped_at"):
-        print("  skipped for fit; `main.py mark JOB_ID scored` brings it back")
+        out("  skipped for fit; `main.py mark JOB_ID scored` brings it back")
 
 
 def job(record: dict[str, Any], company: dict[str, Any] | None, contacts: list[dict[str, Any]]) -> None:
@@ -87,67 +103,67 @@ def job(record: dict[str, Any], company: dict[str, Any] | None, contacts: list[d
     for key, value in record.items():
         if value not in (None, "", {}, 0.0) or key in ("status", "attempts"):
             text = json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else str(value)
-            print(f"{key:16} {text}")
+            out(f"{key:16} {text}")
     if fit:
         fit_view(fit)
-    print("history:")
+    out("history:")
     for e in history:
         move = f"{e.get('from_status', '')} -> {e.get('to_status', '')}".strip(" ->")
         extra = "".join(f" {k}={e[k]}" for k in ("stage", "attempt") if k in e)
-        print(f"  {e['at']}  {e['event']:9} {move}{extra}" + (f"  error: {e['error']}" if "error" in e else ""))
+        out(f"  {e['at']}  {e['event']:9} {move}{extra}" + (f"  error: {e['error']}" if "error" in e else ""))
     if company:
         company_view(company, contacts)
 
 
 def company_view(company: dict[str, Any], contacts: list[dict[str, Any]]) -> None:
     facts = company.get("facts", {})
-    print(f"company: {company.get('name')} ({company['id']}), enriched {iso(company.get('enriched_at'))}")
+    out(f"company: {company.get('name')} ({company['id']}), enriched {iso(company.get('enriched_at'))}")
     for key in ("website", "industry", "size", "headquarters", "employees", "description", "site_description"):
         if key in facts:
             value = str(facts[key]["value"]).replace("\n", " ")
-            print(f"  {key:16} {cut(value, 100)}  [{facts[key]['source']}]")
+            out(f"  {key:16} {cut(value, 100)}  [{facts[key]['source']}]")
     for e in (company.get("emails") or {}).get("published", []):
-        print(f"  published        {e['address']}  [{e['source']}]")
-    print(f"contacts (mail server check: {(company.get('emails') or {}).get('mx', 'unchecked')}):")
+        out(f"  published        {e['address']}  [{e['source']}]")
+    out(f"contacts (mail server check: {(company.get('emails') or {}).get('mx', 'unchecked')}):")
     for person in contacts:
         best = person.get("emails", [])[:1]
         guess = f"; guess {best[0]['address']} ({best[0]['confidence']:.0%})" if best else ""
-        print(f"  {person['name']}, {person['role']}  [{person['source']}]{guess}")
+        out(f"  {person['name']}, {person['role']}  [{person['source']}]{guess}")
 
 
 def drafts_table(rows: list[dict[str, Any]], status: str) -> None:
     for row in rows:
         to = row["recipient"] or row["role"]
         flag = " [template]" if row["template"] else ""
-        print(f"{row['job_id']}  {row['channel']:8}  {cut(row['company'], 20):20}  to {cut(to, 24):24}  "
+        out(f"{row['job_id']}  {row['channel']:8}  {cut(row['company'], 20):20}  to {cut(to, 24):24}  "
               f"{cut(row['subject'] or row['body'].splitlines()[0], 50)}{flag}")
-    print(f"{len(rows)} draft(s) for jobs with status {status}")
+    out(f"{len(rows)} draft(s) for jobs with status {status}")
 
 
 def companies_table(found: list[dict[str, Any]]) -> None:
-    print(f"{'JOBS':>4}  {'COMPANY':30}  {'ID':30}  {'ENRICHED':20}  WEBSITE")
+    out(f"{'JOBS':>4}  {'COMPANY':30}  {'ID':30}  {'ENRICHED':20}  WEBSITE")
     for company in found:
         website = ((company.get("facts") or {}).get("website") or {}).get("value", "")
-        print(f"{company['jobs']:>4}  {cut(company.get('name') or '', 30):30}  {cut(company['id'], 30):30}  "
+        out(f"{company['jobs']:>4}  {cut(company.get('name') or '', 30):30}  {cut(company['id'], 30):30}  "
               f"{iso(company.get('enriched_at')) or '-':20}  {website}")
-    print(f"{len(found)} compan{'y' if len(found) == 1 else 'ies'}")
+    out(f"{len(found)} compan{'y' if len(found) == 1 else 'ies'}")
 
 
 def status(r: dict[str, Any]) -> None:
     if r["running"]:
         uptime, memory = r.get("uptime"), r.get("memory")
-        print(f"running (PID {r['pid']}), up {duration(uptime) if uptime is not None else '?'}, "
+        out(f"running (PID {r['pid']}), up {duration(uptime) if uptime is not None else '?'}, "
               f"memory {f'{memory / 1e6:.1f} MB' if memory else '?'}")
     elif r["stale_pid_file"]:
-        print("stopped (stale PID file: the daemon that wrote it is gone; the next start replaces it)")
+        out("stopped (stale PID file: the daemon that wrote it is gone; the next start replaces it)")
     else:
-        print("stopped")
-    print(f"store: {r['store']}" + ("  (schedule as the running daemon has it)" if r["schedule_from"] == "daemon"
+        out("stopped")
+    out(f"store: {r['store']}" + ("  (schedule as the running daemon has it)" if r["schedule_from"] == "daemon"
                                       else ""))
     if r["config_changed"]:
-        print("the config or profile on disk changed since the daemon started: restart to apply")
+        out("the config or profile on disk changed since the daemon started: restart to apply")
     for warning in r["warnings"]:
-        print(f"warning: {warning}")
+        out(f"warning: {warning}")
     for name, s in r["stages"].items():
         why = "" if s["scheduled"] else f" (not ready: {s['not_ready']})" if s["not_ready"] else \
             " (not built yet)" if not s["built"] else " (disabled)"
@@ -155,8 +171,8 @@ def status(r: dict[str, Any]) -> None:
         last_text = (f"last {last['started_at']}: {last['succeeded']} ok, {last['retried']} retried, "
                      f"{last['failed']} failed" + (f", error: {last['error']}" if last["error"] else "")) \
             if last else "never run"
-        print(f"  {name:7} next {s['next_run'] or '-'}{why}; {last_text}")
+        out(f"  {name:7} next {s['next_run'] or '-'}{why}; {last_text}")
     if r["store_error"]:
-        print(f"store unreachable: {r['store_error']}")
+        out(f"store unreachable: {r['store_error']}")
     else:
-        print("jobs: " + (", ".join(f"{k} {v}" for k, v in sorted(r["counts"].items())) or "none"))
+        out("jobs: " + (", ".join(f"{k} {v}" for k, v in sorted(r["counts"].items())) or "none"))

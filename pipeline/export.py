@@ -6,6 +6,7 @@ has an address) and Subject filled; LinkedIn notes are exported as text, never s
 
 import csv
 import re
+from email.headerregistry import Address
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,14 @@ from pipeline.records import Job
 FORMATS = ("eml", "md", "csv")
 CSV_FIELDS = ("job_id", "company", "title", "channel", "recipient", "role", "address", "address_status",
               "subject", "body", "template", "cost", "created_at")
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """OWASP's rule for CSV injection: a cell a spreadsheet would evaluate gets a leading quote."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_START) else value
 
 
 def draft_rows(jobs: list[Job]) -> list[dict[str, Any]]:
@@ -37,12 +46,21 @@ def _name(row: dict[str, Any], suffix: str) -> str:
     return f"{row['job_id']}-{row['n']}-{row['channel']}-{slug}.{suffix}"
 
 
+def _header(value: str) -> str:
+    """A header value on one line: CR/LF from a title or name would end the header (or crash)."""
+    return " ".join(str(value).split())
+
+
 def to_eml(row: dict[str, Any], sender: str) -> bytes:
+    row = {k: _header(v) if isinstance(v, str) and k != "body" else v for k, v in row.items()}
     message = EmailMessage()
     if sender:
         message["From"] = sender
     if row["address"]:
-        message["To"] = f"{row['recipient']} <{row['address']}>" if row["recipient"] else row["address"]
+        try:  # a display name is quoted, so text inside it can never become another address
+            message["To"] = Address(display_name=row["recipient"], addr_spec=row["address"])
+        except (ValueError, IndexError):
+            message["To"] = row["address"]
     message["Subject"] = row["subject"] or f"{row['title']} at {row['company']}"
     message["X-Unsent"] = "1"
     message["X-Pipeline-Job"] = row["job_id"]
@@ -70,7 +88,7 @@ def export(rows: list[dict[str, Any]], fmt: str, out: Path, sender: str = "") ->
         with path.open("w", newline="", encoding="utf-8") as f:
             writer = csv.DictWriter(f, fieldnames=CSV_FIELDS, extrasaction="ignore")
             writer.writeheader()
-            writer.writerows(rows)
+            writer.writerows({k: spreadsheet_safe(v) for k, v in row.items()} for row in rows)
         return [path]
     written = []
     for row in rows:

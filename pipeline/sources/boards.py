@@ -27,6 +27,7 @@ class BoardSource(NoDetail, ABC):
     def __init__(self, config: SourceConfig) -> None:
         self.config = config
         self.listed: dict[str, set[str]] = {}
+        self.failed: dict[str, str] = {}  # board -> why it could not be read this run
 
     @abstractmethod
     def board_url(self, board: str) -> str:
@@ -37,7 +38,8 @@ class BoardSource(NoDetail, ABC):
         """One board's answer -> its postings."""
 
     def search(self, search: SearchConfig, fetcher: Fetcher, known: Known) -> Iterator[NewJob]:
-        return search_boards(self.config, self.board_url, self.params, self.parse, search, fetcher, self.listed)
+        return search_boards(self.config, self.board_url, self.params, self.parse, search, fetcher, self.listed,
+                             self.failed)
 
     def check_open(self, job: Job, fetcher: Fetcher) -> bool | None:
         """Still on its board? One request for the board's listing; None when it cannot be read."""
@@ -60,13 +62,20 @@ def fetch_json(fetcher: Fetcher, url: str, params: dict[str, Any] | None = None)
 
 
 def search_boards(config: SourceConfig, url_for: Callable[[str], str], params: dict[str, Any] | None, parse: Parse,
-                  search: SearchConfig, fetcher: Fetcher, listed: dict[str, set[str]]) -> Iterator[NewJob]:
+                  search: SearchConfig, fetcher: Fetcher, listed: dict[str, set[str]],
+                  failed: dict[str, str]) -> Iterator[NewJob]:
     """Every configured board, each in one call, filtered by the search's keywords and location.
     `listed` receives each board's full listing (every source id) once it was fetched and parsed:
-    a job absent from it is closed or removed; a failed fetch lists nothing and so proves nothing."""
+    a job absent from it is closed or removed; a failed fetch lists nothing and so proves nothing.
+    A board that cannot be read (gone: 404; an HTML page; down) goes into `failed`, and the other
+    boards are still read."""
     for board in config.boards:
         website = config.websites.get(board, "")
-        jobs = parse(board, fetch_json(fetcher, url_for(board), params))
+        try:
+            jobs = parse(board, fetch_json(fetcher, url_for(board), params))
+        except (RetryableError, PermanentError) as exc:
+            failed[board] = f"{type(exc).__name__}: {exc}"
+            continue
         listed[board] = {job.source_id for job in jobs}
         for job in jobs:
             if matches(search, job.title, job.description, job.location):

@@ -65,6 +65,7 @@ class Scrape:
         self.fetcher.reset()
         for source in self.sources.values():
             getattr(source, "listed", {}).clear()
+            getattr(source, "failed", {}).clear()
         counts: Counter[str] = Counter()
         errors: list[str] = []
         if not self.searches:
@@ -112,9 +113,14 @@ class Scrape:
                     raise _Stop
                 if search.max_jobs and found >= search.max_jobs:
                     break
-        except RetryableError as exc:  # blocks, drift, 429 give-ups, network trouble
+        except (RetryableError, PermanentError) as exc:  # blocks, drift, 429 give-ups, gone, network trouble
             errors.append(f"{name} ({search.name}): {exc}")
             log.error("source failed", source=name, search=search.name, error=str(exc))
+        for board, error in getattr(source, "failed", {}).items():
+            message = f"{name} board {board!r}: {error}"
+            if message not in errors:  # every search reads the same boards
+                errors.append(message)
+                log.error("board failed; the other boards were read", source=name, board=board, error=error)
 
     def admit(self, store: JobStore, job: NewJob) -> str:
         """Store one posting: 'updated', 'duplicate', 'capped' or 'new'."""
