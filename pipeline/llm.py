@@ -3,6 +3,7 @@ by config. Every call reports its tokens and cost: the provider's own figure whe
 carries one (OpenRouter's `usage.cost`), else the config's price table, else unknown (None).
 Retries are the SDK's own (max_retries), not stacked with ours."""
 
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,15 +28,19 @@ class LLM:
         self.prices = config.llm.prices
         self._key, self._max_retries = config.llm_api_key, max_retries
         self._client: Any = None
+        self._lock = threading.Lock()
 
     @property
     def client(self) -> Any:
-        """The openai client, made on first use: the SDK (and pydantic) cost an idle daemon ~25 MB."""
+        """The openai client, made on first use (the SDK and pydantic cost an idle daemon ~25 MB) and
+        made once: ten draft threads asking at once share one client and its connection pool."""
         if self._client is None:
-            import openai
+            with self._lock:
+                if self._client is None:
+                    import openai
 
-            self._client = openai.OpenAI(api_key=self._key, base_url=self.settings.base_url,
-                                         timeout=self.settings.timeout_seconds, max_retries=self._max_retries)
+                    self._client = openai.OpenAI(api_key=self._key, base_url=self.settings.base_url,
+                                                 timeout=self.settings.timeout_seconds, max_retries=self._max_retries)
         return self._client
 
     def complete(self, system: str, user: str, max_tokens: int | None = None, json_mode: bool = False) -> Completion:

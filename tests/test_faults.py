@@ -88,3 +88,31 @@ def test_eml_headers_are_one_line_and_names_cannot_add_recipients(tmp_path):
     message = email.message_from_bytes(written[0].read_bytes(), policy=email.policy.default)
     assert [a.addr_spec for a in message["To"].addresses] == ["ann@acme.example"] and message["Bcc"] is None
     assert "\n" not in message["Subject"]
+
+
+def test_the_llm_client_is_built_once_under_concurrent_first_use(monkeypatch):
+    import threading
+    import time
+
+    import openai
+
+    from pipeline.llm import LLM
+
+    made = []
+
+    class Slow:
+        def __init__(self, **kwargs):
+            time.sleep(0.05)
+            made.append(kwargs)
+
+    monkeypatch.setattr(openai, "OpenAI", Slow)
+    from pipeline.settings import LLMConfig
+
+    config = type("C", (), {"llm_api_key": "sk-test", "llm": LLMConfig()})()
+    llm = LLM(config)
+    threads = [threading.Thread(target=lambda: llm.client) for _ in range(10)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(made) == 1
