@@ -49,9 +49,10 @@ def fail(store: JobStore, job: ClaimedJob, stage: StageStates, error: str, *, pe
     return move.event if store.move(job.id, job.lease_token, move) else None
 
 
-def release(store: JobStore, job: ClaimedJob, stage: StageStates, delay: float = 0.0) -> bool:
-    """Give a claimed job back without using up an attempt (a stop, a deferral, a halted run)."""
-    move = Move(stage.working, stage.input, "released", stage.name, delay=delay, attempts_delta=-1)
+def release(store: JobStore, job: ClaimedJob, stage: StageStates, delay: float = 0.0, quiet: bool = False) -> bool:
+    """Give a claimed job back without using up an attempt (a stop, a deferral, a halted run).
+    A deferral is `quiet`: no history entry (the run counts them), so waiting costs no bytes."""
+    move = Move(stage.working, stage.input, "released", stage.name, delay=delay, attempts_delta=-1, quiet=quiet)
     return store.move(job.id, job.lease_token, move)
 
 

@@ -139,6 +139,7 @@ class Move:
     clear_error_stage: bool = False
     attempts_delta: int = 0        # -1 gives the stage's attempt back
     reset_attempts: bool = False   # the stage's attempts back to 0 (a person's requeue)
+    quiet: bool = False            # write no history entry (a deferral: counted on the run instead)
 
     def history(self, at: float) -> dict[str, Any]:
         """The history entry this move writes."""

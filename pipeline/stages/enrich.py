@@ -20,7 +20,7 @@ from pipeline.records import Job, Output
 from pipeline.settings import EnrichSettings
 from pipeline.sources import build_fetcher
 from pipeline.sources.crawler import CompanyCrawler, identities, job_contacts
-from pipeline.stages.runner import Stage, WorkContext, owner_name
+from pipeline.stages.runner import Stage, WorkContext, holder_is_gone, owner_name
 from pipeline.store.base import JobStore
 from pipeline.timeutil import utc_iso
 
@@ -43,6 +43,8 @@ class Enrich:
         self.crawler = CompanyCrawler(self.fetcher, config.sources["linkedin"].base_url, mx,
                                       self.settings.concurrency)
         self._known: dict[str, dict[str, Any]] = {}  # alias -> a fresh company record seen by this stage
+        self._held: dict[str, str] = {}  # company id -> lock token, while this stage enriches it
+        self._deferrals: dict[str, int] = {}  # job id -> times deferred (its wait grows)
         self.llm = None
         if config.llm_api_key and config.llm.summarize_companies:
             from pipeline.llm import LLM  # the openai SDK is heavy: load it only when it will be used
@@ -53,7 +55,7 @@ class Enrich:
         """Most jobs only link to a company already known, so twice as many job threads as request
         slots keep the slots busy; `concurrency` still bounds the requests in flight."""
         return Stage(stage_states(c.ENRICH), self.work, before=lambda store, ctx, record: self.fetcher.reset(),
-                     threads=2 * self.settings.concurrency)
+                     threads=2 * self.settings.concurrency, after=self.release_locks)
 
     def fresh(self, company: dict[str, Any] | None) -> bool:
         max_age = self.settings.company_max_age_days * 86400
@@ -84,7 +86,16 @@ class Enrich:
             company = store.find_company([company_id])
             if company is not None and self.fresh(company):
                 return company
-            raise Deferred(f"company {company_id} is being enriched by another worker")
+            holder = str((company or {}).get("lock_owner") or "")
+            if holder and holder_is_gone(holder):
+                token = store.take_company_lock(company_id, holder, owner_name(), self.settings.lease_seconds)
+                if token:
+                    log.info("took over the lock of a company whose holder is gone", company_id=company_id,
+                             holder=holder)
+            if token is None:
+                raise Deferred(f"company {company_id} is being enriched by another worker",
+                               delay=self._wait(job.id, (company or {}).get("locked_until")))
+        self._held[company_id] = token
         try:
             company = store.find_company([company_id])
             if company is not None and self.fresh(company):  # finished by someone else just before our lock
@@ -96,8 +107,24 @@ class Enrich:
                      published_emails=len(record["emails"]["published"]))
             return {"id": company_id, **record}
         finally:
+            self._held.pop(company_id, None)
             if token:
                 store.unlock_company(company_id, token)
+
+    def _wait(self, job_id: str, locked_until: float | None) -> float:
+        """How long a job waits for a company another worker enriches: 0.5 s, doubling per deferral
+        of this job, never past the lock's expiry (then the lock is free or taken over)."""
+        self._deferrals[job_id] = self._deferrals.get(job_id, 0) + 1
+        growing = 0.5 * 2 ** (self._deferrals[job_id] - 1)
+        remaining = (locked_until or 0) - time.time()
+        return max(0.1, min(growing, remaining, 60.0)) if remaining > 0 else 0.1
+
+    def release_locks(self, store: JobStore) -> None:
+        """At the end of a run (a stop included): give back company locks still held, so a restart
+        does not wait out their lease."""
+        for company_id, token in list(self._held.items()):
+            store.unlock_company(company_id, token)
+            self._held.pop(company_id, None)
 
     def link(self, job: Job, company: dict[str, Any]) -> Output:
         """Point the job at its company, with who to write to for this job and a summary."""

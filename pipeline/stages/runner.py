@@ -65,6 +65,7 @@ class Stage:
     before: Callable[[JobStore, WorkContext, RunRecord], None] | None = None
     threads: int | None = None  # job threads, when the stage bounds its own requests (default: concurrency)
     summary: Callable[[dict[str, Any]], list[str]] | None = None  # the run's own lines for `run-stage`
+    after: Callable[[JobStore], None] | None = None  # at the end of every run, a stop included
 
 
 @dataclass
@@ -77,6 +78,20 @@ class _Flight:
 
 def owner_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def holder_is_gone(owner: str) -> bool:
+    """A lease owner ('host:pid') on this host whose process no longer exists."""
+    host, _, pid = owner.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
 
 
 class StageRun:
@@ -96,7 +111,7 @@ class StageRun:
         self._no_more = threading.Event()
         self._halt = threading.Event()
         self._tally_lock = threading.Lock()
-        self._deferred: set[str] = set()  # given back for a moment; the run waits for them
+        self._deferred: dict[str, float] = {}  # given back for a moment -> due again at; the run waits
         self._seen: set[str] = set()
 
     def run(self) -> RunRecord:
@@ -115,6 +130,7 @@ class StageRun:
                 thread.start()
             self._wait(workers)
             self._no_more.set()
+            self._after()
             self.record.finished_at = time.time()
             self._save_quietly()
             log.info("run finished", claimed=self.record.claimed, succeeded=self.record.succeeded,
@@ -133,6 +149,14 @@ class StageRun:
         except Exception as exc:  # noqa: BLE001 - recorded on the run and logged
             self.record.error = f"{type(exc).__name__}: {exc}"
             log.error("start of run failed", error=self.record.error, exc_info=not isinstance(exc, PipelineError))
+
+    def _after(self) -> None:
+        if self.stage.after is None:
+            return
+        try:
+            self.stage.after(self.store)
+        except StoreUnavailable as exc:
+            log.warning("end-of-run step could not reach the store", error=str(exc))
 
     def _wait(self, workers: list[threading.Thread]) -> None:
         """Join workers; once stop is set give in-flight work stop_timeout, then release it."""
@@ -184,10 +208,10 @@ class StageRun:
                 self._unreserve()
                 if not self._still_deferred():
                     return
-                time.sleep(0.05)  # deferred jobs come due again shortly
+                self._sleep_until_due(ctx)
                 continue
             with self._count_lock:
-                self._deferred.discard(job.id)
+                self._deferred.pop(job.id, None)
                 first = job.id not in self._seen
                 self._seen.add(job.id)
             if first:
@@ -247,7 +271,7 @@ class StageRun:
     def _still_deferred(self) -> bool:
         """Forget deferred jobs another worker or process has finished meanwhile."""
         with self._count_lock:
-            waiting = list(self._deferred)
+            waiting = [job_id for job_id, due in self._deferred.items() if due <= time.time()]
         for job_id in waiting:
             try:
                 job = self.store.get(job_id)
@@ -255,14 +279,25 @@ class StageRun:
                 return False  # its lease or due time will bring it back next run
             if job is None or job.status != self.stage.states.input:
                 with self._count_lock:
-                    self._deferred.discard(job_id)
+                    self._deferred.pop(job_id, None)
         return bool(self._deferred)
+
+    def _sleep_until_due(self, ctx: WorkContext) -> None:
+        """No spinning while other work holds what deferred jobs need: sleep until the first is due
+        (or the run is stopped); only due ones are then looked at and claimed again."""
+        with self._count_lock:
+            first = min(self._deferred.values(), default=time.time())
+        self.stop.wait(max(0.01, min(first - time.time(), self.deadline - time.time(), 5.0)))
+        if ctx.stopping():
+            with self._count_lock:
+                self._deferred.clear()
 
     def _defer(self, job: ClaimedJob, exc: Deferred) -> None:
         try:
-            if policy.release(self.store, job, self.stage.states, delay=exc.delay):
+            if policy.release(self.store, job, self.stage.states, delay=exc.delay, quiet=True):
                 with self._count_lock:
-                    self._deferred.add(job.id)
+                    self._deferred[job.id] = time.time() + exc.delay
+                    self.record.details["deferred"] = self.record.details.get("deferred", 0) + 1
                     self._taken -= 1
         except StoreUnavailable:
             pass

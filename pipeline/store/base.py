@@ -65,6 +65,9 @@ class JobStore(Protocol):
 
     def unlock_company(self, company_id: str, token: str) -> None: ...
 
+    def take_company_lock(self, company_id: str, holder: str, owner: str, lease_seconds: float) -> str | None:
+        """Take over the lock from a holder known to be gone (only if that holder still has it)."""
+
     def list_companies(self) -> list[dict[str, Any]]:
         """Every company with `jobs`, the number of jobs pointing at it (job.data['company_id'])."""
 

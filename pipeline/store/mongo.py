@@ -59,7 +59,7 @@ def _claimed(doc: dict[str, Any]) -> ClaimedJob:
 
 def _company(doc: dict[str, Any]) -> dict[str, Any]:
     return {"id": doc["_id"], **(doc.get("record") or {}), "enriched_at": doc.get("enriched_at", 0.0),
-            "locked_until": doc.get("lock_expires_at") or None}
+            "locked_until": doc.get("lock_expires_at") or None, "lock_owner": doc.get("lock_owner")}
 
 
 class MongoStore:
@@ -186,7 +186,7 @@ class MongoStore:
         elif move.stage and move.attempts_delta:
             update["$inc"] = {f"attempts.{move.stage}": move.attempts_delta}
         result = self.jobs.update_one({"_id": job_id, "status": move.from_status, "lease_token": token}, update)
-        if result.matched_count:
+        if result.matched_count and not move.quiet:
             self.events_col.insert_one({"job_id": job_id, **move.history(now)})
         return result.matched_count == 1
 
@@ -257,6 +257,13 @@ class MongoStore:
         if result.matched_count:
             self._add_aliases(aliases, company_id)
         return result.matched_count == 1
+
+    @_guarded
+    def take_company_lock(self, company_id: str, holder: str, owner: str, lease_seconds: float) -> str | None:
+        token = uuid.uuid4().hex
+        result = self.companies.update_one({"_id": company_id, "lock_owner": holder}, {"$set": {
+            "lock_token": token, "lock_owner": owner, "lock_expires_at": self.clock() + lease_seconds}})
+        return token if result.matched_count else None
 
     @_guarded
     def unlock_company(self, company_id: str, token: str) -> None:

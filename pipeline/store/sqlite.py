@@ -70,7 +70,7 @@ def _claimed(row: sqlite3.Row) -> ClaimedJob:
 
 def _company(row: sqlite3.Row) -> dict[str, Any]:
     return {"id": row["id"], **json.loads(row["record"]), "enriched_at": row["enriched_at"],
-            "locked_until": row["lock_expires_at"] or None}
+            "locked_until": row["lock_expires_at"] or None, "lock_owner": row["lock_owner"]}
 
 
 class SQLiteStore:
@@ -204,8 +204,9 @@ class SQLiteStore:
 
     def move(self, job_id: str, token: str | None, move: Move) -> bool:
         now = self.clock()
-        sets = ["status = :to", _CLEAR_LEASE, "updated_at = :now", "next_attempt_at = :due",
-                "history = json_insert(history, '$[#]', json(:entry))"]
+        sets = ["status = :to", _CLEAR_LEASE, "updated_at = :now", "next_attempt_at = :due"]
+        if not move.quiet:
+            sets.append("history = json_insert(history, '$[#]', json(:entry))")
         if move.error is not None:
             sets += ["last_error = :error", "error_stage = :stage"]
         elif move.clear_error_stage:
@@ -257,6 +258,14 @@ class SQLiteStore:
                 db.executemany("INSERT OR IGNORE INTO company_aliases VALUES (?, ?)",
                                [(alias, company_id) for alias in aliases])
             return cur.rowcount == 1
+
+    def take_company_lock(self, company_id: str, holder: str, owner: str, lease_seconds: float) -> str | None:
+        token = uuid.uuid4().hex
+        with self._tx() as db:
+            cur = db.execute("UPDATE companies SET lock_token = ?, lock_owner = ?, lock_expires_at = ? "
+                             "WHERE id = ? AND lock_owner = ?", (token, owner, self.clock() + lease_seconds,
+                                                                 company_id, holder))
+            return token if cur.rowcount else None
 
     def unlock_company(self, company_id: str, token: str) -> None:
         with self._tx() as db:

@@ -279,3 +279,54 @@ def test_an_apply_url_on_the_company_domain_is_its_website(server, project):
     assert acme.status == c.State.ENRICHED and acme.data["company_id"] == "domain:acme-robotics.example"
     assert beta.status == c.State.FAILED, "an ATS host is no website"
     assert "no company URL and no website" in beta.last_error
+
+
+def dead_pid() -> int:
+    import subprocess
+    import sys
+
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    return process.pid
+
+
+def test_a_lock_left_by_a_dead_process_is_taken_over_at_once(server, project):
+    """After a SIGKILL during a company fetch, the restarted daemon does not spin on that company."""
+    import socket
+
+    _, config, store = project(concurrency=2, lease_seconds=300)
+    for n in range(3):
+        store.upsert_job(acme_job(n))
+    company_id = "domain:acme-robotics.example"
+    assert store.lock_company(company_id, f"{socket.gethostname()}:{dead_pid()}", 300)
+    started = time.time()
+    record = enrich(config, store)
+    assert record.succeeded == 3 and time.time() - started < 5, "not after the 300 s lease"
+    assert record.details.get("deferred", 0) <= 4, "only while this run itself enriches the company"
+    for job in store.list_jobs():
+        assert job.attempts[c.ENRICH] == 1 and len(store.events(job.id)) <= 2, store.events(job.id)
+    assert store.find_company([company_id])["lock_owner"] is None
+
+
+def test_a_live_holder_makes_jobs_wait_quietly_and_growing(server, project):
+    """Another live process holds the company: its jobs are deferred with growing waits, no history."""
+    _, config, store = project(run_deadline_seconds=3)
+    store.upsert_job(acme_job(1))
+    company_id = "domain:acme-robotics.example"
+    assert store.lock_company(company_id, "another-host:1", 300)
+    started = time.time()
+    record = enrich(config, store)
+    job = store.list_jobs()[0]
+    assert job.status == c.State.SCORED and job.attempts.get(c.ENRICH, 0) == 0
+    assert 2 <= record.details["deferred"] <= 4, "0.5 s, 1 s, 2 s ... within a 3 s run: a few claims, no spin"
+    assert [e["event"] for e in store.events(job.id)] == ["inserted"], "deferrals write no history"
+    assert time.time() - started < 6
+
+
+def test_a_run_gives_back_company_locks_it_still_holds(project):
+    _, config, store = project()
+    stage = Enrich(config, mx_lookup=lambda d: "ok")
+    token = store.lock_company("name:acme", "me:1", 300)
+    stage._held["name:acme"] = token
+    stage.release_locks(store)
+    assert store.lock_company("name:acme", "other:2", 300), "the lock is free again"
