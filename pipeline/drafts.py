@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from pipeline.emails import first_name, own_address
 from pipeline.profile import Profile
 from pipeline.records import Job
 from pipeline.settings import DraftSettings
@@ -50,15 +51,25 @@ def _blocked(address: str, dnc: dict[str, tuple[str, ...]]) -> bool:
     return address in dnc.get("addresses", ()) or address.split("@")[-1] in dnc.get("domains", ())
 
 
+def posting_addresses(job: Job) -> list[str]:
+    """Addresses the posting itself publishes ("Contact: jobs@ecosia.org")."""
+    return sorted({a.lower().rstrip(".") for a in EMAIL.findall(job.description or "")})
+
+
+def published_addresses(job: Job) -> list[str]:
+    """Every address a source published for this job: the company's pages and the posting."""
+    return sorted({e["address"].lower() for e in job.data.get("company_emails", [])} | set(posting_addresses(job)))
+
+
 def choose_recipients(job: Job, company: dict[str, Any] | None, limit: int,
-                      dnc: dict[str, tuple[str, ...]]) -> list[Recipient]:
-    """The best-ranked contacts with their best address: published first, else the surest guess."""
-    published = {e["address"] for e in job.data.get("company_emails", [])}
+                      dnc: dict[str, tuple[str, ...]], min_guess: float = 0.5) -> list[Recipient]:
+    """The best-ranked contacts with their best address: their own published address (matched by
+    an exact name pattern, never a substring), else a guess of at least `min_guess` confidence."""
+    published = published_addresses(job)
     chosen = []
     for person in job.data.get("contacts", []):
-        parts = person["name"].lower().split()
-        own = next((a for a in sorted(published) if parts and parts[0] in a.split("@")[0]), "")
-        guesses = [g for g in person.get("emails", []) if g["confidence"] >= 0.3]
+        own = own_address(person["name"], published)
+        guesses = [g for g in person.get("emails", []) if g["confidence"] >= min_guess]
         address, status = (own, "published") if own else \
             ((guesses[0]["address"], "guess") if guesses else ("", ""))
         if address and _blocked(address, dnc):
@@ -71,7 +82,10 @@ def choose_recipients(job: Job, company: dict[str, Any] | None, limit: int,
 
 
 def general_address(job: Job, dnc: dict[str, tuple[str, ...]]) -> str:
-    """A published address for a general draft: jobs@ / careers@ / hello@ first."""
+    """A published address for a general draft: the posting's own first, then jobs@ / careers@ / hello@."""
+    own = [a for a in posting_addresses(job) if not _blocked(a, dnc)]
+    if own:
+        return own[0]
     published = [e["address"] for e in job.data.get("company_emails", []) if not _blocked(e["address"], dnc)]
     for prefix in ("jobs@", "careers@", "recruiting@", "talent@", "hello@", "info@", "contact@"):
         found = next((str(a) for a in published if a.startswith(prefix)), "")
@@ -168,7 +182,7 @@ def check_draft(draft: dict[str, Any], channel: str, settings: DraftSettings, al
 def template_draft(profile: Profile, job: Job, company: dict[str, Any] | None, recipient: Recipient | None,
                    channel: str, settings: DraftSettings) -> dict[str, Any]:
     """A deterministic draft for when no LLM key is configured; marked as a template."""
-    greeting = f"Hi {recipient.name.split()[0]}," if recipient else "Hello,"
+    greeting = f"Hi {first_name(recipient.name)}," if recipient else "Hello,"
     skills = ", ".join(profile.skills[:3])
     achievement = profile.achievements[0] if profile.achievements else ""
     if channel == "linkedin":

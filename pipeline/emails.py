@@ -2,9 +2,11 @@
 and an MX check with dnspython. Mail servers are never probed."""
 
 import re
-import unicodedata
 from collections.abc import Callable
 from typing import Any
+
+from anyascii import anyascii
+from nameparser import HumanName
 
 PATTERNS = (("{first}.{last}", 0.45), ("{first}", 0.2), ("{f}{last}", 0.15), ("{first}{last}", 0.1),
             ("{first}_{last}", 0.05), ("{last}", 0.05))
@@ -20,14 +22,37 @@ def rank(role: str) -> int:
     return next((r for pattern, r in RANKS if re.search(pattern, role or "", re.I)), 5)
 
 
-def _ascii(word: str) -> str:
-    return re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower())
+def _local(word: str) -> str:
+    """A name part as it can stand in an address: transliterated (Søren -> soren, Łukasz -> lukasz,
+    Strauß -> strauss), lower case, particles joined (van der Berg -> vanderberg), hyphens kept inside."""
+    text = re.sub(r"[^a-z0-9-]", "", anyascii(word).lower())
+    return re.sub(r"-{2,}", "-", text).strip("-")
 
 
 def name_parts(name: str) -> tuple[str, str] | None:
-    words = [_ascii(w) for w in (name or "").split()]
-    words = [w for w in words if w]
-    return (words[0], words[-1]) if len(words) >= 2 else None
+    """(first, last) for address patterns, with titles (Dr., Prof.) and suffixes dropped; None
+    when the name has no first and last part."""
+    parsed = HumanName(name or "")
+    first, last = _local(parsed.first), _local(parsed.last)
+    return (first, last) if first and last else None
+
+
+def first_name(name: str) -> str:
+    """What to greet a person by: 'Dr. Anna Schmidt' -> 'Anna'."""
+    return str(HumanName(name or "").first or (name or "").split(" ")[0])
+
+
+def own_address(name: str, addresses: list[str], domain: str = "") -> str:
+    """The address among `addresses` that is this person's by a known pattern (first.last@, flast@,
+    ...): an exact local part, never a substring ('dan' is not in 'jordan.blake')."""
+    parts = name_parts(name)
+    if not parts:
+        return ""
+    first, last = parts
+    forms = {pattern.format(first=first, last=last, f=first[:1]) for pattern, _ in PATTERNS} - {first, last}
+    forms |= {f"{first}.{last[:1]}", f"{first[:1]}.{last}"}
+    return next((a for a in sorted(addresses) if a.split("@")[0].lower() in forms
+                 and (not domain or a.lower().endswith("@" + domain))), "")
 
 
 def learned_pattern(people: list[dict[str, Any]], published: list[str], domain: str) -> str | None:

@@ -64,6 +64,7 @@ def to_eml(row: dict[str, Any], sender: str) -> bytes:
     message["Subject"] = row["subject"] or f"{row['title']} at {row['company']}"
     message["X-Unsent"] = "1"
     message["X-Pipeline-Job"] = row["job_id"]
+    message["X-Pipeline-Address-Status"] = row["address_status"] or "none"
     if row["address_status"] == "guess":
         message["X-Pipeline-Note"] = "the address is a pattern guess, not verified"
     message.set_content(row["body"])

@@ -70,6 +70,7 @@ class DraftSettings(StageConfig):
     do_not_contact: dict[str, tuple[str, ...]] = field(default_factory=dict)
     description_chars: int = 1500
     validation_retries: int = 2
+    min_guess_confidence: float = 0.5  # a guessed address below this is never a recipient
     recheck_after_days: float = 7.0  # a posting last seen open longer ago is re-checked before drafting
 
 

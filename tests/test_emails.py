@@ -30,3 +30,42 @@ def test_a_published_address_teaches_the_pattern():
 def test_mx_is_unchecked_when_dns_is_unreachable():
     lookup = dns_mx_lookup(["127.0.0.1"], timeout=1)
     assert lookup("acme.example") == "unchecked" and lookup("other.example") == "unchecked"
+
+
+def test_names_are_parsed_and_transliterated_for_guesses():
+    from pipeline.emails import first_name, name_parts
+
+    assert name_parts("Søren Østergaard") == ("soren", "ostergaard")
+    assert name_parts("Łukasz Wróbel") == ("lukasz", "wrobel")
+    assert name_parts("Jörg Strauß") in (("jorg", "strauss"), ("joerg", "strauss"))
+    assert name_parts("Dr. Anna Schmidt") == ("anna", "schmidt") and first_name("Dr. Anna Schmidt") == "Anna"
+    assert name_parts("Jan van der Berg") == ("jan", "vanderberg")
+    assert name_parts("Madonna") is None
+    for guess in guesses("Lars Bjørnstad", "acme.example", "ok"):
+        local = guess["address"].split("@")[0]
+        assert local and local[0].isalnum() and local[-1].isalnum() and local.isascii(), local
+
+
+def test_an_address_is_a_persons_only_by_an_exact_pattern():
+    from pipeline.emails import own_address
+
+    published = ["jordan.blake@acme.example", "jobs@acme.example", "dmurphy@acme.example"]
+    assert own_address("Dan Murphy", ["jordan.blake@acme.example", "jobs@acme.example"]) == "", "not a substring"
+    assert own_address("Dan Murphy", published) == "dmurphy@acme.example"
+    assert own_address("Jordan Blake", published) == "jordan.blake@acme.example"
+
+
+def test_recipients_take_published_then_sure_guesses_and_the_postings_own_address():
+    from pipeline.drafts import choose_recipients, general_address
+    from pipeline.records import Job
+
+    job = Job(id="j", source="t", source_id="1", url="https://x.example", status="enriched",
+              description="Questions? Contact: jobs@ecosia.org.",
+              data={"company_emails": [{"address": "jordan.blake@acme.example"}],
+                    "contacts": [{"name": "Dan Murphy", "role": "Engineering Manager",
+                                  "emails": [{"address": "dan.murphy@acme.example", "confidence": 0.45}]},
+                                 {"name": "Jordan Blake", "role": "CTO", "emails": []}]})
+    chosen = choose_recipients(job, None, 3, {})
+    assert [(r.name, r.address, r.address_status) for r in chosen] == [
+        ("Dan Murphy", "", ""), ("Jordan Blake", "jordan.blake@acme.example", "published")]
+    assert general_address(job, {}) == "jobs@ecosia.org", "the posting's own address first"

@@ -85,7 +85,8 @@ class Draft:
         refreshed = {"last_seen_at": time.time()} if seen else {}
         self._take_daily_slot(store)
         dnc = self.settings.do_not_contact
-        recipients: list[Recipient | None] = list(choose_recipients(job, company, self.settings.max_recipients, dnc))
+        recipients: list[Recipient | None] = list(choose_recipients(job, company, self.settings.max_recipients, dnc,
+                                                                    self.settings.min_guess_confidence))
         drafts = []
         for recipient in recipients or [None]:
             for channel in self._channels(recipient):
@@ -128,9 +129,10 @@ class Draft:
 
     def _one(self, store: JobStore, job: Job, company: dict[str, Any] | None, recipient: Recipient | None,
              channel: str, ctx: WorkContext) -> dict[str, Any]:
-        to = recipient.as_dict() if recipient else {"name": "", "role": "hiring team",
-                                                    "address": general_address(job, self.settings.do_not_contact),
-                                                    "address_status": "published", "profile_url": ""}
+        general = "" if recipient else general_address(job, self.settings.do_not_contact)
+        to = recipient.as_dict() if recipient else {"name": "", "role": "hiring team", "address": general,
+                                                    "address_status": "published" if general else "",
+                                                    "profile_url": ""}
         base = {"channel": channel, "recipient": to, "created_at": utc_iso()}
         if self.llm is None:
             text = template_draft(self.profile, job, company, recipient, channel, self.settings)
