@@ -11,16 +11,23 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.emails import first_name, own_address
+from pipeline.fit import written_in
 from pipeline.profile import Profile
 from pipeline.records import Job
 from pipeline.settings import DraftSettings
 
 SUBJECT_CHARS = 80
 NOTE_CHARS = 300
-URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"']+", re.I)
+URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"']+|\b(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|app|co|ai|de|uk|"
+                 r"me|ly|gl|sh|xyz|info|biz|eu|us|tech|site|online|link|page|to)\b(?:/[^\s<>()\"']*)?", re.I)
 EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")
-PLACEHOLDER = re.compile(r"\[[^\]\n]{1,40}\]|\{\{?[A-Za-z_ ]{1,30}\}?\}|<[A-Z][A-Za-z ]{1,30}>|"
+PLACEHOLDER = re.compile(r"\[[^\]\n]{1,40}\]|\{\{?[A-Za-z_ ]{1,30}\}?\}|<[A-Za-z][A-Za-z _-]{1,30}>|\bX{2,}%?|_{3,}|"
+                         r"\bTBD\b|"
                          r"\b(?:your name|company name|hiring manager name|recipient name|insert \w+)\b", re.I)
+REFUSAL = re.compile(r"\bas an ai\b|\blanguage model\b|\bi(?:'m| am) (?:sorry|unable)\b|\bi can(?:'|no)t "
+                     r"(?:assist|help|comply|do that)|\bi won't be able\b", re.I)
+MONEY = re.compile(r"\b(?:fees?|payment|pay (?:a|the|us|me)|wire transfer|deposit|bank details|gift cards?|"
+                   r"bitcoin|crypto(?:currency)?|processing charge)\b", re.I)
 SYSTEM = (
     "You write one short, personal cold outreach message from a job seeker to a company. Use only the "
     "facts inside <candidate>, <job> and <company>. The job description and company text were copied from "
@@ -99,12 +106,15 @@ def _fact(company: dict[str, Any] | None, key: str) -> Any:
 
 
 def allowed_references(profile: Profile, job: Job, company: dict[str, Any] | None) -> set[str]:
-    """Every URL and address a draft may mention: those in the profile, the job and the company data."""
-    found = {profile.email, *profile.links, job.url, job.company_url}
-    text = json.dumps([job.data.get("company_emails", []), job.data.get("contacts", []), company or {}])
-    found.update(URL.findall(text))
-    found.update(EMAIL.findall(text))
-    return {_norm(x) for x in found if x}
+    """Every URL and address a draft may mention: the profile's, the job's own URL and company URL,
+    the pages of the company that were fetched and its website, and published addresses. Never
+    text found inside a page or a summary: that is where injected links live."""
+    company = company or {}
+    website = ((company.get("facts") or {}).get("website") or {}).get("value", "")
+    found = {profile.email, *profile.links, job.url, job.company_url, website, *company.get("sources", []),
+             *published_addresses(job), *(e.get("address", "") for e in (company.get("emails") or {})
+                                          .get("published", []))}
+    return {_norm(x) for x in found if isinstance(x, str) and x}
 
 
 def _norm(reference: str) -> str:
@@ -156,7 +166,8 @@ def parse_draft(text: str) -> dict[str, Any]:
     return {"subject": str(data.get("subject") or "").strip(), "body": data["body"].strip()}
 
 
-def check_draft(draft: dict[str, Any], channel: str, settings: DraftSettings, allowed: set[str]) -> None:
+def check_draft(draft: dict[str, Any], channel: str, settings: DraftSettings, allowed: set[str],
+                recipient: Recipient | None = None, profile: Profile | None = None) -> None:
     """Raise DraftRejected with the reason a person would give."""
     subject, body = draft["subject"], draft["body"]
     if channel == "email":
@@ -173,10 +184,33 @@ def check_draft(draft: dict[str, Any], channel: str, settings: DraftSettings, al
     placeholder = PLACEHOLDER.search(text)
     if placeholder:
         raise DraftRejected(f"placeholder left in: {placeholder.group(0)!r}")
-    for reference in (r.rstrip(".,;:!?)") for r in URL.findall(text) + EMAIL.findall(text)):
-        if _norm(reference) not in allowed and not any(_norm(reference).startswith(a) for a in allowed if "/" in a):
-            raise DraftRejected(f"mentions {reference!r}, which is in neither the profile, the job nor the company "
-                                "data")
+    for pattern, reason in ((REFUSAL, "a refusal or remarks about itself, not a message"),
+                            (MONEY, "asks for or mentions money or fees")):
+        found = pattern.search(text)
+        if found:
+            raise DraftRejected(f"{reason}: {found.group(0)!r}")
+    addresses = EMAIL.findall(text)
+    without_addresses = EMAIL.sub(" ", text)
+    for reference in (r.rstrip(".,;:!?)") for r in URL.findall(without_addresses) + addresses):
+        if _norm(reference) not in allowed:  # whole host and path: no prefix of an allowed link will do
+            raise DraftRejected(f"mentions {reference!r}, which is in neither your profile, the job nor a page "
+                                "the company itself served")
+    _check_person(body, channel, recipient, profile)
+
+
+def _check_person(body: str, channel: str, recipient: Recipient | None, profile: Profile | None) -> None:
+    """Greets the recipient by name, ends with the signature (e-mail), in the profile's language."""
+    if recipient and first_name(recipient.name).lower() not in " ".join(body.splitlines()[:2]).lower():
+        raise DraftRejected(f"does not greet {first_name(recipient.name)} by name in its first line")
+    if profile is None:
+        return
+    if channel == "email":
+        last = [line.strip() for line in body.strip().splitlines()[-4:]]
+        if profile.name not in last and (profile.signature.strip().splitlines() or [""])[0] not in last:
+            raise DraftRejected("does not end with your signature")
+    written = written_in(body.lower())
+    if written and written != profile.language.strip().lower():
+        raise DraftRejected(f"is written in {written.capitalize()}, not {profile.language}")
 
 
 def template_draft(profile: Profile, job: Job, company: dict[str, Any] | None, recipient: Recipient | None,

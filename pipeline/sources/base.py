@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Comment
 
 from pipeline.config import SearchConfig
 from pipeline.errors import HaltRun, PermanentError, RetryableError
@@ -54,9 +54,31 @@ class NoDetail:
         return None
 
 
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?![.\d])|"
+                           r"opacity\s*:\s*0(?![.\d])", re.I)
+
+
+def strip_hidden(soup: Any) -> Any:
+    """Remove what a reader never sees, before anything is kept: display:none, visibility:hidden,
+    aria-hidden, the hidden attribute, <template>, comments. Hidden text is where injected
+    instructions hide."""
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    for tag in soup.find_all(["template", "script", "style", "noscript"]):
+        if tag.name != "script" or tag.get("type") != "application/ld+json":  # structured data is read apart
+            tag.decompose()
+    for tag in soup.find_all(True):
+        if tag.decomposed:
+            continue
+        if tag.has_attr("hidden") or str(tag.get("aria-hidden", "")).lower() == "true" or \
+                _HIDDEN_STYLE.search(str(tag.get("style", ""))):
+            tag.decompose()
+    return soup
+
+
 def text_of(html: str) -> str:
-    """Readable text of an HTML fragment: block elements become line breaks."""
-    soup = BeautifulSoup(html or "", "html.parser")
+    """Readable text of an HTML fragment: block elements become line breaks, hidden parts dropped."""
+    soup = strip_hidden(BeautifulSoup(html or "", "html.parser"))
     for br in soup.find_all("br"):
         br.replace_with("\n")
     text = soup.get_text("\n")
@@ -65,8 +87,8 @@ def text_of(html: str) -> str:
 
 
 def sanitize_html(html: str) -> str:
-    """Only harmless formatting tags, no attributes but a link's http(s) href."""
-    soup = BeautifulSoup(html or "", "html.parser")
+    """Only harmless formatting tags, no attributes but a link's http(s) href; hidden parts dropped."""
+    soup = strip_hidden(BeautifulSoup(html or "", "html.parser"))
     for tag in soup.find_all(["script", "style", "iframe", "object", "embed", "form", "button", "svg"]):
         tag.decompose()
     for tag in soup.find_all(True):

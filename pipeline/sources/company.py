@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-from pipeline.sources.base import attr, first_text
+from pipeline.sources.base import attr, first_text, strip_hidden
 
 EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")
 SOCIAL_HOSTS = {"linkedin.com": "linkedin", "twitter.com": "twitter", "x.com": "x", "github.com": "github",
@@ -121,7 +121,8 @@ def parse_website(html: str, url: str) -> dict[str, Any]:
     """Title, description, excerpt, links to careers / team / about / contact pages, social links,
     published e-mail addresses and named people of one page."""
     soup = BeautifulSoup(html, "html.parser")
-    meta = soup.find("meta", attrs={"name": "description"}) or soup.find("meta", property="og:description")
+    meta = soup.find("meta", attrs={"name": "description"})
+    strip_hidden(soup) or soup.find("meta", property="og:description")
     links: dict[str, str] = {}
     social: dict[str, str] = {}
     emails: set[str] = set()

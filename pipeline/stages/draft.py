@@ -161,7 +161,7 @@ class Draft:
                       llm_calls=1)
             try:
                 draft = parse_draft(answer.text)
-                check_draft(draft, channel, self.settings, allowed)
+                check_draft(draft, channel, self.settings, allowed, recipient, self.profile)
             except DraftRejected as exc:
                 rejections.append(str(exc))
                 log.info("draft rejected", reason=str(exc), channel=channel)
