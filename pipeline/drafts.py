@@ -130,11 +130,13 @@ def _description(job: Job, chars: int) -> str:
 def build_prompt(profile: Profile, job: Job, company: dict[str, Any] | None, recipient: Recipient | None,
                  channel: str, settings: DraftSettings) -> tuple[str, str]:
     """(system, user): only what the draft needs, the web text fenced as data."""
+    achievements = list(profile.achievements[:3])
+    if profile.resume_text and len(achievements) < 3:  # mined here; the resume itself never leaves
+        achievements += resume_achievements(profile.resume_text)[:3 - len(achievements)]
+    # the minimal profile, all a provider sees of the person (the README lists it)
     candidate = {"name": profile.name, "headline": profile.headline, "summary": profile.summary.strip(),
-                 "skills": list(profile.skills[:8]), "achievements": list(profile.achievements[:3]),
+                 "skills": list(profile.skills[:8]), "achievements": achievements,
                  "links": list(profile.links), "target_roles": list(profile.target_roles)}
-    if profile.resume_text:
-        candidate["resume_excerpt"] = profile.resume_text[:800]
     summary = ((job.data.get("company_summary") or {}).get("text") or
                str(_fact(company, "description") or _fact(company, "site_description") or "")[:400])
     company_view = {"name": (company or {}).get("name") or job.company, "industry": _fact(company, "industry"),
@@ -152,6 +154,21 @@ def build_prompt(profile: Profile, job: Job, company: dict[str, Any] | None, rec
         f"{to} {rules} Tone: {profile.tone}. Language: {profile.language}.",
         f"Signature:\n{profile.signature.strip() or profile.name}"])
     return SYSTEM, user
+
+
+PHONE = re.compile(r"(?<![\w.])\+?\d[\d ()./-]{7,}\d(?!\w)")
+
+
+def resume_achievements(text: str) -> list[str]:
+    """Bullet points of a resume that read like achievements (a verb and a number), with no phone
+    number, address or e-mail in them: the header (address, phone, birth date) is never taken."""
+    found = []
+    for line in text.splitlines():
+        item = line.strip().lstrip("-•*·").strip()
+        if line.strip()[:1] in "-•*·" and re.search(r"\d", item) and len(item.split()) >= 5 and \
+                not PHONE.search(item) and not EMAIL.search(item):
+            found.append(item)
+    return found
 
 
 def parse_draft(text: str) -> dict[str, Any]:
@@ -202,6 +219,8 @@ def _check_person(body: str, channel: str, recipient: Recipient | None, profile:
     """Greets the recipient by name, ends with the signature (e-mail), in the profile's language."""
     if recipient and first_name(recipient.name).lower() not in " ".join(body.splitlines()[:2]).lower():
         raise DraftRejected(f"does not greet {first_name(recipient.name)} by name in its first line")
+    if channel == "linkedin" and PHONE.search(body):
+        raise DraftRejected("a LinkedIn note carries no phone number")
     if profile is None:
         return
     if channel == "email":

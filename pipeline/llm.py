@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.config import Config
-from pipeline.errors import PermanentError, RetryableError
+from pipeline.errors import HaltRun, PermanentError, RetryableError
 
 
 @dataclass(frozen=True)
@@ -53,11 +53,23 @@ class LLM:
                 model=self.settings.model, temperature=self.settings.temperature,
                 max_tokens=max_tokens or self.settings.max_tokens,
                 messages=[{"role": "system", "content": system}, {"role": "user", "content": user}], **extra)
-        except (openai.APITimeoutError, openai.APIConnectionError, openai.RateLimitError,
-                openai.InternalServerError) as exc:
-            raise RetryableError(f"LLM unavailable: {type(exc).__name__}: {exc}") from None
-        except openai.APIError as exc:
+        except openai.APITimeoutError as exc:
+            raise RetryableError(f"LLM timed out: {exc}") from None
+        except openai.APIConnectionError as exc:  # before any answer: an outage, not this job's fault
+            raise HaltRun(f"the LLM provider at {self.settings.base_url} is unreachable ({exc}); "
+                          "jobs are given back and tried at the next run") from None
+        except (openai.AuthenticationError, openai.PermissionDeniedError) as exc:
+            raise HaltRun(f"the LLM provider refused the key ({exc.status_code}): check "
+                          f"{self.settings.api_key_env}; jobs are given back untouched") from None
+        except openai.APIStatusError as exc:
+            if exc.status_code == 402:
+                raise HaltRun("the LLM provider says the account has no credit (402): top it up; jobs are "
+                              "given back untouched") from None
+            if exc.status_code == 429 or exc.status_code >= 500:
+                raise RetryableError(f"LLM unavailable: {type(exc).__name__}: {exc}") from None
             raise PermanentError(f"LLM refused the request: {type(exc).__name__}: {exc}") from None
+        except openai.APIError as exc:  # anything else the SDK raises, e.g. an answer it cannot read
+            raise RetryableError(f"LLM error: {type(exc).__name__}: {exc}") from None
         usage = response.usage
         prompt, completion = (usage.prompt_tokens, usage.completion_tokens) if usage else (0, 0)
         return Completion(text=(response.choices[0].message.content or "").strip(), model=response.model or

@@ -150,7 +150,7 @@ def test_timeout_retries_the_job_later(project, llm):
     llm.default = Answer(content=json.dumps(GOOD), delay=1.5)
     record = run_stage(store, Draft(config).stage(), config.stages[c.DRAFT], limit=1)
     job = store.get(job_id)
-    assert record.retried == 1 and job.status == c.State.ENRICHED and "APITimeoutError" in job.last_error
+    assert record.retried == 1 and job.status == c.State.ENRICHED and "timed out" in job.last_error
 
 
 def test_orders_inside_the_description_are_fenced_and_caught(project, llm):
@@ -234,3 +234,43 @@ def test_cli_summary_listing_export_and_regeneration(project, llm, tmp_path, cap
     job = store.get(job_id)
     assert job.data["drafts"][0]["subject"] == "Second try"
     assert job.data["draft_history"][0]["drafts"][0]["subject"] == GOOD["subject"]
+
+
+@pytest.mark.parametrize("status", [401, 403, 402, "unreachable"])
+def test_a_refused_key_no_credit_or_no_provider_halts_the_run_and_costs_no_attempt(project, llm, status):
+    if status == "unreachable":
+        _, config, store = project()
+        import socket
+
+        with socket.socket() as s:  # a port nothing listens on
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        config = dataclasses.replace(config, llm=dataclasses.replace(config.llm, base_url=f"http://127.0.0.1:{port}/v1"))
+    else:
+        llm.default = Answer(status=status)
+        _, config, store = project()
+    for n in range(3):
+        enriched(store, n)
+    record = run_stage(store, Draft(config).stage(), config.stages[c.DRAFT])
+    assert record.error and record.failed == 0 and record.succeeded == 0
+    assert ("refused the key" in record.error) if status in (401, 403) else \
+        ("no credit" in record.error) if status == 402 else ("unreachable" in record.error)
+    jobs = store.list_jobs(c.State.ENRICHED)
+    assert len(jobs) == 3 and all(j.attempts.get(c.DRAFT, 0) == 0 for j in jobs), "no attempt used"
+
+
+def test_only_the_minimal_profile_reaches_the_provider(project, llm, tmp_path):
+    path, config, store = project()
+    resume = path.parent / "resume.md"
+    resume.write_text("Alex Example\nHauptstraße 5, 10115 Berlin\n+49 170 1234567\nBorn 1990-01-01, German, married\n\n"
+                      "Experience\n- Cut build times by 60% across 12 repositories\n- Called +49 170 1234567 daily\n")
+    profile_file = path.parent / "profile.yaml"
+    profile_file.write_text(profile_file.read_text().replace("# resume: resume.md", "resume: resume.md")
+                            .replace("  - Led the migration of 40 services to Kubernetes with zero downtime\n", ""))
+    config = load_config(str(path))
+    enriched(store, 1)
+    run_stage(store, Draft(config).stage(), config.stages[c.DRAFT])
+    sent = json.dumps([r["body"] for r in llm.requests])
+    assert "Cut build times by 60%" in sent, "an achievement mined from the resume, locally"
+    for private in ("Hauptstra", "10115", "1234567", "1990-01-01", "married"):
+        assert private not in sent, private
