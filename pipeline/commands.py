@@ -13,9 +13,9 @@ from pipeline import constants as c
 from pipeline import display, policy
 from pipeline.catalog import STAGES, all_states, markable_states, stage_states
 from pipeline.config import Config, config_warnings, effective, store_description
+from pipeline.counters import skipped_key, spend_key
 from pipeline.display import iso
 from pipeline.errors import StoreUnavailable
-from pipeline.fit_keys import skipped_key
 from pipeline.store import Job, JobStore, RunRecord, open_store
 
 TIME_FIELDS = ("next_attempt_at", "lease_expires_at", "created_at", "updated_at", "first_seen_at",
@@ -84,6 +84,12 @@ def _warn_foreign(store: JobStore) -> None:
               "database?) are skipped by every command", file=sys.stderr)
 
 
+def llm_spend(config: Config, store: JobStore) -> dict[str, float | None]:
+    """Today's LLM spend, every stage's calls together, and the cap (None: no cap)."""
+    return {"today_usd": round(float(store.quota_used(spend_key())), 6),
+            "cap_usd": config.stage(c.DRAFT).daily_cost_cap_usd}
+
+
 def stats(config: Config, as_json: bool) -> int:
     store = open_store(config)
     _warn_foreign(store)
@@ -97,7 +103,8 @@ def stats(config: Config, as_json: bool) -> int:
                         "done": sum(counts.get(s, 0) for s in passed_states(name)), "failed": failed.get(name, 0),
                         "last_run": run_dict(runs[name]) if name in runs else None}
     result = {"total": sum(counts.values()), "by_status": {s: counts.get(s, 0) for s in all_states()},
-              "stages": stages, "skipped_for_fit_today": int(store.quota_used(skipped_key()))}
+              "stages": stages, "skipped_for_fit_today": int(store.quota_used(skipped_key())),
+              "llm_spend": llm_spend(config, store)}
     if as_json:
         display.print_json(result)
         return c.EXIT_OK
@@ -328,6 +335,7 @@ def daemon_status(config: Config, as_json: bool) -> int:
     try:
         store = open_store(config)
         result["counts"] = store.counts()
+        result["llm_spend"] = llm_spend(config, store)
         runs = store.last_runs()
         store.close()
     except StoreUnavailable as exc:

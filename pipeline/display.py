@@ -74,6 +74,13 @@ def stats(result: dict[str, Any]) -> None:
         out(f"  {name:7} waiting {s['waiting']}, working {s['working']}, done {s['done']}, "
               f"failed {s['failed']}; {when}")
     out(f"skipped for fit today: {result['skipped_for_fit_today']}")
+    out(spend_line(result["llm_spend"]))
+
+
+def spend_line(spend: dict[str, Any]) -> str:
+    cap = spend["cap_usd"]
+    return f"LLM spend today: ${spend['today_usd']:.4f}" + (f" of ${cap:.2f} (generator.daily_cost_cap_usd)"
+                                                          if cap is not None else " (no daily cap set)")
 
 
 def fit_view(fit: dict[str, Any]) -> None:
@@ -176,3 +183,4 @@ def status(r: dict[str, Any]) -> None:
         out(f"store unreachable: {r['store_error']}")
     else:
         out("jobs: " + (", ".join(f"{k} {v}" for k, v in sorted(r["counts"].items())) or "none"))
+        out(spend_line(r["llm_spend"]))

@@ -10,11 +10,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from pipeline.contacts import UNRELATED
 from pipeline.emails import first_name, own_address
 from pipeline.fit import written_in
 from pipeline.profile import Profile
 from pipeline.records import Job
 from pipeline.settings import DraftSettings
+from pipeline.textclean import fenced
 
 SUBJECT_CHARS = 80
 NOTE_CHARS = 300
@@ -70,17 +72,24 @@ def published_addresses(job: Job) -> list[str]:
 
 def choose_recipients(job: Job, company: dict[str, Any] | None, limit: int,
                       dnc: dict[str, tuple[str, ...]], min_guess: float = 0.5) -> list[Recipient]:
-    """The best-ranked contacts with their best address: their own published address (matched by
-    an exact name pattern, never a substring), else a guess of at least `min_guess` confidence."""
+    """The best-ranked contacts for this job (people of unrelated functions never) with their best
+    address: their own published address (matched by an exact name pattern, never a substring),
+    else a guess of at least `min_guess` confidence. The first without either is written to at
+    the posting's or the company's role address (jobs@, careers@), which is published."""
     published = published_addresses(job)
-    chosen = []
+    general = general_address(job, dnc)
+    chosen: list[Recipient] = []
     for person in job.data.get("contacts", []):
+        if person.get("rank", 0) >= UNRELATED:
+            continue
         own = own_address(person["name"], published)
         guesses = [g for g in person.get("emails", []) if g["confidence"] >= min_guess]
         address, status = (own, "published") if own else \
             ((guesses[0]["address"], "guess") if guesses else ("", ""))
         if address and _blocked(address, dnc):
             continue
+        if not address and general and general not in {r.address for r in chosen}:
+            address, status = general, "published"
         chosen.append(Recipient(person["name"], person.get("role", ""), address, status,
                                 person.get("profile_url", "")))
         if len(chosen) == limit:
@@ -88,17 +97,19 @@ def choose_recipients(job: Job, company: dict[str, Any] | None, limit: int,
     return chosen
 
 
+ROLE_ADDRESSES = ("jobs", "careers", "career", "hiring", "recruiting", "talent", "apply", "engineering", "karriere",
+                  "bewerbung", "hr", "people", "team", "hello", "info", "contact", "kontakt")
+
+
 def general_address(job: Job, dnc: dict[str, tuple[str, ...]]) -> str:
-    """A published address for a general draft: the posting's own first, then jobs@ / careers@ / hello@."""
+    """A published address for a general draft: the posting's own first, then the company's role
+    addresses (jobs@, careers@, engineering@, ..., hello@, info@), in that order."""
     own = [a for a in posting_addresses(job) if not _blocked(a, dnc)]
     if own:
         return own[0]
-    published = [e["address"] for e in job.data.get("company_emails", []) if not _blocked(e["address"], dnc)]
-    for prefix in ("jobs@", "careers@", "recruiting@", "talent@", "hello@", "info@", "contact@"):
-        found = next((str(a) for a in published if a.startswith(prefix)), "")
-        if found:
-            return found
-    return ""
+    published = {str(e["address"]).lower() for e in job.data.get("company_emails", [])
+                 if not _blocked(e["address"], dnc)}
+    return next((a for role in ROLE_ADDRESSES for a in sorted(published) if a.split("@")[0] == role), "")
 
 
 def _fact(company: dict[str, Any] | None, key: str) -> Any:
@@ -148,9 +159,9 @@ def build_prompt(profile: Profile, job: Job, company: dict[str, Any] | None, rec
         "There is no named person: write a short general note to the company's hiring team."
     user = "\n".join([
         f"<candidate>\n{json.dumps(candidate, ensure_ascii=False)}\n</candidate>",
-        f"<job>\ntitle: {job.title}\ncompany: {job.company}\nlocation: {job.location}",
-        f"<job_description>\n{_description(job, settings.description_chars)}\n</job_description>\n</job>",
-        f"<company>\n{json.dumps(company_view, ensure_ascii=False)}\n</company>",
+        f"<job>\ntitle: {fenced(job.title)}\ncompany: {fenced(job.company)}\nlocation: {fenced(job.location)}",
+        f"<job_description>\n{fenced(_description(job, settings.description_chars))}\n</job_description>\n</job>",
+        f"<company>\n{fenced(json.dumps(company_view, ensure_ascii=False))}\n</company>",
         f"{to} {rules} Tone: {profile.tone}. Language: {profile.language}.",
         f"Signature:\n{profile.signature.strip() or profile.name}"])
     return SYSTEM, user
@@ -169,6 +180,29 @@ def resume_achievements(text: str) -> list[str]:
                 not PHONE.search(item) and not EMAIL.search(item):
             found.append(item)
     return found
+
+
+ORDERS = re.compile(r"\b(?:ignore|disregard) (?:all |any )?(?:previous|prior|the above|earlier)|\binstructions?\b|"
+                    r"\b(?:assistant|chatbot|ai model)s?\b|\byou (?:must|should) (?:include|mention|tell|add)|"
+                    r"\b(?:click|book a call|sign up|register)\b", re.I)
+
+
+def _numbers(text: str) -> set[str]:
+    """Numbers as digits only ('40,000' and '40.000' are both '40000')."""
+    return {re.sub(r"[.,\s]", "", n) for n in re.findall(r"\d[\d.,]*\d|\d", text)}
+
+
+def check_summary(summary: str, source: str) -> None:
+    """A company summary is checked like a draft, and more strictly: no link or address at all, no
+    orders, refusals or money, and no number the company's own text does not have."""
+    for pattern, reason in ((URL, "a link"), (EMAIL, "an address"), (ORDERS, "instructions"),
+                            (REFUSAL, "a refusal"), (MONEY, "money or fees"), (PLACEHOLDER, "a placeholder")):
+        found = pattern.search(summary)
+        if found:
+            raise DraftRejected(f"the summary has {reason} in it: {found.group(0)!r}")
+    invented = sorted(_numbers(summary) - _numbers(source))
+    if invented:
+        raise DraftRejected(f"the summary has numbers the company's pages do not: {', '.join(invented)}")
 
 
 def parse_draft(text: str) -> dict[str, Any]:

@@ -1,6 +1,7 @@
-"""Who to write to and at which address: ranking, published addresses, marked pattern guesses,
+"""At which address to write to a person: published addresses, marked pattern guesses,
 and an MX check with dnspython. Mail servers are never probed."""
 
+import itertools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -10,16 +11,10 @@ from nameparser import HumanName
 
 PATTERNS = (("{first}.{last}", 0.45), ("{first}", 0.2), ("{f}{last}", 0.15), ("{first}{last}", 0.1),
             ("{first}_{last}", 0.05), ("{last}", 0.05))
-RANKS = ((r"hiring manager|engineering manager|head of|vp|director|cto|chief technology", 1),
-         (r"recruit|talent|people partner|hr\b|human resources|job poster", 2),
-         (r"lead|principal|staff", 3),
-         (r"ceo|founder|owner|managing director", 4))
 MxLookup = Callable[[str], str]  # domain -> "ok" | "none" | "unchecked"
 
 
-def rank(role: str) -> int:
-    """1 hiring manager, 2 recruiter, 3 team lead, 4 founder, 5 anyone else."""
-    return next((r for pattern, r in RANKS if re.search(pattern, role or "", re.I)), 5)
+GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 
 
 def _local(word: str) -> str:
@@ -29,12 +24,23 @@ def _local(word: str) -> str:
     return re.sub(r"-{2,}", "-", text).strip("-")
 
 
-def name_parts(name: str) -> tuple[str, str] | None:
-    """(first, last) for address patterns, with titles (Dr., Prof.) and suffixes dropped; None
-    when the name has no first and last part."""
+def name_variants(name: str) -> list[tuple[str, str]]:
+    """(first, last) forms for address patterns, the usual one first, with titles (Dr., Prof.) and
+    suffixes dropped: German umlauts as ae/oe/ue (Jörg -> joerg), then plain (jorg). Empty when the
+    name has no first and last part."""
     parsed = HumanName(name or "")
-    first, last = _local(parsed.first), _local(parsed.last)
-    return (first, last) if first and last else None
+    found: list[tuple[str, str]] = []
+    for first, last in ((parsed.first.translate(GERMAN), parsed.last.translate(GERMAN)), (parsed.first, parsed.last)):
+        form = (_local(first), _local(last))
+        if all(form) and form not in found:
+            found.append(form)
+    return found
+
+
+def name_parts(name: str) -> tuple[str, str] | None:
+    """The usual (first, last) form of a name for addresses; None when it has no first and last part."""
+    variants = name_variants(name)
+    return variants[0] if variants else None
 
 
 def first_name(name: str) -> str:
@@ -45,12 +51,10 @@ def first_name(name: str) -> str:
 def own_address(name: str, addresses: list[str], domain: str = "") -> str:
     """The address among `addresses` that is this person's by a known pattern (first.last@, flast@,
     ...): an exact local part, never a substring ('dan' is not in 'jordan.blake')."""
-    parts = name_parts(name)
-    if not parts:
-        return ""
-    first, last = parts
-    forms = {pattern.format(first=first, last=last, f=first[:1]) for pattern, _ in PATTERNS} - {first, last}
-    forms |= {f"{first}.{last[:1]}", f"{first[:1]}.{last}"}
+    forms: set[str] = set()
+    for first, last in name_variants(name):
+        forms |= {pattern.format(first=first, last=last, f=first[:1]) for pattern, _ in PATTERNS} - {first, last}
+        forms |= {f"{first}.{last[:1]}", f"{first[:1]}.{last}"}
     return next((a for a in sorted(addresses) if a.split("@")[0].lower() in forms
                  and (not domain or a.lower().endswith("@" + domain))), "")
 
@@ -58,13 +62,8 @@ def own_address(name: str, addresses: list[str], domain: str = "") -> str:
 def learned_pattern(people: list[dict[str, Any]], published: list[str], domain: str) -> str | None:
     """The pattern a published personal address shows (jonas.weber@ -> {first}.{last})."""
     for person in people:
-        parts = name_parts(person["name"])
-        if not parts:
-            continue
-        first, last = parts
-        for pattern, _ in PATTERNS:
-            local = pattern.format(first=first, last=last, f=first[:1])
-            if f"{local}@{domain}" in published:
+        for (first, last), (pattern, _) in itertools.product(name_variants(person["name"]), PATTERNS):
+            if f"{pattern.format(first=first, last=last, f=first[:1])}@{domain}" in published:
                 return pattern
     return None
 

@@ -10,6 +10,7 @@ from pipeline.fit import Fit, mentions
 from pipeline.llm import LLM
 from pipeline.profile import Profile
 from pipeline.records import Job
+from pipeline.textclean import fenced
 
 DESCRIPTION_CHARS = 3000
 SYSTEM = ("You judge how well a job posting fits a job seeker. Use only the facts inside <seeker> and <job>. "
@@ -22,11 +23,6 @@ _URL = re.compile(r"https?://|www\.", re.I)
 
 class FitRejected(Exception):
     """The model's answer failed a check."""
-
-
-def fenced(text: str) -> str:
-    """Web text inside a prompt fence: angle brackets escaped, so it cannot close the fence."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def prompt(profile: Profile, job: Job) -> str:

@@ -29,3 +29,9 @@ def clean(text: str | None, multiline: bool = False) -> str:
     text = _CONTROL.sub("", text.replace("\t", " "))
     lines = [re.sub(r"[ \xa0]+", " ", line).strip() for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def fenced(text: str) -> str:
+    """Web text inside a prompt fence (<job>...</job>): angle brackets escaped, so it cannot close
+    its fence or open another."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -20,11 +20,23 @@ SOCIAL_HOSTS = {"linkedin.com": "linkedin", "twitter.com": "twitter", "x.com": "
                 "mastodon.social": "mastodon", "bsky.app": "bluesky"}
 PAGE_KINDS = {"careers": ("career", "jobs", "join-us", "join us", "work with us", "hiring"),
               "team": ("team", "people", "leadership", "who we are", "founders"),
-              "about": ("about",), "contact": ("contact", "impressum", "imprint")}
+              "about": ("about", "über uns", "ueber-uns", "uber-uns", "unternehmen"),
+              "contact": ("contact", "impressum", "imprint")}
 ABOUT_FACTS = ("website", "industry", "size", "headquarters", "organizationType", "specialties", "foundedOn")
 _ROLE_WORDS = re.compile(r"\b(ceo|cto|coo|cfo|founder|co-founder|head|director|manager|lead|vp|vice president|"
-                         r"recruit|talent|engineer|developer|designer|people|hr|chief|officer|partner|president)",
+                         r"recruit|talent|engineer|developer|designer|people|hr|chief|officer|partner|president|executive|"
+                         r"scientist|analyst|architect|specialist|marketing|sales|product|support|operations|"
+                         r"geschäftsführ|leiter|entwickler|gründer)",
                          re.I)
+_PET = re.compile(r"\b(?:dog|cat|pup|puppy|mascot|pet|good boy|good girl|hund|katze)\b", re.I)
+_NOT_HERE = re.compile(r"^(?:former|ex-|ehemalige?r?)\b|\badvis[oe]r|\bberater|\binvestor|\bboard member", re.I)
+_OUTSIDERS = ("testimonial", "quote", "review", "customer", "client", "investor", "backer", "partner", "press",
+              "logo", "casestud", "case")
+_CARDS = "[class*=team] [class*=member], [class*=person], [class*=team-member], [class*=profile-card], " \
+         "[itemtype*=Person]"
+_NAME_SELECTORS = ("[itemprop=name]", "[class*=name]", "h2", "h3", "h4", "h5", "strong")
+_ROLE_SELECTORS = ("[itemprop=jobTitle]", "[class*=role]", "[class*=position]", "[class*=job-title]",
+                   "[class*=title]", "p", "span")
 _ASSET = re.compile(r"\.(png|jpe?g|gif|svg|webp)$", re.I)
 
 
@@ -97,8 +109,50 @@ def _excerpt(soup: BeautifulSoup, limit: int = 800) -> str:
     return text[:limit].rsplit(" ", 1)[0] if len(text) > limit else text
 
 
+def _first_of(card: Any, selectors: tuple[str, ...], besides: Any = None) -> tuple[str, Any]:
+    """The text of the first selector that matches, in the selectors' order (not the page's):
+    a card's `.role` wins over a bio paragraph that comes before it. `besides` (the name's
+    element) and what holds it are passed over."""
+    for selector in selectors:
+        for found in card.select(selector):
+            if besides is not None and (found is besides or besides in found.descendants):
+                continue
+            text = re.sub(r"\s+", " ", found.get_text(" ", strip=True)).strip()
+            if text:
+                return text, found
+    return "", None
+
+
+def _not_staff(card: Any) -> bool:
+    """A card inside a quote, testimonial, customer, investor, partner or press block, or one
+    about a pet: not someone who works at the company."""
+    for node in [card, *card.parents]:
+        if getattr(node, "name", None) in ("blockquote", "q", "cite", "figure"):
+            return True
+        words = re.split(r"[^a-z]+", f"{attr(node, 'class')} {attr(node, 'id')}".lower())
+        if any(w.startswith(_OUTSIDERS) for w in words if w):
+            return True
+    return False
+
+
+def _plausible(name: str, role: str) -> bool:
+    """A person's name and a short role they hold here: not a bio sentence ('Anna has built ...
+    since 2010.'), not a former role, an advisor or an investor."""
+    return bool(name and role and name != role and _ROLE_WORDS.search(role) and not _PET.search(f"{name} {role}")
+                and not _NOT_HERE.search(role)
+                and len(name.split()) <= 5 and len(role) <= 80 and len(role.split()) <= 10
+                and not (role.endswith(".") and len(role.split()) > 5) and not re.search(r"\d{4}", role))
+
+
+def _linkedin_profile(card: Any) -> str:
+    link = card.select_one("a[href*='linkedin.com/in/']")
+    return attr(link, "href").split("?")[0] if link is not None else ""
+
+
 def _people(soup: BeautifulSoup) -> list[dict[str, str]]:
-    """People the page names with a role: schema.org Person blocks and team-member cards."""
+    """People the page names with a role there: schema.org Person blocks and team-member cards,
+    with their LinkedIn profile when the card links one. Customers quoted, investors, partners
+    and pets are left out."""
     found: dict[str, dict[str, str]] = {}
     for script in soup.find_all("script", type="application/ld+json"):
         try:
@@ -107,13 +161,17 @@ def _people(soup: BeautifulSoup) -> list[dict[str, str]]:
             continue
         for item in data if isinstance(data, list) else data.get("@graph", [data]):
             if isinstance(item, dict) and item.get("@type") == "Person" and item.get("name"):
-                found[item["name"]] = {"name": item["name"], "role": item.get("jobTitle", "")}
-    cards = soup.select("[class*=team] [class*=member], [class*=person], [class*=team-member], [itemtype*=Person]")
-    for card in cards:
-        name = first_text(card, "[itemprop=name], h2, h3, h4, h5, strong")
-        role = first_text(card, "[itemprop=jobTitle], [class*=role], [class*=title], [class*=position], p, span")
-        if name and role and name != role and _ROLE_WORDS.search(role) and len(name.split()) <= 5:
-            found.setdefault(name, {"name": name, "role": role})
+                same = item.get("sameAs") or []
+                profile = next((u for u in ([same] if isinstance(same, str) else same)
+                                if isinstance(u, str) and "linkedin.com/in/" in u), "")
+                found[item["name"]] = {"name": item["name"], "role": item.get("jobTitle", ""), "profile_url": profile}
+    for card in soup.select(_CARDS):
+        if _not_staff(card):
+            continue
+        name, name_tag = _first_of(card, _NAME_SELECTORS)
+        role, _ = _first_of(card, _ROLE_SELECTORS, besides=name_tag)
+        if _plausible(name, role):
+            found.setdefault(name, {"name": name, "role": role, "profile_url": _linkedin_profile(card)})
     return list(found.values())
 
 
@@ -121,8 +179,8 @@ def parse_website(html: str, url: str) -> dict[str, Any]:
     """Title, description, excerpt, links to careers / team / about / contact pages, social links,
     published e-mail addresses and named people of one page."""
     soup = BeautifulSoup(html, "html.parser")
-    meta = soup.find("meta", attrs={"name": "description"})
-    strip_hidden(soup) or soup.find("meta", property="og:description")
+    meta = soup.find("meta", attrs={"name": "description"}) or soup.find("meta", property="og:description")
+    strip_hidden(soup)
     links: dict[str, str] = {}
     social: dict[str, str] = {}
     emails: set[str] = set()

@@ -12,8 +12,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from pipeline.catalog import job_hosts
+from pipeline.contacts import ranked_contacts
 from pipeline.dedupe import company_key
-from pipeline.emails import MxLookup, guesses, learned_pattern, rank
+from pipeline.emails import MxLookup, guesses, learned_pattern
 from pipeline.errors import HaltRun, PermanentError, RetryableError
 from pipeline.http import Fetcher, check_status
 from pipeline.logs import get_logger
@@ -24,7 +25,7 @@ from pipeline.timeutil import utc_iso
 
 log = get_logger("pipeline.crawler")
 SUBPAGES = ("about", "team", "contact")
-MAX_GUESSED_PEOPLE = 3
+MAX_GUESSED_PEOPLE = 12  # guesses cost no request; the job decides who is written to
 
 
 def fact(value: Any, source: str, fetched_at: str) -> dict[str, Any]:
@@ -166,12 +167,14 @@ class CompanyCrawler:
         return {"url": final, "fetched_at": utc_iso(), "data": parse_website(response.text, final)}
 
     def _people(self, pages: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+        """Everyone the pages name with a role there, in page order (team page first); each job
+        ranks them for itself (job_contacts)."""
         people: dict[str, dict[str, Any]] = {}
-        for page in pages.values():
+        for kind in ("team", "about", "home", "contact"):
+            page = pages.get(kind) or {"data": {"people": []}}
             for person in page["data"]["people"]:
-                people.setdefault(person["name"], {**person, "source": page["url"], "found_at": page["fetched_at"],
-                                                   "rank": rank(person["role"])})
-        return sorted(people.values(), key=lambda p: (p["rank"], p["name"]))
+                people.setdefault(person["name"], {**person, "source": page["url"], "found_at": page["fetched_at"]})
+        return list(people.values())
 
     def _emails(self, people: list[dict[str, Any]], published: list[str], pages: dict[str, dict[str, Any]],
                 domain: str) -> dict[str, Any]:
@@ -190,16 +193,17 @@ class CompanyCrawler:
 
 
 def job_contacts(job: Job, company: dict[str, Any]) -> list[dict[str, Any]]:
-    """Who to write to about this job, ranked: its poster, then the people the company names,
-    each with the address guesses the company record holds for them."""
-    contacts = []
-    recruiter = (job.data.get("detail") or {}).get("recruiter")
+    """Who to write to about this job, ranked for it (pipeline.contacts): its poster and the people
+    the company names, each with why it ranks there and the address guesses the company holds."""
+    people = []
+    detail = job.data.get("detail") or {}
+    recruiter = detail.get("recruiter")
     if recruiter and recruiter.get("name"):
-        contacts.append({"name": recruiter["name"], "role": "job poster: " + (recruiter.get("headline") or ""),
-                         "profile_url": recruiter.get("profile_url", ""), "source": job.url,
-                         "found_at": (job.data.get("detail") or {}).get("fetched_at", ""), "rank": 2})
-    contacts += [p for p in company.get("people", []) if p["name"] not in {x["name"] for x in contacts}]
-    contacts.sort(key=lambda p: (p["rank"], p["name"]))
+        people.append({"name": recruiter["name"], "role": "job poster: " + (recruiter.get("headline") or ""),
+                       "profile_url": recruiter.get("profile_url", ""), "source": job.url,
+                       "found_at": detail.get("fetched_at", ""), "poster": True})
+    people += [p for p in company.get("people", []) if p["name"] not in {x["name"] for x in people}]
+    contacts = ranked_contacts(job.title, people, company)
     emails = company.get("emails") or {}
     for person in contacts:
         person["emails"] = (emails.get("guesses") or {}).get(person["name"], [])

@@ -8,12 +8,12 @@ Regenerating a job's drafts replaces them and keeps the earlier ones in `draft_h
 """
 
 import time
-from datetime import date
 from typing import Any
 
 from pipeline import constants as c
 from pipeline.catalog import stage_states
 from pipeline.config import Config
+from pipeline.counters import drafted_key
 from pipeline.drafts import (
     DraftRejected,
     Recipient,
@@ -25,26 +25,18 @@ from pipeline.drafts import (
     parse_draft,
     template_draft,
 )
-from pipeline.errors import DailyLimit, HaltRun, RetryableError, StageNotReady
+from pipeline.errors import DailyLimit, RetryableError, StageNotReady
 from pipeline.logs import get_logger
 from pipeline.profile import Profile, load_profile, profile_path
 from pipeline.records import Job, Output
 from pipeline.settings import DraftSettings
 from pipeline.sources import build_fetcher, build_sources
 from pipeline.stages.runner import Stage, WorkContext
+from pipeline.stages.spend import Budget
 from pipeline.store.base import JobStore
 from pipeline.timeutil import utc_iso
 
 log = get_logger("pipeline.draft")
-
-
-def drafted_key(day: date | None = None) -> str:
-    """The counter of jobs drafted on one local calendar day (fit.top_n_per_day)."""
-    return f"draft:jobs:{(day or date.today()).isoformat()}"
-
-
-def spend_key(day: date | None = None) -> str:
-    return f"llm:cost:{(day or date.today()).isoformat()}"
 
 
 class Draft:
@@ -59,6 +51,7 @@ class Draft:
                                 "and fill it in")
         self.profile = profile or load_profile(path)
         self.sources, self.fetcher = build_sources(config), build_fetcher(config)
+        self.budget = Budget(self.settings.daily_cost_cap_usd, config.llm.model)
         self.llm = None
         if config.llm_api_key:
             from pipeline.llm import LLM
@@ -148,15 +141,15 @@ class Draft:
         used = {"prompt_tokens": 0, "completion_tokens": 0, "cost": 0.0, "calls": 0}
         rejections: list[str] = []
         for _ in range(1 + self.settings.validation_retries):
-            self._check_cap(store)
+            self.budget.check(store)
             prompt = user if not rejections else \
                 f"{user}\n\nYour previous answer was rejected: {rejections[-1]}. Answer again with valid JSON."
             answer = self.llm.complete(system, prompt, json_mode=True)
+            self.budget.record(store, answer.cost)
             cost = answer.cost or 0.0
             used = {"prompt_tokens": used["prompt_tokens"] + answer.prompt_tokens,
                     "completion_tokens": used["completion_tokens"] + answer.completion_tokens,
                     "cost": round(used["cost"] + cost, 8), "calls": used["calls"] + 1}
-            store.add_spend(spend_key(), cost)
             ctx.tally(prompt_tokens=answer.prompt_tokens, completion_tokens=answer.completion_tokens, cost=cost,
                       llm_calls=1)
             try:
@@ -169,15 +162,6 @@ class Draft:
             return {**draft, **used, "model": answer.model, "cost_known": answer.cost is not None,
                     "rejected": rejections}
         raise RetryableError(f"every draft was rejected ({'; '.join(rejections)})")
-
-    def _check_cap(self, store: JobStore) -> None:
-        cap = self.settings.daily_cost_cap_usd
-        if cap is None:
-            return
-        spent = float(store.quota_used(spend_key()))
-        if spent >= cap:
-            raise HaltRun(f"daily LLM spending cap reached: ${spent:.4f} of ${cap:.2f} spent today; "
-                          "drafting resumes tomorrow")
 
 
 def summary(d: dict[str, Any]) -> list[str]:

@@ -12,15 +12,16 @@ from typing import Any
 from pipeline import constants as c
 from pipeline.catalog import stage_states
 from pipeline.config import Config
+from pipeline.counters import skipped_key
 from pipeline.errors import PermanentError, RetryableError
 from pipeline.fit import Fit, Scorer
-from pipeline.fit_keys import skipped_key
 from pipeline.fit_llm import llm_fit
 from pipeline.logs import get_logger
 from pipeline.profile import Profile, load_profile, profile_path
 from pipeline.records import Job, Output
 from pipeline.settings import FitSettings
 from pipeline.stages.runner import Stage, WorkContext
+from pipeline.stages.spend import Budget
 
 log = get_logger("pipeline.fit")
 
@@ -33,6 +34,7 @@ class FitStage:
         path = profile_path(config)
         self.profile = profile or (load_profile(path) if path.exists() else None)
         self.scorer = Scorer(self.profile.fit) if self.profile else None
+        self.budget = Budget(config.stage(c.DRAFT).daily_cost_cap_usd, config.llm.model)
         self.llm = None
         if self.profile and config.llm_api_key and self.settings.llm:
             from pipeline.llm import LLM
@@ -64,17 +66,18 @@ class FitStage:
         return Output(data={"fit": result}, content={"score": fit.score})
 
     def _ask_llm(self, job: Job, heuristic: Fit, ctx: WorkContext) -> Fit:
+        """One LLM opinion, within the day's budget; any failure (the cap included) keeps the heuristic."""
         assert self.llm is not None and self.profile is not None
         try:
+            if ctx.store is not None:
+                self.budget.check(ctx.store)
             fit, cost = llm_fit(self.llm, self.profile, job, heuristic)
         except (RetryableError, PermanentError) as exc:
             heuristic.flags.append(f"LLM score unavailable ({type(exc).__name__}); heuristic kept")
             log.info("fit: LLM score failed; heuristic kept", error=str(exc))
             return heuristic
-        if ctx.store is not None and cost:
-            from pipeline.stages.draft import spend_key
-
-            ctx.store.add_spend(spend_key(), cost)
+        if ctx.store is not None:
+            self.budget.record(ctx.store, cost)
         ctx.tally(llm_calls=1, cost=cost or 0.0)
         return fit
 

@@ -1,9 +1,11 @@
 """A small OpenAI-compatible server on 127.0.0.1 for the real openai client: POST
-/v1/chat/completions answers from a queue of scripted replies and records every request."""
+/v1/chat/completions answers from a queue of scripted replies (or a function of the request) and
+records every request."""
 
 import json
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -25,13 +27,15 @@ class LLMServer:
         self.queue: list[Answer] = []
         self.default = default or Answer(content="A sample answer.")
         self.requests: list[dict[str, Any]] = []
+        self.respond: Callable[[dict[str, Any]], Answer] | None = None  # answers from the request, if set
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:  # noqa: N802 - http.server's name
                 body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
                 server.requests.append({"path": self.path, "body": body, "auth": self.headers.get("Authorization")})
-                answer = server.queue.pop(0) if server.queue else server.default
+                answer = server.queue.pop(0) if server.queue else \
+                    server.respond(body) if server.respond else server.default
                 if answer.delay:
                     time.sleep(answer.delay)
                 if answer.status != 200:

@@ -13,7 +13,8 @@ from pipeline import constants as c
 from pipeline.catalog import stage_states
 from pipeline.cli import main
 from pipeline.config import load_config
-from pipeline.stages.draft import Draft, spend_key
+from pipeline.counters import spend_key
+from pipeline.stages.draft import Draft
 from pipeline.stages.runner import run_stage
 from pipeline.store import NewJob, open_store
 from tests.conftest import ROOT
@@ -177,6 +178,18 @@ def test_daily_cap_halts_the_stage(project, llm):
     assert len(waiting) == 2 and all(j.attempts.get(c.DRAFT, 0) == 0 for j in waiting)
 
 
+def test_a_cap_with_no_known_price_refuses_to_go_on(project, llm):
+    """Costs recorded as $0 would never reach the cap: the first unpriced answer stops the run."""
+    _, config, store = project(daily_cost_cap_usd=1.0)
+    llm.default = Answer(content=json.dumps(GOOD))  # the provider reports no cost; llm.prices is empty
+    ids = [enriched(store, n) for n in range(3)]
+    record = draft(config, store)
+    assert record.succeeded == 1 and "llm.prices" in record.error and "test-model" in record.error
+    assert len(llm.requests) == 1
+    waiting = [store.get(i) for i in ids if store.get(i).status == c.State.ENRICHED]
+    assert len(waiting) == 2 and all(j.attempts.get(c.DRAFT, 0) == 0 for j in waiting)
+
+
 def test_price_table_when_the_provider_gives_no_cost(project, llm):
     path, _, store = project()
     text = path.read_text().replace("model: test-model", "model: test-model\n  prices: {test-model: {prompt: 0.5, "
@@ -274,3 +287,14 @@ def test_only_the_minimal_profile_reaches_the_provider(project, llm, tmp_path):
     assert "Cut build times by 60%" in sent, "an achievement mined from the resume, locally"
     for private in ("Hauptstra", "10115", "1234567", "1990-01-01", "married"):
         assert private not in sent, private
+
+
+def test_stats_and_daemon_status_show_todays_spend_and_the_cap(project, llm, capsys):
+    path, config, store = project(daily_cost_cap_usd=0.5)
+    enriched(store)
+    draft(config, store)
+    capsys.readouterr()
+    assert main(["--config", str(path), "stats"]) == 0
+    assert "LLM spend today: $0.0011 of $0.50 (generator.daily_cost_cap_usd)" in capsys.readouterr().out
+    assert main(["--config", str(path), "daemon", "status", "--json"]) == c.EXIT_STOPPED
+    assert json.loads(capsys.readouterr().out)["llm_spend"] == {"today_usd": 0.0011, "cap_usd": 0.5}
