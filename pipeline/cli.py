@@ -44,11 +44,15 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("job_id")
     show.add_argument("--json", **js)
     sub.add_parser("companies", help="companies with how many jobs each").add_argument("--json", **js)
-    drafts = sub.add_parser("drafts", help="list drafts, or `drafts export` them (never sent)")
-    drafts.add_argument("action", nargs="?", choices=["export"])
+    drafts = sub.add_parser("drafts", help="list, review, approve, reject, mark sent or export drafts (never sent)")
+    drafts.add_argument("action", nargs="?", choices=["review", "approve", "reject", "sent", "export"])
+    drafts.add_argument("job_id", nargs="?", help="approve / reject / sent: the job")
+    drafts.add_argument("n", nargs="?", type=_positive, help="approve / reject / sent: draft N (default: all)")
+    drafts.add_argument("--reason", default="", help="reject: why")
     drafts.add_argument("--status", dest="draft_status", default="draft_generated", choices=all_states())
     drafts.add_argument("--format", choices=FORMATS, help="with export: the file format")
     drafts.add_argument("--out", type=Path, default=Path("drafts"), help="with export: the folder (default drafts/)")
+    drafts.add_argument("--all", action="store_true", help="with export: new drafts too, not only approved")
     drafts.add_argument("--json", **js)
     imp = sub.add_parser("import", help="add jobs from a JSON, JSONL or CSV file (- reads standard input)")
     imp.add_argument("file", type=Path)
@@ -116,6 +120,25 @@ def _main(argv: list[str] | None) -> int:
         return 130
 
 
+def _drafts(args: argparse.Namespace, config: Config) -> int:
+    from pipeline import review_commands as rc
+
+    match args.action:
+        case None:
+            return rc.list_drafts(config, args.draft_status, args.json)
+        case "export":
+            if not args.format:
+                print(f"drafts export needs --format {' or '.join(FORMATS)}", file=sys.stderr)
+                return c.EXIT_USAGE
+            return rc.export_drafts(config, args.draft_status, args.format, args.out, args.all)
+        case "review":
+            return rc.interactive(config, args.draft_status)
+    if not args.job_id:
+        print(f"drafts {args.action} needs a JOB_ID (and optionally a draft number N)", file=sys.stderr)
+        return c.EXIT_USAGE
+    return rc.change(config, args.action, args.job_id, args.n, args.reason)
+
+
 def _dispatch(args: argparse.Namespace, config: Config) -> int:
     from pipeline import commands, daemon
 
@@ -127,11 +150,7 @@ def _dispatch(args: argparse.Namespace, config: Config) -> int:
         case "show":
             return commands.show(config, args.job_id, args.json)
         case "drafts":
-            if args.action == "export" and not args.format:
-                print(f"drafts export needs --format {' or '.join(FORMATS)}", file=sys.stderr)
-                return c.EXIT_USAGE
-            return commands.drafts(config, args.draft_status, args.json, args.format if args.action else None,
-                                   args.out)
+            return _drafts(args, config)
         case "companies":
             return commands.companies(config, args.json)
         case "import":

@@ -130,28 +130,6 @@ def show(config: Config, job_id: str, as_json: bool) -> int:
     return c.EXIT_OK
 
 
-def drafts(config: Config, status: str, as_json: bool, fmt: str | None = None, out: Path | None = None) -> int:
-    """List drafts, or export them as .eml / .md / .csv files for review. Nothing is ever sent."""
-    from pipeline.export import draft_rows, export
-
-    rows = draft_rows(open_store(config).list_jobs(status))
-    if fmt:
-        from pipeline.profile import load_profile, profile_path
-
-        sender = ""
-        if profile_path(config).exists():
-            profile = load_profile(profile_path(config))
-            sender = f"{profile.name} <{profile.email}>"
-        written = export(rows, fmt, out or Path("drafts"), sender)
-        print(f"wrote {len(written)} file(s) for {len(rows)} draft(s) to {out}")
-        return c.EXIT_OK
-    if as_json:
-        display.print_json(rows)
-        return c.EXIT_OK
-    display.drafts_table(rows, status)
-    return c.EXIT_OK
-
-
 def companies(config: Config, as_json: bool) -> int:
     """Every company with how many jobs point at it."""
     found = open_store(config).list_companies()
@@ -211,6 +189,10 @@ def mark(config: Config, job_id: str, status: str) -> int:
         return c.EXIT_USAGE
     store = open_store(config)
     if policy.mark(store, job_id, status):
+        if status == c.State.APPLIED:
+            from pipeline.review_commands import mark_sent
+
+            mark_sent(store, job_id)
         print(f"{job_id}: {status}")
         return c.EXIT_OK
     reason = "no such job" if store.get(job_id) is None else "a stage is working on it right now"

@@ -142,7 +142,8 @@ def drafts_table(rows: list[dict[str, Any]], status: str) -> None:
     for row in rows:
         to = row["recipient"] or row["role"]
         flag = " [template]" if row["template"] else ""
-        out(f"{row['job_id']}  {row['channel']:8}  {cut(row['company'], 20):20}  to {cut(to, 24):24}  "
+        out(f"{row['job_id']}  {row['n']}  {row['review']:8}  {row['channel']:8}  {cut(row['company'], 20):20}  "
+            f"to {cut(to, 24):24}  "
               f"{cut(row['subject'] or row['body'].splitlines()[0], 50)}{flag}")
     out(f"{len(rows)} draft(s) for jobs with status {status}")
 

@@ -2,10 +2,18 @@
 
 `.eml` files carry `X-Unsent: 1`, so mail clients open them as drafts, with To (when the recipient
 has an address) and Subject filled; LinkedIn notes are exported as text, never sent anywhere.
+An export folder keeps a manifest of the files it wrote with their SHA-256, so a re-export
+removes the files of drafts no longer exported (rejected, sent, the job skipped or applied) and
+never overwrites or removes a file a person has edited since: those are kept and reported.
 """
 
 import csv
+import hashlib
+import io
+import json
+import os
 import re
+from dataclasses import dataclass, field
 from email.headerregistry import Address
 from email.message import EmailMessage
 from pathlib import Path
@@ -14,8 +22,9 @@ from typing import Any
 from pipeline.records import Job
 
 FORMATS = ("eml", "md", "csv")
-CSV_FIELDS = ("job_id", "company", "title", "channel", "recipient", "role", "address", "address_status",
-              "subject", "body", "template", "cost", "created_at")
+CSV_FIELDS = ("job_id", "n", "review", "company", "title", "channel", "recipient", "role", "address",
+              "address_status", "subject", "body", "template", "edited", "cost", "created_at")
+MANIFEST = ".drafts-manifest.json"
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -32,7 +41,8 @@ def draft_rows(jobs: list[Job]) -> list[dict[str, Any]]:
     for job in jobs:
         for n, draft in enumerate(job.data.get("drafts", []), 1):
             to = draft.get("recipient") or {}
-            rows.append({"job_id": job.id, "n": n, "company": job.company, "title": job.title,
+            rows.append({"job_id": job.id, "n": n, "review": (draft.get("review") or {}).get("state") or "new",
+                         "edited": "original" in draft, "company": job.company, "title": job.title,
                          "channel": draft["channel"], "recipient": to.get("name", ""), "role": to.get("role", ""),
                          "address": to.get("address", ""), "address_status": to.get("address_status", ""),
                          "subject": draft.get("subject", ""), "body": draft["body"],
@@ -81,26 +91,67 @@ def to_markdown(row: dict[str, Any]) -> str:
     return "\n".join(lines + ["", row["body"], ""])
 
 
-def export(rows: list[dict[str, Any]], fmt: str, out: Path, sender: str = "") -> list[Path]:
-    """Write the drafts; returns the files written."""
-    out.mkdir(parents=True, exist_ok=True)
+@dataclass
+class Exported:
+    written: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)  # edited by a person (or not ours): left alone
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _files(rows: list[dict[str, Any]], fmt: str, sender: str) -> dict[str, bytes]:
+    """File name -> content, for every row (one drafts.csv for csv)."""
     if fmt == "csv":
-        path = out / "drafts.csv"
-        with path.open("w", newline="", encoding="utf-8") as f:
-            writer = csv.DictWriter(f, fieldnames=CSV_FIELDS, extrasaction="ignore")
-            writer.writeheader()
-            writer.writerows({k: spreadsheet_safe(v) for k, v in row.items()} for row in rows)
-        return [path]
-    written = []
+        text = io.StringIO(newline="")
+        writer = csv.DictWriter(text, fieldnames=CSV_FIELDS, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows({k: spreadsheet_safe(v) for k, v in row.items()} for row in rows)
+        return {"drafts.csv": text.getvalue().encode("utf-8")}
+    files = {}
     for row in rows:
         if fmt == "eml" and row["channel"] != "email":
-            path = out / _name(row, "txt")
-            path.write_text(row["body"] + "\n", encoding="utf-8")
+            files[_name(row, "txt")] = (row["body"] + "\n").encode("utf-8")
         elif fmt == "eml":
-            path = out / _name(row, "eml")
-            path.write_bytes(to_eml(row, sender))
+            files[_name(row, "eml")] = to_eml(row, sender)
         else:
-            path = out / _name(row, "md")
-            path.write_text(to_markdown(row), encoding="utf-8")
-        written.append(path)
-    return written
+            files[_name(row, "md")] = to_markdown(row).encode("utf-8")
+    return files
+
+
+def export(rows: list[dict[str, Any]], fmt: str, out: Path, sender: str = "") -> Exported:
+    """Write the drafts, remove the files of drafts no longer exported, keep edited files."""
+    out.mkdir(parents=True, exist_ok=True)
+    manifest_path = out / MANIFEST
+    try:
+        manifest: dict[str, str] = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        manifest = {}
+    wanted, result, kept_manifest = _files(rows, fmt, sender), Exported(), {}
+    for name, data in wanted.items():
+        path = out / name
+        if path.exists():
+            current = _digest(path.read_bytes())
+            if current != _digest(data) and (name not in manifest or current != manifest[name]):
+                result.kept.append(path)  # edited since we wrote it, or a file we never wrote
+                if name in manifest:
+                    kept_manifest[name] = manifest[name]
+                continue
+        path.write_bytes(data)
+        kept_manifest[name] = _digest(data)
+        result.written.append(path)
+    for name, digest in manifest.items():
+        path = out / name
+        if name in wanted or not path.exists() or os.sep in name:
+            continue
+        if _digest(path.read_bytes()) == digest:
+            path.unlink()
+            result.removed.append(path)
+        else:
+            result.kept.append(path)
+    temp = manifest_path.with_suffix(".tmp")
+    temp.write_text(json.dumps(kept_manifest, indent=1, sort_keys=True), encoding="utf-8")
+    temp.replace(manifest_path)
+    return result

@@ -83,7 +83,7 @@ def test_eml_headers_are_one_line_and_names_cannot_add_recipients(tmp_path):
            "channel": "email", "recipient": "Ann\r\nBcc: x@evil.example", "role": "CTO", "address": "ann@acme.example",
            "address_status": "published", "subject": "", "body": "Hello Ann", "template": True, "cost": 0.0,
            "created_at": ""}
-    written = export([row, {**row, "job_id": "j2"}], "eml", tmp_path)
+    written = export([row, {**row, "job_id": "j2"}], "eml", tmp_path).written
     assert len(written) == 2
     message = email.message_from_bytes(written[0].read_bytes(), policy=email.policy.default)
     assert [a.addr_spec for a in message["To"].addresses] == ["ann@acme.example"] and message["Bcc"] is None

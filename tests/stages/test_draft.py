@@ -232,14 +232,14 @@ def test_cli_summary_listing_export_and_regeneration(project, llm, tmp_path, cap
     assert (row["job_id"], row["address"], row["subject"]) == (job_id, "jonas.weber@acme-robotics.example",
                                                               GOOD["subject"])
     out = tmp_path / "out"
-    assert main(["--config", str(path), "drafts", "export", "--format", "eml", "--out", str(out)]) == 0
+    assert main(["--config", str(path), "drafts", "export", "--format", "eml", "--out", str(out), "--all"]) == 0
     [eml] = list(out.glob("*.eml"))
     message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
     assert message["To"] == "Jonas Weber <jonas.weber@acme-robotics.example>"
     assert message["Subject"] == GOOD["subject"] and message["X-Unsent"] == "1"
     assert message["From"] == "Alex Example <alex@example.org>" and "not verified" in message["X-Pipeline-Note"]
     assert message.get_content().strip() == GOOD["body"]
-    assert main(["--config", str(path), "drafts", "export", "--format", "csv", "--out", str(out)]) == 0
+    assert main(["--config", str(path), "drafts", "export", "--format", "csv", "--out", str(out), "--all"]) == 0
     assert "Backend engineering at Acme Robotics" in (out / "drafts.csv").read_text()
     llm.default = answer(subject="Second try")
     assert main(["--config", str(path), "retry", "--stage", "draft", job_id]) == 0

@@ -1,0 +1,68 @@
+"""A person's review of drafts before anything leaves: new -> approved | rejected -> sent.
+
+Each draft in job.data["drafts"] carries `review: {state, at, reason}`; a draft written before
+reviews existed counts as new. These functions only compute the new drafts list; the command
+stores it with store.annotate (only while the job is still in the state it was read in).
+An edit keeps the model's text in `original`.
+"""
+
+from typing import Any
+
+from pipeline.timeutil import utc_iso
+
+NEW, APPROVED, REJECTED, SENT = "new", "approved", "rejected", "sent"
+STATES = (NEW, APPROVED, REJECTED, SENT)
+ALLOWED = {APPROVED: {NEW, REJECTED}, REJECTED: {NEW, APPROVED}, SENT: {APPROVED}}
+
+
+class ReviewError(Exception):
+    """A change the review states do not allow (e.g. sent before approved), or no such draft."""
+
+
+def state_of(draft: dict[str, Any]) -> str:
+    return str((draft.get("review") or {}).get("state") or NEW)
+
+
+def _numbers(drafts: list[dict[str, Any]], n: int | None) -> list[int]:
+    if not drafts:
+        raise ReviewError("the job has no drafts")
+    if n is None:
+        return list(range(1, len(drafts) + 1))
+    if not 1 <= n <= len(drafts):
+        raise ReviewError(f"no draft {n}: the job has {len(drafts)} (numbered from 1)")
+    return [n]
+
+
+def change(drafts: list[dict[str, Any]], n: int | None, state: str, reason: str = "") -> list[dict[str, Any]]:
+    """Drafts with draft n (every draft when None) moved to `state`. With every draft, those that
+    cannot make the move (already sent, say) are left as they are; one named draft must make it."""
+    updated = [dict(d) for d in drafts]
+    moved = 0
+    for number in _numbers(drafts, n):
+        draft = updated[number - 1]
+        now = state_of(draft)
+        if now == state:
+            continue
+        if now not in ALLOWED[state]:
+            if n is not None:
+                before = " or ".join(sorted(ALLOWED[state]))
+                raise ReviewError(f"draft {number} is {now}; only a draft that is {before} can become {state}")
+            continue
+        draft["review"] = {"state": state, "at": utc_iso(), **({"reason": reason} if reason else {})}
+        moved += 1
+    if n is None and not moved and not any(state_of(d) == state for d in updated):
+        raise ReviewError(f"none of the job's drafts can become {state}")
+    return updated
+
+
+def edit(drafts: list[dict[str, Any]], n: int, subject: str, body: str) -> list[dict[str, Any]]:
+    """Draft n with a person's text; the first edit keeps the original in `original`."""
+    number = _numbers(drafts, n)[0]
+    updated = [dict(d) for d in drafts]
+    draft = updated[number - 1]
+    if state_of(draft) == SENT:
+        raise ReviewError(f"draft {number} was sent; it can no longer be edited")
+    if (subject, body) != (draft.get("subject", ""), draft["body"]):
+        draft.setdefault("original", {"subject": draft.get("subject", ""), "body": draft["body"]})
+        draft.update(subject=subject, body=body, edited_at=utc_iso())
+    return updated

@@ -1,0 +1,144 @@
+"""The review loop: drafts are new, then approved or rejected, then sent; export writes approved
+drafts and keeps a manifest so re-exports clean up after themselves and never touch edited files."""
+
+import shutil
+import sys
+
+import pytest
+
+from pipeline import constants as c
+from pipeline.catalog import stage_states
+from pipeline.cli import main
+from pipeline.config import load_config
+from pipeline.review_commands import interactive
+from pipeline.store import NewJob, open_store
+from tests.conftest import ROOT
+from tests.helpers.project import write_config
+
+
+def a_draft(name: str, channel: str = "email") -> dict:
+    return {"channel": channel, "subject": f"Backend role, for {name}" if channel == "email" else "",
+            "body": f"Hi {name},\n\nI saw the role.\n\nAlex Example",
+            "recipient": {"name": f"{name} Weber", "role": "Head of Engineering",
+                          "address": f"{name.lower()}@acme.example", "address_status": "published", "profile_url": ""},
+            "template": True, "cost": 0.0, "created_at": "2026-11-23T10:00:00Z"}
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    monkeypatch.delenv(c.ENV_MONGODB_URI, raising=False)
+    monkeypatch.delenv(c.ENV_TEST_STAGES, raising=False)
+    directory = tmp_path / "project"
+    directory.mkdir()
+    shutil.copy(ROOT / "profile.example.yaml", directory / "profile.yaml")
+    path = write_config(directory, {})
+    config = load_config(str(path))
+    store = open_store(config)
+    ids = []
+    for n, names in enumerate((["Jonas", "Lena"], ["Maria"])):
+        store.upsert_job(NewJob(source="test", source_id=str(n), url=f"https://jobs.example.org/{n}",
+                                title="Backend Engineer", company=f"Acme {n}", status=c.State.ENRICHED))
+        job = store.claim(stage_states(c.DRAFT), "w", 60)
+        store.complete(job.id, job.lease_token, stage_states(c.DRAFT), {"drafts": [a_draft(x) for x in names]})
+        ids.append(job.id)
+    return path, store, ids, tmp_path / "out"
+
+
+def states(store, job_id):
+    return [(d.get("review") or {}).get("state", "new") for d in store.get(job_id).data["drafts"]]
+
+
+def test_approve_reject_and_sent_by_script(project, capsys):
+    path, store, (first, second), _ = project
+    cli = ["--config", str(path), "drafts"]
+    assert main([*cli, "approve", first, "1"]) == 0
+    assert main([*cli, "reject", first, "2", "--reason", "wrong person"]) == 0
+    assert states(store, first) == ["approved", "rejected"]
+    assert store.get(first).data["drafts"][1]["review"]["reason"] == "wrong person"
+    assert main([*cli, "sent", second]) == c.EXIT_ERROR, "never approved: cannot be sent"
+    assert "can become sent" in capsys.readouterr().err
+    assert main([*cli, "approve", second, "3"]) == c.EXIT_ERROR
+    assert "no draft 3: the job has 1" in capsys.readouterr().err
+    assert main([*cli, "sent", first]) == 0
+    assert states(store, first) == ["sent", "rejected"], "of every draft, the approved one is sent"
+    assert main([*cli, "approve", "nope"]) == c.EXIT_ERROR and "no such job" in capsys.readouterr().err
+    assert main([*cli, "approve"]) == c.EXIT_USAGE
+
+
+def test_mark_applied_sends_the_approved_drafts(project):
+    path, store, (first, _), _ = project
+    assert main(["--config", str(path), "drafts", "approve", first, "2"]) == 0
+    assert main(["--config", str(path), "mark", first, "applied"]) == 0
+    assert states(store, first) == ["new", "sent"]
+
+
+def test_export_writes_approved_drafts_and_cleans_up_with_its_manifest(project, capsys):
+    path, store, (first, second), out = project
+    cli = ["--config", str(path), "drafts"]
+    export = [*cli, "export", "--format", "eml", "--out", str(out)]
+    assert main(export) == 0
+    assert sorted(p.name for p in out.iterdir()) == [".drafts-manifest.json"]
+    assert "no approved drafts" in capsys.readouterr().out
+    assert main([*export, "--all"]) == 0
+    assert len(list(out.glob("*.eml"))) == 3
+    main([*cli, "approve", first])
+    assert main(export) == 0
+    files = sorted(p.name for p in out.glob("*.eml"))
+    assert len(files) == 2 and all(name.startswith(first) for name in files), "the new draft's file is removed"
+    edited = out / files[0]
+    edited.write_text(edited.read_text().replace("I saw the role.", "I saw the role and loved it."))
+    main([*cli, "reject", first])
+    capsys.readouterr()
+    assert main(export) == 0
+    assert [p.name for p in out.glob("*.eml")] == [files[0]], "the edited file is kept, the other removed"
+    assert "loved it" in edited.read_text()
+    captured = capsys.readouterr()
+    assert "removed 1" in captured.out and f"kept {edited}" in captured.err
+    main([*cli, "approve", first])
+    assert main(export) == 0
+    assert "loved it" in edited.read_text(), "an edited file is never overwritten"
+    (out / "mine.txt").write_text("my notes")
+    assert main(export) == 0 and (out / "mine.txt").read_text() == "my notes"
+    assert second
+
+
+def test_csv_export_has_the_review_state(project):
+    path, store, (first, _), out = project
+    main(["--config", str(path), "drafts", "approve", first, "1"])
+    assert main(["--config", str(path), "drafts", "export", "--format", "csv", "--out", str(out), "--all"]) == 0
+    import csv
+    with (out / "drafts.csv").open(newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["review"] for r in rows].count("approved") == 1 and len(rows) == 3
+
+
+def test_review_one_by_one_with_an_edit(project, monkeypatch, tmp_path, capsys):
+    path, store, (first, second), _ = project
+    editor = tmp_path / "editor.py"
+    editor.write_text("import sys, pathlib\np = pathlib.Path(sys.argv[1])\n"
+                      "p.write_text(p.read_text().replace('I saw the role.', 'I read about your robots.'))\n")
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {editor}")
+    monkeypatch.delenv("VISUAL", raising=False)
+    answers = iter(["e", "a", "x", "r", "not this one", "s"])
+    config = load_config(str(path))
+    assert interactive(config, c.State.DRAFT_GENERATED, ask=lambda prompt: next(answers)) == 0
+    shown = capsys.readouterr().out
+    assert "address: jonas@acme.example  [published by a source]" in shown
+    assert "approved 1, rejected 1, edited 1, skipped 1" in shown
+    jobs = {j: store.get(j).data["drafts"] for j in (first, second)}
+    everything = [d for drafts in jobs.values() for d in drafts]
+    assert sorted((d.get("review") or {}).get("state", "new") for d in everything) == ["approved", "new", "rejected"]
+    approved = next(d for d in everything if (d.get("review") or {}).get("state") == "approved")
+    assert "I read about your robots." in approved["body"] and "I saw the role." in approved["original"]["body"]
+    rejected = next(d for d in everything if (d.get("review") or {}).get("state") == "rejected")
+    assert rejected["review"]["reason"] == "not this one"
+
+
+def test_review_stops_at_end_of_input(project, capsys):
+    path, store, ids, _ = project
+
+    def closed(prompt):
+        raise EOFError
+
+    assert interactive(load_config(str(path)), c.State.DRAFT_GENERATED, ask=closed) == 0
+    assert all(states(store, i) == ["new"] * len(states(store, i)) for i in ids)
