@@ -9,13 +9,16 @@ import json
 import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from pipeline.contacts import UNRELATED
+from pipeline.dedupe import company_key
 from pipeline.emails import first_name, own_address
 from pipeline.fit import written_in
 from pipeline.profile import Profile
 from pipeline.records import Job
 from pipeline.settings import DraftSettings
+from pipeline.sources.company import linkedin_slug
 from pipeline.textclean import fenced
 
 SUBJECT_CHARS = 80
@@ -56,8 +59,31 @@ class Recipient:
 
 
 def _blocked(address: str, dnc: dict[str, tuple[str, ...]]) -> bool:
-    address = address.lower()
-    return address in dnc.get("addresses", ()) or address.split("@")[-1] in dnc.get("domains", ())
+    """An address on the list (any case), or at a listed domain or one of its subdomains."""
+    address = address.strip().lower()
+    host = address.split("@")[-1]
+    return address in dnc.get("addresses", ()) or any(host == d or host.endswith("." + d)
+                                                      for d in map(_host, dnc.get("domains", ())))
+
+
+def _host(text: str) -> str:
+    return urlsplit(text if "//" in text else f"//{text}").netloc.lower().removeprefix("www.")
+
+
+def dnc_aliases(dnc: dict[str, tuple[str, ...]]) -> set[str]:
+    """The company aliases the do-not-contact list names: each company as a normalised name
+    ('Northwind Analytics' stops 'Northwind Analytics GmbH'), and as a LinkedIn slug or a domain
+    when it is written as one; each domain."""
+    found = {f"domain:{_host(d)}" for d in dnc.get("domains", ()) if _host(d)}
+    for entry in dnc.get("companies", ()):
+        slug = linkedin_slug(entry)
+        if slug:
+            found.add(f"li:{slug}")
+        elif re.fullmatch(r"(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/?", entry):
+            found.add(f"domain:{_host(entry)}")
+        else:
+            found.add(f"name:{company_key(entry)}")
+    return found
 
 
 def posting_addresses(job: Job) -> list[str]:

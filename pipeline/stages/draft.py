@@ -14,6 +14,7 @@ from pipeline import constants as c
 from pipeline.catalog import stage_states
 from pipeline.config import Config
 from pipeline.counters import drafted_key
+from pipeline.dedupe import company_key
 from pipeline.drafts import (
     DraftRejected,
     Recipient,
@@ -21,6 +22,7 @@ from pipeline.drafts import (
     build_prompt,
     check_draft,
     choose_recipients,
+    dnc_aliases,
     general_address,
     parse_draft,
     template_draft,
@@ -31,6 +33,7 @@ from pipeline.profile import Profile, load_profile, profile_path
 from pipeline.records import Job, Output
 from pipeline.settings import DraftSettings
 from pipeline.sources import build_fetcher, build_sources
+from pipeline.sources.crawler import identities
 from pipeline.stages.runner import Stage, WorkContext
 from pipeline.stages.spend import Budget
 from pipeline.store.base import JobStore
@@ -51,6 +54,7 @@ class Draft:
                                 "and fill it in")
         self.profile = profile or load_profile(path)
         self.sources, self.fetcher = build_sources(config), build_fetcher(config)
+        self._dnc_ids: set[str] | None = None
         self.budget = Budget(self.settings.daily_cost_cap_usd, config.llm.model)
         self.llm = None
         if config.llm_api_key:
@@ -59,14 +63,17 @@ class Draft:
             self.llm = LLM(config)
 
     def stage(self) -> Stage:
-        return Stage(stage_states(c.DRAFT), self.work, summary=summary)
+        return Stage(stage_states(c.DRAFT), self.work, summary=summary, before=self.before)
+
+    def before(self, store: JobStore, ctx: WorkContext, record: Any) -> None:
+        self._dnc_ids = None  # the companies the do-not-contact list names, looked up again each run
 
     def work(self, job: Job, ctx: WorkContext) -> Output:
         store = ctx.store
         assert store is not None
         company_id = job.linked_company
         company = store.find_company([company_id]) if company_id else None
-        reason = self._do_not_contact(job, company)
+        reason = self._do_not_contact(store, job, company)
         if reason:
             log.info("job skipped: do not contact", reason=reason)
             return Output(data={"drafts": [], "skipped": reason}, status=c.State.SKIPPED)
@@ -105,14 +112,19 @@ class Draft:
         if fit.configured and not store.take_quota(drafted_key(), fit.top_n_per_day):
             raise DailyLimit(f"{fit.top_n_per_day} jobs drafted today (fit.top_n_per_day); more tomorrow")
 
-    def _do_not_contact(self, job: Job, company: dict[str, Any] | None) -> str:
-        dnc = self.settings.do_not_contact
-        names = {job.company.lower(), str((company or {}).get("name") or "").lower()}
-        domain = str((company or {}).get("domain") or "").lower()
-        if names & set(dnc.get("companies", ())):
+    def _do_not_contact(self, store: JobStore, job: Job, company: dict[str, Any] | None) -> str:
+        """The job's company is on the list by any alias: its names, domain or LinkedIn slug, or
+        any alias its company record holds (the listed aliases are looked up once per run)."""
+        listed = dnc_aliases(self.settings.do_not_contact)
+        if not listed:
+            return ""
+        mine = set(identities(job))
+        if company:
+            mine |= {f"name:{company_key(str(company.get('name') or ''))}", f"domain:{company.get('domain') or ''}"}
+        if self._dnc_ids is None:
+            self._dnc_ids = {found["id"] for alias in listed if (found := store.find_company([alias]))}
+        if mine & listed or (company and company.get("id") in self._dnc_ids):
             return f"{job.company} is on the do-not-contact list"
-        if domain and domain in dnc.get("domains", ()):
-            return f"{domain} is on the do-not-contact list"
         return ""
 
     def _channels(self, recipient: Recipient | None) -> list[str]:

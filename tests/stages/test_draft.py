@@ -220,6 +220,31 @@ def test_do_not_contact_skips_the_job(project, llm):
     assert job.status == c.State.SKIPPED and "do-not-contact" in job.data["skipped"] and llm.requests == []
 
 
+@pytest.mark.parametrize("listed", [
+    {"companies": ["ACME Robotics"]},  # a name variant without the legal suffix
+    {"companies": ["https://www.linkedin.com/company/acme-robotics-sample"]},  # an alias of the company record
+    {"companies": ["acme-robotics.example"]},
+    {"domains": ["https://www.acme-robotics.example/"]},
+])
+def test_do_not_contact_matches_the_company_by_any_alias(project, llm, listed):
+    _, config, store = project(do_not_contact=listed)
+    job_id = enriched(store)
+    token = store.lock_company("domain:acme-robotics.example", "w", 60)
+    store.save_company("domain:acme-robotics.example", token, {"name": "Acme Robotics GmbH",
+                       "domain": "acme-robotics.example"}, ["li:acme-robotics-sample"])
+    draft(config, store)
+    job = store.get(job_id)
+    assert job.status == c.State.SKIPPED and "do-not-contact" in job.data["skipped"] and llm.requests == []
+
+
+def test_do_not_contact_addresses_in_any_case(project, llm):
+    _, config, store = project(do_not_contact={"addresses": ["Jonas.Weber@ACME-Robotics.example"]})
+    job_id = enriched(store)
+    draft(config, store)
+    [d] = store.get(job_id).data["drafts"]
+    assert d["recipient"]["name"] == "" and d["recipient"]["address"] == "jobs@acme-robotics.example"
+
+
 def test_cli_summary_listing_export_and_regeneration(project, llm, tmp_path, capsys):
     path, config, store = project()
     job_id = enriched(store)
