@@ -290,29 +290,3 @@ def _check_person(body: str, channel: str, recipient: Recipient | None, profile:
     written = written_in(body.lower())
     if written and written != profile.language.strip().lower():
         raise DraftRejected(f"is written in {written.capitalize()}, not {profile.language}")
-
-
-def template_draft(profile: Profile, job: Job, company: dict[str, Any] | None, recipient: Recipient | None,
-                   channel: str, settings: DraftSettings) -> dict[str, Any]:
-    """A deterministic draft for when no LLM key is configured; marked as a template."""
-    greeting = f"Hi {first_name(recipient.name)}," if recipient else "Hello,"
-    skills = ", ".join(profile.skills[:3])
-    achievement = profile.achievements[0] if profile.achievements else ""
-    if channel == "linkedin":
-        body = (f"{greeting} I saw the {job.title} role at {job.company} and would love to connect. "
-                f"I'm {profile.name}, {profile.headline or 'working in ' + skills}.")
-        return {"subject": "", "body": body[:NOTE_CHARS]}
-    lines = [greeting, "",
-             f"I came across the {job.title} role at {job.company} and wanted to reach out directly. "
-             f"I'm {profile.name}" + (f", {profile.headline}" if profile.headline else "") + "."]
-    if achievement:
-        lines.append(f"Most recently: {achievement[0].lower() + achievement[1:]}.")
-    if skills:
-        lines.append(f"I work mostly with {skills}.")
-    lines += ["Would you be open to a short conversation about the role?", "",
-              profile.signature.strip() or profile.name]
-    body = "\n".join(lines)
-    words = body.split()
-    if len(words) > settings.max_words:
-        body = " ".join(words[: settings.max_words])
-    return {"subject": f"{job.title} at {job.company}"[:SUBJECT_CHARS], "body": body}

@@ -25,7 +25,6 @@ from pipeline.drafts import (
     dnc_aliases,
     general_address,
     parse_draft,
-    template_draft,
 )
 from pipeline.errors import DailyLimit, RetryableError, StageNotReady
 from pipeline.logs import get_logger
@@ -37,6 +36,7 @@ from pipeline.sources.crawler import identities
 from pipeline.stages.runner import Stage, WorkContext
 from pipeline.stages.spend import Budget
 from pipeline.store.base import JobStore
+from pipeline.templates import template_draft
 from pipeline.timeutil import utc_iso
 
 log = get_logger("pipeline.draft")
@@ -141,7 +141,9 @@ class Draft:
         base = {"channel": channel, "recipient": to, "created_at": utc_iso()}
         if self.llm is None:
             text = template_draft(self.profile, job, company, recipient, channel, self.settings)
-            return {**base, **text, "template": True, "note": "template draft: no LLM API key configured",
+            language = text.pop("note_language", "")
+            note = "template draft: no LLM API key configured" + (f"; {language}" if language else "")
+            return {**base, **text, "template": True, "note": note,
                     "prompt_tokens": 0, "completion_tokens": 0, "cost": 0.0, "calls": 0}
         return {**base, **self._generated(store, job, company, recipient, channel, ctx), "template": False}
 
