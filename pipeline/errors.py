@@ -25,11 +25,13 @@ class DailyLimit(PipelineError):
 
 class Deferred(PipelineError):
     """Not now: another worker holds what this job needs (its company). Give the job back
-    without using an attempt, due again after `delay` seconds, and work on others meanwhile."""
+    without using an attempt, due again after `delay` seconds, and work on others meanwhile.
+    With a `key` (the company), WorkContext.wake(key) makes the job due at once: a worker of the
+    same run that finishes the company need not wait out the delay."""
 
-    def __init__(self, message: str, delay: float = 0.1) -> None:
+    def __init__(self, message: str, delay: float = 0.1, key: str = "") -> None:
         super().__init__(message)
-        self.delay = delay
+        self.delay, self.key = delay, key
 
 
 class StoreUnavailable(PipelineError):

@@ -56,6 +56,11 @@ def release(store: JobStore, job: ClaimedJob, stage: StageStates, delay: float =
     return store.move(job.id, job.lease_token, move)
 
 
+def make_due(store: JobStore, job_id: str, stage: StageStates) -> bool:
+    """A deferred job waiting in the input state is due now (what it waited for is done)."""
+    return store.move(job_id, None, Move(stage.input, stage.input, "released", stage.name, delay=0.0, quiet=True))
+
+
 def sweep_expired(store: JobStore, stage: StageStates, max_retries: int) -> int:
     """Return jobs whose lease expired to the input state, or to failed at the limit."""
     swept = 0

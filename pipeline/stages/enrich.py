@@ -79,7 +79,7 @@ class Enrich:
         company = self._remembered(aliases) or store.find_company(aliases)
         company_id = company["id"] if company else aliases[0]
         if company is None or not self.fresh(company):
-            company = self._enrich_locked(store, company_id, job, aliases)
+            company = self._enrich_locked(store, company_id, job, aliases, ctx)
         self._known.update({alias: company for alias in aliases})
         return self.link(job, company)
 
@@ -88,8 +88,10 @@ class Enrich:
         company = next((self._known[a] for a in aliases if a in self._known), None)
         return company if self.fresh(company) else None
 
-    def _enrich_locked(self, store: JobStore, company_id: str, job: Job, aliases: list[str]) -> dict[str, Any]:
-        """Enrich under the company's lock; if another worker holds it, come back to this job later."""
+    def _enrich_locked(self, store: JobStore, company_id: str, job: Job, aliases: list[str],
+                       ctx: WorkContext) -> dict[str, Any]:
+        """Enrich under the company's lock; if another worker holds it, come back to this job later
+        (at once when it is a worker of this run: it wakes the jobs waiting on the company)."""
         token = store.lock_company(company_id, owner_name(), self.settings.lease_seconds)
         if token is None:
             company = store.find_company([company_id])
@@ -103,7 +105,7 @@ class Enrich:
                              holder=holder)
             if token is None:
                 raise Deferred(f"company {company_id} is being enriched by another worker",
-                               delay=self._wait(job.id, (company or {}).get("locked_until")))
+                               delay=self._wait(job.id, (company or {}).get("locked_until")), key=company_id)
         self._held[company_id] = token
         try:
             company = store.find_company([company_id])
@@ -120,6 +122,7 @@ class Enrich:
             self._held.pop(company_id, None)
             if token:
                 store.unlock_company(company_id, token)
+            ctx.wake(company_id)
 
     def _wait(self, job_id: str, locked_until: float | None) -> float:
         """How long a job waits for a company another worker enriches: 0.5 s, doubling per deferral

@@ -39,6 +39,7 @@ class WorkContext:
     store: JobStore | None = None
     totals: dict[str, float] | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    waker: Callable[[str], None] | None = None
 
     def tally(self, **amounts: float) -> None:
         """Add to the run's totals (recorded in the run's details), e.g. tokens and cost."""
@@ -50,6 +51,11 @@ class WorkContext:
 
     def stopping(self) -> bool:
         return self.stop.is_set() or self.halt.is_set() or time.time() > self.deadline
+
+    def wake(self, key: str) -> None:
+        """Jobs this run deferred with this key (Deferred.key) are due now."""
+        if self.waker is not None:
+            self.waker(key)
 
 
 WorkFn = Callable[[Job, WorkContext], "dict[str, Any] | Output | None"]
@@ -112,6 +118,8 @@ class StageRun:
         self._halt = threading.Event()
         self._tally_lock = threading.Lock()
         self._deferred: dict[str, float] = {}  # given back for a moment -> due again at; the run waits
+        self._deferred_on: dict[str, set[str]] = {}  # Deferred.key -> job ids waiting on it
+        self._wake = threading.Event()
         self._seen: set[str] = set()
 
     def run(self) -> RunRecord:
@@ -193,7 +201,7 @@ class StageRun:
 
     def _context(self) -> WorkContext:
         return WorkContext(self.record.run_id, self.stage.states.name, self.stop, self.deadline, self._halt,
-                           self.store, self.record.details, self._tally_lock)
+                           self.store, self.record.details, self._tally_lock, self._wake_key)
 
     def _worker(self) -> None:
         ctx = self._context()
@@ -287,16 +295,35 @@ class StageRun:
         (or the run is stopped); only due ones are then looked at and claimed again."""
         with self._count_lock:
             first = min(self._deferred.values(), default=time.time())
-        self.stop.wait(max(0.01, min(first - time.time(), self.deadline - time.time(), 5.0)))
+        # a wake-up (a company finished here) ends the wait early; stop is looked at every 0.5 s
+        self._wake.wait(max(0.01, min(first - time.time(), self.deadline - time.time(), 0.5)))
+        self._wake.clear()
         if ctx.stopping():
             with self._count_lock:
                 self._deferred.clear()
+
+    def _wake_key(self, key: str) -> None:
+        """Make the jobs deferred on `key` due now, in the store and here, and wake sleeping workers."""
+        with self._count_lock:
+            waiting = self._deferred_on.pop(key, set())
+        for job_id in waiting:
+            try:
+                if policy.make_due(self.store, job_id, self.stage.states):
+                    with self._count_lock:
+                        if job_id in self._deferred:
+                            self._deferred[job_id] = time.time()
+            except StoreUnavailable:
+                return
+        if waiting:
+            self._wake.set()
 
     def _defer(self, job: ClaimedJob, exc: Deferred) -> None:
         try:
             if policy.release(self.store, job, self.stage.states, delay=exc.delay, quiet=True):
                 with self._count_lock:
                     self._deferred[job.id] = time.time() + exc.delay
+                    if exc.key:
+                        self._deferred_on.setdefault(exc.key, set()).add(job.id)
                     self.record.details["deferred"] = self.record.details.get("deferred", 0) + 1
                     self._taken -= 1
         except StoreUnavailable:

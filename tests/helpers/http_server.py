@@ -10,6 +10,14 @@ from urllib.parse import parse_qs, urlsplit
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
+class Server(ThreadingHTTPServer):
+    """A listen backlog of 128, not socketserver's 5: ten clients connecting at once would
+    otherwise see dropped SYNs retried after a second, a stall that is the server's, not ours."""
+
+    request_queue_size = 128
+    daemon_threads = True
+
+
 @dataclass
 class Reply:
     status: int = 200
@@ -54,7 +62,7 @@ class RecordedServer:
             def log_message(self, *args: object) -> None:
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = Server(("127.0.0.1", 0), Handler)
         self.base_url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 

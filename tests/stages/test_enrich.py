@@ -364,3 +364,21 @@ def test_a_run_gives_back_company_locks_it_still_holds(project):
     stage._held["name:acme"] = token
     stage.release_locks(store)
     assert store.lock_company("name:acme", "other:2", 300), "the lock is free again"
+
+
+def test_jobs_waiting_on_a_company_this_run_enriches_are_woken_when_it_is_done(server, project, monkeypatch):
+    """Their deferral could be long (here 30 s); the worker that finishes the company wakes them."""
+    _, config, store = project(concurrency=2)
+    for n in range(8):
+        store.upsert_job(acme_job(n))
+    monkeypatch.setattr(Enrich, "_wait", lambda self, job_id, locked_until: 30.0)
+    slow = fixture("sample_sites", "acme", "index.html")
+
+    def home(_query):
+        time.sleep(0.3)  # long enough for the other threads to find the company locked
+        return Reply(200, slow)
+    server.routes[SITE + "/"] = home
+    start = time.monotonic()
+    record = enrich(config, store)
+    assert record.succeeded == 8 and record.details.get("deferred", 0) >= 1
+    assert time.monotonic() - start < 10, "woken, not waiting out the 30 s deferral"
