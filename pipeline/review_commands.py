@@ -86,8 +86,7 @@ def mark_sent(store: JobStore, job_id: str) -> None:
     job = store.get(job_id)
     drafts = (job.data.get("drafts") if job else None) or []
     if job and any(review.state_of(d) == review.APPROVED for d in drafts):
-        sent = [review.change([d], 1, review.SENT)[0] if review.state_of(d) == review.APPROVED else d for d in drafts]
-        _store_change(store, job, sent)
+        _store_change(store, job, review.change(drafts, None, review.SENT))  # the others are left as they are
 
 
 # -- drafts review: one by one in the terminal ---------------------------------------------------------

@@ -11,7 +11,7 @@ cutting a sentence or the signature.
 import re
 from typing import Any
 
-from pipeline.drafts import EMAIL, NOTE_CHARS, ORDERS, PHONE, SUBJECT_CHARS, URL, Recipient
+from pipeline.drafts import NOTE_CHARS, PHONE, SUBJECT_CHARS, DraftRejected, Recipient, check_summary
 from pipeline.emails import first_name
 from pipeline.fit import mentions
 from pipeline.profile import Profile
@@ -73,16 +73,21 @@ def matched_skills(profile: Profile, job: Job) -> list[str]:
 
 
 def company_fact(company: dict[str, Any] | None) -> dict[str, str] | None:
-    """One plain sentence the company's own pages say about it, with its source; none with a link,
-    an address, orders to a reader, or more than 180 characters."""
+    """One plain sentence the company's own pages say about it, with its source: checked like a
+    summary (no link, address, orders, refusal, money or placeholder), no phone number, at most
+    180 characters."""
     facts = (company or {}).get("facts") or {}
     for key in ("site_description", "description", "excerpt", "about_excerpt"):
         fact = facts.get(key) or {}
         text = re.sub(r"\s+", " ", str(fact.get("value") or "")).strip()
         sentence = re.split(r"(?<=[.!?])\s", text)[0] if text else ""
-        if 30 <= len(sentence) <= 180 and sentence[-1:] in ".!?" and not (
-                URL.search(sentence) or EMAIL.search(sentence) or ORDERS.search(sentence) or PHONE.search(sentence)):
-            return {"text": sentence, "source": str(fact.get("source") or ""), "fact": key}
+        if not 30 <= len(sentence) <= 180 or sentence[-1:] not in ".!?" or PHONE.search(sentence):
+            continue
+        try:
+            check_summary(sentence, sentence)
+        except DraftRejected:
+            continue
+        return {"text": sentence, "source": str(fact.get("source") or ""), "fact": key}
     return None
 
 

@@ -54,6 +54,7 @@ class Draft:
                                 "and fill it in")
         self.profile = profile or load_profile(path)
         self.sources, self.fetcher = build_sources(config), build_fetcher(config)
+        self._dnc_listed = dnc_aliases(self.settings.do_not_contact)  # the settings never change in a run
         self._dnc_ids: set[str] | None = None
         self.budget = Budget(self.settings.daily_cost_cap_usd, config.llm.model)
         self.llm = None
@@ -115,7 +116,7 @@ class Draft:
     def _do_not_contact(self, store: JobStore, job: Job, company: dict[str, Any] | None) -> str:
         """The job's company is on the list by any alias: its names, domain or LinkedIn slug, or
         any alias its company record holds (the listed aliases are looked up once per run)."""
-        listed = dnc_aliases(self.settings.do_not_contact)
+        listed = self._dnc_listed
         if not listed:
             return ""
         mine = set(identities(job))
