@@ -44,3 +44,39 @@ def spread(ratios: list[float]) -> str:
     import statistics
 
     return f"{min(ratios):.0%} / {statistics.median(ratios):.0%} / {max(ratios):.0%}"
+
+
+def fill(path: Path, count: int, jobs_per_company: int = 20) -> None:
+    """Bulk-load `count` jobs through the store's schema and triggers (the store's own upsert would
+    take minutes at a million): every state, failed jobs with the stage they failed at, and jobs
+    from enrichment on linked to companies of `jobs_per_company` jobs each."""
+    import json
+    import random
+    import time
+
+    from pipeline.catalog import all_states
+    from pipeline.store.sqlite import SQLiteStore
+
+    store = SQLiteStore(path)
+    now, states, stages = time.time(), all_states(), ("scrape", "fit", "enrich", "draft")
+    linked = {"enriched", "generating", "draft_generated", "applied"}
+    companies = max(1, count // jobs_per_company)
+    store._db.executemany("INSERT INTO companies (id, record, enriched_at, created_at, updated_at) VALUES (?,?,?,?,?)",
+                          [(f"name:company {n}", json.dumps({"name": f"Company {n}"}), now, now, now)
+                           for n in range(companies)])
+    for start in range(0, count, 100_000):
+        rows = []
+        for n in range(start, min(count, start + 100_000)):
+            status = random.choice(states)
+            rows.append((f"{n:012x}", "bench", str(n), f"https://jobs.example.org/{n}", status, f"Engineer {n}",
+                         f"Company {n % companies}", "Berlin", "A description. " * 40, json.dumps({}),
+                         random.randint(0, 100), random.choice(stages) if status == "failed" else None,
+                         f"name:company {n % companies}" if status in linked else "", f"company {n % companies}",
+                         now - n, now, now - n, now))
+        store._db.execute("BEGIN")
+        store._db.executemany(
+            "INSERT INTO jobs (id, source, source_id, url, status, title, company, location, description, attempts,"
+            " score, error_stage, company_id, company_key, created_at, updated_at, first_seen_at, last_seen_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        store._db.execute("COMMIT")
+    store.close()

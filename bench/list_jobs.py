@@ -5,33 +5,12 @@ the median of the per-pair ratios (target: within 15x).
 """
 
 import argparse
-import json
-import random
 import statistics
 import subprocess
 import sys
 import time
 
-from _common import ROOT, machine, scratch_project
-
-from pipeline.catalog import all_states
-from pipeline.store.sqlite import SQLiteStore
-
-
-def fill(path, count: int) -> None:
-    """Bulk-load through the store's schema (the store's own upsert would take minutes here)."""
-    store = SQLiteStore(path)
-    now = time.time()
-    states = all_states()
-    for start in range(0, count, 100_000):
-        rows = [(f"{n:012x}", "bench", str(n), f"https://jobs.example.org/{n}", random.choice(states),
-                 f"Engineer {n}", f"Company {n % 997}", "Berlin", "A description. " * 40, json.dumps({}),
-                 random.randint(0, 100), now - n, now, now - n, now) for n in range(start, min(count, start + 100_000))]
-        store._db.executemany(
-            "INSERT INTO jobs (id, source, source_id, url, status, title, company, location, description, attempts,"
-            " score, created_at, updated_at, first_seen_at, last_seen_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            rows)
-    store.close()
+from _common import ROOT, fill, machine, scratch_project
 
 
 def main() -> None:

@@ -43,7 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     show = sub.add_parser("show", help="everything known about one job")
     show.add_argument("job_id")
     show.add_argument("--json", **js)
-    sub.add_parser("companies", help="companies with how many jobs each").add_argument("--json", **js)
+    companies = sub.add_parser("companies", help="companies with how many jobs each, most jobs first")
+    companies.add_argument("--json", **js)
+    companies.add_argument("--limit", type=int, default=50, help="how many to show (0: all; default 50)")
     drafts = sub.add_parser("drafts", help="list, review, approve, reject, mark sent or export drafts (never sent)")
     drafts.add_argument("action", nargs="?", choices=["review", "approve", "reject", "sent", "export"])
     drafts.add_argument("job_id", nargs="?", help="approve / reject / sent: the job")
@@ -152,7 +154,7 @@ def _dispatch(args: argparse.Namespace, config: Config) -> int:
         case "drafts":
             return _drafts(args, config)
         case "companies":
-            return commands.companies(config, args.json)
+            return commands.companies(config, args.json, args.limit)
         case "import":
             return commands.import_jobs(config, args.file, args.json)
         case "retry":

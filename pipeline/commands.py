@@ -13,6 +13,7 @@ from pipeline import constants as c
 from pipeline import display, policy
 from pipeline.catalog import STAGES, all_states, markable_states, stage_states
 from pipeline.config import Config, config_warnings, effective, store_description
+from pipeline.contacts import job_contacts
 from pipeline.counters import skipped_key, spend_key
 from pipeline.display import iso
 from pipeline.errors import StoreUnavailable
@@ -126,17 +127,18 @@ def show(config: Config, job_id: str, as_json: bool) -> int:
     if as_json:
         display.print_json(record)
         return c.EXIT_OK
-    display.job(record, company, job.data.get("contacts", []))
+    display.job(record, company, job_contacts(job, company) if company else [])
     return c.EXIT_OK
 
 
-def companies(config: Config, as_json: bool) -> int:
-    """Every company with how many jobs point at it."""
-    found = open_store(config).list_companies()
+def companies(config: Config, as_json: bool, limit: int = 50) -> int:
+    """The companies with the most jobs, with how many jobs point at each."""
+    store = open_store(config)
+    found = store.list_companies(limit if limit > 0 else None)
     if as_json:
         display.print_json([_isoize(c_) for c_ in found])
         return c.EXIT_OK
-    display.companies_table(found)
+    display.companies_table(found, store.count_companies())
     return c.EXIT_OK
 
 

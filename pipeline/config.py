@@ -30,7 +30,7 @@ from pipeline.settings import (
     StageConfig,
     StorageConfig,
 )
-from pipeline.yamldoc import Located, check_section
+from pipeline.yamldoc import Located, check_section, read_text
 
 __all__ = ["Config", "DaemonConfig", "HttpConfig", "LLMConfig", "SearchConfig", "SourceConfig", "StageConfig",
            "StorageConfig", "config_path", "effective", "load_config"]
@@ -117,6 +117,9 @@ def _stage(doc: Located, spec: StageSpec, data: Any, cron: bool = True) -> Stage
     values = check_section(doc, (section,), data, key_spec(spec.settings))
     values["schedule"] = _schedule(doc, (section, "schedule"),
                                    values["schedule"] if values["schedule"] is not None else spec.schedule, cron)
+    if values["retry_base_seconds"] > values["retry_max_seconds"]:
+        raise doc.error((section, "retry_base_seconds"), f"{values['retry_base_seconds']!r} is above retry_max_seconds "
+                        f"({values['retry_max_seconds']!r}): the first wait would be longer than the longest")
     if "dns_nameservers" in values:
         values["dns_nameservers"] = tuple(str(n) for n in values["dns_nameservers"])
     if spec.settings is DraftSettings:
@@ -138,9 +141,6 @@ def _generator(doc: Located, values: dict[str, Any]) -> None:
     values["do_not_contact"] = {k: tuple(str(i).strip().lower() for i in v) for k, v in dnc.items()}
     if values["daily_cost_cap_usd"] is not None:
         values["daily_cost_cap_usd"] = float(values["daily_cost_cap_usd"])
-    for key in ("max_recipients", "max_words", "description_chars"):
-        if values[key] <= 0:
-            raise doc.error(("generator", key), f"must be greater than 0, got {values[key]!r}")
 
 
 def _searches(doc: Located, data: Any) -> tuple[SearchConfig, ...]:
@@ -232,11 +232,7 @@ def load_config(explicit: str | None = None, *, check_schedules: bool = True) ->
     path = config_path(explicit)
     load_dotenv(path.parent / ".env", override=False)
     load_dotenv(Path.cwd() / ".env", override=False)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"cannot read config: {exc.strerror}", str(path)) from None
-    doc = Located(path, text)
+    doc = Located(path, read_text(path))
     data = doc.data if doc.data is not None else {}
     if not isinstance(data, dict):
         raise doc.error((), "the config must be a mapping of sections")

@@ -9,6 +9,8 @@ marketing director) are kept on record but never chosen. Each contact carries `w
 import re
 from typing import Any
 
+from pipeline.records import Job
+
 # job functions, recognised in job titles and in people's roles (first match wins)
 FUNCTIONS = (
     ("recruiting", r"recruit|talent|sourc(?:er|ing)|people partner|human resources|\bhr\b|people ops"),
@@ -81,3 +83,21 @@ def ranked_contacts(job_title: str, people: list[dict[str, Any]], company: dict[
         rank, why = rank_for_job(person.get("role", ""), job_title, company, bool(person.get("poster")))
         ranked.append((rank, order, {**person, "rank": rank, "why": why}))
     return [person for _, _, person in sorted(ranked, key=lambda t: (t[0], t[1]))]
+
+
+def job_contacts(job: Job, company: dict[str, Any]) -> list[dict[str, Any]]:
+    """Who to write to about this job, ranked for it: its poster and the people
+    the company names, each with why it ranks there and the address guesses the company holds."""
+    people = []
+    detail = job.data.get("detail") or {}
+    recruiter = detail.get("recruiter")
+    if recruiter and recruiter.get("name"):
+        people.append({"name": recruiter["name"], "role": "job poster: " + (recruiter.get("headline") or ""),
+                       "profile_url": recruiter.get("profile_url", ""), "source": job.url,
+                       "found_at": detail.get("fetched_at", ""), "poster": True})
+    people += [p for p in company.get("people", []) if p["name"] not in {x["name"] for x in people}]
+    contacts = ranked_contacts(job.title, people, company)
+    emails = company.get("emails") or {}
+    for person in contacts:
+        person["emails"] = (emails.get("guesses") or {}).get(person["name"], [])
+    return contacts

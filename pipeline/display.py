@@ -148,13 +148,14 @@ def drafts_table(rows: list[dict[str, Any]], status: str) -> None:
     out(f"{len(rows)} draft(s) for jobs with status {status}")
 
 
-def companies_table(found: list[dict[str, Any]]) -> None:
+def companies_table(found: list[dict[str, Any]], total: int) -> None:
     out(f"{'JOBS':>4}  {'COMPANY':30}  {'ID':30}  {'ENRICHED':20}  WEBSITE")
     for company in found:
         website = ((company.get("facts") or {}).get("website") or {}).get("value", "")
         out(f"{company['jobs']:>4}  {cut(company.get('name') or '', 30):30}  {cut(company['id'], 30):30}  "
               f"{iso(company.get('enriched_at')) or '-':20}  {website}")
-    out(f"{len(found)} compan{'y' if len(found) == 1 else 'ies'}")
+    shown = f"{len(found)} of {total}" if total > len(found) else str(total)
+    out(f"{shown} compan{'y' if total == 1 else 'ies'}" + (" (--limit 0 shows all)" if total > len(found) else ""))
 
 
 def status(r: dict[str, Any]) -> None:

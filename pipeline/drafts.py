@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from pipeline.contacts import UNRELATED
+from pipeline.contacts import UNRELATED, job_contacts
 from pipeline.dedupe import company_key
 from pipeline.emails import first_name, own_address
 from pipeline.fit import written_in
@@ -105,7 +105,7 @@ def choose_recipients(job: Job, company: dict[str, Any] | None, limit: int,
     published = published_addresses(job)
     general = general_address(job, dnc)
     chosen: list[Recipient] = []
-    for person in job.data.get("contacts", []):
+    for person in job_contacts(job, company) if company else []:
         if person.get("rank", 0) >= UNRELATED:
             continue
         own = own_address(person["name"], published)

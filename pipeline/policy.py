@@ -70,6 +70,16 @@ def sweep_expired(store: JobStore, stage: StageStates, max_retries: int) -> int:
     return swept
 
 
+# States no stage takes as input and a person rarely revisits: their history may be compacted.
+END_STATES = (c.State.FAILED, c.State.DUPLICATE, c.State.SKIPPED, c.State.APPLIED, c.State.EXPIRED)
+
+
+def prune(store: JobStore, keep_days: float) -> tuple[int, int]:
+    """Drop run records older than keep_days, and compact the history of jobs in end states last
+    changed before then to their last move (what `show` says of a job long finished)."""
+    return store.prune(store.clock() - keep_days * 86400, tuple(str(s) for s in END_STATES))
+
+
 def may_move(status: str, lease_expires_at: float | None, now: float) -> bool:
     """A person may move a job unless a stage holds it under a live lease."""
     return status not in working_states() or (lease_expires_at or 0) <= now

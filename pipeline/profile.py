@@ -9,7 +9,7 @@ from pipeline import constants as c
 from pipeline.config import Config
 from pipeline.errors import ConfigError
 from pipeline.settings import DraftSettings
-from pipeline.yamldoc import Located, check_section, check_type
+from pipeline.yamldoc import Located, check_section, check_type, read_text
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 KEYS: dict[str, tuple[tuple[Any, ...], Any]] = {
@@ -92,11 +92,9 @@ def profile_path(config: Config) -> Path:
 
 def load_profile(path: Path) -> Profile:
     """Read and validate the profile; ConfigError names the file, line and key of a mistake."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"cannot read the profile: {exc.strerror} (copy profile.example.yaml)", str(path)) from None
-    doc = Located(path, text)
+    if not path.is_file():
+        raise ConfigError("cannot read the profile: no such file (copy profile.example.yaml)", str(path))
+    doc = Located(path, read_text(path))
     data = doc.data or {}
     if not isinstance(data, dict):
         raise doc.error((), "the profile must be a mapping of fields")

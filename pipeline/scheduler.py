@@ -12,6 +12,7 @@ after wake.
 """
 
 import threading
+import time
 from collections.abc import Callable
 from datetime import datetime, tzinfo
 from typing import Any
@@ -82,6 +83,7 @@ class Scheduler:
         self.stages = {n: s for n, s in stages.items() if config.stages[n].enabled}
         self.jobs = {name: StageJob(self, stage) for name, stage in self.stages.items()}
         self.down = False
+        self.pruned_at = 0.0  # monotonic time of the last pruning (once a day, the first at start)
         self.on_tick: Callable[[], None] | None = None
         self.aps = BackgroundScheduler(timezone=timezone(config), job_defaults={
             "coalesce": True, "max_instances": 1, "misfire_grace_time": config.daemon.misfire_grace_seconds})
@@ -121,6 +123,7 @@ class Scheduler:
             self.store.ping()
             for name, stage in self.stages.items():
                 policy.sweep_expired(self.store, stage.states, self.config.stages[name].max_retries)
+            self.prune()
         except StoreUnavailable as exc:
             self.store_down(exc)
             return
@@ -128,6 +131,15 @@ class Scheduler:
             self.down = False
             log.info("store reachable again; resuming")
             self.run_all_now("resume")
+
+    def prune(self) -> None:
+        """Once a day: old run records go, finished jobs' history shrinks to its last move."""
+        if self.pruned_at and time.monotonic() - self.pruned_at < 86400:
+            return
+        self.pruned_at = time.monotonic()
+        runs, jobs = policy.prune(self.store, self.config.storage.keep_days)
+        if runs or jobs:
+            log.info("pruned old records", runs=runs, jobs_compacted=jobs, keep_days=self.config.storage.keep_days)
 
     def shutdown(self) -> None:
         """Stop scheduling; running stages see the stop event, finish or release, then return."""

@@ -94,6 +94,7 @@ class StorageConfig:
     sqlite_path: Path = Path("data/pipeline.sqlite3")
     mongodb_database: str | None = None
     timeout_seconds: float = 5.0
+    keep_days: float = 90.0  # run records, and the history of jobs in end states, older than this are pruned
 
 
 @dataclass(frozen=True)

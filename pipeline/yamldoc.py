@@ -1,6 +1,7 @@
 """YAML read with the line of every key, and the checks that report a mistake by file, line and key.
 Used by the config and the profile."""
 
+import math
 from pathlib import Path
 from typing import Any
 
@@ -8,11 +9,36 @@ import yaml
 
 from pipeline.errors import ConfigError
 
-# Keys whose numbers must be greater than 0, wherever they appear.
-POSITIVE_KEYS = {"max_retries", "batch_size", "concurrency", "lease_seconds", "run_deadline_seconds",
-                 "tick_seconds", "stop_timeout_seconds", "start_timeout_seconds", "max_jobs_per_day",
-                 "max_tokens", "timeout_seconds", "log_max_bytes", "max_in_flight", "max_429", "max_jobs",
-                 "posted_within_seconds", "expire_after_missing", "recheck_after_days"}
+DAY = 86400
+# The range of every numeric key, wherever it appears (both ends allowed); README's "Ranges" lists
+# them. Any number must also be finite: .inf and .nan are refused everywhere.
+RANGES: dict[str, tuple[float, float]] = {
+    "max_retries": (1, 100), "batch_size": (1, 100_000), "concurrency": (1, 64), "lease_seconds": (5, DAY),
+    "run_deadline_seconds": (10, 7 * DAY), "retry_base_seconds": (0, DAY), "retry_max_seconds": (0, 30 * DAY),
+    "tick_seconds": (1, 3600), "stop_timeout_seconds": (1, 3600), "start_timeout_seconds": (1, 600),
+    "misfire_grace_seconds": (0, 7 * DAY), "log_max_bytes": (10_000, 10**10), "log_backups": (0, 100),
+    "max_jobs_per_day": (1, 100_000), "max_jobs": (1, 100_000), "expire_after_missing": (1, 1000),
+    "posted_within_seconds": (60, 365 * DAY), "recheck_after_days": (0.01, 3650), "company_max_age_days": (0, 3650),
+    "keep_days": (1, 36_500), "max_tokens": (1, 100_000), "timeout_seconds": (0.1, 3600),
+    "temperature": (0, 2), "daily_cost_cap_usd": (0, 1_000_000), "max_recipients": (1, 10), "max_words": (10, 2000),
+    "description_chars": (100, 100_000), "validation_retries": (0, 10), "min_guess_confidence": (0, 1),
+    "min_delay": (0, 3600), "max_delay": (0, 3600), "max_in_flight": (1, 64), "max_429": (1, 100),
+    "backoff_base_seconds": (0.1, 3600), "backoff_max_seconds": (1, DAY),
+}
+
+
+def read_text(path: Path) -> str:
+    """A YAML file's text; bytes that are not UTF-8 are a ConfigError naming the line."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cannot read: {exc.strerror}", str(path)) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        raise ConfigError(f"not UTF-8 text (byte {raw[exc.start]:#04x}); save the file as UTF-8", str(path),
+                          line) from None
 
 
 class Located:
@@ -22,25 +48,34 @@ class Located:
         self.file = str(path)
         self.lines: dict[tuple[Any, ...], int] = {}
         try:
-            self.data = yaml.safe_load(text)
             node = yaml.compose(text)
+            if node is not None:  # first: it refuses duplicate keys and self-referencing aliases
+                self._walk(node, (), set())
+            self.data = yaml.safe_load(text)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 1 if mark else None
             raise ConfigError(f"invalid YAML: {getattr(exc, 'problem', None) or exc}", self.file, line) from None
-        if node is not None:
-            self._walk(node, ())
+        except RecursionError:
+            raise ConfigError("invalid YAML: nested too deeply", self.file) from None
 
-    def _walk(self, node: yaml.Node, path: tuple[Any, ...]) -> None:
-        self.lines[path] = node.start_mark.line + 1
+    def _walk(self, node: yaml.Node, path: tuple[Any, ...], above: set[int]) -> None:
+        if id(node) in above:  # the alias's own line is the key's it stands under
+            raise ConfigError("invalid YAML: an alias refers to a node that contains it", self.file,
+                              self.lines.get(path))
+        self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
+            seen: dict[Any, int] = {}
             for key_node, value_node in node.value:
-                self.lines[path + (key_node.value,)] = key_node.start_mark.line + 1
-                self._walk(value_node, path + (key_node.value,))
-                self.lines[path + (key_node.value,)] = key_node.start_mark.line + 1
+                key, at = key_node.value, key_node.start_mark.line + 1
+                if key in seen:
+                    raise ConfigError(f"duplicate key {key!r} (first at line {seen[key]}): only one may stay",
+                                      self.file, at)
+                seen[key] = self.lines[path + (key,)] = at
+                self._walk(value_node, path + (key,), above | {id(node)})
         elif isinstance(node, yaml.SequenceNode):
             for i, item in enumerate(node.value):
-                self._walk(item, path + (i,))
+                self._walk(item, path + (i,), above | {id(node)})
 
     def error(self, path: tuple[Any, ...], message: str) -> ConfigError:
         while path and path not in self.lines:
@@ -60,8 +95,12 @@ def check_type(doc: Located, path: tuple[Any, ...], value: Any, types: tuple[Any
         names = " or ".join("null" if t is None else {dict: "mapping", list: "list", str: "text"}.get(t, t.__name__)
                             for t in types)
         raise doc.error(path, f"expected {names}, got {type(value).__name__} {value!r}")
-    if path[-1] in POSITIVE_KEYS and isinstance(value, (int, float)) and value <= 0:
-        raise doc.error(path, f"must be greater than 0, got {value!r}")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise doc.error(path, f"must be a finite number, got {value!r}")
+    bounds = RANGES.get(path[-1])
+    if bounds and isinstance(value, (int, float)) and not isinstance(value, bool) and \
+            not bounds[0] <= value <= bounds[1]:
+        raise doc.error(path, f"must be from {bounds[0]:g} to {bounds[1]:g}, got {value!r}")
     return value
 
 

@@ -64,7 +64,16 @@ def test_crontab_string_schedule(tmp_path):
     ("enricher:\n  max_retries: 3\n  batch_sise: 10\n", 3, "enricher.batch_sise", "unknown key"),
     ("enricher:\n  max_retries: three\n", 2, "enricher.max_retries", "expected int"),
     ("enricher:\n  enabled: 1\n", 2, "enricher.enabled", "expected bool"),
-    ("enricher:\n  max_retries: 0\n", 2, "enricher.max_retries", "greater than 0"),
+    ("enricher:\n  max_retries: 0\n", 2, "enricher.max_retries", "must be from 1 to 100"),
+    ("enricher:\n  lease_seconds: .inf\n", 2, "enricher.lease_seconds", "finite"),
+    ("enricher:\n  lease_seconds: .nan\n", 2, "enricher.lease_seconds", "finite"),
+    ("enricher:\n  concurrency: 100000\n", 2, "enricher.concurrency", "must be from 1 to 64"),
+    ("enricher:\n  retry_base_seconds: 7200\n  retry_max_seconds: 600\n", 2, "enricher.retry_base_seconds",
+     "above retry_max_seconds"),
+    ("generator:\n  schedule: '0 0 30 2 *'\n", 2, "generator.schedule", "never fires"),
+    ("daemon:\n  tick_seconds: 60\n  log_level: INFO\n  tick_seconds: 5\n", 4, "", "duplicate key 'tick_seconds' "
+     "(first at line 2)"),
+    ("daemon: &d\n  x: *d\n", 2, "", "an alias refers to a node that contains it"),
     ("generator:\n  schedule: {hour: 25}\n", 2, "generator.schedule", "higher than the maximum"),
     ("generator:\n  schedule: '61 * * * *'\n", 2, "generator.schedule", "impossible schedule"),
     ("generator:\n  schedule: '* * *'\n", 2, "generator.schedule", "5 fields"),
@@ -85,8 +94,24 @@ def test_mistakes_name_file_line_and_key(tmp_path, text, line, key, words):
 
 
 def test_missing_file_is_reported(tmp_path):
-    with pytest.raises(ConfigError, match="cannot read config"):
+    with pytest.raises(ConfigError, match="cannot read"):
         load_config(str(tmp_path / "nope.yaml"))
+
+
+def test_a_config_that_is_not_utf8_names_its_line(tmp_path):
+    path = tmp_path / "config.yaml"
+    path.write_bytes(b"daemon:\n  log_level: INFO\n# caf\xe9\n")
+    with pytest.raises(ConfigError, match="not UTF-8") as caught:
+        load_config(str(path))
+    assert caught.value.line == 3
+
+
+def test_every_ranged_setting_is_documented():
+    from pipeline.yamldoc import RANGES
+
+    readme = (ROOT / "README.md").read_text()
+    missing = [key for key in RANGES if f"`{key}`" not in readme.split("### Ranges", 1)[-1]]
+    assert not missing, f"README's Ranges section does not list {missing}"
 
 
 def test_config_check_masks_secrets(tmp_path, monkeypatch, capsys):

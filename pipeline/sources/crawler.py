@@ -12,7 +12,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from pipeline.catalog import job_hosts
-from pipeline.contacts import ranked_contacts
 from pipeline.dedupe import company_key
 from pipeline.emails import MxLookup, guesses, learned_pattern
 from pipeline.errors import HaltRun, PermanentError, RetryableError
@@ -168,7 +167,7 @@ class CompanyCrawler:
 
     def _people(self, pages: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
         """Everyone the pages name with a role there, in page order (team page first); each job
-        ranks them for itself (job_contacts)."""
+        ranks them for itself (pipeline.contacts.job_contacts)."""
         people: dict[str, dict[str, Any]] = {}
         for kind in ("team", "about", "home", "contact"):
             page = pages.get(kind) or {"data": {"people": []}}
@@ -189,22 +188,3 @@ class CompanyCrawler:
             if options:
                 guessed[person["name"]] = options
         return {"published": found, "guesses": guessed, "mx": mx, "learned_pattern": learned}
-
-
-
-def job_contacts(job: Job, company: dict[str, Any]) -> list[dict[str, Any]]:
-    """Who to write to about this job, ranked for it (pipeline.contacts): its poster and the people
-    the company names, each with why it ranks there and the address guesses the company holds."""
-    people = []
-    detail = job.data.get("detail") or {}
-    recruiter = detail.get("recruiter")
-    if recruiter and recruiter.get("name"):
-        people.append({"name": recruiter["name"], "role": "job poster: " + (recruiter.get("headline") or ""),
-                       "profile_url": recruiter.get("profile_url", ""), "source": job.url,
-                       "found_at": detail.get("fetched_at", ""), "poster": True})
-    people += [p for p in company.get("people", []) if p["name"] not in {x["name"] for x in people}]
-    contacts = ranked_contacts(job.title, people, company)
-    emails = company.get("emails") or {}
-    for person in contacts:
-        person["emails"] = (emails.get("guesses") or {}).get(person["name"], [])
-    return contacts

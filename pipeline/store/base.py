@@ -44,7 +44,7 @@ class JobStore(Protocol):
         """Jobs of one source whose source id starts with the prefix (one board's jobs: 'acme:')."""
 
     def company_jobs(self, company_key: str, limit: int = 500) -> list[Job]:
-        """Jobs at one normalised company name, for cross-source duplicate checks."""
+        """The most recent jobs at one normalised company name, for cross-source duplicate checks."""
 
     def take_quota(self, key: str, limit: int) -> bool:
         """Atomically count one more against a named limit (e.g. today's new jobs); False when full."""
@@ -68,8 +68,11 @@ class JobStore(Protocol):
     def take_company_lock(self, company_id: str, holder: str, owner: str, lease_seconds: float) -> str | None:
         """Take over the lock from a holder known to be gone (only if that holder still has it)."""
 
-    def list_companies(self) -> list[dict[str, Any]]:
-        """Every company with `jobs`, the number of jobs pointing at it (job.data['company_id'])."""
+    def list_companies(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """Companies with the most jobs first, each with `jobs`, the number of jobs linked to it
+        (company_id); kept as a counter, so the listing does not count a million jobs."""
+
+    def count_companies(self) -> int: ...
 
     def list_jobs(self, status: str | None = None, limit: int | None = None, sort: str = "new",
                   since: float | None = None) -> list[Job]:
@@ -91,6 +94,11 @@ class JobStore(Protocol):
     def events(self, job_id: str) -> list[dict[str, Any]]: ...
 
     def save_run(self, run: RunRecord) -> None: ...
+
+    def prune(self, before: float, end_states: tuple[str, ...], batch: int = 500) -> tuple[int, int]:
+        """Delete run records started before `before`; compact the history of jobs in `end_states`
+        last changed before it to their last event. Returns (runs deleted, jobs compacted); works in
+        small batches, so other writers are never held up for long."""
 
     def last_runs(self) -> dict[str, RunRecord]: ...
 

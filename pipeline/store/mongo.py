@@ -87,7 +87,8 @@ class MongoStore:
         self.jobs.create_index([("status", 1), ("lease_expires_at", 1)])
         self.jobs.create_index([("status", 1), ("created_at", -1)])
         self.jobs.create_index([("created_at", -1)])
-        self.jobs.create_index([("company_key", 1)])
+        self.jobs.create_index([("company_key", 1), ("created_at", -1)])
+        self.jobs.create_index([("status", 1), ("error_stage", 1)])
         self.jobs.create_index([("company_id", 1)])
         self.events_col.create_index([("job_id", 1), ("at", 1)])
         self.runs.create_index([("stage", 1), ("started_at", -1)])
@@ -271,11 +272,22 @@ class MongoStore:
             "lock_token": None, "lock_owner": None, "lock_expires_at": 0.0}})
 
     @_guarded
-    def list_companies(self) -> list[dict[str, Any]]:
-        counts = {d["_id"]: d["n"] for d in self.jobs.aggregate(
-            [{"$match": {"company_id": {"$nin": ["", None]}}},
-             {"$group": {"_id": "$company_id", "n": {"$sum": 1}}}])}
-        return [{**_company(d), "jobs": counts.get(d["_id"], 0)} for d in self.companies.find().sort("_id", 1)]
+    def list_companies(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """The counts come from the company_id index; companies without jobs fill what is left."""
+        grouped: list[dict[str, Any]] = [{"$match": {"company_id": {"$gt": ""}}}, {"$project": {"company_id": 1}},
+                                         {"$group": {"_id": "$company_id", "n": {"$sum": 1}}},
+                                         {"$sort": {"n": -1, "_id": 1}}]
+        counts = {d["_id"]: d["n"] for d in self.jobs.aggregate(grouped + ([{"$limit": limit}] if limit else []))}
+        found = {d["_id"]: d for d in self.companies.find({"_id": {"$in": list(counts)}})}
+        result = [{**_company(found[i]), "jobs": n} for i, n in counts.items() if i in found]
+        if limit is None or len(result) < limit:
+            rest = self.companies.find({"_id": {"$nin": list(counts)}}).sort("_id", 1)
+            result += [{**_company(d), "jobs": 0} for d in (rest.limit(limit - len(result)) if limit else rest)]
+        return result
+
+    @_guarded
+    def count_companies(self) -> int:
+        return self.companies.estimated_document_count()
 
     @_guarded
     def source_jobs(self, source: str, id_prefix: str) -> list[Job]:
@@ -284,7 +296,7 @@ class MongoStore:
 
     @_guarded
     def company_jobs(self, company_key: str, limit: int = 500) -> list[Job]:
-        return [_job(d) for d in self.jobs.find({"company_key": company_key}).sort("created_at", 1).limit(limit)]
+        return [_job(d) for d in self.jobs.find({"company_key": company_key}).sort("created_at", -1).limit(limit)]
 
     @_guarded
     def take_quota(self, key: str, limit: int) -> bool:
@@ -314,8 +326,9 @@ class MongoStore:
 
     @_guarded
     def counts(self) -> dict[str, int]:
-        return {d["_id"]: d["n"] for d in self.jobs.aggregate([{"$match": OURS},
-                                                                {"$group": {"_id": "$status", "n": {"$sum": 1}}}])}
+        pipeline: list[dict[str, Any]] = [{"$match": {"status": {"$gt": ""}, **OURS}},
+                                          {"$group": {"_id": "$status", "n": {"$sum": 1}}}]
+        return {d["_id"]: d["n"] for d in self.jobs.aggregate(pipeline)}
 
     @_guarded
     def foreign_jobs(self) -> int:
@@ -336,6 +349,18 @@ class MongoStore:
     def save_run(self, run: RunRecord) -> None:
         doc = dict(vars(run))
         self.runs.replace_one({"_id": doc["run_id"]}, {"_id": doc.pop("run_id"), **doc}, upsert=True)
+
+    @_guarded
+    def prune(self, before: float, end_states: tuple[str, ...], batch: int = 500) -> tuple[int, int]:
+        runs = self.runs.delete_many({"started_at": {"$lt": before}}).deleted_count
+        compacted = 0
+        old = self.jobs.find({"status": {"$in": list(end_states)}, "updated_at": {"$lt": before}, **OURS}, {"_id": 1})
+        for doc in old.batch_size(batch):
+            last = self.events_col.find_one({"job_id": doc["_id"]}, sort=[("at", -1), ("_id", -1)])
+            if last is not None:
+                gone = self.events_col.delete_many({"job_id": doc["_id"], "_id": {"$ne": last["_id"]}}).deleted_count
+                compacted += gone > 0
+        return runs, compacted
 
     @_guarded
     def last_runs(self) -> dict[str, RunRecord]:

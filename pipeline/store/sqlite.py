@@ -35,12 +35,12 @@ CREATE INDEX IF NOT EXISTS jobs_status_due ON jobs (status, next_attempt_at);
 CREATE INDEX IF NOT EXISTS jobs_status_lease ON jobs (status, lease_expires_at);
 CREATE INDEX IF NOT EXISTS jobs_status_created ON jobs (status, created_at);
 CREATE INDEX IF NOT EXISTS jobs_created ON jobs (created_at);
-CREATE INDEX IF NOT EXISTS jobs_company_key ON jobs (company_key);
+CREATE INDEX IF NOT EXISTS jobs_company_key_created ON jobs (company_key, created_at);
 CREATE TABLE IF NOT EXISTS quotas (key TEXT PRIMARY KEY, used INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS companies (
   id TEXT PRIMARY KEY, record TEXT NOT NULL DEFAULT '{}', enriched_at REAL NOT NULL DEFAULT 0,
   lock_token TEXT, lock_owner TEXT, lock_expires_at REAL NOT NULL DEFAULT 0, created_at REAL NOT NULL,
-  updated_at REAL NOT NULL);
+  updated_at REAL NOT NULL, jobs INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS company_aliases (alias TEXT PRIMARY KEY, company_id TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS runs (
   run_id TEXT PRIMARY KEY, stage TEXT NOT NULL, started_at REAL NOT NULL, finished_at REAL,
@@ -48,6 +48,26 @@ CREATE TABLE IF NOT EXISTS runs (
   details TEXT NOT NULL DEFAULT '{}');
 CREATE INDEX IF NOT EXISTS runs_stage ON runs (stage, started_at);
 """
+# Counters kept by triggers in the same transaction as every write, so `stats`, `failed_by_stage`
+# and `companies` read a few rows instead of counting a million (created once, filled from the jobs).
+_COUNT = ("INSERT OR IGNORE INTO job_counts VALUES (new.status, coalesce(new.error_stage, ''), 0); "
+          "UPDATE job_counts SET n = n + 1 WHERE status = new.status AND error_stage = coalesce(new.error_stage, '');")
+_UNCOUNT = "UPDATE job_counts SET n = n - 1 WHERE status = old.status AND error_stage = coalesce(old.error_stage, '');"
+COUNTERS = (
+    "CREATE TABLE job_counts (status TEXT NOT NULL, error_stage TEXT NOT NULL, n INTEGER NOT NULL,"
+    " PRIMARY KEY (status, error_stage)) WITHOUT ROWID",
+    f"CREATE TRIGGER job_counts_insert AFTER INSERT ON jobs BEGIN {_COUNT}"
+    " UPDATE companies SET jobs = jobs + 1 WHERE id = new.company_id AND new.company_id != ''; END",
+    "CREATE TRIGGER job_counts_move AFTER UPDATE OF status, error_stage ON jobs"
+    f" WHEN old.status IS NOT new.status OR old.error_stage IS NOT new.error_stage BEGIN {_UNCOUNT} {_COUNT} END",
+    f"CREATE TRIGGER job_counts_delete AFTER DELETE ON jobs BEGIN {_UNCOUNT}"
+    " UPDATE companies SET jobs = jobs - 1 WHERE id = old.company_id; END",
+    "CREATE TRIGGER company_jobs_link AFTER UPDATE OF company_id ON jobs WHEN old.company_id IS NOT new.company_id"
+    " BEGIN UPDATE companies SET jobs = jobs - 1 WHERE id = old.company_id;"
+    " UPDATE companies SET jobs = jobs + 1 WHERE id = new.company_id; END",
+    "CREATE TRIGGER company_jobs_new AFTER INSERT ON companies BEGIN"
+    " UPDATE companies SET jobs = (SELECT count(*) FROM jobs WHERE company_id = new.id) WHERE id = new.id; END",
+)
 _JSON_COLUMNS = ("extra", "data", "attempts")
 _COLUMNS = ", ".join(Job.__dataclass_fields__)  # everything but history, which only events() reads
 _CLEAR_LEASE = "lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL"
@@ -104,6 +124,17 @@ class SQLiteStore:
         self._db.execute("CREATE INDEX IF NOT EXISTS jobs_company_id ON jobs (company_id)")
         # claims take the best score first (NULL sorts last in DESC), then the longest due
         self._db.execute("CREATE INDEX IF NOT EXISTS jobs_status_score ON jobs (status, score DESC, next_attempt_at)")
+        if "jobs" not in {row[1] for row in self._db.execute("PRAGMA table_info(companies)")}:
+            self._db.execute("ALTER TABLE companies ADD COLUMN jobs INTEGER NOT NULL DEFAULT 0")
+        self._db.execute("CREATE INDEX IF NOT EXISTS companies_jobs ON companies (jobs DESC, id)")
+        self._db.execute("DROP INDEX IF EXISTS jobs_company_key")  # replaced by (company_key, created_at)
+        with self._tx() as db:  # checked again under the write lock: two processes may open a new file at once
+            if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'job_counts'").fetchone():
+                for statement in COUNTERS:
+                    db.execute(statement)
+                db.execute("INSERT INTO job_counts SELECT status, coalesce(error_stage, ''), count(*) FROM jobs"
+                           " GROUP BY 1, 2")
+                db.execute("UPDATE companies SET jobs = (SELECT count(*) FROM jobs WHERE company_id = companies.id)")
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
@@ -272,11 +303,12 @@ class SQLiteStore:
             db.execute("UPDATE companies SET lock_token = NULL, lock_owner = NULL, lock_expires_at = 0"
                        " WHERE id = ? AND lock_token = ?", (company_id, token))
 
-    def list_companies(self) -> list[dict[str, Any]]:
-        rows = self._read("SELECT company_id, count(*) FROM jobs WHERE company_id != '' GROUP BY company_id")
-        counts: dict[str, int] = {r[0]: r[1] for r in rows}
-        return [{**_company(r), "jobs": counts.get(r["id"], 0)} for r in self._read("SELECT * FROM companies"
-                                                                                     " ORDER BY id")]
+    def list_companies(self, limit: int | None = None) -> list[dict[str, Any]]:
+        rows = self._read("SELECT * FROM companies ORDER BY jobs DESC, id LIMIT ?", (limit or -1,))
+        return [{**_company(r), "jobs": r["jobs"]} for r in rows]
+
+    def count_companies(self) -> int:
+        return int(self._read("SELECT count(*) FROM companies")[0][0])
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -312,7 +344,7 @@ class SQLiteStore:
         return [_job(r) for r in rows]
 
     def company_jobs(self, company_key: str, limit: int = 500) -> list[Job]:
-        rows = self._read(f"SELECT {_COLUMNS} FROM jobs WHERE company_key = ? ORDER BY created_at LIMIT ?",
+        rows = self._read(f"SELECT {_COLUMNS} FROM jobs WHERE company_key = ? ORDER BY created_at DESC LIMIT ?",
                           (company_key, limit))
         return [_job(r) for r in rows]
 
@@ -342,11 +374,11 @@ class SQLiteStore:
         return 0  # the table's NOT NULL columns admit no job of another shape
 
     def counts(self) -> dict[str, int]:
-        return {r[0]: r[1] for r in self._read("SELECT status, count(*) FROM jobs GROUP BY status")}
+        rows = self._read("SELECT status, sum(n) FROM job_counts GROUP BY status HAVING sum(n) > 0")
+        return {r[0]: r[1] for r in rows}
 
     def failed_by_stage(self) -> dict[str, int]:
-        rows = self._read("SELECT error_stage, count(*) FROM jobs WHERE status = ? GROUP BY error_stage",
-                          (c.State.FAILED,))
+        rows = self._read("SELECT error_stage, n FROM job_counts WHERE status = ? AND n > 0", (c.State.FAILED,))
         return {r[0] or "unknown": r[1] for r in rows}
 
     def events(self, job_id: str) -> list[dict[str, Any]]:
@@ -359,6 +391,20 @@ class SQLiteStore:
                        " retried, failed, released, skipped, error, details) VALUES (:run_id, :stage, :started_at,"
                        " :finished_at, :claimed, :succeeded, :retried, :failed, :released, :skipped, :error, :details)",
                        {**vars(run), "details": json.dumps(run.details)})
+
+    def prune(self, before: float, end_states: tuple[str, ...], batch: int = 500) -> tuple[int, int]:
+        with self._tx() as db:
+            runs = db.execute("DELETE FROM runs WHERE started_at < ?", (before,)).rowcount
+        marks, compacted = ",".join("?" * len(end_states)), 0
+        while True:
+            with self._tx() as db:
+                done = db.execute(
+                    "UPDATE jobs SET history = json_array(json(json_extract(history, '$[#-1]'))) WHERE id IN"
+                    f" (SELECT id FROM jobs WHERE status IN ({marks}) AND updated_at < ?"
+                    " AND json_array_length(history) > 1 LIMIT ?)", (*end_states, before, batch)).rowcount
+            compacted += done
+            if done < batch:
+                return runs, compacted
 
     def last_runs(self) -> dict[str, RunRecord]:
         rows = self._read("SELECT * FROM runs r WHERE started_at = "

@@ -70,15 +70,15 @@ def enriched(store, n: int = 1, description: str = "Build the APIs our warehouse
                             status=c.State.SCORED))
     job = store.claim(ENRICH, "w", 60)
     token = store.lock_company("domain:acme-robotics.example", "w", 60)
-    store.save_company("domain:acme-robotics.example", token, {
-        "name": "Acme Robotics GmbH", "domain": "acme-robotics.example",
-        "facts": {"industry": {"value": "Robotics", "source": "s", "fetched_at": "t"}}}, [])
     guess = {"address": "jonas.weber@acme-robotics.example", "status": "guess", "confidence": 0.85, "mx": "ok",
              "pattern": "{first}.{last}"}
+    store.save_company("domain:acme-robotics.example", token, {
+        "name": "Acme Robotics GmbH", "domain": "acme-robotics.example",
+        "facts": {"industry": {"value": "Robotics", "source": "s", "fetched_at": "t"}},
+        "people": [{"name": "Jonas Weber", "role": "Head of Engineering", "source": "s", "found_at": "t"}],
+        "emails": {"guesses": {"Jonas Weber": [guess]}}}, [])
     store.complete(job.id, job.lease_token, ENRICH, {
         "company_id": "domain:acme-robotics.example",
-        "contacts": [{"name": "Jonas Weber", "role": "Head of Engineering", "rank": 1, "source": "s",
-                      "found_at": "t", "emails": [guess]}],
         "company_emails": [{"address": "jobs@acme-robotics.example", "status": "published", "source": "s"}],
         "company_summary": {"text": "Acme Robotics builds warehouse robots that learn."}})
     return job.id

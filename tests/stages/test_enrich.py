@@ -13,6 +13,7 @@ import pytest
 from pipeline import constants as c
 from pipeline.cli import main
 from pipeline.config import load_config
+from pipeline.contacts import job_contacts
 from pipeline.counters import spend_key
 from pipeline.stages.enrich import Enrich
 from pipeline.stages.runner import run_stage
@@ -91,7 +92,8 @@ def test_people_are_ranked_and_addresses_marked(server, project):
     _, config, store = project()
     store.upsert_job(acme_job(1))
     enrich(config, store, mx="ok")
-    contacts = store.list_jobs()[0].data["contacts"]
+    job = store.list_jobs()[0]
+    contacts = job_contacts(job, store.find_company([job.company_id]))
     assert [(p["name"], p["rank"]) for p in contacts] == [
         ("Jonas Weber", 1), ("Lena Fischer", 2), ("Maria Keller", 3), ("Tom Becker", 3)]
     assert contacts[0]["why"] == "leads engineering, the function this job is in"
@@ -118,8 +120,7 @@ def test_the_job_poster_is_a_contact(project):
                                         "profile_url": "https://www.linkedin.com/in/sample"}, "fetched_at": "t"}
     people = [{"name": "Tom Becker", "role": "Robotics Engineer", "source": "s", "found_at": "t"},
               {"name": "Jonas Weber", "role": "Head of Engineering", "source": "s", "found_at": "t"}]
-    contacts = Enrich(config, mx_lookup=lambda d: "unchecked").link(
-        job, {"id": "x", "people": people, "emails": {}}).data["contacts"]
+    contacts = job_contacts(job, {"id": "x", "people": people, "emails": {}})
     assert [(p["name"], p["rank"]) for p in contacts] == [("Sam Poster", 1), ("Jonas Weber", 1), ("Tom Becker", 3)]
     assert contacts[0]["source"] == job.url and contacts[0]["role"] == "job poster: Recruiter at Acme"
     assert contacts[0]["why"] == "posted this job"

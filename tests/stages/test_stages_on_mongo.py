@@ -10,6 +10,7 @@ import pytest
 from pipeline import constants as c
 from pipeline import policy
 from pipeline.config import load_config
+from pipeline.contacts import job_contacts
 from pipeline.export import draft_rows
 from pipeline.sources.linkedin import DETAIL_PATH, SEARCH_PATH
 from pipeline.stages.draft import Draft
@@ -70,7 +71,8 @@ def test_scrape_enrich_and_draft_on_mongodb(mongo_project, monkeypatch):
     assert run_stage(store, Enrich(config, mx_lookup=lambda d: "ok").stage(), config.stages[c.ENRICH],
                      limit=None).succeeded >= 3
     acme = [j for j in store.list_jobs(c.State.ENRICHED) if j.source == "test"]
-    assert len(acme) == 3 and [p["name"] for p in acme[0].data["contacts"]][:2] == ["Jonas Weber", "Lena Fischer"]
+    ranked = job_contacts(acme[0], store.find_company([acme[0].company_id]))
+    assert len(acme) == 3 and [p["name"] for p in ranked][:2] == ["Jonas Weber", "Lena Fischer"]
     assert [p for p in server.paths() if p == SITE + "/"] == [SITE + "/"], "fetched once"
     company = store.find_company(["name:acme robotics"])
     assert company["facts"]["website"]["source"] == "http://acme-robotics.example/"

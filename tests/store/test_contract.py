@@ -240,6 +240,38 @@ def test_find_and_company_jobs(store):
     assert sorted(j.source_id for j in store.company_jobs("acme")) == ["1", "2"]
 
 
+def test_company_jobs_are_the_most_recent_few(store, clock):
+    for n in range(5):
+        add(store, n, company_key="acme")
+        clock.advance(1)
+    assert [j.source_id for j in store.company_jobs("acme", limit=2)] == ["4", "3"]
+
+
+def test_counts_stay_true_through_every_kind_of_move(store, clock):
+    """stats, failed_by_stage and companies read counters on SQLite: they must equal a recount."""
+    for n in range(6):
+        add(store, n)
+    a = store.claim(ENRICH, "w", 60)
+    store.complete(a.id, a.lease_token, ENRICH, {"company_id": "li:a"}, {"company_id": "li:a"})
+    b = store.claim(ENRICH, "w", 60)
+    store.move(b.id, b.lease_token, policy.after_error(3, ENRICH, "boom", permanent=False, **RETRY))
+    d = store.claim(ENRICH, "w", 60)
+    store.move(d.id, d.lease_token, policy.after_error(1, ENRICH, "flaky", permanent=False, **RETRY))
+    e = store.claim(ENRICH, "w", 60)
+    store.complete(e.id, e.lease_token, ENRICH, {"company_id": "li:a"}, {"company_id": "li:b"})
+    store.lock_company("li:b", "w", 60)
+    store.claim(ENRICH, "w", 60)  # left in enriching
+    store.upsert_job(new_job(0, title="Renamed"))  # an update moves nothing
+    jobs = store.list_jobs()
+    recount: dict[str, int] = {}
+    for job in jobs:
+        recount[job.status] = recount.get(job.status, 0) + 1
+    assert store.counts() == recount and sum(recount.values()) == 6
+    assert store.failed_by_stage() == {c.ENRICH: 1}
+    assert {x["id"]: x["jobs"] for x in store.list_companies()} == {"li:b": 1}
+    assert store.count_companies() == 1 and store.list_companies(limit=1)[0]["id"] == "li:b"
+
+
 def test_complete_can_refresh_content(store):
     add(store, 1, status=c.State.PENDING, description="")
     scrape = stage_states(c.SCRAPE)
@@ -306,7 +338,7 @@ def test_complete_into_another_end_state(store):
     assert store.get(job.id).status == c.State.SKIPPED
 
 
-def test_sqlite_store_made_before_company_id_was_a_column_is_migrated(tmp_path):
+def test_sqlite_store_made_before_company_id_and_counters_is_migrated(tmp_path):
     import sqlite3
 
     from pipeline.store.sqlite import SQLiteStore
@@ -314,6 +346,12 @@ def test_sqlite_store_made_before_company_id_was_a_column_is_migrated(tmp_path):
     path = tmp_path / "old.sqlite3"
     SQLiteStore(path).close()
     db = sqlite3.connect(path)
+    for (trigger,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        db.execute(f"DROP TRIGGER {trigger}")
+    db.execute("DROP TABLE job_counts")
+    db.execute("DROP INDEX companies_jobs")
+    db.execute("ALTER TABLE companies DROP COLUMN jobs")
+    db.execute("INSERT INTO companies (id, created_at, updated_at) VALUES ('li:a', 0, 0)")
     db.execute("DROP INDEX jobs_company_id")
     db.execute("ALTER TABLE jobs DROP COLUMN company_id")
     db.execute("INSERT INTO jobs (id, source, source_id, url, status, data, created_at, updated_at, first_seen_at,"
@@ -323,6 +361,8 @@ def test_sqlite_store_made_before_company_id_was_a_column_is_migrated(tmp_path):
     db.close()
     store = SQLiteStore(path)
     assert store.get("j1").company_id == "li:a"
+    assert store.counts() == {c.State.ENRICHED: 1}, "the counters are filled from the jobs already there"
+    assert [(x["id"], x["jobs"]) for x in store.list_companies()] == [("li:a", 1)]
 
 
 # -- the policy above the stores: decisions are pure, moves are conditional -----------------------
@@ -383,3 +423,24 @@ def test_job_documents_of_another_shape_are_left_alone(store_factory, capsys):
     assert [j.id for j in store.list_jobs()] == [store.select_ids()[0]] and store.get("legacy-1") is None
     assert store.counts() == {c.State.SCORED: 1}
     assert store.claim(ENRICH, "w", 60).source == "test" and store.claim(ENRICH, "w", 60) is None
+
+
+def test_pruning_keeps_what_show_needs_for_live_jobs(store, clock):
+    first, second = add(store, 1), add(store, 2)
+    for _ in (first, second):
+        job = store.claim(ENRICH, "w", 60)
+        store.move(job.id, job.lease_token, policy.after_error(1, ENRICH, "flaky", permanent=False, **RETRY))
+    clock.advance(3600)
+    job = store.claim(ENRICH, "w", 60)
+    store.move(job.id, job.lease_token, policy.after_error(1, ENRICH, "boom", permanent=True, **RETRY))
+    failed, live = job.id, ({first, second} - {job.id}).pop()
+    store.save_run(RunRecord(run_id="old", stage=c.ENRICH, started_at=clock()))
+    clock.advance(91 * 86400)
+    store.save_run(RunRecord(run_id="new", stage=c.ENRICH, started_at=clock()))
+    before = {j: store.events(j) for j in (failed, live)}
+    assert len(before[failed]) == 3 and len(before[live]) == 2
+    assert policy.prune(store, keep_days=90) == (1, 1)
+    assert store.events(failed) == before[failed][-1:], "a long-finished job keeps its last move"
+    assert store.events(live) == before[live], "a live job keeps its whole history"
+    assert store.last_runs()[c.ENRICH].run_id == "new"
+    assert policy.prune(store, keep_days=90) == (0, 0)
