@@ -84,8 +84,15 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def keep_files_private() -> None:
+    """What the pipeline creates (the store holds contacts and drafts; logs; exports) is the
+    user's alone: their umask, made at least 077 (files 0600, folders 0700), never looser."""
+    os.umask(os.umask(0o077) | 0o077)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one command; a closed pipe (`main.py --list | head -2`) ends it quietly."""
+    keep_files_private()
     try:
         code = _main(argv)
         sys.stdout.flush()

@@ -151,11 +151,12 @@ def import_jobs(config: Config, path: Path, as_json: bool) -> int:
         print(f"import refused, nothing written: {exc}", file=sys.stderr)
         return c.EXIT_USAGE
     if as_json:
-        display.print_json({"inserted": report.inserted, "updated": report.updated,
+        display.print_json({"inserted": report.inserted, "updated": report.updated, "duplicates": report.duplicates,
                             "without_description": report.without_description,
                      "rejected": [{"row": n, "reason": r} for n, r in report.rejected]})
     else:
-        print(f"inserted {report.inserted}, updated {report.updated}, rejected {len(report.rejected)}")
+        print(f"inserted {report.inserted}, updated {report.updated}, duplicates {report.duplicates}, "
+              f"rejected {len(report.rejected)}")
         if report.without_description:
             print(f"  warning: {report.without_description} new job(s) have no description and no source that "
                   "can fetch one: they entered `scraped` as they are (scoring and drafts use the title alone)")

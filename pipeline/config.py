@@ -170,22 +170,31 @@ def _searches(doc: Located, data: Any) -> tuple[SearchConfig, ...]:
     return tuple(found)
 
 
-def _boards(doc: Located, source: str, items: list[Any]) -> tuple[tuple[str, ...], dict[str, str]]:
-    """Board entries: a token, or {token: the company's website} so enrichment can find the company."""
-    boards, websites = [], {}
+def _boards(doc: Located, source: str, items: list[Any]) -> tuple[tuple[str, ...], dict[str, str], dict[str, str]]:
+    """Board entries: a token; {token: the company's website}, so enrichment can find the company;
+    or {token: {name: the company's name, website: ...}}, so dedupe links its postings elsewhere."""
+    boards, websites, names = [], {}, {}
     for i, item in enumerate(items):
+        path = ("sources", source, "boards", i)
         if isinstance(item, str) and item.strip():
             boards.append(item.strip())
-        elif isinstance(item, dict) and len(item) == 1:
-            token, site = next(iter(item.items()))
-            if not isinstance(site, str) or not site.startswith(("http://", "https://")):
-                raise doc.error(("sources", source, "boards", i), f"expected {{board: website URL}}, got {item!r}")
-            boards.append(str(token))
-            websites[str(token)] = site
-        else:
-            raise doc.error(("sources", source, "boards", i), f"expected a board name or {{board: website}}, "
+            continue
+        if not (isinstance(item, dict) and len(item) == 1):
+            raise doc.error(path, f"expected a board name, {{board: website}} or {{board: {{name, website}}}}, "
                             f"got {item!r}")
-    return tuple(boards), websites
+        token, value = next(iter(item.items()))
+        entry = value if isinstance(value, dict) else {"website": value}
+        site, name = entry.get("website") or "", entry.get("name") or ""
+        if set(entry) - {"name", "website"} or not isinstance(name, str) or not isinstance(site, str) or \
+                (site and not site.startswith(("http://", "https://"))):
+            raise doc.error(path, f"expected {{board: website URL}} or {{board: {{name: text, website: URL}}}}, "
+                            f"got {item!r}")
+        boards.append(str(token))
+        if site:
+            websites[str(token)] = site
+        if name.strip():
+            names[str(token)] = name.strip()
+    return tuple(boards), websites, names
 
 
 def _sources(doc: Located, data: Any) -> dict[str, SourceConfig]:
@@ -206,7 +215,7 @@ def _sources(doc: Located, data: Any) -> dict[str, SourceConfig]:
             raise doc.error(("sources", name, "max_delay"), "must not be less than min_delay")
         if not merged["base_url"].startswith(("http://", "https://")):
             raise doc.error(("sources", name, "base_url"), f"expected an http(s) URL, got {merged['base_url']!r}")
-        merged["boards"], merged["websites"] = _boards(doc, name, merged["boards"])
+        merged["boards"], merged["websites"], merged["names"] = _boards(doc, name, merged["boards"])
         found[name] = _make(SourceConfig, {"name": name, **merged})
     return found
 

@@ -228,7 +228,8 @@ def start(config: Config) -> int:
         os.close(read_end)
         code = c.EXIT_ERROR
         try:
-            with python_daemon.DaemonContext(working_directory=str(config.root), umask=0o022, signal_map={},
+            umask = os.umask(0o077)  # the caller's (cli.keep_files_private): kept, not loosened to 022
+            with python_daemon.DaemonContext(working_directory=str(config.root), umask=umask | 0o077, signal_map={},
                                              files_preserve=[lock.fd, write_end]):
                 lock.write_pid(os.getpid())
                 code = serve(config, console=False, ready_fd=write_end)

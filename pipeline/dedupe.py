@@ -1,7 +1,10 @@
-"""The same posting seen on two sources: normalised company, fuzzy title, compatible location."""
+"""The same posting seen on two sources: normalised company, fuzzy title, compatible location,
+and which of two copies was posted first. pipeline.duplicates links them in the store."""
 
 import re
 import unicodedata
+from datetime import UTC, datetime
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -40,6 +43,18 @@ def _locations_agree(a: str, b: str) -> bool:
     if not a or not b or "remote" in a or "remote" in b:
         return True
     return fuzz.token_set_ratio(a, b) >= LOCATION_THRESHOLD
+
+
+def posted_on(extra: dict[str, Any]) -> str:
+    """The posting's own date (YYYY-MM-DD) from whichever field its source gives, else ''."""
+    for key in ("posted_date", "first_published", "published_at"):
+        value = extra.get(key)
+        if isinstance(value, str) and re.match(r"\d{4}-\d{2}-\d{2}", value):
+            return value[:10]
+    millis = extra.get("created_at_ms")
+    if isinstance(millis, (int, float)) and not isinstance(millis, bool):
+        return datetime.fromtimestamp(millis / 1000, UTC).date().isoformat()
+    return ""
 
 
 def same_posting(new: NewJob, old: Job) -> bool:

@@ -18,6 +18,23 @@ class HaltRun(RetryableError):
     attempt, claim nothing more this run, and report it on the run."""
 
 
+class TransientHTTPError(RetryableError):
+    """A timeout, a network error or a 5xx: worth another try."""
+
+
+class Unreachable(TransientHTTPError):
+    """No connection at all (DNS failed, refused, no route): the host, or the network, is away."""
+
+
+class NetworkDown(HaltRun):
+    """Several hosts in a row could not be reached: an outage (a laptop before its Wi-Fi), not a
+    fault of the job. The run halts; its jobs keep their attempts."""
+
+
+class Stopped(HaltRun):
+    """The run was told to stop while a fetch waited: give the job back untouched."""
+
+
 class DailyLimit(PipelineError):
     """A limit of the day is reached (e.g. top_n_per_day drafts): give the job back without using an
     attempt and claim nothing more this run. Not an error: the run records it as its stop reason."""

@@ -4,7 +4,11 @@ requests in flight per host, and adaptive backoff on 429.
 A 429 waits for Retry-After (seconds or an HTTP date) or, without it, an exponential pause; the
 host's delay doubles for the rest of the run. After `max_429` 429s in a row, or a Retry-After
 longer than `max_wait`, the host is given up for this run (HostGaveUp) and tried again next run.
-Time and sleep are injectable so tests run without waiting.
+Every wait (pacing, 429 back-off, retries) wakes on the run's stop event and ends the fetch
+(Stopped). When a host cannot even be connected to (DNS fails, connection refused), one request
+to a canary (the main source's base URL) tells an outage from one dead website: if the canary
+cannot be reached either, the network is down (NetworkDown), the run halts and its jobs go back
+untouched. Time and sleep are injectable so tests run without waiting.
 """
 
 import email.utils
@@ -19,7 +23,15 @@ from urllib.parse import urlsplit
 import httpx
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
 
-from pipeline.errors import HaltRun, PermanentError, RetryableError
+from pipeline.errors import (
+    HaltRun,
+    NetworkDown,
+    PermanentError,
+    RetryableError,
+    Stopped,
+    TransientHTTPError,
+    Unreachable,
+)
 from pipeline.logs import get_logger
 
 log = get_logger("pipeline.http")
@@ -32,8 +44,7 @@ class HostGaveUp(HaltRun):
     """The host keeps saying 429: no more requests to it in this run."""
 
 
-class TransientHTTPError(RetryableError):
-    """A timeout, a network error or a 5xx: worth another try."""
+
 
 
 @dataclass(frozen=True)
@@ -75,7 +86,8 @@ class Fetcher:
     def __init__(self, user_agent: str = DEFAULT_USER_AGENT, timeout: float = 20.0, proxy: str | None = None,
                  policies: dict[str, HostPolicy] | None = None, default: HostPolicy | None = None,
                  sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic,
-                 wall: Callable[[], float] = time.time, rng: Callable[[], float] = random.random) -> None:
+                 wall: Callable[[], float] = time.time, rng: Callable[[], float] = random.random,
+                 canary: str | None = None) -> None:
         self.client = httpx.Client(headers={"User-Agent": user_agent, "Accept-Language": "en-US,en;q=0.9"},
                                    timeout=timeout, proxy=proxy, follow_redirects=True)
         self.policies, self.default = policies or {}, default or HostPolicy()
@@ -84,6 +96,9 @@ class Fetcher:
         self._lock = threading.Lock()
         self.requests = 0
         self.waited = 0.0
+        self.stop: threading.Event | None = None  # the run's stop: every wait wakes on it
+        self.canary = canary  # reached when another host is not: is it that host, or the network?
+        self._down = ""  # why the network is down, until any host answers again
 
     def _host(self, host: str) -> _Host:
         with self._lock:
@@ -102,7 +117,17 @@ class Fetcher:
                 * state.factor
         if wait:
             self.waited += wait
-            self.sleep(wait)
+            self._wait(wait)
+
+    def _wait(self, seconds: float) -> None:
+        """Sleep, waking at once when the run is told to stop (then the fetch ends: Stopped)."""
+        if self.stop is not None and self.sleep is time.sleep:
+            stopped = self.stop.wait(seconds)
+        else:
+            self.sleep(seconds)
+            stopped = self.stop is not None and self.stop.is_set()
+        if stopped:
+            raise Stopped("the run was stopped while a fetch waited")
 
     def get(self, url: str, params: dict[str, Any] | None = None) -> httpx.Response:
         """A paced GET that returns any non-429 response; 5xx and network errors are tried 3 times."""
@@ -112,21 +137,50 @@ class Fetcher:
                 if state.gave_up:
                     raise HostGaveUp(f"{urlsplit(url).netloc} answered 429 too often; trying again next run")
                 self._pace(state)
-                response = self._send(url, params)
+                response = self._reached(url, params)
                 if response.status_code != 429:
                     state.strikes = 0
                     return response
                 self._on_429(state, response, url)
 
+    def _reached(self, url: str, params: dict[str, Any] | None) -> httpx.Response:
+        """_send; a host that cannot be connected to is checked against the canary: both away is
+        an outage (NetworkDown), the canary there means only this host is away (Unreachable)."""
+        try:
+            response = self._send(url, params)
+        except Unreachable as exc:
+            down = self._network_down(urlsplit(url).netloc)
+            if down:
+                raise NetworkDown(f"network unreachable: {down}") from None
+            raise exc from None
+        self._down = ""
+        return response
+
+    def _network_down(self, host: str) -> str:
+        """Why the network looks down, or '' when the canary answers (or there is none)."""
+        if self._down or not self.canary:
+            return self._down
+        canary_host = urlsplit(self.canary).netloc
+        if canary_host != host:
+            try:
+                self.client.head(self.canary, timeout=5.0)
+                return ""
+            except httpx.TransportError:
+                pass
+        self._down = f"cannot connect to {host}" + (f" nor to {canary_host}" if canary_host != host else "")
+        return self._down
+
     def _send(self, url: str, params: dict[str, Any] | None) -> httpx.Response:
         retrying = Retrying(retry=retry_if_exception_type(TransientHTTPError), stop=stop_after_attempt(3),
-                            wait=wait_exponential(multiplier=1, max=10), sleep=self.sleep, reraise=True)
+                            wait=wait_exponential(multiplier=1, max=10), sleep=self._wait, reraise=True)
         return retrying(self._send_once, url, params)
 
     def _send_once(self, url: str, params: dict[str, Any] | None) -> httpx.Response:
         self.requests += 1
         try:
             response = self.client.get(url, params=params)
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.ProxyError) as exc:
+            raise Unreachable(f"cannot connect to {urlsplit(url).netloc}: {type(exc).__name__}: {exc}") from None
         except httpx.TimeoutException as exc:
             raise TransientHTTPError(f"timeout fetching {url}: {type(exc).__name__}") from None
         except httpx.TransportError as exc:
@@ -148,11 +202,12 @@ class Fetcher:
         log.warning("rate limited (429)", url=url, wait_seconds=round(wait, 1), strikes=state.strikes,
                     giving_up=state.gave_up)
 
-    def reset(self) -> None:
-        """Forget pacing, 429 strikes and give-ups: a new run starts fresh."""
+    def reset(self, stop: threading.Event | None = None) -> None:
+        """Forget pacing, 429 strikes, give-ups and unreached hosts: a new run starts fresh; its
+        waits wake on `stop`."""
         with self._lock:
             self._hosts.clear()
-        self.requests, self.waited = 0, 0.0
+        self.requests, self.waited, self.stop, self._down = 0, 0.0, stop, ""
 
     def close(self) -> None:
         self.client.close()

@@ -16,11 +16,14 @@ from typing import Any
 from pipeline import constants as c
 from pipeline.catalog import SOURCES
 from pipeline.dedupe import company_key
+from pipeline.duplicates import demote, find_twin, store_duplicate, supersedes
 from pipeline.records import CONTENT_FIELDS, Job, NewJob
 from pipeline.store.base import JobStore
 from pipeline.urls import canonical_url
 
 REQUIRED = ("url", "title", "company")
+MAX_DEPTH = 10  # nesting of a row's values; deeper is refused (a hostile file, never a job export)
+MAX_FIELD_CHARS = {"description": 100_000, "title": 500, "company": 300, "location": 300}  # longer: cut, flagged
 OPTIONAL = ("location", "description", "company_url", "source", "source_id")
 # Columns of common exports, as our field names. JobSpy: job_url, job_url_direct, date_posted,
 # min_amount/max_amount/currency/interval, is_remote, job_type, emails, company_url.
@@ -39,6 +42,7 @@ class ImportFileError(Exception):
 class ImportReport:
     inserted: int = 0
     updated: int = 0
+    duplicates: int = 0  # stored as duplicates of a posting from another source (linked, never worked on)
     rejected: list[tuple[int, str]] = field(default_factory=list)
     without_description: int = 0  # entered `scraped` without one: no source can fetch it
 
@@ -70,6 +74,8 @@ def read_rows(path: Path, text: str | None = None) -> list[tuple[int, dict[str, 
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise ImportFileError(f"{path}:{exc.lineno}: invalid JSON: {exc.msg} (column {exc.colno})") from None
+        except RecursionError:
+            raise ImportFileError(f"{path}: invalid JSON: nested more than Python can read") from None
         if not isinstance(data, list):
             raise ImportFileError(f"{path}:1: expected a JSON array of jobs, got {type(data).__name__}")
         rows = [(i + 1, row) for i, row in enumerate(data)]
@@ -82,6 +88,9 @@ def read_rows(path: Path, text: str | None = None) -> list[tuple[int, dict[str, 
                     rows.append((number, json.loads(line)))
                 except json.JSONDecodeError as exc:
                     raise ImportFileError(f"{path}:{number}: invalid JSON: {exc.msg} (column {exc.colno})") from None
+                except RecursionError:
+                    raise ImportFileError(f"{path}:{number}: invalid JSON: nested more than Python can read") \
+                        from None
     else:
         reader = csv.DictReader(text.splitlines())
         columns = {ALIASES.get(name, name) for name in reader.fieldnames or []}
@@ -128,9 +137,31 @@ def _flag(value: Any) -> Any:
     return {"true": True, "false": False, "1": True, "0": False, "": None}.get(str(value).strip().lower(), value)
 
 
+def _depth(value: Any) -> int:
+    if isinstance(value, dict):
+        return 1 + max(map(_depth, value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max(map(_depth, value), default=0)
+    return 0
+
+
+def _cut(values: dict[str, Any]) -> list[str]:
+    """Cut fields above their limit in place; the names of those cut."""
+    cut = []
+    for key, limit in MAX_FIELD_CHARS.items():
+        if isinstance(values.get(key), str) and len(values[key]) > limit:
+            values[key] = values[key][:limit]
+            cut.append(key)
+    return cut
+
+
 def to_new_job(row: dict[str, Any]) -> NewJob:
-    """A validated NewJob; ValueError names the field and value that are wrong."""
+    """A validated NewJob; ValueError names the field and value that are wrong. A row nested
+    deeper than MAX_DEPTH is refused; a field above its MAX_FIELD_CHARS is cut and flagged."""
+    if _depth(row) > MAX_DEPTH:
+        raise ValueError(f"nested more than {MAX_DEPTH} levels deep")
     values = _plain(row)
+    cut = _cut(values)
     for key in REQUIRED:
         if not isinstance(values.get(key), str) or not values[key].strip():
             raise ValueError(f"{key}: required, got {values.get(key)!r}")
@@ -143,6 +174,8 @@ def to_new_job(row: dict[str, Any]) -> NewJob:
         raise ValueError(f"url: {exc}") from None
     description = values.get("description", "").strip()
     extra = {k: v for k, v in values.items() if k not in REQUIRED + OPTIONAL and v not in ("", None, [], {})}
+    if cut:
+        extra["truncated"] = {k: f"cut to {MAX_FIELD_CHARS[k]:,} characters on import" for k in cut}
     source = values.get("source", "").strip() or "import"
     fetchable = source in SOURCES and SOURCES[source].detail_pages
     return NewJob(source=source,
@@ -170,7 +203,14 @@ def import_file(store: JobStore, path: Path) -> ImportReport:
         elif not job.description:
             report.without_description += 1
         job = dataclasses.replace(job, company_key=company_key(job.company))
+        twin = None if stored else find_twin(store, job)
+        if twin and not supersedes(job, twin):
+            store_duplicate(store, job, twin)
+            report.duplicates += 1
+            continue
         outcome = store.upsert_job(job)
+        if twin:
+            demote(store, twin, job)
         setattr(report, outcome, getattr(report, outcome) + 1)
     return report
 

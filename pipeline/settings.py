@@ -128,8 +128,11 @@ class SourceConfig:
     max_delay: float = accepts(int, float, default=None)
     max_in_flight: int = accepts(int, default=None)
     max_429: int = 3
+    backoff_base_seconds: float = 60.0  # a 429 without Retry-After waits this, doubling per 429 in a row
+    backoff_max_seconds: float = 600.0  # a longer wait (Retry-After included) gives the host up for the run
     boards: tuple[str, ...] = ()
     websites: dict[str, str] = internal(default_factory=dict)  # board -> the company's own site
+    names: dict[str, str] = internal(default_factory=dict)  # board -> the company's name, when the entry gives it
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,9 @@ DAY = 86400
 # The range of every numeric key, wherever it appears (both ends allowed); README's "Ranges" lists
 # them. Any number must also be finite: .inf and .nan are refused everywhere.
 RANGES: dict[str, tuple[float, float]] = {
-    "max_retries": (1, 100), "batch_size": (1, 100_000), "concurrency": (1, 64), "lease_seconds": (5, DAY),
-    "run_deadline_seconds": (10, 7 * DAY), "retry_base_seconds": (0, DAY), "retry_max_seconds": (0, 30 * DAY),
-    "tick_seconds": (1, 3600), "stop_timeout_seconds": (1, 3600), "start_timeout_seconds": (1, 600),
+    "max_retries": (1, 100), "batch_size": (1, 100_000), "concurrency": (1, 64), "lease_seconds": (1, DAY),
+    "run_deadline_seconds": (1, 7 * DAY), "retry_base_seconds": (0, DAY), "retry_max_seconds": (0, 30 * DAY),
+    "tick_seconds": (0.1, 3600), "stop_timeout_seconds": (1, 3600), "start_timeout_seconds": (1, 600),
     "misfire_grace_seconds": (0, 7 * DAY), "log_max_bytes": (10_000, 10**10), "log_backups": (0, 100),
     "max_jobs_per_day": (1, 100_000), "max_jobs": (1, 100_000), "expire_after_missing": (1, 1000),
     "posted_within_seconds": (60, 365 * DAY), "recheck_after_days": (0.01, 3650), "company_max_age_days": (0, 3650),

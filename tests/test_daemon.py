@@ -195,3 +195,24 @@ def test_looking_at_the_state_never_creates_a_pid_file(tmp_path):
     config = load_config(str(write_config(tmp_path / "project")))
     assert daemon.state(config).running is False
     assert not config.daemon.pid_file.exists() and not config.daemon.pid_file.parent.exists()
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077])
+def test_files_the_pipeline_creates_are_private_whatever_the_umask(tmp_path, umask):
+    """The store (contacts, drafts), the log and the PID file: 0600 in 0700 folders, under the
+    common 022 as under a strict 077."""
+    config = write_config(tmp_path / "project", {"enricher": {"schedule": "0 3 1 jan *"}})
+    env = environment()
+    started = subprocess.run(["bash", str(ROOT / "scripts" / "start_pipeline.sh"), "--config", str(config)],
+                             env=env, capture_output=True, text=True, timeout=120,
+                             preexec_fn=lambda: os.umask(umask))
+    try:
+        assert started.returncode == 0, started.stdout + started.stderr
+        root = config.parent
+        wait_for(lambda: (root / "logs" / "pipeline.log").exists(), what="the log")
+        for path in (root / "data" / "jobs.sqlite3", root / "logs" / "pipeline.log", root / "data" / "pipeline.pid"):
+            assert path.stat().st_mode & 0o777 == 0o600, (path, oct(path.stat().st_mode))
+        for folder in (root / "data", root / "logs"):
+            assert folder.stat().st_mode & 0o777 == 0o700, (folder, oct(folder.stat().st_mode))
+    finally:
+        script("stop_pipeline.sh", config, env)

@@ -116,3 +116,121 @@ def test_the_llm_client_is_built_once_under_concurrent_first_use(monkeypatch):
     for t in threads:
         t.join()
     assert len(made) == 1
+
+
+def test_an_error_while_storing_a_result_fails_the_job_with_its_cause(store_factory):
+    from pipeline.catalog import stage_states
+    from pipeline.config import StageConfig
+    from pipeline.stages.runner import Stage, run_stage
+    from tests.helpers.stages import unstorable
+    from tests.store.test_contract import new_job
+
+    store = store_factory()
+    store.upsert_job(new_job(1))
+    settings = StageConfig(name=c.ENRICH, max_retries=1, retry_base_seconds=0, retry_max_seconds=0)
+    record = run_stage(store, Stage(stage_states(c.ENRICH), unstorable()), settings)
+    job = store.list_jobs()[0]
+    assert (record.claimed, record.failed, job.status) == (1, 1, c.State.FAILED), "nothing left in enriching"
+    assert job.last_error.startswith("storing the result failed:") and record.error == job.last_error
+
+
+def test_a_refused_write_is_one_clear_line_not_a_traceback(tmp_path):
+    """A read-only or full disk (here: SQLite told to refuse writes, which raises the same
+    sqlite3.OperationalError) is StoreUnavailable: commands print it as one line and exit 1."""
+    from pipeline.errors import StoreUnavailable
+    from pipeline.store.sqlite import SQLiteStore
+
+    store = SQLiteStore(tmp_path / "jobs.sqlite3")
+    store._db.execute("PRAGMA query_only = 1")
+    try:
+        store.upsert_job(NewJob(source="t", source_id="1", url="https://x.example/1", title="T", company="C"))
+    except StoreUnavailable as exc:
+        assert "readonly" in str(exc) and "\n" not in str(exc)
+    else:
+        raise AssertionError("a refused write must raise StoreUnavailable")
+    store._db.execute("PRAGMA query_only = 0")
+    assert store.upsert_job(NewJob(source="t", source_id="1", url="https://x.example/1", title="T",
+                                   company="C")) == "inserted", "nothing was left half-written"
+
+
+def test_with_the_network_down_enrich_halts_and_uses_no_attempt(tmp_path, monkeypatch):
+    """Every host refused (the proxy and LinkedIn on a closed port): the run halts with "network
+    unreachable", every job is back in its input state with no attempt used and no error."""
+    from pipeline.catalog import stage_states
+    from pipeline.stages.enrich import Enrich
+    from pipeline.stages.runner import run_stage
+    from tests.helpers.mongo_server import free_port
+
+    monkeypatch.delenv(c.ENV_MONGODB_URI, raising=False)
+    closed = f"http://127.0.0.1:{free_port()}"
+    path = write_config(tmp_path, {
+        "enricher": {"concurrency": 2, "retry_base_seconds": 0, "retry_max_seconds": 0},
+        "http": {"proxy": closed, "min_delay": 0, "max_delay": 0, "timeout_seconds": 2},
+        "sources": {"linkedin": {"base_url": closed, "min_delay": 0, "max_delay": 0}}})
+    config = load_config(str(path))
+    store = open_store(config)
+    for n in range(6):
+        store.upsert_job(NewJob(source="test", source_id=str(n), url=f"https://jobs.example.org/{n}", title="Engineer",
+                                company=f"Company {n}", company_url=f"http://company{n}.example/",
+                                status=c.State.SCORED))
+    stage = Enrich(config, mx_lookup=lambda domain: "unchecked")
+    stage.fetcher.sleep = lambda seconds: None
+    record = run_stage(store, stage.stage(), config.stages[c.ENRICH])
+    assert record.error and "network unreachable" in record.error, record.error
+    assert (record.failed, record.retried, record.succeeded) == (0, 0, 0)
+    jobs = store.list_jobs()
+    assert {j.status for j in jobs} == {stage_states(c.ENRICH).input}
+    assert all(j.attempts.get(c.ENRICH, 0) == 0 and not j.last_error for j in jobs), [j.attempts for j in jobs]
+
+
+def test_one_dead_website_is_the_jobs_error_not_an_outage(tmp_path):
+    """A company site that refuses connections while the canary answers: Unreachable (the job is
+    retried by the usual rules), never NetworkDown."""
+    from pipeline.errors import NetworkDown, Unreachable
+    from pipeline.http import Fetcher
+    from tests.helpers.mongo_server import free_port
+
+    with RecordedServer() as server:
+        server.routes["/"] = Reply(200, "ok")
+        fetcher = Fetcher(canary=server.base_url + "/", sleep=lambda s: None)
+        dead = f"http://127.0.0.1:{free_port()}/"
+        for _ in range(3):
+            try:
+                fetcher.get(dead)
+            except NetworkDown:
+                raise AssertionError("one dead host is not an outage") from None
+            except Unreachable:
+                pass
+        assert fetcher.get(server.base_url + "/").status_code == 200
+    fetcher.canary = dead
+    try:
+        fetcher.get(f"http://127.0.0.1:{free_port()}/")
+    except NetworkDown as exc:
+        assert "network unreachable" in str(exc)
+    else:
+        raise AssertionError("the canary away too is an outage")
+
+
+def test_a_stop_during_a_429_back_off_ends_the_fetch_at_once():
+    """Retry-After: 30 on the first answer; the run's stop is set 0.3 s later: the fetch ends
+    (Stopped: the job goes back untouched) well within 2 s, not after 30."""
+    import threading
+    import time
+
+    from pipeline.errors import Stopped
+    from pipeline.http import Fetcher, HostPolicy
+
+    with RecordedServer() as server:
+        server.routes["/busy"] = [Reply(429, "slow down", headers={"Retry-After": "30"}), Reply(200, "ok")]
+        fetcher = Fetcher(default=HostPolicy(min_delay=0, max_delay=0, max_429=3))
+        stop = threading.Event()
+        fetcher.reset(stop)
+        threading.Timer(0.3, stop.set).start()
+        started = time.monotonic()
+        try:
+            fetcher.get(server.base_url + "/busy")
+        except Stopped:
+            pass
+        else:
+            raise AssertionError("the fetch must end on stop")
+        assert time.monotonic() - started < 2.0

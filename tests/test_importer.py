@@ -36,7 +36,7 @@ def test_json_array_import(cli, tmp_path, capsys):
     path.write_text(json.dumps(GOOD))
     assert cli("import", str(path)) == 0
     out = capsys.readouterr().out
-    assert "inserted 2, updated 0, rejected 0" in out and "1 new job(s) have no description" in out
+    assert "inserted 2, updated 0, duplicates 0, rejected 0" in out and "1 new job(s) have no description" in out
     jobs = {j["title"]: j for j in listed(cli, capsys)}
     assert jobs["Backend Engineer"]["status"] == c.State.SCRAPED, "a description means scraped"
     assert jobs["Data Engineer"]["status"] == c.State.SCRAPED, "no source can fetch a description for it"
@@ -81,7 +81,7 @@ def test_bad_rows_are_rejected_with_reasons(cli, tmp_path, capsys):
     path.write_text(json.dumps(rows))
     assert cli("import", str(path)) == c.EXIT_ERROR
     out = capsys.readouterr().out
-    assert "inserted 1, updated 0, rejected 3" in out
+    assert "inserted 1, updated 0, duplicates 0, rejected 3" in out
     assert "rejected row 2: url: not an http(s) URL: 'ftp://x.example/1'" in out
     assert "rejected row 3: title: required, got ''" in out
     assert "rejected row 4: location: expected text, got 12" in out

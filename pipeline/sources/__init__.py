@@ -18,9 +18,13 @@ def build_fetcher(config: Config) -> Fetcher:
     from urllib.parse import urlsplit
 
     policies = {urlsplit(sc.base_url).netloc: HostPolicy(min_delay=sc.min_delay, max_delay=sc.max_delay,
-                                                         max_in_flight=sc.max_in_flight, max_429=sc.max_429)
+                                                         max_in_flight=sc.max_in_flight, max_429=sc.max_429,
+                                                         backoff_429=sc.backoff_base_seconds,
+                                                         max_wait=sc.backoff_max_seconds)
                 for sc in config.sources.values()}
     h = config.http
+    enabled = [sc.base_url for sc in config.sources.values() if sc.enabled]
     return Fetcher(user_agent=h.user_agent or DEFAULT_USER_AGENT, timeout=h.timeout_seconds, proxy=h.proxy,
                    policies=policies, default=HostPolicy(min_delay=h.min_delay, max_delay=h.max_delay,
-                                                         max_in_flight=h.max_in_flight))
+                                                         max_in_flight=h.max_in_flight),
+                   canary=enabled[0] if enabled else None)

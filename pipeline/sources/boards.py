@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from pipeline.config import SearchConfig, SourceConfig
-from pipeline.errors import PermanentError, RetryableError
+from pipeline.errors import NetworkDown, PermanentError, RetryableError, Stopped
 from pipeline.http import Fetcher, check_status
 from pipeline.records import Job, NewJob
 from pipeline.sources.base import DriftError, Known, NoDetail, matches
@@ -70,13 +70,16 @@ def search_boards(config: SourceConfig, url_for: Callable[[str], str], params: d
     A board that cannot be read (gone: 404; an HTML page; down) goes into `failed`, and the other
     boards are still read."""
     for board in config.boards:
-        website = config.websites.get(board, "")
+        website, name = config.websites.get(board, ""), config.names.get(board, "")
         try:
             jobs = parse(board, fetch_json(fetcher, url_for(board), params))
+        except (Stopped, NetworkDown):
+            raise
         except (RetryableError, PermanentError) as exc:
             failed[board] = f"{type(exc).__name__}: {exc}"
             continue
         listed[board] = {job.source_id for job in jobs}
         for job in jobs:
             if matches(search, job.title, job.description, job.location):
-                yield dataclasses.replace(job, company_url=website) if website and not job.company_url else job
+                yield dataclasses.replace(job, company=name or job.company.strip(),
+                                          company_url=job.company_url or website)

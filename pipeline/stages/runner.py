@@ -208,9 +208,9 @@ class StageRun:
         while not ctx.stopping() and self._reserve():
             try:
                 job = self.store.claim(self.stage.states, owner_name(), self.settings.lease_seconds)
-            except StoreUnavailable as exc:
-                self.record.error = str(exc)
-                log.warning("store unavailable; run stops claiming", error=str(exc))
+            except Exception as exc:  # noqa: BLE001 - StoreUnavailable, or any driver error: the run's error
+                self.record.error = str(exc) if isinstance(exc, StoreUnavailable) else f"{type(exc).__name__}: {exc}"
+                log.warning("store unavailable; run stops claiming", error=self.record.error)
                 return
             if job is None:
                 self._unreserve()
@@ -235,7 +235,7 @@ class StageRun:
                     self.flight.leases.pop(job.id, None)
 
     def _process(self, job: ClaimedJob, ctx: WorkContext) -> None:
-        states, s = self.stage.states, self.settings
+        states = self.stage.states
         try:
             result = self.stage.work(job, ctx)
         except HaltRun as exc:
@@ -248,33 +248,41 @@ class StageRun:
             self._defer(job, exc)
             return
         except Exception as exc:  # noqa: BLE001 - every error is recorded on the job
-            permanent = isinstance(exc, PermanentError)
-            message = f"{type(exc).__name__}: {exc}"
-            try:
-                outcome = policy.fail(self.store, job, states, message, permanent=permanent,
-                                      max_retries=s.max_retries, retry_base=s.retry_base_seconds,
-                                      retry_max=s.retry_max_seconds)
-            except StoreUnavailable as store_exc:
-                log.warning("store unavailable; the lease will expire and the job will be retried",
-                            error=str(store_exc))
-                outcome = None
-            if outcome:
-                self._count("retried" if outcome == "retried" else "failed")
-            log.warning("job " + (outcome or "lost its lease"), error=message, permanent=permanent,
-                        attempt=job.attempts.get(states.name), exc_info=not isinstance(exc, PipelineError))
+            self._fail(job, exc, f"{type(exc).__name__}: {exc}")
             return
         try:
             out = result if isinstance(result, Output) else Output(data=result or {})
             done = self.store.complete(job.id, job.lease_token, states, out.data, out.content, out.status)
         except StoreUnavailable as exc:
             log.warning("store unavailable at completion; the job will be retried", error=str(exc))
-            done = False
+            return
+        except Exception as exc:  # noqa: BLE001 - e.g. a value the store cannot encode: the job's error
+            message = f"storing the result failed: {type(exc).__name__}: {exc}"
+            self.record.error = self.record.error or message
+            self._fail(job, exc, message)
+            return
         if done:
             other_end = out.status is not None and out.status != states.output
             self._count("skipped" if other_end else "succeeded")
             log.info(f"job {out.status}" if other_end else "job succeeded", attempt=job.attempts.get(states.name))
         else:
             log.warning("job finished after its lease was lost; result dropped")
+
+    def _fail(self, job: ClaimedJob, exc: Exception, message: str) -> None:
+        """Retry or fail the job by the usual rules, with the cause on the job and in the log."""
+        states, s = self.stage.states, self.settings
+        permanent = isinstance(exc, PermanentError)
+        try:
+            outcome = policy.fail(self.store, job, states, message, permanent=permanent, max_retries=s.max_retries,
+                                  retry_base=s.retry_base_seconds, retry_max=s.retry_max_seconds)
+        except Exception as store_exc:  # noqa: BLE001 - the store cannot take even the error
+            log.warning("could not record the job's error; its lease will expire and it will be retried",
+                        error=message, store_error=f"{type(store_exc).__name__}: {store_exc}")
+            outcome = None
+        if outcome:
+            self._count("retried" if outcome == "retried" else "failed")
+        log.warning("job " + (outcome or "lost its lease"), error=message, permanent=permanent,
+                    attempt=job.attempts.get(states.name), exc_info=not isinstance(exc, PipelineError))
 
     def _still_deferred(self) -> bool:
         """Forget deferred jobs another worker or process has finished meanwhile."""
@@ -334,7 +342,7 @@ class StageRun:
         """The site asked us to stop, or a daily limit is reached: give the job back untouched and
         claim nothing more. Only the first is an error of the run."""
         self._halt.set()
-        if isinstance(exc, DailyLimit):
+        if isinstance(exc, DailyLimit) or self.stop.is_set():
             self.record.details["stopped"] = str(exc)
         else:
             self.record.error = self.record.error or f"{type(exc).__name__}: {exc}"
@@ -343,8 +351,8 @@ class StageRun:
                 self._count("released")
         except StoreUnavailable:
             pass
-        if isinstance(exc, DailyLimit):
-            log.info("run stopped: daily limit reached", reason=str(exc))
+        if isinstance(exc, DailyLimit) or self.stop.is_set():
+            log.info("run stopped", reason=str(exc))
         else:
             log.error("run halted: the site asked us to stop", error=str(exc))
 

@@ -16,8 +16,9 @@ from typing import Any
 from pipeline import constants as c
 from pipeline.catalog import SOURCES, stage_states
 from pipeline.config import Config, SearchConfig
-from pipeline.dedupe import company_key, same_posting
-from pipeline.errors import PermanentError, RetryableError
+from pipeline.dedupe import company_key
+from pipeline.duplicates import demote, find_twin, store_duplicate, supersedes
+from pipeline.errors import NetworkDown, PermanentError, RetryableError, Stopped
 from pipeline.expiry import expire_missing
 from pipeline.logs import get_logger
 from pipeline.records import Job, NewJob, Output, RunRecord
@@ -62,7 +63,7 @@ class Scrape:
 
     def collect(self, store: JobStore, ctx: WorkContext, record: RunRecord) -> None:
         """Run every search; record new / updated / duplicates / capped / errors on the run."""
-        self.fetcher.reset()
+        self.fetcher.reset(ctx.stop)
         for source in self.sources.values():
             getattr(source, "listed", {}).clear()
             getattr(source, "failed", {}).clear()
@@ -113,6 +114,10 @@ class Scrape:
                     raise _Stop
                 if search.max_jobs and found >= search.max_jobs:
                     break
+        except (Stopped, NetworkDown) as exc:  # no other source can do better: stop searching
+            errors.append(f"{name} ({search.name}): {exc}")
+            log.error("searching stopped", source=name, search=search.name, error=str(exc))
+            raise _Stop from None
         except (RetryableError, PermanentError) as exc:  # blocks, drift, 429 give-ups, gone, network trouble
             errors.append(f"{name} ({search.name}): {exc}")
             log.error("source failed", source=name, search=search.name, error=str(exc))
@@ -128,20 +133,17 @@ class Scrape:
         if store.find(job.source, job.source_id, job.url):
             store.upsert_job(job)
             return "updated"
-        twin = self._twin(store, job)
-        if twin:
-            store.upsert_job(dataclasses.replace(job, status=c.State.DUPLICATE,
-                                                 extra={**job.extra, "duplicate_of": twin.id}))
+        twin = find_twin(store, job)
+        if twin and not supersedes(job, twin):
+            store_duplicate(store, job, twin)
             return "duplicate"
         cap = self.settings.max_jobs_per_day
         if cap and not store.take_quota(daily_key(), cap):
             return "capped"
         store.upsert_job(job)
+        if twin:
+            demote(store, twin, job)
         return "new"
-
-    def _twin(self, store: JobStore, job: NewJob) -> Job | None:
-        return next((old for old in store.company_jobs(job.company_key)
-                     if old.status != c.State.DUPLICATE and same_posting(job, old)), None)
 
     # -- details --------------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import pymongo
+from bson.errors import InvalidDocument
 from pymongo import ReturnDocument
 from pymongo.errors import DuplicateKeyError, PyMongoError
 
@@ -31,18 +32,34 @@ OURS: dict[str, Any] = {"source_id": {"$exists": True}}
 
 
 def _guarded(method: Callable[..., T]) -> Callable[..., T]:
-    """Make sure indexes exist, and turn any driver error into StoreUnavailable."""
+    """Make sure indexes exist, and turn any driver error into StoreUnavailable: PyMongoError, and
+    the plain errors the driver raises itself (an authentication mechanism the server lacks). A
+    value BSON cannot encode is the job's error (ValueError), not an outage."""
     @functools.wraps(method)
     def wrapper(self: "MongoStore", *args: Any, **kwargs: Any) -> T:
         try:
             if not self._ready:
                 self._setup()
             return method(self, *args, **kwargs)
-        except DuplicateKeyError:
+        except (DuplicateKeyError, StoreUnavailable):
             raise
-        except PyMongoError as exc:
-            raise StoreUnavailable(f"mongodb: {redact(str(exc))[:300]}") from None
+        except InvalidDocument as exc:
+            raise ValueError(f"mongodb cannot store this value: {redact(str(exc))[:300]}") from None
+        except Exception as exc:
+            if isinstance(exc, PyMongoError) or type(exc).__module__.startswith(("pymongo", "bson")) or \
+                    _from_driver(exc):
+                raise StoreUnavailable(f"mongodb: {type(exc).__name__}: {redact(str(exc))[:300]}") from None
+            raise
     return wrapper
+
+
+def _from_driver(exc: BaseException) -> bool:
+    """Raised inside pymongo or bson (its last frame is theirs), whatever its class."""
+    tb = exc.__traceback__
+    while tb and tb.tb_next:
+        tb = tb.tb_next
+    name = tb.tb_frame.f_globals.get("__name__", "") if tb else ""
+    return str(name).startswith(("pymongo", "bson"))
 
 
 def _values(doc: dict[str, Any]) -> dict[str, Any]:

@@ -146,10 +146,13 @@ class SQLiteStore:
                 raise StoreUnavailable(f"sqlite {self.path}: {exc}") from exc
             try:
                 yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK")
+                self._db.execute("COMMIT")
+            except BaseException as exc:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.OperationalError):  # disk full, read-only file, I/O error, locked
+                    raise StoreUnavailable(f"sqlite {self.path}: {exc}") from exc
                 raise
-            self._db.execute("COMMIT")
 
     def _event(self, db: sqlite3.Connection, job_id: str, event: str, **fields: Any) -> None:
         """Append to the job's history, kept in its own row (one page to write, no second table)."""

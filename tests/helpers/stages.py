@@ -32,3 +32,10 @@ def permanent_fail(_config=None):
     def work(job, ctx):
         raise PermanentError("no company URL")
     return work
+
+
+def unstorable(_config=None):
+    """Succeeds with a result no store can encode (a set): the error comes while storing it."""
+    def work(job, ctx):
+        return {"tags": {"a", "b"}}
+    return work
