@@ -31,7 +31,7 @@ def paths(store: SQLiteStore) -> dict[str, Callable[[], Any]]:
         "companies (top 50 + total)": lambda: (store.list_companies(50), store.count_companies()),
         "--list --status scraped --limit 50": lambda: store.list_jobs("scraped", 50),
         "claim": lambda: store.claim(ENRICH, "bench", 300),
-        "lease sweep": lambda: store.expired_leases(ENRICH),
+        "lease sweep": lambda: store.leases(ENRICH),
         "duplicate check (company_jobs)": lambda: store.company_jobs("company 7"),
     }
 

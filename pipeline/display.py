@@ -106,7 +106,7 @@ def job(record: dict[str, Any], company: dict[str, Any] | None, contacts: list[d
     record.pop("company_record")
     fit = record["data"].get("fit")
     record["data"] = {k: v for k, v in record["data"].items()
-                      if k not in ("contacts", "company_emails", "fit", "fit_history")}
+                      if k not in ("contacts", "company_emails", "fit", "fit_history")}  # the first two: older jobs
     for key, value in record.items():
         if value not in (None, "", {}, 0.0) or key in ("status", "attempts"):
             text = json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else str(value)

@@ -91,9 +91,14 @@ def posting_addresses(job: Job) -> list[str]:
     return sorted({a.lower().rstrip(".") for a in EMAIL.findall(job.description or "")})
 
 
-def published_addresses(job: Job) -> list[str]:
+def company_addresses(company: dict[str, Any] | None) -> set[str]:
+    """The addresses the company's own pages publish (kept on its record, not on each job)."""
+    return {str(e["address"]).lower() for e in ((company or {}).get("emails") or {}).get("published", [])}
+
+
+def published_addresses(job: Job, company: dict[str, Any] | None) -> list[str]:
     """Every address a source published for this job: the company's pages and the posting."""
-    return sorted({e["address"].lower() for e in job.data.get("company_emails", [])} | set(posting_addresses(job)))
+    return sorted(company_addresses(company) | set(posting_addresses(job)))
 
 
 def choose_recipients(job: Job, company: dict[str, Any] | None, limit: int,
@@ -102,8 +107,8 @@ def choose_recipients(job: Job, company: dict[str, Any] | None, limit: int,
     address: their own published address (matched by an exact name pattern, never a substring),
     else a guess of at least `min_guess` confidence. The first without either is written to at
     the posting's or the company's role address (jobs@, careers@), which is published."""
-    published = published_addresses(job)
-    general = general_address(job, dnc)
+    published = published_addresses(job, company)
+    general = general_address(job, company, dnc)
     chosen: list[Recipient] = []
     for person in job_contacts(job, company) if company else []:
         if person.get("rank", 0) >= UNRELATED:
@@ -127,14 +132,13 @@ ROLE_ADDRESSES = ("jobs", "careers", "career", "hiring", "recruiting", "talent",
                   "bewerbung", "hr", "people", "team", "hello", "info", "contact", "kontakt")
 
 
-def general_address(job: Job, dnc: dict[str, tuple[str, ...]]) -> str:
+def general_address(job: Job, company: dict[str, Any] | None, dnc: dict[str, tuple[str, ...]]) -> str:
     """A published address for a general draft: the posting's own first, then the company's role
     addresses (jobs@, careers@, engineering@, ..., hello@, info@), in that order."""
     own = [a for a in posting_addresses(job) if not _blocked(a, dnc)]
     if own:
         return own[0]
-    published = {str(e["address"]).lower() for e in job.data.get("company_emails", [])
-                 if not _blocked(e["address"], dnc)}
+    published = {a for a in company_addresses(company) if not _blocked(a, dnc)}
     return next((a for role in ROLE_ADDRESSES for a in sorted(published) if a.split("@")[0] == role), "")
 
 
@@ -149,8 +153,7 @@ def allowed_references(profile: Profile, job: Job, company: dict[str, Any] | Non
     company = company or {}
     website = ((company.get("facts") or {}).get("website") or {}).get("value", "")
     found = {profile.email, *profile.links, job.url, job.company_url, website, *company.get("sources", []),
-             *published_addresses(job), *(e.get("address", "") for e in (company.get("emails") or {})
-                                          .get("published", []))}
+             *published_addresses(job, company)}
     return {_norm(x) for x in found if isinstance(x, str) and x}
 
 

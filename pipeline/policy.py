@@ -6,7 +6,9 @@ a job. A third backend inherits all of it. The decisions use what the claim alre
 (the attempt count), so moving the policy up adds no round trip.
 """
 
+import os
 import random
+import socket
 from collections.abc import Callable
 
 from pipeline import constants as c
@@ -61,12 +63,50 @@ def make_due(store: JobStore, job_id: str, stage: StageStates) -> bool:
     return store.move(job_id, None, Move(stage.input, stage.input, "released", stage.name, delay=0.0, quiet=True))
 
 
+def owner_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def holder_is_gone(owner: str) -> bool:
+    """A lease owner ('host:pid') on this host whose process no longer exists."""
+    host, _, pid = owner.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def abandoned(job: ClaimedJob, now: float) -> bool:
+    """Its lease ran out, or its holder is a process of this host that no longer exists (a
+    killed daemon or run-stage: reclaimed at once, not after the lease)."""
+    return (job.lease_expires_at or 0) < now or holder_is_gone(job.lease_owner or "")
+
+
+def mark_interrupted(store: JobStore) -> list[str]:
+    """Runs whose process ended without finishing them (SIGKILL, power loss): marked interrupted,
+    with the time they were last seen, so `status` does not show them as still going."""
+    marked = []
+    for stage, run in store.last_runs().items():
+        if run.finished_at is None and run.error is None and holder_is_gone(run.owner):
+            run.error = "interrupted: the process running it ended before the run finished"
+            run.details["interrupted_at"] = run.last_seen or run.started_at
+            store.save_run(run)
+            marked.append(stage)
+    return marked
+
+
 def sweep_expired(store: JobStore, stage: StageStates, max_retries: int) -> int:
-    """Return jobs whose lease expired to the input state, or to failed at the limit."""
-    swept = 0
-    for job in store.expired_leases(stage):
-        move = after_expiry(job.attempts.get(stage.name, 0), stage, max_retries)
-        swept += store.move(job.id, job.lease_token, move)
+    """Return abandoned jobs to the input state, or to failed at the limit."""
+    swept, now = 0, store.clock()
+    for job in store.leases(stage):
+        if abandoned(job, now):
+            move = after_expiry(job.attempts.get(stage.name, 0), stage, max_retries)
+            swept += store.move(job.id, job.lease_token, move)
     return swept
 
 

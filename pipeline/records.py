@@ -100,6 +100,8 @@ class RunRecord:
     skipped: int = 0  # finished in another end state than the stage's output (skipped, expired)
     error: str | None = None
     details: dict[str, Any] = field(default_factory=dict)
+    owner: str = ""  # 'host:pid' of the process running it: a run whose owner died is marked interrupted
+    last_seen: float | None = None  # noted every 30 s while it runs
 
 
 @dataclass(frozen=True)

@@ -89,12 +89,17 @@ class Scheduler:
             "coalesce": True, "max_instances": 1, "misfire_grace_time": config.daemon.misfire_grace_seconds})
 
     def start(self) -> None:
+        try:
+            for stage in policy.mark_interrupted(self.store):
+                log.warning("the last run was interrupted (its process ended before it finished)", stage=stage)
+        except StoreUnavailable as exc:
+            self.store_down(exc)
         for name, job in self.jobs.items():
             self.aps.add_job(job, cron_trigger(self.config, name), id=name, name=name)
         self.aps.add_job(self.tick, IntervalTrigger(seconds=self.config.daemon.tick_seconds), id="tick",
                          name="tick")
         self.aps.start()
-        self.tick()
+        self.tick(recover=False)  # a dead predecessor's leases come back now; the start runs take them
         self.run_all_now("start")
 
     def run_all_now(self, reason: str) -> None:
@@ -115,14 +120,19 @@ class Scheduler:
         self.down = True
         log.error("store unreachable; the daemon waits for it", error=str(exc))
 
-    def tick(self) -> None:
-        """Ping the store and sweep expired leases; log once per tick while the store is down."""
+    def tick(self, recover: bool = True) -> None:
+        """Ping the store and sweep abandoned leases; a stage that got jobs back runs at once (a
+        recovery run), not at its next cron time. Logs once per tick while the store is down."""
         if self.on_tick:
             self.on_tick()
         try:
             self.store.ping()
             for name, stage in self.stages.items():
-                policy.sweep_expired(self.store, stage.states, self.config.stages[name].max_retries)
+                swept = policy.sweep_expired(self.store, stage.states, self.config.stages[name].max_retries)
+                if swept and recover and not self.stop.is_set():
+                    log.info("abandoned jobs taken back; recovery run now", stage=name, jobs=swept)
+                    self.aps.add_job(self.jobs[name], id=f"{name}-recovery", name=f"{name} (recovery)",
+                                     replace_existing=True)
             self.prune()
         except StoreUnavailable as exc:
             self.store_down(exc)

@@ -115,6 +115,7 @@ class SearchConfig:
     sort_by_date: bool = True
     max_jobs: int | None = None
     stop_at_known: bool = True
+    resume_from: int = internal(0)  # where yesterday's daily cap stopped this search (LinkedIn's start)
 
 
 @dataclass(frozen=True)

@@ -121,6 +121,27 @@ def test_sigterm_releases_current_work(project):
     assert '"job released on stop"' in log and '"daemon stopped"' in log
 
 
+def test_after_a_sigkill_the_restarted_daemon_takes_its_jobs_back_at_once(project):
+    """The killed daemon's lease (300 s) is not waited out: its PID is gone, so the next start
+    takes the job back and works it within seconds; the killed run is marked interrupted."""
+    config, store = project
+    store.upsert_job(new_job(1))
+    started = script("start_pipeline.sh", config, environment(PIPELINE_TEST_SLEEP="60"))
+    assert started.returncode == 0, started.stdout + started.stderr
+    wait_for(lambda: store.counts().get(c.State.ENRICHING) == 1, what="the job to be claimed")
+    killed = store.last_runs()[c.ENRICH]
+    pid = pid_of(started.stdout)
+    os.kill(pid, signal.SIGKILL)
+    wait_for(lambda: not alive(pid), what="the daemon to die")
+    t0 = time.time()
+    assert script("start_pipeline.sh", config, environment()).returncode == 0
+    wait_for(lambda: store.counts().get(c.State.ENRICHED) == 1, timeout=20, what="the job taken back and done")
+    assert time.time() - t0 < 20, "well before the 300 s lease ran out"
+    job = store.list_jobs()[0]
+    assert [e["event"] for e in store.events(job.id)][-2:] == ["expired", "completed"], store.events(job.id)
+    assert killed.finished_at is None
+
+
 def test_start_reports_why_it_failed(tmp_path):
     blocker = tmp_path / "project" / "data"
     blocker.parent.mkdir(parents=True)

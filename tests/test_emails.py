@@ -54,12 +54,13 @@ def test_recipients_take_published_then_sure_guesses_and_the_postings_own_addres
 
     job = Job(id="j", source="t", source_id="1", url="https://x.example", status="enriched",
               title="Backend Engineer", description="Questions? Contact: jobs@ecosia.org.",
-              data={"company_emails": [{"address": "jordan.blake@acme.example"}]})
+              data={})
     company = {"id": "name:acme", "people": [{"name": "Dan Murphy", "role": "Engineering Manager"},
                                              {"name": "Jordan Blake", "role": "CTO"}],
-               "emails": {"guesses": {"Dan Murphy": [{"address": "dan.murphy@acme.example", "confidence": 0.45}]}}}
+               "emails": {"guesses": {"Dan Murphy": [{"address": "dan.murphy@acme.example", "confidence": 0.45}]},
+                          "published": [{"address": "jordan.blake@acme.example"}]}}
     chosen = choose_recipients(job, company, 3, {})
     assert [(r.name, r.address, r.address_status) for r in chosen] == [
         ("Dan Murphy", "jobs@ecosia.org", "published"), ("Jordan Blake", "jordan.blake@acme.example", "published")]
     # a 45% guess is never used: the first without a sure address gets the posting's own
-    assert general_address(job, {}) == "jobs@ecosia.org", "the posting's own address first"
+    assert general_address(job, company, {}) == "jobs@ecosia.org", "the posting's own address first"

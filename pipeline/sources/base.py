@@ -5,6 +5,7 @@ search, and `fetch_detail` (only for sources whose search results lack the full 
 returns the fields of one job's detail page.
 """
 
+import dataclasses
 import html as html_lib
 import re
 from collections.abc import Callable, Iterator
@@ -29,6 +30,19 @@ class BlockedError(HaltRun):
 
 class DriftError(RetryableError):
     """The page carries job markers but nothing we can parse: the markup changed."""
+
+
+def partial_drift(cards: list[NewJob], fields: tuple[str, ...]) -> tuple[list[NewJob], list[str]]:
+    """Fields the parser normally fills that are empty on most cards of a page: the markup changed
+    in part. The cards are kept, each flagged with `extra.drift`; the field names are returned."""
+    def empty(card: NewJob, name: str) -> bool:
+        return not (getattr(card, name) if hasattr(card, name) else card.extra.get(name))
+    if len(cards) < 3:
+        return cards, []
+    missing = [name for name in fields if 2 * sum(empty(card, name) for card in cards) > len(cards)]
+    if not missing:
+        return cards, []
+    return [dataclasses.replace(card, extra={**card.extra, "drift": missing}) for card in cards], missing
 
 
 class Source(Protocol):

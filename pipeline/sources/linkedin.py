@@ -20,7 +20,16 @@ from pipeline.constants import State
 from pipeline.errors import PermanentError, RetryableError
 from pipeline.http import Fetcher, check_status
 from pipeline.records import Job, NewJob, Output
-from pipeline.sources.base import BlockedError, DriftError, Known, attr, first_text, sanitize_html, text_of
+from pipeline.sources.base import (
+    BlockedError,
+    DriftError,
+    Known,
+    attr,
+    first_text,
+    partial_drift,
+    sanitize_html,
+    text_of,
+)
 from pipeline.sources.linkedin_criteria import read_criteria
 from pipeline.textclean import clean
 from pipeline.timeutil import utc_iso
@@ -30,6 +39,7 @@ NAME = "linkedin"
 SEARCH_PATH = "/jobs-guest/jobs/api/seeMoreJobPostings/search"
 DETAIL_PATH = "/jobs-guest/jobs/api/jobPosting/{id}"
 LAST_START = 1000
+CARD_FIELDS = ("company", "location", "posted_date")  # a search card normally has each: empty on most is drift
 WORKPLACE = {"onsite": "1", "remote": "2", "hybrid": "3"}
 EXPERIENCE = {"internship": "1", "entry": "2", "associate": "3", "mid_senior": "4", "director": "5",
               "executive": "6"}
@@ -179,8 +189,13 @@ class LinkedInSource:
 
     def __init__(self, config: SourceConfig) -> None:
         self.base_url = config.base_url.rstrip("/")
+        self.position = 0  # the start of the page being yielded: where a capped search resumes
+        self.page: list[NewJob] = []  # that page's cards
+        self.drift: list[str] = []  # pages whose cards lack a field the markup normally gives
 
     def search(self, search: SearchConfig, fetcher: Fetcher, known: Known) -> Iterator[NewJob]:
+        """Page by page. With stop_at_known, a page of known cards ends the search, unless the
+        daily cap stopped it further on before (search.resume_from): then it goes on from there."""
         start = 0
         while start < LAST_START:
             response = fetcher.get(self.base_url + SEARCH_PATH, search_params(search, start))
@@ -192,10 +207,17 @@ class LinkedInSource:
             if not cards:
                 return
             all_known = all(known(job.source_id) for job in cards)
+            cards, missing = partial_drift(cards, CARD_FIELDS)
+            if missing:
+                self.drift.append(f"search page start={start}: {', '.join(missing)} empty on most cards "
+                                  "(the markup changed in part; cards kept and flagged)")
+            self.position, self.page = start, cards
             yield from cards
-            if search.stop_at_known and all_known:
-                return
             start += len(cards)
+            if search.stop_at_known and all_known:
+                if start > search.resume_from:
+                    return
+                start = search.resume_from
 
     def check_open(self, job: Job, fetcher: Fetcher) -> bool | None:
         """One paced request for the detail page: closed by marker or 404/410, open, or None when

@@ -136,7 +136,7 @@ class Draft:
 
     def _one(self, store: JobStore, job: Job, company: dict[str, Any] | None, recipient: Recipient | None,
              channel: str, ctx: WorkContext) -> dict[str, Any]:
-        general = "" if recipient else general_address(job, self.settings.do_not_contact)
+        general = "" if recipient else general_address(job, company, self.settings.do_not_contact)
         to = recipient.as_dict() if recipient else {"name": "", "role": "hiring team", "address": general,
                                                     "address_status": "published" if general else "",
                                                     "profile_url": ""}

@@ -17,11 +17,12 @@ from pipeline.drafts import DraftRejected, check_summary
 from pipeline.emails import MxLookup, dns_mx_lookup
 from pipeline.errors import Deferred, HaltRun, PermanentError, RetryableError
 from pipeline.logs import get_logger
+from pipeline.policy import holder_is_gone, owner_name
 from pipeline.records import Job, Output
 from pipeline.settings import EnrichSettings
 from pipeline.sources import build_fetcher
 from pipeline.sources.crawler import CompanyCrawler, identities
-from pipeline.stages.runner import Stage, WorkContext, holder_is_gone, owner_name
+from pipeline.stages.runner import Stage, WorkContext
 from pipeline.stages.spend import Budget
 from pipeline.store.base import JobStore
 from pipeline.textclean import fenced
@@ -140,12 +141,10 @@ class Enrich:
             self._held.pop(company_id, None)
 
     def link(self, job: Job, company: dict[str, Any]) -> Output:
-        """Point the job at its company, with the company's published addresses and summary. Its people
-        stay on the company record (ranked for each job when drafting), not copied into every job."""
-        emails = company.get("emails") or {}
+        """Point the job at its company, with the company's summary. Its people and published
+        addresses stay on the company record (read when drafting), not copied into every job."""
         summary = company.get("summary") or {"skipped": "the company was enriched before summaries were kept"}
-        return Output(data={"company_id": company["id"], "company_emails": emails.get("published", []),
-                            "company_summary": summary},
+        return Output(data={"company_id": company["id"], "company_summary": summary},
                       content={"company_id": company["id"]})
 
     def summarize(self, store: JobStore, company: dict[str, Any]) -> dict[str, Any]:

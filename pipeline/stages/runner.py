@@ -5,8 +5,7 @@ no new job is claimed, and a graceful stop that finishes in-flight work for a wh
 releases what is left, so nothing waits for a lease to expire after a clean shutdown.
 """
 
-import os
-import socket
+import dataclasses
 import threading
 import time
 import uuid
@@ -21,6 +20,7 @@ from pipeline.catalog import StageStates
 from pipeline.config import StageConfig
 from pipeline.errors import DailyLimit, Deferred, HaltRun, PermanentError, PipelineError, StoreUnavailable
 from pipeline.logs import get_logger
+from pipeline.policy import owner_name
 from pipeline.records import ClaimedJob, Job, Output, RunRecord
 from pipeline.store.base import JobStore
 
@@ -82,24 +82,6 @@ class _Flight:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-def owner_name() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"
-
-
-def holder_is_gone(owner: str) -> bool:
-    """A lease owner ('host:pid') on this host whose process no longer exists."""
-    host, _, pid = owner.rpartition(":")
-    if host != socket.gethostname() or not pid.isdigit():
-        return False
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:
-        return False
-    return False
-
-
 class StageRun:
     """One run of one stage over what is claimable now."""
 
@@ -125,6 +107,7 @@ class StageRun:
     def run(self) -> RunRecord:
         """Process claimable jobs until none is left, the limit or deadline is reached, or stop is set."""
         with structlog.contextvars.bound_contextvars(run_id=self.record.run_id, stage=self.stage.states.name):
+            self.record.owner = owner_name()  # a run whose owner dies is marked interrupted
             self.store.save_run(self.record)
             swept = policy.sweep_expired(self.store, self.stage.states, self.settings.max_retries)
             log.info("run started", swept_expired=swept, limit=self.limit,
@@ -363,8 +346,12 @@ class StageRun:
             self.on_job(outcome)
 
     def _heartbeats(self) -> None:
-        interval = max(0.05, self.settings.lease_seconds / 3)
+        """Extend the leases in flight, and note on the run when it was last seen alive."""
+        interval, noted = max(0.05, self.settings.lease_seconds / 3), time.time()
         while not self._no_more.wait(interval):
+            if time.time() - noted >= 30:
+                noted = self.record.last_seen = time.time()
+                self._save_quietly()
             with self.flight.lock:
                 leases = {job_id: job.lease_token for job_id, job in self.flight.leases.items()}
             for job_id, token in leases.items():
@@ -375,8 +362,10 @@ class StageRun:
                     pass
 
     def _save_quietly(self) -> None:
+        with self._tally_lock:  # workers add to details meanwhile: save a copy
+            record = dataclasses.replace(self.record, details=dict(self.record.details))
         try:
-            self.store.save_run(self.record)
+            self.store.save_run(record)
         except StoreUnavailable as exc:
             log.warning("could not record the run", error=str(exc))
 

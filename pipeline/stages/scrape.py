@@ -10,6 +10,7 @@ jobs". The per-job work then moves `pending` jobs (LinkedIn cards) to `scraped` 
 import dataclasses
 import os
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -67,6 +68,7 @@ class Scrape:
         for source in self.sources.values():
             getattr(source, "listed", {}).clear()
             getattr(source, "failed", {}).clear()
+            getattr(source, "drift", []).clear()
         counts: Counter[str] = Counter()
         errors: list[str] = []
         if not self.searches:
@@ -101,19 +103,26 @@ class Scrape:
         if SOURCES[name].needs_boards and not self.config.sources[name].boards:
             errors.append(f"{name}: no boards to read; name them in sources.{name}.boards")
             return
-        found = 0
+        found, resume = 0, resume_key(name, search.name)
+        search = dataclasses.replace(search, resume_from=int(store.quota_used(resume)))
+
+        def known(source_id: str) -> bool:
+            return store.find(name, source_id, "") is not None
         try:
-            for job in source.search(search, self.fetcher, lambda sid: store.find(name, sid, "") is not None):
+            for job in source.search(search, self.fetcher, known):
                 outcome = self.admit(store, job)
                 counts[outcome] += 1
                 if outcome == "capped":
-                    log.info("daily cap reached", limit=self.settings.max_jobs_per_day)
+                    self._capped(store, source, job, known, resume, counts)
                     raise _Stop
                 found += outcome == "new"
                 if self.max_jobs and counts["new"] >= self.max_jobs:
                     raise _Stop
                 if search.max_jobs and found >= search.max_jobs:
                     break
+            else:
+                if search.resume_from:  # the search went past where the cap stopped it: from the top again
+                    store.set_value(resume, 0)
         except (Stopped, NetworkDown) as exc:  # no other source can do better: stop searching
             errors.append(f"{name} ({search.name}): {exc}")
             log.error("searching stopped", source=name, search=search.name, error=str(exc))
@@ -126,6 +135,22 @@ class Scrape:
             if message not in errors:  # every search reads the same boards
                 errors.append(message)
                 log.error("board failed; the other boards were read", source=name, board=board, error=error)
+        for drift in getattr(source, "drift", []):
+            message = f"{name} drift: {drift}"
+            if message not in errors:
+                errors.append(message)
+                log.error("parser drift: cards kept but flagged", source=name, drift=drift)
+
+    def _capped(self, store: JobStore, source: Any, job: NewJob, known: Callable[[str], bool], resume: str,
+                counts: Counter[str]) -> None:
+        """The daily cap stopped this search: count the page's other new cards as capped too, and
+        remember the page, so tomorrow's run resumes there even when its first page is all known."""
+        page: list[NewJob] = getattr(source, "page", [])
+        ids = [card.source_id for card in page]
+        rest = page[ids.index(job.source_id) + 1:] if job.source_id in ids else []
+        counts["capped"] += sum(not known(card.source_id) for card in rest)
+        store.set_value(resume, getattr(source, "position", 0))
+        log.info("daily cap reached", limit=self.settings.max_jobs_per_day, resumes_at=getattr(source, "position", 0))
 
     def admit(self, store: JobStore, job: NewJob) -> str:
         """Store one posting: 'updated', 'duplicate', 'capped' or 'new'."""
@@ -162,6 +187,11 @@ def summary(d: dict[str, Any]) -> list[str]:
     return [f"scrape search: new {d['new']}, updated {d['updated']}, duplicates {d['duplicates']}, "
             f"skipped by the daily cap {d['capped']}, expired {d.get('expired', 0)}, errors {len(d['errors'])}",
             *(f"  error: {error}" for error in d["errors"])]
+
+
+def resume_key(source: str, search: str) -> str:
+    """Where a search the daily cap stopped resumes (a page start; 0: from the top)."""
+    return f"scrape:resume:{source}:{search}"
 
 
 def daily_key(day: date | None = None) -> str:

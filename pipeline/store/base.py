@@ -32,8 +32,8 @@ class JobStore(Protocol):
         """Carry out one move decided by pipeline.policy, only while the job is still in
         move.from_status under this lease token (None: no lease); False otherwise."""
 
-    def expired_leases(self, stage: StageStates) -> list[ClaimedJob]:
-        """Jobs held in the stage's working state whose lease has run out."""
+    def leases(self, stage: StageStates) -> list[ClaimedJob]:
+        """Jobs held in the stage's working state (policy.sweep decides which are abandoned)."""
 
     def get(self, job_id: str) -> Job | None: ...
 
@@ -50,6 +50,9 @@ class JobStore(Protocol):
         """Atomically count one more against a named limit (e.g. today's new jobs); False when full."""
 
     def quota_used(self, key: str) -> float: ...
+
+    def set_value(self, key: str, value: float) -> None:
+        """Set a named number (read with quota_used), e.g. where a capped search resumes."""
 
     def add_spend(self, key: str, amount: float) -> float:
         """Atomically add to a named running total (e.g. today's LLM cost); returns the new total."""

@@ -209,9 +209,8 @@ class MongoStore:
         return result.matched_count == 1
 
     @_guarded
-    def expired_leases(self, stage: StageStates) -> list[ClaimedJob]:
-        query = {"status": stage.working, "lease_expires_at": {"$lt": self.clock()}}
-        return [_claimed(d) for d in self.jobs.find(query)]
+    def leases(self, stage: StageStates) -> list[ClaimedJob]:
+        return [_claimed(d) for d in self.jobs.find({"status": stage.working})]
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -328,6 +327,10 @@ class MongoStore:
     def quota_used(self, key: str) -> float:
         doc = self.quotas.find_one({"_id": key})
         return doc["used"] if doc else 0
+
+    @_guarded
+    def set_value(self, key: str, value: float) -> None:
+        self.quotas.update_one({"_id": key}, {"$set": {"used": value}}, upsert=True)
 
     @_guarded
     def add_spend(self, key: str, amount: float) -> float:

@@ -9,6 +9,7 @@ import sqlite3
 import threading
 import time
 import uuid
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -73,10 +74,23 @@ _COLUMNS = ", ".join(Job.__dataclass_fields__)  # everything but history, which 
 _CLEAR_LEASE = "lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL"
 
 
+def _packed(values: dict[str, Any]) -> dict[str, Any]:
+    """Long descriptions are kept zlib-compressed (a BLOB; job text shrinks to about a third), so a
+    job with a 4 KB description fits one page instead of two. Reading unpacks (_values)."""
+    text = values.get("description")
+    if isinstance(text, str) and len(text) > 1024:
+        packed = zlib.compress(text.encode(), 6)
+        if len(packed) < len(text):
+            return {**values, "description": packed}
+    return values
+
+
 def _values(row: sqlite3.Row) -> dict[str, Any]:
     values = dict(row)
     for key in _JSON_COLUMNS:
         values[key] = {} if values[key] == "{}" else json.loads(values[key])
+    if isinstance(values.get("description"), bytes):
+        values["description"] = zlib.decompress(values["description"]).decode()
     return values
 
 
@@ -112,23 +126,29 @@ class SQLiteStore:
             raise StoreUnavailable(f"cannot open the SQLite store {self.path}: {exc}") from exc
 
     def _migrate(self) -> None:
-        """Stores made before company_id and score were columns: add them (company_id from data)."""
-        columns = {row[1] for row in self._db.execute("PRAGMA table_info(jobs)")}
-        if "company_id" not in columns:
-            self._db.execute("ALTER TABLE jobs ADD COLUMN company_id TEXT NOT NULL DEFAULT ''")
-            self._db.execute("UPDATE jobs SET company_id = coalesce(json_extract(data, '$.company_id'), '')")
-        if "score" not in columns:
-            self._db.execute("ALTER TABLE jobs ADD COLUMN score REAL")
-        if "skipped" not in {row[1] for row in self._db.execute("PRAGMA table_info(runs)")}:
-            self._db.execute("ALTER TABLE runs ADD COLUMN skipped INTEGER NOT NULL DEFAULT 0")
-        self._db.execute("CREATE INDEX IF NOT EXISTS jobs_company_id ON jobs (company_id)")
-        # claims take the best score first (NULL sorts last in DESC), then the longest due
-        self._db.execute("CREATE INDEX IF NOT EXISTS jobs_status_score ON jobs (status, score DESC, next_attempt_at)")
-        if "jobs" not in {row[1] for row in self._db.execute("PRAGMA table_info(companies)")}:
-            self._db.execute("ALTER TABLE companies ADD COLUMN jobs INTEGER NOT NULL DEFAULT 0")
-        self._db.execute("CREATE INDEX IF NOT EXISTS companies_jobs ON companies (jobs DESC, id)")
-        self._db.execute("DROP INDEX IF EXISTS jobs_company_key")  # replaced by (company_key, created_at)
-        with self._tx() as db:  # checked again under the write lock: two processes may open a new file at once
+        """Stores made by earlier versions: add what they lack (company_id from data, score, the
+        runs' skipped / owner / last_seen, the counters), all in one write transaction, so two
+        processes opening an old file at once never both alter it."""
+        with self._tx() as db:
+            columns = {row[1] for row in db.execute("PRAGMA table_info(jobs)")}
+            if "company_id" not in columns:
+                db.execute("ALTER TABLE jobs ADD COLUMN company_id TEXT NOT NULL DEFAULT ''")
+                db.execute("UPDATE jobs SET company_id = coalesce(json_extract(data, '$.company_id'), '')")
+            if "score" not in columns:
+                db.execute("ALTER TABLE jobs ADD COLUMN score REAL")
+            run_columns = {row[1] for row in db.execute("PRAGMA table_info(runs)")}
+            if "skipped" not in run_columns:
+                db.execute("ALTER TABLE runs ADD COLUMN skipped INTEGER NOT NULL DEFAULT 0")
+            if "owner" not in run_columns:
+                db.execute("ALTER TABLE runs ADD COLUMN owner TEXT NOT NULL DEFAULT ''")
+                db.execute("ALTER TABLE runs ADD COLUMN last_seen REAL")
+            db.execute("CREATE INDEX IF NOT EXISTS jobs_company_id ON jobs (company_id)")
+            # claims take the best score first (NULL sorts last in DESC), then the longest due
+            db.execute("CREATE INDEX IF NOT EXISTS jobs_status_score ON jobs (status, score DESC, next_attempt_at)")
+            if "jobs" not in {row[1] for row in db.execute("PRAGMA table_info(companies)")}:
+                db.execute("ALTER TABLE companies ADD COLUMN jobs INTEGER NOT NULL DEFAULT 0")
+            db.execute("CREATE INDEX IF NOT EXISTS companies_jobs ON companies (jobs DESC, id)")
+            db.execute("DROP INDEX IF EXISTS jobs_company_key")  # replaced by (company_key, created_at)
             if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'job_counts'").fetchone():
                 for statement in COUNTERS:
                     db.execute(statement)
@@ -165,7 +185,7 @@ class SQLiteStore:
     def upsert_job(self, job: NewJob) -> str:
         now = self.clock()
         content = job.content()
-        content["extra"] = json.dumps(content["extra"])
+        content = _packed({**content, "extra": json.dumps(content["extra"])})
         with self._tx() as db:
             row = db.execute("SELECT id, url FROM jobs WHERE source = ? AND source_id = ?",
                              (job.source, job.source_id)).fetchone()
@@ -211,7 +231,7 @@ class SQLiteStore:
         items = list((data or {}).items())
         merge = "json_set(data" + "".join(", ?, json(?)" for _ in items) + ")" if items else "data"
         params = [p for k, v in items for p in (f'$."{k}"', json.dumps(v))]
-        fields = {k: v for k, v in (content or {}).items() if k in WRITABLE_FIELDS}
+        fields = _packed({k: v for k, v in (content or {}).items() if k in WRITABLE_FIELDS})
         sets = "".join(f", {k} = ?" for k in fields)
         now = self.clock()
         entry = ("json_object('at', ?, 'event', 'completed', 'stage', ?, 'from_status', ?, 'to_status', ?,"
@@ -229,7 +249,7 @@ class SQLiteStore:
         items = list(data.items())
         merge = "json_set(data" + "".join(", ?, json(?)" for _ in items) + ")" if items else "data"
         params = [p for k, v in items for p in (f'$."{k}"', json.dumps(v))]
-        values = {k: v for k, v in fields.items() if k in WRITABLE_FIELDS}
+        values = _packed({k: v for k, v in fields.items() if k in WRITABLE_FIELDS})
         sets = "".join(f", {k} = ?" for k in values)
         with self._tx() as db:
             cur = db.execute(f"UPDATE jobs SET data = {merge}{sets}, updated_at = ? WHERE id = ? AND status = ?"
@@ -258,9 +278,8 @@ class SQLiteStore:
                  "delta": move.attempts_delta, "id": job_id, "from": move.from_status, "token": token})
             return cur.rowcount == 1
 
-    def expired_leases(self, stage: StageStates) -> list[ClaimedJob]:
-        rows = self._read(f"SELECT {_COLUMNS} FROM jobs WHERE status = ? AND lease_expires_at < ?",
-                          (stage.working, self.clock()))
+    def leases(self, stage: StageStates) -> list[ClaimedJob]:
+        rows = self._read(f"SELECT {_COLUMNS} FROM jobs WHERE status = ?", (stage.working,))
         return [_claimed(r) for r in rows]
 
     # -- companies ----------------------------------------------------------------------------
@@ -361,6 +380,10 @@ class SQLiteStore:
         rows = self._read("SELECT used FROM quotas WHERE key = ?", (key,))
         return rows[0][0] if rows else 0
 
+    def set_value(self, key: str, value: float) -> None:
+        with self._tx() as db:
+            db.execute("INSERT OR REPLACE INTO quotas VALUES (?, ?)", (key, value))
+
     def add_spend(self, key: str, amount: float) -> float:
         with self._tx() as db:
             row = db.execute("INSERT INTO quotas VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET used = used + ?"
@@ -391,8 +414,9 @@ class SQLiteStore:
     def save_run(self, run: RunRecord) -> None:
         with self._tx() as db:
             db.execute("INSERT OR REPLACE INTO runs (run_id, stage, started_at, finished_at, claimed, succeeded,"
-                       " retried, failed, released, skipped, error, details) VALUES (:run_id, :stage, :started_at,"
-                       " :finished_at, :claimed, :succeeded, :retried, :failed, :released, :skipped, :error, :details)",
+                       " retried, failed, released, skipped, error, details, owner, last_seen) VALUES (:run_id, :stage,"
+                       " :started_at, :finished_at, :claimed, :succeeded, :retried, :failed, :released, :skipped,"
+                       " :error, :details, :owner, :last_seen)",
                        {**vars(run), "details": json.dumps(run.details)})
 
     def prune(self, before: float, end_states: tuple[str, ...], batch: int = 500) -> tuple[int, int]:

@@ -76,10 +76,10 @@ def enriched(store, n: int = 1, description: str = "Build the APIs our warehouse
         "name": "Acme Robotics GmbH", "domain": "acme-robotics.example",
         "facts": {"industry": {"value": "Robotics", "source": "s", "fetched_at": "t"}},
         "people": [{"name": "Jonas Weber", "role": "Head of Engineering", "source": "s", "found_at": "t"}],
-        "emails": {"guesses": {"Jonas Weber": [guess]}}}, [])
+        "emails": {"guesses": {"Jonas Weber": [guess]},
+                   "published": [{"address": "jobs@acme-robotics.example", "status": "published", "source": "s"}]}}, [])
     store.complete(job.id, job.lease_token, ENRICH, {
         "company_id": "domain:acme-robotics.example",
-        "company_emails": [{"address": "jobs@acme-robotics.example", "status": "published", "source": "s"}],
         "company_summary": {"text": "Acme Robotics builds warehouse robots that learn."}})
     return job.id
 

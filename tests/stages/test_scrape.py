@@ -114,10 +114,47 @@ def test_daily_cap_holds_across_runs(server, project, capsys):
     server.routes[SEARCH_PATH] = pages(PAGE, renumbered(1000), renumbered(2000), "")
     run, store = project(cap=15, stop_at_known=False)
     assert run("run-stage", "scrape") == 0
-    assert "new 15, updated 0, duplicates 0, skipped by the daily cap 1" in capsys.readouterr().out
+    assert "new 15, updated 0, duplicates 0, skipped by the daily cap 5" in capsys.readouterr().out
     assert run("run-stage", "scrape") == 0
-    assert "new 0, updated 15, duplicates 0, skipped by the daily cap 1" in capsys.readouterr().out
+    assert "new 0, updated 15, duplicates 0, skipped by the daily cap 5" in capsys.readouterr().out
     assert sum(store.counts().values()) == 15 and store.quota_used(daily_key()) == 15
+
+
+def test_jobs_the_cap_left_are_fetched_the_next_day_even_when_page_one_is_known(server, project, capsys,
+                                                                                  monkeypatch):
+    """Cap 15 on pages of 10: page 2 is cut after 5 cards. The next day page 1 is all known
+    (stop_at_known would stop there), yet the search resumes at page 2 and stores the 5 left."""
+    from datetime import date
+
+    import pipeline.stages.scrape as scrape
+
+    server.routes[SEARCH_PATH] = pages(PAGE, renumbered(1000), "")
+    run, store = project(cap=15)
+    assert run("run-stage", "scrape") == 0
+    assert "new 15, updated 0, duplicates 0, skipped by the daily cap 5" in capsys.readouterr().out, \
+        "every card of the page not stored is counted"
+    assert store.quota_used(scrape.resume_key("linkedin", "software engineer")) == 10
+    monkeypatch.setattr(scrape, "date", type("Tomorrow", (), {"today": staticmethod(lambda: date(2099, 1, 2))}))
+    server.requests.clear()
+    assert run("run-stage", "scrape") == 0
+    out = capsys.readouterr().out
+    assert "new 5, updated 15, duplicates 0, skipped by the daily cap 0" in out, out
+    assert search_starts(server)[:2] == ["0", "10"], "page 1 known, then straight to where the cap stopped"
+    assert sum(store.counts().values()) == 20
+    assert store.quota_used(scrape.resume_key("linkedin", "software engineer")) == 0, "done: from the top again"
+
+
+def test_partial_markup_drift_is_loud_and_the_cards_are_kept_flagged(server, project, capsys):
+    """Derived page: the recorded cards with the company, location and date classes renamed."""
+    drifted = PAGE.replace("base-search-card__subtitle", "x-subtitle").replace(
+        "job-search-card__location", "x-location").replace("job-search-card__listdate", "x-date")
+    server.routes[SEARCH_PATH] = pages(drifted, "")
+    run, store = project()
+    assert run("run-stage", "scrape") == 1, "drift is an error of the run"
+    out = capsys.readouterr().out
+    assert "linkedin drift: search page start=0: company, location, posted_date empty on most cards" in out, out
+    jobs = store.list_jobs()
+    assert len(jobs) == 10 and all(j.extra["drift"] == ["company", "location", "posted_date"] for j in jobs)
 
 
 def test_max_jobs_flag_limits_one_run(server, project, capsys):

@@ -393,20 +393,25 @@ def test_a_move_happens_only_from_its_state_under_its_token(store):
     assert [e["event"] for e in store.events(job.id)] == ["inserted", "retried"]
 
 
-def test_expired_leases_lists_only_expired_ones(store, clock):
-    add(store, 1), add(store, 2)
+def test_a_sweep_takes_back_expired_leases_and_those_of_a_dead_process(store, clock):
+    import socket
+
+    add(store, 1), add(store, 2), add(store, 3)
     first = store.claim(ENRICH, "w", 10)
-    store.claim(ENRICH, "w", 100)
+    live = store.claim(ENRICH, "w", 100)
+    dead = store.claim(ENRICH, f"{socket.gethostname()}:{2**22 + 12345}", 100)  # above pid_max: never alive
     clock.advance(50)
-    assert [j.id for j in store.expired_leases(ENRICH)] == [first.id]
-    assert store.expired_leases(ENRICH)[0].lease_token == first.lease_token
+    assert {j.id: j.lease_token for j in store.leases(ENRICH)}[first.id] == first.lease_token
+    assert policy.sweep_expired(store, ENRICH, max_retries=3) == 2
+    assert {j.id for j in store.leases(ENRICH)} == {live.id}
+    assert store.get(dead.id).status == c.State.SCORED, "a dead holder's lease is not waited out"
 
 
 def test_a_sweep_that_lost_the_race_moves_nothing(store, clock):
     add(store)
     job = store.claim(ENRICH, "w", 10)
     clock.advance(11)
-    stale = store.expired_leases(ENRICH)
+    stale = [j for j in store.leases(ENRICH) if policy.abandoned(j, clock())]
     assert policy.release(store, job, ENRICH), "the worker gave it back just before the sweep"
     assert sum(store.move(j.id, j.lease_token, policy.after_expiry(1, ENRICH, 3)) for j in stale) == 0
     assert store.get(job.id).status == c.State.SCORED and store.get(job.id).last_error is None
@@ -444,3 +449,26 @@ def test_pruning_keeps_what_show_needs_for_live_jobs(store, clock):
     assert store.events(live) == before[live], "a live job keeps its whole history"
     assert store.last_runs()[c.ENRICH].run_id == "new"
     assert policy.prune(store, keep_days=90) == (0, 0)
+
+
+def test_a_run_whose_process_died_is_marked_interrupted(store):
+    import socket
+
+    dead = f"{socket.gethostname()}:{2**22 + 12345}"
+    store.save_run(RunRecord(run_id="r1", stage=c.ENRICH, started_at=1.0, owner=dead, last_seen=5.0))
+    store.save_run(RunRecord(run_id="r2", stage=c.DRAFT, started_at=1.0, owner=policy.owner_name()))
+    assert policy.mark_interrupted(store) == [c.ENRICH], "a run of a live process is left alone"
+    run = store.last_runs()[c.ENRICH]
+    assert run.error.startswith("interrupted") and run.details["interrupted_at"] == 5.0
+    assert policy.mark_interrupted(store) == []
+
+
+def test_a_long_description_round_trips(store):
+    """SQLite keeps long descriptions compressed; every reader sees the text it was given."""
+    text = ("Build reliable services in Python. Ünïcode stays. " * 200).strip()
+    job_id = add(store, 1, description=text)
+    assert store.get(job_id).description == text
+    job = store.claim(ENRICH, "w", 60)
+    assert job.description == text
+    assert store.complete(job.id, job.lease_token, ENRICH, {}, {"description": text + "More."})
+    assert store.list_jobs()[0].description == text + "More."

@@ -21,7 +21,7 @@ def read_paths(store: JobStore) -> dict[str, Any]:
     return {"counts": store.counts, "failed_by_stage": store.failed_by_stage,
             "companies": lambda: (store.list_companies(50), store.count_companies()),
             "list": lambda: store.list_jobs(c.State.SCRAPED, 50), "claim": lambda: store.claim(ENRICH, "w", 60),
-            "sweep": lambda: store.expired_leases(ENRICH), "duplicates": lambda: store.company_jobs("acme")}
+            "sweep": lambda: store.leases(ENRICH), "duplicates": lambda: store.company_jobs("acme")}
 
 
 def fill(store: JobStore) -> None:
