@@ -87,6 +87,12 @@ def abandoned(job: ClaimedJob, now: float) -> bool:
     return (job.lease_expires_at or 0) < now or holder_is_gone(job.lease_owner or "")
 
 
+def take_slot(store: JobStore, stage: str, now: float, resolution: int = 60) -> bool:
+    """The scheduled run of `stage` at this minute (this second, for schedules with seconds),
+    taken atomically once across every daemon on the store (keep the machines' clocks in sync)."""
+    return store.take_quota(f"slot:{stage}:{int(now // resolution) * resolution}", 1)
+
+
 def mark_interrupted(store: JobStore) -> list[str]:
     """Runs whose process ended without finishing them (SIGKILL, power loss): marked interrupted,
     with the time they were last seen, so `status` does not show them as still going."""

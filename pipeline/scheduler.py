@@ -56,7 +56,10 @@ class StageJob:
         self.daemon, self.stage = daemon, stage
         self.busy = threading.Lock()
 
-    def __call__(self) -> None:
+    def __call__(self, scheduled: bool = False) -> None:
+        """One run. A scheduled (cron) run first takes its slot in the store: of several daemons
+        sharing one store, one does the run's once-per-slot part (the scrape stage's searches);
+        the others still claim work."""
         name = self.stage.states.name
         if self.daemon.stop.is_set():
             return
@@ -65,8 +68,12 @@ class StageJob:
             return
         try:
             settings = self.daemon.config.stages[name]
+            resolution = 1 if "second" in settings.schedule else 60
+            elsewhere = scheduled and not policy.take_slot(self.daemon.store, name, time.time(), resolution)
+            if elsewhere:
+                log.info("this slot's run was taken by another daemon; claiming work only", stage=name)
             run_stage(self.daemon.store, self.stage, settings, limit=settings.batch_size, stop=self.daemon.stop,
-                      stop_timeout=self.daemon.config.daemon.stop_timeout_seconds)
+                      stop_timeout=self.daemon.config.daemon.stop_timeout_seconds, slot_elsewhere=elsewhere)
         except StoreUnavailable as exc:
             self.daemon.store_down(exc)
         except Exception:  # noqa: BLE001 - a stage bug must not take the daemon down
@@ -95,7 +102,7 @@ class Scheduler:
         except StoreUnavailable as exc:
             self.store_down(exc)
         for name, job in self.jobs.items():
-            self.aps.add_job(job, cron_trigger(self.config, name), id=name, name=name)
+            self.aps.add_job(job, cron_trigger(self.config, name), id=name, name=name, kwargs={"scheduled": True})
         self.aps.add_job(self.tick, IntervalTrigger(seconds=self.config.daemon.tick_seconds), id="tick",
                          name="tick")
         self.aps.start()

@@ -234,3 +234,40 @@ def test_a_stop_during_a_429_back_off_ends_the_fetch_at_once():
         else:
             raise AssertionError("the fetch must end on stop")
         assert time.monotonic() - started < 2.0
+
+
+def test_two_daemons_on_one_mongodb_search_once_per_scheduled_slot(tmp_path, mongo_uri, monkeypatch):
+    """Two daemons' schedulers fire the same scheduled scrape at once: one takes the slot and
+    searches; the other only claims work. LinkedIn sees one daemon's worth of search requests."""
+    import threading
+    import uuid
+
+    from pipeline.scheduler import Scheduler
+    from pipeline.stages.scrape import Scrape
+
+    monkeypatch.setenv(c.ENV_MONGODB_URI, mongo_uri)
+    monkeypatch.delenv(c.ENV_TEST_STAGES, raising=False)
+    with RecordedServer() as server:
+        page = fixture("linkedin", "guest_seeMoreJobPostings_search.html")
+        server.routes[SEARCH_PATH] = [Reply(200, page), Reply(200, "")]
+        server.routes[DETAIL_PATH.format(id="*")] = Reply(200, fixture("linkedin", "guest_jobPosting_detail.html"))
+        fast = {"base_url": server.base_url, "min_delay": 0, "max_delay": 0}
+        database = f"t_{uuid.uuid4().hex[:8]}"
+        path = write_config(tmp_path, {"storage": {"backend": "mongodb", "mongodb_database": database},
+                                       "searches": [{"keywords": "software engineer"}], "sources": {"linkedin": fast}})
+        config = load_config(str(path))
+        daemons = []
+        for _ in range(2):
+            store = open_store(config)
+            daemons.append(Scheduler(config, store, {c.SCRAPE: Scrape(config, store).stage()}, threading.Event()))
+        threads = [threading.Thread(target=d.jobs[c.SCRAPE], kwargs={"scheduled": True}) for d in daemons]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+        searches = [p for p in server.paths() if p.startswith(SEARCH_PATH)]
+        assert len(searches) == 2, f"one daemon's search: page 1 and the empty page 2, got {searches}"
+        jobs = daemons[0].store.list_jobs()
+        assert len(jobs) == 10 and {j.status for j in jobs} == {c.State.SCRAPED}, "both claimed the details"
+        for d in daemons:
+            d.store.close()

@@ -87,11 +87,13 @@ class StageRun:
 
     def __init__(self, store: JobStore, stage: Stage, settings: StageConfig, *, limit: int | None = None,
                  stop: threading.Event | None = None, stop_timeout: float = 30.0,
-                 on_job: Callable[[str], None] | None = None) -> None:
+                 on_job: Callable[[str], None] | None = None, slot_elsewhere: bool = False) -> None:
         self.store, self.stage, self.settings = store, stage, settings
         self.limit, self.stop_timeout, self.on_job = limit, stop_timeout, on_job
         self.stop = stop or threading.Event()
         self.record = RunRecord(run_id=uuid.uuid4().hex[:12], stage=stage.states.name, started_at=time.time())
+        if slot_elsewhere:  # another daemon runs this slot's once-only part (Stage.before reads it)
+            self.record.details["slot"] = "taken by another daemon"
         self.deadline = self.record.started_at + settings.run_deadline_seconds
         self.flight = _Flight()
         self._count_lock = threading.Lock()

@@ -63,8 +63,12 @@ class Scrape:
     # -- searching ------------------------------------------------------------------------------
 
     def collect(self, store: JobStore, ctx: WorkContext, record: RunRecord) -> None:
-        """Run every search; record new / updated / duplicates / capped / errors on the run."""
+        """Run every search; record new / updated / duplicates / capped / errors on the run. When
+        another daemon on the same store took this scheduled slot, it searches; this one does not."""
         self.fetcher.reset(ctx.stop)
+        if record.details.get("slot"):
+            log.info("searches skipped: another daemon took this slot", slot=record.details["slot"])
+            return
         for source in self.sources.values():
             getattr(source, "listed", {}).clear()
             getattr(source, "failed", {}).clear()
