@@ -57,6 +57,7 @@ class SourceSpec:
     hosts: tuple[str, ...] = ()
     needs_boards: bool = False  # reads only the company boards named in sources.NAME.boards
     detail_pages: bool = False  # its search results lack the posting; a detail page is fetched per job
+    shared_pacing: bool = False  # its pacing is kept in the store: daemons sharing it share one rate
 
 
 STAGES: dict[str, StageSpec] = {spec.name: spec for spec in (
@@ -72,7 +73,7 @@ STAGES: dict[str, StageSpec] = {spec.name: spec for spec in (
 
 SOURCES: dict[str, SourceSpec] = {spec.name: spec for spec in (
     SourceSpec("linkedin", "pipeline.sources.linkedin:LinkedInSource", "https://www.linkedin.com",
-               min_delay=2.0, max_delay=5.0, hosts=("linkedin.com",), detail_pages=True),
+               min_delay=2.0, max_delay=5.0, hosts=("linkedin.com",), detail_pages=True, shared_pacing=True),
     SourceSpec("greenhouse", "pipeline.sources.greenhouse:GreenhouseSource", "https://boards-api.greenhouse.io",
                hosts=("greenhouse.io",), needs_boards=True),
     SourceSpec("lever", "pipeline.sources.lever:LeverSource", "https://api.lever.co", hosts=("lever.co",),

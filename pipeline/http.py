@@ -55,6 +55,7 @@ class HostPolicy:
     max_429: int = 3
     backoff_429: float = 60.0
     max_wait: float = 600.0
+    shared: bool = False  # the next allowed request time is booked in the store (Fetcher.booker)
 
 
 @dataclass
@@ -91,6 +92,8 @@ class Fetcher:
         self.client = httpx.Client(headers={"User-Agent": user_agent, "Accept-Language": "en-US,en;q=0.9"},
                                    timeout=timeout, proxy=proxy, follow_redirects=True)
         self.policies, self.default = policies or {}, default or HostPolicy()
+        # keys with a scheme are base URLs (longest first); the others are hosts
+        self._prefixes = sorted((k for k in self.policies if "://" in k), key=len, reverse=True)
         self.sleep, self.clock, self.wall, self.rng = sleep, clock, wall, rng
         self._hosts: dict[str, _Host] = {}
         self._lock = threading.Lock()
@@ -98,23 +101,35 @@ class Fetcher:
         self.waited = 0.0
         self.stop: threading.Event | None = None  # the run's stop: every wait wakes on it
         self.canary = canary  # reached when another host is not: is it that host, or the network?
+        # books a request on a shared pacing key: (key, gap after it) -> seconds to wait first
+        self.booker: Callable[[str, float], float] | None = None
         self._down = ""  # why the network is down, until any host answers again
 
-    def _host(self, host: str) -> _Host:
-        with self._lock:
-            if host not in self._hosts:
-                policy = self.policies.get(host, self.default)
-                self._hosts[host] = _Host(policy, threading.Semaphore(policy.max_in_flight))
-            return self._hosts[host]
+    def key(self, url: str) -> str:
+        return next((k for k in self._prefixes if url.startswith(k)), urlsplit(url).netloc)
 
-    def _pace(self, state: _Host) -> None:
-        """Wait for the host's next slot, then book the one after it with a random delay."""
+    def _host(self, url: str) -> _Host:
+        """The pacing state a URL falls under: the source whose base URL it starts with (two
+        sources behind one proxy host keep their own delays), else its host's own."""
+        key = self.key(url)
+        with self._lock:
+            if key not in self._hosts:
+                policy = self.policies.get(key, self.default)
+                self._hosts[key] = _Host(policy, threading.Semaphore(policy.max_in_flight))
+            return self._hosts[key]
+
+    def _pace(self, state: _Host, key: str) -> None:
+        """Wait for the host's next slot, then book the one after it with a random delay. A shared
+        policy books in the store too, so several daemons together keep one daemon's rate."""
         with state.lock:
             now = self.clock()
             wait = max(0.0, state.next_at - now)
             p = state.policy
-            state.next_at = max(now, state.next_at) + (p.min_delay + (p.max_delay - p.min_delay) * self.rng()) \
-                * state.factor
+            gap = (p.min_delay + (p.max_delay - p.min_delay) * self.rng()) * state.factor
+            state.next_at = max(now, state.next_at) + gap
+            if p.shared and self.booker is not None:
+                wait = max(wait, self.booker(f"pacing:{key}", gap))
+                state.next_at = max(state.next_at, now + wait + gap)
         if wait:
             self.waited += wait
             self._wait(wait)
@@ -131,12 +146,12 @@ class Fetcher:
 
     def get(self, url: str, params: dict[str, Any] | None = None) -> httpx.Response:
         """A paced GET that returns any non-429 response; 5xx and network errors are tried 3 times."""
-        state = self._host(urlsplit(url).netloc)
+        state = self._host(url)
         with state.slots:
             while True:
                 if state.gave_up:
                     raise HostGaveUp(f"{urlsplit(url).netloc} answered 429 too often; trying again next run")
-                self._pace(state)
+                self._pace(state, self.key(url))
                 response = self._reached(url, params)
                 if response.status_code != 429:
                     state.strikes = 0
@@ -202,12 +217,13 @@ class Fetcher:
         log.warning("rate limited (429)", url=url, wait_seconds=round(wait, 1), strikes=state.strikes,
                     giving_up=state.gave_up)
 
-    def reset(self, stop: threading.Event | None = None) -> None:
+    def reset(self, stop: threading.Event | None = None,
+              booker: Callable[[str, float], float] | None = None) -> None:
         """Forget pacing, 429 strikes, give-ups and unreached hosts: a new run starts fresh; its
-        waits wake on `stop`."""
+        waits wake on `stop`, and shared pacing books through `booker` (the store's reserve)."""
         with self._lock:
             self._hosts.clear()
-        self.requests, self.waited, self.stop, self._down = 0, 0.0, stop, ""
+        self.requests, self.waited, self.stop, self._down, self.booker = 0, 0.0, stop, "", booker
 
     def close(self) -> None:
         self.client.close()

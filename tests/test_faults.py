@@ -44,6 +44,15 @@ def test_a_dead_board_does_not_stop_the_others_or_linkedin(tmp_path, monkeypatch
         sources = sorted({(j.source, j.source_id.split(":")[0]) for j in store.list_jobs() if j.source != "linkedin"})
         assert sources == [("greenhouse", "acme"), ("greenhouse", "zeta")]
         assert sum(j.source == "linkedin" for j in store.list_jobs()) == 10, "LinkedIn was still searched"
+        assert "greenhouse board 'moved'" in out and "(failed 1 run in a row since" in out
+        assert main(["--config", str(path), "run-stage", "scrape"]) == 1
+        assert "(failed 2 runs in a row since" in capsys.readouterr().out
+        key = "scrape:board-failures:greenhouse:moved:since"
+        store.set_value(key, store.quota_used(key) - 8 * 86400)  # as if it had been failing for 8 days
+        assert main(["--config", str(path), "run-stage", "scrape"]) == 1
+        out = capsys.readouterr().out
+        assert "failed 3 runs in a row" in out and "failing for 8 days: gone? remove it from the config" in out
+        assert store.quota_used("scrape:board-failures:greenhouse:acme") == 0, "a board read is no streak"
 
 
 def test_csv_cells_a_spreadsheet_would_evaluate_are_neutralised(tmp_path):

@@ -132,3 +132,37 @@ def test_requests_in_flight_per_host_are_capped(server):
     for t in threads:
         t.join()
     assert state["max"] == 2
+
+
+def test_two_sources_behind_one_host_keep_their_own_pacing(server):
+    """Pacing is keyed by the source's base URL: a slow source does not slow a fast one on the same
+    (proxy) host, and each keeps its own delays."""
+    server.routes["/slow/x"] = Reply(200, "ok")
+    server.routes["/fast/x"] = Reply(200, "ok")
+    clock = Clock()
+    f = Fetcher(policies={server.base_url + "/slow/": HostPolicy(min_delay=5, max_delay=5),
+                          server.base_url + "/fast/": HostPolicy(min_delay=0, max_delay=0)},
+                default=HostPolicy(min_delay=1, max_delay=1), sleep=clock.sleep, clock=clock, rng=lambda: 0.5)
+    for _ in range(2):
+        f.get(server.base_url + "/slow/x")
+        f.get(server.base_url + "/fast/x")
+    assert clock.slept == [5.0], "only the slow source's second request waited, and only its own delay"
+
+
+def test_shared_pacing_keeps_two_fetchers_to_one_rate(server, tmp_path):
+    """Two daemons' fetchers on one store, LinkedIn-style shared policy of 2 s: together they keep
+    one daemon's rate (each request waits for the one booked before it, whoever made it)."""
+    from pipeline.store.sqlite import SQLiteStore
+    from tests.conftest import FakeClock
+
+    server.routes["/jobs"] = Reply(200, "ok")
+    store = SQLiteStore(tmp_path / "jobs.sqlite3", clock=FakeClock())
+    clocks = [Clock(), Clock()]
+    fetchers = [Fetcher(policies={server.base_url + "/": HostPolicy(min_delay=2, max_delay=2, shared=True)},
+                        sleep=clock.sleep, clock=clock, rng=lambda: 0.5) for clock in clocks]
+    for f in fetchers:
+        f.reset(booker=store.reserve)
+    for _ in range(2):
+        for f in fetchers:
+            f.get(server.base_url + "/jobs")
+    assert (clocks[0].slept, clocks[1].slept) == ([4.0], [2.0, 6.0]), "0 s, then 2, 4 and 6 s: one rate"

@@ -14,14 +14,15 @@ def build_sources(config: Config) -> dict[str, Source]:
 
 
 def build_fetcher(config: Config) -> Fetcher:
-    """One Fetcher with each source's pacing applied to its host."""
-    from urllib.parse import urlsplit
+    """One Fetcher with each source's pacing applied to its base URL (not its host: two sources
+    behind one proxy host keep their own delays)."""
 
-    policies = {urlsplit(sc.base_url).netloc: HostPolicy(min_delay=sc.min_delay, max_delay=sc.max_delay,
+    policies = {sc.base_url.rstrip("/") + "/": HostPolicy(min_delay=sc.min_delay, max_delay=sc.max_delay,
                                                          max_in_flight=sc.max_in_flight, max_429=sc.max_429,
                                                          backoff_429=sc.backoff_base_seconds,
-                                                         max_wait=sc.backoff_max_seconds)
-                for sc in config.sources.values()}
+                                                         max_wait=sc.backoff_max_seconds,
+                                                         shared=SOURCES[name].shared_pacing)
+                for name, sc in config.sources.items()}
     h = config.http
     enabled = [sc.base_url for sc in config.sources.values() if sc.enabled]
     return Fetcher(user_agent=h.user_agent or DEFAULT_USER_AGENT, timeout=h.timeout_seconds, proxy=h.proxy,

@@ -68,7 +68,7 @@ class Draft:
 
     def before(self, store: JobStore, ctx: WorkContext, record: Any) -> None:
         self._dnc_ids = None  # the companies the do-not-contact list names, looked up again each run
-        self.fetcher.reset(ctx.stop)
+        self.fetcher.reset(ctx.stop, store.reserve)
 
     def work(self, job: Job, ctx: WorkContext) -> Output:
         store = ctx.store

@@ -64,7 +64,7 @@ class Enrich:
                      threads=2 * self.settings.concurrency, after=self.release_locks)
 
     def before(self, store: JobStore, ctx: WorkContext, record: Any) -> None:
-        self.fetcher.reset(ctx.stop)
+        self.fetcher.reset(ctx.stop, store.reserve)
         self.llm_down = ""
 
     def fresh(self, company: dict[str, Any] | None) -> bool:

@@ -9,6 +9,7 @@ jobs". The per-job work then moves `pending` jobs (LinkedIn cards) to `scraped` 
 
 import dataclasses
 import os
+import time
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
@@ -27,6 +28,7 @@ from pipeline.settings import ScrapeSettings
 from pipeline.sources import build_fetcher, build_sources
 from pipeline.stages.runner import Stage, WorkContext
 from pipeline.store.base import JobStore
+from pipeline.timeutil import utc_iso
 
 log = get_logger("pipeline.scrape")
 
@@ -65,7 +67,7 @@ class Scrape:
     def collect(self, store: JobStore, ctx: WorkContext, record: RunRecord) -> None:
         """Run every search; record new / updated / duplicates / capped / errors on the run. When
         another daemon on the same store took this scheduled slot, it searches; this one does not."""
-        self.fetcher.reset(ctx.stop)
+        self.fetcher.reset(ctx.stop, store.reserve)
         if record.details.get("slot"):
             log.info("searches skipped: another daemon took this slot", slot=record.details["slot"])
             return
@@ -136,9 +138,11 @@ class Scrape:
             log.error("source failed", source=name, search=search.name, error=str(exc))
         for board, error in getattr(source, "failed", {}).items():
             message = f"{name} board {board!r}: {error}"
-            if message not in errors:  # every search reads the same boards
-                errors.append(message)
+            if not any(e.startswith(message) for e in errors):  # every search reads the same boards
+                errors.append(message + board_streak(store, name, board, failed=True))
                 log.error("board failed; the other boards were read", source=name, board=board, error=error)
+        for board in getattr(source, "listed", {}):
+            board_streak(store, name, board, failed=False)
         for drift in getattr(source, "drift", []):
             message = f"{name} drift: {drift}"
             if message not in errors:
@@ -191,6 +195,27 @@ def summary(d: dict[str, Any]) -> list[str]:
     return [f"scrape search: new {d['new']}, updated {d['updated']}, duplicates {d['duplicates']}, "
             f"skipped by the daily cap {d['capped']}, expired {d.get('expired', 0)}, errors {len(d['errors'])}",
             *(f"  error: {error}" for error in d["errors"])]
+
+
+GONE_AFTER_DAYS = 7  # a board failing this long is probably gone: say so
+
+
+def board_streak(store: JobStore, source: str, board: str, *, failed: bool) -> str:
+    """Count a board's failed runs in a row (a read resets it); the note for the run's error:
+    how many runs and since when, and after GONE_AFTER_DAYS, "remove it from the config?"."""
+    key = f"scrape:board-failures:{source}:{board}"
+    if not failed:
+        if store.quota_used(key):
+            store.set_value(key, 0)
+        return ""
+    runs = int(store.add_spend(key, 1))
+    if runs == 1:
+        store.set_value(key + ":since", time.time())
+    since = store.quota_used(key + ":since") or time.time()
+    days = (time.time() - since) / 86400
+    note = f" (failed {runs} run{'s' if runs > 1 else ''} in a row since {utc_iso(since)[:10]}"
+    return note + (f"; failing for {days:.0f} days: gone? remove it from the config)" if days >= GONE_AFTER_DAYS
+                   else ")")
 
 
 def resume_key(source: str, search: str) -> str:

@@ -51,6 +51,10 @@ class JobStore(Protocol):
 
     def quota_used(self, key: str) -> float: ...
 
+    def reserve(self, key: str, gap: float) -> float:
+        """Atomically take the next allowed time of a shared resource (a host's next request):
+        returns the seconds to wait for it; the caller after this one waits `gap` more."""
+
     def set_value(self, key: str, value: float) -> None:
         """Set a named number (read with quota_used), e.g. where a capped search resumes."""
 

@@ -329,6 +329,23 @@ class MongoStore:
         return doc["used"] if doc else 0
 
     @_guarded
+    def reserve(self, key: str, gap: float) -> float:
+        """Compare-and-set on the stored time: any MongoDB (and nx-27017) does it atomically."""
+        for _ in range(50):
+            now = self.clock()
+            doc = self.quotas.find_one({"_id": key})
+            if doc is None:
+                try:
+                    self.quotas.insert_one({"_id": key, "used": now + gap})
+                    return 0.0
+                except DuplicateKeyError:
+                    continue
+            at = max(now, float(doc["used"]))
+            if self.quotas.update_one({"_id": key, "used": doc["used"]}, {"$set": {"used": at + gap}}).modified_count:
+                return at - now
+        raise StoreUnavailable(f"mongodb: could not book {key} (too much contention)")
+
+    @_guarded
     def set_value(self, key: str, value: float) -> None:
         self.quotas.update_one({"_id": key}, {"$set": {"used": value}}, upsert=True)
 

@@ -380,6 +380,14 @@ class SQLiteStore:
         rows = self._read("SELECT used FROM quotas WHERE key = ?", (key,))
         return rows[0][0] if rows else 0
 
+    def reserve(self, key: str, gap: float) -> float:
+        now = self.clock()
+        with self._tx() as db:
+            row = db.execute("SELECT used FROM quotas WHERE key = ?", (key,)).fetchone()
+            at = max(now, float(row[0]) if row else now)
+            db.execute("INSERT OR REPLACE INTO quotas VALUES (?, ?)", (key, at + gap))
+        return at - now
+
     def set_value(self, key: str, value: float) -> None:
         with self._tx() as db:
             db.execute("INSERT OR REPLACE INTO quotas VALUES (?, ?)", (key, value))

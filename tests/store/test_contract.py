@@ -472,3 +472,13 @@ def test_a_long_description_round_trips(store):
     assert job.description == text
     assert store.complete(job.id, job.lease_token, ENRICH, {}, {"description": text + "More."})
     assert store.list_jobs()[0].description == text + "More."
+
+
+def test_shared_pacing_books_one_request_after_another(store_factory, clock):
+    """Two handles (two daemons) booking the same host: each waits for the one before it."""
+    first, second = store_factory(clock), store_factory(clock)
+    assert first.reserve("pacing:linkedin", 3.0) == 0.0
+    assert second.reserve("pacing:linkedin", 3.0) == 3.0
+    assert first.reserve("pacing:linkedin", 3.0) == 6.0
+    clock.advance(100)
+    assert second.reserve("pacing:linkedin", 3.0) == 0.0, "a free host is not waited for"
