@@ -1,10 +1,12 @@
-"""Claim-and-complete throughput on SQLite: our store against a bare sqlite3 loop (the ceiling).
+"""Claim-and-complete throughput: our store against a bare loop (the ceiling), on SQLite and on
+MongoDB (nx-27017 started on a free loopback port, or MONGODB_TEST_URI).
 
 Both sides run the same number of jobs on identical fresh databases, with 1 and 4 processes,
 interleaved in pairs (at least 5); the figure is the median of the per-pair ratios.
-The bare loop does only what a claim needs: BEGIN IMMEDIATE + UPDATE ... RETURNING, then a
-conditional UPDATE to finish. Our store also records history and stage output.
-    python bench/claims.py [--jobs 4000] [--pairs 5]
+The bare SQLite loop does only what a claim needs: BEGIN IMMEDIATE + UPDATE ... RETURNING, then a
+conditional UPDATE to finish. The bare MongoDB loop is find_one_and_update to claim and a
+conditional update_one to finish. Our stores also record history, attempts and stage output.
+    python bench/claims.py [--jobs 4000] [--mongo-jobs 1000] [--pairs 5] [--skip-mongo]
 """
 
 import argparse
@@ -58,6 +60,96 @@ def bare(path: str, _: int) -> int:
     return done
 
 
+def ours_mongo(uri: str, database: str, _: int) -> int:
+    from pipeline.store.mongo import MongoStore
+
+    store = MongoStore(uri, database)
+    done = 0
+    while (job := store.claim(ENRICH, "bench", 60)) is not None:
+        store.complete(job.id, job.lease_token, ENRICH, {"ok": True})
+        done += 1
+    store.close()
+    return done
+
+
+def bare_mongo(uri: str, database: str, _: int) -> int:
+    import pymongo
+
+    client: pymongo.MongoClient = pymongo.MongoClient(uri)
+    jobs = client[database][c.JOBS]
+    done = 0
+    while True:
+        token = uuid.uuid4().hex
+        doc = jobs.find_one_and_update({"status": "scored", "next_attempt_at": {"$lte": time.time()}},
+                                       {"$set": {"status": "enriching", "lease_token": token,
+                                                 "lease_expires_at": time.time() + 60}},
+                                       sort=[("next_attempt_at", 1)], projection={"_id": 1})
+        if doc is None:
+            break
+        jobs.update_one({"_id": doc["_id"], "lease_token": token},
+                        {"$set": {"status": "enriched", "lease_token": None}})
+        done += 1
+    client.close()
+    return done
+
+
+def measure_mongo(worker, uri: str, docs: list[dict], processes: int) -> float:
+    """A fresh database holding the template's job documents (and our indexes), then the workers."""
+    import pymongo
+
+    from pipeline.store.mongo import MongoStore
+
+    database = f"bench_{uuid.uuid4().hex[:8]}"
+    MongoStore(uri, database).counts()  # creates the store's indexes, as a daemon's first call does
+    client: pymongo.MongoClient = pymongo.MongoClient(uri)
+    client[database][c.JOBS].insert_many([dict(d) for d in docs])
+    start = time.perf_counter()
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        total = sum(pool.starmap(worker, [(uri, database, i) for i in range(processes)]))
+    elapsed = time.perf_counter() - start
+    client.drop_database(database)
+    client.close()
+    return total / elapsed
+
+
+def mongo_figures(args: argparse.Namespace) -> None:
+    import os
+
+    import pymongo
+
+    from pipeline.store.mongo import MongoStore
+    from tests.helpers.mongo_server import MongoServer
+
+    server = None
+    uri = os.environ.get("MONGODB_TEST_URI")
+    if not uri:
+        server = MongoServer(Path(tempfile.mkdtemp()) / "nx")
+        server.start()
+        uri = server.uri
+    try:
+        template = f"bench_{uuid.uuid4().hex[:8]}"
+        store = MongoStore(uri, template)
+        for n in range(args.mongo_jobs):
+            store.upsert_job(NewJob(source="bench", source_id=str(n), url=f"https://jobs.example.org/{n}",
+                                    title=f"Engineer {n}", company="Acme", status=c.State.SCORED))
+        client: pymongo.MongoClient = pymongo.MongoClient(uri)
+        docs = list(client[template][c.JOBS].find())
+        client.drop_database(template)
+        client.close()
+        store.close()
+        where = "MONGODB_TEST_URI" if server is None else "nx-27017 on loopback"
+        print(f"claim + complete of {args.mongo_jobs} jobs on MongoDB ({where}), ours / bare find_one_and_update "
+              f"loop, {args.pairs} interleaved pairs")
+        print(f"{'processes':>9}  {'min / median / max':>20}")
+        for processes in (1, 4):
+            ratios = paired(lambda n=processes: measure_mongo(ours_mongo, uri, docs, n),
+                            lambda n=processes: measure_mongo(bare_mongo, uri, docs, n), args.pairs)
+            print(f"{processes:>9}  {spread(ratios):>20}")
+    finally:
+        if server:
+            server.stop()
+
+
 def measure(worker, template: Path, processes: int) -> float:
     directory = Path(tempfile.mkdtemp())
     path = directory / "jobs.sqlite3"
@@ -73,7 +165,9 @@ def measure(worker, template: Path, processes: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--jobs", type=int, default=4000)
+    parser.add_argument("--mongo-jobs", type=int, default=1000)
     parser.add_argument("--pairs", type=int, default=5)
+    parser.add_argument("--skip-mongo", action="store_true")
     args = parser.parse_args()
     template = Path(tempfile.mkdtemp()) / "template.sqlite3"
     store = SQLiteStore(template)
@@ -88,6 +182,8 @@ def main() -> None:
         ratios = paired(lambda n=processes: measure(ours, template, n), lambda n=processes: measure(bare, template, n),
                         args.pairs)
         print(f"{processes:>9}  {spread(ratios):>20}")
+    if not args.skip_mongo:
+        mongo_figures(args)
 
 
 if __name__ == "__main__":
