@@ -116,7 +116,7 @@ def _stage(doc: Located, spec: StageSpec, data: Any, cron: bool = True) -> Stage
     section = spec.section
     values = check_section(doc, (section,), data, key_spec(spec.settings))
     values["schedule"] = _schedule(doc, (section, "schedule"),
-                                   values["schedule"] if values["schedule"] is not None else spec.schedule, cron)
+                                   values["schedule"] or spec.schedule, cron)
     if values["retry_base_seconds"] > values["retry_max_seconds"]:
         raise doc.error((section, "retry_base_seconds"), f"{values['retry_base_seconds']!r} is above retry_max_seconds "
                         f"({values['retry_max_seconds']!r}): the first wait would be longer than the longest")

@@ -131,3 +131,12 @@ def test_bad_config_stops_every_command(tmp_path, capsys):
         err = capsys.readouterr().err
         assert f"{path}:2: enricher.max_retries: expected int" in err
     assert not (tmp_path / "data").exists() and not (tmp_path / "logs").exists(), "nothing started or written"
+
+
+def test_a_stage_without_a_schedule_gets_its_default_not_every_second(tmp_path):
+    """An absent (or empty) schedule once became CronTrigger() with no fields: every second."""
+    path = tmp_path / "config.yaml"
+    path.write_text("storage: {backend: sqlite}\nenricher: {schedule: {}}\n")
+    config = load_config(str(path))
+    assert config.stages[c.SCRAPE].schedule == {"hour": "9", "minute": "0"}
+    assert config.stages[c.ENRICH].schedule == {"minute": "0"}
