@@ -80,3 +80,38 @@ def fill(path: Path, count: int, jobs_per_company: int = 20) -> None:
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         store._db.execute("COMMIT")
     store.close()
+
+
+# The sample company site (written for the tests), served for each bench company.
+PAGES = {"/": "index.html", "/about": "about.html", "/team": "team.html", "/contact": "contact.html"}
+
+
+def serve_sample_sites(web, companies: int, latency: float = 0.0) -> None:
+    """Route company-N.example (N < companies) on a RecordedServer to the sample site, each page
+    answering after `latency` seconds."""
+    import time
+
+    from tests.helpers.http_server import Reply, fixture
+
+    for n in range(companies):
+        for path, page in PAGES.items():
+            body = fixture("sample_sites", "acme", page)
+
+            def slow(_query, body=body):
+                if latency:
+                    time.sleep(latency)
+                return Reply(200, body)
+            web.routes[f"//company-{n}.example{path}"] = slow
+
+
+def add_company_jobs(store, jobs: int, companies: int, description=lambda n: "Build things.") -> None:
+    """`jobs` scored jobs spread over `companies` companies whose websites serve_sample_sites routes."""
+    from pipeline import constants as c
+    from pipeline.records import NewJob
+
+    for n in range(jobs):
+        k = n % companies
+        store.upsert_job(NewJob(source="bench", source_id=str(n), url=f"https://jobs.example.org/{n}",
+                                title=f"Backend Engineer {n}", company=f"Company {k}", status=c.State.SCORED,
+                                location="Berlin", company_url=f"http://company-{k}.example/",
+                                description=description(n)))

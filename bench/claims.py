@@ -28,14 +28,18 @@ from pipeline.store.sqlite import SQLiteStore
 ENRICH = stage_states(c.ENRICH)
 
 
-def ours(path: str, _: int) -> int:
-    store = SQLiteStore(path)
+def drain(store) -> int:
+    """Claim and complete until nothing is left; closes the store; the number done."""
     done = 0
     while (job := store.claim(ENRICH, "bench", 60)) is not None:
         store.complete(job.id, job.lease_token, ENRICH, {"ok": True})
         done += 1
     store.close()
     return done
+
+
+def ours(path: str, _: int) -> int:
+    return drain(SQLiteStore(path))
 
 
 def bare(path: str, _: int) -> int:
@@ -63,13 +67,7 @@ def bare(path: str, _: int) -> int:
 def ours_mongo(uri: str, database: str, _: int) -> int:
     from pipeline.store.mongo import MongoStore
 
-    store = MongoStore(uri, database)
-    done = 0
-    while (job := store.claim(ENRICH, "bench", 60)) is not None:
-        store.complete(job.id, job.lease_token, ENRICH, {"ok": True})
-        done += 1
-    store.close()
-    return done
+    return drain(MongoStore(uri, database))
 
 
 def bare_mongo(uri: str, database: str, _: int) -> int:

@@ -16,7 +16,7 @@ import sqlite3
 import sys
 
 import yaml
-from _common import ROOT, machine, scratch_project
+from _common import ROOT, add_company_jobs, machine, scratch_project, serve_sample_sites
 
 sys.path.insert(0, str(ROOT))
 
@@ -26,10 +26,8 @@ from pipeline.logs import setup_logging  # noqa: E402
 from pipeline.stages.draft import Draft  # noqa: E402
 from pipeline.stages.enrich import Enrich  # noqa: E402
 from pipeline.stages.runner import run_stage  # noqa: E402
-from pipeline.store import NewJob, open_store  # noqa: E402
-from tests.helpers.http_server import RecordedServer, Reply, fixture  # noqa: E402
-
-PAGES = {"/": "index.html", "/about": "about.html", "/team": "team.html", "/contact": "contact.html"}
+from pipeline.store import open_store  # noqa: E402
+from tests.helpers.http_server import RecordedServer, fixture  # noqa: E402
 
 
 def real_text() -> str:
@@ -54,9 +52,7 @@ def main() -> None:
     corpus = real_text()
     assert len(corpus) > 3 * 4096, len(corpus)
     with RecordedServer() as web:
-        for n in range(args.companies):
-            for path, page in PAGES.items():
-                web.routes[f"//company-{n}.example{path}"] = Reply(200, fixture("sample_sites", "acme", page))
+        serve_sample_sites(web, args.companies)
         project = scratch_project(
             f"http: {{proxy: '{web.base_url}', min_delay: 0, max_delay: 0, max_in_flight: 8}}\n"
             "enricher: {concurrency: 8, batch_size: null}\ngenerator: {batch_size: null}\n")
@@ -65,12 +61,8 @@ def main() -> None:
         (project / "profile.yaml").write_text(yaml.safe_dump(profile))
         config = load_config(str(project / "config.yaml"))
         store = open_store(config)
-        for n in range(args.jobs):
-            k = n % args.companies
-            store.upsert_job(NewJob(source="bench", source_id=str(n), url=f"https://jobs.example.org/{n}",
-                                    title=f"Backend Engineer {n}", company=f"Company {k}", status=c.State.SCORED,
-                                    location="Berlin", company_url=f"http://company-{k}.example/",
-                                    description=corpus[(n * 997) % (len(corpus) - 4096):][:4096]))
+        add_company_jobs(store, args.jobs, args.companies,
+                         description=lambda n: corpus[(n * 997) % (len(corpus) - 4096):][:4096])
         enriched = run_stage(store, Enrich(config, mx_lookup=lambda d: "unchecked").stage(), config.stages[c.ENRICH])
         drafted = run_stage(store, Draft(config).stage(), config.stages[c.DRAFT])
     payload = sum(len(json.dumps({k: v for k, v in vars(j).items()}, default=str)) for j in store.list_jobs())

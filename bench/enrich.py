@@ -17,7 +17,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from _common import ROOT, machine, paired, scratch_project, spread
+from _common import PAGES, ROOT, add_company_jobs, machine, paired, scratch_project, serve_sample_sites, spread
 
 sys.path.insert(0, str(ROOT))
 
@@ -26,11 +26,10 @@ from pipeline.config import load_config  # noqa: E402
 from pipeline.logs import setup_logging  # noqa: E402
 from pipeline.stages.enrich import Enrich  # noqa: E402
 from pipeline.stages.runner import run_stage  # noqa: E402
-from pipeline.store import NewJob, open_store  # noqa: E402
-from tests.helpers.http_server import RecordedServer, Reply, fixture  # noqa: E402
+from pipeline.store import open_store  # noqa: E402
+from tests.helpers.http_server import RecordedServer  # noqa: E402
 from tests.helpers.llm_server import Answer, LLMServer  # noqa: E402
 
-PAGES = {"/": "index.html", "/about": "about.html", "/team": "team.html", "/contact": "contact.html"}
 SUMMARY = "Acme Robotics builds warehouse robots that learn new picking tasks in minutes."
 
 
@@ -42,11 +41,7 @@ def stage_run(args: argparse.Namespace, web: RecordedServer, llm: LLMServer, run
         f"llm: {{base_url: '{llm.base_url}', model: bench, prices: {{bench: {{prompt: 1.0, completion: 2.0}}}}}}\n")
     config = load_config(str(project / "config.yaml"))
     store = open_store(config)
-    for n in range(args.jobs):
-        k = n % args.companies
-        store.upsert_job(NewJob(source="bench", source_id=str(n), url=f"https://jobs.example.org/{n}",
-                                title=f"Engineer {n}", company=f"Company {k}", status=c.State.SCORED,
-                                company_url=f"http://company-{k}.example/", description="Build things."))
+    add_company_jobs(store, args.jobs, args.companies)
     requests, calls = len(web.requests), len(llm.requests)
     stage = Enrich(config, mx_lookup=lambda domain: "unchecked")
     start = time.perf_counter()
@@ -100,14 +95,7 @@ def main() -> None:
     runs: list[dict] = []
     walls: list[float] = []
     with RecordedServer() as web, LLMServer(default=Answer(content=SUMMARY, delay=args.llm_delay)) as llm:
-        for n in range(args.companies):
-            for path, page in PAGES.items():
-                body = fixture("sample_sites", "acme", page)
-
-                def slow(_query, body=body):
-                    time.sleep(args.latency)
-                    return Reply(200, body)
-                web.routes[f"//company-{n}.example{path}"] = slow
+        serve_sample_sites(web, args.companies, args.latency)
         ratios = paired(lambda: stage_run(args, web, llm, runs), lambda: ceiling_run(args, web, llm, walls),
                         args.pairs)
     last = runs[-1]

@@ -13,29 +13,20 @@ import resource
 import statistics
 import time
 
-from _common import machine, scratch_project, spread
+from _common import add_company_jobs, machine, scratch_project, serve_sample_sites, spread
 
 from pipeline import constants as c
 from pipeline.config import load_config
 from pipeline.logs import setup_logging
 from pipeline.stages.enrich import Enrich
 from pipeline.stages.runner import run_stage
-from pipeline.store import NewJob, open_store
-from tests.helpers.http_server import RecordedServer, Reply, fixture
-
-PAGES = {"/": "index.html", "/about": "about.html", "/team": "team.html", "/contact": "contact.html"}
+from pipeline.store import open_store
+from tests.helpers.http_server import RecordedServer
 
 
 def serve(companies: int, latency: float, ready: "multiprocessing.Queue[str]") -> None:
     with RecordedServer() as web:
-        for n in range(companies):
-            for path, page in PAGES.items():
-                body = fixture("sample_sites", "acme", page)
-
-                def slow(_query, body=body):
-                    time.sleep(latency)
-                    return Reply(200, body)
-                web.routes[f"//company-{n}.example{path}"] = slow
+        serve_sample_sites(web, companies, latency)
         ready.put(web.base_url)
         time.sleep(10**6)
 
@@ -51,11 +42,7 @@ def run(base_url: str, companies: int, jobs: int = 20) -> tuple[float, float, li
                               "enricher: {concurrency: 8, batch_size: null}\n")
     config = load_config(str(project / "config.yaml"))
     store = open_store(config)
-    for n in range(jobs):
-        k = n % companies
-        store.upsert_job(NewJob(source="bench", source_id=str(n), url=f"https://jobs.example.org/{n}",
-                                title=f"Engineer {n}", company=f"Company {k}", status=c.State.SCORED,
-                                company_url=f"http://company-{k}.example/", description="Build things."))
+    add_company_jobs(store, jobs, companies)
     stage = Enrich(config, mx_lookup=lambda domain: "unchecked")
     cpu0, wall0 = cpu(), time.perf_counter()
     record = run_stage(store, stage.stage(), config.stages[c.ENRICH])

@@ -280,3 +280,30 @@ def test_two_daemons_on_one_mongodb_search_once_per_scheduled_slot(tmp_path, mon
         assert len(jobs) == 10 and {j.status for j in jobs} == {c.State.SCRAPED}, "both claimed the details"
         for d in daemons:
             d.store.close()
+
+
+def test_sigterm_during_a_30_s_back_off_ends_the_run_within_2_s(tmp_path, monkeypatch):
+    """A detail page answers 429 with Retry-After: 30; the stop comes 0.5 s later: the run ends
+    within 2 s, and the job is back in `pending` with its attempt given back."""
+    import threading
+    import time
+
+    from pipeline.stages.runner import run_stage
+    from pipeline.stages.scrape import Scrape
+
+    monkeypatch.delenv(c.ENV_MONGODB_URI, raising=False)
+    with RecordedServer() as server:
+        server.routes[DETAIL_PATH.format(id="*")] = Reply(429, "slow down", headers={"Retry-After": "30"})
+        path = write_config(tmp_path, {"sources": {"linkedin": {"base_url": server.base_url, "min_delay": 0,
+                                                                "max_delay": 0}}})
+        config = load_config(str(path))
+        store = open_store(config)
+        store.upsert_job(NewJob(source="linkedin", source_id="4100000001", status=c.State.PENDING,
+                                url="https://www.linkedin.com/jobs/view/4100000001", title="Engineer", company="Acme"))
+        stop = threading.Event()
+        threading.Timer(0.5, stop.set).start()
+        started = time.monotonic()
+        record = run_stage(store, Scrape(config, store).stage(), config.stages[c.SCRAPE], stop=stop, stop_timeout=30)
+        assert time.monotonic() - started < 2.0
+        job = store.list_jobs()[0]
+        assert job.status == c.State.PENDING and job.attempts.get(c.SCRAPE, 0) == 0 and record.failed == 0

@@ -151,3 +151,29 @@ def test_import_from_standard_input(cli, tmp_path, capsys, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps(GOOD)))
     assert cli("import", "-") == 0
     assert "inserted 2" in capsys.readouterr().out
+
+
+def test_hostile_rows_nested_too_deep_or_too_long(cli, tmp_path, capsys):
+    """A row nested past the limit is rejected with its reason; a 20 MB description is cut to the
+    limit and flagged, the row still imported; a file nested past Python's own limit is refused."""
+    from pipeline.importer import MAX_DEPTH, MAX_FIELD_CHARS
+
+    nested: dict = {}
+    inner = nested
+    for _ in range(MAX_DEPTH + 2):
+        inner["x"] = {}
+        inner = inner["x"]
+    rows = [{**GOOD[0], "extra_blob": nested},
+            {**GOOD[1], "description": "d" * 20_000_000}]
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps(rows))
+    assert cli("import", str(path)) == 1
+    out = capsys.readouterr().out
+    assert "inserted 1," in out and f"rejected row 1: nested more than {MAX_DEPTH} levels deep" in out
+    job = listed(cli, capsys)[0]
+    assert len(job["description"]) == MAX_FIELD_CHARS["description"]
+    assert job["extra"]["truncated"] == {"description": "cut to 100,000 characters on import"}
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    assert cli("import", str(deep)) == 2
+    assert "nested more than Python can read" in capsys.readouterr().err
