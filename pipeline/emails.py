@@ -93,8 +93,11 @@ def dns_mx_lookup(nameservers: list[str] | None = None, timeout: float = 3.0,
     import dns.resolver
 
     resolver = dns.resolver.Resolver(configure=not nameservers)
-    if nameservers:
-        resolver.nameservers = nameservers
+    if nameservers:  # "1.1.1.1", or "127.0.0.1:5353" for a resolver on another port
+        resolver.nameservers = [n.rsplit(":", 1)[0] if n.count(":") == 1 else n for n in nameservers]
+        ports = {int(n.rsplit(":", 1)[1]) for n in nameservers if n.count(":") == 1}
+        if ports:
+            resolver.port = ports.pop()
     resolver.lifetime = timeout
     state: dict[str, bool] = {}
 

@@ -64,3 +64,15 @@ def test_recipients_take_published_then_sure_guesses_and_the_postings_own_addres
         ("Dan Murphy", "jobs@ecosia.org", "published"), ("Jordan Blake", "jordan.blake@acme.example", "published")]
     # a 45% guess is never used: the first without a sure address gets the posting's own
     assert general_address(job, company, {}) == "jobs@ecosia.org", "the posting's own address first"
+
+
+def test_real_mx_lookups_against_a_loopback_dns_server():
+    """dnspython against a DNS server on 127.0.0.1 (a port of its own: "ip:port" in
+    enricher.dns_nameservers): a domain with MX is ok, one without is none."""
+    from pipeline.emails import dns_mx_lookup
+    from tests.helpers.dns_server import DNSServer
+
+    with DNSServer(domains=("example", "gmail.com")) as server:
+        lookup = dns_mx_lookup([server.nameserver], timeout=2)
+        assert (lookup("acme-robotics.example"), lookup("gone.invalid")) == ("ok", "none")
+        assert server.queries == ["gmail.com", "acme-robotics.example", "gone.invalid"], "reachability checked once"
