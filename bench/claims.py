@@ -6,7 +6,7 @@ interleaved in pairs (at least 5); the figure is the median of the per-pair rati
 The bare SQLite loop does only what a claim needs: BEGIN IMMEDIATE + UPDATE ... RETURNING, then a
 conditional UPDATE to finish. The bare MongoDB loop is find_one_and_update to claim and a
 conditional update_one to finish. Our stores also record history, attempts and stage output.
-    python bench/claims.py [--jobs 4000] [--mongo-jobs 1000] [--pairs 5] [--skip-mongo]
+    python bench/claims.py [--jobs 4000] [--mongo-jobs 1000] [--pairs 5] [--skip-mongo | --skip-sqlite]
 """
 
 import argparse
@@ -166,6 +166,7 @@ def main() -> None:
     parser.add_argument("--mongo-jobs", type=int, default=1000)
     parser.add_argument("--pairs", type=int, default=5)
     parser.add_argument("--skip-mongo", action="store_true")
+    parser.add_argument("--skip-sqlite", action="store_true")
     args = parser.parse_args()
     template = Path(tempfile.mkdtemp()) / "template.sqlite3"
     store = SQLiteStore(template)
@@ -174,6 +175,9 @@ def main() -> None:
                                 title=f"Engineer {n}", company="Acme", status=c.State.SCORED))
     store.close()
     print(machine())
+    if args.skip_sqlite:
+        mongo_figures(args)
+        return
     print(f"claim + complete of {args.jobs} jobs on SQLite, ours / bare sqlite3 loop, {args.pairs} interleaved pairs")
     print(f"{'processes':>9}  {'min / median / max':>20}")
     for processes in (1, 4):

@@ -1,12 +1,16 @@
 """The production store: MongoDB through pymongo, safe for several daemons on several machines.
 
 A claim is one find_one_and_update (atomic per document on every MongoDB); every later write
-is conditional on the lease token. Times are epoch seconds, history lives in its own
-collection (written with insert_one), and the client connects lazily, so a daemon can start
-while the database is away.
+is conditional on the lease token. Times are epoch seconds. A lease-bound move (completed,
+retried, failed, released, expired) writes its history entry in the same update, as one field
+of the job's `history` map (a $set, so it is atomic with the move and costs no second write);
+other entries (inserted, a person's marks) live in the `events` collection, and events() merges
+both. The client connects lazily, so a daemon can start while the database is away.
 """
 
 import functools
+import itertools
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -95,6 +99,9 @@ class MongoStore:
         self.companies, self.aliases = self.db[c.COMPANIES], self.db[c.COMPANY_ALIASES]
         self.clock = clock
         self._ready = False
+        self._lock = threading.Lock()
+        self._seq = itertools.count()
+        self._attempts: dict[str, int | None] = {}  # job id -> its attempt, from claim to completion
 
     def _setup(self) -> None:
         self.jobs.create_index([("source", 1), ("source_id", 1)], unique=True)
@@ -115,6 +122,11 @@ class MongoStore:
         doc = {"job_id": job_id, "at": self.clock(), "event": event}
         doc.update({k: v for k, v in fields.items() if v is not None})
         self.events_col.insert_one(doc)
+
+    def _entry(self, now: float) -> str:
+        """A field of the job's history map: sorts by time (then by this handle's write order), and
+        is unique per write."""
+        return f"history.{int(now * 1e6):017d}{next(self._seq):09d}{uuid.uuid4().hex[:6]}"
 
     def _leased(self, job_id: str, token: str, stage: StageStates) -> dict[str, Any]:
         return {"_id": job_id, "lease_token": token, "status": stage.working}
@@ -158,7 +170,13 @@ class MongoStore:
                       "lease_expires_at": now + lease_seconds, "updated_at": now},
              "$inc": {f"attempts.{stage.name}": 1}},
             sort=[("score", -1), ("next_attempt_at", 1)], return_document=ReturnDocument.AFTER)
-        return _claimed(doc) if doc else None
+        if doc is None:
+            return None
+        with self._lock:  # the attempt a completion records, without reading the job again
+            if len(self._attempts) > 10_000:
+                self._attempts.clear()
+            self._attempts[doc["_id"]] = (doc.get("attempts") or {}).get(stage.name)
+        return _claimed(doc)
 
     @_guarded
     def heartbeat(self, job_id: str, token: str, lease_seconds: float) -> bool:
@@ -169,17 +187,17 @@ class MongoStore:
     @_guarded
     def complete(self, job_id: str, token: str, stage: StageStates, data: dict[str, Any] | None = None,
                  content: dict[str, Any] | None = None, status: str | None = None) -> bool:
+        now = self.clock()
+        with self._lock:
+            attempt = self._attempts.pop(job_id, None)
+        entry = {"at": now, "event": "completed", "stage": stage.name, "from_status": stage.working,
+                 "to_status": status or stage.output, "attempt": attempt}
         sets = {"status": status or stage.output, **_CLEAR_LEASE, "last_error": None, "error_stage": None,
-                "next_attempt_at": 0.0, "updated_at": self.clock()}
+                "next_attempt_at": 0.0, "updated_at": now,
+                self._entry(now): {k: v for k, v in entry.items() if v is not None}}
         sets.update({f"data.{k}": v for k, v in (data or {}).items()})
         sets.update({k: v for k, v in (content or {}).items() if k in WRITABLE_FIELDS})
-        doc = self.jobs.find_one_and_update(self._leased(job_id, token, stage), {"$set": sets},
-                                            projection={"attempts": 1})
-        if doc is None:
-            return False
-        self._event(job_id, "completed", stage=stage.name, from_status=stage.working,
-                    to_status=status or stage.output, attempt=doc.get("attempts", {}).get(stage.name))
-        return True
+        return self.jobs.update_one(self._leased(job_id, token, stage), {"$set": sets}).matched_count == 1
 
     @_guarded
     def annotate(self, job_id: str, status: str, data: dict[str, Any], fields: dict[str, Any]) -> bool:
@@ -198,14 +216,16 @@ class MongoStore:
             sets.update(last_error=move.error, error_stage=move.stage)
         elif move.clear_error_stage:
             sets["error_stage"] = None
+        if not move.quiet:
+            sets[self._entry(now)] = move.history(now)
         update: dict[str, Any] = {"$set": sets}
         if move.stage and move.reset_attempts:
             sets[f"attempts.{move.stage}"] = 0
         elif move.stage and move.attempts_delta:
             update["$inc"] = {f"attempts.{move.stage}": move.attempts_delta}
+        with self._lock:
+            self._attempts.pop(job_id, None)
         result = self.jobs.update_one({"_id": job_id, "status": move.from_status, "lease_token": token}, update)
-        if result.matched_count and not move.quiet:
-            self.events_col.insert_one({"job_id": job_id, **move.history(now)})
         return result.matched_count == 1
 
     @_guarded
@@ -379,8 +399,13 @@ class MongoStore:
 
     @_guarded
     def events(self, job_id: str) -> list[dict[str, Any]]:
+        """The events collection and the job's history map, in time order (the collection's first
+        at equal times: a job is inserted before anything else happens to it)."""
         docs = self.events_col.find({"job_id": job_id}, {"_id": 0, "job_id": 0}).sort([("at", 1), ("_id", 1)])
-        return [{k: v for k, v in d.items() if v is not None} for d in docs]
+        found = [(d["at"], 0, n, d) for n, d in enumerate(docs)]
+        job = self.jobs.find_one({"_id": job_id}, {"history": 1}) or {}
+        found += [(e["at"], 1, n, e) for n, (_, e) in enumerate(sorted((job.get("history") or {}).items()))]
+        return [{k: v for k, v in e.items() if v is not None} for *_, e in sorted(found, key=lambda t: t[:3])]
 
     @_guarded
     def save_run(self, run: RunRecord) -> None:
@@ -391,13 +416,27 @@ class MongoStore:
     def prune(self, before: float, end_states: tuple[str, ...], batch: int = 500) -> tuple[int, int]:
         runs = self.runs.delete_many({"started_at": {"$lt": before}}).deleted_count
         compacted = 0
-        old = self.jobs.find({"status": {"$in": list(end_states)}, "updated_at": {"$lt": before}, **OURS}, {"_id": 1})
+        old = self.jobs.find({"status": {"$in": list(end_states)}, "updated_at": {"$lt": before}, **OURS},
+                             {"_id": 1, "history": 1})
         for doc in old.batch_size(batch):
-            last = self.events_col.find_one({"job_id": doc["_id"]}, sort=[("at", -1), ("_id", -1)])
-            if last is not None:
-                gone = self.events_col.delete_many({"job_id": doc["_id"], "_id": {"$ne": last["_id"]}}).deleted_count
-                compacted += gone > 0
+            compacted += self._compact(doc["_id"], doc.get("history") or {})
         return runs, compacted
+
+    def _compact(self, job_id: str, history: dict[str, Any]) -> bool:
+        """Keep only the job's last event, wherever it is (the history map or the collection)."""
+        last = self.events_col.find_one({"job_id": job_id}, sort=[("at", -1), ("_id", -1)])
+        newest = max(history.items(), key=lambda kv: (kv[1].get("at", 0), kv[0]), default=None)
+        if newest and (last is None or newest[1].get("at", 0) >= last["at"]):
+            gone = self.events_col.delete_many({"job_id": job_id}).deleted_count + len(history) - 1
+            self.jobs.update_one({"_id": job_id}, {"$set": {"history": {newest[0]: newest[1]}}})
+        elif last is not None:
+            gone = self.events_col.delete_many({"job_id": job_id, "_id": {"$ne": last["_id"]}}).deleted_count
+            gone += len(history)
+            if history:
+                self.jobs.update_one({"_id": job_id}, {"$unset": {"history": ""}})
+        else:
+            return False
+        return gone > 0
 
     @_guarded
     def last_runs(self) -> dict[str, RunRecord]:

@@ -34,6 +34,8 @@ def test_insert_then_rescrape_refreshes_content_only(store, clock):
         "Senior Engineer 1", c.State.ENRICHED, {c.ENRICH: 1}, {"company": {"name": "Acme"}})
     assert job.last_seen_at == job.first_seen_at + 10
     assert [e["event"] for e in store.events(job_id)] == ["inserted", "completed"]
+    assert store.events(job_id)[-1] == {"at": clock() - 10, "event": "completed", "stage": c.ENRICH,
+                                        "from_status": c.State.ENRICHING, "to_status": c.State.ENRICHED, "attempt": 1}
 
 
 def test_same_url_from_another_source_is_the_same_job(store):
