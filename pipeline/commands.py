@@ -124,10 +124,11 @@ def show(config: Config, job_id: str, as_json: bool) -> int:
     company_id = job.linked_company
     company = store.find_company([company_id]) if company_id else None
     record["company_record"] = _isoize(company) if company else None
+    contacts = job_contacts(job, company) if company else []
     if as_json:
-        display.print_json(record)
+        display.print_json({**record, "contacts": contacts})
         return c.EXIT_OK
-    display.job(record, company, job_contacts(job, company) if company else [])
+    display.job(record, company, contacts)
     return c.EXIT_OK
 
 

@@ -216,7 +216,11 @@ def test_companies_and_show_commands(server, project, capsys):
     assert "company: Acme Robotics GmbH (domain:acme-robotics.example)" in out
     assert "Jonas Weber, Head of Engineering" in out and "published        hello@acme-robotics.example" in out
     assert main(["--config", str(path), "show", job_id, "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["company_record"]["domain"] == "acme-robotics.example"
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["company_record"]["domain"] == "acme-robotics.example"
+    assert [p["name"] for p in shown["contacts"]][:2] == ["Jonas Weber", "Lena Fischer"], "ranked for this job"
+    assert main(["--config", str(path), "companies"]) == 0
+    assert "1 company" in capsys.readouterr().out
 
 
 def test_without_a_key_there_is_no_summary_and_no_failure(server, project):
