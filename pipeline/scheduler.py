@@ -72,8 +72,12 @@ class StageJob:
             elsewhere = scheduled and not policy.take_slot(self.daemon.store, name, time.time(), resolution)
             if elsewhere:
                 log.info("this slot's run was taken by another daemon; claiming work only", stage=name)
-            run_stage(self.daemon.store, self.stage, settings, limit=settings.batch_size, stop=self.daemon.stop,
-                      stop_timeout=self.daemon.config.daemon.stop_timeout_seconds, slot_elsewhere=elsewhere)
+            record = run_stage(self.daemon.store, self.stage, settings, limit=settings.batch_size,
+                               stop=self.daemon.stop, stop_timeout=self.daemon.config.daemon.stop_timeout_seconds,
+                               slot_elsewhere=elsewhere)
+            if record.error and "network unreachable" in record.error:  # an outage pauses, the tick retries
+                log.warning("network unreachable; the stage runs again at the next tick", stage=name)
+                self.daemon.after_outage.add(name)
         except StoreUnavailable as exc:
             self.daemon.store_down(exc)
         except Exception:  # noqa: BLE001 - a stage bug must not take the daemon down
@@ -90,6 +94,7 @@ class Scheduler:
         self.stages = {n: s for n, s in stages.items() if config.stages[n].enabled}
         self.jobs = {name: StageJob(self, stage) for name, stage in self.stages.items()}
         self.down = False
+        self.after_outage: set[str] = set()  # stages halted by a network outage: run again next tick
         self.pruned_at = 0.0  # monotonic time of the last pruning (once a day, the first at start)
         self.on_tick: Callable[[], None] | None = None
         self.aps = BackgroundScheduler(timezone=timezone(config), job_defaults={
@@ -141,6 +146,11 @@ class Scheduler:
                     self.aps.add_job(self.jobs[name], id=f"{name}-recovery", name=f"{name} (recovery)",
                                      replace_existing=True)
             self.prune()
+            for name in list(self.after_outage):
+                self.after_outage.discard(name)
+                if recover and not self.stop.is_set():
+                    self.aps.add_job(self.jobs[name], id=f"{name}-after-outage", name=f"{name} (after outage)",
+                                     replace_existing=True)
         except StoreUnavailable as exc:
             self.store_down(exc)
             return

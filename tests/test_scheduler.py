@@ -48,3 +48,28 @@ def test_run_missed_while_suspended_runs_on_wake(tmp_path):
         os.kill(pid, signal.SIGCONT)
         subprocess.run(main + ["stop"], env=environment(), capture_output=True, timeout=60)
         store.close()
+
+
+def test_a_run_halted_by_a_network_outage_runs_again_at_the_next_tick(tmp_path):
+    import threading
+
+    from pipeline.catalog import stage_states
+    from pipeline.errors import NetworkDown
+    from pipeline.scheduler import Scheduler
+    from pipeline.stages.runner import Stage
+    from pipeline.store.sqlite import SQLiteStore
+
+    def offline(job, ctx):
+        raise NetworkDown("network unreachable: cannot connect to a.example nor to www.linkedin.com")
+
+    config = load_config(str(write_config(tmp_path)))
+    store = SQLiteStore(tmp_path / "jobs.sqlite3")
+    store.upsert_job(new_job(1))
+    scheduler = Scheduler(config, store, {c.ENRICH: Stage(stage_states(c.ENRICH), offline)}, threading.Event())
+    scheduler.jobs[c.ENRICH]()
+    assert scheduler.after_outage == {c.ENRICH}
+    job = store.list_jobs()[0]
+    assert job.status == c.State.SCORED and job.attempts.get(c.ENRICH, 0) == 0, "no attempt used"
+    scheduler.tick()
+    assert scheduler.aps.get_job(f"{c.ENRICH}-after-outage") is not None, "runs again at this tick"
+    assert scheduler.after_outage == set()
