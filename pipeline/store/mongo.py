@@ -415,6 +415,10 @@ class MongoStore:
     @_guarded
     def prune(self, before: float, end_states: tuple[str, ...], batch: int = 500) -> tuple[int, int]:
         runs = self.runs.delete_many({"started_at": {"$lt": before}}).deleted_count
+        slots = [d["_id"] for d in self.quotas.find({"_id": {"$regex": "^slot:"}}, {"_id": 1})
+                 if float(str(d["_id"]).rsplit(":", 1)[-1] or 0) < before]
+        if slots:
+            self.quotas.delete_many({"_id": {"$in": slots}})  # schedule slots taken long ago
         compacted = 0
         old = self.jobs.find({"status": {"$in": list(end_states)}, "updated_at": {"$lt": before}, **OURS},
                              {"_id": 1, "history": 1})

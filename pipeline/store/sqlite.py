@@ -430,6 +430,8 @@ class SQLiteStore:
     def prune(self, before: float, end_states: tuple[str, ...], batch: int = 500) -> tuple[int, int]:
         with self._tx() as db:
             runs = db.execute("DELETE FROM runs WHERE started_at < ?", (before,)).rowcount
+            db.execute("DELETE FROM quotas WHERE key GLOB 'slot:*' AND CAST(substr(key, length(rtrim(key,"
+                       " '0123456789')) + 1) AS REAL) < ?", (before,))  # schedule slots taken long ago
         marks, compacted = ",".join("?" * len(end_states)), 0
         while True:
             with self._tx() as db:

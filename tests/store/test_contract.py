@@ -442,14 +442,19 @@ def test_pruning_keeps_what_show_needs_for_live_jobs(store, clock):
     store.move(job.id, job.lease_token, policy.after_error(1, ENRICH, "boom", permanent=True, **RETRY))
     failed, live = job.id, ({first, second} - {job.id}).pop()
     store.save_run(RunRecord(run_id="old", stage=c.ENRICH, started_at=clock()))
+    old_slot = clock()
+    assert policy.take_slot(store, c.SCRAPE, old_slot)
     clock.advance(91 * 86400)
     store.save_run(RunRecord(run_id="new", stage=c.ENRICH, started_at=clock()))
+    assert policy.take_slot(store, c.SCRAPE, clock())
     before = {j: store.events(j) for j in (failed, live)}
     assert len(before[failed]) == 3 and len(before[live]) == 2
     assert policy.prune(store, keep_days=90) == (1, 1)
     assert store.events(failed) == before[failed][-1:], "a long-finished job keeps its last move"
     assert store.events(live) == before[live], "a live job keeps its whole history"
     assert store.last_runs()[c.ENRICH].run_id == "new"
+    assert policy.take_slot(store, c.SCRAPE, old_slot), "an old schedule slot is pruned"
+    assert not policy.take_slot(store, c.SCRAPE, clock()), "a recent one is kept"
     assert policy.prune(store, keep_days=90) == (0, 0)
 
 
