@@ -75,7 +75,7 @@ class StageJob:
             record = run_stage(self.daemon.store, self.stage, settings, limit=settings.batch_size,
                                stop=self.daemon.stop, stop_timeout=self.daemon.config.daemon.stop_timeout_seconds,
                                slot_elsewhere=elsewhere)
-            if record.error and "network unreachable" in record.error:  # an outage pauses, the tick retries
+            if record.details.get("outage"):  # a network outage pauses the stage; the next tick retries it
                 log.warning("network unreachable; the stage runs again at the next tick", stage=name)
                 self.daemon.after_outage.add(name)
         except StoreUnavailable as exc:

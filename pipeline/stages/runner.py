@@ -18,9 +18,16 @@ import structlog
 from pipeline import policy
 from pipeline.catalog import StageStates
 from pipeline.config import StageConfig
-from pipeline.errors import DailyLimit, Deferred, HaltRun, PermanentError, PipelineError, StoreUnavailable
+from pipeline.errors import (
+    DailyLimit,
+    Deferred,
+    HaltRun,
+    NetworkDown,
+    PermanentError,
+    PipelineError,
+    StoreUnavailable,
+)
 from pipeline.logs import get_logger
-from pipeline.policy import owner_name
 from pipeline.records import ClaimedJob, Job, Output, RunRecord
 from pipeline.store.base import JobStore
 
@@ -109,7 +116,7 @@ class StageRun:
     def run(self) -> RunRecord:
         """Process claimable jobs until none is left, the limit or deadline is reached, or stop is set."""
         with structlog.contextvars.bound_contextvars(run_id=self.record.run_id, stage=self.stage.states.name):
-            self.record.owner = owner_name()  # a run whose owner dies is marked interrupted
+            self.record.owner = policy.owner_name()  # a run whose owner dies is marked interrupted
             self.store.save_run(self.record)
             swept = policy.sweep_expired(self.store, self.stage.states, self.settings.max_retries)
             log.info("run started", swept_expired=swept, limit=self.limit,
@@ -192,7 +199,7 @@ class StageRun:
         ctx = self._context()
         while not ctx.stopping() and self._reserve():
             try:
-                job = self.store.claim(self.stage.states, owner_name(), self.settings.lease_seconds)
+                job = self.store.claim(self.stage.states, policy.owner_name(), self.settings.lease_seconds)
             except Exception as exc:  # noqa: BLE001 - StoreUnavailable, or any driver error: the run's error
                 self.record.error = str(exc) if isinstance(exc, StoreUnavailable) else f"{type(exc).__name__}: {exc}"
                 log.warning("store unavailable; run stops claiming", error=self.record.error)
@@ -331,6 +338,8 @@ class StageRun:
             self.record.details["stopped"] = str(exc)
         else:
             self.record.error = self.record.error or f"{type(exc).__name__}: {exc}"
+        if isinstance(exc, NetworkDown):
+            note_outage(self.record, str(exc))
         try:
             if policy.release(self.store, job, self.stage.states):
                 self._count("released")
@@ -370,6 +379,11 @@ class StageRun:
             self.store.save_run(record)
         except StoreUnavailable as exc:
             log.warning("could not record the run", error=str(exc))
+
+
+def note_outage(record: RunRecord, reason: str) -> None:
+    """Mark the run as paused by a network outage: the daemon runs the stage again at its next tick."""
+    record.details["outage"] = reason
 
 
 def run_stage(store: JobStore, stage: Stage, settings: StageConfig, **kwargs: Any) -> RunRecord:

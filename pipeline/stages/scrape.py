@@ -26,7 +26,7 @@ from pipeline.logs import get_logger
 from pipeline.records import Job, NewJob, Output, RunRecord
 from pipeline.settings import ScrapeSettings
 from pipeline.sources import build_fetcher, build_sources
-from pipeline.stages.runner import Stage, WorkContext
+from pipeline.stages.runner import Stage, WorkContext, note_outage
 from pipeline.store.base import JobStore
 from pipeline.timeutil import utc_iso
 
@@ -34,7 +34,12 @@ log = get_logger("pipeline.scrape")
 
 
 class _Stop(Exception):
-    """The daily cap or the run's --max-jobs is reached: no more searching this run."""
+    """The daily cap or the run's --max-jobs is reached, or the network is down (`outage` says
+    why): no more searching this run."""
+
+    def __init__(self, outage: str = "") -> None:
+        super().__init__(outage)
+        self.outage = outage
 
 
 class Scrape:
@@ -80,6 +85,7 @@ class Scrape:
         if not self.searches:
             errors.append(f"no search configured: set {c.ENV_KEYWORDS} in .env or add `searches:` to the config, "
                           "or run with --keywords")
+        outage = ""
         try:
             for search in self.searches:
                 for name in search.sources:
@@ -88,13 +94,17 @@ class Scrape:
                     if ctx.stopping():
                         raise _Stop
                     self._search_one(store, search, name, counts, errors)
-        except _Stop:
-            pass
+        except _Stop as stop:
+            outage = stop.outage
+        for name, source in self.sources.items():
+            errors += self._source_errors(store, name, source)
         expired = sum(expire_missing(store, name, board, ids, self.settings.expire_after_missing)
                       for name, source in self.sources.items() for board, ids in getattr(source, "listed", {}).items())
-        record.details = {"new": counts["new"], "updated": counts["updated"], "duplicates": counts["duplicate"],
-                          "capped": counts["capped"], "expired": expired, "errors": errors,
-                          "requests": self.fetcher.requests}
+        record.details.update({"new": counts["new"], "updated": counts["updated"], "duplicates": counts["duplicate"],
+                               "capped": counts["capped"], "expired": expired, "errors": errors,
+                               "requests": self.fetcher.requests})
+        if outage:
+            note_outage(record, outage)
         if errors:
             record.error = "; ".join(errors)
         log.info("search finished", **{k: v for k, v in record.details.items() if k != "errors"},
@@ -132,22 +142,24 @@ class Scrape:
         except (Stopped, NetworkDown) as exc:  # no other source can do better: stop searching
             errors.append(f"{name} ({search.name}): {exc}")
             log.error("searching stopped", source=name, search=search.name, error=str(exc))
-            raise _Stop from None
+            raise _Stop(str(exc) if isinstance(exc, NetworkDown) else "") from None
         except (RetryableError, PermanentError) as exc:  # blocks, drift, 429 give-ups, gone, network trouble
             errors.append(f"{name} ({search.name}): {exc}")
             log.error("source failed", source=name, search=search.name, error=str(exc))
+
+    def _source_errors(self, store: JobStore, name: str, source: Any) -> list[str]:
+        """Once a run, after every search: the boards that could not be read (with their streak of
+        failed runs; a board read ends its streak) and the pages whose markup drifted in part."""
+        errors = []
         for board, error in getattr(source, "failed", {}).items():
-            message = f"{name} board {board!r}: {error}"
-            if not any(e.startswith(message) for e in errors):  # every search reads the same boards
-                errors.append(message + board_streak(store, name, board, failed=True))
-                log.error("board failed; the other boards were read", source=name, board=board, error=error)
+            errors.append(f"{name} board {board!r}: {error}" + board_streak(store, name, board, failed=True))
+            log.error("board failed; the other boards were read", source=name, board=board, error=error)
         for board in getattr(source, "listed", {}):
             board_streak(store, name, board, failed=False)
-        for drift in getattr(source, "drift", []):
-            message = f"{name} drift: {drift}"
-            if message not in errors:
-                errors.append(message)
-                log.error("parser drift: cards kept but flagged", source=name, drift=drift)
+        for drift in dict.fromkeys(getattr(source, "drift", [])):  # every search may see the same page
+            errors.append(f"{name} drift: {drift}")
+            log.error("parser drift: cards kept but flagged", source=name, drift=drift)
+        return errors
 
     def _capped(self, store: JobStore, source: Any, job: NewJob, known: Callable[[str], bool], resume: str,
                 counts: Counter[str]) -> None:
