@@ -120,10 +120,17 @@ def sweep_expired(store: JobStore, stage: StageStates, max_retries: int) -> int:
 END_STATES = (c.State.FAILED, c.State.DUPLICATE, c.State.SKIPPED, c.State.APPLIED, c.State.EXPIRED)
 
 
+PRUNED_KEY = "prune:before"  # the cut-off of the last pruning: older jobs were looked at then
+
+
 def prune(store: JobStore, keep_days: float) -> tuple[int, int]:
     """Drop run records older than keep_days, and compact the history of jobs in end states last
-    changed before then to their last move (what `show` says of a job long finished)."""
-    return store.prune(store.clock() - keep_days * 86400, tuple(str(s) for s in END_STATES))
+    changed before then to their last move (what `show` says of a job long finished). Only jobs
+    last changed since the previous pruning's cut-off are looked at: the rest were done then."""
+    before = store.clock() - keep_days * 86400
+    done = store.prune(before, tuple(str(s) for s in END_STATES), since=store.quota_used(PRUNED_KEY))
+    store.set_value(PRUNED_KEY, before)
+    return done
 
 
 def may_move(status: str, lease_expires_at: float | None, now: float) -> bool:

@@ -95,7 +95,7 @@ class Scheduler:
         self.jobs = {name: StageJob(self, stage) for name, stage in self.stages.items()}
         self.down = False
         self.after_outage: set[str] = set()  # stages halted by a network outage: run again next tick
-        self.pruned_at = 0.0  # monotonic time of the last pruning (once a day, the first at start)
+        self.pruned_at = 0.0  # monotonic time of the last pruning (once a day, the first at the first regular tick)
         self.on_tick: Callable[[], None] | None = None
         self.aps = BackgroundScheduler(timezone=timezone(config), job_defaults={
             "coalesce": True, "max_instances": 1, "misfire_grace_time": config.daemon.misfire_grace_seconds})
@@ -112,6 +112,7 @@ class Scheduler:
                          name="tick")
         self.aps.start()
         self.tick(recover=False)  # a dead predecessor's leases come back now; the start runs take them
+        # (no pruning in this first tick: `start` waits for it; the first regular tick prunes)
         self.run_all_now("start")
 
     def run_all_now(self, reason: str) -> None:
@@ -145,7 +146,8 @@ class Scheduler:
                     log.info("abandoned jobs taken back; recovery run now", stage=name, jobs=swept)
                     self.aps.add_job(self.jobs[name], id=f"{name}-recovery", name=f"{name} (recovery)",
                                      replace_existing=True)
-            self.prune()
+            if recover:
+                self.prune()
             for name in list(self.after_outage):
                 self.after_outage.discard(name)
                 if recover and not self.stop.is_set():

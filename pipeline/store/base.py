@@ -102,9 +102,10 @@ class JobStore(Protocol):
 
     def save_run(self, run: RunRecord) -> None: ...
 
-    def prune(self, before: float, end_states: tuple[str, ...], batch: int = 500) -> tuple[int, int]:
+    def prune(self, before: float, end_states: tuple[str, ...], since: float = 0.0,
+              batch: int = 500) -> tuple[int, int]:
         """Delete run records started before `before`; compact the history of jobs in `end_states`
-        last changed before it to their last event. Returns (runs deleted, jobs compacted); works in
+        last changed in [since, before) to their last event. Returns (runs deleted, jobs compacted); works in
         small batches, so other writers are never held up for long."""
 
     def last_runs(self) -> dict[str, RunRecord]: ...

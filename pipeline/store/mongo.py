@@ -413,14 +413,16 @@ class MongoStore:
         self.runs.replace_one({"_id": doc["run_id"]}, {"_id": doc.pop("run_id"), **doc}, upsert=True)
 
     @_guarded
-    def prune(self, before: float, end_states: tuple[str, ...], batch: int = 500) -> tuple[int, int]:
+    def prune(self, before: float, end_states: tuple[str, ...], since: float = 0.0,
+              batch: int = 500) -> tuple[int, int]:
         runs = self.runs.delete_many({"started_at": {"$lt": before}}).deleted_count
         slots = [d["_id"] for d in self.quotas.find({"_id": {"$regex": "^slot:"}}, {"_id": 1})
                  if float(str(d["_id"]).rsplit(":", 1)[-1] or 0) < before]
         if slots:
             self.quotas.delete_many({"_id": {"$in": slots}})  # schedule slots taken long ago
         compacted = 0
-        old = self.jobs.find({"status": {"$in": list(end_states)}, "updated_at": {"$lt": before}, **OURS},
+        old = self.jobs.find({"status": {"$in": list(end_states)}, "updated_at": {"$gte": since, "$lt": before},
+                              **OURS},
                              {"_id": 1, "history": 1})
         for doc in old.batch_size(batch):
             compacted += self._compact(doc["_id"], doc.get("history") or {})

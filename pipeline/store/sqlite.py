@@ -427,7 +427,8 @@ class SQLiteStore:
                        " :error, :details, :owner, :last_seen)",
                        {**vars(run), "details": json.dumps(run.details)})
 
-    def prune(self, before: float, end_states: tuple[str, ...], batch: int = 500) -> tuple[int, int]:
+    def prune(self, before: float, end_states: tuple[str, ...], since: float = 0.0,
+              batch: int = 500) -> tuple[int, int]:
         with self._tx() as db:
             runs = db.execute("DELETE FROM runs WHERE started_at < ?", (before,)).rowcount
             db.execute("DELETE FROM quotas WHERE key GLOB 'slot:*' AND CAST(substr(key, length(rtrim(key,"
@@ -437,8 +438,8 @@ class SQLiteStore:
             with self._tx() as db:
                 done = db.execute(
                     "UPDATE jobs SET history = json_array(json(json_extract(history, '$[#-1]'))) WHERE id IN"
-                    f" (SELECT id FROM jobs WHERE status IN ({marks}) AND updated_at < ?"
-                    " AND json_array_length(history) > 1 LIMIT ?)", (*end_states, before, batch)).rowcount
+                    f" (SELECT id FROM jobs WHERE status IN ({marks}) AND updated_at >= ? AND updated_at < ?"
+                    " AND json_array_length(history) > 1 LIMIT ?)", (*end_states, since, before, batch)).rowcount
             compacted += done
             if done < batch:
                 return runs, compacted
