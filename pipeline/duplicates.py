@@ -5,7 +5,7 @@ import dataclasses
 
 from pipeline import constants as c
 from pipeline.dedupe import posted_on, same_posting
-from pipeline.records import Job, Move, NewJob
+from pipeline.records import CONTENT_FIELDS, Job, Move, NewJob
 from pipeline.store.base import JobStore
 
 # Not worked on yet: an earlier-posted copy may still take such a job's place as the original.
@@ -35,8 +35,8 @@ def demote(store: JobStore, twin: Job, original: NewJob) -> None:
     kept = store.find(original.source, original.source_id, original.url)
     if kept is None:
         return
-    content = {k: getattr(twin, k) for k in ("source", "source_id", "url", "title", "company", "location",
-                                             "description", "company_url", "company_key")}
-    store.upsert_job(NewJob(**content, status=twin.status, extra={**twin.extra, "duplicate_of": kept.id}))
+    content = {k: getattr(twin, k) for k in CONTENT_FIELDS}
+    store.upsert_job(NewJob(source=twin.source, source_id=twin.source_id, **content, status=twin.status,
+                            company_key=twin.company_key, extra={**twin.extra, "duplicate_of": kept.id}))
     store.move(twin.id, None, Move(twin.status, c.State.DUPLICATE, "superseded", error=None,
                                    clear_error_stage=True))

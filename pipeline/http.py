@@ -60,6 +60,7 @@ class HostPolicy:
 
 @dataclass
 class _Host:
+    key: str  # the base URL (or host) whose pacing this is
     policy: HostPolicy
     slots: threading.Semaphore
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -115,10 +116,10 @@ class Fetcher:
         with self._lock:
             if key not in self._hosts:
                 policy = self.policies.get(key, self.default)
-                self._hosts[key] = _Host(policy, threading.Semaphore(policy.max_in_flight))
+                self._hosts[key] = _Host(key, policy, threading.Semaphore(policy.max_in_flight))
             return self._hosts[key]
 
-    def _pace(self, state: _Host, key: str) -> None:
+    def _pace(self, state: _Host) -> None:
         """Wait for the host's next slot, then book the one after it with a random delay. A shared
         policy books in the store too, so several daemons together keep one daemon's rate."""
         with state.lock:
@@ -128,7 +129,7 @@ class Fetcher:
             gap = (p.min_delay + (p.max_delay - p.min_delay) * self.rng()) * state.factor
             state.next_at = max(now, state.next_at) + gap
             if p.shared and self.booker is not None:
-                wait = max(wait, self.booker(f"pacing:{key}", gap))
+                wait = max(wait, self.booker(f"pacing:{state.key}", gap))
                 state.next_at = max(state.next_at, now + wait + gap)
         if wait:
             self.waited += wait
@@ -151,7 +152,7 @@ class Fetcher:
             while True:
                 if state.gave_up:
                     raise HostGaveUp(f"{urlsplit(url).netloc} answered 429 too often; trying again next run")
-                self._pace(state, self.key(url))
+                self._pace(state)
                 response = self._reached(url, params)
                 if response.status_code != 429:
                     state.strikes = 0

@@ -190,11 +190,9 @@ class MongoStore:
         now = self.clock()
         with self._lock:
             attempt = self._attempts.pop(job_id, None)
-        entry = {"at": now, "event": "completed", "stage": stage.name, "from_status": stage.working,
-                 "to_status": status or stage.output, "attempt": attempt}
+        entry = Move(stage.working, status or stage.output, "completed", stage.name, attempt).history(now)
         sets = {"status": status or stage.output, **_CLEAR_LEASE, "last_error": None, "error_stage": None,
-                "next_attempt_at": 0.0, "updated_at": now,
-                self._entry(now): {k: v for k, v in entry.items() if v is not None}}
+                "next_attempt_at": 0.0, "updated_at": now, self._entry(now): entry}
         sets.update({f"data.{k}": v for k, v in (data or {}).items()})
         sets.update({k: v for k, v in (content or {}).items() if k in WRITABLE_FIELDS})
         return self.jobs.update_one(self._leased(job_id, token, stage), {"$set": sets}).matched_count == 1
