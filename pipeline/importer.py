@@ -137,12 +137,15 @@ def _flag(value: Any) -> Any:
     return {"true": True, "false": False, "1": True, "0": False, "": None}.get(str(value).strip().lower(), value)
 
 
-def _depth(value: Any) -> int:
-    if isinstance(value, dict):
-        return 1 + max(map(_depth, value.values()), default=0)
-    if isinstance(value, list):
-        return 1 + max(map(_depth, value), default=0)
-    return 0
+def _too_deep(row: dict[str, Any]) -> bool:
+    """Nested more than MAX_DEPTH levels (looked at level by level, so a row nested a thousand
+    levels deep is refused, not a RecursionError)."""
+    level: list[Any] = [row]
+    for _ in range(MAX_DEPTH):
+        level = [v for x in level if isinstance(x, (dict, list)) for v in (x.values() if isinstance(x, dict) else x)]
+        if not any(isinstance(x, (dict, list)) for x in level):
+            return False
+    return True
 
 
 def _cut(values: dict[str, Any]) -> list[str]:
@@ -158,7 +161,7 @@ def _cut(values: dict[str, Any]) -> list[str]:
 def to_new_job(row: dict[str, Any]) -> NewJob:
     """A validated NewJob; ValueError names the field and value that are wrong. A row nested
     deeper than MAX_DEPTH is refused; a field above its MAX_FIELD_CHARS is cut and flagged."""
-    if _depth(row) > MAX_DEPTH:
+    if _too_deep(row):
         raise ValueError(f"nested more than {MAX_DEPTH} levels deep")
     values = _plain(row)
     cut = _cut(values)
