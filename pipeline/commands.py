@@ -246,13 +246,13 @@ def run_stage(config: Config, name: str, batch_size: int | None = None, max_retr
             signal.signal(sig, handler)
     seconds = (record.finished_at or time.time()) - record.started_at
     summary = stages[name].summary
-    for line in summary(record.details) if summary else []:
-        print(line)
-    print(f"{name}: claimed {record.claimed}, succeeded {record.succeeded}, skipped {record.skipped}, "
-          f"retried {record.retried}, failed {record.failed}, released {record.released} in {seconds:.1f}s "
-          f"(run {record.run_id})" + (f"; error: {record.error}" if record.error else ""))
+    for line in summary(record.details) if summary else []:  # errors may quote a page: terminal-safe
+        display.out(line)
+    display.out(f"{name}: claimed {record.claimed}, succeeded {record.succeeded}, skipped {record.skipped}, "
+                f"retried {record.retried}, failed {record.failed}, released {record.released} in {seconds:.1f}s "
+                f"(run {record.run_id})" + (f"; error: {record.error}" if record.error else ""))
     verdict, code = run_verdict(record)
-    print(f"{name}: {verdict}")
+    display.out(f"{name}: {verdict}")
     return code
 
 

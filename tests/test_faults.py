@@ -307,3 +307,16 @@ def test_sigterm_during_a_30_s_back_off_ends_the_run_within_2_s(tmp_path, monkey
         assert time.monotonic() - started < 2.0
         job = store.list_jobs()[0]
         assert job.status == c.State.PENDING and job.attempts.get(c.SCRAPE, 0) == 0 and record.failed == 0
+
+
+def test_run_stage_summary_lines_carry_no_control_characters(tmp_path, monkeypatch, capsys):
+    """A run's error can quote what a site sent; run-stage prints it without the escape sequences."""
+    monkeypatch.delenv(c.ENV_MONGODB_URI, raising=False)
+    monkeypatch.setenv(c.ENV_TEST_STAGES, "enrich=tests.helpers.stages:hostile_halt")
+    path = write_config(tmp_path)
+    open_store(load_config(str(path))).upsert_job(NewJob(source="t", source_id="1", url="https://x.example/1",
+                                                         title="T", company="C", status=c.State.SCORED))
+    assert main(["--config", str(path), "run-stage", "enrich"]) == 1
+    out = capsys.readouterr().out
+    assert "the site said: " in out and "click here" in out
+    assert not any(ch in out for ch in "\x1b\x07"), out

@@ -39,3 +39,12 @@ def unstorable(_config=None):
     def work(job, ctx):
         return {"tags": {"a", "b"}}
     return work
+
+
+def hostile_halt(_config=None):
+    """The site's answer, quoted in the run's error, carries terminal escapes (an OSC 8 link, a bell)."""
+    from pipeline.errors import HaltRun
+
+    def work(job, ctx):
+        raise HaltRun("the site said: \x1b]8;;https://evil.example\x07click here\x1b]8;;\x07\x1b[2J")
+    return work
