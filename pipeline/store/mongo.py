@@ -66,6 +66,12 @@ def _from_driver(exc: BaseException) -> bool:
     return str(name).startswith(("pymongo", "bson"))
 
 
+def _eq(value: Any) -> dict[str, Any]:
+    """Equality as {"$eq": value}: the same match as a bare value on MongoDB, and the form nx-27017
+    (the test server) serves from its index; for a bare value it scans every document."""
+    return {"$eq": value}
+
+
 def _values(doc: dict[str, Any]) -> dict[str, Any]:
     return {"id": doc["_id"], **{k: v for k, v in doc.items() if k in _JOB_FIELDS}}
 
@@ -101,7 +107,9 @@ class MongoStore:
         self._ready = False
         self._lock = threading.Lock()
         self._seq = itertools.count()
-        self._attempts: dict[str, int | None] = {}  # job id -> its attempt, from claim to completion
+        # job id -> (its attempt, whether its error and due time were already clear), from claim to
+        # completion: what the completion writes, without reading the job again
+        self._claims: dict[str, tuple[int | None, bool]] = {}
 
     def _setup(self) -> None:
         self.jobs.create_index([("source", 1), ("source_id", 1)], unique=True)
@@ -164,18 +172,22 @@ class MongoStore:
     @_guarded
     def claim(self, stage: StageStates, owner: str, lease_seconds: float) -> ClaimedJob | None:
         now = self.clock()
+        lease = {"status": stage.working, "lease_owner": owner, "lease_token": uuid.uuid4().hex,
+                 "lease_expires_at": now + lease_seconds, "updated_at": now}
         doc = self.jobs.find_one_and_update(
-            {"status": stage.input, "next_attempt_at": {"$lte": now}, **OURS},
-            {"$set": {"status": stage.working, "lease_owner": owner, "lease_token": uuid.uuid4().hex,
-                      "lease_expires_at": now + lease_seconds, "updated_at": now},
-             "$inc": {f"attempts.{stage.name}": 1}},
-            sort=[("score", -1), ("next_attempt_at", 1)], return_document=ReturnDocument.AFTER)
+            {"status": _eq(stage.input), "next_attempt_at": {"$lte": now}, **OURS},
+            {"$set": lease, "$inc": {f"attempts.{stage.name}": 1}},
+            sort=[("score", -1), ("next_attempt_at", 1)], projection={"history": 0})
         if doc is None:
             return None
-        with self._lock:  # the attempt a completion records, without reading the job again
-            if len(self._attempts) > 10_000:
-                self._attempts.clear()
-            self._attempts[doc["_id"]] = (doc.get("attempts") or {}).get(stage.name)
+        attempts = dict(doc.get("attempts") or {})  # the document as it was: apply our update to it
+        attempts[stage.name] = attempts.get(stage.name, 0) + 1
+        doc.update(lease, attempts=attempts)
+        clear = doc.get("last_error") is None and doc.get("error_stage") is None and not doc.get("next_attempt_at")
+        with self._lock:
+            if len(self._claims) > 10_000:
+                self._claims.clear()
+            self._claims[doc["_id"]] = (attempts[stage.name], clear)
         return _claimed(doc)
 
     @_guarded
@@ -189,10 +201,11 @@ class MongoStore:
                  content: dict[str, Any] | None = None, status: str | None = None) -> bool:
         now = self.clock()
         with self._lock:
-            attempt = self._attempts.pop(job_id, None)
+            attempt, clear = self._claims.pop(job_id, (None, False))
         entry = Move(stage.working, status or stage.output, "completed", stage.name, attempt).history(now)
-        sets = {"status": status or stage.output, **_CLEAR_LEASE, "last_error": None, "error_stage": None,
-                "next_attempt_at": 0.0, "updated_at": now, self._entry(now): entry}
+        sets = {"status": status or stage.output, **_CLEAR_LEASE, "updated_at": now, self._entry(now): entry}
+        if not clear:  # under our lease nothing else writes these, so a clear job needs no write
+            sets.update(last_error=None, error_stage=None, next_attempt_at=0.0)
         sets.update({f"data.{k}": v for k, v in (data or {}).items()})
         sets.update({k: v for k, v in (content or {}).items() if k in WRITABLE_FIELDS})
         return self.jobs.update_one(self._leased(job_id, token, stage), {"$set": sets}).matched_count == 1
@@ -222,13 +235,13 @@ class MongoStore:
         elif move.stage and move.attempts_delta:
             update["$inc"] = {f"attempts.{move.stage}": move.attempts_delta}
         with self._lock:
-            self._attempts.pop(job_id, None)
+            self._claims.pop(job_id, None)
         result = self.jobs.update_one({"_id": job_id, "status": move.from_status, "lease_token": token}, update)
         return result.matched_count == 1
 
     @_guarded
     def leases(self, stage: StageStates) -> list[ClaimedJob]:
-        return [_claimed(d) for d in self.jobs.find({"status": stage.working})]
+        return [_claimed(d) for d in self.jobs.find({"status": _eq(stage.working)})]
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -240,7 +253,7 @@ class MongoStore:
     @_guarded
     def list_jobs(self, status: str | None = None, limit: int | None = None, sort: str = "new",
                   since: float | None = None) -> list[Job]:
-        query: dict[str, Any] = {"status": status, **OURS} if status else dict(OURS)
+        query: dict[str, Any] = {"status": _eq(status), **OURS} if status else dict(OURS)
         if since is not None:
             query["created_at"] = {"$gte": since}
         order = [("created_at", -1), ("_id", 1)]
@@ -375,7 +388,7 @@ class MongoStore:
 
     @_guarded
     def select_ids(self, status: str | None = None, error_stage: str | None = None) -> list[str]:
-        query: dict[str, Any] = {k: v for k, v in (("status", status), ("error_stage", error_stage)) if v}
+        query: dict[str, Any] = {k: _eq(v) for k, v in (("status", status), ("error_stage", error_stage)) if v}
         query.update(OURS)
         return [d["_id"] for d in self.jobs.find(query, {"_id": 1}).sort("created_at", 1)]
 
@@ -391,7 +404,7 @@ class MongoStore:
 
     @_guarded
     def failed_by_stage(self) -> dict[str, int]:
-        pipeline: list[dict[str, Any]] = [{"$match": {"status": c.State.FAILED, **OURS}},
+        pipeline: list[dict[str, Any]] = [{"$match": {"status": _eq(c.State.FAILED), **OURS}},
                                           {"$group": {"_id": "$error_stage", "n": {"$sum": 1}}}]
         return {d["_id"] or "unknown": d["n"] for d in self.jobs.aggregate(pipeline)}
 

@@ -111,6 +111,21 @@ def test_error_backs_off_then_retries(store, clock):
     assert 60 <= store.get(job.id).next_attempt_at - clock() <= 120, "the second delay doubles"
 
 
+def test_completion_after_a_retry_clears_the_error_and_due_time(store, clock):
+    add(store)
+    job = store.claim(ENRICH, "w1", 60)
+    policy.fail(store, job, ENRICH, "timeout", permanent=False, **RETRY)
+    clock.advance(120)
+    job = store.claim(ENRICH, "w2", 60)
+    assert (job.status, job.lease_owner, job.attempts) == (c.State.ENRICHING, "w2", {c.ENRICH: 2}), \
+        "the claimed job is the job as the claim left it"
+    assert job.lease_expires_at == clock() + 60 and job.lease_token
+    assert store.complete(job.id, job.lease_token, ENRICH, {"ok": True})
+    done = store.get(job.id)
+    assert (done.status, done.last_error, done.error_stage, done.next_attempt_at) == (c.State.ENRICHED, None, None, 0.0)
+    assert (done.lease_owner, done.lease_token, done.lease_expires_at) == (None, None, None)
+
+
 def test_always_failing_job_fails_after_exactly_max_retries(store, clock):
     job_id = add(store)
     outcomes = []
