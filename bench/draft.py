@@ -5,7 +5,7 @@ made by a bare thread pool of `concurrency` threads with the openai client and n
 The two run interleaved in pairs; the ratio's min / median / max is printed (target: median
 within 5%, i.e. at least 95%). Also the prompt size per draft (target: under 1,500 tokens),
 estimated at 4 characters per token from the prompts actually sent (no tokenizer here).
-    python bench/draft.py [--concurrency 10] [--drafts 50] [--delay 1.0] [--pairs 5]
+    python bench/draft.py [--concurrency 10] [--drafts 100] [--delay 1.0] [--pairs 5]
 """
 
 import argparse
@@ -67,7 +67,7 @@ def ceiling_run(args: argparse.Namespace, server: LLMServer, walls: list[float])
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--concurrency", type=int, default=10)
-    parser.add_argument("--drafts", type=int, default=50)
+    parser.add_argument("--drafts", type=int, default=100)
     parser.add_argument("--delay", type=float, default=1.0)
     parser.add_argument("--pairs", type=int, default=5)
     args = parser.parse_args()

@@ -93,3 +93,20 @@ def _counts(clone: Path, env: dict[str, str]) -> int:
     out = subprocess.run(["bash", "-c", "python main.py stats --json"], cwd=clone, env=env, capture_output=True,
                          text=True, timeout=60).stdout
     return int(json.loads(out)["total"]) if out.strip() else 0
+
+
+def test_every_bench_the_readme_shows_exists_and_takes_its_options():
+    """The README's bench block, exactly as written, up to option parsing: `--help` runs each
+    command's imports and argument parser and exits before any work."""
+    text = (ROOT / "README.md").read_text()
+    block = text.split("Benchmarks live in `bench/`", 1)[1].split("```bash", 1)[1].split("```", 1)[0]
+    commands = [line.split("  #", 1)[0].strip() for line in block.strip().splitlines()]
+    shown = {Path(command.split()[1]).name for command in commands}
+    assert shown == {p.name for p in (ROOT / "bench").glob("*.py") if not p.name.startswith("_")} - {"eval_fit.py"}, \
+        "every bench is in the README's list (eval_fit.py is shown with the fit evals)"
+    for command in commands:
+        argv = command.split()
+        assert argv[0] == ".venv/bin/python", command
+        done = subprocess.run([sys.executable, *argv[1:], "--help"], cwd=ROOT, capture_output=True, text=True,
+                              timeout=60)
+        assert done.returncode == 0 and "usage:" in done.stdout, (command, done.stderr[-500:])
