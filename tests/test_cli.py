@@ -121,3 +121,24 @@ def test_show_unknown_job(project, capsys):
 def test_no_arguments_prints_help(project, capsys):
     assert project() == c.EXIT_USAGE
     assert "usage:" in capsys.readouterr().out
+
+
+def test_read_only_commands_import_no_scheduler_llm_or_http_library(project, tmp_path):
+    """Each read-only command in a fresh interpreter: what it imported is checked when it exits."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    config_path = str(next(tmp_path.glob("project/*.yaml")))
+    job_id = project.store.list_jobs()[0].id
+    check = ("import atexit, runpy, sys\n"
+             "atexit.register(lambda: print('HEAVY', sorted(m for m in ('apscheduler', 'openai', 'httpx')"
+             " if m in sys.modules)))\n"
+             "sys.argv = sys.argv[1:]\n"
+             "runpy.run_path('main.py', run_name='__main__')\n")
+    for argv in (["--list"], ["stats"], ["show", job_id], ["companies"], ["drafts"]):
+        done = subprocess.run([sys.executable, "-c", check, "main.py", "--config", config_path, *argv], cwd=ROOT,
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, (argv, done.stderr[-500:])
+        assert done.stdout.strip().splitlines()[-1] == "HEAVY []", (argv, done.stdout[-300:])
