@@ -347,6 +347,52 @@ def test_a_lock_left_by_a_dead_process_is_taken_over_at_once(server, project):
     assert store.find_company([company_id])["lock_owner"] is None
 
 
+def test_a_stop_during_a_company_fetch_gives_the_lock_back_and_the_restart_does_not_spin(server, project):
+    """The stop comes while the company's home page hangs: the run ends, the company lock is free
+    and the jobs keep their attempts; the next run (a restart) claims that company's jobs at most
+    3 times in its first 10 s (a lock kept by the stopped daemon made them spin 85 times)."""
+    import threading
+
+    _, config, store = project(concurrency=2)
+    for n in range(2):
+        store.upsert_job(acme_job(n))
+    fetching, hang_up = threading.Event(), threading.Event()
+
+    def hanging_home(_query):
+        fetching.set()
+        hang_up.wait(20)
+        return Reply(200, fixture("sample_sites", "acme", "index.html"))
+    server.routes[SITE + "/"] = hanging_home
+    stop = threading.Event()
+    stage = Enrich(config, mx_lookup=lambda domain: "ok")
+    first = threading.Thread(target=run_stage, args=(store, stage.stage(), config.stages[c.ENRICH]),
+                             kwargs={"stop": stop, "stop_timeout": 1})
+    first.start()
+    assert fetching.wait(10), "the run reached the company's home page"
+    stop.set()
+    first.join(15)
+    assert not first.is_alive(), "the run ended while its worker still waits on the page"
+    company = store.find_company(["domain:acme-robotics.example"])
+    assert company is None or company["lock_owner"] is None, "the stopped run gave the lock back"
+    assert all(job.status == c.State.SCORED and job.attempts.get(c.ENRICH, 0) == 0 for job in store.list_jobs())
+    hang_up.set()
+
+    server.routes[SITE + "/"] = Reply(200, fixture("sample_sites", "acme", "index.html"))
+    claims: list[float] = []
+    claim = store.claim
+
+    def counted(*args, **kwargs):
+        job = claim(*args, **kwargs)
+        if job is not None:
+            claims.append(time.monotonic())
+        return job
+    store.claim = counted
+    started = time.monotonic()
+    record = enrich(config, store)
+    assert record.succeeded == 2 and time.monotonic() - started < 10
+    assert len([t for t in claims if t - started <= 10]) <= 3, claims
+
+
 def test_a_live_holder_makes_jobs_wait_quietly_and_growing(server, project):
     """Another live process holds the company: its jobs are deferred with growing waits, no history."""
     _, config, store = project(run_deadline_seconds=3)
