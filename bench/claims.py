@@ -31,7 +31,6 @@ from pipeline.records import NewJob
 from pipeline.store.sqlite import SQLiteStore
 
 ENRICH = stage_states(c.ENRICH)
-ORDER = [("score", -1), ("next_attempt_at", 1)]  # the claim order: best fit first, then longest due
 
 
 def drain(store) -> int:
@@ -79,6 +78,8 @@ def ours_mongo(uri: str, database: str, _: int) -> int:
 def bare_mongo(uri: str, database: str, _: int) -> int:
     import pymongo
 
+    from pipeline.store.mongo import CLAIM_ORDER
+
     client: pymongo.MongoClient = pymongo.MongoClient(uri)
     jobs = client[database][c.JOBS]
     done = 0
@@ -87,7 +88,7 @@ def bare_mongo(uri: str, database: str, _: int) -> int:
         doc = jobs.find_one_and_update({"status": {"$eq": "scored"}, "next_attempt_at": {"$lte": time.time()}},
                                        {"$set": {"status": "enriching", "lease_token": token,
                                                  "lease_expires_at": time.time() + 60}},
-                                       sort=ORDER, projection={"_id": 1})
+                                       sort=CLAIM_ORDER, projection={"_id": 1})
         if doc is None:
             break
         jobs.update_one({"_id": doc["_id"], "lease_token": token},

@@ -33,6 +33,7 @@ _CLEAR_LEASE = {"lease_owner": None, "lease_token": None, "lease_expires_at": No
 # Documents this pipeline wrote; a shared database may hold jobs of another shape (e.g. the original
 # Pipeline Daemon's), which every query leaves alone.
 OURS: dict[str, Any] = {"source_id": {"$exists": True}}
+CLAIM_ORDER = [("score", -1), ("next_attempt_at", 1)]  # the best fit first, then the longest due
 
 
 def _guarded(method: Callable[..., T]) -> Callable[..., T]:
@@ -177,7 +178,7 @@ class MongoStore:
         doc = self.jobs.find_one_and_update(
             {"status": _eq(stage.input), "next_attempt_at": {"$lte": now}, **OURS},
             {"$set": lease, "$inc": {f"attempts.{stage.name}": 1}},
-            sort=[("score", -1), ("next_attempt_at", 1)], projection={"history": 0})
+            sort=CLAIM_ORDER, projection={"history": 0})
         if doc is None:
             return None
         attempts = dict(doc.get("attempts") or {})  # the document as it was: apply our update to it
