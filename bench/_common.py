@@ -4,6 +4,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from pipeline.states import State
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -106,12 +108,11 @@ def serve_sample_sites(web, companies: int, latency: float = 0.0) -> None:
 
 def add_company_jobs(store, jobs: int, companies: int, description=lambda n: "Build things.") -> None:
     """`jobs` scored jobs spread over `companies` companies whose websites serve_sample_sites routes."""
-    from pipeline import constants as c
     from pipeline.records import NewJob
 
     for n in range(jobs):
         k = n % companies
         store.upsert_job(NewJob(source="bench", source_id=str(n), url=f"https://jobs.example.org/{n}",
-                                title=f"Backend Engineer {n}", company=f"Company {k}", status=c.State.SCORED,
+                                title=f"Backend Engineer {n}", company=f"Company {k}", status=State.SCORED,
                                 location="Berlin", company_url=f"http://company-{k}.example/",
                                 description=description(n)))

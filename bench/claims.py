@@ -28,6 +28,7 @@ from _common import machine, paired, spread
 from pipeline import constants as c
 from pipeline.catalog import stage_states
 from pipeline.records import NewJob
+from pipeline.states import State
 from pipeline.store.sqlite import SQLiteStore
 
 ENRICH = stage_states(c.ENRICH)
@@ -136,7 +137,7 @@ def mongo_figures(args: argparse.Namespace) -> None:
         store = MongoStore(uri, template)
         for n in range(args.mongo_jobs):
             store.upsert_job(NewJob(source="bench", source_id=str(n), url=f"https://jobs.example.org/{n}",
-                                    title=f"Engineer {n}", company="Acme", status=c.State.SCORED))
+                                    title=f"Engineer {n}", company="Acme", status=State.SCORED))
         client: pymongo.MongoClient = pymongo.MongoClient(uri)
         docs = list(client[template][c.JOBS].find())
         client.drop_database(template)
@@ -179,7 +180,7 @@ def main() -> None:
     store = SQLiteStore(template)
     for n in range(args.jobs):
         store.upsert_job(NewJob(source="bench", source_id=str(n), url=f"https://jobs.example.org/{n}",
-                                title=f"Engineer {n}", company="Acme", status=c.State.SCORED))
+                                title=f"Engineer {n}", company="Acme", status=State.SCORED))
     store.close()
     print(machine())
     if args.skip_sqlite:

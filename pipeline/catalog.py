@@ -11,9 +11,9 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from pipeline import constants as c
-from pipeline.constants import State
 from pipeline.errors import ConfigError
 from pipeline.settings import DraftSettings, EnrichSettings, FitSettings, ScrapeSettings, StageConfig
+from pipeline.states import STATES, State
 
 
 @dataclass(frozen=True)
@@ -131,7 +131,7 @@ def stage_states(name: str) -> StageStates:
 
 def all_states() -> tuple[str, ...]:
     """Every state a job can be in: the built-in ones, then any a added stage brings."""
-    found = [str(s) for s in State]
+    found = [str(s) for s in STATES]
     for spec in STAGES.values():
         found += [s for s in (spec.states.input, spec.states.working, spec.states.output) if s not in found]
     return tuple(found)

@@ -12,6 +12,7 @@ from pipeline.catalog import SOURCES, STAGES, all_states, parse_stage_overrides,
 from pipeline.config import Config
 from pipeline.errors import ConfigError, StoreUnavailable
 from pipeline.export import FORMATS
+from pipeline.states import State
 
 
 def _positive(text: str) -> int:
@@ -61,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--json", **js)
     retry = sub.add_parser("retry", help="requeue failed jobs (or the given ones) for a stage")
     retry.add_argument("job_ids", nargs="*", metavar="JOB_ID")
-    retry.add_argument("--status", dest="retry_status", default=c.State.FAILED, choices=all_states())
+    retry.add_argument("--status", dest="retry_status", default=State.FAILED, choices=all_states())
     retry.add_argument("--stage", choices=list(STAGES))
     rescore = sub.add_parser("rescore", help="score jobs again after editing profile.yaml")
     rescore.add_argument("--status", dest="rescore_status", choices=all_states(),

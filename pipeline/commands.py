@@ -17,6 +17,7 @@ from pipeline.contacts import job_contacts
 from pipeline.counters import skipped_key, spend_key
 from pipeline.display import iso
 from pipeline.errors import StoreUnavailable
+from pipeline.states import Event, State, states_where
 from pipeline.store import Job, JobStore, RunRecord, open_store
 
 TIME_FIELDS = ("next_attempt_at", "lease_expires_at", "created_at", "updated_at", "first_seen_at",
@@ -71,11 +72,12 @@ def list_jobs(config: Config, status: str | None, limit: int | None, as_json: bo
 
 
 def passed_states(stage: str) -> set[str]:
-    """The states of jobs that have passed a stage: its output and every state of the stages after
-    it, and `applied` (stats' "done")."""
+    """The states of jobs that have passed a stage: its output, every state of the stages after
+    it, and the states a person's action leaves a job in (applied, contacted, ...: stats' "done")."""
     names = list(STAGES)
     later = [STAGES[n].states for n in names[names.index(stage) + 1:]]
-    return {STAGES[stage].states.output, c.State.APPLIED, *(s.working for s in later), *(s.output for s in later)}
+    return {STAGES[stage].states.output, *states_where("done"), *(s.working for s in later),
+            *(s.output for s in later)}
 
 
 def _warn_foreign(store: JobStore) -> None:
@@ -168,7 +170,7 @@ def import_jobs(config: Config, path: Path, as_json: bool) -> int:
 
 def retry(config: Config, status: str, stage: str | None, job_ids: list[str]) -> int:
     store = open_store(config)
-    ids = job_ids or store.select_ids(status=status, error_stage=stage if status == c.State.FAILED else None)
+    ids = job_ids or store.select_ids(status=status, error_stage=stage if status == State.FAILED else None)
     requeued, skipped = 0, []
     for job_id in ids:
         job = store.get(job_id)
@@ -193,7 +195,7 @@ def mark(config: Config, job_id: str, status: str) -> int:
         return c.EXIT_USAGE
     store = open_store(config)
     if policy.mark(store, job_id, status):
-        if status == c.State.APPLIED:
+        if status == State.APPLIED:
             from pipeline.review_commands import mark_sent
 
             mark_sent(store, job_id)
@@ -364,26 +366,26 @@ def rescore(config: Config, status: str | None) -> int:
         return c.EXIT_ERROR
     fit_profile = load_profile(path).fit
     scorer, store = Scorer(fit_profile), open_store(config)
-    statuses = [status] if status else [c.State.SCORED, c.State.SKIPPED]
+    statuses = [status] if status else [State.SCORED, State.SKIPPED]
     counts = {"rescored": 0, "skipped": 0, "back": 0, "busy": 0}
     for state in statuses:
         for job in store.list_jobs(state):
             previous = job.data.get("fit") or {}
-            if state == c.State.SKIPPED and not previous.get("skipped_at"):
+            if state == State.SKIPPED and not previous.get("skipped_at"):
                 continue  # skipped by a person or the do-not-contact list, not for fit
             fit = scorer.score(job).as_dict()
             history = (job.data.get("fit_history") or [])[-4:] + ([previous] if previous else [])
             low = fit_profile.configured and fit["score"] < fit_profile.min_score
-            if state == c.State.SKIPPED or low:
+            if state == State.SKIPPED or low:
                 fit["skipped_at"] = fit["scored_at"] if low else None
             if not store.annotate(job.id, state, {"fit": fit, "fit_history": history}, {"score": fit["score"]}):
                 counts["busy"] += 1
                 continue
             counts["rescored"] += 1
-            if state == c.State.SCORED and low:
-                counts["skipped"] += policy.person_move(store, job.id, c.State.SKIPPED, "rescored")
-            elif state == c.State.SKIPPED and not low:
-                counts["back"] += policy.person_move(store, job.id, c.State.SCORED, "rescored")
+            if state == State.SCORED and low:
+                counts["skipped"] += policy.person_move(store, job.id, State.SKIPPED, Event.RESCORED)
+            elif state == State.SKIPPED and not low:
+                counts["back"] += policy.person_move(store, job.id, State.SCORED, Event.RESCORED)
     print(f"rescored {counts['rescored']}: {counts['skipped']} now skipped for fit, {counts['back']} back to "
           f"scored" + (f", {counts['busy']} busy (a stage holds them)" if counts["busy"] else ""))
     return c.EXIT_OK

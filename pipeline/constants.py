@@ -1,26 +1,5 @@
-"""Every name a user types or a store keeps, in one place."""
-
-from enum import StrEnum
-
-
-class State(StrEnum):
-    """Job states, in pipeline order. Users type these; never rename them."""
-
-    PENDING = "pending"
-    SCRAPING = "scraping"
-    SCRAPED = "scraped"
-    SCORING = "scoring"
-    SCORED = "scored"
-    ENRICHING = "enriching"
-    ENRICHED = "enriched"
-    GENERATING = "generating"
-    DRAFT_GENERATED = "draft_generated"
-    FAILED = "failed"
-    DUPLICATE = "duplicate"   # a posting already in the store from another source; linked, never worked on
-    SKIPPED = "skipped"       # set by a person (`main.py mark`), or for a do-not-contact company
-    APPLIED = "applied"       # set by a person
-    EXPIRED = "expired"       # its source says it is closed; kept, never enriched or drafted
-
+"""Names a user types or a store keeps: stages, environment variables, files, collections, exit codes.
+Job states and history events are in pipeline.states."""
 
 # Stage names, as typed in `run-stage` and `retry --stage`.
 SCRAPE = "scrape"

@@ -7,15 +7,15 @@ import time
 from typing import Any
 
 from pipeline.records import Job
+from pipeline.textclean import visible
 from pipeline.timeutil import utc_iso
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def terminal_safe(text: str) -> str:
     """Text from the web, fit for a terminal: no escape sequences (colours, OSC 8 hidden links, clear
-    screen), no bells or backspaces; line breaks stay, tabs become spaces."""
-    return _CONTROL.sub("", text.replace("\t", " "))
+    screen), no bells or backspaces, no bidi overrides or invisible characters; line breaks stay,
+    tabs become spaces."""
+    return visible(text).replace("\t", " ")
 
 
 def out(text: str = "", *, file: Any = None) -> None:

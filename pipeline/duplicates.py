@@ -3,30 +3,28 @@ alike; the earlier-posted copy is kept as the original, unless the stored one is
 
 import dataclasses
 
-from pipeline import constants as c
 from pipeline.dedupe import posted_on, same_posting
 from pipeline.records import CONTENT_FIELDS, Job, Move, NewJob
+from pipeline.states import Event, State, states_where
 from pipeline.store.base import JobStore
 
-# Not worked on yet: an earlier-posted copy may still take such a job's place as the original.
-REPLACEABLE = (c.State.PENDING, c.State.SCRAPED, c.State.SCORED)
 RECENT = 500  # the duplicate check compares a new posting with this many of its company's latest jobs
 
 
 def find_twin(store: JobStore, job: NewJob) -> Job | None:
     """A stored posting from another source that is this one (never a job already a duplicate)."""
     return next((old for old in store.company_jobs(job.company_key, RECENT)
-                 if old.status != c.State.DUPLICATE and same_posting(job, old)), None)
+                 if old.status != State.DUPLICATE and same_posting(job, old)), None)
 
 
 def supersedes(job: NewJob, twin: Job) -> bool:
     """The new copy was posted before its stored twin, and the twin was not worked on yet."""
     mine, theirs = posted_on(job.extra), posted_on(twin.extra)
-    return bool(mine and theirs and mine < theirs and twin.status in REPLACEABLE)
+    return bool(mine and theirs and mine < theirs and twin.status in states_where("replaceable"))
 
 
 def store_duplicate(store: JobStore, job: NewJob, twin: Job) -> None:
-    store.upsert_job(dataclasses.replace(job, status=c.State.DUPLICATE, extra={**job.extra, "duplicate_of": twin.id}))
+    store.upsert_job(dataclasses.replace(job, status=State.DUPLICATE, extra={**job.extra, "duplicate_of": twin.id}))
 
 
 def demote(store: JobStore, twin: Job, original: NewJob) -> None:
@@ -38,5 +36,5 @@ def demote(store: JobStore, twin: Job, original: NewJob) -> None:
     content = {k: getattr(twin, k) for k in CONTENT_FIELDS}
     store.upsert_job(NewJob(source=twin.source, source_id=twin.source_id, **content, status=twin.status,
                             company_key=twin.company_key, extra={**twin.extra, "duplicate_of": kept.id}))
-    store.move(twin.id, None, Move(twin.status, c.State.DUPLICATE, "superseded", error=None,
+    store.move(twin.id, None, Move(twin.status, State.DUPLICATE, Event.SUPERSEDED, error=None,
                                    clear_error_stage=True))

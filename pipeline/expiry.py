@@ -4,12 +4,9 @@ counting from zero. LinkedIn's closed-job marker and a 404/410 on a detail page 
 source itself."""
 
 from pipeline import policy
-from pipeline.constants import State
+from pipeline.states import Event, State, states_where
 from pipeline.store.base import JobStore
 from pipeline.timeutil import utc_iso
-
-# States a posting can still be acted on in; later ones (applied, failed, ...) are left as they are.
-OPEN_STATES = (State.SCRAPED, State.SCORED, State.ENRICHED, State.DRAFT_GENERATED)
 
 
 def expire_missing(store: JobStore, source: str, board: str, listed: set[str], after: int) -> int:
@@ -21,12 +18,12 @@ def expire_missing(store: JobStore, source: str, board: str, listed: set[str], a
             if missed:
                 store.annotate(job.id, job.status, {"listing_missed": 0}, {})
             continue
-        if job.status not in OPEN_STATES:
+        if job.status not in states_where("open"):  # later ones (applied, failed, ...) stay
             continue
         data: dict[str, object] = {"listing_missed": missed + 1}
         if missed + 1 >= after:
             data["expired"] = {"at": utc_iso(), "how": f"absent from the {source} board {board!r} "
                                                        f"on {missed + 1} successful fetches in a row"}
         if store.annotate(job.id, job.status, data, {}) and missed + 1 >= after:
-            expired += policy.person_move(store, job.id, State.EXPIRED, "closed")
+            expired += policy.person_move(store, job.id, State.EXPIRED, Event.CLOSED)
     return expired

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline import constants as c
 from pipeline.catalog import SOURCES
 from pipeline.dedupe import company_key
 from pipeline.duplicates import demote, find_twin, store_duplicate, supersedes
 from pipeline.records import CONTENT_FIELDS, Job, NewJob
+from pipeline.states import State
 from pipeline.store.base import JobStore
 from pipeline.urls import canonical_url
 
@@ -186,7 +186,7 @@ def to_new_job(row: dict[str, Any]) -> NewJob:
                   title=values["title"].strip(), company=values["company"].strip(),
                   location=values.get("location", "").strip(), description=description,
                   company_url=values.get("company_url", "").strip(),
-                  status=c.State.PENDING if fetchable and not description else c.State.SCRAPED, extra=extra)
+                  status=State.PENDING if fetchable and not description else State.SCRAPED, extra=extra)
 
 
 def import_file(store: JobStore, path: Path) -> ImportReport:

@@ -11,10 +11,10 @@ import random
 import socket
 from collections.abc import Callable
 
-from pipeline import constants as c
 from pipeline.catalog import StageStates, working_states
 from pipeline.records import ClaimedJob, Move
 from pipeline.redact import redact
+from pipeline.states import Event, State, states_where
 from pipeline.store.base import JobStore
 
 ERROR_CHARS = 2000
@@ -30,8 +30,8 @@ def after_error(attempt: int, stage: StageStates, error: str, *, permanent: bool
     """Back to the input state after a backoff while attempts are left, else to failed."""
     error = redact(error)[:ERROR_CHARS]
     if permanent or attempt >= max_retries:
-        return Move(stage.working, c.State.FAILED, "failed", stage.name, attempt, error=error)
-    return Move(stage.working, stage.input, "retried", stage.name, attempt,
+        return Move(stage.working, State.FAILED, Event.FAILED, stage.name, attempt, error=error)
+    return Move(stage.working, stage.input, Event.RETRIED, stage.name, attempt,
                 delay=backoff_seconds(attempt, retry_base, retry_max), error=error)
 
 
@@ -39,8 +39,8 @@ def after_expiry(attempt: int, stage: StageStates, max_retries: int) -> Move:
     """A lease ran out (the worker died): the attempt stays used; failed once none is left."""
     error = f"lease expired: the worker stopped during attempt {attempt}"
     if attempt >= max_retries:
-        return Move(stage.working, c.State.FAILED, "failed", stage.name, attempt, error=error)
-    return Move(stage.working, stage.input, "expired", stage.name, attempt, delay=0.0, error=error)
+        return Move(stage.working, State.FAILED, Event.FAILED, stage.name, attempt, error=error)
+    return Move(stage.working, stage.input, Event.EXPIRED, stage.name, attempt, delay=0.0, error=error)
 
 
 def fail(store: JobStore, job: ClaimedJob, stage: StageStates, error: str, *, permanent: bool, max_retries: int,
@@ -54,13 +54,13 @@ def fail(store: JobStore, job: ClaimedJob, stage: StageStates, error: str, *, pe
 def release(store: JobStore, job: ClaimedJob, stage: StageStates, delay: float = 0.0, quiet: bool = False) -> bool:
     """Give a claimed job back without using up an attempt (a stop, a deferral, a halted run).
     A deferral is `quiet`: no history entry (the run counts them), so waiting costs no bytes."""
-    move = Move(stage.working, stage.input, "released", stage.name, delay=delay, attempts_delta=-1, quiet=quiet)
+    move = Move(stage.working, stage.input, Event.RELEASED, stage.name, delay=delay, attempts_delta=-1, quiet=quiet)
     return store.move(job.id, job.lease_token, move)
 
 
 def make_due(store: JobStore, job_id: str, stage: StageStates) -> bool:
     """A deferred job waiting in the input state is due now (what it waited for is done)."""
-    return store.move(job_id, None, Move(stage.input, stage.input, "released", stage.name, delay=0.0, quiet=True))
+    return store.move(job_id, None, Move(stage.input, stage.input, Event.RELEASED, stage.name, delay=0.0, quiet=True))
 
 
 def owner_name() -> str:
@@ -116,10 +116,6 @@ def sweep_expired(store: JobStore, stage: StageStates, max_retries: int) -> int:
     return swept
 
 
-# States no stage takes as input and a person rarely revisits: their history may be compacted.
-END_STATES = (c.State.FAILED, c.State.DUPLICATE, c.State.SKIPPED, c.State.APPLIED, c.State.EXPIRED)
-
-
 PRUNED_KEY = "prune:before"  # the cut-off of the last pruning: older jobs were looked at then
 
 
@@ -128,7 +124,7 @@ def prune(store: JobStore, keep_days: float) -> tuple[int, int]:
     changed before then to their last move (what `show` says of a job long finished). Only jobs
     last changed since the previous pruning's cut-off are looked at: the rest were done then."""
     before = store.clock() - keep_days * 86400
-    done = store.prune(before, tuple(str(s) for s in END_STATES), since=store.quota_used(PRUNED_KEY))
+    done = store.prune(before, states_where("end"), since=store.quota_used(PRUNED_KEY))
     store.set_value(PRUNED_KEY, before)
     return done
 
@@ -148,12 +144,12 @@ def _person(store: JobStore, job_id: str, to_status: str, event: str, stage: str
 
 def requeue(store: JobStore, job_id: str, stage: StageStates) -> bool:
     """Back to the stage's input state with that stage's attempts reset."""
-    return _person(store, job_id, stage.input, "requeued", stage.name)
+    return _person(store, job_id, stage.input, Event.REQUEUED, stage.name)
 
 
 def mark(store: JobStore, job_id: str, status: str) -> bool:
     """A person's move to any state not held under a lease."""
-    return _person(store, job_id, status, "marked", None)
+    return _person(store, job_id, status, Event.MARKED, None)
 
 
 def person_move(store: JobStore, job_id: str, status: str, event: str) -> bool:

@@ -7,8 +7,14 @@ import html
 import re
 import unicodedata
 
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
+# Invisible format characters (Unicode category Cf: zero-width, bidi overrides and isolates, tag
+# characters, the soft hyphen, ...) and every C0/C1 control but newline and tab.
+_INVISIBLE = re.compile("[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f"
+                        "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+                        "\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+                        "\U000e0020-\U000e007f]")  # Unicode 14's category Cf, written out: no table to build at start
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SEPARATORS = re.compile("[\u2028\u2029\x85]")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]+);", re.I)
 
 
@@ -29,6 +35,17 @@ def clean(text: str | None, multiline: bool = False) -> str:
     text = _CONTROL.sub("", text.replace("\t", " "))
     lines = [re.sub(r"[ \xa0]+", " ", line).strip() for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def visible(text: str) -> str:
+    """Text with nothing invisible or controlling left: no C0/C1 control but newline and tab, no
+    bidi override or isolate, no tag or other invisible format character; Unicode line and
+    paragraph separators become newlines. The one sanitiser for text from the web, a mailbox or a
+    model, on the way in and again on every way out (terminal, files, pages, mail)."""
+    if not text:
+        return ""
+    text = _SEPARATORS.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _INVISIBLE.sub("", _CONTROL.sub("", text))
 
 
 def fenced(text: str) -> str:

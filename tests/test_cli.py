@@ -7,6 +7,7 @@ import pytest
 from pipeline import constants as c
 from pipeline.cli import main
 from pipeline.config import load_config
+from pipeline.states import State
 from pipeline.store import open_store
 from tests.helpers.project import write_config
 from tests.store.test_contract import new_job
@@ -21,7 +22,7 @@ def project(tmp_path, monkeypatch):
     store = open_store(load_config(str(config_path)))
     for n in range(3):
         store.upsert_job(new_job(n))
-    store.upsert_job(new_job(7, status=c.State.PENDING))
+    store.upsert_job(new_job(7, status=State.PENDING))
 
     def run(*argv: str) -> int:
         return main(["--config", str(config_path), *argv])
@@ -52,7 +53,7 @@ def test_unknown_status_is_a_usage_error(project, capsys):
 def test_stats(project, capsys):
     assert project("stats", "--json") == 0
     stats = out_json(capsys)
-    assert stats["total"] == 4 and stats["by_status"][c.State.SCORED] == 3 and stats["by_status"][c.State.FAILED] == 0
+    assert stats["total"] == 4 and stats["by_status"][State.SCORED] == 3 and stats["by_status"][State.FAILED] == 0
     assert stats["stages"][c.ENRICH] == {"waiting": 3, "working": 0, "done": 0, "failed": 0, "last_run": None}
 
 
@@ -90,23 +91,23 @@ def test_failures_then_show_then_retry(project, capsys, monkeypatch):
     assert project("retry", "--stage", "enrich") == 0
     assert "requeued 2" in capsys.readouterr().out
     assert project("stats", "--json") == 0
-    assert out_json(capsys)["by_status"][c.State.SCORED] == 3
+    assert out_json(capsys)["by_status"][State.SCORED] == 3
 
 
 def test_retry_regenerates_a_finished_stage(project, capsys, monkeypatch):
     monkeypatch.setenv(c.ENV_TEST_STAGES, "enrich=tests.helpers.stages:echo")
     project("run-stage", "enrich", "--batch-size", "1")
-    job = project.store.list_jobs(c.State.ENRICHED)[0]
+    job = project.store.list_jobs(State.ENRICHED)[0]
     assert project("retry", "--stage", "enrich", job.id) == 0
     again = project.store.get(job.id)
-    assert again.status == c.State.SCORED and again.attempts[c.ENRICH] == 0
+    assert again.status == State.SCORED and again.attempts[c.ENRICH] == 0
     assert again.data == job.data, "the earlier output is kept until the stage replaces it"
 
 
 def test_mark_moves_and_refuses(project, capsys):
-    job_id = project.store.list_jobs(c.State.PENDING)[0].id
+    job_id = project.store.list_jobs(State.PENDING)[0].id
     assert project("mark", job_id, "skipped") == 0
-    assert project.store.get(job_id).status == c.State.SKIPPED
+    assert project.store.get(job_id).status == State.SKIPPED
     assert project("mark", job_id, "enriching") == c.EXIT_USAGE
     assert "cannot mark a job 'enriching'" in capsys.readouterr().err
     assert project("mark", "nosuchjob", "applied") == c.EXIT_ERROR

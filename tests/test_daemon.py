@@ -12,6 +12,7 @@ import pytest
 
 from pipeline import constants as c
 from pipeline.config import load_config
+from pipeline.states import State
 from pipeline.store import open_store
 from tests.conftest import ROOT
 from tests.helpers.mongo_server import MongoServer
@@ -68,7 +69,7 @@ def test_lifecycle_through_the_scripts(project):
     started = script("start_pipeline.sh", config, env)
     assert started.returncode == 0, started.stdout + started.stderr
     pid = pid_of(started.stdout)
-    wait_for(lambda: store.counts().get(c.State.ENRICHED) == 3, what="waiting work picked up at start")
+    wait_for(lambda: store.counts().get(State.ENRICHED) == 3, what="waiting work picked up at start")
 
     status = script("status_pipeline.sh", config, env)
     assert status.returncode == 0 and f"running (PID {pid})" in status.stdout, status.stdout
@@ -110,13 +111,13 @@ def test_sigterm_releases_current_work(project):
     store.upsert_job(new_job(1))
     env = environment(PIPELINE_TEST_SLEEP="60")
     assert script("start_pipeline.sh", config, env).returncode == 0
-    wait_for(lambda: store.counts().get(c.State.ENRICHING) == 1, what="the job to be claimed")
+    wait_for(lambda: store.counts().get(State.ENRICHING) == 1, what="the job to be claimed")
     t0 = time.time()
     stopped = script("stop_pipeline.sh", config, env)
     assert stopped.returncode == 0 and "stopped (PID" in stopped.stdout, stopped.stdout
     assert time.time() - t0 < 15
     job = store.list_jobs()[0]
-    assert job.status == c.State.SCORED and job.attempts[c.ENRICH] == 0, "released, attempt given back"
+    assert job.status == State.SCORED and job.attempts[c.ENRICH] == 0, "released, attempt given back"
     log = (config.parent / "logs" / "pipeline.log").read_text()
     assert '"job released on stop"' in log and '"daemon stopped"' in log
 
@@ -128,14 +129,14 @@ def test_after_a_sigkill_the_restarted_daemon_takes_its_jobs_back_at_once(projec
     store.upsert_job(new_job(1))
     started = script("start_pipeline.sh", config, environment(PIPELINE_TEST_SLEEP="60"))
     assert started.returncode == 0, started.stdout + started.stderr
-    wait_for(lambda: store.counts().get(c.State.ENRICHING) == 1, what="the job to be claimed")
+    wait_for(lambda: store.counts().get(State.ENRICHING) == 1, what="the job to be claimed")
     killed = store.last_runs()[c.ENRICH]
     pid = pid_of(started.stdout)
     os.kill(pid, signal.SIGKILL)
     wait_for(lambda: not alive(pid), what="the daemon to die")
     t0 = time.time()
     assert script("start_pipeline.sh", config, environment()).returncode == 0
-    wait_for(lambda: store.counts().get(c.State.ENRICHED) == 1, timeout=20, what="the job taken back and done")
+    wait_for(lambda: store.counts().get(State.ENRICHED) == 1, timeout=20, what="the job taken back and done")
     assert time.time() - t0 < 20, "well before the 300 s lease ran out"
     job = store.list_jobs()[0]
     assert [e["event"] for e in store.events(job.id)][-2:] == ["expired", "completed"], store.events(job.id)
@@ -171,7 +172,7 @@ def test_daemon_survives_the_mongodb_server_going_away(tmp_path):
         started = script("start_pipeline.sh", config, env)
         assert started.returncode == 0, started.stdout + started.stderr
         pid = pid_of(started.stdout)
-        wait_for(lambda: store.counts().get(c.State.ENRICHED) == 1, what="the first job")
+        wait_for(lambda: store.counts().get(State.ENRICHED) == 1, what="the first job")
 
         server.stop()
         wait_for(lambda: "store unreachable" in log.read_text(), what="the outage to be logged")
@@ -183,7 +184,7 @@ def test_daemon_survives_the_mongodb_server_going_away(tmp_path):
         server.start()
         wait_for(lambda: "store reachable again" in log.read_text(), what="the daemon to notice")
         store.upsert_job(new_job(2))
-        wait_for(lambda: store.counts().get(c.State.ENRICHED) == 2, what="work after the outage")
+        wait_for(lambda: store.counts().get(State.ENRICHED) == 2, what="work after the outage")
         assert alive(pid)
         stopped = script("stop_pipeline.sh", config, env)
         assert stopped.returncode == 0 and "stopped" in stopped.stdout
@@ -199,7 +200,7 @@ def test_foreground_run_for_systemd(project):
     proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--config", str(config), "daemon", "run"],
                             env=environment(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        wait_for(lambda: store.counts().get(c.State.ENRICHED) == 1, what="the foreground daemon's start-up run")
+        wait_for(lambda: store.counts().get(State.ENRICHED) == 1, what="the foreground daemon's start-up run")
         status = script("status_pipeline.sh", config, environment())
         assert status.returncode == 0 and f"running (PID {proc.pid})" in status.stdout
         proc.send_signal(signal.SIGTERM)

@@ -11,6 +11,7 @@ from pipeline.duplicates import demote, find_twin, store_duplicate, supersedes
 from pipeline.records import Move
 from pipeline.sources.boards import search_boards
 from pipeline.sources.lever import LeverSource
+from pipeline.states import State
 from pipeline.store import NewJob
 from pipeline.store.sqlite import SQLiteStore
 from tests.helpers.http_server import RecordedServer, Reply, fixture
@@ -22,7 +23,7 @@ FIRST = json.loads(BOARD)[0]
 
 def linkedin_copy(company: str, title: str = FIRST["text"], posted: str = "") -> NewJob:
     return NewJob(source="linkedin", source_id="4100000001", url="https://www.linkedin.com/jobs/view/4100000001",
-                  title=title, company=company, location=FIRST["categories"]["location"], status=c.State.PENDING,
+                  title=title, company=company, location=FIRST["categories"]["location"], status=State.PENDING,
                   extra={"posted_date": posted} if posted else {}, company_key=company_key(company))
 
 
@@ -62,13 +63,13 @@ def test_slugs_that_differ_from_the_name_need_the_board_entry(tmp_path):
     store = SQLiteStore(tmp_path / "jobs.sqlite3")
     for n, name in enumerate(("People.ai", "Match Group", "Palantir Technologies")):
         store.upsert_job(NewJob(source="linkedin", source_id=str(n), url=f"https://www.linkedin.com/jobs/view/{n}",
-                                title="Backend Engineer", company=name, location="Remote", status=c.State.PENDING,
+                                title="Backend Engineer", company=name, location="Remote", status=State.PENDING,
                                 company_key=company_key(name)))
     for slug, name in (("people-ai", "People.ai"), ("matchgroup", "Match Group"),
                        ("palantir", "Palantir Technologies")):
         def board(company: str, slug: str = slug) -> NewJob:
             return NewJob(source="lever", source_id=f"{slug}:1", url=f"https://jobs.lever.co/{slug}/1",
-                          title="Backend Engineer", company=company, location="Remote", status=c.State.SCRAPED,
+                          title="Backend Engineer", company=company, location="Remote", status=State.SCRAPED,
                           company_key=company_key(company))
         assert find_twin(store, board(slug)) is None, f"the slug {slug!r} alone does not name {name}"
         assert find_twin(store, board(name)) is not None, name
@@ -86,7 +87,7 @@ def test_an_import_and_a_board_copy_are_linked(tmp_path, monkeypatch, capsys):
     assert main(["--config", str(config), "import", str(rows)]) == 0
     assert "inserted 0, updated 0, duplicates 1" in capsys.readouterr().out
     imported = store.find("import", FIRST["hostedUrl"], FIRST["hostedUrl"])
-    assert imported.status == c.State.DUPLICATE and imported.extra["duplicate_of"] == \
+    assert imported.status == State.DUPLICATE and imported.extra["duplicate_of"] == \
         store.find("linkedin", "4100000001", "").id
 
 
@@ -95,7 +96,7 @@ def test_an_earlier_posting_that_arrives_later_becomes_the_original(tmp_path):
     later = linkedin_copy("JumpCloud", posted="2026-11-20")
     store.upsert_job(later)
     board = NewJob(source="lever", source_id="jumpcloud:1", url=FIRST["hostedUrl"], title=FIRST["text"],
-                   company="JumpCloud", location=FIRST["categories"]["location"], status=c.State.SCRAPED,
+                   company="JumpCloud", location=FIRST["categories"]["location"], status=State.SCRAPED,
                    extra={"created_at_ms": 1763251200000}, company_key="jumpcloud")  # 2025-11-16
     assert posted_on(board.extra) == "2025-11-16"
     twin = find_twin(store, board)
@@ -103,11 +104,11 @@ def test_an_earlier_posting_that_arrives_later_becomes_the_original(tmp_path):
     store.upsert_job(board)
     demote(store, twin, board)
     kept, demoted = store.find("lever", "jumpcloud:1", ""), store.find("linkedin", "4100000001", "")
-    assert kept.status == c.State.SCRAPED
-    assert demoted.status == c.State.DUPLICATE and demoted.extra["duplicate_of"] == kept.id
+    assert kept.status == State.SCRAPED
+    assert demoted.status == State.DUPLICATE and demoted.extra["duplicate_of"] == kept.id
     assert [e["event"] for e in store.events(demoted.id)] == ["inserted", "superseded"], "history kept"
     third = NewJob(source="import", source_id="x", url="https://careers.jumpcloud.example/1", title=FIRST["text"],
-                   company="JumpCloud", location="Remote", status=c.State.SCRAPED, company_key="jumpcloud")
+                   company="JumpCloud", location="Remote", status=State.SCRAPED, company_key="jumpcloud")
     assert find_twin(store, third).id == kept.id, "a third copy links to the original, never to a duplicate"
     store_duplicate(store, third, kept)
 
@@ -116,9 +117,9 @@ def test_a_copy_already_worked_on_stays_the_original(tmp_path):
     store = SQLiteStore(tmp_path / "jobs.sqlite3")
     store.upsert_job(linkedin_copy("JumpCloud", posted="2026-11-20"))
     twin = store.find("linkedin", "4100000001", "")
-    store.move(twin.id, None, Move(c.State.PENDING, c.State.ENRICHED, "marked"))
+    store.move(twin.id, None, Move(State.PENDING, State.ENRICHED, "marked"))
     twin = store.get(twin.id)
     earlier = NewJob(source="lever", source_id="jumpcloud:1", url=FIRST["hostedUrl"], title=FIRST["text"],
-                     company="JumpCloud", location="Remote", status=c.State.SCRAPED,
+                     company="JumpCloud", location="Remote", status=State.SCRAPED,
                      extra={"posted_date": "2026-11-01"}, company_key="jumpcloud")
     assert not supersedes(earlier, twin), "an enriched job keeps its place; the earlier copy is the duplicate"

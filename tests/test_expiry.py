@@ -17,6 +17,7 @@ from pipeline.sources import feeds, greenhouse
 from pipeline.sources.linkedin import DETAIL_PATH, parse_detail
 from pipeline.stages.runner import run_stage
 from pipeline.stages.scrape import Scrape
+from pipeline.states import State
 from pipeline.store import NewJob, open_store
 from pipeline.textclean import clean
 from tests.helpers.http_server import RecordedServer, Reply, fixture
@@ -111,13 +112,13 @@ def test_board_jobs_missing_from_two_listings_in_a_row_expire(project, server):
     stage = Scrape(config).stage()
     server.routes["/v1/boards/acme/jobs"] = board(1, 2, 3)
     run_stage(store, stage, config.stages[c.SCRAPE])
-    assert store.counts() == {c.State.SCRAPED: 3}
+    assert store.counts() == {State.SCRAPED: 3}
     server.routes["/v1/boards/acme/jobs"] = board(1, 2)
     run_stage(store, stage, config.stages[c.SCRAPE])
     server.routes["/v1/boards/acme/jobs"] = Reply(200, "<html>down for maintenance</html>")
     for _ in range(3):
         run_stage(store, stage, config.stages[c.SCRAPE])
-    assert store.counts() == {c.State.SCRAPED: 3}, "one listing missed and failed fetches prove nothing"
+    assert store.counts() == {State.SCRAPED: 3}, "one listing missed and failed fetches prove nothing"
     server.routes["/v1/boards/acme/jobs"] = board(1, 3)
     record = run_stage(store, stage, config.stages[c.SCRAPE])
     assert record.details["expired"] == 0, "job 3 is back (its count restarts); job 2 missed once"
@@ -125,7 +126,7 @@ def test_board_jobs_missing_from_two_listings_in_a_row_expire(project, server):
     record = run_stage(store, stage, config.stages[c.SCRAPE])
     assert record.details["expired"] == 1
     gone = next(j for j in store.list_jobs() if j.source_id == "acme:2")
-    assert gone.status == c.State.EXPIRED and "absent from the greenhouse board" in gone.data["expired"]["how"]
+    assert gone.status == State.EXPIRED and "absent from the greenhouse board" in gone.data["expired"]["how"]
     assert [e["event"] for e in store.events(gone.id)][-1] == "closed"
     assert next(j for j in store.list_jobs() if j.source_id == "acme:3").data["listing_missed"] == 0
 
@@ -142,7 +143,7 @@ def test_linkedin_closed_or_gone_details_expire(project, server):
     run_stage(store, Scrape(config).stage(), config.stages[c.SCRAPE], limit=None)
     by_id = {j.source_id: j for j in store.list_jobs()}
     assert (by_id["1"].status, by_id["2"].status, by_id["3"].status) == (
-        c.State.EXPIRED, c.State.EXPIRED, c.State.SCRAPED)
+        State.EXPIRED, State.EXPIRED, State.SCRAPED)
     assert by_id["1"].data["expired"]["caption"] == CAPTIONS["fr"] and "410" in by_id["2"].data["expired"]["how"]
 
 
@@ -153,7 +154,7 @@ def test_recheck_before_drafting(project, server):
     enrich = stage_states(c.ENRICH)
     for n in (1, 2, 3, 4):
         store.upsert_job(NewJob(source="linkedin", source_id=str(n), url=f"https://www.linkedin.com/jobs/view/{n}",
-                                title="Engineer", company="Notion", description="Build.", status=c.State.SCORED,
+                                title="Engineer", company="Notion", description="Build.", status=State.SCORED,
                                 extra={"linkedin_job_id": str(n)}))
         job = store.claim(enrich, "w", 60)
         last_seen = time.time() - (8 * 86400 if n != 4 else 3600)  # job 4 was seen an hour ago
@@ -164,21 +165,21 @@ def test_recheck_before_drafting(project, server):
     before = time.time()
     run_stage(store, Draft(config).stage(), config.stages[c.DRAFT])
     by_id = {j.source_id: j for j in store.list_jobs()}
-    assert by_id["1"].status == c.State.EXPIRED and "closed" in by_id["1"].data["expired"]["how"]
-    assert by_id["2"].status == c.State.DRAFT_GENERATED and by_id["2"].last_seen_at >= before
-    assert by_id["3"].status == c.State.DRAFT_GENERATED and by_id["3"].last_seen_at < before, "unreachable: unchanged"
+    assert by_id["1"].status == State.EXPIRED and "closed" in by_id["1"].data["expired"]["how"]
+    assert by_id["2"].status == State.DRAFT_GENERATED and by_id["2"].last_seen_at >= before
+    assert by_id["3"].status == State.DRAFT_GENERATED and by_id["3"].last_seen_at < before, "unreachable: unchanged"
     asked = [p for p, _, _ in server.requests]
     assert DETAIL_PATH.format(id="4") not in asked, "a recently seen posting is not re-checked"
 
 
 def test_expired_jobs_are_never_claimed_by_enrich_or_draft(store):
-    for n, status in enumerate((c.State.SCORED, c.State.ENRICHED)):
+    for n, status in enumerate((State.SCORED, State.ENRICHED)):
         store.upsert_job(NewJob(source="t", source_id=str(n), url=f"https://x.example/{n}", title="t", company="c",
                                 status=status))
-        assert policy.mark(store, store.list_jobs(status)[0].id, c.State.EXPIRED)
+        assert policy.mark(store, store.list_jobs(status)[0].id, State.EXPIRED)
     assert store.claim(stage_states(c.ENRICH), "w", 60) is None
     assert store.claim(stage_states(c.DRAFT), "w", 60) is None
-    assert store.counts() == {c.State.EXPIRED: 2}
+    assert store.counts() == {State.EXPIRED: 2}
 
 
 # -- clean text ------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from pipeline.cli import main
 from pipeline.config import load_config
 from pipeline.export import export
 from pipeline.sources.linkedin import DETAIL_PATH, SEARCH_PATH
+from pipeline.states import State
 from pipeline.store import NewJob, open_store
 from tests.helpers.http_server import RecordedServer, Reply, fixture
 from tests.helpers.project import write_config
@@ -73,9 +74,9 @@ def test_terminal_output_carries_no_control_characters(tmp_path, monkeypatch, ca
     store = open_store(load_config(str(path)))
     hostile = "Engineer\x1b]8;;http://evil.example\x07click\x1b]8;;\x07\x1b[2J\x07"
     store.upsert_job(NewJob(source="t", source_id="1", url="https://x.example/1", title="t", company="c",
-                            status=c.State.SCORED))
+                            status=State.SCORED))
     job = store.list_jobs()[0]
-    store.annotate(job.id, c.State.SCORED, {"note": hostile}, {"title": hostile, "company": "Acme\x1b[31m"})
+    store.annotate(job.id, State.SCORED, {"note": hostile}, {"title": hostile, "company": "Acme\x1b[31m"})
     for argv in (["--list"], ["show", job.id], ["stats"]):
         assert main(["--config", str(path), *argv]) == 0
         out = capsys.readouterr().out
@@ -139,7 +140,7 @@ def test_an_error_while_storing_a_result_fails_the_job_with_its_cause(store_fact
     settings = StageConfig(name=c.ENRICH, max_retries=1, retry_base_seconds=0, retry_max_seconds=0)
     record = run_stage(store, Stage(stage_states(c.ENRICH), unstorable()), settings)
     job = store.list_jobs()[0]
-    assert (record.claimed, record.failed, job.status) == (1, 1, c.State.FAILED), "nothing left in enriching"
+    assert (record.claimed, record.failed, job.status) == (1, 1, State.FAILED), "nothing left in enriching"
     assert job.last_error.startswith("storing the result failed:") and record.error == job.last_error
 
 
@@ -181,7 +182,7 @@ def test_with_the_network_down_enrich_halts_and_uses_no_attempt(tmp_path, monkey
     for n in range(6):
         store.upsert_job(NewJob(source="test", source_id=str(n), url=f"https://jobs.example.org/{n}", title="Engineer",
                                 company=f"Company {n}", company_url=f"http://company{n}.example/",
-                                status=c.State.SCORED))
+                                status=State.SCORED))
     stage = Enrich(config, mx_lookup=lambda domain: "unchecked")
     stage.fetcher.sleep = lambda seconds: None
     record = run_stage(store, stage.stage(), config.stages[c.ENRICH])
@@ -277,7 +278,7 @@ def test_two_daemons_on_one_mongodb_search_once_per_scheduled_slot(tmp_path, mon
         searches = [p for p in server.paths() if p.startswith(SEARCH_PATH)]
         assert len(searches) == 2, f"one daemon's search: page 1 and the empty page 2, got {searches}"
         jobs = daemons[0].store.list_jobs()
-        assert len(jobs) == 10 and {j.status for j in jobs} == {c.State.SCRAPED}, "both claimed the details"
+        assert len(jobs) == 10 and {j.status for j in jobs} == {State.SCRAPED}, "both claimed the details"
         for d in daemons:
             d.store.close()
 
@@ -298,7 +299,7 @@ def test_sigterm_during_a_30_s_back_off_ends_the_run_within_2_s(tmp_path, monkey
                                                                 "max_delay": 0}}})
         config = load_config(str(path))
         store = open_store(config)
-        store.upsert_job(NewJob(source="linkedin", source_id="4100000001", status=c.State.PENDING,
+        store.upsert_job(NewJob(source="linkedin", source_id="4100000001", status=State.PENDING,
                                 url="https://www.linkedin.com/jobs/view/4100000001", title="Engineer", company="Acme"))
         stop = threading.Event()
         threading.Timer(0.5, stop.set).start()
@@ -306,7 +307,7 @@ def test_sigterm_during_a_30_s_back_off_ends_the_run_within_2_s(tmp_path, monkey
         record = run_stage(store, Scrape(config, store).stage(), config.stages[c.SCRAPE], stop=stop, stop_timeout=30)
         assert time.monotonic() - started < 2.0
         job = store.list_jobs()[0]
-        assert job.status == c.State.PENDING and job.attempts.get(c.SCRAPE, 0) == 0 and record.failed == 0
+        assert job.status == State.PENDING and job.attempts.get(c.SCRAPE, 0) == 0 and record.failed == 0
 
 
 def test_run_stage_summary_lines_carry_no_control_characters(tmp_path, monkeypatch, capsys):
@@ -315,7 +316,7 @@ def test_run_stage_summary_lines_carry_no_control_characters(tmp_path, monkeypat
     monkeypatch.setenv(c.ENV_TEST_STAGES, "enrich=tests.helpers.stages:hostile_halt")
     path = write_config(tmp_path)
     open_store(load_config(str(path))).upsert_job(NewJob(source="t", source_id="1", url="https://x.example/1",
-                                                         title="T", company="C", status=c.State.SCORED))
+                                                         title="T", company="C", status=State.SCORED))
     assert main(["--config", str(path), "run-stage", "enrich"]) == 1
     out = capsys.readouterr().out
     assert "the site said: " in out and "click here" in out

@@ -16,6 +16,7 @@ from pipeline.profile import FitProfile, load_profile
 from pipeline.records import Job, NewJob
 from pipeline.stages.fit import FitStage
 from pipeline.stages.runner import run_stage
+from pipeline.states import State
 from pipeline.store import open_store
 from tests.conftest import ROOT
 from tests.helpers.llm_server import Answer, LLMServer
@@ -144,7 +145,7 @@ def add(store, n, title="Backend Engineer", location="Berlin, Germany", descript
         **kw):
     store.upsert_job(NewJob(source="test", source_id=str(n), url=f"https://jobs.example.org/{n}", title=title,
                             company=f"Company {n}", location=location, description=description,
-                            company_url="http://127.0.0.1:9/", status=c.State.SCRAPED, **kw))
+                            company_url="http://127.0.0.1:9/", status=State.SCRAPED, **kw))
 
 
 def test_a_poor_fit_is_skipped_and_never_enriched(project, capsys):
@@ -154,8 +155,8 @@ def test_a_poor_fit_is_skipped_and_never_enriched(project, capsys):
     record = run_stage(store, FitStage(config).stage(), config.stages[c.FIT])
     assert (record.succeeded, record.skipped, record.details["skipped_for_fit"]) == (1, 1, 1)
     good, poor = sorted(store.list_jobs(), key=lambda j: j.source_id)
-    assert good.status == c.State.SCORED and good.score >= 50 and good.data["fit"]["method"] == "heuristic"
-    assert poor.status == c.State.SKIPPED and poor.score < 50 and poor.data["fit"]["skipped_at"]
+    assert good.status == State.SCORED and good.score >= 50 and good.data["fit"]["method"] == "heuristic"
+    assert poor.status == State.SKIPPED and poor.score < 50 and poor.data["fit"]["skipped_at"]
     assert set(poor.data["fit"]["components"]) >= {"title", "seniority", "skills", "location", "language"}
     # enrich claims scored jobs only: the skipped one is never claimed (no request is made for it)
     from pipeline.catalog import stage_states
@@ -169,7 +170,7 @@ def test_a_poor_fit_is_skipped_and_never_enriched(project, capsys):
     assert main(["--config", str(path), "mark", poor.id, "scraped"]) == 0
     run_stage(store, FitStage(config).stage(), config.stages[c.FIT])
     again = store.get(poor.id)
-    assert again.status == c.State.SCORED and again.data["fit"]["brought_back"]
+    assert again.status == State.SCORED and again.data["fit"]["brought_back"]
 
 
 def test_without_a_fit_section_nothing_is_skipped_but_everything_is_scored(project):
@@ -177,7 +178,7 @@ def test_without_a_fit_section_nothing_is_skipped_but_everything_is_scored(proje
     add(store, 1, title="Sales Manager", location="Paris, France")
     run_stage(store, FitStage(config).stage(), config.stages[c.FIT])
     only = store.list_jobs()[0]
-    assert only.status == c.State.SCORED and only.score is not None and only.score < 50
+    assert only.status == State.SCORED and only.score is not None and only.score < 50
 
 
 def test_without_a_profile_jobs_pass_unscored(tmp_path, monkeypatch):
@@ -187,7 +188,7 @@ def test_without_a_profile_jobs_pass_unscored(tmp_path, monkeypatch):
     add(store, 1)
     run_stage(store, FitStage(config).stage(), config.stages[c.FIT])
     only = store.list_jobs()[0]
-    assert only.status == c.State.SCORED and only.score is None and only.data["fit"]["method"] == "none"
+    assert only.status == State.SCORED and only.score is None and only.data["fit"]["method"] == "none"
 
 
 def test_draft_takes_the_best_first_and_at_most_top_n_a_day_across_restarts(project):
@@ -209,10 +210,10 @@ def test_draft_takes_the_best_first_and_at_most_top_n_a_day_across_restarts(proj
     first = run_stage(store, Draft(config).stage(), config.stages[c.DRAFT])
     assert first.succeeded == 2 and first.released == 1 and "top_n_per_day" in first.details["stopped"]
     assert first.error is None
-    drafted = sorted(j.score for j in store.list_jobs(c.State.DRAFT_GENERATED))
+    drafted = sorted(j.score for j in store.list_jobs(State.DRAFT_GENERATED))
     assert drafted == sorted(order, reverse=True)[:2][::-1], "the best two"
     restarted = run_stage(store, Draft(config).stage(), config.stages[c.DRAFT])
-    assert restarted.succeeded == 0 and all(j.attempts.get(c.DRAFT, 0) == 0 for j in store.list_jobs(c.State.ENRICHED))
+    assert restarted.succeeded == 0 and all(j.attempts.get(c.DRAFT, 0) == 0 for j in store.list_jobs(State.ENRICHED))
 
 
 def test_claim_order_by_score_on_both_stores(store):
@@ -221,7 +222,7 @@ def test_claim_order_by_score_on_both_stores(store):
     fit = stage_states(c.ENRICH)
     for n in range(4):
         store.upsert_job(NewJob(source="t", source_id=str(n), url=f"https://x.example/{n}", title="t", company="c",
-                                status=c.State.SCRAPED))
+                                status=State.SCRAPED))
     scoring = stage_states(c.FIT)
     for s in [40, None, 90, 65]:
         job = store.claim(scoring, "w", 60)
@@ -276,13 +277,13 @@ def test_rescore_after_the_profile_changed_and_the_list_shows_scores(project, ca
     add(store, 1)
     add(store, 2, title="Data Engineer")
     run_stage(store, FitStage(config).stage(), config.stages[c.FIT])
-    assert {j.status for j in store.list_jobs()} == {c.State.SCORED, c.State.SKIPPED}
+    assert {j.status for j in store.list_jobs()} == {State.SCORED, State.SKIPPED}
     (path.parent / "profile.yaml").write_text(yaml.safe_dump({**PROFILE, "target_roles": ["Data Engineer"]}))
     capsys.readouterr()
     assert main(["--config", str(path), "rescore"]) == 0
     assert "1 now skipped for fit, 1 back to scored" in capsys.readouterr().out
     data_job = next(j for j in store.list_jobs() if j.title == "Data Engineer")
-    assert data_job.status == c.State.SCORED and data_job.data["fit_history"]
+    assert data_job.status == State.SCORED and data_job.data["fit_history"]
     assert [e["event"] for e in store.events(data_job.id)][-1] == "rescored"
     assert main(["--config", str(path), "--list", "--sort", "score", "--since", "today"]) == 0
     out = capsys.readouterr().out

@@ -6,6 +6,7 @@ import pytest
 
 from pipeline import constants as c
 from pipeline.cli import main
+from pipeline.states import State
 from tests.helpers.project import write_config
 
 GOOD = [
@@ -38,8 +39,8 @@ def test_json_array_import(cli, tmp_path, capsys):
     out = capsys.readouterr().out
     assert "inserted 2, updated 0, duplicates 0, rejected 0" in out and "1 new job(s) have no description" in out
     jobs = {j["title"]: j for j in listed(cli, capsys)}
-    assert jobs["Backend Engineer"]["status"] == c.State.SCRAPED, "a description means scraped"
-    assert jobs["Data Engineer"]["status"] == c.State.SCRAPED, "no source can fetch a description for it"
+    assert jobs["Backend Engineer"]["status"] == State.SCRAPED, "a description means scraped"
+    assert jobs["Data Engineer"]["status"] == State.SCRAPED, "no source can fetch a description for it"
     assert jobs["Backend Engineer"]["url"] == "https://boards.example.org/acme/1", "tracking stripped"
     assert jobs["Backend Engineer"]["source"] == "import"
 
@@ -63,14 +64,14 @@ def test_reimport_updates_without_resetting_status(cli, tmp_path, capsys):
     path.write_text(json.dumps(GOOD))
     cli("import", str(path))
     job_id = next(j["id"] for j in listed(cli, capsys) if j["title"] == "Data Engineer")
-    assert cli("mark", job_id, c.State.APPLIED) == 0
+    assert cli("mark", job_id, State.APPLIED) == 0
     changed = [dict(GOOD[1], title="Senior Data Engineer", description="Now with a description.")]
     path.write_text(json.dumps(changed))
     capsys.readouterr()
     assert cli("import", str(path)) == 0
     assert "inserted 0, updated 1" in capsys.readouterr().out
     job = next(j for j in listed(cli, capsys) if j["id"] == job_id)
-    assert (job["title"], job["status"]) == ("Senior Data Engineer", c.State.APPLIED)
+    assert (job["title"], job["status"]) == ("Senior Data Engineer", State.APPLIED)
 
 
 def test_bad_rows_are_rejected_with_reasons(cli, tmp_path, capsys):
@@ -130,7 +131,7 @@ def test_a_jobspy_csv_round_trip_and_empty_cells_keep_stored_values(cli, tmp_pat
         writer.writerow(row)
     assert cli("import", str(path)) == 0
     job = listed(cli, capsys)[0]
-    assert (job["url"], job["title"], job["status"]) == (row["job_url"], "Backend Engineer", c.State.SCRAPED)
+    assert (job["url"], job["title"], job["status"]) == (row["job_url"], "Backend Engineer", State.SCRAPED)
     assert job["extra"]["salary"] == {"min": 70000.0, "max": 90000.0, "currency": "EUR", "interval": "yearly"}
     assert job["extra"]["is_remote"] is True and job["extra"]["emails"] == ["jobs@acme.example", "hr@acme.example"]
     assert (job["extra"]["apply_url"], job["extra"]["posted_date"]) == (row["job_url_direct"], "2026-11-20")

@@ -14,6 +14,7 @@ from pipeline.cli import main
 from pipeline.config import load_config
 from pipeline.records import Job, NewJob
 from pipeline.settings import StageConfig
+from pipeline.states import State
 from pipeline.store import open_store
 from tests.conftest import ROOT
 from tests.helpers.project import write_config
@@ -88,7 +89,7 @@ class ToySource:
         for n in (1, 2):
             yield NewJob(source="toy", source_id=str(n), url=f"{self.config.base_url}/jobs/{n}",
                          title=f"{search.keywords} {n}", company="Toy Co", description="Toys.",
-                         status=c.State.SCRAPED)
+                         status=State.SCRAPED)
 
     def fetch_detail(self, job, fetcher):
         raise AssertionError("toy jobs carry their description")
@@ -108,7 +109,7 @@ def toy_tables(monkeypatch):
     monkeypatch.setitem(catalog.SOURCES, "toy", SourceSpec("toy", "tests.test_layout:ToySource",
                                                            "http://127.0.0.1:9", hosts=("toy.example",)))
     monkeypatch.setitem(catalog.STAGES, "follow_up", StageSpec(
-        StageStates("follow_up", c.State.DRAFT_GENERATED, "following_up", "followed_up"), "follow_up",
+        StageStates("follow_up", State.DRAFT_GENERATED, "following_up", "followed_up"), "follow_up",
         StageConfig, {"minute": 0}, "tests.test_layout:make_follow_up"))
 
 
@@ -124,7 +125,7 @@ def test_a_toy_source_and_stage_through_the_tables(toy_tables, tmp_path, capsys)
     jobs = open_store(config).list_jobs()
     assert sorted(j.title for j in jobs) == ["Robot 1", "Robot 2"] and {j.source for j in jobs} == {"toy"}
     for job in jobs:
-        assert run("mark", job.id, c.State.DRAFT_GENERATED) == 0
+        assert run("mark", job.id, State.DRAFT_GENERATED) == 0
     capsys.readouterr()
     assert run("run-stage", "follow_up") == 0
     assert "follow_up: claimed 2, succeeded 2" in capsys.readouterr().out

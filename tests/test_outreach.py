@@ -18,6 +18,7 @@ from pipeline.emails import guesses
 from pipeline.stages.draft import Draft
 from pipeline.stages.enrich import Enrich
 from pipeline.stages.runner import run_stage
+from pipeline.states import State
 from pipeline.store import NewJob, open_store
 from tests.conftest import ROOT
 from tests.helpers.http_server import RecordedServer, Reply, fixture
@@ -105,7 +106,7 @@ def world(tmp_path, monkeypatch):
             store.upsert_job(NewJob(
                 source="test", source_id=str(n), url=f"https://jobs.example.org/{site}/1", title="Backend Engineer",
                 company=company, location="Berlin", description=description, company_url=f"http://{host}/",
-                status=c.State.SCORED))
+                status=State.SCORED))
             ids[site] = next(j.id for j in store.list_jobs() if j.source_id == str(n))
         enricher = Enrich(config, mx_lookup=lambda domain: "ok")
         enricher.fetcher.sleep = lambda seconds: None
@@ -119,7 +120,7 @@ def test_the_right_person_first_at_a_true_address(world):
     store, ids, _ = world
     for site, job_id in ids.items():
         job = store.get(job_id)
-        assert job.status == c.State.DRAFT_GENERATED, (site, job.last_error)
+        assert job.status == State.DRAFT_GENERATED, (site, job.last_error)
         first = job.data["drafts"][0]["recipient"]
         assert (first["name"], first["address"], first["address_status"]) == FIRST[site], site
 
@@ -190,4 +191,4 @@ def test_the_summary_is_made_of_visible_text(world):
     store, ids, _ = world
     summary = store.get(ids["hiddenhand"]).data["company_summary"]
     assert summary["text"].startswith("Hiddenhand (sample site)") or "Hiddenhand" in summary["text"]
-    assert stage_states(c.DRAFT).input == c.State.ENRICHED
+    assert stage_states(c.DRAFT).input == State.ENRICHED

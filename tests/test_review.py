@@ -11,6 +11,7 @@ from pipeline.catalog import stage_states
 from pipeline.cli import main
 from pipeline.config import load_config
 from pipeline.review_commands import interactive
+from pipeline.states import State
 from pipeline.store import NewJob, open_store
 from tests.conftest import ROOT
 from tests.helpers.project import write_config
@@ -37,7 +38,7 @@ def project(tmp_path, monkeypatch):
     ids = []
     for n, names in enumerate((["Jonas", "Lena"], ["Maria"])):
         store.upsert_job(NewJob(source="test", source_id=str(n), url=f"https://jobs.example.org/{n}",
-                                title="Backend Engineer", company=f"Acme {n}", status=c.State.ENRICHED))
+                                title="Backend Engineer", company=f"Acme {n}", status=State.ENRICHED))
         job = store.claim(stage_states(c.DRAFT), "w", 60)
         store.complete(job.id, job.lease_token, stage_states(c.DRAFT), {"drafts": [a_draft(x) for x in names]})
         ids.append(job.id)
@@ -121,7 +122,7 @@ def test_review_one_by_one_with_an_edit(project, monkeypatch, tmp_path, capsys):
     monkeypatch.delenv("VISUAL", raising=False)
     answers = iter(["e", "a", "x", "r", "not this one", "s"])
     config = load_config(str(path))
-    assert interactive(config, c.State.DRAFT_GENERATED, ask=lambda prompt: next(answers)) == 0
+    assert interactive(config, State.DRAFT_GENERATED, ask=lambda prompt: next(answers)) == 0
     shown = capsys.readouterr().out
     assert "address: jonas@acme.example  [published by a source]" in shown
     assert "approved 1, rejected 1, edited 1, skipped 1" in shown
@@ -140,5 +141,5 @@ def test_review_stops_at_end_of_input(project, capsys):
     def closed(prompt):
         raise EOFError
 
-    assert interactive(load_config(str(path)), c.State.DRAFT_GENERATED, ask=closed) == 0
+    assert interactive(load_config(str(path)), State.DRAFT_GENERATED, ask=closed) == 0
     assert all(states(store, i) == ["new"] * len(states(store, i)) for i in ids)

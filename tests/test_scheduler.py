@@ -10,6 +10,7 @@ from datetime import datetime
 from pipeline import constants as c
 from pipeline.config import load_config
 from pipeline.scheduler import next_runs
+from pipeline.states import State
 from pipeline.store import open_store
 from tests.conftest import ROOT
 from tests.helpers.project import write_config
@@ -42,7 +43,7 @@ def test_run_missed_while_suspended_runs_on_wake(tmp_path):
         time.sleep(11)
         os.kill(pid, signal.SIGCONT)
         woke = time.time()
-        wait_for(lambda: store.counts().get(c.State.ENRICHED) == 1, timeout=20, what="the missed run")
+        wait_for(lambda: store.counts().get(State.ENRICHED) == 1, timeout=20, what="the missed run")
         assert time.time() - woke < 5, "ran on wake, not at the next scheduled time"
     finally:
         os.kill(pid, signal.SIGCONT)
@@ -69,7 +70,7 @@ def test_a_run_halted_by_a_network_outage_runs_again_at_the_next_tick(tmp_path):
     scheduler.jobs[c.ENRICH]()
     assert scheduler.after_outage == {c.ENRICH}
     job = store.list_jobs()[0]
-    assert job.status == c.State.SCORED and job.attempts.get(c.ENRICH, 0) == 0, "no attempt used"
+    assert job.status == State.SCORED and job.attempts.get(c.ENRICH, 0) == 0, "no attempt used"
     scheduler.tick()
     assert scheduler.aps.get_job(f"{c.ENRICH}-after-outage") is not None, "runs again at this tick"
     assert scheduler.after_outage == set()

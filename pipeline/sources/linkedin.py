@@ -16,7 +16,6 @@ import httpx
 from bs4 import BeautifulSoup, Comment
 
 from pipeline.config import SearchConfig, SourceConfig
-from pipeline.constants import State
 from pipeline.errors import PermanentError, RetryableError
 from pipeline.http import Fetcher, check_status
 from pipeline.records import Job, NewJob, Output
@@ -31,6 +30,7 @@ from pipeline.sources.base import (
     text_of,
 )
 from pipeline.sources.linkedin_criteria import read_criteria
+from pipeline.states import State
 from pipeline.textclean import clean
 from pipeline.timeutil import utc_iso
 from pipeline.urls import canonical_url

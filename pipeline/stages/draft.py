@@ -35,6 +35,7 @@ from pipeline.sources import build_fetcher, build_sources
 from pipeline.sources.crawler import identities
 from pipeline.stages.runner import Stage, WorkContext
 from pipeline.stages.spend import Budget
+from pipeline.states import State
 from pipeline.store.base import JobStore
 from pipeline.templates import template_draft
 from pipeline.timeutil import utc_iso
@@ -78,12 +79,12 @@ class Draft:
         reason = self._do_not_contact(store, job, company)
         if reason:
             log.info("job skipped: do not contact", reason=reason)
-            return Output(data={"drafts": [], "skipped": reason}, status=c.State.SKIPPED)
+            return Output(data={"drafts": [], "skipped": reason}, status=State.SKIPPED)
         seen = self._recheck(job)
         if seen is False:
             log.info("job expired: its posting is closed")
             return Output(data={"expired": {"at": utc_iso(), "how": "re-checked before drafting: closed"}},
-                          status=c.State.EXPIRED)
+                          status=State.EXPIRED)
         refreshed = {"last_seen_at": time.time()} if seen else {}
         self._take_daily_slot(store)
         dnc = self.settings.do_not_contact

@@ -22,6 +22,7 @@ from pipeline.records import Job, Output
 from pipeline.settings import FitSettings
 from pipeline.stages.runner import Stage, WorkContext
 from pipeline.stages.spend import Budget
+from pipeline.states import State
 
 log = get_logger("pipeline.fit")
 
@@ -62,7 +63,7 @@ class FitStage:
             if ctx.store is not None:
                 ctx.store.add_spend(skipped_key(), 1)
             ctx.tally(skipped_for_fit=1)
-            return Output(data={"fit": result}, content={"score": fit.score}, status=c.State.SKIPPED)
+            return Output(data={"fit": result}, content={"score": fit.score}, status=State.SKIPPED)
         return Output(data={"fit": result}, content={"score": fit.score})
 
     def _ask_llm(self, job: Job, heuristic: Fit, ctx: WorkContext) -> Fit:

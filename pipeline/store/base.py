@@ -6,6 +6,13 @@ from typing import Any, Protocol
 
 from pipeline.catalog import StageStates
 from pipeline.records import ClaimedJob, Job, Move, NewJob, RunRecord
+from pipeline.states import Event
+
+
+def completion(stage: StageStates, status: str | None, attempt: int | None = None) -> Move:
+    """The move a completion makes, and the history entry every backend writes for it: from the
+    stage's working state to its output (or another end state the work chose)."""
+    return Move(stage.working, status or stage.output, Event.COMPLETED, stage.name, attempt)
 
 
 class JobStore(Protocol):

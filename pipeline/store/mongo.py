@@ -26,6 +26,8 @@ from pipeline.catalog import StageStates
 from pipeline.errors import StoreUnavailable
 from pipeline.records import WRITABLE_FIELDS, ClaimedJob, Job, Move, NewJob, RunRecord, job_id_for
 from pipeline.redact import redact
+from pipeline.states import Event, State
+from pipeline.store.base import completion
 
 T = TypeVar("T")
 _JOB_FIELDS = set(Job.__dataclass_fields__)
@@ -166,7 +168,7 @@ class MongoStore:
                 self.jobs.insert_one(doc)
             except DuplicateKeyError:
                 continue
-            self._event(job_id, "inserted", to_status=job.status)
+            self._event(job_id, Event.INSERTED, to_status=job.status)
             return "inserted"
         raise StoreUnavailable(f"mongodb: could not insert or update job {job.source}/{job.source_id}")
 
@@ -203,7 +205,7 @@ class MongoStore:
         now = self.clock()
         with self._lock:
             attempt, clear = self._claims.pop(job_id, (None, False))
-        entry = Move(stage.working, status or stage.output, "completed", stage.name, attempt).history(now)
+        entry = completion(stage, status, attempt).history(now)
         sets = {"status": status or stage.output, **_CLEAR_LEASE, "updated_at": now, self._entry(now): entry}
         if not clear:  # under our lease nothing else writes these, so a clear job needs no write
             sets.update(last_error=None, error_stage=None, next_attempt_at=0.0)
@@ -405,7 +407,7 @@ class MongoStore:
 
     @_guarded
     def failed_by_stage(self) -> dict[str, int]:
-        pipeline: list[dict[str, Any]] = [{"$match": {"status": _eq(c.State.FAILED), **OURS}},
+        pipeline: list[dict[str, Any]] = [{"$match": {"status": _eq(State.FAILED), **OURS}},
                                           {"$group": {"_id": "$error_stage", "n": {"$sum": 1}}}]
         return {d["_id"] or "unknown": d["n"] for d in self.jobs.aggregate(pipeline)}
 

@@ -15,10 +15,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from pipeline import constants as c
 from pipeline.catalog import StageStates
 from pipeline.errors import StoreUnavailable
 from pipeline.records import WRITABLE_FIELDS, ClaimedJob, Job, Move, NewJob, RunRecord, job_id_for
+from pipeline.states import Event, State
+from pipeline.store.base import completion
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (
@@ -204,7 +205,7 @@ class SQLiteStore:
                        " :company_url, :extra, :company_key, :now, :now, :now, :now)",
                        {**content, "id": job_id, "source": job.source, "source_id": job.source_id,
                         "status": job.status, "now": now})
-            self._event(db, job_id, "inserted", to_status=job.status)
+            self._event(db, job_id, Event.INSERTED, to_status=job.status)
             return "inserted"
 
     def claim(self, stage: StageStates, owner: str, lease_seconds: float) -> ClaimedJob | None:
@@ -234,15 +235,15 @@ class SQLiteStore:
         fields = _packed({k: v for k, v in (content or {}).items() if k in WRITABLE_FIELDS})
         sets = "".join(f", {k} = ?" for k in fields)
         now = self.clock()
-        entry = ("json_object('at', ?, 'event', 'completed', 'stage', ?, 'from_status', ?, 'to_status', ?,"
-                 f" 'attempt', json_extract(attempts, '$.{stage.name}'))")
+        # the attempt is the claim's own count, read in the same statement
+        entry = f"json_set(json(?), '$.attempt', json_extract(attempts, '$.{stage.name}'))"
+        history = json.dumps(completion(stage, status).history(now))
         with self._tx() as db:
             cur = db.execute(
                 f"UPDATE jobs SET status = ?, data = {merge}{sets}, {_CLEAR_LEASE}, last_error = NULL,"
                 f" error_stage = NULL, next_attempt_at = 0, updated_at = ?,"
                 f" history = json_insert(history, '$[#]', {entry}) WHERE id = ? AND lease_token = ? AND status = ?",
-                (status or stage.output, *params, *fields.values(), now, now, stage.name, stage.working,
-                 status or stage.output, job_id, token, stage.working))
+                (status or stage.output, *params, *fields.values(), now, history, job_id, token, stage.working))
             return cur.rowcount == 1
 
     def annotate(self, job_id: str, status: str, data: dict[str, Any], fields: dict[str, Any]) -> bool:
@@ -412,7 +413,7 @@ class SQLiteStore:
         return {r[0]: r[1] for r in rows}
 
     def failed_by_stage(self) -> dict[str, int]:
-        rows = self._read("SELECT error_stage, n FROM job_counts WHERE status = ? AND n > 0", (c.State.FAILED,))
+        rows = self._read("SELECT error_stage, n FROM job_counts WHERE status = ? AND n > 0", (State.FAILED,))
         return {r[0] or "unknown": r[1] for r in rows}
 
     def events(self, job_id: str) -> list[dict[str, Any]]:

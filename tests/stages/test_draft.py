@@ -16,6 +16,7 @@ from pipeline.config import load_config
 from pipeline.counters import spend_key
 from pipeline.stages.draft import Draft
 from pipeline.stages.runner import run_stage
+from pipeline.states import State
 from pipeline.store import NewJob, open_store
 from tests.conftest import ROOT
 from tests.helpers.llm_server import Answer, LLMServer
@@ -67,7 +68,7 @@ def enriched(store, n: int = 1, description: str = "Build the APIs our warehouse
     store.upsert_job(NewJob(source="test", source_id=str(n), url=f"https://jobs.example.org/acme/{n}",
                             title="Backend Engineer", company=company, location="Berlin",
                             description=description, company_url="http://acme-robotics.example/",
-                            status=c.State.SCORED))
+                            status=State.SCORED))
     job = store.claim(ENRICH, "w", 60)
     token = store.lock_company("domain:acme-robotics.example", "w", 60)
     guess = {"address": "jonas.weber@acme-robotics.example", "status": "guess", "confidence": 0.85, "mx": "ok",
@@ -93,7 +94,7 @@ def test_a_good_draft_with_tokens_and_cost(project, llm):
     job_id = enriched(store)
     record = draft(config, store)
     job = store.get(job_id)
-    assert record.succeeded == 1 and job.status == c.State.DRAFT_GENERATED
+    assert record.succeeded == 1 and job.status == State.DRAFT_GENERATED
     [d] = job.data["drafts"]
     assert (d["subject"], d["channel"], d["template"]) == (GOOD["subject"], "email", False)
     assert d["recipient"]["name"] == "Jonas Weber" and d["recipient"]["address_status"] == "guess"
@@ -131,7 +132,7 @@ def test_always_rejected_drafts_retry_the_job(project, llm):
     llm.default = answer(body="Hi [Name]")
     draft(config, store)
     job = store.get(job_id)
-    assert job.status == c.State.ENRICHED and "every draft was rejected" in job.last_error and len(llm.requests) == 2
+    assert job.status == State.ENRICHED and "every draft was rejected" in job.last_error and len(llm.requests) == 2
 
 
 def test_429_with_retry_after_is_honoured(project, llm):
@@ -151,7 +152,7 @@ def test_timeout_retries_the_job_later(project, llm):
     llm.default = Answer(content=json.dumps(GOOD), delay=1.5)
     record = run_stage(store, Draft(config).stage(), config.stages[c.DRAFT], limit=1)
     job = store.get(job_id)
-    assert record.retried == 1 and job.status == c.State.ENRICHED and "timed out" in job.last_error
+    assert record.retried == 1 and job.status == State.ENRICHED and "timed out" in job.last_error
 
 
 def test_orders_inside_the_description_are_fenced_and_caught(project, llm):
@@ -174,7 +175,7 @@ def test_daily_cap_halts_the_stage(project, llm):
     record = draft(config, store)
     assert record.succeeded == 2 and "daily LLM spending cap reached" in record.error
     assert len(llm.requests) == 2
-    waiting = [store.get(i) for i in ids if store.get(i).status == c.State.ENRICHED]
+    waiting = [store.get(i) for i in ids if store.get(i).status == State.ENRICHED]
     assert len(waiting) == 2 and all(j.attempts.get(c.DRAFT, 0) == 0 for j in waiting)
 
 
@@ -186,7 +187,7 @@ def test_a_cap_with_no_known_price_refuses_to_go_on(project, llm):
     record = draft(config, store)
     assert record.succeeded == 1 and "llm.prices" in record.error and "test-model" in record.error
     assert len(llm.requests) == 1
-    waiting = [store.get(i) for i in ids if store.get(i).status == c.State.ENRICHED]
+    waiting = [store.get(i) for i in ids if store.get(i).status == State.ENRICHED]
     assert len(waiting) == 2 and all(j.attempts.get(c.DRAFT, 0) == 0 for j in waiting)
 
 
@@ -217,7 +218,7 @@ def test_do_not_contact_skips_the_job(project, llm):
     job_id = enriched(store)
     draft(config, store)
     job = store.get(job_id)
-    assert job.status == c.State.SKIPPED and "do-not-contact" in job.data["skipped"] and llm.requests == []
+    assert job.status == State.SKIPPED and "do-not-contact" in job.data["skipped"] and llm.requests == []
 
 
 @pytest.mark.parametrize("listed", [
@@ -234,7 +235,7 @@ def test_do_not_contact_matches_the_company_by_any_alias(project, llm, listed):
                        "domain": "acme-robotics.example"}, ["li:acme-robotics-sample"])
     draft(config, store)
     job = store.get(job_id)
-    assert job.status == c.State.SKIPPED and "do-not-contact" in job.data["skipped"] and llm.requests == []
+    assert job.status == State.SKIPPED and "do-not-contact" in job.data["skipped"] and llm.requests == []
 
 
 def test_do_not_contact_addresses_in_any_case(project, llm):
@@ -293,7 +294,7 @@ def test_a_refused_key_no_credit_or_no_provider_halts_the_run_and_costs_no_attem
     assert record.error and record.failed == 0 and record.succeeded == 0
     assert ("refused the key" in record.error) if status in (401, 403) else \
         ("no credit" in record.error) if status == 402 else ("unreachable" in record.error)
-    jobs = store.list_jobs(c.State.ENRICHED)
+    jobs = store.list_jobs(State.ENRICHED)
     assert len(jobs) == 3 and all(j.attempts.get(c.DRAFT, 0) == 0 for j in jobs), "no attempt used"
 
 

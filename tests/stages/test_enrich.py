@@ -17,6 +17,7 @@ from pipeline.contacts import job_contacts
 from pipeline.counters import spend_key
 from pipeline.stages.enrich import Enrich
 from pipeline.stages.runner import run_stage
+from pipeline.states import State
 from pipeline.store import NewJob, open_store
 from tests.conftest import ROOT
 from tests.helpers.http_server import RecordedServer, Reply, fixture
@@ -55,7 +56,7 @@ def project(tmp_path, server, monkeypatch):
 
 def acme_job(n: int, **overrides) -> NewJob:
     values = dict(source="test", source_id=str(n), url=f"https://jobs.example.org/acme/{n}", title=f"Engineer {n}",
-                  company="Acme Robotics GmbH", company_url="http://acme-robotics.example/", status=c.State.SCORED,
+                  company="Acme Robotics GmbH", company_url="http://acme-robotics.example/", status=State.SCORED,
                   description="Build robots.")
     return NewJob(**{**values, **overrides})
 
@@ -75,7 +76,7 @@ def test_a_company_shared_by_jobs_is_fetched_once(server, project):
     for n in range(5):
         store.upsert_job(acme_job(n))
     record = enrich(config, store)
-    assert record.succeeded == 5 and store.counts() == {c.State.ENRICHED: 5}
+    assert record.succeeded == 5 and store.counts() == {State.ENRICHED: 5}
     assert sorted(site_requests(server)) == sorted(SITE + p for p in ("/", "/about", "/team", "/contact")), \
         "one fetch per page for five jobs"
     jobs = store.list_jobs()
@@ -154,7 +155,7 @@ def test_no_company_url_is_a_permanent_error(server, project):
     store.upsert_job(acme_job(1, company="Nowhere Ltd", company_url=""))
     record = enrich(config, store)
     job = store.list_jobs()[0]
-    assert record.failed == 1 and job.status == c.State.FAILED and job.attempts[c.ENRICH] == 1
+    assert record.failed == 1 and job.status == State.FAILED and job.attempts[c.ENRICH] == 1
     assert "no company URL and no website" in job.last_error
 
 
@@ -165,7 +166,7 @@ def test_login_wall_on_the_company_page_halts_the_run(server, project):
     store.upsert_job(acme_job(1, company_url="https://www.linkedin.com/company/acme-sample"))
     record = enrich(config, store)
     job = store.list_jobs()[0]
-    assert "login page" in record.error and job.status == c.State.SCORED and job.attempts[c.ENRICH] == 0
+    assert "login page" in record.error and job.status == State.SCORED and job.attempts[c.ENRICH] == 0
 
 
 def test_500_then_success(server, project):
@@ -196,7 +197,7 @@ def test_two_enrich_processes_never_enrich_one_company_twice(server, project):
         for worker in workers:
             worker.kill()
     assert all(w.returncode == 0 for w in workers), outputs
-    assert store.counts() == {c.State.ENRICHED: 8}
+    assert store.counts() == {State.ENRICHED: 8}
     assert site_requests(server).count(SITE + "/") == 1, "one enrichment for the company, across both processes"
     assert all(j.data["company_id"] == "domain:acme-robotics.example" for j in store.list_jobs())
 
@@ -315,8 +316,8 @@ def test_an_apply_url_on_the_company_domain_is_its_website(server, project):
                               extra={"apply_url": "https://boards.greenhouse.io/beta/jobs/1"}))
     enrich(config, store)
     acme, beta = sorted(store.list_jobs(), key=lambda j: j.source_id)
-    assert acme.status == c.State.ENRICHED and acme.data["company_id"] == "domain:acme-robotics.example"
-    assert beta.status == c.State.FAILED, "an ATS host is no website"
+    assert acme.status == State.ENRICHED and acme.data["company_id"] == "domain:acme-robotics.example"
+    assert beta.status == State.FAILED, "an ATS host is no website"
     assert "no company URL and no website" in beta.last_error
 
 
@@ -374,7 +375,7 @@ def test_a_stop_during_a_company_fetch_gives_the_lock_back_and_the_restart_does_
     assert not first.is_alive(), "the run ended while its worker still waits on the page"
     company = store.find_company(["domain:acme-robotics.example"])
     assert company is None or company["lock_owner"] is None, "the stopped run gave the lock back"
-    assert all(job.status == c.State.SCORED and job.attempts.get(c.ENRICH, 0) == 0 for job in store.list_jobs())
+    assert all(job.status == State.SCORED and job.attempts.get(c.ENRICH, 0) == 0 for job in store.list_jobs())
     hang_up.set()
 
     server.routes[SITE + "/"] = Reply(200, fixture("sample_sites", "acme", "index.html"))
@@ -402,7 +403,7 @@ def test_a_live_holder_makes_jobs_wait_quietly_and_growing(server, project):
     started = time.time()
     record = enrich(config, store)
     job = store.list_jobs()[0]
-    assert job.status == c.State.SCORED and job.attempts.get(c.ENRICH, 0) == 0
+    assert job.status == State.SCORED and job.attempts.get(c.ENRICH, 0) == 0
     assert 2 <= record.details["deferred"] <= 4, "0.5 s, 1 s, 2 s ... within a 3 s run: a few claims, no spin"
     assert [e["event"] for e in store.events(job.id)] == ["inserted"], "deferrals write no history"
     assert time.time() - started < 6

@@ -11,6 +11,7 @@ from pipeline.config import StageConfig
 from pipeline.errors import RetryableError
 from pipeline.logs import setup_logging
 from pipeline.stages.runner import Stage, run_stage
+from pipeline.states import State
 from tests.helpers.stages import always_fail, echo, permanent_fail
 from tests.store.test_contract import new_job
 
@@ -33,7 +34,7 @@ def test_every_job_completes_with_the_stage_output(store_factory):
     fill(store, 5)
     record = run_stage(store, Stage(ENRICH, echo()), settings())
     assert (record.claimed, record.succeeded, record.failed) == (5, 5, 0)
-    assert store.counts() == {c.State.ENRICHED: 5}
+    assert store.counts() == {State.ENRICHED: 5}
     assert store.list_jobs()[0].data["echo"].startswith("Engineer")
     assert store.last_runs()[c.ENRICH].succeeded == 5
 
@@ -42,11 +43,11 @@ def test_always_failing_job_ends_failed_after_max_retries(store_factory):
     store = store_factory()
     fill(store, 1)
     deadline = time.time() + 10
-    while store.counts().get(c.State.FAILED) != 1 and time.time() < deadline:
+    while store.counts().get(State.FAILED) != 1 and time.time() < deadline:
         run_stage(store, Stage(ENRICH, always_fail()), settings(max_retries=4))
         time.sleep(0.01)
     job = store.list_jobs()[0]
-    assert (job.status, job.attempts[c.ENRICH], job.error_stage) == (c.State.FAILED, 4, c.ENRICH)
+    assert (job.status, job.attempts[c.ENRICH], job.error_stage) == (State.FAILED, 4, c.ENRICH)
     assert job.last_error == f"RetryableError: site timed out for {job.id}"
     assert [e["event"] for e in store.events(job.id)] == ["inserted", "retried", "retried", "retried", "failed"]
 
@@ -56,7 +57,7 @@ def test_permanent_error_fails_on_first_attempt(store_factory):
     fill(store, 2)
     record = run_stage(store, Stage(ENRICH, permanent_fail()), settings())
     assert (record.failed, record.retried) == (2, 0)
-    assert all(j.attempts[c.ENRICH] == 1 and j.status == c.State.FAILED for j in store.list_jobs())
+    assert all(j.attempts[c.ENRICH] == 1 and j.status == State.FAILED for j in store.list_jobs())
 
 
 def test_unexpected_exception_is_retried_not_fatal(store_factory):
@@ -92,7 +93,7 @@ def test_limit_caps_the_batch(store_factory):
     store = store_factory()
     fill(store, 5)
     record = run_stage(store, Stage(ENRICH, echo()), settings(concurrency=2), limit=3)
-    assert record.claimed == 3 and store.counts() == {c.State.ENRICHED: 3, c.State.SCORED: 2}
+    assert record.claimed == 3 and store.counts() == {State.ENRICHED: 3, State.SCORED: 2}
 
 
 def test_heartbeats_keep_long_work_leased(store_factory):
@@ -121,7 +122,7 @@ def test_deadline_stops_claiming(store_factory):
 
     record = run_stage(store, Stage(ENRICH, work), settings(run_deadline_seconds=0.25))
     assert 1 <= record.claimed <= 6, "the deadline stopped the run long before the 10 jobs (1 s of work)"
-    assert store.counts()[c.State.SCORED] == 10 - record.claimed
+    assert store.counts()[State.SCORED] == 10 - record.claimed
 
 
 def test_graceful_stop_releases_unfinished_work(store_factory):
@@ -144,7 +145,7 @@ def test_graceful_stop_releases_unfinished_work(store_factory):
     record = run_stage(store, Stage(ENRICH, work), settings(concurrency=2), stop=stop, stop_timeout=0.2)
     assert time.time() - t0 < 2
     assert record.released == 2 and record.succeeded == 0
-    assert store.counts() == {c.State.SCORED: 4}
+    assert store.counts() == {State.SCORED: 4}
     assert all(j.attempts.get(c.ENRICH, 0) == 0 for j in store.list_jobs())
 
 
@@ -196,4 +197,4 @@ def test_deferred_jobs_come_back_in_the_same_run_without_using_attempts(store_fa
 
     record = run_stage(store, Stage(ENRICH, work), settings(concurrency=2))
     assert (record.claimed, record.succeeded, record.failed) == (4, 4, 0)
-    assert all(j.attempts[c.ENRICH] == 1 and j.status == c.State.ENRICHED for j in store.list_jobs())
+    assert all(j.attempts[c.ENRICH] == 1 and j.status == State.ENRICHED for j in store.list_jobs())

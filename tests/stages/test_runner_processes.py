@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from pipeline import constants as c
+from pipeline.states import State
 from tests.conftest import ROOT
 from tests.store.test_contract import new_job
 
@@ -43,7 +44,7 @@ def test_eight_processes_claim_2000_jobs_exactly_once(store_factory, tmp_path):
     seen = processed(record_dir)
     assert len(seen) == 2000 and set(seen.values()) == {1}, "every job exactly once"
     assert len(list(record_dir.glob("*.txt"))) >= 2, "the work was shared"
-    assert store.counts() == {c.State.ENRICHED: 2000}
+    assert store.counts() == {State.ENRICHED: 2000}
     assert all(j.attempts == {c.ENRICH: 1} for j in store.list_jobs())
 
 
@@ -59,13 +60,13 @@ def test_sigkill_mid_batch_loses_nothing(store_factory, tmp_path):
         time.sleep(0.05)
     victim.send_signal(signal.SIGKILL)
     victim.wait()
-    stuck = {j.id for j in store.list_jobs(c.State.ENRICHING)}
+    stuck = {j.id for j in store.list_jobs(State.ENRICHING)}
     assert stuck, "the kill landed in the middle of work"
     time.sleep(1.6)  # the dead worker's leases expire
     survivor = spawn(store_factory, record_dir, "--concurrency", "4", "--lease", "30")
     out, err = survivor.communicate(timeout=120)
     assert survivor.returncode == 0, err[-2000:]
-    assert store.counts() == {c.State.ENRICHED: 40}, "nothing stuck in a working state, nothing lost"
+    assert store.counts() == {State.ENRICHED: 40}, "nothing stuck in a working state, nothing lost"
     for job in store.list_jobs():
         expected = 2 if job.id in stuck else 1
         assert job.attempts[c.ENRICH] == expected, (job.id, job.attempts)

@@ -12,6 +12,7 @@ from pipeline.cli import main
 from pipeline.config import load_config
 from pipeline.sources.linkedin import DETAIL_PATH, SEARCH_PATH
 from pipeline.stages.scrape import daily_key
+from pipeline.states import State
 from pipeline.store import NewJob, open_store
 from tests.helpers.http_server import RecordedServer, Reply, fixture
 from tests.helpers.project import write_config
@@ -79,7 +80,7 @@ def test_pages_then_details(server, project, capsys):
     assert "scrape search: new 20, updated 0, duplicates 0, skipped by the daily cap 0, expired 0, errors 0" in out
     assert "scrape: claimed 20, succeeded 20" in out
     assert search_starts(server) == ["0", "10", "20"], "paged by the cards actually returned, stopped on empty"
-    assert store.counts() == {c.State.SCRAPED: 20}
+    assert store.counts() == {State.SCRAPED: 20}
     job = store.get(store.find("linkedin", IDS[0], "").id)
     assert job.description.startswith("Who We Are") and job.data["detail"]["seniority"] == "not_applicable"
     assert job.data["detail"]["applicants"] == "Over 200 applicants"
@@ -99,14 +100,14 @@ def test_incremental_rescrape_stops_at_known_jobs_and_keeps_status(server, proje
     run, store = project()
     run("run-stage", "scrape")
     applied = store.find("linkedin", IDS[3], "")
-    assert run("mark", applied.id, c.State.APPLIED) == 0
+    assert run("mark", applied.id, State.APPLIED) == 0
     server.requests.clear()
     capsys.readouterr()
     assert run("run-stage", "scrape") == 0
     assert "new 0, updated 10" in capsys.readouterr().out
     assert search_starts(server) == ["0"], "a page of known jobs ends the search"
     again = store.get(applied.id)
-    assert again.status == c.State.APPLIED and again.attempts == applied.attempts
+    assert again.status == State.APPLIED and again.attempts == applied.attempts
     assert again.last_seen_at > again.first_seen_at == applied.first_seen_at
 
 
@@ -205,10 +206,10 @@ def test_malformed_detail_fails_that_job_only(server, project, capsys):
                                   .replace("description__text", "jd-text"))
     run, store = project()
     code = run("run-stage", "scrape")
-    assert store.counts()[c.State.SCRAPED] == 9
+    assert store.counts()[State.SCRAPED] == 9
     job = store.find("linkedin", IDS[2], "")
-    assert job.status in (c.State.PENDING, c.State.FAILED) and "markup changed" in job.last_error
-    assert code == (1 if job.status == c.State.FAILED else 0), "1 once a job has failed for good"
+    assert job.status in (State.PENDING, State.FAILED) and "markup changed" in job.last_error
+    assert code == (1 if job.status == State.FAILED else 0), "1 once a job has failed for good"
 
 
 def test_same_job_on_two_sources_is_linked_once(server, project, capsys):
@@ -217,15 +218,15 @@ def test_same_job_on_two_sources_is_linked_once(server, project, capsys):
     run, store = project(sources=("greenhouse",), keywords="marketing, account executive")
     first = NewJob(source="import", source_id="1", url="https://careers.example.org/honeycomb/field-marketing",
                    title="Field Marketing Specialist (m/f/d)", company="Honeycomb, Inc.", location="Remote",
-                   description="Imported earlier.", status=c.State.SCRAPED, company_key="honeycomb")
+                   description="Imported earlier.", status=State.SCRAPED, company_key="honeycomb")
     store.upsert_job(first)
     assert run("run-stage", "scrape") == 0
     assert "new 1, updated 0, duplicates 1" in capsys.readouterr().out
     original = store.find("import", "1", "")
     twin = store.find("greenhouse", f"honeycomb:{json.loads(board)['jobs'][0]['id']}", "")
-    assert twin.status == c.State.DUPLICATE and twin.extra["duplicate_of"] == original.id
-    assert original.status == c.State.SCRAPED, "only the first one moves on to enrich and draft"
-    assert store.counts() == {c.State.SCRAPED: 2, c.State.DUPLICATE: 1}
+    assert twin.status == State.DUPLICATE and twin.extra["duplicate_of"] == original.id
+    assert original.status == State.SCRAPED, "only the first one moves on to enrich and draft"
+    assert store.counts() == {State.SCRAPED: 2, State.DUPLICATE: 1}
 
 
 @pytest.mark.parametrize("reply, words", [
@@ -240,7 +241,7 @@ def test_site_pushback_during_details_halts_the_run_without_using_attempts(serve
     assert run("run-stage", "scrape") == c.EXIT_ERROR
     assert words in capsys.readouterr().out
     jobs = store.list_jobs()
-    assert len(jobs) == 10 and all(j.status == c.State.PENDING and j.attempts.get(c.SCRAPE, 0) == 0 for j in jobs)
+    assert len(jobs) == 10 and all(j.status == State.PENDING and j.attempts.get(c.SCRAPE, 0) == 0 for j in jobs)
     detail_requests = [p for p in server.paths() if p.startswith("/jobs-guest/jobs/api/jobPosting/")]
     assert len(detail_requests) <= 3, "no hammering after the site said stop"
     assert words in store.last_runs()[c.SCRAPE].error

@@ -18,6 +18,7 @@ from pipeline.stages.enrich import Enrich
 from pipeline.stages.fit import FitStage
 from pipeline.stages.runner import run_stage
 from pipeline.stages.scrape import Scrape
+from pipeline.states import State
 from pipeline.store import open_store
 from tests.conftest import ROOT
 from tests.helpers.http_server import RecordedServer, Reply, fixture
@@ -58,19 +59,19 @@ def test_scrape_enrich_and_draft_on_mongodb(mongo_project, monkeypatch):
 
     scrape = Scrape(config)
     record = run_stage(store, scrape.stage(), config.stages[c.SCRAPE])
-    assert record.details["new"] == 20 and record.succeeded == 20 and store.counts() == {c.State.SCRAPED: 20}
+    assert record.details["new"] == 20 and record.succeeded == 20 and store.counts() == {State.SCRAPED: 20}
     assert store.list_jobs(limit=1)[0].data["detail"]["seniority"] == "not_applicable"
     record = run_stage(store, FitStage(config).stage(), config.stages[c.FIT])
     assert record.succeeded + record.skipped == 20 and sum(store.counts().values()) == 20
     assert all(j.score is not None and j.data["fit"]["method"] == "heuristic" for j in store.list_jobs())
     # the example profile wants Germany: US postings are skipped for fit, with their score kept
-    assert record.details["skipped_for_fit"] == record.skipped == store.counts().get(c.State.SKIPPED, 0) > 0
+    assert record.details["skipped_for_fit"] == record.skipped == store.counts().get(State.SKIPPED, 0) > 0
 
     for n in range(3):
         store.upsert_job(acme_job(n))
     assert run_stage(store, Enrich(config, mx_lookup=lambda d: "ok").stage(), config.stages[c.ENRICH],
                      limit=None).succeeded >= 3
-    acme = [j for j in store.list_jobs(c.State.ENRICHED) if j.source == "test"]
+    acme = [j for j in store.list_jobs(State.ENRICHED) if j.source == "test"]
     ranked = job_contacts(acme[0], store.find_company([acme[0].company_id]))
     assert len(acme) == 3 and [p["name"] for p in ranked][:2] == ["Jonas Weber", "Lena Fischer"]
     assert [p for p in server.paths() if p == SITE + "/"] == [SITE + "/"], "fetched once"
@@ -81,12 +82,12 @@ def test_scrape_enrich_and_draft_on_mongodb(mongo_project, monkeypatch):
     monkeypatch.setenv(c.ENV_OPENROUTER_KEY, "sk-test-mongo-0123456789")
     config = load_config(str(config.path))
     llm.default = answer()
-    only_acme = [j.id for j in store.list_jobs(c.State.ENRICHED) if j.source != "test"]
+    only_acme = [j.id for j in store.list_jobs(State.ENRICHED) if j.source != "test"]
     for job_id in only_acme:
-        policy.mark(store, job_id, c.State.SKIPPED)
+        policy.mark(store, job_id, State.SKIPPED)
     record = run_stage(store, Draft(config).stage(), config.stages[c.DRAFT])
     assert record.succeeded == 3 and record.details["llm_calls"] == 3
-    rows = draft_rows(store.list_jobs(c.State.DRAFT_GENERATED))
+    rows = draft_rows(store.list_jobs(State.DRAFT_GENERATED))
     assert len(rows) == 3 and rows[0]["subject"] == GOOD["subject"] and rows[0]["address"]
     job = store.get(rows[0]["job_id"])
     assert json.dumps(job.data["drafts"][0]["recipient"]).count("Jonas Weber") == 1

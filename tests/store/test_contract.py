@@ -5,6 +5,7 @@ import pytest
 from pipeline import constants as c
 from pipeline import policy
 from pipeline.catalog import stage_states
+from pipeline.states import State
 from pipeline.store.base import NewJob, RunRecord
 
 ENRICH = stage_states(c.ENRICH)
@@ -14,7 +15,7 @@ RETRY = {"max_retries": 3, "retry_base": 60.0, "retry_max": 3600.0}
 
 def new_job(n: int = 1, **overrides) -> NewJob:
     values = dict(source="test", source_id=str(n), url=f"https://jobs.example.org/{n}", title=f"Engineer {n}",
-                  company="Acme", description="Build things.", status=c.State.SCORED)
+                  company="Acme", description="Build things.", status=State.SCORED)
     return NewJob(**{**values, **overrides})
 
 
@@ -28,20 +29,20 @@ def test_insert_then_rescrape_refreshes_content_only(store, clock):
     job = store.claim(ENRICH, "w1", 60)
     assert store.complete(job.id, job.lease_token, ENRICH, {"company": {"name": "Acme"}})
     clock.advance(10)
-    assert store.upsert_job(new_job(1, title="Senior Engineer 1", status=c.State.PENDING)) == "updated"
+    assert store.upsert_job(new_job(1, title="Senior Engineer 1", status=State.PENDING)) == "updated"
     job = store.get(job_id)
     assert (job.title, job.status, job.attempts, job.data) == (
-        "Senior Engineer 1", c.State.ENRICHED, {c.ENRICH: 1}, {"company": {"name": "Acme"}})
+        "Senior Engineer 1", State.ENRICHED, {c.ENRICH: 1}, {"company": {"name": "Acme"}})
     assert job.last_seen_at == job.first_seen_at + 10
     assert [e["event"] for e in store.events(job_id)] == ["inserted", "completed"]
     assert store.events(job_id)[-1] == {"at": clock() - 10, "event": "completed", "stage": c.ENRICH,
-                                        "from_status": c.State.ENRICHING, "to_status": c.State.ENRICHED, "attempt": 1}
+                                        "from_status": State.ENRICHING, "to_status": State.ENRICHED, "attempt": 1}
 
 
 def test_same_url_from_another_source_is_the_same_job(store):
     add(store, 1)
     assert store.upsert_job(new_job(1, source="other", source_id="x9", title="Renamed")) == "updated"
-    assert store.counts() == {c.State.SCORED: 1}
+    assert store.counts() == {State.SCORED: 1}
     assert store.list_jobs()[0].title == "Renamed"
 
 
@@ -50,7 +51,7 @@ def test_claim_is_leased_and_counted(store, clock):
     first = store.claim(ENRICH, "w1", 60)
     second = store.claim(ENRICH, "w2", 60)
     assert {first.id, second.id} == {a, b}
-    assert first.status == c.State.ENRICHING and first.attempts == {c.ENRICH: 1}
+    assert first.status == State.ENRICHING and first.attempts == {c.ENRICH: 1}
     assert first.lease_owner == "w1" and first.lease_expires_at == clock() + 60
     assert first.lease_token != second.lease_token
     assert store.claim(ENRICH, "w3", 60) is None
@@ -63,7 +64,7 @@ def test_completion_needs_the_lease_token(store):
     assert store.complete(job.id, job.lease_token, ENRICH, {"k": 1})
     assert not store.complete(job.id, job.lease_token, ENRICH, {"k": 2})
     done = store.get(job.id)
-    assert (done.status, done.data, done.lease_token, done.lease_expires_at) == (c.State.ENRICHED, {"k": 1}, None, None)
+    assert (done.status, done.data, done.lease_token, done.lease_expires_at) == (State.ENRICHED, {"k": 1}, None, None)
 
 
 def test_expired_lease_is_swept_back_and_old_token_is_dead(store, clock):
@@ -76,7 +77,7 @@ def test_expired_lease_is_swept_back_and_old_token_is_dead(store, clock):
     assert policy.sweep_expired(store, ENRICH, 3) == 0, "the heartbeat extended the lease"
     clock.advance(2)
     assert policy.sweep_expired(store, ENRICH, 3) == 1
-    assert store.get(job.id).status == c.State.SCORED
+    assert store.get(job.id).status == State.SCORED
     again = store.claim(ENRICH, "w2", 60)
     assert again.id == job.id and again.attempts == {c.ENRICH: 2}
     assert not store.complete(job.id, job.lease_token, ENRICH)
@@ -91,7 +92,7 @@ def test_expired_lease_at_the_limit_fails(store, clock):
         clock.advance(11)
         policy.sweep_expired(store, ENRICH, 3)
     failed = store.get(job.id)
-    assert failed.status == c.State.FAILED and failed.attempts == {c.ENRICH: 3}
+    assert failed.status == State.FAILED and failed.attempts == {c.ENRICH: 3}
     assert failed.error_stage == c.ENRICH and "lease expired" in failed.last_error
 
 
@@ -100,7 +101,7 @@ def test_error_backs_off_then_retries(store, clock):
     job = store.claim(ENRICH, "w1", 60)
     assert policy.fail(store, job, ENRICH, "timeout", permanent=False, **RETRY) == "retried"
     waiting = store.get(job.id)
-    assert waiting.status == c.State.SCORED and waiting.last_error == "timeout" and waiting.error_stage == c.ENRICH
+    assert waiting.status == State.SCORED and waiting.last_error == "timeout" and waiting.error_stage == c.ENRICH
     delay = waiting.next_attempt_at - clock()
     assert 30 <= delay <= 60, delay
     assert store.claim(ENRICH, "w1", 60) is None, "still backing off"
@@ -117,12 +118,12 @@ def test_completion_after_a_retry_clears_the_error_and_due_time(store, clock):
     policy.fail(store, job, ENRICH, "timeout", permanent=False, **RETRY)
     clock.advance(120)
     job = store.claim(ENRICH, "w2", 60)
-    assert (job.status, job.lease_owner, job.attempts) == (c.State.ENRICHING, "w2", {c.ENRICH: 2}), \
+    assert (job.status, job.lease_owner, job.attempts) == (State.ENRICHING, "w2", {c.ENRICH: 2}), \
         "the claimed job is the job as the claim left it"
     assert job.lease_expires_at == clock() + 60 and job.lease_token
     assert store.complete(job.id, job.lease_token, ENRICH, {"ok": True})
     done = store.get(job.id)
-    assert (done.status, done.last_error, done.error_stage, done.next_attempt_at) == (c.State.ENRICHED, None, None, 0.0)
+    assert (done.status, done.last_error, done.error_stage, done.next_attempt_at) == (State.ENRICHED, None, None, 0.0)
     assert (done.lease_owner, done.lease_token, done.lease_expires_at) == (None, None, None)
 
 
@@ -136,7 +137,7 @@ def test_always_failing_job_fails_after_exactly_max_retries(store, clock):
     assert outcomes == ["retried", "retried", "failed"]
     failed = store.get(job_id)
     assert (failed.status, failed.attempts, failed.last_error, failed.error_stage) == (
-        c.State.FAILED, {c.ENRICH: 3}, "boom 3", c.ENRICH)
+        State.FAILED, {c.ENRICH: 3}, "boom 3", c.ENRICH)
     assert store.failed_by_stage() == {c.ENRICH: 1}
 
 
@@ -144,7 +145,7 @@ def test_permanent_error_fails_at_once(store):
     add(store)
     job = store.claim(ENRICH, "w", 60)
     assert policy.fail(store, job, ENRICH, "no company URL", permanent=True, **RETRY) == "failed"
-    assert store.get(job.id).status == c.State.FAILED
+    assert store.get(job.id).status == State.FAILED
     assert policy.fail(store, job, ENRICH, "again", permanent=True, **RETRY) is None
 
 
@@ -153,21 +154,21 @@ def test_release_gives_back_the_attempt(store):
     job = store.claim(ENRICH, "w", 60)
     assert policy.release(store, job, ENRICH)
     back = store.get(job.id)
-    assert (back.status, back.attempts.get(c.ENRICH), back.lease_token) == (c.State.SCORED, 0, None)
+    assert (back.status, back.attempts.get(c.ENRICH), back.lease_token) == (State.SCORED, 0, None)
     assert store.claim(ENRICH, "w", 60).id == job.id
 
 
 def test_requeue_and_mark_respect_live_leases(store, clock):
     job_id = add(store)
     job = store.claim(ENRICH, "w", 60)
-    assert not policy.mark(store, job_id, c.State.SKIPPED), "a live lease protects the job"
+    assert not policy.mark(store, job_id, State.SKIPPED), "a live lease protects the job"
     assert not policy.requeue(store, job_id, ENRICH)
     policy.fail(store, job, ENRICH, "x", permanent=True, **RETRY)
     assert policy.requeue(store, job_id, ENRICH)
     again = store.get(job_id)
-    assert (again.status, again.attempts, again.next_attempt_at) == (c.State.SCORED, {c.ENRICH: 0}, 0.0)
-    assert policy.mark(store, job_id, c.State.APPLIED) and store.get(job_id).status == c.State.APPLIED
-    assert not policy.mark(store, "nosuchjob", c.State.SKIPPED)
+    assert (again.status, again.attempts, again.next_attempt_at) == (State.SCORED, {c.ENRICH: 0}, 0.0)
+    assert policy.mark(store, job_id, State.APPLIED) and store.get(job_id).status == State.APPLIED
+    assert not policy.mark(store, "nosuchjob", State.SKIPPED)
     events = [e["event"] for e in store.events(job_id)]
     assert events == ["inserted", "failed", "requeued", "marked"]
 
@@ -176,12 +177,12 @@ def test_listing_counting_and_selecting(store, clock):
     for n in range(5):
         add(store, n)
         clock.advance(1)
-    add(store, 9, status=c.State.PENDING)
-    newest = store.list_jobs(c.State.SCORED, limit=2)
+    add(store, 9, status=State.PENDING)
+    newest = store.list_jobs(State.SCORED, limit=2)
     assert [j.source_id for j in newest] == ["4", "3"]
-    assert len(store.list_jobs()) == 6 and len(store.list_jobs(c.State.PENDING)) == 1
-    assert store.counts() == {c.State.SCORED: 5, c.State.PENDING: 1}
-    assert len(store.select_ids(status=c.State.SCORED)) == 5
+    assert len(store.list_jobs()) == 6 and len(store.list_jobs(State.PENDING)) == 1
+    assert store.counts() == {State.SCORED: 5, State.PENDING: 1}
+    assert len(store.select_ids(status=State.SCORED)) == 5
     assert store.get("missing") is None
 
 
@@ -290,13 +291,13 @@ def test_counts_stay_true_through_every_kind_of_move(store, clock):
 
 
 def test_complete_can_refresh_content(store):
-    add(store, 1, status=c.State.PENDING, description="")
+    add(store, 1, status=State.PENDING, description="")
     scrape = stage_states(c.SCRAPE)
     job = store.claim(scrape, "w", 60)
     assert store.complete(job.id, job.lease_token, scrape, {"detail": {"applicants": 3}},
                           {"description": "Full text", "status": "hacked"})
     done = store.get(job.id)
-    assert (done.status, done.description, done.data) == (c.State.SCRAPED, "Full text", {"detail": {"applicants": 3}})
+    assert (done.status, done.description, done.data) == (State.SCRAPED, "Full text", {"detail": {"applicants": 3}})
 
 
 def test_run_details_round_trip(store):
@@ -351,8 +352,8 @@ def test_spend_totals_add_up(store):
 def test_complete_into_another_end_state(store):
     add(store)
     job = store.claim(DRAFT, "w", 60) or store.claim(ENRICH, "w", 60)
-    assert store.complete(job.id, job.lease_token, ENRICH, {"why": "do not contact"}, status=c.State.SKIPPED)
-    assert store.get(job.id).status == c.State.SKIPPED
+    assert store.complete(job.id, job.lease_token, ENRICH, {"why": "do not contact"}, status=State.SKIPPED)
+    assert store.get(job.id).status == State.SKIPPED
 
 
 def test_sqlite_store_made_before_company_id_and_counters_is_migrated(tmp_path):
@@ -378,7 +379,7 @@ def test_sqlite_store_made_before_company_id_and_counters_is_migrated(tmp_path):
     db.close()
     store = SQLiteStore(path)
     assert store.get("j1").company_id == "li:a"
-    assert store.counts() == {c.State.ENRICHED: 1}, "the counters are filled from the jobs already there"
+    assert store.counts() == {State.ENRICHED: 1}, "the counters are filled from the jobs already there"
     assert [(x["id"], x["jobs"]) for x in store.list_companies()] == [("li:a", 1)]
 
 
@@ -387,15 +388,15 @@ def test_sqlite_store_made_before_company_id_and_counters_is_migrated(tmp_path):
 
 def test_policy_decides_retry_fail_and_expiry_without_a_store():
     retry = policy.after_error(1, ENRICH, "boom", permanent=False, **RETRY)
-    assert (retry.to_status, retry.event, retry.error) == (c.State.SCORED, "retried", "boom")
+    assert (retry.to_status, retry.event, retry.error) == (State.SCORED, "retried", "boom")
     assert 30 <= retry.delay <= 60
-    assert policy.after_error(3, ENRICH, "boom", permanent=False, **RETRY).to_status == c.State.FAILED
+    assert policy.after_error(3, ENRICH, "boom", permanent=False, **RETRY).to_status == State.FAILED
     assert policy.after_error(1, ENRICH, "404", permanent=True, **RETRY).event == "failed"
-    assert policy.after_expiry(1, ENRICH, 3).to_status == c.State.SCORED
-    assert policy.after_expiry(3, ENRICH, 3).to_status == c.State.FAILED
+    assert policy.after_expiry(1, ENRICH, 3).to_status == State.SCORED
+    assert policy.after_expiry(3, ENRICH, 3).to_status == State.FAILED
     assert [policy.backoff_seconds(n, 60, 3600, rng=lambda: 1.0) for n in (1, 2, 3, 10)] == [60, 120, 240, 3600]
-    assert policy.may_move(c.State.ENRICHING, 100.0, now=50.0) is False
-    assert policy.may_move(c.State.ENRICHING, 100.0, now=150.0) and policy.may_move(c.State.SCORED, None, 0)
+    assert policy.may_move(State.ENRICHING, 100.0, now=50.0) is False
+    assert policy.may_move(State.ENRICHING, 100.0, now=150.0) and policy.may_move(State.SCORED, None, 0)
 
 
 def test_a_move_happens_only_from_its_state_under_its_token(store):
@@ -406,7 +407,7 @@ def test_a_move_happens_only_from_its_state_under_its_token(store):
     assert not store.move(job.id, job.lease_token, policy.after_error(1, DRAFT, "x", permanent=False, **RETRY))
     assert store.move(job.id, job.lease_token, back)
     assert not store.move(job.id, job.lease_token, back), "the lease is gone with the first move"
-    assert store.get(job.id).status == c.State.SCORED
+    assert store.get(job.id).status == State.SCORED
     assert [e["event"] for e in store.events(job.id)] == ["inserted", "retried"]
 
 
@@ -421,7 +422,7 @@ def test_a_sweep_takes_back_expired_leases_and_those_of_a_dead_process(store, cl
     assert {j.id: j.lease_token for j in store.leases(ENRICH)}[first.id] == first.lease_token
     assert policy.sweep_expired(store, ENRICH, max_retries=3) == 2
     assert {j.id for j in store.leases(ENRICH)} == {live.id}
-    assert store.get(dead.id).status == c.State.SCORED, "a dead holder's lease is not waited out"
+    assert store.get(dead.id).status == State.SCORED, "a dead holder's lease is not waited out"
 
 
 def test_a_sweep_that_lost_the_race_moves_nothing(store, clock):
@@ -431,7 +432,7 @@ def test_a_sweep_that_lost_the_race_moves_nothing(store, clock):
     stale = [j for j in store.leases(ENRICH) if policy.abandoned(j, clock())]
     assert policy.release(store, job, ENRICH), "the worker gave it back just before the sweep"
     assert sum(store.move(j.id, j.lease_token, policy.after_expiry(1, ENRICH, 3)) for j in stale) == 0
-    assert store.get(job.id).status == c.State.SCORED and store.get(job.id).last_error is None
+    assert store.get(job.id).status == State.SCORED and store.get(job.id).last_error is None
 
 
 def test_job_documents_of_another_shape_are_left_alone(store_factory, capsys):
@@ -439,11 +440,11 @@ def test_job_documents_of_another_shape_are_left_alone(store_factory, capsys):
     if store_factory.backend != "mongodb":
         pytest.skip("SQLite's schema admits no job of another shape")
     store = store_factory()
-    store.jobs.insert_one({"_id": "legacy-1", "title": "Old job", "status": c.State.SCORED, "company": "X"})
+    store.jobs.insert_one({"_id": "legacy-1", "title": "Old job", "status": State.SCORED, "company": "X"})
     add(store, 1)
     assert store.foreign_jobs() == 1
     assert [j.id for j in store.list_jobs()] == [store.select_ids()[0]] and store.get("legacy-1") is None
-    assert store.counts() == {c.State.SCORED: 1}
+    assert store.counts() == {State.SCORED: 1}
     assert store.claim(ENRICH, "w", 60).source == "test" and store.claim(ENRICH, "w", 60) is None
 
 

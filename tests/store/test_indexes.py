@@ -12,6 +12,7 @@ from pymongo import monitoring
 
 from pipeline import constants as c
 from pipeline.catalog import stage_states
+from pipeline.states import State
 from pipeline.store.base import JobStore, NewJob
 
 ENRICH = stage_states(c.ENRICH)
@@ -20,14 +21,14 @@ ENRICH = stage_states(c.ENRICH)
 def read_paths(store: JobStore) -> dict[str, Any]:
     return {"counts": store.counts, "failed_by_stage": store.failed_by_stage,
             "companies": lambda: (store.list_companies(50), store.count_companies()),
-            "list": lambda: store.list_jobs(c.State.SCRAPED, 50), "claim": lambda: store.claim(ENRICH, "w", 60),
+            "list": lambda: store.list_jobs(State.SCRAPED, 50), "claim": lambda: store.claim(ENRICH, "w", 60),
             "sweep": lambda: store.leases(ENRICH), "duplicates": lambda: store.company_jobs("acme")}
 
 
 def fill(store: JobStore) -> None:
     for n in range(30):
         store.upsert_job(NewJob(source="t", source_id=str(n), url=f"https://jobs.example.org/{n}", title="Engineer",
-                                company="Acme", company_key="acme", status=(c.State.SCRAPED, c.State.SCORED)[n % 2]))
+                                company="Acme", company_key="acme", status=(State.SCRAPED, State.SCORED)[n % 2]))
 
 
 def test_sqlite_read_paths_use_indexes(tmp_path):
