@@ -3,11 +3,11 @@ are compared alike, and an earlier-posted copy that arrives later becomes the or
 
 import json
 
-from pipeline import constants as c
-from pipeline.cli import main
-from pipeline.config import SearchConfig, load_config
-from pipeline.dedupe import company_key, posted_on
-from pipeline.duplicates import demote, find_twin, store_duplicate, supersedes
+from pipeline.cli.app import main
+from pipeline.companies.identity import company_key
+from pipeline.config.loading import SearchConfig, load_config
+from pipeline.postings.duplicates import demote, find_twin, store_duplicate, supersedes
+from pipeline.postings.matching import posted_on
 from pipeline.records import Move
 from pipeline.sources.boards import search_boards
 from pipeline.sources.lever import LeverSource
@@ -76,7 +76,6 @@ def test_slugs_that_differ_from_the_name_need_the_board_entry(tmp_path):
 
 
 def test_an_import_and_a_board_copy_are_linked(tmp_path, monkeypatch, capsys):
-    monkeypatch.delenv(c.ENV_MONGODB_URI, raising=False)
     config = write_config(tmp_path / "project")
     store_path = load_config(str(config)).storage.sqlite_path
     store = SQLiteStore(store_path)

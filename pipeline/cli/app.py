@@ -8,10 +8,10 @@ from typing import Any
 
 from pipeline import __version__
 from pipeline import constants as c
-from pipeline.catalog import SOURCES, STAGES, all_states, parse_stage_overrides, use_stage_overrides
-from pipeline.config import Config
+from pipeline.config.catalog import SOURCES, STAGES, all_states, parse_stage_overrides, use_stage_overrides
+from pipeline.config.loading import Config
 from pipeline.errors import ConfigError, StoreUnavailable
-from pipeline.export import FORMATS
+from pipeline.outreach.export import FORMATS
 from pipeline.states import State
 
 
@@ -109,8 +109,8 @@ def _main(argv: list[str] | None) -> int:
     if not args.command and not args.list:
         parser.print_help()
         return c.EXIT_USAGE
-    from pipeline import commands
-    from pipeline.config import load_config
+    from pipeline.cli import commands
+    from pipeline.config.loading import load_config
 
     try:
         use_stage_overrides(parse_stage_overrides(os.environ.get(c.ENV_TEST_STAGES, "")))
@@ -131,7 +131,7 @@ def _main(argv: list[str] | None) -> int:
 
 
 def _drafts(args: argparse.Namespace, config: Config) -> int:
-    from pipeline import review_commands as rc
+    from pipeline.cli import drafts as rc
 
     match args.action:
         case None:
@@ -150,7 +150,8 @@ def _drafts(args: argparse.Namespace, config: Config) -> int:
 
 
 def _dispatch(args: argparse.Namespace, config: Config) -> int:
-    from pipeline import commands, daemon
+    from pipeline.cli import commands
+    from pipeline.service import daemon
 
     match args.command:
         case "config":

@@ -7,8 +7,8 @@ import time
 from typing import Any
 
 from pipeline.records import Job
-from pipeline.textclean import visible
-from pipeline.timeutil import utc_iso
+from pipeline.service.views import iso
+from pipeline.text import visible
 
 
 def terminal_safe(text: str) -> str:
@@ -21,11 +21,6 @@ def terminal_safe(text: str) -> str:
 def out(text: str = "", *, file: Any = None) -> None:
     """print(), with every control character that could steer the terminal removed."""
     print(terminal_safe(text), file=file)
-
-
-def iso(ts: float | None) -> str | None:
-    """Epoch seconds -> ISO-8601 UTC, the form every --json output uses."""
-    return utc_iso(ts) if ts else None
 
 
 def print_json(value: Any) -> None:
@@ -79,7 +74,7 @@ def stats(result: dict[str, Any]) -> None:
 
 def spend_line(spend: dict[str, Any]) -> str:
     cap = spend["cap_usd"]
-    return f"LLM spend today: ${spend['today_usd']:.4f}" + (f" of ${cap:.2f} (generator.daily_cost_cap_usd)"
+    return f"LLM spend today: ${spend['today_usd']:.4f}" + (f" of ${cap:.2f} (llm.daily_cost_cap_usd)"
                                                           if cap is not None else " (no daily cap set)")
 
 
@@ -100,10 +95,10 @@ def fit_view(fit: dict[str, Any]) -> None:
         out("  skipped for fit; `main.py mark JOB_ID scored` brings it back")
 
 
-def job(record: dict[str, Any], company: dict[str, Any] | None, contacts: list[dict[str, Any]]) -> None:
-    """`show`: one job's fields, history, company and contacts."""
-    history = record.pop("history")
-    record.pop("company_record")
+def job(view: dict[str, Any]) -> None:
+    """`show`: one job's fields, history, company and contacts (service.views.job_view)."""
+    record = dict(view)
+    history, company, contacts = record.pop("history"), record.pop("company_record"), record.pop("contacts")
     fit = record["data"].get("fit")
     record["data"] = {k: v for k, v in record["data"].items()
                       if k not in ("contacts", "company_emails", "fit", "fit_history")}  # the first two: older jobs
@@ -124,7 +119,7 @@ def job(record: dict[str, Any], company: dict[str, Any] | None, contacts: list[d
 
 def company_view(company: dict[str, Any], contacts: list[dict[str, Any]]) -> None:
     facts = company.get("facts", {})
-    out(f"company: {company.get('name')} ({company['id']}), enriched {iso(company.get('enriched_at'))}")
+    out(f"company: {company.get('name')} ({company['id']}), enriched {company.get('enriched_at')}")  # already ISO
     for key in ("website", "industry", "size", "headquarters", "employees", "description", "site_description"):
         if key in facts:
             value = str(facts[key]["value"]).replace("\n", " ")

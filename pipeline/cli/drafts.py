@@ -15,16 +15,17 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import constants as c
-from pipeline import display, review
-from pipeline.config import Config
-from pipeline.display import out
+from pipeline.cli import display
+from pipeline.cli.display import out
+from pipeline.config.loading import Config
+from pipeline.outreach import review
 from pipeline.store import Job, JobStore, open_store
 
 ACTIONS = {"approve": review.APPROVED, "reject": review.REJECTED, "sent": review.SENT}
 
 
 def list_drafts(config: Config, status: str, as_json: bool) -> int:
-    from pipeline.export import draft_rows
+    from pipeline.outreach.export import draft_rows
 
     rows = draft_rows(open_store(config).list_jobs(status))
     if as_json:
@@ -36,8 +37,8 @@ def list_drafts(config: Config, status: str, as_json: bool) -> int:
 
 def export_drafts(config: Config, status: str, fmt: str, folder: Path, every: bool) -> int:
     """Approved drafts (with `every`, new ones too) to files; see pipeline.export for the manifest."""
-    from pipeline.export import draft_rows, export
-    from pipeline.profile import load_profile, profile_path
+    from pipeline.config.profile import load_profile, profile_path
+    from pipeline.outreach.export import draft_rows, export
 
     wanted = {review.APPROVED, review.NEW} if every else {review.APPROVED}
     rows = [r for r in draft_rows(open_store(config).list_jobs(status)) if r["review"] in wanted]

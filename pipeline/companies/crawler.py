@@ -11,14 +11,13 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from urllib.parse import urlsplit
 
-from pipeline.catalog import job_hosts
-from pipeline.dedupe import company_key
-from pipeline.emails import MxLookup, guesses, learned_pattern
+from pipeline.companies.addresses import MxLookup, guesses, learned_pattern
+from pipeline.companies.identity import company_key, job_slug, job_website
+from pipeline.companies.pages import parse_linkedin_company, parse_website
 from pipeline.errors import HaltRun, PermanentError, RetryableError
-from pipeline.http import Fetcher, check_status
 from pipeline.logs import get_logger
+from pipeline.net.http import Fetcher, check_status
 from pipeline.records import Job
-from pipeline.sources.company import linkedin_slug, parse_linkedin_company, parse_website
 from pipeline.sources.linkedin import check_blocked
 from pipeline.timeutil import utc_iso
 
@@ -30,42 +29,6 @@ MAX_GUESSED_PEOPLE = 12  # guesses cost no request; the job decides who is writt
 def fact(value: Any, source: str, fetched_at: str) -> dict[str, Any]:
     """A value with its provenance."""
     return {"value": value, "source": source, "fetched_at": fetched_at}
-
-
-def _site(url: str) -> str:
-    host = urlsplit(url or "").netloc.lower().removeprefix("www.")
-    return "" if not host or any(host.endswith(h) for h in job_hosts()) else url
-
-
-def job_website(job: Job) -> str:
-    """The company's own site as the job shows it: its company URL, else the home of an apply URL
-    on the company's own domain (an ATS host does not count)."""
-    apply = _site(job.extra.get("apply_url", "") or (job.data.get("detail") or {}).get("apply_url", ""))
-    if _site(job.company_url):
-        return job.company_url
-    if apply:
-        parts = urlsplit(apply)
-        return f"{parts.scheme}://{parts.netloc}/"
-    return ""
-
-
-def job_slug(job: Job) -> str:
-    """The LinkedIn company slug the job points at, if any."""
-    return linkedin_slug(job.company_url) or linkedin_slug(job.extra.get("company_linkedin_url", ""))
-
-
-def identities(job: Job) -> list[str]:
-    """The aliases this job's company may already be stored under, most specific first."""
-    found = []
-    slug = job_slug(job)
-    if slug:
-        found.append(f"li:{slug}")
-    site = job_website(job)
-    if site:
-        found.append(f"domain:{urlsplit(site).netloc.lower().removeprefix('www.')}")
-    if job.company:
-        found.append(f"name:{company_key(job.company)}")
-    return found
 
 
 class CompanyCrawler:

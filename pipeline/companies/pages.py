@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-from pipeline.sources.base import attr, first_text, strip_hidden
+from pipeline.net.html import attr, first_text, strip_hidden
 
 EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")
 SOCIAL_HOSTS = {"linkedin.com": "linkedin", "twitter.com": "twitter", "x.com": "x", "github.com": "github",
@@ -38,12 +38,6 @@ _NAME_SELECTORS = ("[itemprop=name]", "[class*=name]", "h2", "h3", "h4", "h5", "
 _ROLE_SELECTORS = ("[itemprop=jobTitle]", "[class*=role]", "[class*=position]", "[class*=job-title]",
                    "[class*=title]", "p", "span")
 _ASSET = re.compile(r"\.(png|jpe?g|gif|svg|webp)$", re.I)
-
-
-def linkedin_slug(url: str) -> str:
-    """'https://www.linkedin.com/company/acme-inc?trk=x' -> 'acme-inc'."""
-    match = re.search(r"linkedin\.com/company/([^/?#]+)", url or "")
-    return match.group(1).lower() if match else ""
 
 
 def _organization(soup: BeautifulSoup) -> dict[str, Any]:

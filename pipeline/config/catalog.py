@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from pipeline import constants as c
+from pipeline.config.settings import DraftSettings, EnrichSettings, FitSettings, ScrapeSettings, StageConfig
 from pipeline.errors import ConfigError
-from pipeline.settings import DraftSettings, EnrichSettings, FitSettings, ScrapeSettings, StageConfig
 from pipeline.states import STATES, State
 
 

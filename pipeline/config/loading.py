@@ -16,10 +16,8 @@ from urllib.parse import urlsplit
 from dotenv import load_dotenv
 
 from pipeline import constants as c
-from pipeline.catalog import SOURCES, STAGES, StageSpec
-from pipeline.errors import ConfigError, ConfigErrors
-from pipeline.redact import mask_uri, register_secret
-from pipeline.settings import (
+from pipeline.config.catalog import SOURCES, STAGES, StageSpec
+from pipeline.config.settings import (
     Config,
     DaemonConfig,
     DraftSettings,
@@ -30,7 +28,9 @@ from pipeline.settings import (
     StageConfig,
     StorageConfig,
 )
-from pipeline.yamldoc import Located, check_section, read_text
+from pipeline.config.yamlfile import Located, check_section, read_text
+from pipeline.errors import ConfigError, ConfigErrors
+from pipeline.redaction import mask_uri, register_secret
 
 __all__ = ["Config", "DaemonConfig", "HttpConfig", "LLMConfig", "SearchConfig", "SourceConfig", "StageConfig",
            "StorageConfig", "config_path", "effective", "load_config"]
@@ -45,7 +45,7 @@ SEARCH_CHOICES = {
     "experience": ("internship", "entry", "associate", "mid_senior", "director", "executive"),
     "job_type": ("full_time", "part_time", "contract", "temporary", "internship", "volunteer", "other"),
 }
-Spec = dict[str, tuple[tuple[Any, ...], Any]]
+Spec = dict[str, tuple[Any, ...]]  # key -> (accepted YAML types, default[, (low, high)])
 T = typing.TypeVar("T")
 
 
@@ -60,7 +60,7 @@ def _yaml_types(hint: Any) -> tuple[Any, ...]:
 
 
 def key_spec(cls: type) -> Spec:
-    """YAML key -> (accepted types, default), derived from a settings dataclass's fields."""
+    """YAML key -> (accepted types, default, range or None), derived from a settings dataclass's fields."""
     hints = typing.get_type_hints(cls)
     spec: Spec = {}
     for f in dataclasses.fields(cls):
@@ -68,7 +68,7 @@ def key_spec(cls: type) -> Spec:
             continue
         default = f.default if f.default is not dataclasses.MISSING else \
             f.default_factory() if f.default_factory is not dataclasses.MISSING else None
-        spec[f.name] = (f.metadata.get("yaml_types") or _yaml_types(hints[f.name]), default)
+        spec[f.name] = (f.metadata.get("yaml_types") or _yaml_types(hints[f.name]), default, f.metadata.get("range"))
     return spec
 
 
@@ -139,8 +139,6 @@ def _generator(doc: Located, values: dict[str, Any]) -> None:
             raise doc.error(("generator", "do_not_contact", key),
                             "expected companies, domains or addresses, each a list")
     values["do_not_contact"] = {k: tuple(str(i).strip().lower() for i in v) for k, v in dnc.items()}
-    if values["daily_cost_cap_usd"] is not None:
-        values["daily_cost_cap_usd"] = float(values["daily_cost_cap_usd"])
 
 
 def _searches(doc: Located, data: Any) -> tuple[SearchConfig, ...]:
@@ -254,7 +252,8 @@ def load_config(explicit: str | None = None, *, check_schedules: bool = True) ->
             errors.append(exc)
             return None  # type: ignore[return-value]  # never used: the errors are raised below
 
-    sections = {"daemon", "storage", "llm", "http", "searches", "sources", *(s.section for s in STAGES.values())}
+    sections = {"daemon", "storage", "llm", "http", "searches", "sources", "profile",
+                *(s.section for s in STAGES.values())}
     for key in data:
         if key not in sections:
             errors.append(doc.error((key,), f"unknown section (known: {', '.join(sorted(sections))})"))
@@ -267,14 +266,48 @@ def load_config(explicit: str | None = None, *, check_schedules: bool = True) ->
     searches = checked(lambda: _searches(doc, data.get("searches")))
     sources = checked(lambda: _sources(doc, data.get("sources")))
     http = checked(lambda: _make(HttpConfig, check_section(doc, ("http",), data.get("http"), key_spec(HttpConfig))))
+    profile = checked(lambda: _profile(doc, data.get("profile")))
     if errors:
         raise errors[0] if len(errors) == 1 else ConfigErrors(errors)
+    llm, profile, deprecations = _deprecated(doc, data, llm, stages, profile)
     api_key = os.environ.get(llm.api_key_env) or None
     mongodb_uri = os.environ.get(c.ENV_MONGODB_URI) or None
     register_secret(api_key)
     register_secret(mongodb_uri)
     return Config(path=path, root=root, daemon=daemon, storage=storage, searches=searches, llm=llm, stages=stages,
-                  sources=sources, http=http, mongodb_uri=mongodb_uri, llm_api_key=api_key)
+                  sources=sources, http=http, profile=root / profile, deprecations=deprecations,
+                  mongodb_uri=mongodb_uri, llm_api_key=api_key)
+
+
+def _profile(doc: Located, value: Any) -> str | None:
+    """The top-level `profile:` key: the profile's path, relative to the config file."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise doc.error(("profile",), f"expected the profile file's path, got {value!r}")
+    return value.strip()
+
+
+# Keys that moved: (old section, old key) -> (new place as written in the config, how to set it).
+MOVED = {("generator", "daily_cost_cap_usd"): "llm.daily_cost_cap_usd",
+         ("generator", "profile"): "profile (a top-level key)"}
+
+
+def _deprecated(doc: Located, data: dict[str, Any], llm: LLMConfig, stages: dict[str, StageConfig],
+                profile: str | None) -> tuple[LLMConfig, str, tuple[str, ...]]:
+    """Old keys are still read, each with a warning naming its line and the key to write instead;
+    the new key wins when both are set."""
+    draft = stages[c.DRAFT]
+    assert isinstance(draft, DraftSettings)
+    notes = []
+    for (section, key), new in MOVED.items():
+        if key in (data.get(section) or {}):
+            notes.append(f"{doc.file}:{doc.lines.get((section, key), '?')}: {section}.{key} is deprecated; "
+                         f"write {new} instead")
+    llm_section = data.get("llm") or {}
+    if draft.daily_cost_cap_usd is not None and "daily_cost_cap_usd" not in llm_section:
+        llm = dataclasses.replace(llm, daily_cost_cap_usd=draft.daily_cost_cap_usd)
+    return llm, profile or draft.profile or "profile.yaml", tuple(notes)
 
 
 def _daemon(doc: Located, data: Any, root: Path) -> DaemonConfig:
@@ -307,6 +340,31 @@ def _llm(doc: Located, data: Any) -> LLMConfig:
     return _make(LLMConfig, llm)
 
 
+def section_classes() -> dict[str, type]:
+    """Each config section (as written in the YAML) and the settings class that declares its keys."""
+    return {"daemon": DaemonConfig, "storage": StorageConfig, "llm": LLMConfig, "http": HttpConfig,
+            "searches[]": SearchConfig, "sources.NAME": SourceConfig,
+            **{spec.section: spec.settings for spec in STAGES.values()}}
+
+
+def ranges_table() -> str:
+    """The README's table of numeric ranges, made from the settings' fields: one row per key and
+    range, with the sections that share it (deprecated keys left out)."""
+    rows: dict[tuple[str, float, float], list[str]] = {}
+    for section, cls in section_classes().items():
+        for key, (_types, _default, bounds) in key_spec(cls).items():
+            if bounds and (section, key) not in MOVED:
+                rows.setdefault((key, *bounds), []).append(section)
+    lines = ["| key | in | from | to |", "|---|---|---|---|"]
+    for (key, low, high), sections in rows.items():
+        lines.append(f"| `{key}` | {', '.join(sections)} | {_figure(low)} | {_figure(high)} |")
+    return "\n".join(lines)
+
+
+def _figure(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:g}"
+
+
 def store_description(config: Config) -> str:
     """The store in use, for people: the SQLite file, or MongoDB's hosts and database (no password)."""
     if config.storage.backend == "sqlite":
@@ -317,8 +375,9 @@ def store_description(config: Config) -> str:
 
 
 def config_warnings(config: Config) -> list[str]:
-    """What would make the pipeline silently do nothing, each naming the setting to change."""
-    found = []
+    """What would make the pipeline silently do nothing, and deprecated keys, each naming the
+    setting to change."""
+    found = list(config.deprecations)
     if not config.searches:
         found.append(f"no search configured: set {c.ENV_KEYWORDS} (and {c.ENV_LOCATION}) in .env, or add "
                      f"`searches:` to {config.path.name}; the scrape stage finds nothing until then")
@@ -368,6 +427,7 @@ def effective(config: Config) -> dict[str, Any]:
     out["sources"] = {name: {k: plain(v) for k, v in asdict(s).items() if k != "name"}
                       for name, s in config.sources.items()}
     out["http"] = {**asdict(config.http), "proxy": mask_uri(config.http.proxy)}
+    out["profile"] = str(config.profile)
     out["llm"] = {**plain(asdict(config.llm)), "api_key": "set (hidden)" if config.llm_api_key else "not set"}
     for name, spec in STAGES.items():
         values = plain(asdict(config.stages[name]))

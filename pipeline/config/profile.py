@@ -5,11 +5,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline import constants as c
-from pipeline.config import Config
+from pipeline.config.loading import Config
+from pipeline.config.yamlfile import Located, check_section, check_type, read_text
 from pipeline.errors import ConfigError
-from pipeline.settings import DraftSettings
-from pipeline.yamldoc import Located, check_section, check_type, read_text
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 KEYS: dict[str, tuple[tuple[Any, ...], Any]] = {
@@ -85,9 +83,8 @@ def _resume(path: Path, doc: Located) -> str:
 
 
 def profile_path(config: Config) -> Path:
-    """Where the draft stage's profile lives (generator.profile, relative to the config file)."""
-    settings: DraftSettings = config.stage(c.DRAFT)
-    return config.root / settings.profile
+    """Where the person's profile lives (the config's `profile:`, relative to the config file)."""
+    return config.profile
 
 
 def load_profile(path: Path) -> Profile:

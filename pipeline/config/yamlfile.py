@@ -9,23 +9,6 @@ import yaml
 
 from pipeline.errors import ConfigError
 
-DAY = 86400
-# The range of every numeric key, wherever it appears (both ends allowed); README's "Ranges" lists
-# them. Any number must also be finite: .inf and .nan are refused everywhere.
-RANGES: dict[str, tuple[float, float]] = {
-    "max_retries": (1, 100), "batch_size": (1, 100_000), "concurrency": (1, 64), "lease_seconds": (1, DAY),
-    "run_deadline_seconds": (1, 7 * DAY), "retry_base_seconds": (0, DAY), "retry_max_seconds": (0, 30 * DAY),
-    "tick_seconds": (0.1, 3600), "stop_timeout_seconds": (1, 3600), "start_timeout_seconds": (1, 600),
-    "misfire_grace_seconds": (0, 7 * DAY), "log_max_bytes": (10_000, 10**10), "log_backups": (0, 100),
-    "max_jobs_per_day": (1, 100_000), "max_jobs": (1, 100_000), "expire_after_missing": (1, 1000),
-    "posted_within_seconds": (60, 365 * DAY), "recheck_after_days": (0.01, 3650), "company_max_age_days": (0, 3650),
-    "keep_days": (1, 36_500), "max_tokens": (1, 100_000), "timeout_seconds": (0.1, 3600),
-    "temperature": (0, 2), "daily_cost_cap_usd": (0, 1_000_000), "max_recipients": (1, 10), "max_words": (10, 2000),
-    "description_chars": (100, 100_000), "validation_retries": (0, 10), "min_guess_confidence": (0, 1),
-    "min_delay": (0, 3600), "max_delay": (0, 3600), "max_in_flight": (1, 64), "max_429": (1, 100),
-    "backoff_base_seconds": (0.1, 3600), "backoff_max_seconds": (1, DAY),
-}
-
 
 def read_text(path: Path) -> str:
     """A YAML file's text; bytes that are not UTF-8 are a ConfigError naming the line."""
@@ -84,7 +67,10 @@ class Located:
         return ConfigError(message, self.file, self.lines.get(path), key)
 
 
-def check_type(doc: Located, path: tuple[Any, ...], value: Any, types: tuple[Any, ...]) -> Any:
+def check_type(doc: Located, path: tuple[Any, ...], value: Any, types: tuple[Any, ...],
+               bounds: tuple[float, float] | None = None) -> Any:
+    """The value if it has one of `types` (and, for a number, lies within `bounds`, both ends
+    allowed); else the ConfigError naming file, line and key. Numbers must be finite everywhere."""
     if value is None:
         if None in types:
             return None
@@ -97,15 +83,14 @@ def check_type(doc: Located, path: tuple[Any, ...], value: Any, types: tuple[Any
         raise doc.error(path, f"expected {names}, got {type(value).__name__} {value!r}")
     if isinstance(value, float) and not math.isfinite(value):
         raise doc.error(path, f"must be a finite number, got {value!r}")
-    bounds = RANGES.get(path[-1])
     if bounds and isinstance(value, (int, float)) and not isinstance(value, bool) and \
             not bounds[0] <= value <= bounds[1]:
         raise doc.error(path, f"must be from {bounds[0]:g} to {bounds[1]:g}, got {value!r}")
     return value
 
 
-def check_section(doc: Located, path: tuple[Any, ...], data: Any,
-                  spec: dict[str, tuple[tuple[Any, ...], Any]]) -> dict[str, Any]:
+def check_section(doc: Located, path: tuple[Any, ...], data: Any, spec: dict[str, tuple[Any, ...]]) -> dict[str, Any]:
+    """A mapping's values checked against spec: key -> (accepted types, default[, (low, high)])."""
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -114,6 +99,6 @@ def check_section(doc: Located, path: tuple[Any, ...], data: Any,
         if key not in spec:
             raise doc.error(path + (key,), f"unknown key (known: {', '.join(spec)})")
     out = {}
-    for key, (types, default) in spec.items():
-        out[key] = check_type(doc, path + (key,), data[key], types) if key in data else default
+    for key, (types, default, *bounds) in spec.items():
+        out[key] = check_type(doc, path + (key,), data[key], types, *bounds) if key in data else default
     return out

@@ -11,9 +11,9 @@ import random
 import socket
 from collections.abc import Callable
 
-from pipeline.catalog import StageStates, working_states
+from pipeline.config.catalog import StageStates, working_states
 from pipeline.records import ClaimedJob, Move
-from pipeline.redact import redact
+from pipeline.redaction import redact
 from pipeline.states import Event, State, states_where
 from pipeline.store.base import JobStore
 

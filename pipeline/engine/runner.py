@@ -15,18 +15,10 @@ from typing import Any
 
 import structlog
 
-from pipeline import policy
-from pipeline.catalog import StageStates
-from pipeline.config import StageConfig
-from pipeline.errors import (
-    DailyLimit,
-    Deferred,
-    HaltRun,
-    NetworkDown,
-    PermanentError,
-    PipelineError,
-    StoreUnavailable,
-)
+from pipeline.config.catalog import StageStates
+from pipeline.config.loading import StageConfig
+from pipeline.engine import policy
+from pipeline.errors import DailyLimit, Deferred, HaltRun, NetworkDown, PermanentError, PipelineError, StoreUnavailable
 from pipeline.logs import get_logger
 from pipeline.records import ClaimedJob, Job, Output, RunRecord
 from pipeline.store.base import JobStore

@@ -6,16 +6,17 @@ provider reports none and `llm.prices` has no price for the model) stops the spe
 cannot be kept on costs recorded as $0.
 """
 
-from pipeline.counters import spend_key
+from pipeline.config.settings import LLMConfig
+from pipeline.engine.counters import spend_key
 from pipeline.errors import HaltRun
 from pipeline.store.base import JobStore
 
 
 class Budget:
-    """The daily cap (`generator.daily_cost_cap_usd`, None for none) and today's spend."""
+    """The daily cap (`llm.daily_cost_cap_usd`, None for none) and today's spend."""
 
-    def __init__(self, cap: float | None, model: str) -> None:
-        self.cap, self.model = cap, model
+    def __init__(self, llm: LLMConfig) -> None:
+        self.cap, self.model = llm.daily_cost_cap_usd, llm.model
         self.unknown_price = False
 
     def check(self, store: JobStore) -> None:

@@ -6,11 +6,11 @@ import re
 import time
 from typing import Any
 
-from pipeline.fit import Fit, mentions
-from pipeline.llm import LLM
-from pipeline.profile import Profile
+from pipeline.config.profile import Profile
+from pipeline.fit.scorer import Fit, mentions
+from pipeline.net.llm import LLM
 from pipeline.records import Job
-from pipeline.textclean import fenced
+from pipeline.text import fenced
 
 DESCRIPTION_CHARS = 3000
 SYSTEM = ("You judge how well a job posting fits a job seeker. Use only the facts inside <seeker> and <job>. "

@@ -7,7 +7,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.config import Config
+from pipeline.config.loading import Config
 from pipeline.errors import HaltRun, PermanentError, RetryableError
 
 

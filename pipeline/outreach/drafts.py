@@ -11,15 +11,14 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from pipeline.contacts import UNRELATED, job_contacts
-from pipeline.dedupe import company_key
-from pipeline.emails import first_name, own_address
-from pipeline.fit import written_in
-from pipeline.profile import Profile
+from pipeline.companies.addresses import first_name, own_address
+from pipeline.companies.contacts import UNRELATED, job_contacts
+from pipeline.companies.identity import company_key, linkedin_slug
+from pipeline.config.profile import Profile
+from pipeline.config.settings import DraftSettings
+from pipeline.fit.scorer import written_in
 from pipeline.records import Job
-from pipeline.settings import DraftSettings
-from pipeline.sources.company import linkedin_slug
-from pipeline.textclean import fenced
+from pipeline.text import fenced
 
 SUBJECT_CHARS = 80
 NOTE_CHARS = 300

@@ -11,12 +11,12 @@ cutting a sentence or the signature.
 import re
 from typing import Any
 
-from pipeline.drafts import NOTE_CHARS, PHONE, SUBJECT_CHARS, DraftRejected, Recipient, check_summary
-from pipeline.emails import first_name
-from pipeline.fit import mentions
-from pipeline.profile import Profile
+from pipeline.companies.addresses import first_name
+from pipeline.config.profile import Profile
+from pipeline.config.settings import DraftSettings
+from pipeline.fit.scorer import mentions
+from pipeline.outreach.drafts import NOTE_CHARS, PHONE, SUBJECT_CHARS, DraftRejected, Recipient, check_summary
 from pipeline.records import Job
-from pipeline.settings import DraftSettings
 
 TEXTS: dict[str, dict[str, str]] = {
     "english": {

@@ -3,7 +3,7 @@ alike; the earlier-posted copy is kept as the original, unless the stored one is
 
 import dataclasses
 
-from pipeline.dedupe import posted_on, same_posting
+from pipeline.postings.matching import posted_on, same_posting
 from pipeline.records import CONTENT_FIELDS, Job, Move, NewJob
 from pipeline.states import Event, State, states_where
 from pipeline.store.base import JobStore

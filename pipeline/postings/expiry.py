@@ -3,7 +3,7 @@ moves to `expired` (one failed fetch lists nothing, so it proves nothing); a job
 counting from zero. LinkedIn's closed-job marker and a 404/410 on a detail page are read by the
 source itself."""
 
-from pipeline import policy
+from pipeline.engine import policy
 from pipeline.states import Event, State, states_where
 from pipeline.store.base import JobStore
 from pipeline.timeutil import utc_iso

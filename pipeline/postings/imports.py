@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.catalog import SOURCES
-from pipeline.dedupe import company_key
-from pipeline.duplicates import demote, find_twin, store_duplicate, supersedes
+from pipeline.companies.identity import company_key
+from pipeline.config.catalog import SOURCES
+from pipeline.postings.duplicates import demote, find_twin, store_duplicate, supersedes
 from pipeline.records import CONTENT_FIELDS, Job, NewJob
 from pipeline.states import State
 from pipeline.store.base import JobStore

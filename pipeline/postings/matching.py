@@ -2,16 +2,14 @@
 and which of two copies was posted first. pipeline.duplicates links them in the store."""
 
 import re
-import unicodedata
 from datetime import UTC, datetime
 from typing import Any
 
 from rapidfuzz import fuzz
 
+from pipeline.companies.identity import company_key, fold
 from pipeline.records import Job, NewJob
 
-_LEGAL = {"inc", "incorporated", "llc", "ltd", "limited", "gmbh", "corp", "corporation", "co", "company", "plc",
-          "ag", "sa", "bv", "srl", "sas", "oy", "ab", "as", "pty", "the", "se", "kg"}
 _TITLE_WORDS = {"sr": "senior", "jr": "junior", "eng": "engineer", "dev": "developer", "mgr": "manager",
                 "swe": "software engineer"}
 _GENDER_TAGS = re.compile(r"\((?:m|f|w|d|x|all genders?)(?:\s*/\s*(?:m|f|w|d|x))*\)", re.I)
@@ -19,27 +17,13 @@ TITLE_THRESHOLD = 90
 LOCATION_THRESHOLD = 60
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
-
-
-_DOMAIN = re.compile(r"\.(io|com|ai|co|app|dev|net|org|tech)$", re.I)
-
-
-def company_key(name: str) -> str:
-    """'Acme, Inc.', 'ACME' and 'acme.io' -> 'acme'."""
-    words = [w for w in _fold(_DOMAIN.sub("", (name or "").strip())).split() if w not in _LEGAL]
-    return " ".join(words) or _fold(name)
-
-
 def title_key(title: str) -> str:
-    words = _fold(_GENDER_TAGS.sub(" ", title or "")).split()
+    words = fold(_GENDER_TAGS.sub(" ", title or "")).split()
     return " ".join(_TITLE_WORDS.get(w, w) for w in words)
 
 
 def _locations_agree(a: str, b: str) -> bool:
-    a, b = _fold(a), _fold(b)
+    a, b = fold(a), fold(b)
     if not a or not b or "remote" in a or "remote" in b:
         return True
     return fuzz.token_set_ratio(a, b) >= LOCATION_THRESHOLD

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import constants as c
-from pipeline.config import Config, config_warnings, store_description
+from pipeline.config.loading import Config, config_warnings, store_description
 from pipeline.logs import get_logger, setup_logging
 
 log = get_logger("pipeline.daemon")
@@ -113,7 +113,7 @@ def state_file(config: Config) -> Path:
 def fingerprint(config: Config) -> str:
     """What the daemon's schedule depends on: the config file, profile.yaml, and the environment
     that fills in searches and the time zone. A change means `status` must say "restart to apply"."""
-    from pipeline.profile import profile_path
+    from pipeline.config.profile import profile_path
 
     digest = hashlib.sha256()
     for path in (config.path, profile_path(config)):
@@ -125,7 +125,7 @@ def fingerprint(config: Config) -> str:
 
 def write_state(config: Config, stages: dict[str, dict[str, Any]], not_ready: dict[str, str]) -> None:
     """The daemon's actual schedule, rewritten at start and on every tick (atomically)."""
-    from pipeline.scheduler import timezone
+    from pipeline.service.scheduler import timezone
 
     for name, reason in not_ready.items():
         stages[name] = {"scheduled": False, "reason": reason, "next_run": None}
@@ -154,7 +154,7 @@ def read_state(config: Config, pid: int | None) -> dict[str, Any] | None:
 
 def serve(config: Config, *, console: bool, ready_fd: int | None = None) -> int:
     """The daemon body: open the store, schedule the stages, wait for SIGTERM, stop cleanly."""
-    from pipeline.scheduler import Scheduler
+    from pipeline.service.scheduler import Scheduler
     from pipeline.stages import available_stages
     from pipeline.store import open_store
 

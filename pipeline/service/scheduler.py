@@ -23,11 +23,11 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from tzlocal import get_localzone
 
-from pipeline import policy
-from pipeline.config import Config
+from pipeline.config.loading import Config
+from pipeline.engine import policy
+from pipeline.engine.runner import Stage, run_stage
 from pipeline.errors import StoreUnavailable
 from pipeline.logs import get_logger
-from pipeline.stages.runner import Stage, run_stage
 from pipeline.store.base import JobStore
 
 log = get_logger("pipeline.scheduler")

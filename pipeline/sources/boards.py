@@ -7,9 +7,9 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from pipeline.config import SearchConfig, SourceConfig
+from pipeline.config.loading import SearchConfig, SourceConfig
 from pipeline.errors import NetworkDown, PermanentError, RetryableError, Stopped
-from pipeline.http import Fetcher, check_status
+from pipeline.net.http import Fetcher, check_status
 from pipeline.records import Job, NewJob
 from pipeline.sources.base import DriftError, Known, NoDetail, matches, partial_drift
 

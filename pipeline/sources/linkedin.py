@@ -15,23 +15,15 @@ from urllib.parse import urlsplit
 import httpx
 from bs4 import BeautifulSoup, Comment
 
-from pipeline.config import SearchConfig, SourceConfig
+from pipeline.config.loading import SearchConfig, SourceConfig
 from pipeline.errors import PermanentError, RetryableError
-from pipeline.http import Fetcher, check_status
+from pipeline.net.html import attr, first_text, sanitize_html, text_of
+from pipeline.net.http import Fetcher, check_status
 from pipeline.records import Job, NewJob, Output
-from pipeline.sources.base import (
-    BlockedError,
-    DriftError,
-    Known,
-    attr,
-    first_text,
-    partial_drift,
-    sanitize_html,
-    text_of,
-)
+from pipeline.sources.base import BlockedError, DriftError, Known, partial_drift
 from pipeline.sources.linkedin_criteria import read_criteria
 from pipeline.states import State
-from pipeline.textclean import clean
+from pipeline.text import clean
 from pipeline.timeutil import utc_iso
 from pipeline.urls import canonical_url
 

@@ -16,17 +16,17 @@ from datetime import date
 from typing import Any
 
 from pipeline import constants as c
-from pipeline.catalog import SOURCES, stage_states
-from pipeline.config import Config, SearchConfig
-from pipeline.dedupe import company_key
-from pipeline.duplicates import demote, find_twin, store_duplicate, supersedes
+from pipeline.companies.identity import company_key
+from pipeline.config.catalog import SOURCES, stage_states
+from pipeline.config.loading import Config, SearchConfig
+from pipeline.config.settings import ScrapeSettings
+from pipeline.engine.runner import Stage, WorkContext, note_outage
 from pipeline.errors import NetworkDown, PermanentError, RetryableError, Stopped
-from pipeline.expiry import expire_missing
 from pipeline.logs import get_logger
+from pipeline.postings.duplicates import demote, find_twin, store_duplicate, supersedes
+from pipeline.postings.expiry import expire_missing
 from pipeline.records import Job, NewJob, Output, RunRecord
-from pipeline.settings import ScrapeSettings
 from pipeline.sources import build_fetcher, build_sources
-from pipeline.stages.runner import Stage, WorkContext, note_outage
 from pipeline.store.base import JobStore
 from pipeline.timeutil import utc_iso
 
