@@ -33,6 +33,15 @@ def test_list_by_status_with_limit(cli, capsys):
     assert "lease_token" not in jobs[0] and jobs[0]["created_at"].endswith("Z")
 
 
+def test_list_is_also_a_command_with_the_same_options(cli, capsys):
+    assert cli.run("--list", "--status", "scored", "--json") == 0
+    flag = out_json(capsys)
+    assert cli.run("list", "--status", "scored", "--json") == 0
+    assert out_json(capsys) == flag and len(flag) == 3
+    assert cli.run("--json", "list", "--sort", "score", "--limit", "1") == 0
+    assert len(out_json(capsys)) == 1
+
+
 def test_unknown_status_is_a_usage_error(cli, capsys):
     with pytest.raises(SystemExit) as info:
         cli.run("--list", "--status", "scrapped")

@@ -9,7 +9,6 @@ from pipeline.config.loading import SearchConfig, load_config
 from pipeline.postings.duplicates import demote, find_twin, store_duplicate, supersedes
 from pipeline.postings.matching import posted_on
 from pipeline.records import Move
-from pipeline.sources.boards import search_boards
 from pipeline.sources.lever import LeverSource
 from pipeline.states import State
 from pipeline.store import NewJob
@@ -38,8 +37,7 @@ def board_jobs(tmp_path, entry) -> list[NewJob]:
 
         source = LeverSource(config.sources["lever"])
         search = SearchConfig(keywords="account", sources=("lever",))
-        return list(search_boards(source.config, source.board_url, source.params, source.parse, search,
-                                  build_fetcher(config), {}, {}))
+        return list(source.search(search, build_fetcher(config), lambda _: False))
 
 
 def test_a_board_entry_names_the_company_so_its_linkedin_copy_is_linked(tmp_path):

@@ -180,3 +180,13 @@ def test_a_toy_source_and_stage_through_the_tables(toy_tables, tmp_path, capsys)
 def test_the_tables_are_back_after_the_toy_test():
     assert "toy" not in catalog.SOURCES and "follow_up" not in catalog.STAGES
     assert "followed_up" not in catalog.all_states()
+
+
+def test_only_the_cli_prints():
+    """The daemon, the stages and the domain report through return values and the log; printing
+    for a person is the CLI's (and the page's) business."""
+    speakers = {PIPELINE / "venv.py"}  # the entry point's bootstrap, before any dependency can be imported
+    printing = [f"{p.relative_to(PIPELINE)}:{n}" for p in PIPELINE.rglob("*.py")
+                if p.parts[-2] != "cli" and p not in speakers
+                for n, line in enumerate(p.read_text().splitlines(), 1) if re.search(r"\bprint\(", line)]
+    assert printing == []

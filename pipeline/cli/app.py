@@ -1,87 +1,75 @@
-"""Argument parsing for `python main.py`; every command's logic lives in pipeline.commands."""
+"""Argument parsing for `python main.py` and dispatch to the command that prints (pipeline.cli.commands,
+pipeline.cli.drafts); what a command reads or changes lives in pipeline.service."""
 
 import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 from pipeline import __version__
 from pipeline import constants as c
-from pipeline.config.catalog import SOURCES, STAGES, all_states, parse_stage_overrides, use_stage_overrides
+from pipeline.cli import options
+from pipeline.config.catalog import SOURCES, STAGES, parse_stage_overrides, use_stage_overrides
 from pipeline.config.loading import Config
 from pipeline.errors import ConfigError, StoreUnavailable
 from pipeline.outreach.export import FORMATS
 from pipeline.states import State
 
-
-def _positive(text: str) -> int:
-    value = int(text)
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"must be greater than 0, got {value}")
-    return value
-
-
-READ_ONLY = ("stats", "show", "companies", "drafts")
+READ_ONLY = ("list", "stats", "show", "companies", "drafts")
 
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="main.py", description="Job-search pipeline: scrape, enrich, draft.")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     p.add_argument("--config", help=f"config file (default: ${c.ENV_CONFIG} or {c.DEFAULT_CONFIG_FILE})")
-    p.add_argument("--list", action="store_true", help="list jobs (with --status to filter)")
-    p.add_argument("--status", choices=all_states(), help="with --list: only jobs in this state")
-    p.add_argument("--limit", type=_positive, help="with --list: at most N jobs, newest first")
-    p.add_argument("--sort", choices=["new", "score"], default="new", help="with --list: newest or best score first")
-    p.add_argument("--since", help="with --list: only jobs found since today, 24h, 7d, ...")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--list", action="store_true", help="list jobs (the same as the `list` command)")
+    options.add_list_filters(p, top=True)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    js: dict[str, Any] = {"action": "store_true", "default": argparse.SUPPRESS, "help": "machine-readable output"}
 
+    options.add_list_filters(sub.add_parser("list", help="jobs, newest (or best score) first"))
     config = sub.add_parser("config", help="validate the config and print it, secrets masked")
     config.add_argument("action", choices=["check"])
-    sub.add_parser("stats", help="counts by status and per stage").add_argument("--json", **js)
+    options.add_json(sub.add_parser("stats", help="counts by status and per stage"))
     show = sub.add_parser("show", help="everything known about one job")
     show.add_argument("job_id")
-    show.add_argument("--json", **js)
+    options.add_json(show)
     companies = sub.add_parser("companies", help="companies with how many jobs each, most jobs first")
-    companies.add_argument("--json", **js)
+    options.add_json(companies)
     companies.add_argument("--limit", type=int, default=50, help="how many to show (0: all; default 50)")
     drafts = sub.add_parser("drafts", help="list, review, approve, reject, mark sent or export drafts (never sent)")
     drafts.add_argument("action", nargs="?", choices=["review", "approve", "reject", "sent", "export"])
     drafts.add_argument("job_id", nargs="?", help="approve / reject / sent: the job")
-    drafts.add_argument("n", nargs="?", type=_positive, help="approve / reject / sent: draft N (default: all)")
+    drafts.add_argument("n", nargs="?", type=options.positive, help="approve / reject / sent: draft N (default: all)")
     drafts.add_argument("--reason", default="", help="reject: why")
-    drafts.add_argument("--status", dest="draft_status", default="draft_generated", choices=all_states())
+    options.add_status(drafts, f"drafts of jobs in this state (default {State.DRAFT_GENERATED})")
     drafts.add_argument("--format", choices=FORMATS, help="with export: the file format")
     drafts.add_argument("--out", type=Path, default=Path("drafts"), help="with export: the folder (default drafts/)")
     drafts.add_argument("--all", action="store_true", help="with export: new drafts too, not only approved")
-    drafts.add_argument("--json", **js)
+    options.add_json(drafts)
     imp = sub.add_parser("import", help="add jobs from a JSON, JSONL or CSV file (- reads standard input)")
     imp.add_argument("file", type=Path)
-    imp.add_argument("--json", **js)
+    options.add_json(imp)
     retry = sub.add_parser("retry", help="requeue failed jobs (or the given ones) for a stage")
     retry.add_argument("job_ids", nargs="*", metavar="JOB_ID")
-    retry.add_argument("--status", dest="retry_status", default=State.FAILED, choices=all_states())
+    options.add_status(retry, f"requeue the jobs in this state (default {State.FAILED})")
     retry.add_argument("--stage", choices=list(STAGES))
     rescore = sub.add_parser("rescore", help="score jobs again after editing profile.yaml")
-    rescore.add_argument("--status", dest="rescore_status", choices=all_states(),
-                         help="only jobs in this state (default: scored and skipped for fit)")
+    options.add_status(rescore, "only jobs in this state (default: scored and skipped for fit)")
     mark = sub.add_parser("mark", help="move a job to a state yourself (skipped, applied, ...)")
     mark.add_argument("job_id")
     mark.add_argument("new_status", metavar="STATUS")
     run = sub.add_parser("run-stage", help="process what is claimable now for one stage, then exit")
     run.add_argument("stage", choices=list(STAGES))
-    run.add_argument("--batch-size", type=_positive, help="at most N jobs (default: all claimable now)")
-    run.add_argument("--max-retries", type=_positive, help="attempts before a job fails (default: config)")
-    run.add_argument("--max-jobs", type=_positive, help="scrape: at most N new jobs this run")
+    run.add_argument("--batch-size", type=options.positive, help="at most N jobs (default: all claimable now)")
+    run.add_argument("--max-retries", type=options.positive, help="attempts before a job fails (default: config)")
+    run.add_argument("--max-jobs", type=options.positive, help="scrape: at most N new jobs this run")
     run.add_argument("--keywords", help="scrape: search these keywords instead of the configured searches")
     run.add_argument("--location", help="scrape: with --keywords, or to override every search's location")
     run.add_argument("--source", choices=list(SOURCES), help="scrape: only this source")
     daemon = sub.add_parser("daemon", help="start, stop, status, or run in the foreground")
     daemon.add_argument("action", choices=["start", "stop", "status", "run"])
     daemon.add_argument("--timeout", type=float, help="stop: seconds to wait before SIGKILL")
-    daemon.add_argument("--json", **js)
+    options.add_json(daemon)
     return p
 
 
@@ -116,7 +104,7 @@ def _main(argv: list[str] | None) -> int:
         use_stage_overrides(parse_stage_overrides(os.environ.get(c.ENV_TEST_STAGES, "")))
         # read-only commands skip building cron triggers: no APScheduler import for --list and friends
         config = load_config(args.config, check_schedules=not (args.list or args.command in READ_ONLY))
-        if args.list:
+        if args.list or args.command == "list":
             return commands.list_jobs(config, args.status, args.limit, args.json, args.sort, args.since)
         return _dispatch(args, config)
     except ConfigError as exc:
@@ -133,16 +121,17 @@ def _main(argv: list[str] | None) -> int:
 def _drafts(args: argparse.Namespace, config: Config) -> int:
     from pipeline.cli import drafts as rc
 
+    status = options.status_or(args, State.DRAFT_GENERATED) or State.DRAFT_GENERATED
     match args.action:
         case None:
-            return rc.list_drafts(config, args.draft_status, args.json)
+            return rc.list_drafts(config, status, args.json)
         case "export":
             if not args.format:
                 print(f"drafts export needs --format {' or '.join(FORMATS)}", file=sys.stderr)
                 return c.EXIT_USAGE
-            return rc.export_drafts(config, args.draft_status, args.format, args.out, args.all)
+            return rc.export_drafts(config, status, args.format, args.out, args.all)
         case "review":
-            return rc.interactive(config, args.draft_status)
+            return rc.interactive(config, status)
     if not args.job_id:
         print(f"drafts {args.action} needs a JOB_ID (and optionally a draft number N)", file=sys.stderr)
         return c.EXIT_USAGE
@@ -167,21 +156,26 @@ def _dispatch(args: argparse.Namespace, config: Config) -> int:
         case "import":
             return commands.import_jobs(config, args.file, args.json)
         case "retry":
-            return commands.retry(config, args.retry_status, args.stage, args.job_ids)
+            return commands.retry(config, options.status_or(args, State.FAILED) or State.FAILED, args.stage,
+                                  args.job_ids)
         case "rescore":
-            return commands.rescore(config, args.rescore_status)
+            return commands.rescore(config, options.status_or(args, None))
         case "mark":
             return commands.mark(config, args.job_id, args.new_status)
         case "run-stage":
-            options = {k: v for k, v in (("max_jobs", args.max_jobs), ("keywords", args.keywords),
-                                         ("location", args.location), ("source", args.source)) if v}
-            if options and args.stage != "scrape":
+            wanted = {k: v for k, v in (("max_jobs", args.max_jobs), ("keywords", args.keywords),
+                                        ("location", args.location), ("source", args.source)) if v}
+            if wanted and args.stage != "scrape":
                 print("--max-jobs, --keywords, --location and --source apply to the scrape stage only",
                       file=sys.stderr)
                 return c.EXIT_USAGE
-            return commands.run_stage(config, args.stage, args.batch_size, args.max_retries, options)
+            return commands.run_stage(config, args.stage, args.batch_size, args.max_retries, wanted)
         case "daemon":
-            return {"start": lambda: daemon.start(config), "stop": lambda: daemon.stop(config, args.timeout),
-                    "run": lambda: daemon.run_foreground(config),
-                    "status": lambda: commands.daemon_status(config, args.json)}[args.action]()
+            if args.action == "status":
+                return commands.daemon_status(config, args.json)
+            outcome = {"start": lambda: daemon.start(config), "stop": lambda: daemon.stop(config, args.timeout),
+                       "run": lambda: daemon.run_foreground(config)}[args.action]()
+            for line in outcome.lines:
+                print(line)
+            return outcome.code
     return c.EXIT_USAGE

@@ -152,6 +152,12 @@ def mark(store: JobStore, job_id: str, status: str) -> bool:
     return _person(store, job_id, status, Event.MARKED, None)
 
 
+def supersede(store: JobStore, job_id: str, status: str) -> bool:
+    """A stored posting becomes the duplicate of an earlier-posted copy that just arrived: only
+    while it is still in `status` and no stage holds it."""
+    return store.move(job_id, None, Move(status, State.DUPLICATE, Event.SUPERSEDED, clear_error_stage=True))
+
+
 def person_move(store: JobStore, job_id: str, status: str, event: str) -> bool:
     """A move a person's command makes (e.g. rescore), recorded under its own event name."""
     return _person(store, job_id, status, event, None)

@@ -3,9 +3,10 @@ alike; the earlier-posted copy is kept as the original, unless the stored one is
 
 import dataclasses
 
+from pipeline.engine import policy
 from pipeline.postings.matching import posted_on, same_posting
-from pipeline.records import CONTENT_FIELDS, Job, Move, NewJob
-from pipeline.states import Event, State, states_where
+from pipeline.records import CONTENT_FIELDS, Job, NewJob
+from pipeline.states import State, states_where
 from pipeline.store.base import JobStore
 
 RECENT = 500  # the duplicate check compares a new posting with this many of its company's latest jobs
@@ -36,5 +37,4 @@ def demote(store: JobStore, twin: Job, original: NewJob) -> None:
     content = {k: getattr(twin, k) for k in CONTENT_FIELDS}
     store.upsert_job(NewJob(source=twin.source, source_id=twin.source_id, **content, status=twin.status,
                             company_key=twin.company_key, extra={**twin.extra, "duplicate_of": kept.id}))
-    store.move(twin.id, None, Move(twin.status, State.DUPLICATE, Event.SUPERSEDED, error=None,
-                                   clear_error_stage=True))
+    policy.supersede(store, twin.id, twin.status)

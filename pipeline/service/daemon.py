@@ -56,6 +56,15 @@ class PidLock:
 
 
 @dataclass
+class Outcome:
+    """What start, stop and run report: an exit code and lines for the person (the CLI prints
+    them; the daemon itself never prints)."""
+
+    code: int
+    lines: list[str]
+
+
+@dataclass
 class DaemonState:
     running: bool
     pid: int | None
@@ -199,29 +208,27 @@ def _notify(fd: int | None, message: str) -> None:
             pass
 
 
-def run_foreground(config: Config) -> int:
+def run_foreground(config: Config) -> Outcome:
     """`daemon run`: the same daemon without detaching, for systemd or launchd."""
     lock = PidLock(config.daemon.pid_file)
     if not lock.acquire():
-        print(f"already running (PID {read_pid(config.daemon.pid_file)})")
-        return c.EXIT_ERROR
+        return Outcome(c.EXIT_ERROR, [f"already running (PID {read_pid(config.daemon.pid_file)})"])
     lock.write_pid(os.getpid())
     try:
-        return serve(config, console=True)
+        return Outcome(serve(config, console=True), [])
     finally:
         config.daemon.pid_file.unlink(missing_ok=True)
         lock.close()
 
 
-def start(config: Config) -> int:
+def start(config: Config) -> Outcome:
     """Detach a daemon and return once it reports it is up (exit 0) or why it failed (exit 1)."""
     import daemon as python_daemon
 
     lock = PidLock(config.daemon.pid_file)
     if not lock.acquire():
         lock.close()
-        print(f"already running (PID {read_pid(config.daemon.pid_file)})")
-        return c.EXIT_ERROR
+        return Outcome(c.EXIT_ERROR, [f"already running (PID {read_pid(config.daemon.pid_file)})"])
     read_end, write_end = os.pipe()
     child = os.fork()
     if child == 0:  # pragma: no cover - runs in the detached process
@@ -244,15 +251,13 @@ def start(config: Config) -> int:
     os.close(read_end)
     if message.startswith("ok "):
         _, pid, note = message.split()
-        print(f"started (PID {pid}); store: {store_description(config)}; logs in {config.daemon.log_file}")
-        for warning in config_warnings(config):
-            print(f"warning: {warning}")
+        lines = [f"started (PID {pid}); store: {store_description(config)}; logs in {config.daemon.log_file}"]
+        lines += [f"warning: {warning}" for warning in config_warnings(config)]
         if note == "store-unreachable":
-            print("warning: the store is unreachable; the daemon keeps trying every tick")
-        return c.EXIT_OK
-    print(f"failed to start: {message.removeprefix('error ') or 'the daemon exited during start-up'}"
-          f" (see {config.daemon.log_file})")
-    return c.EXIT_ERROR
+            lines.append("warning: the store is unreachable; the daemon keeps trying every tick")
+        return Outcome(c.EXIT_OK, lines)
+    why = message.removeprefix("error ") or "the daemon exited during start-up"
+    return Outcome(c.EXIT_ERROR, [f"failed to start: {why} (see {config.daemon.log_file})"])
 
 
 def _read_line(fd: int, timeout: float) -> str:
@@ -268,27 +273,24 @@ def _read_line(fd: int, timeout: float) -> str:
     return data.decode(errors="replace").strip() if data else "no answer from the daemon in time"
 
 
-def stop(config: Config, timeout: float | None = None) -> int:
+def stop(config: Config, timeout: float | None = None) -> Outcome:
     """SIGTERM, wait for the lock to be released, then SIGKILL; remove the PID file."""
     now = state(config)
     if not now.running:
         if now.stale:
             config.daemon.pid_file.unlink(missing_ok=True)
-            print(f"not running (removed a stale PID file for PID {now.pid})")
-        else:
-            print("not running")
-        return c.EXIT_OK
+            return Outcome(c.EXIT_OK, [f"not running (removed a stale PID file for PID {now.pid})"])
+        return Outcome(c.EXIT_OK, ["not running"])
     assert now.pid is not None
     os.kill(now.pid, signal.SIGTERM)
     timeout = config.daemon.stop_timeout_seconds + 10 if timeout is None else timeout
     if _wait_stopped(config, timeout):
-        print(f"stopped (PID {now.pid})")
-        return c.EXIT_OK
+        return Outcome(c.EXIT_OK, [f"stopped (PID {now.pid})"])
     os.kill(now.pid, signal.SIGKILL)
     _wait_stopped(config, 10)
     config.daemon.pid_file.unlink(missing_ok=True)
-    print(f"killed (PID {now.pid}) after {timeout:.0f}s without a clean stop; its leases will expire")
-    return c.EXIT_OK
+    return Outcome(c.EXIT_OK, [f"killed (PID {now.pid}) after {timeout:.0f}s without a clean stop; its leases "
+                               "will expire"])
 
 
 def _wait_stopped(config: Config, timeout: float) -> bool:

@@ -8,6 +8,7 @@ returns the fields of one job's detail page.
 import dataclasses
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from pipeline.config.loading import SearchConfig
@@ -38,8 +39,23 @@ def partial_drift(cards: list[NewJob], fields: tuple[str, ...]) -> tuple[list[Ne
     return [dataclasses.replace(card, extra={**card.extra, "drift": missing}) for card in cards], missing
 
 
+@dataclass
+class SearchReport:
+    """What one run's searches of a source saw besides the postings they yielded. The scrape stage
+    gives each source a fresh one per run and reads it after searching."""
+
+    listed: dict[str, set[str]] = field(default_factory=dict)  # board -> every id of its full listing
+    failed: dict[str, str] = field(default_factory=dict)  # board -> why it could not be read
+    drift: list[str] = field(default_factory=list)  # pages whose markup changed in part (cards kept, flagged)
+    page: list[NewJob] = field(default_factory=list)  # the page being yielded now (a capped search's rest)
+    position: int = 0  # that page's start: where a search the daily cap stopped resumes
+
+
 class Source(Protocol):
+    """What the scrape and draft stages use of a job source."""
+
     name: str
+    report: SearchReport
 
     def search(self, search: SearchConfig, fetcher: Fetcher, known: Known) -> Iterator[NewJob]: ...
 
