@@ -7,7 +7,7 @@ import pytest
 
 from pipeline import constants as c
 from pipeline.cli.app import main
-from pipeline.cli.drafts import interactive
+from pipeline.cli.review_loop import interactive
 from pipeline.config.catalog import stage_states
 from pipeline.config.loading import load_config
 from pipeline.states import State

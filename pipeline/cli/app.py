@@ -1,5 +1,5 @@
 """Argument parsing for `python main.py` and dispatch to the command that prints (pipeline.cli.commands,
-pipeline.cli.drafts); what a command reads or changes lives in pipeline.service."""
+pipeline.cli.review_loop); what a command reads or changes lives in pipeline.service."""
 
 import argparse
 import os
@@ -119,23 +119,24 @@ def _main(argv: list[str] | None) -> int:
 
 
 def _drafts(args: argparse.Namespace, config: Config) -> int:
-    from pipeline.cli import drafts as rc
+    from pipeline.cli import commands
+    from pipeline.cli.review_loop import interactive
 
     status = options.status_or(args, State.DRAFT_GENERATED) or State.DRAFT_GENERATED
     match args.action:
         case None:
-            return rc.list_drafts(config, status, args.json)
+            return commands.list_drafts(config, status, args.json)
         case "export":
             if not args.format:
                 print(f"drafts export needs --format {' or '.join(FORMATS)}", file=sys.stderr)
                 return c.EXIT_USAGE
-            return rc.export_drafts(config, status, args.format, args.out, args.all)
+            return commands.export_drafts(config, status, args.format, args.out, args.all)
         case "review":
-            return rc.interactive(config, status)
+            return interactive(config, status)
     if not args.job_id:
         print(f"drafts {args.action} needs a JOB_ID (and optionally a draft number N)", file=sys.stderr)
         return c.EXIT_USAGE
-    return rc.change(config, args.action, args.job_id, args.n, args.reason)
+    return commands.change_drafts(config, args.action, args.job_id, args.n, args.reason)
 
 
 def _dispatch(args: argparse.Namespace, config: Config) -> int:

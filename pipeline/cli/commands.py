@@ -241,3 +241,53 @@ def rescore(config: Config, status: str | None) -> int:
     print(f"rescored {counts['rescored']}: {counts['skipped']} now skipped for fit, {counts['back']} back to "
           f"scored" + (f", {counts['busy']} busy (a stage holds them)" if counts["busy"] else ""))
     return c.EXIT_OK
+
+
+def list_drafts(config: Config, status: str, as_json: bool) -> int:
+    """`drafts`: every draft of the jobs in a state, one line each."""
+    from pipeline.outreach.export import draft_rows
+
+    rows = draft_rows(open_store(config).list_jobs(status))
+    if as_json:
+        display.print_json(rows)
+    else:
+        display.drafts_table(rows, status)
+    return c.EXIT_OK
+
+
+def export_drafts(config: Config, status: str, fmt: str, folder: Path, every: bool) -> int:
+    """Approved drafts (with `every`, new ones too) to files; see outreach.export for the manifest."""
+    from pipeline.config.profile import load_profile, profile_path
+    from pipeline.outreach import review
+    from pipeline.outreach.export import draft_rows, export
+
+    wanted = {review.APPROVED, review.NEW} if every else {review.APPROVED}
+    rows = [r for r in draft_rows(open_store(config).list_jobs(status)) if r["review"] in wanted]
+    sender = ""
+    if profile_path(config).exists():
+        profile = load_profile(profile_path(config))
+        sender = f"{profile.name} <{profile.email}>"
+    result = export(rows, fmt, folder, sender)
+    what = "approved and new" if every else "approved"
+    print(f"wrote {len(result.written)} file(s) for {len(rows)} {what} draft(s) to {folder}; removed "
+          f"{len(result.removed)} of drafts no longer {what}")
+    for path in result.kept:
+        display.out(f"kept {path}: changed since it was exported (or not written by this command); not "
+                    "overwritten or removed", file=sys.stderr)
+    if not rows and not every:
+        print("no approved drafts: approve some with `main.py drafts review`, or export every new one with --all")
+    return c.EXIT_OK
+
+
+def change_drafts(config: Config, action: str, job_id: str, n: int | None, reason: str = "") -> int:
+    """`drafts approve|reject|sent JOB_ID [N]`: one draft, or every draft of the job."""
+    from pipeline.outreach import review
+
+    try:
+        drafts = actions.review_drafts(open_store(config), job_id, action, n, reason)
+    except actions.Refused as exc:
+        print(f"{job_id}: not changed ({exc})", file=sys.stderr)
+        return c.EXIT_ERROR
+    states = ", ".join(f"{i} {review.state_of(d)}" for i, d in enumerate(drafts, 1))
+    print(f"{job_id}: drafts {states}")
+    return c.EXIT_OK
