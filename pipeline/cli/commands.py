@@ -81,23 +81,40 @@ def import_jobs(config: Config, path: Path, as_json: bool) -> int:
     from pipeline.postings.imports import ImportFileError, import_file
 
     try:
-        report = import_file(open_store(config), path)
+        report = import_file(open_store(config), path, _import_progress())
     except ImportFileError as exc:
-        print(f"import refused, nothing written: {exc}", file=sys.stderr)
+        display.out(f"import refused, nothing written: {exc}", file=sys.stderr)
         return c.EXIT_USAGE
     if as_json:
         display.print_json({"inserted": report.inserted, "updated": report.updated, "duplicates": report.duplicates,
-                            "without_description": report.without_description,
-                     "rejected": [{"row": n, "reason": r} for n, r in report.rejected]})
+                            "without_description": report.without_description, "rows": report.rows,
+                            "rejected_total": report.rejected_total, "stopped": report.stopped or None,
+                            "rejected": [{"row": n, "reason": r} for n, r in report.rejected]})
     else:
         print(f"inserted {report.inserted}, updated {report.updated}, duplicates {report.duplicates}, "
-              f"rejected {len(report.rejected)}")
+              f"rejected {report.rejected_total}")
         if report.without_description:
             print(f"  warning: {report.without_description} new job(s) have no description and no source that "
                   "can fetch one: they entered `scraped` as they are (scoring and drafts use the title alone)")
         for number, reason in report.rejected:
-            print(f"  rejected row {number}: {reason}")
-    return c.EXIT_ERROR if report.rejected else c.EXIT_OK
+            display.out(f"  rejected row {number}: {reason}")
+        if report.rejected_total > len(report.rejected):
+            print(f"  ... and {report.rejected_total - len(report.rejected)} more rejected row(s)")
+    if report.stopped:
+        display.out(f"import stopped ({report.stopped}) after {report.written} of {report.rows} row(s) were "
+                    "written; importing the same file again is safe (stored rows are updated, never doubled)",
+                    file=sys.stderr)
+        return 130 if report.stopped == "interrupted" else c.EXIT_ERROR
+    return c.EXIT_ERROR if report.rejected_total else c.EXIT_OK
+
+
+def _import_progress() -> Any:
+    """A progress bar over the file's rows, on a terminal only."""
+    if not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return lambda total: tqdm(total=total, unit="row", file=sys.stderr)
 
 
 def retry(config: Config, status: str, stage: str | None, job_ids: list[str]) -> int:
