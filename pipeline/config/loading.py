@@ -40,6 +40,7 @@ SCHEDULE_KEYS = ("second", *CRON_FIELDS)
 
 
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+MAX_SEARCHES = 500  # each runs every scrape; more is a generated file, not a person's list
 SEARCH_CHOICES = {
     "workplace": ("onsite", "remote", "hybrid"),
     "experience": ("internship", "entry", "associate", "mid_senior", "director", "executive"),
@@ -146,6 +147,9 @@ def _searches(doc: Located, data: Any) -> tuple[SearchConfig, ...]:
         data = []
     if not isinstance(data, list):
         raise doc.error(("searches",), f"expected a list of searches, got {type(data).__name__}")
+    if len(data) > MAX_SEARCHES:
+        raise doc.error(("searches",), f"{len(data):,} searches; at most {MAX_SEARCHES} (each one runs at every "
+                        "scrape)")
     found = []
     for i, item in enumerate(data):
         values = check_section(doc, ("searches", i), item, key_spec(SearchConfig))
@@ -410,8 +414,8 @@ def _types_of(hint: Any) -> tuple[Any, ...]:
 def effective(config: Config) -> dict[str, Any]:
     """The config as it will be used, secrets masked: what `config check` prints."""
     def plain(value: Any) -> Any:
-        if isinstance(value, Path):
-            return str(value)
+        if isinstance(value, (str, Path)):  # credentials in any URL of any setting are masked
+            return mask_uri(str(value))
         if isinstance(value, dict):
             return {k: plain(v) for k, v in value.items()}
         if isinstance(value, (list, tuple)):
@@ -426,7 +430,7 @@ def effective(config: Config) -> dict[str, Any]:
     out["searches"] = [plain(asdict(s)) for s in config.searches]
     out["sources"] = {name: {k: plain(v) for k, v in asdict(s).items() if k != "name"}
                       for name, s in config.sources.items()}
-    out["http"] = {**asdict(config.http), "proxy": mask_uri(config.http.proxy)}
+    out["http"] = plain(asdict(config.http))
     out["profile"] = str(config.profile)
     out["llm"] = {**plain(asdict(config.llm)), "api_key": "set (hidden)" if config.llm_api_key else "not set"}
     for name, spec in STAGES.items():

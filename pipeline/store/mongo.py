@@ -23,7 +23,7 @@ from pymongo.errors import DuplicateKeyError, PyMongoError
 
 from pipeline import constants as c
 from pipeline.config.catalog import StageStates
-from pipeline.errors import StoreUnavailable
+from pipeline.errors import ConfigError, StoreUnavailable
 from pipeline.records import WRITABLE_FIELDS, ClaimedJob, Job, Move, NewJob, RunRecord, job_id_for
 from pipeline.redaction import redact
 from pipeline.states import Event, State
@@ -98,11 +98,16 @@ class MongoStore:
     def __init__(self, uri: str, database: str | None = None, timeout_seconds: float = 5.0,
                  clock: Callable[[], float] = time.time) -> None:
         ms = int(timeout_seconds * 1000)
-        self.client: pymongo.MongoClient[dict[str, Any]] = pymongo.MongoClient(
-            uri, serverSelectionTimeoutMS=ms, connectTimeoutMS=ms, socketTimeoutMS=max(ms, 30000),
-            appname="job-pipeline", connect=False)
-        self.db = self.client.get_database(database) if database else \
-            self.client.get_default_database(c.DEFAULT_MONGO_DATABASE)
+        try:
+            self.client: pymongo.MongoClient[dict[str, Any]] = pymongo.MongoClient(
+                uri, serverSelectionTimeoutMS=ms, connectTimeoutMS=ms, socketTimeoutMS=max(ms, 30000),
+                appname="job-pipeline", connect=False)
+            self.db = self.client.get_database(database) if database else \
+                self.client.get_default_database(c.DEFAULT_MONGO_DATABASE)
+        except (PyMongoError, ValueError, TypeError) as exc:  # InvalidURI, ConfigurationError, a bad port
+            raise ConfigError(f"malformed ({redact(str(exc))[:300]}); a ':', '@' or '/' in the user name or "
+                              "password must be written %3A, %40, %2F (urllib.parse.quote_plus)",
+                              key=c.ENV_MONGODB_URI) from None
         self.jobs, self.events_col, self.runs = self.db[c.JOBS], self.db[c.EVENTS], self.db[c.RUNS]
         self.quotas = self.db[c.QUOTAS]
         self.companies, self.aliases = self.db[c.COMPANIES], self.db[c.COMPANY_ALIASES]
