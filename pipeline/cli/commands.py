@@ -276,7 +276,7 @@ def export_drafts(config: Config, status: str, fmt: str, folder: Path, every: bo
     """Approved drafts (with `every`, new ones too) to files; see outreach.export for the manifest."""
     from pipeline.config.profile import load_profile, profile_path
     from pipeline.outreach import review
-    from pipeline.outreach.export import draft_rows, export
+    from pipeline.outreach.export import ExportError, draft_rows, export
 
     wanted = {review.APPROVED, review.NEW} if every else {review.APPROVED}
     rows = [r for r in draft_rows(open_store(config).list_jobs(status)) if r["review"] in wanted]
@@ -284,7 +284,13 @@ def export_drafts(config: Config, status: str, fmt: str, folder: Path, every: bo
     if profile_path(config).exists():
         profile = load_profile(profile_path(config))
         sender = f"{profile.name} <{profile.email}>"
-    result = export(rows, fmt, folder, sender)
+    try:
+        result = export(rows, fmt, folder, sender)
+    except ExportError as exc:
+        display.out(f"drafts export: {exc}", file=sys.stderr)
+        return c.EXIT_USAGE if "not a folder" in str(exc) else c.EXIT_ERROR
+    for note in result.notes:
+        display.out(f"warning: {note}", file=sys.stderr)
     what = "approved and new" if every else "approved"
     print(f"wrote {len(result.written)} file(s) for {len(rows)} {what} draft(s) to {folder}; removed "
           f"{len(result.removed)} of drafts no longer {what}")

@@ -1,7 +1,7 @@
 """The JobStore contract every backend fulfils. Stores trade in basic, lease-conditional operations;
 every decision (retry or fail, backoff, what an expired lease means) is pipeline.policy's."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any, Protocol
 
 from pipeline.config.catalog import StageStates
@@ -24,8 +24,10 @@ class JobStore(Protocol):
         """Insert, or refresh the content of the job with the same (source, source_id) or URL.
         Returns 'inserted' or 'updated'; status, attempts and history are set on insert only."""
 
-    def claim(self, stage: StageStates, owner: str, lease_seconds: float) -> ClaimedJob | None:
-        """Atomically move one due job from the stage's input to its working state under a fresh lease."""
+    def claim(self, stage: StageStates, owner: str, lease_seconds: float,
+              exclude: Collection[str] = ()) -> ClaimedJob | None:
+        """Atomically move one due job from the stage's input to its working state under a fresh lease;
+        never one of `exclude` (the jobs this run already tried: their next try belongs to a later run)."""
 
     def heartbeat(self, job_id: str, token: str, lease_seconds: float) -> bool:
         """Extend a lease still held; False if it was lost."""

@@ -13,7 +13,7 @@ import itertools
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any, TypeVar
 
 import pymongo
@@ -178,12 +178,14 @@ class MongoStore:
         raise StoreUnavailable(f"mongodb: could not insert or update job {job.source}/{job.source_id}")
 
     @_guarded
-    def claim(self, stage: StageStates, owner: str, lease_seconds: float) -> ClaimedJob | None:
+    def claim(self, stage: StageStates, owner: str, lease_seconds: float,
+              exclude: Collection[str] = ()) -> ClaimedJob | None:
         now = self.clock()
         lease = {"status": stage.working, "lease_owner": owner, "lease_token": uuid.uuid4().hex,
                  "lease_expires_at": now + lease_seconds, "updated_at": now}
+        skip = {"_id": {"$nin": list(exclude)}} if exclude else {}
         doc = self.jobs.find_one_and_update(
-            {"status": _eq(stage.input), "next_attempt_at": {"$lte": now}, **OURS},
+            {"status": _eq(stage.input), "next_attempt_at": {"$lte": now}, **OURS, **skip},
             {"$set": lease, "$inc": {f"attempts.{stage.name}": 1}},
             sort=CLAIM_ORDER, projection={"history": 0})
         if doc is None:

@@ -10,7 +10,7 @@ import threading
 import time
 import uuid
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -208,17 +208,21 @@ class SQLiteStore:
             self._event(db, job_id, Event.INSERTED, to_status=job.status)
             return "inserted"
 
-    def claim(self, stage: StageStates, owner: str, lease_seconds: float) -> ClaimedJob | None:
+    def claim(self, stage: StageStates, owner: str, lease_seconds: float,
+              exclude: Collection[str] = ()) -> ClaimedJob | None:
         now = self.clock()
         path = f"$.{stage.name}"
+        # the excluded ids travel as one JSON array: any number of them, one parameter
+        skip = " AND id NOT IN (SELECT value FROM json_each(?))" if exclude else ""
         with self._tx() as db:
             row = db.execute(
                 f"UPDATE jobs SET status = ?, lease_owner = ?, lease_token = ?, lease_expires_at = ?, updated_at = ?, "
                 f"attempts = json_set(attempts, '{path}', coalesce(json_extract(attempts, '{path}'), 0) + 1) "
                 "WHERE id = (SELECT id FROM jobs INDEXED BY jobs_status_score"
-                " WHERE status = ? AND next_attempt_at <= ? "
+                f" WHERE status = ? AND next_attempt_at <= ?{skip} "
                 f"ORDER BY score DESC, next_attempt_at LIMIT 1) RETURNING {_COLUMNS}",
-                (stage.working, owner, uuid.uuid4().hex, now + lease_seconds, now, stage.input, now)).fetchone()
+                (stage.working, owner, uuid.uuid4().hex, now + lease_seconds, now, stage.input, now,
+                 *([json.dumps(list(exclude))] if exclude else []))).fetchone()
         return _claimed(row) if row else None
 
     def heartbeat(self, job_id: str, token: str, lease_seconds: float) -> bool:

@@ -500,3 +500,18 @@ def test_shared_pacing_books_one_request_after_another(store_factory, clock):
     assert first.reserve("pacing:linkedin", 3.0) == 6.0
     clock.advance(100)
     assert second.reserve("pacing:linkedin", 3.0) == 0.0, "a free host is not waited for"
+
+
+def test_a_claim_skips_the_jobs_it_is_told_to(store):
+    """The runner's one try per run: a job the run already sent back is never claimed by it again,
+    even when it is due and the best fit."""
+    for n in range(3):
+        store.upsert_job(new_job(n))
+    ids = sorted(j.id for j in store.list_jobs())
+    before = {j.id: j for j in store.list_jobs()}
+    claimed = store.claim(ENRICH, "w", 60, exclude=ids[:2])
+    assert claimed is not None and claimed.id == ids[2]
+    assert store.claim(ENRICH, "w", 60, exclude=ids[:2]) is None, "the other two stay where they were"
+    for job_id in ids[:2]:
+        assert store.get(job_id) == before[job_id], "an excluded job is untouched"
+    assert store.claim(ENRICH, "w", 60, exclude=set()) is not None
