@@ -48,6 +48,12 @@ def visible(text: str) -> str:
     return _INVISIBLE.sub("", _CONTROL.sub("", text))
 
 
+def hidden_characters(text: str) -> list[str]:
+    """The characters visible() would remove, each once, as U+XXXX: what a draft must not hold."""
+    found = dict.fromkeys(m.group() for pattern in (_CONTROL, _INVISIBLE) for m in pattern.finditer(text or ""))
+    return [f"U+{ord(ch):04X}" for ch in found]
+
+
 def fenced(text: str) -> str:
     """Web text inside a prompt fence (<job>...</job>): angle brackets escaped, so it cannot close
     its fence or open another."""
