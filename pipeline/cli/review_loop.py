@@ -78,18 +78,22 @@ def interactive(config: Config, status: str, ask: Callable[[str], str] = input) 
                     break
                 if answer not in ("a", "e", "r"):
                     continue
-                try:
+                try:  # written only if nothing changed the job since it was shown (job.updated_at)
                     if answer == "e":
                         subject, body = _edit(drafts[n - 1], editor)
-                        actions.edit_draft(store, job.id, n, subject, body)
+                        actions.edit_draft(store, job.id, n, subject, body, version=job.updated_at)
                         counts["edited"] += 1
                     else:
                         reason = ask("reason (optional) > ").strip() if answer == "r" else ""
-                        actions.review_drafts(store, job.id, "approve" if answer == "a" else "reject", n, reason)
+                        actions.review_drafts(store, job.id, "approve" if answer == "a" else "reject", n, reason,
+                                              version=job.updated_at)
                         counts["approved" if answer == "a" else "rejected"] += 1
                 except (subprocess.CalledProcessError, OSError) as exc:
                     out(f"not changed: {exc}")
                     continue
+                except actions.Conflict as exc:
+                    out(f"not changed: {exc}")
+                    continue  # read again: asked again while the draft is still new
                 except actions.Refused as exc:
                     out(f"not changed: {exc}")
                     break

@@ -94,9 +94,11 @@ class JobStore(Protocol):
                   since: float | None = None) -> list[Job]:
         """Newest first, or best score first (sort='score'); only jobs created since `since`."""
 
-    def annotate(self, job_id: str, status: str, data: dict[str, Any], fields: dict[str, Any]) -> bool:
+    def annotate(self, job_id: str, status: str, data: dict[str, Any], fields: dict[str, Any],
+                 version: float | None = None) -> bool:
         """Merge `data` into a job not held under a lease and set fields (WRITABLE_FIELDS), while it is
-        still in `status`; a person's rescore uses it. False when the job moved meanwhile."""
+        still in `status` and, given a `version` (the job's updated_at when it was read), unchanged
+        since then: a person's answer never overwrites another's. False when the job moved or changed."""
 
     def select_ids(self, status: str | None = None, error_stage: str | None = None) -> list[str]: ...
 

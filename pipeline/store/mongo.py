@@ -221,11 +221,16 @@ class MongoStore:
         return self.jobs.update_one(self._leased(job_id, token, stage), {"$set": sets}).matched_count == 1
 
     @_guarded
-    def annotate(self, job_id: str, status: str, data: dict[str, Any], fields: dict[str, Any]) -> bool:
+    def annotate(self, job_id: str, status: str, data: dict[str, Any], fields: dict[str, Any],
+                 version: float | None = None) -> bool:
         sets = {f"data.{k}": v for k, v in data.items()}
         sets.update({k: v for k, v in fields.items() if k in WRITABLE_FIELDS})
-        sets["updated_at"] = self.clock()
-        result = self.jobs.update_one({"_id": job_id, "status": status, "lease_token": None}, {"$set": sets})
+        query: dict[str, Any] = {"_id": job_id, "status": status, "lease_token": None}
+        if version is not None:
+            query["updated_at"] = version
+        # a new version even on a clock that has not moved, so the next conditional write sees the change
+        sets["updated_at"] = max(self.clock(), (version or 0.0) + 0.001)
+        result = self.jobs.update_one(query, {"$set": sets})
         return result.matched_count == 1
 
     @_guarded

@@ -250,15 +250,20 @@ class SQLiteStore:
                 (status or stage.output, *params, *fields.values(), now, history, job_id, token, stage.working))
             return cur.rowcount == 1
 
-    def annotate(self, job_id: str, status: str, data: dict[str, Any], fields: dict[str, Any]) -> bool:
+    def annotate(self, job_id: str, status: str, data: dict[str, Any], fields: dict[str, Any],
+                 version: float | None = None) -> bool:
         items = list(data.items())
         merge = "json_set(data" + "".join(", ?, json(?)" for _ in items) + ")" if items else "data"
         params = [p for k, v in items for p in (f'$."{k}"', json.dumps(v))]
         values = _packed({k: v for k, v in fields.items() if k in WRITABLE_FIELDS})
         sets = "".join(f", {k} = ?" for k in values)
+        unchanged = " AND updated_at = ?" if version is not None else ""
+        # a new version even on a clock that has not moved, so the next conditional write sees the change
         with self._tx() as db:
-            cur = db.execute(f"UPDATE jobs SET data = {merge}{sets}, updated_at = ? WHERE id = ? AND status = ?"
-                             " AND lease_token IS NULL", (*params, *values.values(), self.clock(), job_id, status))
+            cur = db.execute(f"UPDATE jobs SET data = {merge}{sets}, updated_at = max(?, updated_at + 0.001)"
+                             f" WHERE id = ? AND status = ? AND lease_token IS NULL{unchanged}",
+                             (*params, *values.values(), self.clock(), job_id, status,
+                              *([version] if version is not None else [])))
             return cur.rowcount == 1
 
     def move(self, job_id: str, token: str | None, move: Move) -> bool:

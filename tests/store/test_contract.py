@@ -515,3 +515,18 @@ def test_a_claim_skips_the_jobs_it_is_told_to(store):
     for job_id in ids[:2]:
         assert store.get(job_id) == before[job_id], "an excluded job is untouched"
     assert store.claim(ENRICH, "w", 60, exclude=set()) is not None
+
+
+def test_annotate_with_a_version_writes_only_over_what_was_read(store):
+    """A person's answer is conditional on the version (updated_at) they read: a stale one writes
+    nothing, and each write makes a new version even when the clock has not moved."""
+    job_id = add(store)
+    read = store.get(job_id)
+    assert store.annotate(job_id, read.status, {"drafts": ["first"]}, {}, version=read.updated_at)
+    after = store.get(job_id)
+    assert after.updated_at > read.updated_at, "a new version, though the fake clock stood still"
+    assert not store.annotate(job_id, read.status, {"drafts": ["lost"]}, {}, version=read.updated_at)
+    assert store.get(job_id) == after, "a stale version changes nothing"
+    assert store.annotate(job_id, read.status, {"drafts": ["second"]}, {}, version=after.updated_at)
+    assert store.get(job_id).data["drafts"] == ["second"]
+    assert store.annotate(job_id, read.status, {"note": 1}, {}), "without a version: as before"
