@@ -45,6 +45,7 @@ def _warn_foreign(store: JobStore) -> None:
 
 def stats(config: Config, as_json: bool) -> int:
     store = open_store(config)
+    store.check()  # a store that cannot be read whole is reported, never counted as well
     _warn_foreign(store)
     result = views.stats(config, store)
     if as_json:

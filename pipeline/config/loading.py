@@ -323,6 +323,10 @@ def _daemon(doc: Located, data: Any, root: Path) -> DaemonConfig:
             zoneinfo.ZoneInfo(daemon["timezone"])
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             raise doc.error(("daemon", "timezone"), f"unknown time zone {daemon['timezone']!r}") from None
+    for key in ("pid_file", "log_file"):
+        if (root / daemon[key]).is_dir():
+            raise doc.error(("daemon", key), f"{root / daemon[key]} is a folder; name a file (e.g. "
+                            f"{Path(daemon[key]) / ('pipeline.pid' if key == 'pid_file' else 'pipeline.log')})")
     return _make(DaemonConfig, {**daemon, "pid_file": root / daemon["pid_file"], "log_file": root / daemon["log_file"],
                                 "log_level": daemon["log_level"].upper(), "timezone": daemon["timezone"] or ""})
 

@@ -124,4 +124,8 @@ class JobStore(Protocol):
     def ping(self) -> None:
         """Raise StoreUnavailable when the database cannot be reached."""
 
+    def check(self) -> None:
+        """Raise StoreUnavailable when the store cannot be read whole (SQLite: a corrupt page
+        anywhere in the file); `stats` asks, so it never reports a damaged store as well."""
+
     def close(self) -> None: ...

@@ -483,6 +483,10 @@ class MongoStore:
     def ping(self) -> None:
         self.client.admin.command("ping")
 
+    def check(self) -> None:
+        """The server keeps its own files whole: reachable is readable."""
+        self.ping()
+
     def close(self) -> None:
         self.client.close()
 

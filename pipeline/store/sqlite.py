@@ -5,6 +5,7 @@ so two processes can never take the same job.
 """
 
 import json
+import shutil
 import sqlite3
 import threading
 import time
@@ -75,6 +76,13 @@ _COLUMNS = ", ".join(Job.__dataclass_fields__)  # everything but history, which 
 _CLEAR_LEASE = "lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL"
 
 
+def _corrupt(exc: BaseException) -> bool:
+    """SQLite says the file is damaged (or is not a database at all)."""
+    text = str(exc)
+    return isinstance(exc, sqlite3.DatabaseError) and ("malformed" in text or "not a database" in text
+                                                        or "corrupt" in text)
+
+
 def _packed(values: dict[str, Any]) -> dict[str, Any]:
     """Long descriptions are kept zlib-compressed (a BLOB; job text shrinks to about a third), so a
     job with a 4 KB description fits one page instead of two. Reading unpacks (_values)."""
@@ -124,7 +132,30 @@ class SQLiteStore:
             self._db.executescript(SCHEMA)
             self._migrate()
         except (OSError, sqlite3.Error) as exc:
-            raise StoreUnavailable(f"cannot open the SQLite store {self.path}: {exc}") from exc
+            raise self._unavailable(exc, "cannot open the SQLite store") from exc
+
+    def _unavailable(self, exc: BaseException, what: str = "sqlite") -> StoreUnavailable:
+        """The store's error as one line a person can act on: a corrupt file, a full disk, else
+        SQLite's own words."""
+        if _corrupt(exc):
+            return StoreUnavailable(f"database file is corrupt: run `PRAGMA integrity_check` on {self.path} "
+                                    f"(sqlite3 {self.path} 'PRAGMA integrity_check'); restore it from a backup")
+        folder = self.path.parent
+        try:
+            low = shutil.disk_usage(folder).free < 1_000_000
+        except OSError:
+            low = False
+        if "full" in str(exc) or (low and ("disk I/O" in str(exc) or isinstance(exc, OSError))):
+            return StoreUnavailable(f"disk full at {folder}")
+        return StoreUnavailable(f"{what} {self.path}: {exc}")
+
+    def check(self) -> None:
+        """Read the whole file once (PRAGMA quick_check): a corrupt page anywhere is reported."""
+        rows = self._read("PRAGMA quick_check(1)")
+        if rows and rows[0][0] != "ok":
+            raise StoreUnavailable(f"database file is corrupt: run `PRAGMA integrity_check` on {self.path} "
+                                   f"(it says: {' '.join(str(rows[0][0]).split())[:200]}); restore it from a "
+                                   "backup")
 
     def _migrate(self) -> None:
         """Stores made by earlier versions: add what they lack (company_id from data, score, the
@@ -163,16 +194,16 @@ class SQLiteStore:
         with self._lock:
             try:
                 self._db.execute("BEGIN IMMEDIATE")
-            except (sqlite3.OperationalError, sqlite3.ProgrammingError) as exc:
-                raise StoreUnavailable(f"sqlite {self.path}: {exc}") from exc
+            except (sqlite3.OperationalError, sqlite3.ProgrammingError, sqlite3.DatabaseError) as exc:
+                raise self._unavailable(exc) from exc
             try:
                 yield self._db
                 self._db.execute("COMMIT")
             except BaseException as exc:
                 if self._db.in_transaction:
                     self._db.execute("ROLLBACK")
-                if isinstance(exc, sqlite3.OperationalError):  # disk full, read-only file, I/O error, locked
-                    raise StoreUnavailable(f"sqlite {self.path}: {exc}") from exc
+                if isinstance(exc, sqlite3.OperationalError) or _corrupt(exc):  # disk full, read-only, corrupt, locked
+                    raise self._unavailable(exc) from exc
                 raise
 
     def _event(self, db: sqlite3.Connection, job_id: str, event: str, **fields: Any) -> None:
@@ -348,8 +379,8 @@ class SQLiteStore:
         with self._lock:
             try:
                 return self._db.execute(sql, params).fetchall()
-            except (sqlite3.OperationalError, sqlite3.ProgrammingError) as exc:
-                raise StoreUnavailable(f"sqlite {self.path}: {exc}") from exc
+            except (sqlite3.OperationalError, sqlite3.ProgrammingError, sqlite3.DatabaseError) as exc:
+                raise self._unavailable(exc) from exc
 
     def get(self, job_id: str) -> Job | None:
         rows = self._read(f"SELECT {_COLUMNS} FROM jobs WHERE id = ?", (job_id,))
