@@ -24,7 +24,7 @@ def clean(text: str | None, multiline: bool = False) -> str:
         return ""
     if _ENTITY.search(text):
         text = html.unescape(text)
-    if any(ord(ch) > 127 for ch in text):
+    if not text.isascii():
         import ftfy  # loaded only when a text has non-ASCII characters to check
 
         text = ftfy.fix_text(text, unescape_html=False, uncurl_quotes=False, fix_character_width=False,

@@ -320,12 +320,13 @@ def test_an_import_stopped_midway_says_what_was_written_and_that_a_rerun_is_safe
     monkeypatch.setattr(SQLiteStore, "upsert_job", full)
     assert cli("import", str(path)) == c.EXIT_ERROR
     err = capsys.readouterr().err
-    assert f"import stopped (disk full at {tmp_path}) after 2 of 5 row(s) were written" in err
+    assert f"import stopped (disk full at {tmp_path}) after 0 of 5 row(s) were written" in err, \
+        "the batch the error came in is rolled back whole: nothing half-written"
     assert "importing the same file again is safe" in err
     monkeypatch.setattr(SQLiteStore, "upsert_job", real)
-    stored(more=2)
+    stored(more=0)
     assert cli("import", str(path)) == 0
-    assert "inserted 3, updated 2" in capsys.readouterr().out
+    assert "inserted 5, updated 0" in capsys.readouterr().out
     stored(more=5)
 
     def interrupted(self, job):

@@ -9,7 +9,7 @@ row can swell the store: links and ids, the other fields together, numbers, nest
 import dataclasses
 import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ from pipeline.companies.identity import company_key
 from pipeline.config.catalog import SOURCES
 from pipeline.errors import StoreUnavailable
 from pipeline.postings.duplicates import demote, find_twin, store_duplicate, supersedes
-from pipeline.postings.import_rows import ALIASES, REQUIRED, BadNumber, ImportFileError, open_text, read_rows
+from pipeline.postings.import_rows import ALIASES, REQUIRED, BadNumber, ImportFileError, Row, open_text, read_rows
 from pipeline.records import CONTENT_FIELDS, Job, NewJob
 from pipeline.states import State
 from pipeline.store.base import JobStore
@@ -33,6 +33,7 @@ MAX_LINK_CHARS = 2_048  # url, company_url, source_id: longer is refused
 MAX_SOURCE_CHARS = 100
 MAX_EXTRA_BYTES = 65_536  # a row's other fields together, as JSON
 MAX_REPORTED = 1_000  # rejected rows listed one by one; the rest are counted
+BATCH_ROWS, BATCH_CHARS = 500, 8_000_000  # rows written as one transaction (SQLite), at most this much text
 OPTIONAL = ("location", "description", "company_url", "source", "source_id")
 EXTRA_ALIASES = {"job_url_direct": "apply_url", "date_posted": "posted_date", "is_remote": "is_remote",
                  "job_type": "job_type", "emails": "emails", "site": "site"}
@@ -53,6 +54,13 @@ class ImportReport:
     @property
     def written(self) -> int:
         return self.inserted + self.updated + self.duplicates
+
+    def add(self, other: "ImportReport") -> None:
+        for name in ("inserted", "updated", "duplicates", "without_description"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for number, reason in other.rejected:
+            self.reject(number, reason)
+        self.rejected_total += other.rejected_total - len(other.rejected)
 
     def reject(self, number: int, reason: str) -> None:
         self.rejected_total += 1
@@ -176,7 +184,7 @@ def to_new_job(row: dict[str, Any]) -> NewJob:
                   source_id=values.get("source_id", "").strip() or url, url=url,
                   title=values["title"].strip(), company=values["company"].strip(),
                   location=values.get("location", "").strip(), description=description,
-                  company_url=values.get("company_url", "").strip(),
+                  company_url=values.get("company_url", "").strip(), company_key=company_key(values["company"]),
                   status=State.PENDING if fetchable and not description else State.SCRAPED, extra=extra)
 
 
@@ -201,10 +209,14 @@ def import_file(store: JobStore, path: Path, progress: Progress | None = None) -
         stream.seek(0)
         bar = progress(report.rows) if progress else None
         try:
-            for number, row in read_rows(path, stream):
-                _import_row(store, report, number, row)
+            for batch in _batches(read_rows(path, stream)):
+                done = ImportReport()
+                with store.batch():
+                    for number, row in batch:
+                        _import_row(store, done, number, row)
+                report.add(done)  # only once the batch is committed: `written` is what is stored
                 if bar is not None:
-                    bar.update(1)
+                    bar.update(len(batch))
         except KeyboardInterrupt:
             report.stopped = "interrupted"
         except StoreUnavailable as exc:
@@ -213,6 +225,20 @@ def import_file(store: JobStore, path: Path, progress: Progress | None = None) -
             if bar is not None:
                 bar.close()
     return report
+
+
+def _batches(rows: Iterator[Row]) -> Iterator[list[Row]]:
+    """Rows in batches of BATCH_ROWS, or fewer when they hold more than BATCH_CHARS of text."""
+    batch: list[Row] = []
+    chars = 0
+    for number, row in rows:
+        batch.append((number, row))
+        chars += len(row) if isinstance(row, str) else sum(len(v) for v in row.values() if isinstance(v, str))
+        if len(batch) >= BATCH_ROWS or chars >= BATCH_CHARS:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
 
 
 def _import_row(store: JobStore, report: ImportReport, number: int, row: dict[str, Any] | str) -> None:
@@ -229,7 +255,6 @@ def _import_row(store: JobStore, report: ImportReport, number: int, row: dict[st
         job = _keep_stored(job, stored)
     elif not job.description and job.status == State.SCRAPED:
         report.without_description += 1
-    job = dataclasses.replace(job, company_key=company_key(job.company))
     twin = None if stored else find_twin(store, job)
     if twin and not supersedes(job, twin):
         store_duplicate(store, job, twin)
@@ -247,4 +272,4 @@ def _keep_stored(job: NewJob, stored: Job) -> NewJob:
     extra = {**stored.extra}
     for key, value in job.extra.items():
         extra[key] = {**extra[key], **value} if isinstance(value, dict) and isinstance(extra.get(key), dict) else value
-    return dataclasses.replace(job, **kept, extra=extra)
+    return dataclasses.replace(job, **kept, extra=extra, company_key=company_key(kept.get("company", job.company)))

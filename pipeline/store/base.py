@@ -2,6 +2,7 @@
 every decision (retry or fail, backoff, what an expired lease means) is pipeline.policy's."""
 
 from collections.abc import Callable, Collection
+from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
 from pipeline.config.catalog import StageStates
@@ -120,6 +121,10 @@ class JobStore(Protocol):
         small batches, so other writers are never held up for long."""
 
     def last_runs(self) -> dict[str, RunRecord]: ...
+
+    def batch(self) -> AbstractContextManager[None]:
+        """Group this thread's writes (an import's rows): on SQLite one transaction, committed at
+        the end or rolled back whole on an error; on MongoDB each write stands on its own."""
 
     def ping(self) -> None:
         """Raise StoreUnavailable when the database cannot be reached."""

@@ -8,12 +8,13 @@ other entries (inserted, a person's marks) live in the `events` collection, and 
 both. The client connects lazily, so a daemon can start while the database is away.
 """
 
+import contextlib
 import functools
 import itertools
 import threading
 import time
 import uuid
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from typing import Any, TypeVar
 
 import pymongo
@@ -478,6 +479,11 @@ class MongoStore:
             if doc:
                 found[stage] = RunRecord(run_id=doc.pop("_id"), **doc)
         return found
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Each write is its own on MongoDB (atomic per document): nothing to group."""
+        yield
 
     @_guarded
     def ping(self) -> None:

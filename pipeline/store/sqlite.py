@@ -123,6 +123,7 @@ class SQLiteStore:
         self.path = Path(path)
         self.clock = clock
         self._lock = threading.RLock()
+        self._batching: int | None = None  # the thread whose batch() holds the transaction
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
@@ -133,6 +134,17 @@ class SQLiteStore:
             self._migrate()
         except (OSError, sqlite3.Error) as exc:
             raise self._unavailable(exc, "cannot open the SQLite store") from exc
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Many writes of this thread as one transaction (an import's rows): one commit instead of
+        one each. An error rolls the whole batch back."""
+        with self._tx():
+            self._batching = threading.get_ident()
+            try:
+                yield
+            finally:
+                self._batching = None
 
     def _unavailable(self, exc: BaseException, what: str = "sqlite") -> StoreUnavailable:
         """The store's error as one line a person can act on: a corrupt file, a full disk, else
@@ -190,7 +202,11 @@ class SQLiteStore:
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction holding SQLite's write lock from its first statement."""
+        """One write transaction holding SQLite's write lock from its first statement (inside a
+        batch(), the batch's own)."""
+        if self._batching == threading.get_ident():
+            yield self._db
+            return
         with self._lock:
             try:
                 self._db.execute("BEGIN IMMEDIATE")

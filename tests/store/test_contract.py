@@ -530,3 +530,21 @@ def test_annotate_with_a_version_writes_only_over_what_was_read(store):
     assert store.annotate(job_id, read.status, {"drafts": ["second"]}, {}, version=after.updated_at)
     assert store.get(job_id).data["drafts"] == ["second"]
     assert store.annotate(job_id, read.status, {"note": 1}, {}), "without a version: as before"
+
+
+def test_a_batch_of_writes_is_there_after_it(store):
+    """An import writes its rows in batches: every write of a batch is stored once it ends."""
+    with store.batch():
+        for n in range(20):
+            store.upsert_job(new_job(n))
+    assert len(store.list_jobs()) == 20
+    if store_is_sqlite(store):
+        with pytest.raises(KeyboardInterrupt):
+            with store.batch():
+                store.upsert_job(new_job(99))
+                raise KeyboardInterrupt
+        assert len(store.list_jobs()) == 20, "SQLite rolls an interrupted batch back whole"
+
+
+def store_is_sqlite(store) -> bool:
+    return type(store).__name__ == "SQLiteStore"
