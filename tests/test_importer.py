@@ -354,3 +354,13 @@ def test_a_json_array_is_read_item_by_item_across_lines(cli, tmp_path, capsys):
     assert cli("import", str(path)) == 0
     assert "inserted 50, updated 0, duplicates 0, rejected 0" in capsys.readouterr().out
     assert {j["description"] for j in listed(cli, capsys)} == {"a\nb a\nb a\nb"}, "a line separator is a line break"
+
+
+def test_a_key_named_twice_in_a_json_row_is_rejected_not_silently_overwritten(cli, tmp_path, capsys, stored):
+    path = tmp_path / "twice.jsonl"
+    path.write_text('{"url": "https://x.example/t", "title": "First", "company": "C", "title": "Second"}\n'
+                    '{"url": "https://x.example/u", "title": "T", "company": "C", "extra": {"a": 1, "a": 2}}\n')
+    assert cli("import", str(path)) == c.EXIT_ERROR
+    out = capsys.readouterr().out
+    assert "rejected row 1: the key 'title' appears twice" in out and "rejected row 2: the key 'a' appears twice" in out
+    stored()

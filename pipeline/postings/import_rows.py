@@ -60,7 +60,28 @@ def _real(text: str) -> float | BadNumber:
     return value if value - value == 0 else BadNumber(text[:30])
 
 
-DECODER = json.JSONDecoder(parse_int=_integer, parse_float=_real, parse_constant=BadNumber)
+class RepeatedKeys(dict[str, Any]):
+    """A JSON object that names a key twice (json would silently keep the last): rejected with its row."""
+
+    repeated: str = ""
+
+
+def _object_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) == len(pairs):
+        return found
+    marked = RepeatedKeys(found)
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            marked.repeated = key
+            break
+        seen.add(key)
+    return marked
+
+
+DECODER = json.JSONDecoder(parse_int=_integer, parse_float=_real, parse_constant=BadNumber,
+                           object_pairs_hook=_object_pairs)
 
 
 class _Lines:

@@ -18,7 +18,16 @@ from pipeline.companies.identity import company_key
 from pipeline.config.catalog import SOURCES
 from pipeline.errors import StoreUnavailable
 from pipeline.postings.duplicates import demote, find_twin, store_duplicate, supersedes
-from pipeline.postings.import_rows import ALIASES, REQUIRED, BadNumber, ImportFileError, Row, open_text, read_rows
+from pipeline.postings.import_rows import (
+    ALIASES,
+    REQUIRED,
+    BadNumber,
+    ImportFileError,
+    RepeatedKeys,
+    Row,
+    open_text,
+    read_rows,
+)
 from pipeline.records import CONTENT_FIELDS, Job, NewJob
 from pipeline.states import State
 from pipeline.store.base import JobStore
@@ -114,6 +123,9 @@ def _problem(row: dict[str, Any]) -> str:
         bad = next((x for x in level if isinstance(x, BadNumber)), None)
         if bad is not None:
             return f"not a number any store keeps: {str(bad)!r} (NaN, Infinity and integers beyond 64 bits are refused)"
+        twice = next((x for x in level if isinstance(x, RepeatedKeys)), None)
+        if twice is not None:
+            return f"the key {twice.repeated!r} appears twice in one object; only one may stay"
         nested = [x for x in level if isinstance(x, (dict, list))]
         if not nested:
             return ""
