@@ -70,7 +70,7 @@ def test_csv_cells_a_spreadsheet_would_evaluate_are_neutralised(tmp_path):
 def test_terminal_output_carries_no_control_characters(tmp_path, monkeypatch, capsys):
     path = write_config(tmp_path)
     store = open_store(load_config(str(path)))
-    hostile = "Engineer\x1b]8;;http://evil.example\x07click\x1b]8;;\x07\x1b[2J\x07"
+    hostile = "Engineer\x1b]8;;http://evil.example\x07click\x1b]8;;\x07\x1b[2J\x07\u202eevil\u2066\U000e0041\x9b"
     store.upsert_job(NewJob(source="t", source_id="1", url="https://x.example/1", title="t", company="c",
                             status=State.SCORED))
     job = store.list_jobs()[0]
@@ -78,7 +78,7 @@ def test_terminal_output_carries_no_control_characters(tmp_path, monkeypatch, ca
     for argv in (["--list"], ["show", job.id], ["stats"]):
         assert main(["--config", str(path), *argv]) == 0
         out = capsys.readouterr().out
-        assert not any(ch in out for ch in "\x1b\x07\x08\x9b"), (argv, out)
+        assert not any(ch in out for ch in "\x1b\x07\x08\x9b\u202e\u2066\U000e0041"), (argv, out)
     assert main(["--config", str(path), "--list", "--json"]) == 0
     assert yaml.safe_load(capsys.readouterr().out)[0]["title"] == hostile, "JSON keeps the data, escaped"
 
