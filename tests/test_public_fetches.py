@@ -45,11 +45,11 @@ def test_urls_off_the_public_internet_are_refused(url, words):
 
 def test_a_name_that_does_not_resolve_in_time_is_unreachable_not_a_hang(monkeypatch):
     """Resolution has the fetch's timeout; a silent DNS is an outage (Unreachable), never a wait."""
-    monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: time.sleep(3))
+    monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: time.sleep(30))
     started = time.monotonic()
     with pytest.raises(Unreachable, match="no DNS answer within 0.2s"):
         resolve("slow.example", 80, 0.2)
-    assert time.monotonic() - started < 2.5
+    assert time.monotonic() - started < 15, "not the 30 s a silent DNS takes"
 
 
 def test_through_a_proxy_the_destination_is_still_refused(server):
