@@ -4,10 +4,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from pipeline.states import State
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from pipeline.states import State  # noqa: E402 - after the line that makes `pipeline` importable
 
 
 def scratch_project(extra: str = "") -> Path:

@@ -57,6 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
     drafts.add_argument("--out", type=Path, default=Path("drafts"), help="with export: the folder (default drafts/)")
     drafts.add_argument("--all", action="store_true", help="with export: new drafts too, not only approved")
     drafts.add_argument("--json", **js)
+    resume = sub.add_parser("resume", help="a job's one-page resume PDF, or --import a JSON Resume into the profile")
+    resume.add_argument("job_id", nargs="?", help="the job to make (or refresh) the resume for")
+    resume.add_argument("--out", type=Path, help="also copy the PDF to this file")
+    resume.add_argument("--import", dest="import_file", type=Path, metavar="FILE",
+                        help="write a JSON Resume file into profile.yaml as its cv: section")
+    resume.add_argument("--replace", action="store_true", help="with --import: overwrite an existing cv: section")
     imp = sub.add_parser("import", help="add jobs from a JSON, JSONL or CSV file (- reads standard input)")
     imp.add_argument("file", type=Path)
     imp.add_argument("--json", **js)
@@ -149,6 +155,17 @@ def _drafts(args: argparse.Namespace, config: Config) -> int:
     return rc.change(config, args.action, args.job_id, args.n, args.reason)
 
 
+def _resume(args: argparse.Namespace, config: Config) -> int:
+    from pipeline import resume_commands
+
+    if args.import_file:
+        return resume_commands.import_json(config, args.import_file, args.replace)
+    if not args.job_id:
+        print("resume needs a JOB_ID, or --import FILE", file=sys.stderr)
+        return c.EXIT_USAGE
+    return resume_commands.make(config, args.job_id, args.out)
+
+
 def _dispatch(args: argparse.Namespace, config: Config) -> int:
     from pipeline import commands, daemon
 
@@ -165,6 +182,8 @@ def _dispatch(args: argparse.Namespace, config: Config) -> int:
             return commands.companies(config, args.json, args.limit)
         case "import":
             return commands.import_jobs(config, args.file, args.json)
+        case "resume":
+            return _resume(args, config)
         case "retry":
             return commands.retry(config, args.retry_status, args.stage, args.job_ids)
         case "rescore":

@@ -291,11 +291,13 @@ def config_check(config: Config) -> int:
 
     from pipeline.errors import ConfigError
     from pipeline.profile import load_profile, profile_path
+    from pipeline.resume.cv import load_cv
 
     path = profile_path(config)
     if path.exists():
         try:
             load_profile(path)
+            load_cv(path)
         except ConfigError as exc:
             for line in str(exc).splitlines():
                 print(f"config error: {line}", file=sys.stderr)

@@ -26,7 +26,7 @@ ACTIONS = {"approve": review.APPROVED, "reject": review.REJECTED, "sent": review
 def list_drafts(config: Config, status: str, as_json: bool) -> int:
     from pipeline.export import draft_rows
 
-    rows = draft_rows(open_store(config).list_jobs(status))
+    rows = draft_rows(open_store(config).list_jobs(status), config.root)
     if as_json:
         display.print_json(rows)
     else:
@@ -40,7 +40,7 @@ def export_drafts(config: Config, status: str, fmt: str, folder: Path, every: bo
     from pipeline.profile import load_profile, profile_path
 
     wanted = {review.APPROVED, review.NEW} if every else {review.APPROVED}
-    rows = [r for r in draft_rows(open_store(config).list_jobs(status)) if r["review"] in wanted]
+    rows = [r for r in draft_rows(open_store(config).list_jobs(status), config.root) if r["review"] in wanted]
     sender = ""
     if profile_path(config).exists():
         profile = load_profile(profile_path(config))

@@ -72,6 +72,8 @@ class DraftSettings(StageConfig):
     validation_retries: int = 2
     min_guess_confidence: float = 0.5  # a guessed address below this is never a recipient
     recheck_after_days: float = 7.0  # a posting last seen open longer ago is re-checked before drafting
+    resume: bool = True  # a one-page PDF per drafted job, when the profile has a cv: section
+    resume_llm: bool = False  # with a key, the LLM may choose and order the resume's highlights (ids only)
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,9 @@ class _Writer:
         text = " ".join(visible(str(value or "")).split())
         most = LIMITS[limit]
         if len(text) > most:
-            cut = text[:most - 1].rsplit(" ", 1)[0] if " " in text[:most - 1] else text[:most - 1]
+            cut = text[:most - 1]
+            at_word = cut.rsplit(" ", 1)[0]
+            cut = at_word if len(at_word) > most * 0.6 else cut  # a word longer than that is cut inside
             self.notes.append(f"{where}: cut from {len(text)} to {len(cut) + 1} characters to fit the page")
             text = cut.rstrip(" ,;:-–") + "…"
         bad = self.missing(text)

@@ -103,13 +103,17 @@ def _words(text: str) -> set[str]:
 def job_asks(cv: CV, profile: Profile, job: Job) -> Asks:
     """The person's terms the job states as required, mentions (or fit matched), or only calls a plus."""
     required_lines, plus_lines, other_lines = requirement_lines(job.description or "")
-    needed, rest = "\n".join(required_lines), "\n".join([job.title, *other_lines])
+    texts = {part: (text, text.lower()) for part, text in (
+        ("needed", "\n".join(required_lines)), ("rest", "\n".join([job.title, *other_lines])),
+        ("plus", "\n".join(plus_lines)))}
     terms = vocabulary(cv, profile)
-    required = [t for t in terms if mentions(t, needed)]
-    plus = [t for t in terms if t not in required and not mentions(t, rest) and mentions(t, "\n".join(plus_lines))]
+    said = {part: {t for t in terms if mentions(t, *texts[part])} for part in texts}
+    required = [t for t in terms if t in said["needed"]]
+    plus = [t for t in terms if t in said["plus"] and t not in said["needed"] | said["rest"]]
     fit_matched = [s for s in (job.data.get("fit") or {}).get("matched") or [] if isinstance(s, str)]
-    matched = [t for t in dict.fromkeys([*fit_matched, *(t for t in terms if mentions(t, rest))])
+    matched = [t for t in dict.fromkeys([*fit_matched, *(t for t in terms if t in said["rest"])])
                if t not in required and t not in plus]
+    needed = texts["needed"][0]
     return Asks(tuple(required), tuple(matched), tuple(plus), frozenset(_words(f"{job.title}\n{needed}")))
 
 

@@ -264,7 +264,7 @@ def test_cli_summary_listing_export_and_regeneration(project, llm, tmp_path, cap
     assert message["To"] == "Jonas Weber <jonas.weber@acme-robotics.example>"
     assert message["Subject"] == GOOD["subject"] and message["X-Unsent"] == "1"
     assert message["From"] == "Alex Example <alex@example.org>" and "not verified" in message["X-Pipeline-Note"]
-    assert message.get_content().strip() == GOOD["body"]
+    assert message.get_body(("plain",)).get_content().strip() == GOOD["body"]  # the resume PDF is attached
     assert main(["--config", str(path), "drafts", "export", "--format", "csv", "--out", str(out), "--all"]) == 0
     assert "Backend engineering at Acme Robotics" in (out / "drafts.csv").read_text()
     llm.default = answer(subject="Second try")
