@@ -7,7 +7,6 @@ print an empty box without a word.
 
 import functools
 import hashlib
-import io
 import json
 import threading
 from dataclasses import dataclass
@@ -35,12 +34,6 @@ class Rendered:
 def canonical(data: Any) -> bytes:
     """One spelling of a value: the same data always hashes the same."""
     return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
-
-
-def page_count(pdf: bytes) -> int:
-    from pypdf import PdfReader
-
-    return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
 class Renderer:
@@ -71,17 +64,17 @@ class Renderer:
         return sorted(p for p in (self.template / FONTS).iterdir() if p.suffix.lower() in (".otf", ".ttf"))
 
     @functools.cached_property
-    def coverage(self) -> frozenset[int]:
+    def coverage(self) -> frozenset[str]:
         """The characters every font of the template has (a bold title needs the bold font's too)."""
         from fontTools.ttLib import TTFont
 
-        maps = [set(TTFont(path, lazy=True).getBestCmap()) for path in self.font_files()]
+        maps = [{chr(code) for code in TTFont(path, lazy=True).getBestCmap()} for path in self.font_files()]
         return frozenset(set.intersection(*maps)) if maps else frozenset()
 
     def missing(self, text: str) -> str:
-        """The characters of `text` the fonts cannot show, each once (white space aside)."""
-        cover = self.coverage
-        return "".join(dict.fromkeys(ch for ch in text if ord(ch) not in cover and not ch.isspace()))
+        """The characters of `text` the fonts cannot show, each once, in order (white space aside)."""
+        lacking = set(text).difference(self.coverage)
+        return "".join(dict.fromkeys(ch for ch in text if ch in lacking and not ch.isspace())) if lacking else ""
 
     def _compiler_now(self) -> Any:
         if self._compiler is None:
@@ -104,12 +97,12 @@ class Renderer:
                 pdf, warnings = compiler.compile_with_warnings(
                     sys_inputs={"data": json.dumps(data, ensure_ascii=False)}, timestamp=TIMESTAMP)
                 fit = json.loads(compiler.query("<resume-fit>", field="value", one=True))
+                pages = json.loads(compiler.query("<resume-pages>", field="value", one=True))
             except typst.TypstError as exc:
                 raise ResumeError(f"typst: {exc.message}") from None
         if warnings:
             raise ResumeError("typst warned: " + "; ".join(w.message for w in warnings))
-        pages = page_count(pdf)
-        if pages != 1:
+        if pages != 1:  # the page the document ends on, from the layout itself
             raise ResumeError(f"the resume takes {pages} pages even without highlights and projects: shorten the "
                               "summary, skills or education")
         return Rendered(pdf, tuple(fit["kept"]), tuple(fit["left_out"]))
