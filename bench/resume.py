@@ -24,7 +24,7 @@ from pathlib import Path
 from _common import ROOT, machine, paired, spread
 from eval_fit import cases, job_of
 
-from pipeline.profile import load_profile
+from pipeline.config.profile import load_profile
 from pipeline.resume.cv import load_cv
 from pipeline.resume.document import build
 from pipeline.resume.make import make_resume

@@ -20,9 +20,9 @@ from typing import Any
 
 import yaml
 
+from pipeline.config.profile import EMAIL, load_profile
+from pipeline.config.yamlfile import Located, check_section, check_type, read_text
 from pipeline.errors import ConfigError
-from pipeline.profile import EMAIL, load_profile
-from pipeline.yamldoc import Located, check_section, check_type, read_text
 
 Spec = dict[str, tuple[tuple[Any, ...], Any]]
 TEXT: tuple[tuple[Any, ...], Any] = ((str,), "")

@@ -11,12 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.fit import mentions
-from pipeline.profile import Profile
+from pipeline.config.profile import Profile
+from pipeline.fit.scorer import mentions
 from pipeline.resume.cv import CV, Entry
 from pipeline.resume.render import ResumeError
 from pipeline.resume.select import Asks, Choice
-from pipeline.textclean import visible
+from pipeline.text import visible
 
 LIMITS = {"highlight": 300, "summary": 600, "line": 240, "title": 120, "keyword": 40, "contact": 80}
 MAX_KEYWORDS = 14  # per skill group, the job's first

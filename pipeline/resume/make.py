@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline.config.profile import Profile
 from pipeline.logs import get_logger
-from pipeline.profile import Profile
 from pipeline.records import Job
 from pipeline.resume.cv import CV
 from pipeline.resume.document import build

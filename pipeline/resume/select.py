@@ -14,11 +14,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from pipeline.fit import mentions
-from pipeline.profile import Profile
+from pipeline.config.profile import Profile
+from pipeline.fit.scorer import mentions
 from pipeline.records import Job
 from pipeline.resume.cv import CV, Entry
-from pipeline.textclean import fenced
+from pipeline.text import fenced
 
 MAX_PER_ENTRY = 6   # highlights a work entry can show; the best by the job's asks
 MAX_PROJECTS = 3

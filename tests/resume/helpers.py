@@ -6,7 +6,7 @@ from pathlib import Path
 import yaml
 from pypdf import PdfReader
 
-from pipeline.profile import load_profile
+from pipeline.config.profile import load_profile
 from pipeline.records import Job
 from pipeline.resume.cv import load_cv
 from tests.conftest import ROOT
@@ -20,7 +20,7 @@ def example_data() -> dict:
     return yaml.safe_load((ROOT / "profile.example.yaml").read_text())
 
 
-def write_profile(directory: Path, data: dict | None = None, **cv_changes) -> Path:
+def write_cv_profile(directory: Path, data: dict | None = None, **cv_changes) -> Path:
     """profile.yaml from the example, its cv: section changed by key."""
     data = data or example_data()
     data["cv"] = {**data["cv"], **cv_changes}

@@ -7,12 +7,12 @@ import shutil
 import pytest
 import yaml
 
-from pipeline.cli import main
+from pipeline.cli.app import main
 from pipeline.errors import ConfigError
 from pipeline.resume.cv import derived_id, json_resume_section, load_cv, write_section
 from tests.conftest import ROOT
 from tests.helpers.project import write_config
-from tests.resume.helpers import example_data, write_profile
+from tests.resume.helpers import example_data, write_cv_profile
 
 JSON_RESUME = {
     "$schema": "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json",
@@ -66,7 +66,7 @@ def test_a_profile_without_cv_has_none(tmp_path):
     ({"hobbies": ["chess"]}, "cv.hobbies", "unknown key"),
 ])
 def test_mistakes_name_the_file_line_and_field(tmp_path, change, key, words):
-    path = write_profile(tmp_path, **change)
+    path = write_cv_profile(tmp_path, **change)
     with pytest.raises(ConfigError) as info:
         load_cv(path)
     error = info.value
@@ -76,12 +76,12 @@ def test_mistakes_name_the_file_line_and_field(tmp_path, change, key, words):
 
 
 def test_json_resume_sections_a_page_does_not_print_are_accepted(tmp_path):
-    path = write_profile(tmp_path, interests=[{"name": "Sailing"}], meta={"version": "v1.0.0"})
+    path = write_cv_profile(tmp_path, interests=[{"name": "Sailing"}], meta={"version": "v1.0.0"})
     assert load_cv(path) is not None
 
 
 def test_config_check_validates_the_cv_section(tmp_path, capsys):
-    write_profile(tmp_path, work=[{"name": "Acme"}])
+    write_cv_profile(tmp_path, work=[{"name": "Acme"}])
     config = write_config(tmp_path, {})
     assert main(["--config", str(config), "config", "check"]) == 2
     assert "cv.work.0: position: required" in capsys.readouterr().err

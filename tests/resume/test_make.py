@@ -5,22 +5,18 @@ never lost: a failure is recorded beside the last PDF and leaves the job's state
 import email
 import email.policy
 import json
-import shutil
 import stat
 
 import pytest
 import yaml
 
 from pipeline import constants as c
-from pipeline.cli import main
-from pipeline.config import load_config
+from pipeline.cli.app import main
+from pipeline.config.loading import load_config
+from pipeline.engine.runner import run_stage
 from pipeline.stages.draft import Draft
-from pipeline.stages.runner import run_stage
 from pipeline.states import State
-from pipeline.store import open_store
-from tests.conftest import ROOT
 from tests.helpers.llm_server import Answer, LLMServer
-from tests.helpers.project import write_config
 from tests.resume.helpers import id_of, loaded, pdf_text
 from tests.stages.test_draft import GOOD, enriched
 
@@ -34,27 +30,19 @@ def llm():
 
 
 @pytest.fixture
-def project(tmp_path, monkeypatch, llm):
-    """A project with the example profile (it has a cv: section) and an enriched job; no LLM key
-    unless asked for (template drafts)."""
-    monkeypatch.delenv(c.ENV_MONGODB_URI, raising=False)
-    monkeypatch.delenv(c.ENV_TEST_STAGES, raising=False)
-    monkeypatch.delenv(c.ENV_OPENROUTER_KEY, raising=False)
-
+def drafted(project, llm, monkeypatch):
+    """drafted(cv_edit, key=False, **generator) -> (config path, config, store, job id): a project with
+    the example profile (it has a cv: section, changed by cv_edit) and an enriched job; without a key
+    the drafts come from templates."""
     def make(cv_edit=None, key: bool = False, **generator):
-        directory = tmp_path / "project"
-        directory.mkdir(exist_ok=True)
-        shutil.copy(ROOT / "profile.example.yaml", directory / "profile.yaml")
-        if cv_edit:
-            edit_profile(directory / "profile.yaml", cv_edit)
-        extra = {"generator": {"retry_base_seconds": 0.001, "retry_max_seconds": 0.001, **generator}}
+        sections = {"generator": {"retry_base_seconds": 0.001, "retry_max_seconds": 0.001, **generator}}
         if key:
             monkeypatch.setenv(c.ENV_OPENROUTER_KEY, "sk-test-resume-0123456789")
-            extra["llm"] = {"base_url": llm.base_url, "model": "test-model", "timeout_seconds": 5}
-        path = write_config(directory, extra)
-        config = load_config(str(path))
-        store = open_store(config)
-        return path, config, store, enriched(store)
+            sections["llm"] = {"base_url": llm.base_url, "model": "test-model", "timeout_seconds": 5}
+        made = project(sections, profile="example")
+        if cv_edit:
+            edit_profile(made.root / "profile.yaml", cv_edit)
+        return made.path, load_config(str(made.path)), made.store, enriched(made.store)
     return make
 
 
@@ -68,8 +56,8 @@ def draft(config, store):
     return run_stage(store, Draft(config).stage(), config.stages[c.DRAFT])
 
 
-def test_the_draft_stage_makes_one_private_resume_per_drafted_job(project):
-    path, config, store, job_id = project()
+def test_the_draft_stage_makes_one_private_resume_per_drafted_job(drafted):
+    path, config, store, job_id = drafted()
     assert draft(config, store).succeeded == 1
     job = store.get(job_id)
     record = job.data["resume"]
@@ -81,8 +69,8 @@ def test_the_draft_stage_makes_one_private_resume_per_drafted_job(project):
 
 
 @pytest.mark.parametrize("how", ["setting off", "no cv section"])
-def test_no_resume_without_a_cv_section_or_when_turned_off(project, how):
-    path, config, store, job_id = project(resume=False) if how == "setting off" else project()
+def test_no_resume_without_a_cv_section_or_when_turned_off(drafted, how):
+    path, config, store, job_id = drafted(resume=False) if how == "setting off" else drafted()
     if how == "no cv section":
         profile = path.parent / "profile.yaml"
         data = yaml.safe_load(profile.read_text())
@@ -93,18 +81,18 @@ def test_no_resume_without_a_cv_section_or_when_turned_off(project, how):
     assert "resume" not in store.get(job_id).data and not (path.parent / "data" / "resumes").exists()
 
 
-def test_a_failed_resume_keeps_the_jobs_state_and_drafts(project):
+def test_a_failed_resume_keeps_the_jobs_state_and_drafts(drafted):
     def rocket(cv):
         cv["work"][0]["highlights"][0] = "Cut p99 API latency in Python and PostgreSQL 🚀"
-    _, config, store, job_id = project(rocket)
+    _, config, store, job_id = drafted(rocket)
     assert draft(config, store).succeeded == 1
     job = store.get(job_id)
     assert job.status == State.DRAFT_GENERATED and len(job.data["drafts"]) == 1
     assert "font has no '🚀'" in job.data["resume"]["error"] and "path" not in job.data["resume"]
 
 
-def test_the_command_refreshes_copies_and_never_loses_the_last_pdf(project, tmp_path, capsys):
-    path, config, store, job_id = project()
+def test_the_command_refreshes_copies_and_never_loses_the_last_pdf(drafted, tmp_path, capsys):
+    path, config, store, job_id = drafted()
     draft(config, store)
     first = store.get(job_id).data["resume"]
     pdf = config.root / first["path"]
@@ -131,20 +119,20 @@ def test_the_command_refreshes_copies_and_never_loses_the_last_pdf(project, tmp_
     assert job.status == State.DRAFT_GENERATED and job.data["drafts"] == drafts_before
 
 
-def test_the_command_says_what_is_missing(project, capsys, tmp_path):
-    path, config, store, job_id = project()
+def test_the_command_says_what_is_missing(drafted, capsys, tmp_path):
+    path, config, store, job_id = drafted()
     assert main(["--config", str(path), "resume", "nosuchjob"]) == 1
     assert main(["--config", str(path), "resume"]) == 2
     profile = path.parent / "profile.yaml"
     data = yaml.safe_load(profile.read_text())
     del data["cv"]
     profile.write_text(yaml.safe_dump(data))
-    assert main(["--config", str(path), "resume", job_id]) == 2
+    assert main(["--config", str(path), "resume", job_id]) == 1
     assert "resume --import resume.json" in capsys.readouterr().err
 
 
-def test_an_exported_eml_carries_the_resume(project, tmp_path):
-    path, config, store, job_id = project()
+def test_an_exported_eml_carries_the_resume(drafted, tmp_path):
+    path, config, store, job_id = drafted()
     draft(config, store)
     cli = ["--config", str(path), "drafts"]
     assert main([*cli, "approve", job_id]) == 0
@@ -160,8 +148,8 @@ def test_an_exported_eml_carries_the_resume(project, tmp_path):
     assert eml.read_bytes() == first, "the same draft and resume export as the same bytes"
 
 
-def test_the_llm_step_in_the_stage_is_metered_and_only_chooses(project, llm):
-    path, config, store, job_id = project(key=True, resume_llm=True)
+def test_the_llm_step_in_the_stage_is_metered_and_only_chooses(drafted, llm):
+    path, config, store, job_id = drafted(key=True, resume_llm=True)
     _, cv = loaded(path.parent / "profile.yaml")
     chosen = id_of(cv, "Led the migration")
 

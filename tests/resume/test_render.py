@@ -17,7 +17,7 @@ from pipeline.resume.make import make_resume
 from pipeline.resume.render import TEMPLATE, Renderer, ResumeError, shared
 from pipeline.resume.select import rank
 from tests.conftest import ROOT
-from tests.resume.helpers import BACKEND_JOB, job, loaded, pdf_fonts, pdf_pages, pdf_text, write_profile
+from tests.resume.helpers import BACKEND_JOB, job, loaded, pdf_fonts, pdf_pages, pdf_text, write_cv_profile
 
 HOSTILE = ['#read("/etc/passwd")', '#import "@preview/cetz:0.3.0": *', "$x^2$ and \\$", "] closes [ nothing",
            "<script>alert(1)</script>"]
@@ -28,7 +28,7 @@ def words(pdf: bytes) -> str:
 
 
 def made_pdf(tmp_path: Path, the_job=None, **cv_changes) -> tuple[bytes, list[str]]:
-    profile, cv = loaded(write_profile(tmp_path / "project", **cv_changes))
+    profile, cv = loaded(write_cv_profile(tmp_path / "project", **cv_changes))
     made = make_resume(the_job or job(), cv, profile, tmp_path)
     assert "error" not in made.record, made.record
     return (tmp_path / made.record["path"]).read_bytes(), made.notes
@@ -56,7 +56,7 @@ def test_what_does_not_fit_the_page_is_left_out_lowest_ranked_first(tmp_path):
     long = "and then carried it through review, rollout and the long tail of follow-up work with the team"
     work = [{"position": f"Engineer {n}", "name": f"Company {n}", "startDate": f"{2020 - n}-01",
              "highlights": [f"Python service {n}.{k}, {long}" for k in range(6)]} for n in range(6)]
-    profile, cv = loaded(write_profile(tmp_path / "project", work=work))
+    profile, cv = loaded(write_cv_profile(tmp_path / "project", work=work))
     renderer = Renderer()
     document = build(cv, profile, rank(cv, profile, job()), renderer.missing)
     rendered = renderer.compile(document.data)
@@ -83,7 +83,7 @@ def test_hostile_strings_print_as_written_and_a_long_one_is_cut_with_a_note(tmp_
 
 
 def test_a_character_the_fonts_lack_is_an_error_naming_its_field(tmp_path):
-    profile, cv = loaded(write_profile(tmp_path / "project", work=[{
+    profile, cv = loaded(write_cv_profile(tmp_path / "project", work=[{
         "position": "Engineer", "name": "Acme", "highlights": ["Shipped the Python rewrite 🚀 early"]}]))
     made = make_resume(job(), cv, profile, tmp_path)
     assert "cv.work.0.highlights.0: the resume's font has no '🚀' (U+1F680)" in made.record["error"]
@@ -106,7 +106,7 @@ def test_the_same_inputs_give_the_same_bytes_in_another_process(tmp_path):
 
 def test_the_fingerprint_moves_only_when_a_used_field_changes(tmp_path):
     directory = tmp_path / "project"
-    base = loaded(write_profile(directory))
+    base = loaded(write_cv_profile(directory))
     cv = base[1]
     renderer = shared()
 
@@ -120,16 +120,16 @@ def test_the_fingerprint_moves_only_when_a_used_field_changes(tmp_path):
                            "location": {"city": "Berlin", "countryCode": "DE", "address": "Hauptstraße 5"}}),
               dict(interests=[{"name": "Sailing"}])]
     for change in unused:
-        assert fingerprint(loaded(write_profile(directory, **change))) == before, change
+        assert fingerprint(loaded(write_cv_profile(directory, **change))) == before, change
     assert fingerprint(base, job(description=BACKEND_JOB + "\nWe have a dog in the office.")) == before
-    work = [{**entry} for entry in write_profile.__globals__["example_data"]()["cv"]["work"]]
+    work = [{**entry} for entry in write_cv_profile.__globals__["example_data"]()["cv"]["work"]]
     work[0]["highlights"] = ["Cut p99 API latency from 900 ms to 110 ms", *work[0]["highlights"][1:]]
-    assert fingerprint(loaded(write_profile(directory, work=work))) != before, "a shown highlight changed"
+    assert fingerprint(loaded(write_cv_profile(directory, work=work))) != before, "a shown highlight changed"
     assert fingerprint(base, job(description="Requirements:\n- Go\n- Redis")) != before, "another job, another order"
 
 
 def test_an_unchanged_resume_is_not_compiled_again(tmp_path):
-    profile, cv = loaded(write_profile(tmp_path / "project"))
+    profile, cv = loaded(write_cv_profile(tmp_path / "project"))
     first = make_resume(job(), cv, profile, tmp_path)
     path = tmp_path / first.record["path"]
     stamp = path.stat().st_mtime_ns
@@ -141,7 +141,7 @@ def test_an_unchanged_resume_is_not_compiled_again(tmp_path):
 
 def test_a_page_the_fixed_parts_overflow_is_an_error(tmp_path):
     education = [{"institution": f"University {n}", "area": "Computer Science", "studyType": "MSc"} for n in range(90)]
-    profile, cv = loaded(write_profile(tmp_path / "project", education=education))
+    profile, cv = loaded(write_cv_profile(tmp_path / "project", education=education))
     renderer = Renderer()
     with pytest.raises(ResumeError, match="takes 2 pages even without highlights"):
         renderer.compile(build(cv, profile, rank(cv, profile, job()), renderer.missing).data)
@@ -164,7 +164,7 @@ def test_typst_cannot_read_outside_the_template_folder(tmp_path, reach, words_):
     main = template / "resume.typ"
     main.write_text(main.read_text() + f"\n#{reach}\n")
     renderer = Renderer(template)
-    profile, cv = loaded(write_profile(tmp_path / "project"))
+    profile, cv = loaded(write_cv_profile(tmp_path / "project"))
     with pytest.raises(ResumeError, match=words_):
         renderer.compile(build(cv, profile, rank(cv, profile, job()), renderer.missing).data)
 
@@ -213,7 +213,7 @@ def test_a_resume_compiles_with_no_network_and_reads_only_its_template(tmp_path)
     listener = socket.create_server(("127.0.0.1", 0))
     port = listener.getsockname()[1]
     socket.create_connection(("127.0.0.1", port), timeout=3).close()  # reachable from outside the sandbox
-    profile = write_profile(tmp_path / "project")
+    profile = write_cv_profile(tmp_path / "project")
     out, log = tmp_path / "sandboxed.pdf", tmp_path / "trace.log"
     traced = [strace, "-f", "-qq", "-e", "trace=%file", "-o", str(log)] if strace else []
     done = subprocess.run([*traced, unshare, "-rn", sys.executable, "-c", SANDBOXED, str(ROOT), str(profile),
@@ -249,6 +249,6 @@ def test_a_typst_warning_is_an_error(tmp_path):
     main = template / "resume.typ"
     main.write_text(main.read_text() + '\n#text(font: "Comic Sans MS")[a font that is not in the folder]\n')
     renderer = Renderer(template)
-    profile, cv = loaded(write_profile(tmp_path / "project"))
+    profile, cv = loaded(write_cv_profile(tmp_path / "project"))
     with pytest.raises(ResumeError, match="typst warned: unknown font family: comic sans ms"):
         renderer.compile(build(cv, profile, rank(cv, profile, job()), renderer.missing).data)

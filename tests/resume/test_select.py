@@ -7,21 +7,21 @@ import json
 import pytest
 
 from pipeline import constants as c
-from pipeline.config import load_config
-from pipeline.counters import spend_key
-from pipeline.llm import LLM
+from pipeline.config.loading import load_config
+from pipeline.engine.counters import spend_key
+from pipeline.engine.spend import Budget, metered
+from pipeline.net.llm import LLM
 from pipeline.resume.make import make_resume
 from pipeline.resume.select import job_asks, llm_rank, rank, requirement_lines
-from pipeline.stages.spend import Budget, metered
 from pipeline.store import open_store
 from tests.helpers.llm_server import Answer, LLMServer
 from tests.helpers.project import write_config
-from tests.resume.helpers import BACKEND_JOB, id_of, job, loaded, pdf_text, write_profile
+from tests.resume.helpers import BACKEND_JOB, id_of, job, loaded, pdf_text, write_cv_profile
 
 
 @pytest.fixture
 def person(tmp_path):
-    return loaded(write_profile(tmp_path / "project"))
+    return loaded(write_cv_profile(tmp_path / "project"))
 
 
 def test_requirement_lines_tell_required_from_a_plus():
@@ -43,15 +43,16 @@ def test_the_jobs_asks_in_the_persons_own_words(person):
 def test_must_haves_first_a_plus_later(tmp_path):
     texts = ["Organised the team offsite", "Tuned the Kafka consumers", "Ran the Kubernetes clusters",
              "Wrote Python services on PostgreSQL"]
-    profile, cv = loaded(write_profile(tmp_path, work=[{"position": "Engineer", "name": "Acme", "highlights": texts}],
-                                       projects=[]))
+    work = [{"position": "Engineer", "name": "Acme", "highlights": texts}]
+    profile, cv = loaded(write_cv_profile(tmp_path, work=work, projects=[]))
     ids = rank(cv, profile, job()).ids
     assert [cv.highlights()[i].text for i in ids] == texts[::-1]
 
 
 def test_a_work_entry_shows_at_most_six_highlights(tmp_path):
     many = [f"Shipped feature number {n} in Python" for n in range(9)] + ["Shipped the PostgreSQL ledger in Python"]
-    profile, cv = loaded(write_profile(tmp_path, work=[{"position": "Engineer", "name": "Acme", "highlights": many}]))
+    work = [{"position": "Engineer", "name": "Acme", "highlights": many}]
+    profile, cv = loaded(write_cv_profile(tmp_path, work=work))
     ids = rank(cv, profile, job()).ids
     texts = [cv.highlights()[i].text for i in ids if i in cv.highlights()]
     assert len(texts) == 6 and texts[0] == "Shipped the PostgreSQL ledger in Python"
@@ -62,14 +63,13 @@ def test_a_work_entry_shows_at_most_six_highlights(tmp_path):
 
 @pytest.fixture
 def llm_setup(tmp_path, monkeypatch):
-    monkeypatch.delenv(c.ENV_MONGODB_URI, raising=False)
     monkeypatch.setenv(c.ENV_OPENROUTER_KEY, "sk-test-resume-0123456789")
     with LLMServer() as server:
         path = write_config(tmp_path / "project", {"llm": {"base_url": server.base_url, "model": "test-model",
                                                            "timeout_seconds": 5}})
         config = load_config(str(path))
         store = open_store(config)
-        yield server, metered(LLM(config, max_retries=0), Budget(None, "test-model"), store), store
+        yield server, metered(LLM(config, max_retries=0), Budget(config.llm), store), store
 
 
 def test_the_llm_chooses_and_orders_ids_and_its_call_is_spend(llm_setup, person):
