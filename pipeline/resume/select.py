@@ -25,12 +25,21 @@ MAX_PROJECTS = 3
 MAX_PROJECT_HIGHLIGHTS = 2
 WEIGHTS = {"required": 3.0, "matched": 2.0, "plus": 1.0, "word": 0.5}
 MAX_WORDS = 4  # shared requirement words a highlight is credited for
-_PLUS = re.compile(r"\b(?:(?:is |are |would be )?a (?:big |huge )?plus|nice[- ]to[- ]have|bonus|preferred|ideally|"
-                   r"(?:is )?an advantage|desirable|wünschenswert|von vorteil|ein plus)\b", re.I)
-_PLUS_HEADING = re.compile(r"nice|bonus|prefer|plus|desir|vorteil|wünschens|extra credit", re.I)
-_ASKS_HEADING = re.compile(r"require|qualif|bring|you have|must|skills|experience|about you|who you are|profile|"
-                           r"looking for|what we need|anforderung|profil|mitbring|qualifikation|erwarten", re.I)
+# "X is a plus": the clause it ends is a plus. "..., preferably Y" / "ideally Y" / "(bonus for Y)": Y is.
+_PLUS = re.compile(r"\b(?:(?:is |are |would be )?an? (?:strong |big |huge |great )?(?:plus|bonus)|nice[- ]to[- ]have|"
+                   r"preferred|(?:is )?an advantage|desirable|wünschenswert|von vorteil|ein plus)\b", re.I)
+_PLUS_AFTER = re.compile(r"\b(?:preferabl[ey]|ideally|bonus (?:for|if|points)|even better if|vorzugsweise|"
+                         r"idealerweise)\b", re.I)
+_PLUS_HEADING = re.compile(r"nice|bonus|prefer|plus|desir|vorteil|wünschens|extra credit|ideal", re.I)
+_ASKS_HEADING = re.compile(r"require|qualif|bring|you have|must|skills|experience|expertise|about you|who you are|"
+                           r"profile|looking for|what we need|critical|essential|anforderung|profil|mitbring|"
+                           r"qualifikation|erwarten", re.I)
+_STATEMENT = re.compile(r"\b(?:is|are|would be|will be)\s+an?\s", re.I)  # "Go is a plus" says, not heads
+PROSE = 300  # a line this long under a heading is a paragraph (a mission statement), not an item asked for
 _BULLET = re.compile(r"^\s*(?:[-*•·▪●◦–]|\d+[.)])\s*")
+_OTHER_HEADING = re.compile(r"about|who we are|what you.{0,4} do|responsib|benefit|perk|offer|why |the way we|values|"
+                            r"typical day|difference you|community you|compensation|salary|location|how to apply|"
+                            r"process|tasks|aufgaben|wir bieten|über uns", re.I)
 _WORD = re.compile(r"[a-zäöüß][a-zäöüß+#-]{3,}")
 _STOP = frozenset("this that with your will have from they their about what which work team teams more also "
                   "into able such well other some than them these those when where while would should "
@@ -59,28 +68,44 @@ class Choice:
 
 
 def _is_heading(line: str) -> bool:
-    words = line.rstrip(":").split()
-    return not _BULLET.match(line) and 0 < len(words) <= 7 and len(line) <= 60 and \
-        (line.endswith(":") or not line.endswith((".", ",", ";")))
+    """A short line with no sentence punctuation that ends with a colon or reads like a section's
+    name ("Nice to have", "What we're looking for"); "Python and Go" in a list is not one, nor is
+    "Kafka is a plus"."""
+    text = line.rstrip(":")
+    if _BULLET.match(line) or len(line) > 60 or len(text.split()) > 6 or any(p in text for p in ",.;") or \
+            _STATEMENT.search(text):
+        return False
+    return line.endswith(":") or any(h.search(text) for h in (_PLUS_HEADING, _ASKS_HEADING, _OTHER_HEADING))
+
+
+def _pieces(line: str, mode: str) -> list[tuple[str, str]]:
+    """A line as (text, kind): what follows "preferably" / "ideally" / "bonus for" is a plus; what
+    precedes it is of the line's section, or a plus when it says so itself ("is a strong plus")."""
+    cut = _PLUS_AFTER.search(line)
+    head, tail = (line[:cut.start()], line[cut.start():]) if cut else (line, "")
+    pieces = [(head, "plus" if mode == "plus" or _PLUS.search(head) else mode)]
+    return pieces + ([(tail, "plus")] if tail else [])
 
 
 def requirement_lines(description: str) -> tuple[list[str], list[str], list[str]]:
-    """(lines the posting states as required, lines it calls a plus, the other lines). Under a
-    heading that asks (Requirements, What you bring, Dein Profil) a line is required; under a
-    nice-to-have heading, or saying "a plus" itself, a plus. With no asking heading at all, every
-    other line counts as required: many postings are one list."""
+    """(text the posting states as required, text it calls a plus, the rest). Under a heading that
+    asks (Requirements, What you bring, Your expertise, Dein Profil) a line is required; under a
+    nice-to-have heading, or saying "a plus" itself, a plus; a paragraph is never an item. A posting
+    with no heading at all is one list: its lines count as required."""
     found: dict[str, list[str]] = {"asks": [], "plus": [], "other": []}
-    mode = "other"
+    mode, headed = "other", False
     for raw in description.splitlines():
         line = raw.strip()
         if not line:
             continue
         if _is_heading(line):
-            mode = "plus" if _PLUS_HEADING.search(line) else "asks" if _ASKS_HEADING.search(line) else "other"
-        else:
-            found["plus" if mode == "plus" or _PLUS.search(line) else mode].append(line)
-    if not found["asks"]:
-        found["asks"], found["other"] = found["other"], []
+            mode, headed = "plus" if _PLUS_HEADING.search(line) else "asks" if _ASKS_HEADING.search(line) \
+                else "other", True
+            continue
+        for text, kind in _pieces(line, "other" if len(line) > PROSE else mode):
+            found[kind].append(text)
+    if not headed:
+        found["asks"], found["other"] = found["asks"] + found["other"], []
     return found["asks"], found["plus"], found["other"]
 
 
