@@ -110,9 +110,9 @@ def requirement_lines(description: str) -> tuple[list[str], list[str], list[str]
 
 
 def vocabulary(cv: CV, profile: Profile) -> list[str]:
-    """The person's own terms, each once: cv skills and their keywords, project keywords, the
-    profile's skills and fit terms."""
-    terms = [t for s in cv.items("skills") for t in (s["name"], *s["keywords"])]
+    """The person's own terms, each once: cv skills (a group's keywords, or the skill's name when it
+    has none), project keywords, the profile's skills and fit terms."""
+    terms = [t for s in cv.items("skills") for t in (s["keywords"] or (s["name"],))]  # a group's name is no skill
     terms += [k for p in cv.projects for k in p.keywords]
     terms += [*profile.skills, *profile.fit.must_have, *profile.fit.nice_to_have]
     seen: dict[str, str] = {}

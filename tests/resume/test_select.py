@@ -49,6 +49,8 @@ def test_the_jobs_asks_in_the_persons_own_words(person):
     assert {"Python", "PostgreSQL", "Kubernetes"} <= set(asks.required)
     assert asks.plus == ("Kafka",), "named only as a plus"
     assert "AWS" in asks.matched, "fit's matched skills count"
+    asks = job_asks(cv, profile, job(description="Requirements:\n- Fluent in two languages\n- Platforms experience"))
+    assert asks.required == (), "'Languages' and 'Platforms' name the example's skill groups, not skills"
 
 
 def test_must_haves_first_a_plus_later(tmp_path):
