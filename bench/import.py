@@ -197,11 +197,14 @@ def main() -> None:
             print(f"note: {free / 1e9:.1f} GB free in {folder.parent}, about {needed / 1e9:.1f} GB needed: scaled "
                   f"down to {rows:,} CSV rows and {megabytes} MB of JSON Lines")
         csv_path = folder / "jobs.csv"
-        offsets = make_csv(csv_path, rows, 100_000)
-        print(f"CSV file: {csv_path.stat().st_size / 1e6:,.0f} MB")
-        report("CSV", rows, run("csv", csv_path, rows, offsets, 100_000), 100_000)
-        csv_path.unlink()
-        (folder / "csv.sqlite3").unlink(missing_ok=True)
+        if rows:  # --rows 0: the JSON Lines part only
+            offsets = make_csv(csv_path, rows, 100_000)
+            print(f"CSV file: {csv_path.stat().st_size / 1e6:,.0f} MB")
+            report("CSV", rows, run("csv", csv_path, rows, offsets, 100_000), 100_000)
+            csv_path.unlink()
+            (folder / "csv.sqlite3").unlink(missing_ok=True)
+        if not megabytes:  # --jsonl-mb 0: the CSV part only
+            return
         jsonl = folder / "jobs.jsonl"
         count, offsets = make_jsonl(jsonl, megabytes, 50_000)
         print(f"JSON Lines file: {jsonl.stat().st_size / 1e6:,.0f} MB")
