@@ -80,29 +80,45 @@ REJECTION_STRONG = _any(
     r"(?:\bno|n't have (?:a|any)) (?:suitable|open|matching|relevant) (?:opening|position|role|vacanc)",
     r"\bnot (?:be )?moving ahead\b", r"\bdifficult decision\b[^.!?\n]{0,60}\bnot\b",
     r"\b(?:go|going|gone) (?:in )?a different direction\b", r"\bno longer (?:available|open|recruiting)\b",
-    r"\bnot (?:been )?shortlisted\b",
+    r"\bnot (?:been )?shortlisted\b", r"\b(?:hiring freeze|freeze hiring|froze hiring|frozen (?:the )?hiring)\b",
+    r"(?:n't|\bnot) be filling\b", r"\bclose (?:the|our) search\b", r"\bwithout (?:making a )?hir(?:e|ing)\b",
+    r"\b(?:progress|proceed|continue|move forward|go ahead|go forward)\w* with "
+    r"(?:other |another |different |the other )?"
+    r"(?:applicants|candidates|profiles|people)\b",
+    r"\bno further (?:interviews|steps|rounds)\b",
     # German
     r"\babsage\b", r"\bnicht (?:weiter |mehr )?berücksichtig",
     r"\bfür (?:einen anderen|eine andere) (?:kandidat|bewerber)",
     r"\banderen? (?:kandidat|bewerber)\w* entschieden", r"\bkeine positive rückmeldung",
     r"\b(?:stelle|position|vakanz)\b[^.!?\n]{0,40}\bbesetzt\b", r"\bkeine passende (?:stelle|position|vakanz)",
     r"\bnicht (?:weiter )?(?:verfolgen|fortsetzen|fortführen)\b", r"\bnicht weiter mit (?:ihnen|dir)\b",
-    r"\bgegen (?:ihre|deine) (?:bewerbung|kandidatur)", r"\bnicht in die (?:engere|nächste) auswahl",
+    r"\bgegen (?:ihre|deine) (?:bewerbung|kandidatur)", r"\b(?:uns )?anders entschieden\b",
+    r"\bpasst\b[^.!?\n,;]{0,40}\bnicht\b", r"\bandere[nr]? (?:kandidat|bewerber)",
+    r"\bnicht in die (?:engere|nächste) auswahl",
     # French
     r"\bne\b[^.!?\n]{0,40}\b(?:pas|plus)\b[^.!?\n]{0,30}\b(?:donner (?:une )?suite|poursuivre)",
     r"\bpas (?:été )?retenue?s?\b", r"\b(?:retenu|choisi|sélectionné) (?:un autre|une autre) (?:candidat|profil)",
     r"\bautre candidat(?:ure)?\b", r"\bau regret\b", r"\bpas de (?:poste|offre) (?:ouvert |disponible )?correspondant",
-    r"\bsuite favorable\b", r"\bne correspond (?:pas|plus)\b", r"\bne sommes pas en mesure\b",
+    r"\bsuite favorable\b", r"\bd'autres (?:profils|candidat)", r"\b(?:poste|offre)\b[^.!?\n]{0,30}\bpourvu",
+    r"\bne correspond (?:pas|plus)\b", r"\bne sommes pas en mesure\b",
     # Spanish
     r"\bno (?:continuar|seguir adelante|avanzar)\b", r"\botr[oa]s? (?:candidat[oa]s?|perfil(?:es)?)\b",
-    r"\bno encaja\b",
+    r"\bno encaja\b", r"\b(?:puesto|vacante|posición|plaza)\b[^.!?\n]{0,30}\bcubiert[oa]\b",
     r"\bno ha sido seleccionad[oa]\b", r"\blamentamos (?:comunicar|informar)",
     r"\bno (?:tenemos|hay) (?:ninguna )?vacante",
     r"\bdecidido no\b",
     # Dutch
     r"\bniet (?:verder|door)\b", r"\bandere kandida(?:at|ten)\b", r"\bafwijzing\b",
     r"\bgeen passende (?:vacature|functie)",
-    r"\bniet in behandeling\b", r"\bniet met (?:je|u) verder(?:gaan)?\b", r"\bsluit\w* niet (?:goed )?aan\b")
+    r"\bniet in behandeling\b", r"\bniet met (?:je|u) verder(?:gaan)?\b", r"\bsluit\w* niet (?:goed )?aan\b",
+    r"\b(?:vacature|functie|positie|rol)\b[^.!?\n]{0,30}\b(?:vervuld|ingevuld)\b")
+# A decline's shape in any of the five languages: a negation, then a verb of going on with the
+# application, in the same clause ("we won't be taking your application any further").
+DECLINE = re.compile(
+    r"(?:n't|\b(?:not|no longer|nicht|kein\w*|pas|plus|no|niet|geen))\b[^.!?\n,;]{0,40}\b(?:continu\w*|proceed\w*|"
+    r"progress\w*|move|moving|take|taking|go|going|pursu\w*|advanc\w*|fortsetzen|fortführen|weiterführen|"
+    r"poursuiv\w*|continuer|avancer|seguir|avanzar|verder\w*|doorgaan)\b(?:[^.!?\n,;]{0,40}\b(?:forward|further|"
+    r"ahead|application|candidacy|you|weiter|candidature|candidatura|sollicitatie|procedure))?", re.I)
 REJECTION_WEAK = _any(
     r"\bunfortunately\b", r"\bregret\b", r"\bsorry\b", r"\bkeep your (?:cv|resume|details|profile) on file\b",
     r"\bleider\b", r"\btalentpool\b", r"\bmalheureusement\b", r"\bdésolé", r"\blamentablemente\b",
@@ -152,7 +168,8 @@ INTERVIEW_STRONG = _any(
     # Dutch
     r"\buitnodig\w*\b[^.!?\n]{0,40}\b(?:gesprek|interview|kennismaking)", r"\bkennismakingsgesprek\b",
     r"\b(?:even )?(?:bellen|videobellen)\b", r"\bvolgende stap\b", r"\btechnisch interview\b", r"\btweede gesprek\b",
-    r"\bwanneer heb(?:t)? (?:je|u) tijd\b", r"\bkennismaken\b",
+    r"\bnodig\w* (?:we |wij |ik )?(?:je|u|jou) (?:graag |van harte )?uit\b", r"\bwanneer heb(?:t)? (?:je|u) tijd\b",
+    r"\bkennismaken\b",
     r"\b(?:in)?plannen\b[^.!?\n]{0,30}\bgesprek|\bgesprek\b[^.!?\n]{0,30}"
     r"\binplannen\b")
 INTERVIEW_WEAK = _any(
@@ -160,6 +177,21 @@ INTERVIEW_WEAK = _any(
     r"\btermin\b", r"\bentretien", r"\brencontr", r"\bentrevista", r"\breunión\b", r"\bllamada\b", r"\bgesprek\b",
     r"\bafspraak\b")
 
+# An invitation's shape: a meeting word in a question, or beside a time still to come ("Can we
+# find 30 minutes next week to talk?", "¿Tienes un hueco el martes?").
+MEETING = re.compile(
+    r"\b(?:call|chat|talk|speak|meet|meeting|conversation|interview\w*|video ?call|zoom|teams|"
+    r"gespräch\w*|telefonat|telefonieren|videocall|treffen|kennenlernen|échanger|échange|entretien|rencontrer|appel|"
+    r"visio|llamada|charlar|hablar|reunión|entrevista|videollamada|conocerte|hueco|afspraak|kennismaken|"
+    r"kennis te maken|bellen|gesprek|videobellen)\b|gespräch", re.I)
+FUTURE = re.compile(
+    r"\?|\b(?:monday|tuesday|wednesday|thursday|friday|tomorrow|next week|this week|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|morgen|nächste[nr]? woche|diese[nr]? woche|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|demain|semaine prochaine|"
+    r"lunes|martes|miércoles|jueves|viernes|mañana|próxima semana|semana que viene|"
+    r"maandag|dinsdag|woensdag|donderdag|vrijdag\w*|volgende week|deze week)\b|"
+    r"\b\d{1,2}(?::\d{2}| ?[ap]m| uhr| h)\b", re.I)
+PAST = re.compile(r"\b(?:last|previous|letzten|vergangenen|dernière|pasada|vorige)\b|\bthank", re.I)
 SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 CLAUSE = re.compile(r"[,;:]|\b(?:but|however|aber|jedoch|mais|pero|sin embargo|maar)\b", re.I)
 NEGATION = re.compile(r"(?:n't|\b(?:not|never|unable|cannot|nicht|kein\w*|nie|pas|plus|jamais|no|nunca|niet|geen|"
@@ -182,8 +214,13 @@ def _hits(text: str) -> tuple[list[str], list[str], int, int]:
         if negated:
             rejection.append(negated.group(0))
         rejection += [m.group(0) for m in REJECTION_STRONG.finditer(sentence)]
+        rejection += [m.group(0) for m in DECLINE.finditer(sentence)]
         if not negated:
             interview += [m.group(0) for m in INTERVIEW_STRONG.finditer(sentence) if not _negated(sentence, m.start())]
+            meeting = MEETING.search(sentence)
+            if meeting and FUTURE.search(sentence) and not PAST.search(sentence) and \
+                    not NEGATION.search(sentence):
+                interview.append(f"proposes a meeting: {meeting.group(0)}")
         weak_r += len(REJECTION_WEAK.findall(sentence))
         weak_i += len(INTERVIEW_WEAK.findall(sentence))
     interview += [m.group(0) for m in SCHEDULER.finditer(text)]
