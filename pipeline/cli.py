@@ -22,7 +22,7 @@ def _positive(text: str) -> int:
     return value
 
 
-READ_ONLY = ("stats", "show", "companies", "drafts")
+READ_ONLY = ("stats", "show", "companies", "drafts", "replies")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,8 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     companies.add_argument("--json", **js)
     companies.add_argument("--limit", type=int, default=50, help="how many to show (0: all; default 50)")
     drafts = sub.add_parser("drafts", help="list, review, approve, reject, mark sent or export drafts (never sent)")
-    drafts.add_argument("action", nargs="?", choices=["review", "approve", "reject", "sent", "export"])
-    drafts.add_argument("job_id", nargs="?", help="approve / reject / sent: the job")
+    drafts.add_argument("action", nargs="?", choices=["review", "approve", "reject", "sent", "export", "push"])
+    drafts.add_argument("job_id", nargs="?", help="approve / reject / sent / push: the job")
     drafts.add_argument("n", nargs="?", type=_positive, help="approve / reject / sent: draft N (default: all)")
     drafts.add_argument("--reason", default="", help="reject: why")
     drafts.add_argument("--status", dest="draft_status", default="draft_generated", choices=all_states())
@@ -57,6 +57,16 @@ def build_parser() -> argparse.ArgumentParser:
     drafts.add_argument("--out", type=Path, default=Path("drafts"), help="with export: the folder (default drafts/)")
     drafts.add_argument("--all", action="store_true", help="with export: new drafts too, not only approved")
     drafts.add_argument("--json", **js)
+    mailbox = sub.add_parser("mailbox", help="your own mailbox over IMAP: sync now, or check the login and folders")
+    mailbox.add_argument("action", choices=["sync", "check"])
+    mailbox.add_argument("--json", **js)
+    replies = sub.add_parser("replies", help="mail matched to jobs; confirm or dismiss what waits for you")
+    replies.add_argument("action", nargs="?", choices=["confirm", "dismiss"])
+    replies.add_argument("job_id", nargs="?")
+    replies.add_argument("n", nargs="?", type=_positive, help="the message's number (from `replies`)")
+    replies.add_argument("--label", choices=["interview", "rejection", "other", "auto_reply", "bounce"],
+                         help="confirm: what the message says, if the label shown is wrong")
+    replies.add_argument("--json", **js)
     imp = sub.add_parser("import", help="add jobs from a JSON, JSONL or CSV file (- reads standard input)")
     imp.add_argument("file", type=Path)
     imp.add_argument("--json", **js)
@@ -143,10 +153,27 @@ def _drafts(args: argparse.Namespace, config: Config) -> int:
             return rc.export_drafts(config, args.draft_status, args.format, args.out, args.all)
         case "review":
             return rc.interactive(config, args.draft_status)
+        case "push":
+            from pipeline import mailbox_commands
+
+            return mailbox_commands.push(config, args.job_id)
     if not args.job_id:
         print(f"drafts {args.action} needs a JOB_ID (and optionally a draft number N)", file=sys.stderr)
         return c.EXIT_USAGE
     return rc.change(config, args.action, args.job_id, args.n, args.reason)
+
+
+def _mailbox(args: argparse.Namespace, config: Config) -> int:
+    from pipeline import mailbox_commands as mc
+
+    if args.command == "mailbox":
+        return mc.sync(config, args.json) if args.action == "sync" else mc.check(config)
+    if args.action is None:
+        return mc.replies(config, args.json)
+    if not args.job_id or not args.n:
+        print(f"replies {args.action} needs a JOB_ID and the message's number N", file=sys.stderr)
+        return c.EXIT_USAGE
+    return mc.decide(config, args.action, args.job_id, args.n, args.label)
 
 
 def _dispatch(args: argparse.Namespace, config: Config) -> int:
@@ -163,6 +190,8 @@ def _dispatch(args: argparse.Namespace, config: Config) -> int:
             return _drafts(args, config)
         case "companies":
             return commands.companies(config, args.json, args.limit)
+        case "mailbox" | "replies":
+            return _mailbox(args, config)
         case "import":
             return commands.import_jobs(config, args.file, args.json)
         case "retry":

@@ -345,11 +345,32 @@ def daemon_status(config: Config, as_json: bool) -> int:
             "scheduled": scheduled, "built": name in built, "enabled": config.stages[name].enabled,
             "not_ready": not_ready.get(name), "next_run": iso(next_at),
             "last_run": run_dict(runs[name]) if name in runs else None}
+    result["mailbox"] = mailbox_status(config, runs, actual)
     if as_json:
         display.print_json(result)
     else:
         display.status(result)
     return c.EXIT_OK if now.running else c.EXIT_STOPPED
+
+
+def mailbox_status(config: Config, runs: dict[str, RunRecord], actual: dict[str, Any] | None) -> dict[str, Any]:
+    """The mailbox sync for `status`: configured or not, its next run, its last run and that run's
+    error (a refused login shows here, never as "0 replies")."""
+    if config.mailbox is None:
+        return {"configured": False}
+    from pipeline.scheduler import mailbox_trigger, timezone
+
+    trigger = mailbox_trigger(config)
+    from datetime import datetime
+
+    upcoming = trigger.get_next_fire_time(None, datetime.now(timezone(config))) if trigger else None
+    next_at = upcoming.timestamp() if upcoming else None
+    if actual:
+        next_at = ((actual.get("stages") or {}).get("mailbox") or {}).get("next_run")
+    last = runs.get("mailbox")
+    return {"configured": True, "enabled": config.mailbox.enabled, "account": f"{config.mailbox.user} at "
+            f"{config.mailbox.host}", "next_run": iso(next_at), "last_run": run_dict(last) if last else None,
+            "error": last.error if last else None}
 
 
 

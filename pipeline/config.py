@@ -25,6 +25,7 @@ from pipeline.settings import (
     DraftSettings,
     HttpConfig,
     LLMConfig,
+    MailboxSettings,
     SearchConfig,
     SourceConfig,
     StageConfig,
@@ -32,8 +33,8 @@ from pipeline.settings import (
 )
 from pipeline.yamldoc import Located, check_section, read_text
 
-__all__ = ["Config", "DaemonConfig", "HttpConfig", "LLMConfig", "SearchConfig", "SourceConfig", "StageConfig",
-           "StorageConfig", "config_path", "effective", "load_config"]
+__all__ = ["Config", "DaemonConfig", "HttpConfig", "LLMConfig", "MailboxSettings", "SearchConfig", "SourceConfig",
+           "StageConfig", "StorageConfig", "config_path", "effective", "load_config"]
 
 CRON_FIELDS = ("minute", "hour", "day", "month", "day_of_week")
 SCHEDULE_KEYS = ("second", *CRON_FIELDS)
@@ -254,7 +255,8 @@ def load_config(explicit: str | None = None, *, check_schedules: bool = True) ->
             errors.append(exc)
             return None  # type: ignore[return-value]  # never used: the errors are raised below
 
-    sections = {"daemon", "storage", "llm", "http", "searches", "sources", *(s.section for s in STAGES.values())}
+    sections = {"daemon", "storage", "llm", "http", "searches", "sources", "mailbox",
+                *(s.section for s in STAGES.values())}
     for key in data:
         if key not in sections:
             errors.append(doc.error((key,), f"unknown section (known: {', '.join(sorted(sections))})"))
@@ -267,14 +269,17 @@ def load_config(explicit: str | None = None, *, check_schedules: bool = True) ->
     searches = checked(lambda: _searches(doc, data.get("searches")))
     sources = checked(lambda: _sources(doc, data.get("sources")))
     http = checked(lambda: _make(HttpConfig, check_section(doc, ("http",), data.get("http"), key_spec(HttpConfig))))
+    mailbox = checked(lambda: _mailbox(doc, data.get("mailbox"), root, check_schedules))
     if errors:
         raise errors[0] if len(errors) == 1 else ConfigErrors(errors)
     api_key = os.environ.get(llm.api_key_env) or None
     mongodb_uri = os.environ.get(c.ENV_MONGODB_URI) or None
-    register_secret(api_key)
-    register_secret(mongodb_uri)
+    imap_password = os.environ.get(c.ENV_IMAP_PASSWORD) or None
+    for secret in (api_key, mongodb_uri, imap_password):
+        register_secret(secret)
     return Config(path=path, root=root, daemon=daemon, storage=storage, searches=searches, llm=llm, stages=stages,
-                  sources=sources, http=http, mongodb_uri=mongodb_uri, llm_api_key=api_key)
+                  sources=sources, http=http, mongodb_uri=mongodb_uri, llm_api_key=api_key, mailbox=mailbox,
+                  imap_password=imap_password)
 
 
 def _daemon(doc: Located, data: Any, root: Path) -> DaemonConfig:
@@ -307,6 +312,49 @@ def _llm(doc: Located, data: Any) -> LLMConfig:
     return _make(LLMConfig, llm)
 
 
+MAILBOX_SCHEDULE = {"minute": "*/15"}
+SECURITY = ("tls", "starttls", "plain")
+
+
+def is_loopback(host: str) -> bool:
+    """localhost, 127.0.0.0/8 or ::1: the only hosts a password may travel to unencrypted."""
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return host.lower().rstrip(".") == "localhost"
+
+
+def _mailbox(doc: Located, data: Any, root: Path, cron: bool = True) -> MailboxSettings | None:
+    """The `mailbox:` section; None when there is none (everything else works as without it)."""
+    if data is None:
+        return None
+    values = check_section(doc, ("mailbox",), data, key_spec(MailboxSettings))
+    for key in ("host", "user"):
+        if not values[key] or not str(values[key]).strip():
+            raise doc.error(("mailbox", key) if key in data else ("mailbox",),
+                            f"{key}: the mailbox needs its IMAP {'server' if key == 'host' else 'login name'}")
+    if values["security"] not in SECURITY:
+        raise doc.error(("mailbox", "security"), f"{values['security']!r} is not one of {', '.join(SECURITY)}")
+    if values["security"] == "plain" and not is_loopback(values["host"]):
+        raise doc.error(("mailbox", "security"), f"plain sends the password unencrypted; it is allowed only to a "
+                        f"loopback host (localhost, 127.0.0.1, ::1), not {values['host']!r}: use tls or starttls")
+    for i, folder in enumerate(values["folders"]):
+        if not isinstance(folder, str) or not folder.strip():
+            raise doc.error(("mailbox", "folders", i), f"expected a folder name, got {folder!r}")
+    values["folders"] = tuple(values["folders"])
+    if not values["folders"]:
+        raise doc.error(("mailbox", "folders"), "name at least one folder where replies arrive (e.g. [INBOX])")
+    if values["ca_file"]:
+        values["ca_file"] = root / values["ca_file"]
+        if not values["ca_file"].is_file():
+            raise doc.error(("mailbox", "ca_file"), f"no such file: {values['ca_file']}")
+    values["port"] = values["port"] or (993 if values["security"] == "tls" else 143)
+    values["schedule"] = _schedule(doc, ("mailbox", "schedule"), values["schedule"] or MAILBOX_SCHEDULE, cron)
+    return _make(MailboxSettings, values)
+
+
 def store_description(config: Config) -> str:
     """The store in use, for people: the SQLite file, or MongoDB's hosts and database (no password)."""
     if config.storage.backend == "sqlite":
@@ -334,6 +382,9 @@ def config_warnings(config: Config) -> list[str]:
     for name, spec in STAGES.items():
         if not config.stages[name].enabled:
             found.append(f"{spec.section}.enabled is false: the {name} stage is not scheduled")
+    if config.mailbox and not config.imap_password:
+        found.append(f"mailbox is configured but {c.ENV_IMAP_PASSWORD} is not set in .env: the mailbox sync "
+                     "cannot log in")
     return found
 
 
@@ -372,4 +423,7 @@ def effective(config: Config) -> dict[str, Any]:
     for name, spec in STAGES.items():
         values = plain(asdict(config.stages[name]))
         out[spec.section] = {k: v for k, v in values.items() if k in key_spec(spec.settings)}
+    if config.mailbox:
+        out["mailbox"] = {**plain(asdict(config.mailbox)),
+                          "password": f"set (hidden, {c.ENV_IMAP_PASSWORD})" if config.imap_password else "not set"}
     return out

@@ -62,6 +62,11 @@ def _header(value: str) -> str:
 
 
 def to_eml(row: dict[str, Any], sender: str) -> bytes:
+    return bytes(draft_email(row, sender))
+
+
+def draft_email(row: dict[str, Any], sender: str) -> EmailMessage:
+    """The draft as a MIME message: the .eml export writes it, the mailbox files it in Drafts."""
     row = {k: _header(v) if isinstance(v, str) and k != "body" else v for k, v in row.items()}
     message = EmailMessage()
     if sender:
@@ -78,7 +83,7 @@ def to_eml(row: dict[str, Any], sender: str) -> bytes:
     if row["address_status"] == "guess":
         message["X-Pipeline-Note"] = "the address is a pattern guess, not verified"
     message.set_content(row["body"])
-    return bytes(message)
+    return message
 
 
 def to_markdown(row: dict[str, Any]) -> str:

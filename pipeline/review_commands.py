@@ -68,6 +68,8 @@ def change(config: Config, action: str, job_id: str, n: int | None, reason: str 
     if job is None:
         print(f"{job_id}: no such job", file=sys.stderr)
         return c.EXIT_ERROR
+    if action == "sent":
+        return _sent(store, job_id, n)
     try:
         drafts = review.change(job.data.get("drafts", []), n, ACTIONS[action], reason)
     except review.ReviewError as exc:
@@ -78,6 +80,23 @@ def change(config: Config, action: str, job_id: str, n: int | None, reason: str 
         return c.EXIT_ERROR
     states = ", ".join(f"{i} {review.state_of(d)}" for i, d in enumerate(drafts, 1))
     print(f"{job_id}: drafts {states}")
+    return c.EXIT_OK
+
+
+def _sent(store: JobStore, job_id: str, n: int | None) -> int:
+    """`drafts sent`: the same function the mailbox sync calls when it sees the mail in Sent, so the
+    job moves to contacted either way."""
+    from pipeline.mailbox.outcomes import mark_sent as draft_sent
+
+    try:
+        done = draft_sent(store, job_id, n, "marked by hand")
+    except review.ReviewError as exc:
+        print(f"{job_id}: {exc}", file=sys.stderr)
+        return c.EXIT_ERROR
+    found = store.get(job_id)
+    drafts = found.data.get("drafts", []) if found else []
+    states = ", ".join(f"{i} {review.state_of(d)}" for i, d in enumerate(drafts, 1))
+    print(f"{job_id}: drafts {states}" + ("; the job is now contacted" if done.moved else ""))
     return c.EXIT_OK
 
 

@@ -86,13 +86,50 @@ class StageJob:
             self.busy.release()
 
 
+MAILBOX = "mailbox"
+
+
+class MailboxJob:
+    """The mailbox sync on its schedule: a scheduled job like a stage's, but no stage (it claims no
+    jobs). An unreachable server pauses it with nothing changed and runs it again at the next tick;
+    a wrong password is the run's error (status, the log, the page)."""
+
+    def __init__(self, daemon: "Scheduler") -> None:
+        self.daemon = daemon
+        self.busy = threading.Lock()
+
+    def __call__(self, scheduled: bool = False) -> None:
+        if self.daemon.stop.is_set() or not self.busy.acquire(blocking=False):
+            return
+        try:
+            from pipeline.mailbox.run import run_sync
+
+            outcome = run_sync(self.daemon.config, self.daemon.store)
+            if outcome.kind == "outage":
+                self.daemon.after_outage.add(MAILBOX)
+        except StoreUnavailable as exc:
+            self.daemon.store_down(exc)
+        except Exception:  # noqa: BLE001 - a mailbox bug must not take the daemon down
+            log.exception("mailbox sync crashed", stage=MAILBOX)
+        finally:
+            self.busy.release()
+
+
+def mailbox_trigger(config: Config) -> CronTrigger | None:
+    """The mailbox sync's schedule; None when there is no mailbox or it is disabled."""
+    settings = config.mailbox
+    return CronTrigger(**settings.schedule, timezone=timezone(config)) if settings and settings.enabled else None
+
+
 class Scheduler:
-    """The daemon's clock: stage cron jobs plus the health tick."""
+    """The daemon's clock: stage cron jobs, the mailbox sync and the health tick."""
 
     def __init__(self, config: Config, store: JobStore, stages: dict[str, Stage], stop: threading.Event) -> None:
         self.config, self.store, self.stop = config, store, stop
         self.stages = {n: s for n, s in stages.items() if config.stages[n].enabled}
-        self.jobs = {name: StageJob(self, stage) for name, stage in self.stages.items()}
+        self.jobs: dict[str, StageJob | MailboxJob] = {n: StageJob(self, s) for n, s in self.stages.items()}
+        if mailbox_trigger(config):
+            self.jobs[MAILBOX] = MailboxJob(self)
         self.down = False
         self.after_outage: set[str] = set()  # stages halted by a network outage: run again next tick
         self.pruned_at = 0.0  # monotonic time of the last pruning (once a day, the first at the first regular tick)
@@ -107,7 +144,8 @@ class Scheduler:
         except StoreUnavailable as exc:
             self.store_down(exc)
         for name, job in self.jobs.items():
-            self.aps.add_job(job, cron_trigger(self.config, name), id=name, name=name, kwargs={"scheduled": True})
+            trigger = mailbox_trigger(self.config) if name == MAILBOX else cron_trigger(self.config, name)
+            self.aps.add_job(job, trigger, id=name, name=name, kwargs={"scheduled": True})
         self.aps.add_job(self.tick, IntervalTrigger(seconds=self.config.daemon.tick_seconds), id="tick",
                          name="tick")
         self.aps.start()

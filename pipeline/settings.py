@@ -161,6 +161,26 @@ class LLMConfig:
 
 
 @dataclass(frozen=True)
+class MailboxSettings:
+    """The person's own mailbox over IMAP: approved drafts filed in Drafts, Sent and replies read.
+    The password is IMAP_PASSWORD in .env only (an app password); nothing is ever sent by SMTP."""
+
+    host: str = accepts(str, default=None)
+    user: str = accepts(str, default=None)
+    port: int | None = None  # null: 993 for tls, 143 for starttls and plain
+    security: str = "tls"  # tls | starttls | plain (plain only to a loopback host)
+    ca_file: Path | None = None  # a CA bundle trusted instead of the system's (a self-signed server)
+    drafts_folder: str = "auto"  # auto: the folder marked \\Drafts (RFC 6154), else a common name
+    sent_folder: str = "auto"  # auto: the folder marked \\Sent, else a common name
+    folders: tuple[str, ...] = ("INBOX",)  # where replies arrive; read only (EXAMINE, BODY.PEEK)
+    schedule: dict[str, str] = accepts(dict, str, None, default_factory=dict)
+    enabled: bool = True
+    push: bool = True  # file approved e-mail drafts in Drafts (false: only read Sent and replies)
+    timeout_seconds: float = 30.0
+    body_bytes: int = 65536  # how much of a matched message's text part is read (never the whole mail)
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path
     root: Path
@@ -173,6 +193,8 @@ class Config:
     http: HttpConfig = field(default_factory=HttpConfig)
     mongodb_uri: str | None = field(default=None, repr=False)
     llm_api_key: str | None = field(default=None, repr=False)
+    mailbox: MailboxSettings | None = None  # None: no `mailbox:` section, the mailbox is not configured
+    imap_password: str | None = field(default=None, repr=False)
 
     def stage(self, name: str) -> Any:
         """A stage's settings, typed by the caller (e.g. `settings: DraftSettings = config.stage(c.DRAFT)`)."""

@@ -23,7 +23,8 @@ RANGES: dict[str, tuple[float, float]] = {
     "temperature": (0, 2), "daily_cost_cap_usd": (0, 1_000_000), "max_recipients": (1, 10), "max_words": (10, 2000),
     "description_chars": (100, 100_000), "validation_retries": (0, 10), "min_guess_confidence": (0, 1),
     "min_delay": (0, 3600), "max_delay": (0, 3600), "max_in_flight": (1, 64), "max_429": (1, 100),
-    "backoff_base_seconds": (0.1, 3600), "backoff_max_seconds": (1, DAY),
+    "backoff_base_seconds": (0.1, 3600), "backoff_max_seconds": (1, DAY), "port": (1, 65535),
+    "body_bytes": (1024, 10_000_000),
 }
 
 
