@@ -80,21 +80,24 @@ REJECTION_STRONG = _any(
     r"(?:\bno|n't have (?:a|any)) (?:suitable|open|matching|relevant) (?:opening|position|role|vacanc)",
     r"\bnot (?:be )?moving ahead\b", r"\bdifficult decision\b[^.!?\n]{0,60}\bnot\b",
     r"\b(?:go|going|gone) (?:in )?a different direction\b", r"\bno longer (?:available|open|recruiting)\b",
-    r"\bnot (?:been )?shortlisted\b", r"\b(?:hiring freeze|freeze hiring|froze hiring|frozen (?:the )?hiring)\b",
+    r"\bnot (?:been )?shortlisted\b", r"\b(?:chosen|selected|hired|gone with|going with|offered (?:the|this) "
+    r"(?:role|position|job) to) someone else\b",
+    r"\b(?:hiring freeze|freeze hiring|froze hiring|frozen (?:the )?hiring)\b",
     r"(?:n't|\bnot) be filling\b", r"\bclose (?:the|our) search\b", r"\bwithout (?:making a )?hir(?:e|ing)\b",
     r"\b(?:progress|proceed|continue|move forward|go ahead|go forward)\w* with "
     r"(?:other |another |different |the other )?"
     r"(?:applicants|candidates|profiles|people)\b",
     r"\bno further (?:interviews|steps|rounds)\b",
     # German
-    r"\babsage\b", r"\bnicht (?:weiter |mehr )?berücksichtig",
+    r"\babsage\b", r"\b(?:nicht|keine) (?:weiter\w* |mehr )?berücksichtig",
     r"\bfür (?:einen anderen|eine andere) (?:kandidat|bewerber)",
     r"\banderen? (?:kandidat|bewerber)\w* entschieden", r"\bkeine positive rückmeldung",
     r"\b(?:stelle|position|vakanz)\b[^.!?\n]{0,40}\bbesetzt\b", r"\bkeine passende (?:stelle|position|vakanz)",
     r"\bnicht (?:weiter )?(?:verfolgen|fortsetzen|fortführen)\b", r"\bnicht weiter mit (?:ihnen|dir)\b",
     r"\bgegen (?:ihre|deine) (?:bewerbung|kandidatur)", r"\b(?:uns )?anders entschieden\b",
     r"\bpasst\b[^.!?\n,;]{0,40}\bnicht\b", r"\bandere[nr]? (?:kandidat|bewerber)",
-    r"\bnicht in die (?:engere|nächste) auswahl",
+    r"\bnicht in die (?:engere|nächste) (?:aus)?wahl",
+    r"\b(?:jemand|jemanden) (?:anderen|anderes)\b",
     # French
     r"\bne\b[^.!?\n]{0,40}\b(?:pas|plus)\b[^.!?\n]{0,30}\b(?:donner (?:une )?suite|poursuivre)",
     r"\bpas (?:été )?retenue?s?\b", r"\b(?:retenu|choisi|sélectionné) (?:un autre|une autre) (?:candidat|profil)",
@@ -103,7 +106,9 @@ REJECTION_STRONG = _any(
     r"\bne correspond (?:pas|plus)\b", r"\bne sommes pas en mesure\b",
     # Spanish
     r"\bno (?:continuar|seguir adelante|avanzar)\b", r"\botr[oa]s? (?:candidat[oa]s?|perfil(?:es)?)\b",
-    r"\bno encaja\b", r"\b(?:puesto|vacante|posición|plaza)\b[^.!?\n]{0,30}\bcubiert[oa]\b",
+    r"\bno encaja\b", r"\b(?:decantado|optado|elegido|seleccionado|decidido) por otr[oa]s?\b",
+    r"\botra persona\b", r"\bquelqu'un d'autre\b",
+    r"\b(?:puesto|vacante|posición|plaza)\b[^.!?\n]{0,30}\bcubiert[oa]\b",
     r"\bno ha sido seleccionad[oa]\b", r"\blamentamos (?:comunicar|informar)",
     r"\bno (?:tenemos|hay) (?:ninguna )?vacante",
     r"\bdecidido no\b",
@@ -111,6 +116,7 @@ REJECTION_STRONG = _any(
     r"\bniet (?:verder|door)\b", r"\bandere kandida(?:at|ten)\b", r"\bafwijzing\b",
     r"\bgeen passende (?:vacature|functie)",
     r"\bniet in behandeling\b", r"\bniet met (?:je|u) verder(?:gaan)?\b", r"\bsluit\w* niet (?:goed )?aan\b",
+    r"\biemand anders\b",
     r"\b(?:vacature|functie|positie|rol)\b[^.!?\n]{0,30}\b(?:vervuld|ingevuld)\b")
 # A decline's shape in any of the five languages: a negation, then a verb of going on with the
 # application, in the same clause ("we won't be taking your application any further").
@@ -130,14 +136,15 @@ SCHEDULER = re.compile(r"\b(?:calendly\.com|cal\.com|savvycal\.com|meetings\.hub
 INTERVIEW_STRONG = _any(
     # English
     r"\binvit\w* you (?:to|for) (?:an? |the |our )?[^.!?\n]{0,40}\b(?:interview|chat|call|conversation|round|onsite|"
-    r"on-site|meeting|office)",
+    r"on-site|meeting|office|stage|step|session)",
     r"\b(?:like|love|happy|glad|keen) to (?:set up|schedule|arrange|have|book|organi[sz]e|do) (?:a |an |some )?"
     r"(?:quick |short |first |brief |\d+[- ]?min\w* )?(?:call|chat|interview|meeting|conversation|intro)",
     r"\b(?:love|like|happy|glad) to (?:chat|talk|meet|speak)\b",
     r"\b(?:your|share your|send (?:me |us )?your) availability\b", r"\bavailability for\b",
     r"\b(?:are|would) you (?:be )?(?:free|available)\b", r"\b(?:book|pick|grab|choose|select) (?:a |an )?"
     r"(?:time|slot|\d+[- ]?min\w* (?:intro )?call|intro call|call)\b",
-    r"\b(?:time )?slots? (?:that|which) (?:suit|work)",
+    r"\b(?:(?:time )?slots?|dates?|times?) (?:that|which) (?:suit|work)",
+    r"\b(?:sent|send|sending) you (?:a |an )?(?:calendar )?invit(?:e|ation)\b",
     r"\bschedule (?:a|an|your|the) (?:call|interview|chat|first round)",
     r"\bnext steps?\s*(?::|is|are|will be|would be)", r"\bas (?:a|the) next step\b", r"\btake[- ]home\b",
     r"\bcoding (?:challenge|exercise|test|assignment)\b", r"\btechnical (?:interview|screen)",
@@ -159,7 +166,9 @@ INTERVIEW_STRONG = _any(
     r"\b(?:convier|inviter|convoquer)\b[^.!?\n]{0,30}\bentretien", r"\bvous rencontrer\b", r"\bvos disponibilités\b",
     r"\b(?:réserver|choisir) un créneau\b", r"\béchange (?:téléphonique|en visio)\b", r"\bprochaine étape\b",
     r"\bentretien (?:téléphonique|final|en visio|technique)\b", r"\btest technique\b", r"\bseriez-vous disponible",
-    r"\bpremier (?:entretien|échange)\b", r"\bproposer un (?:entretien|échange|rendez-vous)\b",
+    r"\bpremier (?:entretien|échange)\b",
+    r"\b(?:organiser|planifier|fixer|caler|prévoir) un (?:entretien|échange|rendez-vous|call|appel)\b",
+    r"\b(?:êtes-vous|seriez-vous|es-tu|serais-tu) disponibles?\b", r"\bproposer un (?:entretien|échange|rendez-vous)\b",
     # Spanish
     r"\binvitar\w*\b[^.!?\n]{0,30}\bentrevista", r"\bagendar\b", r"\bllamada para conocer",
     r"\bsiguiente (?:fase|paso|etapa)\b", r"\bprueba técnica\b", r"\bconfirmamos la entrevista\b",
@@ -180,7 +189,7 @@ INTERVIEW_WEAK = _any(
 # An invitation's shape: a meeting word in a question, or beside a time still to come ("Can we
 # find 30 minutes next week to talk?", "¿Tienes un hueco el martes?").
 MEETING = re.compile(
-    r"\b(?:call|chat|talk|speak|meet|meeting|conversation|interview\w*|video ?call|zoom|teams|"
+    r"\b(?:call|chat|talk|speak|meet|meeting|conversation|interview\w*|video ?call|zoom|teams|intro|session|"
     r"gespräch\w*|telefonat|telefonieren|videocall|treffen|kennenlernen|échanger|échange|entretien|rencontrer|appel|"
     r"visio|llamada|charlar|hablar|reunión|entrevista|videollamada|conocerte|hueco|afspraak|kennismaken|"
     r"kennis te maken|bellen|gesprek|videobellen)\b|gespräch", re.I)
