@@ -11,8 +11,8 @@ from pathlib import Path
 
 from _common import ROOT
 
-from pipeline.fit import Scorer
-from pipeline.profile import Profile, load_profile
+from pipeline.config.profile import Profile, load_profile
+from pipeline.fit.scorer import Scorer
 from pipeline.records import Job
 
 EVALS = ROOT / "tests" / "evals"

@@ -28,11 +28,11 @@ from _common import ROOT, machine
 sys.path.insert(0, str(ROOT))
 
 from pipeline import constants as c  # noqa: E402
-from pipeline import review  # noqa: E402
-from pipeline.catalog import stage_states  # noqa: E402
-from pipeline.config import load_config  # noqa: E402
+from pipeline.config.catalog import stage_states  # noqa: E402
+from pipeline.config.loading import load_config  # noqa: E402
 from pipeline.mailbox.imap import HEADERS_ITEM  # noqa: E402
 from pipeline.mailbox.run import run_sync  # noqa: E402
+from pipeline.outreach import review  # noqa: E402
 from pipeline.states import State  # noqa: E402
 from pipeline.store import NewJob, open_store  # noqa: E402
 

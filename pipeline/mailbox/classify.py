@@ -292,7 +292,7 @@ LLM_SYSTEM = ("You sort replies a job seeker received after writing to a company
 
 
 def llm_prompt(subject: str, snippet: str) -> str:
-    from pipeline.textclean import fenced
+    from pipeline.text import fenced
 
     return f"<reply>\nsubject: {fenced(subject)}\n{fenced(snippet)}\n</reply>"
 

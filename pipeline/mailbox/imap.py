@@ -20,8 +20,8 @@ from typing import Any, TypeVar
 from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientError, LoginError
 
+from pipeline.config.settings import MailboxSettings
 from pipeline.errors import PipelineError
-from pipeline.settings import MailboxSettings
 
 T = TypeVar("T")
 DRAFTS, SENT = "\\Drafts", "\\Sent"

@@ -14,10 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline import review
-from pipeline.catalog import job_hosts
-from pipeline.dedupe import company_key
+from pipeline.companies.identity import company_key
+from pipeline.config.catalog import job_hosts
 from pipeline.mailbox.message import Mail
+from pipeline.outreach import review
 from pipeline.records import Job
 from pipeline.states import State
 from pipeline.store.base import JobStore

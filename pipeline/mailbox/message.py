@@ -15,8 +15,8 @@ from email.utils import format_datetime, getaddresses, make_msgid, parsedate_to_
 from pathlib import Path
 from typing import Any
 
-from pipeline.export import draft_email
-from pipeline.textclean import visible
+from pipeline.outreach.export import draft_email
+from pipeline.text import visible
 
 SNIPPET_CHARS = 300
 SUBJECT_CHARS = 200

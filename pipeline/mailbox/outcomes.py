@@ -11,8 +11,9 @@ the body; a move's history entry carries the same in `detail`.
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline import policy, review
+from pipeline.engine import policy
 from pipeline.mailbox.classify import INTERVIEW, OTHER, REJECTION
+from pipeline.outreach import review
 from pipeline.records import Job
 from pipeline.states import Event, State
 from pipeline.store.base import JobStore

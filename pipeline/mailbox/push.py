@@ -15,10 +15,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from pipeline import review
-from pipeline.export import draft_rows
 from pipeline.mailbox.imap import Mailbox
 from pipeline.mailbox.message import draft_message, new_message_id
+from pipeline.outreach import review
+from pipeline.outreach.export import draft_rows
 from pipeline.records import Job
 from pipeline.states import State
 from pipeline.store.base import JobStore

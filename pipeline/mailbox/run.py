@@ -7,13 +7,13 @@ import time
 import uuid
 from dataclasses import dataclass
 
-from pipeline.config import Config
+from pipeline.config.loading import Config
+from pipeline.engine.policy import owner_name
 from pipeline.logs import get_logger
 from pipeline.mailbox.imap import CertificateRefused, LoginRefused, MailboxError, ServerUnreachable
 from pipeline.mailbox.sync import Busy, Report, Sync
-from pipeline.policy import owner_name
 from pipeline.records import RunRecord
-from pipeline.redact import redact
+from pipeline.redaction import redact
 from pipeline.store.base import JobStore
 
 NAME = "mailbox"  # the run records' stage name
@@ -31,7 +31,7 @@ def llm_for(config: Config) -> object | None:
     """The LLM for undecided replies: only with a key."""
     if not config.llm_api_key:
         return None
-    from pipeline.llm import LLM
+    from pipeline.net.llm import LLM
 
     return LLM(config)
 

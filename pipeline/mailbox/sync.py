@@ -19,7 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from pipeline.config import Config
+from pipeline.config.loading import Config
 from pipeline.logs import get_logger
 from pipeline.mailbox import classify as labels
 from pipeline.mailbox import match, outcomes
@@ -67,7 +67,7 @@ class Report:
 
 def sender_of(config: Config) -> str:
     """The From of filed drafts: the profile's name and address, else the login when it is one."""
-    from pipeline.profile import load_profile, profile_path
+    from pipeline.config.profile import load_profile, profile_path
 
     if profile_path(config).exists():
         profile = load_profile(profile_path(config))
@@ -254,8 +254,8 @@ class Sync:
 def next_contact(config: Config, job: Any, company: dict[str, Any], bounced: str) -> dict[str, Any] | None:
     """The best-ranked contact left once the bounced address is bad (the draft stage's own choice)."""
     from pipeline import constants as c
-    from pipeline.drafts import choose_recipients
-    from pipeline.settings import DraftSettings
+    from pipeline.config.settings import DraftSettings
+    from pipeline.outreach.drafts import choose_recipients
 
     settings: DraftSettings = config.stage(c.DRAFT)
     for recipient in choose_recipients(job, company, 3, settings.do_not_contact, settings.min_guess_confidence):
@@ -272,7 +272,7 @@ def _day(ts: float) -> date:
 def _html_text(html: str) -> str:
     if not html:
         return ""
-    from pipeline.sources.base import text_of
+    from pipeline.net.html import text_of
 
     return text_of(html)
 

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from pipeline import constants as c
-from pipeline import review
-from pipeline.catalog import stage_states
-from pipeline.config import Config, load_config
+from pipeline.config.catalog import stage_states
+from pipeline.config.loading import Config, load_config
+from pipeline.outreach import review
 from pipeline.states import State
 from pipeline.store import JobStore, NewJob, open_store
 from tests.conftest import ROOT

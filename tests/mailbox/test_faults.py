@@ -9,12 +9,12 @@ from types import SimpleNamespace
 import pytest
 
 from pipeline import constants as c
-from pipeline import review
-from pipeline.cli import main
-from pipeline.config import load_config
+from pipeline.cli.app import main
+from pipeline.config.loading import load_config
 from pipeline.errors import ConfigError
 from pipeline.mailbox.run import run_sync
-from pipeline.scheduler import MailboxJob, Scheduler
+from pipeline.outreach import review
+from pipeline.service.scheduler import MailboxJob, Scheduler
 from pipeline.states import State
 from pipeline.store import open_store
 from tests.helpers.mongo_server import free_port
@@ -178,7 +178,7 @@ def test_drafts_sent_by_hand_moves_the_job_to_contacted_like_the_sync(tmp_path, 
     store = open_store(config)
     job_id = add_job(store, drafts=[email_draft(), email_draft(state=review.NEW)])
     assert main(["--config", str(config.path), "drafts", "sent", job_id, "1"]) == 0
-    assert "the job is now contacted" in capsys.readouterr().out
+    assert "the job is contacted" in capsys.readouterr().out
     job = store.get(job_id)
     assert job.status == State.CONTACTED and job.data["drafts"][0]["sent"]["how"] == "marked by hand"
     assert store.events(job_id)[-1]["event"] == "sent"

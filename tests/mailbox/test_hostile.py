@@ -6,7 +6,7 @@ import json
 import yaml
 
 from pipeline import constants as c
-from pipeline.cli import main
+from pipeline.cli.app import main
 from pipeline.mailbox.run import run_sync
 from pipeline.states import State
 from tests.helpers.llm_server import Answer, LLMServer
@@ -37,7 +37,7 @@ def with_llm(project, server: LLMServer, monkeypatch):
     data["llm"] = {"base_url": server.base_url, "model": "test-model"}
     project.path.write_text(yaml.safe_dump(data))
     monkeypatch.setenv(c.ENV_OPENROUTER_KEY, "sk-test-key-123456")
-    from pipeline.config import load_config
+    from pipeline.config.loading import load_config
 
     project.config = load_config(str(project.path))
 

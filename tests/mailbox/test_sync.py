@@ -3,10 +3,10 @@ replies matched and sorted, bounces, a changed UIDVALIDITY, nothing marked read.
 
 import email
 
-from pipeline import review
-from pipeline.cli import main
+from pipeline.cli.app import main
 from pipeline.mailbox.run import run_sync
 from pipeline.mailbox.sync import Sync
+from pipeline.outreach import review
 from pipeline.states import State
 from tests.mailbox.conftest import add_job, deliver, email_draft, folder_messages, linkedin_note, mail
 
