@@ -18,14 +18,11 @@ import argparse
 import os
 import shutil
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-from _common import ROOT, machine
-
-sys.path.insert(0, str(ROOT))
+from _common import machine
 
 from pipeline import constants as c  # noqa: E402
 from pipeline.config.catalog import stage_states  # noqa: E402
@@ -64,6 +61,9 @@ def setup(messages: int):
     os.environ[c.ENV_IMAP_PASSWORD] = "bench-password-1"
     os.environ.pop(c.ENV_OPENROUTER_KEY, None)
     config = load_config(str(root / "config.yaml"))
+    from pipeline.logs import setup_logging
+
+    setup_logging("INFO", root / "logs" / "pipeline.log", console=False)
     store = open_store(config)
     ids = []
     for n in range(JOBS):

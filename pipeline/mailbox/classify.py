@@ -256,6 +256,12 @@ def _automatic(headers: dict[str, str], sender: str, subject: str, text: str) ->
     return None
 
 
+def is_bounce(headers: dict[str, str], sender: str, subject: str) -> bool:
+    """A delivery status notification, from its headers alone (the header pass asks for every message)."""
+    verdict = _automatic(headers, sender, subject, "")
+    return verdict is not None and verdict.label == BOUNCE
+
+
 def classify(headers: dict[str, str], sender: str, subject: str, text: str) -> Verdict:
     """The heuristic verdict on one message: `text` is the reply's own text (message.own_text)."""
     automatic = _automatic(headers, sender, subject, text)

@@ -91,6 +91,7 @@ class Mailbox:
     def __init__(self, client: IMAPClient, settings: MailboxSettings) -> None:
         self.client, self.settings = client, settings
         self.selected: tuple[str, bool] | None = None
+        self._folders: list[Folder] | None = None
 
     def _call(self, what: str, action: Callable[[], T]) -> T:
         try:
@@ -102,8 +103,11 @@ class Mailbox:
             raise MailboxError(f"the IMAP server refused {what}: {exc}") from None
 
     def folders(self) -> list[Folder]:
-        listed = self._call("LIST", lambda: self.client.list_folders())
-        return [Folder(str(name), tuple(_flag(f) for f in flags)) for flags, _, name in listed]
+        """The folders and their flags; LISTed once per connection."""
+        if self._folders is None:
+            listed = self._call("LIST", lambda: self.client.list_folders())
+            self._folders = [Folder(str(name), tuple(_flag(f) for f in flags)) for flags, _, name in listed]
+        return self._folders
 
     def special_folder(self, use: str, configured: str = "auto") -> str:
         """A folder named in the config, else the one marked with `use`, else a common name."""
@@ -159,28 +163,37 @@ class Mailbox:
                 raw = next((v for k, v in data.items() if k.startswith(b"BODY[HEADER")), b"") or b""
                 yield Fetched(uid, int(data.get(b"RFC822.SIZE", 0)), bytes(raw))
 
-    def text(self, uid: int, limit: int) -> tuple[str, str]:
-        """(plain text, html) of one message's first readable part, at most `limit` bytes of it,
-        chosen from BODYSTRUCTURE: an attachment of 50 MB is never downloaded."""
-        answer = self._call("FETCH BODYSTRUCTURE", lambda: self.client.fetch([uid], [b"BODYSTRUCTURE"]))
-        structure = (answer.get(uid) or {}).get(b"BODYSTRUCTURE")
-        part = _readable_part(structure) if structure is not None else None
-        if part is None:
-            return "", ""
-        number, subtype, charset, encoding = part
-        item = f"BODY.PEEK[{number}]<0.{limit}>".encode()
-        data = self._call("FETCH text", lambda: self.client.fetch([uid], [item])).get(uid) or {}
-        raw = next((v for k, v in data.items() if k.startswith(b"BODY[")), b"") or b""
-        text = _decode(bytes(raw), encoding, charset)
-        return (text, "") if subtype == "plain" else ("", text)
+    def texts(self, uids: list[int], limit: int) -> dict[int, tuple[str, str]]:
+        """uid -> (plain text, html) of each message's first readable part, at most `limit` bytes
+        of it, chosen from BODYSTRUCTURE: an attachment of 50 MB is never downloaded. One FETCH
+        for the structures, one per part number for the texts."""
+        if not uids:
+            return {}
+        answer = self._call("FETCH BODYSTRUCTURE", lambda: self.client.fetch(uids, [b"BODYSTRUCTURE"]))
+        parts: dict[str, list[tuple[int, str, str, str]]] = {}
+        for uid in uids:
+            structure = (answer.get(uid) or {}).get(b"BODYSTRUCTURE")
+            part = _readable_part(structure) if structure is not None else None
+            if part is not None:
+                number, subtype, charset, encoding = part
+                parts.setdefault(number, []).append((uid, subtype, charset, encoding))
+        found: dict[int, tuple[str, str]] = {}
+        for number, wanted in parts.items():
+            item = f"BODY.PEEK[{number}]<0.{limit}>".encode()
+            data = self._call("FETCH text", functools.partial(self.client.fetch, [w[0] for w in wanted], [item]))
+            for uid, subtype, charset, encoding in wanted:
+                text = _decode(_body(data.get(uid) or {}), encoding, charset)
+                found[uid] = (text, "") if subtype == "plain" else ("", text)
+        return found
 
-    def raw_text(self, uid: int, limit: int) -> str:
-        """The first `limit` bytes of a message's body as it is (for a bounce: the delivery report
-        and the returned headers, whatever the MIME parts)."""
+    def raw_texts(self, uids: list[int], limit: int) -> dict[int, str]:
+        """uid -> the first `limit` bytes of the message's body as it is (for a bounce: the
+        delivery report and the returned headers, whatever the MIME parts)."""
+        if not uids:
+            return {}
         item = f"BODY.PEEK[TEXT]<0.{limit}>".encode()
-        data = self._call("FETCH text", lambda: self.client.fetch([uid], [item])).get(uid) or {}
-        raw = next((v for k, v in data.items() if k.startswith(b"BODY[")), b"") or b""
-        return bytes(raw).decode("utf-8", errors="replace")
+        data = self._call("FETCH text", lambda: self.client.fetch(uids, [item]))
+        return {uid: _body(data.get(uid) or {}).decode("utf-8", errors="replace") for uid in uids}
 
     def append_draft(self, folder: str, message: bytes, when: datetime) -> int | None:
         """APPEND with \\Draft; the new UID when the server says it (UIDPLUS), else None."""
@@ -205,6 +218,11 @@ class Mailbox:
             self.client.logout()
         except (IMAPClientError, imaplib.IMAP4.abort, OSError):
             pass
+
+
+def _body(data: dict[bytes, Any]) -> bytes:
+    """The BODY[...] item of one message's FETCH answer (its key names the section fetched)."""
+    return bytes(next((v for k, v in data.items() if k.startswith(b"BODY[")), b"") or b"")
 
 
 def _bare(name: str) -> str:
@@ -252,9 +270,17 @@ def _decode(raw: bytes, encoding: str, charset: str) -> str:
         return raw.decode("utf-8", errors="replace")
 
 
-def tls_context(settings: MailboxSettings) -> ssl.SSLContext:
-    """Certificate and host name checked, against the system's CAs or the configured ca_file only."""
-    return ssl.create_default_context(cafile=str(settings.ca_file) if settings.ca_file else None)
+@functools.lru_cache(maxsize=4)
+def _context(ca_file: str | None) -> ssl.SSLContext:
+    return ssl.create_default_context(cafile=ca_file)
+
+
+def tls_context(settings: MailboxSettings) -> ssl.SSLContext | None:
+    """Certificate and host name checked, against the system's CAs or the configured ca_file only;
+    made once per process (loading the system's CAs takes tens of milliseconds). None for plain."""
+    if settings.security == "plain":
+        return None
+    return _context(str(settings.ca_file) if settings.ca_file else None)
 
 
 @contextmanager

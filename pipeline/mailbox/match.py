@@ -94,6 +94,7 @@ class Index:
     by_address: dict[str, list[Outreach]] = field(default_factory=dict)
     by_domain: dict[str, set[str]] = field(default_factory=dict)  # company domains we know from the jobs
     companies: dict[str, str] = field(default_factory=dict)  # sender domain -> company id (store lookups)
+    company_keys: dict[str, str] = field(default_factory=dict)  # job id -> its company's normalised name
 
     @property
     def earliest(self) -> float | None:
@@ -129,6 +130,8 @@ def build(store: JobStore, jobs: Iterable[Job] | None = None) -> Index:
         if not drafts and job.status in (State.DRAFT_GENERATED,):
             continue
         index.jobs[job.id] = job
+        if job.company and len(company_key(job.company)) >= 3:
+            index.company_keys[job.id] = f" {company_key(job.company)} "
         for n, draft in drafts:
             ids = tuple(i for i in (draft.get("message_id"), (draft.get("filed") or {}).get("message_id"),
                                     (draft.get("sent") or {}).get("message_id"), *(draft.get("old_message_ids") or []))
@@ -209,8 +212,7 @@ class Matcher:
         if same:
             return Match(same[-1], SUBJECT, False, others=tuple(same[:-1]))
         words = f" {company_key(bare)} "
-        named = sorted({j.id for j in self.index.jobs.values() if j.company and len(company_key(j.company)) >= 3
-                        and f" {company_key(j.company)} " in words})
+        named = sorted(job_id for job_id, key in self.index.company_keys.items() if key in words)
         if named:
             return Match(named[-1], SUBJECT, False, others=tuple(named[:-1]))
         return None

@@ -1,11 +1,23 @@
 """One sync as a run: what the daemon's schedule and `main.py mailbox sync` both call. The run is
 saved like a stage's (stage "mailbox"), so `status`, the log and the page show the last sync and
 its error: a wrong password is an error there, never "0 replies"; a server that cannot be reached
-is an outage (details.outage) the daemon retries at its next tick, with nothing changed."""
+is an outage (details.outage) the daemon retries at its next tick, with nothing changed.
 
+The daemon runs each sync in a process of its own (`python -m pipeline.mailbox.run`): reading a
+mailbox of 100,000 messages is parsing, and in the daemon's process it would hold the
+interpreter lock the stages' threads need; in its own process it runs on another core, and its
+memory goes when it ends.
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+import threading
 import time
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 
 from pipeline.config.loading import Config
 from pipeline.engine.policy import owner_name
@@ -68,3 +80,57 @@ def run_sync(config: Config, store: JobStore, push: bool = True) -> Outcome:
     if kind != "busy":
         store.save_run(record)
     return Outcome(record, report, kind)
+
+
+# A child's exit code says how its sync went.
+EXIT_CODES = {"ok": 0, "error": 1, "outage": 3, "login": 4, "certificate": 5, "busy": 6}
+KINDS = {code: kind for kind, code in EXIT_CODES.items()}
+
+
+def run_in_child(config: Config, stop: threading.Event, timeout: float = 3600.0) -> str:
+    """One sync in a child process; its kind (ok, outage, login, ...). A stop of the daemon ends
+    it: what it read and did not apply yet is read again by the next sync."""
+    code_root = Path(__file__).resolve().parent.parent.parent
+    env = {**os.environ, "PYTHONPATH": str(code_root)}
+    child = subprocess.Popen([sys.executable, "-m", "pipeline.mailbox.run", "--config", str(config.path)],
+                             cwd=config.root, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE)
+    deadline = time.monotonic() + timeout
+    while child.poll() is None:
+        if stop.wait(0.2) or time.monotonic() > deadline:
+            child.terminate()
+            try:
+                child.wait(30)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait()
+            log.warning("mailbox sync stopped before it finished; the next sync reads the same mail again")
+            return "stopped"
+    errors = (child.stderr.read() if child.stderr else b"").decode(errors="replace")
+    kind = KINDS.get(child.returncode, "crashed")
+    if kind == "crashed":
+        log.error("mailbox sync process crashed", code=child.returncode, stderr=redact(errors[-2000:]))
+    return kind
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The child: load the config, log to the daemon's log file, one sync, its kind as exit code."""
+    from pipeline.config.loading import load_config
+    from pipeline.logs import setup_logging
+    from pipeline.store import open_store
+
+    parser = argparse.ArgumentParser(prog="python -m pipeline.mailbox.run")
+    parser.add_argument("--config", required=True)
+    args = parser.parse_args(argv)
+    config = load_config(args.config)
+    d = config.daemon
+    setup_logging(d.log_level, d.log_file, console=False, max_bytes=d.log_max_bytes, backups=d.log_backups)
+    store = open_store(config)
+    try:
+        return EXIT_CODES[run_sync(config, store).kind]
+    finally:
+        store.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

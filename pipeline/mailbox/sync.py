@@ -130,8 +130,9 @@ class Sync:
             self.report.folders["sent"] = sent_folder
             matcher = match.Matcher(self.store, index)
             sent = self._read(box, sent_folder, index, lambda m: bool(matcher.sent(m)))
-            replies = {f: self._read(box, f, index, lambda m: True) for f in self.settings.folders if f != sent_folder}
-            found = [self._judge(box, r, matcher) for rs in replies.values() for r in rs[1]]
+            replies = {f: self._read(box, f, index, lambda m: self._candidate(m, matcher))
+                       for f in self.settings.folders if f != sent_folder}
+            found = [r for folder, (_, reads) in replies.items() for r in self._judge(box, folder, reads, matcher)]
         self._apply_sent(sent[1], matcher)
         for read in sorted(found, key=lambda r: r.mail.date):
             self._apply_reply(read)
@@ -145,7 +146,7 @@ class Sync:
             return Pusher(self.store, box, drafts, sender_of(self.config), self.config.root).push(job_id)
 
     def _read(self, box: Mailbox, folder: str, index: match.Index,
-              keep: Callable[[Mail], bool]) -> tuple[tuple[int, int], list[Read]]:
+              keep: Callable[[Mail], Read | bool | None]) -> tuple[tuple[int, int], list[Read]]:
         """Headers of the folder's new messages, those worth keeping matched; nothing written."""
         if self.on_read:
             self.on_read(folder)
@@ -164,30 +165,47 @@ class Sync:
         kept = []
         for fetched in box.headers(uids):
             mail = parse(folder, fetched.uid, fetched.size, fetched.headers)
-            if keep(mail):
-                kept.append(Read(mail, None))
+            wanted = keep(mail)
+            if wanted:
+                kept.append(wanted if isinstance(wanted, Read) else Read(mail, None))
         self.report.scanned[folder] = len(uids)
         return (state.uidvalidity, newest), kept
 
-    def _judge(self, box: Mailbox, read: Read, matcher: match.Matcher) -> Read:
-        """Match a message to a job; read the text of those that matched (and of bounces, whose
-        returned headers say which draft it was), then classify."""
-        mail = read.mail
-        read.found = matcher.match(mail)
-        pre = labels.classify(mail.headers, mail.sender, mail.subject, "")
-        if pre.label == labels.BOUNCE and read.found is None:
-            raw = box.raw_text(mail.uid, self.settings.body_bytes)
-            read.found, read.bounced = matcher.bounced(raw)
-            read.text = raw
-        elif read.found is not None:
-            plain, html = box.text(mail.uid, self.settings.body_bytes)
-            read.text = plain or _html_text(html)
-        if read.found is None:
-            return read
-        read.verdict = labels.classify(mail.headers, mail.sender, mail.subject, own_text(read.text))
-        if read.verdict.label == labels.BOUNCE and not read.bounced:
-            read.bounced = matcher.bounced(read.text)[1]
-        return read
+    @staticmethod
+    def _candidate(mail: Mail, matcher: match.Matcher) -> Read | None:
+        """A message kept from the header pass: one that matched a job, or a bounce (its returned
+        headers, read next, say which draft it was). Everything else is forgotten at once."""
+        found = matcher.match(mail)
+        if found is not None:
+            return Read(mail, found)
+        if labels.is_bounce(mail.headers, mail.sender, mail.subject):
+            return Read(mail, None)
+        return None
+
+    def _judge(self, box: Mailbox, folder: str, reads: list[Read], matcher: match.Matcher) -> list[Read]:
+        """Read the text of the kept messages (a few requests for all of them, at most body_bytes
+        of one readable part each; a bounce's whole report, as far), then classify."""
+        if not reads:
+            return []
+        limit = self.settings.body_bytes
+        texts = box.texts([r.mail.uid for r in reads if r.found is not None], limit)
+        raws = box.raw_texts([r.mail.uid for r in reads if r.found is None], limit)
+        judged = []
+        for read in reads:
+            mail = read.mail
+            if read.found is None:
+                read.text = raws.get(mail.uid, "")
+                read.found, read.bounced = matcher.bounced(read.text)
+                if read.found is None:
+                    continue
+            else:
+                plain, html = texts.get(mail.uid, ("", ""))
+                read.text = plain or _html_text(html)
+            read.verdict = labels.classify(mail.headers, mail.sender, mail.subject, own_text(read.text))
+            if read.verdict.label == labels.BOUNCE and not read.bounced:
+                read.bounced = matcher.bounced(read.text)[1]
+            judged.append(read)
+        return judged
 
     def _apply_sent(self, reads: list[Read], matcher: match.Matcher) -> None:
         for read in reads:

@@ -91,8 +91,9 @@ MAILBOX = "mailbox"
 
 class MailboxJob:
     """The mailbox sync on its schedule: a scheduled job like a stage's, but no stage (it claims no
-    jobs). An unreachable server pauses it with nothing changed and runs it again at the next tick;
-    a wrong password is the run's error (status, the log, the page)."""
+    jobs), run in a process of its own so a big mailbox never slows the stages' threads. An
+    unreachable server pauses it with nothing changed and runs it again at the next tick; a wrong
+    password is the run's error (status, the log, the page)."""
 
     def __init__(self, daemon: "Scheduler") -> None:
         self.daemon = daemon
@@ -102,10 +103,9 @@ class MailboxJob:
         if self.daemon.stop.is_set() or not self.busy.acquire(blocking=False):
             return
         try:
-            from pipeline.mailbox.run import run_sync
+            from pipeline.mailbox.run import run_in_child
 
-            outcome = run_sync(self.daemon.config, self.daemon.store)
-            if outcome.kind == "outage":
+            if run_in_child(self.daemon.config, self.daemon.stop) == "outage":
                 self.daemon.after_outage.add(MAILBOX)
         except StoreUnavailable as exc:
             self.daemon.store_down(exc)

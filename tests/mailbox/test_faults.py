@@ -183,3 +183,46 @@ def test_drafts_sent_by_hand_moves_the_job_to_contacted_like_the_sync(tmp_path, 
     assert job.status == State.CONTACTED and job.data["drafts"][0]["sent"]["how"] == "marked by hand"
     assert store.events(job_id)[-1]["event"] == "sent"
     assert main(["--config", str(config.path), "drafts", "sent", job_id, "2"]) == c.EXIT_ERROR, "never approved"
+
+
+def test_the_daemon_files_drafts_at_start_and_shows_a_wrong_password_in_status(project, monkeypatch):
+    """The real daemon (foreground, as systemd runs it): its start-up sync, in a process of its own,
+    files the approved draft; with a wrong password its status says so."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    from tests.conftest import ROOT
+
+    job_id = add_job(project.store)
+    env = {**os.environ, "PIPELINE_VENV": str(Path(sys.executable).parent.parent)}
+
+    def run_daemon(password: str) -> str:
+        daemon = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--config", str(project.path), "daemon",
+                                   "run"], env={**env, c.ENV_IMAP_PASSWORD: password}, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.PIPE, text=True)
+        try:
+            deadline = time.time() + 60
+            while "mailbox" not in project.store.last_runs() or project.store.last_runs()["mailbox"].started_at < \
+                    started:
+                assert time.time() < deadline and daemon.poll() is None, "the daemon's start-up sync never ran"
+                time.sleep(0.2)
+            status = subprocess.run([sys.executable, str(ROOT / "main.py"), "--config", str(project.path), "daemon",
+                                     "status"], env=env, capture_output=True, text=True, timeout=60).stdout
+        finally:
+            daemon.send_signal(signal.SIGTERM)
+            err = daemon.communicate(timeout=60)[1]
+        assert daemon.returncode == 0, err
+        return status
+
+    started = time.time()
+    status = run_daemon(project.password)
+    assert review.state_of(project.store.get(job_id).data["drafts"][0]) == review.FILED
+    assert "mailbox " + project.user in status and "filed 1" in status
+    started = time.time()
+    status = run_daemon("a-wrong-password")
+    assert "FAILED: the IMAP server" in status and "refused the login" in status
+    assert "a-wrong-password" not in status
