@@ -11,7 +11,13 @@ others) and times, in alternating order:
   ceiling  a bare imapclient session that logs in, EXAMINEs INBOX and fetches those 10 messages'
            headers and text (the same items the sync reads), then logs out
 The figure is ours/ceiling: per pair, min / median / max, and the median reported.
-    python bench/mailbox.py [--messages 10000] [--pairs 7]
+
+Then the other stages: a stage run (the runner claiming and completing --stage-jobs jobs with a
+work function that takes 1 ms of CPU each, in this process, as the daemon's stage threads do)
+alone, and while the daemon's way of syncing (a child process, run_in_child) reads the whole
+INBOX again from scratch; pairs interleaved, the figure is the stage's rate during the sync over
+its rate alone.
+    python bench/mailbox.py [--messages 10000] [--pairs 7] [--stage-pairs 5] [--stage-jobs 1500]
 """
 
 import argparse
@@ -144,10 +150,59 @@ def ours(config, store) -> float:
     return took
 
 
+def busy_work(job, ctx):
+    """What a CPU-bound stage does with a job: 1 ms of computing."""
+    end = time.process_time() + 0.001
+    while time.process_time() < end:
+        pass
+    return {"done": True}
+
+
+def stage_rate(jobs: int) -> float:
+    """Jobs per second of one stage run over a fresh SQLite store (the runner, claims, completions)."""
+    from pipeline.config.loading import StageConfig
+    from pipeline.engine.runner import Stage, run_stage
+    from pipeline.store.sqlite import SQLiteStore
+
+    folder = Path(tempfile.mkdtemp(prefix="pipeline-bench-stage-"))
+    store = SQLiteStore(folder / "jobs.sqlite3")
+    for n in range(jobs):
+        store.upsert_job(NewJob(source="bench", source_id=str(n), url=f"https://jobs.example.org/s{n}",
+                                title="Engineer", company="Acme", status=State.SCORED))
+    settings = StageConfig(name=c.ENRICH, schedule={}, retry_base_seconds=0.01, retry_max_seconds=0.01)
+    started = time.perf_counter()
+    record = run_stage(store, Stage(stage_states(c.ENRICH), lambda job, ctx: busy_work(job, ctx)), settings)
+    took = time.perf_counter() - started
+    store.close()
+    shutil.rmtree(folder, ignore_errors=True)
+    assert record.succeeded == jobs, record
+    return jobs / took
+
+
+def during_sync(config, store, jobs: int) -> float:
+    """The stage's rate while a child process reads the whole INBOX again (cursors reset first)."""
+    import threading
+
+    from pipeline.mailbox.run import run_in_child
+
+    for key in ("uidvalidity", "last_uid"):
+        store.set_value(f"mailbox:bench@127.0.0.1:INBOX:{key}", 0.0)
+    done: list[str] = []
+    child = threading.Thread(target=lambda: done.append(run_in_child(config, threading.Event())))
+    child.start()
+    time.sleep(0.5)  # past the child's start-up: the stage runs while it reads
+    rate = stage_rate(jobs)
+    child.join()
+    assert done == ["ok"], done
+    return rate
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--messages", type=int, default=10_000)
     parser.add_argument("--pairs", type=int, default=7)
+    parser.add_argument("--stage-pairs", type=int, default=5)
+    parser.add_argument("--stage-jobs", type=int, default=1500)
     args = parser.parse_args()
     print(machine())
     server, config, store, message_ids, root = setup(args.messages)
@@ -177,6 +232,24 @@ def main() -> None:
               f"{max(bare) * 1000:.1f} ms (login, EXAMINE, fetch those 10, logout)")
         print(f"  ours / ceiling per pair: {min(ratios):.2f} / {statistics.median(ratios):.2f} / {max(ratios):.2f} "
               f"(min / median / max); the floor is 2.00")
+        alone, during, kept = [], [], []
+        for round_ in range(args.stage_pairs):
+            if round_ % 2 == 0:
+                a = stage_rate(args.stage_jobs)
+                d = during_sync(config, store, args.stage_jobs)
+            else:
+                d = during_sync(config, store, args.stage_jobs)
+                a = stage_rate(args.stage_jobs)
+            alone.append(a)
+            during.append(d)
+            kept.append(d / a)
+        print(f"a stage run ({args.stage_jobs} jobs, 1 ms CPU each) alone and while the daemon's sync process reads "
+              f"{args.messages:,} messages ({args.stage_pairs} pairs):")
+        print(f"  alone   min / median / max: {min(alone):.0f} / {statistics.median(alone):.0f} / {max(alone):.0f} "
+              "jobs/s")
+        print(f"  during  min / median / max: {min(during):.0f} / {statistics.median(during):.0f} / {max(during):.0f} "
+              f"jobs/s")
+        print(f"  during / alone per pair: {min(kept):.2f} / {statistics.median(kept):.2f} / {max(kept):.2f}")
     finally:
         store.close()
         server.close()

@@ -3,10 +3,10 @@ saved like a stage's (stage "mailbox"), so `status`, the log and the page show t
 its error: a wrong password is an error there, never "0 replies"; a server that cannot be reached
 is an outage (details.outage) the daemon retries at its next tick, with nothing changed.
 
-The daemon runs each sync in a process of its own (`python -m pipeline.mailbox.run`): reading a
-mailbox of 100,000 messages is parsing, and in the daemon's process it would hold the
-interpreter lock the stages' threads need; in its own process it runs on another core, and its
-memory goes when it ends.
+The daemon runs each sync in a process of its own (`python -m pipeline.mailbox.run`): what a first
+sync of 100,000 messages allocates while parsing goes when it ends (a long-running daemon never
+gives it back), a crash in it is not the daemon's, and its parsing takes no turns of the daemon's
+interpreter lock. bench/mailbox.py measures a stage's rate while it runs.
 """
 
 import argparse

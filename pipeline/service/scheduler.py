@@ -91,7 +91,8 @@ MAILBOX = "mailbox"
 
 class MailboxJob:
     """The mailbox sync on its schedule: a scheduled job like a stage's, but no stage (it claims no
-    jobs), run in a process of its own so a big mailbox never slows the stages' threads. An
+    jobs), run in a process of its own (pipeline.mailbox.run: its memory and its parsing are not the
+    daemon's). An
     unreachable server pauses it with nothing changed and runs it again at the next tick; a wrong
     password is the run's error (status, the log, the page)."""
 
