@@ -113,6 +113,10 @@ def job(view: dict[str, Any]) -> None:
         move = f"{e.get('from_status', '')} -> {e.get('to_status', '')}".strip(" ->")
         extra = "".join(f" {k}={e[k]}" for k in ("stage", "attempt") if k in e)
         out(f"  {e['at']}  {e['event']:9} {move}{extra}" + (f"  error: {e['error']}" if "error" in e else ""))
+        mail = e.get("detail") or {}
+        if mail.get("label"):  # a reply that moved the job: its sender, subject and label
+            out(f"      {mail['label']} ({mail.get('confidence', 0):.2f}) from {mail.get('from')}: "
+                f"{cut(str(mail.get('subject') or ''), 60)}; {cut(str(mail.get('snippet') or ''), 100)}")
     if company:
         company_view(company, contacts)
 

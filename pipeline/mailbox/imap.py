@@ -147,8 +147,17 @@ class Mailbox:
         return sorted(self._call("SEARCH SINCE", lambda: self.client.search(["SINCE", day])))
 
     def find_message_id(self, message_id: str) -> list[int]:
-        """UIDs in the selected folder whose Message-ID header is this one."""
-        return sorted(self._call("SEARCH HEADER", lambda: self.client.search(["HEADER", "Message-ID", message_id])))
+        """UIDs in the selected folder whose Message-ID header is exactly this one (the server's
+        HEADER search matches substrings, so each hit is checked); none for an empty id."""
+        if not message_id.strip():
+            return []
+        found = self._call("SEARCH HEADER", lambda: self.client.search(["HEADER", "Message-ID", message_id]))
+        if not found:
+            return []
+        item = b"BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"
+        answer = self._call("FETCH Message-ID", lambda: self.client.fetch(found, [item]))
+        return sorted(uid for uid, data in answer.items()
+                      if message_id in _body(data).decode("utf-8", errors="replace").split())
 
     def headers(self, uids: list[int]) -> Iterator[Fetched]:
         """The header fields the sync reads, in batches: never a body, whatever the message's size."""

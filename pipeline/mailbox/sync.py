@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.config.loading import Config
+from pipeline.engine.spend import Budget
 from pipeline.logs import get_logger
 from pipeline.mailbox import classify as labels
 from pipeline.mailbox import match, outcomes
@@ -116,6 +117,7 @@ class Sync:
         assert config.mailbox is not None
         self.config, self.settings, self.store, self.llm = config, config.mailbox, store, llm
         self.cursors = Cursors(store, config)
+        self.budget = Budget(config.llm)
         self.on_read = on_read  # called before each folder is read (tests stop the server there)
         self.report = Report()
 
@@ -249,12 +251,14 @@ class Sync:
         if not verdict.undecided or self.llm is None:
             return verdict
         try:
+            self.budget.check(self.store)  # the day's cap holds for every LLM call, these too
             answer = self.llm.complete(labels.LLM_SYSTEM, labels.llm_prompt(read.mail.subject,
                                                                               snippet(own_text(read.text), 600)),
                                        max_tokens=20, json_mode=True)
         except Exception as exc:  # noqa: BLE001 - the heuristic verdict stands
             log.warning("LLM second opinion unavailable; the heuristic label stands", error=str(exc))
             return verdict
+        self.budget.record(self.store, answer.cost)
         return labels.check_llm(verdict, answer.text)
 
     def _bounce(self, job: Any, read: Read) -> dict[str, Any]:

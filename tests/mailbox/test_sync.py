@@ -130,7 +130,7 @@ def sent_job(project, **draft):
     return job_id, sent["message_id"]
 
 
-def test_a_reply_with_in_reply_to_moves_the_job_to_replied(project):
+def test_a_reply_with_in_reply_to_moves_the_job_to_replied(project, capsys):
     job_id, message_id = sent_job(project)
     deliver(project, "INBOX", mail("Jo Weber <jo.w@elsewhere.example>", "Re: Backend engineer at Acme",
                                    "Hi Alex,\n\nthanks, let me check with the team and come back to you.\n\nJo",
@@ -144,6 +144,8 @@ def test_a_reply_with_in_reply_to_moves_the_job_to_replied(project):
     assert entry["label"] == "other" and 0 < entry["confidence"] <= 1 and len(entry["snippet"]) <= 300
     last = project.store.events(job_id)[-1]
     assert last["event"] == "reply" and last["detail"]["label"] == "other" and last["detail"]["from"]
+    assert main(["--config", str(project.path), "show", job_id]) == 0
+    assert "other (0.60) from jo.w@elsewhere.example: Re: Backend engineer at Acme" in capsys.readouterr().out
 
 
 def test_a_german_rejection_from_the_company_domain_without_threading_headers_rejects(project):
