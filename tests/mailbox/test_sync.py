@@ -304,3 +304,13 @@ def test_a_linkedin_note_only_job_is_never_pushed(project):
     add_job(project.store, drafts=[linkedin_note()])
     report = sync(project)
     assert report.pushed.filed == [] and folder_messages(project, "Drafts") == {}
+
+
+def test_drafts_push_files_one_job_by_hand(project, capsys):
+    first = add_job(project.store)
+    second = add_job(project.store, n=1, company="Beta", domain="beta.example")
+    assert main(["--config", str(project.path), "drafts", "push", second]) == 0
+    assert "filed 1" in capsys.readouterr().out
+    assert review.state_of(drafts_of(project, second)[0]) == review.FILED
+    assert review.state_of(drafts_of(project, first)[0]) == review.APPROVED, "only the job named"
+    assert main(["--config", str(project.path), "drafts", "push", "nosuchjob"]) == 1
