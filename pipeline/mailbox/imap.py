@@ -159,6 +159,17 @@ class Mailbox:
         return sorted(uid for uid, data in answer.items()
                       if message_id in _body(data).decode("utf-8", errors="replace").split())
 
+    def headers_after(self, last_uid: int, uidnext: int) -> list[Fetched]:
+        """The header fields of every message from `last_uid` + 1 to before `uidnext`, in one UID
+        FETCH of those UIDs (no SEARCH first: the sync's usual case is a handful of new messages;
+        UIDs of messages expunged meanwhile are simply not answered)."""
+        item = [b"RFC822.SIZE", HEADERS_ITEM]
+        wanted = list(range(last_uid + 1, uidnext))
+        answer = self._call("FETCH headers", lambda: self.client.fetch(wanted, item))
+        return [Fetched(uid, int(data.get(b"RFC822.SIZE", 0)),
+                        bytes(next((v for k, v in data.items() if k.startswith(b"BODY[HEADER")), b"") or b""))
+                for uid, data in sorted(answer.items()) if uid > last_uid]
+
     def headers(self, uids: list[int]) -> Iterator[Fetched]:
         """The header fields the sync reads, in batches: never a body, whatever the message's size."""
         for start in range(0, len(uids), FETCH_BATCH):

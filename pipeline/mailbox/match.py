@@ -9,6 +9,7 @@ the person. A domain shared by several jobs is decided by the subject, else it w
 Free-mail and job-board domains are never a company's.
 """
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -59,9 +60,15 @@ def parents(domain: str) -> list[str]:
     return [".".join(parts[i:]) for i in range(len(parts) - 1)]
 
 
+@functools.cache
+def _not_company_hosts() -> frozenset[str]:
+    return frozenset((*job_hosts(), *ATS, *FREE_MAIL))
+
+
 def not_company(domain: str) -> bool:
-    hosts = (*job_hosts(), *ATS)
-    return not domain or domain in FREE_MAIL or any(domain == h or domain.endswith("." + h) for h in hosts)
+    """A free-mail, job-board or ATS domain (or a subdomain of one): never a company's own."""
+    hosts = _not_company_hosts()
+    return not domain or any(part in hosts for part in parents(domain))
 
 
 @dataclass(frozen=True)

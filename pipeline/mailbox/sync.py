@@ -12,7 +12,7 @@ seen already is never recorded twice.
 
 import fcntl
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -24,7 +24,7 @@ from pipeline.engine.spend import Budget
 from pipeline.logs import get_logger
 from pipeline.mailbox import classify as labels
 from pipeline.mailbox import match, outcomes
-from pipeline.mailbox.imap import DRAFTS, SENT, Mailbox, MailboxError, connect
+from pipeline.mailbox.imap import DRAFTS, FETCH_BATCH, SENT, Fetched, Mailbox, MailboxError, connect
 from pipeline.mailbox.message import Mail, own_text, parse, snippet
 from pipeline.mailbox.push import Pushed, Pusher
 from pipeline.store.base import JobStore
@@ -154,18 +154,24 @@ class Sync:
             self.on_read(folder)
         state = box.select(folder, readonly=True)
         validity, last = self.cursors.get(folder)
+        found: Iterable[Fetched]
         if validity != state.uidvalidity:
             earliest = index.earliest
             if validity:
                 log.warning("UIDVALIDITY changed: the folder is read again", folder=folder)
             uids = box.uids_since(_day(earliest - DAY)) if earliest else []
+            found = box.headers(uids)
         elif state.uidnext and state.uidnext - 1 <= last:
-            uids = []
+            uids, found = [], []
+        elif state.uidnext and state.uidnext - 1 - last <= FETCH_BATCH:  # the usual few: one round trip
+            found = box.headers_after(last, state.uidnext)
+            uids = [f.uid for f in found]
         else:
             uids = box.uids_after(last)
+            found = box.headers(uids)
         newest = max([*uids, last if validity == state.uidvalidity else 0, (state.uidnext or 1) - 1])
         kept = []
-        for fetched in box.headers(uids):
+        for fetched in found:
             mail = parse(folder, fetched.uid, fetched.size, fetched.headers)
             wanted = keep(mail)
             if wanted:
