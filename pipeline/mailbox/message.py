@@ -12,7 +12,6 @@ from datetime import datetime
 from email.header import decode_header, make_header
 from email.message import EmailMessage, Message
 from email.utils import format_datetime, getaddresses, make_msgid, parsedate_to_datetime
-from pathlib import Path
 from typing import Any
 
 from pipeline.outreach.export import draft_email
@@ -130,15 +129,13 @@ def new_message_id(sender: str) -> str:
     return make_msgid(domain=domain if re.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,}", domain) else "job-pipeline.invalid")
 
 
-def draft_message(row: dict[str, Any], sender: str, message_id: str, when: datetime,
-                  resume: Path | None = None) -> bytes:
-    """The draft as filed in Drafts: export's message with its Message-ID and date, without the
-    pipeline's own headers (a client would send them on), with the resume attached."""
+def draft_message(row: dict[str, Any], sender: str, message_id: str, when: datetime) -> bytes:
+    """The draft as filed in Drafts: export's message (the job's resume attached when the row names
+    one) with its Message-ID and date, without the pipeline's own headers (a client would send them
+    on to the company)."""
     message: EmailMessage = draft_email(row, sender)
     for name in PRIVATE_HEADERS:
         del message[name]
     message["Message-ID"] = message_id
     message["Date"] = format_datetime(when)
-    if resume is not None:
-        message.add_attachment(resume.read_bytes(), maintype="application", subtype="pdf", filename=resume.name)
     return bytes(message)

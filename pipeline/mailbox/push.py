@@ -26,7 +26,6 @@ from pipeline.timeutil import utc_iso
 
 # Jobs whose approved drafts are filed: drafted ones, and those already in contact (a second draft).
 STATES = (State.DRAFT_GENERATED, State.CONTACTED, State.REPLIED)
-RESUMES = Path("data") / "resumes"
 
 
 @dataclass
@@ -37,21 +36,10 @@ class Pushed:
     problems: list[str] = field(default_factory=list)
 
 
-def resume_file(job: Job, root: Path) -> Path | None:
-    """The job's tailored resume (job.data["resume"]["path"], issue #25) when the file exists and
-    lies under data/resumes/ of the project; anything else is never attached."""
-    path = str((job.data.get("resume") or {}).get("path") or "")
-    if not path:
-        return None
-    folder = (root / RESUMES).resolve()
-    found = (root / path).resolve()
-    return found if found.is_relative_to(folder) and found.is_file() else None
-
-
-def digest(row: dict[str, Any], resume: Path | None, fingerprint: str) -> str:
-    """What a filed copy is made of: an edit to any of it files the draft again."""
+def digest(row: dict[str, Any], fingerprint: str) -> str:
+    """What a filed copy is made of: an edit to any of it (a new resume too) files the draft again."""
     made = {k: row.get(k) for k in ("subject", "body", "recipient", "address")}
-    made["resume"] = f"{resume.name}:{fingerprint}" if resume else ""
+    made["resume"] = f"{row.get('resume') or ''}:{fingerprint if row.get('resume') else ''}"
     return hashlib.sha256(json.dumps(made, sort_keys=True).encode()).hexdigest()[:16]
 
 
@@ -100,9 +88,8 @@ class Pusher:
             draft["filed"] = None
             self._store(job, drafts, (job_id, n), self.result.removed)
             return
-        row = draft_rows([job])[n - 1]
-        resume = resume_file(job, self.root)
-        made = digest(row, resume, str((job.data.get("resume") or {}).get("fingerprint") or ""))
+        row = draft_rows([job], self.root)[n - 1]  # with the job's resume PDF, when it has one (issue #25)
+        made = digest(row, str((job.data.get("resume") or {}).get("fingerprint") or ""))
         if filed and filed.get("digest") == made and filed.get("message_id") == draft.get("message_id"):
             return  # filed as it is: the person may have moved, edited or sent it in their client
         if not draft.get("message_id") or (filed and draft.get("message_id") == filed.get("message_id")):
@@ -117,7 +104,7 @@ class Pusher:
         uids = self.box.find_message_id(message_id)
         if not uids:
             now = datetime.now(UTC)
-            uid = self.box.append_draft(self.folder, draft_message(row, self.sender, message_id, now, resume), now)
+            uid = self.box.append_draft(self.folder, draft_message(row, self.sender, message_id, now), now)
             uids = [uid] if uid else self.box.find_message_id(message_id)
         if filed.get("message_id") and filed["message_id"] != message_id:
             self.box.delete(self.box.find_message_id(str(filed["message_id"])))

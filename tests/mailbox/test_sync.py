@@ -90,7 +90,7 @@ def test_the_tailored_resume_is_attached_when_it_exists(project):
     client.logout()
     message = email.message_from_bytes(raw)
     names = [part.get_filename() for part in message.walk() if part.get_filename()]
-    assert names == ["acme.pdf"]
+    assert names == ["Alex Example - Resume.pdf"], "export's attachment, named for the sender"
     assert b"X-Pipeline" not in raw and b"X-Unsent" not in raw, "nothing of ours goes out with the mail"
 
 
