@@ -27,13 +27,14 @@ from pipeline.config.settings import (
     SourceConfig,
     StageConfig,
     StorageConfig,
+    WebConfig,
 )
 from pipeline.config.yamlfile import Located, check_section, read_text
 from pipeline.errors import ConfigError, ConfigErrors
 from pipeline.redaction import mask_uri, register_secret
 
 __all__ = ["Config", "DaemonConfig", "HttpConfig", "LLMConfig", "SearchConfig", "SourceConfig", "StageConfig",
-           "StorageConfig", "config_path", "effective", "load_config"]
+           "StorageConfig", "WebConfig", "config_path", "effective", "load_config"]
 
 CRON_FIELDS = ("minute", "hour", "day", "month", "day_of_week")
 SCHEDULE_KEYS = ("second", *CRON_FIELDS)
@@ -252,7 +253,7 @@ def load_config(explicit: str | None = None, *, check_schedules: bool = True) ->
             errors.append(exc)
             return None  # type: ignore[return-value]  # never used: the errors are raised below
 
-    sections = {"daemon", "storage", "llm", "http", "searches", "sources", "profile",
+    sections = {"daemon", "storage", "llm", "http", "web", "searches", "sources", "profile",
                 *(s.section for s in STAGES.values())}
     for key in data:
         if key not in sections:
@@ -266,17 +267,19 @@ def load_config(explicit: str | None = None, *, check_schedules: bool = True) ->
     searches = checked(lambda: _searches(doc, data.get("searches")))
     sources = checked(lambda: _sources(doc, data.get("sources")))
     http = checked(lambda: _make(HttpConfig, check_section(doc, ("http",), data.get("http"), key_spec(HttpConfig))))
+    web = checked(lambda: _web(doc, data.get("web")))
     profile = checked(lambda: _profile(doc, data.get("profile")))
     if errors:
         raise errors[0] if len(errors) == 1 else ConfigErrors(errors)
     llm, profile, deprecations = _deprecated(doc, data, llm, stages, profile)
     api_key = os.environ.get(llm.api_key_env) or None
     mongodb_uri = os.environ.get(c.ENV_MONGODB_URI) or None
-    register_secret(api_key)
-    register_secret(mongodb_uri)
+    web_token = os.environ.get(c.ENV_WEB_TOKEN) or None
+    for secret in (api_key, mongodb_uri, web_token):
+        register_secret(secret)
     return Config(path=path, root=root, daemon=daemon, storage=storage, searches=searches, llm=llm, stages=stages,
-                  sources=sources, http=http, profile=root / profile, deprecations=deprecations,
-                  mongodb_uri=mongodb_uri, llm_api_key=api_key)
+                  sources=sources, http=http, web=web, profile=root / profile, deprecations=deprecations,
+                  mongodb_uri=mongodb_uri, llm_api_key=api_key, web_token=web_token)
 
 
 def _profile(doc: Located, value: Any) -> str | None:
@@ -334,6 +337,18 @@ def _storage(doc: Located, data: Any, root: Path) -> StorageConfig:
     return _make(StorageConfig, {**storage, "backend": backend, "sqlite_path": root / storage["sqlite_path"]})
 
 
+def _web(doc: Located, data: Any) -> WebConfig:
+    web = check_section(doc, ("web",), data, key_spec(WebConfig))
+    if not str(web["host"]).strip():
+        raise doc.error(("web", "host"), "expected an address to listen on, such as 127.0.0.1")
+    names = []
+    for i, name in enumerate(web["allowed_hosts"]):
+        if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z0-9.\-]+|\[[0-9A-Fa-f:.]+\]", name.strip()):
+            raise doc.error(("web", "allowed_hosts", i), f"expected a host name without scheme or port, got {name!r}")
+        names.append(name.strip().lower())
+    return _make(WebConfig, {**web, "host": str(web["host"]).strip(), "allowed_hosts": tuple(names)})
+
+
 def _llm(doc: Located, data: Any) -> LLMConfig:
     llm = check_section(doc, ("llm",), data, key_spec(LLMConfig))
     llm["prices"] = _prices(doc, llm["prices"])
@@ -342,7 +357,7 @@ def _llm(doc: Located, data: Any) -> LLMConfig:
 
 def section_classes() -> dict[str, type]:
     """Each config section (as written in the YAML) and the settings class that declares its keys."""
-    return {"daemon": DaemonConfig, "storage": StorageConfig, "llm": LLMConfig, "http": HttpConfig,
+    return {"daemon": DaemonConfig, "storage": StorageConfig, "llm": LLMConfig, "http": HttpConfig, "web": WebConfig,
             "searches[]": SearchConfig, "sources.NAME": SourceConfig,
             **{spec.section: spec.settings for spec in STAGES.values()}}
 
@@ -427,6 +442,7 @@ def effective(config: Config) -> dict[str, Any]:
     out["sources"] = {name: {k: plain(v) for k, v in asdict(s).items() if k != "name"}
                       for name, s in config.sources.items()}
     out["http"] = {**asdict(config.http), "proxy": mask_uri(config.http.proxy)}
+    out["web"] = {**plain(asdict(config.web)), "token": "set (hidden)" if config.web_token else "not set"}
     out["profile"] = str(config.profile)
     out["llm"] = {**plain(asdict(config.llm)), "api_key": "set (hidden)" if config.llm_api_key else "not set"}
     for name, spec in STAGES.items():
