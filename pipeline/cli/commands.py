@@ -291,3 +291,31 @@ def change_drafts(config: Config, action: str, job_id: str, n: int | None, reaso
     states = ", ".join(f"{i} {review.state_of(d)}" for i, d in enumerate(drafts, 1))
     print(f"{job_id}: drafts {states}")
     return c.EXIT_OK
+
+
+def web(config: Config, host: str | None, port: int | None, open_page: bool) -> int:
+    """`web`: the review page in the foreground; its address is the first line printed."""
+    from pipeline.config.catalog import REVIEW_PAGE, load
+    from pipeline.config.loading import store_description
+    from pipeline.errors import ConfigError
+
+    try:
+        page = load(REVIEW_PAGE, "web")(config, host, port, where="--host" if host else "web.host")
+    except ConfigError as exc:
+        print(f"not serving: {exc.key}: {exc.message}", file=sys.stderr)
+        return c.EXIT_USAGE
+    except OSError as exc:
+        where = f"{host or config.web.host}:{config.web.port if port is None else port}"
+        print(f"cannot serve the review page on {where}: {exc.strerror or exc} (choose another with --port)",
+              file=sys.stderr)
+        return c.EXIT_ERROR
+    print(f"serving on {page.url}", flush=True)
+    for warning in page.warnings:
+        print(f"warning: {warning}", file=sys.stderr, flush=True)
+    print(f"store: {store_description(config)}; Ctrl-C stops it", file=sys.stderr, flush=True)
+    if open_page:
+        import webbrowser
+
+        webbrowser.open(page.url)
+    page.run()
+    return c.EXIT_OK

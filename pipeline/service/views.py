@@ -157,6 +157,7 @@ def daemon_status(config: Config) -> dict[str, Any]:
     result["schedule_from"] = "daemon" if actual else "config"
     result["config_changed"] = bool(actual and actual.get("fingerprint") != daemon.fingerprint(config))
     result["warnings"] = config_warnings(config)
+    result["web"] = review_page_status(config, actual)
     for name in STAGES:
         scheduled = name in built and config.stages[name].enabled
         next_at = next_run.timestamp() if scheduled and (next_run := nexts[name]) else None
@@ -170,6 +171,20 @@ def daemon_status(config: Config) -> dict[str, Any]:
             "not_ready": not_ready.get(name), "next_run": iso(next_at),
             "last_run": run_dict(runs[name]) if name in runs else None}
     return result
+
+
+def review_page_status(config: Config, daemon_state: dict[str, Any] | None) -> dict[str, Any]:
+    """Where the review page is: the URL the running daemon serves it on, or why it is not served."""
+    web = (daemon_state or {}).get("web") or {}
+    if web.get("url"):
+        return {"url": web["url"], "served": True}
+    if daemon_state is None:
+        why = "the daemon is stopped"
+    elif web.get("disabled") or not config.web.enabled:
+        why = "web.enabled is false"
+    else:
+        why = web.get("error") or "this daemon did not serve it"
+    return {"url": None, "served": False, "why": why}
 
 
 def since_seconds(text: str, now: float | None = None) -> float:

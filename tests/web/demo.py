@@ -14,7 +14,8 @@ FIT = {"score": 82, "method": "heuristic", "components": {"title": 30.0, "skills
        "matched": ["Python", "PostgreSQL", "Kafka"], "missing": ["Go"], "flags": ["requires German"],
        "reasons": ["title matches 'backend engineer'"], "brief": "", "scored_at": 1_800_000_000.0}
 COMPANY = {"name": "Acme Robotics", "facts": {
-    "website": {"value": "https://acme.example", "source": "https://acme.example/", "fetched_at": "2026-11-20T09:00:00Z"},
+    "website": {"value": "https://acme.example", "source": "https://acme.example/",
+                "fetched_at": "2026-11-20T09:00:00Z"},
     "industry": {"value": "Industrial automation", "source": "https://www.linkedin.com/company/acme",
                  "fetched_at": "2026-11-20T09:00:00Z"},
     "size": {"value": "51-200 employees", "source": "https://www.linkedin.com/company/acme",
