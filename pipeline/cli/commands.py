@@ -317,5 +317,7 @@ def web(config: Config, host: str | None, port: int | None, open_page: bool) -> 
         import webbrowser
 
         webbrowser.open(page.url)
+    for sig in (signal.SIGINT, signal.SIGTERM):  # uvicorn stops on them, then passes them on: a clean exit
+        signal.signal(sig, lambda *_: None)
     page.run()
     return c.EXIT_OK

@@ -23,3 +23,41 @@ def snapshot(store) -> list[tuple]:
     """Everything a write could change: every job's fields, data and history."""
     return [(j.id, j.status, j.updated_at, repr(j.data), tuple(map(str, store.events(j.id))))
             for j in store.list_jobs()]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One headless Chromium for the whole session (a fresh page per test). Without Chromium or
+    Playwright the browser tests are skipped, except under CI, where scripts/run_tests.sh installs
+    both and their absence is a failure."""
+    import os
+
+    from tests.web.browser import browser, chromium_path
+
+    missing = None
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        missing = "playwright is not installed (requirements-dev.txt)"
+    if missing is None and chromium_path() is None:
+        missing = "chromium is not installed (scripts/run_tests.sh installs it with apt-get)"
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(missing)
+        pytest.skip(missing)
+    with browser() as context:
+        yield context
+
+
+@pytest.fixture
+def tab(chromium):
+    """A fresh page in the session's browser; any dialog it opens (alert, confirm) is recorded and dismissed."""
+    page = chromium.new_page()
+    page.dialogs = []
+
+    def record(dialog):
+        page.dialogs.append(dialog.message)
+        dialog.dismiss()
+    page.on("dialog", record)
+    yield page
+    page.close()

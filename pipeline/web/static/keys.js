@@ -77,9 +77,12 @@
   };
 
   document.addEventListener("keydown", function (event) {
-    if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) { return; }
     var target = event.target;
     var typing = target.closest && target.closest("input, textarea, select, [contenteditable]");
+    if (typing && event.key === "Enter" && (event.ctrlKey || event.metaKey) && target.form) {
+      event.preventDefault(); target.form.requestSubmit(); return;  // Ctrl+Enter saves an edit
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) { return; }
     if (typing) {
       if (event.key === "Escape") { target.blur(); var d = target.closest("details"); if (d) { d.open = false; } setCursor(cursor, true); }
       return;
