@@ -12,8 +12,8 @@ from tests.test_daemon import environment, script
 
 def test_web_prints_its_address_first_and_serves_until_sigterm(project):
     made = project({})
-    process = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--config", str(made.path), "web", "--port", "0"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment())
+    command = [sys.executable, str(ROOT / "main.py"), "--config", str(made.path), "web", "--port", "0"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment())
     try:
         first = process.stdout.readline()
         assert first.startswith("serving on http://127.0.0.1:") and first.endswith("/\n"), first
