@@ -6,7 +6,12 @@ import subprocess
 import sys
 import urllib.request
 
+import pytest
+
+from pipeline.config.loading import load_config
+from pipeline.errors import ConfigError
 from tests.conftest import ROOT
+from tests.helpers.project import write_config
 from tests.test_daemon import environment, script
 
 
@@ -65,3 +70,13 @@ def test_a_daemon_told_to_serve_on_a_public_address_without_a_token_does_not_sta
     started = script("start_pipeline.sh", made.path, env)
     assert started.returncode == 1 and "0.0.0.0 is not a loopback address" in started.stdout + started.stderr
     assert "Traceback" not in started.stdout + started.stderr
+
+
+@pytest.mark.parametrize("web, message", [({"port": 70000}, "web.port"), ({"host": " "}, "web.host"),
+                                          ({"allowed_hosts": ["https://x.example/"]}, "web.allowed_hosts"),
+                                          ({"open": True}, "unknown key")])
+def test_the_web_section_is_checked_like_every_other(tmp_path, web, message):
+    path = write_config(tmp_path, {"web": web})
+    with pytest.raises(ConfigError) as raised:
+        load_config(str(path))
+    assert message in str(raised.value) and str(path) in str(raised.value)
