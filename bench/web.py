@@ -12,13 +12,12 @@ within 2x from the smallest size to the largest (per-round ratio), and under 100
     python bench/web.py [--sizes 10000,100000,1000000] [--rounds 5]
 """
 
-import argparse
 import statistics
 import time
 from collections.abc import Callable
 from typing import Any
 
-from _common import fill, machine, scratch_project
+from _common import fill, machine, median_seconds, scale_arguments, scratch_project
 from starlette.testclient import TestClient
 
 from pipeline.config.loading import load_config
@@ -31,15 +30,6 @@ DRAFT = {"channel": "email", "subject": "Your parcel robots", "body": "Hi Jonas,
                        "address_status": "published", "profile_url": ""}, "template": True}
 FIT = {"score": 80, "method": "heuristic", "components": {"title": 30.0, "skills": 25.0, "location": 10.0},
        "matched": ["Python", "PostgreSQL"], "missing": ["Go"], "flags": [], "reasons": [], "scored_at": 0}
-
-
-def median_time(call: Callable[[], Any], repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def prepare(size: int) -> tuple[Any, SQLiteStore, str]:
@@ -77,11 +67,7 @@ def spread(values: list[float], unit: str = "x") -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", default="10000,100000,1000000")
-    parser.add_argument("--rounds", type=int, default=5)
-    args = parser.parse_args()
-    sizes = [int(s) for s in args.sizes.split(",")]
+    sizes, rounds = scale_arguments()
     print(machine())
     prepared = {}
     for size in sizes:
@@ -90,14 +76,14 @@ def main() -> None:
         print(f"filled {size:,} jobs in {time.perf_counter() - started:.0f} s")
     page_ms: dict[str, dict[int, list[float]]] = {}
     bare_ms: dict[str, dict[int, list[float]]] = {}
-    for _ in range(args.rounds):
+    for _ in range(rounds):
         for size in sizes:
             for name, (page, bare) in sides(*prepared[size]).items():
                 page()  # warm: the first call of a round reads pages the other sizes pushed out of the cache
-                page_ms.setdefault(name, {}).setdefault(size, []).append(median_time(page) * 1e3)
-                bare_ms.setdefault(name, {}).setdefault(size, []).append(median_time(bare) * 1e3)
+                page_ms.setdefault(name, {}).setdefault(size, []).append(median_seconds(page, 5) * 1e3)
+                bare_ms.setdefault(name, {}).setdefault(size, []).append(median_seconds(bare, 5) * 1e3)
     small, large = sizes[0], sizes[-1]
-    print(f"\nmilliseconds, min / median / max of {args.rounds} rounds (each a median of 5 calls)")
+    print(f"\nmilliseconds, min / median / max of {rounds} rounds (each a median of 5 calls)")
     for name in page_ms:
         print(f"\n{name}")
         for size in sizes:
