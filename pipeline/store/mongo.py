@@ -123,7 +123,8 @@ class MongoStore:
         self.jobs.create_index([("status", 1), ("lease_expires_at", 1)])
         self.jobs.create_index([("status", 1), ("created_at", -1)])
         self.jobs.create_index([("created_at", -1)])
-        self.jobs.create_index([("score", -1), ("created_at", -1)])  # the review page's "all" tab by score
+        self.jobs.create_index([("status", 1), ("score", -1), ("created_at", -1)])  # the review page's tabs by score
+        self.jobs.create_index([("score", -1), ("created_at", -1)])  # and its "all" tab
         self.jobs.create_index([("company_key", 1), ("created_at", -1)])
         self.jobs.create_index([("status", 1), ("error_stage", 1)])
         self.jobs.create_index([("company_id", 1)])

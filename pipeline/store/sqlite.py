@@ -147,7 +147,10 @@ class SQLiteStore:
             db.execute("CREATE INDEX IF NOT EXISTS jobs_company_id ON jobs (company_id)")
             # claims take the best score first (NULL sorts last in DESC), then the longest due
             db.execute("CREATE INDEX IF NOT EXISTS jobs_status_score ON jobs (status, score DESC, next_attempt_at)")
-            # the review page's "all" tab, best score first (score changes rarely: cheap to keep)
+            # the review page's tabs, best score first and newest first among equal scores: one state's
+            # (a page reads its 50 rows in order, however many jobs share a score) and every state's
+            db.execute("CREATE INDEX IF NOT EXISTS jobs_status_score_created"
+                       " ON jobs (status, score DESC, created_at DESC)")
             db.execute("CREATE INDEX IF NOT EXISTS jobs_score_created ON jobs (score DESC, created_at DESC)")
             if "jobs" not in {row[1] for row in db.execute("PRAGMA table_info(companies)")}:
                 db.execute("ALTER TABLE companies ADD COLUMN jobs INTEGER NOT NULL DEFAULT 0")

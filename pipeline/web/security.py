@@ -36,6 +36,7 @@ HEADERS = {
     "cache-control": "no-store",
 }
 SAFE_METHODS = ("GET", "HEAD")
+MAX_FORM = 200_000  # bytes: the largest form (an edited draft) is a few KB; a POST must say its length
 
 
 def is_loopback(host: str) -> bool:
@@ -146,6 +147,9 @@ class Guard:
             return 405, "Only GET and POST are answered here.", {"allow": "GET, HEAD, POST"}
         if not write_allowed(headers):
             return 403, "Refused: this change did not come from the review page itself. Nothing was changed.", {}
+        length = headers.get("content-length") or ""
+        if not length.isdigit() or int(length) > MAX_FORM:
+            return 413, f"A form of the review page is under {MAX_FORM // 1000} KB; this one was not read.", {}
         return None
 
 

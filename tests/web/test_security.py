@@ -205,3 +205,16 @@ def test_a_token_and_a_non_loopback_host_in_the_config_start_a_server_that_warns
         assert page.url.startswith("http://127.0.0.1:") and page.warnings == []
     finally:
         page.socket.close()
+
+
+def test_a_post_without_a_length_or_larger_than_any_form_is_not_read(site):
+    made, client = site
+    job_id = drafted(made.store, 1)
+    before = snapshot(made.store)
+    huge = client.post(f"/jobs/{job_id}/edit", data={"n": "1", "body": "x" * 300_000,
+                                                      "version": views.version(made.store.get(job_id))})
+    assert huge.status_code == 413
+    chunked = client.post(f"/jobs/{job_id}/mark", content=iter([b"status=skipped"]),
+                          headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert chunked.status_code == 413
+    assert snapshot(made.store) == before
