@@ -132,11 +132,11 @@ def fingerprint(config: Config) -> str:
     return digest.hexdigest()
 
 
-def write_state(config: Config, stages: dict[str, dict[str, Any]], not_ready: dict[str, str],
-                web: dict[str, Any] | None = None, started_with: str | None = None) -> None:
-    """The daemon's actual schedule, and where it serves the review page, rewritten at start and on
-    every tick (atomically). `started_with` is the config's fingerprint when the daemon started: a
-    tick never replaces it with the file's new one, or "restart to apply" would vanish at the next tick."""
+def write_state(config: Config, stages: dict[str, dict[str, Any]], not_ready: dict[str, str], started: str,
+                web: dict[str, Any] | None = None) -> None:
+    """The daemon's actual schedule and where it serves the review page, rewritten at start and on
+    every tick (atomically), with the fingerprint of the files it started from (`started`):
+    recomputing it at each tick would hide a change from `status` one tick after it was made."""
     from pipeline.service.scheduler import timezone
 
     for name, reason in not_ready.items():
@@ -144,7 +144,7 @@ def write_state(config: Config, stages: dict[str, dict[str, Any]], not_ready: di
     for name, settings in config.stages.items():
         if not settings.enabled:
             stages[name] = {"scheduled": False, "reason": "disabled in the config", "next_run": None}
-    state = {"pid": os.getpid(), "written_at": time.time(), "fingerprint": started_with or fingerprint(config),
+    state = {"pid": os.getpid(), "written_at": time.time(), "fingerprint": started,
              "timezone": str(timezone(config)), "store": store_description(config), "stages": stages,
              "web": web or {}}
     path = state_file(config)
@@ -178,13 +178,13 @@ def serve(config: Config, *, console: bool, ready_fd: int | None = None) -> int:
         signal.signal(sig, lambda *_: stop.set())
     not_ready: dict[str, str] = {}
     page: Any = None
+    started = fingerprint(config)  # before the stages read the config and the profile
     try:
         stages = available_stages(config, not_ready=not_ready)
         store = open_store(config)
         page, web = review_page(config)
-        started_with = fingerprint(config)
         scheduler = Scheduler(config, store, stages, stop)
-        scheduler.on_tick = lambda: write_state(config, scheduler.schedule_state(), not_ready, web, started_with)
+        scheduler.on_tick = lambda: write_state(config, scheduler.schedule_state(), not_ready, started, web)
         scheduler.start()
     except Exception as exc:  # noqa: BLE001 - reported to `start`, which prints it
         if page is not None:

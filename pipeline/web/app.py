@@ -26,6 +26,7 @@ def make_app(config: Config, store: JobStore | None = None, *, host: str | None 
         Route("/jobs/{job_id}/resume", guarded(pages, pages.resume), methods=["GET"]),
         Route("/jobs/{job_id}/mark", guarded(pages, pages.mark, form=True), methods=["POST"]),
         Route("/jobs/{job_id}/retry", guarded(pages, pages.retry, form=True), methods=["POST"]),
+        Route("/jobs/{job_id}/resume", guarded(pages, pages.make_resume, form=True), methods=["POST"]),
         Route("/jobs/{job_id}/review", guarded(pages, pages.review, form=True), methods=["POST"]),
         Route("/jobs/{job_id}/edit", guarded(pages, pages.edit, form=True), methods=["POST"]),
         Route("/bulk", guarded(pages, pages.bulk, form=True), methods=["POST"]),

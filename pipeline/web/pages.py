@@ -52,7 +52,8 @@ SORTS = {"score": "best score first", "new": "newest first"}
 # What the page says after a change, by the code in the address it is sent back to (never free text).
 DONE = {"approve": "Approved.", "reject": "Rejected.", "sent": "Marked sent.", "edit": "Your text is saved.",
         "applied": "Marked applied.", "skipped": "Skipped.", "scored": "Back in the queue (scored).",
-        "retry": "Queued again for its stage.", "bulk": "Done: every selected job changed."}
+        "retry": "Queued again for its stage.", "bulk": "Done: every selected job changed.",
+        "resume": "The tailored resume is made (or was up to date)."}
 BULK = {"skip": State.SKIPPED, "applied": State.APPLIED, "retry": "retry"}
 
 
@@ -166,6 +167,11 @@ class Pages:
                 raise actions.Refused(report.skipped[0].split(": ", 1)[-1])
         return self.change(request, job_id, form, requeue, "retry")
 
+    def make_resume(self, request: Request, job_id: str, form: FormData) -> Response:
+        """The job's tailored resume, made as the draft stage makes it (service.actions.make_resume)."""
+        return self.change(request, job_id, form,
+                           lambda: _drafts([actions.make_resume(self.config, self.store, job_id).record]), "resume")
+
     def review(self, request: Request, job_id: str, form: FormData) -> Response:
         action, reason = str(form.get("action") or ""), visible(str(form.get("reason") or "")).strip()[:500]
         n = _number(form.get("n"), 0, 1000) or None
@@ -213,7 +219,7 @@ class Pages:
 
 
 def _drafts(_: list[dict[str, Any]]) -> None:
-    """The actions return the new drafts; the page shows them after its redirect."""
+    """The actions return what they changed; the page shows it after its redirect."""
 
 
 def _can(state: str, target: str) -> bool:

@@ -216,3 +216,11 @@ def test_what_other_issues_add_has_its_place(site, tmp_path):
 def test_every_view_answers_on_an_empty_store(site, path):
     _, client = site
     assert client.get(path).status_code == 200
+
+
+def test_making_the_tailored_resume_from_the_page_goes_through_the_action(site):
+    made, client = site
+    job_id = drafted(made.store, 1)
+    answer = client.post(f"/jobs/{job_id}/resume", data={"version": version(made.store, job_id)})
+    assert answer.status_code == 409 and "has no cv: section" in answer.text, "no profile: said in words"
+    assert "resume" not in made.store.get(job_id).data
