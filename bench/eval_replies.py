@@ -55,6 +55,9 @@ def main() -> None:
     print(f"{args.file.name}, split {args.split}: {len(cases)} cases, {each:.2f} ms each")
     for label in LABELS:
         print(f"  {label:10} {figures(pairs, label)}")
+    print("  labelled \\ decided: " + " ".join(f"{label:>10}" for label in LABELS))
+    for want in LABELS:
+        print(f"  {want:>18}: " + " ".join(f"{pairs[(want, got)]:>10}" for got in LABELS))
     for lang in sorted({c["lang"] for c in cases}):
         by_lang = Counter((c["label"], got) for c, got in decided if c["lang"] == lang)
         print(f"  {lang}: interview {figures(by_lang, INTERVIEW)};  rejection {figures(by_lang, REJECTION)}")
