@@ -8,6 +8,7 @@ holds under a lease is never changed (pipeline.engine.policy decides that).
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline import constants as c
 from pipeline.config.catalog import markable_states, stage_states
 from pipeline.config.profile import FitProfile
 from pipeline.engine import policy
@@ -15,6 +16,7 @@ from pipeline.fit.scorer import Scorer
 from pipeline.outreach import review
 from pipeline.states import Event, State
 from pipeline.store import Job, JobStore
+from pipeline.timeutil import utc_iso
 
 REVIEW_ACTIONS = {"approve": review.APPROVED, "reject": review.REJECTED, "sent": review.SENT}
 
@@ -107,21 +109,25 @@ def _store_drafts(store: JobStore, job: Job, drafts: list[dict[str, Any]]) -> No
 
 def review_drafts(store: JobStore, job_id: str, action: str, n: int | None = None,
                   reason: str = "") -> list[dict[str, Any]]:
-    """approve / reject / sent one draft (n, from 1) or every draft of the job; the new drafts."""
+    """approve / reject / sent one draft (n, from 1) or every draft of the job; the new drafts.
+    An e-mail draft without an address is never approved (approving every draft passes it over)."""
     job = _job(store, job_id)
     try:
-        drafts = review.change(job.data.get("drafts", []), n, REVIEW_ACTIONS[action], reason)
+        drafts = review.change(job.data.get("drafts", []), n, REVIEW_ACTIONS[action], reason,
+                               allowed=review.sendable if action == "approve" else None)
     except review.ReviewError as exc:
         raise Refused(str(exc)) from None
     _store_drafts(store, job, drafts)
     return drafts
 
 
-def edit_draft(store: JobStore, job_id: str, n: int, subject: str, body: str) -> list[dict[str, Any]]:
-    """A person's own text for draft n; the first edit keeps the original beside it."""
+def edit_draft(store: JobStore, job_id: str, n: int, subject: str, body: str,
+               address: str | None = None) -> list[dict[str, Any]]:
+    """A person's own text for draft n (and, optionally, the address they found themselves); the
+    first edit keeps the original beside it."""
     job = _job(store, job_id)
     try:
-        drafts = review.edit(job.data.get("drafts", []), n, subject, body)
+        drafts = review.edit(job.data.get("drafts", []), n, subject, body, address)
     except review.ReviewError as exc:
         raise Refused(str(exc)) from None
     _store_drafts(store, job, drafts)
@@ -134,3 +140,21 @@ def mark_sent(store: JobStore, job_id: str) -> None:
     drafts = (job.data.get("drafts") if job else None) or []
     if job and any(review.state_of(d) == review.APPROVED for d in drafts):
         _store_drafts(store, job, review.change(drafts, None, review.SENT))
+
+
+def clear_suspicious(store: JobStore, job_id: str) -> str:
+    """The person read a posting flagged suspicious and trusts it: the flag is cleared (and stays
+    cleared while the posting's text is the same) and a held-back job goes to the draft stage.
+    Returns what happened, for the person."""
+    job = _job(store, job_id)
+    flagged = job.data.get("suspicious") or {}
+    if not flagged.get("reasons"):
+        raise Refused("the job is not flagged suspicious")
+    if flagged.get("cleared_at"):
+        return "already cleared"
+    cleared = {**flagged, "cleared_at": utc_iso()}
+    if not store.annotate(job.id, job.status, {"suspicious": cleared, "skipped": None}, {}):
+        raise Refused(_why_not(store, job_id))
+    if job.status == State.SKIPPED and policy.requeue(store, job.id, stage_states(c.DRAFT)):
+        return "cleared; the job is queued for drafting"
+    return "cleared"
