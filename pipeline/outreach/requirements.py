@@ -37,6 +37,19 @@ class Asked:
     optional: list[str] = field(default_factory=list)
     mentioned: list[str] = field(default_factory=list)  # no requirements section says either
     has_section: bool = False
+    either: list[tuple[str, ...]] = field(default_factory=list)  # asked for as alternatives: 'Go or Python'
+
+    def required_phrases(self, conjunction_or: str) -> list[str]:
+        """The required skills as the posting asks for them: alternatives joined by 'or'."""
+        phrases, done = [], set()
+        for skill in self.required:
+            if skill in done:
+                continue
+            group = next((g for g in self.either if skill in g), (skill,))
+            members = [s for s in self.required if s in group]
+            done.update(members)
+            phrases.append(f" {conjunction_or} ".join(members))
+        return phrases
 
 
 VERB = re.compile(r"\b(?:is|are|required|needed|must|essential|expected|ist|sind|erforderlich|vorausgesetzt)\b", re.I)
@@ -83,6 +96,7 @@ def asked_skills(skills: tuple[str, ...] | list[str], title: str, description: s
     found: dict[str, tuple[str, int]] = {}  # skill -> (kind, position)
     position = 0
     has_section = False
+    either: list[set[str]] = []
     for line in (description or "").splitlines():
         kind = _heading(line)
         inline = re.match(r"^\s*([^:.]{3,60}):\s*(\S.*)$", line)
@@ -96,6 +110,7 @@ def asked_skills(skills: tuple[str, ...] | list[str], title: str, description: s
             continue
         for clause in _clauses(line):
             position += 1
+            _alternatives(clause, skills, either)
             where = "optional" if section == "optional" or MARKED_OPTIONAL.search(clause) else \
                 "required" if section == "required" else "mentioned"
             for skill in skills:
@@ -112,7 +127,21 @@ def asked_skills(skills: tuple[str, ...] | list[str], title: str, description: s
 
     def of(kind: str) -> list[str]:
         return [s for s, _ in sorted(((s, p) for s, (k, p) in found.items() if k == kind), key=lambda t: t[1])]
-    return Asked(of("required"), of("optional"), of("mentioned"), has_section)
+    return Asked(of("required"), of("optional"), of("mentioned"), has_section,
+                 [tuple(sorted(g)) for g in either if len(g) > 1])
+
+
+def _alternatives(clause: str, skills: tuple[str, ...] | list[str], either: list[set[str]]) -> None:
+    """Skills a clause offers as alternatives ('Go or Python', 'Spark/Kafka') join one group."""
+    lowered = clause.lower()
+    placed = sorted((lowered.find(s.lower()), s) for s in skills if s.lower() in lowered and mentions(s, clause))
+    for (start, a), (end, b) in zip(placed, placed[1:], strict=False):
+        if re.search(r"\bor\b|\boder\b|/", lowered[start + len(a):end]):
+            group = next((g for g in either if a in g or b in g), None)
+            if group is None:
+                either.append({a, b})
+            else:
+                group.update((a, b))
 
 
 def spoken_list(items: list[str], conjunction: str) -> str:

@@ -96,27 +96,34 @@ class Context:
         return self.recipient.audience
 
 
-def best_achievement(profile: Profile, job: Job, skills: list[str]) -> str:
-    """The achievement sharing most words (and skills) with the job."""
+def ranked_achievements(profile: Profile, job: Job, skills: list[str]) -> list[tuple[int, str]]:
+    """The achievements by the words (and skills) they share with the job, best first."""
     from pipeline.fit.scorer import mentions
 
     words = set(re.findall(r"[a-z]{4,}", f"{job.title} {job.description}".lower()))
 
     def overlap(item: str) -> int:
         return len(words & set(re.findall(r"[a-z]{4,}", item.lower()))) + 3 * sum(mentions(s, item) for s in skills)
-    return max(profile.achievements, key=overlap, default="")
+    return sorted(((overlap(a), a) for a in profile.achievements), key=lambda t: -t[0])
 
 
 def context(profile: Profile, job: Job, company: dict[str, Any] | None, recipient: Recipient | None,
             other_roles: list[str] | None = None, seed: str = "") -> Context:
+    """The parts of a draft: the hook and the achievement are chosen together, so that the fact
+    said links to the proof that follows it."""
     language, _ = language_of(profile)
     polite = formal(profile)
     asked = asked_skills(profile.skills, job.title, job.description)
-    achievement = best_achievement(profile, job, asked.required + asked.optional + asked.mentioned)
     legal = _plain((company or {}).get("name") or job.company)
     name = company_name(_plain(job.company) or legal)
-    hook = hooks.choose(company, job.title, job.description, job.url, legal, achievement,
-                        [*profile.skills], language, polite)
+    best: tuple[float, str, hooks.Hook | None] = (-1e9, "", None)
+    for overlap, achievement in ranked_achievements(profile, job, asked.required + asked.optional + asked.mentioned)[:3]:
+        hook = hooks.choose(company, job.title, job.description, job.url, legal, achievement, [*profile.skills],
+                            language, polite)
+        total = overlap + (hook.score + 2.0 * hook.near if hook else 0.0)
+        if total > best[0]:
+            best = (total, achievement, hook)
+    _, achievement, hook = best
     return Context(profile, job, recipient, language, polite, name, role_title(_plain(job.title), job.location),
                    asked, achievement, hook, [role_title(_plain(r)) for r in other_roles or []],
                    seed or f"{job.id}:{recipient.name if recipient else ''}")
@@ -140,7 +147,8 @@ def _opening(ctx: Context) -> str:
     if ctx.other_roles:
         text = ctx.say("open_two", role=ctx.role, other=ctx.other_roles[0], company=ctx.company)
     else:
-        key = {RECRUITER: "open_recruiter", PEER: "open_peer"}.get(ctx.audience, "open")
+        inbox = ctx.audience == TEAM or bool(to and to.address_status == ROLE)  # nobody reads it "directly"
+        key = "open_inbox" if inbox else {RECRUITER: "open_recruiter", PEER: "open_peer"}.get(ctx.audience, "open")
         text = ctx.say(key, role=ctx.role, company=ctx.company)
     if forward and ctx.language == "english":
         return forward + text
@@ -162,8 +170,8 @@ def _work(ctx: Context, with_hook: bool) -> str:
     """The hook in the person's voice, how it links to their work, and their proof."""
     if not (with_hook and ctx.hook):
         return _proof(ctx, near=False)
-    hook = ctx.say("hook", fact=ctx.hook.text)
-    near = bool(ctx.hook.shared) and bool(ctx.achievement)
+    hook = ctx.say("hook_colon" if hooks.needs_colon(ctx.hook, ctx.company) else "hook", fact=ctx.hook.text)
+    near = ctx.hook.near and bool(ctx.achievement)
     if not ctx.achievement:
         return f"{hook} {ctx.say('link_far')}"
     if near:
@@ -181,18 +189,20 @@ def _count(ctx: Context, n: int) -> str:
 
 
 def _skills(ctx: Context, with_optional: bool) -> str:
-    """What the role requires that the person has, in the posting's order; a plus named as a plus."""
+    """What the role requires that the person has, in the posting's order (alternatives as the
+    posting offers them: 'Go or Python'); a plus named as a plus."""
     conj = ctx.say("and")
-    required, optional = ctx.asked.required[:4], ctx.asked.optional[:2] if with_optional else []
+    required = ctx.asked.required_phrases(ctx.say("or"))[:4]
+    optional = ctx.asked.optional[:2] if with_optional else []
     one = "1" if len(optional) == 1 else "n"
     parts = []
     if required:
-        key = "required_1" if len(required) == 1 else "required_n"
-        parts.append(ctx.say(key, skills=spoken_list(required, conj), count=_count(ctx, len(required))))
+        soft = any(s[:1].islower() for s in ctx.asked.required)  # hiring, coaching: asked as experience
+        key = "required_soft" if soft else "required_1" if len(required) == 1 else "required_n"
+        count = _count(ctx, len(required)) if len(required) > 1 else ctx.say("that_1")
+        parts.append(ctx.say(key, skills=spoken_list(required, conj), count=count))
         if optional:
-            text = ctx.say("optional_add", skills=spoken_list(optional, conj), is_are=ctx.say(f"is_{one}"),
-                           that=ctx.say(f"that_{one}"))
-            parts.append(text[:1].upper() + text[1:])
+            parts.append(ctx.say("optional_add", skills=spoken_list(optional, conj), that=ctx.say(f"that_{one}")))
     elif optional:
         parts.append(ctx.say("optional_only", skills=spoken_list(optional, conj), that=ctx.say(f"that_{one}")))
     elif ctx.asked.mentioned and not ctx.asked.has_section:
@@ -271,7 +281,7 @@ def note(ctx: Context) -> dict[str, Any]:
     key = "note_open_recruiter" if ctx.audience == RECRUITER else "note_open"
     opening = ctx.say(key, first=first, formal_name=formal_name, role=ctx.role, company=ctx.company)
     proof = achievement_clause(proof_phrase(ctx.achievement), ctx.language) or \
-        (sentence(proof_phrase(ctx.achievement)) if ctx.achievement else "")
+        (ctx.say("note_proof", proof=sentence(proof_phrase(ctx.achievement))) if ctx.achievement else "")
     sign = ctx.say("note_sign", short=short_name(ctx.profile))
     for parts in ([opening, proof, ctx.say("note_close"), sign], [opening, proof, sign], [opening, sign]):
         body = " ".join(p for p in parts if p)
