@@ -100,7 +100,7 @@ def build_prompt(profile: Profile, job: Job, company: dict[str, Any] | None, rec
              "name, never quote the company's tagline or description back; say 'the role asks for X' only of "
              "skills its requirements list as required, name 'a plus' skills as a plus; claim nothing the "
              "candidate's facts do not say.")
-    if recipient and recipient.name and recipient.address_status == ROLE:
+    if recipient and recipient.name and recipient.address_status == ROLE and channel == "email":
         to = (f"This goes to the company's shared inbox: greet the team and ask them to pass it on to "
               f"{recipient.name} ({recipient.role}).")
     elif recipient and recipient.name:
@@ -209,7 +209,7 @@ def check_links(text: str, allowed: set[str]) -> None:
 def _check_person(body: str, channel: str, recipient: Recipient | None, profile: Profile | None) -> None:
     """Greets the recipient by name, ends with the signature (e-mail), in the profile's language."""
     lines = [line for line in body.splitlines() if line.strip()]
-    if recipient and recipient.name and recipient.address_status == ROLE:  # a shared inbox: pass it on to them
+    if recipient and recipient.name and recipient.address_status == ROLE and channel == "email":  # pass it on
         if recipient.name.lower() not in " ".join(lines[:3]).lower():
             raise DraftRejected(f"goes to a shared inbox but does not ask to pass it on to {recipient.name}")
     elif recipient and recipient.name and first_name(recipient.name).lower() not in " ".join(lines[:2]).lower():

@@ -18,7 +18,9 @@ from pipeline.outreach.drafts import PHONE, DraftRejected, check_summary
 from pipeline.outreach.voice import company_name, lower_first
 
 MIN_SCORE = 2.0
-STOP = {"with", "from", "that", "this", "have", "their", "about", "into", "over", "more", "than", "they", "them",
+STOP = {"the", "and", "for", "are", "was", "our", "you", "its", "has", "had", "but", "not", "all", "can", "who", "how",
+        "per", "one", "two", "new", "now", "der", "die", "das", "ein", "mit", "von", "für", "auf", "ist", "wir",
+        "with", "from", "that", "this", "have", "their", "about", "into", "over", "more", "than", "they", "them",
         "what", "when", "which", "while", "where", "your", "ours", "also", "each", "every", "most", "some", "such",
         "these", "those", "very", "just", "only", "will", "would", "could", "should", "being", "been", "were",
         "und", "oder", "eine", "einer", "einem", "einen", "nicht", "auch", "sich", "sind", "wird", "werden"}
@@ -77,8 +79,8 @@ class Hook:
 
 
 def _content_words(text: str) -> set[str]:
-    """Words of four letters or more, cut to five letters: 'pipelines' and 'pipeline' agree."""
-    return {w[:5] for w in re.findall(r"[a-zäöüß0-9]{4,}", text.lower()) if w not in STOP}
+    """Words of three letters or more (API, SQL), cut to five: 'pipelines' and 'pipeline' agree."""
+    return {w[:5] for w in re.findall(r"[a-zäöüß0-9]{3,}", text.lower()) if w not in STOP}
 
 
 def _same(a: str, b: str) -> bool:

@@ -58,7 +58,12 @@ def address_kind(recipient: dict[str, Any]) -> str:
     address = str(recipient.get("address") or "")
     if status != OLD_PUBLISHED:
         return status if address else ""
-    return PERSONAL if own_address(str(recipient.get("name") or ""), [address]) else ROLE
+    if is_role_address(address):
+        return ROLE
+    name = str(recipient.get("name") or "")
+    first = (name_parts(name) or ("", ""))[0]
+    mine = own_address(name, [address]) or (first and address.split("@")[0].lower() == first)
+    return PERSONAL if mine else OLD_PUBLISHED
 
 
 def audience_of(role: str) -> str:
