@@ -53,7 +53,8 @@ def drafted(root: Path) -> list[dict[str, Any]]:
                 for n, draft in enumerate(job.data.get("drafts") or [], 1):
                     case_id = f"{scenario['id']}/{index + 1}/{n}"
                     cases.append({
-                        "id": case_id, "half": half(case_id), "scenario": scenario["id"], "profile": scenario["profile"],
+                        "id": case_id, "half": half(case_id), "scenario": scenario["id"],
+                        "profile": scenario["profile"],
                         "job": {"title": job.title, "company": job.company, "location": job.location,
                                 "url": job.url, "description": job.description,
                                 **({"site": SITES[spec["site"]]} if "site" in spec else

@@ -71,7 +71,8 @@ def test_a_second_posting_adds_to_the_open_draft(world):
     assert "Backend Engineer and Platform Engineer roles" in after["body"] and after["body"] != before["body"]
     assert after["extended"]["before"]["body"] == before["body"]
     joined = world.store.get(second).data["conversation"]["joined"]
-    assert joined == [{"person": "Jonas Weber", "job_id": first, "draft": 1, "how": "this role was added to that draft"}]
+    how = "this role was added to that draft"
+    assert joined == [{"person": "Jonas Weber", "job_id": first, "draft": 1, "how": how}]
     both = {j: drafts(world, j) for j in (first, second)}
     assert rubric.company_problems(both) == []
 

@@ -109,8 +109,8 @@ def test_german_formal_and_casual_and_a_language_without_templates():
     casual = template_draft(dataclasses.replace(formal, tone="warm and direct"), job(), None, ANNA, "email",
                             DraftSettings())
     assert casual["body"].startswith(("Hallo Anna,", "Hi Anna,")) and " du" in casual["body"] + " "
-    for d in (d, casual):
-        assert 60 <= len(d["body"].split()) <= 120 and "GmbH" not in d["body"]
+    for made in (d, casual):
+        assert 60 <= len(made["body"].split()) <= 120 and "GmbH" not in made["body"]
     french = template_draft(dataclasses.replace(PROFILE, language="French"), job(), ACME, ANNA, "email",
                             DraftSettings())
     assert french["body"].startswith(("Hi Anna,", "Hello Anna,"))

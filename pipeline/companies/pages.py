@@ -194,7 +194,8 @@ def _people(soup: BeautifulSoup) -> list[dict[str, str]]:
 
 
 def parse_website(html: str, url: str) -> dict[str, Any]:
-    """Title, description (and every meta tagline), the visible sentences, excerpt, links to careers / team / about / contact pages, social links,
+    """Title, description (and every meta tagline), the visible sentences, excerpt, links to careers /
+    team / about / contact pages, social links,
     published e-mail addresses and named people of one page."""
     soup = BeautifulSoup(html, "html.parser")
     meta = soup.find("meta", attrs={"name": "description"}) or soup.find("meta", property="og:description")

@@ -94,7 +94,8 @@ def build_prompt(profile: Profile, job: Job, company: dict[str, Any] | None, rec
                     "size": _fact(company, "size"), "about": summary}
     rules = (f"Channel: e-mail. Subject at most {PERSON_SUBJECT} characters, the candidate's proof or the company "
              "fact, never '<title> at <company>'; body 60 to 120 words in short paragraphs; sign with the short "
-             "name (else first name) when informal, the signature when formal.") if channel == "email" else         (f"Channel: LinkedIn connection note. Body at most {NOTE_CHARS} characters with one result of the "
+             "name (else first name) when informal, the signature when formal.") if channel == "email" else \
+        (f"Channel: LinkedIn connection note. Body at most {NOTE_CHARS} characters with one result of the "
          "candidate's and a sign-off with their short name; subject empty.")
     style = ("Write as the candidate would: no headline pasted, no legal suffix (GmbH, Inc., Ltd) in the company's "
              "name, never quote the company's tagline or description back; say 'the role asks for X' only of "

@@ -10,6 +10,7 @@ chosen sentence is said in the person's voice ("we" becomes "you"), never quoted
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,19 +31,29 @@ SCALE = re.compile(r"\b(?:customers?|users?|clients?|companies|businesses|teams?
                    r"hospitals?|merchants?|developers?|engineers?|per (?:second|minute|day|month|year)|a (?:day|month)|"
                    r"kunden|städte|ländern?|anlagen|geräte|nutzer\w*)\b", re.I)
 FUNDING = re.compile(r"\b(?:raised|series [a-e]|seed round|funding|funded|finanzierung\w*)\b.*\b(?:to|um|für)\b", re.I)
-TECH = re.compile(r"\b(?:api|apis|engine|platform|pipelines?|data|infrastructure|services?|backend|database|real[- ]time|"
-                  r"latency|scale|scaling|models?|machine learning|open[- ]source|stack|distributed|cloud|sensors?|"
-                  r"software|systems?|steuer\w*|plattform|daten)\b", re.I)
-MARKETING = re.compile(r"\b(?:leading|best|world[- ]class|revolutionar\w*|revolutioni[sz]\w*|innovative|cutting[- ]edge|"
-                       r"passionate|mission|empower\w*|seamless\w*|next[- ]gen\w*|unlock\w*|transform\w*|disrupt\w*|"
-                       r"future of|amazing|awesome|exciting|love|award[- ]winning|trusted by|premier|ultimate|"
-                       r"effortless\w*|magic\w*|delight\w*|vision|dream|führende\w*|innovativ\w*|care deeply|passion\w*|"
-                       r"believe|belief|high[- ]impact|fast[- ]moving|ambitious|world's|fundamentally|craft)\b", re.I)
-BOILERPLATE = re.compile(r"\b(?:equal opportunity|diversity|inclusive|discriminat\w*|accommodation|disabilit\w*|veteran|"
-                         r"gender|race|religion|benefits?|vacation|holidays?|salary|compensation|equity|401k|pension|"
-                         r"health insurance|insurance|parental|apply|application|cookies?|privacy|copyright|rights reserved|"
-                         r"visa|relocation|remote[- ]first|office dog|perks?|bonus|wellbeing|gym|lunch|snacks|"
-                         r"recruit\w*|interview\w*|hiring|bewerb\w*|gehalt|urlaub|chancengleich\w*)\b", re.I)
+def _words(*alternatives: str) -> re.Pattern[str]:
+    """Whole words or phrases (regular expressions each), case-insensitive."""
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.I)
+
+
+TECH = _words("api", "apis", "engine", "platform", r"pipelines?", "data", "infrastructure", r"services?", "backend",
+              "database", r"real[- ]time", "latency", "scale", "scaling", r"models?", "machine learning",
+              r"open[- ]source", "stack", "distributed", "cloud", r"sensors?", "software", r"systems?", r"steuer\w*",
+              "plattform", "daten")
+MARKETING = _words("leading", "best", r"world[- ]class", r"revolutionar\w*", r"revolutioni[sz]\w*", "innovative",
+                   r"cutting[- ]edge", "passionate", "mission", r"empower\w*", r"seamless\w*", r"next[- ]gen\w*",
+                   r"unlock\w*", r"transform\w*", r"disrupt\w*", "future of", "amazing", "awesome", "exciting",
+                   "love", r"award[- ]winning", "trusted by", "premier", "ultimate", r"effortless\w*", r"magic\w*",
+                   r"delight\w*", "vision", "dream", r"führende\w*", r"innovativ\w*", "care deeply", r"passion\w*",
+                   "believe", "belief", r"high[- ]impact", r"fast[- ]moving", "ambitious", "world's", "fundamentally",
+                   "craft")
+BOILERPLATE = _words("equal opportunity", "diversity", "inclusive", r"discriminat\w*", "accommodation",
+                     r"disabilit\w*", "veteran", "gender", "race", "religion", r"benefits?", "vacation", r"holidays?",
+                     "salary", "compensation", "equity", "401k", "pension", "health insurance", "insurance",
+                     "parental", "apply", "application", r"cookies?", "privacy", "copyright", "rights reserved", "visa",
+                     "relocation", r"remote[- ]first", "office dog", r"perks?", "bonus", "wellbeing", "gym", "lunch",
+                     "snacks", r"recruit\w*", r"interview\w*", "hiring", r"bewerb\w*", "gehalt", "urlaub",
+                     r"chancengleich\w*")
 TO_READER = re.compile(r"\byou(?:r|rs|'ll|'re|'ve|'d)?\b|\bdu\b|\bdein\w*\b|\bdich\b|\bdir\b|\bihr\b|\beuch\b|"
                        r"\beuer\w*\b", re.I)
 IMPERATIVE = re.compile(r"^(?:build|run|work|help|lead|keep|join|own|design|shape|drive|make|create|develop|write|"
@@ -59,13 +70,14 @@ REQUIREMENT_WORDS = re.compile(r"\b(?:experience|familiarity|knowledge|proficien
 POSTAL = re.compile(r"\b\d{4,5}\s+[A-ZÄÖÜ][a-zäöüß]+|\b(?:str\.|straße|strasse|weg|street|avenue|suite)\b\s*\d", re.I)
 PROFILE_FACT = re.compile(r"\b\d+[- ](?:person|people|strong)\b|\bemployees\b|\bbased in\b|\bheadquartered\b|"
                           r"\boffices? in\b|\bcompany in\b|^\S+(?: \S+)? (?:is|are|ist) (?:the|a|an|ein|eine)\b", re.I)
-AGENCY = re.compile(r"\b(?:our|unser) (?:client|kunde)\b", re.I)  # a recruiting agency's posting: not the company's words
+AGENCY = re.compile(r"\b(?:our|unser) (?:client|kunde)\b", re.I)  # an agency's posting: not the company's words
 HOOK_PAGES = ("home", "about", None)  # team and contact pages hold names and addresses, not facts
 
-JOB_SECTIONS_SKIPPED = re.compile(r"^(?:requirements?|qualifications|what you|who you|you (?:have|bring|will)|about you|"
-                                  r"your (?:profile|role|responsibilities)|responsibilities|benefits|perks|what we offer|"
-                                  r"nice to have|bonus|dein profil|ihr profil|deine aufgaben|ihre aufgaben|wir bieten|"
-                                  r"anforderungen|aufgaben|how to apply|compensation|salary)", re.I)
+JOB_SECTIONS_SKIPPED = re.compile(
+    r"^(?:requirements?|qualifications|what you|who you|you (?:have|bring|will)|about you|"
+    r"your (?:profile|role|responsibilities)|responsibilities|benefits|perks|what we offer|nice to have|bonus|"
+    r"dein profil|ihr profil|deine aufgaben|ihre aufgaben|wir bieten|anforderungen|aufgaben|how to apply|"
+    r"compensation|salary)", re.I)
 
 
 @dataclass(frozen=True)
@@ -142,8 +154,8 @@ def _usable(sentence: str, taglines: list[str], language: str) -> bool:
     """A plain statement about the company: not a tagline, not addressed to the reader (a duty,
     a sales line), no question, no boilerplate, nothing a company summary may not carry."""
     n = len(sentence.split())
-    if not 7 <= n <= 30 or AGENCY.search(sentence) or sentence[-1:] in "?!:" or PHONE.search(sentence) or "\"" in sentence or \
-            not re.match(r"[A-ZÄÖÜ0-9]", sentence):
+    if not 7 <= n <= 30 or AGENCY.search(sentence) or sentence[-1:] in "?!:" or PHONE.search(sentence) or \
+            "\"" in sentence or not re.match(r"[A-ZÄÖÜ0-9]", sentence):
         return False
     if any(_same(sentence, t) for t in taglines) or TO_READER.search(sentence) or BOILERPLATE.search(sentence):
         return False
@@ -168,9 +180,10 @@ def score(sentence: str, where: str, proof: str, job_words: set[str],
     points = 2.0 * bool(NUMBER.search(sentence)) + 1.0 * bool(SCALE.search(sentence)) + \
         1.0 * bool(FUNDING.search(sentence)) + min(4.0, 2.0 * len(shared_skills)) + \
         min(2.0, 0.5 * len(TECH.findall(sentence))) + min(3.0, 1.0 * len(shared_proof)) + \
-        min(1.5, 0.3 * len(shared_job)) - 1.5 * len(MARKETING.findall(sentence)) - 2.0 * bool(HISTORY.search(sentence)) - \
-        2.0 * bool(PROFILE_FACT.search(sentence))
-    points += {"job": -0.5, "linkedin": -0.5}.get(where, 0.0) + 0.3 * bool(re.match(r"(?i)(we|our|wir|unser)", sentence))
+        min(1.5, 0.3 * len(shared_job)) - 1.5 * len(MARKETING.findall(sentence)) - \
+        2.0 * bool(HISTORY.search(sentence)) - 2.0 * bool(PROFILE_FACT.search(sentence))
+    points += {"job": -0.5, "linkedin": -0.5}.get(where, 0.0) + \
+        0.3 * bool(re.match(r"(?i)(we|our|wir|unser)", sentence))
     near = any(mentions(s, proof) for s in shared_skills) or len(shared_proof) >= 2
     return points, tuple(shared_skills + shared_proof), near
 
@@ -196,8 +209,8 @@ def choose(company: dict[str, Any] | None, job_title: str, job_text: str, job_ur
     return best
 
 
-_EN_SWAPS = (("we're", "you're"), ("we've", "you've"), ("we'd", "you'd"), ("we'll", "you'll"), ("ourselves", "yourselves"),
-             ("ours", "yours"), ("our", "your"), ("we", "you"), ("us", "you"))
+_EN_SWAPS = (("we're", "you're"), ("we've", "you've"), ("we'd", "you'd"), ("we'll", "you'll"),
+             ("ourselves", "yourselves"), ("ours", "yours"), ("our", "your"), ("we", "you"), ("us", "you"))
 _DE_FORMAL = (("wir", "Sie"), ("unserer", "Ihrer"), ("unseren", "Ihren"), ("unserem", "Ihrem"), ("unseres", "Ihres"),
               ("unsere", "Ihre"), ("unser", "Ihr"))
 
@@ -217,8 +230,7 @@ def in_voice(sentence: str, legal_name: str, language: str, formal: bool) -> str
                 text = re.sub(rf"\b{old}\b", new, text, flags=re.I)
         return text
     for old, new in _EN_SWAPS:  # 'us', never 'US' (the country)
-        text = re.sub(rf"\b(?:{old}|{old.capitalize()})\b",
-                      lambda m, new=new: new.capitalize() if m.group(0)[0].isupper() else new, text)
+        text = re.sub(rf"\b(?:{old}|{old.capitalize()})\b", _swap(new), text)
     return _lower_start(text, legal_name)
 
 
@@ -227,6 +239,10 @@ over under about around nearly almost half one two three four five six seven eig
 today now since after before during last next this median average customers clients users teams companies
 businesses people engineers developers couriers terminals warehouses cities countries millions thousands hundreds
 dozens everything nothing something both while when where what why how there here it he she they you your""".split())
+
+
+def _swap(new: str) -> Callable[[re.Match[str]], str]:
+    return lambda m: new.capitalize() if m.group(0)[0].isupper() else new
 
 
 def _lower_start(text: str, legal_name: str) -> str:

@@ -13,15 +13,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from cleanco import basename
-
 from pipeline.config.profile import Profile
 from pipeline.outreach import review
 from pipeline.outreach.conversations import OPEN, person_of
 from pipeline.outreach.drafts import DraftRejected
 from pipeline.outreach.requirements import Asked, asked_skills
-from pipeline.records import Job
 from pipeline.outreach.voice import company_name, role_title
+from pipeline.records import Job
 
 SUBJECT_MAX, MIN_WORDS, MAX_WORDS, NOTE_MAX = 60, 60, 120, 300
 LEGAL = re.compile(r"(?<![\w&])(?:GmbH|gGmbH|AG|SE|KG|OHG|UG|Inc\.?|Incorporated|LLC|L\.L\.C\.|Ltd\.?|Limited|PLC|plc|"
@@ -50,7 +48,7 @@ def title_at_company(subject: str, title: str, company: str) -> bool:
     """'Backend Engineer at Acme Robotics GmbH', 'Backend Engineer bei Acme', 'Backend Engineer - Acme'."""
     said = _norm(subject)
     titles = {_norm(title), _norm(role_title(title))}
-    companies = {_norm(company), _norm(company_name(company)), _norm(basename(company) or company)}
+    companies = {_norm(company), _norm(company_name(company))}
     return any(said in (f"{t} {w} {c}", f"{t} {c}") for t in titles for c in companies
                for w in ("at", "bei", "chez", "en", "in", "with", "for"))
 

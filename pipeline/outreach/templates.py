@@ -86,7 +86,7 @@ class Context:
     def say(self, key: str, **values: Any) -> str:
         """One phrasing of a part (its formal form with a formal tone), filled in."""
         table = LANGUAGES[self.language]
-        options = table.get(f"{key}_formal") if self.formal and f"{key}_formal" in table else table[key]
+        options = table[f"{key}_formal"] if self.formal and f"{key}_formal" in table else table[key]
         return pick(options, self.seed, key).format(**values)
 
     @property
@@ -117,7 +117,8 @@ def context(profile: Profile, job: Job, company: dict[str, Any] | None, recipien
     legal = _plain((company or {}).get("name") or job.company)
     name = company_name(_plain(job.company) or legal)
     best: tuple[float, str, hooks.Hook | None] = (-1e9, "", None)
-    for overlap, achievement in ranked_achievements(profile, job, asked.required + asked.optional + asked.mentioned)[:3]:
+    ranked = ranked_achievements(profile, job, asked.required + asked.optional + asked.mentioned)
+    for overlap, achievement in ranked[:3]:
         hook = hooks.choose(company, job.title, job.description, job.url, legal, achievement, [*profile.skills],
                             language, polite)
         total = overlap + (hook.score + 2.0 * hook.near if hook else 0.0)

@@ -19,9 +19,9 @@ from pipeline.config.loading import Config
 from pipeline.config.profile import Profile, load_profile, profile_path
 from pipeline.config.settings import DraftSettings
 from pipeline.engine.counters import drafted_key
+from pipeline.engine.policy import owner_name
 from pipeline.engine.runner import Stage, WorkContext
 from pipeline.engine.spend import Budget
-from pipeline.engine.policy import owner_name
 from pipeline.errors import DailyLimit, Deferred, RetryableError, StageNotReady
 from pipeline.logs import get_logger
 from pipeline.outreach import conversations, suspicious

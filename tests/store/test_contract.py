@@ -258,7 +258,8 @@ def test_linked_jobs_are_the_jobs_enrich_linked_to_a_company(store, clock):
     for n, name in enumerate(("Acme GmbH", "ACME", "Beta")):
         add(store, n, company_key=name.lower(), status=State.SCORED)
         job = store.claim(stage_states(c.ENRICH), "w", 60)
-        store.complete(job.id, job.lease_token, stage_states(c.ENRICH), {}, {"company_id": "beta" if n == 2 else "acme"})
+        linked = {"company_id": "beta" if n == 2 else "acme"}
+        store.complete(job.id, job.lease_token, stage_states(c.ENRICH), {}, linked)
         clock.advance(1)
     assert [j.source_id for j in store.linked_jobs("acme")] == ["1", "0"]
     assert [j.source_id for j in store.linked_jobs("acme", limit=1)] == ["1"] and store.linked_jobs("gamma") == []
