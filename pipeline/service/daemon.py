@@ -141,7 +141,8 @@ def write_state(config: Config, stages: dict[str, dict[str, Any]], not_ready: di
     for name, settings in config.stages.items():
         if not settings.enabled:
             stages[name] = {"scheduled": False, "reason": "disabled in the config", "next_run": None}
-    state = {"pid": os.getpid(), "written_at": time.time(), "fingerprint": fingerprint(config),
+    started = (read_state(config, os.getpid()) or {}).get("fingerprint")  # what this daemon started with
+    state = {"pid": os.getpid(), "written_at": time.time(), "fingerprint": started or fingerprint(config),
              "timezone": str(timezone(config)), "store": store_description(config), "stages": stages}
     path = state_file(config)
     temporary = path.with_suffix(".tmp")
