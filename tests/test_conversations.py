@@ -110,6 +110,19 @@ def test_the_next_person_only_after_follow_up_days_without_a_reply(world):
     assert world.store.get(later).data["conversation"]["follow_up"] is True
 
 
+def test_a_posting_that_waited_is_drafted_to_the_next_person_once_the_wait_is_over(world):
+    first = posting(world, 1, "Backend Engineer")
+    sent_days_ago(world, first, 2)
+    waiting = posting(world, 2, "Platform Engineer")
+    job = world.store.get(waiting)
+    assert world.store.annotate(waiting, job.status, {"conversation": {**job.data["conversation"], "wait_until": 1.0}},
+                                {})
+    sent_days_ago(world, first, 8)
+    run_stage(world.store, Draft(world.config).stage(), world.config.stages[c.DRAFT])
+    [follow_up] = drafts(world, waiting)
+    assert follow_up["recipient"]["name"] == "Lena Fischer"
+
+
 def test_a_company_that_replied_gets_no_cold_message(world):
     first = posting(world, 1, "Backend Engineer")
     sent_days_ago(world, first, 30)

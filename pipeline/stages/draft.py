@@ -18,6 +18,7 @@ from pipeline.config.catalog import stage_states
 from pipeline.config.loading import Config
 from pipeline.config.profile import Profile, load_profile, profile_path
 from pipeline.config.settings import DraftSettings
+from pipeline.engine import policy
 from pipeline.engine.counters import drafted_key
 from pipeline.engine.policy import owner_name
 from pipeline.engine.runner import Stage, WorkContext
@@ -66,6 +67,17 @@ class Draft:
     def before(self, store: JobStore, ctx: WorkContext, record: Any) -> None:
         self._dnc_ids = None  # the companies the do-not-contact list names, looked up again each run
         self.fetcher.reset(ctx.stop, store.reserve)
+        self._follow_ups_due(store)
+
+    def _follow_ups_due(self, store: JobStore) -> None:
+        """A posting that waited for a reply to its company (conversation.wait_until) and got none
+        is drafted again now: the next person at the company is proposed."""
+        now = time.time()
+        for job in store.list_jobs(State.DRAFT_GENERATED):
+            until = (job.data.get("conversation") or {}).get("wait_until")
+            if until and until <= now and not job.data.get("drafts"):
+                if policy.requeue(store, job.id, stage_states(c.DRAFT)):
+                    log.info("follow-up due: drafting again", job_id=job.id)
 
     def work(self, job: Job, ctx: WorkContext) -> Output:
         """Held back if suspicious; else, under the company's turn, the drafts this posting adds to
