@@ -106,8 +106,8 @@ class Draft:
             return Output(data={"expired": {"at": utc_iso(), "how": "re-checked before drafting: closed"}},
                           status=State.EXPIRED)
         refreshed = {"last_seen_at": time.time()} if seen else {}
-        self._take_daily_slot(store)
-        with self._company_turn(store, company_id, ctx):
+        with self._company_turn(store, company_id, ctx):  # a deferred job takes no slot of the day
+            self._take_daily_slot(store)
             drafts, conversation = self._drafts(store, job, company, ctx)
         history = list(job.data.get("draft_history", []))
         if job.data.get("drafts"):

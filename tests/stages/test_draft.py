@@ -59,24 +59,25 @@ def drafting(project, llm, monkeypatch):
 
 
 def enriched(store, n: int = 1, description: str = "Build the APIs our warehouse robots talk to. Python, "
-             "PostgreSQL.", company: str = "Acme Robotics GmbH") -> str:
-    """An enriched job, as the enrich stage leaves it, with its company record."""
+             "PostgreSQL.", company: str = "Acme Robotics GmbH", domain: str = "acme-robotics.example") -> str:
+    """An enriched job, as the enrich stage leaves it, with its company record (one company per
+    domain: jobs at one company share one conversation per person)."""
     store.upsert_job(NewJob(source="test", source_id=str(n), url=f"https://jobs.example.org/acme/{n}",
                             title="Backend Engineer", company=company, location="Berlin",
                             description=description, company_url="http://acme-robotics.example/",
                             status=State.SCORED))
     job = store.claim(ENRICH, "w", 60)
-    token = store.lock_company("domain:acme-robotics.example", "w", 60)
-    guess = {"address": "jonas.weber@acme-robotics.example", "status": "guess", "confidence": 0.85, "mx": "ok",
+    token = store.lock_company(f"domain:{domain}", "w", 60)
+    guess = {"address": f"jonas.weber@{domain}", "status": "guess", "confidence": 0.85, "mx": "ok",
              "pattern": "{first}.{last}"}
-    store.save_company("domain:acme-robotics.example", token, {
-        "name": "Acme Robotics GmbH", "domain": "acme-robotics.example",
+    store.save_company(f"domain:{domain}", token, {
+        "name": "Acme Robotics GmbH", "domain": domain,
         "facts": {"industry": {"value": "Robotics", "source": "s", "fetched_at": "t"}},
         "people": [{"name": "Jonas Weber", "role": "Head of Engineering", "source": "s", "found_at": "t"}],
         "emails": {"guesses": {"Jonas Weber": [guess]},
-                   "published": [{"address": "jobs@acme-robotics.example", "status": "published", "source": "s"}]}}, [])
+                   "published": [{"address": f"jobs@{domain}", "status": "published", "source": "s"}]}}, [])
     store.complete(job.id, job.lease_token, ENRICH, {
-        "company_id": "domain:acme-robotics.example",
+        "company_id": f"domain:{domain}",
         "company_summary": {"text": "Acme Robotics builds warehouse robots that learn."}})
     return job.id
 
