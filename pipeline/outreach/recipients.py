@@ -126,14 +126,20 @@ def _source_of(address: str, job: Job, company: dict[str, Any] | None) -> str:
     return company_addresses(company).get(address) or (job.url if address in posting_addresses(job) else "")
 
 
+def bounced(company: dict[str, Any] | None) -> set[str]:
+    """Addresses a mail to bounced from (the mailbox marks them): never written to again."""
+    return set((company or {}).get("bad_addresses") or {})
+
+
 def general_address(job: Job, company: dict[str, Any] | None, dnc: dict[str, tuple[str, ...]]) -> str:
     """A shared inbox for a general draft: the posting's own first, then the company's role
     addresses (jobs@, careers@, engineering@, ..., hello@, info@), in that order. A person's own
     address is never used for someone else."""
-    own = [a for a in posting_addresses(job) if is_role_address(a) and not blocked(a, dnc)]
+    bad = bounced(company)
+    own = [a for a in posting_addresses(job) if is_role_address(a) and not blocked(a, dnc) and a not in bad]
     if own:
         return own[0]
-    published = {a for a in company_addresses(company) if not blocked(a, dnc)}
+    published = {a for a in company_addresses(company) if not blocked(a, dnc) and a not in bad}
     return next((a for role in ROLE_ADDRESSES for a in sorted(published) if a.split("@")[0] == role), "")
 
 
@@ -150,14 +156,15 @@ def choose_recipients(job: Job, company: dict[str, Any] | None, limit: int, dnc:
     `skip` never: another posting's conversation has them) with their best address: their own
     published address, else a guess of at least `min_guess` confidence. The first without either
     is written to at the shared inbox, asked to pass the message on."""
-    published = published_addresses(job, company)
+    bad = bounced(company)
+    published = [a for a in published_addresses(job, company) if a not in bad]
     general = general_address(job, company, dnc)
     chosen: list[Recipient] = []
     for person in job_contacts(job, company) if company else []:
         if person.get("rank", 0) >= UNRELATED or person_key(person["name"]) in skip:
             continue
         own = own_address(person["name"], published)
-        guesses = [g for g in person.get("emails", []) if g["confidence"] >= min_guess]
+        guesses = [g for g in person.get("emails", []) if g["confidence"] >= min_guess and g["address"] not in bad]
         address, status, source, confidence = "", "", "", None
         if own:
             address, status, source = own, PERSONAL, _source_of(own, job, company)

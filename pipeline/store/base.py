@@ -83,6 +83,10 @@ class JobStore(Protocol):
 
     def unlock_company(self, company_id: str, token: str) -> None: ...
 
+    def annotate_company(self, company_id: str, data: dict[str, Any]) -> bool:
+        """Set top-level keys of a company's record (e.g. its bounced addresses) without an
+        enrichment: no lock taken, enriched_at unchanged. False when there is no such company."""
+
     def take_company_lock(self, company_id: str, holder: str, owner: str, lease_seconds: float) -> str | None:
         """Take over the lock from a holder known to be gone (only if that holder still has it)."""
 
@@ -93,8 +97,11 @@ class JobStore(Protocol):
     def count_companies(self) -> int: ...
 
     def list_jobs(self, status: str | None = None, limit: int | None = None, sort: str = "new",
-                  since: float | None = None) -> list[Job]:
-        """Newest first, or best score first (sort='score'); only jobs created since `since`."""
+                  since: float | None = None, *, search: str = "", source: str | None = None,
+                  offset: int = 0) -> list[Job]:
+        """Newest first, or best score first (sort='score', unscored last); only jobs created since
+        `since`, of one `source`, whose title or company holds `search` (ASCII letters in any case);
+        after skipping `offset` of them (the review page's pages)."""
 
     def annotate(self, job_id: str, status: str, data: dict[str, Any], fields: dict[str, Any]) -> bool:
         """Merge `data` into a job not held under a lease and set fields (WRITABLE_FIELDS), while it is
