@@ -12,14 +12,7 @@ from pipeline.config.catalog import stage_states
 from pipeline.config.loading import load_config
 from pipeline.states import State
 from pipeline.store import NewJob
-
-
-def a_draft(name: str, channel: str = "email") -> dict:
-    return {"channel": channel, "subject": f"Backend role, for {name}" if channel == "email" else "",
-            "body": f"Hi {name},\n\nI saw the role.\n\nAlex Example",
-            "recipient": {"name": f"{name} Weber", "role": "Head of Engineering",
-                          "address": f"{name.lower()}@acme.example", "address_status": "published", "profile_url": ""},
-            "template": True, "cost": 0.0, "created_at": "2026-11-23T10:00:00Z"}
+from tests.helpers.builders import a_draft
 
 
 @pytest.fixture
@@ -115,7 +108,8 @@ def test_review_one_by_one_with_an_edit(reviewed, monkeypatch, tmp_path, capsys)
     config = load_config(str(path))
     assert interactive(config, State.DRAFT_GENERATED, ask=lambda prompt: next(answers)) == 0
     shown = capsys.readouterr().out
-    assert "address: jonas@acme.example  [published by a source]" in shown
+    assert "address: jonas@acme.example  [their own, published]" in shown, "an older draft's 'published'"
+    assert "1 of 3" in shown and "edited: job" in shown and "approved: job" in shown
     assert "approved 1, rejected 1, edited 1, skipped 1" in shown
     jobs = {j: store.get(j).data["drafts"] for j in (first, second)}
     everything = [d for drafts in jobs.values() for d in drafts]

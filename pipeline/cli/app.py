@@ -15,7 +15,7 @@ from pipeline.errors import ConfigError, StoreUnavailable
 from pipeline.outreach.export import FORMATS
 from pipeline.states import State
 
-READ_ONLY = ("list", "stats", "show", "companies", "drafts")
+READ_ONLY = ("list", "stats", "show", "companies", "drafts", "replies")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,8 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     options.add_json(companies)
     companies.add_argument("--limit", type=options.count, default=50, help="how many to show (0: all; default 50)")
     drafts = sub.add_parser("drafts", help="list, review, approve, reject, mark sent or export drafts (never sent)")
-    drafts.add_argument("action", nargs="?", choices=["review", "approve", "reject", "sent", "export"])
-    drafts.add_argument("job_id", nargs="?", help="approve / reject / sent: the job")
+    drafts.add_argument("action", nargs="?", choices=["review", "approve", "reject", "sent", "export", "push"])
+    drafts.add_argument("job_id", nargs="?", help="approve / reject / sent / push: the job")
     drafts.add_argument("n", nargs="?", type=options.positive, help="approve / reject / sent: draft N (default: all)")
     drafts.add_argument("--reason", default="", help="reject: why")
     options.add_status(drafts, f"drafts of jobs in this state (default {State.DRAFT_GENERATED})")
@@ -46,6 +46,16 @@ def build_parser() -> argparse.ArgumentParser:
     drafts.add_argument("--out", type=Path, default=Path("drafts"), help="with export: the folder (default drafts/)")
     drafts.add_argument("--all", action="store_true", help="with export: new drafts too, not only approved")
     options.add_json(drafts)
+    mailbox = sub.add_parser("mailbox", help="your own mailbox over IMAP: sync now, or check the login and folders")
+    mailbox.add_argument("action", choices=["sync", "check"])
+    options.add_json(mailbox)
+    replies = sub.add_parser("replies", help="mail matched to jobs; confirm or dismiss what waits for you")
+    replies.add_argument("action", nargs="?", choices=["confirm", "dismiss"])
+    replies.add_argument("job_id", nargs="?")
+    replies.add_argument("n", nargs="?", type=options.positive, help="the message's number (from `replies`)")
+    replies.add_argument("--label", choices=["interview", "rejection", "other", "auto_reply", "bounce"],
+                         help="confirm: what the message says, if the label shown is wrong")
+    options.add_json(replies)
     resume = sub.add_parser("resume", help="a job's one-page resume PDF, or --import a JSON Resume into the profile")
     resume.add_argument("job_id", nargs="?", help="the job to make (or refresh) the resume for")
     resume.add_argument("--out", type=Path, help="also copy the PDF to this file")
@@ -64,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     mark = sub.add_parser("mark", help="move a job to a state yourself (skipped, applied, ...)")
     mark.add_argument("job_id")
     mark.add_argument("new_status", metavar="STATUS")
+    clear = sub.add_parser("clear-suspicious", help="trust a posting flagged suspicious: it is drafted after all")
+    clear.add_argument("job_id")
     run = sub.add_parser("run-stage", help="process what is claimable now for one stage, then exit")
     run.add_argument("stage", choices=list(STAGES))
     run.add_argument("--batch-size", type=options.positive, help="at most N jobs (default: all claimable now)")
@@ -72,6 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--keywords", help="scrape: search these keywords instead of the configured searches")
     run.add_argument("--location", help="scrape: with --keywords, or to override every search's location")
     run.add_argument("--source", choices=list(SOURCES), help="scrape: only this source")
+    web = sub.add_parser("web", help="serve the review page in the foreground (Ctrl-C stops it)")
+    web.add_argument("--host", help="the address to listen on (default: web.host, 127.0.0.1); any other than "
+                                    "loopback needs WEB_TOKEN in .env")
+    web.add_argument("--port", type=options.port, help="the port (default: web.port, 8765; 0: any free port)")
+    web.add_argument("--open", action="store_true", help="open the page in your browser")
     daemon = sub.add_parser("daemon", help="start, stop, status, or run in the foreground")
     daemon.add_argument("action", choices=["start", "stop", "status", "run"])
     daemon.add_argument("--timeout", type=float, help="stop: seconds to wait before SIGKILL")
@@ -139,10 +156,27 @@ def _drafts(args: argparse.Namespace, config: Config) -> int:
             return commands.export_drafts(config, status, args.format, args.out, args.all)
         case "review":
             return interactive(config, status)
+        case "push":
+            from pipeline.cli import mailbox as mailbox_commands
+
+            return mailbox_commands.push(config, args.job_id)
     if not args.job_id:
         print(f"drafts {args.action} needs a JOB_ID (and optionally a draft number N)", file=sys.stderr)
         return c.EXIT_USAGE
     return commands.change_drafts(config, args.action, args.job_id, args.n, args.reason)
+
+
+def _mailbox(args: argparse.Namespace, config: Config) -> int:
+    from pipeline.cli import mailbox as mc
+
+    if args.command == "mailbox":
+        return mc.sync(config, args.json) if args.action == "sync" else mc.check(config)
+    if args.action is None:
+        return mc.replies(config, args.json)
+    if not args.job_id or not args.n:
+        print(f"replies {args.action} needs a JOB_ID and the message's number N", file=sys.stderr)
+        return c.EXIT_USAGE
+    return mc.decide(config, args.action, args.job_id, args.n, args.label)
 
 
 def _resume(args: argparse.Namespace, config: Config) -> int:
@@ -171,6 +205,8 @@ def _dispatch(args: argparse.Namespace, config: Config) -> int:
             return _drafts(args, config)
         case "companies":
             return commands.companies(config, args.json, args.limit)
+        case "mailbox" | "replies":
+            return _mailbox(args, config)
         case "import":
             return commands.import_jobs(config, args.file, args.json)
         case "resume":
@@ -182,6 +218,8 @@ def _dispatch(args: argparse.Namespace, config: Config) -> int:
             return commands.rescore(config, options.status_or(args, None))
         case "mark":
             return commands.mark(config, args.job_id, args.new_status)
+        case "clear-suspicious":
+            return commands.clear_suspicious(config, args.job_id)
         case "run-stage":
             wanted = {k: v for k, v in (("max_jobs", args.max_jobs), ("keywords", args.keywords),
                                         ("location", args.location), ("source", args.source)) if v}
@@ -190,6 +228,8 @@ def _dispatch(args: argparse.Namespace, config: Config) -> int:
                       file=sys.stderr)
                 return c.EXIT_USAGE
             return commands.run_stage(config, args.stage, args.batch_size, args.max_retries, wanted)
+        case "web":
+            return commands.web(config, args.host, args.port, args.open)
         case "daemon":
             if args.action == "status":
                 return commands.daemon_status(config, args.json)

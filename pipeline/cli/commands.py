@@ -14,6 +14,7 @@ from pipeline.config.catalog import STAGES, all_states, markable_states, stage_s
 from pipeline.config.loading import Config, config_warnings, effective
 from pipeline.errors import StoreUnavailable
 from pipeline.service import actions, views
+from pipeline.states import State
 from pipeline.store import JobStore, RunRecord, open_store
 
 
@@ -134,6 +135,17 @@ def mark(config: Config, job_id: str, status: str) -> int:
         print(f"{job_id}: not changed ({exc})", file=sys.stderr)
         return c.EXIT_USAGE if status not in markable_states() else c.EXIT_ERROR
     print(f"{job_id}: {status}")
+    return c.EXIT_OK
+
+
+def clear_suspicious(config: Config, job_id: str) -> int:
+    """`clear-suspicious JOB_ID`: the person trusts a flagged posting (service.actions.clear_suspicious)."""
+    try:
+        done = actions.clear_suspicious(open_store(config), job_id)
+    except actions.Refused as exc:
+        print(f"{job_id}: not changed ({exc})", file=sys.stderr)
+        return c.EXIT_ERROR
+    print(f"{job_id}: suspicious flag {done}")
     return c.EXIT_OK
 
 
@@ -282,7 +294,7 @@ def export_drafts(config: Config, status: str, fmt: str, folder: Path, every: bo
     from pipeline.outreach import review
     from pipeline.outreach.export import ExportError, draft_rows, export
 
-    wanted = {review.APPROVED, review.NEW} if every else {review.APPROVED}
+    wanted = {review.APPROVED, review.FILED, review.NEW} if every else {review.APPROVED, review.FILED}
     rows = [r for r in draft_rows(open_store(config).list_jobs(status), config.root) if r["review"] in wanted]
     sender = ""
     if profile_path(config).exists():
@@ -310,13 +322,16 @@ def change_drafts(config: Config, action: str, job_id: str, n: int | None, reaso
     """`drafts approve|reject|sent JOB_ID [N]`: one draft, or every draft of the job."""
     from pipeline.outreach import review
 
+    store = open_store(config)
     try:
-        drafts = actions.review_drafts(open_store(config), job_id, action, n, reason)
+        drafts = actions.review_drafts(store, job_id, action, n, reason)
     except actions.Refused as exc:
         print(f"{job_id}: not changed ({exc})", file=sys.stderr)
         return c.EXIT_ERROR
     states = ", ".join(f"{i} {review.state_of(d)}" for i, d in enumerate(drafts, 1))
-    print(f"{job_id}: drafts {states}")
+    job = store.get(job_id)
+    contacted = action == "sent" and job is not None and job.status == State.CONTACTED
+    print(f"{job_id}: drafts {states}" + ("; the job is contacted" if contacted else ""))
     return c.EXIT_OK
 
 
@@ -348,4 +363,34 @@ def import_resume(config: Config, file: Path, replace: bool) -> int:
     display.out(f"{done} the cv: section of the profile from {file}: {counts}")
     if left_out:
         display.out("left out (not printed on a one-page resume, or not JSON Resume fields): " + ", ".join(left_out))
+    return c.EXIT_OK
+
+
+def web(config: Config, host: str | None, port: int | None, open_page: bool) -> int:
+    """`web`: the review page in the foreground; its address is the first line printed."""
+    from pipeline.config.catalog import REVIEW_PAGE, load
+    from pipeline.config.loading import store_description
+    from pipeline.errors import ConfigError
+
+    try:
+        page = load(REVIEW_PAGE, "web")(config, host, port, where="--host" if host else "web.host")
+    except ConfigError as exc:
+        print(f"not serving: {exc.key}: {exc.message}", file=sys.stderr)
+        return c.EXIT_USAGE
+    except OSError as exc:
+        where = f"{host or config.web.host}:{config.web.port if port is None else port}"
+        print(f"cannot serve the review page on {where}: {exc.strerror or exc} (choose another with --port)",
+              file=sys.stderr)
+        return c.EXIT_ERROR
+    print(f"serving on {page.url}", flush=True)
+    for warning in page.warnings:
+        print(f"warning: {warning}", file=sys.stderr, flush=True)
+    print(f"store: {store_description(config)}; Ctrl-C stops it", file=sys.stderr, flush=True)
+    if open_page:
+        import webbrowser
+
+        webbrowser.open(page.url)
+    for sig in (signal.SIGINT, signal.SIGTERM):  # uvicorn stops on them, then passes them on: a clean exit
+        signal.signal(sig, lambda *_: None)
+    page.run()
     return c.EXIT_OK

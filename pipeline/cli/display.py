@@ -52,8 +52,11 @@ def jobs_table(jobs: list[Job], status: str | None) -> None:
     out(f"{'ID':12}  {'STATUS':15}  {'SCORE':>5}  {'AGE':>4}  {'COMPANY':24}  {'TITLE':40}  LOCATION")
     for j in jobs:
         score = "-" if j.score is None else f"{j.score:.0f}"
+        flagged = (j.data.get("suspicious") or {})
+        mark = "  [suspicious: " + "; ".join(flagged["reasons"]) + "]" \
+            if flagged.get("reasons") and not flagged.get("cleared_at") else ""
         out(f"{j.id:12}  {j.status:15}  {score:>5}  {age(j.created_at):>4}  {cut(j.company, 24):24}  "
-              f"{cut(j.title, 40):40}  {cut(j.location, 30)}")
+              f"{cut(j.title, 40):40}  {cut(j.location, 30)}" + cut(mark, 120))
     out(f"{len(jobs)} job(s)" + (f" with status {status}" if status else ""))
 
 
@@ -113,6 +116,10 @@ def job(view: dict[str, Any]) -> None:
         move = f"{e.get('from_status', '')} -> {e.get('to_status', '')}".strip(" ->")
         extra = "".join(f" {k}={e[k]}" for k in ("stage", "attempt") if k in e)
         out(f"  {e['at']}  {e['event']:9} {move}{extra}" + (f"  error: {e['error']}" if "error" in e else ""))
+        mail = e.get("detail") or {}
+        if mail.get("label"):  # a reply that moved the job: its sender, subject and label
+            out(f"      {mail['label']} ({mail.get('confidence', 0):.2f}) from {mail.get('from')}: "
+                f"{cut(str(mail.get('subject') or ''), 60)}; {cut(str(mail.get('snippet') or ''), 100)}")
     if company:
         company_view(company, contacts)
 
@@ -136,7 +143,8 @@ def company_view(company: dict[str, Any], contacts: list[dict[str, Any]]) -> Non
 def drafts_table(rows: list[dict[str, Any]], status: str) -> None:
     for row in rows:
         to = row["recipient"] or row["role"]
-        flag = " [template]" if row["template"] else ""
+        flag = " [edited]" if row["edited"] else " [template]" if row["template"] else ""
+        flag += "" if row["address"] or row["channel"] != "email" else " [no address]"
         out(f"{row['job_id']}  {row['n']}  {row['review']:8}  {row['channel']:8}  {cut(row['company'], 20):20}  "
             f"to {cut(to, 24):24}  "
               f"{cut(row['subject'] or row['body'].splitlines()[0], 50)}{flag}")
@@ -151,6 +159,24 @@ def companies_table(found: list[dict[str, Any]], total: int) -> None:
               f"{iso(company.get('enriched_at')) or '-':20}  {website}")
     shown = f"{len(found)} of {total}" if total > len(found) else str(total)
     out(f"{shown} compan{'y' if total == 1 else 'ies'}" + (" (--limit 0 shows all)" if total > len(found) else ""))
+
+
+def mailbox_line(m: dict[str, Any]) -> None:
+    """`status`: the mailbox sync, loud when its last run failed."""
+    if not m.get("configured"):
+        out("  mailbox not configured (no `mailbox:` section; see the README's Mailbox section)")
+        return
+    last = m.get("last_run")
+    if not last:
+        when = "never run"
+    elif last.get("error"):
+        when = f"last {last['started_at']}: FAILED: {last['error']}"
+    else:
+        d = last.get("details") or {}
+        when = (f"last {last['started_at']}: filed {d.get('filed', 0)}, sent {d.get('sent', 0)}, replies "
+                f"{d.get('replies', 0)}, waiting {d.get('waiting', 0)}")
+    state = "" if m.get("enabled") else " (disabled)"
+    out(f"  mailbox {m['account']}: next {m.get('next_run') or '-'}{state}; {when}")
 
 
 def status(r: dict[str, Any]) -> None:
@@ -168,6 +194,9 @@ def status(r: dict[str, Any]) -> None:
         out("the config or profile on disk changed since the daemon started: restart to apply")
     for warning in r["warnings"]:
         out(f"warning: {warning}")
+    web = r["web"]
+    out(f"review page: {web['url']}" if web["served"] else
+        f"review page: not served ({web['why']}); `python main.py web` serves it")
     for name, s in r["stages"].items():
         why = "" if s["scheduled"] else f" (not ready: {s['not_ready']})" if s["not_ready"] else \
             " (not built yet)" if not s["built"] else " (disabled)"
@@ -176,6 +205,7 @@ def status(r: dict[str, Any]) -> None:
                      f"{last['failed']} failed" + (f", error: {last['error']}" if last["error"] else "")) \
             if last else "never run"
         out(f"  {name:7} next {s['next_run'] or '-'}{why}; {last_text}")
+    mailbox_line(r.get("mailbox") or {})
     if r["store_error"]:
         out(f"store unreachable: {r['store_error']}")
     else:

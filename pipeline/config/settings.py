@@ -5,6 +5,7 @@ new field. Fields marked `internal` are filled by the loader, never by the YAML;
 overrides the accepted YAML types where the field's type alone does not say it.
 """
 
+import re
 import zoneinfo
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -100,6 +101,7 @@ class DraftSettings(StageConfig):
     validation_retries: int = number(2, 0, 10)
     min_guess_confidence: float = number(0.5, 0, 1)  # a guessed address below this is never a recipient
     recheck_after_days: float = number(7.0, 0.01, 3650)  # a posting last seen open longer ago is re-checked first
+    follow_up_days: float = number(7.0, 0.5, 365)  # no reply this long: the next person at the company is proposed
     resume: bool = True  # a one-page PDF per drafted job, when the profile has a cv: section
     resume_llm: bool = False  # with a key, the LLM may choose and order the resume's highlights (ids only)
 
@@ -226,6 +228,67 @@ class LLMConfig:
 
 
 @dataclass(frozen=True)
+class WebConfig:
+    """The review page (`main.py web`, and inside the daemon). Any host but a loopback one needs
+    WEB_TOKEN in .env; a Host header other than loopback names and `allowed_hosts` is refused."""
+
+    enabled: bool = True  # the daemon serves the page too
+    host: str = "127.0.0.1"
+    port: int = number(8765, 0, 65_535)  # 0: any free port (the daemon's status names the one it got)
+    allowed_hosts: tuple[str, ...] = ()  # more names the browser may use for it (behind a proxy, a LAN name)
+
+    def problems(self) -> Iterator[tuple[str, str]]:
+        if not self.host.strip():
+            yield "host", "expected an address to listen on, such as 127.0.0.1"
+        for name in self.allowed_hosts:
+            if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z0-9.\-]+|\[[0-9A-Fa-f:.]+\]", name):
+                yield "allowed_hosts", f"expected host names without scheme or port, got {name!r}"
+
+
+@dataclass(frozen=True)
+class MailboxSettings:
+    """The person's own mailbox over IMAP: approved drafts filed in Drafts, Sent and replies read.
+    The password is IMAP_PASSWORD in .env only (an app password); nothing is ever sent by SMTP."""
+
+    host: str = accepts(str, default=None)
+    user: str = accepts(str, default=None)
+    port: int | None = number(None, 1, 65535)  # null: 993 for tls, 143 for starttls and plain
+    security: str = choice("tls", ("tls", "starttls", "plain"))  # plain only to a loopback host
+    ca_file: Path | None = None  # a CA bundle trusted instead of the system's (a self-signed server)
+    drafts_folder: str = "auto"  # auto: the folder marked \\Drafts (RFC 6154), else a common name
+    sent_folder: str = "auto"  # auto: the folder marked \\Sent, else a common name
+    folders: tuple[str, ...] = ("INBOX",)  # where replies arrive; read only (EXAMINE, BODY.PEEK)
+    schedule: dict[str, str] = accepts(dict, str, None, default_factory=dict)
+    enabled: bool = True
+    push: bool = True  # file approved e-mail drafts in Drafts (false: only read Sent and replies)
+    timeout_seconds: float = number(30.0, 0.1, 3600)
+    body_bytes: int = number(65536, 1024, 10_000_000)  # how much of a matched message's text part is read
+
+    def problems(self) -> Iterator[tuple[str, str]]:
+        for key, what in (("host", "server"), ("user", "login name")):
+            if not str(getattr(self, key) or "").strip():
+                yield key, f"{key} is missing: the mailbox needs its IMAP {what}"
+        if self.security == "plain" and self.host and not is_loopback(self.host):
+            yield "security", (f"plain sends the password unencrypted; it is allowed only to a loopback host "
+                               f"(localhost, 127.0.0.1, ::1), not {self.host!r}: use tls or starttls")
+        if not self.folders:
+            yield "folders", "name at least one folder where replies arrive (e.g. [INBOX])"
+        for folder in self.folders:
+            if not isinstance(folder, str) or not folder.strip():
+                yield "folders", f"expected folder names, got {folder!r}"
+
+
+def is_loopback(host: str) -> bool:
+    """localhost, 127.0.0.0/8 or ::1: the only hosts a password may travel to unencrypted."""
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return host.lower().rstrip(".") == "localhost"
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path
     root: Path
@@ -236,10 +299,14 @@ class Config:
     stages: dict[str, StageConfig] = field(default_factory=dict)
     sources: dict[str, SourceConfig] = field(default_factory=dict)
     http: HttpConfig = field(default_factory=HttpConfig)
+    web: WebConfig = field(default_factory=WebConfig)
     profile: Path = Path("profile.yaml")  # the person's profile (top-level `profile:`, relative to the config)
     deprecations: tuple[str, ...] = ()  # old keys still read, each with what to write instead
     mongodb_uri: str | None = field(default=None, repr=False)
     llm_api_key: str | None = field(default=None, repr=False)
+    web_token: str | None = field(default=None, repr=False)  # WEB_TOKEN: what the review page asks of every request
+    mailbox: MailboxSettings | None = None  # None: no `mailbox:` section, the mailbox is not configured
+    imap_password: str | None = field(default=None, repr=False)
 
     def stage(self, name: str) -> Any:
         """A stage's settings, typed by the caller (e.g. `settings: DraftSettings = config.stage(c.DRAFT)`)."""

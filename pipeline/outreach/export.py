@@ -30,12 +30,14 @@ from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
 
+from pipeline.outreach.recipients import address_kind
 from pipeline.records import Job
 from pipeline.text import visible
 
 FORMATS = ("eml", "md", "csv")
 CSV_FIELDS = ("job_id", "n", "review", "company", "title", "channel", "recipient", "role", "address",
-              "address_status", "subject", "body", "template", "edited", "cost", "created_at")
+              "address_status", "address_source", "profile_url", "subject", "body", "template", "edited", "cost",
+              "created_at")
 MANIFEST = ".drafts-manifest.json"
 
 
@@ -64,7 +66,8 @@ def draft_rows(jobs: list[Job], root: Path | None = None) -> list[dict[str, Any]
             rows.append({"job_id": job.id, "n": n, "review": (draft.get("review") or {}).get("state") or "new",
                          "edited": "original" in draft, "company": job.company, "title": job.title,
                          "channel": draft["channel"], "recipient": to.get("name", ""), "role": to.get("role", ""),
-                         "address": to.get("address", ""), "address_status": to.get("address_status", ""),
+                         "address": to.get("address", ""), "address_status": address_kind(to),
+                         "address_source": to.get("address_source", ""), "profile_url": to.get("profile_url", ""),
                          "subject": draft.get("subject", ""), "body": draft["body"],
                          "template": draft.get("template", False), "cost": draft.get("cost", 0.0),
                          "created_at": draft.get("created_at", ""), "resume": resume})
@@ -87,6 +90,11 @@ def _visible_row(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def to_eml(row: dict[str, Any], sender: str) -> bytes:
+    return bytes(draft_email(row, sender))
+
+
+def draft_email(row: dict[str, Any], sender: str) -> EmailMessage:
+    """The draft as a MIME message: the .eml export writes it, the mailbox files it in Drafts."""
     row = {k: _header(v) if isinstance(v, str) and k != "body" else v for k, v in row.items()}
     message = EmailMessage()
     if sender:
@@ -102,6 +110,8 @@ def to_eml(row: dict[str, Any], sender: str) -> bytes:
     message["X-Pipeline-Address-Status"] = row["address_status"] or "none"
     if row["address_status"] == "guess":
         message["X-Pipeline-Note"] = "the address is a pattern guess, not verified"
+    elif row["address_status"] == "role":
+        message["X-Pipeline-Note"] = "a shared inbox: the message asks them to pass it on"
     message.set_content(row["body"])
     if row.get("resume"):
         pdf = Path(row["resume"]).read_bytes()
@@ -109,7 +119,7 @@ def to_eml(row: dict[str, Any], sender: str) -> bytes:
         message.add_attachment(pdf, maintype="application", subtype="pdf",
                                filename=f"{name} - Resume.pdf" if name else "Resume.pdf")
         message.set_boundary(f"pipeline-{_digest(row['body'].encode() + pdf)[:32]}")  # same draft, same bytes
-    return bytes(message)
+    return message
 
 
 def to_markdown(row: dict[str, Any]) -> str:
@@ -117,6 +127,8 @@ def to_markdown(row: dict[str, Any]) -> str:
     address = f" <{row['address']}> ({row['address_status']})" if row["address"] else ""
     lines = [f"# {row['title']} at {row['company']}", "", f"- channel: {row['channel']}", f"- to: {to}{address}",
              f"- job: {row['job_id']}" + (" (template draft)" if row["template"] else "")]
+    if row["channel"] == "linkedin" and row["profile_url"]:
+        lines.append(f"- profile: {row['profile_url']} (note of {len(row['body'])} characters)")
     if row["subject"]:
         lines.append(f"- subject: {row['subject']}")
     if row.get("resume"):
@@ -152,8 +164,9 @@ def _files(rows: list[dict[str, Any]], fmt: str, sender: str) -> dict[str, bytes
     files = {}
     rows = [_visible_row(row) for row in rows]
     for row in rows:
-        if fmt == "eml" and row["channel"] != "email":
-            files[_name(row, "txt")] = (row["body"] + "\n").encode("utf-8")
+        if fmt == "eml" and row["channel"] != "email":  # a LinkedIn note, to paste at the profile it names
+            head = f"{row['profile_url']}\n\n" if row["profile_url"] else ""
+            files[_name(row, "txt")] = (head + row["body"] + "\n").encode("utf-8")
         elif fmt == "eml":
             files[_name(row, "eml")] = to_eml(row, sender)
         else:

@@ -22,6 +22,7 @@ from pipeline.resume.cv import json_resume_section, load_cv, write_section
 from pipeline.resume.make import Made
 from pipeline.states import Event, State
 from pipeline.store import Job, JobStore
+from pipeline.timeutil import utc_iso
 
 REVIEW_ACTIONS = {"approve": review.APPROVED, "reject": review.REJECTED, "sent": review.SENT}
 
@@ -154,22 +155,55 @@ def _change_drafts(store: JobStore, job_id: str, change: Change, version: float 
 def review_drafts(store: JobStore, job_id: str, action: str, n: int | None = None, reason: str = "",
                   version: float | None = None) -> list[dict[str, Any]]:
     """approve / reject / sent one draft (n, from 1) or every draft of the job; the new drafts.
+    An e-mail draft without an address is never approved (approving every draft passes it over).
     `version`: the job's updated_at as the person saw it (Conflict if it changed since)."""
-    return _change_drafts(store, job_id, lambda drafts: review.change(drafts, n, REVIEW_ACTIONS[action], reason),
-                          version)
+    if action == "sent":
+        draft_sent(store, job_id, n)
+        return list(_job(store, job_id).data.get("drafts", []))
+    allowed = review.sendable if action == "approve" else None
+    return _change_drafts(store, job_id, lambda drafts: review.change(drafts, n, REVIEW_ACTIONS[action], reason,
+                                                                      allowed=allowed), version)
 
 
-def edit_draft(store: JobStore, job_id: str, n: int, subject: str, body: str,
+def edit_draft(store: JobStore, job_id: str, n: int, subject: str, body: str, address: str | None = None,
                version: float | None = None) -> list[dict[str, Any]]:
-    """A person's own text for draft n; the first edit keeps the original beside it."""
-    return _change_drafts(store, job_id, lambda drafts: review.edit(drafts, n, subject, body), version)
+    """A person's own text for draft n (and, optionally, the address they found themselves); the
+    first edit keeps the original beside it. `version`: as for review_drafts."""
+    return _change_drafts(store, job_id, lambda drafts: review.edit(drafts, n, subject, body, address), version)
+
+
+def draft_sent(store: JobStore, job_id: str, n: int | None = None) -> bool:
+    """A person says draft n (every approved or filed one when None) was sent: the same function
+    the mailbox sync calls when it sees the mail in Sent, so the job moves to contacted either way.
+    True when the job moved."""
+    from pipeline.mailbox.outcomes import mark_sent as sent
+
+    _job(store, job_id)
+    try:
+        return sent(store, job_id, n, "marked by hand").moved
+    except review.ReviewError as exc:
+        raise Refused(str(exc)) from None
+
+
+def decide_reply(store: JobStore, job_id: str, n: int, confirm: bool, label: str | None = None) -> str | None:
+    """A waiting message is (confirm) or is not about this job; confirmed, its label (or the one the
+    person gives) moves the job as a sure match would. The job's new state, when it moved."""
+    from pipeline.mailbox import outcomes
+
+    try:
+        if not confirm:
+            outcomes.dismiss(store, job_id, n)
+            return None
+        return outcomes.confirm(store, job_id, n, label)
+    except outcomes.OutcomeError as exc:
+        raise Refused(str(exc)) from None
 
 
 def mark_sent(store: JobStore, job_id: str) -> None:
     """After `mark JOB_ID applied`: the job's approved drafts count as sent (the others stay)."""
     job = store.get(job_id)
     drafts = (job.data.get("drafts") if job else None) or []
-    if job and any(review.state_of(d) == review.APPROVED for d in drafts):
+    if job and any(review.state_of(d) in (review.APPROVED, review.FILED) for d in drafts):
         _store_drafts(store, job, review.change(drafts, None, review.SENT))
 
 
@@ -209,3 +243,21 @@ def import_resume(config: Config, file: Path, replace: bool) -> tuple[str, dict[
     written then."""
     section, left_out = json_resume_section(file)
     return write_section(profile_path(config), section, replace), section, left_out
+
+
+def clear_suspicious(store: JobStore, job_id: str) -> str:
+    """The person read a posting flagged suspicious and trusts it: the flag is cleared (and stays
+    cleared while the posting's text is the same) and a held-back job goes to the draft stage.
+    Returns what happened, for the person."""
+    job = _job(store, job_id)
+    flagged = job.data.get("suspicious") or {}
+    if not flagged.get("reasons"):
+        raise Refused("the job is not flagged suspicious")
+    if flagged.get("cleared_at"):
+        return "already cleared"
+    cleared = {**flagged, "cleared_at": utc_iso()}
+    if not store.annotate(job.id, job.status, {"suspicious": cleared, "skipped": None}, {}):
+        raise Refused(_why_not(store, job_id))
+    if job.status == State.SKIPPED and policy.requeue(store, job.id, stage_states(c.DRAFT)):
+        return "cleared; the job is queued for drafting"
+    return "cleared"

@@ -56,6 +56,10 @@ class JobStore(Protocol):
     def company_jobs(self, company_key: str, limit: int = 500) -> list[Job]:
         """The most recent jobs at one normalised company name, for cross-source duplicate checks."""
 
+    def linked_jobs(self, company_id: str, limit: int = 500) -> list[Job]:
+        """The most recent jobs linked to one company record (by enrich), whatever their source or
+        the name they give it: one conversation per person spans them (outreach.conversations)."""
+
     def take_quota(self, key: str, limit: int) -> bool:
         """Atomically count one more against a named limit (e.g. today's new jobs); False when full."""
 
@@ -82,6 +86,10 @@ class JobStore(Protocol):
 
     def unlock_company(self, company_id: str, token: str) -> None: ...
 
+    def annotate_company(self, company_id: str, data: dict[str, Any]) -> bool:
+        """Set top-level keys of a company's record (e.g. its bounced addresses) without an
+        enrichment: no lock taken, enriched_at unchanged. False when there is no such company."""
+
     def take_company_lock(self, company_id: str, holder: str, owner: str, lease_seconds: float) -> str | None:
         """Take over the lock from a holder known to be gone (only if that holder still has it)."""
 
@@ -92,8 +100,11 @@ class JobStore(Protocol):
     def count_companies(self) -> int: ...
 
     def list_jobs(self, status: str | None = None, limit: int | None = None, sort: str = "new",
-                  since: float | None = None) -> list[Job]:
-        """Newest first, or best score first (sort='score'); only jobs created since `since`."""
+                  since: float | None = None, *, search: str = "", source: str | None = None,
+                  offset: int = 0) -> list[Job]:
+        """Newest first, or best score first (sort='score', unscored last); only jobs created since
+        `since`, of one `source`, whose title or company holds `search` (ASCII letters in any case);
+        after skipping `offset` of them (the review page's pages)."""
 
     def annotate(self, job_id: str, status: str, data: dict[str, Any], fields: dict[str, Any],
                  version: float | None = None) -> bool:

@@ -5,6 +5,7 @@ so two processes can never take the same job.
 """
 
 import json
+import re
 import shutil
 import sqlite3
 import threading
@@ -189,6 +190,11 @@ class SQLiteStore:
             db.execute("CREATE INDEX IF NOT EXISTS jobs_company_id ON jobs (company_id)")
             # claims take the best score first (NULL sorts last in DESC), then the longest due
             db.execute("CREATE INDEX IF NOT EXISTS jobs_status_score ON jobs (status, score DESC, next_attempt_at)")
+            # the review page's tabs, best score first and newest first among equal scores: one state's
+            # (a page reads its 50 rows in order, however many jobs share a score) and every state's
+            db.execute("CREATE INDEX IF NOT EXISTS jobs_status_score_created"
+                       " ON jobs (status, score DESC, created_at DESC)")
+            db.execute("CREATE INDEX IF NOT EXISTS jobs_score_created ON jobs (score DESC, created_at DESC)")
             if "jobs" not in {row[1] for row in db.execute("PRAGMA table_info(companies)")}:
                 db.execute("ALTER TABLE companies ADD COLUMN jobs INTEGER NOT NULL DEFAULT 0")
             db.execute("CREATE INDEX IF NOT EXISTS companies_jobs ON companies (jobs DESC, id)")
@@ -369,6 +375,15 @@ class SQLiteStore:
                                [(alias, company_id) for alias in aliases])
             return cur.rowcount == 1
 
+    def annotate_company(self, company_id: str, data: dict[str, Any]) -> bool:
+        items = list(data.items())
+        merge = "json_set(record" + "".join(", ?, json(?)" for _ in items) + ")" if items else "record"
+        params = [p for k, v in items for p in (f'$."{k}"', json.dumps(v))]
+        with self._tx() as db:
+            cur = db.execute(f"UPDATE companies SET record = {merge}, updated_at = ? WHERE id = ?",
+                             (*params, self.clock(), company_id))
+            return cur.rowcount == 1
+
     def take_company_lock(self, company_id: str, holder: str, owner: str, lease_seconds: float) -> str | None:
         token = uuid.uuid4().hex
         with self._tx() as db:
@@ -403,12 +418,17 @@ class SQLiteStore:
         return _job(rows[0]) if rows else None
 
     def list_jobs(self, status: str | None = None, limit: int | None = None, sort: str = "new",
-                  since: float | None = None) -> list[Job]:
-        clauses = [(c_, v) for c_, v in (("status = ?", status), ("created_at >= ?", since)) if v is not None]
-        where = ("WHERE " + " AND ".join(c_ for c_, _ in clauses)) if clauses else ""
+                  since: float | None = None, *, search: str = "", source: str | None = None,
+                  offset: int = 0) -> list[Job]:
+        like = "%" + re.sub(r"([\\%_])", r"\\\1", search) + "%"
+        clauses = [(sql, values) for sql, values, wanted in (
+            ("status = ?", (status,), status is not None), ("created_at >= ?", (since,), since is not None),
+            ("+source = ?", (source,), bool(source)),  # unary +: walk the order's index, never sort a source
+            ("(title LIKE ? ESCAPE '\\' OR company LIKE ? ESCAPE '\\')", (like, like), bool(search))) if wanted]
+        where = ("WHERE " + " AND ".join(sql for sql, _ in clauses)) if clauses else ""
         order = "score DESC, created_at DESC, id" if sort == "score" else "created_at DESC, id"
-        rows = self._read(f"SELECT {_COLUMNS} FROM jobs {where} ORDER BY {order} LIMIT ?",
-                          (*(v for _, v in clauses), limit or -1))
+        rows = self._read(f"SELECT {_COLUMNS} FROM jobs {where} ORDER BY {order} LIMIT ? OFFSET ?",
+                          (*(v for _, values in clauses for v in values), limit or -1, max(0, offset)))
         return [_job(r) for r in rows]
 
     def find(self, source: str, source_id: str, url: str) -> Job | None:
@@ -425,6 +445,11 @@ class SQLiteStore:
     def company_jobs(self, company_key: str, limit: int = 500) -> list[Job]:
         rows = self._read(f"SELECT {_COLUMNS} FROM jobs WHERE company_key = ? ORDER BY created_at DESC LIMIT ?",
                           (company_key, limit))
+        return [_job(r) for r in rows]
+
+    def linked_jobs(self, company_id: str, limit: int = 500) -> list[Job]:
+        rows = self._read(f"SELECT {_COLUMNS} FROM jobs WHERE company_id = ? ORDER BY created_at DESC LIMIT ?",
+                          (company_id, limit))
         return [_job(r) for r in rows]
 
     def take_quota(self, key: str, limit: int) -> bool:

@@ -253,6 +253,18 @@ def test_find_and_company_jobs(store):
     assert sorted(j.source_id for j in store.company_jobs("acme")) == ["1", "2"]
 
 
+def test_linked_jobs_are_the_jobs_enrich_linked_to_a_company(store, clock):
+    """One conversation per person spans every job linked to a company, whatever name it goes by."""
+    for n, name in enumerate(("Acme GmbH", "ACME", "Beta")):
+        add(store, n, company_key=name.lower(), status=State.SCORED)
+        job = store.claim(stage_states(c.ENRICH), "w", 60)
+        linked = {"company_id": "beta" if n == 2 else "acme"}
+        store.complete(job.id, job.lease_token, stage_states(c.ENRICH), {}, linked)
+        clock.advance(1)
+    assert [j.source_id for j in store.linked_jobs("acme")] == ["1", "0"]
+    assert [j.source_id for j in store.linked_jobs("acme", limit=1)] == ["1"] and store.linked_jobs("gamma") == []
+
+
 def test_company_jobs_are_the_most_recent_few(store, clock):
     for n in range(5):
         add(store, n, company_key="acme")
@@ -312,6 +324,20 @@ def test_company_lock_save_and_aliases(store_factory, clock):
     found = second.find_company(["name:acme"])
     assert found["id"] == "li:acme" and found["name"] == "Acme" and found["enriched_at"] == clock()
     assert found["website"] == {"value": "https://acme.example"}
+
+
+def test_annotate_company_sets_keys_without_an_enrichment(store, clock):
+    assert not store.annotate_company("li:nobody", {"bad_addresses": {}}), "no such company"
+    token = store.lock_company("li:acme", "w1", 60)
+    store.save_company("li:acme", token, {"name": "Acme", "domain": "acme.example"}, ["li:acme"])
+    enriched = store.find_company(["li:acme"])["enriched_at"]
+    clock.advance(100)
+    bad = {"jo@acme.example": {"at": "2026-11-23T09:00:00Z", "reason": "550 5.1.1"}}
+    assert store.annotate_company("li:acme", {"bad_addresses": bad})
+    found = store.find_company(["li:acme"])
+    assert found["bad_addresses"] == bad and found["name"] == "Acme" and found["domain"] == "acme.example"
+    assert found["enriched_at"] == enriched, "a note is not an enrichment: the record is not made fresh"
+    assert store.lock_company("li:acme", "w2", 60), "and no lock is left behind"
 
 
 def test_company_lock_expires_and_unlocks(store_factory, clock):
@@ -548,3 +574,33 @@ def test_a_batch_of_writes_is_there_after_it(store):
 
 def store_is_sqlite(store) -> bool:
     return type(store).__name__ == "SQLiteStore"
+
+
+def test_listing_pages_searches_and_filters_for_the_review_page(store, clock):
+    """The review page's queue: one page of a state, searched over title and company (a plain
+    substring, any case; %, _ and \\ are plain characters), of one source, found since a time,
+    newest or best score first (unscored last)."""
+    rows = [("Backend Engineer", "Acme", "greenhouse", 70.0), ("Data Engineer", "Beta 100%", "lever", None),
+            ("backend developer", "Gamma_Labs", "greenhouse", 90.0), ("Designer", "ACME Studio", "lever", 40.0),
+            ("Site Reliability", "Delta", "greenhouse", 90.0), ("Path\\Finder", "Epsilon", "lever", 10.0)]
+    ids = []
+    for n, (title, company, source, score) in enumerate(rows):
+        ids.append(add(store, n, title=title, company=company, source=source))
+        if score is not None:
+            assert store.annotate(ids[-1], State.SCORED, {}, {"score": score})
+        clock.advance(10)
+    listed = lambda **kw: [j.title for j in store.list_jobs(State.SCORED, **kw)]  # noqa: E731
+    assert listed(limit=2) == ["Path\\Finder", "Site Reliability"]
+    assert listed(limit=2, offset=2) == ["Designer", "backend developer"]
+    assert listed(limit=2, offset=6) == []
+    assert listed(sort="score") == ["Site Reliability", "backend developer", "Backend Engineer", "Designer",
+                                    "Path\\Finder", "Data Engineer"], "ties newest first; unscored last"
+    assert listed(search="backend") == ["backend developer", "Backend Engineer"]
+    assert listed(search="acme") == ["Designer", "Backend Engineer"], "the company is searched too"
+    assert listed(search="100%") == ["Data Engineer"] and listed(search="_") == ["backend developer"]
+    assert listed(search="%") == ["Data Engineer"] and listed(search="h\\f") == ["Path\\Finder"]
+    assert listed(search="nothing like it") == []
+    assert listed(source="lever", sort="score", limit=2) == ["Designer", "Path\\Finder"]
+    assert listed(source="greenhouse", search="engineer") == ["Backend Engineer"]
+    assert listed(since=clock() - 25) == ["Path\\Finder", "Site Reliability"]
+    assert [j.title for j in store.list_jobs(None, 1, "score", search="ENGINEER")] == ["Backend Engineer"]
