@@ -115,7 +115,7 @@ def test_a_good_draft_with_tokens_and_cost(drafting, llm):
     (answer(body=GOOD["body"].replace("Hi Jonas,", "Hi Jonas,\x1b]52;c;ZXZpbA==\x07")),
      "holds invisible or control characters (U+001B, U+0007)"),
     (answer(subject="Backend role\x1b]0;Inbox\x07"), "holds invisible or control characters (U+001B, U+0007)"),
-    (answer(body=GOOD["body"].replace("Alex Example", "Alex \x9b\u202eExample")),
+    (answer(body=GOOD["body"].replace("I'm interested", "I'm \x9b\u202einterested")),
      "holds invisible or control characters (U+009B, U+202E)"),
     (answer(body=GOOD["body"].replace("Hi Jonas", "Hi \u2066Jonas\U000e0041")),
      "holds invisible or control characters (U+2066, U+E0041)"),
