@@ -1,6 +1,12 @@
-"""Fit eval: precision and recall of "score >= min_score", and precision of the top 10, per profile,
-on real postings from the recorded fixtures labelled by hand (tests/evals/fit.jsonl). Heuristic only.
-    python bench/eval_fit.py [--show-misses]
+"""Fit eval: precision and recall of "score >= min_score", and precision of the ten best scored, per
+profile, on each half of the labelled postings. Heuristic only, no network.
+
+The postings (tests/evals/fit_postings.jsonl, built by tests/evals/build_fit_postings.py from recorded
+files) were split once by a hash of their id into a `tuning` half, the only one rules may be tuned
+on, and a `held_back` half, which says how the scorer does on postings nobody tuned it for. The
+labels (tests/evals/fit_labels.tsv) were written by reading each posting for each person in
+tests/evals/fit_profiles.yaml.
+    python bench/eval_fit.py [--show-misses] [--half tuning|held_back]
 """
 
 import argparse
@@ -8,14 +14,17 @@ import json
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
-from _common import ROOT
+from _common import ROOT, machine
 
 from pipeline.fit import Scorer
 from pipeline.profile import Profile, load_profile
 from pipeline.records import Job
 
 EVALS = ROOT / "tests" / "evals"
+HALVES = ("tuning", "held_back")
+TOP = 10
 
 
 def profiles() -> dict[str, Profile]:
@@ -25,55 +34,102 @@ def profiles() -> dict[str, Profile]:
     found = {}
     for name, data in yaml.safe_load((EVALS / "fit_profiles.yaml").read_text()).items():
         path = Path(tempfile.mkdtemp()) / "profile.yaml"
-        path.write_text(yaml.safe_dump(data))
+        path.write_text(yaml.safe_dump(data, allow_unicode=True))
         found[name] = load_profile(path)
     return found
 
 
-def cases() -> list[dict]:
-    return [json.loads(line) for line in (EVALS / "fit.jsonl").read_text().splitlines() if line.strip()]
+def postings() -> dict[str, dict[str, Any]]:
+    lines = (EVALS / "fit_postings.jsonl").read_text().splitlines()
+    return {p["id"]: p for p in map(json.loads, lines)}
 
 
-def job_of(case: dict) -> Job:
+def labels(names: list[str]) -> dict[tuple[str, str], tuple[str, str]]:
+    """(posting, profile) -> (label, reason); a '*' row covers the profiles without a row of their own."""
+    explicit: dict[tuple[str, str], tuple[str, str]] = {}
+    default: dict[str, tuple[str, str]] = {}
+    for number, line in enumerate((EVALS / "fit_labels.tsv").read_text().splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        posting, profile, label, reason = (part.strip() for part in line.split("|", 3))
+        if label not in ("fit", "no_fit") or not reason or (profile != "*" and profile not in names):
+            raise ValueError(f"fit_labels.tsv line {number}: bad row {line!r}")
+        if profile == "*":
+            default[posting] = (label, reason)
+        else:
+            explicit[(posting, profile)] = (label, reason)
+    out = {}
+    for posting in {p for p, _ in explicit} | set(default):
+        for name in names:
+            if (posting, name) in explicit:
+                out[(posting, name)] = explicit[(posting, name)]
+            elif posting in default:
+                out[(posting, name)] = default[posting]
+    return out
+
+
+def cases() -> list[dict[str, Any]]:
+    """Every labelled (posting, profile) pair with its half."""
+    found = postings()
+    names = list(profiles())
+    out = []
+    for (posting, profile), (label, reason) in sorted(labels(names).items()):
+        out.append({**found[posting], "profile": profile, "label": label, "reason": reason})
+    return out
+
+
+def job_of(case: dict[str, Any]) -> Job:
     detail = {"seniority": case["seniority"]} if case.get("seniority") else {}
     return Job(id=case["id"], source=case["source"], source_id=case["id"], url="", status="scraped",
                title=case["title"], company=case["company"], location=case["location"],
-               description=case["description"], data={"detail": detail} if detail else {})
+               description=case["description"], data={"detail": detail} if detail else {},
+               extra={"workplace": case.get("workplace") or ""})
 
 
-def evaluate() -> dict[str, dict]:
-    """Per profile: precision, recall, top-10 precision, and the cases decided wrong."""
-    results = {}
-    loaded = profiles()
-    for name, profile in loaded.items():
-        scorer = Scorer(profile.fit)
-        scored = [(scorer.score(job_of(c_)).score, c_) for c_ in cases() if c_["profile"] == name]
-        passed = [c_ for s, c_ in scored if s >= profile.fit.min_score]
-        fits = [c_ for _, c_ in scored if c_["label"] == "fit"]
-        true = [c_ for c_ in passed if c_["label"] == "fit"]
-        top = [c_ for _, c_ in sorted(scored, key=lambda x: -x[0])[:10]]
-        results[name] = {
-            "cases": len(scored), "fit": len(fits),
+def _figures(scored: list[tuple[int, dict[str, Any]]], min_score: int) -> dict[str, Any]:
+    passed = [c for s, c in scored if s >= min_score]
+    fits = [c for _, c in scored if c["label"] == "fit"]
+    true = [c for c in passed if c["label"] == "fit"]
+    top = [c for _, c in sorted(scored, key=lambda x: -x[0])[:TOP]]
+    return {"cases": len(scored), "fit": len(fits),
             "precision": len(true) / len(passed) if passed else 1.0,
             "recall": len(true) / len(fits) if fits else 1.0,
-            "top10_precision": sum(c_["label"] == "fit" for c_ in top) / min(10, len(fits) or 10),
-            "misses": [(s, c_["label"], c_["title"], c_["location"]) for s, c_ in scored
-                       if (s >= profile.fit.min_score) != (c_["label"] == "fit")]}
+            "top10_precision": sum(c["label"] == "fit" for c in top) / min(TOP, len(fits) or TOP),
+            "misses": [(s, c["label"], c["id"], c["title"], c["location"]) for s, c in scored
+                       if (s >= min_score) != (c["label"] == "fit")]}
+
+
+def evaluate() -> dict[str, dict[str, dict[str, Any]]]:
+    """{half: {profile: figures}}: precision, recall, top-10 precision and the cases decided wrong."""
+    loaded = profiles()
+    everything = cases()
+    results: dict[str, dict[str, dict[str, Any]]] = {half: {} for half in HALVES}
+    for name, profile in loaded.items():
+        scorer = Scorer(profile.fit)
+        mine = [(scorer.score(job_of(c)).score, c) for c in everything if c["profile"] == name]
+        for half in HALVES:
+            results[half][name] = _figures([(s, c) for s, c in mine if c["half"] == half], profile.fit.min_score)
     return results
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--half", choices=HALVES, help="show the misses of this half only")
     args = parser.parse_args()
-    print(f"fit eval: {len(cases())} labelled cases from {EVALS / 'fit.jsonl'} (heuristic only)")
-    print(f"{'profile':8}  {'cases':>5}  {'fit':>3}  {'precision':>9}  {'recall':>6}  {'top-10 precision':>16}")
-    for name, r in evaluate().items():
-        print(f"{name:8}  {r['cases']:>5}  {r['fit']:>3}  {r['precision']:>9.2f}  {r['recall']:>6.2f}  "
-              f"{r['top10_precision']:>16.2f}")
-        if args.show_misses:
-            for miss in r["misses"]:
-                print("   ", miss, file=sys.stderr)
+    print(machine())
+    everything = cases()
+    print(f"fit eval: {len(everything)} labelled cases, {len({c['id'] for c in everything})} postings, "
+          f"{len({c['profile'] for c in everything})} profiles (heuristic only)")
+    for half, by_profile in evaluate().items():
+        print(f"\n{half}")
+        print(f"{'profile':16}  {'cases':>5}  {'fit':>3}  {'precision':>9}  {'recall':>6}  {'precision@10':>12}")
+        for name, r in by_profile.items():
+            print(f"{name:16}  {r['cases']:>5}  {r['fit']:>3}  {r['precision']:>9.2f}  {r['recall']:>6.2f}  "
+                  f"{r['top10_precision']:>12.2f}")
+            if args.show_misses and args.half in (None, half):
+                for miss in r["misses"]:
+                    print("   ", miss, file=sys.stderr)
 
 
 if __name__ == "__main__":
