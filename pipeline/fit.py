@@ -13,6 +13,8 @@ import time
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from pipeline.functions import job_function, person_functions
+from pipeline.places import Where, bounds_in_text, expand, read_where, remote_in_text
 from pipeline.profile import FitProfile
 from pipeline.records import Job
 
@@ -24,6 +26,11 @@ TITLE_MATCH = 0.6      # share of a role's words a title needs to count as that 
 NEAR_TITLE_CAP = 45    # the best a job whose title matches no role can score
 OUTSIDE_CAP = 40       # the best a job in a place or language the person cannot work in can score
 SENIORITY_PENALTY = 30  # a level the title states that the person did not ask for
+FUNCTION_CAP = 30      # the best a job of another function (frontend for an SRE) can score
+OPENING_GAP = 15       # an open application or talent pool scores this far below min_score at best
+LEVEL_CAP = 45         # the best a job whose title states a level the person did not ask for can score
+YEARS_SHORT_CAP = 40   # the best a job asking 3+ years more than the person has can score
+YEARS_PENALTY = 10     # a job asking 2 years more, or a range well below the person's years
 _RANK = {"intern": 0, "entry": 1, "mid": 2, "senior": 3, "staff": 4, "lead": 4, "manager": 5, "director": 6}
 _TITLE_LEVELS = (  # first match wins: the most specific words first
     (r"intern(ship)?|praktikum|praktikant|werkstudent|working student|trainee|apprentice", "intern"),
@@ -99,6 +106,25 @@ _STATE_NAMES = ("alabama alaska arizona arkansas california colorado connecticut
 _US_STATES = ("al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc "
               "nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc").split()
 _YEARS = re.compile(r"\b(\d{1,2})\+?\s*(?:\+|or more)?\s*years?\b", re.I)
+# Years of experience a posting asks, in its common forms and languages: "5+ years", "3-5 years",
+# "at least 4 years", "3yrs+", "mindestens 3 Jahre", "al menos 2 años", "pelo menos 3 anos".
+_UNIT = r"(?:years?|yrs?|jahre?n?|años|anos|ans|år)"
+_YEARS_RANGE = re.compile(rf"\b(\d{{1,2}})\s*\+?\s*(?:-|–|to|bis|a|à)\s*(\d{{1,2}})\s*\+?\s*{_UNIT}\b", re.I)
+_YEARS_MIN = re.compile(
+    rf"\b(?:(\d{{1,2}})\s*(?:\+|plus|or more|oder mehr|o más|ou mais)\s*{_UNIT}|(\d{{1,2}})\s*{_UNIT}\s*\+|"
+    rf"(?:at least|minimum(?: of)?|min\.|mindestens|al menos|mínimo(?: de)?|pelo menos|au moins)\s*"
+    rf"(\d{{1,2}})\s*{_UNIT}|(\d{{1,2}})\s*{_UNIT}\s+(?:of\s+)?(?:[\w/-]+\s+){{0,4}}?(?:experience|erfahrung|experiencia|"
+    rf"experiência|expérience))", re.I)
+_HISTORY = re.compile(r"\b(over|more than|for|since|almost|nearly|über|seit|há|hace)\s*$")  # the company's years
+# Open applications and talent pools: a way to be remembered, not an opening.
+_OPEN_APPLICATION = re.compile(
+    r"open application|general application|talent (pool|network|community)|initiativbewerbung|"
+    r"spontaneous application|candidatura espont|future (opportunities|openings|roles)|expression of interest|"
+    r"don.t see (a|the) (role|position|job)|not (a|an) (specific|active|current) (role|opening|position)", re.I)
+_TITLE_TRANSLATIONS = ((re.compile(r"engenheir[oa]s? de dados|ingenier[oa]s? de datos|dateningenieur(in)?", re.I),
+                        "data engineer"), (re.compile(r"softwareentwickler(in)?", re.I), "software developer"),
+                       (re.compile(r"desenvolvedor[a]?|desarrollador[a]?|entwickler(in)?|développeur(se)?", re.I),
+                        "developer"), (re.compile(r"ingénieur[e]?|ingeniero[a]?|engenheir[oa]", re.I), "engineer"))
 
 
 @dataclass
@@ -116,6 +142,8 @@ class Fit:
     scored_at: float = 0.0
     title_match: float = 1.0
     outside: bool = False
+    years_asked: tuple[int, int | None] | None = None
+    level_gap: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -127,7 +155,10 @@ def _words(text: str) -> str:
 
 def normalise_title(title: str) -> str:
     """'Sr. Backend SWE (m/w/d)' -> 'senior back end software engineer'."""
-    text = _GENDER.sub(" ", title or "").lower()
+    text = _GENDER.sub(" ", title or "")
+    for pattern, english in _TITLE_TRANSLATIONS:
+        text = pattern.sub(english, text)
+    text = re.sub(r"(?<=[a-z])/(?=[a-z])", " ", text.lower())
     words = re.findall(r"[a-z0-9+#./-]+", text.replace(",", " ").replace("–", " ").replace("|", " "))
     out = []
     for word in words:
@@ -248,6 +279,23 @@ def _in_places(where: str, places: tuple[str, ...]) -> str | None:
     return None
 
 
+def required_years(lowered: str) -> tuple[int, int | None] | None:
+    """(least years asked, most years of a range or None) from a posting's text, or None: the
+    largest "N+" the posting asks, and a range "N-M" when that is all it says."""
+    floors = [int(next(g for g in m.groups() if g)) for m in _YEARS_MIN.finditer(lowered)
+              if not _HISTORY.search(lowered[max(0, m.start() - 12):m.start()])]
+    ranges = [(int(a), int(b)) for a, b in _YEARS_RANGE.findall(lowered) if int(a) < int(b) <= 30]
+    floors = [y for y in floors if 0 < y <= 20]
+    if ranges and (not floors or max(floors) <= max(a for a, _ in ranges)):
+        return max(ranges)
+    return (max(floors), None) if floors else None
+
+
+def _few(countries: frozenset[str]) -> str:
+    names = sorted(countries)
+    return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+
+
 class Scorer:
     """Scores jobs for one FitProfile; cheap enough to run on every job (thousands a second)."""
 
@@ -255,25 +303,56 @@ class Scorer:
         self.profile = profile
         self.roles = [normalise_title(r) for r in profile.roles]
         self.wanted = {s for s in profile.seniority}
+        self.functions = person_functions(profile.roles)
+        self.home = expand(profile.locations)
+        self.work_from = expand(profile.work_from) or self.home
 
     def score(self, job: Job, now: float | None = None) -> Fit:
         fit = Fit(score=0, scored_at=now or time.time())
         text = f"{job.title}\n{job.description}"
         lowered = text.lower()
         parts = (self._title(job, fit), self._seniority(job, lowered, fit), self._skills(text, lowered, fit),
-                 self._location(job, lowered, fit), self._language(lowered, fit), self._freshness(job, fit))
+                 self._location(job, fit), self._language(lowered, fit), self._freshness(job, fit))
         total = sum(parts) - self._avoid(text, lowered, fit)
-        if self.roles and fit.title_match < TITLE_MATCH:
-            total = min(total, NEAR_TITLE_CAP)
-        if fit.outside:  # a place or a language the person cannot work in
-            total = min(total, OUTSIDE_CAP)
-        title = normalise_title(job.title)
-        ruled_out = [w for w in self.profile.avoid_titles if _has(re.escape(normalise_title(w)), title)]
-        if ruled_out:
-            fit.flags.append(f"title says {ruled_out[0]!r}, which you rule out")
-            total = min(total, RULED_OUT_CAP)
+        for cap in (self._title_cap(fit), self._function_cap(job, fit), self._years_cap(fit),
+                    self._opening_cap(job, fit), OUTSIDE_CAP if fit.outside else None,
+                    LEVEL_CAP if fit.level_gap else None, self._ruled_out_cap(job, fit)):
+            if cap is not None:
+                total = min(total, cap)
         fit.score = int(round(max(0, min(100, total))))
         return fit
+
+    def _title_cap(self, fit: Fit) -> int | None:
+        return NEAR_TITLE_CAP if self.roles and fit.title_match < TITLE_MATCH else None
+
+    def _ruled_out_cap(self, job: Job, fit: Fit) -> int | None:
+        title = normalise_title(job.title)
+        ruled_out = [w for w in self.profile.avoid_titles if _has(re.escape(normalise_title(w)), title)]
+        if not ruled_out:
+            return None
+        fit.flags.append(f"title says {ruled_out[0]!r}, which you rule out")
+        return RULED_OUT_CAP
+
+    def _function_cap(self, job: Job, fit: Fit) -> int | None:
+        """A job of another function than the person's (a frontend role for an SRE, a forward-deployed
+        or research role for an engineer) scores FUNCTION_CAP at most, and says so."""
+        function = job_function(job.title, job.description)
+        fit.components["function"] = 0.0
+        if function:
+            fit.brief = fit.brief or f"function: {function}"
+        if not function or not self.functions or function in self.functions or function == "open application":
+            return None
+        fit.flags.append(f"a {function} role; you look for {', '.join(sorted(self.functions))}")
+        fit.components["function"] = -1.0
+        return FUNCTION_CAP
+
+    def _opening_cap(self, job: Job, fit: Fit) -> int | None:
+        """Open applications and talent pools are flagged and kept below min_score, unless the
+        person opted in (fit.open_applications)."""
+        if not (_OPEN_APPLICATION.search(job.title) or _OPEN_APPLICATION.search(job.description[:1500])):
+            return None
+        fit.flags.append("open application or talent pool, not an opening")
+        return None if self.profile.open_applications else self.profile.min_score - OPENING_GAP
 
     def _title(self, job: Job, fit: Fit) -> float:
         """The share of a role's words the title has ('backend engineer' in 'Software Engineer,
@@ -300,27 +379,49 @@ class Scorer:
         return len(wanted & words) / len(wanted) if wanted else 0.0
 
     def _seniority(self, job: Job, lowered: str, fit: Fit) -> float:
+        """The level the title states, else LinkedIn's seniority field, else the years the text asks
+        (read as a level only when the person's own years are unknown)."""
         weight = WEIGHTS["seniority"]
         levels: tuple[str, ...] = ()
         role_words = {w for r in self.roles for w in r.split()}
         stated = title_level(" ".join(w for w in normalise_title(job.title).split() if w not in role_words))
+        fit.years_asked = required_years(lowered)
         if stated:
             levels = (stated,)
         else:
             criteria = str((job.data.get("detail") or {}).get("seniority") or job.extra.get("seniority") or "")
             levels = _LINKEDIN_LEVELS.get(criteria, ())
             years = [int(y) for y in _YEARS.findall(lowered) if int(y) <= 20]
-            if not levels and years:
+            if not levels and years and self.profile.years is None:
                 levels = ("senior",) if min(years) >= 5 else ("mid",) if min(years) >= 2 else ("entry",)
         if not self.wanted or not levels:
             fit.components["seniority"] = weight * (1.0 if not self.wanted else 0.7)
             return fit.components["seniority"]
         gap = min(abs(_RANK[a] - _RANK[b]) for a in levels for b in self.wanted)
         points = weight if gap == 0 else -SENIORITY_PENALTY if stated else 0.0
+        fit.level_gap = bool(gap and stated)
         if gap:
             fit.flags.append(f"title says {levels[0]}" if stated else f"seniority looks {levels[0]}")
         fit.components["seniority"] = points
         return points
+
+    def _years_cap(self, fit: Fit) -> int | None:
+        """Years asked against the person's (fit.years; later also the resume's dates, issue #25): 3 or
+        more short caps the score, 2 short costs YEARS_PENALTY, a range far below them too."""
+        have = self.profile.years
+        if have is None or fit.years_asked is None:
+            return None
+        low, high = fit.years_asked
+        asked = f"{low}-{high}" if high else f"{low}+"
+        if low - have >= 3:
+            fit.flags.append(f"asks {asked} years; you have {have}")
+            return YEARS_SHORT_CAP
+        if low - have == 2 or (high is not None and have - high >= 4):
+            fit.flags.append(f"asks {asked} years; you have {have}")
+            fit.components["years"] = -YEARS_PENALTY
+            return None
+        fit.components["years"] = 0.0
+        return None
 
     def _skills(self, text: str, lowered: str, fit: Fit) -> float:
         weight = WEIGHTS["skills"]
@@ -344,35 +445,49 @@ class Scorer:
         fit.components["avoid"] = -AVOID_PENALTY * len(found)
         return AVOID_PENALTY * len(found)
 
-    def _location(self, job: Job, lowered: str, fit: Fit) -> float:
+    def _location(self, job: Job, fit: Fit) -> float:
+        """Full points where one of the posting's places is workable for the person: an on-site part
+        in a country they live in (unless remote: only), a remote part within where they may work
+        from, or remote with no bound (unless remote: no). A bare "Remote" is bounded by what the
+        text says ("Remote (US only)", "based in Latin America")."""
         weight = WEIGHTS["location"]
-        where = (job.location or "").lower()
-        remote = bool(_REMOTE.search(where)) or bool(job.extra.get("is_remote")) or \
-            ("remote" in job.title.lower())
-        rest = _REMOTE.sub(" ", where)
-        unrestricted = remote and bool(_UNRESTRICTED.match(rest.replace("(", " ").replace(")", " ")))
-        place = _in_places(where, self.profile.locations) if self.profile.locations else None
-        mode = self.profile.remote
-        if not where.strip():
-            share, note = 0.5, "no location given"
-        elif mode == "only":
-            share, note = (1.0, "") if remote and (unrestricted or place or not self.profile.locations) \
-                else (0.0, "not remote" if not remote else f"remote only within {job.location}")
-        elif not self.profile.locations:
-            share, note = (1.0, "") if remote or mode != "only" else (0.0, "not remote")
-        elif place:
-            share, note = 1.0, ""
-        elif remote and unrestricted and mode == "ok":
-            share, note = 1.0, ""
-        elif not countries_in(where) and not remote:
-            share, note = 0.5, f"{job.location}: country unknown"
-        else:
-            share, note = 0.0, f"{job.location} is outside your locations"
+        where = read_where(job.location or "")
+        remote_hint = bool(job.extra.get("is_remote")) or str(job.extra.get("workplace") or "").lower() == "remote" \
+            or "remote" in job.title.lower()
+        share, note = 1.0, ""
+        if where.unknown and not remote_hint:
+            bounds = bounds_in_text(job.description)
+            if bounds and self.home:
+                share, note = (1.0, "") if bounds & self.work_from else \
+                    (0.0, f"the text limits it to {_few(bounds)}, outside where you can work")
+            else:
+                share, note = 0.5, "no location given"
+        elif not self.home:
+            workable = any(p.remote for p in where.parts) or where.anywhere or remote_hint
+            share, note = (1.0, "") if self.profile.remote != "only" or workable else (0.0, "not remote")
+        elif not self._workable(where, remote_hint, job.description):
+            share, note = 0.0, f"{job.location or 'remote'} is outside where you can work"
         if note:
             fit.flags.append(note)
         fit.outside = share == 0.0
         fit.components["location"] = weight * share
         return weight * share
+
+    def _workable(self, where: Where, remote_hint: bool, text: str) -> bool:
+        """One part of the place is workable: remote within where the person may work from (the
+        text's own bounds widen a part's: "Uruguay ... 100% remote if you live in LATAM"), or on
+        site in a country they live in."""
+        mode = self.profile.remote
+        allowed = self.work_from
+        bounds = bounds_in_text(text)
+        remote_parts = [p.countries | bounds if p.countries else bounds for p in where.parts if p.remote or remote_hint]
+        if where.anywhere or (remote_hint and not where.parts):
+            remote_parts.append(bounds)
+        if bounds and remote_in_text(text):
+            remote_parts.append(bounds)
+        if mode != "no" and any(not area or area & allowed for area in remote_parts):
+            return True
+        return mode != "only" and any(not p.remote and p.countries & self.home for p in where.parts)
 
     def _language(self, lowered: str, fit: Fit) -> float:
         spoken = {s.lower() for s in self.profile.languages}
