@@ -29,14 +29,14 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
                          r"computer vision|\bllm|gen ?ai|generative|mlops|applied scientist|ml scientist"),
     ("data", r"data engineer|big data|analytics engineer|\betl\b|data platform|data infrastructure|"
              r"data pipeline|engenheir[oa] de dados|dateningenieur|ingenier[oa] de datos|data warehouse"),
+    ("mobile", r"\bandroid\b|\bios\b|mobile|flutter|react native|swift\b|kotlin"),
+    ("frontend", r"front[- ]?end(?! or)|frontend|front-end leaning|\bui engineer|\bweb developer|"
+                 r"webentwickler|\bux engineer|design engineer"),
     ("embedded", r"embedded|firmware|system software|systems software|kernel|device driver|fpga|hardware"),
     ("security", r"security|secops|appsec|penetration|\bsoc\b|cyber"),
     ("sre", r"site reliability|\bsre\b|devops|dev ops|platform engineer|infrastructure|\binfra\b|cloud engineer|"
             r"production engineer|reliability engineer|systems? (development )?engineer|devsecops|"
             r"kubernetes|network engineer|systemadministrator|sysadmin|llmops"),
-    ("mobile", r"\bandroid\b|\bios\b|mobile|flutter|react native|swift\b|kotlin"),
-    ("frontend", r"front[- ]?end(?! or)|frontend|front-end leaning|\bui engineer|\bweb developer|"
-                 r"webentwickler|\bux engineer|design engineer"),
     ("backend", r"back[- ]?end|backend|\bapi\b|server[- ]side|golang|\bgo\b|\bjava\b|python|ruby|rails|\.net|"
                 r"\bc#|\bphp\b|node|scala|elixir|rust\b"),
     ("full stack", r"full[- ]?stack"),
@@ -58,7 +58,7 @@ _PATTERNS = tuple((name, re.compile(pattern, re.I)) for name, pattern in TITLE_F
 # Functions a person in one function would also take.
 TAKES: dict[str, frozenset[str]] = {
     "backend": frozenset({"backend", "software", "full stack"}),
-    "software": frozenset({"backend", "software", "full stack", "frontend"}),
+    "software": frozenset({"backend", "software", "full stack"}),
     "frontend": frozenset({"frontend", "full stack"}),
     "full stack": frozenset({"full stack", "frontend", "backend", "software"}),
     "machine learning": frozenset({"machine learning"}),
