@@ -455,8 +455,8 @@ class Scorer:
         remote_hint = bool(job.extra.get("is_remote")) or str(job.extra.get("workplace") or "").lower() == "remote" \
             or "remote" in job.title.lower()
         share, note = 1.0, ""
+        bounds = bounds_in_text(job.description)
         if where.unknown and not remote_hint:
-            bounds = bounds_in_text(job.description)
             if bounds and self.home:
                 share, note = (1.0, "") if bounds & self.work_from else \
                     (0.0, f"the text limits it to {_few(bounds)}, outside where you can work")
@@ -465,7 +465,7 @@ class Scorer:
         elif not self.home:
             workable = any(p.remote for p in where.parts) or where.anywhere or remote_hint
             share, note = (1.0, "") if self.profile.remote != "only" or workable else (0.0, "not remote")
-        elif not self._workable(where, remote_hint, job.description):
+        elif not self._workable(where, remote_hint, job.description, bounds):
             share, note = 0.0, f"{job.location or 'remote'} is outside where you can work"
         if note:
             fit.flags.append(note)
@@ -473,13 +473,12 @@ class Scorer:
         fit.components["location"] = weight * share
         return weight * share
 
-    def _workable(self, where: Where, remote_hint: bool, text: str) -> bool:
+    def _workable(self, where: Where, remote_hint: bool, text: str, bounds: frozenset[str]) -> bool:
         """One part of the place is workable: remote within where the person may work from (the
         text's own bounds widen a part's: "Uruguay ... 100% remote if you live in LATAM"), or on
         site in a country they live in."""
         mode = self.profile.remote
         allowed = self.work_from
-        bounds = bounds_in_text(text)
         remote_parts = [p.countries | bounds if p.countries else bounds for p in where.parts if p.remote or remote_hint]
         if where.anywhere or (remote_hint and not where.parts):
             remote_parts.append(bounds)

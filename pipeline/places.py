@@ -216,7 +216,7 @@ def read_where(location: str) -> Where:
 def bounds_in_text(text: str) -> frozenset[str]:
     """Countries a posting's text limits remote work to ("Remote (US only)", "based in LATAM"), if any."""
     found: set[str] = set()
-    for match in _BOUND.finditer(text[:4000]):
+    for match in _BOUND.finditer(text[:2000]):
         phrase = next(g for g in match.groups() if g)
         found |= countries_of(phrase)
     return frozenset(found)
