@@ -7,6 +7,6 @@ from pipeline.venv import ensure_dependencies
 
 if __name__ == "__main__":
     ensure_dependencies(__file__, sys.argv[1:])
-    from pipeline.cli import main
+    from pipeline.cli.app import main
 
     sys.exit(main())

@@ -4,10 +4,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from pipeline.states import State
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from pipeline.states import State  # noqa: E402
 
 
 def scratch_project(extra: str = "") -> Path:
@@ -56,7 +56,7 @@ def fill(path: Path, count: int, jobs_per_company: int = 20) -> None:
     import random
     import time
 
-    from pipeline.catalog import all_states
+    from pipeline.config.catalog import all_states
     from pipeline.store.sqlite import SQLiteStore
 
     store = SQLiteStore(path)

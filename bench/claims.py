@@ -26,7 +26,7 @@ from pathlib import Path
 from _common import machine, paired, spread
 
 from pipeline import constants as c
-from pipeline.catalog import stage_states
+from pipeline.config.catalog import stage_states
 from pipeline.records import NewJob
 from pipeline.states import State
 from pipeline.store.sqlite import SQLiteStore

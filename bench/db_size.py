@@ -21,11 +21,11 @@ from _common import ROOT, add_company_jobs, machine, scratch_project, serve_samp
 sys.path.insert(0, str(ROOT))
 
 from pipeline import constants as c  # noqa: E402
-from pipeline.config import load_config  # noqa: E402
+from pipeline.config.loading import load_config  # noqa: E402
+from pipeline.engine.runner import run_stage  # noqa: E402
 from pipeline.logs import setup_logging  # noqa: E402
 from pipeline.stages.draft import Draft  # noqa: E402
 from pipeline.stages.enrich import Enrich  # noqa: E402
-from pipeline.stages.runner import run_stage  # noqa: E402
 from pipeline.store import open_store  # noqa: E402
 from tests.helpers.http_server import RecordedServer, fixture  # noqa: E402
 

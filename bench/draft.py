@@ -22,10 +22,10 @@ from _common import ROOT, machine, paired, scratch_project, spread
 sys.path.insert(0, str(ROOT))
 
 from pipeline import constants as c  # noqa: E402
-from pipeline.config import load_config  # noqa: E402
+from pipeline.config.loading import load_config  # noqa: E402
+from pipeline.engine.runner import run_stage  # noqa: E402
 from pipeline.logs import setup_logging  # noqa: E402
 from pipeline.stages.draft import Draft  # noqa: E402
-from pipeline.stages.runner import run_stage  # noqa: E402
 from pipeline.store import open_store  # noqa: E402
 from tests.helpers.llm_server import Answer, LLMServer  # noqa: E402
 from tests.stages.test_draft import GOOD, enriched  # noqa: E402

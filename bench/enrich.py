@@ -24,10 +24,10 @@ from _common import PAGES, ROOT, add_company_jobs, machine, paired, scratch_proj
 sys.path.insert(0, str(ROOT))
 
 from pipeline import constants as c  # noqa: E402
-from pipeline.config import load_config  # noqa: E402
+from pipeline.config.loading import load_config  # noqa: E402
+from pipeline.engine.runner import run_stage  # noqa: E402
 from pipeline.logs import setup_logging  # noqa: E402
 from pipeline.stages.enrich import Enrich  # noqa: E402
-from pipeline.stages.runner import run_stage  # noqa: E402
 from pipeline.store import open_store  # noqa: E402
 from tests.helpers.dns_server import DNSServer  # noqa: E402
 from tests.helpers.http_server import RecordedServer  # noqa: E402

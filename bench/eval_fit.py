@@ -18,8 +18,8 @@ from typing import Any
 
 from _common import ROOT, machine
 
-from pipeline.fit import Scorer
-from pipeline.profile import Profile, load_profile
+from pipeline.config.profile import Profile, load_profile
+from pipeline.fit.scorer import Scorer
 from pipeline.records import Job
 
 EVALS = ROOT / "tests" / "evals"

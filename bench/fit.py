@@ -15,7 +15,7 @@ import time
 from _common import machine, paired, spread
 from eval_fit import cases, job_of, profiles
 
-from pipeline.fit import Scorer
+from pipeline.fit.scorer import Scorer
 
 
 def jobs(n: int) -> list:

@@ -16,10 +16,10 @@ import time
 from _common import add_company_jobs, machine, scratch_project, serve_sample_sites, spread
 
 from pipeline import constants as c
-from pipeline.config import load_config
+from pipeline.config.loading import load_config
+from pipeline.engine.runner import run_stage
 from pipeline.logs import setup_logging
 from pipeline.stages.enrich import Enrich
-from pipeline.stages.runner import run_stage
 from pipeline.store import open_store
 from tests.helpers.http_server import RecordedServer
 

@@ -17,7 +17,7 @@ from typing import Any
 from _common import fill, machine, scratch_project
 
 from pipeline import constants as c
-from pipeline.catalog import stage_states
+from pipeline.config.catalog import stage_states
 from pipeline.store.sqlite import SQLiteStore
 
 ENRICH = stage_states(c.ENRICH)

@@ -14,7 +14,7 @@ from typing import Any
 import structlog
 from structlog.typing import Processor
 
-from pipeline.redact import redact
+from pipeline.redaction import redact
 
 
 def _redact_value(value: Any) -> Any:

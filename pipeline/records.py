@@ -10,7 +10,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.textclean import clean
+from pipeline.text import clean
 
 CONTENT_FIELDS = ("url", "title", "company", "location", "description", "company_url")
 # Fields a stage may set on completion besides its data: content, and the job's company link.

@@ -10,7 +10,7 @@ from pipeline.venv import ensure_dependencies  # noqa: E402
 
 ensure_dependencies(sys.argv[0], sys.argv[1:])
 
-from pipeline.cli import main  # noqa: E402
+from pipeline.cli.app import main  # noqa: E402
 
 
 def run(stage: str, parser: argparse.ArgumentParser) -> int:

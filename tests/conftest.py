@@ -1,16 +1,52 @@
-"""Shared fixtures: a fake clock, and every store backend the contract suite runs on."""
+"""Shared fixtures: a clean environment for every test, throwaway projects, a loopback HTTP
+server, a fake clock, and every store backend the contract suite runs on."""
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from pipeline.store.base import JobStore
+from tests.helpers.http_server import RecordedServer
 from tests.helpers.mongo_server import MongoServer
+from tests.helpers.project import Project, make_project
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test starts without the pipeline's environment variables (a developer's MONGODB_URI
+    or API key never leaks in) and ends with the environment as it was: a .env file that
+    load_config read into os.environ is forgotten after the test."""
+    saved = dict(os.environ)
+    for name in Project.ENVIRONMENT:
+        monkeypatch.delenv(name, raising=False)
+    yield
+    os.environ.clear()
+    os.environ.update(saved)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Callable[..., Project]:
+    """project(sections, profile=...) -> a Project in a fresh folder: config file, store, CLI runner."""
+    made: list[Project] = []
+
+    def make(sections: dict | None = None, **options) -> Project:
+        made.append(make_project(tmp_path / f"project{len(made) or ''}", sections, **options))
+        return made[-1]
+    yield make
+    for each in made:
+        each.store.close()
+
+
+@pytest.fixture
+def server() -> Iterator[RecordedServer]:
+    """A real HTTP server on 127.0.0.1 serving recorded responses (set server.routes)."""
+    with RecordedServer() as s:
+        yield s
 
 
 class FakeClock:

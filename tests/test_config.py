@@ -5,8 +5,8 @@ import os
 import pytest
 
 from pipeline import constants as c
-from pipeline.cli import main
-from pipeline.config import load_config
+from pipeline.cli.app import main
+from pipeline.config.loading import load_config
 from pipeline.errors import ConfigError
 from tests.conftest import ROOT
 from tests.helpers.project import write_config
@@ -106,12 +106,40 @@ def test_a_config_that_is_not_utf8_names_its_line(tmp_path):
     assert caught.value.line == 3
 
 
-def test_every_ranged_setting_is_documented():
-    from pipeline.yamldoc import RANGES
+def test_the_readme_ranges_are_the_settings_ranges():
+    """The README's table is the one the settings' fields make (print ranges_table() to update it)."""
+    from pipeline.config.loading import ranges_table
 
     readme = (ROOT / "README.md").read_text()
-    missing = [key for key in RANGES if f"`{key}`" not in readme.split("### Ranges", 1)[-1]]
-    assert not missing, f"README's Ranges section does not list {missing}"
+    assert ranges_table() in readme.split("### Ranges", 1)[-1].split("\n## ", 1)[0]
+
+
+def test_a_range_is_per_section_and_on_its_field(tmp_path):
+    path = write_config(tmp_path, {"llm": {"timeout_seconds": 1200}})
+    assert load_config(str(path)).llm.timeout_seconds == 1200.0
+    path = write_config(tmp_path, {"storage": {"timeout_seconds": 1200}})
+    with pytest.raises(ConfigError, match="must be from 0.1 to 600, got 1200") as caught:
+        load_config(str(path))
+    assert caught.value.key == "storage.timeout_seconds"
+
+
+def test_adding_a_numeric_setting_is_one_field(tmp_path, monkeypatch):
+    """A new field with its range is read, checked and documented with nothing else changed."""
+    import dataclasses
+
+    from pipeline.config import catalog, loading
+    from pipeline.config.settings import EnrichSettings, number
+
+    @dataclasses.dataclass(frozen=True)
+    class Wider(EnrichSettings):
+        pages_per_company: int = number(4, 1, 20)
+
+    monkeypatch.setitem(catalog.STAGES, c.ENRICH, dataclasses.replace(catalog.STAGES[c.ENRICH], settings=Wider))
+    assert "| `pages_per_company` | enricher | 1 | 20 |" in loading.ranges_table()
+    assert load_config(str(write_config(tmp_path, {"enricher": {"pages_per_company": 7}}))).stages[
+        c.ENRICH].pages_per_company == 7
+    with pytest.raises(ConfigError, match="must be from 1 to 20, got 30"):
+        load_config(str(write_config(tmp_path, {"enricher": {"pages_per_company": 30}})))
 
 
 def test_config_check_masks_secrets(tmp_path, monkeypatch, capsys):

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from pipeline import constants as c
-from pipeline.config import load_config
+from pipeline.config.loading import load_config
 from pipeline.states import State
 from pipeline.store import open_store
 from tests.conftest import ROOT
+from tests.helpers.builders import new_job
 from tests.helpers.mongo_server import MongoServer
 from tests.helpers.project import write_config
-from tests.store.test_contract import new_job
 
 
 def environment(**extra: str) -> dict[str, str]:
@@ -53,16 +53,16 @@ def alive(pid: int) -> bool:
 
 
 @pytest.fixture
-def project(tmp_path):
-    config = write_config(tmp_path / "project", {"enricher": {"schedule": "0 3 1 jan *"}})  # only the start-up run
-    store = open_store(load_config(str(config)))
-    yield config, store
-    script("stop_pipeline.sh", config, environment())
-    store.close()
+def daemon_project(project):
+    """(config path, store) of a project whose enrich stage runs only at start; the daemon is
+    stopped afterwards, whatever the test did."""
+    made = project({"enricher": {"schedule": "0 3 1 jan *"}})  # only the start-up run
+    yield made.path, made.store
+    script("stop_pipeline.sh", made.path, environment())
 
 
-def test_lifecycle_through_the_scripts(project):
-    config, store = project
+def test_lifecycle_through_the_scripts(daemon_project):
+    config, store = daemon_project
     env = environment()
     for n in range(3):
         store.upsert_job(new_job(n))
@@ -105,8 +105,8 @@ def test_lifecycle_through_the_scripts(project):
     assert not (config.parent / "data" / "pipeline.pid").exists()
 
 
-def test_sigterm_releases_current_work(project):
-    config, store = project
+def test_sigterm_releases_current_work(daemon_project):
+    config, store = daemon_project
     config.write_text(config.read_text().replace("stop_timeout_seconds: 5", "stop_timeout_seconds: 1"))
     store.upsert_job(new_job(1))
     env = environment(PIPELINE_TEST_SLEEP="60")
@@ -122,10 +122,10 @@ def test_sigterm_releases_current_work(project):
     assert '"job released on stop"' in log and '"daemon stopped"' in log
 
 
-def test_after_a_sigkill_the_restarted_daemon_takes_its_jobs_back_at_once(project):
+def test_after_a_sigkill_the_restarted_daemon_takes_its_jobs_back_at_once(daemon_project):
     """The killed daemon's lease (300 s) is not waited out: its PID is gone, so the next start
     takes the job back and works it within seconds; the killed run is marked interrupted."""
-    config, store = project
+    config, store = daemon_project
     store.upsert_job(new_job(1))
     started = script("start_pipeline.sh", config, environment(PIPELINE_TEST_SLEEP="60"))
     assert started.returncode == 0, started.stdout + started.stderr
@@ -194,8 +194,8 @@ def test_daemon_survives_the_mongodb_server_going_away(tmp_path):
         server.stop()
 
 
-def test_foreground_run_for_systemd(project):
-    config, store = project
+def test_foreground_run_for_systemd(daemon_project):
+    config, store = daemon_project
     store.upsert_job(new_job(1))
     proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--config", str(config), "daemon", "run"],
                             env=environment(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -213,7 +213,7 @@ def test_foreground_run_for_systemd(project):
 
 
 def test_looking_at_the_state_never_creates_a_pid_file(tmp_path):
-    from pipeline import daemon
+    from pipeline.service import daemon
     config = load_config(str(write_config(tmp_path / "project")))
     assert daemon.state(config).running is False
     assert not config.daemon.pid_file.exists() and not config.daemon.pid_file.parent.exists()

@@ -3,13 +3,12 @@ are compared alike, and an earlier-posted copy that arrives later becomes the or
 
 import json
 
-from pipeline import constants as c
-from pipeline.cli import main
-from pipeline.config import SearchConfig, load_config
-from pipeline.dedupe import company_key, posted_on
-from pipeline.duplicates import demote, find_twin, store_duplicate, supersedes
+from pipeline.cli.app import main
+from pipeline.companies.identity import company_key
+from pipeline.config.loading import SearchConfig, load_config
+from pipeline.postings.duplicates import demote, find_twin, store_duplicate, supersedes
+from pipeline.postings.matching import posted_on
 from pipeline.records import Move
-from pipeline.sources.boards import search_boards
 from pipeline.sources.lever import LeverSource
 from pipeline.states import State
 from pipeline.store import NewJob
@@ -38,8 +37,7 @@ def board_jobs(tmp_path, entry) -> list[NewJob]:
 
         source = LeverSource(config.sources["lever"])
         search = SearchConfig(keywords="account", sources=("lever",))
-        return list(search_boards(source.config, source.board_url, source.params, source.parse, search,
-                                  build_fetcher(config), {}, {}))
+        return list(source.search(search, build_fetcher(config), lambda _: False))
 
 
 def test_a_board_entry_names_the_company_so_its_linkedin_copy_is_linked(tmp_path):
@@ -76,7 +74,6 @@ def test_slugs_that_differ_from_the_name_need_the_board_entry(tmp_path):
 
 
 def test_an_import_and_a_board_copy_are_linked(tmp_path, monkeypatch, capsys):
-    monkeypatch.delenv(c.ENV_MONGODB_URI, raising=False)
     config = write_config(tmp_path / "project")
     store_path = load_config(str(config)).storage.sqlite_path
     store = SQLiteStore(store_path)

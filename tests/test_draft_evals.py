@@ -6,9 +6,9 @@ import shutil
 
 import pytest
 
-from pipeline.config import load_config
-from pipeline.drafts import DraftRejected, Recipient, allowed_references, check_draft, parse_draft
-from pipeline.profile import load_profile
+from pipeline.config.loading import load_config
+from pipeline.config.profile import load_profile
+from pipeline.outreach.drafts import DraftRejected, Recipient, allowed_references, check_draft, parse_draft
 from pipeline.records import Job
 from tests.conftest import ROOT
 from tests.helpers.project import write_config

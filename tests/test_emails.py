@@ -1,6 +1,6 @@
 """Addresses: marked guesses, the learned pattern, and MX checks that never guess."""
 
-from pipeline.emails import dns_mx_lookup, guesses, learned_pattern
+from pipeline.companies.addresses import dns_mx_lookup, guesses, learned_pattern
 
 
 def test_guesses_are_marked_and_scored():
@@ -26,7 +26,7 @@ def test_mx_is_unchecked_when_dns_is_unreachable():
 
 
 def test_names_are_parsed_and_transliterated_for_guesses():
-    from pipeline.emails import first_name, name_parts
+    from pipeline.companies.addresses import first_name, name_parts
 
     assert name_parts("Søren Østergaard") == ("soren", "ostergaard")
     assert name_parts("Łukasz Wróbel") == ("lukasz", "wrobel")
@@ -40,7 +40,7 @@ def test_names_are_parsed_and_transliterated_for_guesses():
 
 
 def test_an_address_is_a_persons_only_by_an_exact_pattern():
-    from pipeline.emails import own_address
+    from pipeline.companies.addresses import own_address
 
     published = ["jordan.blake@acme.example", "jobs@acme.example", "dmurphy@acme.example"]
     assert own_address("Dan Murphy", ["jordan.blake@acme.example", "jobs@acme.example"]) == "", "not a substring"
@@ -49,7 +49,7 @@ def test_an_address_is_a_persons_only_by_an_exact_pattern():
 
 
 def test_recipients_take_published_then_sure_guesses_and_the_postings_own_address():
-    from pipeline.drafts import choose_recipients, general_address
+    from pipeline.outreach.drafts import choose_recipients, general_address
     from pipeline.records import Job
 
     job = Job(id="j", source="t", source_id="1", url="https://x.example", status="enriched",
@@ -69,7 +69,7 @@ def test_recipients_take_published_then_sure_guesses_and_the_postings_own_addres
 def test_real_mx_lookups_against_a_loopback_dns_server():
     """dnspython against a DNS server on 127.0.0.1 (a port of its own: "ip:port" in
     enricher.dns_nameservers): a domain with MX is ok, one without is none."""
-    from pipeline.emails import dns_mx_lookup
+    from pipeline.companies.addresses import dns_mx_lookup
     from tests.helpers.dns_server import DNSServer
 
     with DNSServer(domains=("example", "gmail.com")) as server:

@@ -7,21 +7,19 @@ import json
 import time
 
 import pytest
-import yaml
 
 from pipeline import constants as c
-from pipeline import policy
-from pipeline.catalog import stage_states
-from pipeline.config import load_config
+from pipeline.config.catalog import stage_states
+from pipeline.config.loading import load_config
+from pipeline.engine import policy
+from pipeline.engine.runner import run_stage
 from pipeline.sources import feeds, greenhouse
 from pipeline.sources.linkedin import DETAIL_PATH, parse_detail
-from pipeline.stages.runner import run_stage
 from pipeline.stages.scrape import Scrape
 from pipeline.states import State
-from pipeline.store import NewJob, open_store
-from pipeline.textclean import clean
-from tests.helpers.http_server import RecordedServer, Reply, fixture
-from tests.helpers.project import write_config
+from pipeline.store import NewJob
+from pipeline.text import clean
+from tests.helpers.http_server import Reply, fixture
 
 DETAIL = fixture("linkedin", "guest_jobPosting_detail.html")
 CAPTIONS = {"en": "No longer accepting applications", "de": "Bewerbungen werden nicht mehr angenommen",
@@ -81,23 +79,14 @@ def test_the_closed_marker_is_read_by_markup_in_every_language(language):
 
 
 @pytest.fixture
-def server():
-    with RecordedServer() as s:
-        yield s
-
-
-@pytest.fixture
-def project(tmp_path, server, monkeypatch):
-    monkeypatch.delenv(c.ENV_MONGODB_URI, raising=False)
-    monkeypatch.delenv(c.ENV_TEST_STAGES, raising=False)
-    monkeypatch.delenv(c.ENV_OPENROUTER_KEY, raising=False)
+def boards(project, server):
+    """A project reading the 'acme' Greenhouse board on the loopback server: (config, store)."""
     fast = {"base_url": server.base_url, "min_delay": 0, "max_delay": 0}
-    (tmp_path / "profile.yaml").write_text(yaml.safe_dump({"name": "Alex Example", "email": "alex@example.org"}))
-    path = write_config(tmp_path, {"searches": [{"keywords": "engineer", "sources": ["greenhouse"]}],
-                                   "sources": {"linkedin": fast, "greenhouse": {**fast, "boards": ["acme"]}},
-                                   "scraper": {"retry_base_seconds": 0.001, "retry_max_seconds": 0.001}})
-    config = load_config(str(path))
-    return config, open_store(config)
+    made = project({"searches": [{"keywords": "engineer", "sources": ["greenhouse"]}],
+                    "sources": {"linkedin": fast, "greenhouse": {**fast, "boards": ["acme"]}},
+                    "scraper": {"retry_base_seconds": 0.001, "retry_max_seconds": 0.001}},
+                   profile={"name": "Alex Example", "email": "alex@example.org"})
+    return made.config, made.store
 
 
 def board(*ids: int) -> Reply:
@@ -106,9 +95,9 @@ def board(*ids: int) -> Reply:
     return Reply(200, json.dumps({"jobs": jobs}), content_type="application/json")
 
 
-def test_board_jobs_missing_from_two_listings_in_a_row_expire(project, server):
+def test_board_jobs_missing_from_two_listings_in_a_row_expire(boards, server):
     """Synthetic board answers (the shape of Greenhouse's API) on the loopback server."""
-    config, store = project
+    config, store = boards
     stage = Scrape(config).stage()
     server.routes["/v1/boards/acme/jobs"] = board(1, 2, 3)
     run_stage(store, stage, config.stages[c.SCRAPE])
@@ -131,8 +120,8 @@ def test_board_jobs_missing_from_two_listings_in_a_row_expire(project, server):
     assert next(j for j in store.list_jobs() if j.source_id == "acme:3").data["listing_missed"] == 0
 
 
-def test_linkedin_closed_or_gone_details_expire(project, server):
-    config, store = project
+def test_linkedin_closed_or_gone_details_expire(boards, server):
+    config, store = boards
     for n in (1, 2, 3):
         store.upsert_job(NewJob(source="linkedin", source_id=str(n), url=f"https://www.linkedin.com/jobs/view/{n}",
                                 title="Engineer", company="Notion", extra={"linkedin_job_id": str(n)}))
@@ -147,10 +136,10 @@ def test_linkedin_closed_or_gone_details_expire(project, server):
     assert by_id["1"].data["expired"]["caption"] == CAPTIONS["fr"] and "410" in by_id["2"].data["expired"]["how"]
 
 
-def test_recheck_before_drafting(project, server):
+def test_recheck_before_drafting(boards, server):
     from pipeline.stages.draft import Draft
 
-    config, store = project
+    config, store = boards
     enrich = stage_states(c.ENRICH)
     for n in (1, 2, 3, 4):
         store.upsert_job(NewJob(source="linkedin", source_id=str(n), url=f"https://www.linkedin.com/jobs/view/{n}",

@@ -7,9 +7,9 @@ import json
 import yaml
 
 from pipeline import constants as c
-from pipeline.cli import main
-from pipeline.config import load_config
-from pipeline.export import export
+from pipeline.cli.app import main
+from pipeline.config.loading import load_config
+from pipeline.outreach.export import export
 from pipeline.sources.linkedin import DETAIL_PATH, SEARCH_PATH
 from pipeline.states import State
 from pipeline.store import NewJob, open_store
@@ -24,8 +24,6 @@ def board(name: str, n: int) -> Reply:
 
 
 def test_a_dead_board_does_not_stop_the_others_or_linkedin(tmp_path, monkeypatch, capsys):
-    monkeypatch.delenv(c.ENV_MONGODB_URI, raising=False)
-    monkeypatch.delenv(c.ENV_TEST_STAGES, raising=False)
     with RecordedServer() as server:
         fast = {"base_url": server.base_url, "min_delay": 0, "max_delay": 0}
         server.routes["/v1/boards/acme/jobs"] = board("acme", 1)
@@ -69,7 +67,6 @@ def test_csv_cells_a_spreadsheet_would_evaluate_are_neutralised(tmp_path):
 
 
 def test_terminal_output_carries_no_control_characters(tmp_path, monkeypatch, capsys):
-    monkeypatch.delenv(c.ENV_MONGODB_URI, raising=False)
     path = write_config(tmp_path)
     store = open_store(load_config(str(path)))
     hostile = "Engineer\x1b]8;;http://evil.example\x07click\x1b]8;;\x07\x1b[2J\x07"
@@ -106,7 +103,7 @@ def test_the_llm_client_is_built_once_under_concurrent_first_use(monkeypatch):
 
     import openai
 
-    from pipeline.llm import LLM
+    from pipeline.net.llm import LLM
 
     made = []
 
@@ -116,7 +113,7 @@ def test_the_llm_client_is_built_once_under_concurrent_first_use(monkeypatch):
             made.append(kwargs)
 
     monkeypatch.setattr(openai, "OpenAI", Slow)
-    from pipeline.settings import LLMConfig
+    from pipeline.config.settings import LLMConfig
 
     config = type("C", (), {"llm_api_key": "sk-test", "llm": LLMConfig()})()
     llm = LLM(config)
@@ -129,11 +126,11 @@ def test_the_llm_client_is_built_once_under_concurrent_first_use(monkeypatch):
 
 
 def test_an_error_while_storing_a_result_fails_the_job_with_its_cause(store_factory):
-    from pipeline.catalog import stage_states
-    from pipeline.config import StageConfig
-    from pipeline.stages.runner import Stage, run_stage
+    from pipeline.config.catalog import stage_states
+    from pipeline.config.loading import StageConfig
+    from pipeline.engine.runner import Stage, run_stage
+    from tests.helpers.builders import new_job
     from tests.helpers.stages import unstorable
-    from tests.store.test_contract import new_job
 
     store = store_factory()
     store.upsert_job(new_job(1))
@@ -166,12 +163,11 @@ def test_a_refused_write_is_one_clear_line_not_a_traceback(tmp_path):
 def test_with_the_network_down_enrich_halts_and_uses_no_attempt(tmp_path, monkeypatch):
     """Every host refused (the proxy and LinkedIn on a closed port): the run halts with "network
     unreachable", every job is back in its input state with no attempt used and no error."""
-    from pipeline.catalog import stage_states
+    from pipeline.config.catalog import stage_states
+    from pipeline.engine.runner import run_stage
     from pipeline.stages.enrich import Enrich
-    from pipeline.stages.runner import run_stage
     from tests.helpers.mongo_server import free_port
 
-    monkeypatch.delenv(c.ENV_MONGODB_URI, raising=False)
     closed = f"http://127.0.0.1:{free_port()}"
     path = write_config(tmp_path, {
         "enricher": {"concurrency": 2, "retry_base_seconds": 0, "retry_max_seconds": 0},
@@ -197,7 +193,7 @@ def test_one_dead_website_is_the_jobs_error_not_an_outage(tmp_path):
     """A company site that refuses connections while the canary answers: Unreachable (the job is
     retried by the usual rules), never NetworkDown."""
     from pipeline.errors import NetworkDown, Unreachable
-    from pipeline.http import Fetcher
+    from pipeline.net.http import Fetcher
     from tests.helpers.mongo_server import free_port
 
     with RecordedServer() as server:
@@ -228,7 +224,7 @@ def test_a_stop_during_a_429_back_off_ends_the_fetch_at_once():
     import time
 
     from pipeline.errors import Stopped
-    from pipeline.http import Fetcher, HostPolicy
+    from pipeline.net.http import Fetcher, HostPolicy
 
     with RecordedServer() as server:
         server.routes["/busy"] = [Reply(429, "slow down", headers={"Retry-After": "30"}), Reply(200, "ok")]
@@ -252,11 +248,10 @@ def test_two_daemons_on_one_mongodb_search_once_per_scheduled_slot(tmp_path, mon
     import threading
     import uuid
 
-    from pipeline.scheduler import Scheduler
+    from pipeline.service.scheduler import Scheduler
     from pipeline.stages.scrape import Scrape
 
     monkeypatch.setenv(c.ENV_MONGODB_URI, mongo_uri)
-    monkeypatch.delenv(c.ENV_TEST_STAGES, raising=False)
     with RecordedServer() as server:
         page = fixture("linkedin", "guest_seeMoreJobPostings_search.html")
         server.routes[SEARCH_PATH] = [Reply(200, page), Reply(200, "")]
@@ -289,10 +284,9 @@ def test_sigterm_during_a_30_s_back_off_ends_the_run_within_2_s(tmp_path, monkey
     import threading
     import time
 
-    from pipeline.stages.runner import run_stage
+    from pipeline.engine.runner import run_stage
     from pipeline.stages.scrape import Scrape
 
-    monkeypatch.delenv(c.ENV_MONGODB_URI, raising=False)
     with RecordedServer() as server:
         server.routes[DETAIL_PATH.format(id="*")] = Reply(429, "slow down", headers={"Retry-After": "30"})
         path = write_config(tmp_path, {"sources": {"linkedin": {"base_url": server.base_url, "min_delay": 0,
@@ -312,7 +306,6 @@ def test_sigterm_during_a_30_s_back_off_ends_the_run_within_2_s(tmp_path, monkey
 
 def test_run_stage_summary_lines_carry_no_control_characters(tmp_path, monkeypatch, capsys):
     """A run's error can quote what a site sent; run-stage prints it without the escape sequences."""
-    monkeypatch.delenv(c.ENV_MONGODB_URI, raising=False)
     monkeypatch.setenv(c.ENV_TEST_STAGES, "enrich=tests.helpers.stages:hostile_halt")
     path = write_config(tmp_path)
     open_store(load_config(str(path))).upsert_job(NewJob(source="t", source_id="1", url="https://x.example/1",

@@ -9,20 +9,14 @@ import sys
 import pytest
 
 from pipeline import constants as c
-from pipeline.cli import main
-from pipeline.config import load_config
-from pipeline.daemon import etime_seconds
+from pipeline.cli.app import main
+from pipeline.config.loading import load_config
+from pipeline.service.daemon import etime_seconds
 from pipeline.stages.scrape import Scrape
 from pipeline.store import open_store
 from tests.conftest import ROOT
+from tests.helpers.builders import new_job
 from tests.helpers.project import write_config
-from tests.store.test_contract import new_job
-
-
-@pytest.fixture(autouse=True)
-def clean_env(monkeypatch):
-    for name in (c.ENV_MONGODB_URI, c.ENV_TEST_STAGES, c.ENV_KEYWORDS, c.ENV_LOCATION, c.ENV_OPENROUTER_KEY):
-        monkeypatch.delenv(name, raising=False)
 
 
 def test_config_check_reports_every_error_and_the_profile(tmp_path, capsys):

@@ -7,7 +7,7 @@ from email.utils import formatdate
 
 import pytest
 
-from pipeline.http import Fetcher, HostGaveUp, HostPolicy, TransientHTTPError, retry_after_seconds
+from pipeline.net.http import Fetcher, HostGaveUp, HostPolicy, TransientHTTPError, retry_after_seconds
 from tests.helpers.http_server import RecordedServer, Reply
 
 

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from pipeline import constants as c
-from pipeline.cli import main
+from pipeline.cli.app import main
 from pipeline.states import State
 from tests.helpers.project import write_config
 
@@ -18,7 +18,6 @@ GOOD = [
 
 @pytest.fixture
 def cli(tmp_path, monkeypatch):
-    monkeypatch.delenv(c.ENV_MONGODB_URI, raising=False)
     config = write_config(tmp_path / "project")
 
     def run(*argv: str) -> int:
@@ -157,7 +156,7 @@ def test_import_from_standard_input(cli, tmp_path, capsys, monkeypatch):
 def test_hostile_rows_nested_too_deep_or_too_long(cli, tmp_path, capsys):
     """A row nested past the limit is rejected with its reason; a 20 MB description is cut to the
     limit and flagged, the row still imported; a file nested past Python's own limit is refused."""
-    from pipeline.importer import MAX_DEPTH, MAX_FIELD_CHARS
+    from pipeline.postings.imports import MAX_DEPTH, MAX_FIELD_CHARS
 
     nested: dict = {}
     inner = nested

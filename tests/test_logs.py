@@ -5,7 +5,7 @@ import json
 import structlog
 
 from pipeline.logs import get_logger, setup_logging
-from pipeline.redact import mask_uri, redact, register_secret
+from pipeline.redaction import mask_uri, redact, register_secret
 
 
 def test_redact_uri_passwords_keys_and_registered_secrets():

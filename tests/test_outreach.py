@@ -11,13 +11,13 @@ from typing import Any
 import pytest
 
 from pipeline import constants as c
-from pipeline.catalog import stage_states
-from pipeline.config import load_config
-from pipeline.contacts import job_contacts
-from pipeline.emails import guesses
+from pipeline.companies.addresses import guesses
+from pipeline.companies.contacts import job_contacts
+from pipeline.config.catalog import stage_states
+from pipeline.config.loading import load_config
+from pipeline.engine.runner import run_stage
 from pipeline.stages.draft import Draft
 from pipeline.stages.enrich import Enrich
-from pipeline.stages.runner import run_stage
 from pipeline.states import State
 from pipeline.store import NewJob, open_store
 from tests.conftest import ROOT
@@ -79,8 +79,6 @@ def obedient(body: dict[str, Any]) -> Answer:
 
 @pytest.fixture
 def world(tmp_path, monkeypatch):
-    monkeypatch.delenv(c.ENV_MONGODB_URI, raising=False)
-    monkeypatch.delenv(c.ENV_TEST_STAGES, raising=False)
     monkeypatch.setenv(c.ENV_OPENROUTER_KEY, "sk-test-outreach-0123456789")
     with RecordedServer() as web, LLMServer() as llm:
         for site, (host, pages) in SITES.items():

@@ -2,8 +2,8 @@
 
 import pytest
 
+from pipeline.config.profile import load_profile
 from pipeline.errors import ConfigError
-from pipeline.profile import load_profile
 from tests.conftest import ROOT
 
 

@@ -1,20 +1,17 @@
 """The review loop: drafts are new, then approved or rejected, then sent; export writes approved
 drafts and keeps a manifest so re-exports clean up after themselves and never touch edited files."""
 
-import shutil
 import sys
 
 import pytest
 
 from pipeline import constants as c
-from pipeline.catalog import stage_states
-from pipeline.cli import main
-from pipeline.config import load_config
-from pipeline.review_commands import interactive
+from pipeline.cli.app import main
+from pipeline.cli.review_loop import interactive
+from pipeline.config.catalog import stage_states
+from pipeline.config.loading import load_config
 from pipeline.states import State
-from pipeline.store import NewJob, open_store
-from tests.conftest import ROOT
-from tests.helpers.project import write_config
+from pipeline.store import NewJob
 
 
 def a_draft(name: str, channel: str = "email") -> dict:
@@ -26,15 +23,10 @@ def a_draft(name: str, channel: str = "email") -> dict:
 
 
 @pytest.fixture
-def project(tmp_path, monkeypatch):
-    monkeypatch.delenv(c.ENV_MONGODB_URI, raising=False)
-    monkeypatch.delenv(c.ENV_TEST_STAGES, raising=False)
-    directory = tmp_path / "project"
-    directory.mkdir()
-    shutil.copy(ROOT / "profile.example.yaml", directory / "profile.yaml")
-    path = write_config(directory, {})
-    config = load_config(str(path))
-    store = open_store(config)
+def reviewed(project, tmp_path):
+    """Two drafted jobs (two drafts, then one) to review: (config path, store, job ids, export folder)."""
+    made = project({}, profile="example")
+    store = made.store
     ids = []
     for n, names in enumerate((["Jonas", "Lena"], ["Maria"])):
         store.upsert_job(NewJob(source="test", source_id=str(n), url=f"https://jobs.example.org/{n}",
@@ -42,15 +34,15 @@ def project(tmp_path, monkeypatch):
         job = store.claim(stage_states(c.DRAFT), "w", 60)
         store.complete(job.id, job.lease_token, stage_states(c.DRAFT), {"drafts": [a_draft(x) for x in names]})
         ids.append(job.id)
-    return path, store, ids, tmp_path / "out"
+    return made.path, store, ids, tmp_path / "out"
 
 
 def states(store, job_id):
     return [(d.get("review") or {}).get("state", "new") for d in store.get(job_id).data["drafts"]]
 
 
-def test_approve_reject_and_sent_by_script(project, capsys):
-    path, store, (first, second), _ = project
+def test_approve_reject_and_sent_by_script(reviewed, capsys):
+    path, store, (first, second), _ = reviewed
     cli = ["--config", str(path), "drafts"]
     assert main([*cli, "approve", first, "1"]) == 0
     assert main([*cli, "reject", first, "2", "--reason", "wrong person"]) == 0
@@ -66,15 +58,15 @@ def test_approve_reject_and_sent_by_script(project, capsys):
     assert main([*cli, "approve"]) == c.EXIT_USAGE
 
 
-def test_mark_applied_sends_the_approved_drafts(project):
-    path, store, (first, _), _ = project
+def test_mark_applied_sends_the_approved_drafts(reviewed):
+    path, store, (first, _), _ = reviewed
     assert main(["--config", str(path), "drafts", "approve", first, "2"]) == 0
     assert main(["--config", str(path), "mark", first, "applied"]) == 0
     assert states(store, first) == ["new", "sent"]
 
 
-def test_export_writes_approved_drafts_and_cleans_up_with_its_manifest(project, capsys):
-    path, store, (first, second), out = project
+def test_export_writes_approved_drafts_and_cleans_up_with_its_manifest(reviewed, capsys):
+    path, store, (first, second), out = reviewed
     cli = ["--config", str(path), "drafts"]
     export = [*cli, "export", "--format", "eml", "--out", str(out)]
     assert main(export) == 0
@@ -103,8 +95,8 @@ def test_export_writes_approved_drafts_and_cleans_up_with_its_manifest(project, 
     assert second
 
 
-def test_csv_export_has_the_review_state(project):
-    path, store, (first, _), out = project
+def test_csv_export_has_the_review_state(reviewed):
+    path, store, (first, _), out = reviewed
     main(["--config", str(path), "drafts", "approve", first, "1"])
     assert main(["--config", str(path), "drafts", "export", "--format", "csv", "--out", str(out), "--all"]) == 0
     import csv
@@ -113,13 +105,12 @@ def test_csv_export_has_the_review_state(project):
     assert [r["review"] for r in rows].count("approved") == 1 and len(rows) == 3
 
 
-def test_review_one_by_one_with_an_edit(project, monkeypatch, tmp_path, capsys):
-    path, store, (first, second), _ = project
+def test_review_one_by_one_with_an_edit(reviewed, monkeypatch, tmp_path, capsys):
+    path, store, (first, second), _ = reviewed
     editor = tmp_path / "editor.py"
     editor.write_text("import sys, pathlib\np = pathlib.Path(sys.argv[1])\n"
                       "p.write_text(p.read_text().replace('I saw the role.', 'I read about your robots.'))\n")
     monkeypatch.setenv("EDITOR", f"{sys.executable} {editor}")
-    monkeypatch.delenv("VISUAL", raising=False)
     answers = iter(["e", "a", "x", "r", "not this one", "s"])
     config = load_config(str(path))
     assert interactive(config, State.DRAFT_GENERATED, ask=lambda prompt: next(answers)) == 0
@@ -135,8 +126,8 @@ def test_review_one_by_one_with_an_edit(project, monkeypatch, tmp_path, capsys):
     assert rejected["review"]["reason"] == "not this one"
 
 
-def test_review_stops_at_end_of_input(project, capsys):
-    path, store, ids, _ = project
+def test_review_stops_at_end_of_input(reviewed, capsys):
+    path, store, ids, _ = reviewed
 
     def closed(prompt):
         raise EOFError

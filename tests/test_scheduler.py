@@ -8,13 +8,13 @@ import time
 from datetime import datetime
 
 from pipeline import constants as c
-from pipeline.config import load_config
-from pipeline.scheduler import next_runs
+from pipeline.config.loading import load_config
+from pipeline.service.scheduler import next_runs
 from pipeline.states import State
 from pipeline.store import open_store
 from tests.conftest import ROOT
+from tests.helpers.builders import new_job
 from tests.helpers.project import write_config
-from tests.store.test_contract import new_job
 from tests.test_daemon import environment, wait_for
 
 
@@ -54,10 +54,10 @@ def test_run_missed_while_suspended_runs_on_wake(tmp_path):
 def test_a_run_halted_by_a_network_outage_runs_again_at_the_next_tick(tmp_path):
     import threading
 
-    from pipeline.catalog import stage_states
+    from pipeline.config.catalog import stage_states
+    from pipeline.engine.runner import Stage
     from pipeline.errors import NetworkDown
-    from pipeline.scheduler import Scheduler
-    from pipeline.stages.runner import Stage
+    from pipeline.service.scheduler import Scheduler
     from pipeline.store.sqlite import SQLiteStore
 
     def offline(job, ctx):

@@ -4,11 +4,11 @@ language and tone, within the limits without cutting a sentence or the signature
 import dataclasses
 from pathlib import Path
 
-from pipeline.drafts import NOTE_CHARS, SUBJECT_CHARS, Recipient
-from pipeline.profile import load_profile
+from pipeline.config.profile import load_profile
+from pipeline.config.settings import DraftSettings
+from pipeline.outreach.drafts import NOTE_CHARS, SUBJECT_CHARS, Recipient
+from pipeline.outreach.templates import template_draft
 from pipeline.records import Job
-from pipeline.settings import DraftSettings
-from pipeline.templates import template_draft
 from tests.conftest import ROOT
 
 PROFILE = load_profile(Path(ROOT / "profile.example.yaml"))

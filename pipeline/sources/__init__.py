@@ -1,8 +1,8 @@
 """The sources of the catalog's source table, built from the config."""
 
-from pipeline.catalog import SOURCES, load
-from pipeline.config import Config
-from pipeline.http import DEFAULT_USER_AGENT, Fetcher, HostPolicy
+from pipeline.config.catalog import SOURCES, load
+from pipeline.config.loading import Config
+from pipeline.net.http import DEFAULT_USER_AGENT, Fetcher, HostPolicy
 from pipeline.sources.base import BlockedError, DriftError, Source
 
 __all__ = ["BlockedError", "DriftError", "Source", "build_fetcher", "build_sources"]

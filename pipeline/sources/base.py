@@ -6,23 +6,17 @@ returns the fields of one job's detail page.
 """
 
 import dataclasses
-import html as html_lib
 import re
 from collections.abc import Callable, Iterator
-from typing import Any, Protocol
+from dataclasses import dataclass, field
+from typing import Protocol
 
-from bs4 import BeautifulSoup, Comment
-
-from pipeline.config import SearchConfig
+from pipeline.config.loading import SearchConfig
 from pipeline.errors import HaltRun, PermanentError, RetryableError
-from pipeline.http import Fetcher
+from pipeline.net.http import Fetcher
 from pipeline.records import Job, NewJob, Output
 
 Known = Callable[[str], bool]  # source_id -> already in the store?
-
-ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "strong", "b", "em", "i", "u", "h1", "h2", "h3", "h4", "a",
-                "blockquote", "code", "pre"}
-
 
 class BlockedError(HaltRun):
     """The site answered with a login wall or a captcha instead of the page."""
@@ -45,8 +39,23 @@ def partial_drift(cards: list[NewJob], fields: tuple[str, ...]) -> tuple[list[Ne
     return [dataclasses.replace(card, extra={**card.extra, "drift": missing}) for card in cards], missing
 
 
+@dataclass
+class SearchReport:
+    """What one run's searches of a source saw besides the postings they yielded. The scrape stage
+    gives each source a fresh one per run and reads it after searching."""
+
+    listed: dict[str, set[str]] = field(default_factory=dict)  # board -> every id of its full listing
+    failed: dict[str, str] = field(default_factory=dict)  # board -> why it could not be read
+    drift: list[str] = field(default_factory=list)  # pages whose markup changed in part (cards kept, flagged)
+    page: list[NewJob] = field(default_factory=list)  # the page being yielded now (a capped search's rest)
+    position: int = 0  # that page's start: where a search the daily cap stopped resumes
+
+
 class Source(Protocol):
+    """What the scrape and draft stages use of a job source."""
+
     name: str
+    report: SearchReport
 
     def search(self, search: SearchConfig, fetcher: Fetcher, known: Known) -> Iterator[NewJob]: ...
 
@@ -68,57 +77,6 @@ class NoDetail:
         return None
 
 
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?![.\d])|"
-                           r"opacity\s*:\s*0(?![.\d])", re.I)
-
-
-def strip_hidden(soup: Any) -> Any:
-    """Remove what a reader never sees, before anything is kept: display:none, visibility:hidden,
-    aria-hidden, the hidden attribute, <template>, comments. Hidden text is where injected
-    instructions hide."""
-    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
-        comment.extract()
-    for tag in soup.find_all(["template", "script", "style", "noscript"]):
-        if tag.name != "script" or tag.get("type") != "application/ld+json":  # structured data is read apart
-            tag.decompose()
-    for tag in soup.find_all(True):
-        if tag.decomposed:
-            continue
-        if tag.has_attr("hidden") or str(tag.get("aria-hidden", "")).lower() == "true" or \
-                _HIDDEN_STYLE.search(str(tag.get("style", ""))):
-            tag.decompose()
-    return soup
-
-
-def text_of(html: str) -> str:
-    """Readable text of an HTML fragment: block elements become line breaks, hidden parts dropped."""
-    soup = strip_hidden(BeautifulSoup(html or "", "html.parser"))
-    for br in soup.find_all("br"):
-        br.replace_with("\n")
-    text = soup.get_text("\n")
-    lines = (re.sub(r"[ \t\xa0]+", " ", line).strip() for line in text.splitlines())
-    return "\n".join(line for line in lines if line)
-
-
-def sanitize_html(html: str) -> str:
-    """Only harmless formatting tags, no attributes but a link's http(s) href; hidden parts dropped."""
-    soup = strip_hidden(BeautifulSoup(html or "", "html.parser"))
-    for tag in soup.find_all(["script", "style", "iframe", "object", "embed", "form", "button", "svg"]):
-        tag.decompose()
-    for tag in soup.find_all(True):
-        if tag.name not in ALLOWED_TAGS:
-            tag.unwrap()
-            continue
-        href = attr(tag, "href") if tag.name == "a" else ""
-        tag.attrs = {"href": href} if href.startswith(("http://", "https://")) else {}
-    return str(soup).strip()
-
-
-def unescape_html(escaped: str) -> str:
-    """Greenhouse's content is entity-escaped HTML: unescape once before parsing."""
-    return html_lib.unescape(escaped or "")
-
-
 def _alternatives(keywords: str) -> list[list[str]]:
     parts = re.split(r",|\bOR\b", keywords)
     return [words for part in parts if (words := re.findall(r"[\w+#.]+", part.lower()))]
@@ -136,17 +94,3 @@ def matches(search: SearchConfig, title: str, text: str, location: str) -> bool:
     wanted = search.location.lower().strip()
     where = (location or "").lower()
     return not wanted or wanted in where or "remote" in where or "anywhere" in where
-
-
-def attr(tag: Any, name: str) -> str:
-    """An attribute's text ('' when absent; a multi-valued one joined by spaces)."""
-    value = tag.get(name) if tag is not None else None
-    if isinstance(value, list):
-        return " ".join(str(v) for v in value)
-    return str(value or "")
-
-
-def first_text(node: Any, selector: str) -> str:
-    """Whitespace-folded text of the first match, or ''."""
-    found = node.select_one(selector)
-    return re.sub(r"\s+", " ", found.get_text(" ", strip=True)).strip() if found else ""

@@ -7,18 +7,18 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from pipeline.config import SearchConfig, SourceConfig
+from pipeline.config.loading import SearchConfig, SourceConfig
 from pipeline.errors import NetworkDown, PermanentError, RetryableError, Stopped
-from pipeline.http import Fetcher, check_status
+from pipeline.net.http import Fetcher, check_status
 from pipeline.records import Job, NewJob
-from pipeline.sources.base import DriftError, Known, NoDetail, matches, partial_drift
+from pipeline.sources.base import DriftError, Known, NoDetail, SearchReport, matches, partial_drift
 
 Parse = Callable[[str, Any], list[NewJob]]
 
 
 class BoardSource(NoDetail, ABC):
-    """A source that reads whole company boards; `listed` holds the full listing of each board
-    fetched in this run (the scrape stage expires jobs missing from it). A board source names its
+    """A source that reads whole company boards; its report's `listed` holds the full listing of each
+    board fetched in this run (the scrape stage expires jobs missing from it). A board source names its
     board URL, its query and its parser."""
 
     name: str
@@ -26,9 +26,7 @@ class BoardSource(NoDetail, ABC):
 
     def __init__(self, config: SourceConfig) -> None:
         self.config = config
-        self.listed: dict[str, set[str]] = {}
-        self.failed: dict[str, str] = {}  # board -> why it could not be read this run
-        self.drift: list[str] = []  # boards whose postings lack a field the API normally gives
+        self.report = SearchReport()
 
     @abstractmethod
     def board_url(self, board: str) -> str:
@@ -39,8 +37,7 @@ class BoardSource(NoDetail, ABC):
         """One board's answer -> its postings."""
 
     def search(self, search: SearchConfig, fetcher: Fetcher, known: Known) -> Iterator[NewJob]:
-        return search_boards(self.config, self.board_url, self.params, self.parse, search, fetcher, self.listed,
-                             self.failed, self.drift)
+        return search_boards(self.config, self.board_url, self.params, self.parse, search, fetcher, self.report)
 
     def check_open(self, job: Job, fetcher: Fetcher) -> bool | None:
         """Still on its board? One request for the board's listing; None when it cannot be read."""
@@ -63,8 +60,7 @@ def fetch_json(fetcher: Fetcher, url: str, params: dict[str, Any] | None = None)
 
 
 def search_boards(config: SourceConfig, url_for: Callable[[str], str], params: dict[str, Any] | None, parse: Parse,
-                  search: SearchConfig, fetcher: Fetcher, listed: dict[str, set[str]],
-                  failed: dict[str, str], drift: list[str] | None = None) -> Iterator[NewJob]:
+                  search: SearchConfig, fetcher: Fetcher, report: SearchReport) -> Iterator[NewJob]:
     """Every configured board, each in one call, filtered by the search's keywords and location.
     `listed` receives each board's full listing (every source id) once it was fetched and parsed:
     a job absent from it is closed or removed; a failed fetch lists nothing and so proves nothing.
@@ -77,12 +73,12 @@ def search_boards(config: SourceConfig, url_for: Callable[[str], str], params: d
         except (Stopped, NetworkDown):
             raise
         except (RetryableError, PermanentError) as exc:
-            failed[board] = f"{type(exc).__name__}: {exc}"
+            report.failed[board] = f"{type(exc).__name__}: {exc}"
             continue
-        listed[board] = {job.source_id for job in jobs}
+        report.listed[board] = {job.source_id for job in jobs}
         jobs, missing = partial_drift(jobs, ("title", "location"))
-        if missing and drift is not None:
-            drift.append(f"board {board!r}: {', '.join(missing)} empty on most postings (the API changed?)")
+        if missing:
+            report.drift.append(f"board {board!r}: {', '.join(missing)} empty on most postings (the API changed?)")
         for job in jobs:
             if matches(search, job.title, job.description, job.location):
                 yield dataclasses.replace(job, company=name or job.company.strip(),

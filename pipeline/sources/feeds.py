@@ -4,10 +4,11 @@ Their terms ask for attribution and a link back (see the README); we keep each j
 from collections.abc import Iterator
 from typing import Any
 
-from pipeline.config import SearchConfig, SourceConfig
-from pipeline.http import Fetcher
+from pipeline.config.loading import SearchConfig, SourceConfig
+from pipeline.net.html import sanitize_html, text_of
+from pipeline.net.http import Fetcher
 from pipeline.records import NewJob
-from pipeline.sources.base import DriftError, Known, NoDetail, matches, sanitize_html, text_of
+from pipeline.sources.base import DriftError, Known, NoDetail, SearchReport, matches
 from pipeline.sources.boards import fetch_json
 from pipeline.urls import canonical_url
 
@@ -59,6 +60,7 @@ class FeedSource(NoDetail):
 
     def __init__(self, config: SourceConfig) -> None:
         self.config, self.name = config, config.name
+        self.report = SearchReport()
 
     def search(self, search: SearchConfig, fetcher: Fetcher, known: Known) -> Iterator[NewJob]:
         path, parse = self.PATHS[self.name]

@@ -3,8 +3,9 @@
 
 from typing import Any
 
+from pipeline.net.html import sanitize_html, text_of, unescape_html
 from pipeline.records import NewJob
-from pipeline.sources.base import DriftError, sanitize_html, text_of, unescape_html
+from pipeline.sources.base import DriftError
 from pipeline.sources.boards import BoardSource
 from pipeline.urls import canonical_url
 

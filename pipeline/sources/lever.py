@@ -2,8 +2,9 @@
 
 from typing import Any
 
+from pipeline.net.html import sanitize_html, text_of
 from pipeline.records import NewJob
-from pipeline.sources.base import DriftError, sanitize_html, text_of
+from pipeline.sources.base import DriftError
 from pipeline.sources.boards import BoardSource
 from pipeline.urls import canonical_url
 

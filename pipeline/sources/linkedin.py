@@ -15,23 +15,15 @@ from urllib.parse import urlsplit
 import httpx
 from bs4 import BeautifulSoup, Comment
 
-from pipeline.config import SearchConfig, SourceConfig
+from pipeline.config.loading import SearchConfig, SourceConfig
 from pipeline.errors import PermanentError, RetryableError
-from pipeline.http import Fetcher, check_status
+from pipeline.net.html import attr, first_text, sanitize_html, text_of
+from pipeline.net.http import Fetcher, check_status
 from pipeline.records import Job, NewJob, Output
-from pipeline.sources.base import (
-    BlockedError,
-    DriftError,
-    Known,
-    attr,
-    first_text,
-    partial_drift,
-    sanitize_html,
-    text_of,
-)
+from pipeline.sources.base import BlockedError, DriftError, Known, SearchReport, partial_drift
 from pipeline.sources.linkedin_criteria import read_criteria
 from pipeline.states import State
-from pipeline.textclean import clean
+from pipeline.text import clean
 from pipeline.timeutil import utc_iso
 from pipeline.urls import canonical_url
 
@@ -189,9 +181,7 @@ class LinkedInSource:
 
     def __init__(self, config: SourceConfig) -> None:
         self.base_url = config.base_url.rstrip("/")
-        self.position = 0  # the start of the page being yielded: where a capped search resumes
-        self.page: list[NewJob] = []  # that page's cards
-        self.drift: list[str] = []  # pages whose cards lack a field the markup normally gives
+        self.report = SearchReport()
 
     def search(self, search: SearchConfig, fetcher: Fetcher, known: Known) -> Iterator[NewJob]:
         """Page by page. With stop_at_known, a page of known cards ends the search, unless the
@@ -209,9 +199,9 @@ class LinkedInSource:
             all_known = all(known(job.source_id) for job in cards)
             cards, missing = partial_drift(cards, CARD_FIELDS)
             if missing:
-                self.drift.append(f"search page start={start}: {', '.join(missing)} empty on most cards "
+                self.report.drift.append(f"search page start={start}: {', '.join(missing)} empty on most cards "
                                   "(the markup changed in part; cards kept and flagged)")
-            self.position, self.page = start, cards
+            self.report.position, self.report.page = start, cards
             yield from cards
             start += len(cards)
             if search.stop_at_known and all_known:

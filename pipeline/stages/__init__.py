@@ -5,10 +5,10 @@ function."""
 import os
 from typing import Any
 
-from pipeline.catalog import load, stages
-from pipeline.config import Config
+from pipeline.config.catalog import load, stages
+from pipeline.config.loading import Config
+from pipeline.engine.runner import Stage
 from pipeline.errors import StageNotReady
-from pipeline.stages.runner import Stage
 
 
 def built_stage_names() -> set[str]:
@@ -18,7 +18,7 @@ def built_stage_names() -> set[str]:
 
 def not_ready_reasons(config: Config) -> dict[str, str]:
     """Why a built stage cannot run yet, checked cheaply (for status)."""
-    from pipeline.profile import profile_path
+    from pipeline.config.profile import profile_path
 
     path = profile_path(config)
     return {name: f"no profile: copy profile.example.yaml to {os.path.relpath(path, config.root)}"

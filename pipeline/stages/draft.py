@@ -11,11 +11,17 @@ import time
 from typing import Any
 
 from pipeline import constants as c
-from pipeline.catalog import stage_states
-from pipeline.config import Config
-from pipeline.counters import drafted_key
-from pipeline.dedupe import company_key
-from pipeline.drafts import (
+from pipeline.companies.identity import company_key, identities
+from pipeline.config.catalog import stage_states
+from pipeline.config.loading import Config
+from pipeline.config.profile import Profile, load_profile, profile_path
+from pipeline.config.settings import DraftSettings
+from pipeline.engine.counters import drafted_key
+from pipeline.engine.runner import Stage, WorkContext
+from pipeline.engine.spend import Budget
+from pipeline.errors import DailyLimit, RetryableError, StageNotReady
+from pipeline.logs import get_logger
+from pipeline.outreach.drafts import (
     DraftRejected,
     Recipient,
     allowed_references,
@@ -26,18 +32,11 @@ from pipeline.drafts import (
     general_address,
     parse_draft,
 )
-from pipeline.errors import DailyLimit, RetryableError, StageNotReady
-from pipeline.logs import get_logger
-from pipeline.profile import Profile, load_profile, profile_path
+from pipeline.outreach.templates import template_draft
 from pipeline.records import Job, Output
-from pipeline.settings import DraftSettings
 from pipeline.sources import build_fetcher, build_sources
-from pipeline.sources.crawler import identities
-from pipeline.stages.runner import Stage, WorkContext
-from pipeline.stages.spend import Budget
 from pipeline.states import State
 from pipeline.store.base import JobStore
-from pipeline.templates import template_draft
 from pipeline.timeutil import utc_iso
 
 log = get_logger("pipeline.draft")
@@ -51,16 +50,16 @@ class Draft:
         self.settings: DraftSettings = config.stage(c.DRAFT)
         path = profile_path(config)
         if profile is None and not path.exists():
-            raise StageNotReady(f"no profile at {path}: copy profile.example.yaml to {self.settings.profile} "
+            raise StageNotReady(f"no profile at {path}: copy profile.example.yaml to {path.name} "
                                 "and fill it in")
         self.profile = profile or load_profile(path)
         self.sources, self.fetcher = build_sources(config), build_fetcher(config)
         self._dnc_listed = dnc_aliases(self.settings.do_not_contact)  # the settings never change in a run
         self._dnc_ids: set[str] | None = None
-        self.budget = Budget(self.settings.daily_cost_cap_usd, config.llm.model)
+        self.budget = Budget(config.llm)
         self.llm = None
         if config.llm_api_key:
-            from pipeline.llm import LLM
+            from pipeline.net.llm import LLM
 
             self.llm = LLM(config)
 

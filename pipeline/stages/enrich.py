@@ -11,21 +11,22 @@ import time
 from typing import Any
 
 from pipeline import constants as c
-from pipeline.catalog import stage_states
-from pipeline.config import Config
-from pipeline.drafts import DraftRejected, check_summary
-from pipeline.emails import MxLookup, dns_mx_lookup
+from pipeline.companies.addresses import MxLookup, dns_mx_lookup
+from pipeline.companies.crawler import CompanyCrawler
+from pipeline.companies.identity import identities
+from pipeline.config.catalog import stage_states
+from pipeline.config.loading import Config
+from pipeline.config.settings import EnrichSettings
+from pipeline.engine.policy import holder_is_gone, owner_name
+from pipeline.engine.runner import Stage, WorkContext
+from pipeline.engine.spend import Budget
 from pipeline.errors import Deferred, HaltRun, PermanentError, RetryableError
 from pipeline.logs import get_logger
-from pipeline.policy import holder_is_gone, owner_name
+from pipeline.outreach.drafts import DraftRejected, check_summary
 from pipeline.records import Job, Output
-from pipeline.settings import EnrichSettings
 from pipeline.sources import build_fetcher
-from pipeline.sources.crawler import CompanyCrawler, identities
-from pipeline.stages.runner import Stage, WorkContext
-from pipeline.stages.spend import Budget
 from pipeline.store.base import JobStore
-from pipeline.textclean import fenced
+from pipeline.text import fenced
 from pipeline.timeutil import utc_iso
 
 log = get_logger("pipeline.enrich")
@@ -49,11 +50,11 @@ class Enrich:
         self._known: dict[str, dict[str, Any]] = {}  # alias -> a fresh company record seen by this stage
         self._held: dict[str, str] = {}  # company id -> lock token, while this stage enriches it
         self._deferrals: dict[str, int] = {}  # job id -> times deferred (its wait grows)
-        self.budget = Budget(config.stage(c.DRAFT).daily_cost_cap_usd, config.llm.model)
+        self.budget = Budget(config.llm)
         self.llm_down = ""  # why summaries stopped for this run (provider refused or unreachable)
         self.llm = None
         if config.llm_api_key and config.llm.summarize_companies:
-            from pipeline.llm import LLM  # the openai SDK is heavy: load it only when it will be used
+            from pipeline.net.llm import LLM  # the openai SDK is heavy: load it only when it will be used
 
             self.llm = LLM(config)
 

@@ -10,18 +10,18 @@ jobs pass through unscored, so enrichment works as before.
 from typing import Any
 
 from pipeline import constants as c
-from pipeline.catalog import stage_states
-from pipeline.config import Config
-from pipeline.counters import skipped_key
+from pipeline.config.catalog import stage_states
+from pipeline.config.loading import Config
+from pipeline.config.profile import Profile, load_profile, profile_path
+from pipeline.config.settings import FitSettings
+from pipeline.engine.counters import skipped_key
+from pipeline.engine.runner import Stage, WorkContext
+from pipeline.engine.spend import Budget
 from pipeline.errors import PermanentError, RetryableError
-from pipeline.fit import Fit, Scorer
-from pipeline.fit_llm import llm_fit
+from pipeline.fit.llm_opinion import llm_fit
+from pipeline.fit.scorer import Fit, Scorer
 from pipeline.logs import get_logger
-from pipeline.profile import Profile, load_profile, profile_path
 from pipeline.records import Job, Output
-from pipeline.settings import FitSettings
-from pipeline.stages.runner import Stage, WorkContext
-from pipeline.stages.spend import Budget
 from pipeline.states import State
 
 log = get_logger("pipeline.fit")
@@ -35,10 +35,10 @@ class FitStage:
         path = profile_path(config)
         self.profile = profile or (load_profile(path) if path.exists() else None)
         self.scorer = Scorer(self.profile.fit) if self.profile else None
-        self.budget = Budget(config.stage(c.DRAFT).daily_cost_cap_usd, config.llm.model)
+        self.budget = Budget(config.llm)
         self.llm = None
         if self.profile and config.llm_api_key and self.settings.llm:
-            from pipeline.llm import LLM
+            from pipeline.net.llm import LLM
 
             self.llm = LLM(config)
 

@@ -16,17 +16,18 @@ from datetime import date
 from typing import Any
 
 from pipeline import constants as c
-from pipeline.catalog import SOURCES, stage_states
-from pipeline.config import Config, SearchConfig
-from pipeline.dedupe import company_key
-from pipeline.duplicates import demote, find_twin, store_duplicate, supersedes
+from pipeline.companies.identity import company_key
+from pipeline.config.catalog import SOURCES, stage_states
+from pipeline.config.loading import Config, SearchConfig
+from pipeline.config.settings import ScrapeSettings
+from pipeline.engine.runner import Stage, WorkContext, note_outage
 from pipeline.errors import NetworkDown, PermanentError, RetryableError, Stopped
-from pipeline.expiry import expire_missing
 from pipeline.logs import get_logger
+from pipeline.postings.duplicates import demote, find_twin, store_duplicate, supersedes
+from pipeline.postings.expiry import expire_missing
 from pipeline.records import Job, NewJob, Output, RunRecord
-from pipeline.settings import ScrapeSettings
 from pipeline.sources import build_fetcher, build_sources
-from pipeline.stages.runner import Stage, WorkContext, note_outage
+from pipeline.sources.base import SearchReport, Source
 from pipeline.store.base import JobStore
 from pipeline.timeutil import utc_iso
 
@@ -77,9 +78,7 @@ class Scrape:
             log.info("searches skipped: another daemon took this slot", slot=record.details["slot"])
             return
         for source in self.sources.values():
-            getattr(source, "listed", {}).clear()
-            getattr(source, "failed", {}).clear()
-            getattr(source, "drift", []).clear()
+            source.report = SearchReport()
         counts: Counter[str] = Counter()
         errors: list[str] = []
         if not self.searches:
@@ -99,7 +98,7 @@ class Scrape:
         for name, source in self.sources.items():
             errors += self._source_errors(store, name, source)
         expired = sum(expire_missing(store, name, board, ids, self.settings.expire_after_missing)
-                      for name, source in self.sources.items() for board, ids in getattr(source, "listed", {}).items())
+                      for name, source in self.sources.items() for board, ids in source.report.listed.items())
         record.details.update({"new": counts["new"], "updated": counts["updated"], "duplicates": counts["duplicate"],
                                "capped": counts["capped"], "expired": expired, "errors": errors,
                                "requests": self.fetcher.requests})
@@ -147,30 +146,30 @@ class Scrape:
             errors.append(f"{name} ({search.name}): {exc}")
             log.error("source failed", source=name, search=search.name, error=str(exc))
 
-    def _source_errors(self, store: JobStore, name: str, source: Any) -> list[str]:
+    def _source_errors(self, store: JobStore, name: str, source: Source) -> list[str]:
         """Once a run, after every search: the boards that could not be read (with their streak of
         failed runs; a board read ends its streak) and the pages whose markup drifted in part."""
         errors = []
-        for board, error in getattr(source, "failed", {}).items():
+        for board, error in source.report.failed.items():
             errors.append(f"{name} board {board!r}: {error}" + board_streak(store, name, board, failed=True))
             log.error("board failed; the other boards were read", source=name, board=board, error=error)
-        for board in getattr(source, "listed", {}):
+        for board in source.report.listed:
             board_streak(store, name, board, failed=False)
-        for drift in dict.fromkeys(getattr(source, "drift", [])):  # every search may see the same page
+        for drift in dict.fromkeys(source.report.drift):  # every search may see the same page
             errors.append(f"{name} drift: {drift}")
             log.error("parser drift: cards kept but flagged", source=name, drift=drift)
         return errors
 
-    def _capped(self, store: JobStore, source: Any, job: NewJob, known: Callable[[str], bool], resume: str,
+    def _capped(self, store: JobStore, source: Source, job: NewJob, known: Callable[[str], bool], resume: str,
                 counts: Counter[str]) -> None:
         """The daily cap stopped this search: count the page's other new cards as capped too, and
         remember the page, so tomorrow's run resumes there even when its first page is all known."""
-        page: list[NewJob] = getattr(source, "page", [])
+        page = source.report.page
         ids = [card.source_id for card in page]
         rest = page[ids.index(job.source_id) + 1:] if job.source_id in ids else []
         counts["capped"] += sum(not known(card.source_id) for card in rest)
-        store.set_value(resume, getattr(source, "position", 0))
-        log.info("daily cap reached", limit=self.settings.max_jobs_per_day, resumes_at=getattr(source, "position", 0))
+        store.set_value(resume, source.report.position)
+        log.info("daily cap reached", limit=self.settings.max_jobs_per_day, resumes_at=source.report.position)
 
     def admit(self, store: JobStore, job: NewJob) -> str:
         """Store one posting: 'updated', 'duplicate', 'capped' or 'new'."""

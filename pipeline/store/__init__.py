@@ -1,6 +1,6 @@
 """Open the store the config asks for: MongoDB when MONGODB_URI is set, else embedded SQLite."""
 
-from pipeline.config import Config
+from pipeline.config.loading import Config
 from pipeline.records import Job, NewJob, RunRecord
 from pipeline.store.base import JobStore
 

@@ -4,7 +4,7 @@ every decision (retry or fail, backoff, what an expired lease means) is pipeline
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from pipeline.catalog import StageStates
+from pipeline.config.catalog import StageStates
 from pipeline.records import ClaimedJob, Job, Move, NewJob, RunRecord
 from pipeline.states import Event
 

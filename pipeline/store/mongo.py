@@ -22,10 +22,10 @@ from pymongo import ReturnDocument
 from pymongo.errors import DuplicateKeyError, PyMongoError
 
 from pipeline import constants as c
-from pipeline.catalog import StageStates
+from pipeline.config.catalog import StageStates
 from pipeline.errors import StoreUnavailable
 from pipeline.records import WRITABLE_FIELDS, ClaimedJob, Job, Move, NewJob, RunRecord, job_id_for
-from pipeline.redact import redact
+from pipeline.redaction import redact
 from pipeline.states import Event, State
 from pipeline.store.base import completion
 

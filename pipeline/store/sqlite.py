@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from pipeline.catalog import StageStates
+from pipeline.config.catalog import StageStates
 from pipeline.errors import StoreUnavailable
 from pipeline.records import WRITABLE_FIELDS, ClaimedJob, Job, Move, NewJob, RunRecord, job_id_for
 from pipeline.states import Event, State

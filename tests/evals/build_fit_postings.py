@@ -76,7 +76,8 @@ def linkedin_cards() -> list[dict[str, Any]]:
         if title and place and job_id:
             found.setdefault(job_id.group(1), {
                 "id": f"li-{job_id.group(1)}", "source": "linkedin", "origin": path,
-                "title": title.get_text(" ", strip=True), "company": company.get_text(" ", strip=True) if company else "",
+                "title": title.get_text(" ", strip=True),
+                "company": company.get_text(" ", strip=True) if company else "",
                 "location": place.get_text(" ", strip=True), "description": ""})
     return list(found.values())
 

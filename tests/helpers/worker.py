@@ -4,9 +4,9 @@ import argparse
 import sys
 
 from pipeline import constants as c
-from pipeline.catalog import stage_states
-from pipeline.config import StageConfig
-from pipeline.stages.runner import Stage, run_stage
+from pipeline.config.catalog import stage_states
+from pipeline.config.loading import StageConfig
+from pipeline.engine.runner import Stage, run_stage
 from tests.helpers.stages import echo
 
 

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from pipeline.config import SearchConfig
+from pipeline.config.loading import SearchConfig
 from pipeline.sources import ashby, feeds, greenhouse, lever
 from pipeline.sources.base import DriftError, matches
 from tests.helpers.http_server import fixture

@@ -11,7 +11,7 @@ import re
 import httpx
 import pytest
 
-from pipeline.config import SearchConfig
+from pipeline.config.loading import SearchConfig
 from pipeline.sources.base import BlockedError, DriftError
 from pipeline.sources.linkedin import check_blocked, parse_detail, parse_search_page, search_params
 from tests.helpers.http_server import fixture

@@ -4,23 +4,20 @@ import dataclasses
 import email
 import email.policy
 import json
-import shutil
 import time
 
 import pytest
 
 from pipeline import constants as c
-from pipeline.catalog import stage_states
-from pipeline.cli import main
-from pipeline.config import load_config
-from pipeline.counters import spend_key
+from pipeline.cli.app import main
+from pipeline.config.catalog import stage_states
+from pipeline.config.loading import load_config
+from pipeline.engine.counters import spend_key
+from pipeline.engine.runner import run_stage
 from pipeline.stages.draft import Draft
-from pipeline.stages.runner import run_stage
 from pipeline.states import State
-from pipeline.store import NewJob, open_store
-from tests.conftest import ROOT
+from pipeline.store import NewJob
 from tests.helpers.llm_server import Answer, LLMServer
-from tests.helpers.project import write_config
 
 ENRICH = stage_states(c.ENRICH)
 GOOD = {"subject": "Backend engineering at Acme Robotics",
@@ -43,22 +40,19 @@ def llm():
 
 
 @pytest.fixture
-def project(tmp_path, llm, monkeypatch):
-    monkeypatch.delenv(c.ENV_MONGODB_URI, raising=False)
-    monkeypatch.delenv(c.ENV_TEST_STAGES, raising=False)
+def drafting(project, llm, monkeypatch):
+    """drafting(key=True, **generator) -> (config path, config, store) of a project with the example
+    profile and the loopback LLM (an API key set unless key=False); `llm` keys go to the llm section."""
     monkeypatch.setenv(c.ENV_OPENROUTER_KEY, "sk-test-draft-0123456789")
 
-    def make(key: bool = True, **generator):
+    def make(key: bool = True, daily_cost_cap_usd: float | None = None, **generator):
         if not key:
             monkeypatch.delenv(c.ENV_OPENROUTER_KEY)
-        directory = tmp_path / "project"
-        directory.mkdir(exist_ok=True)
-        shutil.copy(ROOT / "profile.example.yaml", directory / "profile.yaml")
-        path = write_config(directory, {
-            "generator": {"retry_base_seconds": 0.001, "retry_max_seconds": 0.001, **generator},
-            "llm": {"base_url": llm.base_url, "model": "test-model", "timeout_seconds": 5}})
-        config = load_config(str(path))
-        return path, config, open_store(config)
+        llm_section = {"base_url": llm.base_url, "model": "test-model", "timeout_seconds": 5,
+                       **({"daily_cost_cap_usd": daily_cost_cap_usd} if daily_cost_cap_usd is not None else {})}
+        made = project({"generator": {"retry_base_seconds": 0.001, "retry_max_seconds": 0.001, **generator},
+                        "llm": llm_section}, profile="example")
+        return made.path, made.config, made.store
     return make
 
 
@@ -89,8 +83,8 @@ def draft(config, store):
     return run_stage(store, Draft(config).stage(), config.stages[c.DRAFT])
 
 
-def test_a_good_draft_with_tokens_and_cost(project, llm):
-    _, config, store = project()
+def test_a_good_draft_with_tokens_and_cost(drafting, llm):
+    _, config, store = drafting()
     job_id = enriched(store)
     record = draft(config, store)
     job = store.get(job_id)
@@ -116,8 +110,8 @@ def test_a_good_draft_with_tokens_and_cost(project, llm):
     (answer(subject="A subject line that goes on and on and on well past the eighty characters allowed here"),
      "subject has 86 characters"),
 ])
-def test_rejected_drafts_are_retried_with_the_reason(project, llm, first, reason):
-    _, config, store = project()
+def test_rejected_drafts_are_retried_with_the_reason(drafting, llm, first, reason):
+    _, config, store = drafting()
     job_id = enriched(store)
     llm.queue.append(first)
     assert draft(config, store).succeeded == 1
@@ -126,8 +120,8 @@ def test_rejected_drafts_are_retried_with_the_reason(project, llm, first, reason
     assert reason.split(";")[0] in llm.requests[1]["body"]["messages"][1]["content"], "the model is told why"
 
 
-def test_always_rejected_drafts_retry_the_job(project, llm):
-    _, config, store = project(validation_retries=1)
+def test_always_rejected_drafts_retry_the_job(drafting, llm):
+    _, config, store = drafting(validation_retries=1)
     job_id = enriched(store)
     llm.default = answer(body="Hi [Name]")
     draft(config, store)
@@ -135,8 +129,8 @@ def test_always_rejected_drafts_retry_the_job(project, llm):
     assert job.status == State.ENRICHED and "every draft was rejected" in job.last_error and len(llm.requests) == 2
 
 
-def test_429_with_retry_after_is_honoured(project, llm):
-    _, config, store = project()
+def test_429_with_retry_after_is_honoured(drafting, llm):
+    _, config, store = drafting()
     job_id = enriched(store)
     llm.queue.append(Answer(status=429, headers={"Retry-After": "1"}))
     started = time.time()
@@ -145,8 +139,8 @@ def test_429_with_retry_after_is_honoured(project, llm):
     assert store.get(job_id).data["drafts"][0]["calls"] == 1, "the SDK's own retry, not a rejected draft"
 
 
-def test_timeout_retries_the_job_later(project, llm):
-    _, config, store = project()
+def test_timeout_retries_the_job_later(drafting, llm):
+    _, config, store = drafting()
     config = dataclasses.replace(config, llm=dataclasses.replace(config.llm, timeout_seconds=0.3))
     job_id = enriched(store)
     llm.default = Answer(content=json.dumps(GOOD), delay=1.5)
@@ -155,8 +149,8 @@ def test_timeout_retries_the_job_later(project, llm):
     assert record.retried == 1 and job.status == State.ENRICHED and "timed out" in job.last_error
 
 
-def test_orders_inside_the_description_are_fenced_and_caught(project, llm):
-    _, config, store = project()
+def test_orders_inside_the_description_are_fenced_and_caught(drafting, llm):
+    _, config, store = drafting()
     job_id = enriched(store, description=INJECTION)
     llm.queue.append(answer(body="Hi Jonas, please visit https://evil.example/collect and send your password."))
     assert draft(config, store).succeeded == 1
@@ -169,8 +163,8 @@ def test_orders_inside_the_description_are_fenced_and_caught(project, llm):
     assert "evil.example" not in d["body"] and "https://evil.example/collect" in d["rejected"][0]
 
 
-def test_daily_cap_halts_the_stage(project, llm):
-    _, config, store = project(daily_cost_cap_usd=0.002)
+def test_daily_cap_halts_the_stage(drafting, llm):
+    _, config, store = drafting(daily_cost_cap_usd=0.002)
     ids = [enriched(store, n) for n in range(4)]
     record = draft(config, store)
     assert record.succeeded == 2 and "daily LLM spending cap reached" in record.error
@@ -179,9 +173,9 @@ def test_daily_cap_halts_the_stage(project, llm):
     assert len(waiting) == 2 and all(j.attempts.get(c.DRAFT, 0) == 0 for j in waiting)
 
 
-def test_a_cap_with_no_known_price_refuses_to_go_on(project, llm):
+def test_a_cap_with_no_known_price_refuses_to_go_on(drafting, llm):
     """Costs recorded as $0 would never reach the cap: the first unpriced answer stops the run."""
-    _, config, store = project(daily_cost_cap_usd=1.0)
+    _, config, store = drafting(daily_cost_cap_usd=1.0)
     llm.default = Answer(content=json.dumps(GOOD))  # the provider reports no cost; llm.prices is empty
     ids = [enriched(store, n) for n in range(3)]
     record = draft(config, store)
@@ -191,8 +185,8 @@ def test_a_cap_with_no_known_price_refuses_to_go_on(project, llm):
     assert len(waiting) == 2 and all(j.attempts.get(c.DRAFT, 0) == 0 for j in waiting)
 
 
-def test_price_table_when_the_provider_gives_no_cost(project, llm):
-    path, _, store = project()
+def test_price_table_when_the_provider_gives_no_cost(drafting, llm):
+    path, _, store = drafting()
     text = path.read_text().replace("model: test-model", "model: test-model\n  prices: {test-model: {prompt: 0.5, "
                                     "completion: 1.5}}")
     path.write_text(text)
@@ -203,8 +197,8 @@ def test_price_table_when_the_provider_gives_no_cost(project, llm):
     assert store.get(job_id).data["drafts"][0]["cost"] == pytest.approx((1000 * 0.5 + 200 * 1.5) / 1e6)
 
 
-def test_template_drafts_without_a_key(project, llm):
-    _, config, store = project(key=False)
+def test_template_drafts_without_a_key(drafting, llm):
+    _, config, store = drafting(key=False)
     job_id = enriched(store)
     assert draft(config, store).succeeded == 1
     [d] = store.get(job_id).data["drafts"]
@@ -213,8 +207,8 @@ def test_template_drafts_without_a_key(project, llm):
     assert "Alex Example" in d["body"] and llm.requests == []
 
 
-def test_do_not_contact_skips_the_job(project, llm):
-    _, config, store = project(do_not_contact={"domains": ["acme-robotics.example"]})
+def test_do_not_contact_skips_the_job(drafting, llm):
+    _, config, store = drafting(do_not_contact={"domains": ["acme-robotics.example"]})
     job_id = enriched(store)
     draft(config, store)
     job = store.get(job_id)
@@ -227,8 +221,8 @@ def test_do_not_contact_skips_the_job(project, llm):
     {"companies": ["acme-robotics.example"]},
     {"domains": ["https://www.acme-robotics.example/"]},
 ])
-def test_do_not_contact_matches_the_company_by_any_alias(project, llm, listed):
-    _, config, store = project(do_not_contact=listed)
+def test_do_not_contact_matches_the_company_by_any_alias(drafting, llm, listed):
+    _, config, store = drafting(do_not_contact=listed)
     job_id = enriched(store)
     token = store.lock_company("domain:acme-robotics.example", "w", 60)
     store.save_company("domain:acme-robotics.example", token, {"name": "Acme Robotics GmbH",
@@ -238,16 +232,16 @@ def test_do_not_contact_matches_the_company_by_any_alias(project, llm, listed):
     assert job.status == State.SKIPPED and "do-not-contact" in job.data["skipped"] and llm.requests == []
 
 
-def test_do_not_contact_addresses_in_any_case(project, llm):
-    _, config, store = project(do_not_contact={"addresses": ["Jonas.Weber@ACME-Robotics.example"]})
+def test_do_not_contact_addresses_in_any_case(drafting, llm):
+    _, config, store = drafting(do_not_contact={"addresses": ["Jonas.Weber@ACME-Robotics.example"]})
     job_id = enriched(store)
     draft(config, store)
     [d] = store.get(job_id).data["drafts"]
     assert d["recipient"]["name"] == "" and d["recipient"]["address"] == "jobs@acme-robotics.example"
 
 
-def test_cli_summary_listing_export_and_regeneration(project, llm, tmp_path, capsys):
-    path, config, store = project()
+def test_cli_summary_listing_export_and_regeneration(drafting, llm, tmp_path, capsys):
+    path, config, store = drafting()
     job_id = enriched(store)
     assert main(["--config", str(path), "run-stage", "draft"]) == 0
     out = capsys.readouterr().out
@@ -276,9 +270,9 @@ def test_cli_summary_listing_export_and_regeneration(project, llm, tmp_path, cap
 
 
 @pytest.mark.parametrize("status", [401, 403, 402, "unreachable"])
-def test_a_refused_key_no_credit_or_no_provider_halts_the_run_and_costs_no_attempt(project, llm, status):
+def test_a_refused_key_no_credit_or_no_provider_halts_the_run_and_costs_no_attempt(drafting, llm, status):
     if status == "unreachable":
-        _, config, store = project()
+        _, config, store = drafting()
         import socket
 
         with socket.socket() as s:  # a port nothing listens on
@@ -287,7 +281,7 @@ def test_a_refused_key_no_credit_or_no_provider_halts_the_run_and_costs_no_attem
         config = dataclasses.replace(config, llm=dataclasses.replace(config.llm, base_url=f"http://127.0.0.1:{port}/v1"))
     else:
         llm.default = Answer(status=status)
-        _, config, store = project()
+        _, config, store = drafting()
     for n in range(3):
         enriched(store, n)
     record = run_stage(store, Draft(config).stage(), config.stages[c.DRAFT])
@@ -298,8 +292,8 @@ def test_a_refused_key_no_credit_or_no_provider_halts_the_run_and_costs_no_attem
     assert len(jobs) == 3 and all(j.attempts.get(c.DRAFT, 0) == 0 for j in jobs), "no attempt used"
 
 
-def test_only_the_minimal_profile_reaches_the_provider(project, llm, tmp_path):
-    path, config, store = project()
+def test_only_the_minimal_profile_reaches_the_provider(drafting, llm, tmp_path):
+    path, config, store = drafting()
     resume = path.parent / "resume.md"
     resume.write_text("Alex Example\nHauptstraße 5, 10115 Berlin\n+49 170 1234567\nBorn 1990-01-01, German, married\n\n"
                       "Experience\n- Cut build times by 60% across 12 repositories\n- Called +49 170 1234567 daily\n")
@@ -315,12 +309,12 @@ def test_only_the_minimal_profile_reaches_the_provider(project, llm, tmp_path):
         assert private not in sent, private
 
 
-def test_stats_and_daemon_status_show_todays_spend_and_the_cap(project, llm, capsys):
-    path, config, store = project(daily_cost_cap_usd=0.5)
+def test_stats_and_daemon_status_show_todays_spend_and_the_cap(drafting, llm, capsys):
+    path, config, store = drafting(daily_cost_cap_usd=0.5)
     enriched(store)
     draft(config, store)
     capsys.readouterr()
     assert main(["--config", str(path), "stats"]) == 0
-    assert "LLM spend today: $0.0011 of $0.50 (generator.daily_cost_cap_usd)" in capsys.readouterr().out
+    assert "LLM spend today: $0.0011 of $0.50 (llm.daily_cost_cap_usd)" in capsys.readouterr().out
     assert main(["--config", str(path), "daemon", "status", "--json"]) == c.EXIT_STOPPED
     assert json.loads(capsys.readouterr().out)["llm_spend"] == {"today_usd": 0.0011, "cap_usd": 0.5}

@@ -11,46 +11,40 @@ import time
 import pytest
 
 from pipeline import constants as c
-from pipeline.cli import main
-from pipeline.config import load_config
-from pipeline.contacts import job_contacts
-from pipeline.counters import spend_key
+from pipeline.cli.app import main
+from pipeline.companies.contacts import job_contacts
+from pipeline.engine.counters import spend_key
+from pipeline.engine.runner import run_stage
 from pipeline.stages.enrich import Enrich
-from pipeline.stages.runner import run_stage
 from pipeline.states import State
-from pipeline.store import NewJob, open_store
+from pipeline.store import NewJob
 from tests.conftest import ROOT
-from tests.helpers.http_server import RecordedServer, Reply, fixture
-from tests.helpers.project import write_config
+from tests.helpers.http_server import Reply, fixture
 
 SITE = "//acme-robotics.example"
 GOOGLE = json.loads(fixture("linkedin_company", "samloupro__google_all_sections.html"))[0]["data"]
 
 
-@pytest.fixture
-def server():
-    with RecordedServer() as s:
-        for path, page in (("/", "index.html"), ("/about", "about.html"), ("/team", "team.html"),
-                           ("/contact", "contact.html")):
-            s.routes[SITE + path] = Reply(200, fixture("sample_sites", "acme", page))
-        s.routes["/company/google"] = Reply(200, GOOGLE)
-        yield s
+@pytest.fixture(autouse=True)
+def sample_site(server):
+    """The Acme sample site and Google's recorded LinkedIn page, served on loopback (as a proxy)."""
+    for path, page in (("/", "index.html"), ("/about", "about.html"), ("/team", "team.html"),
+                       ("/contact", "contact.html")):
+        server.routes[SITE + path] = Reply(200, fixture("sample_sites", "acme", page))
+    server.routes["/company/google"] = Reply(200, GOOGLE)
 
 
 @pytest.fixture
-def project(tmp_path, server, monkeypatch):
-    monkeypatch.delenv(c.ENV_MONGODB_URI, raising=False)
-    monkeypatch.delenv(c.ENV_TEST_STAGES, raising=False)
-
+def enriching(project, server):
+    """enriching(**enricher) -> (config path, config, store) of a project fetching through the
+    loopback server."""
     def make(**enricher):
-        path = write_config(tmp_path / "project", {
+        made = project({
             "enricher": {"retry_base_seconds": 0.001, "retry_max_seconds": 0.001, "dns_nameservers": ["127.0.0.1"],
                          **enricher},
             "http": {"proxy": server.base_url, "min_delay": 0, "max_delay": 0, "timeout_seconds": 5},
             "sources": {"linkedin": {"base_url": server.base_url, "min_delay": 0, "max_delay": 0}}})
-        config = load_config(str(path))
-        store = open_store(config)
-        return path, config, store
+        return made.path, made.config, made.store
     return make
 
 
@@ -71,8 +65,8 @@ def site_requests(server) -> list[str]:
     return [p for p in server.paths() if p.startswith(SITE)]
 
 
-def test_a_company_shared_by_jobs_is_fetched_once(server, project):
-    _, config, store = project(concurrency=3)
+def test_a_company_shared_by_jobs_is_fetched_once(server, enriching):
+    _, config, store = enriching(concurrency=3)
     for n in range(5):
         store.upsert_job(acme_job(n))
     record = enrich(config, store)
@@ -89,8 +83,8 @@ def test_a_company_shared_by_jobs_is_fetched_once(server, project):
     assert company["facts"]["social"]["value"]["github"] == "https://github.com/acme-robotics-sample"
 
 
-def test_people_are_ranked_and_addresses_marked(server, project):
-    _, config, store = project()
+def test_people_are_ranked_and_addresses_marked(server, enriching):
+    _, config, store = enriching()
     store.upsert_job(acme_job(1))
     enrich(config, store, mx="ok")
     job = store.list_jobs()[0]
@@ -112,9 +106,9 @@ def test_people_are_ranked_and_addresses_marked(server, project):
     assert "jonas.weber@acme-robotics.example" not in [g["address"] for g in jonas], "published, not guessed"
 
 
-def test_the_job_poster_is_a_contact(project):
+def test_the_job_poster_is_a_contact(enriching):
     """The recruiter card a LinkedIn detail page showed (scrape stage) joins the company's people."""
-    _, config, store = project()
+    _, config, store = enriching()
     store.upsert_job(acme_job(1))
     job = store.list_jobs()[0]
     job.data["detail"] = {"recruiter": {"name": "Sam Poster", "headline": "Recruiter at Acme",
@@ -127,8 +121,8 @@ def test_the_job_poster_is_a_contact(project):
     assert contacts[0]["why"] == "posted this job"
 
 
-def test_linkedin_company_page_with_an_unreachable_website(server, project):
-    _, config, store = project()
+def test_linkedin_company_page_with_an_unreachable_website(server, enriching):
+    _, config, store = enriching()
     store.upsert_job(acme_job(1, company="Google", company_url="https://www.linkedin.com/company/google"))
     assert enrich(config, store).succeeded == 1
     company = store.find_company(["li:google"])
@@ -140,8 +134,8 @@ def test_linkedin_company_page_with_an_unreachable_website(server, project):
         "the https site is out of reach here; the LinkedIn facts are kept"
 
 
-def test_refresh_after_the_configured_age(server, project):
-    _, config, store = project(company_max_age_days=1e-5)  # under a second
+def test_refresh_after_the_configured_age(server, enriching):
+    _, config, store = enriching(company_max_age_days=1e-5)  # under a second
     store.upsert_job(acme_job(1))
     enrich(config, store)
     time.sleep(1)
@@ -150,8 +144,8 @@ def test_refresh_after_the_configured_age(server, project):
     assert site_requests(server).count(SITE + "/") == 2
 
 
-def test_no_company_url_is_a_permanent_error(server, project):
-    _, config, store = project()
+def test_no_company_url_is_a_permanent_error(server, enriching):
+    _, config, store = enriching()
     store.upsert_job(acme_job(1, company="Nowhere Ltd", company_url=""))
     record = enrich(config, store)
     job = store.list_jobs()[0]
@@ -159,8 +153,8 @@ def test_no_company_url_is_a_permanent_error(server, project):
     assert "no company URL and no website" in job.last_error
 
 
-def test_login_wall_on_the_company_page_halts_the_run(server, project):
-    _, config, store = project()
+def test_login_wall_on_the_company_page_halts_the_run(server, enriching):
+    _, config, store = enriching()
     server.routes["/company/acme-sample"] = Reply(302, headers={"Location": "/authwall?trk=synthetic"})
     server.routes["/authwall"] = Reply(200, "<html>synthetic login wall</html>")
     store.upsert_job(acme_job(1, company_url="https://www.linkedin.com/company/acme-sample"))
@@ -169,16 +163,16 @@ def test_login_wall_on_the_company_page_halts_the_run(server, project):
     assert "login page" in record.error and job.status == State.SCORED and job.attempts[c.ENRICH] == 0
 
 
-def test_500_then_success(server, project):
-    _, config, store = project()
+def test_500_then_success(server, enriching):
+    _, config, store = enriching()
     server.routes[SITE + "/"] = [Reply(500, "oops"), Reply(200, fixture("sample_sites", "acme", "index.html"))]
     store.upsert_job(acme_job(1))
     assert enrich(config, store).succeeded == 1
     assert site_requests(server).count(SITE + "/") == 2
 
 
-def test_two_enrich_processes_never_enrich_one_company_twice(server, project):
-    path, config, store = project(concurrency=3)
+def test_two_enrich_processes_never_enrich_one_company_twice(server, enriching):
+    path, config, store = enriching(concurrency=3)
     slow_home = fixture("sample_sites", "acme", "index.html")
 
     def slow(_query):
@@ -202,8 +196,8 @@ def test_two_enrich_processes_never_enrich_one_company_twice(server, project):
     assert all(j.data["company_id"] == "domain:acme-robotics.example" for j in store.list_jobs())
 
 
-def test_companies_and_show_commands(server, project, capsys):
-    path, config, store = project()
+def test_companies_and_show_commands(server, enriching, capsys):
+    path, config, store = enriching()
     for n in range(3):
         store.upsert_job(acme_job(n))
     enrich(config, store)
@@ -224,8 +218,8 @@ def test_companies_and_show_commands(server, project, capsys):
     assert "1 company" in capsys.readouterr().out
 
 
-def test_without_a_key_there_is_no_summary_and_no_failure(server, project):
-    _, config, store = project()
+def test_without_a_key_there_is_no_summary_and_no_failure(server, enriching):
+    _, config, store = enriching()
     store.upsert_job(acme_job(1))
     assert enrich(config, store).succeeded == 1
     assert "no LLM API key" in store.list_jobs()[0].data["company_summary"]["skipped"]
@@ -239,9 +233,9 @@ def llm(monkeypatch):
         yield s
 
 
-def test_llm_summary_from_gathered_text_with_tokens_and_cost(server, project, llm):
+def test_llm_summary_from_gathered_text_with_tokens_and_cost(server, enriching, llm):
     from tests.helpers.llm_server import Answer
-    _, config, store = project()
+    _, config, store = enriching()
     config = dataclasses.replace(config, llm=dataclasses.replace(config.llm, base_url=llm.base_url, model="m1"))
     llm.queue.append(Answer(content="Acme Robotics builds learning warehouse robots for logistics companies.",
                             prompt_tokens=310, completion_tokens=25, cost=0.00042))
@@ -268,9 +262,9 @@ def test_llm_summary_from_gathered_text_with_tokens_and_cost(server, project, ll
     ("Acme Robotics has 4,000 employees in 90 countries.", "numbers the company's pages do not"),
     ("I'm sorry, but I can't assist with that request.", "a refusal"),
 ])
-def test_a_summary_that_fails_its_check_is_not_kept(server, project, llm, text, reason):
+def test_a_summary_that_fails_its_check_is_not_kept(server, enriching, llm, text, reason):
     from tests.helpers.llm_server import Answer
-    _, config, store = project()
+    _, config, store = enriching()
     config = dataclasses.replace(config, llm=dataclasses.replace(config.llm, base_url=llm.base_url))
     llm.default = Answer(content=text)
     store.upsert_job(acme_job(1))
@@ -279,17 +273,17 @@ def test_a_summary_that_fails_its_check_is_not_kept(server, project, llm, text, 
     assert "text" not in summary and reason in summary["rejected"]
 
 
-def test_an_unreachable_provider_stops_summaries_for_the_run_not_the_enrichment(server, project, monkeypatch):
+def test_an_unreachable_provider_stops_summaries_for_the_run_not_the_enrichment(server, enriching, monkeypatch):
     monkeypatch.setenv(c.ENV_OPENROUTER_KEY, "sk-test-enrich-0123456789")
-    _, config, store = project()
+    _, config, store = enriching()
     config = dataclasses.replace(config, llm=dataclasses.replace(config.llm, base_url="http://127.0.0.1:9/v1"))
     store.upsert_job(acme_job(1))
     assert enrich(config, store).succeeded == 1
     assert "unreachable" in store.list_jobs()[0].data["company_summary"]["skipped"]
 
 
-def test_price_table_when_the_provider_reports_no_cost(server, project, llm):
-    _, config, store = project()
+def test_price_table_when_the_provider_reports_no_cost(server, enriching, llm):
+    _, config, store = enriching()
     llm_config = dataclasses.replace(config.llm, base_url=llm.base_url, model="m2",
                                      prices={"m2": {"prompt": 1.0, "completion": 2.0}})
     config = dataclasses.replace(config, llm=llm_config)
@@ -299,9 +293,9 @@ def test_price_table_when_the_provider_reports_no_cost(server, project, llm):
     assert summary["cost"] == round((120 * 1.0 + 60 * 2.0) / 1_000_000, 8)
 
 
-def test_llm_failure_keeps_the_enrichment(server, project, llm):
+def test_llm_failure_keeps_the_enrichment(server, enriching, llm):
     from tests.helpers.llm_server import Answer
-    _, config, store = project()
+    _, config, store = enriching()
     config = dataclasses.replace(config, llm=dataclasses.replace(config.llm, base_url=llm.base_url))
     llm.default = Answer(status=400)
     store.upsert_job(acme_job(1))
@@ -309,8 +303,8 @@ def test_llm_failure_keeps_the_enrichment(server, project, llm):
     assert "LLM refused" in store.list_jobs()[0].data["company_summary"]["error"]
 
 
-def test_an_apply_url_on_the_company_domain_is_its_website(server, project):
-    _, config, store = project()
+def test_an_apply_url_on_the_company_domain_is_its_website(server, enriching):
+    _, config, store = enriching()
     store.upsert_job(acme_job(1, company_url="", extra={"apply_url": "http://acme-robotics.example/apply?job=1"}))
     store.upsert_job(acme_job(2, company="Beta", company_url="",
                               extra={"apply_url": "https://boards.greenhouse.io/beta/jobs/1"}))
@@ -330,11 +324,11 @@ def dead_pid() -> int:
     return process.pid
 
 
-def test_a_lock_left_by_a_dead_process_is_taken_over_at_once(server, project):
+def test_a_lock_left_by_a_dead_process_is_taken_over_at_once(server, enriching):
     """After a SIGKILL during a company fetch, the restarted daemon does not spin on that company."""
     import socket
 
-    _, config, store = project(concurrency=2, lease_seconds=300)
+    _, config, store = enriching(concurrency=2, lease_seconds=300)
     for n in range(3):
         store.upsert_job(acme_job(n))
     company_id = "domain:acme-robotics.example"
@@ -348,13 +342,13 @@ def test_a_lock_left_by_a_dead_process_is_taken_over_at_once(server, project):
     assert store.find_company([company_id])["lock_owner"] is None
 
 
-def test_a_stop_during_a_company_fetch_gives_the_lock_back_and_the_restart_does_not_spin(server, project):
+def test_a_stop_during_a_company_fetch_gives_the_lock_back_and_the_restart_does_not_spin(server, enriching):
     """The stop comes while the company's home page hangs: the run ends, the company lock is free
     and the jobs keep their attempts; the next run (a restart) claims that company's jobs at most
     3 times in its first 10 s (a lock kept by the stopped daemon made them spin 85 times)."""
     import threading
 
-    _, config, store = project(concurrency=2)
+    _, config, store = enriching(concurrency=2)
     for n in range(2):
         store.upsert_job(acme_job(n))
     fetching, hang_up = threading.Event(), threading.Event()
@@ -394,9 +388,9 @@ def test_a_stop_during_a_company_fetch_gives_the_lock_back_and_the_restart_does_
     assert len([t for t in claims if t - started <= 10]) <= 3, claims
 
 
-def test_a_live_holder_makes_jobs_wait_quietly_and_growing(server, project):
+def test_a_live_holder_makes_jobs_wait_quietly_and_growing(server, enriching):
     """Another live process holds the company: its jobs are deferred with growing waits, no history."""
-    _, config, store = project(run_deadline_seconds=3)
+    _, config, store = enriching(run_deadline_seconds=3)
     store.upsert_job(acme_job(1))
     company_id = "domain:acme-robotics.example"
     assert store.lock_company(company_id, "another-host:1", 300)
@@ -409,8 +403,8 @@ def test_a_live_holder_makes_jobs_wait_quietly_and_growing(server, project):
     assert time.time() - started < 6
 
 
-def test_a_run_gives_back_company_locks_it_still_holds(project):
-    _, config, store = project()
+def test_a_run_gives_back_company_locks_it_still_holds(enriching):
+    _, config, store = enriching()
     stage = Enrich(config, mx_lookup=lambda d: "ok")
     token = store.lock_company("name:acme", "me:1", 300)
     stage._held["name:acme"] = token
@@ -418,9 +412,9 @@ def test_a_run_gives_back_company_locks_it_still_holds(project):
     assert store.lock_company("name:acme", "other:2", 300), "the lock is free again"
 
 
-def test_jobs_waiting_on_a_company_this_run_enriches_are_woken_when_it_is_done(server, project, monkeypatch):
+def test_jobs_waiting_on_a_company_this_run_enriches_are_woken_when_it_is_done(server, enriching, monkeypatch):
     """Their deferral could be long (here 30 s); the worker that finishes the company wakes them."""
-    _, config, store = project(concurrency=2)
+    _, config, store = enriching(concurrency=2)
     for n in range(8):
         store.upsert_job(acme_job(n))
     monkeypatch.setattr(Enrich, "_wait", lambda self, job_id, locked_until: 30.0)

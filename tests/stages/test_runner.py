@@ -5,15 +5,15 @@ import threading
 import time
 
 from pipeline import constants as c
-from pipeline import policy
-from pipeline.catalog import stage_states
-from pipeline.config import StageConfig
+from pipeline.config.catalog import stage_states
+from pipeline.config.loading import StageConfig
+from pipeline.engine import policy
+from pipeline.engine.runner import Stage, run_stage
 from pipeline.errors import RetryableError
 from pipeline.logs import setup_logging
-from pipeline.stages.runner import Stage, run_stage
 from pipeline.states import State
+from tests.helpers.builders import new_job
 from tests.helpers.stages import always_fail, echo, permanent_fail
-from tests.store.test_contract import new_job
 
 ENRICH = stage_states(c.ENRICH)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from pipeline import constants as c
 from pipeline.states import State
 from tests.conftest import ROOT
-from tests.store.test_contract import new_job
+from tests.helpers.builders import new_job
 
 
 def worker_command(store_factory, *extra: str) -> list[str]:

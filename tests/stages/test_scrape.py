@@ -8,13 +8,13 @@ import re
 import pytest
 
 from pipeline import constants as c
-from pipeline.cli import main
-from pipeline.config import load_config
+from pipeline.cli.app import main
+from pipeline.config.loading import load_config
 from pipeline.sources.linkedin import DETAIL_PATH, SEARCH_PATH
 from pipeline.stages.scrape import daily_key
 from pipeline.states import State
 from pipeline.store import NewJob, open_store
-from tests.helpers.http_server import RecordedServer, Reply, fixture
+from tests.helpers.http_server import Reply, fixture
 from tests.helpers.project import write_config
 
 PAGE = fixture("linkedin", "guest_seeMoreJobPostings_search.html")
@@ -41,30 +41,24 @@ def pages(*bodies: str | int):
     return route
 
 
-@pytest.fixture
-def server():
-    with RecordedServer() as s:
-        s.routes[DETAIL_PATH.format(id="*")] = Reply(200, DETAIL)
-        yield s
+@pytest.fixture(autouse=True)
+def detail_pages(server):
+    """Every LinkedIn detail page the loopback server is asked for is the recorded one."""
+    server.routes[DETAIL_PATH.format(id="*")] = Reply(200, DETAIL)
 
 
 @pytest.fixture
-def project(tmp_path, server, monkeypatch):
-    monkeypatch.delenv(c.ENV_MONGODB_URI, raising=False)
-    monkeypatch.delenv(c.ENV_TEST_STAGES, raising=False)
-
+def scraping(project, server):
+    """scraping(cap, stop_at_known, sources, keywords, **sections) -> (run main.py, store) of a
+    project searching the loopback server."""
     def make(cap: int = 100, stop_at_known: bool = True, sources=("linkedin",), keywords="software engineer",
              **extra):
         fast = {"base_url": server.base_url, "min_delay": 0, "max_delay": 0}
-        path = write_config(tmp_path / "project", {
+        made = project({
             "scraper": {"max_jobs_per_day": cap, "retry_base_seconds": 0.001, "retry_max_seconds": 0.001},
             "searches": [{"keywords": keywords, "sources": list(sources), "stop_at_known": stop_at_known}],
             "sources": {"linkedin": fast, "greenhouse": {**fast, "boards": ["honeycomb"]}}, **extra})
-        store = open_store(load_config(str(path)))
-
-        def run(*argv: str) -> int:
-            return main(["--config", str(path), *argv])
-        return run, store
+        return made.run, made.store
     return make
 
 
@@ -72,9 +66,9 @@ def search_starts(server) -> list[str]:
     return [q.get("start") for p, q, _ in server.requests if p == SEARCH_PATH]
 
 
-def test_pages_then_details(server, project, capsys):
+def test_pages_then_details(server, scraping, capsys):
     server.routes[SEARCH_PATH] = pages(PAGE, renumbered(1000), "")
-    run, store = project()
+    run, store = scraping()
     assert run("run-stage", "scrape") == 0
     out = capsys.readouterr().out
     assert "scrape search: new 20, updated 0, duplicates 0, skipped by the daily cap 0, expired 0, errors 0" in out
@@ -88,16 +82,16 @@ def test_pages_then_details(server, project, capsys):
     assert store.last_runs()[c.SCRAPE].details["new"] == 20
 
 
-def test_http_400_ends_paging_quietly(server, project, capsys):
+def test_http_400_ends_paging_quietly(server, scraping, capsys):
     server.routes[SEARCH_PATH] = pages(PAGE, 400)
-    run, store = project()
+    run, store = scraping()
     assert run("run-stage", "scrape") == 0
     assert "new 10" in capsys.readouterr().out and search_starts(server) == ["0", "10"]
 
 
-def test_incremental_rescrape_stops_at_known_jobs_and_keeps_status(server, project, capsys):
+def test_incremental_rescrape_stops_at_known_jobs_and_keeps_status(server, scraping, capsys):
     server.routes[SEARCH_PATH] = pages(PAGE, renumbered(1000), "")
-    run, store = project()
+    run, store = scraping()
     run("run-stage", "scrape")
     applied = store.find("linkedin", IDS[3], "")
     assert run("mark", applied.id, State.APPLIED) == 0
@@ -111,9 +105,9 @@ def test_incremental_rescrape_stops_at_known_jobs_and_keeps_status(server, proje
     assert again.last_seen_at > again.first_seen_at == applied.first_seen_at
 
 
-def test_daily_cap_holds_across_runs(server, project, capsys):
+def test_daily_cap_holds_across_runs(server, scraping, capsys):
     server.routes[SEARCH_PATH] = pages(PAGE, renumbered(1000), renumbered(2000), "")
-    run, store = project(cap=15, stop_at_known=False)
+    run, store = scraping(cap=15, stop_at_known=False)
     assert run("run-stage", "scrape") == 0
     assert "new 15, updated 0, duplicates 0, skipped by the daily cap 5" in capsys.readouterr().out
     assert run("run-stage", "scrape") == 0
@@ -121,7 +115,7 @@ def test_daily_cap_holds_across_runs(server, project, capsys):
     assert sum(store.counts().values()) == 15 and store.quota_used(daily_key()) == 15
 
 
-def test_jobs_the_cap_left_are_fetched_the_next_day_even_when_page_one_is_known(server, project, capsys,
+def test_jobs_the_cap_left_are_fetched_the_next_day_even_when_page_one_is_known(server, scraping, capsys,
                                                                                   monkeypatch):
     """Cap 15 on pages of 10: page 2 is cut after 5 cards. The next day page 1 is all known
     (stop_at_known would stop there), yet the search resumes at page 2 and stores the 5 left."""
@@ -130,7 +124,7 @@ def test_jobs_the_cap_left_are_fetched_the_next_day_even_when_page_one_is_known(
     import pipeline.stages.scrape as scrape
 
     server.routes[SEARCH_PATH] = pages(PAGE, renumbered(1000), "")
-    run, store = project(cap=15)
+    run, store = scraping(cap=15)
     assert run("run-stage", "scrape") == 0
     assert "new 15, updated 0, duplicates 0, skipped by the daily cap 5" in capsys.readouterr().out, \
         "every card of the page not stored is counted"
@@ -145,12 +139,12 @@ def test_jobs_the_cap_left_are_fetched_the_next_day_even_when_page_one_is_known(
     assert store.quota_used(scrape.resume_key("linkedin", "software engineer")) == 0, "done: from the top again"
 
 
-def test_partial_markup_drift_is_loud_and_the_cards_are_kept_flagged(server, project, capsys):
+def test_partial_markup_drift_is_loud_and_the_cards_are_kept_flagged(server, scraping, capsys):
     """Derived page: the recorded cards with the company, location and date classes renamed."""
     drifted = PAGE.replace("base-search-card__subtitle", "x-subtitle").replace(
         "job-search-card__location", "x-location").replace("job-search-card__listdate", "x-date")
     server.routes[SEARCH_PATH] = pages(drifted, "")
-    run, store = project()
+    run, store = scraping()
     assert run("run-stage", "scrape") == 1, "drift is an error of the run"
     out = capsys.readouterr().out
     assert "linkedin drift: search page start=0: company, location, posted_date empty on most cards" in out, out
@@ -158,9 +152,9 @@ def test_partial_markup_drift_is_loud_and_the_cards_are_kept_flagged(server, pro
     assert len(jobs) == 10 and all(j.extra["drift"] == ["company", "location", "posted_date"] for j in jobs)
 
 
-def test_max_jobs_flag_limits_one_run(server, project, capsys):
+def test_max_jobs_flag_limits_one_run(server, scraping, capsys):
     server.routes[SEARCH_PATH] = pages(PAGE, renumbered(1000), "")
-    run, store = project()
+    run, store = scraping()
     assert run("run-stage", "scrape", "--max-jobs", "4", "--keywords", "python developer") == 0
     assert "new 4" in capsys.readouterr().out and sum(store.counts().values()) == 4
     assert server.requests[0][1]["keywords"] == "python developer"
@@ -172,10 +166,10 @@ def test_max_jobs_flag_limits_one_run(server, project, capsys):
     (Reply(200, PAGE.replace("base-search-card__title", "job-card-title-v2").replace("data-entity-urn", "data-x")
            .replace("base-card__full-link", "job-card-link")), "markup changed"),
 ])
-def test_blocks_and_drift_are_errors_not_zero_jobs(server, project, capsys, reply, words):
+def test_blocks_and_drift_are_errors_not_zero_jobs(server, scraping, capsys, reply, words):
     server.routes[SEARCH_PATH] = reply
     server.routes["/authwall"] = Reply(200, SYNTHETIC_LOGIN_PAGE)
-    run, store = project()
+    run, store = scraping()
     assert run("run-stage", "scrape") == c.EXIT_ERROR
     out = capsys.readouterr().out
     assert "errors 1" in out and words in out
@@ -185,26 +179,26 @@ def test_blocks_and_drift_are_errors_not_zero_jobs(server, project, capsys, repl
     assert words in capsys.readouterr().out, "visible in status"
 
 
-def test_empty_first_page_is_simply_nothing_new(server, project, capsys):
+def test_empty_first_page_is_simply_nothing_new(server, scraping, capsys):
     server.routes[SEARCH_PATH] = Reply(200, "")
-    run, _ = project()
+    run, _ = scraping()
     assert run("run-stage", "scrape") == 0
     assert "new 0, updated 0, duplicates 0, skipped by the daily cap 0, expired 0, errors 0" in capsys.readouterr().out
 
 
-def test_429_with_retry_after_then_success(server, project, capsys):
+def test_429_with_retry_after_then_success(server, scraping, capsys):
     server.routes[SEARCH_PATH] = [Reply(429, headers={"Retry-After": "1"}), Reply(200, PAGE), Reply(200, "")]
-    run, store = project()
+    run, store = scraping()
     assert run("run-stage", "scrape") == 0
     assert "new 10" in capsys.readouterr().out
 
 
-def test_malformed_detail_fails_that_job_only(server, project, capsys):
+def test_malformed_detail_fails_that_job_only(server, scraping, capsys):
     server.routes[SEARCH_PATH] = pages(PAGE, "")
     broken = DETAIL_PATH.format(id=IDS[2])
     server.routes[broken] = Reply(200, DETAIL.replace("show-more-less-html__markup", "jd-v2")
                                   .replace("description__text", "jd-text"))
-    run, store = project()
+    run, store = scraping()
     code = run("run-stage", "scrape")
     assert store.counts()[State.SCRAPED] == 9
     job = store.find("linkedin", IDS[2], "")
@@ -212,10 +206,10 @@ def test_malformed_detail_fails_that_job_only(server, project, capsys):
     assert code == (1 if job.status == State.FAILED else 0), "1 once a job has failed for good"
 
 
-def test_same_job_on_two_sources_is_linked_once(server, project, capsys):
+def test_same_job_on_two_sources_is_linked_once(server, scraping, capsys):
     board = fixture("greenhouse", "board_jobs_content_true.json")
     server.routes["/v1/boards/honeycomb/jobs"] = Reply(200, board, content_type="application/json")
-    run, store = project(sources=("greenhouse",), keywords="marketing, account executive")
+    run, store = scraping(sources=("greenhouse",), keywords="marketing, account executive")
     first = NewJob(source="import", source_id="1", url="https://careers.example.org/honeycomb/field-marketing",
                    title="Field Marketing Specialist (m/f/d)", company="Honeycomb, Inc.", location="Remote",
                    description="Imported earlier.", status=State.SCRAPED, company_key="honeycomb")
@@ -233,11 +227,11 @@ def test_same_job_on_two_sources_is_linked_once(server, project, capsys):
     (Reply(429, headers={"Retry-After": "0"}), "429 too often"),
     (Reply(302, headers={"Location": "/authwall?trk=synthetic"}), "login page"),
 ])
-def test_site_pushback_during_details_halts_the_run_without_using_attempts(server, project, capsys, reply, words):
+def test_site_pushback_during_details_halts_the_run_without_using_attempts(server, scraping, capsys, reply, words):
     server.routes[SEARCH_PATH] = pages(PAGE, "")
     server.routes[DETAIL_PATH.format(id="*")] = reply
     server.routes["/authwall"] = Reply(200, SYNTHETIC_LOGIN_PAGE)
-    run, store = project()
+    run, store = scraping()
     assert run("run-stage", "scrape") == c.EXIT_ERROR
     assert words in capsys.readouterr().out
     jobs = store.list_jobs()
@@ -249,7 +243,6 @@ def test_site_pushback_during_details_halts_the_run_without_using_attempts(serve
 
 
 def test_a_board_can_name_its_company_website(server, tmp_path, monkeypatch):
-    monkeypatch.delenv(c.ENV_MONGODB_URI, raising=False)
     board = fixture("greenhouse", "board_jobs_content_true.json")
     server.routes["/v1/boards/honeycomb/jobs"] = Reply(200, board, content_type="application/json")
     path = write_config(tmp_path / "boards", {

@@ -8,15 +8,15 @@ import uuid
 import pytest
 
 from pipeline import constants as c
-from pipeline import policy
-from pipeline.config import load_config
-from pipeline.contacts import job_contacts
-from pipeline.export import draft_rows
+from pipeline.companies.contacts import job_contacts
+from pipeline.config.loading import load_config
+from pipeline.engine import policy
+from pipeline.engine.runner import run_stage
+from pipeline.outreach.export import draft_rows
 from pipeline.sources.linkedin import DETAIL_PATH, SEARCH_PATH
 from pipeline.stages.draft import Draft
 from pipeline.stages.enrich import Enrich
 from pipeline.stages.fit import FitStage
-from pipeline.stages.runner import run_stage
 from pipeline.stages.scrape import Scrape
 from pipeline.states import State
 from pipeline.store import open_store
@@ -32,8 +32,6 @@ from tests.stages.test_scrape import PAGE, pages, renumbered
 @pytest.fixture
 def mongo_project(tmp_path, mongo_uri, monkeypatch):
     monkeypatch.setenv(c.ENV_MONGODB_URI, mongo_uri.rstrip("/") + f"/stages_{uuid.uuid4().hex[:8]}")
-    monkeypatch.delenv(c.ENV_TEST_STAGES, raising=False)
-    monkeypatch.delenv(c.ENV_OPENROUTER_KEY, raising=False)
     with RecordedServer() as server, LLMServer(default=answer()) as llm:
         fast = {"base_url": server.base_url, "min_delay": 0, "max_delay": 0}
         shutil.copy(ROOT / "profile.example.yaml", tmp_path / "profile.yaml")

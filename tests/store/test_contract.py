@@ -3,20 +3,15 @@
 import pytest
 
 from pipeline import constants as c
-from pipeline import policy
-from pipeline.catalog import stage_states
+from pipeline.config.catalog import stage_states
+from pipeline.engine import policy
 from pipeline.states import State
-from pipeline.store.base import NewJob, RunRecord
+from pipeline.store.base import RunRecord
+from tests.helpers.builders import new_job
 
 ENRICH = stage_states(c.ENRICH)
 DRAFT = stage_states(c.DRAFT)
 RETRY = {"max_retries": 3, "retry_base": 60.0, "retry_max": 3600.0}
-
-
-def new_job(n: int = 1, **overrides) -> NewJob:
-    values = dict(source="test", source_id=str(n), url=f"https://jobs.example.org/{n}", title=f"Engineer {n}",
-                  company="Acme", description="Build things.", status=State.SCORED)
-    return NewJob(**{**values, **overrides})
 
 
 def add(store, n: int = 1, **overrides) -> str:

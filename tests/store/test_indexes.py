@@ -11,7 +11,7 @@ import pytest
 from pymongo import monitoring
 
 from pipeline import constants as c
-from pipeline.catalog import stage_states
+from pipeline.config.catalog import stage_states
 from pipeline.states import State
 from pipeline.store.base import JobStore, NewJob
 

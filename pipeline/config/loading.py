@@ -1,0 +1,435 @@
+"""pipeline_config.yaml + .env -> frozen dataclasses. Every mistake names file, line and key."""
+
+import dataclasses
+import functools
+import os
+import re
+import types
+import typing
+import zoneinfo
+from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from dotenv import load_dotenv
+
+from pipeline import constants as c
+from pipeline.config.catalog import SOURCES, STAGES, StageSpec
+from pipeline.config.settings import (
+    Config,
+    DaemonConfig,
+    DraftSettings,
+    HttpConfig,
+    LLMConfig,
+    SearchConfig,
+    SourceConfig,
+    StageConfig,
+    StorageConfig,
+)
+from pipeline.config.yamlfile import Located, check_section, read_text
+from pipeline.errors import ConfigError, ConfigErrors
+from pipeline.redaction import mask_uri, register_secret
+
+__all__ = ["Config", "DaemonConfig", "HttpConfig", "LLMConfig", "SearchConfig", "SourceConfig", "StageConfig",
+           "StorageConfig", "config_path", "effective", "load_config"]
+
+CRON_FIELDS = ("minute", "hour", "day", "month", "day_of_week")
+SCHEDULE_KEYS = ("second", *CRON_FIELDS)
+
+
+_LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+SEARCH_CHOICES = {
+    "workplace": ("onsite", "remote", "hybrid"),
+    "experience": ("internship", "entry", "associate", "mid_senior", "director", "executive"),
+    "job_type": ("full_time", "part_time", "contract", "temporary", "internship", "volunteer", "other"),
+}
+Spec = dict[str, tuple[Any, ...]]  # key -> (accepted YAML types, default[, (low, high)])
+T = typing.TypeVar("T")
+
+
+def _yaml_types(hint: Any) -> tuple[Any, ...]:
+    """The YAML types a field of this Python type accepts (None: may be null)."""
+    args = typing.get_args(hint)
+    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+        return tuple(t for a in args for t in ((None,) if a is type(None) else _yaml_types(a)))
+    origin = typing.get_origin(hint) or hint
+    return {bool: (bool,), int: (int,), float: (int, float), str: (str,), Path: (str,), tuple: (list,),
+            dict: (dict,), list: (list,)}[origin]
+
+
+def key_spec(cls: type) -> Spec:
+    """YAML key -> (accepted types, default, range or None), derived from a settings dataclass's fields."""
+    hints = typing.get_type_hints(cls)
+    spec: Spec = {}
+    for f in dataclasses.fields(cls):
+        if f.metadata.get("internal"):
+            continue
+        default = f.default if f.default is not dataclasses.MISSING else \
+            f.default_factory() if f.default_factory is not dataclasses.MISSING else None
+        spec[f.name] = (f.metadata.get("yaml_types") or _yaml_types(hints[f.name]), default, f.metadata.get("range"))
+    return spec
+
+
+def _schedule(doc: Located, path: tuple[Any, ...], value: Any, cron: bool = True) -> dict[str, str]:
+    """A schedule mapping or a five-field crontab string -> APScheduler cron fields, validated.
+    `cron=False` skips building the trigger (and importing APScheduler): read-only commands."""
+
+    if isinstance(value, str):
+        parts = value.split()
+        if len(parts) != 5:
+            raise doc.error(path, f"crontab {value!r} must have 5 fields (minute hour day month day_of_week)")
+        fields = dict(zip(CRON_FIELDS, parts, strict=True))
+    else:
+        for key in value:
+            if key not in SCHEDULE_KEYS:
+                raise doc.error(path + (key,), f"unknown schedule field (known: {', '.join(SCHEDULE_KEYS)})")
+            if isinstance(value[key], bool) or not isinstance(value[key], (int, str)):
+                raise doc.error(path + (key,), f"expected a number or cron text, got {value[key]!r}")
+        fields = {k: str(v) for k, v in value.items()}
+    dow = fields.get("day_of_week", "*")
+    if re.search(r"\d", dow.replace("*/", "")):
+        raise doc.error(path + ("day_of_week",) if isinstance(value, dict) else path,
+                        f"day_of_week {dow!r} is numeric; cron counts 0 as Sunday but APScheduler counts 0 "
+                        "as Monday, so write day names instead (mon-fri, sat,sun)")
+    if cron:
+        _check_fires(doc, path, value, fields)
+    return fields
+
+
+def _check_fires(doc: Located, path: tuple[Any, ...], value: Any, fields: dict[str, str]) -> None:
+    """A schedule APScheduler accepts and that fires at least once in the coming years."""
+    from datetime import UTC, datetime
+
+    from apscheduler.triggers.cron import CronTrigger
+
+    try:
+        trigger = CronTrigger(**fields, timezone="UTC")
+    except (ValueError, TypeError) as exc:
+        raise doc.error(path, f"impossible schedule {value!r}: {exc}") from None
+    if trigger.get_next_fire_time(None, datetime.now(UTC)) is None:
+        raise doc.error(path, f"schedule {value!r} never fires (e.g. a day that does not exist in that month)")
+
+
+def _stage(doc: Located, spec: StageSpec, data: Any, cron: bool = True) -> StageConfig:
+    section = spec.section
+    values = check_section(doc, (section,), data, key_spec(spec.settings))
+    values["schedule"] = _schedule(doc, (section, "schedule"),
+                                   values["schedule"] or spec.schedule, cron)
+    if values["retry_base_seconds"] > values["retry_max_seconds"]:
+        raise doc.error((section, "retry_base_seconds"), f"{values['retry_base_seconds']!r} is above retry_max_seconds "
+                        f"({values['retry_max_seconds']!r}): the first wait would be longer than the longest")
+    if "dns_nameservers" in values:
+        values["dns_nameservers"] = tuple(str(n) for n in values["dns_nameservers"])
+    if spec.settings is DraftSettings:
+        _generator(doc, values)
+    return _make(spec.settings, {"name": spec.name, **values})
+
+
+def _generator(doc: Located, values: dict[str, Any]) -> None:
+    """The draft stage's own keys: channels, the do-not-contact list, the spending cap."""
+    for channel in values["channels"]:
+        if channel not in ("email", "linkedin"):
+            raise doc.error(("generator", "channels"), f"unknown channel {channel!r} (known: email, linkedin)")
+    values["channels"] = tuple(values["channels"])
+    dnc = values["do_not_contact"]
+    for key, items in dnc.items():
+        if key not in ("companies", "domains", "addresses") or not isinstance(items, list):
+            raise doc.error(("generator", "do_not_contact", key),
+                            "expected companies, domains or addresses, each a list")
+    values["do_not_contact"] = {k: tuple(str(i).strip().lower() for i in v) for k, v in dnc.items()}
+
+
+def _searches(doc: Located, data: Any) -> tuple[SearchConfig, ...]:
+    if data is None:
+        data = []
+    if not isinstance(data, list):
+        raise doc.error(("searches",), f"expected a list of searches, got {type(data).__name__}")
+    found = []
+    for i, item in enumerate(data):
+        values = check_section(doc, ("searches", i), item, key_spec(SearchConfig))
+        if not values["keywords"]:
+            raise doc.error(("searches", i), "keywords: every search needs keywords")
+        for key in ("sources", "workplace", "experience", "job_type", "company_ids"):
+            choices = tuple(SOURCES) if key == "sources" else SEARCH_CHOICES.get(key)
+            for value in values[key]:
+                if not isinstance(value, (str, int)) or (choices and value not in choices):
+                    known = f" (known: {', '.join(choices)})" if choices else ""
+                    raise doc.error(("searches", i, key), f"unknown value {value!r}{known}")
+            values[key] = tuple(str(v) for v in values[key])
+        values["location"] = values["location"] or ""
+        values["name"] = values["name"] or values["keywords"]
+        values["geo_id"] = str(values["geo_id"] or "")
+        found.append(SearchConfig(**values))
+    if not found and os.environ.get(c.ENV_KEYWORDS):
+        keywords = os.environ[c.ENV_KEYWORDS]
+        found.append(SearchConfig(keywords=keywords, location=os.environ.get(c.ENV_LOCATION, ""), name=keywords))
+    return tuple(found)
+
+
+def _boards(doc: Located, source: str, items: list[Any]) -> tuple[tuple[str, ...], dict[str, str], dict[str, str]]:
+    """Board entries: a token; {token: the company's website}, so enrichment can find the company;
+    or {token: {name: the company's name, website: ...}}, so dedupe links its postings elsewhere."""
+    boards, websites, names = [], {}, {}
+    for i, item in enumerate(items):
+        path = ("sources", source, "boards", i)
+        if isinstance(item, str) and item.strip():
+            boards.append(item.strip())
+            continue
+        if not (isinstance(item, dict) and len(item) == 1):
+            raise doc.error(path, f"expected a board name, {{board: website}} or {{board: {{name, website}}}}, "
+                            f"got {item!r}")
+        token, value = next(iter(item.items()))
+        entry = value if isinstance(value, dict) else {"website": value}
+        site, name = entry.get("website") or "", entry.get("name") or ""
+        if set(entry) - {"name", "website"} or not isinstance(name, str) or not isinstance(site, str) or \
+                (site and not site.startswith(("http://", "https://"))):
+            raise doc.error(path, f"expected {{board: website URL}} or {{board: {{name: text, website: URL}}}}, "
+                            f"got {item!r}")
+        boards.append(str(token))
+        if site:
+            websites[str(token)] = site
+        if name.strip():
+            names[str(token)] = name.strip()
+    return tuple(boards), websites, names
+
+
+def _sources(doc: Located, data: Any) -> dict[str, SourceConfig]:
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise doc.error(("sources",), f"expected a mapping of source names, got {type(data).__name__}")
+    for name in data:
+        if name not in SOURCES:
+            raise doc.error(("sources", name), f"unknown source (known: {', '.join(SOURCES)})")
+    found = {}
+    for name, spec in SOURCES.items():
+        values = check_section(doc, ("sources", name), data.get(name), key_spec(SourceConfig))
+        defaults = {"base_url": spec.base_url, "min_delay": spec.min_delay, "max_delay": spec.max_delay,
+                    "max_in_flight": spec.max_in_flight}
+        merged = {**values, **{k: v for k, v in defaults.items() if values[k] is None}}
+        if merged["max_delay"] < merged["min_delay"]:
+            raise doc.error(("sources", name, "max_delay"), "must not be less than min_delay")
+        if not merged["base_url"].startswith(("http://", "https://")):
+            raise doc.error(("sources", name, "base_url"), f"expected an http(s) URL, got {merged['base_url']!r}")
+        merged["boards"], merged["websites"], merged["names"] = _boards(doc, name, merged["boards"])
+        found[name] = _make(SourceConfig, {"name": name, **merged})
+    return found
+
+
+def _prices(doc: Located, prices: dict[str, Any]) -> dict[str, dict[str, float]]:
+    """llm.prices: {model: {prompt: USD per million tokens, completion: USD per million tokens}}."""
+    for model, price in prices.items():
+        ok = isinstance(price, dict) and set(price) == {"prompt", "completion"} and all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0 for v in price.values())
+        if not ok:
+            raise doc.error(("llm", "prices", model), "expected {prompt: USD per million, completion: USD per million}")
+    return {m: {k: float(v) for k, v in p.items()} for m, p in prices.items()}
+
+
+def config_path(explicit: str | None = None) -> Path:
+    """--config, else PIPELINE_CONFIG, else pipeline_config.yaml in the current directory."""
+    return Path(explicit or os.environ.get(c.ENV_CONFIG) or c.DEFAULT_CONFIG_FILE).expanduser().resolve()
+
+
+def load_config(explicit: str | None = None, *, check_schedules: bool = True) -> Config:
+    """Read .env and the YAML file. Every section is checked; ConfigError names file, line and key
+    of each mistake (ConfigErrors when there are several), and nothing is half-built."""
+    path = config_path(explicit)
+    load_dotenv(path.parent / ".env", override=False)
+    load_dotenv(Path.cwd() / ".env", override=False)
+    doc = Located(path, read_text(path))
+    data = doc.data if doc.data is not None else {}
+    if not isinstance(data, dict):
+        raise doc.error((), "the config must be a mapping of sections")
+    errors: list[ConfigError] = []
+
+    def checked(build: Callable[[], T]) -> T:
+        try:
+            return build()
+        except ConfigError as exc:
+            errors.append(exc)
+            return None  # type: ignore[return-value]  # never used: the errors are raised below
+
+    sections = {"daemon", "storage", "llm", "http", "searches", "sources", "profile",
+                *(s.section for s in STAGES.values())}
+    for key in data:
+        if key not in sections:
+            errors.append(doc.error((key,), f"unknown section (known: {', '.join(sorted(sections))})"))
+    root = path.parent
+    daemon = checked(lambda: _daemon(doc, data.get("daemon"), root))
+    storage = checked(lambda: _storage(doc, data.get("storage"), root))
+    llm = checked(lambda: _llm(doc, data.get("llm")))
+    stages = {name: checked(functools.partial(_stage, doc, spec, data.get(spec.section), check_schedules))
+              for name, spec in STAGES.items()}
+    searches = checked(lambda: _searches(doc, data.get("searches")))
+    sources = checked(lambda: _sources(doc, data.get("sources")))
+    http = checked(lambda: _make(HttpConfig, check_section(doc, ("http",), data.get("http"), key_spec(HttpConfig))))
+    profile = checked(lambda: _profile(doc, data.get("profile")))
+    if errors:
+        raise errors[0] if len(errors) == 1 else ConfigErrors(errors)
+    llm, profile, deprecations = _deprecated(doc, data, llm, stages, profile)
+    api_key = os.environ.get(llm.api_key_env) or None
+    mongodb_uri = os.environ.get(c.ENV_MONGODB_URI) or None
+    register_secret(api_key)
+    register_secret(mongodb_uri)
+    return Config(path=path, root=root, daemon=daemon, storage=storage, searches=searches, llm=llm, stages=stages,
+                  sources=sources, http=http, profile=root / profile, deprecations=deprecations,
+                  mongodb_uri=mongodb_uri, llm_api_key=api_key)
+
+
+def _profile(doc: Located, value: Any) -> str | None:
+    """The top-level `profile:` key: the profile's path, relative to the config file."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise doc.error(("profile",), f"expected the profile file's path, got {value!r}")
+    return value.strip()
+
+
+# Keys that moved: (old section, old key) -> (new place as written in the config, how to set it).
+MOVED = {("generator", "daily_cost_cap_usd"): "llm.daily_cost_cap_usd",
+         ("generator", "profile"): "profile (a top-level key)"}
+
+
+def _deprecated(doc: Located, data: dict[str, Any], llm: LLMConfig, stages: dict[str, StageConfig],
+                profile: str | None) -> tuple[LLMConfig, str, tuple[str, ...]]:
+    """Old keys are still read, each with a warning naming its line and the key to write instead;
+    the new key wins when both are set."""
+    draft = stages[c.DRAFT]
+    assert isinstance(draft, DraftSettings)
+    notes = []
+    for (section, key), new in MOVED.items():
+        if key in (data.get(section) or {}):
+            notes.append(f"{doc.file}:{doc.lines.get((section, key), '?')}: {section}.{key} is deprecated; "
+                         f"write {new} instead")
+    llm_section = data.get("llm") or {}
+    if draft.daily_cost_cap_usd is not None and "daily_cost_cap_usd" not in llm_section:
+        llm = dataclasses.replace(llm, daily_cost_cap_usd=draft.daily_cost_cap_usd)
+    return llm, profile or draft.profile or "profile.yaml", tuple(notes)
+
+
+def _daemon(doc: Located, data: Any, root: Path) -> DaemonConfig:
+    daemon = check_section(doc, ("daemon",), data, key_spec(DaemonConfig))
+    if daemon["log_level"].upper() not in _LOG_LEVELS:
+        raise doc.error(("daemon", "log_level"), f"{daemon['log_level']!r} is not one of {', '.join(_LOG_LEVELS)}")
+    if daemon["timezone"]:
+        try:
+            zoneinfo.ZoneInfo(daemon["timezone"])
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise doc.error(("daemon", "timezone"), f"unknown time zone {daemon['timezone']!r}") from None
+    return _make(DaemonConfig, {**daemon, "pid_file": root / daemon["pid_file"], "log_file": root / daemon["log_file"],
+                                "log_level": daemon["log_level"].upper(), "timezone": daemon["timezone"] or ""})
+
+
+def _storage(doc: Located, data: Any, root: Path) -> StorageConfig:
+    storage = check_section(doc, ("storage",), data, key_spec(StorageConfig))
+    if storage["backend"] not in ("auto", "sqlite", "mongodb"):
+        raise doc.error(("storage", "backend"), f"{storage['backend']!r} is not one of auto, sqlite, mongodb")
+    mongodb_uri = os.environ.get(c.ENV_MONGODB_URI) or None
+    backend = storage["backend"] if storage["backend"] != "auto" else ("mongodb" if mongodb_uri else "sqlite")
+    if backend == "mongodb" and not mongodb_uri:
+        raise doc.error(("storage", "backend"), f"backend is mongodb but {c.ENV_MONGODB_URI} is not set")
+    return _make(StorageConfig, {**storage, "backend": backend, "sqlite_path": root / storage["sqlite_path"]})
+
+
+def _llm(doc: Located, data: Any) -> LLMConfig:
+    llm = check_section(doc, ("llm",), data, key_spec(LLMConfig))
+    llm["prices"] = _prices(doc, llm["prices"])
+    return _make(LLMConfig, llm)
+
+
+def section_classes() -> dict[str, type]:
+    """Each config section (as written in the YAML) and the settings class that declares its keys."""
+    return {"daemon": DaemonConfig, "storage": StorageConfig, "llm": LLMConfig, "http": HttpConfig,
+            "searches[]": SearchConfig, "sources.NAME": SourceConfig,
+            **{spec.section: spec.settings for spec in STAGES.values()}}
+
+
+def ranges_table() -> str:
+    """The README's table of numeric ranges, made from the settings' fields: one row per key and
+    range, with the sections that share it (deprecated keys left out)."""
+    rows: dict[tuple[str, float, float], list[str]] = {}
+    for section, cls in section_classes().items():
+        for key, (_types, _default, bounds) in key_spec(cls).items():
+            if bounds and (section, key) not in MOVED:
+                rows.setdefault((key, *bounds), []).append(section)
+    lines = ["| key | in | from | to |", "|---|---|---|---|"]
+    for (key, low, high), sections in rows.items():
+        lines.append(f"| `{key}` | {', '.join(sections)} | {_figure(low)} | {_figure(high)} |")
+    return "\n".join(lines)
+
+
+def _figure(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:g}"
+
+
+def store_description(config: Config) -> str:
+    """The store in use, for people: the SQLite file, or MongoDB's hosts and database (no password)."""
+    if config.storage.backend == "sqlite":
+        return f"SQLite {config.storage.sqlite_path}"
+    parts = urlsplit(config.mongodb_uri or "")
+    database = config.storage.mongodb_database or parts.path.strip("/") or c.DEFAULT_MONGO_DATABASE
+    return f"MongoDB {parts.netloc.rsplit('@', 1)[-1]}/{database}"
+
+
+def config_warnings(config: Config) -> list[str]:
+    """What would make the pipeline silently do nothing, and deprecated keys, each naming the
+    setting to change."""
+    found = list(config.deprecations)
+    if not config.searches:
+        found.append(f"no search configured: set {c.ENV_KEYWORDS} (and {c.ENV_LOCATION}) in .env, or add "
+                     f"`searches:` to {config.path.name}; the scrape stage finds nothing until then")
+    for i, search in enumerate(config.searches):
+        for name in search.sources:
+            source = config.sources[name]
+            if not source.enabled:
+                found.append(f"searches[{i}] ({search.name}) uses {name}, which is disabled "
+                             f"(sources.{name}.enabled: false)")
+            elif SOURCES[name].needs_boards and not source.boards:
+                found.append(f"searches[{i}] ({search.name}) uses {name}, but sources.{name}.boards is empty: "
+                             "name the company boards to read")
+    for name, spec in STAGES.items():
+        if not config.stages[name].enabled:
+            found.append(f"{spec.section}.enabled is false: the {name} stage is not scheduled")
+    return found
+
+
+def _make(cls: type[T], values: dict[str, Any]) -> T:
+    """The dataclass, with YAML integers turned into floats where the field is a float."""
+    hints = typing.get_type_hints(cls)
+    return cls(**{k: float(v) if isinstance(v, int) and float in _types_of(hints[k]) else v
+                  for k, v in values.items()})
+
+
+def _types_of(hint: Any) -> tuple[Any, ...]:
+    return typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
+
+
+def effective(config: Config) -> dict[str, Any]:
+    """The config as it will be used, secrets masked: what `config check` prints."""
+    def plain(value: Any) -> Any:
+        if isinstance(value, Path):
+            return str(value)
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [plain(v) for v in value]
+        return value
+
+    out: dict[str, Any] = {"config_file": str(config.path)}
+    out["daemon"] = plain(asdict(config.daemon))
+    out["storage"] = {**plain(asdict(config.storage)), "mongodb_uri": mask_uri(config.mongodb_uri)}
+    if config.storage.backend == "sqlite":
+        out["storage"]["mongodb_uri"] = None
+    out["searches"] = [plain(asdict(s)) for s in config.searches]
+    out["sources"] = {name: {k: plain(v) for k, v in asdict(s).items() if k != "name"}
+                      for name, s in config.sources.items()}
+    out["http"] = {**asdict(config.http), "proxy": mask_uri(config.http.proxy)}
+    out["profile"] = str(config.profile)
+    out["llm"] = {**plain(asdict(config.llm)), "api_key": "set (hidden)" if config.llm_api_key else "not set"}
+    for name, spec in STAGES.items():
+        values = plain(asdict(config.stages[name]))
+        out[spec.section] = {k: v for k, v in values.items() if k in key_spec(spec.settings)}
+    return out

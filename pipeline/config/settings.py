@@ -1,0 +1,195 @@
+"""Every setting, declared once: frozen dataclasses whose fields are the YAML keys, with their
+types, defaults and (for numbers) ranges. pipeline.config.loading derives its validation from
+these fields and the README's table of ranges is checked against them, so a new setting is one
+new field. Fields marked `internal` are filled by the loader, never by the YAML; `yaml_types`
+overrides the accepted YAML types where the field's type alone does not say it.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline import constants as c
+
+DAY = 86400
+
+
+def internal(default: Any = None, **kwargs: Any) -> Any:
+    """A field the loader fills in, not a YAML key."""
+    if "default_factory" in kwargs:
+        return field(metadata={"internal": True}, **kwargs)
+    return field(default=default, metadata={"internal": True})
+
+
+def number(default: Any, low: float, high: float) -> Any:
+    """A numeric field and its range, both ends allowed (null, where the type allows it, is no value)."""
+    return field(default=default, metadata={"range": (low, high)})
+
+
+def accepts(*types: Any, default: Any = None, low: float | None = None, high: float | None = None,
+            **kwargs: Any) -> Any:
+    """A field whose YAML value may take these types (None: may be null), and its range if numeric."""
+    metadata: dict[str, Any] = {"yaml_types": types}
+    if low is not None and high is not None:
+        metadata["range"] = (low, high)
+    if "default_factory" in kwargs:
+        return field(metadata=metadata, **kwargs)
+    return field(default=default, metadata=metadata)
+
+
+@dataclass(frozen=True)
+class StageConfig:
+    """How and when one stage runs: what every stage takes."""
+
+    name: str = internal("")
+    schedule: dict[str, str] = accepts(dict, str, None, default_factory=dict)
+    enabled: bool = True
+    max_retries: int = number(3, 1, 100)
+    batch_size: int | None = number(10, 1, 100_000)
+    concurrency: int = number(1, 1, 64)
+    lease_seconds: float = number(300.0, 1, DAY)
+    run_deadline_seconds: float = number(3000.0, 1, 7 * DAY)
+    retry_base_seconds: float = number(60.0, 0, DAY)
+    retry_max_seconds: float = number(3600.0, 0, 30 * DAY)
+
+
+@dataclass(frozen=True)
+class ScrapeSettings(StageConfig):
+    # batch_size: every pending detail by default; new jobs are capped by max_jobs_per_day
+    batch_size: int | None = number(None, 1, 100_000)
+    max_jobs_per_day: int | None = number(50, 1, 100_000)  # new jobs a calendar day, across runs; null: no cap
+    expire_after_missing: int = number(2, 1, 1000)  # a board job absent from this many full listings in a row expires
+
+
+@dataclass(frozen=True)
+class FitSettings(StageConfig):
+    batch_size: int | None = number(None, 1, 100_000)  # scoring is cheap: every scraped job
+    llm: bool = True  # ask the LLM about jobs in the profile's fit.llm_band, when a key is set
+
+
+@dataclass(frozen=True)
+class EnrichSettings(StageConfig):
+    company_max_age_days: float = number(14.0, 0, 3650)
+    dns_nameservers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DraftSettings(StageConfig):
+    profile: str | None = None  # deprecated: the top-level `profile:` key
+    max_recipients: int = number(1, 1, 10)
+    max_words: int = number(150, 10, 2000)
+    channels: tuple[str, ...] = ("email", "linkedin")
+    daily_cost_cap_usd: float | None = number(None, 0, 1_000_000)  # deprecated: llm.daily_cost_cap_usd
+    do_not_contact: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    description_chars: int = number(1500, 100, 100_000)
+    validation_retries: int = number(2, 0, 10)
+    min_guess_confidence: float = number(0.5, 0, 1)  # a guessed address below this is never a recipient
+    recheck_after_days: float = number(7.0, 0.01, 3650)  # a posting last seen open longer ago is re-checked first
+
+
+@dataclass(frozen=True)
+class DaemonConfig:
+    pid_file: Path = Path("data/pipeline.pid")
+    log_file: Path = Path("logs/pipeline.log")
+    log_level: str = "INFO"
+    timezone: str = accepts(str, None, default="")
+    misfire_grace_seconds: int = number(6 * 3600, 0, 7 * DAY)
+    tick_seconds: float = number(60.0, 0.1, 3600)
+    stop_timeout_seconds: float = number(30.0, 1, 3600)
+    start_timeout_seconds: float = number(20.0, 1, 600)
+    log_max_bytes: int = number(5_000_000, 10_000, 10**10)
+    log_backups: int = number(5, 0, 100)
+
+
+@dataclass(frozen=True)
+class StorageConfig:
+    backend: str = "auto"
+    sqlite_path: Path = Path("data/pipeline.sqlite3")
+    mongodb_database: str | None = None
+    timeout_seconds: float = number(5.0, 0.1, 600)
+    keep_days: float = number(90.0, 1, 36_500)  # older run records and end-state jobs' history are pruned
+
+
+@dataclass(frozen=True)
+class SearchConfig:
+    """One search. The filters map onto LinkedIn's guest search; whole boards and feeds are
+    filtered on our side by keywords and location."""
+
+    keywords: str = accepts(str, default=None)
+    location: str = accepts(str, None, default="")
+    name: str = ""
+    sources: tuple[str, ...] = ("linkedin",)
+    geo_id: str = accepts(str, int, None, default="")
+    posted_within_seconds: int | None = number(None, 60, 365 * DAY)
+    workplace: tuple[str, ...] = ()       # onsite, remote, hybrid
+    experience: tuple[str, ...] = ()      # internship, entry, associate, mid_senior, director, executive
+    job_type: tuple[str, ...] = ()        # full_time, part_time, contract, temporary, internship, volunteer, other
+    company_ids: tuple[str, ...] = ()
+    sort_by_date: bool = True
+    max_jobs: int | None = number(None, 1, 100_000)
+    stop_at_known: bool = True
+    resume_from: int = internal(0)  # where yesterday's daily cap stopped this search (LinkedIn's start)
+
+
+@dataclass(frozen=True)
+class SourceConfig:
+    """Where a source lives and how politely to ask it. Unset values come from its catalog row."""
+
+    name: str = internal("")
+    base_url: str = accepts(str, default=None)
+    enabled: bool = True
+    min_delay: float = accepts(int, float, default=None, low=0, high=3600)
+    max_delay: float = accepts(int, float, default=None, low=0, high=3600)
+    max_in_flight: int = accepts(int, default=None, low=1, high=64)
+    max_429: int = number(3, 1, 100)
+    backoff_base_seconds: float = number(60.0, 0.1, 3600)  # a 429 without Retry-After waits this, doubling
+    backoff_max_seconds: float = number(600.0, 1, DAY)  # a longer wait (Retry-After too) gives the host up
+    boards: tuple[str, ...] = ()
+    websites: dict[str, str] = internal(default_factory=dict)  # board -> the company's own site
+    names: dict[str, str] = internal(default_factory=dict)  # board -> the company's name, when the entry gives it
+
+
+@dataclass(frozen=True)
+class HttpConfig:
+    """Client settings, and the pacing of hosts no source names (company websites)."""
+
+    user_agent: str = ""
+    timeout_seconds: float = number(20.0, 0.1, 600)
+    proxy: str | None = None
+    min_delay: float = number(1.0, 0, 3600)
+    max_delay: float = number(3.0, 0, 3600)
+    max_in_flight: int = number(2, 1, 64)
+
+
+@dataclass(frozen=True)
+class LLMConfig:
+    base_url: str = "https://openrouter.ai/api/v1"
+    model: str = "openai/gpt-4o-mini"
+    api_key_env: str = c.ENV_OPENROUTER_KEY
+    temperature: float = number(0.7, 0, 2)
+    timeout_seconds: float = number(60.0, 1, 3600)
+    max_tokens: int = number(600, 1, 100_000)
+    daily_cost_cap_usd: float | None = number(None, 0, 1_000_000)  # every stage's LLM calls together, a day
+    prices: dict[str, dict[str, float]] = field(default_factory=dict)  # model -> USD per million tokens
+    summarize_companies: bool = True
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path
+    root: Path
+    daemon: DaemonConfig
+    storage: StorageConfig
+    searches: tuple[SearchConfig, ...]
+    llm: LLMConfig
+    stages: dict[str, StageConfig] = field(default_factory=dict)
+    sources: dict[str, SourceConfig] = field(default_factory=dict)
+    http: HttpConfig = field(default_factory=HttpConfig)
+    profile: Path = Path("profile.yaml")  # the person's profile (top-level `profile:`, relative to the config)
+    deprecations: tuple[str, ...] = ()  # old keys still read, each with what to write instead
+    mongodb_uri: str | None = field(default=None, repr=False)
+    llm_api_key: str | None = field(default=None, repr=False)
+
+    def stage(self, name: str) -> Any:
+        """A stage's settings, typed by the caller (e.g. `settings: DraftSettings = config.stage(c.DRAFT)`)."""
+        return self.stages[name]

@@ -1,0 +1,136 @@
+"""Every change a person makes, in one place: the CLI and the review page call these, never the
+store directly, so a job moves the same way whichever one the person used.
+
+Each action either does what it says or raises Refused with the reason to show; a job a stage
+holds under a lease is never changed (pipeline.engine.policy decides that).
+"""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipeline.config.catalog import markable_states, stage_states
+from pipeline.config.profile import FitProfile
+from pipeline.engine import policy
+from pipeline.fit.scorer import Scorer
+from pipeline.outreach import review
+from pipeline.states import Event, State
+from pipeline.store import Job, JobStore
+
+REVIEW_ACTIONS = {"approve": review.APPROVED, "reject": review.REJECTED, "sent": review.SENT}
+
+
+class Refused(Exception):
+    """The action was not carried out; the message says why (no such job, a stage holds it, ...)."""
+
+
+def _why_not(store: JobStore, job_id: str) -> str:
+    return "no such job" if store.get(job_id) is None else "a stage is working on it right now"
+
+
+def mark(store: JobStore, job_id: str, status: str) -> None:
+    """Move a job to a state a person may set; `applied` also marks its approved drafts sent."""
+    if status not in markable_states():
+        raise Refused(f"cannot mark a job {status!r}; choose one of: {', '.join(markable_states())}")
+    if not policy.mark(store, job_id, status):
+        raise Refused(_why_not(store, job_id))
+    if status == State.APPLIED:
+        try:
+            mark_sent(store, job_id)
+        except Refused:
+            pass  # the job moved on meanwhile: the mark stands, its drafts stay as they are
+
+
+@dataclass
+class RetryReport:
+    requeued: int = 0
+    skipped: list[str] = field(default_factory=list)  # "JOB_ID: why"
+
+
+def retry(store: JobStore, job_ids: list[str], status: str = State.FAILED, stage: str | None = None) -> RetryReport:
+    """Requeue jobs (the given ones, else every job in `status`) for a stage, its attempts reset:
+    the stage named, else the one each job failed at."""
+    ids = job_ids or store.select_ids(status=status, error_stage=stage if status == State.FAILED else None)
+    report = RetryReport()
+    for job_id in ids:
+        job = store.get(job_id)
+        target = stage or (job.error_stage if job else None)
+        if job is None:
+            report.skipped.append(f"{job_id}: no such job")
+        elif target is None:
+            report.skipped.append(f"{job_id}: not failed at a stage; name one with --stage")
+        elif policy.requeue(store, job_id, stage_states(target)):
+            report.requeued += 1
+        else:
+            report.skipped.append(f"{job_id}: a stage is working on it right now")
+    return report
+
+
+def rescore(store: JobStore, fit_profile: FitProfile, status: str | None = None) -> dict[str, int]:
+    """Score again after the profile changed, the previous score kept in data.fit_history; a job
+    skipped for fit that now fits goes back to `scored`, and the reverse."""
+    scorer = Scorer(fit_profile)
+    counts = {"rescored": 0, "skipped": 0, "back": 0, "busy": 0}
+    for state in [status] if status else [State.SCORED, State.SKIPPED]:
+        for job in store.list_jobs(state):
+            previous = job.data.get("fit") or {}
+            if state == State.SKIPPED and not previous.get("skipped_at"):
+                continue  # skipped by a person or the do-not-contact list, not for fit
+            fit = scorer.score(job).as_dict()
+            history = (job.data.get("fit_history") or [])[-4:] + ([previous] if previous else [])
+            low = fit_profile.configured and fit["score"] < fit_profile.min_score
+            if state == State.SKIPPED or low:
+                fit["skipped_at"] = fit["scored_at"] if low else None
+            if not store.annotate(job.id, state, {"fit": fit, "fit_history": history}, {"score": fit["score"]}):
+                counts["busy"] += 1
+                continue
+            counts["rescored"] += 1
+            if state == State.SCORED and low:
+                counts["skipped"] += policy.person_move(store, job.id, State.SKIPPED, Event.RESCORED)
+            elif state == State.SKIPPED and not low:
+                counts["back"] += policy.person_move(store, job.id, State.SCORED, Event.RESCORED)
+    return counts
+
+
+def _job(store: JobStore, job_id: str) -> Job:
+    job = store.get(job_id)
+    if job is None:
+        raise Refused("no such job")
+    return job
+
+
+def _store_drafts(store: JobStore, job: Job, drafts: list[dict[str, Any]]) -> None:
+    """Write a job's drafts back, only while the job is still in the state it was read in and no
+    stage holds it (a regeneration is never written over)."""
+    if not store.annotate(job.id, job.status, {"drafts": drafts}, {}):
+        raise Refused("a stage is working on it right now")
+
+
+def review_drafts(store: JobStore, job_id: str, action: str, n: int | None = None,
+                  reason: str = "") -> list[dict[str, Any]]:
+    """approve / reject / sent one draft (n, from 1) or every draft of the job; the new drafts."""
+    job = _job(store, job_id)
+    try:
+        drafts = review.change(job.data.get("drafts", []), n, REVIEW_ACTIONS[action], reason)
+    except review.ReviewError as exc:
+        raise Refused(str(exc)) from None
+    _store_drafts(store, job, drafts)
+    return drafts
+
+
+def edit_draft(store: JobStore, job_id: str, n: int, subject: str, body: str) -> list[dict[str, Any]]:
+    """A person's own text for draft n; the first edit keeps the original beside it."""
+    job = _job(store, job_id)
+    try:
+        drafts = review.edit(job.data.get("drafts", []), n, subject, body)
+    except review.ReviewError as exc:
+        raise Refused(str(exc)) from None
+    _store_drafts(store, job, drafts)
+    return drafts
+
+
+def mark_sent(store: JobStore, job_id: str) -> None:
+    """After `mark JOB_ID applied`: the job's approved drafts count as sent (the others stay)."""
+    job = store.get(job_id)
+    drafts = (job.data.get("drafts") if job else None) or []
+    if job and any(review.state_of(d) == review.APPROVED for d in drafts):
+        _store_drafts(store, job, review.change(drafts, None, review.SENT))
