@@ -6,6 +6,8 @@ files) were split once by a hash of their id into a `tuning` half, the only one 
 on, and a `held_back` half, which says how the scorer does on postings nobody tuned it for. The
 labels (tests/evals/fit_labels.tsv) were written by reading each posting for each person in
 tests/evals/fit_profiles.yaml.
+Postings carry the round that added them ("round": 1 or 2); the held-back half is reported twice:
+the postings held back in round 1 (before round 2's postings existed) and all held-back postings.
     python bench/eval_fit.py [--show-misses] [--half tuning|held_back]
 """
 
@@ -24,6 +26,7 @@ from pipeline.records import Job
 
 EVALS = ROOT / "tests" / "evals"
 HALVES = ("tuning", "held_back")
+GROUPS = {"tuning": ("tuning", (1, 2)), "held_back": ("held_back", (1, 2)), "held_back_round1": ("held_back", (1,))}
 TOP = 10
 
 
@@ -94,21 +97,23 @@ def _figures(scored: list[tuple[int, dict[str, Any]]], min_score: int) -> dict[s
     return {"cases": len(scored), "fit": len(fits),
             "precision": len(true) / len(passed) if passed else 1.0,
             "recall": len(true) / len(fits) if fits else 1.0,
-            "top10_precision": sum(c["label"] == "fit" for c in top) / min(TOP, len(fits) or TOP),
+            "top10_precision": sum(c["label"] == "fit" for c in top) / min(TOP, len(fits)) if fits else None,
             "misses": [(s, c["label"], c["id"], c["title"], c["location"]) for s, c in scored
                        if (s >= min_score) != (c["label"] == "fit")]}
 
 
 def evaluate() -> dict[str, dict[str, dict[str, Any]]]:
-    """{half: {profile: figures}}: precision, recall, top-10 precision and the cases decided wrong."""
+    """{group: {profile: figures}}: precision, recall, top-10 precision and the cases decided wrong, for
+    the tuning half, all of the held-back half, and the part of it held back in round 1."""
     loaded = profiles()
     everything = cases()
-    results: dict[str, dict[str, dict[str, Any]]] = {half: {} for half in HALVES}
+    results: dict[str, dict[str, dict[str, Any]]] = {group: {} for group in GROUPS}
     for name, profile in loaded.items():
         scorer = Scorer(profile.fit)
         mine = [(scorer.score(job_of(c)).score, c) for c in everything if c["profile"] == name]
-        for half in HALVES:
-            results[half][name] = _figures([(s, c) for s, c in mine if c["half"] == half], profile.fit.min_score)
+        for group, (half, rounds) in GROUPS.items():
+            chosen = [(s, c) for s, c in mine if c["half"] == half and c.get("round", 1) in rounds]
+            results[group][name] = _figures(chosen, profile.fit.min_score)
     return results
 
 
@@ -121,12 +126,13 @@ def main() -> None:
     everything = cases()
     print(f"fit eval: {len(everything)} labelled cases, {len({c['id'] for c in everything})} postings, "
           f"{len({c['profile'] for c in everything})} profiles (heuristic only)")
-    for half, by_profile in evaluate().items():
-        print(f"\n{half}")
+    for group, by_profile in evaluate().items():
+        half = GROUPS[group][0]
+        print(f"\n{group}")
         print(f"{'profile':16}  {'cases':>5}  {'fit':>3}  {'precision':>9}  {'recall':>6}  {'precision@10':>12}")
         for name, r in by_profile.items():
-            print(f"{name:16}  {r['cases']:>5}  {r['fit']:>3}  {r['precision']:>9.2f}  {r['recall']:>6.2f}  "
-                  f"{r['top10_precision']:>12.2f}")
+            top = "-" if r["top10_precision"] is None else f"{r['top10_precision']:.2f}"
+            print(f"{name:16}  {r['cases']:>5}  {r['fit']:>3}  {r['precision']:>9.2f}  {r['recall']:>6.2f}  {top:>12}")
             if args.show_misses and args.half in (None, half):
                 for miss in r["misses"]:
                     print("   ", miss, file=sys.stderr)

@@ -104,13 +104,15 @@ def test_the_eval_is_big_and_varied_enough_and_every_label_has_a_reason():
     assert all(c["label"] in ("fit", "no_fit") and c["reason"] for c in everything)
     assert len({(c["id"], c["profile"]) for c in everything}) == len(postings()) * len(people), "every pair labelled"
     assert all(c["half"] == ("held_back" if int(hashlib.sha256(c["id"].encode()).hexdigest(), 16) % 2 else "tuning")
-               for c in everything if not c.get("added_after")), "the split is the hash of the posting id"
+               for c in everything), "the split is the hash of the posting id, for every round"
+    assert {p.get("round") for p in postings().values()} == {1, 2}, "each posting says which round added it"
     regions = {next(iter(p.fit.locations), "") for p in people.values()}
     assert len(regions) >= 4
 
 
-@pytest.mark.xfail(strict=True, reason="not met yet: held-back sales precision 0.50 / recall 0.67 and data_saopaulo "
-                   "recall 0.50 (bench/eval_fit.py); left as found rather than tuned on the held-back half")
+@pytest.mark.xfail(strict=True, reason="not met yet (bench/eval_fit.py, all of the held-back half): sales precision "
+                   "0.67 recall 0.80, support precision 0.75, sre_bengaluru 0.80/0.83, ml_bengaluru precision 0.50, "
+                   "frontend_berlin recall 0.75, data_saopaulo recall 0.33; left as found, not tuned on this half")
 def test_the_held_back_floors_hold_for_every_profile():
     """Precision and recall >= 0.85 on the half no rule was tuned on; precision@10 >= 0.8 where a
     profile has ten fits or more there."""

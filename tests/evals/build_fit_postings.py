@@ -82,15 +82,15 @@ def linkedin_cards() -> list[dict[str, Any]]:
     return list(found.values())
 
 
-def remotewlb() -> list[dict[str, Any]]:
+def remotewlb(folder: Path = EVALS / "postings" / "remotewlb") -> list[dict[str, Any]]:
     """RemoteWLB's archived postings: '# [Title](url)', '### Company', '#### `💰 pay` `🌎 place`', body."""
     found = []
-    for path in sorted((EVALS / "postings" / "remotewlb").glob("*.md")):
+    for path in sorted(folder.glob("*.md")):
         lines = path.read_text().split("\n")
         title = re.match(r"# \[(.*)\]\(", lines[0])
         places = re.findall(r"`🌎 ([^`]*)`", lines[2])
         found.append({"id": "rwlb-" + path.stem.split("__")[-1], "source": "remotewlb",
-                      "origin": f"postings/remotewlb/{path.name}", "title": title.group(1).strip() if title else "",
+                      "origin": str(path.relative_to(EVALS)), "title": title.group(1).strip() if title else "",
                       "company": lines[1].removeprefix("###").strip(), "location": places[0] if places else "",
                       "description": "\n".join(lines[3:]).strip()})
     return found
@@ -114,11 +114,55 @@ def hacker_news() -> list[dict[str, Any]]:
     return found
 
 
+# -- round 2 (see postings/SOURCES.md): each file keeps the posting's own title, company and place --------
+ROUND2 = EVALS / "postings" / "round2"
+ROUND2_SOURCES = {  # folder: (id prefix, source, workplace)
+    "vagas": ("vagas", "backend-br/vagas", ""), "jobboard": ("jobboard", "jobboard", ""),
+    "remoteok": ("remoteok", "remoteok", "remote"), "workcreative": ("workcreative", "work-creative", ""),
+    "zatech": ("zatech", "zatech", ""), "pages": ("page", "saved page", ""), "careers": ("careers", "careers page", ""),
+}
+
+
+def front_matter(text: str) -> tuple[dict[str, str], str]:
+    """A file's '---' header (key: value lines, quotes dropped) and the text after it."""
+    _, head, body = text.split("---\n", 2)
+    fields = {}
+    for line in head.splitlines():
+        key, _, value = line.partition(":")
+        fields[key.strip()] = value.strip().strip('"')
+    return fields, body.strip()
+
+
+def _round2_id(folder: str, stem: str) -> str:
+    prefix = ROUND2_SOURCES[folder][0]
+    return f"{prefix}-{stem.rsplit('-', 1)[-1]}" if folder == "remoteok" else f"{prefix}-{stem}"
+
+
+def round2() -> list[dict[str, Any]]:
+    """The postings added in round 2: RemoteWLB files, files with a header, and JSearch cards."""
+    found = remotewlb(ROUND2 / "remotewlb")
+    for folder, (_, source, workplace) in ROUND2_SOURCES.items():
+        for path in sorted((ROUND2 / folder).glob("*.md")):
+            fields, body = front_matter(path.read_text())
+            found.append({"id": _round2_id(folder, path.stem), "source": source,
+                          "origin": str(path.relative_to(EVALS)), "title": fields["title"],
+                          "company": fields.get("company") or fields.get("companyName", ""),
+                          "location": fields.get("location", ""), "description": body, "workplace": workplace})
+    cards = json.loads((ROUND2 / "cards" / "suhas-24__india_remote_jobs.json").read_text())
+    for card in cards:
+        digest = hashlib.sha256(card["source_url"].encode()).hexdigest()[:10]
+        found.append({"id": f"srj-{digest}", "source": "jsearch", "origin": "postings/round2/cards",
+                      "title": card["role_or_title"], "company": card["company_name"],
+                      "location": card["location"] or "", "description": ""})
+    return [{**posting, "round": 2} for posting in found]
+
+
 def main() -> None:
     previous = {}
     if OUT.exists():
         previous = {p["id"]: p["half"] for p in map(json.loads, OUT.read_text().splitlines())}
-    postings = [*legacy(), *boards(), *linkedin_cards(), *remotewlb(), *hacker_news()]
+    postings = [{**p, "round": 1} for p in (*legacy(), *boards(), *linkedin_cards(), *remotewlb(), *hacker_news())]
+    postings += round2()
     ids = [p["id"] for p in postings]
     assert len(ids) == len(set(ids)), "posting ids must be unique"
     with OUT.open("w") as out:
