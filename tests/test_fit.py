@@ -93,7 +93,8 @@ def test_location_and_remote():
     assert Scorer(only).score(job(location="Berlin, Germany (Hybrid)")).score <= 40
     assert Scorer(only).score(job(location="Remote, Germany")).score == score().score
     no_location = score(location="")
-    assert "no location given" in no_location.flags and no_location.score < score().score
+    assert any(f.startswith("no location given") for f in no_location.flags) and no_location.score <= 40, \
+        "an unknown place is not a place the person can work"
 
 
 def test_the_eval_is_big_and_varied_enough_and_every_label_has_a_reason():
@@ -111,8 +112,8 @@ def test_the_eval_is_big_and_varied_enough_and_every_label_has_a_reason():
 
 
 @pytest.mark.xfail(strict=True, reason="not met yet (bench/eval_fit.py, all of the held-back half): sales precision "
-                   "0.67 recall 0.80, support precision 0.75, sre_bengaluru 0.80/0.83, ml_bengaluru precision 0.50, "
-                   "frontend_berlin recall 0.75, data_saopaulo recall 0.33; left as found, not tuned on this half")
+                   "0.57 recall 0.80, support precision 0.75, sre_bengaluru recall 0.83, ml_bengaluru precision 0.40, "
+                   "frontend_berlin recall 0.75, data_saopaulo recall 0.83; left as found, not tuned on this half")
 def test_the_held_back_floors_hold_for_every_profile():
     """Precision and recall >= 0.85 on the half no rule was tuned on; precision@10 >= 0.8 where a
     profile has ten fits or more there."""
@@ -380,3 +381,27 @@ def test_years_asked_are_weighed_against_the_persons():
     fine = Scorer(SRE_BLR).score(job(title="DevOps Engineer", location="Bengaluru",
                                      description="5+ years of experience with Kubernetes."))
     assert short.score <= 40 and "asks 10+ years; you have 6" in short.flags and fine.score >= 50
+
+
+def test_cities_titles_and_languages_are_read_from_the_posting_structure():
+    from pipeline.fit.functions import title_function
+    from pipeline.fit.places import read_where, title_where
+    from pipeline.fit.scorer import written_in
+
+    assert read_where("Lehi").countries() == {"united states"} and read_where("10625 Berlin").countries() == {"germany"}
+    assert read_where("Hibrido / São José dos Campos").countries() == {"brazil"}
+    assert title_where("SRE | Acme | Remote (India)").countries() == {"india"}
+    assert title_where("DevOps Engineer III- (100% Remote- Only Locals to WI)").countries() == {"united states"}
+    assert title_where("Senior Data Engineer").unknown
+    assert [title_function(t) for t in ("Account Manager, SMB", "Business Development Representative",
+                                         "Partnerships Manager", "Account Executive", "Python Engineer - RPA Developer",
+                                         "CustomerSupport Level I")] == \
+        ["account management", "sales development", "partnerships", "sales", "process automation", "support"]
+    portuguese = "Estamos em busca de uma pessoa para atuar com dados e você vai trabalhar com a equipe " * 3
+    assert written_in(portuguese.lower()) == "portuguese"
+    sre = FitProfile(roles=("Site Reliability Engineer",), locations=("Bengaluru", "India"), configured=True)
+    assert Scorer(sre).score(job(title="Sr Site Reliability Engineer | Oracle | Remote (US Citizenship required)",
+                                 location="Anywhere", description="")).outside
+    support = FitProfile(roles=("Customer Support Specialist",), locations=("United States",), configured=True)
+    fit = Scorer(support).score(job(title="Technical Support Representative", location="Dallas, TX", description=""))
+    assert fit.title_match >= 0.6 and any("support role" in r for r in fit.reasons)

@@ -15,7 +15,11 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("open application", r"open application|general application|talent (pool|network|community)|"
                          r"initiativbewerbung|spontaneous application|future opportunit"),
     ("sales", r"account (executive|director)|sales (executive|director|specialist|representative)|inside sales"),
-    ("support", r"(customer|client|technical|it) support|support (analyst|specialist|technician|agent|"
+    # Other selling jobs: keeping existing customers, booking meetings for closers, building partnerships.
+    ("account management", r"account manag(er|ement)|key account|client partner"),
+    ("sales development", r"\b(sdr|bdr)\b|sales development|business development rep|lead generat|appointment sett"),
+    ("partnerships", r"partnerships?\b|partner (development|manager)|alliances? manager|channel manager"),
+    ("support", r"(customer|client|technical|it) ?support|support (analyst|specialist|technician|agent|"
                 r"representative)|customer success|help ?desk|service desk"),
     ("management", r"(engineering|development|software|technical|team|delivery) manager|manager,? engineering|"
                    r"head of|director|vice president|\bvp\b|\bcto\b|chief"),
@@ -23,6 +27,7 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
                              r"customer engineer|implementation (engineer|consultant|specialist)|"
                              r"professional services|technical account manager|field engineer|pre-?sales"),
     ("research", r"research (scientist|engineer|fellow)|researcher|scientist,? research|\bphd\b"),
+    ("process automation", r"\brpa\b|robotic process automation|uipath|blue prism|power automate"),
     ("data science", r"data scientist|data analyst|business intelligence|\bbi (developer|analyst)|"
                      r"\banalyst\b|analytics(?! engineer)|statistician|cientista de dados"),
     ("machine learning", r"machine learning|\bml\b|\bai\b|\bai/ml\b|artificial intelligence|deep learning|\bnlp\b|"
@@ -37,10 +42,11 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("sre", r"site reliability|\bsre\b|devops|dev ops|platform engineer|infrastructure|\binfra\b|cloud engineer|"
             r"production engineer|reliability engineer|systems? (development )?engineer|devsecops|"
             r"kubernetes|network engineer|systemadministrator|sysadmin|llmops"),
+    # Testing before the languages: "Automation QA Engineer (Python)" is a QA role, not a Python one.
+    ("qa", r"\bqa\b|quality assurance|test automation|\bsdet\b|test engineer|tester"),
     ("backend", r"back[- ]?end|backend|\bapi\b|server[- ]side|golang|\bgo\b|\bjava\b|python|ruby|rails|\.net|"
                 r"\bc#|\bphp\b|node|scala|elixir|rust\b"),
     ("full stack", r"full[- ]?stack"),
-    ("qa", r"\bqa\b|quality assurance|test automation|\bsdet\b|test engineer|tester"),
     ("support", r"support|customer success|client success|help ?desk|technician|service desk|customer service|"
                 r"customer experience|claims"),
     ("sales", r"account executive|\bsales\b|business development|account manager|account director|"

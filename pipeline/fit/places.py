@@ -12,6 +12,9 @@ The alias tables are data: countries and regions are named once, in several lang
 import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
+
+CITIES_FILE = Path(__file__).with_name("cities.tsv")  # GeoNames cities of 50,000+ (scripts/make_cities.py)
 
 # Countries by their English name, with other names and spellings (local languages, short forms).
 COUNTRIES: dict[str, tuple[str, ...]] = {
@@ -200,13 +203,42 @@ def _chunks(text: str) -> list[str]:
     return [text[a:b] for a, b in zip(cuts[::2], cuts[1::2], strict=True) if text[a:b].strip(" ,()-")]
 
 
+@functools.lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    """City name (lower case, as written and in ASCII) -> country, for cities the alias tables lack."""
+    rows = CITIES_FILE.read_text(encoding="utf-8").splitlines()
+    return dict(row.split("\t", 1) for row in rows if row and not row.startswith("#"))
+
+
+_NOT_A_PLACE = re.compile(r"\([^)]*\)|\b\d{3,}\b|\b(remote|remoto|remota|hybrid|h[íi]brido|on-?site|presencial|"
+                          r"full[- ]time|part[- ]time|only|office|hq)\b", re.I)
+_PIECES = re.compile(r"\s*(?:,|–|—|\s-\s|/)\s*")
+
+
+@functools.lru_cache(maxsize=8192)
+def city_country(chunk: str) -> frozenset[str]:
+    """The country of a city a location chunk names on its own ("Lehi", "10625 Berlin", "São José dos
+    Campos"), looked up as whole pieces of the chunk, never as words inside other text."""
+    cities = _cities()
+    for piece in _PIECES.split(_NOT_A_PLACE.sub(" ", chunk)):
+        name = " ".join(piece.split()).strip(" .").lower()
+        if len(name) > 3 and name in cities:
+            return frozenset({cities[name]})
+    return frozenset()
+
+
+def _countries_of_chunk(chunk: str) -> frozenset[str]:
+    found = countries_of(chunk) or city_country(chunk)
+    return found or (frozenset({"united states"}) if _LOCALS_OF_STATE.search(chunk) else found)
+
+
 @functools.lru_cache(maxsize=8192)
 def read_where(location: str) -> Where:
     """A posting's location field, read into its alternatives: "San Francisco, CA or Remote (USA)" is
     an on-site part in the US and a remote part in the US; "Spain,Remote,Germany" one remote part
     in either country; "Remote" alone is remote anywhere."""
     text = location.strip()
-    parts = tuple(Part(countries_of(chunk), bool(REMOTE.search(chunk)), chunk) for chunk in _chunks(text))
+    parts = tuple(Part(_countries_of_chunk(chunk), bool(REMOTE.search(chunk)), chunk) for chunk in _chunks(text))
     named = any(p.countries for p in parts)
     remote = any(p.remote for p in parts)
     if remote and named:  # a bare "Remote" beside named places is remote within those places
@@ -243,5 +275,20 @@ def expand(places: tuple[str, ...]) -> frozenset[str]:
         elif low in REGION_NAMES:
             found |= REGIONS[REGION_NAMES[low]]
         else:
-            found |= countries_of(place)
+            found |= _countries_of_chunk(place)
     return frozenset(found)
+
+
+_LOCALS_OF_STATE = re.compile(r"\b(?i:locals?|residents?|based)\s+(?i:to|in|of)\s+(?:" + "|".join(US_CODES).upper() +
+                              r")\b")  # "Only Locals to WI": a state's code, in capitals
+
+
+@functools.lru_cache(maxsize=8192)
+def title_where(title: str) -> Where:
+    """The place a title names in a part of its own ("Site Reliability Engineer | Acme | Remote (India)",
+    "DevOps Engineer - Hyderabad, India", "Principal Engineer - Seattle, WA or Arlington, VA"); read only
+    when the location field itself names no country."""
+    parts = [part for part in re.split(r"\s*(?:\||\s[-–]\s|\(|\))\s*", title)
+             if countries_of(part) or _LOCALS_OF_STATE.search(part)]
+    return read_where(" / ".join(parts) + (" / Remote" if parts and REMOTE.search(title) else "")) if parts \
+        else Where((), False, True)

@@ -15,7 +15,7 @@ from typing import Any
 
 from pipeline.config.profile import FitProfile
 from pipeline.fit.functions import job_function, person_functions
-from pipeline.fit.places import Where, bounds_in_text, expand, read_where, remote_in_text
+from pipeline.fit.places import Where, bounds_in_text, expand, read_where, remote_in_text, title_where
 from pipeline.records import Job
 
 WEIGHTS = {"title": 35, "seniority": 15, "skills": 25, "location": 15, "language": 5, "freshness": 5}
@@ -23,6 +23,8 @@ AVOID_PENALTY = 30
 MISSING_MUST_PENALTY = 15
 RULED_OUT_CAP = 10
 TITLE_MATCH = 0.6      # share of a role's words a title needs to count as that role
+FUNCTION_TITLE_MATCH = 0.8  # how far a title of the person's own function, in other words, matches
+_GENERIC_FUNCTIONS = frozenset({"software", "open application"})  # too broad to stand for a role
 NEAR_TITLE_CAP = 45    # the best a job whose title matches no role can score
 OUTSIDE_CAP = 40       # the best a job in a place or language the person cannot work in can score
 SENIORITY_PENALTY = 30  # a level the title states that the person did not ask for
@@ -35,7 +37,7 @@ _RANK = {"intern": 0, "entry": 1, "mid": 2, "senior": 3, "staff": 4, "lead": 4, 
 _TITLE_LEVELS = (  # first match wins: the most specific words first
     (r"intern(ship)?|praktikum|praktikant|werkstudent|working student|trainee|apprentice", "intern"),
     (r"director|head of|vp|vice president|chief|cto|cio", "director"),
-    (r"(engineering|development|team) manager|manager,? engineering", "manager"),
+    (r"(engineering|development|team|sales) manager|manager,? engineering", "manager"),
     (r"principal|staff|distinguished", "staff"),
     (r"tech(nical)? lead|team lead|lead", "lead"),
     (r"senior|sr|snr|experienced|iii|iv", "senior"),
@@ -75,7 +77,9 @@ _STOPWORDS = {"german": {"und", "die", "der", "wir", "sie", "mit", "für", "ist"
               "french": {"et", "les", "des", "une", "vous", "nous", "pour", "avec", "est", "dans", "sur"},
               "spanish": {"y", "los", "las", "una", "para", "con", "del", "que", "por", "somos"},
               "dutch": {"en", "het", "een", "wij", "voor", "met", "zijn", "van", "jij"},
-              "turkish": {"ve", "bir", "için", "ile", "olarak", "veya", "bu", "da", "de"},
+              "portuguese": {"e", "de", "da", "do", "para", "com", "que", "em", "uma", "os", "você", "vaga", "não"},
+              "italian": {"il", "di", "che", "per", "con", "della", "sono", "una", "nel", "siamo"},
+              "turkish": {"ve", "bir", "için", "ile", "olarak", "veya", "bu", "çok", "olan", "gibi"},
               "english": {"and", "the", "you", "we", "for", "with", "our", "are", "to", "of"}}
 _REMOTE = re.compile(r"\b(remote|anywhere|worldwide|work from home|wfh|distributed)\b", re.I)
 _UNRESTRICTED = re.compile(r"^\W*(remote|anywhere|worldwide|global|remote[- ]first)?\W*$", re.I)
@@ -311,10 +315,11 @@ class Scorer:
         fit = Fit(score=0, scored_at=now or time.time())
         text = f"{job.title}\n{job.description}"
         lowered = text.lower()
-        parts = (self._title(job, fit), self._seniority(job, lowered, fit), self._skills(text, lowered, fit),
+        function = job_function(job.title, job.description)
+        parts = (self._title(job, function, fit), self._seniority(job, lowered, fit), self._skills(text, lowered, fit),
                  self._location(job, fit), self._language(lowered, fit), self._freshness(job, fit))
         total = sum(parts) - self._avoid(text, lowered, fit)
-        for cap in (self._title_cap(fit), self._function_cap(job, fit), self._years_cap(fit),
+        for cap in (self._title_cap(fit), self._function_cap(function, fit), self._years_cap(fit),
                     self._opening_cap(job, fit), OUTSIDE_CAP if fit.outside else None,
                     LEVEL_CAP if fit.level_gap else None, self._ruled_out_cap(job, fit)):
             if cap is not None:
@@ -333,10 +338,9 @@ class Scorer:
         fit.flags.append(f"title says {ruled_out[0]!r}, which you rule out")
         return RULED_OUT_CAP
 
-    def _function_cap(self, job: Job, fit: Fit) -> int | None:
+    def _function_cap(self, function: str | None, fit: Fit) -> int | None:
         """A job of another function than the person's (a frontend role for an SRE, a forward-deployed
         or research role for an engineer) scores FUNCTION_CAP at most, and says so."""
-        function = job_function(job.title, job.description)
         fit.components["function"] = 0.0
         if function:
             fit.brief = fit.brief or f"function: {function}"
@@ -354,16 +358,20 @@ class Scorer:
         fit.flags.append("open application or talent pool, not an opening")
         return None if self.profile.open_applications else self.profile.min_score - OPENING_GAP
 
-    def _title(self, job: Job, fit: Fit) -> float:
+    def _title(self, job: Job, function: str | None, fit: Fit) -> float:
         """The share of a role's words the title has ('backend engineer' in 'Software Engineer,
         Backend': all of them), best role first. A shared generic word alone ('specialist',
-        'engineer') is half a match at most, which caps the whole score."""
+        'engineer') is half a match at most, which caps the whole score. A title that names another
+        role of the person's own function ('Python Engineer' for a backend engineer, 'Technical Support
+        Representative' for support) counts as a match."""
         weight = WEIGHTS["title"]
         if not self.roles:
             fit.components["title"] = weight / 2
             return weight / 2
         words = {w.rstrip("s") for w in normalise_title(job.title).split() if w not in _LEVEL_WORDS}
         best, role = max((self._coverage(words, r), r) for r in self.roles)
+        if best < FUNCTION_TITLE_MATCH and function in self.functions and function not in _GENERIC_FUNCTIONS:
+            best, role = FUNCTION_TITLE_MATCH, f"a {function} role"
         fit.title_match = best
         points = weight * best ** 2
         fit.components["title"] = round(points, 1)
@@ -453,10 +461,16 @@ class Scorer:
         weight = WEIGHTS["location"]
         where = read_where(job.location or "")
         remote_hint = bool(job.extra.get("is_remote")) or str(job.extra.get("workplace") or "").lower() == "remote" \
-            or "remote" in job.title.lower()
+            or "remote" in job.title.lower() or (where.unknown and remote_in_text(job.description))
+        if not where.countries():  # "Anywhere", "Remote" or nothing: the title may say where
+            titled = title_where(job.title)
+            if titled.countries():
+                where, remote_hint = titled, remote_hint or where.remote
         share, note = 1.0, ""
         bounds = bounds_in_text(job.description)
-        if where.unknown and not remote_hint:
+        if where.unknown and not remote_hint and not bounds and self.home:
+            share, note = 0.0, "no location given: cannot tell whether you can work there"
+        elif where.unknown and not remote_hint:
             if bounds and self.home:
                 share, note = (1.0, "") if bounds & self.work_from else \
                     (0.0, f"the text limits it to {_few(bounds)}, outside where you can work")
