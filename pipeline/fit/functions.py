@@ -8,6 +8,7 @@ come from their roles (and, for a generic role, their skills). Each function lis
 person in it would also take ("backend" takes "software" and "full stack").
 """
 
+import functools
 import re
 
 # (function, title pattern): the first that matches wins, so the specific ones come first.
@@ -82,6 +83,11 @@ TEXT_SIGNALS: dict[str, re.Pattern[str]] = {
 }
 
 
+_SIGNAL_NAMES = {f"f{i}": name for i, name in enumerate(TEXT_SIGNALS)}
+_SIGNALS = re.compile("|".join(f"(?P<f{i}>{pattern.pattern})" for i, pattern in enumerate(TEXT_SIGNALS.values())))
+
+
+@functools.lru_cache(maxsize=16384)
 def title_function(title: str) -> str | None:
     """The function a title names, or None when it names none (a title of one word, a code)."""
     text = title.replace("(Frontend Leaning)", "Frontend").replace("(Front-End Leaning)", "Frontend")
@@ -94,8 +100,9 @@ def job_function(title: str, text: str) -> str | None:
     found = title_function(title)
     if found != "software" or not text:
         return found
-    head = text[:4000]
-    counts = {name: len(pattern.findall(head)) for name, pattern in TEXT_SIGNALS.items()}
+    counts = dict.fromkeys(TEXT_SIGNALS, 0)
+    for match in _SIGNALS.finditer(text[:4000].lower()):  # one pass, in lower case, for every function's words
+        counts[_SIGNAL_NAMES[match.lastgroup or ""]] += 1
     best = max(counts, key=lambda k: counts[k])
     ordered = sorted(counts.values(), reverse=True)
     return best if ordered[0] >= 4 and ordered[0] >= 2 * ordered[1] else found

@@ -138,11 +138,16 @@ _ANYWHERE = re.compile(r"\b(anywhere|worldwide|global(ly)?|any (country|location
 _ONSITE = re.compile(r"\b(on[- ]?site|in[- ]office|office[- ]based|vor ort|presencial|presencial)\b", re.I)
 # Phrases of a posting's text that bound where remote work may be done from ("Remote (US only)",
 # "based in Latin America", "candidates in Canada Eastern time zones only").
-_BOUND = re.compile(
+# Phrases that bound where remote work may be done from, each read where its own word stands:
+# "remote/based/located ... in X", "(X only)", "only in X", "X time zones"/"X hours".
+_BOUND_LEAD = re.compile(
     r"(?:remote|based|located|living|reside|residing|resident|work(?:ing)? from|candidates|applicants|open to|"
-    r"hiring)[^.\n]{0,40}?\b(?:in|within|from)\s+(?:the\s+)?([^.\n;:!?]{2,60})|"
-    r"\(\s*([^()\n]{2,40}?)\s+only\s*\)|\bonly\s+(?:in|within|from)\s+(?:the\s+)?([^.\n;:!?]{2,50})|"
-    r"\b([A-Z][\w .-]{1,30}?)\s+(?:time ?zones?|hours)\b", re.I)
+    r"hiring)[^.\n]{0,40}?\b(?:in|within|from)\s+(?:the\s+)?([^.\n;:!?]{2,60})", re.I)
+_BOUND_ONLY_PAREN = re.compile(r"\(\s*([^()\n]{2,40}?)\s+only\s*\)", re.I)
+_BOUND_ONLY_IN = re.compile(r"\bonly\s+(?:in|within|from)\s+(?:the\s+)?([^.\n;:!?]{2,50})", re.I)
+_BOUND_ZONE = re.compile(r"\b([A-Z][\w .-]{1,30}?)\s+(?:time ?zones?|hours)\b", re.I)
+_LEAD_WORDS = ("remote", "based", "located", "living", "resid", "work from", "working from", "candidates",
+               "applicants", "open to", "hiring")
 _SPLIT = re.compile(r"\s*(?:;|\||\bor\b|\boder\b|\bou\b|\n|/| · | • | - (?=remote\b))\s*", re.I)
 
 
@@ -175,20 +180,34 @@ def _has(name: str, text: str) -> bool:
     return re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", text) is not None
 
 
+def _alternation(names: list[str]) -> re.Pattern[str]:
+    """One pattern for many names as whole words (longest first, so "new york" wins over "york")."""
+    ordered = sorted(set(names), key=len, reverse=True)
+    return re.compile(r"(?<![\w])(" + "|".join(re.escape(n) for n in ordered) + r")(?![\w])")
+
+
+# Every name the tables know, in one pattern each, so a piece of text is scanned once, not once a name.
+_COUNTRY_OF_NAME = {**{c: c for c in COUNTRIES}, **{o: c for c, others in COUNTRIES.items() for o in others
+                                                    if len(o) > 3}}
+_COUNTRY_NAMES = _alternation(list(_COUNTRY_OF_NAME))
+_REGION_NAMES = _alternation(list(REGION_NAMES))
+_CITY_NAMES = _alternation(list(CITIES))
+_STATE_NAMES = _alternation(US_STATES)
+_STATE_CODE = re.compile(r",\s*(" + "|".join(US_CODES) + r")\b", re.I)
+_SHORT_NAMES = re.compile(r"(?<![\w.])(USA|US|U\.S\.|UK|GB|UAE)(?![\w])")
+
+
 @functools.lru_cache(maxsize=8192)
 def countries_of(text: str) -> frozenset[str]:
     """Every country a piece of text names: by name in several languages, by region, by city, by US state."""
     low = text.lower()
-    found: set[str] = set()
-    for country, others in COUNTRIES.items():
-        if _has(country, low) or any(_has(o, low) for o in others if len(o) > 3):
-            found.add(country)
-    found |= {_SHORT[m] for m in re.findall(r"(?<![\w.])(USA|US|U\.S\.|UK|GB|UAE)(?![\w])", text)}
-    for name, region in REGION_NAMES.items():
-        if _has(name, low) and (len(name) > 4 or _has(name.upper(), text)):
-            found |= REGIONS[region]
-    found |= {country for city, country in CITIES.items() if _has(city, low)}
-    if any(_has(state, low) for state in US_STATES) or re.search(r",\s*(" + "|".join(US_CODES) + r")\b", text, re.I):
+    found = {_COUNTRY_OF_NAME[m] for m in _COUNTRY_NAMES.findall(low)}
+    found |= {_SHORT[m] for m in _SHORT_NAMES.findall(text)}
+    for name in _REGION_NAMES.findall(low):
+        if len(name) > 4 or _has(name.upper(), text):
+            found |= REGIONS[REGION_NAMES[name]]
+    found |= {CITIES[m] for m in _CITY_NAMES.findall(low)}
+    if _STATE_NAMES.search(low) or _STATE_CODE.search(text):
         found.add("united states")
     return frozenset(found)
 
@@ -247,11 +266,53 @@ def read_where(location: str) -> Where:
     return Where(parts, remote and not named, not named and not remote)
 
 
-def bounds_in_text(text: str) -> frozenset[str]:
-    """Countries a posting's text limits remote work to ("Remote (US only)", "based in LATAM"), if any."""
+# The words every bound phrase holds: the patterns run only where they stand (a posting has a few),
+# found with str.find, not tried at every position of the text.
+_BOUND_BEFORE, _BOUND_AFTER = 45, 110  # a bound phrase reaches this far around its word
+
+
+def windows(lowered: str, triggers: tuple[str, ...], before: int, after: int) -> list[tuple[int, int]]:
+    """Merged spans of a lower-case text around each occurrence of any of the trigger words."""
+    hits: list[tuple[int, int]] = []
+    for word in triggers:
+        at = lowered.find(word)
+        while at != -1:
+            hits.append((max(0, at - before), min(len(lowered), at + len(word) + after)))
+            at = lowered.find(word, at + len(word))
+    spans: list[tuple[int, int]] = []
+    for start, end in sorted(hits):
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _positions(lowered: str, words: tuple[str, ...]) -> list[int]:
+    found = []
+    for word in words:
+        at = lowered.find(word)
+        while at != -1:
+            found.append(at)
+            at = lowered.find(word, at + len(word))
+    return sorted(found)
+
+
+def bounds_in_text(text: str, lowered: str | None = None) -> frozenset[str]:
+    """Countries a posting's text limits remote work to ("Remote (US only)", "based in LATAM"), if any.
+    `lowered` is the text in lower case, when the caller has it already."""
+    head = text[:2000]
+    lowered = head.lower() if lowered is None else lowered[:2000]
+    phrases = [m.group(1) for at in _positions(lowered, _LEAD_WORDS) if (m := _BOUND_LEAD.match(head, at))]
+    for at in _positions(lowered, ("only",)):
+        paren = _BOUND_ONLY_PAREN.search(head, max(0, at - _BOUND_BEFORE), at + 8)
+        within = _BOUND_ONLY_IN.match(head, at)
+        phrases += [m.group(1) for m in (paren, within) if m]
+    for at in _positions(lowered, ("time zone", "timezone", "hours")):
+        zone = _BOUND_ZONE.search(head, max(0, at - 36), at + 11)
+        phrases += [zone.group(1)] if zone else []
     found: set[str] = set()
-    for match in _BOUND.finditer(text[:2000]):
-        phrase = next(g for g in match.groups() if g)
+    for phrase in phrases:
         found |= countries_of(phrase)
     return frozenset(found)
 
@@ -260,9 +321,14 @@ _REMOTE_TEXT = re.compile(r"\b(remote|remotely|work from (home|anywhere)|home ?o
                           r"teletrabajo|remoto|remota)\b", re.I)
 
 
-def remote_in_text(text: str) -> bool:
+_REMOTE_WORDS = ("remot", "work from", "home office", "homeoffice", "trabalhar de onde", "teletrabajo")
+
+
+def remote_in_text(text: str, lowered: str | None = None) -> bool:
     """The posting's opening says the work can be done remotely."""
-    return bool(_REMOTE_TEXT.search(text[:3000]))
+    head = text[:3000]
+    low = head.lower() if lowered is None else lowered[:3000]
+    return any(_REMOTE_TEXT.search(head, a, b) for a, b in windows(low, _REMOTE_WORDS, 1, 20))
 
 
 def expand(places: tuple[str, ...]) -> frozenset[str]:

@@ -7,7 +7,9 @@ the posting requires, and freshness. Avoid terms and ruled-out title words take 
 Everything is stored, so the score explains itself.
 """
 
+import collections
 import functools
+import itertools
 import re
 import time
 from dataclasses import asdict, dataclass, field
@@ -15,7 +17,7 @@ from typing import Any
 
 from pipeline.config.profile import FitProfile
 from pipeline.fit.functions import job_function, person_functions
-from pipeline.fit.places import Where, bounds_in_text, expand, read_where, remote_in_text, title_where
+from pipeline.fit.places import Where, bounds_in_text, expand, read_where, remote_in_text, title_where, windows
 from pipeline.records import Job
 
 WEIGHTS = {"title": 35, "seniority": 15, "skills": 25, "location": 15, "language": 5, "freshness": 5}
@@ -81,34 +83,6 @@ _STOPWORDS = {"german": {"und", "die", "der", "wir", "sie", "mit", "für", "ist"
               "italian": {"il", "di", "che", "per", "con", "della", "sono", "una", "nel", "siamo"},
               "turkish": {"ve", "bir", "için", "ile", "olarak", "veya", "bu", "çok", "olan", "gibi"},
               "english": {"and", "the", "you", "we", "for", "with", "our", "are", "to", "of"}}
-_REMOTE = re.compile(r"\b(remote|anywhere|worldwide|work from home|wfh|distributed)\b", re.I)
-_UNRESTRICTED = re.compile(r"^\W*(remote|anywhere|worldwide|global|remote[- ]first)?\W*$", re.I)
-_COUNTRIES = {"united states": ("usa", "us", "u.s.", "united states of america", "america"),
-              "united kingdom": ("uk", "england", "great britain"), "germany": ("deutschland",),
-              "netherlands": ("holland",), "turkey": ("türkiye", "turkiye")}
-_COUNTRY_NAMES = ("argentina australia austria belgium brazil bulgaria canada chile china colombia croatia czechia "
-                  "denmark egypt estonia finland france germany greece hungary india indonesia ireland israel italy "
-                  "japan kenya latvia lithuania luxembourg malaysia mexico morocco netherlands nigeria norway "
-                  "pakistan peru philippines poland portugal romania serbia singapore slovakia slovenia spain "
-                  "sweden switzerland taiwan thailand turkey ukraine vietnam").split() + [
-    "new zealand", "south africa", "south korea", "hong kong", "united kingdom", "united states",
-    "united arab emirates", "saudi arabia", "costa rica", "czech republic"]
-_CITIES = {"london": "united kingdom", "berlin": "germany", "munich": "germany", "hamburg": "germany",
-           "paris": "france", "amsterdam": "netherlands", "dublin": "ireland", "madrid": "spain",
-           "barcelona": "spain", "lisbon": "portugal", "warsaw": "poland", "stockholm": "sweden",
-           "copenhagen": "denmark", "zurich": "switzerland", "vienna": "austria", "toronto": "canada",
-           "vancouver": "canada", "montreal": "canada", "bangalore": "india", "bengaluru": "india",
-           "mumbai": "india", "bombay": "india", "hyderabad": "india", "pune": "india", "delhi": "india",
-           "sydney": "australia", "melbourne": "australia", "tokyo": "japan", "tel aviv": "israel",
-           "istanbul": "turkey", "são paulo": "brazil", "sao paulo": "brazil", "mexico city": "mexico"}
-_STATE_NAMES = ("alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii "
-                "idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan "
-                "minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania "
-                "tennessee texas utah vermont virginia washington wisconsin wyoming").split() + [
-    "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota",
-    "rhode island", "south carolina", "south dakota", "west virginia"]
-_US_STATES = ("al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc "
-              "nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc").split()
 _YEARS = re.compile(r"\b(\d{1,2})\+?\s*(?:\+|or more)?\s*years?\b", re.I)
 # Years of experience a posting asks, in its common forms and languages: "5+ years", "3-5 years",
 # "at least 4 years", "3yrs+", "mindestens 3 Jahre", "al menos 2 años", "pelo menos 3 anos".
@@ -125,6 +99,9 @@ _OPEN_APPLICATION = re.compile(
     r"open application|general application|talent (pool|network|community)|initiativbewerbung|"
     r"spontaneous application|candidatura espont|future (opportunities|openings|roles)|expression of interest|"
     r"don.t see (a|the) (role|position|job)|not (a|an) (specific|active|current) (role|opening|position)", re.I)
+# A piece every open-application phrase holds: the full pattern runs only when one is there.
+_OPENING_HINTS = ("open application", "general application", "talent ", "initiativbewerbung", "spontaneous",
+                  "candidatura espont", "future ", "expression of interest", "t see ", "not a")
 _TITLE_TRANSLATIONS = ((re.compile(r"engenheir[oa]s? de dados|ingenier[oa]s? de datos|dateningenieur(in)?", re.I),
                         "data engineer"), (re.compile(r"softwareentwickler(in)?", re.I), "software developer"),
                        (re.compile(r"desenvolvedor[a]?|desarrollador[a]?|entwickler(in)?|développeur(se)?", re.I),
@@ -153,12 +130,9 @@ class Fit:
         return asdict(self)
 
 
-def _words(text: str) -> str:
-    return re.sub(r"\s+", " ", text.lower()).strip()
-
-
+@functools.lru_cache(maxsize=16384)
 def normalise_title(title: str) -> str:
-    """'Sr. Backend SWE (m/w/d)' -> 'senior back end software engineer'."""
+    """'Sr. Backend SWE (m/w/d)' -> 'senior back end software engineer'. Cached: titles repeat."""
     text = _GENDER.sub(" ", title or "")
     for pattern, english in _TITLE_TRANSLATIONS:
         text = pattern.sub(english, text)
@@ -175,6 +149,7 @@ def _has(pattern: str, text: str) -> bool:
     return re.search(rf"(?<![\w+#]){pattern}(?![\w+#])", text) is not None
 
 
+@functools.lru_cache(maxsize=16384)
 def title_level(title: str) -> str | None:
     """The seniority a title states, or None when it states none."""
     text = normalise_title(title)
@@ -193,18 +168,27 @@ def mentions(term: str, text: str, lowered: str | None = None) -> bool:
     """The term (or an alias) as a whole word, not negated ("no Java", "without PHP"). Short words
     that are also common words ("Go", "JS") match only capitalised or in capitals."""
     lowered = text.lower() if lowered is None else lowered
-    for spelling in _spellings(term):
+    for spelling, pattern, case_sensitive in _spelling_patterns(term):
         if spelling not in lowered:  # cheap test first: most skills are absent from most postings
             continue
-        if spelling in _CASE_SENSITIVE:
-            pattern = "|".join(re.escape(v) for v in {spelling.capitalize(), spelling.upper()})
-            haystack = text
-        else:
-            pattern, haystack = re.escape(spelling), lowered
-        for match in re.finditer(rf"(?<![\w+#])(?:{pattern})(?![\w+#])", haystack):
+        if case_sensitive and spelling.capitalize() not in text and spelling.upper() not in text:
+            continue
+        for match in pattern.finditer(text if case_sensitive else lowered):
             if not _NEGATION.search(lowered[max(0, match.start() - 25):match.start()]):
                 return True
     return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _spelling_patterns(term: str) -> tuple[tuple[str, re.Pattern[str], bool], ...]:
+    """Each spelling of a term with its whole-word pattern, compiled once."""
+    found = []
+    for spelling in _spellings(term):
+        case_sensitive = spelling in _CASE_SENSITIVE
+        variants = {spelling.capitalize(), spelling.upper()} if case_sensitive else {spelling}
+        pattern = "|".join(re.escape(v) for v in sorted(variants))
+        found.append((spelling, re.compile(rf"(?<![\w+#])(?:{pattern})(?![\w+#])"), case_sensitive))
+    return tuple(found)
 
 
 def _language_patterns() -> dict[str, tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str]]]:
@@ -217,10 +201,9 @@ def _language_patterns() -> dict[str, tuple[tuple[str, ...], re.Pattern[str], re
 
 
 _LANGUAGE_PATTERNS = _language_patterns()
-_STOP_INDEX: dict[str, list[str]] = {}
-for _language, _words_of in _STOPWORDS.items():
-    for _word in _words_of:
-        _STOP_INDEX.setdefault(_word, []).append(_language)
+_STOP_VARIANTS = {language: [w + end for w in words for end in ("", ",", ".")]
+                  for language, words in _STOPWORDS.items()}
+_ZEROS = itertools.repeat(0)
 
 
 def required_languages(text: str) -> tuple[set[str], set[str]]:
@@ -228,11 +211,14 @@ def required_languages(text: str) -> tuple[set[str], set[str]]:
     lowered = text.lower()
     required, optional = set(), set()
     for language, (names, must, plus) in _LANGUAGE_PATTERNS.items():
-        if not any(name in lowered for name in names):
+        if not any(name in lowered for name in names):  # most postings name one language or two
             continue
-        if plus.search(lowered):
+        spans = windows(lowered, names, 90, 90)  # the patterns run only around the language's name
+        if not spans:
+            continue
+        if any(plus.search(lowered, a, b) for a, b in spans):
             optional.add(language)
-        elif must.search(lowered):
+        elif any(must.search(lowered, a, b) for a, b in spans):
             required.add(language)
     written = written_in(lowered)
     if written and written != "english":
@@ -242,53 +228,27 @@ def required_languages(text: str) -> tuple[set[str], set[str]]:
 
 def written_in(lowered: str) -> str | None:
     """The language most of a text is written in, from its frequent words (None when too short)."""
-    words = re.findall(r"\w+", lowered[:3000])
+    words = lowered[:3000].split()
     if len(words) < 40:
         return None
-    counts = dict.fromkeys(_STOPWORDS, 0)
-    for word in words:
-        for language in _STOP_INDEX.get(word, ()):
-            counts[language] += 1
+    seen = collections.Counter(words)  # counted in C; each stop word is looked up bare and before , or .
+    counts = {language: sum(map(seen.get, variants, _ZEROS)) for language, variants in _STOP_VARIANTS.items()}
     best = max(counts, key=lambda k: counts[k])
     return best if counts[best] >= max(4, len(words) // 25) else None
 
 
-def _place_names(place: str) -> tuple[str, ...]:
-    low = place.lower().strip()
-    for country, others in _COUNTRIES.items():
-        if low == country or low in others:
-            return (country, *others)
-    return (low,)
-
-
-@functools.lru_cache(maxsize=4096)
-def countries_in(where: str) -> frozenset[str]:
-    """The countries a location names: by name or common alias, by a big city, or by a US state.
-    Cached: locations repeat across postings far more than their texts do."""
-    found = {country for country in _COUNTRY_NAMES if _has(re.escape(country), where)}
-    found |= {country for country, others in _COUNTRIES.items() if any(_has(re.escape(o), where) for o in others)}
-    found |= {country for city, country in _CITIES.items() if _has(re.escape(city), where)}
-    if any(re.search(rf",\s*{s}\b", where) for s in _US_STATES) or \
-            any(_has(re.escape(s), where) for s in _STATE_NAMES):
-        found.add("united states")
-    return frozenset(found)
-
-
-def _in_places(where: str, places: tuple[str, ...]) -> str | None:
-    countries = countries_in(where)
-    for place in places:
-        names = _place_names(place)
-        if any(_has(re.escape(name), where) for name in names) or names[0] in countries:
-            return place
-    return None
+_UNIT_WORDS = ("year", "yr", "jahr", "años", "anos", " ans", "år")  # every form of "N years" holds one
 
 
 def required_years(lowered: str) -> tuple[int, int | None] | None:
     """(least years asked, most years of a range or None) from a posting's text, or None: the
     largest "N+" the posting asks, and a range "N-M" when that is all it says."""
-    floors = [int(next(g for g in m.groups() if g)) for m in _YEARS_MIN.finditer(lowered)
-              if not _HISTORY.search(lowered[max(0, m.start() - 12):m.start()])]
-    ranges = [(int(a), int(b)) for a, b in _YEARS_RANGE.findall(lowered) if int(a) < int(b) <= 30]
+    floors: list[int] = []
+    ranges: list[tuple[int, int]] = []
+    for start, end in windows(lowered, _UNIT_WORDS, 30, 90):
+        floors += [int(next(g for g in m.groups() if g)) for m in _YEARS_MIN.finditer(lowered, start, end)
+                   if not _HISTORY.search(lowered[max(0, m.start() - 12):m.start()])]
+        ranges += [(int(a), int(b)) for a, b in _YEARS_RANGE.findall(lowered, start, end) if int(a) < int(b) <= 30]
     floors = [y for y in floors if 0 < y <= 20]
     if ranges and (not floors or max(floors) <= max(a for a, _ in ranges)):
         return max(ranges)
@@ -306,6 +266,8 @@ class Scorer:
     def __init__(self, profile: FitProfile) -> None:
         self.profile = profile
         self.roles = [normalise_title(r) for r in profile.roles]
+        self.ruled_out = [(w, re.compile(rf"(?<![\w+#]){re.escape(normalise_title(w))}(?![\w+#])"))
+                          for w in profile.avoid_titles]
         self.wanted = {s for s in profile.seniority}
         self.functions = person_functions(profile.roles)
         self.home = expand(profile.locations)
@@ -317,7 +279,7 @@ class Scorer:
         lowered = text.lower()
         function = job_function(job.title, job.description)
         parts = (self._title(job, function, fit), self._seniority(job, lowered, fit), self._skills(text, lowered, fit),
-                 self._location(job, fit), self._language(lowered, fit), self._freshness(job, fit))
+                 self._location(job, lowered, fit), self._language(lowered, fit), self._freshness(job, fit))
         total = sum(parts) - self._avoid(text, lowered, fit)
         for cap in (self._title_cap(fit), self._function_cap(function, fit), self._years_cap(fit),
                     self._opening_cap(job, fit), OUTSIDE_CAP if fit.outside else None,
@@ -332,7 +294,7 @@ class Scorer:
 
     def _ruled_out_cap(self, job: Job, fit: Fit) -> int | None:
         title = normalise_title(job.title)
-        ruled_out = [w for w in self.profile.avoid_titles if _has(re.escape(normalise_title(w)), title)]
+        ruled_out = [word for word, pattern in self.ruled_out if pattern.search(title)]
         if not ruled_out:
             return None
         fit.flags.append(f"title says {ruled_out[0]!r}, which you rule out")
@@ -353,7 +315,9 @@ class Scorer:
     def _opening_cap(self, job: Job, fit: Fit) -> int | None:
         """Open applications and talent pools are flagged and kept below min_score, unless the
         person opted in (fit.open_applications)."""
-        if not (_OPEN_APPLICATION.search(job.title) or _OPEN_APPLICATION.search(job.description[:1500])):
+        head = f"{job.title}\n{job.description[:1500]}"
+        lowered = head.lower()
+        if not (any(hint in lowered for hint in _OPENING_HINTS) and _OPEN_APPLICATION.search(head)):
             return None
         fit.flags.append("open application or talent pool, not an opening")
         return None if self.profile.open_applications else self.profile.min_score - OPENING_GAP
@@ -399,8 +363,9 @@ class Scorer:
         else:
             criteria = str((job.data.get("detail") or {}).get("seniority") or job.extra.get("seniority") or "")
             levels = _LINKEDIN_LEVELS.get(criteria, ())
-            years = [int(y) for y in _YEARS.findall(lowered) if int(y) <= 20]
-            if not levels and years and self.profile.years is None:
+            years = [int(y) for a, b in windows(lowered, ("year",), 12, 8) for y in _YEARS.findall(lowered, a, b)
+                     if int(y) <= 20] if not levels and self.profile.years is None else []
+            if years:
                 levels = ("senior",) if min(years) >= 5 else ("mid",) if min(years) >= 2 else ("entry",)
         if not self.wanted or not levels:
             fit.components["seniority"] = weight * (1.0 if not self.wanted else 0.7)
@@ -453,21 +418,22 @@ class Scorer:
         fit.components["avoid"] = -AVOID_PENALTY * len(found)
         return AVOID_PENALTY * len(found)
 
-    def _location(self, job: Job, fit: Fit) -> float:
+    def _location(self, job: Job, lowered: str, fit: Fit) -> float:
         """Full points where one of the posting's places is workable for the person: an on-site part
         in a country they live in (unless remote: only), a remote part within where they may work
         from, or remote with no bound (unless remote: no). A bare "Remote" is bounded by what the
         text says ("Remote (US only)", "based in Latin America")."""
         weight = WEIGHTS["location"]
         where = read_where(job.location or "")
+        low_text = lowered[len(job.title) + 1:]  # the description in lower case
         remote_hint = bool(job.extra.get("is_remote")) or str(job.extra.get("workplace") or "").lower() == "remote" \
-            or "remote" in job.title.lower() or (where.unknown and remote_in_text(job.description))
+            or "remote" in job.title.lower() or (where.unknown and remote_in_text(job.description, low_text))
         if not where.countries():  # "Anywhere", "Remote" or nothing: the title may say where
             titled = title_where(job.title)
             if titled.countries():
                 where, remote_hint = titled, remote_hint or where.remote
         share, note = 1.0, ""
-        bounds = bounds_in_text(job.description)
+        bounds = bounds_in_text(job.description, low_text)
         if where.unknown and not remote_hint and not bounds and self.home:
             share, note = 0.0, "no location given: cannot tell whether you can work there"
         elif where.unknown and not remote_hint:
@@ -496,7 +462,7 @@ class Scorer:
         remote_parts = [p.countries | bounds if p.countries else bounds for p in where.parts if p.remote or remote_hint]
         if where.anywhere or (remote_hint and not where.parts):
             remote_parts.append(bounds)
-        if bounds and remote_in_text(text):
+        if bounds and remote_in_text(text, text.lower()):
             remote_parts.append(bounds)
         if mode != "no" and any(not area or area & allowed for area in remote_parts):
             return True
