@@ -94,14 +94,15 @@ def title_function(title: str) -> str | None:
     return next((name for name, pattern in _PATTERNS if pattern.search(text)), None)
 
 
-def job_function(title: str, text: str) -> str | None:
+def job_function(title: str, text: str, lowered: str | None = None) -> str | None:
     """The job's function: the title's, and for a generic title ("Software Engineer") the function
     its text names most, when one clearly leads."""
     found = title_function(title)
     if found != "software" or not text:
         return found
     counts = dict.fromkeys(TEXT_SIGNALS, 0)
-    for match in _SIGNALS.finditer(text[:4000].lower()):  # one pass, in lower case, for every function's words
+    head = text[:4000].lower() if lowered is None else lowered[:4000]
+    for match in _SIGNALS.finditer(head):  # one pass, in lower case, for every function's words
         counts[_SIGNAL_NAMES[match.lastgroup or ""]] += 1
     best = max(counts, key=lambda k: counts[k])
     ordered = sorted(counts.values(), reverse=True)

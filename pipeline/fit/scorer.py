@@ -227,14 +227,22 @@ def required_languages(text: str) -> tuple[set[str], set[str]]:
 
 
 def written_in(lowered: str) -> str | None:
-    """The language most of a text is written in, from its frequent words (None when too short)."""
-    words = lowered[:3000].split()
+    """The language most of a text is written in, from its frequent words (None when too short). The
+    first 1,200 characters decide when one language leads them clearly; else the first 3,000."""
+    short = _language_of(lowered[:1200].split(), clear=True)
+    return short if short is not None else _language_of(lowered[:3000].split(), clear=False)
+
+
+def _language_of(words: list[str], clear: bool) -> str | None:
     if len(words) < 40:
         return None
     seen = collections.Counter(words)  # counted in C; each stop word is looked up bare and before , or .
-    counts = {language: sum(map(seen.get, variants, _ZEROS)) for language, variants in _STOP_VARIANTS.items()}
-    best = max(counts, key=lambda k: counts[k])
-    return best if counts[best] >= max(4, len(words) // 25) else None
+    counts = sorted(((sum(map(seen.get, variants, _ZEROS)), language) for language, variants in
+                     _STOP_VARIANTS.items()), reverse=True)
+    (best, language), (second, _) = counts[0], counts[1]
+    if best < max(4, len(words) // 25) or (clear and best < 3 * max(second, 1)):
+        return None
+    return language
 
 
 _UNIT_WORDS = ("year", "yr", "jahr", "años", "anos", " ans", "år")  # every form of "N years" holds one
@@ -277,12 +285,12 @@ class Scorer:
         fit = Fit(score=0, scored_at=now or time.time())
         text = f"{job.title}\n{job.description}"
         lowered = text.lower()
-        function = job_function(job.title, job.description)
+        function = job_function(job.title, job.description, lowered[len(job.title) + 1:])
         parts = (self._title(job, function, fit), self._seniority(job, lowered, fit), self._skills(text, lowered, fit),
                  self._location(job, lowered, fit), self._language(lowered, fit), self._freshness(job, fit))
         total = sum(parts) - self._avoid(text, lowered, fit)
         for cap in (self._title_cap(fit), self._function_cap(function, fit), self._years_cap(fit),
-                    self._opening_cap(job, fit), OUTSIDE_CAP if fit.outside else None,
+                    self._opening_cap(job, lowered, fit), OUTSIDE_CAP if fit.outside else None,
                     LEVEL_CAP if fit.level_gap else None, self._ruled_out_cap(job, fit)):
             if cap is not None:
                 total = min(total, cap)
@@ -312,12 +320,12 @@ class Scorer:
         fit.components["function"] = -1.0
         return FUNCTION_CAP
 
-    def _opening_cap(self, job: Job, fit: Fit) -> int | None:
+    def _opening_cap(self, job: Job, lowered: str, fit: Fit) -> int | None:
         """Open applications and talent pools are flagged and kept below min_score, unless the
         person opted in (fit.open_applications)."""
         head = f"{job.title}\n{job.description[:1500]}"
-        lowered = head.lower()
-        if not (any(hint in lowered for hint in _OPENING_HINTS) and _OPEN_APPLICATION.search(head)):
+        low_head = lowered[:len(head)]
+        if not (any(hint in low_head for hint in _OPENING_HINTS) and _OPEN_APPLICATION.search(head)):
             return None
         fit.flags.append("open application or talent pool, not an opening")
         return None if self.profile.open_applications else self.profile.min_score - OPENING_GAP
@@ -445,7 +453,7 @@ class Scorer:
         elif not self.home:
             workable = any(p.remote for p in where.parts) or where.anywhere or remote_hint
             share, note = (1.0, "") if self.profile.remote != "only" or workable else (0.0, "not remote")
-        elif not self._workable(where, remote_hint, job.description, bounds):
+        elif not self._workable(where, remote_hint, job.description, low_text, bounds):
             share, note = 0.0, f"{job.location or 'remote'} is outside where you can work"
         if note:
             fit.flags.append(note)
@@ -453,7 +461,7 @@ class Scorer:
         fit.components["location"] = weight * share
         return weight * share
 
-    def _workable(self, where: Where, remote_hint: bool, text: str, bounds: frozenset[str]) -> bool:
+    def _workable(self, where: Where, remote_hint: bool, text: str, low_text: str, bounds: frozenset[str]) -> bool:
         """One part of the place is workable: remote within where the person may work from (the
         text's own bounds widen a part's: "Uruguay ... 100% remote if you live in LATAM"), or on
         site in a country they live in."""
@@ -462,7 +470,7 @@ class Scorer:
         remote_parts = [p.countries | bounds if p.countries else bounds for p in where.parts if p.remote or remote_hint]
         if where.anywhere or (remote_hint and not where.parts):
             remote_parts.append(bounds)
-        if bounds and remote_in_text(text, text.lower()):
+        if bounds and remote_in_text(text, low_text):
             remote_parts.append(bounds)
         if mode != "no" and any(not area or area & allowed for area in remote_parts):
             return True
