@@ -405,3 +405,18 @@ def test_cities_titles_and_languages_are_read_from_the_posting_structure():
     support = FitProfile(roles=("Customer Support Specialist",), locations=("United States",), configured=True)
     fit = Scorer(support).score(job(title="Technical Support Representative", location="Dallas, TX", description=""))
     assert fit.title_match >= 0.6 and any("support role" in r for r in fit.reasons)
+
+
+def test_show_explains_the_score_component_by_component(scoring, capsys):
+    path, config, store = scoring()
+    add(store, 1, title="Senior Backend Engineer", location="Paris, France",
+        description="Python and PostgreSQL. 5+ years of backend work.")
+    run_stage(store, FitStage(config).stage(), config.stages[c.FIT])
+    job_id = store.list_jobs()[0].id
+    capsys.readouterr()
+    assert main(["--config", str(path), "show", job_id]) == 0
+    out = capsys.readouterr().out
+    for line in ("function         backend", "years asked      5+", "title            +", "location         +0.0",
+                 "capped at        40: a place or language you cannot work in",
+                 "flag             Paris, France is outside where you can work"):
+        assert line in out, (line, out)

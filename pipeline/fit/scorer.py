@@ -125,6 +125,8 @@ class Fit:
     outside: bool = False
     years_asked: tuple[int, int | None] | None = None
     level_gap: bool = False
+    function: str | None = None  # the job's function, as read (functions.job_function)
+    caps: list[str] = field(default_factory=list)  # "40: a place or language you cannot work in": what held it down
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -289,11 +291,17 @@ class Scorer:
         parts = (self._title(job, function, fit), self._seniority(job, lowered, fit), self._skills(text, lowered, fit),
                  self._location(job, lowered, fit), self._language(lowered, fit), self._freshness(job, fit))
         total = sum(parts) - self._avoid(text, lowered, fit)
-        for cap in (self._title_cap(fit), self._function_cap(function, fit), self._years_cap(fit),
-                    self._opening_cap(job, lowered, fit), OUTSIDE_CAP if fit.outside else None,
-                    LEVEL_CAP if fit.level_gap else None, self._ruled_out_cap(job, fit)):
-            if cap is not None:
-                total = min(total, cap)
+        fit.function = function
+        caps = (("the title matches none of your roles", self._title_cap(fit)),
+                ("another function", self._function_cap(function, fit)), ("more years asked", self._years_cap(fit)),
+                ("not an opening", self._opening_cap(job, lowered, fit)),
+                ("a place or language you cannot work in", OUTSIDE_CAP if fit.outside else None),
+                ("a level you did not ask for", LEVEL_CAP if fit.level_gap else None),
+                ("a title you rule out", self._ruled_out_cap(job, fit)))
+        for why, cap in caps:
+            if cap is not None and cap < total:
+                fit.caps.append(f"{cap}: {why}")
+                total = cap
         fit.score = int(round(max(0, min(100, total))))
         return fit
 
@@ -312,8 +320,6 @@ class Scorer:
         """A job of another function than the person's (a frontend role for an SRE, a forward-deployed
         or research role for an engineer) scores FUNCTION_CAP at most, and says so."""
         fit.components["function"] = 0.0
-        if function:
-            fit.brief = fit.brief or f"function: {function}"
         if not function or not self.functions or function in self.functions or function == "open application":
             return None
         fit.flags.append(f"a {function} role; you look for {', '.join(sorted(self.functions))}")
