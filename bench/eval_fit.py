@@ -94,7 +94,7 @@ def _figures(scored: list[tuple[int, dict[str, Any]]], min_score: int) -> dict[s
     fits = [c for _, c in scored if c["label"] == "fit"]
     true = [c for c in passed if c["label"] == "fit"]
     top = [c for _, c in sorted(scored, key=lambda x: -x[0])[:TOP]]
-    return {"cases": len(scored), "fit": len(fits),
+    return {"cases": len(scored), "fit": len(fits), "passed": len(passed),
             "precision": len(true) / len(passed) if passed else 1.0,
             "recall": len(true) / len(fits) if fits else 1.0,
             "top10_precision": sum(c["label"] == "fit" for c in top) / min(TOP, len(fits)) if fits else None,
@@ -131,11 +131,16 @@ def main() -> None:
         print(f"\n{group}")
         print(f"{'profile':16}  {'cases':>5}  {'fit':>3}  {'precision':>9}  {'recall':>6}  {'precision@10':>12}")
         for name, r in by_profile.items():
-            top = "-" if r["top10_precision"] is None else f"{r['top10_precision']:.2f}"
-            print(f"{name:16}  {r['cases']:>5}  {r['fit']:>3}  {r['precision']:>9.2f}  {r['recall']:>6.2f}  {top:>12}")
+            top = "-" if r["top10_precision"] is None else \
+                f"{r['top10_precision']:.2f}" + ("*" if r["fit"] < TOP else "")
+            precision = f"{r['precision']:.2f}" if r["passed"] else "-"
+            recall = f"{r['recall']:.2f}" if r["fit"] else "-"
+            print(f"{name:16}  {r['cases']:>5}  {r['fit']:>3}  {precision:>9}  {recall:>6}  {top:>12}")
             if args.show_misses and args.half in (None, half):
                 for miss in r["misses"]:
                     print("   ", miss, file=sys.stderr)
+    print(f"\n*: fewer than {TOP} fits, so the share of the fits found among the {TOP} best scored "
+          f"(the suite asserts precision@{TOP} only where a half has {TOP} fits); -: nothing to divide by")
 
 
 if __name__ == "__main__":
