@@ -6,7 +6,6 @@ import os
 import re
 import types
 import typing
-import zoneinfo
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
@@ -39,13 +38,7 @@ CRON_FIELDS = ("minute", "hour", "day", "month", "day_of_week")
 SCHEDULE_KEYS = ("second", *CRON_FIELDS)
 
 
-_LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
-SEARCH_CHOICES = {
-    "workplace": ("onsite", "remote", "hybrid"),
-    "experience": ("internship", "entry", "associate", "mid_senior", "director", "executive"),
-    "job_type": ("full_time", "part_time", "contract", "temporary", "internship", "volunteer", "other"),
-}
-Spec = dict[str, tuple[Any, ...]]  # key -> (accepted YAML types, default[, (low, high)])
+Spec = dict[str, tuple[Any, ...]]  # key -> (accepted YAML types, default[, (low, high)[, choices]])
 T = typing.TypeVar("T")
 
 
@@ -60,7 +53,8 @@ def _yaml_types(hint: Any) -> tuple[Any, ...]:
 
 
 def key_spec(cls: type) -> Spec:
-    """YAML key -> (accepted types, default, range or None), derived from a settings dataclass's fields."""
+    """YAML key -> (accepted types, default, range or None, choices or None), derived from a settings
+    dataclass's fields."""
     hints = typing.get_type_hints(cls)
     spec: Spec = {}
     for f in dataclasses.fields(cls):
@@ -68,7 +62,8 @@ def key_spec(cls: type) -> Spec:
             continue
         default = f.default if f.default is not dataclasses.MISSING else \
             f.default_factory() if f.default_factory is not dataclasses.MISSING else None
-        spec[f.name] = (f.metadata.get("yaml_types") or _yaml_types(hints[f.name]), default, f.metadata.get("range"))
+        spec[f.name] = (f.metadata.get("yaml_types") or _yaml_types(hints[f.name]), default, f.metadata.get("range"),
+                        f.metadata.get("choices"))
     return spec
 
 
@@ -117,28 +112,10 @@ def _stage(doc: Located, spec: StageSpec, data: Any, cron: bool = True) -> Stage
     values = check_section(doc, (section,), data, key_spec(spec.settings))
     values["schedule"] = _schedule(doc, (section, "schedule"),
                                    values["schedule"] or spec.schedule, cron)
-    if values["retry_base_seconds"] > values["retry_max_seconds"]:
-        raise doc.error((section, "retry_base_seconds"), f"{values['retry_base_seconds']!r} is above retry_max_seconds "
-                        f"({values['retry_max_seconds']!r}): the first wait would be longer than the longest")
-    if "dns_nameservers" in values:
-        values["dns_nameservers"] = tuple(str(n) for n in values["dns_nameservers"])
-    if spec.settings is DraftSettings:
-        _generator(doc, values)
-    return _make(spec.settings, {"name": spec.name, **values})
-
-
-def _generator(doc: Located, values: dict[str, Any]) -> None:
-    """The draft stage's own keys: channels, the do-not-contact list, the spending cap."""
-    for channel in values["channels"]:
-        if channel not in ("email", "linkedin"):
-            raise doc.error(("generator", "channels"), f"unknown channel {channel!r} (known: email, linkedin)")
-    values["channels"] = tuple(values["channels"])
-    dnc = values["do_not_contact"]
-    for key, items in dnc.items():
-        if key not in ("companies", "domains", "addresses") or not isinstance(items, list):
-            raise doc.error(("generator", "do_not_contact", key),
-                            "expected companies, domains or addresses, each a list")
-    values["do_not_contact"] = {k: tuple(str(i).strip().lower() for i in v) for k, v in dnc.items()}
+    for key, items in (values.get("do_not_contact") or {}).items():
+        if not isinstance(items, list):
+            raise doc.error((section, "do_not_contact", key), "expected a list")
+    return _make(spec.settings, {"name": spec.name, **values}, doc, (section,))
 
 
 def _searches(doc: Located, data: Any) -> tuple[SearchConfig, ...]:
@@ -151,8 +128,8 @@ def _searches(doc: Located, data: Any) -> tuple[SearchConfig, ...]:
         values = check_section(doc, ("searches", i), item, key_spec(SearchConfig))
         if not values["keywords"]:
             raise doc.error(("searches", i), "keywords: every search needs keywords")
-        for key in ("sources", "workplace", "experience", "job_type", "company_ids"):
-            choices = tuple(SOURCES) if key == "sources" else SEARCH_CHOICES.get(key)
+        for key in ("sources", "company_ids"):  # the sources a search names are the source table's
+            choices = tuple(SOURCES) if key == "sources" else None
             for value in values[key]:
                 if not isinstance(value, (str, int)) or (choices and value not in choices):
                     known = f" (known: {', '.join(choices)})" if choices else ""
@@ -209,12 +186,8 @@ def _sources(doc: Located, data: Any) -> dict[str, SourceConfig]:
         defaults = {"base_url": spec.base_url, "min_delay": spec.min_delay, "max_delay": spec.max_delay,
                     "max_in_flight": spec.max_in_flight}
         merged = {**values, **{k: v for k, v in defaults.items() if values[k] is None}}
-        if merged["max_delay"] < merged["min_delay"]:
-            raise doc.error(("sources", name, "max_delay"), "must not be less than min_delay")
-        if not merged["base_url"].startswith(("http://", "https://")):
-            raise doc.error(("sources", name, "base_url"), f"expected an http(s) URL, got {merged['base_url']!r}")
         merged["boards"], merged["websites"], merged["names"] = _boards(doc, name, merged["boards"])
-        found[name] = _make(SourceConfig, {"name": name, **merged})
+        found[name] = _make(SourceConfig, {"name": name, **merged}, doc, ("sources", name))
     return found
 
 
@@ -265,7 +238,8 @@ def load_config(explicit: str | None = None, *, check_schedules: bool = True) ->
               for name, spec in STAGES.items()}
     searches = checked(lambda: _searches(doc, data.get("searches")))
     sources = checked(lambda: _sources(doc, data.get("sources")))
-    http = checked(lambda: _make(HttpConfig, check_section(doc, ("http",), data.get("http"), key_spec(HttpConfig))))
+    http = checked(lambda: _make(HttpConfig, check_section(doc, ("http",), data.get("http"), key_spec(HttpConfig)),
+                                 doc, ("http",)))
     profile = checked(lambda: _profile(doc, data.get("profile")))
     if errors:
         raise errors[0] if len(errors) == 1 else ConfigErrors(errors)
@@ -312,21 +286,13 @@ def _deprecated(doc: Located, data: dict[str, Any], llm: LLMConfig, stages: dict
 
 def _daemon(doc: Located, data: Any, root: Path) -> DaemonConfig:
     daemon = check_section(doc, ("daemon",), data, key_spec(DaemonConfig))
-    if daemon["log_level"].upper() not in _LOG_LEVELS:
-        raise doc.error(("daemon", "log_level"), f"{daemon['log_level']!r} is not one of {', '.join(_LOG_LEVELS)}")
-    if daemon["timezone"]:
-        try:
-            zoneinfo.ZoneInfo(daemon["timezone"])
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            raise doc.error(("daemon", "timezone"), f"unknown time zone {daemon['timezone']!r}") from None
     return _make(DaemonConfig, {**daemon, "pid_file": root / daemon["pid_file"], "log_file": root / daemon["log_file"],
-                                "log_level": daemon["log_level"].upper(), "timezone": daemon["timezone"] or ""})
+                                "log_level": daemon["log_level"].upper(), "timezone": daemon["timezone"] or ""},
+                 doc, ("daemon",))
 
 
 def _storage(doc: Located, data: Any, root: Path) -> StorageConfig:
     storage = check_section(doc, ("storage",), data, key_spec(StorageConfig))
-    if storage["backend"] not in ("auto", "sqlite", "mongodb"):
-        raise doc.error(("storage", "backend"), f"{storage['backend']!r} is not one of auto, sqlite, mongodb")
     mongodb_uri = os.environ.get(c.ENV_MONGODB_URI) or None
     backend = storage["backend"] if storage["backend"] != "auto" else ("mongodb" if mongodb_uri else "sqlite")
     if backend == "mongodb" and not mongodb_uri:
@@ -352,7 +318,7 @@ def ranges_table() -> str:
     range, with the sections that share it (deprecated keys left out)."""
     rows: dict[tuple[str, float, float], list[str]] = {}
     for section, cls in section_classes().items():
-        for key, (_types, _default, bounds) in key_spec(cls).items():
+        for key, (_types, _default, bounds, _choices) in key_spec(cls).items():
             if bounds and (section, key) not in MOVED:
                 rows.setdefault((key, *bounds), []).append(section)
     lines = ["| key | in | from | to |", "|---|---|---|---|"]
@@ -396,11 +362,24 @@ def config_warnings(config: Config) -> list[str]:
     return found
 
 
-def _make(cls: type[T], values: dict[str, Any]) -> T:
-    """The dataclass, with YAML integers turned into floats where the field is a float."""
+def _make(cls: type[T], values: dict[str, Any], doc: Located | None = None, path: tuple[Any, ...] = ()) -> T:
+    """The settings object, YAML integers turned into floats and lists into tuples where the field
+    says so; then the class's own rules between keys (problems()), each a ConfigError at its line."""
     hints = typing.get_type_hints(cls)
-    return cls(**{k: float(v) if isinstance(v, int) and float in _types_of(hints[k]) else v
-                  for k, v in values.items()})
+    made = cls(**{k: _as_field(v, hints[k]) for k, v in values.items()})
+    for key, message in getattr(made, "problems", lambda: ())():
+        assert doc is not None, "a settings class with rules is made from a document"
+        raise doc.error(path + tuple(key.split(".")), message)
+    return made
+
+
+def _as_field(value: Any, hint: Any) -> Any:
+    kinds = _types_of(hint)
+    if isinstance(value, int) and not isinstance(value, bool) and float in kinds:
+        return float(value)
+    if isinstance(value, list) and any(typing.get_origin(k) is tuple for k in kinds):
+        return tuple(value)
+    return value
 
 
 def _types_of(hint: Any) -> tuple[Any, ...]:

@@ -5,6 +5,8 @@ new field. Fields marked `internal` are filled by the loader, never by the YAML;
 overrides the accepted YAML types where the field's type alone does not say it.
 """
 
+import zoneinfo
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,11 @@ def internal(default: Any = None, **kwargs: Any) -> Any:
 def number(default: Any, low: float, high: float) -> Any:
     """A numeric field and its range, both ends allowed (null, where the type allows it, is no value)."""
     return field(default=default, metadata={"range": (low, high)})
+
+
+def choice(default: Any, options: tuple[str, ...]) -> Any:
+    """A text field that takes one of `options` (a list field: each item one of them)."""
+    return field(default=default, metadata={"choices": options})
 
 
 def accepts(*types: Any, default: Any = None, low: float | None = None, high: float | None = None,
@@ -52,6 +59,14 @@ class StageConfig:
     retry_base_seconds: float = number(60.0, 0, DAY)
     retry_max_seconds: float = number(3600.0, 0, 30 * DAY)
 
+    def problems(self) -> Iterator[tuple[str, str]]:
+        """Rules between keys: (key, what is wrong) for each broken one. Every settings class may
+        have them; the loader reports them with file and line, like a wrong type or range."""
+        if self.retry_base_seconds > self.retry_max_seconds:
+            longest = self.retry_max_seconds
+            yield "retry_base_seconds", (f"{self.retry_base_seconds!r} is above retry_max_seconds ({longest!r}): "
+                                         "the first wait would be longer than the longest")
+
 
 @dataclass(frozen=True)
 class ScrapeSettings(StageConfig):
@@ -78,20 +93,33 @@ class DraftSettings(StageConfig):
     profile: str | None = None  # deprecated: the top-level `profile:` key
     max_recipients: int = number(1, 1, 10)
     max_words: int = number(150, 10, 2000)
-    channels: tuple[str, ...] = ("email", "linkedin")
+    channels: tuple[str, ...] = choice(("email", "linkedin"), ("email", "linkedin"))
     daily_cost_cap_usd: float | None = number(None, 0, 1_000_000)  # deprecated: llm.daily_cost_cap_usd
-    do_not_contact: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    do_not_contact: dict[str, tuple[str, ...]] = field(default_factory=dict)  # companies, domains, addresses
     description_chars: int = number(1500, 100, 100_000)
     validation_retries: int = number(2, 0, 10)
     min_guess_confidence: float = number(0.5, 0, 1)  # a guessed address below this is never a recipient
     recheck_after_days: float = number(7.0, 0.01, 3650)  # a posting last seen open longer ago is re-checked first
+
+    def __post_init__(self) -> None:
+        """The do-not-contact entries as compared: trimmed, lower case."""
+        if isinstance(self.do_not_contact, dict):
+            object.__setattr__(self, "do_not_contact", {k: tuple(str(i).strip().lower() for i in v)
+                                                        for k, v in self.do_not_contact.items()
+                                                        if isinstance(v, (list, tuple))})
+
+    def problems(self) -> Iterator[tuple[str, str]]:
+        yield from super().problems()
+        for key in self.do_not_contact:
+            if key not in ("companies", "domains", "addresses"):
+                yield f"do_not_contact.{key}", "expected companies, domains or addresses, each a list"
 
 
 @dataclass(frozen=True)
 class DaemonConfig:
     pid_file: Path = Path("data/pipeline.pid")
     log_file: Path = Path("logs/pipeline.log")
-    log_level: str = "INFO"
+    log_level: str = choice("INFO", ("DEBUG", "INFO", "WARNING", "ERROR"))
     timezone: str = accepts(str, None, default="")
     misfire_grace_seconds: int = number(6 * 3600, 0, 7 * DAY)
     tick_seconds: float = number(60.0, 0.1, 3600)
@@ -100,10 +128,17 @@ class DaemonConfig:
     log_max_bytes: int = number(5_000_000, 10_000, 10**10)
     log_backups: int = number(5, 0, 100)
 
+    def problems(self) -> Iterator[tuple[str, str]]:
+        if self.timezone:
+            try:
+                zoneinfo.ZoneInfo(self.timezone)
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+                yield "timezone", f"unknown time zone {self.timezone!r}"
+
 
 @dataclass(frozen=True)
 class StorageConfig:
-    backend: str = "auto"
+    backend: str = choice("auto", ("auto", "sqlite", "mongodb"))
     sqlite_path: Path = Path("data/pipeline.sqlite3")
     mongodb_database: str | None = None
     timeout_seconds: float = number(5.0, 0.1, 600)
@@ -121,9 +156,11 @@ class SearchConfig:
     sources: tuple[str, ...] = ("linkedin",)
     geo_id: str = accepts(str, int, None, default="")
     posted_within_seconds: int | None = number(None, 60, 365 * DAY)
-    workplace: tuple[str, ...] = ()       # onsite, remote, hybrid
-    experience: tuple[str, ...] = ()      # internship, entry, associate, mid_senior, director, executive
-    job_type: tuple[str, ...] = ()        # full_time, part_time, contract, temporary, internship, volunteer, other
+    workplace: tuple[str, ...] = choice((), ("onsite", "remote", "hybrid"))
+    experience: tuple[str, ...] = choice((), ("internship", "entry", "associate", "mid_senior", "director",
+                                              "executive"))
+    job_type: tuple[str, ...] = choice((), ("full_time", "part_time", "contract", "temporary", "internship",
+                                            "volunteer", "other"))
     company_ids: tuple[str, ...] = ()
     sort_by_date: bool = True
     max_jobs: int | None = number(None, 1, 100_000)
@@ -148,6 +185,12 @@ class SourceConfig:
     websites: dict[str, str] = internal(default_factory=dict)  # board -> the company's own site
     names: dict[str, str] = internal(default_factory=dict)  # board -> the company's name, when the entry gives it
 
+    def problems(self) -> Iterator[tuple[str, str]]:
+        if self.max_delay is not None and self.min_delay is not None and self.max_delay < self.min_delay:
+            yield "max_delay", "must not be less than min_delay"
+        if self.base_url is not None and not self.base_url.startswith(("http://", "https://")):
+            yield "base_url", f"expected an http(s) URL, got {self.base_url!r}"
+
 
 @dataclass(frozen=True)
 class HttpConfig:
@@ -159,6 +202,10 @@ class HttpConfig:
     min_delay: float = number(1.0, 0, 3600)
     max_delay: float = number(3.0, 0, 3600)
     max_in_flight: int = number(2, 1, 64)
+
+    def problems(self) -> Iterator[tuple[str, str]]:
+        if self.max_delay < self.min_delay:
+            yield "max_delay", "must not be less than min_delay"
 
 
 @dataclass(frozen=True)

@@ -68,9 +68,10 @@ class Located:
 
 
 def check_type(doc: Located, path: tuple[Any, ...], value: Any, types: tuple[Any, ...],
-               bounds: tuple[float, float] | None = None) -> Any:
-    """The value if it has one of `types` (and, for a number, lies within `bounds`, both ends
-    allowed); else the ConfigError naming file, line and key. Numbers must be finite everywhere."""
+               bounds: tuple[float, float] | None = None, choices: tuple[str, ...] | None = None) -> Any:
+    """The value if it has one of `types` (a number within `bounds`, both ends allowed; a text, or
+    every item of a list, one of `choices`); else the ConfigError naming file, line and key.
+    Numbers must be finite everywhere."""
     if value is None:
         if None in types:
             return None
@@ -86,11 +87,15 @@ def check_type(doc: Located, path: tuple[Any, ...], value: Any, types: tuple[Any
     if bounds and isinstance(value, (int, float)) and not isinstance(value, bool) and \
             not bounds[0] <= value <= bounds[1]:
         raise doc.error(path, f"must be from {bounds[0]:g} to {bounds[1]:g}, got {value!r}")
+    if choices:
+        for item in value if isinstance(value, list) else [value]:
+            if item not in choices and not (isinstance(item, str) and item.upper() in choices):
+                raise doc.error(path, f"{item!r} is not one of {', '.join(choices)}")
     return value
 
 
 def check_section(doc: Located, path: tuple[Any, ...], data: Any, spec: dict[str, tuple[Any, ...]]) -> dict[str, Any]:
-    """A mapping's values checked against spec: key -> (accepted types, default[, (low, high)])."""
+    """A mapping's values checked against spec: key -> (accepted types, default[, range[, choices]])."""
     if data is None:
         data = {}
     if not isinstance(data, dict):
