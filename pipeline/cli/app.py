@@ -46,6 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     drafts.add_argument("--out", type=Path, default=Path("drafts"), help="with export: the folder (default drafts/)")
     drafts.add_argument("--all", action="store_true", help="with export: new drafts too, not only approved")
     options.add_json(drafts)
+    resume = sub.add_parser("resume", help="a job's one-page resume PDF, or --import a JSON Resume into the profile")
+    resume.add_argument("job_id", nargs="?", help="the job to make (or refresh) the resume for")
+    resume.add_argument("--out", type=Path, help="also copy the PDF to this file")
+    resume.add_argument("--import", dest="import_file", type=Path, metavar="FILE",
+                        help="write a JSON Resume file into profile.yaml as its cv: section")
+    resume.add_argument("--replace", action="store_true", help="with --import: overwrite an existing cv: section")
     imp = sub.add_parser("import", help="add jobs from a JSON, JSONL or CSV file (- reads standard input)")
     imp.add_argument("file", type=Path)
     options.add_json(imp)
@@ -139,6 +145,17 @@ def _drafts(args: argparse.Namespace, config: Config) -> int:
     return commands.change_drafts(config, args.action, args.job_id, args.n, args.reason)
 
 
+def _resume(args: argparse.Namespace, config: Config) -> int:
+    from pipeline.cli import commands
+
+    if args.import_file:
+        return commands.import_resume(config, args.import_file, args.replace)
+    if not args.job_id:
+        print("resume needs a JOB_ID, or --import FILE", file=sys.stderr)
+        return c.EXIT_USAGE
+    return commands.make_resume(config, args.job_id, args.out)
+
+
 def _dispatch(args: argparse.Namespace, config: Config) -> int:
     from pipeline.cli import commands
     from pipeline.service import daemon
@@ -156,6 +173,8 @@ def _dispatch(args: argparse.Namespace, config: Config) -> int:
             return commands.companies(config, args.json, args.limit)
         case "import":
             return commands.import_jobs(config, args.file, args.json)
+        case "resume":
+            return _resume(args, config)
         case "retry":
             return commands.retry(config, options.status_or(args, State.FAILED) or State.FAILED, args.stage,
                                   args.job_ids)

@@ -1,5 +1,6 @@
 """What each CLI command does; cli.py only parses arguments and calls these."""
 
+import shutil
 import signal
 import sys
 import threading
@@ -203,11 +204,13 @@ def config_check(config: Config) -> int:
 
     from pipeline.config.profile import load_profile, profile_path
     from pipeline.errors import ConfigError
+    from pipeline.resume.cv import load_cv
 
     path = profile_path(config)
     if path.exists():
         try:
             load_profile(path)
+            load_cv(path)
         except ConfigError as exc:
             for line in str(exc).splitlines():
                 print(f"config error: {line}", file=sys.stderr)
@@ -247,7 +250,7 @@ def list_drafts(config: Config, status: str, as_json: bool) -> int:
     """`drafts`: every draft of the jobs in a state, one line each."""
     from pipeline.outreach.export import draft_rows
 
-    rows = draft_rows(open_store(config).list_jobs(status))
+    rows = draft_rows(open_store(config).list_jobs(status), config.root)
     if as_json:
         display.print_json(rows)
     else:
@@ -262,7 +265,7 @@ def export_drafts(config: Config, status: str, fmt: str, folder: Path, every: bo
     from pipeline.outreach.export import draft_rows, export
 
     wanted = {review.APPROVED, review.NEW} if every else {review.APPROVED}
-    rows = [r for r in draft_rows(open_store(config).list_jobs(status)) if r["review"] in wanted]
+    rows = [r for r in draft_rows(open_store(config).list_jobs(status), config.root) if r["review"] in wanted]
     sender = ""
     if profile_path(config).exists():
         profile = load_profile(profile_path(config))
@@ -290,4 +293,35 @@ def change_drafts(config: Config, action: str, job_id: str, n: int | None, reaso
         return c.EXIT_ERROR
     states = ", ".join(f"{i} {review.state_of(d)}" for i, d in enumerate(drafts, 1))
     print(f"{job_id}: drafts {states}")
+    return c.EXIT_OK
+
+
+def make_resume(config: Config, job_id: str, copy_to: Path | None) -> int:
+    """`resume JOB_ID [--out FILE]`: the job's resume made or kept, stored on it, copied to FILE."""
+    try:
+        made = actions.make_resume(config, open_store(config), job_id)
+    except actions.Refused as exc:
+        print(f"{job_id}: {exc}", file=sys.stderr)
+        return c.EXIT_ERROR
+    for note in made.notes:
+        display.out(f"note: {note}", file=sys.stderr)
+    record = made.record
+    if record.get("error"):
+        kept = f"; the previous one is kept: {record['path']}" if record.get("path") else ""
+        display.out(f"{job_id}: resume not made: {record['error']}{kept}", file=sys.stderr)
+        return c.EXIT_ERROR
+    display.out(f"{job_id}: {'made' if made.changed else 'up to date'}: {config.root / record['path']}")
+    if copy_to:
+        shutil.copyfile(config.root / record["path"], copy_to)
+        display.out(f"copied to {copy_to}")
+    return c.EXIT_OK
+
+
+def import_resume(config: Config, file: Path, replace: bool) -> int:
+    """`resume --import FILE [--replace]`; a mistake is a ConfigError (exit 2) naming file, line, field."""
+    done, section, left_out = actions.import_resume(config, file, replace)
+    counts = ", ".join(f"{len(section.get(name) or [])} {name}" for name in ("work", "projects", "education", "skills"))
+    display.out(f"{done} the cv: section of the profile from {file}: {counts}")
+    if left_out:
+        display.out("left out (not printed on a one-page resume, or not JSON Resume fields): " + ", ".join(left_out))
     return c.EXIT_OK

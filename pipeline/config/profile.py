@@ -15,6 +15,7 @@ KEYS: dict[str, tuple[tuple[Any, ...], Any]] = {
     "skills": ((list,), []), "achievements": ((list,), []), "links": ((list,), []), "target_roles": ((list,), []),
     "tone": ((str,), "warm, direct and specific"), "language": ((str,), "English"), "signature": ((str,), ""),
     "resume": ((str, None), None), "fit": ((dict, None), None),
+    "cv": ((dict, None), None),  # the resume's facts, in JSON Resume's names: checked by pipeline.resume.cv
 }
 RESUME_CHARS = 4000
 SENIORITY = ("intern", "entry", "mid", "senior", "staff", "lead", "manager", "director")
@@ -123,6 +124,7 @@ def load_profile(path: Path) -> Profile:
     for link in values["links"]:
         if not link.startswith(("http://", "https://")):
             raise doc.error(("links",), f"expected http(s) URLs, got {link!r}")
+    values.pop("cv")
     resume = values.pop("resume")
     values["resume_text"] = _resume(path.parent / resume, doc) if resume else ""
     values["fit"] = _fit(doc, data.get("fit"), values)

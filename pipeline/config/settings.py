@@ -100,6 +100,8 @@ class DraftSettings(StageConfig):
     validation_retries: int = number(2, 0, 10)
     min_guess_confidence: float = number(0.5, 0, 1)  # a guessed address below this is never a recipient
     recheck_after_days: float = number(7.0, 0.01, 3650)  # a posting last seen open longer ago is re-checked first
+    resume: bool = True  # a one-page PDF per drafted job, when the profile has a cv: section
+    resume_llm: bool = False  # with a key, the LLM may choose and order the resume's highlights (ids only)
 
     def __post_init__(self) -> None:
         """The do-not-contact entries as compared: trimmed, lower case."""

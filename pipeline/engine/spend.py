@@ -6,9 +6,13 @@ provider reports none and `llm.prices` has no price for the model) stops the spe
 cannot be kept on costs recorded as $0.
 """
 
+from collections.abc import Callable
+from typing import Any
+
 from pipeline.config.settings import LLMConfig
 from pipeline.engine.counters import spend_key
 from pipeline.errors import HaltRun
+from pipeline.net.llm import LLM
 from pipeline.store.base import JobStore
 
 
@@ -36,3 +40,18 @@ class Budget:
         store.add_spend(spend_key(), cost or 0.0)
         if cost is None:
             self.unknown_price = True
+
+
+def metered(llm: LLM, budget: Budget, store: JobStore,
+            tally: Callable[..., Any] | None = None) -> Callable[[str, str], str]:
+    """A JSON question to the LLM whose cost counts toward the day's spend (and the run's tally, when
+    given), for steps that want only the answer's text: the resume's choice of highlights."""
+    def ask(system: str, user: str) -> str:
+        budget.check(store)
+        answer = llm.complete(system, user, json_mode=True)
+        budget.record(store, answer.cost)
+        if tally:
+            tally(prompt_tokens=answer.prompt_tokens, completion_tokens=answer.completion_tokens,
+                  cost=answer.cost or 0.0, llm_calls=1)
+        return answer.text
+    return ask

@@ -1,7 +1,8 @@
 """Drafts out of the store: a listing, and files a person opens to review and send by hand.
 
 `.eml` files carry `X-Unsent: 1`, so mail clients open them as drafts, with To (when the recipient
-has an address) and Subject filled; LinkedIn notes are exported as text, never sent anywhere.
+has an address) and Subject filled, and the job's resume PDF attached when it has one; LinkedIn
+notes are exported as text, never sent anywhere.
 An export folder keeps a manifest of the files it wrote with their SHA-256, so a re-export
 removes the files of drafts no longer exported (rejected, sent, the job skipped or applied) and
 never overwrites or removes a file a person has edited since: those are kept and reported.
@@ -16,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from email.headerregistry import Address
 from email.message import EmailMessage
+from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
 
@@ -35,10 +37,18 @@ def spreadsheet_safe(value: Any) -> Any:
     return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_START) else value
 
 
-def draft_rows(jobs: list[Job]) -> list[dict[str, Any]]:
-    """One row per draft, flat enough for a table, JSON or CSV."""
+def resume_of(job: Job, root: Path | None) -> str:
+    """The job's resume PDF (job.data["resume"]["path"], relative to `root`, the config's folder)
+    when the file is there, else ""."""
+    relative = (job.data.get("resume") or {}).get("path") or ""
+    return str(root / relative) if root and relative and (root / relative).is_file() else ""
+
+
+def draft_rows(jobs: list[Job], root: Path | None = None) -> list[dict[str, Any]]:
+    """One row per draft, flat enough for a table, JSON or CSV; with `root`, each names its job's resume."""
     rows = []
     for job in jobs:
+        resume = resume_of(job, root)
         for n, draft in enumerate(job.data.get("drafts", []), 1):
             to = draft.get("recipient") or {}
             rows.append({"job_id": job.id, "n": n, "review": (draft.get("review") or {}).get("state") or "new",
@@ -47,7 +57,7 @@ def draft_rows(jobs: list[Job]) -> list[dict[str, Any]]:
                          "address": to.get("address", ""), "address_status": to.get("address_status", ""),
                          "subject": draft.get("subject", ""), "body": draft["body"],
                          "template": draft.get("template", False), "cost": draft.get("cost", 0.0),
-                         "created_at": draft.get("created_at", "")})
+                         "created_at": draft.get("created_at", ""), "resume": resume})
     return rows
 
 
@@ -78,6 +88,12 @@ def to_eml(row: dict[str, Any], sender: str) -> bytes:
     if row["address_status"] == "guess":
         message["X-Pipeline-Note"] = "the address is a pattern guess, not verified"
     message.set_content(row["body"])
+    if row.get("resume"):
+        pdf = Path(row["resume"]).read_bytes()
+        name = re.sub(r"[^\w .-]", "", parseaddr(sender)[0]).strip()
+        message.add_attachment(pdf, maintype="application", subtype="pdf",
+                               filename=f"{name} - Resume.pdf" if name else "Resume.pdf")
+        message.set_boundary(f"pipeline-{_digest(row['body'].encode() + pdf)[:32]}")  # same draft, same bytes
     return bytes(message)
 
 
@@ -88,6 +104,8 @@ def to_markdown(row: dict[str, Any]) -> str:
              f"- job: {row['job_id']}" + (" (template draft)" if row["template"] else "")]
     if row["subject"]:
         lines.append(f"- subject: {row['subject']}")
+    if row.get("resume"):
+        lines.append(f"- resume: {row['resume']}")
     return "\n".join(lines + ["", row["body"], ""])
 
 

@@ -5,14 +5,21 @@ Each action either does what it says or raises Refused with the reason to show; 
 holds under a lease is never changed (pipeline.engine.policy decides that).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from pipeline import constants as c
 from pipeline.config.catalog import markable_states, stage_states
-from pipeline.config.profile import FitProfile
+from pipeline.config.loading import Config
+from pipeline.config.profile import FitProfile, load_profile, profile_path
+from pipeline.config.settings import DraftSettings
 from pipeline.engine import policy
 from pipeline.fit.scorer import Scorer
 from pipeline.outreach import review
+from pipeline.resume.cv import json_resume_section, load_cv, write_section
+from pipeline.resume.make import Made
 from pipeline.states import Event, State
 from pipeline.store import Job, JobStore
 
@@ -134,3 +141,41 @@ def mark_sent(store: JobStore, job_id: str) -> None:
     drafts = (job.data.get("drafts") if job else None) or []
     if job and any(review.state_of(d) == review.APPROVED for d in drafts):
         _store_drafts(store, job, review.change(drafts, None, review.SENT))
+
+
+def make_resume(config: Config, store: JobStore, job_id: str) -> Made:
+    """A job's one-page resume, made now (or kept: nothing it shows changed) the way the draft stage
+    makes it, and stored on the job. A failure to make it is in the record (error, error_at), the
+    last PDF kept; Refused when there is no cv: section, no such job, or a stage holds the job."""
+    from pipeline.resume.make import make_resume as make
+
+    path = profile_path(config)
+    cv = load_cv(path) if path.exists() else None
+    if cv is None:
+        raise Refused(f"{path} has no cv: section; add one (see profile.example.yaml) or import a JSON Resume: "
+                      "python main.py resume --import resume.json")
+    job = _job(store, job_id)
+    settings: DraftSettings = config.stage(c.DRAFT)
+    made = make(job, cv, load_profile(path), config.root, _resume_ask(config, store, settings),
+                settings.description_chars)
+    if not store.annotate(job.id, job.status, {"resume": made.record}, {}):
+        raise Refused("a stage is working on it right now; the resume was not stored on the job")
+    return made
+
+
+def _resume_ask(config: Config, store: JobStore, settings: DraftSettings) -> Callable[[str, str], str] | None:
+    """The resume's LLM step, metered like every call, when a key is set and generator.resume_llm is on."""
+    if not (config.llm_api_key and settings.resume_llm):
+        return None
+    from pipeline.engine.spend import Budget, metered
+    from pipeline.net.llm import LLM
+
+    return metered(LLM(config), Budget(config.llm), store)
+
+
+def import_resume(config: Config, file: Path, replace: bool) -> tuple[str, dict[str, Any], list[str]]:
+    """A JSON Resume file written into the profile as its cv: section: (what was done, the section,
+    the fields left out). ConfigError names the file, line and field of a mistake; nothing is
+    written then."""
+    section, left_out = json_resume_section(file)
+    return write_section(profile_path(config), section, replace), section, left_out

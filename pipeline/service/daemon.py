@@ -132,8 +132,10 @@ def fingerprint(config: Config) -> str:
     return digest.hexdigest()
 
 
-def write_state(config: Config, stages: dict[str, dict[str, Any]], not_ready: dict[str, str]) -> None:
-    """The daemon's actual schedule, rewritten at start and on every tick (atomically)."""
+def write_state(config: Config, stages: dict[str, dict[str, Any]], not_ready: dict[str, str], started: str) -> None:
+    """The daemon's actual schedule, rewritten at start and on every tick (atomically), with the
+    fingerprint of the files it started from (`started`): recomputing it at each tick would hide a
+    change from `status` one tick after it was made."""
     from pipeline.service.scheduler import timezone
 
     for name, reason in not_ready.items():
@@ -141,7 +143,7 @@ def write_state(config: Config, stages: dict[str, dict[str, Any]], not_ready: di
     for name, settings in config.stages.items():
         if not settings.enabled:
             stages[name] = {"scheduled": False, "reason": "disabled in the config", "next_run": None}
-    state = {"pid": os.getpid(), "written_at": time.time(), "fingerprint": fingerprint(config),
+    state = {"pid": os.getpid(), "written_at": time.time(), "fingerprint": started,
              "timezone": str(timezone(config)), "store": store_description(config), "stages": stages}
     path = state_file(config)
     temporary = path.with_suffix(".tmp")
@@ -173,11 +175,12 @@ def serve(config: Config, *, console: bool, ready_fd: int | None = None) -> int:
     for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(sig, lambda *_: stop.set())
     not_ready: dict[str, str] = {}
+    started = fingerprint(config)  # before the stages read the config and the profile
     try:
         stages = available_stages(config, not_ready=not_ready)
         store = open_store(config)
         scheduler = Scheduler(config, store, stages, stop)
-        scheduler.on_tick = lambda: write_state(config, scheduler.schedule_state(), not_ready)
+        scheduler.on_tick = lambda: write_state(config, scheduler.schedule_state(), not_ready, started)
         scheduler.start()
     except Exception as exc:  # noqa: BLE001 - reported to `start`, which prints it
         log.exception("daemon failed to start")

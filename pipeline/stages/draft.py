@@ -5,6 +5,8 @@ reason, up to `validation_retries` times, then the job is retried later. Every c
 cost are recorded on the draft, summed on the run and per day; the daily cap halts the stage for
 the day. Without a key, deterministic template drafts are written and marked as such.
 Regenerating a job's drafts replaces them and keeps the earlier ones in `draft_history`.
+When the profile has a `cv:` section (and `resume` is on), each drafted job also gets its one-page
+resume; a resume that fails is recorded on it and changes neither its state nor its drafts.
 """
 
 import time
@@ -18,7 +20,7 @@ from pipeline.config.profile import Profile, load_profile, profile_path
 from pipeline.config.settings import DraftSettings
 from pipeline.engine.counters import drafted_key
 from pipeline.engine.runner import Stage, WorkContext
-from pipeline.engine.spend import Budget
+from pipeline.engine.spend import Budget, metered
 from pipeline.errors import DailyLimit, RetryableError, StageNotReady
 from pipeline.logs import get_logger
 from pipeline.outreach.drafts import (
@@ -34,6 +36,7 @@ from pipeline.outreach.drafts import (
 )
 from pipeline.outreach.templates import template_draft
 from pipeline.records import Job, Output
+from pipeline.resume.cv import load_cv
 from pipeline.sources import build_fetcher, build_sources
 from pipeline.states import State
 from pipeline.store.base import JobStore
@@ -53,6 +56,7 @@ class Draft:
             raise StageNotReady(f"no profile at {path}: copy profile.example.yaml to {path.name} "
                                 "and fill it in")
         self.profile = profile or load_profile(path)
+        self.cv = load_cv(path) if self.settings.resume and path.exists() else None
         self.sources, self.fetcher = build_sources(config), build_fetcher(config)
         self._dnc_listed = dnc_aliases(self.settings.do_not_contact)  # the settings never change in a run
         self._dnc_ids: set[str] | None = None
@@ -97,7 +101,23 @@ class Draft:
         if job.data.get("drafts"):
             history.append({"replaced_at": utc_iso(), "drafts": job.data["drafts"]})
         ctx.tally(drafts=len(drafts))
-        return Output(data={"drafts": drafts, "draft_history": history}, content=refreshed)
+        data: dict[str, Any] = {"drafts": drafts, "draft_history": history}
+        if self.cv is not None:
+            data["resume"] = self._resume(store, job, ctx)
+        return Output(data=data, content=refreshed)
+
+    def _resume(self, store: JobStore, job: Job, ctx: WorkContext) -> dict[str, Any]:
+        """The job's resume record: made, kept (nothing it shows changed) or its error beside the last PDF."""
+        from pipeline.resume.make import make_resume
+
+        assert self.cv is not None
+        ask = metered(self.llm, self.budget, store, ctx.tally) if self.llm and self.settings.resume_llm else None
+        made = make_resume(job, self.cv, self.profile, self.config.root, ask, self.settings.description_chars)
+        for note in made.notes:
+            log.info("resume note", note=note)
+        if made.record.get("error"):
+            log.warning("resume not made; the job's drafts are kept", error=made.record["error"])
+        return made.record
 
     def _recheck(self, job: Job) -> bool | None:
         """A posting last seen open more than recheck_after_days ago gets one paced request to its

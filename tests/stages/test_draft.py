@@ -121,7 +121,7 @@ def test_rejected_drafts_are_retried_with_the_reason(drafting, llm, first, reaso
 
 
 def test_always_rejected_drafts_retry_the_job(drafting, llm):
-    _, config, store = drafting(validation_retries=1)
+    _, config, store = drafting(validation_retries=1, retry_base_seconds=60, retry_max_seconds=60)  # not again this run
     job_id = enriched(store)
     llm.default = answer(body="Hi [Name]")
     draft(config, store)
@@ -258,7 +258,7 @@ def test_cli_summary_listing_export_and_regeneration(drafting, llm, tmp_path, ca
     assert message["To"] == "Jonas Weber <jonas.weber@acme-robotics.example>"
     assert message["Subject"] == GOOD["subject"] and message["X-Unsent"] == "1"
     assert message["From"] == "Alex Example <alex@example.org>" and "not verified" in message["X-Pipeline-Note"]
-    assert message.get_content().strip() == GOOD["body"]
+    assert message.get_body(("plain",)).get_content().strip() == GOOD["body"]  # the resume PDF is attached
     assert main(["--config", str(path), "drafts", "export", "--format", "csv", "--out", str(out), "--all"]) == 0
     assert "Backend engineering at Acme Robotics" in (out / "drafts.csv").read_text()
     llm.default = answer(subject="Second try")
