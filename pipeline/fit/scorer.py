@@ -63,7 +63,7 @@ ALIASES = (("postgres", "postgresql", "psql"), ("kubernetes", "k8s"), ("javascri
            "react.js"), ("node", "nodejs", "node.js"), ("c#", "csharp"), ("c++", "cpp"), ("ci/cd", "cicd"),
            ("rest", "restful", "rest api", "rest apis"), ("sql", "mysql", "postgresql", "sqlite"))
 _CASE_SENSITIVE = {"go", "ts", "js", "r", "c", "ml"}  # common words or letters: match only as written
-_NEGATION = re.compile(r"\b(no|not|without|never|non)\s+(?:\w+\s+)?$", re.I)
+_NEGATION = re.compile(r"\b(no|not|without|never|non)\s+(?:\w+\s+)?$")  # on lower-case text
 LANGUAGES = {"english": ("english", "englisch"), "german": ("german", "deutsch", "deutschkenntnisse"),
              "french": ("french", "français", "francais"), "spanish": ("spanish", "español", "espanol"),
              "portuguese": ("portuguese", "português"), "italian": ("italian", "italiano"),
@@ -83,22 +83,22 @@ _STOPWORDS = {"german": {"und", "die", "der", "wir", "sie", "mit", "für", "ist"
               "italian": {"il", "di", "che", "per", "con", "della", "sono", "una", "nel", "siamo"},
               "turkish": {"ve", "bir", "için", "ile", "olarak", "veya", "bu", "çok", "olan", "gibi"},
               "english": {"and", "the", "you", "we", "for", "with", "our", "are", "to", "of"}}
-_YEARS = re.compile(r"\b(\d{1,2})\+?\s*(?:\+|or more)?\s*years?\b", re.I)
+_YEARS = re.compile(r"\b(\d{1,2})\+?\s*(?:\+|or more)?\s*years?\b")  # these run on lower-case text
 # Years of experience a posting asks, in its common forms and languages: "5+ years", "3-5 years",
 # "at least 4 years", "3yrs+", "mindestens 3 Jahre", "al menos 2 años", "pelo menos 3 anos".
 _UNIT = r"(?:years?|yrs?|jahre?n?|años|anos|ans|år)"
-_YEARS_RANGE = re.compile(rf"\b(\d{{1,2}})\s*\+?\s*(?:-|–|to|bis|a|à)\s*(\d{{1,2}})\s*\+?\s*{_UNIT}\b", re.I)
+_YEARS_RANGE = re.compile(rf"\b(\d{{1,2}})\s*\+?\s*(?:-|–|to|bis|a|à)\s*(\d{{1,2}})\s*\+?\s*{_UNIT}\b")
 _YEARS_MIN = re.compile(
     rf"\b(?:(\d{{1,2}})\s*(?:\+|plus|or more|oder mehr|o más|ou mais)\s*{_UNIT}|(\d{{1,2}})\s*{_UNIT}\s*\+|"
     rf"(?:at least|minimum(?: of)?|min\.|mindestens|al menos|mínimo(?: de)?|pelo menos|au moins)\s*"
     rf"(\d{{1,2}})\s*{_UNIT}|(\d{{1,2}})\s*{_UNIT}\s+(?:of\s+)?(?:[\w/-]+\s+){{0,4}}?(?:experience|erfahrung|experiencia|"
-    rf"experiência|expérience))", re.I)
+    rf"experiência|expérience))")
 _HISTORY = re.compile(r"\b(over|more than|for|since|almost|nearly|über|seit|há|hace)\s*$")  # the company's years
 # Open applications and talent pools: a way to be remembered, not an opening.
 _OPEN_APPLICATION = re.compile(
     r"open application|general application|talent (pool|network|community)|initiativbewerbung|"
     r"spontaneous application|candidatura espont|future (opportunities|openings|roles)|expression of interest|"
-    r"don.t see (a|the) (role|position|job)|not (a|an) (specific|active|current) (role|opening|position)", re.I)
+    r"don.t see (a|the) (role|position|job)|not (a|an) (specific|active|current) (role|opening|position)")  # lowered
 # A piece every open-application phrase holds: the full pattern runs only when one is there.
 _OPENING_HINTS = ("open application", "general application", "talent ", "initiativbewerbung", "spontaneous",
                   "candidatura espont", "future ", "expression of interest", "t see ", "not a")
@@ -170,26 +170,35 @@ def mentions(term: str, text: str, lowered: str | None = None) -> bool:
     """The term (or an alias) as a whole word, not negated ("no Java", "without PHP"). Short words
     that are also common words ("Go", "JS") match only capitalised or in capitals."""
     lowered = text.lower() if lowered is None else lowered
-    for spelling, pattern, case_sensitive in _spelling_patterns(term):
+    for spelling, variants, case_sensitive in _spelling_variants(term):
         if spelling not in lowered:  # cheap test first: most skills are absent from most postings
             continue
-        if case_sensitive and spelling.capitalize() not in text and spelling.upper() not in text:
-            continue
-        for match in pattern.finditer(text if case_sensitive else lowered):
-            if not _NEGATION.search(lowered[max(0, match.start() - 25):match.start()]):
-                return True
+        within = text if case_sensitive else lowered
+        for variant in variants:  # each place it is written, as a whole word: (?<![\w+#])variant(?![\w+#])
+            at = within.find(variant)
+            while at >= 0:
+                end = at + len(variant)
+                if not (at and _word_char(within[at - 1])) and not (end < len(within) and _word_char(within[end])) \
+                        and not _NEGATION.search(lowered[max(0, at - 25):at]):
+                    return True
+                at = within.find(variant, at + 1)
     return False
 
 
+def _word_char(char: str) -> bool:
+    """What a regular expression's \\w matches (a letter or digit in any script, or _), or + or #."""
+    return char.isalnum() or char in "_+#"
+
+
 @functools.lru_cache(maxsize=4096)
-def _spelling_patterns(term: str) -> tuple[tuple[str, re.Pattern[str], bool], ...]:
-    """Each spelling of a term with its whole-word pattern, compiled once."""
+def _spelling_variants(term: str) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
+    """Each spelling of a term with the ways it may be written: as is, or, for a common word, only
+    capitalised or in capitals."""
     found = []
     for spelling in _spellings(term):
         case_sensitive = spelling in _CASE_SENSITIVE
-        variants = {spelling.capitalize(), spelling.upper()} if case_sensitive else {spelling}
-        pattern = "|".join(re.escape(v) for v in sorted(variants))
-        found.append((spelling, re.compile(rf"(?<![\w+#])(?:{pattern})(?![\w+#])"), case_sensitive))
+        variants = tuple(sorted({spelling.capitalize(), spelling.upper()})) if case_sensitive else (spelling,)
+        found.append((spelling, variants, case_sensitive))
     return tuple(found)
 
 
@@ -203,17 +212,28 @@ def _language_patterns() -> dict[str, tuple[tuple[str, ...], re.Pattern[str], re
 
 
 _LANGUAGE_PATTERNS = _language_patterns()
-_STOP_VARIANTS = {language: [w + end for w in words for end in ("", ",", ".")]
-                  for language, words in _STOPWORDS.items()}
-_ZEROS = itertools.repeat(0)
+# Pieces that every name of a language holds one of ("engl" for english and englisch, "deutsch"
+# for deutschkenntnisse), looked for once per posting before the language's names are.
+_LANGUAGE_ANCHORS = {"english": ("engl",), "german": ("german", "deutsch"), "french": ("french", "fran"),
+                     "spanish": ("spanish", "espa"), "portuguese": ("portugu",), "italian": ("italian",),
+                     "dutch": ("dutch", "nederlands"), "turkish": ("turkish", "türkçe"), "polish": ("polish",),
+                     "japanese": ("japanese",), "mandarin": ("mandarin", "chinese"), "swedish": ("swedish",)}
+assert all(any(a in n for a in _LANGUAGE_ANCHORS[lang]) for lang, names in LANGUAGES.items() for n in names)
+# Each stop word, bare and before , or ., with the languages it is frequent in ("que": Spanish, Portuguese).
+_STOP_LANGUAGES: dict[str, tuple[str, ...]] = {}
+for _language, _words in _STOPWORDS.items():
+    for _word in _words:
+        for _end in ("", ",", "."):
+            _STOP_LANGUAGES[_word + _end] = (*_STOP_LANGUAGES.get(_word + _end, ()), _language)
+_NONE = itertools.repeat(())
 
 
-def required_languages(text: str) -> tuple[set[str], set[str]]:
+def required_languages(text: str, lowered: str | None = None) -> tuple[set[str], set[str]]:
     """(languages the posting requires, languages it calls a plus)."""
-    lowered = text.lower()
+    lowered = text.lower() if lowered is None else lowered
     required, optional = set(), set()
     for language, (names, must, plus) in _LANGUAGE_PATTERNS.items():
-        if not any(name in lowered for name in names):  # most postings name one language or two
+        if not any(anchor in lowered for anchor in _LANGUAGE_ANCHORS[language]):  # most postings name one or two
             continue
         spans = windows(lowered, names, 90, 90)  # the patterns run only around the language's name
         if not spans:
@@ -238,9 +258,8 @@ def written_in(lowered: str) -> str | None:
 def _language_of(words: list[str], clear: bool) -> str | None:
     if len(words) < 40:
         return None
-    seen = collections.Counter(words)  # counted in C; each stop word is looked up bare and before , or .
-    counts = sorted(((sum(map(seen.get, variants, _ZEROS)), language) for language, variants in
-                     _STOP_VARIANTS.items()), reverse=True)
+    seen = collections.Counter(itertools.chain.from_iterable(map(_STOP_LANGUAGES.get, words, _NONE)))  # in C
+    counts = sorted(((seen[language], language) for language in _STOPWORDS), reverse=True)
     (best, language), (second, _) = counts[0], counts[1]
     if best < max(4, len(words) // 25) or (clear and best < 3 * max(second, 1)):
         return None
@@ -331,7 +350,7 @@ class Scorer:
         person opted in (fit.open_applications)."""
         head = f"{job.title}\n{job.description[:1500]}"
         low_head = lowered[:len(head)]
-        if not (any(hint in low_head for hint in _OPENING_HINTS) and _OPEN_APPLICATION.search(head)):
+        if not (any(hint in low_head for hint in _OPENING_HINTS) and _OPEN_APPLICATION.search(low_head)):
             return None
         fit.flags.append("open application or talent pool, not an opening")
         return None if self.profile.open_applications else self.profile.min_score - OPENING_GAP
@@ -484,7 +503,7 @@ class Scorer:
 
     def _language(self, lowered: str, fit: Fit) -> float:
         spoken = {s.lower() for s in self.profile.languages}
-        required, _optional = required_languages(lowered)
+        required, _optional = required_languages(lowered, lowered)
         missing = sorted(required - spoken)
         for language in missing:
             fit.flags.append(f"requires {language.capitalize()}")
