@@ -48,6 +48,30 @@ def spread(ratios: list[float]) -> str:
     return f"{min(ratios):.0%} / {statistics.median(ratios):.0%} / {max(ratios):.0%}"
 
 
+def scale_arguments() -> tuple[list[int], int]:
+    """The store sizes and rounds a scale bench takes: --sizes 10000,100000,1000000 --rounds 5."""
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    return [int(s) for s in args.sizes.split(",")], args.rounds
+
+
+def median_seconds(call, repeat: int = 10) -> float:
+    """Median seconds of `repeat` calls."""
+    import statistics
+    import time
+
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
 def fill(path: Path, count: int, jobs_per_company: int = 20) -> None:
     """Bulk-load `count` jobs through the store's schema and triggers (the store's own upsert would
     take minutes at a million): every state, failed jobs with the stage they failed at, and jobs

@@ -8,13 +8,12 @@ failed_by_stage and companies under 50 ms of query time at 1M.
     python bench/scale.py [--sizes 10000,100000,1000000] [--rounds 5]
 """
 
-import argparse
 import statistics
 import time
 from collections.abc import Callable
 from typing import Any
 
-from _common import fill, machine, scratch_project
+from _common import fill, machine, median_seconds, scale_arguments, scratch_project
 
 from pipeline import constants as c
 from pipeline.config.catalog import stage_states
@@ -36,22 +35,8 @@ def paths(store: SQLiteStore) -> dict[str, Callable[[], Any]]:
     }
 
 
-def timed(call: Callable[[], Any], repeat: int = 10) -> float:
-    """Median seconds of `repeat` calls."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", default="10000,100000,1000000")
-    parser.add_argument("--rounds", type=int, default=5)
-    args = parser.parse_args()
-    sizes = [int(s) for s in args.sizes.split(",")]
+    sizes, rounds = scale_arguments()
     print(machine())
     files = {}
     for size in sizes:
@@ -61,17 +46,17 @@ def main() -> None:
         print(f"filled {size:,} jobs in {time.perf_counter() - started:.0f} s")
     results: dict[str, dict[int, list[float]]] = {}
     firsts: dict[str, dict[int, list[float]]] = {}
-    for _ in range(args.rounds):
+    for _ in range(rounds):
         for size in sizes:
             store = SQLiteStore(files[size])
             for name, call in paths(store).items():
                 start = time.perf_counter()
                 call()  # the first call on a fresh handle (the cost a short-lived command pays)
                 firsts.setdefault(name, {}).setdefault(size, []).append(time.perf_counter() - start)
-                results.setdefault(name, {}).setdefault(size, []).append(timed(call))
+                results.setdefault(name, {}).setdefault(size, []).append(median_seconds(call))
             store.close()
     head = "".join(f"{f'{s:,}':>12}" for s in sizes)
-    print(f"\nmilliseconds per call (median of {args.rounds} rounds)")
+    print(f"\nmilliseconds per call (median of {rounds} rounds)")
     print(f"{'path':38}{head}   {sizes[-1]:,}/{sizes[0]:,} per round: min / median / max")
     for name, by_size in results.items():
         cells = "".join(f"{statistics.median(by_size[s]) * 1e3:12.3f}" for s in sizes)

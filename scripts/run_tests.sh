@@ -5,6 +5,24 @@ set -euo pipefail
 source "$(dirname "$0")/_venv.sh"
 ensure_venv requirements-dev.txt
 cd "$ROOT"
+# Debian packages the tests drive for real, installed when missing: Chromium for the review page's
+# browser tests (Playwright drives it; its own browser download is never used). One apt-get update,
+# under a lock that others installing at the same moment wait for.
+apt_updated=""
+ensure_package() {  # ensure_package PACKAGE COMMAND
+  command -v "$2" >/dev/null 2>&1 && return 0
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "warning: $1 is missing and there is no apt-get to install it; the tests that need it say so" >&2
+    return 0
+  fi
+  echo "installing $1 with apt-get ..." >&2
+  if [[ -z $apt_updated ]]; then
+    flock /tmp/pipeline-apt.lock apt-get update -qq >&2
+    apt_updated=1
+  fi
+  flock /tmp/pipeline-apt.lock env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null
+}
+ensure_package chromium chromium
 "$VENV/bin/ruff" check .
 "$VENV/bin/mypy"
 exec "$VENV/bin/python" -m pytest "$@"

@@ -12,14 +12,7 @@ from pipeline.config.catalog import stage_states
 from pipeline.config.loading import load_config
 from pipeline.states import State
 from pipeline.store import NewJob
-
-
-def a_draft(name: str, channel: str = "email") -> dict:
-    return {"channel": channel, "subject": f"Backend role, for {name}" if channel == "email" else "",
-            "body": f"Hi {name},\n\nI saw the role.\n\nAlex Example",
-            "recipient": {"name": f"{name} Weber", "role": "Head of Engineering",
-                          "address": f"{name.lower()}@acme.example", "address_status": "published", "profile_url": ""},
-            "template": True, "cost": 0.0, "created_at": "2026-11-23T10:00:00Z"}
+from tests.helpers.builders import a_draft
 
 
 @pytest.fixture

@@ -72,6 +72,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--keywords", help="scrape: search these keywords instead of the configured searches")
     run.add_argument("--location", help="scrape: with --keywords, or to override every search's location")
     run.add_argument("--source", choices=list(SOURCES), help="scrape: only this source")
+    web = sub.add_parser("web", help="serve the review page in the foreground (Ctrl-C stops it)")
+    web.add_argument("--host", help="the address to listen on (default: web.host, 127.0.0.1); any other than "
+                                    "loopback needs WEB_TOKEN in .env")
+    web.add_argument("--port", type=options.port, help="the port (default: web.port, 8765; 0: any free port)")
+    web.add_argument("--open", action="store_true", help="open the page in your browser")
     daemon = sub.add_parser("daemon", help="start, stop, status, or run in the foreground")
     daemon.add_argument("action", choices=["start", "stop", "status", "run"])
     daemon.add_argument("--timeout", type=float, help="stop: seconds to wait before SIGKILL")
@@ -190,6 +195,8 @@ def _dispatch(args: argparse.Namespace, config: Config) -> int:
                       file=sys.stderr)
                 return c.EXIT_USAGE
             return commands.run_stage(config, args.stage, args.batch_size, args.max_retries, wanted)
+        case "web":
+            return commands.web(config, args.host, args.port, args.open)
         case "daemon":
             if args.action == "status":
                 return commands.daemon_status(config, args.json)

@@ -325,3 +325,33 @@ def import_resume(config: Config, file: Path, replace: bool) -> int:
     if left_out:
         display.out("left out (not printed on a one-page resume, or not JSON Resume fields): " + ", ".join(left_out))
     return c.EXIT_OK
+
+
+def web(config: Config, host: str | None, port: int | None, open_page: bool) -> int:
+    """`web`: the review page in the foreground; its address is the first line printed."""
+    from pipeline.config.catalog import REVIEW_PAGE, load
+    from pipeline.config.loading import store_description
+    from pipeline.errors import ConfigError
+
+    try:
+        page = load(REVIEW_PAGE, "web")(config, host, port, where="--host" if host else "web.host")
+    except ConfigError as exc:
+        print(f"not serving: {exc.key}: {exc.message}", file=sys.stderr)
+        return c.EXIT_USAGE
+    except OSError as exc:
+        where = f"{host or config.web.host}:{config.web.port if port is None else port}"
+        print(f"cannot serve the review page on {where}: {exc.strerror or exc} (choose another with --port)",
+              file=sys.stderr)
+        return c.EXIT_ERROR
+    print(f"serving on {page.url}", flush=True)
+    for warning in page.warnings:
+        print(f"warning: {warning}", file=sys.stderr, flush=True)
+    print(f"store: {store_description(config)}; Ctrl-C stops it", file=sys.stderr, flush=True)
+    if open_page:
+        import webbrowser
+
+        webbrowser.open(page.url)
+    for sig in (signal.SIGINT, signal.SIGTERM):  # uvicorn stops on them, then passes them on: a clean exit
+        signal.signal(sig, lambda *_: None)
+    page.run()
+    return c.EXIT_OK

@@ -175,6 +175,9 @@ def status(r: dict[str, Any]) -> None:
         out("the config or profile on disk changed since the daemon started: restart to apply")
     for warning in r["warnings"]:
         out(f"warning: {warning}")
+    web = r["web"]
+    out(f"review page: {web['url']}" if web["served"] else
+        f"review page: not served ({web['why']}); `python main.py web` serves it")
     for name, s in r["stages"].items():
         why = "" if s["scheduled"] else f" (not ready: {s['not_ready']})" if s["not_ready"] else \
             " (not built yet)" if not s["built"] else " (disabled)"

@@ -23,6 +23,17 @@ def positive(text: str) -> int:
     return value
 
 
+def port(text: str) -> int:
+    """A TCP port, 0 (any free one) to 65535."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a port number, got {text!r}") from None
+    if not 0 <= value <= 65_535:
+        raise argparse.ArgumentTypeError(f"must be from 0 (any free port) to 65535, got {value}")
+    return value
+
+
 def _kept(top: bool, default: Any) -> Any:
     return default if top else argparse.SUPPRESS
 

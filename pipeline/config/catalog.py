@@ -86,6 +86,11 @@ SOURCES: dict[str, SourceSpec] = {spec.name: spec for spec in (
     SourceSpec("remoteok", "pipeline.sources.feeds:FeedSource", "https://remoteok.com", hosts=("remoteok.com",)),
 )}
 
+# The review page's server (pipeline.web): the CLI's `web` command and the daemon start it by this
+# name, so neither imports Starlette or uvicorn until the page is served (and the CLI, beside web in
+# the layers, names it instead of importing it).
+REVIEW_PAGE = "pipeline.web.server:PageServer"
+
 # Job boards no source reads, whose hosts are never a company's own website either.
 OTHER_JOB_HOSTS = ("workable.com", "smartrecruiters.com", "myworkdayjobs.com", "indeed.com")
 

@@ -26,13 +26,14 @@ from pipeline.config.settings import (
     SourceConfig,
     StageConfig,
     StorageConfig,
+    WebConfig,
 )
 from pipeline.config.yamlfile import Located, check_section, read_text
 from pipeline.errors import ConfigError, ConfigErrors
 from pipeline.redaction import mask_uri, register_secret
 
 __all__ = ["Config", "DaemonConfig", "HttpConfig", "LLMConfig", "SearchConfig", "SourceConfig", "StageConfig",
-           "StorageConfig", "config_path", "effective", "load_config"]
+           "StorageConfig", "WebConfig", "config_path", "effective", "load_config"]
 
 CRON_FIELDS = ("minute", "hour", "day", "month", "day_of_week")
 SCHEDULE_KEYS = ("second", *CRON_FIELDS)
@@ -225,7 +226,7 @@ def load_config(explicit: str | None = None, *, check_schedules: bool = True) ->
             errors.append(exc)
             return None  # type: ignore[return-value]  # never used: the errors are raised below
 
-    sections = {"daemon", "storage", "llm", "http", "searches", "sources", "profile",
+    sections = {"daemon", "storage", "llm", "http", "web", "searches", "sources", "profile",
                 *(s.section for s in STAGES.values())}
     for key in data:
         if key not in sections:
@@ -240,17 +241,20 @@ def load_config(explicit: str | None = None, *, check_schedules: bool = True) ->
     sources = checked(lambda: _sources(doc, data.get("sources")))
     http = checked(lambda: _make(HttpConfig, check_section(doc, ("http",), data.get("http"), key_spec(HttpConfig)),
                                  doc, ("http",)))
+    web = checked(lambda: _make(WebConfig, check_section(doc, ("web",), data.get("web"), key_spec(WebConfig)),
+                                doc, ("web",)))
     profile = checked(lambda: _profile(doc, data.get("profile")))
     if errors:
         raise errors[0] if len(errors) == 1 else ConfigErrors(errors)
     llm, profile, deprecations = _deprecated(doc, data, llm, stages, profile)
     api_key = os.environ.get(llm.api_key_env) or None
     mongodb_uri = os.environ.get(c.ENV_MONGODB_URI) or None
-    register_secret(api_key)
-    register_secret(mongodb_uri)
+    web_token = os.environ.get(c.ENV_WEB_TOKEN) or None
+    for secret in (api_key, mongodb_uri, web_token):
+        register_secret(secret)
     return Config(path=path, root=root, daemon=daemon, storage=storage, searches=searches, llm=llm, stages=stages,
-                  sources=sources, http=http, profile=root / profile, deprecations=deprecations,
-                  mongodb_uri=mongodb_uri, llm_api_key=api_key)
+                  sources=sources, http=http, web=web, profile=root / profile, deprecations=deprecations,
+                  mongodb_uri=mongodb_uri, llm_api_key=api_key, web_token=web_token)
 
 
 def _profile(doc: Located, value: Any) -> str | None:
@@ -308,7 +312,7 @@ def _llm(doc: Located, data: Any) -> LLMConfig:
 
 def section_classes() -> dict[str, type]:
     """Each config section (as written in the YAML) and the settings class that declares its keys."""
-    return {"daemon": DaemonConfig, "storage": StorageConfig, "llm": LLMConfig, "http": HttpConfig,
+    return {"daemon": DaemonConfig, "storage": StorageConfig, "llm": LLMConfig, "http": HttpConfig, "web": WebConfig,
             "searches[]": SearchConfig, "sources.NAME": SourceConfig,
             **{spec.section: spec.settings for spec in STAGES.values()}}
 
@@ -406,6 +410,7 @@ def effective(config: Config) -> dict[str, Any]:
     out["sources"] = {name: {k: plain(v) for k, v in asdict(s).items() if k != "name"}
                       for name, s in config.sources.items()}
     out["http"] = {**asdict(config.http), "proxy": mask_uri(config.http.proxy)}
+    out["web"] = {**plain(asdict(config.web)), "token": "set (hidden)" if config.web_token else "not set"}
     out["profile"] = str(config.profile)
     out["llm"] = {**plain(asdict(config.llm)), "api_key": "set (hidden)" if config.llm_api_key else "not set"}
     for name, spec in STAGES.items():

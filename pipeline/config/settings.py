@@ -5,6 +5,7 @@ new field. Fields marked `internal` are filled by the loader, never by the YAML;
 overrides the accepted YAML types where the field's type alone does not say it.
 """
 
+import re
 import zoneinfo
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -224,6 +225,24 @@ class LLMConfig:
 
 
 @dataclass(frozen=True)
+class WebConfig:
+    """The review page (`main.py web`, and inside the daemon). Any host but a loopback one needs
+    WEB_TOKEN in .env; a Host header other than loopback names and `allowed_hosts` is refused."""
+
+    enabled: bool = True  # the daemon serves the page too
+    host: str = "127.0.0.1"
+    port: int = number(8765, 0, 65_535)  # 0: any free port (the daemon's status names the one it got)
+    allowed_hosts: tuple[str, ...] = ()  # more names the browser may use for it (behind a proxy, a LAN name)
+
+    def problems(self) -> Iterator[tuple[str, str]]:
+        if not self.host.strip():
+            yield "host", "expected an address to listen on, such as 127.0.0.1"
+        for name in self.allowed_hosts:
+            if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z0-9.\-]+|\[[0-9A-Fa-f:.]+\]", name):
+                yield "allowed_hosts", f"expected host names without scheme or port, got {name!r}"
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path
     root: Path
@@ -234,10 +253,12 @@ class Config:
     stages: dict[str, StageConfig] = field(default_factory=dict)
     sources: dict[str, SourceConfig] = field(default_factory=dict)
     http: HttpConfig = field(default_factory=HttpConfig)
+    web: WebConfig = field(default_factory=WebConfig)
     profile: Path = Path("profile.yaml")  # the person's profile (top-level `profile:`, relative to the config)
     deprecations: tuple[str, ...] = ()  # old keys still read, each with what to write instead
     mongodb_uri: str | None = field(default=None, repr=False)
     llm_api_key: str | None = field(default=None, repr=False)
+    web_token: str | None = field(default=None, repr=False)  # WEB_TOKEN: what the review page asks of every request
 
     def stage(self, name: str) -> Any:
         """A stage's settings, typed by the caller (e.g. `settings: DraftSettings = config.stage(c.DRAFT)`)."""

@@ -132,10 +132,11 @@ def fingerprint(config: Config) -> str:
     return digest.hexdigest()
 
 
-def write_state(config: Config, stages: dict[str, dict[str, Any]], not_ready: dict[str, str], started: str) -> None:
-    """The daemon's actual schedule, rewritten at start and on every tick (atomically), with the
-    fingerprint of the files it started from (`started`): recomputing it at each tick would hide a
-    change from `status` one tick after it was made."""
+def write_state(config: Config, stages: dict[str, dict[str, Any]], not_ready: dict[str, str], started: str,
+                web: dict[str, Any] | None = None) -> None:
+    """The daemon's actual schedule and where it serves the review page, rewritten at start and on
+    every tick (atomically), with the fingerprint of the files it started from (`started`):
+    recomputing it at each tick would hide a change from `status` one tick after it was made."""
     from pipeline.service.scheduler import timezone
 
     for name, reason in not_ready.items():
@@ -144,7 +145,8 @@ def write_state(config: Config, stages: dict[str, dict[str, Any]], not_ready: di
         if not settings.enabled:
             stages[name] = {"scheduled": False, "reason": "disabled in the config", "next_run": None}
     state = {"pid": os.getpid(), "written_at": time.time(), "fingerprint": started,
-             "timezone": str(timezone(config)), "store": store_description(config), "stages": stages}
+             "timezone": str(timezone(config)), "store": store_description(config), "stages": stages,
+             "web": web or {}}
     path = state_file(config)
     temporary = path.with_suffix(".tmp")
     try:
@@ -175,14 +177,18 @@ def serve(config: Config, *, console: bool, ready_fd: int | None = None) -> int:
     for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(sig, lambda *_: stop.set())
     not_ready: dict[str, str] = {}
+    page: Any = None
     started = fingerprint(config)  # before the stages read the config and the profile
     try:
         stages = available_stages(config, not_ready=not_ready)
         store = open_store(config)
+        page, web = review_page(config)
         scheduler = Scheduler(config, store, stages, stop)
-        scheduler.on_tick = lambda: write_state(config, scheduler.schedule_state(), not_ready, started)
+        scheduler.on_tick = lambda: write_state(config, scheduler.schedule_state(), not_ready, started, web)
         scheduler.start()
     except Exception as exc:  # noqa: BLE001 - reported to `start`, which prints it
+        if page is not None:
+            page.stop()
         log.exception("daemon failed to start")
         _notify(ready_fd, f"error {type(exc).__name__}: {exc}")
         return c.EXIT_ERROR
@@ -196,10 +202,31 @@ def serve(config: Config, *, console: bool, ready_fd: int | None = None) -> int:
     while not stop.wait(1.0):
         pass
     log.info("daemon stopping: finishing or releasing current work")
+    if page is not None:
+        page.stop()
     scheduler.shutdown()
     store.close()
     log.info("daemon stopped")
     return c.EXIT_OK
+
+
+def review_page(config: Config) -> tuple[Any, dict[str, Any]]:
+    """The review page served on a thread when web.enabled: (its server, {"url"}), or (None, {"error"})
+    when its port cannot be had (the daemon runs on without it). A host other than loopback without
+    WEB_TOKEN is a ConfigError: the start fails, nothing is served."""
+    if not config.web.enabled:
+        return None, {"disabled": True}
+    from pipeline.config.catalog import REVIEW_PAGE, load
+
+    try:
+        page = load(REVIEW_PAGE, "web.enabled")(config)
+    except OSError as exc:
+        why = f"cannot listen on {config.web.host}:{config.web.port}: {exc.strerror or exc}"
+        log.warning("review page not served", error=why)
+        return None, {"error": why}
+    page.start()
+    log.info("review page served", url=page.url)
+    return page, {"url": page.url, "warnings": page.warnings}
 
 
 def _notify(fd: int | None, message: str) -> None:
@@ -255,6 +282,11 @@ def start(config: Config) -> Outcome:
     if message.startswith("ok "):
         _, pid, note = message.split()
         lines = [f"started (PID {pid}); store: {store_description(config)}; logs in {config.daemon.log_file}"]
+        web = (read_state(config, int(pid)) or {}).get("web") or {}
+        if web.get("url"):
+            lines.append(f"review page: {web['url']}")
+        lines += [f"warning: the review page is not served: {web['error']}"] if web.get("error") else []
+        lines += [f"warning: {warning}" for warning in web.get("warnings") or []]
         lines += [f"warning: {warning}" for warning in config_warnings(config)]
         if note == "store-unreachable":
             lines.append("warning: the store is unreachable; the daemon keeps trying every tick")

@@ -5,6 +5,7 @@ them; the review page renders the same dicts, so both always agree.
 
 import re
 import time
+from collections import Counter
 from dataclasses import asdict
 from typing import Any
 
@@ -13,8 +14,9 @@ from pipeline.config.catalog import STAGES, all_states
 from pipeline.config.loading import Config, config_warnings, store_description
 from pipeline.engine.counters import skipped_key, spend_key
 from pipeline.errors import StoreUnavailable
+from pipeline.outreach import review
 from pipeline.records import Job, RunRecord
-from pipeline.states import states_where
+from pipeline.states import State, states_where
 from pipeline.store import JobStore, open_store
 from pipeline.timeutil import utc_iso
 
@@ -45,8 +47,27 @@ def run_dict(run: RunRecord) -> dict[str, Any]:
 def job_view(store: JobStore, job_id: str) -> dict[str, Any] | None:
     """Everything known about one job: its fields, history, company record and ranked contacts."""
     job = store.get(job_id)
+    return _job_record(store, job) if job else None
+
+
+def version(job: Job) -> str:
+    """What a change made on a page is conditional on: the job as it was read (any write moves it)."""
+    return repr(job.updated_at)
+
+
+def job_page(store: JobStore, job_id: str) -> dict[str, Any] | None:
+    """job_view, with the version a page's changes are made from and its drafts' review states."""
+    job = store.get(job_id)
     if job is None:
         return None
+    record = _job_record(store, job)
+    record["version"] = version(job)
+    record["draft_states"] = [review.state_of(d) for d in job.data.get("drafts") or []]
+    return record
+
+
+def _job_record(store: JobStore, job: Job) -> dict[str, Any]:
+    job_id = job.id
     record = job_dict(job)
     record["history"] = [isoize(e) for e in store.events(job_id)]
     company_id = job.linked_company
@@ -54,6 +75,30 @@ def job_view(store: JobStore, job_id: str) -> dict[str, Any] | None:
     record["company_record"] = isoize(company) if company else None
     record["contacts"] = job_contacts(job, company) if company else []
     return record
+
+
+def job_row(job: Job) -> dict[str, Any]:
+    """A job as one line of a list: what it is, where it stands, how its drafts stand."""
+    drafts = Counter(review.state_of(d) for d in job.data.get("drafts") or [])
+    return {"id": job.id, "title": job.title, "company": job.company, "location": job.location, "source": job.source,
+            "url": job.url, "status": job.status, "score": job.score, "created_at": job.created_at,
+            "version": version(job), "drafts": dict(drafts), "last_error": job.last_error,
+            "error_stage": job.error_stage, "suspicious": job.data.get("suspicious")}
+
+
+def queue_page(store: JobStore, status: str | None, *, search: str = "", source: str | None = None,
+               since: float | None = None, sort: str = "new", page: int = 1, per_page: int = 50) -> dict[str, Any]:
+    """One page of a state's jobs (searched, filtered, sorted) and the counts by state: the review
+    page's queue. One row more than the page is read, to know whether another page follows."""
+    found = store.list_jobs(status, per_page + 1, sort, since, search=search, source=source,
+                            offset=(page - 1) * per_page)
+    return {"jobs": [job_row(j) for j in found[:per_page]], "has_next": len(found) > per_page,
+            "counts": store.counts()}
+
+
+def recent_failures(store: JobStore, limit: int = 10) -> list[dict[str, Any]]:
+    """The newest failed jobs, with the stage and error each failed with."""
+    return [job_row(j) for j in store.list_jobs(State.FAILED, limit)]
 
 
 def passed_states(stage: str) -> set[str]:
@@ -112,6 +157,7 @@ def daemon_status(config: Config) -> dict[str, Any]:
     result["schedule_from"] = "daemon" if actual else "config"
     result["config_changed"] = bool(actual and actual.get("fingerprint") != daemon.fingerprint(config))
     result["warnings"] = config_warnings(config)
+    result["web"] = review_page_status(config, actual)
     for name in STAGES:
         scheduled = name in built and config.stages[name].enabled
         next_at = next_run.timestamp() if scheduled and (next_run := nexts[name]) else None
@@ -125,6 +171,20 @@ def daemon_status(config: Config) -> dict[str, Any]:
             "not_ready": not_ready.get(name), "next_run": iso(next_at),
             "last_run": run_dict(runs[name]) if name in runs else None}
     return result
+
+
+def review_page_status(config: Config, daemon_state: dict[str, Any] | None) -> dict[str, Any]:
+    """Where the review page is: the URL the running daemon serves it on, or why it is not served."""
+    web = (daemon_state or {}).get("web") or {}
+    if web.get("url"):
+        return {"url": web["url"], "served": True}
+    if daemon_state is None:
+        why = "the daemon is stopped"
+    elif web.get("disabled") or not config.web.enabled:
+        why = "web.enabled is false"
+    else:
+        why = web.get("error") or "this daemon did not serve it"
+    return {"url": None, "served": False, "why": why}
 
 
 def since_seconds(text: str, now: float | None = None) -> float:

@@ -89,8 +89,11 @@ class JobStore(Protocol):
     def count_companies(self) -> int: ...
 
     def list_jobs(self, status: str | None = None, limit: int | None = None, sort: str = "new",
-                  since: float | None = None) -> list[Job]:
-        """Newest first, or best score first (sort='score'); only jobs created since `since`."""
+                  since: float | None = None, *, search: str = "", source: str | None = None,
+                  offset: int = 0) -> list[Job]:
+        """Newest first, or best score first (sort='score', unscored last); only jobs created since
+        `since`, of one `source`, whose title or company holds `search` (ASCII letters in any case);
+        after skipping `offset` of them (the review page's pages)."""
 
     def annotate(self, job_id: str, status: str, data: dict[str, Any], fields: dict[str, Any]) -> bool:
         """Merge `data` into a job not held under a lease and set fields (WRITABLE_FIELDS), while it is

@@ -10,6 +10,7 @@ both. The client connects lazily, so a daemon can start while the database is aw
 
 import functools
 import itertools
+import re
 import threading
 import time
 import uuid
@@ -122,6 +123,8 @@ class MongoStore:
         self.jobs.create_index([("status", 1), ("lease_expires_at", 1)])
         self.jobs.create_index([("status", 1), ("created_at", -1)])
         self.jobs.create_index([("created_at", -1)])
+        self.jobs.create_index([("status", 1), ("score", -1), ("created_at", -1)])  # the review page's tabs by score
+        self.jobs.create_index([("score", -1), ("created_at", -1)])  # and its "all" tab
         self.jobs.create_index([("company_key", 1), ("created_at", -1)])
         self.jobs.create_index([("status", 1), ("error_stage", 1)])
         self.jobs.create_index([("company_id", 1)])
@@ -255,14 +258,20 @@ class MongoStore:
 
     @_guarded
     def list_jobs(self, status: str | None = None, limit: int | None = None, sort: str = "new",
-                  since: float | None = None) -> list[Job]:
+                  since: float | None = None, *, search: str = "", source: str | None = None,
+                  offset: int = 0) -> list[Job]:
         query: dict[str, Any] = {"status": _eq(status), **OURS} if status else dict(OURS)
         if since is not None:
             query["created_at"] = {"$gte": since}
+        if source:
+            query["source"] = _eq(source)
+        if search:  # the same match as SQLite's LIKE: a plain substring, ASCII letters in any case
+            pattern = {"$regex": re.escape(search), "$options": "i"}
+            query["$or"] = [{"title": pattern}, {"company": pattern}]
         order = [("created_at", -1), ("_id", 1)]
         if sort == "score":
             order.insert(0, ("score", -1))
-        cursor = self.jobs.find(query).sort(order)
+        cursor = self.jobs.find(query).sort(order).skip(max(0, offset))
         return [_job(d) for d in (cursor.limit(limit) if limit else cursor)]
 
     @_guarded

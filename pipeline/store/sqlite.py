@@ -5,6 +5,7 @@ so two processes can never take the same job.
 """
 
 import json
+import re
 import sqlite3
 import threading
 import time
@@ -146,6 +147,11 @@ class SQLiteStore:
             db.execute("CREATE INDEX IF NOT EXISTS jobs_company_id ON jobs (company_id)")
             # claims take the best score first (NULL sorts last in DESC), then the longest due
             db.execute("CREATE INDEX IF NOT EXISTS jobs_status_score ON jobs (status, score DESC, next_attempt_at)")
+            # the review page's tabs, best score first and newest first among equal scores: one state's
+            # (a page reads its 50 rows in order, however many jobs share a score) and every state's
+            db.execute("CREATE INDEX IF NOT EXISTS jobs_status_score_created"
+                       " ON jobs (status, score DESC, created_at DESC)")
+            db.execute("CREATE INDEX IF NOT EXISTS jobs_score_created ON jobs (score DESC, created_at DESC)")
             if "jobs" not in {row[1] for row in db.execute("PRAGMA table_info(companies)")}:
                 db.execute("ALTER TABLE companies ADD COLUMN jobs INTEGER NOT NULL DEFAULT 0")
             db.execute("CREATE INDEX IF NOT EXISTS companies_jobs ON companies (jobs DESC, id)")
@@ -347,12 +353,17 @@ class SQLiteStore:
         return _job(rows[0]) if rows else None
 
     def list_jobs(self, status: str | None = None, limit: int | None = None, sort: str = "new",
-                  since: float | None = None) -> list[Job]:
-        clauses = [(c_, v) for c_, v in (("status = ?", status), ("created_at >= ?", since)) if v is not None]
-        where = ("WHERE " + " AND ".join(c_ for c_, _ in clauses)) if clauses else ""
+                  since: float | None = None, *, search: str = "", source: str | None = None,
+                  offset: int = 0) -> list[Job]:
+        like = "%" + re.sub(r"([\\%_])", r"\\\1", search) + "%"
+        clauses = [(sql, values) for sql, values, wanted in (
+            ("status = ?", (status,), status is not None), ("created_at >= ?", (since,), since is not None),
+            ("+source = ?", (source,), bool(source)),  # unary +: walk the order's index, never sort a source
+            ("(title LIKE ? ESCAPE '\\' OR company LIKE ? ESCAPE '\\')", (like, like), bool(search))) if wanted]
+        where = ("WHERE " + " AND ".join(sql for sql, _ in clauses)) if clauses else ""
         order = "score DESC, created_at DESC, id" if sort == "score" else "created_at DESC, id"
-        rows = self._read(f"SELECT {_COLUMNS} FROM jobs {where} ORDER BY {order} LIMIT ?",
-                          (*(v for _, v in clauses), limit or -1))
+        rows = self._read(f"SELECT {_COLUMNS} FROM jobs {where} ORDER BY {order} LIMIT ? OFFSET ?",
+                          (*(v for _, values in clauses for v in values), limit or -1, max(0, offset)))
         return [_job(r) for r in rows]
 
     def find(self, source: str, source_id: str, url: str) -> Job | None:

@@ -500,3 +500,33 @@ def test_shared_pacing_books_one_request_after_another(store_factory, clock):
     assert first.reserve("pacing:linkedin", 3.0) == 6.0
     clock.advance(100)
     assert second.reserve("pacing:linkedin", 3.0) == 0.0, "a free host is not waited for"
+
+
+def test_listing_pages_searches_and_filters_for_the_review_page(store, clock):
+    """The review page's queue: one page of a state, searched over title and company (a plain
+    substring, any case; %, _ and \\ are plain characters), of one source, found since a time,
+    newest or best score first (unscored last)."""
+    rows = [("Backend Engineer", "Acme", "greenhouse", 70.0), ("Data Engineer", "Beta 100%", "lever", None),
+            ("backend developer", "Gamma_Labs", "greenhouse", 90.0), ("Designer", "ACME Studio", "lever", 40.0),
+            ("Site Reliability", "Delta", "greenhouse", 90.0), ("Path\\Finder", "Epsilon", "lever", 10.0)]
+    ids = []
+    for n, (title, company, source, score) in enumerate(rows):
+        ids.append(add(store, n, title=title, company=company, source=source))
+        if score is not None:
+            assert store.annotate(ids[-1], State.SCORED, {}, {"score": score})
+        clock.advance(10)
+    listed = lambda **kw: [j.title for j in store.list_jobs(State.SCORED, **kw)]  # noqa: E731
+    assert listed(limit=2) == ["Path\\Finder", "Site Reliability"]
+    assert listed(limit=2, offset=2) == ["Designer", "backend developer"]
+    assert listed(limit=2, offset=6) == []
+    assert listed(sort="score") == ["Site Reliability", "backend developer", "Backend Engineer", "Designer",
+                                    "Path\\Finder", "Data Engineer"], "ties newest first; unscored last"
+    assert listed(search="backend") == ["backend developer", "Backend Engineer"]
+    assert listed(search="acme") == ["Designer", "Backend Engineer"], "the company is searched too"
+    assert listed(search="100%") == ["Data Engineer"] and listed(search="_") == ["backend developer"]
+    assert listed(search="%") == ["Data Engineer"] and listed(search="h\\f") == ["Path\\Finder"]
+    assert listed(search="nothing like it") == []
+    assert listed(source="lever", sort="score", limit=2) == ["Designer", "Path\\Finder"]
+    assert listed(source="greenhouse", search="engineer") == ["Backend Engineer"]
+    assert listed(since=clock() - 25) == ["Path\\Finder", "Site Reliability"]
+    assert [j.title for j in store.list_jobs(None, 1, "score", search="ENGINEER")] == ["Backend Engineer"]

@@ -22,7 +22,16 @@ def read_paths(store: JobStore) -> dict[str, Any]:
     return {"counts": store.counts, "failed_by_stage": store.failed_by_stage,
             "companies": lambda: (store.list_companies(50), store.count_companies()),
             "list": lambda: store.list_jobs(State.SCRAPED, 50), "claim": lambda: store.claim(ENRICH, "w", 60),
-            "sweep": lambda: store.leases(ENRICH), "duplicates": lambda: store.company_jobs("acme")}
+            "sweep": lambda: store.leases(ENRICH), "duplicates": lambda: store.company_jobs("acme"),
+            "review queue by score": lambda: store.list_jobs(State.SCORED, 50, "score", offset=50),
+            "review queue searched": lambda: store.list_jobs(State.SCORED, 50, search="eng", source="t")}
+
+
+def ordered_paths(store: JobStore) -> dict[str, Any]:
+    """The review page's "all" tab: no state to search by, so the order's own index is walked (and the
+    walk stops at the page's last row); never a sort of every job."""
+    return {"all by score": lambda: store.list_jobs(None, 50, "score", search="eng"),
+            "all newest of a source": lambda: store.list_jobs(None, 50, source="t")}
 
 
 def fill(store: JobStore) -> None:
@@ -46,6 +55,14 @@ def test_sqlite_read_paths_use_indexes(tmp_path):
         for statement in reads:
             plan = " | ".join(row[3] for row in store._db.execute("EXPLAIN QUERY PLAN " + statement))
             assert "SCAN jobs" not in plan, f"{name} reads every job (or every index entry): {statement}\n  {plan}"
+    for name, call in ordered_paths(store).items():
+        sent = []
+        store._db.set_trace_callback(sent.append)
+        call()
+        store._db.set_trace_callback(None)
+        for statement in (s for s in sent if s.lstrip().upper().startswith("SELECT")):
+            plan = " | ".join(row[3] for row in store._db.execute("EXPLAIN QUERY PLAN " + statement))
+            assert "USING INDEX jobs_" in plan and "TEMP B-TREE FOR ORDER BY" not in plan, f"{name}: {plan}"
     store.close()
 
 
@@ -84,7 +101,7 @@ def test_mongodb_read_paths_use_indexes(mongo_uri, monkeypatch):
         store.close()
         pytest.skip("this server's explain() does not report MongoDB query plans (nx-27017 reports its own "
                     "SQLite plan); run with MONGODB_TEST_URI=mongodb://... against a real MongoDB")
-    for name, call in read_paths(store).items():
+    for name, call in {**read_paths(store), **ordered_paths(store)}.items():
         listener.sent.clear()
         call()
         on_jobs = [cmd for cmd in listener.sent if cmd.get(next(iter(cmd))) == c.JOBS]
