@@ -420,3 +420,20 @@ def test_show_explains_the_score_component_by_component(scoring, capsys):
                  "capped at        40: a place or language you cannot work in",
                  "flag             Paris, France is outside where you can work"):
         assert line in out, (line, out)
+
+
+def test_the_review_page_shows_the_function_years_asked_and_caps(scoring):
+    from starlette.testclient import TestClient
+
+    from pipeline.web.app import make_app
+
+    _, config, store = scoring()
+    add(store, 1, title="Senior Backend Engineer", location="Paris, France",
+        description="Python and PostgreSQL. 3-5 years of backend work.")
+    run_stage(store, FitStage(config).stage(), config.stages[c.FIT])
+    job_id = store.list_jobs()[0].id
+    with TestClient(make_app(config, store), base_url="http://127.0.0.1:8765") as client:
+        page = client.get(f"/jobs/{job_id}").text
+    assert "<dt>Function</dt><dd>backend</dd>" in page and "<dt>Years asked</dt><dd>3–5</dd>" in page
+    assert "<dt>Capped at</dt><dd>40: a place or language you cannot work in</dd>" in page
+    assert '<th scope="row">function</th>' not in page and '<th scope="row">location</th>' in page
