@@ -14,6 +14,7 @@ ENV_KEYWORDS = "JOB_KEYWORDS"
 ENV_LOCATION = "JOB_LOCATION"
 ENV_OPENROUTER_KEY = "OPENROUTER_API_KEY"
 ENV_WEB_TOKEN = "WEB_TOKEN"  # the review page's password, needed to serve it on any host but loopback
+ENV_IMAP_PASSWORD = "IMAP_PASSWORD"  # the mailbox's (app) password
 # Development only: "enrich=package.module:factory,..." supplies a stage's work function.
 ENV_TEST_STAGES = "PIPELINE_TEST_STAGES"
 

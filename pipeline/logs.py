@@ -66,7 +66,7 @@ def setup_logging(level: str = "INFO", log_file: Path | None = None, console: bo
                                                       exception_formatter=structlog.dev.plain_traceback)]))
         root.addHandler(stream)
     root.setLevel(level)
-    for noisy in ("apscheduler", "pymongo", "httpx", "httpcore", "openai"):
+    for noisy in ("apscheduler", "pymongo", "httpx", "httpcore", "openai", "imapclient"):  # imapclient: mail text
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 

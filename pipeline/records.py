@@ -142,9 +142,10 @@ class Move:
     attempts_delta: int = 0        # -1 gives the stage's attempt back
     reset_attempts: bool = False   # the stage's attempts back to 0 (a person's requeue)
     quiet: bool = False            # write no history entry (a deferral: counted on the run instead)
+    detail: dict[str, Any] | None = None  # kept in the history entry (a reply: date, sender, subject, label, ...)
 
     def history(self, at: float) -> dict[str, Any]:
         """The history entry this move writes."""
         entry = {"at": at, "event": self.event, "stage": self.stage, "from_status": self.from_status,
-                 "to_status": self.to_status, "attempt": self.attempt, "error": self.error}
+                 "to_status": self.to_status, "attempt": self.attempt, "error": self.error, "detail": self.detail}
         return {k: v for k, v in entry.items() if v is not None}

@@ -9,7 +9,7 @@ from pipeline import constants as c
 _URI_PASSWORD = re.compile(r"(\b[a-zA-Z][a-zA-Z0-9+.-]*://[^:/@\s]*:)([^@\s]+)(@)")
 # Well-known API key shapes (OpenAI / OpenRouter style) and bearer tokens.
 _KEY_SHAPES = re.compile(r"\b(sk-[A-Za-z0-9_-]{8,}|Bearer\s+[A-Za-z0-9._-]{8,})")
-SECRET_ENV = (c.ENV_OPENROUTER_KEY, "OPENAI_API_KEY", c.ENV_MONGODB_URI)
+SECRET_ENV = (c.ENV_OPENROUTER_KEY, "OPENAI_API_KEY", c.ENV_MONGODB_URI, c.ENV_IMAP_PASSWORD)
 
 _extra_secrets: set[str] = set()
 

@@ -91,3 +91,5 @@ class Event(StrEnum):
     RESCORED = "rescored"      # a person's rescore moved it
     CLOSED = "closed"          # its board no longer lists it
     SUPERSEDED = "superseded"  # an earlier-posted copy became the original
+    SENT = "sent"              # a draft was sent: noticed in the Sent folder, or marked by a person
+    REPLY = "reply"            # a reply (or a confirmed waiting one) moved the job; its mail is in `detail`

@@ -6,11 +6,13 @@ source "$(dirname "$0")/_venv.sh"
 ensure_venv requirements-dev.txt
 cd "$ROOT"
 # Debian packages the tests drive for real, installed when missing: Chromium for the review page's
-# browser tests (Playwright drives it; its own browser download is never used). One apt-get update,
-# under a lock that others installing at the same moment wait for.
+# browser tests (Playwright drives it; its own browser download is never used), Dovecot for the
+# mailbox's and openssl for its throwaway certificates. One apt-get update, under a lock that
+# others installing at the same moment wait for.
 apt_updated=""
 ensure_package() {  # ensure_package PACKAGE COMMAND
   command -v "$2" >/dev/null 2>&1 && return 0
+  [[ -x "/usr/sbin/$2" ]] && return 0  # daemons (dovecot) live in sbin, often not on a user's PATH
   if ! command -v apt-get >/dev/null 2>&1; then
     echo "warning: $1 is missing and there is no apt-get to install it; the tests that need it say so" >&2
     return 0
@@ -23,6 +25,8 @@ ensure_package() {  # ensure_package PACKAGE COMMAND
   flock /tmp/pipeline-apt.lock env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null
 }
 ensure_package chromium chromium
+ensure_package dovecot-imapd dovecot
+ensure_package openssl openssl
 "$VENV/bin/ruff" check .
 "$VENV/bin/mypy"
 exec "$VENV/bin/python" -m pytest "$@"

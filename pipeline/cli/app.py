@@ -15,7 +15,7 @@ from pipeline.errors import ConfigError, StoreUnavailable
 from pipeline.outreach.export import FORMATS
 from pipeline.states import State
 
-READ_ONLY = ("list", "stats", "show", "companies", "drafts")
+READ_ONLY = ("list", "stats", "show", "companies", "drafts", "replies")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,8 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     options.add_json(companies)
     companies.add_argument("--limit", type=int, default=50, help="how many to show (0: all; default 50)")
     drafts = sub.add_parser("drafts", help="list, review, approve, reject, mark sent or export drafts (never sent)")
-    drafts.add_argument("action", nargs="?", choices=["review", "approve", "reject", "sent", "export"])
-    drafts.add_argument("job_id", nargs="?", help="approve / reject / sent: the job")
+    drafts.add_argument("action", nargs="?", choices=["review", "approve", "reject", "sent", "export", "push"])
+    drafts.add_argument("job_id", nargs="?", help="approve / reject / sent / push: the job")
     drafts.add_argument("n", nargs="?", type=options.positive, help="approve / reject / sent: draft N (default: all)")
     drafts.add_argument("--reason", default="", help="reject: why")
     options.add_status(drafts, f"drafts of jobs in this state (default {State.DRAFT_GENERATED})")
@@ -46,6 +46,16 @@ def build_parser() -> argparse.ArgumentParser:
     drafts.add_argument("--out", type=Path, default=Path("drafts"), help="with export: the folder (default drafts/)")
     drafts.add_argument("--all", action="store_true", help="with export: new drafts too, not only approved")
     options.add_json(drafts)
+    mailbox = sub.add_parser("mailbox", help="your own mailbox over IMAP: sync now, or check the login and folders")
+    mailbox.add_argument("action", choices=["sync", "check"])
+    options.add_json(mailbox)
+    replies = sub.add_parser("replies", help="mail matched to jobs; confirm or dismiss what waits for you")
+    replies.add_argument("action", nargs="?", choices=["confirm", "dismiss"])
+    replies.add_argument("job_id", nargs="?")
+    replies.add_argument("n", nargs="?", type=options.positive, help="the message's number (from `replies`)")
+    replies.add_argument("--label", choices=["interview", "rejection", "other", "auto_reply", "bounce"],
+                         help="confirm: what the message says, if the label shown is wrong")
+    options.add_json(replies)
     resume = sub.add_parser("resume", help="a job's one-page resume PDF, or --import a JSON Resume into the profile")
     resume.add_argument("job_id", nargs="?", help="the job to make (or refresh) the resume for")
     resume.add_argument("--out", type=Path, help="also copy the PDF to this file")
@@ -144,10 +154,27 @@ def _drafts(args: argparse.Namespace, config: Config) -> int:
             return commands.export_drafts(config, status, args.format, args.out, args.all)
         case "review":
             return interactive(config, status)
+        case "push":
+            from pipeline.cli import mailbox as mailbox_commands
+
+            return mailbox_commands.push(config, args.job_id)
     if not args.job_id:
         print(f"drafts {args.action} needs a JOB_ID (and optionally a draft number N)", file=sys.stderr)
         return c.EXIT_USAGE
     return commands.change_drafts(config, args.action, args.job_id, args.n, args.reason)
+
+
+def _mailbox(args: argparse.Namespace, config: Config) -> int:
+    from pipeline.cli import mailbox as mc
+
+    if args.command == "mailbox":
+        return mc.sync(config, args.json) if args.action == "sync" else mc.check(config)
+    if args.action is None:
+        return mc.replies(config, args.json)
+    if not args.job_id or not args.n:
+        print(f"replies {args.action} needs a JOB_ID and the message's number N", file=sys.stderr)
+        return c.EXIT_USAGE
+    return mc.decide(config, args.action, args.job_id, args.n, args.label)
 
 
 def _resume(args: argparse.Namespace, config: Config) -> int:
@@ -176,6 +203,8 @@ def _dispatch(args: argparse.Namespace, config: Config) -> int:
             return _drafts(args, config)
         case "companies":
             return commands.companies(config, args.json, args.limit)
+        case "mailbox" | "replies":
+            return _mailbox(args, config)
         case "import":
             return commands.import_jobs(config, args.file, args.json)
         case "resume":

@@ -14,6 +14,7 @@ from pipeline.config.catalog import STAGES, all_states, markable_states, stage_s
 from pipeline.config.loading import Config, config_warnings, effective
 from pipeline.errors import StoreUnavailable
 from pipeline.service import actions, views
+from pipeline.states import State
 from pipeline.store import JobStore, RunRecord, open_store
 
 
@@ -264,7 +265,7 @@ def export_drafts(config: Config, status: str, fmt: str, folder: Path, every: bo
     from pipeline.outreach import review
     from pipeline.outreach.export import draft_rows, export
 
-    wanted = {review.APPROVED, review.NEW} if every else {review.APPROVED}
+    wanted = {review.APPROVED, review.FILED, review.NEW} if every else {review.APPROVED, review.FILED}
     rows = [r for r in draft_rows(open_store(config).list_jobs(status), config.root) if r["review"] in wanted]
     sender = ""
     if profile_path(config).exists():
@@ -286,13 +287,16 @@ def change_drafts(config: Config, action: str, job_id: str, n: int | None, reaso
     """`drafts approve|reject|sent JOB_ID [N]`: one draft, or every draft of the job."""
     from pipeline.outreach import review
 
+    store = open_store(config)
     try:
-        drafts = actions.review_drafts(open_store(config), job_id, action, n, reason)
+        drafts = actions.review_drafts(store, job_id, action, n, reason)
     except actions.Refused as exc:
         print(f"{job_id}: not changed ({exc})", file=sys.stderr)
         return c.EXIT_ERROR
     states = ", ".join(f"{i} {review.state_of(d)}" for i, d in enumerate(drafts, 1))
-    print(f"{job_id}: drafts {states}")
+    job = store.get(job_id)
+    contacted = action == "sent" and job is not None and job.status == State.CONTACTED
+    print(f"{job_id}: drafts {states}" + ("; the job is contacted" if contacted else ""))
     return c.EXIT_OK
 
 

@@ -120,6 +120,10 @@ def job(view: dict[str, Any]) -> None:
         move = f"{e.get('from_status', '')} -> {e.get('to_status', '')}".strip(" ->")
         extra = "".join(f" {k}={e[k]}" for k in ("stage", "attempt") if k in e)
         out(f"  {e['at']}  {e['event']:9} {move}{extra}" + (f"  error: {e['error']}" if "error" in e else ""))
+        mail = e.get("detail") or {}
+        if mail.get("label"):  # a reply that moved the job: its sender, subject and label
+            out(f"      {mail['label']} ({mail.get('confidence', 0):.2f}) from {mail.get('from')}: "
+                f"{cut(str(mail.get('subject') or ''), 60)}; {cut(str(mail.get('snippet') or ''), 100)}")
     if company:
         company_view(company, contacts)
 
@@ -160,6 +164,24 @@ def companies_table(found: list[dict[str, Any]], total: int) -> None:
     out(f"{shown} compan{'y' if total == 1 else 'ies'}" + (" (--limit 0 shows all)" if total > len(found) else ""))
 
 
+def mailbox_line(m: dict[str, Any]) -> None:
+    """`status`: the mailbox sync, loud when its last run failed."""
+    if not m.get("configured"):
+        out("  mailbox not configured (no `mailbox:` section; see the README's Mailbox section)")
+        return
+    last = m.get("last_run")
+    if not last:
+        when = "never run"
+    elif last.get("error"):
+        when = f"last {last['started_at']}: FAILED: {last['error']}"
+    else:
+        d = last.get("details") or {}
+        when = (f"last {last['started_at']}: filed {d.get('filed', 0)}, sent {d.get('sent', 0)}, replies "
+                f"{d.get('replies', 0)}, waiting {d.get('waiting', 0)}")
+    state = "" if m.get("enabled") else " (disabled)"
+    out(f"  mailbox {m['account']}: next {m.get('next_run') or '-'}{state}; {when}")
+
+
 def status(r: dict[str, Any]) -> None:
     if r["running"]:
         uptime, memory = r.get("uptime"), r.get("memory")
@@ -186,6 +208,7 @@ def status(r: dict[str, Any]) -> None:
                      f"{last['failed']} failed" + (f", error: {last['error']}" if last["error"] else "")) \
             if last else "never run"
         out(f"  {name:7} next {s['next_run'] or '-'}{why}; {last_text}")
+    mailbox_line(r.get("mailbox") or {})
     if r["store_error"]:
         out(f"store unreachable: {r['store_error']}")
     else:

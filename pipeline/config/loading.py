@@ -22,6 +22,7 @@ from pipeline.config.settings import (
     DraftSettings,
     HttpConfig,
     LLMConfig,
+    MailboxSettings,
     SearchConfig,
     SourceConfig,
     StageConfig,
@@ -32,8 +33,8 @@ from pipeline.config.yamlfile import Located, check_section, read_text
 from pipeline.errors import ConfigError, ConfigErrors
 from pipeline.redaction import mask_uri, register_secret
 
-__all__ = ["Config", "DaemonConfig", "HttpConfig", "LLMConfig", "SearchConfig", "SourceConfig", "StageConfig",
-           "StorageConfig", "WebConfig", "config_path", "effective", "load_config"]
+__all__ = ["Config", "DaemonConfig", "HttpConfig", "LLMConfig", "MailboxSettings", "SearchConfig", "SourceConfig",
+           "StageConfig", "StorageConfig", "WebConfig", "config_path", "effective", "load_config"]
 
 CRON_FIELDS = ("minute", "hour", "day", "month", "day_of_week")
 SCHEDULE_KEYS = ("second", *CRON_FIELDS)
@@ -226,7 +227,7 @@ def load_config(explicit: str | None = None, *, check_schedules: bool = True) ->
             errors.append(exc)
             return None  # type: ignore[return-value]  # never used: the errors are raised below
 
-    sections = {"daemon", "storage", "llm", "http", "web", "searches", "sources", "profile",
+    sections = {"daemon", "storage", "llm", "http", "web", "searches", "sources", "profile", "mailbox",
                 *(s.section for s in STAGES.values())}
     for key in data:
         if key not in sections:
@@ -243,6 +244,7 @@ def load_config(explicit: str | None = None, *, check_schedules: bool = True) ->
                                  doc, ("http",)))
     web = checked(lambda: _make(WebConfig, check_section(doc, ("web",), data.get("web"), key_spec(WebConfig)),
                                 doc, ("web",)))
+    mailbox = checked(lambda: _mailbox(doc, data.get("mailbox"), root, check_schedules))
     profile = checked(lambda: _profile(doc, data.get("profile")))
     if errors:
         raise errors[0] if len(errors) == 1 else ConfigErrors(errors)
@@ -250,11 +252,13 @@ def load_config(explicit: str | None = None, *, check_schedules: bool = True) ->
     api_key = os.environ.get(llm.api_key_env) or None
     mongodb_uri = os.environ.get(c.ENV_MONGODB_URI) or None
     web_token = os.environ.get(c.ENV_WEB_TOKEN) or None
-    for secret in (api_key, mongodb_uri, web_token):
+    imap_password = os.environ.get(c.ENV_IMAP_PASSWORD) or None
+    for secret in (api_key, mongodb_uri, web_token, imap_password):
         register_secret(secret)
     return Config(path=path, root=root, daemon=daemon, storage=storage, searches=searches, llm=llm, stages=stages,
                   sources=sources, http=http, web=web, profile=root / profile, deprecations=deprecations,
-                  mongodb_uri=mongodb_uri, llm_api_key=api_key, web_token=web_token)
+                  mongodb_uri=mongodb_uri, llm_api_key=api_key, web_token=web_token, mailbox=mailbox,
+                  imap_password=imap_password)
 
 
 def _profile(doc: Located, value: Any) -> str | None:
@@ -310,11 +314,29 @@ def _llm(doc: Located, data: Any) -> LLMConfig:
     return _make(LLMConfig, llm)
 
 
+MAILBOX_SCHEDULE = {"minute": "*/15"}
+
+
+def _mailbox(doc: Located, data: Any, root: Path, cron: bool = True) -> MailboxSettings | None:
+    """The `mailbox:` section; None when there is none (everything else works as without it).
+    Here only what depends on the file: ca_file's path, the schedule, the port by security."""
+    if data is None:
+        return None
+    values = check_section(doc, ("mailbox",), data, key_spec(MailboxSettings))
+    if values["ca_file"]:
+        values["ca_file"] = root / values["ca_file"]
+        if not values["ca_file"].is_file():
+            raise doc.error(("mailbox", "ca_file"), f"no such file: {values['ca_file']}")
+    values["port"] = values["port"] or (993 if values["security"] == "tls" else 143)
+    values["schedule"] = _schedule(doc, ("mailbox", "schedule"), values["schedule"] or MAILBOX_SCHEDULE, cron)
+    return _make(MailboxSettings, values, doc, ("mailbox",))
+
+
 def section_classes() -> dict[str, type]:
     """Each config section (as written in the YAML) and the settings class that declares its keys."""
     return {"daemon": DaemonConfig, "storage": StorageConfig, "llm": LLMConfig, "http": HttpConfig, "web": WebConfig,
             "searches[]": SearchConfig, "sources.NAME": SourceConfig,
-            **{spec.section: spec.settings for spec in STAGES.values()}}
+            **{spec.section: spec.settings for spec in STAGES.values()}, "mailbox": MailboxSettings}
 
 
 def ranges_table() -> str:
@@ -363,6 +385,9 @@ def config_warnings(config: Config) -> list[str]:
     for name, spec in STAGES.items():
         if not config.stages[name].enabled:
             found.append(f"{spec.section}.enabled is false: the {name} stage is not scheduled")
+    if config.mailbox and not config.imap_password:
+        found.append(f"mailbox is configured but {c.ENV_IMAP_PASSWORD} is not set in .env: the mailbox sync "
+                     "cannot log in")
     return found
 
 
@@ -416,4 +441,7 @@ def effective(config: Config) -> dict[str, Any]:
     for name, spec in STAGES.items():
         values = plain(asdict(config.stages[name]))
         out[spec.section] = {k: v for k, v in values.items() if k in key_spec(spec.settings)}
+    if config.mailbox:
+        out["mailbox"] = {**plain(asdict(config.mailbox)),
+                          "password": f"set (hidden, {c.ENV_IMAP_PASSWORD})" if config.imap_password else "not set"}
     return out

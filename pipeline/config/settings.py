@@ -243,6 +243,49 @@ class WebConfig:
 
 
 @dataclass(frozen=True)
+class MailboxSettings:
+    """The person's own mailbox over IMAP: approved drafts filed in Drafts, Sent and replies read.
+    The password is IMAP_PASSWORD in .env only (an app password); nothing is ever sent by SMTP."""
+
+    host: str = accepts(str, default=None)
+    user: str = accepts(str, default=None)
+    port: int | None = number(None, 1, 65535)  # null: 993 for tls, 143 for starttls and plain
+    security: str = choice("tls", ("tls", "starttls", "plain"))  # plain only to a loopback host
+    ca_file: Path | None = None  # a CA bundle trusted instead of the system's (a self-signed server)
+    drafts_folder: str = "auto"  # auto: the folder marked \\Drafts (RFC 6154), else a common name
+    sent_folder: str = "auto"  # auto: the folder marked \\Sent, else a common name
+    folders: tuple[str, ...] = ("INBOX",)  # where replies arrive; read only (EXAMINE, BODY.PEEK)
+    schedule: dict[str, str] = accepts(dict, str, None, default_factory=dict)
+    enabled: bool = True
+    push: bool = True  # file approved e-mail drafts in Drafts (false: only read Sent and replies)
+    timeout_seconds: float = number(30.0, 0.1, 3600)
+    body_bytes: int = number(65536, 1024, 10_000_000)  # how much of a matched message's text part is read
+
+    def problems(self) -> Iterator[tuple[str, str]]:
+        for key, what in (("host", "server"), ("user", "login name")):
+            if not str(getattr(self, key) or "").strip():
+                yield key, f"{key} is missing: the mailbox needs its IMAP {what}"
+        if self.security == "plain" and self.host and not is_loopback(self.host):
+            yield "security", (f"plain sends the password unencrypted; it is allowed only to a loopback host "
+                               f"(localhost, 127.0.0.1, ::1), not {self.host!r}: use tls or starttls")
+        if not self.folders:
+            yield "folders", "name at least one folder where replies arrive (e.g. [INBOX])"
+        for folder in self.folders:
+            if not isinstance(folder, str) or not folder.strip():
+                yield "folders", f"expected folder names, got {folder!r}"
+
+
+def is_loopback(host: str) -> bool:
+    """localhost, 127.0.0.0/8 or ::1: the only hosts a password may travel to unencrypted."""
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return host.lower().rstrip(".") == "localhost"
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path
     root: Path
@@ -259,6 +302,8 @@ class Config:
     mongodb_uri: str | None = field(default=None, repr=False)
     llm_api_key: str | None = field(default=None, repr=False)
     web_token: str | None = field(default=None, repr=False)  # WEB_TOKEN: what the review page asks of every request
+    mailbox: MailboxSettings | None = None  # None: no `mailbox:` section, the mailbox is not configured
+    imap_password: str | None = field(default=None, repr=False)
 
     def stage(self, name: str) -> Any:
         """A stage's settings, typed by the caller (e.g. `settings: DraftSettings = config.stage(c.DRAFT)`)."""

@@ -10,6 +10,7 @@ import os
 import random
 import socket
 from collections.abc import Callable
+from typing import Any
 
 from pipeline.config.catalog import StageStates, working_states
 from pipeline.records import ClaimedJob, Move
@@ -134,11 +135,15 @@ def may_move(status: str, lease_expires_at: float | None, now: float) -> bool:
     return status not in working_states() or (lease_expires_at or 0) <= now
 
 
-def _person(store: JobStore, job_id: str, to_status: str, event: str, stage: str | None) -> bool:
+def _person(store: JobStore, job_id: str, to_status: str, event: str, stage: str | None,
+            allowed_from: tuple[str, ...] | None = None, detail: dict[str, Any] | None = None) -> bool:
     job = store.get(job_id)
     if job is None or not may_move(job.status, job.lease_expires_at, store.clock()):
         return False
-    move = Move(job.status, to_status, event, stage, clear_error_stage=True, reset_attempts=stage is not None)
+    if allowed_from is not None and job.status not in allowed_from:
+        return False
+    move = Move(job.status, to_status, event, stage, clear_error_stage=True, reset_attempts=stage is not None,
+                detail=detail)
     return store.move(job.id, job.lease_token, move)
 
 
@@ -158,6 +163,9 @@ def supersede(store: JobStore, job_id: str, status: str) -> bool:
     return store.move(job_id, None, Move(status, State.DUPLICATE, Event.SUPERSEDED, clear_error_stage=True))
 
 
-def person_move(store: JobStore, job_id: str, status: str, event: str) -> bool:
-    """A move a person's command makes (e.g. rescore), recorded under its own event name."""
-    return _person(store, job_id, status, event, None)
+def person_move(store: JobStore, job_id: str, status: str, event: str, *,
+                allowed_from: tuple[str, ...] | None = None, detail: dict[str, Any] | None = None) -> bool:
+    """A move a person's command makes (e.g. rescore), or what their mail did (a draft sent, a
+    reply), recorded under its own event name; only from `allowed_from` when given (a job never
+    moves back), with `detail` kept in the history entry."""
+    return _person(store, job_id, status, event, None, allowed_from, detail)

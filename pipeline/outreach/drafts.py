@@ -108,12 +108,13 @@ def choose_recipients(job: Job, company: dict[str, Any] | None, limit: int,
     the posting's or the company's role address (jobs@, careers@), which is published."""
     published = published_addresses(job, company)
     general = general_address(job, company, dnc)
+    bad = set((company or {}).get("bad_addresses") or {})  # bounced: never written to again
     chosen: list[Recipient] = []
     for person in job_contacts(job, company) if company else []:
         if person.get("rank", 0) >= UNRELATED:
             continue
-        own = own_address(person["name"], published)
-        guesses = [g for g in person.get("emails", []) if g["confidence"] >= min_guess]
+        own = own_address(person["name"], [a for a in published if a not in bad])
+        guesses = [g for g in person.get("emails", []) if g["confidence"] >= min_guess and g["address"] not in bad]
         address, status = (own, "published") if own else \
             ((guesses[0]["address"], "guess") if guesses else ("", ""))
         if address and _blocked(address, dnc):
@@ -134,10 +135,11 @@ ROLE_ADDRESSES = ("jobs", "careers", "career", "hiring", "recruiting", "talent",
 def general_address(job: Job, company: dict[str, Any] | None, dnc: dict[str, tuple[str, ...]]) -> str:
     """A published address for a general draft: the posting's own first, then the company's role
     addresses (jobs@, careers@, engineering@, ..., hello@, info@), in that order."""
-    own = [a for a in posting_addresses(job) if not _blocked(a, dnc)]
+    bad = set((company or {}).get("bad_addresses") or {})
+    own = [a for a in posting_addresses(job) if not _blocked(a, dnc) and a not in bad]
     if own:
         return own[0]
-    published = {a for a in company_addresses(company) if not _blocked(a, dnc)}
+    published = {a for a in company_addresses(company) if not _blocked(a, dnc) and a not in bad}
     return next((a for role in ROLE_ADDRESSES for a in sorted(published) if a.split("@")[0] == role), "")
 
 

@@ -72,6 +72,11 @@ def _header(value: str) -> str:
 
 
 def to_eml(row: dict[str, Any], sender: str) -> bytes:
+    return bytes(draft_email(row, sender))
+
+
+def draft_email(row: dict[str, Any], sender: str) -> EmailMessage:
+    """The draft as a MIME message: the .eml export writes it, the mailbox files it in Drafts."""
     row = {k: _header(v) if isinstance(v, str) and k != "body" else v for k, v in row.items()}
     message = EmailMessage()
     if sender:
@@ -94,7 +99,7 @@ def to_eml(row: dict[str, Any], sender: str) -> bytes:
         message.add_attachment(pdf, maintype="application", subtype="pdf",
                                filename=f"{name} - Resume.pdf" if name else "Resume.pdf")
         message.set_boundary(f"pipeline-{_digest(row['body'].encode() + pdf)[:32]}")  # same draft, same bytes
-    return bytes(message)
+    return message
 
 
 def to_markdown(row: dict[str, Any]) -> str:

@@ -1,4 +1,5 @@
-"""A person's review of drafts before anything leaves: new -> approved | rejected -> sent.
+"""A person's review of drafts before anything leaves: new -> approved | rejected; approved ->
+filed (in the person's own Drafts folder, by the mailbox sync) -> sent.
 
 Each draft in job.data["drafts"] carries `review: {state, at, reason}`; a draft written before
 reviews existed counts as new. These functions only compute the new drafts list; the command
@@ -10,9 +11,11 @@ from typing import Any
 
 from pipeline.timeutil import utc_iso
 
-NEW, APPROVED, REJECTED, SENT = "new", "approved", "rejected", "sent"
-STATES = (NEW, APPROVED, REJECTED, SENT)
-ALLOWED = {APPROVED: {NEW, REJECTED}, REJECTED: {NEW, APPROVED}, SENT: {APPROVED}}
+NEW, APPROVED, REJECTED, FILED, SENT = "new", "approved", "rejected", "filed", "sent"
+STATES = (NEW, APPROVED, REJECTED, FILED, SENT)
+# The state a draft may move to -> the states it may come from. A filed draft rejected is taken out
+# of the Drafts folder at the next sync; one edited is filed again in place of the old copy.
+ALLOWED = {APPROVED: {NEW, REJECTED}, REJECTED: {NEW, APPROVED, FILED}, FILED: {APPROVED}, SENT: {APPROVED, FILED}}
 
 
 class ReviewError(Exception):

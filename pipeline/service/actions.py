@@ -115,6 +115,9 @@ def _store_drafts(store: JobStore, job: Job, drafts: list[dict[str, Any]]) -> No
 def review_drafts(store: JobStore, job_id: str, action: str, n: int | None = None,
                   reason: str = "") -> list[dict[str, Any]]:
     """approve / reject / sent one draft (n, from 1) or every draft of the job; the new drafts."""
+    if action == "sent":
+        draft_sent(store, job_id, n)
+        return list(_job(store, job_id).data.get("drafts", []))
     job = _job(store, job_id)
     try:
         drafts = review.change(job.data.get("drafts", []), n, REVIEW_ACTIONS[action], reason)
@@ -135,11 +138,38 @@ def edit_draft(store: JobStore, job_id: str, n: int, subject: str, body: str) ->
     return drafts
 
 
+def draft_sent(store: JobStore, job_id: str, n: int | None = None) -> bool:
+    """A person says draft n (every approved or filed one when None) was sent: the same function
+    the mailbox sync calls when it sees the mail in Sent, so the job moves to contacted either way.
+    True when the job moved."""
+    from pipeline.mailbox.outcomes import mark_sent as sent
+
+    _job(store, job_id)
+    try:
+        return sent(store, job_id, n, "marked by hand").moved
+    except review.ReviewError as exc:
+        raise Refused(str(exc)) from None
+
+
+def decide_reply(store: JobStore, job_id: str, n: int, confirm: bool, label: str | None = None) -> str | None:
+    """A waiting message is (confirm) or is not about this job; confirmed, its label (or the one the
+    person gives) moves the job as a sure match would. The job's new state, when it moved."""
+    from pipeline.mailbox import outcomes
+
+    try:
+        if not confirm:
+            outcomes.dismiss(store, job_id, n)
+            return None
+        return outcomes.confirm(store, job_id, n, label)
+    except outcomes.OutcomeError as exc:
+        raise Refused(str(exc)) from None
+
+
 def mark_sent(store: JobStore, job_id: str) -> None:
     """After `mark JOB_ID applied`: the job's approved drafts count as sent (the others stay)."""
     job = store.get(job_id)
     drafts = (job.data.get("drafts") if job else None) or []
-    if job and any(review.state_of(d) == review.APPROVED for d in drafts):
+    if job and any(review.state_of(d) in (review.APPROVED, review.FILED) for d in drafts):
         _store_drafts(store, job, review.change(drafts, None, review.SENT))
 
 

@@ -49,50 +49,94 @@ def next_runs(config: Config, stage_names: list[str]) -> dict[str, datetime | No
             for name in stage_names}
 
 
-class StageJob:
-    """What the scheduler calls for one stage; never lets an error reach APScheduler."""
+class ScheduledJob:
+    """What the scheduler calls: one run at a time, none after a stop, and never an error reaching
+    APScheduler (a bug in one run must not take the daemon down)."""
 
-    def __init__(self, daemon: "Scheduler", stage: Stage) -> None:
-        self.daemon, self.stage = daemon, stage
+    name = ""
+
+    def __init__(self, daemon: "Scheduler") -> None:
+        self.daemon = daemon
         self.busy = threading.Lock()
 
     def __call__(self, scheduled: bool = False) -> None:
-        """One run. A scheduled (cron) run first takes its slot in the store: of several daemons
-        sharing one store, one does the run's once-per-slot part (the scrape stage's searches);
-        the others still claim work."""
-        name = self.stage.states.name
         if self.daemon.stop.is_set():
             return
         if not self.busy.acquire(blocking=False):
-            log.info("previous run still going; skipped", stage=name)
+            log.info("previous run still going; skipped", stage=self.name)
             return
         try:
-            settings = self.daemon.config.stages[name]
-            resolution = 1 if "second" in settings.schedule else 60
-            elsewhere = scheduled and not policy.take_slot(self.daemon.store, name, time.time(), resolution)
-            if elsewhere:
-                log.info("this slot's run was taken by another daemon; claiming work only", stage=name)
-            record = run_stage(self.daemon.store, self.stage, settings, limit=settings.batch_size,
-                               stop=self.daemon.stop, stop_timeout=self.daemon.config.daemon.stop_timeout_seconds,
-                               slot_elsewhere=elsewhere)
-            if record.details.get("outage"):  # a network outage pauses the stage; the next tick retries it
-                log.warning("network unreachable; the stage runs again at the next tick", stage=name)
-                self.daemon.after_outage.add(name)
+            self.run(scheduled)
         except StoreUnavailable as exc:
             self.daemon.store_down(exc)
-        except Exception:  # noqa: BLE001 - a stage bug must not take the daemon down
-            log.exception("stage run crashed", stage=name)
+        except Exception:  # noqa: BLE001 - see the class docstring
+            log.exception("run crashed", stage=self.name)
         finally:
             self.busy.release()
 
+    def run(self, scheduled: bool) -> None:
+        raise NotImplementedError
+
+
+class StageJob(ScheduledJob):
+    """One stage's runs."""
+
+    def __init__(self, daemon: "Scheduler", stage: Stage) -> None:
+        super().__init__(daemon)
+        self.stage = stage
+        self.name = stage.states.name
+
+    def run(self, scheduled: bool) -> None:
+        """A scheduled (cron) run first takes its slot in the store: of several daemons sharing one
+        store, one does the run's once-per-slot part (the scrape stage's searches); the others
+        still claim work."""
+        name = self.name
+        settings = self.daemon.config.stages[name]
+        resolution = 1 if "second" in settings.schedule else 60
+        elsewhere = scheduled and not policy.take_slot(self.daemon.store, name, time.time(), resolution)
+        if elsewhere:
+            log.info("this slot's run was taken by another daemon; claiming work only", stage=name)
+        record = run_stage(self.daemon.store, self.stage, settings, limit=settings.batch_size,
+                           stop=self.daemon.stop, stop_timeout=self.daemon.config.daemon.stop_timeout_seconds,
+                           slot_elsewhere=elsewhere)
+        if record.details.get("outage"):  # a network outage pauses the stage; the next tick retries it
+            log.warning("network unreachable; the stage runs again at the next tick", stage=name)
+            self.daemon.after_outage.add(name)
+
+
+MAILBOX = "mailbox"
+
+
+class MailboxJob(ScheduledJob):
+    """The mailbox sync on its schedule: a scheduled job like a stage's, but no stage (it claims no
+    jobs), run in a process of its own (pipeline.mailbox.run: its memory and its parsing are not the
+    daemon's). An unreachable server pauses it with nothing changed and runs it again at the next
+    tick; a wrong password is the run's error (status, the log, the page)."""
+
+    name = MAILBOX
+
+    def run(self, scheduled: bool) -> None:
+        from pipeline.mailbox.run import run_in_child
+
+        if run_in_child(self.daemon.config, self.daemon.stop) == "outage":
+            self.daemon.after_outage.add(MAILBOX)
+
+
+def mailbox_trigger(config: Config) -> CronTrigger | None:
+    """The mailbox sync's schedule; None when there is no mailbox or it is disabled."""
+    settings = config.mailbox
+    return CronTrigger(**settings.schedule, timezone=timezone(config)) if settings and settings.enabled else None
+
 
 class Scheduler:
-    """The daemon's clock: stage cron jobs plus the health tick."""
+    """The daemon's clock: stage cron jobs, the mailbox sync and the health tick."""
 
     def __init__(self, config: Config, store: JobStore, stages: dict[str, Stage], stop: threading.Event) -> None:
         self.config, self.store, self.stop = config, store, stop
         self.stages = {n: s for n, s in stages.items() if config.stages[n].enabled}
-        self.jobs = {name: StageJob(self, stage) for name, stage in self.stages.items()}
+        self.jobs: dict[str, ScheduledJob] = {n: StageJob(self, s) for n, s in self.stages.items()}
+        if mailbox_trigger(config):
+            self.jobs[MAILBOX] = MailboxJob(self)
         self.down = False
         self.after_outage: set[str] = set()  # stages halted by a network outage: run again next tick
         self.pruned_at = 0.0  # monotonic time of the last pruning (once a day, the first at the first regular tick)
@@ -107,7 +151,8 @@ class Scheduler:
         except StoreUnavailable as exc:
             self.store_down(exc)
         for name, job in self.jobs.items():
-            self.aps.add_job(job, cron_trigger(self.config, name), id=name, name=name, kwargs={"scheduled": True})
+            trigger = mailbox_trigger(self.config) if name == MAILBOX else cron_trigger(self.config, name)
+            self.aps.add_job(job, trigger, id=name, name=name, kwargs={"scheduled": True})
         self.aps.add_job(self.tick, IntervalTrigger(seconds=self.config.daemon.tick_seconds), id="tick",
                          name="tick")
         self.aps.start()

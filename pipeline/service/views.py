@@ -170,6 +170,7 @@ def daemon_status(config: Config) -> dict[str, Any]:
             "scheduled": scheduled, "built": name in built, "enabled": config.stages[name].enabled,
             "not_ready": not_ready.get(name), "next_run": iso(next_at),
             "last_run": run_dict(runs[name]) if name in runs else None}
+    result["mailbox"] = mailbox_status(config, runs, actual)
     return result
 
 
@@ -185,6 +186,52 @@ def review_page_status(config: Config, daemon_state: dict[str, Any] | None) -> d
     else:
         why = web.get("error") or "this daemon did not serve it"
     return {"url": None, "served": False, "why": why}
+
+
+def mailbox_status(config: Config, runs: dict[str, RunRecord], actual: dict[str, Any] | None) -> dict[str, Any]:
+    """The mailbox sync for `status` and the page: configured or not, its next run, its last run and
+    that run's error (a refused login shows here, never as "0 replies")."""
+    if config.mailbox is None:
+        return {"configured": False}
+    from datetime import datetime
+
+    from pipeline.service.scheduler import mailbox_trigger, timezone
+
+    trigger = mailbox_trigger(config)
+    upcoming = trigger.get_next_fire_time(None, datetime.now(timezone(config))) if trigger else None
+    next_at = upcoming.timestamp() if upcoming else None
+    if actual:  # what the running daemon scheduled
+        next_at = ((actual.get("stages") or {}).get("mailbox") or {}).get("next_run")
+    last = runs.get("mailbox")
+    return {"configured": True, "enabled": config.mailbox.enabled,
+            "account": f"{config.mailbox.user} at {config.mailbox.host}", "next_run": iso(next_at),
+            "last_run": run_dict(last) if last else None, "error": last.error if last else None}
+
+
+def replies(store: JobStore) -> list[dict[str, Any]]:
+    """Every message the mailbox matched to a job, waiting ones first, then newest first: what
+    `main.py replies` lists and the review page shows (every text already sanitised; escape it
+    on the way out all the same)."""
+    from pipeline.mailbox.match import STATES
+    from pipeline.mailbox.outcomes import MAIL, NEXT_CONTACT, WAITING
+
+    rows = []
+    for status in (*STATES, State.REJECTED):
+        for job in store.list_jobs(status):
+            for n, entry in enumerate(job.data.get(MAIL) or [], 1):
+                bounce = {"next_contact": job.data.get(NEXT_CONTACT)} if entry.get("label") == "bounce" else {}
+                rows.append({"job_id": job.id, "n": n, "company": job.company, "title": job.title,
+                             "status": job.status, **entry, **bounce})
+    return sorted(rows, key=lambda r: (r.get("state") != WAITING, -_epoch(r.get("date"))))
+
+
+def _epoch(stamp: Any) -> float:
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(str(stamp).replace("Z", "+00:00")).timestamp()
+    except ValueError:
+        return 0.0
 
 
 def since_seconds(text: str, now: float | None = None) -> float:

@@ -115,6 +115,8 @@ class Enrich:
                 return company
             record, more = self.crawler.gather(job)
             record["summary"] = self.summarize(store, record)
+            # addresses that bounced (the mailbox marks them) stay bad whatever the pages say now
+            record["bad_addresses"] = (store.find_company([company_id]) or {}).get("bad_addresses") or {}
             store.save_company(company_id, token, record, aliases + more)
             token = None
             log.info("company enriched", company_id=company_id, people=len(record["people"]),

@@ -79,6 +79,10 @@ class JobStore(Protocol):
 
     def unlock_company(self, company_id: str, token: str) -> None: ...
 
+    def annotate_company(self, company_id: str, data: dict[str, Any]) -> bool:
+        """Set top-level keys of a company's record (e.g. its bounced addresses) without an
+        enrichment: no lock taken, enriched_at unchanged. False when there is no such company."""
+
     def take_company_lock(self, company_id: str, holder: str, owner: str, lease_seconds: float) -> str | None:
         """Take over the lock from a holder known to be gone (only if that holder still has it)."""
 

@@ -319,6 +319,12 @@ class MongoStore:
         return result.matched_count == 1
 
     @_guarded
+    def annotate_company(self, company_id: str, data: dict[str, Any]) -> bool:
+        sets: dict[str, Any] = {f"record.{k}": v for k, v in data.items()}
+        sets["updated_at"] = self.clock()
+        return self.companies.update_one({"_id": company_id}, {"$set": sets}).matched_count == 1
+
+    @_guarded
     def take_company_lock(self, company_id: str, holder: str, owner: str, lease_seconds: float) -> str | None:
         token = uuid.uuid4().hex
         result = self.companies.update_one({"_id": company_id, "lock_owner": holder}, {"$set": {

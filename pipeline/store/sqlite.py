@@ -319,6 +319,15 @@ class SQLiteStore:
                                [(alias, company_id) for alias in aliases])
             return cur.rowcount == 1
 
+    def annotate_company(self, company_id: str, data: dict[str, Any]) -> bool:
+        items = list(data.items())
+        merge = "json_set(record" + "".join(", ?, json(?)" for _ in items) + ")" if items else "record"
+        params = [p for k, v in items for p in (f'$."{k}"', json.dumps(v))]
+        with self._tx() as db:
+            cur = db.execute(f"UPDATE companies SET record = {merge}, updated_at = ? WHERE id = ?",
+                             (*params, self.clock(), company_id))
+            return cur.rowcount == 1
+
     def take_company_lock(self, company_id: str, holder: str, owner: str, lease_seconds: float) -> str | None:
         token = uuid.uuid4().hex
         with self._tx() as db:

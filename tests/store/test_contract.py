@@ -314,6 +314,20 @@ def test_company_lock_save_and_aliases(store_factory, clock):
     assert found["website"] == {"value": "https://acme.example"}
 
 
+def test_annotate_company_sets_keys_without_an_enrichment(store, clock):
+    assert not store.annotate_company("li:nobody", {"bad_addresses": {}}), "no such company"
+    token = store.lock_company("li:acme", "w1", 60)
+    store.save_company("li:acme", token, {"name": "Acme", "domain": "acme.example"}, ["li:acme"])
+    enriched = store.find_company(["li:acme"])["enriched_at"]
+    clock.advance(100)
+    bad = {"jo@acme.example": {"at": "2026-11-23T09:00:00Z", "reason": "550 5.1.1"}}
+    assert store.annotate_company("li:acme", {"bad_addresses": bad})
+    found = store.find_company(["li:acme"])
+    assert found["bad_addresses"] == bad and found["name"] == "Acme" and found["domain"] == "acme.example"
+    assert found["enriched_at"] == enriched, "a note is not an enrichment: the record is not made fresh"
+    assert store.lock_company("li:acme", "w2", 60), "and no lock is left behind"
+
+
 def test_company_lock_expires_and_unlocks(store_factory, clock):
     store = store_factory(clock)
     token = store.lock_company("name:beta", "w1", 30)
