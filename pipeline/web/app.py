@@ -22,6 +22,7 @@ def make_app(config: Config, store: JobStore | None = None, *, host: str | None 
     routes = [
         Route("/", guarded(pages, pages.queue), methods=["GET"]),
         Route("/status", guarded(pages, pages.status), methods=["GET"]),
+        Route("/replies", guarded(pages, pages.replies), methods=["GET"]),
         Route("/jobs/{job_id}", guarded(pages, pages.job), methods=["GET"]),
         Route("/jobs/{job_id}/resume", guarded(pages, pages.resume), methods=["GET"]),
         Route("/jobs/{job_id}/mark", guarded(pages, pages.mark, form=True), methods=["POST"]),
@@ -29,6 +30,7 @@ def make_app(config: Config, store: JobStore | None = None, *, host: str | None 
         Route("/jobs/{job_id}/resume", guarded(pages, pages.make_resume, form=True), methods=["POST"]),
         Route("/jobs/{job_id}/review", guarded(pages, pages.review, form=True), methods=["POST"]),
         Route("/jobs/{job_id}/edit", guarded(pages, pages.edit, form=True), methods=["POST"]),
+        Route("/jobs/{job_id}/reply", guarded(pages, pages.reply, form=True), methods=["POST"]),
         Route("/bulk", guarded(pages, pages.bulk, form=True), methods=["POST"]),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]

@@ -53,7 +53,9 @@ SORTS = {"score": "best score first", "new": "newest first"}
 DONE = {"approve": "Approved.", "reject": "Rejected.", "sent": "Marked sent.", "edit": "Your text is saved.",
         "applied": "Marked applied.", "skipped": "Skipped.", "scored": "Back in the queue (scored).",
         "retry": "Queued again for its stage.", "bulk": "Done: every selected job changed.",
-        "resume": "The tailored resume is made (or was up to date)."}
+        "resume": "The tailored resume is made (or was up to date).",
+        "confirmed": "The message is kept with this job.", "dismissed": "The message is set aside: not about this job."}
+MAIL_LABELS = ("interview", "rejection", "other", "auto_reply", "bounce")  # what a person may say a message is
 BULK = {"skip": State.SKIPPED, "applied": State.APPLIED, "retry": "retry"}
 
 
@@ -113,7 +115,14 @@ class Pages:
                          description_html=render.safe_html(str(raw)) if raw else None, company=company,
                          contacts=record["contacts"], history=record["history"], can=_can, error=error,
                          resume=data.get("resume") if isinstance(data.get("resume"), dict) else None,
-                         here=_here(request))
+                         mail=[{**m, "n": n} for n, m in enumerate(data.get("mail") or [], 1) if isinstance(m, dict)],
+                         next_contact=data.get("next_contact"), mail_labels=MAIL_LABELS, here=_here(request))
+
+    def replies(self, request: Request) -> HTMLResponse:
+        """Every message the mailbox matched to a job, the ones waiting for the person first
+        (service.views.replies: what `main.py replies` lists)."""
+        return self.html(request, "replies.html", rows=views.replies(self.store),
+                         mailbox=views.daemon_status(self.config).get("mailbox") or {})
 
     def status(self, request: Request) -> HTMLResponse:
         return self.html(request, "status.html", daemon=views.daemon_status(self.config),
@@ -188,6 +197,18 @@ class Pages:
             return self.job(request, job_id, status=400, error="Not changed: a draft needs a body.")
         return self.change(request, job_id, form,
                            lambda: _drafts(actions.edit_draft(self.store, job_id, n, subject, body)), "edit")
+
+    def reply(self, request: Request, job_id: str, form: FormData) -> Response:
+        """A waiting message is (confirm) or is not (dismiss) about this job, as `replies confirm|dismiss`."""
+        n = _number(form.get("n"), 1, 100_000)
+        confirm = str(form.get("decision") or "") == "confirm"
+        label = str(form.get("label") or "") or None
+        if label is not None and label not in MAIL_LABELS:
+            return self.problem(request, 400, "Unknown label", f"A message is one of: {', '.join(MAIL_LABELS)}.")
+
+        def decide() -> None:
+            actions.decide_reply(self.store, job_id, n, confirm, label)
+        return self.change(request, job_id, form, decide, "confirmed" if confirm else "dismissed")
 
     def bulk(self, request: Request, form: FormData) -> Response:
         """Skip, mark applied or retry every selected job (each `ID@VERSION`); what could not be

@@ -224,3 +224,59 @@ def test_making_the_tailored_resume_from_the_page_goes_through_the_action(site):
     answer = client.post(f"/jobs/{job_id}/resume", data={"version": version(made.store, job_id)})
     assert answer.status_code == 409 and "has no cv: section" in answer.text, "no profile: said in words"
     assert "resume" not in made.store.get(job_id).data
+
+
+def waiting_reply(store) -> str:
+    """A contacted job with one message the mailbox could match only weakly: it waits for the person."""
+    store.upsert_job(new_job(90, title="Platform Engineer", company="Nordlicht"))
+    job_id = store.list_jobs(State.SCORED)[0].id
+    assert policy.mark(store, job_id, State.CONTACTED)
+    entry = {"date": "2026-11-30T09:00:00Z", "from": "Jana <jana@nordlicht.example>",
+             "subject": "Re: <b>Platform</b> role", "label": "interview", "confidence": 0.7,
+             "snippet": "Could you do a call on Tuesday? <script>alert(1)</script>", "match": "subject",
+             "state": "waiting"}
+    assert store.annotate(job_id, State.CONTACTED, {"mail": [entry]}, {})
+    return job_id
+
+
+def test_mail_waiting_for_the_person_is_shown_and_decided_on_the_page(site):
+    made, client = site
+    job_id = waiting_reply(made.store)
+    page = client.get(f"/jobs/{job_id}").text
+    assert "Mail about this job" in page and "Re: &lt;b&gt;Platform&lt;/b&gt; role" in page
+    assert "&lt;script&gt;" in page and "<script>alert" not in page
+    listed = client.get("/replies").text
+    assert f'href="/jobs/{job_id}#mail-1"' in listed and "waits for you" in listed
+    answer = post(client, f"/jobs/{job_id}/reply", n="1", decision="confirm", label="interview",
+                  version=version(made.store, job_id))
+    assert answer.status_code == 303 and made.store.get(job_id).status == State.INTERVIEW
+    assert made.store.get(job_id).data["mail"][0]["state"] != "waiting"
+
+
+def test_a_dismissed_message_moves_nothing(site):
+    made, client = site
+    job_id = waiting_reply(made.store)
+    answer = post(client, f"/jobs/{job_id}/reply", n="1", decision="dismiss", version=version(made.store, job_id))
+    assert answer.status_code == 303
+    job = made.store.get(job_id)
+    assert job.status == State.CONTACTED and job.data["mail"][0]["state"] == "dismissed"
+
+
+def test_the_status_page_says_when_the_mailbox_is_not_configured(site):
+    _, client = site
+    assert "Not configured (no <code>mailbox:</code> section)." in client.get("/status").text
+
+
+def test_a_refused_mailbox_login_is_loud_on_the_status_and_replies_pages(project):
+    from starlette.testclient import TestClient
+
+    from pipeline.records import RunRecord
+    from pipeline.web.app import make_app
+    from tests.web.conftest import BASE, SAME_ORIGIN
+
+    made = project({"mailbox": {"host": "127.0.0.1", "port": 1, "user": "me", "security": "plain"}})
+    made.store.save_run(RunRecord(run_id="m1", stage="mailbox", started_at=1.8e9, finished_at=1.8e9 + 1,
+                                  error="login refused by 127.0.0.1: authentication failed"))
+    with TestClient(make_app(made.config, made.store), base_url=BASE, headers=SAME_ORIGIN) as client:
+        for path in ("/status", "/replies"):
+            assert "failed: login refused by 127.0.0.1: authentication failed" in client.get(path).text, path
