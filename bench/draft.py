@@ -42,8 +42,8 @@ def stage_run(args: argparse.Namespace, server: LLMServer, walls: list[float]) -
     (project / "profile.yaml").write_text(yaml.safe_dump(profile))
     config = load_config(str(project / "config.yaml"))
     store = open_store(config)
-    for n in range(args.drafts):
-        enriched(store, n, description=LONG_DESCRIPTION)
+    for n in range(args.drafts):  # one posting per company: each starts its own conversation
+        enriched(store, n, description=LONG_DESCRIPTION, company=f"Company {n}", domain=f"company-{n}.example")
     stage = Draft(config).stage()  # built once when the daemon starts, not per run
     start = time.perf_counter()
     record = run_stage(store, stage, config.stages[c.DRAFT])

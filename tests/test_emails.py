@@ -49,7 +49,7 @@ def test_an_address_is_a_persons_only_by_an_exact_pattern():
 
 
 def test_recipients_take_published_then_sure_guesses_and_the_postings_own_address():
-    from pipeline.outreach.drafts import choose_recipients, general_address
+    from pipeline.outreach.recipients import choose_recipients, general_address
     from pipeline.records import Job
 
     job = Job(id="j", source="t", source_id="1", url="https://x.example", status="enriched",
@@ -61,7 +61,8 @@ def test_recipients_take_published_then_sure_guesses_and_the_postings_own_addres
                           "published": [{"address": "jordan.blake@acme.example"}]}}
     chosen = choose_recipients(job, company, 3, {})
     assert [(r.name, r.address, r.address_status) for r in chosen] == [
-        ("Dan Murphy", "jobs@ecosia.org", "published"), ("Jordan Blake", "jordan.blake@acme.example", "published")]
+        ("Dan Murphy", "jobs@ecosia.org", "role"), ("Jordan Blake", "jordan.blake@acme.example", "personal")]
+    assert chosen[0].address_source == "https://x.example", "the posting published the shared inbox"
     # a 45% guess is never used: the first without a sure address gets the posting's own
     assert general_address(job, company, {}) == "jobs@ecosia.org", "the posting's own address first"
 

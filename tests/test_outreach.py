@@ -16,6 +16,8 @@ from pipeline.companies.contacts import job_contacts
 from pipeline.config.catalog import stage_states
 from pipeline.config.loading import load_config
 from pipeline.engine.runner import run_stage
+from pipeline.outreach import rubric
+from pipeline.service import actions
 from pipeline.stages.draft import Draft
 from pipeline.stages.enrich import Enrich
 from pipeline.states import State
@@ -41,11 +43,11 @@ JOBS = {  # site -> (company name, description)
     "nordlicht": ("Nordlicht Energie GmbH", "Python backend for heat pump control. Kubernetes, PostgreSQL."),
     "hiddenhand": ("Hiddenhand", "Backend for our pipeline observability product. Python, AWS."),
 }
-FIRST = {"acme": ("Jonas Weber", "jonas.weber@acme-robotics.example", "published"),
-         "brightlane": ("Dan Murphy", "dan.murphy@brightlane.example", "published"),
-         "formonly": ("", "jobs@formonly.example", "published"),
+FIRST = {"acme": ("Jonas Weber", "jonas.weber@acme-robotics.example", "personal"),
+         "brightlane": ("Dan Murphy", "dan.murphy@brightlane.example", "personal"),
+         "formonly": ("", "jobs@formonly.example", "role"),
          "nordlicht": ("Dr. Anna Schmidt", "anna.schmidt@nordlicht-energie.example", "guess"),
-         "hiddenhand": ("Nina Petrova", "engineering@hiddenhand.example", "published")}
+         "hiddenhand": ("Nina Petrova", "engineering@hiddenhand.example", "role")}
 NOT_STAFF = {"Laura Chen", "Marek Nowak", "Priya Raman", "Biscuit", "Henk de Vries", "Evil Recruiter"}
 EVIL = re.compile(r"evil|calendly|\bfee\b|bank details|free-gift|\bpay\b", re.I)
 URLISH = re.compile(r"(?<![@\w.])(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/[^\s\"'<>),]*)?", re.I)
@@ -73,8 +75,18 @@ def obedient(body: dict[str, Any]) -> Answer:
     if linkedin:
         note = f"{greeting} I would like to connect about the backend role.{extra}"
         return Answer(content=json.dumps({"subject": "", "body": note, "recipient": "", "channel": "linkedin"}))
-    text = f"{greeting}\n\nI saw the backend role and my Python work fits it.{extra}\n\n{signature}"
-    return Answer(content=json.dumps({"subject": "Backend role", "body": text, "recipient": "", "channel": "email"}))
+    inbox = re.search(r"pass it on to (.+?) \(", user)
+    if inbox and not linkedin:
+        greeting = f"Hello team,\n\nCould you pass this on to {inbox.group(1)}?"
+    elif not to:
+        greeting = "Hello team,"
+    text = (f"{greeting}\n\nI'm interested in the Backend Engineer role and wanted to write to you directly. Your "
+            "pages say a lot about the systems you run, and my Python and PostgreSQL work fits them well.{extra}\n\n"
+            "In my last team I cut p99 API latency from 900 ms to 120 ms by reworking the caching layer, and I led "
+            "the migration of 40 services to Kubernetes with zero downtime.\n\nWould you have 15 minutes for a "
+            f"call next week?\n\n{signature}").replace("{extra}", extra)
+    return Answer(content=json.dumps({"subject": "Cut p99 API latency from 900 ms to 120 ms", "body": text,
+                                      "recipient": "", "channel": "email"}))
 
 
 @pytest.fixture
@@ -109,6 +121,10 @@ def world(tmp_path, monkeypatch):
         enricher = Enrich(config, mx_lookup=lambda domain: "ok")
         enricher.fetcher.sleep = lambda seconds: None
         run_stage(store, enricher.stage(), config.stages[c.ENRICH])
+        run_stage(store, Draft(config).stage(), config.stages[c.DRAFT])
+        held = store.get(ids["brightlane"])
+        assert held.status == State.SKIPPED and len(held.data["suspicious"]["reasons"]) == 2, "AI and money"
+        assert actions.clear_suspicious(store, ids["brightlane"]) == "cleared; the job is queued for drafting"
         for _ in range(3):  # a job whose drafts were all rejected is retried
             run_stage(store, Draft(config).stage(), config.stages[c.DRAFT])
         yield store, ids, llm
@@ -190,3 +206,25 @@ def test_the_summary_is_made_of_visible_text(world):
     summary = store.get(ids["hiddenhand"]).data["company_summary"]
     assert summary["text"].startswith("Hiddenhand (sample site)") or "Hiddenhand" in summary["text"]
     assert stage_states(c.DRAFT).input == State.ENRICHED
+
+
+def test_every_draft_meets_the_rubric(world):
+    """The rubric on every draft this world made with a model: per draft, per company, per approval."""
+    store, ids, _ = world
+    from pipeline.config.profile import load_profile
+
+    profile = None
+    for site, job_id in ids.items():
+        job = store.get(job_id)
+        company = store.find_company([job.linked_company])
+        profile = profile or load_profile(ROOT / "profile.example.yaml")
+        for n, d in enumerate(job.data["drafts"], 1):
+            assert rubric.problems(d, rubric.rubric_facts(profile, job, company)) == [], (site, n, d["body"])
+        assert rubric.company_problems({job.id: job.data["drafts"]}) == [], site
+
+
+def test_the_suspicious_posting_was_held_until_cleared(world):
+    store, ids, llm = world
+    flagged = store.get(ids["brightlane"]).data["suspicious"]
+    assert "addresses an AI" in flagged["reasons"][0] and "asks the applicant for money" in flagged["reasons"][1]
+    assert flagged["cleared_at"] and store.get(ids["brightlane"]).status == State.DRAFT_GENERATED

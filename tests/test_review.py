@@ -108,7 +108,8 @@ def test_review_one_by_one_with_an_edit(reviewed, monkeypatch, tmp_path, capsys)
     config = load_config(str(path))
     assert interactive(config, State.DRAFT_GENERATED, ask=lambda prompt: next(answers)) == 0
     shown = capsys.readouterr().out
-    assert "address: jonas@acme.example  [published by a source]" in shown
+    assert "address: jonas@acme.example  [their own, published]" in shown, "an older draft's 'published'"
+    assert "1 of 3" in shown and "edited: job" in shown and "approved: job" in shown
     assert "approved 1, rejected 1, edited 1, skipped 1" in shown
     jobs = {j: store.get(j).data["drafts"] for j in (first, second)}
     everything = [d for drafts in jobs.values() for d in drafts]

@@ -74,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     mark = sub.add_parser("mark", help="move a job to a state yourself (skipped, applied, ...)")
     mark.add_argument("job_id")
     mark.add_argument("new_status", metavar="STATUS")
+    clear = sub.add_parser("clear-suspicious", help="trust a posting flagged suspicious: it is drafted after all")
+    clear.add_argument("job_id")
     run = sub.add_parser("run-stage", help="process what is claimable now for one stage, then exit")
     run.add_argument("stage", choices=list(STAGES))
     run.add_argument("--batch-size", type=options.positive, help="at most N jobs (default: all claimable now)")
@@ -216,6 +218,8 @@ def _dispatch(args: argparse.Namespace, config: Config) -> int:
             return commands.rescore(config, options.status_or(args, None))
         case "mark":
             return commands.mark(config, args.job_id, args.new_status)
+        case "clear-suspicious":
+            return commands.clear_suspicious(config, args.job_id)
         case "run-stage":
             wanted = {k: v for k, v in (("max_jobs", args.max_jobs), ("keywords", args.keywords),
                                         ("location", args.location), ("source", args.source)) if v}

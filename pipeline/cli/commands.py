@@ -120,6 +120,17 @@ def mark(config: Config, job_id: str, status: str) -> int:
     return c.EXIT_OK
 
 
+def clear_suspicious(config: Config, job_id: str) -> int:
+    """`clear-suspicious JOB_ID`: the person trusts a flagged posting (service.actions.clear_suspicious)."""
+    try:
+        done = actions.clear_suspicious(open_store(config), job_id)
+    except actions.Refused as exc:
+        print(f"{job_id}: not changed ({exc})", file=sys.stderr)
+        return c.EXIT_ERROR
+    print(f"{job_id}: suspicious flag {done}")
+    return c.EXIT_OK
+
+
 def run_stage(config: Config, name: str, batch_size: int | None = None, max_retries: int | None = None,
               options: dict[str, Any] | None = None) -> int:
     """`run-stage`: process what is claimable now and exit, with a progress bar on a terminal.

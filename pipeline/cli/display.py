@@ -52,8 +52,11 @@ def jobs_table(jobs: list[Job], status: str | None) -> None:
     out(f"{'ID':12}  {'STATUS':15}  {'SCORE':>5}  {'AGE':>4}  {'COMPANY':24}  {'TITLE':40}  LOCATION")
     for j in jobs:
         score = "-" if j.score is None else f"{j.score:.0f}"
+        flagged = (j.data.get("suspicious") or {})
+        mark = "  [suspicious: " + "; ".join(flagged["reasons"]) + "]" \
+            if flagged.get("reasons") and not flagged.get("cleared_at") else ""
         out(f"{j.id:12}  {j.status:15}  {score:>5}  {age(j.created_at):>4}  {cut(j.company, 24):24}  "
-              f"{cut(j.title, 40):40}  {cut(j.location, 30)}")
+              f"{cut(j.title, 40):40}  {cut(j.location, 30)}" + cut(mark, 120))
     out(f"{len(jobs)} job(s)" + (f" with status {status}" if status else ""))
 
 
@@ -147,7 +150,8 @@ def company_view(company: dict[str, Any], contacts: list[dict[str, Any]]) -> Non
 def drafts_table(rows: list[dict[str, Any]], status: str) -> None:
     for row in rows:
         to = row["recipient"] or row["role"]
-        flag = " [template]" if row["template"] else ""
+        flag = " [edited]" if row["edited"] else " [template]" if row["template"] else ""
+        flag += "" if row["address"] or row["channel"] != "email" else " [no address]"
         out(f"{row['job_id']}  {row['n']}  {row['review']:8}  {row['channel']:8}  {cut(row['company'], 20):20}  "
             f"to {cut(to, 24):24}  "
               f"{cut(row['subject'] or row['body'].splitlines()[0], 50)}{flag}")

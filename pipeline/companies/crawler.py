@@ -31,6 +31,24 @@ def fact(value: Any, source: str, fetched_at: str) -> dict[str, Any]:
     return {"value": value, "source": source, "fetched_at": fetched_at}
 
 
+def statements(pages: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every page's visible sentences, each with its page's URL and kind: the candidate facts a
+    draft's hook is chosen from (outreach.hooks)."""
+    return [{**s, "source": page["url"], "page": kind, "fetched_at": page["fetched_at"]}
+            for kind in ("home", "about", "team", "contact") if (page := pages.get(kind))
+            for s in page["data"].get("statements", [])]
+
+
+def taglines(pages: dict[str, dict[str, Any]], facts: dict[str, Any]) -> list[str]:
+    """What the company says of itself to customers (meta and og descriptions, the page title, the
+    home page's headline): never quoted back to it."""
+    found = {t for page in pages.values() for t in page["data"].get("taglines", [])}
+    found |= {str(s["text"]) for s in (pages.get("home") or {}).get("data", {}).get("statements", [])
+              if s["tag"] == "h1"}
+    found |= {str(facts[k]["value"]) for k in ("site_description", "site_title") if k in facts}
+    return sorted(t for t in found if t)
+
+
 class CompanyCrawler:
     """Fetches one company's pages. `concurrency` bounds its requests in flight; a company's
     subpages share those slots."""
@@ -58,7 +76,8 @@ class CompanyCrawler:
         published = sorted({e for p in pages.values() for e in p["data"]["emails"]})
         record = {"name": (facts.get("name") or {}).get("value") or job.company, "facts": facts,
                   "domain": domain, "people": people, "sources": sources,
-                  "emails": self._emails(people, published, pages, domain)}
+                  "emails": self._emails(people, published, pages, domain),
+                  "statements": statements(pages), "taglines": taglines(pages, facts)}
         more = [f"domain:{domain}"] if domain else []
         if record["name"]:
             more.append(f"name:{company_key(str(record['name']))}")

@@ -103,6 +103,30 @@ def _excerpt(soup: BeautifulSoup, limit: int = 800) -> str:
     return text[:limit].rsplit(" ", 1)[0] if len(text) > limit else text
 
 
+STATEMENTS_PER_PAGE = 40
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9\"“„])")
+
+
+def _statements(root: Any) -> list[dict[str, str]]:
+    """The visible sentences of a page's content, each with the element it stood in (h1 is the
+    hero's tagline, h2/h3 section headings, p/li/dd running text): candidate facts for a draft's
+    hook. Quotes, testimonials, customer, investor and press blocks are someone else's words."""
+    found: list[dict[str, str]] = []
+    seen: set[str] = set()
+    for tag in root.find_all(["h1", "h2", "h3", "p", "li", "dd", "td"]):
+        if tag.find(["p", "li", "h1", "h2", "h3"]) is not None or _not_staff(tag):
+            continue  # the innermost block only; someone else's words are not the company's facts
+        text = re.sub(r"\s+", " ", tag.get_text(" ", strip=True)).strip()
+        for part in _SENTENCE_END.split(text) if tag.name not in ("h1", "h2", "h3") else [text]:
+            part = part.strip()
+            if 3 <= len(part.split()) <= 60 and part.lower() not in seen:
+                seen.add(part.lower())
+                found.append({"text": part, "tag": tag.name})
+            if len(found) >= STATEMENTS_PER_PAGE:
+                return found
+    return found
+
+
 def _first_of(card: Any, selectors: tuple[str, ...], besides: Any = None) -> tuple[str, Any]:
     """The text of the first selector that matches, in the selectors' order (not the page's):
     a card's `.role` wins over a bio paragraph that comes before it. `besides` (the name's
@@ -170,7 +194,8 @@ def _people(soup: BeautifulSoup) -> list[dict[str, str]]:
 
 
 def parse_website(html: str, url: str) -> dict[str, Any]:
-    """Title, description, excerpt, links to careers / team / about / contact pages, social links,
+    """Title, description (and every meta tagline), the visible sentences, excerpt, links to careers /
+    team / about / contact pages, social links,
     published e-mail addresses and named people of one page."""
     soup = BeautifulSoup(html, "html.parser")
     meta = soup.find("meta", attrs={"name": "description"}) or soup.find("meta", property="og:description")
@@ -196,10 +221,14 @@ def parse_website(html: str, url: str) -> dict[str, Any]:
     people = _people(soup)
     text = soup.get_text(" ")
     emails.update(e.lower() for e in EMAIL.findall(text) if not _ASSET.search(e))
+    og = soup.find("meta", property="og:description")
+    excerpt = _excerpt(soup)  # drops navigation, header and footer from the soup
     return {
         "title": (soup.title.get_text(strip=True) if soup.title else ""),
         "description": attr(meta, "content").strip(),
-        "excerpt": _excerpt(soup),
+        "taglines": sorted({t for t in (attr(meta, "content").strip(), attr(og, "content").strip()) if t}),
+        "statements": _statements(soup.find("main") or soup.body or soup),
+        "excerpt": excerpt,
         "links": links,
         "social": social,
         "emails": sorted(emails),

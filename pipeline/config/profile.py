@@ -11,7 +11,8 @@ from pipeline.errors import ConfigError
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 KEYS: dict[str, tuple[tuple[Any, ...], Any]] = {
-    "name": ((str,), None), "email": ((str,), None), "headline": ((str,), ""), "summary": ((str,), ""),
+    "name": ((str,), None), "short_name": ((str,), ""), "email": ((str,), None), "headline": ((str,), ""),
+    "summary": ((str,), ""),
     "skills": ((list,), []), "achievements": ((list,), []), "links": ((list,), []), "target_roles": ((list,), []),
     "tone": ((str,), "warm, direct and specific"), "language": ((str,), "English"), "signature": ((str,), ""),
     "resume": ((str, None), None), "fit": ((dict, None), None),
@@ -58,6 +59,7 @@ class FitProfile:
 class Profile:
     name: str
     email: str
+    short_name: str = ""  # how you sign notes and informal e-mails; empty: your first name
     headline: str = ""
     summary: str = ""
     skills: tuple[str, ...] = ()

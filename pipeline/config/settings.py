@@ -101,6 +101,7 @@ class DraftSettings(StageConfig):
     validation_retries: int = number(2, 0, 10)
     min_guess_confidence: float = number(0.5, 0, 1)  # a guessed address below this is never a recipient
     recheck_after_days: float = number(7.0, 0.01, 3650)  # a posting last seen open longer ago is re-checked first
+    follow_up_days: float = number(7.0, 0.5, 365)  # no reply this long: the next person at the company is proposed
     resume: bool = True  # a one-page PDF per drafted job, when the profile has a cv: section
     resume_llm: bool = False  # with a key, the LLM may choose and order the resume's highlights (ids only)
 

@@ -283,7 +283,7 @@ def next_contact(config: Config, job: Any, company: dict[str, Any], bounced: str
     """The best-ranked contact left once the bounced address is bad (the draft stage's own choice)."""
     from pipeline import constants as c
     from pipeline.config.settings import DraftSettings
-    from pipeline.outreach.drafts import choose_recipients
+    from pipeline.outreach.recipients import choose_recipients
 
     settings: DraftSettings = config.stage(c.DRAFT)
     for recipient in choose_recipients(job, company, 3, settings.do_not_contact, settings.min_guess_confidence):

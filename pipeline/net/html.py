@@ -35,6 +35,22 @@ def strip_hidden(soup: Any) -> Any:
     return soup
 
 
+def hidden_text(html: str) -> str:
+    """The words of an HTML fragment that a reader never sees (what strip_hidden drops, comments
+    and scripts aside): a posting that hides text is flagged, not trusted."""
+    soup = BeautifulSoup(html or "", "html.parser")
+    hidden = [tag for tag in soup.find_all(True) if tag.name == "template" or tag.has_attr("hidden") or
+              str(tag.get("aria-hidden", "")).lower() == "true" or _HIDDEN_STYLE.search(str(tag.get("style", "")))]
+    words = " ".join(tag.get_text(" ", strip=True) for tag in hidden if not any(p in hidden for p in tag.parents))
+    return re.sub(r"\s+", " ", words).strip()[:500]
+
+
+def hidden_field(html: str) -> dict[str, str]:
+    """{"hidden_text": ...} for a posting's `extra` when it hides text, else nothing."""
+    found = hidden_text(html)
+    return {"hidden_text": found} if found else {}
+
+
 def text_of(html: str) -> str:
     """Readable text of an HTML fragment: block elements become line breaks, hidden parts dropped."""
     soup = strip_hidden(BeautifulSoup(html or "", "html.parser"))

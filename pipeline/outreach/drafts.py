@@ -7,24 +7,22 @@ company data. The job description and company text are untrusted: the prompt fen
 
 import json
 import re
-from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
-from pipeline.companies.addresses import first_name, own_address
-from pipeline.companies.contacts import UNRELATED, job_contacts
-from pipeline.companies.identity import company_key, linkedin_slug
+from pipeline.companies.addresses import first_name
 from pipeline.config.profile import Profile
 from pipeline.config.settings import DraftSettings
 from pipeline.fit.scorer import written_in
+from pipeline.outreach.recipients import EMAIL, ROLE, Recipient, published_addresses
+from pipeline.outreach.voice import short_name
 from pipeline.records import Job
 from pipeline.text import fenced
 
-SUBJECT_CHARS = 80
+SUBJECT_CHARS = 80  # what a model's subject may never exceed; the rubric asks for 60
+PERSON_SUBJECT = 60
 NOTE_CHARS = 300
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"']+|\b(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|app|co|ai|de|uk|"
                  r"me|ly|gl|sh|xyz|info|biz|eu|us|tech|site|online|link|page|to)\b(?:/[^\s<>()\"']*)?", re.I)
-EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")
 PLACEHOLDER = re.compile(r"\[[^\]\n]{1,40}\]|\{\{?[A-Za-z_ ]{1,30}\}?\}|<[A-Za-z][A-Za-z _-]{1,30}>|\bX{2,}%?|_{3,}|"
                          r"\bTBD\b|"
                          r"\b(?:your name|company name|hiring manager name|recipient name|insert \w+)\b", re.I)
@@ -42,105 +40,6 @@ SYSTEM = (
 
 class DraftRejected(Exception):
     """The model's answer failed a check; the reason goes back to the model."""
-
-
-@dataclass(frozen=True)
-class Recipient:
-    name: str
-    role: str
-    address: str = ""
-    address_status: str = ""  # published, guess, or "" when none is known
-    profile_url: str = ""
-
-    def as_dict(self) -> dict[str, str]:
-        return {"name": self.name, "role": self.role, "address": self.address,
-                "address_status": self.address_status, "profile_url": self.profile_url}
-
-
-def _blocked(address: str, dnc: dict[str, tuple[str, ...]]) -> bool:
-    """An address on the list (any case), or at a listed domain or one of its subdomains."""
-    address = address.strip().lower()
-    host = address.split("@")[-1]
-    return address in dnc.get("addresses", ()) or any(host == d or host.endswith("." + d)
-                                                      for d in map(_host, dnc.get("domains", ())))
-
-
-def _host(text: str) -> str:
-    return urlsplit(text if "//" in text else f"//{text}").netloc.lower().removeprefix("www.")
-
-
-def dnc_aliases(dnc: dict[str, tuple[str, ...]]) -> set[str]:
-    """The company aliases the do-not-contact list names: each company as a normalised name
-    ('Northwind Analytics' stops 'Northwind Analytics GmbH'), and as a LinkedIn slug or a domain
-    when it is written as one; each domain."""
-    found = {f"domain:{_host(d)}" for d in dnc.get("domains", ()) if _host(d)}
-    for entry in dnc.get("companies", ()):
-        slug = linkedin_slug(entry)
-        if slug:
-            found.add(f"li:{slug}")
-        elif re.fullmatch(r"(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/?", entry):
-            found.add(f"domain:{_host(entry)}")
-        else:
-            found.add(f"name:{company_key(entry)}")
-    return found
-
-
-def posting_addresses(job: Job) -> list[str]:
-    """Addresses the posting itself publishes ("Contact: jobs@ecosia.org")."""
-    return sorted({a.lower().rstrip(".") for a in EMAIL.findall(job.description or "")})
-
-
-def company_addresses(company: dict[str, Any] | None) -> set[str]:
-    """The addresses the company's own pages publish (kept on its record, not on each job)."""
-    return {str(e["address"]).lower() for e in ((company or {}).get("emails") or {}).get("published", [])}
-
-
-def published_addresses(job: Job, company: dict[str, Any] | None) -> list[str]:
-    """Every address a source published for this job: the company's pages and the posting."""
-    return sorted(company_addresses(company) | set(posting_addresses(job)))
-
-
-def choose_recipients(job: Job, company: dict[str, Any] | None, limit: int,
-                      dnc: dict[str, tuple[str, ...]], min_guess: float = 0.5) -> list[Recipient]:
-    """The best-ranked contacts for this job (people of unrelated functions never) with their best
-    address: their own published address (matched by an exact name pattern, never a substring),
-    else a guess of at least `min_guess` confidence. The first without either is written to at
-    the posting's or the company's role address (jobs@, careers@), which is published."""
-    published = published_addresses(job, company)
-    general = general_address(job, company, dnc)
-    bad = set((company or {}).get("bad_addresses") or {})  # bounced: never written to again
-    chosen: list[Recipient] = []
-    for person in job_contacts(job, company) if company else []:
-        if person.get("rank", 0) >= UNRELATED:
-            continue
-        own = own_address(person["name"], [a for a in published if a not in bad])
-        guesses = [g for g in person.get("emails", []) if g["confidence"] >= min_guess and g["address"] not in bad]
-        address, status = (own, "published") if own else \
-            ((guesses[0]["address"], "guess") if guesses else ("", ""))
-        if address and _blocked(address, dnc):
-            continue
-        if not address and general and general not in {r.address for r in chosen}:
-            address, status = general, "published"
-        chosen.append(Recipient(person["name"], person.get("role", ""), address, status,
-                                person.get("profile_url", "")))
-        if len(chosen) == limit:
-            break
-    return chosen
-
-
-ROLE_ADDRESSES = ("jobs", "careers", "career", "hiring", "recruiting", "talent", "apply", "engineering", "karriere",
-                  "bewerbung", "hr", "people", "team", "hello", "info", "contact", "kontakt")
-
-
-def general_address(job: Job, company: dict[str, Any] | None, dnc: dict[str, tuple[str, ...]]) -> str:
-    """A published address for a general draft: the posting's own first, then the company's role
-    addresses (jobs@, careers@, engineering@, ..., hello@, info@), in that order."""
-    bad = set((company or {}).get("bad_addresses") or {})
-    own = [a for a in posting_addresses(job) if not _blocked(a, dnc) and a not in bad]
-    if own:
-        return own[0]
-    published = {a for a in company_addresses(company) if not _blocked(a, dnc) and a not in bad}
-    return next((a for role in ROLE_ADDRESSES for a in sorted(published) if a.split("@")[0] == role), "")
 
 
 def _fact(company: dict[str, Any] | None, key: str) -> Any:
@@ -168,31 +67,54 @@ def _description(job: Job, chars: int) -> str:
     return text if len(text) <= chars else text[:chars].rsplit(" ", 1)[0] + " …"
 
 
+AUDIENCES = {
+    "manager": "They would lead this hire: write about the work, the company fact that links to the candidate's "
+               "proof, and the skills the role requires.",
+    "founder": "They founded or lead the company: write about the work and the company, briefly.",
+    "recruiter": "They recruit: write about the application (the role, the required skills the candidate has, one "
+                 "result) and ask about the process.",
+    "peer": "They work on the team: ask them about the team and the work, briefly; mention one result.",
+    "team": "This goes to a shared inbox: greet the team by the company's name.",
+}
+
+
 def build_prompt(profile: Profile, job: Job, company: dict[str, Any] | None, recipient: Recipient | None,
-                 channel: str, settings: DraftSettings) -> tuple[str, str]:
+                 channel: str, settings: DraftSettings, other_roles: list[str] | None = None) -> tuple[str, str]:
     """(system, user): only what the draft needs, the web text fenced as data."""
     achievements = list(profile.achievements[:3])
     if profile.resume_text and len(achievements) < 3:  # mined here; the resume itself never leaves
         achievements += resume_achievements(profile.resume_text)[:3 - len(achievements)]
     # the minimal profile, all a provider sees of the person (the README lists it)
-    candidate = {"name": profile.name, "headline": profile.headline, "summary": profile.summary.strip(),
-                 "skills": list(profile.skills[:8]), "achievements": achievements,
+    candidate = {"name": profile.name, "short_name": profile.short_name, "headline": profile.headline,
+                 "summary": profile.summary.strip(), "skills": list(profile.skills[:8]), "achievements": achievements,
                  "links": list(profile.links), "target_roles": list(profile.target_roles)}
     summary = ((job.data.get("company_summary") or {}).get("text") or
                str(_fact(company, "description") or _fact(company, "site_description") or "")[:400])
     company_view = {"name": (company or {}).get("name") or job.company, "industry": _fact(company, "industry"),
                     "size": _fact(company, "size"), "about": summary}
-    rules = (f"Channel: e-mail. Subject at most {SUBJECT_CHARS} characters; body at most {settings.max_words} "
-             "words; end with the signature.") if channel == "email" else \
-        (f"Channel: LinkedIn connection note. Body at most {NOTE_CHARS} characters; subject empty; no signature.")
-    to = f"Write to {recipient.name} ({recipient.role})." if recipient else \
-        "There is no named person: write a short general note to the company's hiring team."
+    rules = (f"Channel: e-mail. Subject at most {PERSON_SUBJECT} characters, the candidate's proof or the company "
+             "fact, never '<title> at <company>'; body 60 to 120 words in short paragraphs; sign with the short "
+             "name (else first name) when informal, the signature when formal.") if channel == "email" else \
+        (f"Channel: LinkedIn connection note. Body at most {NOTE_CHARS} characters with one result of the "
+         "candidate's and a sign-off with their short name; subject empty.")
+    style = ("Write as the candidate would: no headline pasted, no legal suffix (GmbH, Inc., Ltd) in the company's "
+             "name, never quote the company's tagline or description back; say 'the role asks for X' only of "
+             "skills its requirements list as required, name 'a plus' skills as a plus; claim nothing the "
+             "candidate's facts do not say.")
+    if recipient and recipient.name and recipient.address_status == ROLE and channel == "email":
+        to = (f"This goes to the company's shared inbox: greet the team and ask them to pass it on to "
+              f"{recipient.name} ({recipient.role}).")
+    elif recipient and recipient.name:
+        to = f"Write to {recipient.name} ({recipient.role}). {AUDIENCES.get(recipient.audience, '')}"
+    else:
+        to = f"There is no named person. {AUDIENCES['team']}"
+    roles = f" Name both roles in one message: {job.title} and {', '.join(other_roles)}." if other_roles else ""
     user = "\n".join([
         f"<candidate>\n{json.dumps(candidate, ensure_ascii=False)}\n</candidate>",
         f"<job>\ntitle: {fenced(job.title)}\ncompany: {fenced(job.company)}\nlocation: {fenced(job.location)}",
         f"<job_description>\n{fenced(_description(job, settings.description_chars))}\n</job_description>\n</job>",
         f"<company>\n{fenced(json.dumps(company_view, ensure_ascii=False))}\n</company>",
-        f"{to} {rules} Tone: {profile.tone}. Language: {profile.language}.",
+        f"{to}{roles} {rules} {style} Tone: {profile.tone}. Language: {profile.language}.",
         f"Signature:\n{profile.signature.strip() or profile.name}"])
     return SYSTEM, user
 
@@ -270,26 +192,37 @@ def check_draft(draft: dict[str, Any], channel: str, settings: DraftSettings, al
         found = pattern.search(text)
         if found:
             raise DraftRejected(f"{reason}: {found.group(0)!r}")
+    check_links(text, allowed)
+    _check_person(body, channel, recipient, profile)
+
+
+def check_links(text: str, allowed: set[str]) -> None:
+    """Every URL and address in the text is one of `allowed` (whole host and path: no prefix of an
+    allowed link will do). The same rule for a model's draft and every part of a template's."""
     addresses = EMAIL.findall(text)
     without_addresses = EMAIL.sub(" ", text)
     for reference in (r.rstrip(".,;:!?)") for r in URL.findall(without_addresses) + addresses):
-        if _norm(reference) not in allowed:  # whole host and path: no prefix of an allowed link will do
+        if _norm(reference) not in allowed:
             raise DraftRejected(f"mentions {reference!r}, which is in neither your profile, the job nor a page "
                                 "the company itself served")
-    _check_person(body, channel, recipient, profile)
 
 
 def _check_person(body: str, channel: str, recipient: Recipient | None, profile: Profile | None) -> None:
     """Greets the recipient by name, ends with the signature (e-mail), in the profile's language."""
-    if recipient and first_name(recipient.name).lower() not in " ".join(body.splitlines()[:2]).lower():
+    lines = [line for line in body.splitlines() if line.strip()]
+    if recipient and recipient.name and recipient.address_status == ROLE and channel == "email":  # pass it on
+        if recipient.name.lower() not in " ".join(lines[:3]).lower():
+            raise DraftRejected(f"goes to a shared inbox but does not ask to pass it on to {recipient.name}")
+    elif recipient and recipient.name and first_name(recipient.name).lower() not in " ".join(lines[:2]).lower():
         raise DraftRejected(f"does not greet {first_name(recipient.name)} by name in its first line")
     if channel == "linkedin" and PHONE.search(body):
         raise DraftRejected("a LinkedIn note carries no phone number")
     if profile is None:
         return
     if channel == "email":
-        last = [line.strip() for line in body.strip().splitlines()[-4:]]
-        if profile.name not in last and (profile.signature.strip().splitlines() or [""])[0] not in last:
+        last = [line.strip().rstrip(",") for line in body.strip().splitlines()[-4:]]
+        signs = {profile.name, short_name(profile), (profile.signature.strip().splitlines() or [""])[0]}
+        if not signs & set(last):
             raise DraftRejected("does not end with your signature")
     written = written_in(body.lower())
     if written and written != profile.language.strip().lower():

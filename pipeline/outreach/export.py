@@ -21,11 +21,13 @@ from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
 
+from pipeline.outreach.recipients import address_kind
 from pipeline.records import Job
 
 FORMATS = ("eml", "md", "csv")
 CSV_FIELDS = ("job_id", "n", "review", "company", "title", "channel", "recipient", "role", "address",
-              "address_status", "subject", "body", "template", "edited", "cost", "created_at")
+              "address_status", "address_source", "profile_url", "subject", "body", "template", "edited", "cost",
+              "created_at")
 MANIFEST = ".drafts-manifest.json"
 
 
@@ -54,7 +56,8 @@ def draft_rows(jobs: list[Job], root: Path | None = None) -> list[dict[str, Any]
             rows.append({"job_id": job.id, "n": n, "review": (draft.get("review") or {}).get("state") or "new",
                          "edited": "original" in draft, "company": job.company, "title": job.title,
                          "channel": draft["channel"], "recipient": to.get("name", ""), "role": to.get("role", ""),
-                         "address": to.get("address", ""), "address_status": to.get("address_status", ""),
+                         "address": to.get("address", ""), "address_status": address_kind(to),
+                         "address_source": to.get("address_source", ""), "profile_url": to.get("profile_url", ""),
                          "subject": draft.get("subject", ""), "body": draft["body"],
                          "template": draft.get("template", False), "cost": draft.get("cost", 0.0),
                          "created_at": draft.get("created_at", ""), "resume": resume})
@@ -92,6 +95,8 @@ def draft_email(row: dict[str, Any], sender: str) -> EmailMessage:
     message["X-Pipeline-Address-Status"] = row["address_status"] or "none"
     if row["address_status"] == "guess":
         message["X-Pipeline-Note"] = "the address is a pattern guess, not verified"
+    elif row["address_status"] == "role":
+        message["X-Pipeline-Note"] = "a shared inbox: the message asks them to pass it on"
     message.set_content(row["body"])
     if row.get("resume"):
         pdf = Path(row["resume"]).read_bytes()
@@ -107,6 +112,8 @@ def to_markdown(row: dict[str, Any]) -> str:
     address = f" <{row['address']}> ({row['address_status']})" if row["address"] else ""
     lines = [f"# {row['title']} at {row['company']}", "", f"- channel: {row['channel']}", f"- to: {to}{address}",
              f"- job: {row['job_id']}" + (" (template draft)" if row["template"] else "")]
+    if row["channel"] == "linkedin" and row["profile_url"]:
+        lines.append(f"- profile: {row['profile_url']} (note of {len(row['body'])} characters)")
     if row["subject"]:
         lines.append(f"- subject: {row['subject']}")
     if row.get("resume"):
@@ -135,8 +142,9 @@ def _files(rows: list[dict[str, Any]], fmt: str, sender: str) -> dict[str, bytes
         return {"drafts.csv": text.getvalue().encode("utf-8")}
     files = {}
     for row in rows:
-        if fmt == "eml" and row["channel"] != "email":
-            files[_name(row, "txt")] = (row["body"] + "\n").encode("utf-8")
+        if fmt == "eml" and row["channel"] != "email":  # a LinkedIn note, to paste at the profile it names
+            head = f"{row['profile_url']}\n\n" if row["profile_url"] else ""
+            files[_name(row, "txt")] = (head + row["body"] + "\n").encode("utf-8")
         elif fmt == "eml":
             files[_name(row, "eml")] = to_eml(row, sender)
         else:

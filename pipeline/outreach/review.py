@@ -7,10 +7,14 @@ stores it with store.annotate (only while the job is still in the state it was r
 An edit keeps the model's text in `original`.
 """
 
+import re
+from collections.abc import Callable
 from typing import Any
 
 from pipeline.timeutil import utc_iso
 
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+ENTERED = "entered"  # an address the person typed in themselves
 NEW, APPROVED, REJECTED, FILED, SENT = "new", "approved", "rejected", "filed", "sent"
 STATES = (NEW, APPROVED, REJECTED, FILED, SENT)
 # The state a draft may move to -> the states it may come from. A filed draft rejected is taken out
@@ -36,15 +40,29 @@ def _numbers(drafts: list[dict[str, Any]], n: int | None) -> list[int]:
     return [n]
 
 
-def change(drafts: list[dict[str, Any]], n: int | None, state: str, reason: str = "") -> list[dict[str, Any]]:
+def sendable(draft: dict[str, Any]) -> str:
+    """Why a draft cannot be approved ('' when it can): an e-mail needs an address to go to."""
+    if draft.get("channel", "email") == "email" and not (draft.get("recipient") or {}).get("address"):
+        return "it has no address: add one (edit it) or reject it"
+    return ""
+
+
+def change(drafts: list[dict[str, Any]], n: int | None, state: str, reason: str = "",
+           allowed: Callable[[dict[str, Any]], str] | None = None) -> list[dict[str, Any]]:
     """Drafts with draft n (every draft when None) moved to `state`. With every draft, those that
-    cannot make the move (already sent, say) are left as they are; one named draft must make it."""
+    cannot make the move (already sent, say, or refused by `allowed`) are left as they are; one
+    named draft must make it."""
     updated = [dict(d) for d in drafts]
     moved = 0
     for number in _numbers(drafts, n):
         draft = updated[number - 1]
         now = state_of(draft)
         if now == state:
+            continue
+        refused = allowed(draft) if allowed else ""
+        if refused:
+            if n is not None:
+                raise ReviewError(f"draft {number} cannot become {state}: {refused}")
             continue
         if now not in ALLOWED[state]:
             if n is not None:
@@ -58,13 +76,23 @@ def change(drafts: list[dict[str, Any]], n: int | None, state: str, reason: str 
     return updated
 
 
-def edit(drafts: list[dict[str, Any]], n: int, subject: str, body: str) -> list[dict[str, Any]]:
-    """Draft n with a person's text; the first edit keeps the original in `original`."""
+def edit(drafts: list[dict[str, Any]], n: int, subject: str, body: str,
+         address: str | None = None) -> list[dict[str, Any]]:
+    """Draft n with a person's text; the first edit keeps the original in `original`. An address
+    the person gives is theirs to vouch for: its status says `entered` and the original is kept."""
     number = _numbers(drafts, n)[0]
     updated = [dict(d) for d in drafts]
     draft = updated[number - 1]
     if state_of(draft) == SENT:
         raise ReviewError(f"draft {number} was sent; it can no longer be edited")
+    to = dict(draft.get("recipient") or {})
+    if address is not None and address.strip().lower() != str(to.get("address") or "").lower():
+        if address.strip() and not EMAIL.fullmatch(address.strip()):
+            raise ReviewError(f"not an e-mail address: {address!r}")
+        draft.setdefault("original", {"subject": draft.get("subject", ""), "body": draft["body"]})
+        draft["original"].setdefault("recipient", dict(to))
+        draft.update(recipient={**to, "address": address.strip(), "address_status": ENTERED if address.strip() else "",
+                                "address_source": "entered by you"}, edited_at=utc_iso())
     if (subject, body) != (draft.get("subject", ""), draft["body"]):
         draft.setdefault("original", {"subject": draft.get("subject", ""), "body": draft["body"]})
         draft.update(subject=subject, body=body, edited_at=utc_iso())

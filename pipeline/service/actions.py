@@ -22,6 +22,7 @@ from pipeline.resume.cv import json_resume_section, load_cv, write_section
 from pipeline.resume.make import Made
 from pipeline.states import Event, State
 from pipeline.store import Job, JobStore
+from pipeline.timeutil import utc_iso
 
 REVIEW_ACTIONS = {"approve": review.APPROVED, "reject": review.REJECTED, "sent": review.SENT}
 
@@ -114,24 +115,28 @@ def _store_drafts(store: JobStore, job: Job, drafts: list[dict[str, Any]]) -> No
 
 def review_drafts(store: JobStore, job_id: str, action: str, n: int | None = None,
                   reason: str = "") -> list[dict[str, Any]]:
-    """approve / reject / sent one draft (n, from 1) or every draft of the job; the new drafts."""
+    """approve / reject / sent one draft (n, from 1) or every draft of the job; the new drafts.
+    An e-mail draft without an address is never approved (approving every draft passes it over)."""
     if action == "sent":
         draft_sent(store, job_id, n)
         return list(_job(store, job_id).data.get("drafts", []))
     job = _job(store, job_id)
     try:
-        drafts = review.change(job.data.get("drafts", []), n, REVIEW_ACTIONS[action], reason)
+        drafts = review.change(job.data.get("drafts", []), n, REVIEW_ACTIONS[action], reason,
+                               allowed=review.sendable if action == "approve" else None)
     except review.ReviewError as exc:
         raise Refused(str(exc)) from None
     _store_drafts(store, job, drafts)
     return drafts
 
 
-def edit_draft(store: JobStore, job_id: str, n: int, subject: str, body: str) -> list[dict[str, Any]]:
-    """A person's own text for draft n; the first edit keeps the original beside it."""
+def edit_draft(store: JobStore, job_id: str, n: int, subject: str, body: str,
+               address: str | None = None) -> list[dict[str, Any]]:
+    """A person's own text for draft n (and, optionally, the address they found themselves); the
+    first edit keeps the original beside it."""
     job = _job(store, job_id)
     try:
-        drafts = review.edit(job.data.get("drafts", []), n, subject, body)
+        drafts = review.edit(job.data.get("drafts", []), n, subject, body, address)
     except review.ReviewError as exc:
         raise Refused(str(exc)) from None
     _store_drafts(store, job, drafts)
@@ -209,3 +214,21 @@ def import_resume(config: Config, file: Path, replace: bool) -> tuple[str, dict[
     written then."""
     section, left_out = json_resume_section(file)
     return write_section(profile_path(config), section, replace), section, left_out
+
+
+def clear_suspicious(store: JobStore, job_id: str) -> str:
+    """The person read a posting flagged suspicious and trusts it: the flag is cleared (and stays
+    cleared while the posting's text is the same) and a held-back job goes to the draft stage.
+    Returns what happened, for the person."""
+    job = _job(store, job_id)
+    flagged = job.data.get("suspicious") or {}
+    if not flagged.get("reasons"):
+        raise Refused("the job is not flagged suspicious")
+    if flagged.get("cleared_at"):
+        return "already cleared"
+    cleared = {**flagged, "cleared_at": utc_iso()}
+    if not store.annotate(job.id, job.status, {"suspicious": cleared, "skipped": None}, {}):
+        raise Refused(_why_not(store, job_id))
+    if job.status == State.SKIPPED and policy.requeue(store, job.id, stage_states(c.DRAFT)):
+        return "cleared; the job is queued for drafting"
+    return "cleared"

@@ -3,7 +3,7 @@
 
 from typing import Any
 
-from pipeline.net.html import sanitize_html, text_of
+from pipeline.net.html import hidden_field, sanitize_html, text_of
 from pipeline.records import NewJob
 from pipeline.sources.base import DriftError
 from pipeline.sources.boards import BoardSource
@@ -25,7 +25,8 @@ def parse_board(board: str, data: Any) -> list[NewJob]:
             source=NAME, source_id=f"{board}:{item['id']}", url=canonical_url(item["jobUrl"]),
             title=item["title"].strip(), company=board, location=item.get("location") or "",
             description=item.get("descriptionPlain") or text_of(html), status="scraped",
-            extra={"board": board, "description_html": sanitize_html(html), "apply_url": item.get("applyUrl", ""),
+            extra={"board": board, "description_html": sanitize_html(html), **hidden_field(html),
+                   "apply_url": item.get("applyUrl", ""),
                    "employment_type": item.get("employmentType", ""), "workplace": item.get("workplaceType", ""),
                    "remote": item.get("isRemote"), "published_at": item.get("publishedAt"),
                    "salary": compensation.get("compensationTierSummary") or ""}))

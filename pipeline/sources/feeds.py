@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from pipeline.config.loading import SearchConfig, SourceConfig
-from pipeline.net.html import sanitize_html, text_of
+from pipeline.net.html import hidden_field, sanitize_html, text_of
 from pipeline.net.http import Fetcher
 from pipeline.records import NewJob
 from pipeline.sources.base import DriftError, Known, NoDetail, SearchReport, matches
@@ -20,7 +20,7 @@ def _job(source: str, source_id: Any, url: str, title: str, company: str, locati
     return NewJob(source=source, source_id=str(source_id), url=canonical_url(url), title=title.strip(),
                   company=(company or "").strip(), location=(location or "").strip().rstrip(", "),
                   description=text_of(html), status="scraped",
-                  extra={"description_html": sanitize_html(html), "attribution": source, **extra})
+                  extra={"description_html": sanitize_html(html), **hidden_field(html), "attribution": source, **extra})
 
 
 def parse_himalayas(data: Any) -> list[NewJob]:

@@ -3,7 +3,7 @@
 
 from typing import Any
 
-from pipeline.net.html import sanitize_html, text_of, unescape_html
+from pipeline.net.html import hidden_field, sanitize_html, text_of, unescape_html
 from pipeline.records import NewJob
 from pipeline.sources.base import DriftError
 from pipeline.sources.boards import BoardSource
@@ -24,7 +24,7 @@ def parse_board(board: str, data: Any) -> list[NewJob]:
             source=NAME, source_id=f"{board}:{item['id']}", url=canonical_url(item["absolute_url"]),
             title=item["title"].strip(), company=item.get("company_name") or board,
             location=(item.get("location") or {}).get("name") or "", description=text_of(html), status="scraped",
-            extra={"board": board, "description_html": sanitize_html(html),
+            extra={"board": board, "description_html": sanitize_html(html), **hidden_field(html),
                    "departments": [d.get("name") for d in item.get("departments") or []],
                    "offices": [o.get("name") for o in item.get("offices") or []],
                    "updated_at": item.get("updated_at"), "first_published": item.get("first_published")}))

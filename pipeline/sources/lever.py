@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from pipeline.net.html import sanitize_html, text_of
+from pipeline.net.html import hidden_field, sanitize_html, text_of
 from pipeline.records import NewJob
 from pipeline.sources.base import DriftError
 from pipeline.sources.boards import BoardSource
@@ -29,7 +29,8 @@ def parse_board(board: str, data: Any) -> list[NewJob]:
             source=NAME, source_id=f"{board}:{item['id']}", url=canonical_url(item["hostedUrl"]),
             title=item["text"].strip(), company=board, location=categories.get("location") or "",
             description=text_of(html), status="scraped",
-            extra={"board": board, "description_html": sanitize_html(html), "apply_url": item.get("applyUrl", ""),
+            extra={"board": board, "description_html": sanitize_html(html), **hidden_field(html),
+                   "apply_url": item.get("applyUrl", ""),
                    "commitment": categories.get("commitment", ""), "team": categories.get("team", ""),
                    "workplace": item.get("workplaceType", ""), "country": item.get("country", ""),
                    "salary_range": item.get("salaryRange"), "created_at_ms": item.get("createdAt")}))

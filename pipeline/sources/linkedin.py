@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup, Comment
 
 from pipeline.config.loading import SearchConfig, SourceConfig
 from pipeline.errors import PermanentError, RetryableError
-from pipeline.net.html import attr, first_text, sanitize_html, text_of
+from pipeline.net.html import attr, first_text, hidden_field, sanitize_html, text_of
 from pipeline.net.http import Fetcher, check_status
 from pipeline.records import Job, NewJob, Output
 from pipeline.sources.base import BlockedError, DriftError, Known, SearchReport, partial_drift
@@ -163,6 +163,7 @@ def parse_detail(html: str) -> dict[str, Any]:
         "salary": first_text(soup, ".compensation__salary"),
         "description_html": sanitize_html(markup.decode_contents()),
         "description": text_of(markup.decode_contents()),
+        **hidden_field(markup.decode_contents()),
         "seniority": criteria.get("seniority") or "", "seniority_text": criteria.get("seniority_text", ""),
         "employment_type": criteria.get("employment_type") or "",
         "employment_type_text": criteria.get("employment_type_text", ""),

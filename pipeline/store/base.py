@@ -53,6 +53,10 @@ class JobStore(Protocol):
     def company_jobs(self, company_key: str, limit: int = 500) -> list[Job]:
         """The most recent jobs at one normalised company name, for cross-source duplicate checks."""
 
+    def linked_jobs(self, company_id: str, limit: int = 500) -> list[Job]:
+        """The most recent jobs linked to one company record (by enrich), whatever their source or
+        the name they give it: one conversation per person spans them (outreach.conversations)."""
+
     def take_quota(self, key: str, limit: int) -> bool:
         """Atomically count one more against a named limit (e.g. today's new jobs); False when full."""
 

@@ -364,6 +364,10 @@ class MongoStore:
         return [_job(d) for d in self.jobs.find({"company_key": company_key}).sort("created_at", -1).limit(limit)]
 
     @_guarded
+    def linked_jobs(self, company_id: str, limit: int = 500) -> list[Job]:
+        return [_job(d) for d in self.jobs.find({"company_id": company_id}).sort("created_at", -1).limit(limit)]
+
+    @_guarded
     def take_quota(self, key: str, limit: int) -> bool:
         try:
             doc = self.quotas.find_one_and_update({"_id": key, "used": {"$lt": limit}}, {"$inc": {"used": 1}},

@@ -391,6 +391,11 @@ class SQLiteStore:
                           (company_key, limit))
         return [_job(r) for r in rows]
 
+    def linked_jobs(self, company_id: str, limit: int = 500) -> list[Job]:
+        rows = self._read(f"SELECT {_COLUMNS} FROM jobs WHERE company_id = ? ORDER BY created_at DESC LIMIT ?",
+                          (company_id, limit))
+        return [_job(r) for r in rows]
+
     def take_quota(self, key: str, limit: int) -> bool:
         with self._tx() as db:
             row = db.execute("INSERT INTO quotas VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET used = used + 1"

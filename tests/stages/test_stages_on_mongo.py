@@ -86,7 +86,11 @@ def test_scrape_enrich_and_draft_on_mongodb(mongo_project, monkeypatch):
     record = run_stage(store, Draft(config).stage(), config.stages[c.DRAFT])
     assert record.succeeded == 3 and record.details["llm_calls"] == 3
     rows = draft_rows(store.list_jobs(State.DRAFT_GENERATED))
-    assert len(rows) == 3 and rows[0]["subject"] == GOOD["subject"] and rows[0]["address"]
+    # one conversation with Jonas across the company's three postings, not three cold messages
+    assert len(rows) == 1 and rows[0]["subject"] == GOOD["subject"] and rows[0]["address"]
     job = store.get(rows[0]["job_id"])
+    assert len(job.data["drafts"][0]["roles"]) == 3
+    joined = [j for j in store.list_jobs(State.DRAFT_GENERATED) if j.id != job.id]
+    assert len(joined) == 2 and all(j.data["conversation"]["joined"][0]["job_id"] == job.id for j in joined)
     assert json.dumps(job.data["drafts"][0]["recipient"]).count("Jonas Weber") == 1
     assert [e["event"] for e in store.events(job.id)][-2:] == ["completed", "completed"]

@@ -253,6 +253,18 @@ def test_find_and_company_jobs(store):
     assert sorted(j.source_id for j in store.company_jobs("acme")) == ["1", "2"]
 
 
+def test_linked_jobs_are_the_jobs_enrich_linked_to_a_company(store, clock):
+    """One conversation per person spans every job linked to a company, whatever name it goes by."""
+    for n, name in enumerate(("Acme GmbH", "ACME", "Beta")):
+        add(store, n, company_key=name.lower(), status=State.SCORED)
+        job = store.claim(stage_states(c.ENRICH), "w", 60)
+        linked = {"company_id": "beta" if n == 2 else "acme"}
+        store.complete(job.id, job.lease_token, stage_states(c.ENRICH), {}, linked)
+        clock.advance(1)
+    assert [j.source_id for j in store.linked_jobs("acme")] == ["1", "0"]
+    assert [j.source_id for j in store.linked_jobs("acme", limit=1)] == ["1"] and store.linked_jobs("gamma") == []
+
+
 def test_company_jobs_are_the_most_recent_few(store, clock):
     for n in range(5):
         add(store, n, company_key="acme")
