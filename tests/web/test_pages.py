@@ -199,9 +199,8 @@ def test_what_other_issues_add_has_its_place(site, tmp_path):
     resume = made.root / "data" / "resumes" / f"{job_id}.pdf"
     resume.parent.mkdir(parents=True)
     resume.write_bytes(b"%PDF-1.7 test")
-    assert store.annotate(job_id, job.status, {"drafts": drafts,
-                                               "suspicious": {"reasons": ["asks for a fee"],
-                                                              "at": "2026-11-24T09:00:00Z"},
+    suspicious = {"reasons": ["asks for a fee"], "at": "2026-11-24T09:00:00Z"}
+    assert store.annotate(job_id, job.status, {"drafts": drafts, "suspicious": suspicious,
                                                "resume": {"path": f"data/resumes/{job_id}.pdf", "pages": 1,
                                                           "made_at": "2026-11-24T09:00:00Z"}}, {})
     page = client.get(f"/jobs/{job_id}").text
