@@ -9,7 +9,7 @@ rules are tuned on the first only. A posting added after a mistake was seen (its
 `added`, its text is in tests/evals/resume_postings.jsonl, parsed from a recorded board in
 shared/fixtures) goes to the tuning half. Both halves are printed, misses of the tuning half only;
 the suite asserts the held-back floor. `--reader outreach` reads the same pairs with the outreach
-drafts' reader (pipeline.outreach.requirements), to compare the two before they become one.
+drafts' reader (pipeline.fit.requirements), to compare the two before they become one.
     python bench/eval_resume.py [--show-misses] [--reader resume|outreach]
 """
 
@@ -21,7 +21,7 @@ from _common import ROOT
 from eval_fit import cases, job_of
 
 from pipeline.config.profile import Profile
-from pipeline.outreach.requirements import asked_skills
+from pipeline.fit.requirements import asked_skills
 from pipeline.records import Job
 from pipeline.resume.cv import CV
 from pipeline.resume.select import job_asks

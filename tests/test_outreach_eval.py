@@ -12,8 +12,8 @@ import yaml
 
 from pipeline.companies.crawler import taglines
 from pipeline.companies.pages import parse_website
+from pipeline.fit.requirements import asked_skills
 from pipeline.outreach import rubric
-from pipeline.outreach.requirements import asked_skills
 from tests.helpers.http_server import FIXTURES, RecordedServer
 from tests.helpers.outreach_world import EVALS, make, rubric_problems, scenarios, serve_sites
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from pipeline.config.profile import load_profile
 from pipeline.config.settings import DraftSettings
+from pipeline.fit.requirements import asked_skills
 from pipeline.outreach import hooks, rubric
 from pipeline.outreach.drafts import NOTE_CHARS
 from pipeline.outreach.recipients import GUESS, MANAGER_KIND, PERSONAL, RECRUITER, ROLE, Recipient
-from pipeline.outreach.requirements import asked_skills
 from pipeline.outreach.templates import template_draft
 from pipeline.outreach.voice import company_name, role_title
 from pipeline.records import Job

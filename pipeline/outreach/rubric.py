@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.config.profile import Profile
+from pipeline.fit.requirements import Asked, asked_skills
 from pipeline.outreach import review
 from pipeline.outreach.conversations import OPEN, person_of
 from pipeline.outreach.drafts import DraftRejected
-from pipeline.outreach.requirements import Asked, asked_skills
 from pipeline.outreach.voice import company_name, role_title
 from pipeline.records import Job
 

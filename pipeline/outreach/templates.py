@@ -21,6 +21,7 @@ from nameparser import HumanName
 from pipeline.companies.addresses import first_name
 from pipeline.config.profile import Profile
 from pipeline.config.settings import DraftSettings
+from pipeline.fit.requirements import Asked, asked_skills, spoken_list
 from pipeline.outreach import hooks
 from pipeline.outreach.drafts import NOTE_CHARS, PHONE, URL, check_links
 from pipeline.outreach.phrases import LANGUAGES, NAMES
@@ -34,7 +35,6 @@ from pipeline.outreach.recipients import (
     TEAM,
     Recipient,
 )
-from pipeline.outreach.requirements import Asked, asked_skills, spoken_list
 from pipeline.outreach.voice import (
     achievement_clause,
     company_name,
