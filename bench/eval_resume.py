@@ -8,9 +8,9 @@ The postings are split once by a hash of their number into a tuning half and a h
 rules are tuned on the first only. A posting added after a mistake was seen (its rows say
 `added`, its text is in tests/evals/resume_postings.jsonl, parsed from a recorded board in
 shared/fixtures) goes to the tuning half. Both halves are printed, misses of the tuning half only;
-the suite asserts the held-back floor. `--reader outreach` reads the same pairs with the outreach
-drafts' reader (pipeline.fit.requirements), to compare the two before they become one.
-    python bench/eval_resume.py [--show-misses] [--reader resume|outreach]
+the suite asserts the held-back floor. The reading is fit.requirements', the one reader the
+outreach drafts use too.
+    python bench/eval_resume.py [--show-misses]
 """
 
 import argparse
@@ -21,7 +21,6 @@ from _common import ROOT
 from eval_fit import cases, job_of
 
 from pipeline.config.profile import Profile
-from pipeline.fit.requirements import asked_skills
 from pipeline.records import Job
 from pipeline.resume.cv import CV
 from pipeline.resume.select import job_asks
@@ -49,22 +48,7 @@ def postings() -> dict[str, Job]:
     return found
 
 
-def read_resume(person: Profile, job: Job, term: str) -> str:
-    asks = job_asks(CV(basics={}), person, job)
-    return next((kind for kind, terms in (("required", asks.required), ("plus", asks.plus),
-                                          ("mentioned", asks.matched)) if term in terms), "absent")
-
-
-def read_outreach(person: Profile, job: Job, term: str) -> str:
-    asked = asked_skills(person.skills, job.title, job.description)
-    return next((kind for kind, terms in (("required", asked.required), ("plus", asked.optional),
-                                          ("mentioned", asked.mentioned)) if term in terms), "absent")
-
-
-READERS = {"resume": read_resume, "outreach": read_outreach}
-
-
-def evaluate(reader: str = "resume") -> dict[str, dict]:
+def evaluate() -> dict[str, dict]:
     """Per half: cases, correct, accuracy and the misses (posting, term, label, ours)."""
     labelled = rows()
     person = Profile(name="Eval Person", email="eval@example.org",
@@ -72,7 +56,9 @@ def evaluate(reader: str = "resume") -> dict[str, dict]:
     jobs = postings()
     out: dict[str, dict] = {h: {"cases": 0, "correct": 0, "misses": []} for h in ("tuning", "held-back")}
     for row in labelled:
-        ours = READERS[reader](person, jobs[row["posting"]], row["term"])
+        asks = job_asks(CV(basics={}), person, jobs[row["posting"]])
+        ours = next((kind for kind, terms in (("required", asks.required), ("plus", asks.plus),
+                                               ("mentioned", asks.matched)) if row["term"] in terms), "absent")
         result = out[half(row)]
         result["cases"] += 1
         if ours == row["label"]:
@@ -87,9 +73,8 @@ def evaluate(reader: str = "resume") -> dict[str, dict]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--show-misses", action="store_true")
-    parser.add_argument("--reader", choices=sorted(READERS), default="resume")
     args = parser.parse_args()
-    for name, result in evaluate(args.reader).items():
+    for name, result in evaluate().items():
         count = len({r["posting"] for r in rows() if half(r) == name})
         print(f"{name}: {result['correct']}/{result['cases']} terms read as labelled ({result['accuracy']:.0%}), "
               f"{count} postings")
