@@ -5,6 +5,7 @@ imap       the imapclient wrapper: connect (TLS by default), folders by special 
 message    what a mail says, decoded and sanitised: headers, addresses, the reply's own text, a snippet;
            and the draft as a MIME message with its Message-ID and resume
 classify   interview | rejection | other | auto_reply | bounce, heuristics first, an LLM for the rest
+cues       the words classify reads: families of cues (invitation, ask for times, decline, ...) per language
 match      which job a message belongs to, and how sure that is
 push       approved e-mail drafts into Drafts, once each, replaced after an edit
 outcomes   what mail does to the store: a draft sent, a reply recorded, a job moved, an address bad

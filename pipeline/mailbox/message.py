@@ -92,7 +92,7 @@ def parse(folder: str, uid: int, size: int, raw_headers: bytes) -> Mail:
     own = message_ids(str(headers.get("Message-ID") or ""))
     refers = message_ids(f"{headers.get('In-Reply-To') or ''} {headers.get('References') or ''}")
     wanted = ("auto-submitted", "precedence", "x-autoreply", "x-autorespond", "x-auto-response-suppress",
-              "content-type", "x-failed-recipients", "return-path")
+              "content-type", "x-failed-recipients", "return-path", "list-id", "list-unsubscribe")
     kept = {name: decoded(headers.get(name))[:300] for name in wanted if headers.get(name) is not None}
     return Mail(folder=folder, uid=uid, size=size, message_id=own[0] if own else "", refers_to=refers,
                 sender=sender[0][1] if sender else "", sender_name=sender[0][0] if sender else "",

@@ -31,6 +31,7 @@ def make_app(config: Config, store: JobStore | None = None, *, host: str | None 
         Route("/jobs/{job_id}/review", guarded(pages, pages.review, form=True), methods=["POST"]),
         Route("/jobs/{job_id}/edit", guarded(pages, pages.edit, form=True), methods=["POST"]),
         Route("/jobs/{job_id}/reply", guarded(pages, pages.reply, form=True), methods=["POST"]),
+        Route("/jobs/{job_id}/clear-suspicious", guarded(pages, pages.clear_suspicious, form=True), methods=["POST"]),
         Route("/bulk", guarded(pages, pages.bulk, form=True), methods=["POST"]),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]

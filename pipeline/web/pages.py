@@ -22,6 +22,7 @@ from pipeline.config.loading import Config
 from pipeline.errors import StoreUnavailable
 from pipeline.logs import get_logger
 from pipeline.outreach import review
+from pipeline.outreach.recipients import address_kind
 from pipeline.service import actions, views
 from pipeline.states import State
 from pipeline.store import JobStore
@@ -54,6 +55,7 @@ DONE = {"approve": "Approved.", "reject": "Rejected.", "sent": "Marked sent.", "
         "applied": "Marked applied.", "skipped": "Skipped.", "scored": "Back in the queue (scored).",
         "retry": "Queued again for its stage.", "bulk": "Done: every selected job changed.",
         "resume": "The tailored resume is made (or was up to date).",
+        "cleared": "The flag is cleared: the job goes to the draft stage.",
         "confirmed": "The message is kept with this job.", "dismissed": "The message is set aside: not about this job."}
 MAIL_LABELS = ("interview", "rejection", "other", "auto_reply", "bounce")  # what a person may say a message is
 BULK = {"skip": State.SKIPPED, "applied": State.APPLIED, "retry": "retry"}
@@ -107,8 +109,10 @@ class Pages:
         company = record["company_record"] or {}
         published = {str(e.get("address", "")).lower(): e.get("source")
                      for e in (company.get("emails") or {}).get("published", [])}
-        drafts = [{**d, "n": n, "state": state, "source": published.get(str((d.get("recipient") or {})
-                                                                            .get("address", "")).lower())}
+        drafts = [{**d, "n": n, "state": state, "kind": address_kind(d.get("recipient") or {}),
+                   "unsendable": review.sendable(d),
+                   "source": (d.get("recipient") or {}).get("address_source") or published.get(
+                       str((d.get("recipient") or {}).get("address", "")).lower())}
                   for n, (d, state) in enumerate(zip(data.get("drafts") or [], record["draft_states"], strict=True), 1)]
         raw = (record["extra"] or {}).get("description_html") or (data.get("detail") or {}).get("description_html")
         return self.html(request, "job.html", status, job=record, fit=data.get("fit") or {}, drafts=drafts,
@@ -193,10 +197,18 @@ class Pages:
         n = _number(form.get("n"), 1, 1000)
         subject = " ".join(visible(str(form.get("subject") or "")).split())[:300]
         body = visible(str(form.get("body") or "")).replace("\r\n", "\n").strip("\n")[:20_000]
+        given = form.get("address")
+        address = " ".join(visible(given).split())[:320] if isinstance(given, str) else None
         if not body.strip():
             return self.job(request, job_id, status=400, error="Not changed: a draft needs a body.")
         return self.change(request, job_id, form,
-                           lambda: _drafts(actions.edit_draft(self.store, job_id, n, subject, body)), "edit")
+                           lambda: _drafts(actions.edit_draft(self.store, job_id, n, subject, body, address)), "edit")
+
+    def clear_suspicious(self, request: Request, job_id: str, form: FormData) -> Response:
+        """The person read a flagged posting and trusts it (as `main.py clear-suspicious JOB_ID`)."""
+        def clear() -> None:
+            actions.clear_suspicious(self.store, job_id)
+        return self.change(request, job_id, form, clear, "cleared")
 
     def reply(self, request: Request, job_id: str, form: FormData) -> Response:
         """A waiting message is (confirm) or is not (dismiss) about this job, as `replies confirm|dismiss`."""
