@@ -16,7 +16,7 @@ from pipeline.fit.scorer import written_in
 from pipeline.outreach.recipients import EMAIL, ROLE, Recipient, published_addresses
 from pipeline.outreach.voice import short_name
 from pipeline.records import Job
-from pipeline.text import fenced
+from pipeline.text import fenced, hidden_characters
 
 SUBJECT_CHARS = 80  # what a model's subject may never exceed; the rubric asks for 60
 PERSON_SUBJECT = 60
@@ -184,6 +184,9 @@ def check_draft(draft: dict[str, Any], channel: str, settings: DraftSettings, al
     elif len(body) > NOTE_CHARS:
         raise DraftRejected(f"note has {len(body)} characters; at most {NOTE_CHARS}")
     text = f"{subject}\n{body}"
+    hidden = hidden_characters(text)
+    if hidden:  # terminal escapes (OSC 52, a window title), C1 controls, bidi overrides, tag characters
+        raise DraftRejected(f"holds invisible or control characters ({', '.join(hidden[:5])}); write plain text")
     placeholder = PLACEHOLDER.search(text)
     if placeholder:
         raise DraftRejected(f"placeholder left in: {placeholder.group(0)!r}")
