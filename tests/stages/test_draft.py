@@ -131,7 +131,7 @@ def test_rejected_drafts_are_retried_with_the_reason(drafting, llm, first, reaso
 
 
 def test_always_rejected_drafts_retry_the_job(drafting, llm):
-    _, config, store = drafting(validation_retries=1, retry_base_seconds=60, retry_max_seconds=60)  # not again this run
+    _, config, store = drafting(validation_retries=1)  # a 1 ms retry delay: the run must still not take it again
     job_id = enriched(store)
     llm.default = answer(body="Hi [Name]")
     draft(config, store)
