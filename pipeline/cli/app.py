@@ -5,6 +5,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from pipeline import __version__
 from pipeline import constants as c
@@ -25,10 +26,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--list", action="store_true", help="list jobs (the same as the `list` command)")
     options.add_list_filters(p, top=True)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    for add in (_job_commands, _outreach_commands, _running_commands):
+        add(sub)
+    return p
 
+
+Commands = Any  # argparse's _SubParsersAction, which it does not name publicly
+
+
+def _job_commands(sub: Commands) -> None:
+    """Looking at jobs and moving them: list, show, stats, companies, import, retry, rescore, mark."""
     options.add_list_filters(sub.add_parser("list", help="jobs, newest (or best score) first"))
-    config = sub.add_parser("config", help="validate the config and print it, secrets masked")
-    config.add_argument("action", choices=["check"])
     options.add_json(sub.add_parser("stats", help="counts by status and per stage"))
     show = sub.add_parser("show", help="everything known about one job")
     show.add_argument("job_id")
@@ -36,6 +44,24 @@ def build_parser() -> argparse.ArgumentParser:
     companies = sub.add_parser("companies", help="companies with how many jobs each, most jobs first")
     options.add_json(companies)
     companies.add_argument("--limit", type=options.count, default=50, help="how many to show (0: all; default 50)")
+    imp = sub.add_parser("import", help="add jobs from a JSON, JSONL or CSV file (- reads standard input)")
+    imp.add_argument("file", type=Path)
+    options.add_json(imp)
+    retry = sub.add_parser("retry", help="requeue failed jobs (or the given ones) for a stage")
+    retry.add_argument("job_ids", nargs="*", metavar="JOB_ID")
+    options.add_status(retry, f"requeue the jobs in this state (default {State.FAILED})")
+    retry.add_argument("--stage", choices=list(STAGES))
+    rescore = sub.add_parser("rescore", help="score jobs again after editing profile.yaml")
+    options.add_status(rescore, "only jobs in this state (default: scored and skipped for fit)")
+    mark = sub.add_parser("mark", help="move a job to a state yourself (skipped, applied, ...)")
+    mark.add_argument("job_id")
+    mark.add_argument("new_status", metavar="STATUS")
+    clear = sub.add_parser("clear-suspicious", help="trust a posting flagged suspicious: it is drafted after all")
+    clear.add_argument("job_id")
+
+
+def _outreach_commands(sub: Commands) -> None:
+    """What is sent in the person's name and what comes back: drafts, mailbox, replies, resume."""
     drafts = sub.add_parser("drafts", help="list, review, approve, reject, mark sent or export drafts (never sent)")
     drafts.add_argument("action", nargs="?", choices=["review", "approve", "reject", "sent", "export", "push"])
     drafts.add_argument("job_id", nargs="?", help="approve / reject / sent / push: the job")
@@ -62,20 +88,12 @@ def build_parser() -> argparse.ArgumentParser:
     resume.add_argument("--import", dest="import_file", type=Path, metavar="FILE",
                         help="write a JSON Resume file into profile.yaml as its cv: section")
     resume.add_argument("--replace", action="store_true", help="with --import: overwrite an existing cv: section")
-    imp = sub.add_parser("import", help="add jobs from a JSON, JSONL or CSV file (- reads standard input)")
-    imp.add_argument("file", type=Path)
-    options.add_json(imp)
-    retry = sub.add_parser("retry", help="requeue failed jobs (or the given ones) for a stage")
-    retry.add_argument("job_ids", nargs="*", metavar="JOB_ID")
-    options.add_status(retry, f"requeue the jobs in this state (default {State.FAILED})")
-    retry.add_argument("--stage", choices=list(STAGES))
-    rescore = sub.add_parser("rescore", help="score jobs again after editing profile.yaml")
-    options.add_status(rescore, "only jobs in this state (default: scored and skipped for fit)")
-    mark = sub.add_parser("mark", help="move a job to a state yourself (skipped, applied, ...)")
-    mark.add_argument("job_id")
-    mark.add_argument("new_status", metavar="STATUS")
-    clear = sub.add_parser("clear-suspicious", help="trust a posting flagged suspicious: it is drafted after all")
-    clear.add_argument("job_id")
+
+
+def _running_commands(sub: Commands) -> None:
+    """Running the pipeline: config check, run-stage, the review page, the daemon."""
+    config = sub.add_parser("config", help="validate the config and print it, secrets masked")
+    config.add_argument("action", choices=["check"])
     run = sub.add_parser("run-stage", help="process what is claimable now for one stage, then exit")
     run.add_argument("stage", choices=list(STAGES))
     run.add_argument("--batch-size", type=options.positive, help="at most N jobs (default: all claimable now)")
@@ -93,7 +111,6 @@ def build_parser() -> argparse.ArgumentParser:
     daemon.add_argument("action", choices=["start", "stop", "status", "run"])
     daemon.add_argument("--timeout", type=float, help="stop: seconds to wait before SIGKILL")
     options.add_json(daemon)
-    return p
 
 
 def keep_files_private() -> None:
