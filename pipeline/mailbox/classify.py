@@ -57,8 +57,11 @@ ABBREVIATION = re.compile(r"(?:^|[\s(])(?:dr|prof|hr|fr|frau|herr|nr|st|ca|bzw|g
                           r"approx|mr|mrs|ms|mme|mlle|m|sr|sra|dhr|mevr|tel|ext|a\.m|p\.m|u\.a|d\.h)\.$", re.I)
 BEFORE_NUMBER = re.compile(rf"(?:^|\s)(?:mo|di|mi|do|fr|mon|tue|tues|wed|thu|thur|thurs|fri|lun|mar|mer|jeu|ven|mié|"
                            rf"jue|vie|ma|wo|vr|{cues.MONTH[3:-4]})\.$", re.I)
+LONGEST = 400
+READ_CHARS = 8000  # of the reply's own text (the quoted mail already dropped)
 ORDINAL = re.compile(r"(?:^|\s)\d{1,2}\.$")
 PARAGRAPH = re.compile(r"\n\s*\n")
+GENDER_MARK = re.compile(r"(\w)[*:_/](innen|in)\b")  # "Kandidat*innen" reads as "Kandidatinnen"
 
 
 def sentences(text: str) -> list[str]:
@@ -72,10 +75,22 @@ def sentences(text: str) -> list[str]:
                 (ORDINAL.search(piece) and (after[:1].islower() or after[:1].isdigit() or
                                             re.match(cues.MONTH, after, re.I)))):
             continue
-        found.append(piece)
+        found += _bounded(piece)
         start = split.end()
-    found.append(text[start:])
+    found += _bounded(text[start:])
     return found
+
+
+def _bounded(piece: str) -> list[str]:
+    """A "sentence" longer than any written one (a hostile run-on line) in chunks of at most
+    LONGEST characters, cut at a space: no cue spans that far, and it bounds the work."""
+    chunks = []
+    while len(piece) > LONGEST:
+        cut = piece.rfind(" ", 0, LONGEST)
+        cut = cut if cut > 0 else LONGEST
+        chunks.append(piece[:cut])
+        piece = piece[cut:]
+    return [*chunks, piece]
 
 
 def blanked(sentence: str) -> str:
@@ -239,7 +254,7 @@ def _invitations(sentence: str, at: int, found: Evidence, reading: Reading) -> N
         if (timed and asked) or (slot and cues.ADDRESSED.search(sentence)):
             found.invite(at + meeting.start(), f"proposes a meeting: {meeting.group(0)}", "meeting")
             return
-    day = slot or cues.WEEKDAY.search(sentence)
+    day = slot or cues.WEEKDAY.search(sentence) or cues.SOON.search(sentence)
     if day and asked and cues.PROPOSAL.search(sentence) and reading.live(sentence, day.start()):
         found.invite(at + day.start(), f"proposes a time: {sentence.strip()[:60]}", "time")
 
@@ -295,7 +310,8 @@ def classify(headers: dict[str, str], sender: str, subject: str, text: str) -> V
     automatic = _automatic(headers, sender, subject, text)
     if automatic:
         return automatic
-    body, footer = message_part(text)
+    text = text[:READ_CHARS]  # a reply says what it means near the top; this bounds a hostile one
+    body, footer = message_part(GENDER_MARK.sub(r"\1\2", text))
     body, boilerplate = without_boilerplate(body)
     own_subject = "" if REPLY_PREFIX.match(subject) else subject  # "Re: ..." repeats our own subject
     reading = Reading(cues.languages(f"{own_subject}\n{body}"))

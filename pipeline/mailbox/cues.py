@@ -215,13 +215,16 @@ DEADLINE = family(
 
 MEETING = family(
     en=[r"\b(?:call|chat|talk(?:ing)?|speak(?:ing)?|meet(?:ing)?|conversation|interview\w*|video ?call|zoom|teams|"
-        r"intro|session|onsite|on-site)\b"],
+        r"intro|session|onsite|on-site|\d+ ?min(?:ute)?s?|half an hour)\b"],
     de=[r"gespräch",
-        r"\b(?:telefonat|telefonieren|videocall|call|treffen|kennenlernen|termin|austausch\w*|interview)\b"],
+        r"\b(?:telefonat|telefonieren|videocall|call|treffen|kennenlernen|termin|austausch\w*|interview|"
+        r"\d+ ?min(?:uten|\.)?|halbe stunde)\b"],
     fr=[r"\b(?:échanger|échange|entretien|rencontrer|rencontre|appel|appeler|visio|rendez-vous|call|point)\b",
-        r"\bs'appel\w*"],
-    es=[r"\b(?:llamada|charlar|hablar|reunión|entrevista|videollamada|conocerte|hueco|llamamos|llamarte|llamarle)\b"],
-    nl=[r"\b(?:afspraak|kennismaken|kennis te maken|bellen|gesprek|videogesprek|videobellen|kennismaking)\b"])
+        r"\bs'appel\w*", r"\b\d+ ?min(?:utes)?\b", r"\bdemi-heure\b"],
+    es=[r"\b(?:llamada|charlar|hablar|reunión|entrevista|videollamada|conocerte|hueco|llamamos|llamarte|llamarle|"
+        r"\d+ ?min(?:utos)?|media hora)\b"],
+    nl=[r"\b(?:afspraak|kennismaken|kennis te maken|bellen|gesprek|videogesprek|videobellen|kennismaking|"
+        r"\d+ ?min(?:uten)?|half uur)\b"])
 # A proposal made to the candidate (with a time still to come): "how about", "let's", "can we".
 PROPOSAL = family(
     en=[r"\b(?:how about|what about|let's|let us|can we|could we|shall we|would .{1,30} work|does .{1,30} work|"
@@ -273,7 +276,10 @@ INVITE = family(
         r"\binterested in (?:a|an) (?:quick |short )?(?:call|chat|interview|conversation)\b",
         r"\bcongratulations\b", r"\binterview invitation\b",
         r"\bhave you (?:in|over|come in) for\b", r"\b(?:would|are) you (?:be )?open to (?:a|an) (?:\w+ )?(?:call|chat|"
-        r"conversation|interview|meeting)\b", r"\b(?:delighted|thrilled|excited) to (?:invite|meet|speak|talk)\b"],
+        r"conversation|interview|meeting)\b", r"\b(?:delighted|thrilled|excited) to (?:invite|meet|speak|talk)\b",
+        r"\b(?:bring|get|have) you (?:in|on-?site|over|into the office)\b",
+        r"\b(?:would|'d) (?:like|love) to (?:(?!thank|inform|let you know|update|take this)\w+ ){1,6}(?:an? |the |our |"
+        r"your )?(?:\w+ )?(?:interview|onsite|on-site|call|chat|meeting|conversation|coffee)\b"],
     de=[r"\beinlad\w*\b[^.!?\n]{0,40}\b(?:gespräch|interview|kennenlernen|termin|runde|call|probetag|austausch)",
         r"(?:gespräch|interview|kennenlernen|probetag)\w*\b[^.!?\n]{0,40}\beinlad\w*", r"\bkennen(?:zu)?lernen\b",
         r"\blad(?:e|en|t)\b[^.!?\n]{0,60}(?:gespräch|interview|kennenlernen|termin|runde|probetag|call)\w*"
@@ -284,7 +290,9 @@ INVITE = family(
         r"\bmit (?:ihnen|dir) (?:\w+ )?(?:austauschen|sprechen|telefonieren|unterhalten)\b",
         r"\b(?:würden|möchten) (?:uns )?(?:sie|dich)? ?(?:sehr )?gerne? (?:\w+ )?(?:sprechen|treffen|kennenlernen)\b",
         r"\bgespräch\w* (?:\w+ )?begrüßen\b", r"\bvorbeikommen\b", r"\b(?:freuen|freue) (?:uns|mich),? (?:sie|dich) "
-        r"(?:\w+ )?(?:kennenzulernen|zu treffen|zu sprechen)\b"],
+        r"(?:\w+ )?(?:kennenzulernen|zu treffen|zu sprechen)\b",
+        r"\b(?:möchten|würden|wollen)\b[^.!?\n]{0,40}\b(?:gespräch|interview|telefonat|call|termin|kennenlernen)\w*\b"
+        r"[^.!?\n]{0,30}\b(?:vereinbaren|führen|machen|ausmachen|planen|organisieren)\b"],
     fr=[r"\b(?:convier|inviter|convoquer|invitons|convions|convoquons)\b[^.!?\n]{0,30}\b(?:entretien|rencontre|"
         r"échange)",
         r"\bvous rencontrer\b", r"\béchange (?:téléphonique|en visio)\b",
@@ -294,20 +302,29 @@ INVITE = family(
         r"\b(?:aimerions|souhaiterions|voudrions|aimerais|souhaiterais|voudrais) (?:\w+ )?(?:échanger|discuter|"
         r"vous rencontrer|te rencontrer|faire (?:votre|ta) connaissance|vous parler|te parler)\b",
         r"\bon (?:peut|pourrait) s'appeler\b", r"\b(?:ravis|ravie|heureux|heureuse|enchantés?) (?:de vous rencontrer|"
-        r"d'échanger|de discuter|de vous recevoir)\b", r"\bpasser (?:nous voir|dans nos locaux)\b"],
+        r"d'échanger|de discuter|de vous recevoir)\b", r"\bpasser (?:nous voir|dans nos locaux)\b",
+        r"\b(?:aimerions|souhaitons|souhaiterions|voudrions|aimerais|souhaite|voudrais) (?:vous |te )?(?:proposer|"
+        r"organiser|"
+        r"planifier|fixer|avoir|faire) (?:un|une) (?:\w+ )?(?:entretien|échange|rendez-vous|appel|rencontre|visio|"
+        r"point)\b",
+        r"\bvous faire venir\b"],
     es=[r"\binvitar\w*\b[^.!?\n]{0,30}\bentrevista", r"\bconvoca\w*\b[^.!?\n]{0,30}\bentrevista", r"\bagendar\b",
         r"\bllamada para conocer", r"\bprimera entrevista\b",
         r"\b(?:nos|me) (?:gustaría|encantaría) (?:conocerte|conocerle|invitarte|invitarle|hablar|charlar|"
         r"tener una (?:entrevista|llamada|reunión|charla))",
         r"\bqueremos (?:conocerte|conocerle|hablar contigo|verte)\b",
         r"\b(?:concertar|programar|coordinar|organizar|agendar) (?:una |la )?(?:\w+ )?(?:entrevista|llamada|reunión|"
-        r"videollamada)\b", r"\b(?:te|le|os) esperamos\b", r"\bencantad[oa]s? de (?:conocerte|hablar contigo)\b"],
+        r"videollamada)\b", r"\b(?:te|le|os) esperamos\b", r"\bencantad[oa]s? de (?:conocerte|hablar contigo)\b",
+        r"\b(?:queremos|quisiéramos|nos gustaría|me gustaría) (?:\w+ ){0,3}(?:una |la )?(?:entrevista|llamada|reunión|"
+        r"videollamada)\b", r"\bque (?:vengas|venga) a (?:vernos|la oficina|nuestras oficinas)\b"],
     nl=[r"\buitnodig\w*\b[^.!?\n]{0,40}\b(?:gesprek|interview|kennismaking)", r"\bkennismakingsgesprek\b",
         r"\b(?:even )?(?:bellen|videobellen)\b", r"\btechnisch interview\b",
         r"\bnodig\w* (?:we |wij |ik )?(?:je|u|jou) (?:graag |van harte )?uit\b", r"\bkennismaken\b",
         r"\b(?:in)?plannen\b[^.!?\n]{0,30}\b(?:gesprek|afspraak)|\b(?:gesprek|afspraak)\b[^.!?\n]{0,30}\binplannen\b",
         r"\bkennis te maken\b", r"\bop gesprek (?:komen|uitnodigen)\b",
-        r"\b(?:graag|willen|zouden|wil) (?:\w+ ){0,3}(?:praten|spreken|ontmoeten|afspreken)\b", r"\blangskomen\b"])
+        r"\b(?:graag|willen|zouden|wil) (?:\w+ ){0,3}(?:praten|spreken|ontmoeten|afspreken)\b", r"\blangskomen\b",
+        r"\b(?:willen|zouden|graag) (?:\w+ ){0,4}(?:in )?(?:gesprek|afspraak|kennismaking|videocall|interview)\b",
+        r"\bje laten langskomen\b"])
 # Asking for the candidate's times.
 ASK_TIMES = family(
     en=[r"\b(?:your|share your|send (?:me |us )?your|let (?:me|us) know your) availability\b",
@@ -427,26 +444,28 @@ OTHER_CHOSEN = family(
         r"\bentschieden\b",
         r"\b(?:entschieden|ausgewählt|gewählt|eingestellt|vergeben|fortzusetzen|fortsetzen)\b[^.!?\n]{0,40}"
         r"\b(?:jemand\w* (?:anderen|anderes|mit|der|die)|andere[nmr]? (?:kandidat|bewerber|person)\w*)",
-        r"\b(?:kandidat|bewerber|profil)\w*\b,? (?:\w+ ){0,2}(?:deren|dessen|die|der|mit)\b[^.!?\n]{0,50}"
+        r"\b(?:kandidat|bewerber|profil)\w*\b,? (?:\w+,? ){0,2}(?:deren|dessen|die|der|mit)\b[^.!?\n]{0,50}"
         r"\b(?:besser|näher|mehr|stärker|passender)\b", r"\bden vorzug\b"],
     fr=[r"\b(?:retenu|chois\w*|sélectionn\w*|privilégi\w*|opté pour|porté (?:notre|son|leur) (?:choix|attention) sur|"
         r"poursuivre\w*|continuer|avancer)\b[^.!?\n]{0,40}\b(?:un autre candidat|une autre candidat\w*|d'autres "
         r"(?:candidat|profil)\w*|un profil (?:plus|qui|correspondant|davantage)|des (?:profils|candidatures) "
         r"(?:plus|qui|correspondant))",
         r"\b(?:retenu|chois\w*|sélectionn\w*|privilégi\w*|opté pour|recruté|embauché)\b[^.!?\n]{0,20}\bquelqu'un\b",
-        r"\b(?:candidat|profil|candidature)s?\b,? (?:\w+ ){0,2}(?:dont|qui)\b[^.!?\n]{0,50}\b(?:plus|mieux|"
+        r"\b(?:candidat|profil|candidature)s?\b,? (?:\w+,? ){0,2}(?:dont|qui)\b[^.!?\n]{0,50}\b(?:plus|mieux|"
         r"davantage)\b"],
     es=[r"\b(?:elegido|seleccionado|optado|decantado|decidido|continuar|avanzar|seguir|contratado|centrando)\b"
         r"[^.!?\n]{0,40}\b(?:otr[oa]s? (?:candidat|perfil|persona)\w*|un[oa]? (?:candidat[oa]|perfil) (?:con|"
         r"que|cuyo|cuya)|candidat[oa]s (?:con|que|cuyo))",
         r"\b(?:elegido|seleccionado|optado por|decantado por|contratado)\b[^.!?\n]{0,20}\b(?:a )?alguien\b",
-        r"\b(?:candidat|perfil)\w*\b,? (?:\w+ ){0,2}(?:que|cuyo|cuya|cuyos|cuyas|con)\b[^.!?\n]{0,50}\b(?:más|mejor)\b",
+        r"\b(?:candidat|perfil)\w*\b,? (?:\w+,? ){0,2}(?:que|cuyo|cuya|cuyos|cuyas|con)\b[^.!?\n]{0,50}\b(?:más|"
+        r"mejor)\b",
         r"\b(?:priorizar|dar prioridad a) (?:otr|perfiles|candidat)"],
     nl=[r"\b(?:gekozen|geselecteerd|besloten|aangenomen|verder|doorgaan|aan te nemen)\b[^.!?\n]{0,40}"
         r"\b(?:iemand (?:anders|met|die)|een andere (?:kandidaat|sollicitant)|andere (?:kandidaten|sollicitanten)|"
         r"een kandidaat (?:die|met|van wie)|kandidaten (?:die|met))",
         r"\b(?:iemand|een andere kandidaat)\b[^.!?\n]{0,60}\b(?:gekozen|aangenomen|geselecteerd)\b",
-        r"\b(?:kandida(?:at|ten)|profiel\w*|sollicitant\w*)\b,? (?:\w+ ){0,2}(?:die|met|van wie|wiens)\b[^.!?\n]{0,50}"
+        r"\b(?:kandida(?:at|ten)|profiel\w*|sollicitant\w*)\b,? (?:\w+,? ){0,2}(?:die|met|van wie|"
+        r"wiens)\b[^.!?\n]{0,50}"
         r"\b(?:beter|meer|dichter)\b", r"\bvoorkeur (?:gegeven|geven) aan\b"])
 # The application's outcome, said of it or of the candidate: "your application was unsuccessful",
 # "not among the candidates", "didn't work out", "we have to turn you down".
@@ -542,7 +561,8 @@ DECISION = family(
         r"\b(?:progress|proceed|continue|move forward|go ahead|go forward)\w* with (?:other |another |different |"
         r"the other )?(?:applicants|candidates|profiles|people)\b",
         r"\bno further (?:interviews|steps|rounds)\b", r"\bno longer (?:being )?considered\b",
-        r"(?:\bnot|n't)\b[^.!?\n]{0,20}\btake (?:this|it|things|your application) (?:any )?further\b"],
+        r"(?:\bnot|n't)\b[^.!?\n]{0,20}\btake (?:this|it|things|your application) (?:any )?further\b",
+        r"\bdecided against\b"],
     de=[r"\babsage\b", r"\b(?:nicht|keine) (?:weiter\w* |mehr |länger )*(?:zu )?berücksichtig",
         r"\bfür (?:einen anderen|eine andere) (?:kandidat|bewerber)",
         r"\banderen? (?:kandidat|bewerber)\w* entschieden",
@@ -552,22 +572,25 @@ DECISION = family(
         r"\bandere[nr]? (?:kandidat|bewerber)",
         r"\bnicht in die (?:engere|nächste) (?:aus)?wahl", r"\b(?:jemand|jemanden) (?:anderen|anderes)\b",
         r"\b(?:entscheidung|wahl)\b[^.!?\n]{0,40}\b(?:auf|für)\b[^.!?\n]{0,10}\bandere", r"\bandere person\b",
-        r"\bnicht (?:anbieten|zusagen)\b"],
+        r"\bnicht (?:anbieten|zusagen)\b", r"\bgegen (?:\w+ ){0,3}entschieden\b",
+        r"\bfür (?:\w+ ){0,2}(?:kandidat|bewerber)\w* entschieden\b", r"\bnicht mit (?:ihnen|dir) planen\b"],
     fr=[r"\bne\b[^.!?\n]{0,40}\b(?:pas|plus)\b[^.!?\n]{0,30}\b(?:donner (?:une )?suite|poursuivre)",
         r"\bpas (?:été )?retenue?s?\b", r"\b(?:retenu|choisi|sélectionné) (?:un autre|une autre) (?:candidat|profil)",
         r"\bautre candidat(?:ure)?\b", r"\bau regret\b", r"\bd'autres (?:profils|candidat)",
         r"\bne correspond (?:pas|plus)\b", r"\bne sommes pas en mesure\b", r"\bquelqu'un d'autre\b",
         r"\b(?:choix|décision)\b[^.!?\n]{0,30}\b(?:porté|porte|tombé)\w* sur\b",
-        r"\bne (?:pouvons|pourrons) pas (?:vous )?(?:proposer|offrir) (?:le|ce) poste\b"],
+        r"\bne (?:pouvons|pourrons) pas (?:vous )?(?:proposer|offrir) (?:le|ce) poste\b", r"\bdécidé de ne pas\b"],
     es=[r"\bno (?:continuar|seguir adelante|avanzar)\b", r"\botr[oa]s? (?:candidat[oa]s?|perfil(?:es)?)\b",
         r"\bno encaja\b", r"\b(?:decantado|optado|elegido|seleccionado|decidido) por otr[oa]s?\b",
         r"\botra persona\b", r"\bno ha sido seleccionad[oa]\b", r"\blamentamos (?:comunicar|informar)",
         r"\bsentimos (?:comunicar|informar)\w*", r"\bdecidido no\b",
-        r"\bno (?:podemos|vamos a poder) (?:ofrecerte|ofrecerle) (?:el|este) puesto\b"],
+        r"\bno (?:podemos|vamos a poder) (?:ofrecerte|ofrecerle) (?:el|este) puesto\b",
+        r"\bno (?:\w+ ){0,3}contar con(?:tigo|usted)\b"],
     nl=[r"\bniet (?:verder|door)\b", r"\bandere kandida(?:at|ten)\b", r"\bafwijzing\b",
         r"\bniet in behandeling\b", r"\bniet met (?:je|u) verder(?:gaan)?\b", r"\bsluit\w* niet (?:goed )?aan\b",
         r"\biemand anders\b", r"\bkeus\b[^.!?\n]{0,30}\bniet op (?:u|je|jou) gevallen\b",
-        r"\b(?:gekozen|besloten) (?:voor|om) (?:een )?andere\b", r"\bgeen match\b"])
+        r"\b(?:gekozen|besloten) (?:voor|om) (?:een )?andere\b", r"\bgeen match\b",
+        r"\b(?:besloten|gekozen) (?:om )?(?:\w+ ){0,3}niet\b", r"\bniet uit te nodigen\b"])
 # A negation, then a verb of going on with the application, in one clause:
 # "we won't be taking your application any further", "niet verder", "no seguir".
 _ON = (r"[^.!?\n,;]{0,40}\b(?:continu\w*|proceed\w*|progress\w*|move|moving|take|taking|go|going|pursu\w*|advanc\w*|"
@@ -600,32 +623,36 @@ ROLE_CLOSED = family(
         r"our (?:new|next) \w+)\b",
         r"\b(?:hire|hired|hiring|fill|filled|filling) (?:\w+ )?internally\b",
         r"\binternal (?:candidate|hire|applicant)\b",
-        r"\bclosed (?:the|our) (?:process|search|recruitment)\b"],
+        r"\bclosed (?:the|our) (?:process|search|recruitment)\b",
+        r"\b(?:completed|concluded|finali[sz]ed|wrapped up) (?:our|the) (?:search|recruitment|hiring|process)\b"],
     de=[r"\b(?:stelle|position|vakanz)\b[^.!?\n]{0,40}\b(?:besetzt|vergeben|gestrichen|zurückgezogen)\b",
         r"\bkeine (?:passende|offene|vakante|freie)n? (?:stelle|position|vakanz)",
         r"\beinstellungsstopp\b", r"\bnicht (?:mehr )?(?:nachbesetzt|besetzt werden)\b",
         r"\b(?:jemand\w*|eine?n? (?:\w+ )?(?:kandidat|bewerber)\w*|die richtige person) (?:\w+ ){0,3}gefunden\b",
         r"\bintern (?:besetzt|besetzen|vergeben|nachbesetzt)\b", r"\binterne[nr]? (?:kandidat|bewerber|lösung)",
         r"\bbesetzen\b[^.!?\n]{0,40}\bmit (?:jemand\w*|eine[mr])\b",
-        r"\b(?:prozess|verfahren)\b[^.!?\n]{0,20}\bbeendet\b"],
+        r"\b(?:prozess|verfahren)\b[^.!?\n]{0,20}\bbeendet\b",
+        r"\b(?:auswahl|besetzung|suche|rekrutierung)\w*\b[^.!?\n]{0,30}\babgeschlossen\b"],
     fr=[r"\b(?:poste|offre)\b[^.!?\n]{0,30}\b(?:pourvu|clôturé|annulé|gelé)",
         r"\bpas de (?:poste|offre) (?:ouvert |disponible )?correspondant",
         r"\baucun poste\b[^.!?\n]{0,50}\b(?:ouvert|disponible|correspondant)",
         r"\bgel des (?:recrutements|embauches)\b",
         r"\btrouvé (?:quelqu'un|un candidat|une candidate|la bonne personne|notre)\b",
         r"\b(?:pourvu|recruté|recruter|pourvoir) (?:\w+ )?en interne\b", r"\bcandidat\w* interne\b",
-        r"\b(?:clôturé|fermé|clos) (?:le|notre) (?:processus|recrutement)\b"],
+        r"\b(?:clôturé|fermé|clos|finalisé|terminé|bouclé) (?:le|notre) (?:processus|recrutement)\b"],
     es=[r"\b(?:puesto|vacante|posición|plaza)\b[^.!?\n]{0,30}\b(?:cubiert[oa]|cerrad[oa]|cancelad[oa])\b",
         r"\bno (?:tenemos|hay) (?:ninguna )?(?:vacante|posición|puesto)",
         r"\bcongelación de (?:contrataciones|vacantes)\b",
         r"\bencontrado (?:a )?(?:alguien|otr[oa] persona|al? candidat[oa]|la persona)\b",
         r"\b(?:cubierto|cubrir|cubierta|contratado) internamente\b", r"\bcandidat[oa] intern[oa]\b",
-        r"\b(?:cerrado|cerramos) el proceso\b"],
+        r"\b(?:cerrado|cerramos|finalizado|concluido) (?:el|nuestro) proceso\b",
+        r"\bproceso (?:se ha )?(?:cerrado|finalizado|concluido)\b"],
     nl=[r"\b(?:vacature|functie|positie|rol)\b[^.!?\n]{0,30}\b(?:vervuld|ingevuld|gesloten|geannuleerd|ingetrokken)\b",
         r"\bgeen (?:passende|openstaande) (?:vacature|functie)", r"\b(?:vacature|personeels)stop\b",
         r"\biemand (?:\w+ ){0,4}gevonden\b", r"\bgevonden voor (?:de|deze) (?:rol|functie|vacature)\b",
         r"\bintern (?:ingevuld|vervuld)\b", r"\binterne kandida(?:at|ten)\b",
-        r"\bprocedure (?:\w+ )?(?:afgesloten|gesloten)\b"])
+        r"\bprocedure (?:\w+ )?(?:afgesloten|gesloten)\b",
+        r"\b(?:werving|selectie|procedure)\w* (?:\w+ )?(?:is )?afgerond\b"])
 # Mood and courtesy: never enough alone ("we will keep your CV on file" closes declines and
 # acknowledgements alike).
 REJECTION_WEAK = family(
