@@ -202,9 +202,10 @@ def _read(text: str, reading: Reading) -> Evidence:
     for raw in sentences(text):
         at = offset = text.find(raw, offset)
         sentence = blanked(raw)
+        decided = len(found.decision) + len(found.closed)
         _decisions(sentence, at, found, reading)
         negated = cues.NEGATED_INVITE.search(sentence)
-        if not negated:
+        if not negated and decided == len(found.decision) + len(found.closed):
             _invitations(sentence, at, found, reading)
             _links(sentence, previous, at, found, reading)
         slot = _slot(sentence)
@@ -242,9 +243,10 @@ def _invitations(sentence: str, at: int, found: Evidence, reading: Reading) -> N
         if kind == "ask" and not_meeting:
             continue
         for m in pattern.finditer(sentence):
-            if reading.live(sentence, m.start(), past_too) and not reading.negation.search(m.group(0)):
+            if reading.live(sentence, m.start(), past_too) and not reading.negation.search(m.group(0)) and \
+                    not (kind == "invite" and cues.THIRD_PARTY.search(sentence)):
                 found.invite(at + m.start(), m.group(0), kind)
-    if not_meeting or reading.past.search(sentence) or reading.negation.search(sentence):
+    if not_meeting or reading.past.search(sentence) or cues.THIRD_PARTY.search(sentence):
         return
     slot = _slot(sentence)
     asked = "?" in sentence or cues.PROPOSAL.search(sentence)
@@ -254,7 +256,7 @@ def _invitations(sentence: str, at: int, found: Evidence, reading: Reading) -> N
         if (timed and asked) or (slot and cues.ADDRESSED.search(sentence)):
             found.invite(at + meeting.start(), f"proposes a meeting: {meeting.group(0)}", "meeting")
             return
-    day = slot or cues.WEEKDAY.search(sentence) or cues.SOON.search(sentence)
+    day = slot or cues.WEEKDAY.search(sentence) or cues.SOON.search(sentence) or cues.CLOCK.search(sentence)
     if day and asked and cues.PROPOSAL.search(sentence) and reading.live(sentence, day.start()):
         found.invite(at + day.start(), f"proposes a time: {sentence.strip()[:60]}", "time")
 

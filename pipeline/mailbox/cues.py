@@ -251,6 +251,14 @@ ADDRESSED = family(
     fr=[r"\b(?:vous|votre|vos|tu|te|toi|ton|ta|tes|nous|notre|nos|on)\b", r"\bt'"],
     es=[r"\b(?:usted|te|tu|tus|ti|contigo|nosotros|nuestr[oa]s?|nos|podemos|podrías|puedes|tienes)\b"],
     nl=[r"\b(?:u|uw|je|jij|jou|jouw|we|wij|ons|onze)\b"])
+# The invitation is for others: "selected applicants are then invited to interviews".
+THIRD_PARTY = family(
+    en=[r"(?:selected|shortlisted|successful|suitable|chosen) (?:candidates|applicants)\b",
+        r"\b(?:candidates|applicants) (?:who|that) (?:have been|are|were) (?:selected|shortlisted)\b"],
+    de=[r"\b(?:ausgewählte|geeignete|passende|vorausgewählte)n? (?:bewerber|kandidat)\w*"],
+    fr=[r"\b(?:candidat|profil)s? (?:présélectionné|retenu|sélectionné)s\b"],
+    es=[r"\b(?:candidat|perfil)(?:o|a|e)s (?:seleccionad|preseleccionad)[oa]s\b"],
+    nl=[r"\b(?:geselecteerde|geschikte) (?:kandidaten|sollicitanten)\b"])
 # Not a meeting: the date a job would start, a notice period, a salary ("your availability to start").
 NOT_MEETING = family(
     en=[r"\b(?:notice period|start(?:ing)? date|to start|salary|compensation|relocat\w+)\b"],
@@ -269,7 +277,7 @@ INVITE = family(
         r"some )?(?:quick |short |first |brief |informal |initial |\d+[- ]?min\w* )?(?:call|chat|interview|meeting|"
         r"conversation|intro)",
         r"\b(?:love|like|happy|glad|keen) to (?:chat|talk|meet|speak|get to know)\b", r"\bpleased to invite\b",
-        r"\bset up a time\b", r"\bphone screen", r"\bcome (?:in|by|over) (?:to|for)\b[^.!?\n]{0,30}\b(?:interview|chat|"
+        r"\bset up a time\b", r"\bcome (?:in|by|over) (?:to|for)\b[^.!?\n]{0,30}\b(?:interview|chat|"
         r"meet|conversation|coffee)",
         r"\baround for a (?:quick )?(?:call|chat)\b",
         r"\bschedule (?:a|an|your|the) (?:call|interview|chat|first round|conversation|meeting)",
@@ -360,7 +368,8 @@ ASK_TIMES = family(
         r"\bwanneer (?:kun|kan|kunt) (?:je|jij|u)\b"])
 # A step forward in the process.
 PROGRESS = family(
-    en=[r"\bnext steps?\s*(?::|is|are|will be|would be)", r"\bas (?:a|the) next step\b", r"\btake[- ]home\b",
+    en=[r"\bnext steps?\s*(?::|is|are|will be|would be)", r"\bphone screen", r"\bas (?:a|the) next step\b",
+        r"\btake[- ]home\b",
         r"\bcoding (?:challenge|exercise|test|assignment)\b", r"\btechnical (?:interview|screen)",
         r"\b(?:first|second|final|next|third)[- ](?:round|stage|interview)\b",
         r"\bmove (?:you )?forward with your (?:application|candidacy)\b", r"\bnext stage\b", r"\byour onsite\b",
@@ -624,7 +633,12 @@ ROLE_CLOSED = family(
         r"\b(?:hire|hired|hiring|fill|filled|filling) (?:\w+ )?internally\b",
         r"\binternal (?:candidate|hire|applicant)\b",
         r"\bclosed (?:the|our) (?:process|search|recruitment)\b",
-        r"\b(?:completed|concluded|finali[sz]ed|wrapped up) (?:our|the) (?:search|recruitment|hiring|process)\b"],
+        r"\b(?:completed|concluded|finali[sz]ed|wrapped up) (?:our|the) (?:search|recruitment|hiring|process)\b",
+        r"\b(?:position|role|vacancy|job|opening)\b[^.!?\n]{0,30}\b(?:won't|will not|isn't|is not|"
+        r"no longer)\b[^.!?\n]{0,15}"
+        r"\b(?:open|opened|available|filled|go ahead|happen)\b",
+        r"\bhired for (?:this|the|that) (?:one|role|position)\b",
+        r"\b(?:already|just) hired\b"],
     de=[r"\b(?:stelle|position|vakanz)\b[^.!?\n]{0,40}\b(?:besetzt|vergeben|gestrichen|zurückgezogen)\b",
         r"\bkeine (?:passende|offene|vakante|freie)n? (?:stelle|position|vakanz)",
         r"\beinstellungsstopp\b", r"\bnicht (?:mehr )?(?:nachbesetzt|besetzt werden)\b",
@@ -632,27 +646,39 @@ ROLE_CLOSED = family(
         r"\bintern (?:besetzt|besetzen|vergeben|nachbesetzt)\b", r"\binterne[nr]? (?:kandidat|bewerber|lösung)",
         r"\bbesetzen\b[^.!?\n]{0,40}\bmit (?:jemand\w*|eine[mr])\b",
         r"\b(?:prozess|verfahren)\b[^.!?\n]{0,20}\bbeendet\b",
-        r"\b(?:auswahl|besetzung|suche|rekrutierung)\w*\b[^.!?\n]{0,30}\babgeschlossen\b"],
+        r"\b(?:auswahl|besetzung|suche|rekrutierung)\w*\b[^.!?\n]{0,30}\babgeschlossen\b",
+        r"\b(?:stelle|position)\b[^.!?\n]{0,30}\bnicht\b[^.!?\n]{0,15}\b(?:besetzt|ausgeschrieben|geöffnet|"
+        r"geschaffen)\b",
+        r"\b(?:stelle|position)\b[^.!?\n]{0,30}\b(?:entfällt|fällt weg|gestrichen)\b",
+        r"\bschon jemand\w* eingestellt\b"],
     fr=[r"\b(?:poste|offre)\b[^.!?\n]{0,30}\b(?:pourvu|clôturé|annulé|gelé)",
         r"\bpas de (?:poste|offre) (?:ouvert |disponible )?correspondant",
         r"\baucun poste\b[^.!?\n]{0,50}\b(?:ouvert|disponible|correspondant)",
         r"\bgel des (?:recrutements|embauches)\b",
         r"\btrouvé (?:quelqu'un|un candidat|une candidate|la bonne personne|notre)\b",
         r"\b(?:pourvu|recruté|recruter|pourvoir) (?:\w+ )?en interne\b", r"\bcandidat\w* interne\b",
-        r"\b(?:clôturé|fermé|clos|finalisé|terminé|bouclé) (?:le|notre) (?:processus|recrutement)\b"],
+        r"\b(?:clôturé|fermé|clos|finalisé|terminé|bouclé) (?:le|notre) (?:processus|recrutement)\b",
+        r"\bposte\b[^.!?\n]{0,30}\bne (?:sera|serait|va) (?:pas|plus|finalement pas)\b[^.!?\n]{0,15}\b(?:ouvert|"
+        r"pourvu|maintenu)\b",
+        r"\bposte\b[^.!?\n]{0,30}\b(?:supprimé|annulé)\b", r"\bdéjà recruté\b"],
     es=[r"\b(?:puesto|vacante|posición|plaza)\b[^.!?\n]{0,30}\b(?:cubiert[oa]|cerrad[oa]|cancelad[oa])\b",
         r"\bno (?:tenemos|hay) (?:ninguna )?(?:vacante|posición|puesto)",
         r"\bcongelación de (?:contrataciones|vacantes)\b",
         r"\bencontrado (?:a )?(?:alguien|otr[oa] persona|al? candidat[oa]|la persona)\b",
         r"\b(?:cubierto|cubrir|cubierta|contratado) internamente\b", r"\bcandidat[oa] intern[oa]\b",
         r"\b(?:cerrado|cerramos|finalizado|concluido) (?:el|nuestro) proceso\b",
-        r"\bproceso (?:se ha )?(?:cerrado|finalizado|concluido)\b"],
+        r"\bproceso (?:se ha )?(?:cerrado|finalizado|concluido)\b",
+        r"\b(?:puesto|vacante|posición|plaza)\b[^.!?\n]{0,30}\b(?:no se (?:va a )?(?:abrir|cubrir)|se ha cancelado|"
+        r"ha quedado desierta|suprimid[oa])\b", r"\bya hemos contratado\b"],
     nl=[r"\b(?:vacature|functie|positie|rol)\b[^.!?\n]{0,30}\b(?:vervuld|ingevuld|gesloten|geannuleerd|ingetrokken)\b",
         r"\bgeen (?:passende|openstaande) (?:vacature|functie)", r"\b(?:vacature|personeels)stop\b",
         r"\biemand (?:\w+ ){0,4}gevonden\b", r"\bgevonden voor (?:de|deze) (?:rol|functie|vacature)\b",
         r"\bintern (?:ingevuld|vervuld)\b", r"\binterne kandida(?:at|ten)\b",
         r"\bprocedure (?:\w+ )?(?:afgesloten|gesloten)\b",
-        r"\b(?:werving|selectie|procedure)\w* (?:\w+ )?(?:is )?afgerond\b"])
+        r"\b(?:werving|selectie|procedure)\w* (?:\w+ )?(?:is )?afgerond\b",
+        r"\b(?:vacature|functie|positie)\b[^.!?\n]{0,30}\b(?:komt (?:\w+ )?te vervallen|vervalt|is vervallen|"
+        r"gaat niet door|"
+        r"wordt niet (?:ingevuld|opengesteld))\b", r"\b(?:al|inmiddels) iemand aangenomen\b"])
 # Mood and courtesy: never enough alone ("we will keep your CV on file" closes declines and
 # acknowledgements alike).
 REJECTION_WEAK = family(
