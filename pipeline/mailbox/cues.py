@@ -218,13 +218,13 @@ MEETING = family(
         r"intro|session|onsite|on-site|\d+ ?min(?:ute)?s?|half an hour)\b"],
     de=[r"gespräch",
         r"\b(?:telefonat|telefonieren|videocall|call|treffen|kennenlernen|termin|austausch\w*|interview|"
-        r"\d+ ?min(?:uten|\.)?|halbe stunde)\b"],
+        r"\d+ ?min(?:uten|\.)?|halbe stunde)\b", r"\bruf\w* (?:sie|dich|ihnen)\b[^.!?\n]{0,40}\ban\b", r"\banrufen\b"],
     fr=[r"\b(?:échanger|échange|entretien|rencontrer|rencontre|appel|appeler|visio|rendez-vous|call|point)\b",
-        r"\bs'appel\w*", r"\b\d+ ?min(?:utes)?\b", r"\bdemi-heure\b"],
+        r"\bs'appel\w*", r"\b\d+ ?min(?:utes)?\b", r"\bdemi-heure\b", r"\b(?:vous|t') ?appelle\w*"],
     es=[r"\b(?:llamada|charlar|hablar|reunión|entrevista|videollamada|conocerte|hueco|llamamos|llamarte|llamarle|"
-        r"\d+ ?min(?:utos)?|media hora)\b"],
+        r"\d+ ?min(?:utos)?|media hora|te llamo|le llamo)\b"],
     nl=[r"\b(?:afspraak|kennismaken|kennis te maken|bellen|gesprek|videogesprek|videobellen|kennismaking|"
-        r"\d+ ?min(?:uten)?|half uur)\b"])
+        r"\d+ ?min(?:uten)?|half uur)\b", r"\bbel (?:je|jou|u)\b"])
 # A proposal made to the candidate (with a time still to come): "how about", "let's", "can we".
 PROPOSAL = family(
     en=[r"\b(?:how about|what about|let's|let us|can we|could we|shall we|would .{1,30} work|does .{1,30} work|"
@@ -232,7 +232,8 @@ PROPOSAL = family(
         r"are you (?:free|around|available)|can you make|could you make|fancy|up for|open to)\b"],
     de=[r"\b(?:lass uns|lassen sie uns|wie wäre es|können wir|sollen wir|schlage\w* (?:ich|wir)|"
         r"passt (?:es )?(?:ihnen|dir)|ginge\w*|würde\w* (?:ihnen|dir) \w+ passen|hätten sie|hättest du|"
-        r"haben sie|hast du|können sie|kannst du|lust auf|hast du lust|hätten sie lust)\b"],
+        r"haben sie|hast du|können sie|kannst du|lust auf|hast du lust|hätten sie lust|passt das|passt es|geht das|"
+        r"wäre das (?:ok|in ordnung|möglich))\b"],
     fr=[r"\b(?:je vous propose|je te propose|nous vous proposons|on peut|pouvons-nous|ça vous va|ça te va|"
         r"que diriez-vous|ça (?:vous|te) dit|(?:êtes|seriez)-vous disponibles?|(?:es|serais)-tu dispo\w*|"
         r"vous convien\w*|te convien\w*)"
@@ -241,7 +242,8 @@ PROPOSAL = family(
         r"te vendría bien|le vendría bien|(?:estás|está|estarías|estaría) disponible|puedes|podrías|tienes|"
         r"te apetece|le apetece)\b"],
     nl=[r"\b(?:zullen we|kunnen we|laten we|ik stel voor|schikt|past (?:je|jou|u|het)|zou .{1,30} passen|"
-        r"ben je beschikbaar|bent u beschikbaar|kun je|kunt u|zou je|zou u|heb je zin|zin in)\b", r"^\W*past\b"])
+        r"ben je beschikbaar|bent u beschikbaar|kun je|kunt u|zou je|zou u|heb je zin|zin in|past dat|schikt dat|"
+        r"is dat goed)\b", r"^\W*past\b", r"\bis [^.!?\n]{1,20} goed\?"])
 
 # The candidate is part of it: "you", or the company as "we" ("I meet the hiring manager on Monday
 # at 10:00" is no invitation).
@@ -261,11 +263,15 @@ THIRD_PARTY = family(
     nl=[r"\b(?:geselecteerde|geschikte) (?:kandidaten|sollicitanten)\b"])
 # Not a meeting: the date a job would start, a notice period, a salary ("your availability to start").
 NOT_MEETING = family(
-    en=[r"\b(?:notice period|start(?:ing)? date|to start|salary|compensation|relocat\w+)\b"],
-    de=[r"\b(?:kündigungsfrist|eintritt\w*|gehalt\w*|startdatum|arbeitsbeginn|einstieg\w*)\b"],
-    fr=[r"\b(?:préavis|prise de poste|date de début|salaire|prétentions|rémunération)\b"],
-    es=[r"\b(?:preaviso|incorporación|incorporarte|incorporarse|fecha de inicio|salario|salarial\w*)\b"],
-    nl=[r"\b(?:opzegtermijn|startdatum|beginnen|salaris\w*|in dienst)\b"])
+    en=[r"\b(?:notice period|start(?:ing)? date|to start|salary|compensation|relocat\w+|could start|can start|"
+        r"begin work\w*|start working|join us full[- ]time)\b"],
+    de=[r"\b(?:kündigungsfrist|eintritt\w*|gehalt\w*|startdatum|arbeitsbeginn|einstieg\w*|anfangen|einsteigen|"
+        r"starttermin|beginnen)\b"],
+    fr=[r"\b(?:préavis|prise de poste|date de début|salaire|prétentions|rémunération|démarrer|commencer|débuter|"
+        r"début de contrat|intégrer (?:l'équipe|le poste))\b"],
+    es=[r"\b(?:preaviso|incorporación|incorporarte|incorporarse|fecha de inicio|salario|salarial\w*|empezar|"
+        r"comenzar|empezar a trabajar)\b"],
+    nl=[r"\b(?:opzegtermijn|startdatum|beginnen|salaris\w*|in dienst|starten|aan de slag)\b"])
 
 # -- interview: the families of an invitation -----------------------------------------------------
 
@@ -571,7 +577,8 @@ DECISION = family(
         r"the other )?(?:applicants|candidates|profiles|people)\b",
         r"\bno further (?:interviews|steps|rounds)\b", r"\bno longer (?:being )?considered\b",
         r"(?:\bnot|n't)\b[^.!?\n]{0,20}\btake (?:this|it|things|your application) (?:any )?further\b",
-        r"\bdecided against\b"],
+        r"\bdecided against\b", r"\b(?:our|the) choice (?:fell|went) (?:on|to)\b",
+        r"\bnot the (?:successful|chosen|selected|preferred) (?:candidate|applicant|person)\b"],
     de=[r"\babsage\b", r"\b(?:nicht|keine) (?:weiter\w* |mehr |länger )*(?:zu )?berücksichtig",
         r"\bfür (?:einen anderen|eine andere) (?:kandidat|bewerber)",
         r"\banderen? (?:kandidat|bewerber)\w* entschieden",
@@ -582,24 +589,35 @@ DECISION = family(
         r"\bnicht in die (?:engere|nächste) (?:aus)?wahl", r"\b(?:jemand|jemanden) (?:anderen|anderes)\b",
         r"\b(?:entscheidung|wahl)\b[^.!?\n]{0,40}\b(?:auf|für)\b[^.!?\n]{0,10}\bandere", r"\bandere person\b",
         r"\bnicht (?:anbieten|zusagen)\b", r"\bgegen (?:\w+ ){0,3}entschieden\b",
-        r"\bfür (?:\w+ ){0,2}(?:kandidat|bewerber)\w* entschieden\b", r"\bnicht mit (?:ihnen|dir) planen\b"],
+        r"\bfür (?:\w+ ){0,2}(?:kandidat|bewerber)\w* entschieden\b", r"\bnicht mit (?:ihnen|dir) planen\b",
+        r"\b(?:keine|nicht)\b[^.!?\n]{0,30}\b(?:stelle|position|anstellung|festanstellung|"
+        r"job)\w* (?:\w+ )?(?:anbieten|geben)\b",
+        r"\bnicht (?:der|die) (?:ausgewählte|erfolgreiche|gewählte)\b"],
     fr=[r"\bne\b[^.!?\n]{0,40}\b(?:pas|plus)\b[^.!?\n]{0,30}\b(?:donner (?:une )?suite|poursuivre)",
         r"\bpas (?:été )?retenue?s?\b", r"\b(?:retenu|choisi|sélectionné) (?:un autre|une autre) (?:candidat|profil)",
         r"\bautre candidat(?:ure)?\b", r"\bau regret\b", r"\bd'autres (?:profils|candidat)",
         r"\bne correspond (?:pas|plus)\b", r"\bne sommes pas en mesure\b", r"\bquelqu'un d'autre\b",
         r"\b(?:choix|décision)\b[^.!?\n]{0,30}\b(?:porté|porte|tombé)\w* sur\b",
-        r"\bne (?:pouvons|pourrons) pas (?:vous )?(?:proposer|offrir) (?:le|ce) poste\b", r"\bdécidé de ne pas\b"],
+        r"\bne (?:pouvons|pourrons) pas (?:vous )?(?:proposer|offrir) (?:le|ce) poste\b", r"\bdécidé de ne pas\b",
+        r"\bne (?:pouvons|pourrons) pas (?:vous )?(?:proposer|offrir) de poste\b",
+        r"\b(?:choix|décision)\b[^.!?\n]{0,30}\b(?:orienté|tourné)\w* vers\b",
+        r"\bpas (?:le|la) candidat\w* (?:retenu|sélectionné|choisi)\w*"],
     es=[r"\bno (?:continuar|seguir adelante|avanzar)\b", r"\botr[oa]s? (?:candidat[oa]s?|perfil(?:es)?)\b",
         r"\bno encaja\b", r"\b(?:decantado|optado|elegido|seleccionado|decidido) por otr[oa]s?\b",
         r"\botra persona\b", r"\bno ha sido seleccionad[oa]\b", r"\blamentamos (?:comunicar|informar)",
         r"\bsentimos (?:comunicar|informar)\w*", r"\bdecidido no\b",
         r"\bno (?:podemos|vamos a poder) (?:ofrecerte|ofrecerle) (?:el|este) puesto\b",
-        r"\bno (?:\w+ ){0,3}contar con(?:tigo|usted)\b"],
+        r"\bno (?:\w+ ){0,3}contar con(?:tigo|usted)\b",
+        r"\bno (?:podemos|vamos a poder) (?:ofrecerte|ofrecerle) (?:un|ningún) puesto\b",
+        r"\bno (?:has|ha) sido (?:la persona|el candidato|la candidata|el perfil) (?:elegid|seleccionad|escogid)[oa]\b",
+        r"\b(?:nuestra )?elección (?:ha recaído|recayó|ha sido) (?:en|por)\b"],
     nl=[r"\bniet (?:verder|door)\b", r"\bandere kandida(?:at|ten)\b", r"\bafwijzing\b",
         r"\bniet in behandeling\b", r"\bniet met (?:je|u) verder(?:gaan)?\b", r"\bsluit\w* niet (?:goed )?aan\b",
         r"\biemand anders\b", r"\bkeus\b[^.!?\n]{0,30}\bniet op (?:u|je|jou) gevallen\b",
         r"\b(?:gekozen|besloten) (?:voor|om) (?:een )?andere\b", r"\bgeen match\b",
-        r"\b(?:besloten|gekozen) (?:om )?(?:\w+ ){0,3}niet\b", r"\bniet uit te nodigen\b"])
+        r"\b(?:besloten|gekozen) (?:om )?(?:\w+ ){0,3}niet\b", r"\bniet uit te nodigen\b",
+        r"\bgeen (?:functie|baan|plek|positie|vaste aanstelling) (?:\w+ )?(?:aan)?bieden\b",
+        r"\bkeuze is (?:\w+ )?gevallen op\b", r"\bniet de (?:gekozen|geselecteerde) kandida(?:at|te)\b"])
 # A negation, then a verb of going on with the application, in one clause:
 # "we won't be taking your application any further", "niet verder", "no seguir".
 _ON = (r"[^.!?\n,;]{0,40}\b(?:continu\w*|proceed\w*|progress\w*|move|moving|take|taking|go|going|pursu\w*|advanc\w*|"
@@ -638,7 +656,8 @@ ROLE_CLOSED = family(
         r"no longer)\b[^.!?\n]{0,15}"
         r"\b(?:open|opened|available|filled|go ahead|happen)\b",
         r"\bhired for (?:this|the|that) (?:one|role|position)\b",
-        r"\b(?:already|just) hired\b"],
+        r"\b(?:already|just) hired\b",
+        r"\b(?:been able|managed) to fill (?:the|this|that) (?:role|position|vacancy)\b"],
     de=[r"\b(?:stelle|position|vakanz)\b[^.!?\n]{0,40}\b(?:besetzt|vergeben|gestrichen|zurückgezogen)\b",
         r"\bkeine (?:passende|offene|vakante|freie)n? (?:stelle|position|vakanz)",
         r"\beinstellungsstopp\b", r"\bnicht (?:mehr )?(?:nachbesetzt|besetzt werden)\b",
@@ -650,7 +669,8 @@ ROLE_CLOSED = family(
         r"\b(?:stelle|position)\b[^.!?\n]{0,30}\bnicht\b[^.!?\n]{0,15}\b(?:besetzt|ausgeschrieben|geöffnet|"
         r"geschaffen)\b",
         r"\b(?:stelle|position)\b[^.!?\n]{0,30}\b(?:entfällt|fällt weg|gestrichen)\b",
-        r"\bschon jemand\w* eingestellt\b"],
+        r"\bschon jemand\w* eingestellt\b",
+        r"\bkonnten\b[^.!?\n]{0,20}\b(?:stelle|position)\b[^.!?\n]{0,30}\bbesetzen\b"],
     fr=[r"\b(?:poste|offre)\b[^.!?\n]{0,30}\b(?:pourvu|clôturé|annulé|gelé)",
         r"\bpas de (?:poste|offre) (?:ouvert |disponible )?correspondant",
         r"\baucun poste\b[^.!?\n]{0,50}\b(?:ouvert|disponible|correspondant)",
@@ -660,7 +680,7 @@ ROLE_CLOSED = family(
         r"\b(?:clôturé|fermé|clos|finalisé|terminé|bouclé) (?:le|notre) (?:processus|recrutement)\b",
         r"\bposte\b[^.!?\n]{0,30}\bne (?:sera|serait|va) (?:pas|plus|finalement pas)\b[^.!?\n]{0,15}\b(?:ouvert|"
         r"pourvu|maintenu)\b",
-        r"\bposte\b[^.!?\n]{0,30}\b(?:supprimé|annulé)\b", r"\bdéjà recruté\b"],
+        r"\bposte\b[^.!?\n]{0,30}\b(?:supprimé|annulé)\b", r"\bdéjà recruté\b", r"\bavons pu pourvoir\b"],
     es=[r"\b(?:puesto|vacante|posición|plaza)\b[^.!?\n]{0,30}\b(?:cubiert[oa]|cerrad[oa]|cancelad[oa])\b",
         r"\bno (?:tenemos|hay) (?:ninguna )?(?:vacante|posición|puesto)",
         r"\bcongelación de (?:contrataciones|vacantes)\b",
@@ -669,7 +689,7 @@ ROLE_CLOSED = family(
         r"\b(?:cerrado|cerramos|finalizado|concluido) (?:el|nuestro) proceso\b",
         r"\bproceso (?:se ha )?(?:cerrado|finalizado|concluido)\b",
         r"\b(?:puesto|vacante|posición|plaza)\b[^.!?\n]{0,30}\b(?:no se (?:va a )?(?:abrir|cubrir)|se ha cancelado|"
-        r"ha quedado desierta|suprimid[oa])\b", r"\bya hemos contratado\b"],
+        r"ha quedado desierta|suprimid[oa])\b", r"\bya hemos contratado\b", r"\bhemos podido cubrir\b"],
     nl=[r"\b(?:vacature|functie|positie|rol)\b[^.!?\n]{0,30}\b(?:vervuld|ingevuld|gesloten|geannuleerd|ingetrokken)\b",
         r"\bgeen (?:passende|openstaande) (?:vacature|functie)", r"\b(?:vacature|personeels)stop\b",
         r"\biemand (?:\w+ ){0,4}gevonden\b", r"\bgevonden voor (?:de|deze) (?:rol|functie|vacature)\b",
@@ -678,7 +698,8 @@ ROLE_CLOSED = family(
         r"\b(?:werving|selectie|procedure)\w* (?:\w+ )?(?:is )?afgerond\b",
         r"\b(?:vacature|functie|positie)\b[^.!?\n]{0,30}\b(?:komt (?:\w+ )?te vervallen|vervalt|is vervallen|"
         r"gaat niet door|"
-        r"wordt niet (?:ingevuld|opengesteld))\b", r"\b(?:al|inmiddels) iemand aangenomen\b"])
+        r"wordt niet (?:ingevuld|opengesteld))\b", r"\b(?:al|inmiddels) iemand aangenomen\b",
+        r"\bhebben\b[^.!?\n]{0,40}\b(?:vacature|functie|positie|rol)\b[^.!?\n]{0,20}\bkunnen (?:in|ver)vullen\b"])
 # Mood and courtesy: never enough alone ("we will keep your CV on file" closes declines and
 # acknowledgements alike).
 REJECTION_WEAK = family(
