@@ -21,7 +21,9 @@ until that file exists and then asserts the floors on all of it, never weaker.
 
 import hashlib
 import json
+import textwrap
 from collections import Counter
+from collections.abc import Callable
 
 import pytest
 
@@ -113,6 +115,52 @@ def test_round4_rows_say_where_their_wording_comes_from():
 def test_tuning_rows_stay_at_the_floors(name, capsys):
     """Regression: every row of these files was seen and tuned on; a change must not lose them."""
     assert_floors(report(TUNING[name], f"{name} (tuning data, regression)", capsys), name)
+
+
+# -- the structure of real mail: the same reply, sent another way, is sorted the same ---------------
+
+FOOTER = {  # a confidentiality notice under the message, without a sign-off line before it
+    "en": "This e-mail and any attachments are confidential and intended solely for the addressee. If you are not the "
+          "intended recipient, please notify the sender and do not copy, forward or take any action based on it.",
+    "de": "Diese E-Mail enthält vertrauliche Informationen. Wenn Sie nicht der richtige Adressat sind, informieren Sie "
+          "bitte den Absender und löschen Sie diese Mail. Die Weitergabe ist nicht gestattet.",
+    "fr": "Ce message et ses pièces jointes sont confidentiels. Si vous n'êtes pas le destinataire, merci de ne pas le "
+          "transférer et de le supprimer.",
+    "es": "Este mensaje es confidencial. Si no es usted el destinatario, no lo reenvíe y elimínelo. Sus datos "
+          "personales serán tratados conforme al RGPD.",
+    "nl": "Dit bericht is vertrouwelijk en uitsluitend bestemd voor de geadresseerde. Bent u niet de geadresseerde, "
+          "stuur het dan niet door en verwijder het."}
+QUOTED = {  # our own outreach quoted below the reply, as mail clients attribute it, without '>'
+    "en": "From: Sam Lee <sam@example.org>\nSent: Monday, June 3, 2024 9:12 AM\nSubject: Backend role\n\nHi, would "
+          "you be open to a short call next week? Tuesday at 10:00 works for me.\nSam",
+    "de": "Am Mo., 3. Juni 2024 um 09:12 Uhr schrieb Sam Lee <sam@example.org>:\nHallo, hätten Sie nächste Woche Zeit "
+          "für ein kurzes Gespräch? Dienstag um 10 Uhr würde passen.\nSam",
+    "fr": "Le lun. 3 juin 2024 à 09:12, Sam Lee <sam@example.org> a écrit :\nBonjour, seriez-vous disponible mardi à "
+          "10h pour un échange ?\nSam",
+    "es": "El lun, 3 jun 2024 a las 9:12, Sam Lee (<sam@example.org>) escribió:\nHola, ¿te viene bien una llamada el "
+          "martes a las 10:00?\nSam",
+    "nl": "Op ma 3 jun 2024 om 09:12 schreef Sam Lee <sam@example.org>:\nHoi, zullen we dinsdag om 10.00 uur even "
+          "bellen?\nSam"}
+RESENT: dict[str, Callable[[dict], str]] = {
+    "hard-wrapped at 72 columns": lambda case: "\n".join(
+        "\n".join(textwrap.wrap(line, 72)) if line.strip() else line for line in case["body"].split("\n")),
+    "CRLF line ends": lambda case: case["body"].replace("\n", "\r\n"),
+    "no-break spaces": lambda case: case["body"].replace(" ", "\xa0"),
+    "curly apostrophes": lambda case: case["body"].replace("'", "\u2019"),
+    "a confidentiality footer": lambda case: f"{case['body']}\n\n{FOOTER[case['lang']]}",
+    "our outreach quoted below": lambda case: f"{case['body']}\n\n{QUOTED[case['lang']]}",
+}
+
+
+@pytest.mark.parametrize("how", list(RESENT))
+def test_a_reply_sent_another_way_is_sorted_the_same(how):
+    """Wrapping, line ends, spaces, apostrophes, a footer or the quoted thread change no tuning row's label."""
+    changed = []
+    for case in [c for rows in TUNING.values() for c in rows if c["label"] != "bounce"]:
+        resent = {**case, "body": RESENT[how](case)}
+        if decide(resent) != case["label"]:
+            changed.append(f"{case['id']}: {case['label']} -> {decide(resent)}")
+    assert not changed, changed
 
 
 # -- the held-back round ---------------------------------------------------------------------------

@@ -29,6 +29,7 @@ The words live in cues.py, as families per language; this file reads a mail's st
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from pipeline.mailbox import cues
@@ -58,9 +59,14 @@ ABBREVIATION = re.compile(r"(?:^|[\s(])(?:dr|prof|hr|fr|frau|herr|nr|st|ca|bzw|g
 BEFORE_NUMBER = re.compile(rf"(?:^|\s)(?:mo|di|mi|do|fr|mon|tue|tues|wed|thu|thur|thurs|fri|lun|mar|mer|jeu|ven|mié|"
                            rf"jue|vie|ma|wo|vr|{cues.MONTH[3:-4]})\.$", re.I)
 LONGEST = 400
+WRAPPED = 40  # a line this long that ends no sentence was cut by the sender's wrapping
+LIST_ITEM = re.compile(r"^(?:[-*•–>]|\d{1,2}[.)]\s)")
 READ_CHARS = 8000  # of the reply's own text (the quoted mail already dropped)
 ORDINAL = re.compile(r"(?:^|\s)\d{1,2}\.$")
 PARAGRAPH = re.compile(r"\n\s*\n")
+# Typography the cues are not written in: curly apostrophes ("won’t", "n’a pas"), and, through
+# NFKC, no-break and thin spaces ("Tuesday\xa0at\xa010:00", "disponible\u202f?") and ligatures.
+TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "\u2010": "-", "\u2011": "-"})
 GENDER_MARK = re.compile(r"(\w)[*:_/](innen|in)\b")  # "Kandidat*innen" reads as "Kandidatinnen"
 
 
@@ -100,6 +106,11 @@ def blanked(sentence: str) -> str:
 REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|aw|antw|rv|r|tr|fwd?|wg|sv|vs)\s*(?:\[\d+\])?\s*:)+", re.I)
 
 
+def plain(text: str) -> str:
+    """The text in the typography the cues are written in (see TYPOGRAPHY)."""
+    return unicodedata.normalize("NFKC", text).translate(TYPOGRAPHY)
+
+
 def message_part(text: str) -> tuple[str, str]:
     """(the message, its signature and footer): the text is cut at the first sign-off line
     ("Best,", "Mit freundlichen Grüßen", "Best, Dana") or signature mark ("-- ", "Sent from my
@@ -115,6 +126,25 @@ def message_part(text: str) -> tuple[str, str]:
             return "\n".join(lines[:number]), "\n".join(lines[number:])
         content = content or bool(stripped and not (len(stripped) <= 40 and cues.GREETING.search(stripped)))
     return text, ""
+
+
+def unwrapped(text: str) -> str:
+    """Hard-wrapped plain text (lines cut at 72 or 78 columns) joined back into its paragraphs, so a
+    sentence cut in two ("we have decided not to move / forward with your application") reads
+    whole: a line that ends no sentence is joined to the next, unless that one opens a list item,
+    a link, a sign-off, a signature or a greeting."""
+    lines = text.split("\n")
+    joined = [lines[0]]
+    for line in lines[1:]:
+        previous, stripped = joined[-1].rstrip(), line.strip()
+        if len(previous) >= WRAPPED and stripped and not previous.endswith((".", "!", "?", ":", ";")) and \
+                not LIST_ITEM.match(stripped) and not stripped.lower().startswith("http") and \
+                not (cues.SIGN_OFF_LINE.match(stripped) or cues.SIGN_OFF_NAMED.match(stripped) or
+                     cues.SIGNATURE_START.match(stripped) or cues.GREETING.search(stripped)):
+            joined[-1] = f"{previous} {stripped}"
+        else:
+            joined.append(line)
+    return "\n".join(joined)
 
 
 def without_boilerplate(text: str) -> tuple[str, str]:
@@ -309,11 +339,11 @@ def is_bounce(headers: dict[str, str], sender: str, subject: str) -> bool:
 
 def classify(headers: dict[str, str], sender: str, subject: str, text: str) -> Verdict:
     """The heuristic verdict on one message: `text` is the reply's own text (message.own_text)."""
+    text, subject = plain(text[:READ_CHARS]), plain(subject)  # READ_CHARS bounds a hostile text
     automatic = _automatic(headers, sender, subject, text)
     if automatic:
         return automatic
-    text = text[:READ_CHARS]  # a reply says what it means near the top; this bounds a hostile one
-    body, footer = message_part(GENDER_MARK.sub(r"\1\2", text))
+    body, footer = message_part(unwrapped(GENDER_MARK.sub(r"\1\2", text)))
     body, boilerplate = without_boilerplate(body)
     own_subject = "" if REPLY_PREFIX.match(subject) else subject  # "Re: ..." repeats our own subject
     reading = Reading(cues.languages(f"{own_subject}\n{body}"))
