@@ -141,9 +141,18 @@ QUOTED = {  # our own outreach quoted below the reply, as mail clients attribute
           "martes a las 10:00?\nSam",
     "nl": "Op ma 3 jun 2024 om 09:12 schreef Sam Lee <sam@example.org>:\nHoi, zullen we dinsdag om 10.00 uur even "
           "bellen?\nSam"}
+
+
+def wrapped(body: str, width: int) -> str:
+    return "\n".join("\n".join(textwrap.wrap(line, width)) if line.strip() else line for line in body.split("\n"))
+
+
 RESENT: dict[str, Callable[[dict], str]] = {
-    "hard-wrapped at 72 columns": lambda case: "\n".join(
-        "\n".join(textwrap.wrap(line, 72)) if line.strip() else line for line in case["body"].split("\n")),
+    "hard-wrapped at 72 columns": lambda case: wrapped(case["body"], 72),
+    "hard-wrapped at 50 columns": lambda case: wrapped(case["body"], 50),
+    "doubled spaces and tabs (HTML to text)": lambda case: case["body"].replace(" ", "  ").replace(",  ", ",\t"),
+    "*bold* words (HTML to text)": lambda case: " ".join(f"*{w}*" if i % 7 == 3 else w
+                                                         for i, w in enumerate(case["body"].split(" "))),
     "CRLF line ends": lambda case: case["body"].replace("\n", "\r\n"),
     "no-break spaces": lambda case: case["body"].replace(" ", "\xa0"),
     "curly apostrophes": lambda case: case["body"].replace("'", "\u2019"),

@@ -60,13 +60,15 @@ BEFORE_NUMBER = re.compile(rf"(?:^|\s)(?:mo|di|mi|do|fr|mon|tue|tues|wed|thu|thu
                            rf"jue|vie|ma|wo|vr|{cues.MONTH[3:-4]})\.$", re.I)
 LONGEST = 400
 WRAPPED = 40  # a line this long that ends no sentence was cut by the sender's wrapping
-LIST_ITEM = re.compile(r"^(?:[-*•–>]|\d{1,2}[.)]\s)")
+LIST_ITEM = re.compile(r"^[-*•–>]")
+NUMBERED = re.compile(r"^\d{1,2}[.)]\s")  # "1. ...", unless it continues a date: "am Freitag,\n14. Juni"
 READ_CHARS = 8000  # of the reply's own text (the quoted mail already dropped)
 ORDINAL = re.compile(r"(?:^|\s)\d{1,2}\.$")
 PARAGRAPH = re.compile(r"\n\s*\n")
 # Typography the cues are not written in: curly apostrophes ("won’t", "n’a pas"), and, through
 # NFKC, no-break and thin spaces ("Tuesday\xa0at\xa010:00", "disponible\u202f?") and ligatures.
 TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "\u2010": "-", "\u2011": "-"})
+SPACES = re.compile(r"[ \t\f\v]+")
 GENDER_MARK = re.compile(r"(\w)[*:_/](innen|in)\b")  # "Kandidat*innen" reads as "Kandidatinnen"
 
 
@@ -107,8 +109,9 @@ REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|aw|antw|rv|r|tr|fwd?|wg|sv|vs)\s*(?:\[\
 
 
 def plain(text: str) -> str:
-    """The text in the typography the cues are written in (see TYPOGRAPHY)."""
-    return unicodedata.normalize("NFKC", text).translate(TYPOGRAPHY)
+    """The text in the typography the cues are written in (see TYPOGRAPHY), with HTML's leftovers
+    gone: runs of spaces and tabs are one space, "*bold*" is bold."""
+    return SPACES.sub(" ", unicodedata.normalize("NFKC", text).translate(TYPOGRAPHY).replace("*", ""))
 
 
 def message_part(text: str) -> tuple[str, str]:
@@ -138,7 +141,8 @@ def unwrapped(text: str) -> str:
     for line in lines[1:]:
         previous, stripped = joined[-1].rstrip(), line.strip()
         if len(previous) >= WRAPPED and stripped and not previous.endswith((".", "!", "?", ":", ";")) and \
-                not LIST_ITEM.match(stripped) and not stripped.lower().startswith("http") and \
+                not LIST_ITEM.match(stripped) and not (NUMBERED.match(stripped) and not previous.endswith(",")) and \
+                not stripped.lower().startswith("http") and \
                 not (cues.SIGN_OFF_LINE.match(stripped) or cues.SIGN_OFF_NAMED.match(stripped) or
                      cues.SIGNATURE_START.match(stripped) or cues.GREETING.search(stripped)):
             joined[-1] = f"{previous} {stripped}"
