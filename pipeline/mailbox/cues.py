@@ -194,9 +194,12 @@ CLOCK = family(
     en=[r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)", r"\b\d{1,2}:\d{2}\b",
         r"\b(?:morning|afternoon|noon|lunchtime)\b"],
     de=[r"\b\d{1,2}(?:[:.]\d{2})? uhr\b", r"\b(?:vormittag|nachmittag|mittag)s?\b"],
-    fr=[r"\b\d{1,2}\s?h(?:\s?\d{2})?\b", r"\b(?:matin|après-midi|midi)\b"],
-    es=[r"\ba las \d{1,2}(?::\d{2})?\b", r"\b\d{1,2}\s?h\b", r"\bpor la (?:mañana|tarde)\b", r"\bmediodía\b"],
-    nl=[r"\b\d{1,2}[.:]\d{2}(?: uur)?\b", r"\bom \d{1,2}\b", r"\b\d{1,2} uur\b", r"\b(?:ochtend|middag)\b"])
+    fr=[r"\b(?:[01]?\d|2[0-4])\s?h(?:\s?\d{2})?\b(?!\s?(?:par|/|hebdo))", r"\b(?:matin|après-midi|midi)\b"],
+    es=[r"\ba las \d{1,2}(?::\d{2})?\b", r"\b(?:[01]?\d|2[0-4])\s?h\b(?!\s?(?:por|/|a la))",
+        r"\bpor la (?:mañana|tarde)\b",
+        r"\bmediodía\b"],
+    nl=[r"\b\d{1,2}[.:]\d{2}(?: uur)?\b", r"\bom \d{1,2}\b", r"\b(?:[01]?\d|2[0-4]) uur\b(?! per| in de| per week)",
+        r"\b(?:ochtend|middag)\b"])
 SOON = family(
     en=[r"\b(?:tomorrow|next week|this week|later this week|early next week|in the coming days)\b"],
     de=[r"\b(?:morgen|nächste[nr]? woche|diese[nr]? woche|kommende[nr]? woche|in den nächsten tagen)\b"],
@@ -215,16 +218,18 @@ DEADLINE = family(
 
 MEETING = family(
     en=[r"\b(?:call|chat|talk(?:ing)?|speak(?:ing)?|meet(?:ing)?|conversation|interview\w*|video ?call|zoom|teams|"
-        r"intro|session|onsite|on-site|\d+ ?min(?:ute)?s?|half an hour)\b"],
+        r"intro|session|onsite|on-site|\d+ ?min(?:ute)?s?|half an hour|coffee|lunch)\b"],
     de=[r"gespräch",
         r"\b(?:telefonat|telefonieren|videocall|call|treffen|kennenlernen|termin|austausch\w*|interview|"
-        r"\d+ ?min(?:uten|\.)?|halbe stunde)\b", r"\bruf\w* (?:sie|dich|ihnen)\b[^.!?\n]{0,40}\ban\b", r"\banrufen\b"],
+        r"\d+ ?min(?:uten|\.)?|halbe stunde|kaffee|mittagessen)\b",
+        r"\bruf\w* (?:sie|dich|ihnen)\b[^.!?\n]{0,40}\ban\b", r"\banrufen\b"],
     fr=[r"\b(?:échanger|échange|entretien|rencontrer|rencontre|appel|appeler|visio|rendez-vous|call|point)\b",
-        r"\bs'appel\w*", r"\b\d+ ?min(?:utes)?\b", r"\bdemi-heure\b", r"\b(?:vous|t') ?appelle\w*"],
+        r"\bs'appel\w*", r"\b\d+ ?min(?:utes)?\b", r"\bdemi-heure\b", r"\b(?:vous|t') ?appelle\w*",
+        r"\b(?:un )?café\b", r"\bdéjeuner\b"],
     es=[r"\b(?:llamada|charlar|hablar|reunión|entrevista|videollamada|conocerte|hueco|llamamos|llamarte|llamarle|"
-        r"\d+ ?min(?:utos)?|media hora|te llamo|le llamo)\b"],
+        r"\d+ ?min(?:utos)?|media hora|te llamo|le llamo|café|comida)\b"],
     nl=[r"\b(?:afspraak|kennismaken|kennis te maken|bellen|gesprek|videogesprek|videobellen|kennismaking|"
-        r"\d+ ?min(?:uten)?|half uur)\b", r"\bbel (?:je|jou|u)\b"])
+        r"\d+ ?min(?:uten)?|half uur|koffie|lunch)\b", r"\bbel (?:je|jou|u)\b"])
 # A proposal made to the candidate (with a time still to come): "how about", "let's", "can we".
 PROPOSAL = family(
     en=[r"\b(?:how about|what about|let's|let us|can we|could we|shall we|would .{1,30} work|does .{1,30} work|"
@@ -264,14 +269,15 @@ THIRD_PARTY = family(
 # Not a meeting: the date a job would start, a notice period, a salary ("your availability to start").
 NOT_MEETING = family(
     en=[r"\b(?:notice period|start(?:ing)? date|to start|salary|compensation|relocat\w+|could start|can start|"
-        r"begin work\w*|start working|join us full[- ]time)\b"],
+        r"begin work\w*|start working|join us full[- ]time|hours (?:a|per) week|part[- ]time|full[- ]time)\b"],
     de=[r"\b(?:kündigungsfrist|eintritt\w*|gehalt\w*|startdatum|arbeitsbeginn|einstieg\w*|anfangen|einsteigen|"
-        r"starttermin|beginnen)\b"],
+        r"starttermin|beginnen|stunden pro woche|wochenstunden|teilzeit|vollzeit)\b"],
     fr=[r"\b(?:préavis|prise de poste|date de début|salaire|prétentions|rémunération|démarrer|commencer|débuter|"
-        r"début de contrat|intégrer (?:l'équipe|le poste))\b"],
+        r"début de contrat|intégrer (?:l'équipe|le poste)|par semaine|temps partiel|temps plein)\b"],
     es=[r"\b(?:preaviso|incorporación|incorporarte|incorporarse|fecha de inicio|salario|salarial\w*|empezar|"
-        r"comenzar|empezar a trabajar)\b"],
-    nl=[r"\b(?:opzegtermijn|startdatum|beginnen|salaris\w*|in dienst|starten|aan de slag)\b"])
+        r"comenzar|empezar a trabajar|por semana|media jornada|jornada completa)\b"],
+    nl=[r"\b(?:opzegtermijn|startdatum|beginnen|salaris\w*|in dienst|starten|aan de slag|per week|parttime|"
+        r"fulltime|deeltijd)\b"])
 
 # -- interview: the families of an invitation -----------------------------------------------------
 
@@ -289,7 +295,8 @@ INVITE = family(
         r"\bschedule (?:a|an|your|the) (?:call|interview|chat|first round|conversation|meeting)",
         r"\binterested in (?:a|an) (?:quick |short )?(?:call|chat|interview|conversation)\b",
         r"\bcongratulations\b", r"\binterview invitation\b",
-        r"\bhave you (?:in|over|come in) for\b", r"\b(?:would|are) you (?:be )?open to (?:a|an) (?:\w+ )?(?:call|chat|"
+        r"\bhave you (?:in|over|come in) for\b", r"\bwants? to (?:meet|talk to|speak (?:to|with)|chat with) you\b",
+        r"\b(?:would|are) you (?:be )?open to (?:a|an) (?:\w+ )?(?:call|chat|"
         r"conversation|interview|meeting)\b", r"\b(?:delighted|thrilled|excited) to (?:invite|meet|speak|talk)\b",
         r"\b(?:bring|get|have) you (?:in|on-?site|over|into the office)\b",
         r"\b(?:would|'d) (?:like|love) to (?:(?!thank|inform|let you know|update|take this)\w+ ){1,6}(?:an? |the |our |"
@@ -303,7 +310,8 @@ INVITE = family(
         r"\bhättest du lust\b", r"\bzeit für ein\w* (?:kurzes |erstes )?(?:gespräch|telefonat|kennenlernen|call)",
         r"\bmit (?:ihnen|dir) (?:\w+ )?(?:austauschen|sprechen|telefonieren|unterhalten)\b",
         r"\b(?:würden|möchten) (?:uns )?(?:sie|dich)? ?(?:sehr )?gerne? (?:\w+ )?(?:sprechen|treffen|kennenlernen)\b",
-        r"\bgespräch\w* (?:\w+ )?begrüßen\b", r"\bvorbeikommen\b", r"\b(?:freuen|freue) (?:uns|mich),? (?:sie|dich) "
+        r"\bgespräch\w* (?:\w+ )?begrüßen\b", r"\bmöchten? (?:sie|dich) (?:\w+ )?(?:kennenlernen|treffen|sprechen)\b",
+        r"\bvorbeikommen\b", r"\b(?:freuen|freue) (?:uns|mich),? (?:sie|dich) "
         r"(?:\w+ )?(?:kennenzulernen|zu treffen|zu sprechen)\b",
         r"\b(?:möchten|würden|wollen)\b[^.!?\n]{0,40}\b(?:gespräch|interview|telefonat|call|termin|kennenlernen)\w*\b"
         r"[^.!?\n]{0,30}\b(?:vereinbaren|führen|machen|ausmachen|planen|organisieren)\b"],
@@ -326,7 +334,7 @@ INVITE = family(
         r"\bllamada para conocer", r"\bprimera entrevista\b",
         r"\b(?:nos|me) (?:gustaría|encantaría) (?:conocerte|conocerle|invitarte|invitarle|hablar|charlar|"
         r"tener una (?:entrevista|llamada|reunión|charla))",
-        r"\bqueremos (?:conocerte|conocerle|hablar contigo|verte)\b",
+        r"\b(?:queremos|quiere|quieren) (?:conocerte|conocerle|hablar contigo|verte)\b",
         r"\b(?:concertar|programar|coordinar|organizar|agendar) (?:una |la )?(?:\w+ )?(?:entrevista|llamada|reunión|"
         r"videollamada)\b", r"\b(?:te|le|os) esperamos\b", r"\bencantad[oa]s? de (?:conocerte|hablar contigo)\b",
         r"\b(?:queremos|quisiéramos|nos gustaría|me gustaría) (?:\w+ ){0,3}(?:una |la )?(?:entrevista|llamada|reunión|"
@@ -338,7 +346,7 @@ INVITE = family(
         r"\bkennis te maken\b", r"\bop gesprek (?:komen|uitnodigen)\b",
         r"\b(?:graag|willen|zouden|wil) (?:\w+ ){0,3}(?:praten|spreken|ontmoeten|afspreken)\b", r"\blangskomen\b",
         r"\b(?:willen|zouden|graag) (?:\w+ ){0,4}(?:in )?(?:gesprek|afspraak|kennismaking|videocall|interview)\b",
-        r"\bje laten langskomen\b"])
+        r"\bje laten langskomen\b", r"\bwil(?:len)? (?:je|u|jou) (?:graag )?(?:ontmoeten|spreken|zien)\b"])
 # Asking for the candidate's times.
 ASK_TIMES = family(
     en=[r"\b(?:your|share your|send (?:me |us )?your|let (?:me|us) know your) availability\b",
@@ -352,6 +360,7 @@ ASK_TIMES = family(
         r"(?:\d+[- ]?min\w* )?(?:time|slot|intro call|call)\b",
         r"\b(?:send|share|give|drop)(?: me| us)? (?:over )?(?:a few|some|a couple of|two or three|your preferred) "
         r"(?:times|slots|windows|dates|options)\b",
+        r"\bwhich (?:works|suits|is) (?:better|best)\b",
         r"\blet (?:me|us) know (?:when|what time|what day|which day)\b[^.!?\n]{0,20}\b(?:works?|suits?|free|"
         r"available)"],
     de=[r"\bwann (?:passt es|hätten|haben|hättest|hast|würde es) (?:ihnen|dir|sie|du)?", r"\bwann (?:sie|du)\b"
@@ -359,19 +368,21 @@ ASK_TIMES = family(
         r"\bwelche[rs]? (?:termin|tag|zeit|slot)\w*\b[^.!?\n]{0,20}\bpass",
         r"\b(?:hätten|haben|hast|hättest) (?:sie|du)\b[^.!?\n]{0,40}\bzeit\b",
         r"\b(?:slot|termin)\w* (?:direkt )?(?:buchen|wählen|auswählen)\b",
-        r"\b(?:ihre|deine|eure) verfügbarkeit\w*\b", r"\bterminvorschläge\b"],
+        r"\b(?:ihre|deine|eure) verfügbarkeit\w*\b", r"\bterminvorschläge\b",
+        r"\bwas passt (?:ihnen|dir|euch) (?:besser|am besten)\b"],
     fr=[r"\b(?:vos|tes) disponibilités\b", r"\b(?:êtes-vous|seriez-vous|es-tu|serais-tu) disponibles?\b",
         r"\b(?:réserver|choisir) un créneau\b", r"\b(?:quelques|plusieurs|des) créneaux\b",
-        r"\bquel(?:le)?s? (?:créneau|jour|horaire|moment)\w*\b", r"\bquand (?:seriez|êtes|serais|es)[- ](?:vous|tu)\b"],
+        r"\bquel(?:le)?s? (?:créneau|jour|horaire|moment)\w*\b", r"\blequel (?:vous|te) (?:convient|arrange)\b",
+        r"\bquand (?:seriez|êtes|serais|es)[- ](?:vous|tu)\b"],
     es=[r"\bqué (?:día|hora|horario|disponibilidad)\w*\b", r"\b(?:te|le) (?:viene|vendría|va) bien\b",
         r"\b(?:selecciona|elige|reserva|escoge) (?:el|un) (?:horario|hueco|hora|día)\b",
         r"\b(?:tu|su) disponibilidad\b",
         r"\b(?:tienes|tiene|tendrías|tendría) (?:disponibilidad|un rato|tiempo|hueco)\b",
-        r"\bcuándo (?:puedes|podrías|puede|podría|te va|le va)\b"],
+        r"\bcuándo (?:puedes|podrías|puede|podría|te va|le va)\b", r"\b(?:qué|cuál) te (?:viene|va) mejor\b"],
     nl=[r"\bwanneer (?:schikt|past|komt) het (?:je|jou|u)\b", r"\bwanneer heb(?:t)? (?:je|u) tijd\b",
         r"\bheb (?:je|jij)\b[^.!?\n]{0,40}\btijd\b", r"\bheeft u\b[^.!?\n]{0,40}\btijd\b",
         r"\b(?:kies|plan)\b[^.!?\n]{0,40}\b(?:tijdstip|moment|tijdslot)\b", r"\b(?:je|jouw|uw) beschikbaarheid\b",
-        r"\bwanneer (?:kun|kan|kunt) (?:je|jij|u)\b"])
+        r"\bwanneer (?:kun|kan|kunt|zou) (?:je|jij|u)\b", r"\bwat (?:komt|past) (?:je|jou|u) (?:beter|het best)\b"])
 # A step forward in the process.
 PROGRESS = family(
     en=[r"\bnext steps?\s*(?::|is|are|will be|would be)", r"\bphone screen", r"\bas (?:a|the) next step\b",
@@ -577,7 +588,8 @@ DECISION = family(
         r"the other )?(?:applicants|candidates|profiles|people)\b",
         r"\bno further (?:interviews|steps|rounds)\b", r"\bno longer (?:being )?considered\b",
         r"(?:\bnot|n't)\b[^.!?\n]{0,20}\btake (?:this|it|things|your application) (?:any )?further\b",
-        r"\bdecided against\b", r"\b(?:our|the) choice (?:fell|went) (?:on|to)\b",
+        r"\bdecided against\b", r"\b(?:go|going|gone|went) (?:a|in a) different (?:way|route|path)\b",
+        r"\b(?:our|the) choice (?:fell|went) (?:on|to)\b",
         r"\bnot the (?:successful|chosen|selected|preferred) (?:candidate|applicant|person)\b"],
     de=[r"\babsage\b", r"\b(?:nicht|keine) (?:weiter\w* |mehr |länger )*(?:zu )?berücksichtig",
         r"\bfür (?:einen anderen|eine andere) (?:kandidat|bewerber)",
@@ -639,7 +651,9 @@ DECLINE = family(
 ROLE_CLOSED = family(
     en=[r"\b(?:position|role|vacancy|job|opening|requisition)\b[^.!?\n]{0,30}\b(?:been|is|was|got) (?:already |now |"
         r"just )?(?:filled|closed|cancell?ed|withdrawn)\b",
-        r"\b(?:closed|filled|cancell?ed|withdrawn) (?:this|the|that) (?:role|position|opening|requisition)\b",
+        r"\b(?:closed|filled|cancell?ed|withdrawn) (?:this|the|that|our) (?:role|position|opening|requisition|"
+        r"vacancy)\b",
+        r"\bno longer (?:accepting|taking|reviewing) applications\b",
         r"\bnot hiring\b",
         r"(?:\bno|n't have (?:a|any)) (?:suitable|open|matching|relevant|current) (?:opening|position|role|vacanc)",
         r"\bno longer (?:available|open|recruiting|hiring)\b",
@@ -662,7 +676,8 @@ ROLE_CLOSED = family(
         r"\bkeine (?:passende|offene|vakante|freie)n? (?:stelle|position|vakanz)",
         r"\beinstellungsstopp\b", r"\bnicht (?:mehr )?(?:nachbesetzt|besetzt werden)\b",
         r"\b(?:jemand\w*|eine?n? (?:\w+ )?(?:kandidat|bewerber)\w*|die richtige person) (?:\w+ ){0,3}gefunden\b",
-        r"\bintern (?:besetzt|besetzen|vergeben|nachbesetzt)\b", r"\binterne[nr]? (?:kandidat|bewerber|lösung)",
+        r"\bintern (?:zu )?(?:besetzt|besetzen|vergeben|nachbesetzt|nachzubesetzen)\b",
+        r"\bnehmen keine (?:weiteren )?bewerbungen (?:mehr )?an\b", r"\binterne[nr]? (?:kandidat|bewerber|lösung)",
         r"\bbesetzen\b[^.!?\n]{0,40}\bmit (?:jemand\w*|eine[mr])\b",
         r"\b(?:prozess|verfahren)\b[^.!?\n]{0,20}\bbeendet\b",
         r"\b(?:auswahl|besetzung|suche|rekrutierung)\w*\b[^.!?\n]{0,30}\babgeschlossen\b",
@@ -680,7 +695,8 @@ ROLE_CLOSED = family(
         r"\b(?:clôturé|fermé|clos|finalisé|terminé|bouclé) (?:le|notre) (?:processus|recrutement)\b",
         r"\bposte\b[^.!?\n]{0,30}\bne (?:sera|serait|va) (?:pas|plus|finalement pas)\b[^.!?\n]{0,15}\b(?:ouvert|"
         r"pourvu|maintenu)\b",
-        r"\bposte\b[^.!?\n]{0,30}\b(?:supprimé|annulé)\b", r"\bdéjà recruté\b", r"\bavons pu pourvoir\b"],
+        r"\bposte\b[^.!?\n]{0,30}\b(?:supprimé|annulé)\b", r"\bdéjà recruté\b", r"\bavons pu pourvoir\b",
+        r"\bpourvu (?:le|ce|notre) poste\b", r"\bn'acceptons plus de candidatures\b"],
     es=[r"\b(?:puesto|vacante|posición|plaza)\b[^.!?\n]{0,30}\b(?:cubiert[oa]|cerrad[oa]|cancelad[oa])\b",
         r"\bno (?:tenemos|hay) (?:ninguna )?(?:vacante|posición|puesto)",
         r"\bcongelación de (?:contrataciones|vacantes)\b",
@@ -689,7 +705,8 @@ ROLE_CLOSED = family(
         r"\b(?:cerrado|cerramos|finalizado|concluido) (?:el|nuestro) proceso\b",
         r"\bproceso (?:se ha )?(?:cerrado|finalizado|concluido)\b",
         r"\b(?:puesto|vacante|posición|plaza)\b[^.!?\n]{0,30}\b(?:no se (?:va a )?(?:abrir|cubrir)|se ha cancelado|"
-        r"ha quedado desierta|suprimid[oa])\b", r"\bya hemos contratado\b", r"\bhemos podido cubrir\b"],
+        r"ha quedado desierta|suprimid[oa])\b", r"\bya hemos contratado\b", r"\bhemos podido cubrir\b",
+        r"\b(?:hemos )?cubierto (?:la|el) (?:posición|puesto|vacante|plaza)\b", r"\bya no aceptamos candidaturas\b"],
     nl=[r"\b(?:vacature|functie|positie|rol)\b[^.!?\n]{0,30}\b(?:vervuld|ingevuld|gesloten|geannuleerd|ingetrokken)\b",
         r"\bgeen (?:passende|openstaande) (?:vacature|functie)", r"\b(?:vacature|personeels)stop\b",
         r"\biemand (?:\w+ ){0,4}gevonden\b", r"\bgevonden voor (?:de|deze) (?:rol|functie|vacature)\b",
@@ -699,7 +716,8 @@ ROLE_CLOSED = family(
         r"\b(?:vacature|functie|positie)\b[^.!?\n]{0,30}\b(?:komt (?:\w+ )?te vervallen|vervalt|is vervallen|"
         r"gaat niet door|"
         r"wordt niet (?:ingevuld|opengesteld))\b", r"\b(?:al|inmiddels) iemand aangenomen\b",
-        r"\bhebben\b[^.!?\n]{0,40}\b(?:vacature|functie|positie|rol)\b[^.!?\n]{0,20}\bkunnen (?:in|ver)vullen\b"])
+        r"\bhebben\b[^.!?\n]{0,40}\b(?:vacature|functie|positie|rol)\b[^.!?\n]{0,20}\bkunnen (?:in|ver)vullen\b",
+        r"\bnemen geen sollicitaties meer aan\b"])
 # Mood and courtesy: never enough alone ("we will keep your CV on file" closes declines and
 # acknowledgements alike).
 REJECTION_WEAK = family(
