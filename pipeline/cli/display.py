@@ -87,9 +87,16 @@ def fit_view(fit: dict[str, Any]) -> None:
         out(f"fit: not scored ({'; '.join(fit.get('reasons') or [])})")
         return
     out(f"fit: {fit['score']}/100 ({fit.get('method')}, scored {iso(fit.get('scored_at'))})")
+    if fit.get("function"):
+        out(f"  {'function':16} {fit['function']}")
+    years = fit.get("years_asked")
+    out(f"  {'years asked':16} " + (f"{years[0]}-{years[1]}" if years and years[1] else f"{years[0]}+" if years
+                                    else "none stated"))
     for name, points in (fit.get("components") or {}).items():
-        out(f"  {name:16} {points:+.1f}")
-    for label, key in (("matched", "matched"), ("missing", "missing"), ("flag", "flags"), ("reason", "reasons")):
+        if name != "function":  # said above, and as a cap below when it held the score down
+            out(f"  {name:16} {points:+.1f}")
+    for label, key in (("capped at", "caps"), ("matched", "matched"), ("missing", "missing"), ("flag", "flags"),
+                       ("reason", "reasons")):
         for item in fit.get(key) or []:
             out(f"  {label:16} {item}")
     if fit.get("brief"):

@@ -21,11 +21,14 @@ KEYS: dict[str, tuple[tuple[Any, ...], Any]] = {
 RESUME_CHARS = 4000
 SENIORITY = ("intern", "entry", "mid", "senior", "staff", "lead", "manager", "director")
 REMOTE = ("ok", "only", "no")
-FIT_LISTS = ("roles", "avoid_titles", "must_have", "nice_to_have", "avoid", "seniority", "locations", "languages")
+FIT_LISTS = ("roles", "avoid_titles", "must_have", "nice_to_have", "avoid", "seniority", "locations", "languages",
+             "work_from")
 FIT_KEYS: dict[str, tuple[tuple[Any, ...], Any]] = {
     **{key: ((list,), None) for key in FIT_LISTS}, "remote": ((str,), "ok"), "min_score": ((int,), 50),
-    "top_n_per_day": ((int,), 10), "llm_band": ((list,), [35, 75]),
+    "top_n_per_day": ((int,), 10), "llm_band": ((list,), [35, 75]), "years": ((int, None), None),
+    "open_applications": ((bool,), False),
 }
+MAX_YEARS = 60
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,9 @@ class FitProfile:
     avoid: tuple[str, ...] = ()
     seniority: tuple[str, ...] = ()
     locations: tuple[str, ...] = ()
+    work_from: tuple[str, ...] = ()  # countries or regions remote work may be done from; default: locations'
+    years: int | None = None  # years of experience; None: unknown (the resume may give it, issue #25)
+    open_applications: bool = False  # talent pools and open applications may pass min_score
     remote: str = "ok"
     languages: tuple[str, ...] = ("English",)
     min_score: int = 50
@@ -148,6 +154,9 @@ def _fit(doc: Located, data: Any, profile: dict[str, Any]) -> FitProfile:
     if len(band) != 2 or not all(isinstance(b, int) and 0 <= b <= 100 for b in band) or band[0] > band[1]:
         raise doc.error(("fit", "llm_band"), f"expected [low, high] between 0 and 100, got {band!r}")
     values["llm_band"] = (band[0], band[1])
+    years = values["years"]
+    if years is not None and (isinstance(years, bool) or not 0 <= years <= MAX_YEARS):
+        raise doc.error(("fit", "years"), f"expected 0 to {MAX_YEARS} years, got {years!r}")
     defaults = {"roles": profile["target_roles"], "nice_to_have": profile["skills"],
                 "languages": (profile["language"],)}
     for key in FIT_LISTS:

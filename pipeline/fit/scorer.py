@@ -7,13 +7,17 @@ the posting requires, and freshness. Avoid terms and ruled-out title words take 
 Everything is stored, so the score explains itself.
 """
 
+import collections
 import functools
+import itertools
 import re
 import time
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from pipeline.config.profile import FitProfile
+from pipeline.fit.functions import job_function, person_functions
+from pipeline.fit.places import Where, bounds_in_text, expand, read_where, remote_in_text, title_where, windows
 from pipeline.records import Job
 
 WEIGHTS = {"title": 35, "seniority": 15, "skills": 25, "location": 15, "language": 5, "freshness": 5}
@@ -21,14 +25,21 @@ AVOID_PENALTY = 30
 MISSING_MUST_PENALTY = 15
 RULED_OUT_CAP = 10
 TITLE_MATCH = 0.6      # share of a role's words a title needs to count as that role
+FUNCTION_TITLE_MATCH = 0.8  # how far a title of the person's own function, in other words, matches
+_GENERIC_FUNCTIONS = frozenset({"software", "open application"})  # too broad to stand for a role
 NEAR_TITLE_CAP = 45    # the best a job whose title matches no role can score
 OUTSIDE_CAP = 40       # the best a job in a place or language the person cannot work in can score
 SENIORITY_PENALTY = 30  # a level the title states that the person did not ask for
+FUNCTION_CAP = 30      # the best a job of another function (frontend for an SRE) can score
+OPENING_GAP = 15       # an open application or talent pool scores this far below min_score at best
+LEVEL_CAP = 45         # the best a job whose title states a level the person did not ask for can score
+YEARS_SHORT_CAP = 40   # the best a job asking 3+ years more than the person has can score
+YEARS_PENALTY = 10     # a job asking 2 years more, or a range well below the person's years
 _RANK = {"intern": 0, "entry": 1, "mid": 2, "senior": 3, "staff": 4, "lead": 4, "manager": 5, "director": 6}
 _TITLE_LEVELS = (  # first match wins: the most specific words first
     (r"intern(ship)?|praktikum|praktikant|werkstudent|working student|trainee|apprentice", "intern"),
     (r"director|head of|vp|vice president|chief|cto|cio", "director"),
-    (r"(engineering|development|team) manager|manager,? engineering", "manager"),
+    (r"(engineering|development|team|sales) manager|manager,? engineering", "manager"),
     (r"principal|staff|distinguished", "staff"),
     (r"tech(nical)? lead|team lead|lead", "lead"),
     (r"senior|sr|snr|experienced|iii|iv", "senior"),
@@ -52,7 +63,7 @@ ALIASES = (("postgres", "postgresql", "psql"), ("kubernetes", "k8s"), ("javascri
            "react.js"), ("node", "nodejs", "node.js"), ("c#", "csharp"), ("c++", "cpp"), ("ci/cd", "cicd"),
            ("rest", "restful", "rest api", "rest apis"), ("sql", "mysql", "postgresql", "sqlite"))
 _CASE_SENSITIVE = {"go", "ts", "js", "r", "c", "ml"}  # common words or letters: match only as written
-_NEGATION = re.compile(r"\b(no|not|without|never|non)\s+(?:\w+\s+)?$", re.I)
+_NEGATION = re.compile(r"\b(no|not|without|never|non)\s+(?:\w+\s+)?$")  # on lower-case text
 LANGUAGES = {"english": ("english", "englisch"), "german": ("german", "deutsch", "deutschkenntnisse"),
              "french": ("french", "français", "francais"), "spanish": ("spanish", "español", "espanol"),
              "portuguese": ("portuguese", "português"), "italian": ("italian", "italiano"),
@@ -68,37 +79,33 @@ _STOPWORDS = {"german": {"und", "die", "der", "wir", "sie", "mit", "für", "ist"
               "french": {"et", "les", "des", "une", "vous", "nous", "pour", "avec", "est", "dans", "sur"},
               "spanish": {"y", "los", "las", "una", "para", "con", "del", "que", "por", "somos"},
               "dutch": {"en", "het", "een", "wij", "voor", "met", "zijn", "van", "jij"},
-              "turkish": {"ve", "bir", "için", "ile", "olarak", "veya", "bu", "da", "de"},
+              "portuguese": {"e", "de", "da", "do", "para", "com", "que", "em", "uma", "os", "você", "vaga", "não"},
+              "italian": {"il", "di", "che", "per", "con", "della", "sono", "una", "nel", "siamo"},
+              "turkish": {"ve", "bir", "için", "ile", "olarak", "veya", "bu", "çok", "olan", "gibi"},
               "english": {"and", "the", "you", "we", "for", "with", "our", "are", "to", "of"}}
-_REMOTE = re.compile(r"\b(remote|anywhere|worldwide|work from home|wfh|distributed)\b", re.I)
-_UNRESTRICTED = re.compile(r"^\W*(remote|anywhere|worldwide|global|remote[- ]first)?\W*$", re.I)
-_COUNTRIES = {"united states": ("usa", "us", "u.s.", "united states of america", "america"),
-              "united kingdom": ("uk", "england", "great britain"), "germany": ("deutschland",),
-              "netherlands": ("holland",), "turkey": ("türkiye", "turkiye")}
-_COUNTRY_NAMES = ("argentina australia austria belgium brazil bulgaria canada chile china colombia croatia czechia "
-                  "denmark egypt estonia finland france germany greece hungary india indonesia ireland israel italy "
-                  "japan kenya latvia lithuania luxembourg malaysia mexico morocco netherlands nigeria norway "
-                  "pakistan peru philippines poland portugal romania serbia singapore slovakia slovenia spain "
-                  "sweden switzerland taiwan thailand turkey ukraine vietnam").split() + [
-    "new zealand", "south africa", "south korea", "hong kong", "united kingdom", "united states",
-    "united arab emirates", "saudi arabia", "costa rica", "czech republic"]
-_CITIES = {"london": "united kingdom", "berlin": "germany", "munich": "germany", "hamburg": "germany",
-           "paris": "france", "amsterdam": "netherlands", "dublin": "ireland", "madrid": "spain",
-           "barcelona": "spain", "lisbon": "portugal", "warsaw": "poland", "stockholm": "sweden",
-           "copenhagen": "denmark", "zurich": "switzerland", "vienna": "austria", "toronto": "canada",
-           "vancouver": "canada", "montreal": "canada", "bangalore": "india", "bengaluru": "india",
-           "mumbai": "india", "bombay": "india", "hyderabad": "india", "pune": "india", "delhi": "india",
-           "sydney": "australia", "melbourne": "australia", "tokyo": "japan", "tel aviv": "israel",
-           "istanbul": "turkey", "são paulo": "brazil", "sao paulo": "brazil", "mexico city": "mexico"}
-_STATE_NAMES = ("alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii "
-                "idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan "
-                "minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania "
-                "tennessee texas utah vermont virginia washington wisconsin wyoming").split() + [
-    "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota",
-    "rhode island", "south carolina", "south dakota", "west virginia"]
-_US_STATES = ("al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc "
-              "nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc").split()
-_YEARS = re.compile(r"\b(\d{1,2})\+?\s*(?:\+|or more)?\s*years?\b", re.I)
+_YEARS = re.compile(r"\b(\d{1,2})\+?\s*(?:\+|or more)?\s*years?\b")  # these run on lower-case text
+# Years of experience a posting asks, in its common forms and languages: "5+ years", "3-5 years",
+# "at least 4 years", "3yrs+", "mindestens 3 Jahre", "al menos 2 años", "pelo menos 3 anos".
+_UNIT = r"(?:years?|yrs?|jahre?n?|años|anos|ans|år)"
+_YEARS_RANGE = re.compile(rf"\b(\d{{1,2}})\s*\+?\s*(?:-|–|to|bis|a|à)\s*(\d{{1,2}})\s*\+?\s*{_UNIT}\b")
+_YEARS_MIN = re.compile(
+    rf"\b(?:(\d{{1,2}})\s*(?:\+|plus|or more|oder mehr|o más|ou mais)\s*{_UNIT}|(\d{{1,2}})\s*{_UNIT}\s*\+|"
+    rf"(?:at least|minimum(?: of)?|min\.|mindestens|al menos|mínimo(?: de)?|pelo menos|au moins)\s*"
+    rf"(\d{{1,2}})\s*{_UNIT}|(\d{{1,2}})\s*{_UNIT}\s+(?:of\s+)?(?:[\w/-]+\s+){{0,4}}?(?:experience|erfahrung|experiencia|"
+    rf"experiência|expérience))")
+_HISTORY = re.compile(r"\b(over|more than|for|since|almost|nearly|über|seit|há|hace)\s*$")  # the company's years
+# Open applications and talent pools: a way to be remembered, not an opening.
+_OPEN_APPLICATION = re.compile(
+    r"open application|general application|talent (pool|network|community)|initiativbewerbung|"
+    r"spontaneous application|candidatura espont|future (opportunities|openings|roles)|expression of interest|"
+    r"don.t see (a|the) (role|position|job)|not (a|an) (specific|active|current) (role|opening|position)")  # lowered
+# A piece every open-application phrase holds: the full pattern runs only when one is there.
+_OPENING_HINTS = ("open application", "general application", "talent ", "initiativbewerbung", "spontaneous",
+                  "candidatura espont", "future ", "expression of interest", "t see ", "not a")
+_TITLE_TRANSLATIONS = ((re.compile(r"engenheir[oa]s? de dados|ingenier[oa]s? de datos|dateningenieur(in)?", re.I),
+                        "data engineer"), (re.compile(r"softwareentwickler(in)?", re.I), "software developer"),
+                       (re.compile(r"desenvolvedor[a]?|desarrollador[a]?|entwickler(in)?|développeur(se)?", re.I),
+                        "developer"), (re.compile(r"ingénieur[e]?|ingeniero[a]?|engenheir[oa]", re.I), "engineer"))
 
 
 @dataclass
@@ -116,18 +123,22 @@ class Fit:
     scored_at: float = 0.0
     title_match: float = 1.0
     outside: bool = False
+    years_asked: tuple[int, int | None] | None = None
+    level_gap: bool = False
+    function: str | None = None  # the job's function, as read (functions.job_function)
+    caps: list[str] = field(default_factory=list)  # "40: a place or language you cannot work in": what held it down
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
-def _words(text: str) -> str:
-    return re.sub(r"\s+", " ", text.lower()).strip()
-
-
+@functools.lru_cache(maxsize=16384)
 def normalise_title(title: str) -> str:
-    """'Sr. Backend SWE (m/w/d)' -> 'senior back end software engineer'."""
-    text = _GENDER.sub(" ", title or "").lower()
+    """'Sr. Backend SWE (m/w/d)' -> 'senior back end software engineer'. Cached: titles repeat."""
+    text = _GENDER.sub(" ", title or "")
+    for pattern, english in _TITLE_TRANSLATIONS:
+        text = pattern.sub(english, text)
+    text = re.sub(r"(?<=[a-z])/(?=[a-z])", " ", text.lower())
     words = re.findall(r"[a-z0-9+#./-]+", text.replace(",", " ").replace("–", " ").replace("|", " "))
     out = []
     for word in words:
@@ -140,6 +151,7 @@ def _has(pattern: str, text: str) -> bool:
     return re.search(rf"(?<![\w+#]){pattern}(?![\w+#])", text) is not None
 
 
+@functools.lru_cache(maxsize=16384)
 def title_level(title: str) -> str | None:
     """The seniority a title states, or None when it states none."""
     text = normalise_title(title)
@@ -158,18 +170,36 @@ def mentions(term: str, text: str, lowered: str | None = None) -> bool:
     """The term (or an alias) as a whole word, not negated ("no Java", "without PHP"). Short words
     that are also common words ("Go", "JS") match only capitalised or in capitals."""
     lowered = text.lower() if lowered is None else lowered
-    for spelling in _spellings(term):
+    for spelling, variants, case_sensitive in _spelling_variants(term):
         if spelling not in lowered:  # cheap test first: most skills are absent from most postings
             continue
-        if spelling in _CASE_SENSITIVE:
-            pattern = "|".join(re.escape(v) for v in {spelling.capitalize(), spelling.upper()})
-            haystack = text
-        else:
-            pattern, haystack = re.escape(spelling), lowered
-        for match in re.finditer(rf"(?<![\w+#])(?:{pattern})(?![\w+#])", haystack):
-            if not _NEGATION.search(lowered[max(0, match.start() - 25):match.start()]):
-                return True
+        within = text if case_sensitive else lowered
+        for variant in variants:  # each place it is written, as a whole word: (?<![\w+#])variant(?![\w+#])
+            at = within.find(variant)
+            while at >= 0:
+                end = at + len(variant)
+                if not (at and _word_char(within[at - 1])) and not (end < len(within) and _word_char(within[end])) \
+                        and not _NEGATION.search(lowered[max(0, at - 25):at]):
+                    return True
+                at = within.find(variant, at + 1)
     return False
+
+
+def _word_char(char: str) -> bool:
+    """What a regular expression's \\w matches (a letter or digit in any script, or _), or + or #."""
+    return char.isalnum() or char in "_+#"
+
+
+@functools.lru_cache(maxsize=4096)
+def _spelling_variants(term: str) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
+    """Each spelling of a term with the ways it may be written: as is, or, for a common word, only
+    capitalised or in capitals."""
+    found = []
+    for spelling in _spellings(term):
+        case_sensitive = spelling in _CASE_SENSITIVE
+        variants = tuple(sorted({spelling.capitalize(), spelling.upper()})) if case_sensitive else (spelling,)
+        found.append((spelling, variants, case_sensitive))
+    return tuple(found)
 
 
 def _language_patterns() -> dict[str, tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str]]]:
@@ -182,22 +212,35 @@ def _language_patterns() -> dict[str, tuple[tuple[str, ...], re.Pattern[str], re
 
 
 _LANGUAGE_PATTERNS = _language_patterns()
-_STOP_INDEX: dict[str, list[str]] = {}
-for _language, _words_of in _STOPWORDS.items():
-    for _word in _words_of:
-        _STOP_INDEX.setdefault(_word, []).append(_language)
+# Pieces that every name of a language holds one of ("engl" for english and englisch, "deutsch"
+# for deutschkenntnisse), looked for once per posting before the language's names are.
+_LANGUAGE_ANCHORS = {"english": ("engl",), "german": ("german", "deutsch"), "french": ("french", "fran"),
+                     "spanish": ("spanish", "espa"), "portuguese": ("portugu",), "italian": ("italian",),
+                     "dutch": ("dutch", "nederlands"), "turkish": ("turkish", "türkçe"), "polish": ("polish",),
+                     "japanese": ("japanese",), "mandarin": ("mandarin", "chinese"), "swedish": ("swedish",)}
+assert all(any(a in n for a in _LANGUAGE_ANCHORS[lang]) for lang, names in LANGUAGES.items() for n in names)
+# Each stop word, bare and before , or ., with the languages it is frequent in ("que": Spanish, Portuguese).
+_STOP_LANGUAGES: dict[str, tuple[str, ...]] = {}
+for _language, _words in _STOPWORDS.items():
+    for _word in _words:
+        for _end in ("", ",", "."):
+            _STOP_LANGUAGES[_word + _end] = (*_STOP_LANGUAGES.get(_word + _end, ()), _language)
+_NONE = itertools.repeat(())
 
 
-def required_languages(text: str) -> tuple[set[str], set[str]]:
+def required_languages(text: str, lowered: str | None = None) -> tuple[set[str], set[str]]:
     """(languages the posting requires, languages it calls a plus)."""
-    lowered = text.lower()
+    lowered = text.lower() if lowered is None else lowered
     required, optional = set(), set()
     for language, (names, must, plus) in _LANGUAGE_PATTERNS.items():
-        if not any(name in lowered for name in names):
+        if not any(anchor in lowered for anchor in _LANGUAGE_ANCHORS[language]):  # most postings name one or two
             continue
-        if plus.search(lowered):
+        spans = windows(lowered, names, 90, 90)  # the patterns run only around the language's name
+        if not spans:
+            continue
+        if any(plus.search(lowered, a, b) for a, b in spans):
             optional.add(language)
-        elif must.search(lowered):
+        elif any(must.search(lowered, a, b) for a, b in spans):
             required.add(language)
     written = written_in(lowered)
     if written and written != "english":
@@ -206,46 +249,44 @@ def required_languages(text: str) -> tuple[set[str], set[str]]:
 
 
 def written_in(lowered: str) -> str | None:
-    """The language most of a text is written in, from its frequent words (None when too short)."""
-    words = re.findall(r"\w+", lowered[:3000])
+    """The language most of a text is written in, from its frequent words (None when too short). The
+    first 1,200 characters decide when one language leads them clearly; else the first 3,000."""
+    short = _language_of(lowered[:1200].split(), clear=True)
+    return short if short is not None else _language_of(lowered[:3000].split(), clear=False)
+
+
+def _language_of(words: list[str], clear: bool) -> str | None:
     if len(words) < 40:
         return None
-    counts = dict.fromkeys(_STOPWORDS, 0)
-    for word in words:
-        for language in _STOP_INDEX.get(word, ()):
-            counts[language] += 1
-    best = max(counts, key=lambda k: counts[k])
-    return best if counts[best] >= max(4, len(words) // 25) else None
+    seen = collections.Counter(itertools.chain.from_iterable(map(_STOP_LANGUAGES.get, words, _NONE)))  # in C
+    counts = sorted(((seen[language], language) for language in _STOPWORDS), reverse=True)
+    (best, language), (second, _) = counts[0], counts[1]
+    if best < max(4, len(words) // 25) or (clear and best < 3 * max(second, 1)):
+        return None
+    return language
 
 
-def _place_names(place: str) -> tuple[str, ...]:
-    low = place.lower().strip()
-    for country, others in _COUNTRIES.items():
-        if low == country or low in others:
-            return (country, *others)
-    return (low,)
+_UNIT_WORDS = ("year", "yr", "jahr", "años", "anos", " ans", "år")  # every form of "N years" holds one
 
 
-@functools.lru_cache(maxsize=4096)
-def countries_in(where: str) -> frozenset[str]:
-    """The countries a location names: by name or common alias, by a big city, or by a US state.
-    Cached: locations repeat across postings far more than their texts do."""
-    found = {country for country in _COUNTRY_NAMES if _has(re.escape(country), where)}
-    found |= {country for country, others in _COUNTRIES.items() if any(_has(re.escape(o), where) for o in others)}
-    found |= {country for city, country in _CITIES.items() if _has(re.escape(city), where)}
-    if any(re.search(rf",\s*{s}\b", where) for s in _US_STATES) or \
-            any(_has(re.escape(s), where) for s in _STATE_NAMES):
-        found.add("united states")
-    return frozenset(found)
+def required_years(lowered: str) -> tuple[int, int | None] | None:
+    """(least years asked, most years of a range or None) from a posting's text, or None: the
+    largest "N+" the posting asks, and a range "N-M" when that is all it says."""
+    floors: list[int] = []
+    ranges: list[tuple[int, int]] = []
+    for start, end in windows(lowered, _UNIT_WORDS, 30, 90):
+        floors += [int(next(g for g in m.groups() if g)) for m in _YEARS_MIN.finditer(lowered, start, end)
+                   if not _HISTORY.search(lowered[max(0, m.start() - 12):m.start()])]
+        ranges += [(int(a), int(b)) for a, b in _YEARS_RANGE.findall(lowered, start, end) if int(a) < int(b) <= 30]
+    floors = [y for y in floors if 0 < y <= 20]
+    if ranges and (not floors or max(floors) <= max(a for a, _ in ranges)):
+        return max(ranges)
+    return (max(floors), None) if floors else None
 
 
-def _in_places(where: str, places: tuple[str, ...]) -> str | None:
-    countries = countries_in(where)
-    for place in places:
-        names = _place_names(place)
-        if any(_has(re.escape(name), where) for name in names) or names[0] in countries:
-            return place
-    return None
+def _few(countries: frozenset[str]) -> str:
+    names = sorted(countries)
+    return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
 
 
 class Scorer:
@@ -254,37 +295,80 @@ class Scorer:
     def __init__(self, profile: FitProfile) -> None:
         self.profile = profile
         self.roles = [normalise_title(r) for r in profile.roles]
+        self.ruled_out = [(w, re.compile(rf"(?<![\w+#]){re.escape(normalise_title(w))}(?![\w+#])"))
+                          for w in profile.avoid_titles]
         self.wanted = {s for s in profile.seniority}
+        self.functions = person_functions(profile.roles)
+        self.home = expand(profile.locations)
+        self.work_from = expand(profile.work_from) or self.home
 
     def score(self, job: Job, now: float | None = None) -> Fit:
         fit = Fit(score=0, scored_at=now or time.time())
         text = f"{job.title}\n{job.description}"
         lowered = text.lower()
-        parts = (self._title(job, fit), self._seniority(job, lowered, fit), self._skills(text, lowered, fit),
+        function = job_function(job.title, job.description, lowered[len(job.title) + 1:])
+        parts = (self._title(job, function, fit), self._seniority(job, lowered, fit), self._skills(text, lowered, fit),
                  self._location(job, lowered, fit), self._language(lowered, fit), self._freshness(job, fit))
         total = sum(parts) - self._avoid(text, lowered, fit)
-        if self.roles and fit.title_match < TITLE_MATCH:
-            total = min(total, NEAR_TITLE_CAP)
-        if fit.outside:  # a place or a language the person cannot work in
-            total = min(total, OUTSIDE_CAP)
-        title = normalise_title(job.title)
-        ruled_out = [w for w in self.profile.avoid_titles if _has(re.escape(normalise_title(w)), title)]
-        if ruled_out:
-            fit.flags.append(f"title says {ruled_out[0]!r}, which you rule out")
-            total = min(total, RULED_OUT_CAP)
+        fit.function = function
+        caps = (("the title matches none of your roles", self._title_cap(fit)),
+                ("another function", self._function_cap(function, fit)), ("more years asked", self._years_cap(fit)),
+                ("not an opening", self._opening_cap(job, lowered, fit)),
+                ("a place or language you cannot work in", OUTSIDE_CAP if fit.outside else None),
+                ("a level you did not ask for", LEVEL_CAP if fit.level_gap else None),
+                ("a title you rule out", self._ruled_out_cap(job, fit)))
+        for why, cap in caps:
+            if cap is not None and cap < total:
+                fit.caps.append(f"{cap}: {why}")
+                total = cap
         fit.score = int(round(max(0, min(100, total))))
         return fit
 
-    def _title(self, job: Job, fit: Fit) -> float:
+    def _title_cap(self, fit: Fit) -> int | None:
+        return NEAR_TITLE_CAP if self.roles and fit.title_match < TITLE_MATCH else None
+
+    def _ruled_out_cap(self, job: Job, fit: Fit) -> int | None:
+        title = normalise_title(job.title)
+        ruled_out = [word for word, pattern in self.ruled_out if pattern.search(title)]
+        if not ruled_out:
+            return None
+        fit.flags.append(f"title says {ruled_out[0]!r}, which you rule out")
+        return RULED_OUT_CAP
+
+    def _function_cap(self, function: str | None, fit: Fit) -> int | None:
+        """A job of another function than the person's (a frontend role for an SRE, a forward-deployed
+        or research role for an engineer) scores FUNCTION_CAP at most, and says so."""
+        fit.components["function"] = 0.0
+        if not function or not self.functions or function in self.functions or function == "open application":
+            return None
+        fit.flags.append(f"a {function} role; you look for {', '.join(sorted(self.functions))}")
+        fit.components["function"] = -1.0
+        return FUNCTION_CAP
+
+    def _opening_cap(self, job: Job, lowered: str, fit: Fit) -> int | None:
+        """Open applications and talent pools are flagged and kept below min_score, unless the
+        person opted in (fit.open_applications)."""
+        head = f"{job.title}\n{job.description[:1500]}"
+        low_head = lowered[:len(head)]
+        if not (any(hint in low_head for hint in _OPENING_HINTS) and _OPEN_APPLICATION.search(low_head)):
+            return None
+        fit.flags.append("open application or talent pool, not an opening")
+        return None if self.profile.open_applications else self.profile.min_score - OPENING_GAP
+
+    def _title(self, job: Job, function: str | None, fit: Fit) -> float:
         """The share of a role's words the title has ('backend engineer' in 'Software Engineer,
         Backend': all of them), best role first. A shared generic word alone ('specialist',
-        'engineer') is half a match at most, which caps the whole score."""
+        'engineer') is half a match at most, which caps the whole score. A title that names another
+        role of the person's own function ('Python Engineer' for a backend engineer, 'Technical Support
+        Representative' for support) counts as a match."""
         weight = WEIGHTS["title"]
         if not self.roles:
             fit.components["title"] = weight / 2
             return weight / 2
         words = {w.rstrip("s") for w in normalise_title(job.title).split() if w not in _LEVEL_WORDS}
         best, role = max((self._coverage(words, r), r) for r in self.roles)
+        if best < FUNCTION_TITLE_MATCH and function in self.functions and function not in _GENERIC_FUNCTIONS:
+            best, role = FUNCTION_TITLE_MATCH, f"a {function} role"
         fit.title_match = best
         points = weight * best ** 2
         fit.components["title"] = round(points, 1)
@@ -300,27 +384,50 @@ class Scorer:
         return len(wanted & words) / len(wanted) if wanted else 0.0
 
     def _seniority(self, job: Job, lowered: str, fit: Fit) -> float:
+        """The level the title states, else LinkedIn's seniority field, else the years the text asks
+        (read as a level only when the person's own years are unknown)."""
         weight = WEIGHTS["seniority"]
         levels: tuple[str, ...] = ()
         role_words = {w for r in self.roles for w in r.split()}
         stated = title_level(" ".join(w for w in normalise_title(job.title).split() if w not in role_words))
+        fit.years_asked = required_years(lowered)
         if stated:
             levels = (stated,)
         else:
             criteria = str((job.data.get("detail") or {}).get("seniority") or job.extra.get("seniority") or "")
             levels = _LINKEDIN_LEVELS.get(criteria, ())
-            years = [int(y) for y in _YEARS.findall(lowered) if int(y) <= 20]
-            if not levels and years:
+            years = [int(y) for a, b in windows(lowered, ("year",), 12, 8) for y in _YEARS.findall(lowered, a, b)
+                     if int(y) <= 20] if not levels and self.profile.years is None else []
+            if years:
                 levels = ("senior",) if min(years) >= 5 else ("mid",) if min(years) >= 2 else ("entry",)
         if not self.wanted or not levels:
             fit.components["seniority"] = weight * (1.0 if not self.wanted else 0.7)
             return fit.components["seniority"]
         gap = min(abs(_RANK[a] - _RANK[b]) for a in levels for b in self.wanted)
         points = weight if gap == 0 else -SENIORITY_PENALTY if stated else 0.0
+        fit.level_gap = bool(gap and stated)
         if gap:
             fit.flags.append(f"title says {levels[0]}" if stated else f"seniority looks {levels[0]}")
         fit.components["seniority"] = points
         return points
+
+    def _years_cap(self, fit: Fit) -> int | None:
+        """Years asked against the person's (fit.years; later also the resume's dates, issue #25): 3 or
+        more short caps the score, 2 short costs YEARS_PENALTY, a range far below them too."""
+        have = self.profile.years
+        if have is None or fit.years_asked is None:
+            return None
+        low, high = fit.years_asked
+        asked = f"{low}-{high}" if high else f"{low}+"
+        if low - have >= 3:
+            fit.flags.append(f"asks {asked} years; you have {have}")
+            return YEARS_SHORT_CAP
+        if low - have == 2 or (high is not None and have - high >= 4):
+            fit.flags.append(f"asks {asked} years; you have {have}")
+            fit.components["years"] = -YEARS_PENALTY
+            return None
+        fit.components["years"] = 0.0
+        return None
 
     def _skills(self, text: str, lowered: str, fit: Fit) -> float:
         weight = WEIGHTS["skills"]
@@ -345,38 +452,58 @@ class Scorer:
         return AVOID_PENALTY * len(found)
 
     def _location(self, job: Job, lowered: str, fit: Fit) -> float:
+        """Full points where one of the posting's places is workable for the person: an on-site part
+        in a country they live in (unless remote: only), a remote part within where they may work
+        from, or remote with no bound (unless remote: no). A bare "Remote" is bounded by what the
+        text says ("Remote (US only)", "based in Latin America")."""
         weight = WEIGHTS["location"]
-        where = (job.location or "").lower()
-        remote = bool(_REMOTE.search(where)) or bool(job.extra.get("is_remote")) or \
-            ("remote" in job.title.lower())
-        rest = _REMOTE.sub(" ", where)
-        unrestricted = remote and bool(_UNRESTRICTED.match(rest.replace("(", " ").replace(")", " ")))
-        place = _in_places(where, self.profile.locations) if self.profile.locations else None
-        mode = self.profile.remote
-        if not where.strip():
-            share, note = 0.5, "no location given"
-        elif mode == "only":
-            share, note = (1.0, "") if remote and (unrestricted or place or not self.profile.locations) \
-                else (0.0, "not remote" if not remote else f"remote only within {job.location}")
-        elif not self.profile.locations:
-            share, note = (1.0, "") if remote or mode != "only" else (0.0, "not remote")
-        elif place:
-            share, note = 1.0, ""
-        elif remote and unrestricted and mode == "ok":
-            share, note = 1.0, ""
-        elif not countries_in(where) and not remote:
-            share, note = 0.5, f"{job.location}: country unknown"
-        else:
-            share, note = 0.0, f"{job.location} is outside your locations"
+        where = read_where(job.location or "")
+        low_text = lowered[len(job.title) + 1:]  # the description in lower case
+        remote_hint = bool(job.extra.get("is_remote")) or str(job.extra.get("workplace") or "").lower() == "remote" \
+            or "remote" in job.title.lower() or (where.unknown and remote_in_text(job.description, low_text))
+        if not where.countries():  # "Anywhere", "Remote" or nothing: the title may say where
+            titled = title_where(job.title)
+            if titled.countries():
+                where, remote_hint = titled, remote_hint or where.remote
+        share, note = 1.0, ""
+        bounds = bounds_in_text(job.description, low_text)
+        if where.unknown and not remote_hint and not bounds and self.home:
+            share, note = 0.0, "no location given: cannot tell whether you can work there"
+        elif where.unknown and not remote_hint:
+            if bounds and self.home:
+                share, note = (1.0, "") if bounds & self.work_from else \
+                    (0.0, f"the text limits it to {_few(bounds)}, outside where you can work")
+            else:
+                share, note = 0.5, "no location given"
+        elif not self.home:
+            workable = any(p.remote for p in where.parts) or where.anywhere or remote_hint
+            share, note = (1.0, "") if self.profile.remote != "only" or workable else (0.0, "not remote")
+        elif not self._workable(where, remote_hint, job.description, low_text, bounds):
+            share, note = 0.0, f"{job.location or 'remote'} is outside where you can work"
         if note:
             fit.flags.append(note)
         fit.outside = share == 0.0
         fit.components["location"] = weight * share
         return weight * share
 
+    def _workable(self, where: Where, remote_hint: bool, text: str, low_text: str, bounds: frozenset[str]) -> bool:
+        """One part of the place is workable: remote within where the person may work from (the
+        text's own bounds widen a part's: "Uruguay ... 100% remote if you live in LATAM"), or on
+        site in a country they live in."""
+        mode = self.profile.remote
+        allowed = self.work_from
+        remote_parts = [p.countries | bounds if p.countries else bounds for p in where.parts if p.remote or remote_hint]
+        if where.anywhere or (remote_hint and not where.parts):
+            remote_parts.append(bounds)
+        if bounds and remote_in_text(text, low_text):
+            remote_parts.append(bounds)
+        if mode != "no" and any(not area or area & allowed for area in remote_parts):
+            return True
+        return mode != "only" and any(not p.remote and p.countries & self.home for p in where.parts)
+
     def _language(self, lowered: str, fit: Fit) -> float:
         spoken = {s.lower() for s in self.profile.languages}
-        required, _optional = required_languages(lowered)
+        required, _optional = required_languages(lowered, lowered)
         missing = sorted(required - spoken)
         for language in missing:
             fit.flags.append(f"requires {language.capitalize()}")

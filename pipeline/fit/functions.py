@@ -1,0 +1,135 @@
+"""What kind of work a job is (its function) and which kinds a person looks for, so that a frontend
+role on an infrastructure team does not pass for an SRE role, nor a forward-deployed or research
+role for an engineering one, on a shared word.
+
+A job's function comes from its title, the most specific phrase first; a title that says only
+"Software Engineer" or "Engineering" is read from its text's strongest signals. A person's functions
+come from their roles (and, for a generic role, their skills). Each function lists the functions a
+person in it would also take ("backend" takes "software" and "full stack").
+"""
+
+import functools
+import re
+
+# (function, title pattern): the first that matches wins, so the specific ones come first.
+TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
+    ("open application", r"open application|general application|talent (pool|network|community)|"
+                         r"initiativbewerbung|spontaneous application|future opportunit"),
+    ("sales", r"account (executive|director)|sales (executive|director|specialist|representative)|inside sales"),
+    # Other selling jobs: keeping existing customers, booking meetings for closers, building partnerships.
+    ("account management", r"account manag(er|ement)|key account|client partner"),
+    ("sales development", r"\b(sdr|bdr)\b|sales development|business development rep|lead generat|appointment sett"),
+    ("partnerships", r"partnerships?\b|partner (development|manager)|alliances? manager|channel manager"),
+    ("support", r"(customer|client|technical|it) ?support|support (analyst|specialist|technician|agent|"
+                r"representative)|customer success|help ?desk|service desk"),
+    ("management", r"(engineering|development|software|technical|team|delivery) manager|manager,? engineering|"
+                   r"head of|director|vice president|\bvp\b|\bcto\b|chief"),
+    ("customer engineering", r"forward[- ]deployed|solutions? (engineer|architect|consultant)|sales engineer|"
+                             r"customer engineer|implementation (engineer|consultant|specialist)|"
+                             r"professional services|technical account manager|field engineer|pre-?sales"),
+    ("research", r"research (scientist|engineer|fellow)|researcher|scientist,? research|\bphd\b"),
+    ("process automation", r"\brpa\b|robotic process automation|uipath|blue prism|power automate"),
+    ("data science", r"data scientist|data analyst|business intelligence|\bbi (developer|analyst)|"
+                     r"\banalyst\b|analytics(?! engineer)|statistician|cientista de dados"),
+    ("machine learning", r"machine learning|\bml\b|\bai\b|\bai/ml\b|artificial intelligence|deep learning|\bnlp\b|"
+                         r"computer vision|\bllm|gen ?ai|generative|mlops|applied scientist|ml scientist"),
+    ("data", r"data engineer|big data|analytics engineer|\betl\b|data platform|data infrastructure|"
+             r"data pipeline|engenheir[oa] de dados|dateningenieur|ingenier[oa] de datos|data warehouse"),
+    ("mobile", r"\bandroid\b|\bios\b|mobile|flutter|react native|swift\b|kotlin"),
+    ("frontend", r"front[- ]?end(?! or)|frontend|front-end leaning|\bui engineer|\bweb developer|"
+                 r"webentwickler|\bux engineer|design engineer"),
+    ("embedded", r"embedded|firmware|system software|systems software|kernel|device driver|fpga|hardware"),
+    ("security", r"security|secops|appsec|penetration|\bsoc\b|cyber"),
+    ("sre", r"site reliability|\bsre\b|devops|dev ops|platform engineer|infrastructure|\binfra\b|cloud engineer|"
+            r"production engineer|reliability engineer|systems? (development )?engineer|devsecops|"
+            r"kubernetes|network engineer|systemadministrator|sysadmin|llmops"),
+    # Testing before the languages: "Automation QA Engineer (Python)" is a QA role, not a Python one.
+    ("qa", r"\bqa\b|quality assurance|test automation|\bsdet\b|test engineer|tester"),
+    ("backend", r"back[- ]?end|backend|\bapi\b|server[- ]side|golang|\bgo\b|\bjava\b|python|ruby|rails|\.net|"
+                r"\bc#|\bphp\b|node|scala|elixir|rust\b"),
+    ("full stack", r"full[- ]?stack"),
+    ("support", r"support|customer success|client success|help ?desk|technician|service desk|customer service|"
+                r"customer experience|claims"),
+    ("sales", r"account executive|\bsales\b|business development|account manager|account director|"
+              r"\bsdr\b|\bbdr\b|partner development|partnerships?|commercial lead|inside sales"),
+    ("design", r"designer|\bux\b|\bui\b"),
+    ("product", r"product manager|product owner|program manager|project manager"),
+    ("marketing", r"marketing|content|communications|\bpr\b|brand|growth"),
+    ("finance", r"account(ant|ing)|controller|finance|financial|payable|audit|\bsox\b|tax|treasury"),
+    ("legal", r"counsel|legal|lawyer|attorney|compliance|paralegal"),
+    ("recruiting", r"recruit|talent acquisition|sourcer"),
+    ("software", r"software|developer|engineer|programmer|entwickler|desarrollador|desenvolvedor|engineering|"
+                 r"\bswe\b|\bsde\b|tech lead"),
+)
+_PATTERNS = tuple((name, re.compile(pattern, re.I)) for name, pattern in TITLE_FUNCTIONS)
+# Functions a person in one function would also take.
+TAKES: dict[str, frozenset[str]] = {
+    "backend": frozenset({"backend", "software", "full stack"}),
+    "software": frozenset({"backend", "software", "full stack"}),
+    "frontend": frozenset({"frontend", "full stack"}),
+    "full stack": frozenset({"full stack", "frontend", "backend", "software"}),
+    "machine learning": frozenset({"machine learning"}),
+    "data": frozenset({"data"}),
+    "sre": frozenset({"sre"}),
+}
+# Words in a posting's text that point at a function, for titles too generic to say: whole words,
+# in lower case; "s?" ends a word that may take an s, "*" one that may go on (postgres, postgresql).
+TEXT_SIGNALS: dict[str, tuple[str, ...]] = {
+    "frontend": ("react", "vue", "angular", "css", "html", "frontend", "front-end", "ui components?", "svelte"),
+    "backend": ("backend", "back-end", "apis?", "microservices?", "postgres*", "databases?", "server-side"),
+    "sre": ("kubernetes", "terraform", "on-call", "incident", "sre", "devops", "ci/cd", "observability",
+            "infrastructure"),
+    "machine learning": ("machine learning", "pytorch", "tensorflow", "models?", "llms?", "nlp", "deep learning"),
+    "data": ("data pipelines?", "etl", "elt", "spark", "airflow", "dbt", "data warehouse", "snowflake", "kafka"),
+}
+# (function, the word without its ending, the ending: "s", "*" or "")
+_SIGNAL_WORDS = tuple((name, word.removesuffix("s?").removesuffix("*"),
+                       "s" if word.endswith("s?") else "*" if word.endswith("*") else "")
+                      for name, words in TEXT_SIGNALS.items() for word in words)
+
+
+def _word(char: str) -> bool:
+    """What a regular expression's \\w matches: a letter or digit in any script, or _."""
+    return char.isalnum() or char == "_"
+
+
+def signal_counts(head: str) -> dict[str, int]:
+    """How often each function's words stand as whole words in a lower-case text: each word is
+    found with str.find and its edges checked, which is a tenth of one regular expression's time."""
+    counts = dict.fromkeys(TEXT_SIGNALS, 0)
+    size = len(head)
+    for name, word, ending in _SIGNAL_WORDS:
+        at = head.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if not (at and _word(head[at - 1])) and (
+                    ending == "*" or end == size or not _word(head[end])
+                    or (ending == "s" and head[end] == "s" and (end + 1 == size or not _word(head[end + 1])))):
+                counts[name] += 1
+            at = head.find(word, at + 1)
+    return counts
+
+
+@functools.lru_cache(maxsize=16384)
+def title_function(title: str) -> str | None:
+    """The function a title names, or None when it names none (a title of one word, a code)."""
+    text = title.replace("(Frontend Leaning)", "Frontend").replace("(Front-End Leaning)", "Frontend")
+    return next((name for name, pattern in _PATTERNS if pattern.search(text)), None)
+
+
+def job_function(title: str, text: str, lowered: str | None = None) -> str | None:
+    """The job's function: the title's, and for a generic title ("Software Engineer") the function
+    its text names most, when one clearly leads."""
+    found = title_function(title)
+    if found != "software" or not text:
+        return found
+    counts = signal_counts(text[:4000].lower() if lowered is None else lowered[:4000])
+    best = max(counts, key=lambda k: counts[k])
+    ordered = sorted(counts.values(), reverse=True)
+    return best if ordered[0] >= 4 and ordered[0] >= 2 * ordered[1] else found
+
+
+def person_functions(roles: tuple[str, ...]) -> frozenset[str]:
+    """The functions a person looks for, from the roles they name."""
+    found = {f for role in roles if (f := title_function(role)) is not None}
+    return frozenset().union(*(TAKES.get(f, frozenset({f})) for f in found)) if found else frozenset()

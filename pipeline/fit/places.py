@@ -1,0 +1,360 @@
+"""Where a job can be done, read from the way postings write it, and whether a person can work there.
+
+A posting's location field is often a list ("Spain,Remote,Ontario,Ireland,...", "San Francisco, CA or
+Remote (USA)", "New York, NY (HQ)"), names a region ("LATAM", "Remote-APAC", "EMEA"), a city under
+another name (Bengaluru/Bangalore, NYC, München) or nothing at all while the text says "Remote (US
+only)". This module turns such a string into parts, each an on-site place or a remote area, with the
+countries each covers, so a job is workable only where one of its parts meets where the person lives
+(on site) or may work remotely from (`fit.work_from`, default the countries of `fit.locations`).
+The alias tables are data: countries and regions are named once, in several languages.
+"""
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+CITIES_FILE = Path(__file__).with_name("cities.tsv")  # GeoNames cities of 50,000+ (scripts/make_cities.py)
+
+# Countries by their English name, with other names and spellings (local languages, short forms).
+COUNTRIES: dict[str, tuple[str, ...]] = {
+    "united states": ("usa", "us", "u.s.", "u.s.a.", "united states of america", "estados unidos",
+                      "vereinigte staaten", "états-unis", "etats-unis", "eeuu", "eua"),
+    "canada": ("kanada", "canadá"), "mexico": ("méxico", "mexiko"), "brazil": ("brasil", "brasilien", "brésil"),
+    "argentina": ("argentinien",), "chile": (), "colombia": ("kolumbien",), "peru": ("perú",), "uruguay": (),
+    "paraguay": (), "bolivia": (), "ecuador": (), "venezuela": (), "costa rica": (), "panama": ("panamá",),
+    "guatemala": (), "honduras": (), "el salvador": (), "nicaragua": (),
+    "dominican republic": ("república dominicana",),
+    "puerto rico": (), "cuba": (), "jamaica": (),
+    "united kingdom": ("uk", "u.k.", "england", "great britain", "britain", "scotland", "wales", "gb",
+                       "vereinigtes königreich", "reino unido", "royaume-uni"),
+    "ireland": ("irland", "irlanda"), "germany": ("deutschland", "alemania", "allemagne", "germania", "alemanha"),
+    "austria": ("österreich", "osterreich"), "switzerland": ("schweiz", "suisse", "suiza", "svizzera"),
+    "france": ("frankreich", "francia", "frança"), "spain": ("españa", "espana", "spanien", "espagne", "espanha"),
+    "portugal": (), "italy": ("italia", "italien", "italie"), "netherlands": ("holland", "nederland", "niederlande",
+                                                                           "the netherlands", "países bajos"),
+    "belgium": ("belgien", "belgique", "bélgica"), "luxembourg": ("luxemburg",), "denmark": ("dänemark", "danmark"),
+    "sweden": ("schweden", "sverige", "suecia"), "norway": ("norwegen", "norge", "noruega"),
+    "finland": ("finnland", "suomi"), "iceland": (), "poland": ("polen", "polska", "polonia"),
+    "czechia": ("czech republic", "tschechien", "česko"), "slovakia": ("slowakei",), "hungary": ("ungarn",),
+    "romania": ("rumänien", "rumania"), "bulgaria": ("bulgarien",), "greece": ("griechenland", "grecia"),
+    "croatia": ("kroatien",), "slovenia": ("slowenien",), "serbia": ("serbien",), "estonia": ("estland",),
+    "latvia": ("lettland",), "lithuania": ("litauen",), "ukraine": ("ucrania",), "cyprus": ("zypern",),
+    "malta": (), "turkey": ("türkiye", "turkiye", "türkei", "turquía"), "israel": (),
+    "united arab emirates": ("uae", "u.a.e.", "emirates"), "saudi arabia": ("ksa",), "qatar": (), "egypt": ("ägypten",),
+    "south africa": ("südafrika",), "nigeria": (), "kenya": (), "morocco": ("marokko", "marruecos"),
+    "india": ("indien", "bharat"), "pakistan": (), "bangladesh": (), "sri lanka": (), "nepal": (),
+    "singapore": ("singapur",), "malaysia": (), "indonesia": ("indonesien",), "philippines": ("philippinen",),
+    "thailand": (), "vietnam": ("viet nam",), "japan": ("日本",), "south korea": ("korea", "republic of korea"),
+    "china": (), "hong kong": (), "taiwan": (), "australia": ("australien",), "new zealand": ("neuseeland",),
+}
+_EU = ("austria belgium bulgaria croatia cyprus czechia denmark estonia finland france germany greece hungary ireland "
+       "italy latvia lithuania luxembourg malta netherlands poland portugal romania slovakia slovenia spain sweden")
+_EUROPE = _EU + " united kingdom switzerland norway iceland ukraine serbia"
+_LATAM = ("mexico brazil argentina chile colombia peru uruguay paraguay bolivia ecuador venezuela costa rica panama "
+          "guatemala honduras el salvador nicaragua dominican republic puerto rico cuba jamaica")
+_APAC = ("india pakistan bangladesh sri lanka nepal singapore malaysia indonesia philippines thailand vietnam japan "
+         "south korea china hong kong taiwan australia new zealand")
+_MIDDLE_EAST_AFRICA = "turkey israel united arab emirates saudi arabia qatar egypt south africa nigeria kenya morocco"
+
+
+def _names(words: str) -> frozenset[str]:
+    """Country names from a space-separated list in which multi-word names are known."""
+    multi = sorted((c for c in COUNTRIES if " " in c), key=len, reverse=True)
+    found = set()
+    for name in multi:
+        if re.search(rf"\b{name}\b", words):
+            found.add(name)
+            words = re.sub(rf"\b{name}\b", " ", words)
+    return frozenset(found | set(words.split()))
+
+
+# Regions a posting may name instead of countries; each covers the countries listed.
+REGIONS: dict[str, frozenset[str]] = {
+    "eu": _names(_EU), "europe": _names(_EUROPE), "emea": _names(_EUROPE + " " + _MIDDLE_EAST_AFRICA),
+    "dach": frozenset({"germany", "austria", "switzerland"}),
+    "nordics": _names("denmark sweden norway finland iceland"),
+    "benelux": _names("belgium netherlands luxembourg"), "latam": _names(_LATAM),
+    "north america": frozenset({"united states", "canada"}), "americas": _names(_LATAM + " united states canada"),
+    "apac": _names(_APAC), "asia": _names(_APAC) - {"australia", "new zealand"},
+    "anz": frozenset({"australia", "new zealand"}), "cet": _names(_EUROPE) - {"united kingdom", "ireland", "portugal"},
+}
+REGION_NAMES: dict[str, str] = {
+    "european union": "eu", "europa": "europe", "europäische union": "eu", "latin america": "latam",
+    "lat am": "latam", "latinoamérica": "latam", "latinoamerica": "latam", "américa latina": "latam",
+    "america latina": "latam", "south america": "latam", "central america": "latam", "asia pacific": "apac",
+    "asia-pacific": "apac", "asia-pac": "apac", "western hemisphere": "americas", "north american": "north america",
+    "european": "europe", "emea": "emea", "apac": "apac", "latam": "latam", "eu": "eu", "dach": "dach",
+    "nordics": "nordics", "benelux": "benelux", "americas": "americas", "europe": "europe", "anz": "anz",
+    "asia": "asia", "north america": "north america", "cet": "cet", "cest": "cet",
+}
+_SHORT = {"US": "united states", "USA": "united states", "U.S.": "united states", "UK": "united kingdom",
+          "GB": "united kingdom", "UAE": "united arab emirates"}
+# Cities and their other names, with their country; only cities postings often name.
+CITIES: dict[str, str] = {
+    "bengaluru": "india", "bangalore": "india", "mumbai": "india", "bombay": "india", "hyderabad": "india",
+    "pune": "india", "delhi": "india", "new delhi": "india", "gurgaon": "india", "gurugram": "india",
+    "noida": "india", "chennai": "india", "madras": "india", "kolkata": "india", "ahmedabad": "india",
+    "new york": "united states", "nyc": "united states", "brooklyn": "united states", "manhattan": "united states",
+    "san francisco": "united states", "sf": "united states", "bay area": "united states",
+    "los angeles": "united states", "seattle": "united states", "boston": "united states",
+    "chicago": "united states", "austin": "united states", "denver": "united states", "atlanta": "united states",
+    "palo alto": "united states", "mountain view": "united states", "washington d.c.": "united states",
+    "berlin": "germany", "munich": "germany", "münchen": "germany", "muenchen": "germany", "hamburg": "germany",
+    "frankfurt": "germany", "cologne": "germany", "köln": "germany", "koeln": "germany", "stuttgart": "germany",
+    "düsseldorf": "germany", "dusseldorf": "germany", "leipzig": "germany", "dresden": "germany",
+    "rostock": "germany", "greifswald": "germany", "nuremberg": "germany", "nürnberg": "germany",
+    "vienna": "austria", "wien": "austria", "zurich": "switzerland", "zürich": "switzerland", "geneva": "switzerland",
+    "london": "united kingdom", "manchester": "united kingdom", "edinburgh": "united kingdom", "dublin": "ireland",
+    "paris": "france", "lyon": "france", "amsterdam": "netherlands", "rotterdam": "netherlands",
+    "madrid": "spain", "barcelona": "spain", "valencia": "spain", "lisbon": "portugal", "lisboa": "portugal",
+    "porto": "portugal", "milan": "italy", "milano": "italy", "rome": "italy", "roma": "italy",
+    "warsaw": "poland", "warszawa": "poland", "kraków": "poland", "krakow": "poland", "wrocław": "poland",
+    "prague": "czechia", "praha": "czechia", "budapest": "hungary", "bucharest": "romania", "kyiv": "ukraine",
+    "kiev": "ukraine", "stockholm": "sweden", "copenhagen": "denmark", "oslo": "norway", "helsinki": "finland",
+    "tallinn": "estonia", "istanbul": "turkey", "tel aviv": "israel", "dubai": "united arab emirates",
+    "toronto": "canada", "vancouver": "canada", "montreal": "canada", "ontario": "canada", "quebec": "canada",
+    "são paulo": "brazil", "sao paulo": "brazil", "rio de janeiro": "brazil", "belo horizonte": "brazil",
+    "curitiba": "brazil", "florianópolis": "brazil", "porto alegre": "brazil", "mexico city": "mexico",
+    "ciudad de méxico": "mexico", "cdmx": "mexico", "guadalajara": "mexico", "monterrey": "mexico",
+    "buenos aires": "argentina", "córdoba": "argentina", "santiago": "chile", "bogotá": "colombia",
+    "bogota": "colombia", "medellín": "colombia", "medellin": "colombia", "lima": "peru", "montevideo": "uruguay",
+    "singapore": "singapore", "tokyo": "japan", "seoul": "south korea", "sydney": "australia",
+    "melbourne": "australia", "brisbane": "australia", "auckland": "new zealand", "manila": "philippines",
+    "jakarta": "indonesia", "kuala lumpur": "malaysia", "ho chi minh city": "vietnam", "adelaide": "australia",
+    "victoria, australia": "australia", "new south wales": "australia",
+}
+US_STATES = ("alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho illinois "
+             "indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi "
+             "missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont "
+             "virginia wisconsin wyoming").split() + [
+    "new hampshire", "new jersey", "new mexico", "north carolina", "north dakota", "rhode island", "south carolina",
+    "south dakota", "west virginia"]
+US_CODES = ("al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd "
+            "oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc").split()
+REMOTE = re.compile(r"\b(remote|remoto|remota|fernarbeit|homeoffice|home office|anywhere|worldwide|global|telecommute|"
+                    r"work from home|wfh|distributed|fully distributed|remote[- ]first)\b", re.I)
+_ANYWHERE = re.compile(r"\b(anywhere|worldwide|global(ly)?|any (country|location|time ?zone))\b", re.I)
+_ONSITE = re.compile(r"\b(on[- ]?site|in[- ]office|office[- ]based|vor ort|presencial|presencial)\b", re.I)
+# Phrases of a posting's text that bound where remote work may be done from ("Remote (US only)",
+# "based in Latin America", "candidates in Canada Eastern time zones only").
+# Phrases that bound where remote work may be done from, each read where its own word stands:
+# "remote/based/located ... in X", "(X only)", "only in X", "X time zones"/"X hours".
+_BOUND_LEAD = re.compile(
+    r"(?:remote|based|located|living|reside|residing|resident|work(?:ing)? from|candidates|applicants|open to|"
+    r"hiring)[^.\n]{0,40}?\b(?:in|within|from)\s+(?:the\s+)?([^.\n;:!?]{2,60})", re.I)
+_BOUND_ONLY_PAREN = re.compile(r"\(\s*([^()\n]{2,40}?)\s+only\s*\)", re.I)
+_BOUND_ONLY_IN = re.compile(r"\bonly\s+(?:in|within|from)\s+(?:the\s+)?([^.\n;:!?]{2,50})", re.I)
+_BOUND_ZONE = re.compile(r"\b([A-Z][\w .-]{1,30}?)\s+(?:time ?zones?|hours)\b", re.I)
+_LEAD_WORDS = ("remote", "based", "located", "living", "resid", "work from", "working from", "candidates",
+               "applicants", "open to", "hiring")
+_SPLIT = re.compile(r"\s*(?:;|\||\bor\b|\boder\b|\bou\b|\n|/| · | • | - (?=remote\b))\s*", re.I)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One alternative of a posting's place: the countries it names and whether it is remote."""
+
+    countries: frozenset[str]
+    remote: bool
+    text: str
+
+
+@dataclass(frozen=True)
+class Where:
+    """A posting's place, read: its parts, and whether it says nothing usable."""
+
+    parts: tuple[Part, ...]
+    anywhere: bool  # remote with no bound at all ("Remote", "Worldwide")
+    unknown: bool  # no place named and not remote
+
+    @property
+    def remote(self) -> bool:
+        return self.anywhere or any(p.remote for p in self.parts)
+
+    def countries(self) -> frozenset[str]:
+        return frozenset().union(*(p.countries for p in self.parts)) if self.parts else frozenset()
+
+
+def _has(name: str, text: str) -> bool:
+    return re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", text) is not None
+
+
+def _alternation(names: list[str]) -> re.Pattern[str]:
+    """One pattern for many names as whole words (longest first, so "new york" wins over "york")."""
+    ordered = sorted(set(names), key=len, reverse=True)
+    return re.compile(r"(?<![\w])(" + "|".join(re.escape(n) for n in ordered) + r")(?![\w])")
+
+
+# Every name the tables know, in one pattern each, so a piece of text is scanned once, not once a name.
+_COUNTRY_OF_NAME = {**{c: c for c in COUNTRIES}, **{o: c for c, others in COUNTRIES.items() for o in others
+                                                    if len(o) > 3}}
+_COUNTRY_NAMES = _alternation(list(_COUNTRY_OF_NAME))
+_REGION_NAMES = _alternation(list(REGION_NAMES))
+_CITY_NAMES = _alternation(list(CITIES))
+_STATE_NAMES = _alternation(US_STATES)
+_STATE_CODE = re.compile(r",\s*(" + "|".join(US_CODES) + r")\b", re.I)
+_SHORT_NAMES = re.compile(r"(?<![\w.])(USA|US|U\.S\.|UK|GB|UAE)(?![\w])")
+
+
+@functools.lru_cache(maxsize=8192)
+def countries_of(text: str) -> frozenset[str]:
+    """Every country a piece of text names: by name in several languages, by region, by city, by US state."""
+    low = text.lower()
+    found = {_COUNTRY_OF_NAME[m] for m in _COUNTRY_NAMES.findall(low)}
+    found |= {_SHORT[m] for m in _SHORT_NAMES.findall(text)}
+    for name in _REGION_NAMES.findall(low):
+        if len(name) > 4 or _has(name.upper(), text):
+            found |= REGIONS[REGION_NAMES[name]]
+    found |= {CITIES[m] for m in _CITY_NAMES.findall(low)}
+    if _STATE_NAMES.search(low) or _STATE_CODE.search(text):
+        found.add("united states")
+    return frozenset(found)
+
+
+def _chunks(text: str) -> list[str]:
+    """The alternatives of a location field, split where no parenthesis is open."""
+    masked = re.sub(r"\([^()]*\)", lambda m: "\0" * len(m.group()), text)
+    cuts = [0]
+    for match in _SPLIT.finditer(masked):
+        cuts += [match.start(), match.end()]
+    cuts.append(len(text))
+    return [text[a:b] for a, b in zip(cuts[::2], cuts[1::2], strict=True) if text[a:b].strip(" ,()-")]
+
+
+@functools.lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    """City name (lower case, as written and in ASCII) -> country, for cities the alias tables lack."""
+    rows = CITIES_FILE.read_text(encoding="utf-8").splitlines()
+    return dict(row.split("\t", 1) for row in rows if row and not row.startswith("#"))
+
+
+_NOT_A_PLACE = re.compile(r"\([^)]*\)|\b\d{3,}\b|\b(remote|remoto|remota|hybrid|h[íi]brido|on-?site|presencial|"
+                          r"full[- ]time|part[- ]time|only|office|hq)\b", re.I)
+_PIECES = re.compile(r"\s*(?:,|–|—|\s-\s|/)\s*")
+
+
+@functools.lru_cache(maxsize=8192)
+def city_country(chunk: str) -> frozenset[str]:
+    """The country of a city a location chunk names on its own ("Lehi", "10625 Berlin", "São José dos
+    Campos"), looked up as whole pieces of the chunk, never as words inside other text."""
+    cities = _cities()
+    for piece in _PIECES.split(_NOT_A_PLACE.sub(" ", chunk)):
+        name = " ".join(piece.split()).strip(" .").lower()
+        if len(name) > 3 and name in cities:
+            return frozenset({cities[name]})
+    return frozenset()
+
+
+def _countries_of_chunk(chunk: str) -> frozenset[str]:
+    found = countries_of(chunk) or city_country(chunk)
+    return found or (frozenset({"united states"}) if _LOCALS_OF_STATE.search(chunk) else found)
+
+
+@functools.lru_cache(maxsize=8192)
+def read_where(location: str) -> Where:
+    """A posting's location field, read into its alternatives: "San Francisco, CA or Remote (USA)" is
+    an on-site part in the US and a remote part in the US; "Spain,Remote,Germany" one remote part
+    in either country; "Remote" alone is remote anywhere."""
+    text = location.strip()
+    parts = tuple(Part(_countries_of_chunk(chunk), bool(REMOTE.search(chunk)), chunk) for chunk in _chunks(text))
+    named = any(p.countries for p in parts)
+    remote = any(p.remote for p in parts)
+    if remote and named:  # a bare "Remote" beside named places is remote within those places
+        places = frozenset().union(*(p.countries for p in parts))
+        parts = tuple(Part(places, True, p.text) if p.remote and not p.countries else p for p in parts)
+    return Where(parts, remote and not named, not named and not remote)
+
+
+# The words every bound phrase holds: the patterns run only where they stand (a posting has a few),
+# found with str.find, not tried at every position of the text.
+_BOUND_BEFORE, _BOUND_AFTER = 45, 110  # a bound phrase reaches this far around its word
+
+
+def windows(lowered: str, triggers: tuple[str, ...], before: int, after: int) -> list[tuple[int, int]]:
+    """Merged spans of a lower-case text around each occurrence of any of the trigger words."""
+    hits: list[tuple[int, int]] = []
+    for word in triggers:
+        at = lowered.find(word)
+        while at != -1:
+            hits.append((max(0, at - before), min(len(lowered), at + len(word) + after)))
+            at = lowered.find(word, at + len(word))
+    spans: list[tuple[int, int]] = []
+    for start, end in sorted(hits):
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _positions(lowered: str, words: tuple[str, ...]) -> list[int]:
+    found = []
+    for word in words:
+        at = lowered.find(word)
+        while at != -1:
+            found.append(at)
+            at = lowered.find(word, at + len(word))
+    return sorted(found)
+
+
+def bounds_in_text(text: str, lowered: str | None = None) -> frozenset[str]:
+    """Countries a posting's text limits remote work to ("Remote (US only)", "based in LATAM"), if any.
+    `lowered` is the text in lower case, when the caller has it already."""
+    head = text[:2000]
+    lowered = head.lower() if lowered is None else lowered[:2000]
+    phrases = [m.group(1) for at in _positions(lowered, _LEAD_WORDS) if (m := _BOUND_LEAD.match(head, at))]
+    for at in _positions(lowered, ("only",)):
+        paren = _BOUND_ONLY_PAREN.search(head, max(0, at - _BOUND_BEFORE), at + 8)
+        within = _BOUND_ONLY_IN.match(head, at)
+        phrases += [m.group(1) for m in (paren, within) if m]
+    for at in _positions(lowered, ("time zone", "timezone", "hours")):
+        zone = _BOUND_ZONE.search(head, max(0, at - 36), at + 11)
+        phrases += [zone.group(1)] if zone else []
+    found: set[str] = set()
+    for phrase in phrases:
+        found |= countries_of(phrase)
+    return frozenset(found)
+
+
+_REMOTE_TEXT = re.compile(r"\b(remote|remotely|work from (home|anywhere)|home ?office|trabalhar de onde|"
+                          r"teletrabajo|remoto|remota)\b", re.I)
+
+
+_REMOTE_WORDS = ("remot", "work from", "home office", "homeoffice", "trabalhar de onde", "teletrabajo")
+
+
+def remote_in_text(text: str, lowered: str | None = None) -> bool:
+    """The posting's opening says the work can be done remotely."""
+    head = text[:3000]
+    low = head.lower() if lowered is None else lowered[:3000]
+    return any(_REMOTE_TEXT.search(head, a, b) for a, b in windows(low, _REMOTE_WORDS, 1, 20))
+
+
+def expand(places: tuple[str, ...]) -> frozenset[str]:
+    """The countries a person's own list of places (countries, regions, cities) covers."""
+    found: set[str] = set()
+    for place in places:
+        low = place.lower().strip()
+        if low in REGIONS:
+            found |= REGIONS[low]
+        elif low in REGION_NAMES:
+            found |= REGIONS[REGION_NAMES[low]]
+        else:
+            found |= _countries_of_chunk(place)
+    return frozenset(found)
+
+
+_LOCALS_OF_STATE = re.compile(r"\b(?i:locals?|residents?|based)\s+(?i:to|in|of)\s+(?:" + "|".join(US_CODES).upper() +
+                              r")\b")  # "Only Locals to WI": a state's code, in capitals
+
+
+@functools.lru_cache(maxsize=8192)
+def title_where(title: str) -> Where:
+    """The place a title names in a part of its own ("Site Reliability Engineer | Acme | Remote (India)",
+    "DevOps Engineer - Hyderabad, India", "Principal Engineer - Seattle, WA or Arlington, VA"); read only
+    when the location field itself names no country."""
+    parts = [part for part in re.split(r"\s*(?:\||\s[-–]\s|\(|\))\s*", title)
+             if countries_of(part) or _LOCALS_OF_STATE.search(part)]
+    return read_where(" / ".join(parts) + (" / Remote" if parts and REMOTE.search(title) else "")) if parts \
+        else Where((), False, True)
