@@ -114,10 +114,10 @@ NOT_NEGATION = family(
     nl=[r"\b(?:aarzel|schroom|vergeet) niet\b", r"\bgeen (?:probleem|zorgen|punt)\b", r"\bniet alleen\b"])
 # A condition: "if there is a match we will contact you to schedule an interview".
 HYPOTHETICAL = family(
-    en=[r"\b(?:if|whether|unless|should (?:you|we|your|there|a|an|the)|in case|once|in the event)\b"],
-    de=[r"\b(?:wenn|falls|sofern|ob|sobald|sollten? (?:sie|wir|du|sich|es))\b"],
+    en=[r"\b(?<!what )(?:if|whether|unless|should (?:you|we|your|there|a|an|the)|in case|once|in the event)\b"],
+    de=[r"(?<!wäre es, )(?<!wäre es )\b(?:wenn|falls|sofern|ob|sobald|sollten? (?:sie|wir|du|sich|es))\b"],
     fr=[r"\b(?:si|s'il|s'ils|au cas où|dès que|lorsque|sans (?:réponse|nouvelles|retour)|à défaut)\b"],
-    es=[r"\b(?:si|en caso de|cuando|de no)\b"],
+    es=[r"(?<!parece )\b(?:si|en caso de|cuando|de no)\b"],
     nl=[r"\b(?:indien|zodra|mocht(?:en)?)\b", r"\bals (?:je|jij|u|we|wij|er|het|dat|dit|deze|jouw|uw|ik|zij|hij)\b",
         r"\bof (?:we|wij|je|jij|u)\b"])
 # A sentence that opens on a condition governs all of it ("If you have not heard from us within
@@ -135,11 +135,16 @@ CONDITION_OPENING = family(
 # Something already done: "thank you for interviewing", "vielen Dank für das Gespräch".
 PAST = family(
     en=[r"\b(?:last|previous|yesterday|earlier)\b", r"\bthank", r"\bthanks\b", r"\bappreciate",
-        r"\bfollow(?:ing)?[- ]up on\b"],
-    de=[r"\b(?:letzte[nrs]?|vergangene[nrs]?|gestern|gestrigen)\b", r"\b(?:danke|dank)\w*\b", r"\bim nachgang\b"],
-    fr=[r"\b(?:dernière?|hier|précédent)\b", r"\bmerci\b", r"\bremercions\b", r"\bpour faire suite\b"],
-    es=[r"\b(?:pasad[oa]|ayer|anterior)\b", r"\bgracias\b", r"\bagradec\w*", r"\ben seguimiento\b"],
-    nl=[r"\b(?:vorige|gisteren|afgelopen)\b", r"\b(?:bedankt|dank)\w*\b", r"\bnaar aanleiding van\b"])
+        r"\bfollow(?:ing)?[- ]up on\b",
+        r"\bafter (?:the|our|your)\b"],
+    de=[r"\b(?:letzte[nrs]?|vergangene[nrs]?|gestern|gestrigen)\b", r"\b(?:danke|dank)\w*\b", r"\bim nachgang\b",
+        r"\bnach (?:dem|unserem|ihrem|deinem)\b"],
+    fr=[r"\b(?:dernière?|hier|précédent)\b", r"\bmerci\b", r"\bremercions\b", r"\bpour faire suite\b",
+        r"\baprès (?:l'|le |la |notre |votre |nos |vos )"],
+    es=[r"\b(?:pasad[oa]|ayer|anterior)\b", r"\bgracias\b", r"\bagradec\w*", r"\ben seguimiento\b",
+        r"\b(?:tras|después de) (?:la|el|tu|su|nuestra|nuestro)\b"],
+    nl=[r"\b(?:vorige|gisteren|afgelopen)\b", r"\b(?:bedankt|dank)\w*\b", r"\bnaar aanleiding van\b",
+        r"\bna (?:het|de|ons|je|jouw|uw)\b"])
 # Later, another time, another role: "happy to chat about future opportunities" is no invitation.
 FUTURE = family(
     en=[r"\bin the future\b", r"\bfuture (?:roles?|openings?|opportunit\w+|positions?|vacanc\w+|needs)\b",
@@ -227,14 +232,16 @@ MEETING = family(
         r"\bs'appel\w*", r"\b\d+ ?min(?:utes)?\b", r"\bdemi-heure\b", r"\b(?:vous|t') ?appelle\w*",
         r"\b(?:un )?café\b", r"\bdéjeuner\b"],
     es=[r"\b(?:llamada|charlar|hablar|reunión|entrevista|videollamada|conocerte|hueco|llamamos|llamarte|llamarle|"
-        r"\d+ ?min(?:utos)?|media hora|te llamo|le llamo|café|comida)\b"],
+        r"\d+ ?min(?:utos)?|media hora|te llamo|le llamo|café|comida)\b",
+        r"\b(?:hablamos|hablemos|charlamos|llamamos|vernos|reunirnos)\b"],
     nl=[r"\b(?:afspraak|kennismaken|kennis te maken|bellen|gesprek|videogesprek|videobellen|kennismaking|"
         r"\d+ ?min(?:uten)?|half uur|koffie|lunch)\b", r"\bbel (?:je|jou|u)\b"])
 # A proposal made to the candidate (with a time still to come): "how about", "let's", "can we".
 PROPOSAL = family(
     en=[r"\b(?:how about|what about|let's|let us|can we|could we|shall we|would .{1,30} work|does .{1,30} work|"
         r"i suggest|we suggest|i propose|we propose|works? for you|suits? you|can you do|could you do|"
-        r"are you (?:free|around|available)|can you make|could you make|fancy|up for|open to)\b"],
+        r"are you (?:free|around|available)|can you make|could you make|fancy|up for|open to)\b",
+        r"\b(?:does|would|will) .{1,30} suit\b"],
     de=[r"\b(?:lass uns|lassen sie uns|wie wäre es|können wir|sollen wir|schlage\w* (?:ich|wir)|"
         r"passt (?:es )?(?:ihnen|dir)|ginge\w*|würde\w* (?:ihnen|dir) \w+ passen|hätten sie|hättest du|"
         r"haben sie|hast du|können sie|kannst du|lust auf|hast du lust|hätten sie lust|passt das|passt es|geht das|"
@@ -245,7 +252,8 @@ PROPOSAL = family(
         r"(?!\w)"],
     es=[r"\b(?:qué te parece|qué le parece|podemos|te propongo|le propongo|te viene bien|le viene bien|"
         r"te vendría bien|le vendría bien|(?:estás|está|estarías|estaría) disponible|puedes|podrías|tienes|"
-        r"te apetece|le apetece)\b"],
+        r"te apetece|le apetece)\b",
+        r"\b(?:te|le) parece si\b"],
     nl=[r"\b(?:zullen we|kunnen we|laten we|ik stel voor|schikt|past (?:je|jou|u|het)|zou .{1,30} passen|"
         r"ben je beschikbaar|bent u beschikbaar|kun je|kunt u|zou je|zou u|heb je zin|zin in|past dat|schikt dat|"
         r"is dat goed)\b", r"^\W*past\b", r"\bis [^.!?\n]{1,20} goed\?"])
@@ -300,7 +308,9 @@ INVITE = family(
         r"conversation|interview|meeting)\b", r"\b(?:delighted|thrilled|excited) to (?:invite|meet|speak|talk)\b",
         r"\b(?:bring|get|have) you (?:in|on-?site|over|into the office)\b",
         r"\b(?:would|'d) (?:like|love) to (?:(?!thank|inform|let you know|update|take this)\w+ ){1,6}(?:an? |the |our |"
-        r"your )?(?:\w+ )?(?:interview|onsite|on-site|call|chat|meeting|conversation|coffee)\b"],
+        r"your )?(?:\w+ )?(?:interview|onsite|on-site|call|chat|meeting|conversation|coffee)\b",
+        r"\blet's (?:set up|schedule|arrange|book|have|do|jump on|hop on) (?:a |an )?(?:\w+ )?(?:call|chat|meeting|"
+        r"interview)\b"],
     de=[r"\beinlad\w*\b[^.!?\n]{0,40}\b(?:gespräch|interview|kennenlernen|termin|runde|call|probetag|austausch)",
         r"(?:gespräch|interview|kennenlernen|probetag)\w*\b[^.!?\n]{0,40}\beinlad\w*", r"\bkennen(?:zu)?lernen\b",
         r"\blad(?:e|en|t)\b[^.!?\n]{0,60}(?:gespräch|interview|kennenlernen|termin|runde|probetag|call)\w*"
@@ -511,7 +521,13 @@ OUTCOME = family(
         r"\bnot (?:quite |exactly )?what we(?:'re| are) looking for\b",
         r"\b(?:going to|gonna|have to|will|'ll|must|decided to) pass on\b",
         r"\bno longer (?:in|part of) (?:the|our) process\b",
-        r"\b(?:doesn't|does not|don't|do not) (?:quite |fully )?(?:match|meet|align with) (?:the|our|what)\b"],
+        r"\b(?:doesn't|does not|don't|do not) (?:quite |fully )?(?:match|meet|align with) (?:the|our|what)\b",
+        r"\b(?:profile|application|background|experience|skills?|candidacy)\b[^.!?\n]{0,40}(?:\bnot|"
+        r"n't)\b[^.!?\n]{0,20}\b(?:match|fit|align|meet|suit|correspond|what we)",
+        r"\bnot (?:been )?in your favou?r\b",
+        r"\b(?:stop|end|close|discontinue)\w* (?:the process|your application|your candidacy|things) with you\b",
+        r"\bmade (?:a|the|our) hire\b",
+        r"\b(?:won't|will not|not) go (?:any )?further with (?:your|you)\b"],
     de=[r"\b(?:bewerbung|kandidatur)\b[^.!?\n]{0,50}\b(?:abgelehnt|erfolglos|nicht erfolgreich|nicht berücksichtigt)\b",
         r"\b(?:sie|du) (?:wurden|wurdest|sind|bist|haben|hast) (?:\w+ ){0,2}nicht (?:ausgewählt|berücksichtigt|"
         r"weitergekommen|erfolgreich|eingeladen)\b", r"\bnicht (?:weiter|in die nächste runde) gekommen\b",
@@ -524,7 +540,15 @@ OUTCOME = family(
         r"\bnicht (?:ganz |genau )?(?:dem|das),? (?:was|wonach) wir suchen\b", r"\bentspricht\b[^.!?\n]{0,40}\bnicht\b",
         r"\bnicht (?:ganz |vollständig )?(?:unseren|den) anforderungen\b", r"\bmüssen (?:wir )?passen\b",
         r"\banderen weg\b", r"\bandere richtung\b",
-        r"\bnicht (?:mehr |weiter )?im (?:auswahl)?(?:prozess|verfahren)\b"],
+        r"\bnicht (?:mehr |weiter )?im (?:auswahl)?(?:prozess|verfahren)\b",
+        r"\b(?:profil|bewerbung|erfahrung|qualifikation)\w*\b[^.!?\n]{0,40}\bnicht\b[^.!?\n]{0,30}\b(?:passt|passen|"
+        r"entspricht|entsprechen|deckt|decken|überein|erfüllt)",
+        r"\b(?:deckt|passt|entspricht|stimmt)\b[^.!?\n]{0,30}\b(?:profil|erfahrung|"
+        r"qualifikation)\w*\b[^.!?\n]{0,20}\bnicht\b",
+        r"\bnicht zu (?:ihren|deinen) gunsten\b",
+        r"\b(?:prozess|verfahren)\b[^.!?\n]{0,10}\bmit (?:ihnen|dir) (?:\w+ )?(?:beenden|abschließen|abbrechen|"
+        r"einstellen)\b",
+        r"\bnicht weiter(?:gehen|machen) mit (?:ihnen|dir|ihrer|deiner)\b"],
     fr=[r"\bcandidature\b[^.!?\n]{0,40}\b(?:refusée|rejetée|déclinée|non retenue|n'a pas abouti|ne sera pas retenue)\b",
         r"\bvous n'avez pas (?:été (?:retenu|sélectionné|choisi)|obtenu le poste)\w*",
         r"\bne l'avons pas retenue?\b", r"\bne (?:faites|fait|figure|figurez|font) pas partie des\b",
@@ -536,7 +560,13 @@ OUTCOME = family(
         r"\b(?:pas (?:passé|franchi) (?:l'étape|le cap|la phase))\b",
         r"\b(?:clôtur|archiv)\w* (?:votre|ta) candidature\b|\bcandidature\b[^.!?\n]{0,20}\b(?:clôturée|archivée)\b",
         r"\bpas (?:tout à fait |exactement )?(?:à |avec )?ce que nous recherch\w*", r"\bpasser (?:notre|mon) tour\b",
-        r"\bune autre (?:direction|orientation)\b", r"\bne (?:faites|fait) plus partie du processus\b"],
+        r"\bune autre (?:direction|orientation)\b", r"\bne (?:faites|fait) plus partie du processus\b",
+        r"\b(?:candidature|profil|expérience|parcours)\b[^.!?\n]{0,40}\bne\b[^.!?\n]{0,30}\b(?:correspond|répond|"
+        r"convient|colle)\w*",
+        r"\bpas en votre faveur\b",
+        r"\b(?:arrêter|mettre fin à|clore|clôturer) (?:le processus|votre candidature)\b",
+        r"\b(?:recruté|embauché) (?:la personne|quelqu'un|un candidat|une candidate)\b",
+        r"\bn'irons pas plus loin\b"],
     es=[r"\b(?:candidatura|solicitud|perfil)\b[^.!?\n]{0,40}\b(?:rechazad[oa]|descartad[oa]|desestimad[oa]|"
         r"no (?:ha sido |fue )?seleccionad[oa]|no ha prosperado|no continuará|no avanzará)\b",
         r"\bno (?:has|ha|han) (?:superado|pasado|sido seleccionad[oa]s?)\b",
@@ -551,7 +581,13 @@ OUTCOME = family(
         r"\bcandidatura\b[^.!?\n]{0,20}\b(?:cerrada|archivada)\b",
         r"\bno (?:es|encaja con|se ajusta a) (?:exactamente )?lo que buscamos\b", r"\bno se ajusta\b",
         r"\b(?:tendremos|vamos) (?:que|a) pasar\b", r"\botra dirección\b",
-        r"\bya no (?:sigues|continúas|formas parte|estás en)\b"],
+        r"\bya no (?:sigues|continúas|formas parte|estás en)\b",
+        r"\b(?:perfil|candidatura|experiencia)\b[^.!?\n]{0,40}\bno\b[^.!?\n]{0,30}\b(?:encaja|se ajusta|es el que|"
+        r"es lo que|corresponde|cumple|coincide)",
+        r"\bno (?:ha sido|es|fue) favorable\b",
+        r"\b(?:detener|parar|finalizar|cerrar) (?:el|tu|su) proceso (?:contigo|con usted)\b",
+        r"\b(?:contratado|incorporado) a (?:otra persona|alguien|otr[oa])\b",
+        r"\bno (?:vamos a )?(?:ir|llegar) más (?:allá|lejos)\b"],
     nl=[r"\b(?:sollicitatie|kandidatuur)\b[^.!?\n]{0,40}\b(?:afgewezen|niet succesvol|niet geselecteerd)\b",
         r"\b(?:je|u|jij) (?:bent|is|wordt|zijn|werd) (?:\w+ ){0,2}niet (?:geselecteerd|aangenomen|gekozen|"
         r"uitgenodigd|door)\b", r"\bniet (?:door|verder) naar de (?:volgende|tweede|laatste)\b",
@@ -564,7 +600,15 @@ OUTCOME = family(
         r"\bsollicitatie\b[^.!?\n]{0,20}\b(?:gesloten|afgesloten|gearchiveerd)\b",
         r"\bniet (?:helemaal |precies )?wat (?:we|wij) zoeken\b", r"\bvoldoe\w* niet\b",
         r"\bmoeten (?:we|wij) passen\b",
-        r"\bandere richting\b", r"\bniet (?:meer|langer) in de (?:procedure|selectie)\b"])
+        r"\bandere richting\b", r"\bniet (?:meer|langer) in de (?:procedure|selectie)\b",
+        r"\b(?:profiel|sollicitatie|ervaring|achtergrond)\b[^.!?\n]{0,40}\b(?:niet|"
+        r"onvoldoende)\b[^.!?\n]{0,30}\b(?:past|aansluit|sluit|voldoet|overeenkomt|matcht)",
+        r"\b(?:past|sluit|voldoet)\b[^.!?\n]{0,30}\b(?:profiel|ervaring)\b[^.!?\n]{0,20}\b(?:niet|onvoldoende)\b",
+        r"\bniet in (?:je|jouw|uw) voordeel\b",
+        r"\b(?:procedure|proces)\b[^.!?\n]{0,20}\b(?:te )?(?:stoppen|beëindigen|afsluiten|af te sluiten)\b",
+        r"\bniet verder gaan\b",
+        r"\b(?:profiel|sollicitatie|ervaring|achtergrond)\b[^.!?\n]{0,20}\b(?:past|sluit|voldoet|"
+        r"matcht)\b[^.!?\n]{0,20}\b(?:niet|onvoldoende)\b"])
 DECISION = family(
     en=[r"(?:\bnot|n't|\bno longer)\b[^.!?\n]{0,30}\b(?:move|moving|go|going|be moving|be going) (?:forward|ahead|"
         r"further)",
@@ -633,14 +677,14 @@ DECISION = family(
 # A negation, then a verb of going on with the application, in one clause:
 # "we won't be taking your application any further", "niet verder", "no seguir".
 _ON = (r"[^.!?\n,;]{0,40}\b(?:continu\w*|proceed\w*|progress\w*|move|moving|take|taking|go|going|pursu\w*|advanc\w*|"
-       r"consider\w*|shortlist\w*|extend\w* (?:you )?an offer|offer(?:ing)? you|"
+       r"consider\w*|shortlist\w*|extend\w* (?:you )?an offer|offer(?:ing)? you|taken|"
        r"fortsetzen|fortzusetzen|fortführen|fortzuführen|weiterführen|weiterverfolgen|weitermachen|weiterzumachen|"
        r"berücksichtig\w*|poursuiv\w*|continuer|avancer|retenir|seguir|segui\w*|sigu\w*|avanz\w*|prosegui\w*|"
        r"verder\w*|doorgaan|door te gaan|behandel\w*)\b(?:[^.!?\n,;]{0,40}\b(?:forward|further|ahead|application|"
        r"candidacy|you|weiter|"
        r"candidature|candidatura|sollicitatie|procedure))?")
 DECLINE = family(
-    en=[r"(?:n't|\b(?:not|no longer))\b" + _ON],
+    en=[r"(?:n't|\b(?:not|no longer|unable to|cannot))\b" + _ON],
     de=[r"\b(?:nicht|kein\w*)\b" + _ON],
     fr=[r"\b(?:pas|plus)\b" + _ON, r"\bn(?:e\b|')\s?(?:\w+\s){0,2}?(?:retien\w*|reten\w*|poursuiv\w*|continu\w*|"
         r"avanc\w*|sélectionn\w*|convoqu\w*)\s(?:pas|plus)\b"],
@@ -671,7 +715,11 @@ ROLE_CLOSED = family(
         r"\b(?:open|opened|available|filled|go ahead|happen)\b",
         r"\bhired for (?:this|the|that) (?:one|role|position)\b",
         r"\b(?:already|just) hired\b",
-        r"\b(?:been able|managed) to fill (?:the|this|that) (?:role|position|vacancy)\b"],
+        r"\b(?:been able|managed) to fill (?:the|this|that) (?:role|position|vacancy)\b",
+        r"\b(?:role|position|vacancy|opening|job)\b[^.!?\n]{0,20}\bno longer (?:a priority|active|vacant|needed)\b",
+        r"\b(?:recruitment|hiring|search|process)\b[^.!?\n]{0,20}\b(?:has been |was )?(?:cancell?ed|stopped|"
+        r"called off)\b",
+        r"\bstopped the (?:search|process|recruitment)\b"],
     de=[r"\b(?:stelle|position|vakanz)\b[^.!?\n]{0,40}\b(?:besetzt|vergeben|gestrichen|zurückgezogen)\b",
         r"\bkeine (?:passende|offene|vakante|freie)n? (?:stelle|position|vakanz)",
         r"\beinstellungsstopp\b", r"\bnicht (?:mehr )?(?:nachbesetzt|besetzt werden)\b",
@@ -685,7 +733,11 @@ ROLE_CLOSED = family(
         r"geschaffen)\b",
         r"\b(?:stelle|position)\b[^.!?\n]{0,30}\b(?:entfällt|fällt weg|gestrichen)\b",
         r"\bschon jemand\w* eingestellt\b",
-        r"\bkonnten\b[^.!?\n]{0,20}\b(?:stelle|position)\b[^.!?\n]{0,30}\bbesetzen\b"],
+        r"\bkonnten\b[^.!?\n]{0,20}\b(?:stelle|position)\b[^.!?\n]{0,30}\bbesetzen\b",
+        r"\b(?:stelle|position|vakanz)\b[^.!?\n]{0,30}\bnicht mehr (?:vakant|frei|verfügbar|offen|aktuell|"
+        r"ausgeschrieben)\b",
+        r"\b(?:rekrutierung|auswahlverfahren|besetzungsverfahren|suche)\b[^.!?\n]{0,20}\b(?:abgesagt|eingestellt|"
+        r"gestoppt|abgebrochen)\b"],
     fr=[r"\b(?:poste|offre)\b[^.!?\n]{0,30}\b(?:pourvu|clôturé|annulé|gelé)",
         r"\bpas de (?:poste|offre) (?:ouvert |disponible )?correspondant",
         r"\baucun poste\b[^.!?\n]{0,50}\b(?:ouvert|disponible|correspondant)",
@@ -696,7 +748,9 @@ ROLE_CLOSED = family(
         r"\bposte\b[^.!?\n]{0,30}\bne (?:sera|serait|va) (?:pas|plus|finalement pas)\b[^.!?\n]{0,15}\b(?:ouvert|"
         r"pourvu|maintenu)\b",
         r"\bposte\b[^.!?\n]{0,30}\b(?:supprimé|annulé)\b", r"\bdéjà recruté\b", r"\bavons pu pourvoir\b",
-        r"\bpourvu (?:le|ce|notre) poste\b", r"\bn'acceptons plus de candidatures\b"],
+        r"\bpourvu (?:le|ce|notre) poste\b", r"\bn'acceptons plus de candidatures\b",
+        r"\b(?:poste|offre)\b[^.!?\n]{0,20}\b(?:n'est plus|plus) (?:disponible|ouvert|d'actualité|vacant)\b",
+        r"\b(?:recrutement|processus)\b[^.!?\n]{0,20}\b(?:a été )?(?:annulé|arrêté)\b"],
     es=[r"\b(?:puesto|vacante|posición|plaza)\b[^.!?\n]{0,30}\b(?:cubiert[oa]|cerrad[oa]|cancelad[oa])\b",
         r"\bno (?:tenemos|hay) (?:ninguna )?(?:vacante|posición|puesto)",
         r"\bcongelación de (?:contrataciones|vacantes)\b",
@@ -706,7 +760,10 @@ ROLE_CLOSED = family(
         r"\bproceso (?:se ha )?(?:cerrado|finalizado|concluido)\b",
         r"\b(?:puesto|vacante|posición|plaza)\b[^.!?\n]{0,30}\b(?:no se (?:va a )?(?:abrir|cubrir)|se ha cancelado|"
         r"ha quedado desierta|suprimid[oa])\b", r"\bya hemos contratado\b", r"\bhemos podido cubrir\b",
-        r"\b(?:hemos )?cubierto (?:la|el) (?:posición|puesto|vacante|plaza)\b", r"\bya no aceptamos candidaturas\b"],
+        r"\b(?:hemos )?cubierto (?:la|el) (?:posición|puesto|vacante|plaza)\b", r"\bya no aceptamos candidaturas\b",
+        r"\b(?:puesto|vacante|posición|plaza|oferta)\b[^.!?\n]{0,20}\b(?:ya no está|no está) (?:disponible|"
+        r"abiert[oa]|activ[oa])\b",
+        r"\b(?:proceso|selección)\b[^.!?\n]{0,20}\b(?:se ha )?(?:cancelado|detenido|paralizado)\b"],
     nl=[r"\b(?:vacature|functie|positie|rol)\b[^.!?\n]{0,30}\b(?:vervuld|ingevuld|gesloten|geannuleerd|ingetrokken)\b",
         r"\bgeen (?:passende|openstaande) (?:vacature|functie)", r"\b(?:vacature|personeels)stop\b",
         r"\biemand (?:\w+ ){0,4}gevonden\b", r"\bgevonden voor (?:de|deze) (?:rol|functie|vacature)\b",
@@ -717,7 +774,9 @@ ROLE_CLOSED = family(
         r"gaat niet door|"
         r"wordt niet (?:ingevuld|opengesteld))\b", r"\b(?:al|inmiddels) iemand aangenomen\b",
         r"\bhebben\b[^.!?\n]{0,40}\b(?:vacature|functie|positie|rol)\b[^.!?\n]{0,20}\bkunnen (?:in|ver)vullen\b",
-        r"\bnemen geen sollicitaties meer aan\b"])
+        r"\bnemen geen sollicitaties meer aan\b",
+        r"\b(?:vacature|functie|positie|rol)\b[^.!?\n]{0,20}\bniet meer (?:beschikbaar|open|actueel|vacant)\b",
+        r"\b(?:werving|procedure|selectie)\b[^.!?\n]{0,20}\b(?:is )?(?:geannuleerd|stopgezet|gestopt)\b"])
 # Mood and courtesy: never enough alone ("we will keep your CV on file" closes declines and
 # acknowledgements alike).
 REJECTION_WEAK = family(
