@@ -8,7 +8,7 @@ says nothing about the next mail):
 - tests/evals/replies.jsonl (198 rows, rounds 1-3);
 - tests/evals/replies_round4.jsonl (180 rows): written blind and split by hash; its held-back half
   was measured once and reported, after which all of it became tuning data;
-- tests/evals/replies_probes.jsonl (231 rows): written by the person tuning the rules, after
+- tests/evals/replies_probes.jsonl (258 rows): written by the person tuning the rules, after
   reading them, to probe structure (long footers, quoted threads in several mail clients' formats,
   ATS templates, near-misses); each batch was written before it was run, then tuned on.
 

@@ -177,6 +177,8 @@ class Reading:
         self.past = cues.PAST.within(languages)
         self.clause = cues.CLAUSE.within(languages)
         self.decline = cues.DECLINE.within(languages)
+        self.about_me = cues.ABOUT_ME.within(languages)  # the French "je" is the Dutch "you"
+        self.about_it = cues.ABOUT_IT.within(languages)
 
     def before(self, sentence: str, start: int) -> str:
         """The clause a cue sits in, up to the cue: a negation or condition there governs it."""
@@ -378,9 +380,26 @@ def classify(headers: dict[str, str], sender: str, subject: str, text: str) -> V
     if mailing_list or headers.get("auto-submitted", "").lower().startswith("auto-generated") or machine:
         said = machine.group(0) if machine else ("a mailing list" if mailing_list else "Auto-Submitted: auto-generated")
         return Verdict(AUTO_REPLY, 0.85 if machine else 0.7, (said,), hints=hints)
+    regret = _regret(body, reading)
+    if regret:
+        return Verdict(REJECTION, 0.6, (f"regret and a negation: {regret[:80]}",), hints=hints)
     if found.weak_rejection or found.weak_interview:
         return Verdict(OTHER, 0.5, (), undecided=True, hints=hints)
     return Verdict(OTHER, 0.6, (), hints=hints)
+
+
+def _regret(body: str, reading: Reading) -> str:
+    """The last resort, for a decline in words no family knows: one sentence with regret, a
+    negation and the application, role, process or the candidate, not a condition and not the
+    writer speaking of themself, in a mail with no question in it (a person who asks something
+    has not closed the matter). The sentence, or ""."""
+    if "?" in body:
+        return ""
+    for sentence in (blanked(part) for part in sentences(body)):
+        said = cues.REGRET.search(sentence) and reading.negation.search(sentence) and reading.about_it.search(sentence)
+        if said and not reading.hypothetical.search(sentence) and not reading.about_me.search(sentence):
+            return sentence.strip()
+    return ""
 
 
 def _talks_on(found: Evidence) -> bool:

@@ -475,34 +475,46 @@ OTHER_CHOSEN = family(
         r"with)\b[^.!?\n]{0,50}"
         r"\b(?:more closely|closer|better|stronger|more (?:relevant|direct|hands-on|experience|senior))\b",
         r"\bother (?:candidates|applicants|profiles)\b[^.!?\n]{0,40}\b(?:stronger|better|closer|more)\b",
-        r"\bprioriti[sz]\w* (?:other |candidates|applicants|profiles)"],
+        r"\bprioriti[sz]\w* (?:other |candidates|applicants|profiles)",
+        r"\b(?:someone|a person|an applicant) (?:with|whose|who)\b[^.!?\n]{0,40}\b(?:more|better|stronger|closer)\b",
+        r"\bgo with another (?:applicant|candidate|person)\b"],
     de=[r"\bfür (?:jemand\w*|eine?n? (?:\w+ )?(?:kandidat|bewerber|person)\w*|andere\w*)\b[^.!?\n]{0,80}"
         r"\bentschieden\b",
         r"\b(?:entschieden|ausgewählt|gewählt|eingestellt|vergeben|fortzusetzen|fortsetzen)\b[^.!?\n]{0,40}"
         r"\b(?:jemand\w* (?:anderen|anderes|mit|der|die)|andere[nmr]? (?:kandidat|bewerber|person)\w*)",
         r"\b(?:kandidat|bewerber|profil)\w*\b,? (?:\w+,? ){0,2}(?:deren|dessen|die|der|mit)\b[^.!?\n]{0,50}"
-        r"\b(?:besser|näher|mehr|stärker|passender)\b", r"\bden vorzug\b"],
+        r"\b(?:besser|näher|mehr|stärker|passender)\b", r"\bden vorzug\b",
+        r"\b(?:eine person|einen kandidaten|eine kandidatin|jemanden) mit (?:mehr|stärkere\w*|passendere\w*|"
+        r"tieferer?)\b",
+        r"\bauf (?:eine andere person|einen anderen kandidaten|eine andere kandidatin) geeinigt\b"],
     fr=[r"\b(?:retenu|chois\w*|sélectionn\w*|privilégi\w*|opté pour|porté (?:notre|son|leur) (?:choix|attention) sur|"
         r"poursuivre\w*|continuer|avancer)\b[^.!?\n]{0,40}\b(?:un autre candidat|une autre candidat\w*|d'autres "
         r"(?:candidat|profil)\w*|un profil (?:plus|qui|correspondant|davantage)|des (?:profils|candidatures) "
         r"(?:plus|qui|correspondant))",
         r"\b(?:retenu|chois\w*|sélectionn\w*|privilégi\w*|opté pour|recruté|embauché)\b[^.!?\n]{0,20}\bquelqu'un\b",
         r"\b(?:candidat|profil|candidature)s?\b,? (?:\w+,? ){0,2}(?:dont|qui)\b[^.!?\n]{0,50}\b(?:plus|mieux|"
-        r"davantage)\b"],
+        r"davantage)\b",
+        r"\b(?:une personne|un candidat|une candidate|un profil) (?:avec|dont|qui)\b[^.!?\n]{0,40}\b(?:plus|mieux|"
+        r"davantage)\b",
+        r"\bopté pour une? (?:candidature|candidat\w*|profil|personne)\b"],
     es=[r"\b(?:elegido|seleccionado|optado|decantado|decidido|continuar|avanzar|seguir|contratado|centrando)\b"
         r"[^.!?\n]{0,40}\b(?:otr[oa]s? (?:candidat|perfil|persona)\w*|un[oa]? (?:candidat[oa]|perfil) (?:con|"
         r"que|cuyo|cuya)|candidat[oa]s (?:con|que|cuyo))",
         r"\b(?:elegido|seleccionado|optado por|decantado por|contratado)\b[^.!?\n]{0,20}\b(?:a )?alguien\b",
         r"\b(?:candidat|perfil)\w*\b,? (?:\w+,? ){0,2}(?:que|cuyo|cuya|cuyos|cuyas|con)\b[^.!?\n]{0,50}\b(?:más|"
         r"mejor)\b",
-        r"\b(?:priorizar|dar prioridad a) (?:otr|perfiles|candidat)"],
+        r"\b(?:priorizar|dar prioridad a) (?:otr|perfiles|candidat)",
+        r"\b(?:seleccionado|elegido|contratado|escogido) a (?:una persona|un candidato|una candidata|otr[oa])\b",
+        r"\b(?:una persona|un candidato|una candidata|otro perfil|un perfil) (?:con|cuyo|cuya|"
+        r"que)\b[^.!?\n]{0,40}\b(?:más|mejor)\b"],
     nl=[r"\b(?:gekozen|geselecteerd|besloten|aangenomen|verder|doorgaan|aan te nemen)\b[^.!?\n]{0,40}"
         r"\b(?:iemand (?:anders|met|die)|een andere (?:kandidaat|sollicitant)|andere (?:kandidaten|sollicitanten)|"
         r"een kandidaat (?:die|met|van wie)|kandidaten (?:die|met))",
         r"\b(?:iemand|een andere kandidaat)\b[^.!?\n]{0,60}\b(?:gekozen|aangenomen|geselecteerd)\b",
         r"\b(?:kandida(?:at|ten)|profiel\w*|sollicitant\w*)\b,? (?:\w+,? ){0,2}(?:die|met|van wie|"
         r"wiens)\b[^.!?\n]{0,50}"
-        r"\b(?:beter|meer|dichter)\b", r"\bvoorkeur (?:gegeven|geven) aan\b"])
+        r"\b(?:beter|meer|dichter)\b", r"\bvoorkeur (?:gegeven|geven) aan\b",
+        r"\b(?:iemand|een kandidaat|een persoon) (?:met|die)\b[^.!?\n]{0,40}\b(?:meer|beter)\b"])
 # The application's outcome, said of it or of the candidate: "your application was unsuccessful",
 # "not among the candidates", "didn't work out", "we have to turn you down".
 OUTCOME = family(
@@ -527,7 +539,11 @@ OUTCOME = family(
         r"\bnot (?:been )?in your favou?r\b",
         r"\b(?:stop|end|close|discontinue)\w* (?:the process|your application|your candidacy|things) with you\b",
         r"\bmade (?:a|the|our) hire\b",
-        r"\b(?:won't|will not|not) go (?:any )?further with (?:your|you)\b"],
+        r"\b(?:won't|will not|not) go (?:any )?further with (?:your|you)\b",
+        r"\bpassed on (?:your|you|the candidacy)\b",
+        r"\bnegative (?:news|response|answer|outcome|decision)\b",
+        r"(?:\bnot|n't) (?:be )?(?:able to )?make (?:you )?an offer\b",
+        r"\b(?:can't|cannot|won't|not) (?:go|move) (?:any )?further together\b"],
     de=[r"\b(?:bewerbung|kandidatur)\b[^.!?\n]{0,50}\b(?:abgelehnt|erfolglos|nicht erfolgreich|nicht berücksichtigt)\b",
         r"\b(?:sie|du) (?:wurden|wurdest|sind|bist|haben|hast) (?:\w+ ){0,2}nicht (?:ausgewählt|berücksichtigt|"
         r"weitergekommen|erfolgreich|eingeladen)\b", r"\bnicht (?:weiter|in die nächste runde) gekommen\b",
@@ -548,7 +564,10 @@ OUTCOME = family(
         r"\bnicht zu (?:ihren|deinen) gunsten\b",
         r"\b(?:prozess|verfahren)\b[^.!?\n]{0,10}\bmit (?:ihnen|dir) (?:\w+ )?(?:beenden|abschließen|abbrechen|"
         r"einstellen)\b",
-        r"\bnicht weiter(?:gehen|machen) mit (?:ihnen|dir|ihrer|deiner)\b"],
+        r"\bnicht weiter(?:gehen|machen) mit (?:ihnen|dir|ihrer|deiner)\b",
+        r"\bnegative[nr]? (?:rückmeldung|nachricht|antwort|entscheidung|bescheid)\b",
+        r"\bkein (?:angebot|vertragsangebot) (?:machen|unterbreiten)\b",
+        r"\bnicht zusammen(?:kommen|finden|arbeiten)\b"],
     fr=[r"\bcandidature\b[^.!?\n]{0,40}\b(?:refusée|rejetée|déclinée|non retenue|n'a pas abouti|ne sera pas retenue)\b",
         r"\bvous n'avez pas (?:été (?:retenu|sélectionné|choisi)|obtenu le poste)\w*",
         r"\bne l'avons pas retenue?\b", r"\bne (?:faites|fait|figure|figurez|font) pas partie des\b",
@@ -566,7 +585,10 @@ OUTCOME = family(
         r"\bpas en votre faveur\b",
         r"\b(?:arrêter|mettre fin à|clore|clôturer) (?:le processus|votre candidature)\b",
         r"\b(?:recruté|embauché) (?:la personne|quelqu'un|un candidat|une candidate)\b",
-        r"\bn'irons pas plus loin\b"],
+        r"\bn'irons pas plus loin\b",
+        r"\b(?:décliné|refusé|écarté) (?:votre|ta) candidature\b",
+        r"\bne\b[^.!?\n]{0,30}\bpas\b[^.!?\n]{0,10}\b(?:aller plus loin|continuer ensemble|avancer ensemble)\b",
+        r"\bpas (?:vous )?faire (?:d'offre|de proposition)\b"],
     es=[r"\b(?:candidatura|solicitud|perfil)\b[^.!?\n]{0,40}\b(?:rechazad[oa]|descartad[oa]|desestimad[oa]|"
         r"no (?:ha sido |fue )?seleccionad[oa]|no ha prosperado|no continuará|no avanzará)\b",
         r"\bno (?:has|ha|han) (?:superado|pasado|sido seleccionad[oa]s?)\b",
@@ -587,7 +609,10 @@ OUTCOME = family(
         r"\bno (?:ha sido|es|fue) favorable\b",
         r"\b(?:detener|parar|finalizar|cerrar) (?:el|tu|su) proceso (?:contigo|con usted)\b",
         r"\b(?:contratado|incorporado) a (?:otra persona|alguien|otr[oa])\b",
-        r"\bno (?:vamos a )?(?:ir|llegar) más (?:allá|lejos)\b"],
+        r"\bno (?:vamos a )?(?:ir|llegar) más (?:allá|lejos)\b",
+        r"\b(?:descartado|rechazado) (?:tu|su) (?:perfil|candidatura|solicitud)\b",
+        r"\bno (?:\w+ )?(?:seguir|continuar|avanzar) juntos\b",
+        r"\bno (?:\w+ )?(?:hacerte|hacerle) una oferta\b"],
     nl=[r"\b(?:sollicitatie|kandidatuur)\b[^.!?\n]{0,40}\b(?:afgewezen|niet succesvol|niet geselecteerd)\b",
         r"\b(?:je|u|jij) (?:bent|is|wordt|zijn|werd) (?:\w+ ){0,2}niet (?:geselecteerd|aangenomen|gekozen|"
         r"uitgenodigd|door)\b", r"\bniet (?:door|verder) naar de (?:volgende|tweede|laatste)\b",
@@ -608,7 +633,11 @@ OUTCOME = family(
         r"\b(?:procedure|proces)\b[^.!?\n]{0,20}\b(?:te )?(?:stoppen|beëindigen|afsluiten|af te sluiten)\b",
         r"\bniet verder gaan\b",
         r"\b(?:profiel|sollicitatie|ervaring|achtergrond)\b[^.!?\n]{0,20}\b(?:past|sluit|voldoet|"
-        r"matcht)\b[^.!?\n]{0,20}\b(?:niet|onvoldoende)\b"])
+        r"matcht)\b[^.!?\n]{0,20}\b(?:niet|onvoldoende)\b",
+        r"\b(?:je|jouw|uw) (?:profiel|sollicitatie) (?:\w+ )?(?:afgewezen|laten vallen)\b",
+        r"\bnegatieve (?:beslissing|uitslag|reactie)\b",
+        r"\bgeen (?:aanbod|bod) (?:\w+ )?(?:doen|maken)\b",
+        r"\bniet samen verder\b"])
 DECISION = family(
     en=[r"(?:\bnot|n't|\bno longer)\b[^.!?\n]{0,30}\b(?:move|moving|go|going|be moving|be going) (?:forward|ahead|"
         r"further)",
@@ -719,7 +748,10 @@ ROLE_CLOSED = family(
         r"\b(?:role|position|vacancy|opening|job)\b[^.!?\n]{0,20}\bno longer (?:a priority|active|vacant|needed)\b",
         r"\b(?:recruitment|hiring|search|process)\b[^.!?\n]{0,20}\b(?:has been |was )?(?:cancell?ed|stopped|"
         r"called off)\b",
-        r"\bstopped the (?:search|process|recruitment)\b"],
+        r"\bstopped the (?:search|process|recruitment)\b",
+        r"\b(?:put|placed) on hold indefinitely\b",
+        r"\bclosing (?:all )?(?:the )?applications\b",
+        r"\b(?:position|role|job)\b[^.!?\n]{0,20}\b(?:has been|was) (?:given|awarded|assigned|offered) to\b"],
     de=[r"\b(?:stelle|position|vakanz)\b[^.!?\n]{0,40}\b(?:besetzt|vergeben|gestrichen|zurückgezogen)\b",
         r"\bkeine (?:passende|offene|vakante|freie)n? (?:stelle|position|vakanz)",
         r"\beinstellungsstopp\b", r"\bnicht (?:mehr )?(?:nachbesetzt|besetzt werden)\b",
@@ -737,7 +769,9 @@ ROLE_CLOSED = family(
         r"\b(?:stelle|position|vakanz)\b[^.!?\n]{0,30}\bnicht mehr (?:vakant|frei|verfügbar|offen|aktuell|"
         r"ausgeschrieben)\b",
         r"\b(?:rekrutierung|auswahlverfahren|besetzungsverfahren|suche)\b[^.!?\n]{0,20}\b(?:abgesagt|eingestellt|"
-        r"gestoppt|abgebrochen)\b"],
+        r"gestoppt|abgebrochen)\b",
+        r"\bauf unbestimmte zeit (?:pausiert|auf eis gelegt|zurückgestellt|gestoppt)\b",
+        r"\bbewerbungs(?:prozess|phase|verfahren) (?:wird |ist )?(?:geschlossen|beendet)\b"],
     fr=[r"\b(?:poste|offre)\b[^.!?\n]{0,30}\b(?:pourvu|clôturé|annulé|gelé)",
         r"\bpas de (?:poste|offre) (?:ouvert |disponible )?correspondant",
         r"\baucun poste\b[^.!?\n]{0,50}\b(?:ouvert|disponible|correspondant)",
@@ -750,7 +784,10 @@ ROLE_CLOSED = family(
         r"\bposte\b[^.!?\n]{0,30}\b(?:supprimé|annulé)\b", r"\bdéjà recruté\b", r"\bavons pu pourvoir\b",
         r"\bpourvu (?:le|ce|notre) poste\b", r"\bn'acceptons plus de candidatures\b",
         r"\b(?:poste|offre)\b[^.!?\n]{0,20}\b(?:n'est plus|plus) (?:disponible|ouvert|d'actualité|vacant)\b",
-        r"\b(?:recrutement|processus)\b[^.!?\n]{0,20}\b(?:a été )?(?:annulé|arrêté)\b"],
+        r"\b(?:recrutement|processus)\b[^.!?\n]{0,20}\b(?:a été )?(?:annulé|arrêté)\b",
+        r"\b(?:suspendu|gelé|arrêté) (?:pour une durée indéterminée|sine die)\b",
+        r"\bclôturons (?:les|toutes les) candidatures\b",
+        r"\bposte\b[^.!?\n]{0,30}\b(?:attribué|octroyé)\b"],
     es=[r"\b(?:puesto|vacante|posición|plaza)\b[^.!?\n]{0,30}\b(?:cubiert[oa]|cerrad[oa]|cancelad[oa])\b",
         r"\bno (?:tenemos|hay) (?:ninguna )?(?:vacante|posición|puesto)",
         r"\bcongelación de (?:contrataciones|vacantes)\b",
@@ -763,7 +800,10 @@ ROLE_CLOSED = family(
         r"\b(?:hemos )?cubierto (?:la|el) (?:posición|puesto|vacante|plaza)\b", r"\bya no aceptamos candidaturas\b",
         r"\b(?:puesto|vacante|posición|plaza|oferta)\b[^.!?\n]{0,20}\b(?:ya no está|no está) (?:disponible|"
         r"abiert[oa]|activ[oa])\b",
-        r"\b(?:proceso|selección)\b[^.!?\n]{0,20}\b(?:se ha )?(?:cancelado|detenido|paralizado)\b"],
+        r"\b(?:proceso|selección)\b[^.!?\n]{0,20}\b(?:se ha )?(?:cancelado|detenido|paralizado)\b",
+        r"\ben pausa (?:indefinidamente|de forma indefinida)\b",
+        r"\bcerramos (?:las|todas las) candidaturas\b",
+        r"\b(?:puesto|plaza|vacante|posición)\b[^.!?\n]{0,30}\b(?:adjudicad[oa]|asignad[oa]|otorgad[oa])\b"],
     nl=[r"\b(?:vacature|functie|positie|rol)\b[^.!?\n]{0,30}\b(?:vervuld|ingevuld|gesloten|geannuleerd|ingetrokken)\b",
         r"\bgeen (?:passende|openstaande) (?:vacature|functie)", r"\b(?:vacature|personeels)stop\b",
         r"\biemand (?:\w+ ){0,4}gevonden\b", r"\bgevonden voor (?:de|deze) (?:rol|functie|vacature)\b",
@@ -776,7 +816,11 @@ ROLE_CLOSED = family(
         r"\bhebben\b[^.!?\n]{0,40}\b(?:vacature|functie|positie|rol)\b[^.!?\n]{0,20}\bkunnen (?:in|ver)vullen\b",
         r"\bnemen geen sollicitaties meer aan\b",
         r"\b(?:vacature|functie|positie|rol)\b[^.!?\n]{0,20}\bniet meer (?:beschikbaar|open|actueel|vacant)\b",
-        r"\b(?:werving|procedure|selectie)\b[^.!?\n]{0,20}\b(?:is )?(?:geannuleerd|stopgezet|gestopt)\b"])
+        r"\b(?:werving|procedure|selectie)\b[^.!?\n]{0,20}\b(?:is )?(?:geannuleerd|stopgezet|gestopt)\b",
+        r"\bvoor onbepaalde tijd (?:on hold|stilgelegd|bevroren|stopgezet)\b",
+        r"\bsluiten (?:alle )?sollicitaties\b",
+        r"\b(?:functie|vacature|rol|positie)\b[^.!?\n]{0,30}\b(?:vergeven|toegewezen|gegund)\b",
+        r"\bintern (?:opgevuld|ingevuld|vervuld)\b"])
 # Mood and courtesy: never enough alone ("we will keep your CV on file" closes declines and
 # acknowledgements alike).
 REJECTION_WEAK = family(
@@ -947,3 +991,25 @@ ANOTHER_ROLE = family(
     fr=[r"\b(?:autre|nouveau|nouvelle|similaire) (?:\w+ )?(?:poste|rôle|offre|équipe)\b", r"\bposte de \w+ \w+ qui\b"],
     es=[r"\b(?:otr[oa]|nuev[oa]|similar) (?:\w+ )?(?:posición|puesto|vacante|rol|equipo)\b"],
     nl=[r"\b(?:andere|nieuwe|vergelijkbare) (?:\w+ )?(?:rol|functie|vacature|positie|team)\b"])
+# The last resort for a decline in words the families do not know: regret, a negation and the
+# application (or role, process, you) in one sentence, in a mail that asks nothing and proposes
+# nothing ("leider deckt sich Ihr Profil nicht", "lo siento, la vacante ya no está disponible").
+REGRET = family(
+    en=[r"\b(?:unfortunately|regret\w*|sorry|afraid)\b"],
+    de=[r"\b(?:leider|bedauer\w*)\b"],
+    fr=[r"\b(?:malheureusement|regret\w*|désolée?s?)\b"],
+    es=[r"\b(?:lamentablemente|desafortunadamente|sentimos|lamentamos|siento)\b"],
+    nl=[r"\b(?:helaas|jammer)\b"])
+ABOUT_IT = family(
+    en=[r"\b(?:application|candidacy|profile|role|position|vacancy|opening|process|you|your|further|forward)\b"],
+    de=[r"\b(?:bewerbung|kandidatur|profil|stelle|position|prozess|verfahren|ihnen|ihre|dir|dich|deine)\w*\b"],
+    fr=[r"\b(?:candidature|profil|poste|processus|vous|votre|te|ta|suite)\b"],
+    es=[r"\b(?:candidatura|perfil|puesto|vacante|posición|proceso|te|tu|contigo|usted|su)\b"],
+    nl=[r"\b(?:sollicitatie|profiel|functie|vacature|rol|procedure|je|jou|jouw|u|uw|verder)\b"])
+# The writer speaking of themself ("I'm not the right person", "ich bin nicht zuständig"): no decision.
+ABOUT_ME = family(
+    en=[r"\b(?:i|i'm|i've|i'll|me|my)\b"],
+    de=[r"\b(?:ich|mir|mich|mein\w*)\b"],
+    fr=[r"\b(?:je|j'|moi|mon|ma|mes)\b"],
+    es=[r"\b(?:yo|soy|estoy|me|mi)\b"],
+    nl=[r"\b(?:ik|mij|me|mijn)\b"])
