@@ -2,25 +2,95 @@
 (English, German, French, Spanish, Dutch). classify.py holds the logic; this file only says how
 each kind of sentence is worded, so a newcomer adds a phrasing here without touching the logic.
 
-A family is one compiled, case-insensitive pattern made of every language's alternatives.
+A family is one case-insensitive pattern made of every language's alternatives; `within(langs)`
+gives the same family in some languages only. The modifiers (negation, condition, past, clause
+boundary) are read in the mail's own language (and English), since their short words collide
+across languages: the Spanish "no" in "No problem, see you Thursday", the French "plus", the
+Dutch "als" in a German "Ihre Bewerbung als ...".
 Patterns match within one sentence (classify splits the text); `[^.!?\\n]{0,40}` means "later in
 the same sentence". Families describe the shape of the mail, not any one company's wording:
 an invitation is an invitation verb with a meeting word, an ask for the candidate's times, a
 concrete slot, a scheduling link, a step forward or a confirmation; a decline is a decision about
-the candidate, or a role that closed.
+the candidate (a negated step forward, someone else chosen, the application's outcome), or a role
+that closed. A phrasing added to one language is added to all five.
 """
 
 import re
+from collections.abc import Iterable, Iterator
 
 LANGUAGES = ("en", "de", "fr", "es", "nl")
 
 
-def family(**by_language: list[str]) -> re.Pattern[str]:
-    """One pattern from each language's alternatives (every language named, so none is forgotten)."""
+class Family:
+    """One cue family: each language's alternatives, compiled together and, on demand, per subset
+    of languages. It reads like a compiled pattern (search, finditer, findall)."""
+
+    def __init__(self, by_language: dict[str, list[str]]) -> None:
+        self.by_language = by_language
+        self._compiled: dict[frozenset[str], re.Pattern[str]] = {}
+        self.any = self.within(LANGUAGES)
+        self.pattern = self.any.pattern
+
+    def within(self, languages: Iterable[str]) -> re.Pattern[str]:
+        key = frozenset(languages)
+        if key not in self._compiled:
+            alternatives = [f"(?:{p})" for lang in LANGUAGES if lang in key for p in self.by_language[lang]]
+            self._compiled[key] = re.compile("|".join(alternatives) or r"(?!)", re.I)
+        return self._compiled[key]
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.any.search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.any.finditer(text)
+
+    def findall(self, text: str) -> list[str]:
+        return [m.group(0) for m in self.any.finditer(text)]
+
+
+def family(**by_language: list[str]) -> Family:
+    """One family from each language's alternatives (every language named, so none is forgotten)."""
     missing = set(LANGUAGES) - set(by_language)
     if missing:
         raise ValueError(f"cue family without {sorted(missing)}")
-    return re.compile("|".join(f"(?:{p})" for lang in LANGUAGES for p in by_language[lang]), re.I)
+    return Family(by_language)
+
+
+# -- which language a mail is written in ----------------------------------------------------------
+
+# Short words frequent in one language and rare in the other four (shared ones such as "de", "la",
+# "is", "we", "die", "en" are left out).
+STOPWORDS = {
+    "en": {"the", "and", "you", "your", "our", "to", "of", "for", "with", "are", "this", "that", "would", "will",
+           "have", "be", "thanks", "thank", "hi", "dear", "it", "not", "i", "i'm", "we're", "we'd", "i'd", "us", "how",
+           "about", "at", "can", "could", "my", "me", "just", "let", "know", "what", "when", "from", "please",
+           "was", "were", "has", "been", "i'll", "we'll", "we've", "you're", "sure"},
+    "de": {"der", "das", "und", "ich", "sie", "wir", "ihnen", "ihre", "ihr", "nicht", "mit", "für", "ist", "sind",
+           "ein", "eine", "einen", "uns", "zu", "auf", "bei", "haben", "werden", "leider", "hallo", "vielen", "dass",
+           "sehr", "geehrte", "geehrter", "gerne", "du", "dich", "dir", "noch", "wie", "auch"},
+    "fr": {"le", "les", "et", "vous", "nous", "pour", "une", "est", "des", "pas", "avec", "votre", "vos", "au",
+           "du", "sur", "dans", "merci", "bonjour", "je", "ne", "ce", "cette", "sommes", "avons", "à", "été"},
+    "es": {"el", "los", "las", "y", "por", "para", "con", "una", "hemos", "del", "al", "muy", "gracias", "hola",
+           "está", "estamos", "puedes", "tienes", "su", "sus", "tus", "nuestro", "nuestra", "tu", "te"},
+    "nl": {"het", "een", "je", "jij", "jou", "jouw", "uw", "wij", "ik", "niet", "met", "voor", "van", "zijn",
+           "dat", "op", "ons", "onze", "graag", "bedankt", "hoi", "beste", "groet", "helaas", "wat", "hebben",
+           "wordt", "naar", "ook", "bij", "dit", "deze", "geen"},
+}
+WORD = re.compile(r"[a-zà-öø-ÿß']+", re.I)
+
+
+def languages(text: str) -> tuple[str, ...]:
+    """The mail's language and English (mail in any language borrows English words), or all five
+    when the text says too little to tell."""
+    counts = dict.fromkeys(LANGUAGES, 0)
+    for word in WORD.findall(text.lower()):
+        for lang, words in STOPWORDS.items():
+            counts[lang] += word in words
+    ranked = sorted(LANGUAGES, key=lambda lang: -counts[lang])
+    best, second = ranked[0], ranked[1]
+    if counts[best] < 2 or counts[best] < 2 * counts[second]:
+        return LANGUAGES
+    return ("en",) if best == "en" else ("en", best)
 
 
 # -- modifiers: what changes the meaning of a cue later in the same clause -------------------------
@@ -28,37 +98,94 @@ def family(**by_language: list[str]) -> re.Pattern[str]:
 NEGATION = family(
     en=[r"n't\b", r"\b(?:not|never|unable|cannot|no longer)\b"],
     de=[r"\b(?:nicht|kein\w*|nie|niemals)\b"],
-    fr=[r"\b(?:pas|plus|jamais)\b"],
-    es=[r"\b(?:no|nunca|tampoco)\b"],
+    fr=[r"\b(?:pas|plus|jamais|aucun\w*)\b", r"\bne (?:pouv|sau)\w+\b"],
+    es=[r"\b(?:no|nunca|tampoco|ningun\w*)\b"],
     nl=[r"\b(?:niet|geen|nooit)\b"])
+# Negations that negate nothing about the candidate: "don't hesitate", "no problem", "no worries".
+NOT_NEGATION = family(
+    en=[r"\b(?:don't|do not|never) (?:hesitate|forget|worry)\b", r"\bno (?:problem|worries|rush|need to worry)\b",
+        r"\bnot (?:only|just)\b", r"\bif not\b"],
+    de=[r"\b(?:zögern sie nicht|zögere nicht|vergessen sie nicht|vergiss nicht)\b",
+        r"\bkein(?:e)? (?:problem|sorge|stress)\b",
+        r"\bnicht nur\b"],
+    fr=[r"\bn'(?:hésitez|hésite|oubliez|oublie) pas\b", r"\bpas de (?:souci|problème|soucis)\b", r"\bnon seulement\b"],
+    es=[r"\bno (?:dudes|dude|olvides|olvide|te preocupes|se preocupe|hay problema|pasa nada)\b", r"\bno solo\b",
+        r"\bsin problema\b"],
+    nl=[r"\b(?:aarzel|schroom|vergeet) niet\b", r"\bgeen (?:probleem|zorgen|punt)\b", r"\bniet alleen\b"])
 # A condition: "if there is a match we will contact you to schedule an interview".
 HYPOTHETICAL = family(
-    en=[r"\b(?:if|whether|should (?:you|we|your|there)|in case|once)\b"],
-    de=[r"\b(?:wenn|falls|sofern|ob|sobald)\b"],
-    fr=[r"\b(?:si|au cas où|dès que|lorsque)\b"],
-    es=[r"\b(?:si|en caso de|cuando)\b"],
-    nl=[r"\b(?:als|indien|zodra)\b", r"\bof (?:we|wij|je|jij|u)\b"])
+    en=[r"\b(?<!what )(?:if|whether|unless|should (?:you|we|your|there|a|an|the)|in case|once|in the event)\b"],
+    de=[r"(?<!wäre es, )(?<!wäre es )\b(?:wenn|falls|sofern|ob|sobald|sollten? (?:sie|wir|du|sich|es))\b"],
+    fr=[r"\b(?:si|s'il|s'ils|au cas où|dès que|lorsque|sans (?:réponse|nouvelles|retour)|à défaut)\b"],
+    es=[r"(?<!parece )\b(?:si|en caso de|cuando|de no)\b"],
+    nl=[r"\b(?:indien|zodra|mocht(?:en)?)\b", r"\bals (?:je|jij|u|we|wij|er|het|dat|dit|deze|jouw|uw|ik|zij|hij)\b",
+        r"\bof (?:we|wij|je|jij|u)\b"])
+# A sentence that opens on a condition governs all of it ("If you have not heard from us within
+# four weeks, please consider your application unsuccessful"), and so does "consider that ...".
+CONDITION_OPENING = family(
+    en=[r"^\W*(?:if|should|unless|in case|in the event|once)\b", r"\bplease (?:consider|assume)\b",
+        r"\b(?:consider|assume) (?:that )?your (?:application|candidacy)\b"],
+    de=[r"^\W*(?:wenn|falls|sofern|sollten?|sobald)\b", r"\bgehen sie (?:bitte )?davon aus\b",
+        r"\bbetrachten sie\b"],
+    fr=[r"^\W*(?:si|s'il|sans (?:réponse|nouvelles|retour)|à défaut|au cas où|dès que)\b",
+        r"\b(?:considérer|considérez) que\b"],
+    es=[r"^\W*(?:si|en caso|de no|cuando)\b", r"\b(?:considera|considere|entiende|entienda) que\b"],
+    nl=[r"^\W*(?:indien|mocht|zodra)\b", r"^\W*als (?:je|jij|u|we|wij|er|het|dat|dit|deze|jouw|uw|ik)\b",
+        r"\bbeschouw\w*\b"])
 # Something already done: "thank you for interviewing", "vielen Dank für das Gespräch".
 PAST = family(
-    en=[r"\b(?:last|previous|yesterday|earlier)\b", r"\bthank", r"\bthanks\b", r"\bappreciate"],
-    de=[r"\b(?:letzte[nrs]?|vergangene[nrs]?|gestern|gestrigen)\b", r"\b(?:danke|dank)\w*\b"],
-    fr=[r"\b(?:dernière?|hier|précédent)\b", r"\bmerci\b", r"\bremercions\b"],
-    es=[r"\b(?:pasad[oa]|ayer|anterior)\b", r"\bgracias\b", r"\bagradec\w*"],
-    nl=[r"\b(?:vorige|gisteren|afgelopen)\b", r"\b(?:bedankt|dank)\w*\b"])
+    en=[r"\b(?:last|previous|yesterday|earlier)\b", r"\bthank", r"\bthanks\b", r"\bappreciate",
+        r"\bfollow(?:ing)?[- ]up on\b",
+        r"\bafter (?:the|our|your)\b"],
+    de=[r"\b(?:letzte[nrs]?|vergangene[nrs]?|gestern|gestrigen)\b", r"\b(?:danke|dank)\w*\b", r"\bim nachgang\b",
+        r"\bnach (?:dem|unserem|ihrem|deinem)\b"],
+    fr=[r"\b(?:dernière?|hier|précédent)\b", r"\bmerci\b", r"\bremercions\b", r"\bpour faire suite\b",
+        r"\baprès (?:l'|le |la |notre |votre |nos |vos )"],
+    es=[r"\b(?:pasad[oa]|ayer|anterior)\b", r"\bgracias\b", r"\bagradec\w*", r"\ben seguimiento\b",
+        r"\b(?:tras|después de) (?:la|el|tu|su|nuestra|nuestro)\b"],
+    nl=[r"\b(?:vorige|gisteren|afgelopen)\b", r"\b(?:bedankt|dank)\w*\b", r"\bnaar aanleiding van\b",
+        r"\bna (?:het|de|ons|je|jouw|uw)\b"])
+# Later, another time, another role: "happy to chat about future opportunities" is no invitation.
+FUTURE = family(
+    en=[r"\bin the future\b", r"\bfuture (?:roles?|openings?|opportunit\w+|positions?|vacanc\w+|needs)\b",
+        r"\bdown the (?:line|road)\b", r"\bstay in touch\b", r"\bkeep in touch\b"],
+    de=[r"\b(?:in|für die) zukunft\b", r"\b(?:zukünftig|künftig)\w*\b", r"\bin kontakt bleiben\b"],
+    fr=[r"\bà l'avenir\b", r"\bfutur\w* (?:opportunit\w+|postes?|besoins?|offres?)\b", r"\brester en contact\b",
+        r"\bultérieurement\b"],
+    es=[r"\ben el futuro\b", r"\bfutur[oa]s? (?:oportunidad\w*|vacantes?|procesos?|posiciones?)\b",
+        r"\bmantener(?:nos)? en contacto\b", r"\bmás adelante\b"],
+    nl=[r"\bin de toekomst\b", r"\btoekomstige\b", r"\bcontact houden\b", r"\bin contact blijven\b",
+        r"\blater (?:dit jaar|nog eens)\b"])
+# Feedback on a decision: "happy to jump on a call to give you feedback" is no interview.
+FEEDBACK = family(
+    en=[r"\b(?:give|share|offer|provide|walk you through)\b[^.!?\n]{0,20}\bfeedback\b",
+        r"\bfeedback (?:call|session)\b"],
+    de=[r"\bfeedback\w* (?:geben|zu geben|mitteilen|gespräch)", r"\bfeedbackgespräch\b", r"\brückmeldung geben\b"],
+    fr=[r"\b(?:faire|donner|partager)\b[^.!?\n]{0,20}\b(?:un )?(?:retour|feedback)\b", r"\bdébrief\w*\b"],
+    es=[r"\b(?:dar|darte|darle|compartir)\b[^.!?\n]{0,20}\b(?:feedback|retroalimentación|comentarios)\b"],
+    nl=[r"\b(?:feedback|terugkoppeling) (?:geven|te geven|delen)\b", r"\bfeedbackgesprek\b"])
 # A clause boundary: a cue after "but" is not under the negation before it.
 CLAUSE = family(
-    en=[r"[,;:–—]", r"\b(?:but|however|although)\b"],
-    de=[r"\b(?:aber|jedoch|doch|allerdings)\b"],
-    fr=[r"\b(?:mais|toutefois|cependant|néanmoins)\b"],
-    es=[r"\b(?:pero|sin embargo|aunque)\b"],
-    nl=[r"\b(?:maar|echter|toch)\b"])
+    en=[r"[,;:–—]", r"\s-\s", r"\b(?:but|however|although)\b"],
+    de=[r"[,;:–—]", r"\s-\s", r"\b(?:aber|jedoch|doch|allerdings)\b"],
+    fr=[r"[,;:–—]", r"\s-\s", r"\b(?:mais|toutefois|cependant|néanmoins)\b"],
+    es=[r"[,;:–—]", r"\s-\s", r"\b(?:pero|sin embargo|aunque)\b"],
+    nl=[r"[,;:–—]", r"\s-\s", r"\b(?:maar|echter|toch)\b"])
+# The application is still alive: a pause or a delay is no decline.
+STILL_OPEN = family(
+    en=[r"\b(?:still|remains?) (?:active|open|under (?:review|consideration)|in (?:the )?(?:process|consideration))\b"],
+    de=[r"\b(?:weiterhin|noch) (?:aktiv|im (?:verfahren|prozess|rennen)|in (?:der )?(?:prüfung|auswahl))\b",
+        r"\bbleibt (?:aktiv|bestehen)\b"],
+    fr=[r"\b(?:reste|toujours|demeure) (?:active|en cours|à l'étude|ouverte)\b"],
+    es=[r"\b(?:sigue|continúa|permanece) (?:activa|abierta|en (?:proceso|revisión|curso))\b"],
+    nl=[r"\b(?:nog steeds|blijft|is nog) (?:actief|in behandeling|lopende|open)\b"])
 
 # -- time: a meeting still to come ------------------------------------------------------------------
 
 WEEKDAY = family(
     en=[r"\b(?:monday|tuesday|wednesday|thursday|friday)\b",
         r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri)\b(?=\.?,?\s*\d)"],
-    de=[r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag)\b", r"\b(?:mo|di|mi|do|fr)(?=,?\s*\d)"],
+    de=[r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag)\w*\b", r"\b(?:mo|di|mi|do|fr)(?=\.?,?\s*\d)"],
     fr=[r"\b(?:lundi|mardi|mercredi|jeudi|vendredi)\b"],
     es=[r"\b(?:lunes|martes|miércoles|jueves|viernes)\b"],
     nl=[r"\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag)\w*\b"])
@@ -66,20 +193,24 @@ MONTH = (r"(?:jan(?:uary|uar|vier|uari)?|feb(?:ruary|ruar|ruari)?|mar(?:ch)?|mä
          r"abril|may|mai|mayo|mei|june?|juni|juin|junio|july?|juli|juillet|julio|aug(?:ust)?|augustus|août|agosto|"
          r"sep(?:t|tember)?|septembre|septiembre|oct(?:ober)?|oktober|octobre|octubre|nov(?:ember)?|novembre|noviembre|"
          r"dec(?:ember)?|dezember|décembre|diciembre|januar|février|enero|febrero)\.?")
-DATE = re.compile(rf"\b\d{{1,2}}(?:\.|st|nd|rd|th)?\s+(?:de\s+)?{MONTH}\b|\b{MONTH}\s+\d{{1,2}}\b|"
-                  r"\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?(?!\d)|\b\d{1,2}/\d{1,2}\b", re.I)
+DATE = re.compile(rf"\b\d{{1,2}}(?:\.|st|nd|rd|th|er)?\s+(?:de\s+)?{MONTH}\b|\b{MONTH}\s+\d{{1,2}}\b|"
+                  r"\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?(?!\d)|\b\d{1,2}/\d{1,2}\b|\b\d{4}-\d{2}-\d{2}\b", re.I)
 CLOCK = family(
-    en=[r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm)\b", r"\b\d{1,2}:\d{2}\b", r"\b(?:morning|afternoon|noon|lunchtime)\b"],
+    en=[r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)", r"\b\d{1,2}:\d{2}\b",
+        r"\b(?:morning|afternoon|noon|lunchtime)\b"],
     de=[r"\b\d{1,2}(?:[:.]\d{2})? uhr\b", r"\b(?:vormittag|nachmittag|mittag)s?\b"],
-    fr=[r"\b\d{1,2}\s?h(?:\s?\d{2})?\b", r"\b(?:matin|après-midi|midi)\b"],
-    es=[r"\ba las \d{1,2}(?::\d{2})?\b", r"\b\d{1,2}\s?h\b", r"\bpor la (?:mañana|tarde)\b", r"\bmediodía\b"],
-    nl=[r"\b\d{1,2}[.:]\d{2}(?: uur)?\b", r"\bom \d{1,2}\b", r"\b\d{1,2} uur\b", r"\b(?:ochtend|middag)\b"])
+    fr=[r"\b(?:[01]?\d|2[0-4])\s?h(?:\s?\d{2})?\b(?!\s?(?:par|/|hebdo))", r"\b(?:matin|après-midi|midi)\b"],
+    es=[r"\ba las \d{1,2}(?::\d{2})?\b", r"\b(?:[01]?\d|2[0-4])\s?h\b(?!\s?(?:por|/|a la))",
+        r"\bpor la (?:mañana|tarde)\b",
+        r"\bmediodía\b"],
+    nl=[r"\b\d{1,2}[.:]\d{2}(?: uur)?\b", r"\bom \d{1,2}\b", r"\b(?:[01]?\d|2[0-4]) uur\b(?! per| in de| per week)",
+        r"\b(?:ochtend|middag)\b"])
 SOON = family(
-    en=[r"\b(?:tomorrow|next week|this week|later this week|early next week)\b"],
-    de=[r"\b(?:morgen|nächste[nr]? woche|diese[nr]? woche|kommende[nr]? woche)\b"],
-    fr=[r"\b(?:demain|semaine prochaine|cette semaine)\b"],
-    es=[r"\b(?:mañana|próxima semana|semana que viene|esta semana)\b"],
-    nl=[r"\b(?:morgen|volgende week|deze week|komende week)\b"])
+    en=[r"\b(?:tomorrow|next week|this week|later this week|early next week|in the coming days)\b"],
+    de=[r"\b(?:morgen|nächste[nr]? woche|diese[nr]? woche|kommende[nr]? woche|in den nächsten tagen)\b"],
+    fr=[r"\b(?:demain|semaine prochaine|cette semaine|dans les prochains jours)\b"],
+    es=[r"\b(?:mañana|próxima semana|semana que viene|esta semana|en los próximos días)\b"],
+    nl=[r"\b(?:morgen|volgende week|deze week|komende week|de komende dagen)\b"])
 # A deadline is not a slot: "please confirm by Friday", "bis Freitag".
 DEADLINE = family(
     en=[r"\b(?:by|until|before|no later than)\s+$"],
@@ -91,23 +222,41 @@ DEADLINE = family(
 # -- a meeting with the candidate ------------------------------------------------------------------
 
 MEETING = family(
-    en=[r"\b(?:call|chat|talk|speak|meet|meeting|conversation|interview\w*|video ?call|zoom|teams|intro|session|"
-        r"onsite|on-site)\b"],
+    en=[r"\b(?:call|chat|talk(?:ing)?|speak(?:ing)?|meet(?:ing)?|conversation|interview\w*|video ?call|zoom|teams|"
+        r"intro|session|onsite|on-site|\d+ ?min(?:ute)?s?|half an hour|coffee|lunch)\b"],
     de=[r"gespräch",
-        r"\b(?:telefonat|telefonieren|videocall|call|treffen|kennenlernen|termin|austausch\w*|interview)\b"],
-    fr=[r"\b(?:échanger|échange|entretien|rencontrer|rencontre|appel|appeler|visio|rendez-vous|call)\b"],
-    es=[r"\b(?:llamada|charlar|hablar|reunión|entrevista|videollamada|conocerte|hueco)\b"],
-    nl=[r"\b(?:afspraak|kennismaken|kennis te maken|bellen|gesprek|videogesprek|videobellen|kennismaking)\b"])
+        r"\b(?:telefonat|telefonieren|videocall|call|treffen|kennenlernen|termin|austausch\w*|interview|"
+        r"\d+ ?min(?:uten|\.)?|halbe stunde|kaffee|mittagessen)\b",
+        r"\bruf\w* (?:sie|dich|ihnen)\b[^.!?\n]{0,40}\ban\b", r"\banrufen\b"],
+    fr=[r"\b(?:échanger|échange|entretien|rencontrer|rencontre|appel|appeler|visio|rendez-vous|call|point)\b",
+        r"\bs'appel\w*", r"\b\d+ ?min(?:utes)?\b", r"\bdemi-heure\b", r"\b(?:vous|t') ?appelle\w*",
+        r"\b(?:un )?café\b", r"\bdéjeuner\b"],
+    es=[r"\b(?:llamada|charlar|hablar|reunión|entrevista|videollamada|conocerte|hueco|llamamos|llamarte|llamarle|"
+        r"\d+ ?min(?:utos)?|media hora|te llamo|le llamo|café|comida)\b",
+        r"\b(?:hablamos|hablemos|charlamos|llamamos|vernos|reunirnos)\b"],
+    nl=[r"\b(?:afspraak|kennismaken|kennis te maken|bellen|gesprek|videogesprek|videobellen|kennismaking|"
+        r"\d+ ?min(?:uten)?|half uur|koffie|lunch)\b", r"\bbel (?:je|jou|u)\b"])
 # A proposal made to the candidate (with a time still to come): "how about", "let's", "can we".
 PROPOSAL = family(
     en=[r"\b(?:how about|what about|let's|let us|can we|could we|shall we|would .{1,30} work|does .{1,30} work|"
-        r"i suggest|we suggest|i propose|we propose|works? for you|suits? you)\b"],
+        r"i suggest|we suggest|i propose|we propose|works? for you|suits? you|can you do|could you do|"
+        r"are you (?:free|around|available)|can you make|could you make|fancy|up for|open to)\b",
+        r"\b(?:does|would|will) .{1,30} suit\b"],
     de=[r"\b(?:lass uns|lassen sie uns|wie wäre es|können wir|sollen wir|schlage\w* (?:ich|wir)|"
-        r"passt (?:es )?(?:ihnen|dir))\b"],
+        r"passt (?:es )?(?:ihnen|dir)|ginge\w*|würde\w* (?:ihnen|dir) \w+ passen|hätten sie|hättest du|"
+        r"haben sie|hast du|können sie|kannst du|lust auf|hast du lust|hätten sie lust|passt das|passt es|geht das|"
+        r"wäre das (?:ok|in ordnung|möglich))\b"],
     fr=[r"\b(?:je vous propose|je te propose|nous vous proposons|on peut|pouvons-nous|ça vous va|ça te va|"
-        r"que diriez-vous)\b"],
-    es=[r"\b(?:qué te parece|qué le parece|podemos|te propongo|le propongo|te viene bien|le viene bien)\b"],
-    nl=[r"\b(?:zullen we|kunnen we|laten we|ik stel voor|schikt|past (?:je|jou|u|het))\b"])
+        r"que diriez-vous|ça (?:vous|te) dit|(?:êtes|seriez)-vous disponibles?|(?:es|serais)-tu dispo\w*|"
+        r"vous convien\w*|te convien\w*)"
+        r"(?!\w)"],
+    es=[r"\b(?:qué te parece|qué le parece|podemos|te propongo|le propongo|te viene bien|le viene bien|"
+        r"te vendría bien|le vendría bien|(?:estás|está|estarías|estaría) disponible|puedes|podrías|tienes|"
+        r"te apetece|le apetece)\b",
+        r"\b(?:te|le) parece si\b"],
+    nl=[r"\b(?:zullen we|kunnen we|laten we|ik stel voor|schikt|past (?:je|jou|u|het)|zou .{1,30} passen|"
+        r"ben je beschikbaar|bent u beschikbaar|kun je|kunt u|zou je|zou u|heb je zin|zin in|past dat|schikt dat|"
+        r"is dat goed)\b", r"^\W*past\b", r"\bis [^.!?\n]{1,20} goed\?"])
 
 # The candidate is part of it: "you", or the company as "we" ("I meet the hiring manager on Monday
 # at 10:00" is no invitation).
@@ -117,39 +266,97 @@ ADDRESSED = family(
     fr=[r"\b(?:vous|votre|vos|tu|te|toi|ton|ta|tes|nous|notre|nos|on)\b", r"\bt'"],
     es=[r"\b(?:usted|te|tu|tus|ti|contigo|nosotros|nuestr[oa]s?|nos|podemos|podrías|puedes|tienes)\b"],
     nl=[r"\b(?:u|uw|je|jij|jou|jouw|we|wij|ons|onze)\b"])
+# The invitation is for others: "selected applicants are then invited to interviews".
+THIRD_PARTY = family(
+    en=[r"(?:selected|shortlisted|successful|suitable|chosen) (?:candidates|applicants)\b",
+        r"\b(?:candidates|applicants) (?:who|that) (?:have been|are|were) (?:selected|shortlisted)\b"],
+    de=[r"\b(?:ausgewählte|geeignete|passende|vorausgewählte)n? (?:bewerber|kandidat)\w*"],
+    fr=[r"\b(?:candidat|profil)s? (?:présélectionné|retenu|sélectionné)s\b"],
+    es=[r"\b(?:candidat|perfil)(?:o|a|e)s (?:seleccionad|preseleccionad)[oa]s\b"],
+    nl=[r"\b(?:geselecteerde|geschikte) (?:kandidaten|sollicitanten)\b"])
+# Not a meeting: the date a job would start, a notice period, a salary ("your availability to start").
+NOT_MEETING = family(
+    en=[r"\b(?:notice period|start(?:ing)? date|to start|salary|compensation|relocat\w+|could start|can start|"
+        r"begin work\w*|start working|join us full[- ]time|hours (?:a|per) week|part[- ]time|full[- ]time)\b"],
+    de=[r"\b(?:kündigungsfrist|eintritt\w*|gehalt\w*|startdatum|arbeitsbeginn|einstieg\w*|anfangen|einsteigen|"
+        r"starttermin|beginnen|stunden pro woche|wochenstunden|teilzeit|vollzeit)\b"],
+    fr=[r"\b(?:préavis|prise de poste|date de début|salaire|prétentions|rémunération|démarrer|commencer|débuter|"
+        r"début de contrat|intégrer (?:l'équipe|le poste)|par semaine|temps partiel|temps plein)\b"],
+    es=[r"\b(?:preaviso|incorporación|incorporarte|incorporarse|fecha de inicio|salario|salarial\w*|empezar|"
+        r"comenzar|empezar a trabajar|por semana|media jornada|jornada completa)\b"],
+    nl=[r"\b(?:opzegtermijn|startdatum|beginnen|salaris\w*|in dienst|starten|aan de slag|per week|parttime|"
+        r"fulltime|deeltijd)\b"])
 
 # -- interview: the families of an invitation -----------------------------------------------------
 
 INVITE = family(
     en=[r"\binvit\w* you (?:to|for) (?:an? |the |our )?[^.!?\n]{0,40}\b(?:interview|chat|call|conversation|round|"
-        r"onsite|on-site|meeting|office|stage|step|session)",
-        r"\b(?:like|love|happy|glad|keen) to (?:set up|schedule|arrange|have|book|organi[sz]e|do) (?:a |an |some )?"
-        r"(?:quick |short |first |brief |\d+[- ]?min\w* )?(?:call|chat|interview|meeting|conversation|intro)",
-        r"\b(?:love|like|happy|glad) to (?:chat|talk|meet|speak)\b", r"\bpleased to invite\b",
-        r"\bset up a time\b", r"\bphone screen",
+        r"onsite|on-site|meeting|office|stage|step|session|discussion)",
+        r"\b(?:like|love|happy|glad|keen) to (?:set up|schedule|arrange|have|book|organi[sz]e|do|"
+        r"invite you to) (?:a |an |"
+        r"some )?(?:quick |short |first |brief |informal |initial |\d+[- ]?min\w* )?(?:call|chat|interview|meeting|"
+        r"conversation|intro)",
+        r"\b(?:love|like|happy|glad|keen) to (?:chat|talk|meet|speak|get to know)\b", r"\bpleased to invite\b",
+        r"\bset up a time\b", r"\bcome (?:in|by|over) (?:to|for)\b[^.!?\n]{0,30}\b(?:interview|chat|"
+        r"meet|conversation|coffee)",
         r"\baround for a (?:quick )?(?:call|chat)\b",
-        r"\bschedule (?:a|an|your|the) (?:call|interview|chat|first round)",
+        r"\bschedule (?:a|an|your|the) (?:call|interview|chat|first round|conversation|meeting)",
         r"\binterested in (?:a|an) (?:quick |short )?(?:call|chat|interview|conversation)\b",
-        r"\bcongratulations\b"],
-    de=[r"\beinlad\w*\b[^.!?\n]{0,40}\b(?:gespräch|interview|kennenlernen|termin|runde|call)",
-        r"(?:gespräch|interview|kennenlernen)\w*\b[^.!?\n]{0,40}\beinlad\w*", r"\bkennenlernen\b",
+        r"\bcongratulations\b", r"\binterview invitation\b",
+        r"\bhave you (?:in|over|come in) for\b", r"\bwants? to (?:meet|talk to|speak (?:to|with)|chat with) you\b",
+        r"\b(?:would|are) you (?:be )?open to (?:a|an) (?:\w+ )?(?:call|chat|"
+        r"conversation|interview|meeting)\b", r"\b(?:delighted|thrilled|excited) to (?:invite|meet|speak|talk)\b",
+        r"\b(?:bring|get|have) you (?:in|on-?site|over|into the office)\b",
+        r"\b(?:would|'d) (?:like|love) to (?:(?!thank|inform|let you know|update|take this)\w+ ){1,6}(?:an? |the |our |"
+        r"your )?(?:\w+ )?(?:interview|onsite|on-site|call|chat|meeting|conversation|coffee)\b",
+        r"\blet's (?:set up|schedule|arrange|book|have|do|jump on|hop on) (?:a |an )?(?:\w+ )?(?:call|chat|meeting|"
+        r"interview)\b"],
+    de=[r"\beinlad\w*\b[^.!?\n]{0,40}\b(?:gespräch|interview|kennenlernen|termin|runde|call|probetag|austausch)",
+        r"(?:gespräch|interview|kennenlernen|probetag)\w*\b[^.!?\n]{0,40}\beinlad\w*", r"\bkennen(?:zu)?lernen\b",
+        r"\blad(?:e|en|t)\b[^.!?\n]{0,60}(?:gespräch|interview|kennenlernen|termin|runde|probetag|call)\w*"
+        r"[^.!?\n]{0,40}\bein\b",
         r"\btermin\w*\b[^.!?\n]{0,60}\b(?:vereinbaren|ausmachen|aussuchen|auswählen|finden|vorschlagen|vor)\b",
         r"\btechnische[sn]? interview", r"\b(?:telefonieren|telefonat vereinbaren)\b",
         r"\bhättest du lust\b", r"\bzeit für ein\w* (?:kurzes |erstes )?(?:gespräch|telefonat|kennenlernen|call)",
-        r"\bmit (?:ihnen|dir) (?:\w+ )?austauschen\b"],
-    fr=[r"\b(?:convier|inviter|convoquer)\b[^.!?\n]{0,30}\b(?:entretien|rencontre|échange)",
+        r"\bmit (?:ihnen|dir) (?:\w+ )?(?:austauschen|sprechen|telefonieren|unterhalten)\b",
+        r"\b(?:würden|möchten) (?:uns )?(?:sie|dich)? ?(?:sehr )?gerne? (?:\w+ )?(?:sprechen|treffen|kennenlernen)\b",
+        r"\bgespräch\w* (?:\w+ )?begrüßen\b", r"\bmöchten? (?:sie|dich) (?:\w+ )?(?:kennenlernen|treffen|sprechen)\b",
+        r"\bvorbeikommen\b", r"\b(?:freuen|freue) (?:uns|mich),? (?:sie|dich) "
+        r"(?:\w+ )?(?:kennenzulernen|zu treffen|zu sprechen)\b",
+        r"\b(?:möchten|würden|wollen)\b[^.!?\n]{0,40}\b(?:gespräch|interview|telefonat|call|termin|kennenlernen)\w*\b"
+        r"[^.!?\n]{0,30}\b(?:vereinbaren|führen|machen|ausmachen|planen|organisieren)\b"],
+    fr=[r"\b(?:convier|inviter|convoquer|invitons|convions|convoquons)\b[^.!?\n]{0,30}\b(?:entretien|rencontre|"
+        r"échange)",
         r"\bvous rencontrer\b", r"\béchange (?:téléphonique|en visio)\b",
-        r"\bentretien (?:téléphonique|final|en visio\w*|technique)\b", r"\bpremier (?:entretien|échange)\b",
-        r"\b(?:organiser|planifier|fixer|caler|prévoir) un (?:entretien|échange|rendez-vous|call|appel)\b",
-        r"\bproposer (?:un|une) (?:\w+ )?(?:entretien|échange|rendez-vous|rencontre)\b"],
+        r"\bentretien (?:téléphonique|final|en visio\w*|technique|individuel)\b", r"\bpremier (?:entretien|échange)\b",
+        r"\b(?:organiser|planifier|fixer|caler|prévoir) un (?:entretien|échange|rendez-vous|call|appel|point)\b",
+        r"\bproposer (?:un|une) (?:\w+ )?(?:entretien|échange|rendez-vous|rencontre)\b",
+        r"\b(?:aimerions|souhaiterions|voudrions|aimerais|souhaiterais|voudrais) (?:\w+ )?(?:échanger|discuter|"
+        r"vous rencontrer|te rencontrer|faire (?:votre|ta) connaissance|vous parler|te parler)\b",
+        r"\bon (?:peut|pourrait) s'appeler\b", r"\b(?:ravis|ravie|heureux|heureuse|enchantés?) (?:de vous rencontrer|"
+        r"d'échanger|de discuter|de vous recevoir)\b", r"\bpasser (?:nous voir|dans nos locaux)\b",
+        r"\b(?:aimerions|souhaitons|souhaiterions|voudrions|aimerais|souhaite|voudrais) (?:vous |te )?(?:proposer|"
+        r"organiser|"
+        r"planifier|fixer|avoir|faire) (?:un|une) (?:\w+ )?(?:entretien|échange|rendez-vous|appel|rencontre|visio|"
+        r"point)\b",
+        r"\bvous faire venir\b"],
     es=[r"\binvitar\w*\b[^.!?\n]{0,30}\bentrevista", r"\bconvoca\w*\b[^.!?\n]{0,30}\bentrevista", r"\bagendar\b",
         r"\bllamada para conocer", r"\bprimera entrevista\b",
-        r"\bnos gustaría (?:conocerte|invitarte|hablar)"],
+        r"\b(?:nos|me) (?:gustaría|encantaría) (?:conocerte|conocerle|invitarte|invitarle|hablar|charlar|"
+        r"tener una (?:entrevista|llamada|reunión|charla))",
+        r"\b(?:queremos|quiere|quieren) (?:conocerte|conocerle|hablar contigo|verte)\b",
+        r"\b(?:concertar|programar|coordinar|organizar|agendar) (?:una |la )?(?:\w+ )?(?:entrevista|llamada|reunión|"
+        r"videollamada)\b", r"\b(?:te|le|os) esperamos\b", r"\bencantad[oa]s? de (?:conocerte|hablar contigo)\b",
+        r"\b(?:queremos|quisiéramos|nos gustaría|me gustaría) (?:\w+ ){0,3}(?:una |la )?(?:entrevista|llamada|reunión|"
+        r"videollamada)\b", r"\bque (?:vengas|venga) a (?:vernos|la oficina|nuestras oficinas)\b"],
     nl=[r"\buitnodig\w*\b[^.!?\n]{0,40}\b(?:gesprek|interview|kennismaking)", r"\bkennismakingsgesprek\b",
         r"\b(?:even )?(?:bellen|videobellen)\b", r"\btechnisch interview\b",
         r"\bnodig\w* (?:we |wij |ik )?(?:je|u|jou) (?:graag |van harte )?uit\b", r"\bkennismaken\b",
         r"\b(?:in)?plannen\b[^.!?\n]{0,30}\b(?:gesprek|afspraak)|\b(?:gesprek|afspraak)\b[^.!?\n]{0,30}\binplannen\b",
-        r"\bkennis te maken\b"])
+        r"\bkennis te maken\b", r"\bop gesprek (?:komen|uitnodigen)\b",
+        r"\b(?:graag|willen|zouden|wil) (?:\w+ ){0,3}(?:praten|spreken|ontmoeten|afspreken)\b", r"\blangskomen\b",
+        r"\b(?:willen|zouden|graag) (?:\w+ ){0,4}(?:in )?(?:gesprek|afspraak|kennismaking|videocall|interview)\b",
+        r"\bje laten langskomen\b", r"\bwil(?:len)? (?:je|u|jou) (?:graag )?(?:ontmoeten|spreken|zien)\b"])
 # Asking for the candidate's times.
 ASK_TIMES = family(
     en=[r"\b(?:your|share your|send (?:me |us )?your|let (?:me|us) know your) availability\b",
@@ -157,54 +364,92 @@ ASK_TIMES = family(
         r"\bwhen you(?:'re| are| would be) (?:free|available)\b",
         r"\b(?:which|what) (?:of (?:these|them|the \w+)|one|time|times|day|days|slot|slots)\b[^.!?\n]{0,20}"
         r"\b(?:suits?|works?|would suit|would work|is best)\b",
-        r"\b(?:the one|a time|a slot|whichever slot|slots?|dates?|times?) (?:that|which)? ?(?:suits?|works?) (?:you|"
-        r"for you)",
+        r"\b(?:the one|a time|a slot|whichever slot|slots?|dates?|times?|windows?) (?:that|which)? ?(?:suits?|works?) "
+        r"(?:you|for you)",
         r"\bproposed (?:times|slots|dates)\b", r"\b(?:book|pick|grab|choose|select) (?:a |an )?"
-        r"(?:\d+[- ]?min\w* )?(?:time|slot|intro call|call)\b"],
-    de=[r"\bwann (?:passt es|hätten|haben|hättest|hast) (?:ihnen|dir|sie|du)?", r"\bwann (?:sie|du)\b[^.!?\n]{0,40}"
-        r"\bzeit (?:haben|hast|hätten|hättest)\b", r"\bpasst (?:ihnen|dir|es ihnen|es dir)\b",
+        r"(?:\d+[- ]?min\w* )?(?:time|slot|intro call|call)\b",
+        r"\b(?:send|share|give|drop)(?: me| us)? (?:over )?(?:a few|some|a couple of|two or three|your preferred) "
+        r"(?:times|slots|windows|dates|options)\b",
+        r"\bwhich (?:works|suits|is) (?:better|best)\b",
+        r"\blet (?:me|us) know (?:when|what time|what day|which day)\b[^.!?\n]{0,20}\b(?:works?|suits?|free|"
+        r"available)"],
+    de=[r"\bwann (?:passt es|hätten|haben|hättest|hast|würde es) (?:ihnen|dir|sie|du)?", r"\bwann (?:sie|du)\b"
+        r"[^.!?\n]{0,40}\bzeit (?:haben|hast|hätten|hättest)\b", r"\bpasst (?:ihnen|dir|es ihnen|es dir)\b",
         r"\bwelche[rs]? (?:termin|tag|zeit|slot)\w*\b[^.!?\n]{0,20}\bpass",
-        r"\b(?:hätten|haben|hast|hättest) (?:sie|du)\b"
-        r"[^.!?\n]{0,40}\bzeit\b", r"\b(?:slot|termin)\w* (?:direkt )?(?:buchen|wählen|auswählen)\b"],
-    fr=[r"\bvos disponibilités\b", r"\b(?:êtes-vous|seriez-vous|es-tu|serais-tu) disponibles?\b",
+        r"\b(?:hätten|haben|hast|hättest) (?:sie|du)\b[^.!?\n]{0,40}\bzeit\b",
+        r"\b(?:slot|termin)\w* (?:direkt )?(?:buchen|wählen|auswählen)\b",
+        r"\b(?:ihre|deine|eure) verfügbarkeit\w*\b", r"\bterminvorschläge\b",
+        r"\bwas passt (?:ihnen|dir|euch) (?:besser|am besten)\b"],
+    fr=[r"\b(?:vos|tes) disponibilités\b", r"\b(?:êtes-vous|seriez-vous|es-tu|serais-tu) disponibles?\b",
         r"\b(?:réserver|choisir) un créneau\b", r"\b(?:quelques|plusieurs|des) créneaux\b",
-        r"\bquel(?:le)?s? (?:créneau|jour|horaire|moment)\w*\b"],
+        r"\bquel(?:le)?s? (?:créneau|jour|horaire|moment)\w*\b", r"\blequel (?:vous|te) (?:convient|arrange)\b",
+        r"\bquand (?:seriez|êtes|serais|es)[- ](?:vous|tu)\b"],
     es=[r"\bqué (?:día|hora|horario|disponibilidad)\w*\b", r"\b(?:te|le) (?:viene|vendría|va) bien\b",
-        r"\b(?:selecciona|elige|reserva|escoge) (?:el|un) (?:horario|hueco|hora|día)\b"],
+        r"\b(?:selecciona|elige|reserva|escoge) (?:el|un) (?:horario|hueco|hora|día)\b",
+        r"\b(?:tu|su) disponibilidad\b",
+        r"\b(?:tienes|tiene|tendrías|tendría) (?:disponibilidad|un rato|tiempo|hueco)\b",
+        r"\bcuándo (?:puedes|podrías|puede|podría|te va|le va)\b", r"\b(?:qué|cuál) te (?:viene|va) mejor\b"],
     nl=[r"\bwanneer (?:schikt|past|komt) het (?:je|jou|u)\b", r"\bwanneer heb(?:t)? (?:je|u) tijd\b",
         r"\bheb (?:je|jij)\b[^.!?\n]{0,40}\btijd\b", r"\bheeft u\b[^.!?\n]{0,40}\btijd\b",
-        r"\b(?:kies|plan)\b[^.!?\n]{0,40}\b(?:tijdstip|moment|tijdslot)\b"])
+        r"\b(?:kies|plan)\b[^.!?\n]{0,40}\b(?:tijdstip|moment|tijdslot)\b", r"\b(?:je|jouw|uw) beschikbaarheid\b",
+        r"\bwanneer (?:kun|kan|kunt|zou) (?:je|jij|u)\b", r"\bwat (?:komt|past) (?:je|jou|u) (?:beter|het best)\b"])
 # A step forward in the process.
 PROGRESS = family(
-    en=[r"\bnext steps?\s*(?::|is|are|will be|would be)", r"\bas (?:a|the) next step\b", r"\btake[- ]home\b",
+    en=[r"\bnext steps?\s*(?::|is|are|will be|would be)", r"\bphone screen", r"\bas (?:a|the) next step\b",
+        r"\btake[- ]home\b",
         r"\bcoding (?:challenge|exercise|test|assignment)\b", r"\btechnical (?:interview|screen)",
         r"\b(?:first|second|final|next|third)[- ](?:round|stage|interview)\b",
-        r"\bmove forward with your (?:application|candidacy)\b", r"\bnext stage\b", r"\byour onsite\b"],
+        r"\bmove (?:you )?forward with your (?:application|candidacy)\b", r"\bnext stage\b", r"\byour onsite\b",
+        r"\bmove you (?:forward|on) to\b", r"\b(?:passed|made it (?:through|to)) (?:the|our) "
+        r"(?:first|initial|screening|next)\b"],
     de=[r"\b(?:zweite|nächste|finale|dritte) (?:runde|gesprächsrunde)", r"\bzweites gespräch\b",
-        r"\bnächsten? schritt", r"\bprobeaufgabe\b", r"\bnächste (?:phase|stufe)\b"],
-    fr=[r"\bprochaine étape\b", r"\bétape suivante\b", r"\btest technique\b",
-        r"\b(?:second|seconde|deuxième) (?:entretien|rencontre|tour)\b"],
-    es=[r"\bsiguiente (?:fase|paso|etapa)\b", r"\bprueba técnica\b", r"\bfase final\b"],
+        r"\bnächsten? schritt", r"\bprobeaufgabe\b", r"\bnächste (?:phase|stufe)\b", r"\bprobetag\b",
+        r"\b(?:fallstudie|case study|coding[- ]?(?:aufgabe|challenge))\b"],
+    fr=[r"\bprochaine étape\b", r"\bétape suivante\b", r"\btest technique\b", r"\bcas pratique\b",
+        r"\b(?:second|seconde|deuxième) (?:entretien|rencontre|tour)\b", r"\bpasse à l'étape\b"],
+    es=[r"\bsiguiente (?:fase|paso|etapa|ronda)\b", r"\bprueba técnica\b", r"\bfase final\b",
+        r"\b(?:segunda|próxima) (?:entrevista|fase|ronda)\b", r"\bcaso práctico\b"],
     nl=[r"\bvolgende (?:stap|ronde|fase)\b", r"\btweede gesprek\b", r"\btechnische opdracht\b",
-        r"\bdoor naar de (?:volgende|tweede|laatste)\b"])
-# A meeting already fixed, confirmed or moved.
+        r"\bdoor naar de (?:volgende|tweede|laatste)\b", r"\b(?:praktijk|thuis)opdracht\b"])
+# A meeting already fixed, confirmed, moved, or its invitation on its way.
 CONFIRM = family(
     en=[r"\binterview (?:is |has been )?(?:scheduled|confirmed|booked)\b", r"\bconfirm(?:ing)? your interview\b",
         r"\b(?:confirm|confirming)\b[^.!?\n]{0,30}\b(?:call|meeting|interview|appointment|onsite)\b",
-        r"\b(?:sent|send|sending) you (?:a |an )?(?:calendar )?invit(?:e|ation)\b"],
-    de=[r"\bbestätig\w*\b[^.!?\n]{0,40}\b(?:termin|gespräch|interview)", r"\bterminbestätigung\b"],
-    fr=[r"\bconfirm\w*\b[^.!?\n]{0,30}\b(?:rendez-vous|entretien|échange|appel|visio)\b"],
-    es=[r"\bconfirm\w*\b[^.!?\n]{0,30}\b(?:entrevista|videollamada|llamada|reunión|cita)\b"],
-    nl=[r"\bbevestig\w*\b[^.!?\n]{0,30}\b(?:afspraak|gesprek|interview)\b"])
+        r"\b(?:sent|send|sending) (?:you )?(?:over |through )?(?:a |an |the )?(?:calendar |meeting |updated |zoom |"
+        r"teams |google meet |"
+        r"video )?invit(?:e|ation)\b", r"\binvite (?:is )?on (?:its|the) way\b",
+        r"\b(?:moved|rescheduled|pushed|shifted|changed)\b[^.!?\n]{0,30}\b(?:call|interview|meeting|chat)\b"
+        r"[^.!?\n]{0,30}\bto\b"],
+    de=[r"\bbestätig\w*\b[^.!?\n]{0,40}\b(?:termin|gespräch|interview)", r"\bterminbestätigung\b",
+        r"\b(?:schicke|sende|schicken|senden)\b[^.!?\n]{0,20}\b(?:kalender)?einladung\b", r"\beinladung folgt\b",
+        r"\b(?:termin|gespräch|interview|call)\w*\b[^.!?\n]{0,40}\b(?:verschoben|verlegt)\b"],
+    fr=[r"\bconfirm\w*\b[^.!?\n]{0,30}\b(?:rendez-vous|entretien|échange|appel|visio)\b",
+        r"\b(?:envoie|enverrai|envoyons|enverrons|envoyer)\b[^.!?\n]{0,20}\binvitation\b",
+        r"\b(?:décalé|reporté|déplacé)\b[^.!?\n]{0,30}\b(?:entretien|rendez-vous|échange|appel)|"
+        r"\b(?:entretien|rendez-vous|échange|appel)\b[^.!?\n]{0,30}\b(?:décalé|reporté|déplacé)\b"],
+    es=[r"\bconfirm\w*\b[^.!?\n]{0,30}\b(?:entrevista|videollamada|llamada|reunión|cita)\b",
+        r"\b(?:envío|enviaré|mando|mandaré|enviamos|enviaremos)\b[^.!?\n]{0,20}\binvitación\b",
+        r"\b(?:movido|cambiado|reprogramado|pasado)\b[^.!?\n]{0,30}\b(?:entrevista|llamada|reunión)\b|"
+        r"\b(?:entrevista|llamada|reunión)\b[^.!?\n]{0,30}\b(?:movido|cambiado|reprogramado)\b"],
+    nl=[r"\bbevestig\w*\b[^.!?\n]{0,30}\b(?:afspraak|gesprek|interview)\b",
+        r"\b(?:stuur|stuurt|sturen|stuurde)\b[^.!?\n]{0,20}\b(?:agenda-?)?uitnodiging\b", r"\buitnodiging volgt\b",
+        r"\b(?:afspraak|gesprek|interview)\b[^.!?\n]{0,30}\b(?:verzet|verplaatst|omgezet)\b|"
+        r"\b(?:verzet|verplaatst)\b[^.!?\n]{0,30}\b(?:afspraak|gesprek)\b"])
 # Links to a scheduling page (known hosts, or a path that says so) or to a video meeting.
 SCHEDULING_LINK = re.compile(
     r"https?://(?:[\w-]+\.)*(?:calendly\.(?:com|eu)|cal\.com|savvycal\.com|meetings\.hubspot\.com|"
-        r"calendar\.app\.google|"
-    r"zcal\.co|youcanbook\.me|tidycal\.com|doodle\.com|goodtime\.io|koalendar\.com|chilipiper\.com)\S*|"
+    r"calendar\.app\.google|zcal\.co|youcanbook\.me|tidycal\.com|doodle\.com|goodtime\.io|koalendar\.com|"
+    r"chilipiper\.com|harmonizely\.com|vyte\.in|appointlet\.com|acuityscheduling\.com|setmore\.com|"
+    r"simplybook\.\w+|bookme\.name|reclaim\.ai|motion\.so|fantastical\.app)\S*|"
     r"https?://\S*/(?:book|bookings?|schedul\w*|appointments?|availability|scheduler|self-schedule|termin\w*|"
-    r"afspraak|cita)(?:[/?#]\S*)?\b|"
+    r"afspraak|cita|rendez-vous|rdv|slots?|meetings?)(?:[/?#]\S*)?(?!\w)|"
     r"https?://calendar\.google\.com/calendar/(?:appointments|u/\d/appointments)\S*|"
     r"https?://outlook\.office365?\.com/(?:book|owa/calendar)\S*|https?://(?:[\w-]+\.)?zoho\.(?:com|eu)/bookings\S*",
+    re.I)
+# A link to join a video meeting: a meeting already set up with the candidate.
+MEETING_LINK = re.compile(
+    r"https?://(?:meet\.google\.com/[a-z]{3}-|(?:[\w-]+\.)?zoom\.us/(?:j|my|w)/|teams\.microsoft\.com/l/meetup-join|"
+    r"teams\.live\.com/meet|(?:[\w-]+\.)?webex\.com/(?:meet|join|\w+/j\.php)|whereby\.com/|meet\.jit\.si/)\S*",
     re.I)
 
 # -- rejection: a decision about the candidate, or a role that closed -------------------------------
@@ -213,10 +458,186 @@ SCHEDULING_LINK = re.compile(
 NEGATED_INVITE = family(
     en=[r"(?:\bnot|n't|\bunable to|\bcannot)\b[^.!?\n]{0,40}\b(?:invit|offer|proceed)\w*[^.!?\n]{0,40}"
         r"\b(?:interview|call|chat|next (?:stage|round|step))", r"\bnot be inviting\b"],
-    de=[r"\bnicht\b[^.!?\n]{0,60}\b(?:einlad\w*|einzuladen)\b"],
+    de=[r"\bnicht\b[^.!?\n]{0,60}\b(?:einlad\w*|einzuladen)\b", r"\bkeine einladung\b"],
     fr=[r"\bne\b[^.!?\n]{0,50}\bpas\b[^.!?\n]{0,40}\b(?:proposer|inviter|convier|convoquer)[^.!?\n]{0,30}\bentretien"],
     es=[r"\bno\b[^.!?\n]{0,40}\b(?:invitar\w*|ofrecer\w*|convocar\w*)[^.!?\n]{0,30}\bentrevista"],
-    nl=[r"\b(?:niet|geen)\b[^.!?\n]{0,40}\buitnodig\w*", r"\bnodigen\b[^.!?\n]{0,20}\bniet uit\b"])
+    nl=[r"\b(?:niet|geen)\b[^.!?\n]{0,60}\buitnodig\w*", r"\bnodigen\b[^.!?\n]{0,20}\bniet uit\b",
+        r"\bniet (?:op|voor een) gesprek\b"])
+# Someone else was chosen: a choice verb and another person in one sentence.
+OTHER_CHOSEN = family(
+    en=[r"\b(?:chosen|chose|selected|opted for|hired|appointed|offered the (?:role|position|job) to|decided (?:to )?"
+        r"(?:go|proceed|continue|move forward|progress) with|(?:proceed|continu|progress)\w* (?:the process )?with|"
+        r"focus\w* on)\b[^.!?\n]{0,30}\b(?:some(?:one|body) (?:else|who|whose|with (?:more|stronger|deeper|a closer|"
+        r"extensive))|another (?:candidate|applicant|person|profile)|other (?:candidates|applicants|profiles|people)|"
+        r"(?:a|an|the) (?:\w+ ){0,2}(?:candidate|applicant|person)s? (?:who|whose|with|that)|candidates? (?:who|whose|"
+        r"with|that))",
+        r"\b(?:candidates?|applicants?|profiles?|people|others)\b,? (?:\w+ ){0,2}(?:whose|who|that|"
+        r"with)\b[^.!?\n]{0,50}"
+        r"\b(?:more closely|closer|better|stronger|more (?:relevant|direct|hands-on|experience|senior))\b",
+        r"\bother (?:candidates|applicants|profiles)\b[^.!?\n]{0,40}\b(?:stronger|better|closer|more)\b",
+        r"\bprioriti[sz]\w* (?:other |candidates|applicants|profiles)",
+        r"\b(?:someone|a person|an applicant) (?:with|whose|who)\b[^.!?\n]{0,40}\b(?:more|better|stronger|closer)\b",
+        r"\bgo with another (?:applicant|candidate|person)\b"],
+    de=[r"\bfür (?:jemand\w*|eine?n? (?:\w+ )?(?:kandidat|bewerber|person)\w*|andere\w*)\b[^.!?\n]{0,80}"
+        r"\bentschieden\b",
+        r"\b(?:entschieden|ausgewählt|gewählt|eingestellt|vergeben|fortzusetzen|fortsetzen)\b[^.!?\n]{0,40}"
+        r"\b(?:jemand\w* (?:anderen|anderes|mit|der|die)|andere[nmr]? (?:kandidat|bewerber|person)\w*)",
+        r"\b(?:kandidat|bewerber|profil)\w*\b,? (?:\w+,? ){0,2}(?:deren|dessen|die|der|mit)\b[^.!?\n]{0,50}"
+        r"\b(?:besser|näher|mehr|stärker|passender)\b", r"\bden vorzug\b",
+        r"\b(?:eine person|einen kandidaten|eine kandidatin|jemanden) mit (?:mehr|stärkere\w*|passendere\w*|"
+        r"tieferer?)\b",
+        r"\bauf (?:eine andere person|einen anderen kandidaten|eine andere kandidatin) geeinigt\b"],
+    fr=[r"\b(?:retenu|chois\w*|sélectionn\w*|privilégi\w*|opté pour|porté (?:notre|son|leur) (?:choix|attention) sur|"
+        r"poursuivre\w*|continuer|avancer)\b[^.!?\n]{0,40}\b(?:un autre candidat|une autre candidat\w*|d'autres "
+        r"(?:candidat|profil)\w*|un profil (?:plus|qui|correspondant|davantage)|des (?:profils|candidatures) "
+        r"(?:plus|qui|correspondant))",
+        r"\b(?:retenu|chois\w*|sélectionn\w*|privilégi\w*|opté pour|recruté|embauché)\b[^.!?\n]{0,20}\bquelqu'un\b",
+        r"\b(?:candidat|profil|candidature)s?\b,? (?:\w+,? ){0,2}(?:dont|qui)\b[^.!?\n]{0,50}\b(?:plus|mieux|"
+        r"davantage)\b",
+        r"\b(?:une personne|un candidat|une candidate|un profil) (?:avec|dont|qui)\b[^.!?\n]{0,40}\b(?:plus|mieux|"
+        r"davantage)\b",
+        r"\bopté pour une? (?:candidature|candidat\w*|profil|personne)\b"],
+    es=[r"\b(?:elegido|seleccionado|optado|decantado|decidido|continuar|avanzar|seguir|contratado|centrando)\b"
+        r"[^.!?\n]{0,40}\b(?:otr[oa]s? (?:candidat|perfil|persona)\w*|un[oa]? (?:candidat[oa]|perfil) (?:con|"
+        r"que|cuyo|cuya)|candidat[oa]s (?:con|que|cuyo))",
+        r"\b(?:elegido|seleccionado|optado por|decantado por|contratado)\b[^.!?\n]{0,20}\b(?:a )?alguien\b",
+        r"\b(?:candidat|perfil)\w*\b,? (?:\w+,? ){0,2}(?:que|cuyo|cuya|cuyos|cuyas|con)\b[^.!?\n]{0,50}\b(?:más|"
+        r"mejor)\b",
+        r"\b(?:priorizar|dar prioridad a) (?:otr|perfiles|candidat)",
+        r"\b(?:seleccionado|elegido|contratado|escogido) a (?:una persona|un candidato|una candidata|otr[oa])\b",
+        r"\b(?:una persona|un candidato|una candidata|otro perfil|un perfil) (?:con|cuyo|cuya|"
+        r"que)\b[^.!?\n]{0,40}\b(?:más|mejor)\b"],
+    nl=[r"\b(?:gekozen|geselecteerd|besloten|aangenomen|verder|doorgaan|aan te nemen)\b[^.!?\n]{0,40}"
+        r"\b(?:iemand (?:anders|met|die)|een andere (?:kandidaat|sollicitant)|andere (?:kandidaten|sollicitanten)|"
+        r"een kandidaat (?:die|met|van wie)|kandidaten (?:die|met))",
+        r"\b(?:iemand|een andere kandidaat)\b[^.!?\n]{0,60}\b(?:gekozen|aangenomen|geselecteerd)\b",
+        r"\b(?:kandida(?:at|ten)|profiel\w*|sollicitant\w*)\b,? (?:\w+,? ){0,2}(?:die|met|van wie|"
+        r"wiens)\b[^.!?\n]{0,50}"
+        r"\b(?:beter|meer|dichter)\b", r"\bvoorkeur (?:gegeven|geven) aan\b",
+        r"\b(?:iemand|een kandidaat|een persoon) (?:met|die)\b[^.!?\n]{0,40}\b(?:meer|beter)\b"])
+# The application's outcome, said of it or of the candidate: "your application was unsuccessful",
+# "not among the candidates", "didn't work out", "we have to turn you down".
+OUTCOME = family(
+    en=[r"\b(?:application|candidacy|profile)\b[^.!?\n]{0,30}\b(?:has been|was|is|had been) (?:\w+ )?(?:rejected|"
+        r"declined|"
+        r"unsuccessful|not successful|not (?:been )?(?:selected|shortlisted|progressed))\b",
+        r"\byou (?:have|were|are|'ve)? ?(?:not|n't) (?:been )?(?:successful|selected|shortlisted|chosen)\b",
+        r"\bweren't (?:successful|selected|shortlisted)\b", r"\bnot (?:been )?successful\b",
+        r"\bnot among (?:the|those)\b", r"\b(?:didn't|did not|hasn't|has not|won't|will not) (?:quite )?work out\b",
+        r"\b(?:have to|must|need to|will have to) (?:decline|turn down|reject)\b",
+        r"\bno (?:positive|good) news\b", r"\bunable to offer you\b",
+        r"\b(?:didn't|did not) (?:make it|get (?:the|this) (?:role|job|position))\b",
+        r"(?:\bnot|n't) (?:\w+ ){0,2}(?:selected|shortlisted|chosen|successful|progressed|considered further)\b",
+        r"\b(?:didn't|did not|won't) make (?:it (?:to|through) )?the (?:next|final|second|following) (?:round|stage)\b",
+        r"\b(?:clos(?:e|ed|ing)|archiv(?:e|ed|ing)) your (?:application|candidacy)\b",
+        r"\bnot (?:quite |exactly )?what we(?:'re| are) looking for\b",
+        r"\b(?:going to|gonna|have to|will|'ll|must|decided to) pass on\b",
+        r"\bno longer (?:in|part of) (?:the|our) process\b",
+        r"\b(?:doesn't|does not|don't|do not) (?:quite |fully )?(?:match|meet|align with) (?:the|our|what)\b",
+        r"\b(?:profile|application|background|experience|skills?|candidacy)\b[^.!?\n]{0,40}(?:\bnot|"
+        r"n't)\b[^.!?\n]{0,20}\b(?:match|fit|align|meet|suit|correspond|what we)",
+        r"\bnot (?:been )?in your favou?r\b",
+        r"\b(?:stop|end|close|discontinue)\w* (?:the process|your application|your candidacy|things) with you\b",
+        r"\bmade (?:a|the|our) hire\b",
+        r"\b(?:won't|will not|not) go (?:any )?further with (?:your|you)\b",
+        r"\bpassed on (?:your|you|the candidacy)\b",
+        r"\bnegative (?:news|response|answer|outcome|decision)\b",
+        r"(?:\bnot|n't) (?:be )?(?:able to )?make (?:you )?an offer\b",
+        r"\b(?:can't|cannot|won't|not) (?:go|move) (?:any )?further together\b"],
+    de=[r"\b(?:bewerbung|kandidatur)\b[^.!?\n]{0,50}\b(?:abgelehnt|erfolglos|nicht erfolgreich|nicht berücksichtigt)\b",
+        r"\b(?:sie|du) (?:wurden|wurdest|sind|bist|haben|hast) (?:\w+ ){0,2}nicht (?:ausgewählt|berücksichtigt|"
+        r"weitergekommen|erfolgreich|eingeladen)\b", r"\bnicht (?:weiter|in die nächste runde) gekommen\b",
+        r"\bnicht geklappt\b", r"\bnicht zu den\b", r"\b(?:ihnen|dir|euch) (?:\w+ ){0,2}absagen\b",
+        r"\babsage (?:erteilen|geben|mitteilen|schicken|senden)\b", r"\babsagen müssen\b",
+        r"\bkeine (?:positive|gute) (?:nachricht|antwort|rückmeldung)\b", r"\bkeine zusage\b",
+        r"\bnicht (?:\w+ ){0,2}(?:ausgewählt|berücksichtigt|eingeladen|weitergekommen)\b",
+        r"\bnicht in die (?:\w+ )?(?:runde|auswahl|stufe|phase) (?:\w+ )?(?:geschafft|gekommen|aufgenommen)\b",
+        r"\b(?:bewerbung|kandidatur)\b[^.!?\n]{0,30}\b(?:geschlossen|abgeschlossen|archiviert)\b",
+        r"\bnicht (?:ganz |genau )?(?:dem|das),? (?:was|wonach) wir suchen\b", r"\bentspricht\b[^.!?\n]{0,40}\bnicht\b",
+        r"\bnicht (?:ganz |vollständig )?(?:unseren|den) anforderungen\b", r"\bmüssen (?:wir )?passen\b",
+        r"\banderen weg\b", r"\bandere richtung\b",
+        r"\bnicht (?:mehr |weiter )?im (?:auswahl)?(?:prozess|verfahren)\b",
+        r"\b(?:profil|bewerbung|erfahrung|qualifikation)\w*\b[^.!?\n]{0,40}\bnicht\b[^.!?\n]{0,30}\b(?:passt|passen|"
+        r"entspricht|entsprechen|deckt|decken|überein|erfüllt)",
+        r"\b(?:deckt|passt|entspricht|stimmt)\b[^.!?\n]{0,30}\b(?:profil|erfahrung|"
+        r"qualifikation)\w*\b[^.!?\n]{0,20}\bnicht\b",
+        r"\bnicht zu (?:ihren|deinen) gunsten\b",
+        r"\b(?:prozess|verfahren)\b[^.!?\n]{0,10}\bmit (?:ihnen|dir) (?:\w+ )?(?:beenden|abschließen|abbrechen|"
+        r"einstellen)\b",
+        r"\bnicht weiter(?:gehen|machen) mit (?:ihnen|dir|ihrer|deiner)\b",
+        r"\bnegative[nr]? (?:rückmeldung|nachricht|antwort|entscheidung|bescheid)\b",
+        r"\bkein (?:angebot|vertragsangebot) (?:machen|unterbreiten)\b",
+        r"\bnicht zusammen(?:kommen|finden|arbeiten)\b"],
+    fr=[r"\bcandidature\b[^.!?\n]{0,40}\b(?:refusée|rejetée|déclinée|non retenue|n'a pas abouti|ne sera pas retenue)\b",
+        r"\bvous n'avez pas (?:été (?:retenu|sélectionné|choisi)|obtenu le poste)\w*",
+        r"\bne l'avons pas retenue?\b", r"\bne (?:faites|fait|figure|figurez|font) pas partie des\b",
+        r"\bne figure\w* pas parmi\b", r"\b(?:décliner|refuser) (?:votre|ta) candidature\b",
+        r"\b(?:répondre|réponse)\b[^.!?\n]{0,20}\b(?:par la négative|négativement|négative)\b",
+        r"\bn(?:e\b|'(?!hésit))[^.!?\n]{0,50}\b(?:favorable\w*|positive\w*|(?:donn|réserv|apport)\w* "
+        r"(?:pas |plus )?(?:une |de |la )?suite)\b", r"\bn'a pas (?:abouti|été concluant\w*)\b",
+        r"\bn(?:e\b|')[^.!?\n]{0,30}\b(?:pas|plus) (?:été )?(?:retenu|sélectionné|choisi|convoqué|admis)\w*",
+        r"\b(?:pas (?:passé|franchi) (?:l'étape|le cap|la phase))\b",
+        r"\b(?:clôtur|archiv)\w* (?:votre|ta) candidature\b|\bcandidature\b[^.!?\n]{0,20}\b(?:clôturée|archivée)\b",
+        r"\bpas (?:tout à fait |exactement )?(?:à |avec )?ce que nous recherch\w*", r"\bpasser (?:notre|mon) tour\b",
+        r"\bune autre (?:direction|orientation)\b", r"\bne (?:faites|fait) plus partie du processus\b",
+        r"\b(?:candidature|profil|expérience|parcours)\b[^.!?\n]{0,40}\bne\b[^.!?\n]{0,30}\b(?:correspond|répond|"
+        r"convient|colle)\w*",
+        r"\bpas en votre faveur\b",
+        r"\b(?:arrêter|mettre fin à|clore|clôturer) (?:le processus|votre candidature)\b",
+        r"\b(?:recruté|embauché) (?:la personne|quelqu'un|un candidat|une candidate)\b",
+        r"\bn'irons pas plus loin\b",
+        r"\b(?:décliné|refusé|écarté) (?:votre|ta) candidature\b",
+        r"\bne\b[^.!?\n]{0,30}\bpas\b[^.!?\n]{0,10}\b(?:aller plus loin|continuer ensemble|avancer ensemble)\b",
+        r"\bpas (?:vous )?faire (?:d'offre|de proposition)\b"],
+    es=[r"\b(?:candidatura|solicitud|perfil)\b[^.!?\n]{0,40}\b(?:rechazad[oa]|descartad[oa]|desestimad[oa]|"
+        r"no (?:ha sido |fue )?seleccionad[oa]|no ha prosperado|no continuará|no avanzará)\b",
+        r"\bno (?:has|ha|han) (?:superado|pasado|sido seleccionad[oa]s?)\b",
+        r"\bno (?:se (?:le|te|les) tendrá|te tendremos|le tendremos|serás|será|serán) (?:en cuenta|considerad[oa]s?)\b",
+        r"\bno (?:se encuentra|te encuentras|estás|está|figura|figuras) entre\b",
+        r"\b(?:rechazar|declinar|descartar) (?:tu|su) (?:candidatura|solicitud)\b", r"\brespuesta negativa\b",
+        r"\bno (?:podemos|vamos a poder|es posible) (?:darte|darle|ofrecerte|ofrecerle) (?:una )?respuesta "
+        r"(?:positiva|favorable)\b", r"\bno ha podido ser\b", r"\bproceso de selección no continuará\b",
+        r"\bno (?:\w+ ){0,2}(?:seleccionad|elegid|escogid|convocad|admitid)[oa]s?\b",
+        r"\bno (?:has|ha|han) pasado a la (?:siguiente|próxima)\b",
+        r"\b(?:cerrar|cerrado|archivad[oa]|archivar) (?:tu|su) candidatura\b|"
+        r"\bcandidatura\b[^.!?\n]{0,20}\b(?:cerrada|archivada)\b",
+        r"\bno (?:es|encaja con|se ajusta a) (?:exactamente )?lo que buscamos\b", r"\bno se ajusta\b",
+        r"\b(?:tendremos|vamos) (?:que|a) pasar\b", r"\botra dirección\b",
+        r"\bya no (?:sigues|continúas|formas parte|estás en)\b",
+        r"\b(?:perfil|candidatura|experiencia)\b[^.!?\n]{0,40}\bno\b[^.!?\n]{0,30}\b(?:encaja|se ajusta|es el que|"
+        r"es lo que|corresponde|cumple|coincide)",
+        r"\bno (?:ha sido|es|fue) favorable\b",
+        r"\b(?:detener|parar|finalizar|cerrar) (?:el|tu|su) proceso (?:contigo|con usted)\b",
+        r"\b(?:contratado|incorporado) a (?:otra persona|alguien|otr[oa])\b",
+        r"\bno (?:vamos a )?(?:ir|llegar) más (?:allá|lejos)\b",
+        r"\b(?:descartado|rechazado) (?:tu|su) (?:perfil|candidatura|solicitud)\b",
+        r"\bno (?:\w+ )?(?:seguir|continuar|avanzar) juntos\b",
+        r"\bno (?:\w+ )?(?:hacerte|hacerle) una oferta\b"],
+    nl=[r"\b(?:sollicitatie|kandidatuur)\b[^.!?\n]{0,40}\b(?:afgewezen|niet succesvol|niet geselecteerd)\b",
+        r"\b(?:je|u|jij) (?:bent|is|wordt|zijn|werd) (?:\w+ ){0,2}niet (?:geselecteerd|aangenomen|gekozen|"
+        r"uitgenodigd|door)\b", r"\bniet (?:door|verder) naar de (?:volgende|tweede|laatste)\b",
+        r"\b(?:is|was) (?:het )?(?:helaas )?niet gelukt\b",
+        r"\b(?:niet tot|behoort niet tot|behoren niet tot) de (?:\w+ )?(?:kandidaten|sollicitanten|selectie|groep)\b",
+        r"\b(?:je|u|jou) (?:\w+ )?af (?:moeten|te) wijzen\b", r"\bwijzen (?:je|u|jou) (?:\w+ )?af\b",
+        r"\bgeen (?:positief|goed) (?:bericht|nieuws|antwoord)\b", r"\bnegatief (?:bericht|antwoord)\b",
+        r"\bniet (?:\w+ ){0,2}(?:geselecteerd|gekozen|aangenomen|uitgenodigd|toegelaten)\b",
+        r"\b(?:volgende|tweede|laatste) (?:ronde|fase) (?:\w+ )?niet (?:gehaald|bereikt)\b",
+        r"\bsollicitatie\b[^.!?\n]{0,20}\b(?:gesloten|afgesloten|gearchiveerd)\b",
+        r"\bniet (?:helemaal |precies )?wat (?:we|wij) zoeken\b", r"\bvoldoe\w* niet\b",
+        r"\bmoeten (?:we|wij) passen\b",
+        r"\bandere richting\b", r"\bniet (?:meer|langer) in de (?:procedure|selectie)\b",
+        r"\b(?:profiel|sollicitatie|ervaring|achtergrond)\b[^.!?\n]{0,40}\b(?:niet|"
+        r"onvoldoende)\b[^.!?\n]{0,30}\b(?:past|aansluit|sluit|voldoet|overeenkomt|matcht)",
+        r"\b(?:past|sluit|voldoet)\b[^.!?\n]{0,30}\b(?:profiel|ervaring)\b[^.!?\n]{0,20}\b(?:niet|onvoldoende)\b",
+        r"\bniet in (?:je|jouw|uw) voordeel\b",
+        r"\b(?:procedure|proces)\b[^.!?\n]{0,20}\b(?:te )?(?:stoppen|beëindigen|afsluiten|af te sluiten)\b",
+        r"\bniet verder gaan\b",
+        r"\b(?:profiel|sollicitatie|ervaring|achtergrond)\b[^.!?\n]{0,20}\b(?:past|sluit|voldoet|"
+        r"matcht)\b[^.!?\n]{0,20}\b(?:niet|onvoldoende)\b",
+        r"\b(?:je|jouw|uw) (?:profiel|sollicitatie) (?:\w+ )?(?:afgewezen|laten vallen)\b",
+        r"\bnegatieve (?:beslissing|uitslag|reactie)\b",
+        r"\bgeen (?:aanbod|bod) (?:\w+ )?(?:doen|maken)\b",
+        r"\bniet samen verder\b"])
 DECISION = family(
     en=[r"(?:\bnot|n't|\bno longer)\b[^.!?\n]{0,30}\b(?:move|moving|go|going|be moving|be going) (?:forward|ahead|"
         r"further)",
@@ -239,8 +660,11 @@ DECISION = family(
         r"\b(?:progress|proceed|continue|move forward|go ahead|go forward)\w* with (?:other |another |different |"
         r"the other )?(?:applicants|candidates|profiles|people)\b",
         r"\bno further (?:interviews|steps|rounds)\b", r"\bno longer (?:being )?considered\b",
-        r"(?:\bnot|n't)\b[^.!?\n]{0,20}\btake (?:this|it|things|your application) (?:any )?further\b"],
-    de=[r"\babsage\b", r"\b(?:nicht|keine) (?:weiter\w* |mehr )?berücksichtig",
+        r"(?:\bnot|n't)\b[^.!?\n]{0,20}\btake (?:this|it|things|your application) (?:any )?further\b",
+        r"\bdecided against\b", r"\b(?:go|going|gone|went) (?:a|in a) different (?:way|route|path)\b",
+        r"\b(?:our|the) choice (?:fell|went) (?:on|to)\b",
+        r"\bnot the (?:successful|chosen|selected|preferred) (?:candidate|applicant|person)\b"],
+    de=[r"\babsage\b", r"\b(?:nicht|keine) (?:weiter\w* |mehr |länger )*(?:zu )?berücksichtig",
         r"\bfür (?:einen anderen|eine andere) (?:kandidat|bewerber)",
         r"\banderen? (?:kandidat|bewerber)\w* entschieden",
         r"\bkeine positive rückmeldung", r"\bnicht (?:weiter )?(?:verfolgen|fortsetzen|fortführen)\b",
@@ -249,53 +673,161 @@ DECISION = family(
         r"\bandere[nr]? (?:kandidat|bewerber)",
         r"\bnicht in die (?:engere|nächste) (?:aus)?wahl", r"\b(?:jemand|jemanden) (?:anderen|anderes)\b",
         r"\b(?:entscheidung|wahl)\b[^.!?\n]{0,40}\b(?:auf|für)\b[^.!?\n]{0,10}\bandere", r"\bandere person\b",
-        r"\bnicht (?:anbieten|zusagen)\b"],
+        r"\bnicht (?:anbieten|zusagen)\b", r"\bgegen (?:\w+ ){0,3}entschieden\b",
+        r"\bfür (?:\w+ ){0,2}(?:kandidat|bewerber)\w* entschieden\b", r"\bnicht mit (?:ihnen|dir) planen\b",
+        r"\b(?:keine|nicht)\b[^.!?\n]{0,30}\b(?:stelle|position|anstellung|festanstellung|"
+        r"job)\w* (?:\w+ )?(?:anbieten|geben)\b",
+        r"\bnicht (?:der|die) (?:ausgewählte|erfolgreiche|gewählte)\b"],
     fr=[r"\bne\b[^.!?\n]{0,40}\b(?:pas|plus)\b[^.!?\n]{0,30}\b(?:donner (?:une )?suite|poursuivre)",
         r"\bpas (?:été )?retenue?s?\b", r"\b(?:retenu|choisi|sélectionné) (?:un autre|une autre) (?:candidat|profil)",
-        r"\bautre candidat(?:ure)?\b", r"\bau regret\b", r"\bsuite favorable\b", r"\bd'autres (?:profils|candidat)",
+        r"\bautre candidat(?:ure)?\b", r"\bau regret\b", r"\bd'autres (?:profils|candidat)",
         r"\bne correspond (?:pas|plus)\b", r"\bne sommes pas en mesure\b", r"\bquelqu'un d'autre\b",
         r"\b(?:choix|décision)\b[^.!?\n]{0,30}\b(?:porté|porte|tombé)\w* sur\b",
-        r"\bne (?:pouvons|pourrons) pas (?:vous )?(?:proposer|offrir) (?:le|ce) poste\b"],
+        r"\bne (?:pouvons|pourrons) pas (?:vous )?(?:proposer|offrir) (?:le|ce) poste\b", r"\bdécidé de ne pas\b",
+        r"\bne (?:pouvons|pourrons) pas (?:vous )?(?:proposer|offrir) de poste\b",
+        r"\b(?:choix|décision)\b[^.!?\n]{0,30}\b(?:orienté|tourné)\w* vers\b",
+        r"\bpas (?:le|la) candidat\w* (?:retenu|sélectionné|choisi)\w*"],
     es=[r"\bno (?:continuar|seguir adelante|avanzar)\b", r"\botr[oa]s? (?:candidat[oa]s?|perfil(?:es)?)\b",
         r"\bno encaja\b", r"\b(?:decantado|optado|elegido|seleccionado|decidido) por otr[oa]s?\b",
         r"\botra persona\b", r"\bno ha sido seleccionad[oa]\b", r"\blamentamos (?:comunicar|informar)",
-        r"\bdecidido no\b",
-        r"\bno (?:podemos|vamos a poder) (?:ofrecerte|ofrecerle) (?:el|este) puesto\b"],
+        r"\bsentimos (?:comunicar|informar)\w*", r"\bdecidido no\b",
+        r"\bno (?:podemos|vamos a poder) (?:ofrecerte|ofrecerle) (?:el|este) puesto\b",
+        r"\bno (?:\w+ ){0,3}contar con(?:tigo|usted)\b",
+        r"\bno (?:podemos|vamos a poder) (?:ofrecerte|ofrecerle) (?:un|ningún) puesto\b",
+        r"\bno (?:has|ha) sido (?:la persona|el candidato|la candidata|el perfil) (?:elegid|seleccionad|escogid)[oa]\b",
+        r"\b(?:nuestra )?elección (?:ha recaído|recayó|ha sido) (?:en|por)\b"],
     nl=[r"\bniet (?:verder|door)\b", r"\bandere kandida(?:at|ten)\b", r"\bafwijzing\b",
         r"\bniet in behandeling\b", r"\bniet met (?:je|u) verder(?:gaan)?\b", r"\bsluit\w* niet (?:goed )?aan\b",
         r"\biemand anders\b", r"\bkeus\b[^.!?\n]{0,30}\bniet op (?:u|je|jou) gevallen\b",
-        r"\b(?:gekozen|besloten) (?:voor|om) (?:een )?andere\b", r"\bgeen match\b"])
+        r"\b(?:gekozen|besloten) (?:voor|om) (?:een )?andere\b", r"\bgeen match\b",
+        r"\b(?:besloten|gekozen) (?:om )?(?:\w+ ){0,3}niet\b", r"\bniet uit te nodigen\b",
+        r"\bgeen (?:functie|baan|plek|positie|vaste aanstelling) (?:\w+ )?(?:aan)?bieden\b",
+        r"\bkeuze is (?:\w+ )?gevallen op\b", r"\bniet de (?:gekozen|geselecteerde) kandida(?:at|te)\b"])
 # A negation, then a verb of going on with the application, in one clause:
 # "we won't be taking your application any further", "niet verder", "no seguir".
-DECLINE = re.compile(
-    r"(?:n't|\b(?:not|no longer|nicht|kein\w*|pas|plus|no|niet|geen))\b[^.!?\n,;]{0,40}\b(?:continu\w*|proceed\w*|"
-    r"progress\w*|move|moving|take|taking|go|going|pursu\w*|advanc\w*|fortsetzen|fortführen|weiterführen|"
-    r"poursuiv\w*|continuer|avancer|seguir|avanzar|verder\w*|doorgaan)\b(?:[^.!?\n,;]{0,40}\b(?:forward|further|"
-    r"ahead|application|candidacy|you|weiter|candidature|candidatura|sollicitatie|procedure))?", re.I)
+_ON = (r"[^.!?\n,;]{0,40}\b(?:continu\w*|proceed\w*|progress\w*|move|moving|take|taking|go|going|pursu\w*|advanc\w*|"
+       r"consider\w*|shortlist\w*|extend\w* (?:you )?an offer|offer(?:ing)? you|taken|"
+       r"fortsetzen|fortzusetzen|fortführen|fortzuführen|weiterführen|weiterverfolgen|weitermachen|weiterzumachen|"
+       r"berücksichtig\w*|poursuiv\w*|continuer|avancer|retenir|seguir|segui\w*|sigu\w*|avanz\w*|prosegui\w*|"
+       r"verder\w*|doorgaan|door te gaan|behandel\w*)\b(?:[^.!?\n,;]{0,40}\b(?:forward|further|ahead|application|"
+       r"candidacy|you|weiter|"
+       r"candidature|candidatura|sollicitatie|procedure))?")
+DECLINE = family(
+    en=[r"(?:n't|\b(?:not|no longer|unable to|cannot))\b" + _ON],
+    de=[r"\b(?:nicht|kein\w*)\b" + _ON],
+    fr=[r"\b(?:pas|plus)\b" + _ON, r"\bn(?:e\b|')\s?(?:\w+\s){0,2}?(?:retien\w*|reten\w*|poursuiv\w*|continu\w*|"
+        r"avanc\w*|sélectionn\w*|convoqu\w*)\s(?:pas|plus)\b"],
+    es=[r"\bno\b" + _ON],
+    nl=[r"\b(?:niet|geen)\b" + _ON])
 # The role itself is gone: filled, closed, frozen. A decline, unless they then propose to talk
 # about another role ("the senior role is filled, but would Wednesday work to talk about ...").
 ROLE_CLOSED = family(
-    en=[r"\b(?:position|role|vacancy|job|opening)\b[^.!?\n]{0,30}\b(?:been|is|was) (?:already |now )?(?:filled|"
-        r"closed)\b",
-        r"\b(?:closed|filled) (?:this|the) (?:role|position)\b", r"\bnot hiring\b",
-        r"(?:\bno|n't have (?:a|any)) (?:suitable|open|matching|relevant) (?:opening|position|role|vacanc)",
-        r"\bno longer (?:available|open|recruiting)\b",
+    en=[r"\b(?:position|role|vacancy|job|opening|requisition)\b[^.!?\n]{0,30}\b(?:been|is|was|got) (?:already |now |"
+        r"just )?(?:filled|closed|cancell?ed|withdrawn)\b",
+        r"\b(?:closed|filled|cancell?ed|withdrawn) (?:this|the|that|our) (?:role|position|opening|requisition|"
+        r"vacancy)\b",
+        r"\bno longer (?:accepting|taking|reviewing) applications\b",
+        r"\bnot hiring\b",
+        r"(?:\bno|n't have (?:a|any)) (?:suitable|open|matching|relevant|current) (?:opening|position|role|vacanc)",
+        r"\bno longer (?:available|open|recruiting|hiring)\b",
         r"\b(?:hiring freeze|freeze hiring|froze hiring|frozen (?:the )?hiring)\b",
-        r"(?:n't|\bnot) be filling\b", r"\bclose (?:the|our) search\b", r"\bwithout (?:making a )?hir(?:e|ing)\b"],
-    de=[r"\b(?:stelle|position|vakanz)\b[^.!?\n]{0,40}\bbesetzt\b", r"\bkeine passende (?:stelle|position|vakanz)"],
-    fr=[r"\b(?:poste|offre)\b[^.!?\n]{0,30}\bpourvu",
-        r"\bpas de (?:poste|offre) (?:ouvert |disponible )?correspondant"],
-    es=[r"\b(?:puesto|vacante|posición|plaza)\b[^.!?\n]{0,30}\bcubiert[oa]\b",
-        r"\bno (?:tenemos|hay) (?:ninguna )?vacante"],
-    nl=[r"\b(?:vacature|functie|positie|rol)\b[^.!?\n]{0,30}\b(?:vervuld|ingevuld)\b",
-        r"\bgeen passende (?:vacature|functie)"])
+        r"(?:n't|\bnot) be filling\b", r"\bclose (?:the|our) search\b", r"\bwithout (?:making a )?hir(?:e|ing)\b",
+        r"\bdecided not to (?:fill|hire|open)\b",
+        r"\b(?:found|hired|appointed|identified) (?:someone|somebody|a candidate|the right (?:person|candidate)|"
+        r"our (?:new|next) \w+)\b",
+        r"\b(?:hire|hired|hiring|fill|filled|filling) (?:\w+ )?internally\b",
+        r"\binternal (?:candidate|hire|applicant)\b",
+        r"\bclosed (?:the|our) (?:process|search|recruitment)\b",
+        r"\b(?:completed|concluded|finali[sz]ed|wrapped up) (?:our|the) (?:search|recruitment|hiring|process)\b",
+        r"\b(?:position|role|vacancy|job|opening)\b[^.!?\n]{0,30}\b(?:won't|will not|isn't|is not|"
+        r"no longer)\b[^.!?\n]{0,15}"
+        r"\b(?:open|opened|available|filled|go ahead|happen)\b",
+        r"\bhired for (?:this|the|that) (?:one|role|position)\b",
+        r"\b(?:already|just) hired\b",
+        r"\b(?:been able|managed) to fill (?:the|this|that) (?:role|position|vacancy)\b",
+        r"\b(?:role|position|vacancy|opening|job)\b[^.!?\n]{0,20}\bno longer (?:a priority|active|vacant|needed)\b",
+        r"\b(?:recruitment|hiring|search|process)\b[^.!?\n]{0,20}\b(?:has been |was )?(?:cancell?ed|stopped|"
+        r"called off)\b",
+        r"\bstopped the (?:search|process|recruitment)\b",
+        r"\b(?:put|placed) on hold indefinitely\b",
+        r"\bclosing (?:all )?(?:the )?applications\b",
+        r"\b(?:position|role|job)\b[^.!?\n]{0,20}\b(?:has been|was) (?:given|awarded|assigned|offered) to\b"],
+    de=[r"\b(?:stelle|position|vakanz)\b[^.!?\n]{0,40}\b(?:besetzt|vergeben|gestrichen|zurückgezogen)\b",
+        r"\bkeine (?:passende|offene|vakante|freie)n? (?:stelle|position|vakanz)",
+        r"\beinstellungsstopp\b", r"\bnicht (?:mehr )?(?:nachbesetzt|besetzt werden)\b",
+        r"\b(?:jemand\w*|eine?n? (?:\w+ )?(?:kandidat|bewerber)\w*|die richtige person) (?:\w+ ){0,3}gefunden\b",
+        r"\bintern (?:zu )?(?:besetzt|besetzen|vergeben|nachbesetzt|nachzubesetzen)\b",
+        r"\bnehmen keine (?:weiteren )?bewerbungen (?:mehr )?an\b", r"\binterne[nr]? (?:kandidat|bewerber|lösung)",
+        r"\bbesetzen\b[^.!?\n]{0,40}\bmit (?:jemand\w*|eine[mr])\b",
+        r"\b(?:prozess|verfahren)\b[^.!?\n]{0,20}\bbeendet\b",
+        r"\b(?:auswahl|besetzung|suche|rekrutierung)\w*\b[^.!?\n]{0,30}\babgeschlossen\b",
+        r"\b(?:stelle|position)\b[^.!?\n]{0,30}\bnicht\b[^.!?\n]{0,15}\b(?:besetzt|ausgeschrieben|geöffnet|"
+        r"geschaffen)\b",
+        r"\b(?:stelle|position)\b[^.!?\n]{0,30}\b(?:entfällt|fällt weg|gestrichen)\b",
+        r"\bschon jemand\w* eingestellt\b",
+        r"\bkonnten\b[^.!?\n]{0,20}\b(?:stelle|position)\b[^.!?\n]{0,30}\bbesetzen\b",
+        r"\b(?:stelle|position|vakanz)\b[^.!?\n]{0,30}\bnicht mehr (?:vakant|frei|verfügbar|offen|aktuell|"
+        r"ausgeschrieben)\b",
+        r"\b(?:rekrutierung|auswahlverfahren|besetzungsverfahren|suche)\b[^.!?\n]{0,20}\b(?:abgesagt|eingestellt|"
+        r"gestoppt|abgebrochen)\b",
+        r"\bauf unbestimmte zeit (?:pausiert|auf eis gelegt|zurückgestellt|gestoppt)\b",
+        r"\bbewerbungs(?:prozess|phase|verfahren) (?:wird |ist )?(?:geschlossen|beendet)\b"],
+    fr=[r"\b(?:poste|offre)\b[^.!?\n]{0,30}\b(?:pourvu|clôturé|annulé|gelé)",
+        r"\bpas de (?:poste|offre) (?:ouvert |disponible )?correspondant",
+        r"\baucun poste\b[^.!?\n]{0,50}\b(?:ouvert|disponible|correspondant)",
+        r"\bgel des (?:recrutements|embauches)\b",
+        r"\btrouvé (?:quelqu'un|un candidat|une candidate|la bonne personne|notre)\b",
+        r"\b(?:pourvu|recruté|recruter|pourvoir) (?:\w+ )?en interne\b", r"\bcandidat\w* interne\b",
+        r"\b(?:clôturé|fermé|clos|finalisé|terminé|bouclé) (?:le|notre) (?:processus|recrutement)\b",
+        r"\bposte\b[^.!?\n]{0,30}\bne (?:sera|serait|va) (?:pas|plus|finalement pas)\b[^.!?\n]{0,15}\b(?:ouvert|"
+        r"pourvu|maintenu)\b",
+        r"\bposte\b[^.!?\n]{0,30}\b(?:supprimé|annulé)\b", r"\bdéjà recruté\b", r"\bavons pu pourvoir\b",
+        r"\bpourvu (?:le|ce|notre) poste\b", r"\bn'acceptons plus de candidatures\b",
+        r"\b(?:poste|offre)\b[^.!?\n]{0,20}\b(?:n'est plus|plus) (?:disponible|ouvert|d'actualité|vacant)\b",
+        r"\b(?:recrutement|processus)\b[^.!?\n]{0,20}\b(?:a été )?(?:annulé|arrêté)\b",
+        r"\b(?:suspendu|gelé|arrêté) (?:pour une durée indéterminée|sine die)\b",
+        r"\bclôturons (?:les|toutes les) candidatures\b",
+        r"\bposte\b[^.!?\n]{0,30}\b(?:attribué|octroyé)\b"],
+    es=[r"\b(?:puesto|vacante|posición|plaza)\b[^.!?\n]{0,30}\b(?:cubiert[oa]|cerrad[oa]|cancelad[oa])\b",
+        r"\bno (?:tenemos|hay) (?:ninguna )?(?:vacante|posición|puesto)",
+        r"\bcongelación de (?:contrataciones|vacantes)\b",
+        r"\bencontrado (?:a )?(?:alguien|otr[oa] persona|al? candidat[oa]|la persona)\b",
+        r"\b(?:cubierto|cubrir|cubierta|contratado) internamente\b", r"\bcandidat[oa] intern[oa]\b",
+        r"\b(?:cerrado|cerramos|finalizado|concluido) (?:el|nuestro) proceso\b",
+        r"\bproceso (?:se ha )?(?:cerrado|finalizado|concluido)\b",
+        r"\b(?:puesto|vacante|posición|plaza)\b[^.!?\n]{0,30}\b(?:no se (?:va a )?(?:abrir|cubrir)|se ha cancelado|"
+        r"ha quedado desierta|suprimid[oa])\b", r"\bya hemos contratado\b", r"\bhemos podido cubrir\b",
+        r"\b(?:hemos )?cubierto (?:la|el) (?:posición|puesto|vacante|plaza)\b", r"\bya no aceptamos candidaturas\b",
+        r"\b(?:puesto|vacante|posición|plaza|oferta)\b[^.!?\n]{0,20}\b(?:ya no está|no está) (?:disponible|"
+        r"abiert[oa]|activ[oa])\b",
+        r"\b(?:proceso|selección)\b[^.!?\n]{0,20}\b(?:se ha )?(?:cancelado|detenido|paralizado)\b",
+        r"\ben pausa (?:indefinidamente|de forma indefinida)\b",
+        r"\bcerramos (?:las|todas las) candidaturas\b",
+        r"\b(?:puesto|plaza|vacante|posición)\b[^.!?\n]{0,30}\b(?:adjudicad[oa]|asignad[oa]|otorgad[oa])\b"],
+    nl=[r"\b(?:vacature|functie|positie|rol)\b[^.!?\n]{0,30}\b(?:vervuld|ingevuld|gesloten|geannuleerd|ingetrokken)\b",
+        r"\bgeen (?:passende|openstaande) (?:vacature|functie)", r"\b(?:vacature|personeels)stop\b",
+        r"\biemand (?:\w+ ){0,4}gevonden\b", r"\bgevonden voor (?:de|deze) (?:rol|functie|vacature)\b",
+        r"\bintern (?:ingevuld|vervuld)\b", r"\binterne kandida(?:at|ten)\b",
+        r"\bprocedure (?:\w+ )?(?:afgesloten|gesloten)\b",
+        r"\b(?:werving|selectie|procedure)\w* (?:\w+ )?(?:is )?afgerond\b",
+        r"\b(?:vacature|functie|positie)\b[^.!?\n]{0,30}\b(?:komt (?:\w+ )?te vervallen|vervalt|is vervallen|"
+        r"gaat niet door|"
+        r"wordt niet (?:ingevuld|opengesteld))\b", r"\b(?:al|inmiddels) iemand aangenomen\b",
+        r"\bhebben\b[^.!?\n]{0,40}\b(?:vacature|functie|positie|rol)\b[^.!?\n]{0,20}\bkunnen (?:in|ver)vullen\b",
+        r"\bnemen geen sollicitaties meer aan\b",
+        r"\b(?:vacature|functie|positie|rol)\b[^.!?\n]{0,20}\bniet meer (?:beschikbaar|open|actueel|vacant)\b",
+        r"\b(?:werving|procedure|selectie)\b[^.!?\n]{0,20}\b(?:is )?(?:geannuleerd|stopgezet|gestopt)\b",
+        r"\bvoor onbepaalde tijd (?:on hold|stilgelegd|bevroren|stopgezet)\b",
+        r"\bsluiten (?:alle )?sollicitaties\b",
+        r"\b(?:functie|vacature|rol|positie)\b[^.!?\n]{0,30}\b(?:vergeven|toegewezen|gegund)\b",
+        r"\bintern (?:opgevuld|ingevuld|vervuld)\b"])
 # Mood and courtesy: never enough alone ("we will keep your CV on file" closes declines and
 # acknowledgements alike).
 REJECTION_WEAK = family(
     en=[r"\bunfortunately\b", r"\bregret\b", r"\bsorry\b", r"\bkeep your (?:cv|resume|details|profile) on file\b"],
-    de=[r"\bleider\b", r"\btalentpool\b"],
-    fr=[r"\bmalheureusement\b", r"\bdésolé"],
-    es=[r"\blamentablemente\b", r"\bdesafortunadamente\b"],
+    de=[r"\bleider\b", r"\btalentpool\b", r"\bbedauer\w*\b"],
+    fr=[r"\bmalheureusement\b", r"\bdésolé", r"\bregrett\w*\b"],
+    es=[r"\blamentablemente\b", r"\bdesafortunadamente\b", r"\bsentimos\b", r"\blamentamos\b"],
     nl=[r"\bhelaas\b", r"\bjammer\b"])
 INTERVIEW_WEAK = family(
     en=[r"\binterview", r"\bcall\b", r"\bchat\b", r"\bmeet", r"\btalk\b", r"\bschedul", r"\bnext steps?\b"],
@@ -306,14 +838,19 @@ INTERVIEW_WEAK = family(
 
 # -- automatic mail -------------------------------------------------------------------------------
 
-BOUNCE_SENDER = re.compile(r"^(?:mailer-daemon|postmaster|mail-daemon|mailerdaemon)@", re.I)
+BOUNCE_SENDER = re.compile(r"^(?:mailer-daemon|postmaster|mail-daemon|mailerdaemon|mail-delivery-subsystem)@", re.I)
 BOUNCE_SUBJECT = family(
-    en=[r"undeliver", r"undelivered mail", r"delivery status notification", r"delivery (?:has )?fail", r"returned mail",
-        r"mail delivery failed", r"failure notice", r"delivery failure"],
-    de=[r"unzustellbar", r"nicht zustellbar", r"zustellung fehlgeschlagen"],
-    fr=[r"non remis", r"non distribuable", r"échec de (?:la )?remise"],
-    es=[r"no se puede entregar", r"no entregado"],
-    nl=[r"onbestelbaar", r"niet afgeleverd", r"kan niet worden bezorgd"])
+    en=[r"undeliver", r"undelivered mail", r"delivery status notification \((?:failure|failed)\)",
+        r"delivery status notification$", r"delivery (?:has )?fail", r"returned mail",
+        r"mail delivery failed", r"failure notice", r"delivery failure", r"non-?delivery", r"nondeliverable",
+        r"could not be delivered", r"message not delivered", r"returned to sender", r"mail system error"],
+    de=[r"unzustellbar", r"nicht zustellbar", r"zustellung fehlgeschlagen", r"nicht zugestellt", r"zustellungsfehler",
+        r"konnte nicht zugestellt"],
+    fr=[r"non remis", r"non distribuable", r"échec de (?:la )?remise", r"non délivré",
+        r"n'a pas pu être (?:remis|distribué)"],
+    es=[r"no se puede entregar", r"no entregado", r"error de entrega", r"no se (?:pudo|ha podido) entregar"],
+    nl=[r"onbestelbaar", r"niet afgeleverd", r"kan niet worden bezorgd", r"bezorging mislukt", r"niet bezorgd",
+        r"kon niet worden (?:bezorgd|afgeleverd)"])
 # A delivery report that only says "still trying": nothing failed, the address is not bad.
 DELAYED = family(
     en=[r"\baction: delayed\b", r"\b(?:delay(?:ed)?|not delivered yet|temporary problem|will (?:retry|keep trying))\b"],
@@ -321,54 +858,158 @@ DELAYED = family(
     fr=[r"\b(?:retardée?|temporaire|nouvelle tentative)\b"],
     es=[r"\b(?:retrasad[oa]|temporal|reintent\w*)\b"],
     nl=[r"\b(?:vertraagd|tijdelijk|opnieuw proberen)\b"])
+# A delivery report that says it arrived (a success or relay notification): no bounce.
+DELIVERED = family(
+    en=[r"\baction: (?:delivered|relayed|expanded)\b", r"\b(?:was|been) (?:successfully )?delivered to\b",
+        r"\bdelivery (?:to (?:the following|these) recipients?[^.\n]{0,40})?(?:was |is )?(?:complete|successful|"
+        r"succeeded)\b", r"^(?:delivered|relayed)\s*:", r"\(success\)"],
+    de=[r"\berfolgreich zugestellt\b", r"\bzustellung (?:war )?erfolgreich\b", r"^zugestellt\s*:",
+        r"\bweitergeleitet:"],
+    fr=[r"\b(?:remis|distribué) avec succès\b", r"^remis\s*:", r"\ba bien été (?:remis|distribué)\b"],
+    es=[r"\bentregado correctamente\b", r"^entregado\s*:", r"\bse ha entregado\b"],
+    nl=[r"\bsuccesvol (?:afgeleverd|bezorgd)\b", r"^(?:bezorgd|afgeleverd)\s*:", r"\bis afgeleverd\b"])
 PERMANENT_FAILURE = re.compile(r"\b5\.\d{1,3}\.\d{1,3}\b|\b55\d\b|\baction: failed\b|\bpermanent (?:error|failure)\b|"
                                r"\bthis is a permanent\b", re.I)
+# A read receipt: a machine's note, not a reply.
+READ_RECEIPT = family(
+    en=[r"^read\s*:", r"^read receipt\b", r"\bwas read on\b"],
+    de=[r"^gelesen\s*:", r"^lesebestätigung\b"],
+    fr=[r"^lu\s*:", r"^accusé de lecture\b"],
+    es=[r"^leído\s*:", r"^confirmación de lectura\b"],
+    nl=[r"^gelezen\s*:", r"^leesbevestiging\b"])
 AUTO_SUBJECT = family(
     en=[r"automatic reply", r"auto[- ]?reply", r"autoreply", r"auto[- ]?response", r"out of (?:the )?office",
-        r"vacation"],
-    de=[r"abwesenheit", r"automatische antwort", r"urlaub"],
-    fr=[r"réponse automatique", r"absence du bureau"],
-    es=[r"respuesta automática", r"fuera de la oficina", r"de vacaciones"],
-    nl=[r"automatisch antwoord", r"afwezig", r"afwezigheid"])
+        r"vacation", r"away from (?:the )?office", r"\bon leave\b"],
+    de=[r"abwesenheit", r"\babwesend\b", r"automatische antwort", r"urlaub", r"außer haus"],
+    fr=[r"réponse automatique", r"absence du bureau", r"\babsente?\b", r"message d'absence"],
+    es=[r"respuesta automática", r"fuera de la oficina", r"de vacaciones", r"\bausente\b", r"ausencia"],
+    nl=[r"automatisch antwoord", r"afwezig", r"afwezigheid", r"\bmet verlof\b"])
 AWAY = family(
-    en=[r"\bout of (?:the )?office\b",
-        r"\bon (?:vacation|holiday|annual leave|parental leave|maternity leave|leave)\b"],
-    de=[r"\bnicht im büro\b", r"\bim urlaub\b", r"\babwesend\b"],
-    fr=[r"absente? du bureau", r"\ben congé\b"],
-    es=[r"fuera de la oficina", r"de vacaciones"],
-    nl=[r"\bafwezig\b", r"met vakantie"])
+    en=[r"\bout of (?:the )?office\b", r"\baway from (?:the )?office\b", r"\bnot in the office\b",
+        r"\bon (?:vacation|holiday|annual leave|parental leave|maternity leave|paternity leave|sick leave|leave)\b",
+        r"\b(?:away|out|off) until\b"],
+    de=[r"\bnicht im büro\b", r"\bim urlaub\b", r"\babwesend\b", r"\bin (?:elternzeit|mutterschutz)\b",
+        r"\baußer haus\b", r"\bnicht erreichbar\b"],
+    fr=[r"absente? du bureau", r"\ben congé\b", r"\babsente? jusqu", r"\ben vacances\b"],
+    es=[r"fuera de la oficina", r"de vacaciones", r"\bde baja\b", r"\bpermiso de (?:maternidad|paternidad)\b",
+        r"\bausente hasta\b"],
+    nl=[r"\bafwezig\b", r"met vakantie", r"\bop vakantie\b", r"\b(?:met|op) (?:\w+)?verlof\b", r"\bniet bereikbaar\b"])
 # Sent by a machine: said in so many words.
 MACHINE_SENT = family(
-    en=[r"\bthis is an? automat(?:ed|ic) (?:message|reply|response|confirmation|e-?mail)",
-        r"\bautomatic confirmation\b", r"\b(?:please )?do not reply\b"],
-    de=[r"automatisch (?:generierte|erstellte|versandte)", r"\bbitte (?:antworten sie|antworte) nicht\b"],
-    fr=[r"message automatique", r"\bmerci de ne pas (?:y )?répondre\b"],
-    es=[r"mensaje automático", r"\bno respondas\b", r"\bno responda\b"],
-    nl=[r"automatisch bericht", r"\bniet op (?:dit bericht )?(?:reageren|antwoorden)\b"])
+    en=[r"\bthis is an? automat(?:ed|ic) (?:message|reply|response|confirmation|e-?mail|notification)",
+        r"\bautomatic confirmation\b", r"\b(?:please )?do not reply\b", r"\bsystem-generated\b",
+        r"\bautomatically generated\b", r"\b(?:mailbox|inbox|address) is (?:not|no longer) monitored\b",
+        r"\bunmonitored\b"],
+    de=[r"automatisch (?:generierte|erstellte|versandte|generiert|erstellt|versendet)",
+        r"\bbitte (?:antworten sie|antworte) nicht\b", r"\bnicht auf diese (?:e-?mail|nachricht) antworten\b"],
+    fr=[r"message automatique", r"\bmerci de ne pas (?:y )?répondre\b", r"\b(?:généré|envoyé) automatiquement\b",
+        r"\bne pas répondre\b"],
+    es=[r"mensaje automático", r"\bno respondas\b", r"\bno responda\b", r"\bgenerado automáticamente\b",
+        r"\bcorreo automático\b"],
+    nl=[r"automatisch (?:bericht|gegenereerd|verzonden)",
+        r"\bniet op (?:dit bericht |deze e-?mail )?(?:reageren|antwoorden)\b",
+        r"\bniet beantwoorden\b"])
 # An acknowledgement: the application arrived.
 RECEIVED = family(
     en=[r"\b(?:have|has) received your (?:application|email|message|cv|resume)", r"\bwe received your application\b",
-        r"\bthanks? (?:you )?for (?:your )?appl(?:ying|ication)\b[^.!?\n]{0,40}\breceived\b"],
+        r"\bthanks? (?:you )?for (?:your )?appl(?:ying|ication)\b[^.!?\n]{0,40}\breceived\b",
+        r"\byour application (?:has been|was) (?:successfully )?(?:received|submitted)\b",
+        r"\bwe(?:'ve| have) (?:got|received) your\b"],
     de=[r"\bbestätigen (?:wir )?den eingang", r"\b(?:unterlagen|bewerbung)\b[^.!?\n]{0,30}\b(?:erhalten|eingegangen)\b",
         r"\beingangsbestätigung\b"],
-    fr=[r"\baccusons (?:bonne )?réception", r"\bbien reçu votre candidature\b"],
-    es=[r"\bhemos recibido tu (?:candidatura|correo|solicitud|cv)", r"\bhemos recibido su (?:candidatura|solicitud)"],
-    nl=[r"\bin goede orde ontvangen\b", r"\b(?:sollicitatie|gegevens|cv)\b[^.!?\n]{0,20}\b(?:goed )?ontvangen\b"])
+    fr=[r"\baccusons (?:bonne )?réception", r"\bbien reçu votre (?:candidature|dossier)\b",
+        r"\bcandidature a bien été (?:reçue|enregistrée|transmise)\b"],
+    es=[r"\bhemos recibido (?:correctamente )?tu (?:candidatura|correo|solicitud|cv)",
+        r"\bhemos recibido (?:correctamente )?su (?:candidatura|solicitud)",
+        r"\b(?:tu|su) (?:candidatura|solicitud) (?:ha sido|se ha) (?:recibid[oa]|registrad[oa])\b"],
+    nl=[r"\bin goede orde ontvangen\b", r"\b(?:sollicitatie|gegevens|cv)\b[^.!?\n]{0,20}\b(?:goed )?ontvangen\b",
+        r"\bhebben (?:je|jouw|uw) (?:sollicitatie|cv|gegevens) ontvangen\b"])
 
 # -- where the message ends and the signature or the ATS footer begins ----------------------------
 
 SIGN_OFF = family(
-    en=[r"(?:best|kind|warm|many thanks and)?\s*(?:regards|wishes)", r"best", r"cheers", r"thanks(?: again)?",
-        r"thank you", r"warmly", r"talk soon", r"sincerely", r"yours(?: sincerely| truly)?", r"all the best",
-        r"speak soon", r"-\s?\w+"],
-    de=[r"(?:mit )?(?:freundlichen|besten|herzlichen|vielen|liebe|viele|beste) grüße?n?", r"gruß", r"grüße", r"lg",
-        r"bis bald"],
+    en=[r"(?:best|kind|warm|warmest|many thanks and|with)?\s*(?:regards|wishes)", r"best", r"cheers",
+        r"thanks(?: again)?",
+        r"thank you", r"warmly", r"talk soon", r"sincerely", r"yours(?: sincerely| truly| faithfully)?",
+        r"all the best", r"speak soon", r"many thanks", r"thanks so much", r"br", r"kr", r"-\s?\w+"],
+    de=[r"(?:mit )?(?:freundlichen|besten|herzlichen|vielen|liebe|viele|beste|schöne) grüße?n?", r"gruß", r"grüße",
+        r"lg",
+        r"vg", r"mfg", r"bis bald", r"herzlichst", r"beste grüsse", r"(?:freundliche|liebe|viele) grüsse"],
     fr=[r"(?:bien )?cordialement", r"bien à (?:vous|toi)", r"à (?:très )?(?:vite|bientôt)",
-        r"bonne (?:journée|continuation)",
-        r"salutations(?: distinguées)?"],
-    es=[r"(?:un )?saludos?(?: cordiales)?", r"atentamente", r"un abrazo", r"hasta pronto", r"¡?hablamos pronto!?"],
-    nl=[r"(?:met )?(?:vriendelijke|hartelijke) groet(?:en)?", r"groet(?:jes|en)?", r"tot (?:snel|gauw|dan)"])
+        r"bonne (?:journée|continuation|soirée)", r"belle journée", r"merci (?:d'avance|encore)",
+        r"salutations(?: distinguées)?", r"sincères salutations", r"amicalement", r"bien amicalement"],
+    es=[r"(?:un )?saludos?(?: cordiales)?", r"atentamente", r"un abrazo", r"hasta pronto", r"¡?hablamos pronto!?",
+        r"un cordial saludo", r"cordialmente", r"muchas gracias"],
+    nl=[r"(?:met )?(?:vriendelijke|hartelijke|beste|warme) groet(?:en)?", r"groet(?:jes|en)?", r"tot (?:snel|gauw|dan)",
+        r"mvg", r"vriendelijke groeten"])
 SIGN_OFF_LINE = re.compile(rf"^\s*(?:{SIGN_OFF.pattern})\s*[,.!]?\s*$", re.I)
+# "Best, Dana": a sign-off and a name on one line.
+SIGN_OFF_NAMED = re.compile(rf"^\s*(?i:{SIGN_OFF.pattern})\s*[,.!–-]\s*[A-ZÀ-Ý][\w.'-]*(?:\s[A-ZÀ-Ý][\w.'-]*)?\s*$")
 SIGNATURE_START = re.compile(
-    r"^(?:--\s*$|sent from my \w+|envoyé de mon \w+|von meinem \w+ gesendet|enviado desde mi \w+|"
-    r"verstuurd vanaf mijn \w+)", re.I)
+    r"^(?:--\s*$|_{3,}\s*$|sent from my \w+|sent from outlook|get outlook for|envoyé de(?:puis)? mon \w+|"
+    r"von meinem \w+ gesendet|gesendet von|enviado desde mi \w+|verstuurd vanaf mijn \w+|verzonden (?:vanaf|"
+    r"met))", re.I)
+# A footer: privacy notice, confidentiality disclaimer, unsubscribe, who sent it (an ATS).
+BOILERPLATE = family(
+    en=[r"\bconfidential(?:ity)? (?:notice|information)\b", r"\b(?:privileged|strictly) (?:and )?confidential\b",
+        r"\b(?:may contain|is|are) confidential\b", r"\bintended (?:only )?(?:for the )?(?:recipient|addressee)",
+        r"\bprivacy (?:policy|notice)\b",
+        r"\bdata protection\b", r"\bunsubscribe\b", r"\byou (?:are )?receiv(?:ed|ing) this (?:e-?mail|message)\b",
+        r"\bthis (?:e-?mail|message) (?:was|is|has been) (?:sent|generated) (?:by|via|on behalf|to you)\b",
+        r"\bpowered by\b", r"\bsent (?:via|with|through) \w+", r"\bgdpr\b", r"\bpersonal data\b",
+        r"\bemail preferences\b", r"\bregistered (?:office|in england)\b", r"\bcompany (?:number|registration)\b"],
+    de=[r"\bvertrauliche informationen\b", r"\b(?:ist|sind) vertraulich\b", r"\bdatenschutz\w*\b",
+        r"\bpersonenbezogene\w*\b", r"\babmelden\b",
+        r"\bdiese (?:e-?mail|nachricht) (?:wurde|enthält|ist)\b", r"\birrtümlich\b", r"\bgeschäftsführ\w*:",
+        r"\bhandelsregister\b", r"\bamtsgericht\b", r"\bsitz der gesellschaft\b", r"\bust-?id\w*\b", r"\bdsgvo\b"],
+    fr=[r"\binformations? confidentielles?\b", r"\b(?:est|sont) (?:strictement )?confidentiel\w*\b",
+        r"\bdestinataire\w*\b", r"\bdonnées personnelles\b", r"\bprotection des données\b",
+        r"\bdésinscri\w*\b", r"\brgpd\b", r"\bsiège social\b", r"\brcs\b",
+        r"\bce (?:message|courriel|mail) (?:a été|est) "
+        r"(?:envoyé|généré)"],
+    es=[r"\binformación confidencial\b", r"\b(?:es|son) confidencial\w*\b", r"\bdestinatario\w*\b",
+        r"\bprotección de datos\b", r"\bdatos personales\b",
+        r"\bdarse de baja\b", r"\b(?:rgpd|lopd\w*)\b", r"\baviso legal\b",
+        r"\beste (?:mensaje|correo) (?:ha sido|fue|es) "
+        r"(?:enviado|generado)"],
+    nl=[r"\bvertrouwelijke informatie\b", r"\b(?:is|zijn) vertrouwelijk\b", r"\bgeadresseerde\w*\b",
+        r"\bprivacy\w*\b", r"\bpersoonsgegevens\b",
+        r"\bafmelden\b", r"\buitschrijven\b", r"\bkvk\b", r"\bavg\b",
+        r"\bdit bericht (?:is|werd) (?:verzonden|verstuurd)"])
+# A greeting line: content before it is no message yet ("Hi Sam,\n\nThanks!\n\nWe'd like ...").
+GREETING = family(
+    en=[r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b"],
+    de=[r"^(?:hallo|hi|hey|liebe[rs]?|sehr geehrte[rs]?|guten (?:tag|morgen)|moin|servus)\b"],
+    fr=[r"^(?:bonjour|bonsoir|salut|madame|monsieur|cher|chère)\b"],
+    es=[r"^(?:hola|estimad[oa]s?|buen(?:os|as) (?:días|tardes))\b"],
+    nl=[r"^(?:beste|hoi|hallo|geachte|dag|goedemorgen|goedemiddag)\b"])
+# Another role than the one that closed: "the senior role is filled, but ... a mid-level opening".
+ANOTHER_ROLE = family(
+    en=[r"\b(?:another|other|different|new|similar|mid-level|junior|senior) (?:\w+ ){0,2}(?:role|position|opening|team|"
+        r"vacancy|job)\b"],
+    de=[r"\b(?:andere|ähnliche|weitere|neue)n? (?:\w+ )?(?:stelle|position|rolle|vakanz|team)\b"],
+    fr=[r"\b(?:autre|nouveau|nouvelle|similaire) (?:\w+ )?(?:poste|rôle|offre|équipe)\b", r"\bposte de \w+ \w+ qui\b"],
+    es=[r"\b(?:otr[oa]|nuev[oa]|similar) (?:\w+ )?(?:posición|puesto|vacante|rol|equipo)\b"],
+    nl=[r"\b(?:andere|nieuwe|vergelijkbare) (?:\w+ )?(?:rol|functie|vacature|positie|team)\b"])
+# The last resort for a decline in words the families do not know: regret, a negation and the
+# application (or role, process, you) in one sentence, in a mail that asks nothing and proposes
+# nothing ("leider deckt sich Ihr Profil nicht", "lo siento, la vacante ya no está disponible").
+REGRET = family(
+    en=[r"\b(?:unfortunately|regret\w*|sorry|afraid)\b"],
+    de=[r"\b(?:leider|bedauer\w*)\b"],
+    fr=[r"\b(?:malheureusement|regret\w*|désolée?s?)\b"],
+    es=[r"\b(?:lamentablemente|desafortunadamente|sentimos|lamentamos|siento)\b"],
+    nl=[r"\b(?:helaas|jammer)\b"])
+ABOUT_IT = family(
+    en=[r"\b(?:application|candidacy|profile|role|position|vacancy|opening|process|you|your|further|forward)\b"],
+    de=[r"\b(?:bewerbung|kandidatur|profil|stelle|position|prozess|verfahren|ihnen|ihre|dir|dich|deine)\w*\b"],
+    fr=[r"\b(?:candidature|profil|poste|processus|vous|votre|te|ta|suite)\b"],
+    es=[r"\b(?:candidatura|perfil|puesto|vacante|posición|proceso|te|tu|contigo|usted|su)\b"],
+    nl=[r"\b(?:sollicitatie|profiel|functie|vacature|rol|procedure|je|jou|jouw|u|uw|verder)\b"])
+# The writer speaking of themself ("I'm not the right person", "ich bin nicht zuständig"): no decision.
+ABOUT_ME = family(
+    en=[r"\b(?:i|i'm|i've|i'll|me|my)\b"],
+    de=[r"\b(?:ich|mir|mich|mein\w*)\b"],
+    fr=[r"\b(?:je|j'|moi|mon|ma|mes)\b"],
+    es=[r"\b(?:yo|soy|estoy|me|mi)\b"],
+    nl=[r"\b(?:ik|mij|me|mijn)\b"])

@@ -100,11 +100,17 @@ def parse(folder: str, uid: int, size: int, raw_headers: bytes) -> Mail:
                 date=when, headers=kept)
 
 
-# Where the quoted mail below a reply starts, in the languages the classifier reads.
+# Where the quoted mail below a reply starts, in the languages the classifier reads: the
+# attribution line of every common client (wrapped over two lines, or "<address> schrieb am ...:"
+# as Gmail on Android writes it), an Outlook header block ("From:", "*Von:*"), a separator, a
+# forwarded message. The quoted text is the candidate's own words and often asks for a call.
+WROTE = r"(?:wrote|schrieb|a écrit|escribió|schreef|het volgende geschreven)"
 QUOTE_START = re.compile(
-    r"^(?:On .{5,200}wrote:|Am .{5,200}schrieb.{0,200}:|Le .{5,200}a écrit\s?:|El .{5,200}escribió:|"
-    r"Op .{5,200}schreef.{0,200}:|-{2,}\s*(?:Original Message|Ursprüngliche Nachricht|Message d'origine|"
-    r"Mensaje original|Oorspronkelijk bericht)\s*-{2,}|_{10,}|(?:From|Von|De|Van)\s?:.{3,200}$)",
+    rf"^(?:On|Am|Le|El|Op)\s[^\n]{{5,200}}?(?:\n[^\n]{{0,200}}?)?\b{WROTE}\b[^\n]{{0,100}}:\s*$|"
+    rf"^[^\n]{{0,120}}@[\w.-]+>?\)?\s{WROTE}\b[^\n]{{0,100}}:\s*$|"
+    r"^-{2,}\s*(?:Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original|Oorspronkelijk bericht|"
+    r"Forwarded message|Weitergeleitete Nachricht|Message transféré|Mensaje reenviado|Doorgestuurd bericht)\s*-{2,}|"
+    r"^Begin forwarded message:|^_{10,}|^\*?(?:From|Von|De|Van)\s?:\*?[^\n]{3,200}$",
     re.I | re.M)
 
 
