@@ -14,7 +14,8 @@ from pathlib import Path
 
 from _common import ROOT
 
-from pipeline.mailbox.classify import INTERVIEW, LABELS, REJECTION, classify
+from pipeline.mailbox.classify import classify
+from pipeline.mailbox.labels import INTERVIEW, LABELS, REJECTION
 from pipeline.mailbox.message import addresses, own_text
 
 

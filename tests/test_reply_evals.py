@@ -27,7 +27,8 @@ from collections.abc import Callable
 
 import pytest
 
-from pipeline.mailbox.classify import INTERVIEW, LABELS, REJECTION, classify
+from pipeline.mailbox.classify import classify
+from pipeline.mailbox.labels import INTERVIEW, LABELS, REJECTION
 from pipeline.mailbox.message import addresses, own_text
 from tests.conftest import ROOT
 

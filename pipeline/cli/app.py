@@ -13,6 +13,7 @@ from pipeline.cli import options
 from pipeline.config.catalog import SOURCES, STAGES, parse_stage_overrides, use_stage_overrides
 from pipeline.config.loading import Config
 from pipeline.errors import ConfigError, StoreUnavailable
+from pipeline.mailbox.labels import LABELS
 from pipeline.outreach.export import FORMATS
 from pipeline.states import State
 
@@ -79,7 +80,7 @@ def _outreach_commands(sub: Commands) -> None:
     replies.add_argument("action", nargs="?", choices=["confirm", "dismiss"])
     replies.add_argument("job_id", nargs="?")
     replies.add_argument("n", nargs="?", type=options.positive, help="the message's number (from `replies`)")
-    replies.add_argument("--label", choices=["interview", "rejection", "other", "auto_reply", "bounce"],
+    replies.add_argument("--label", choices=LABELS,
                          help="confirm: what the message says, if the label shown is wrong")
     options.add_json(replies)
     resume = sub.add_parser("resume", help="a job's one-page resume PDF, or --import a JSON Resume into the profile")

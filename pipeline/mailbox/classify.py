@@ -33,9 +33,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from pipeline.mailbox import cues
+from pipeline.mailbox.labels import AUTO_REPLY, BOUNCE, INTERVIEW, OTHER, REJECTION
 
-INTERVIEW, REJECTION, OTHER, AUTO_REPLY, BOUNCE = "interview", "rejection", "other", "auto_reply", "bounce"
-LABELS = (INTERVIEW, REJECTION, OTHER, AUTO_REPLY, BOUNCE)
 # Kinds of invitation that name a time, a link or a step: enough even after a closed role.
 CONCRETE = frozenset({"ask", "slot", "time", "link", "meeting", "progress", "confirm"})
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.engine import policy
-from pipeline.mailbox.classify import INTERVIEW, OTHER, REJECTION
+from pipeline.mailbox.labels import INTERVIEW, OTHER, REJECTION
 from pipeline.outreach import review
 from pipeline.records import Job
 from pipeline.states import Event, State

@@ -22,9 +22,9 @@ from typing import Any
 from pipeline.config.loading import Config
 from pipeline.engine.spend import Budget
 from pipeline.logs import get_logger
-from pipeline.mailbox import classify as labels
-from pipeline.mailbox import match, outcomes
+from pipeline.mailbox import classify, match, outcomes
 from pipeline.mailbox.imap import DRAFTS, FETCH_BATCH, SENT, Fetched, Mailbox, MailboxError, connect
+from pipeline.mailbox.labels import BOUNCE
 from pipeline.mailbox.message import Mail, own_text, parse, snippet
 from pipeline.mailbox.push import Pushed, Pusher
 from pipeline.store.base import JobStore
@@ -43,7 +43,7 @@ class Read:
 
     mail: Mail
     found: match.Match | None
-    verdict: labels.Verdict | None = None
+    verdict: classify.Verdict | None = None
     text: str = ""
     bounced: str = ""  # the address that failed, for a bounce
 
@@ -186,7 +186,7 @@ class Sync:
         found = matcher.match(mail)
         if found is not None:
             return Read(mail, found)
-        if labels.is_bounce(mail.headers, mail.sender, mail.subject):
+        if classify.is_bounce(mail.headers, mail.sender, mail.subject):
             return Read(mail, None)
         return None
 
@@ -209,8 +209,8 @@ class Sync:
             else:
                 plain, html = texts.get(mail.uid, ("", ""))
                 read.text = plain or _html_text(html)
-            read.verdict = labels.classify(mail.headers, mail.sender, mail.subject, own_text(read.text))
-            if read.verdict.label == labels.BOUNCE and not read.bounced:
+            read.verdict = classify.classify(mail.headers, mail.sender, mail.subject, own_text(read.text))
+            if read.verdict.label == BOUNCE and not read.bounced:
                 read.bounced = matcher.bounced(read.text)[1]
             judged.append(read)
         return judged
@@ -240,7 +240,7 @@ class Sync:
         extra: dict[str, Any] = {"draft": read.found.n} if read.found.n else {}
         if read.found.others:
             extra["others"] = list(read.found.others)
-        if verdict.label == labels.BOUNCE:
+        if verdict.label == BOUNCE:
             extra.update(self._bounce(job, read))
         record = outcomes.entry(read.mail, verdict, read.found.how, snippet(own_text(read.text)), state, **extra)
         outcomes.record_reply(self.store, job, record)
@@ -249,7 +249,7 @@ class Sync:
         log.info("mail matched", job_id=job.id, label=verdict.label, match=read.found.how, state=record["state"],
                  moved_to=record.get("moved_to"))
 
-    def _second_opinion(self, read: Read) -> labels.Verdict:
+    def _second_opinion(self, read: Read) -> classify.Verdict:
         """The LLM, only for a human reply the heuristics left undecided, only with a key; its label
         kept only when the text holds evidence for it (classify.check_llm)."""
         verdict = read.verdict
@@ -258,14 +258,14 @@ class Sync:
             return verdict
         try:
             self.budget.check(self.store)  # the day's cap holds for every LLM call, these too
-            answer = self.llm.complete(labels.LLM_SYSTEM, labels.llm_prompt(read.mail.subject,
+            answer = self.llm.complete(classify.LLM_SYSTEM, classify.llm_prompt(read.mail.subject,
                                                                               snippet(own_text(read.text), 600)),
                                        max_tokens=20, json_mode=True)
         except Exception as exc:  # noqa: BLE001 - the heuristic verdict stands
             log.warning("LLM second opinion unavailable; the heuristic label stands", error=str(exc))
             return verdict
         self.budget.record(self.store, answer.cost)
-        return labels.check_llm(verdict, answer.text)
+        return classify.check_llm(verdict, answer.text)
 
     def _bounce(self, job: Any, read: Read) -> dict[str, Any]:
         """Mark the failed address bad on the company record and propose the next contact."""

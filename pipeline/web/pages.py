@@ -21,6 +21,7 @@ from pipeline.config.catalog import SOURCES
 from pipeline.config.loading import Config
 from pipeline.errors import StoreUnavailable
 from pipeline.logs import get_logger
+from pipeline.mailbox.labels import LABELS
 from pipeline.outreach import review
 from pipeline.outreach.recipients import address_kind
 from pipeline.service import actions, views
@@ -57,7 +58,6 @@ DONE = {"approve": "Approved.", "reject": "Rejected.", "sent": "Marked sent.", "
         "resume": "The tailored resume is made (or was up to date).",
         "cleared": "The flag is cleared: the job goes to the draft stage.",
         "confirmed": "The message is kept with this job.", "dismissed": "The message is set aside: not about this job."}
-MAIL_LABELS = ("interview", "rejection", "other", "auto_reply", "bounce")  # what a person may say a message is
 BULK = {"skip": State.SKIPPED, "applied": State.APPLIED, "retry": "retry"}
 
 
@@ -120,7 +120,7 @@ class Pages:
                          contacts=record["contacts"], history=record["history"], can=_can, error=error,
                          resume=data.get("resume") if isinstance(data.get("resume"), dict) else None,
                          mail=[{**m, "n": n} for n, m in enumerate(data.get("mail") or [], 1) if isinstance(m, dict)],
-                         next_contact=data.get("next_contact"), mail_labels=MAIL_LABELS, here=_here(request))
+                         next_contact=data.get("next_contact"), mail_labels=LABELS, here=_here(request))
 
     def replies(self, request: Request) -> HTMLResponse:
         """Every message the mailbox matched to a job, the ones waiting for the person first
@@ -218,8 +218,8 @@ class Pages:
         n = _number(form.get("n"), 1, 100_000)
         confirm = str(form.get("decision") or "") == "confirm"
         label = str(form.get("label") or "") or None
-        if label is not None and label not in MAIL_LABELS:
-            return self.problem(request, 400, "Unknown label", f"A message is one of: {', '.join(MAIL_LABELS)}.")
+        if label is not None and label not in LABELS:
+            return self.problem(request, 400, "Unknown label", f"A message is one of: {', '.join(LABELS)}.")
 
         def decide() -> None:
             actions.decide_reply(self.store, job_id, n, confirm, label)
