@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.fit.zones import zone_bound, zones_in_text
+
 CITIES_FILE = Path(__file__).with_name("cities.tsv")  # GeoNames cities of 50,000+ (scripts/make_cities.py)
 
 # Countries by their English name, with other names and spellings (local languages, short forms).
@@ -78,6 +80,16 @@ REGIONS: dict[str, frozenset[str]] = {
     "north america": frozenset({"united states", "canada"}), "americas": _names(_LATAM + " united states canada"),
     "apac": _names(_APAC), "asia": _names(_APAC) - {"australia", "new zealand"},
     "anz": frozenset({"australia", "new zealand"}), "cet": _names(_EUROPE) - {"united kingdom", "ireland", "portugal"},
+    "eea": _names(_EU + " norway iceland"), "uki": frozenset({"united kingdom", "ireland"}),
+    "cee": _names("poland czechia slovakia hungary romania bulgaria croatia slovenia serbia estonia latvia lithuania "
+                  "ukraine"),
+    "baltics": frozenset({"estonia", "latvia", "lithuania"}),
+    "southeast asia": _names("singapore malaysia indonesia philippines thailand vietnam"),
+    "south asia": _names("india pakistan bangladesh sri lanka nepal"),
+    "middle east": _names("turkey israel united arab emirates saudi arabia qatar egypt"),
+    "mena": _names("turkey israel united arab emirates saudi arabia qatar egypt morocco"),
+    "gcc": _names("united arab emirates saudi arabia qatar"),
+    "united states": frozenset({"united states"}),
 }
 REGION_NAMES: dict[str, str] = {
     "european union": "eu", "europa": "europe", "europäische union": "eu", "latin america": "latam",
@@ -86,7 +98,11 @@ REGION_NAMES: dict[str, str] = {
     "asia-pacific": "apac", "asia-pac": "apac", "western hemisphere": "americas", "north american": "north america",
     "european": "europe", "emea": "emea", "apac": "apac", "latam": "latam", "eu": "eu", "dach": "dach",
     "nordics": "nordics", "benelux": "benelux", "americas": "americas", "europe": "europe", "anz": "anz",
-    "asia": "asia", "north america": "north america", "cet": "cet", "cest": "cet",
+    "asia": "asia", "north america": "north america", "cet": "cet", "cest": "cet", "eea": "eea", "uki": "uki",
+    "uk&i": "uki", "cee": "cee", "baltics": "baltics", "southeast asia": "southeast asia",
+    "south east asia": "southeast asia", "south asia": "south asia",
+    "middle east": "middle east", "mena": "mena", "gcc": "gcc", "scandinavia": "nordics",
+    "oceania": "anz", "east coast": "united states", "west coast": "united states",
 }
 _SHORT = {"US": "united states", "USA": "united states", "U.S.": "united states", "UK": "united kingdom",
           "GB": "united kingdom", "UAE": "united arab emirates"}
@@ -134,20 +150,18 @@ US_CODES = ("al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi m
             "oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc").split()
 REMOTE = re.compile(r"\b(remote|remoto|remota|fernarbeit|homeoffice|home office|anywhere|worldwide|global|telecommute|"
                     r"work from home|wfh|distributed|fully distributed|remote[- ]first)\b", re.I)
-_ANYWHERE = re.compile(r"\b(anywhere|worldwide|global(ly)?|any (country|location|time ?zone))\b", re.I)
-_ONSITE = re.compile(r"\b(on[- ]?site|in[- ]office|office[- ]based|vor ort|presencial|presencial)\b", re.I)
-# Phrases of a posting's text that bound where remote work may be done from ("Remote (US only)",
-# "based in Latin America", "candidates in Canada Eastern time zones only").
 # Phrases that bound where remote work may be done from, each read where its own word stands:
-# "remote/based/located ... in X", "(X only)", "only in X", "X time zones"/"X hours".
+# "remote/based/located ... in X", "working from X", "eligible to work in X", "(X only)", "only in X",
+# "X time zones"/"X hours".
 _BOUND_LEAD = re.compile(
-    r"(?:remote|based|located|living|reside|residing|resident|work(?:ing)? from|candidates|applicants|open to|"
-    r"hiring)[^.\n]{0,40}?\b(?:in|within|from)\s+(?:the\s+)?([^.\n;:!?]{2,60})", re.I)
+    r"(?:(?:remote|based|located|living|reside|residing|resident|candidates|applicants|open to|hiring|eligible|"
+    r"authori[sz]ed|right to work)[^.\n]{0,40}?\b(?:in|within|from)|work(?:ing)? from|(?:distributed|spread) across)"
+    r"\s+(?:the\s+)?([^.\n;:!?]{2,60})", re.I)
 _BOUND_ONLY_PAREN = re.compile(r"\(\s*([^()\n]{2,40}?)\s+only\s*\)", re.I)
 _BOUND_ONLY_IN = re.compile(r"\bonly\s+(?:in|within|from)\s+(?:the\s+)?([^.\n;:!?]{2,50})", re.I)
 _BOUND_ZONE = re.compile(r"\b([A-Z][\w .-]{1,30}?)\s+(?:time ?zones?|hours)\b", re.I)
 _LEAD_WORDS = ("remote", "based", "located", "living", "resid", "work from", "working from", "candidates",
-               "applicants", "open to", "hiring")
+               "applicants", "open to", "hiring", "eligible", "authori", "right to work", "distributed", "spread")
 _SPLIT = re.compile(r"\s*(?:;|\||\bor\b|\boder\b|\bou\b|\n|/| · | • | - (?=remote\b))\s*", re.I)
 
 
@@ -158,6 +172,7 @@ class Part:
     countries: frozenset[str]
     remote: bool
     text: str
+    inferred: bool = False  # a bare "Remote" taken to mean the places named beside it ("New York, NY,Remote")
 
 
 @dataclass(frozen=True)
@@ -194,6 +209,9 @@ _REGION_NAMES = _alternation(list(REGION_NAMES))
 _CITY_NAMES = _alternation(list(CITIES))
 _STATE_NAMES = _alternation(US_STATES)
 _STATE_CODE = re.compile(r",\s*(" + "|".join(US_CODES) + r")\b", re.I)
+# US state codes that are also countries' ISO codes.
+_ISO_CODES = {"in": "india", "ca": "canada", "de": "germany", "ar": "argentina", "co": "colombia", "id": "indonesia",
+              "il": "israel", "ma": "morocco", "mt": "malta", "pa": "panama", "al": "albania", "ga": "gabon"}
 _SHORT_NAMES = re.compile(r"(?<![\w.])(USA|US|U\.S\.|UK|GB|UAE)(?![\w])")
 
 
@@ -207,7 +225,10 @@ def countries_of(text: str) -> frozenset[str]:
         if len(name) > 4 or _has(name.upper(), text):
             found |= REGIONS[REGION_NAMES[name]]
     found |= {CITIES[m] for m in _CITY_NAMES.findall(low)}
-    if _STATE_NAMES.search(low) or _STATE_CODE.search(text):
+    code = _STATE_CODE.search(text)
+    if code and _ISO_CODES.get(code.group(1).lower()) in found:
+        code = None  # "Hyderabad, IN" is India's code beside an Indian city, not Indiana
+    if _STATE_NAMES.search(low) or code:
         found.add("united states")
     return frozenset(found)
 
@@ -251,19 +272,41 @@ def _countries_of_chunk(chunk: str) -> frozenset[str]:
     return found or (frozenset({"united states"}) if _LOCALS_OF_STATE.search(chunk) else found)
 
 
+_REMOTE_ITEM = re.compile(r"(?:^|,)\s*remote\s*(?:,|$)", re.I)
+_ONLY_A_PLACE = re.compile(r"^\W*([\w .&'-]+?)\W*$")
+
+
+def _names_only_an_area(chunk: str) -> bool:
+    """The chunk is a country's or region's name and nothing else ("Canada", "EU"), no city."""
+    name = _ONLY_A_PLACE.match(chunk)
+    low = name.group(1).lower() if name else ""
+    return low in _COUNTRY_OF_NAME or low in REGION_NAMES or (name is not None and name.group(1) in _SHORT)
+
+
 @functools.lru_cache(maxsize=8192)
 def read_where(location: str) -> Where:
     """A posting's location field, read into its alternatives: "San Francisco, CA or Remote (USA)" is
     an on-site part in the US and a remote part in the US; "Spain,Remote,Germany" one remote part
-    in either country; "Remote" alone is remote anywhere."""
-    text = location.strip()
-    parts = tuple(Part(_countries_of_chunk(chunk), bool(REMOTE.search(chunk)), chunk) for chunk in _chunks(text))
+    in either country; "Remote, US or Canada" remote in either ("Canada" follows a remote part);
+    "Remote (PST)" remote near that time zone; "Remote" alone is remote anywhere."""
+    parts: list[Part] = []
+    for chunk in _chunks(location.strip()):
+        countries, remote = _countries_of_chunk(chunk), bool(REMOTE.search(chunk))
+        if not countries:
+            zoned = zone_bound(chunk)
+            countries, remote = (zoned, True) if zoned else (countries, remote)
+        elif not remote and parts and parts[-1].remote and parts[-1].countries and _names_only_an_area(chunk):
+            remote = True
+        # "New York, NY,Remote": remote as an item of its own beside an office's city, not "Remote (US)"
+        office = remote and bool(_REMOTE_ITEM.search(chunk)) and bool(_CITY_NAMES.search(chunk.lower()) or
+                                                                       city_country(chunk))
+        parts.append(Part(countries, remote, chunk, inferred=office))
     named = any(p.countries for p in parts)
     remote = any(p.remote for p in parts)
     if remote and named:  # a bare "Remote" beside named places is remote within those places
         places = frozenset().union(*(p.countries for p in parts))
-        parts = tuple(Part(places, True, p.text) if p.remote and not p.countries else p for p in parts)
-    return Where(parts, remote and not named, not named and not remote)
+        parts = [Part(places, True, p.text, inferred=True) if p.remote and not p.countries else p for p in parts]
+    return Where(tuple(parts), remote and not named, not named and not remote)
 
 
 # The words every bound phrase holds: the patterns run only where they stand (a posting has a few),
@@ -329,6 +372,76 @@ def remote_in_text(text: str, lowered: str | None = None) -> bool:
     head = text[:3000]
     low = head.lower() if lowered is None else lowered[:3000]
     return any(_REMOTE_TEXT.search(head, a, b) for a, b in windows(low, _REMOTE_WORDS, 1, 20))
+
+
+# "Work from anywhere in the world", or "work from anywhere" in a posting that says it is fully remote.
+_ANYWHERE_TEXT = re.compile(r"anywhere in the world|from any country|(?:work|working)\s+(?:remotely\s+)?from\s+"
+                            r"anywhere(?!\s+(?:in|within|across|inside|on)\b)", re.I)
+_FULLY_REMOTE = re.compile(r"fully[- ]remote|100\s?% remote|remote[- ]first|fully distributed", re.I)
+# A salary in a country's own currency says where the job is paid, when nothing else says where.
+_PAY_WORDS = ("salary", "pay ", "pay:", "compensation", "ctc", "stipend", "wage", "gehalt", "salário", "salario",
+              "remunera", "sueldo")
+_CURRENCY = re.compile(r"R\$|₹|£|€|\bR\s?\d|\b(?:ZAR|INR|BRL|GBP|EUR|PLN|CAD|AUD|CHF|SEK|NOK|DKK|MXN|ARS|COP|CLP|TRY|"
+                       r"NGN|KES|LPA)\b|\blakhs?\b")
+_EURO = "austria belgium croatia cyprus estonia finland france germany greece ireland italy latvia lithuania " \
+        "luxembourg malta netherlands portugal slovakia slovenia spain"
+CURRENCIES: dict[str, frozenset[str]] = {
+    **{sign: frozenset({"brazil"}) for sign in ("r$", "brl")}, **{s: frozenset({"india"}) for s in ("₹", "inr", "lpa")},
+    **{sign: frozenset({"united kingdom"}) for sign in ("£", "gbp")}, **{s: _names(_EURO) for s in ("€", "eur")},
+    "r": frozenset({"south africa"}), "zar": frozenset({"south africa"}), "pln": frozenset({"poland"}),
+    "cad": frozenset({"canada"}), "aud": frozenset({"australia"}), "chf": frozenset({"switzerland"}),
+    "sek": frozenset({"sweden"}), "nok": frozenset({"norway"}), "dkk": frozenset({"denmark"}),
+    "mxn": frozenset({"mexico"}), "ars": frozenset({"argentina"}), "cop": frozenset({"colombia"}),
+    "clp": frozenset({"chile"}), "try": frozenset({"turkey"}), "ngn": frozenset({"nigeria"}),
+    "kes": frozenset({"kenya"}), "lakh": frozenset({"india"}), "lakhs": frozenset({"india"})}
+# A security clearance or citizenship only one country's people can have.
+_US_ONLY = re.compile(r"security clearance|clearance (?:is )?required|\bts/sci\b|top secret|public trust|"
+                      r"\bu\.?s\.? citizens?(?:hip)?\b|green card", re.I)
+
+
+@dataclass(frozen=True)
+class Said:
+    """What a posting's title and text say about where its remote work may be done."""
+
+    bounds: frozenset[str]  # places named for it ("based in LATAM", "a team working from Germany")
+    limits: frozenset[str] | None  # the countries its time zone, pay or clearance allow; None: no limit
+    anywhere: bool  # "work from anywhere in the world"
+    remote: bool  # the opening says the work is remote
+
+
+def what_text_says(title: str, text: str, lowered: str) -> Said:
+    """Read once per posting: bounds, limits, "anywhere" and "remote" from the title and the text."""
+    limits: frozenset[str] | None = None
+    for found in (zone_bound(title) or zones_in_text(text, lowered), pay_bound(text, lowered),
+                  frozenset({"united states"}) if _US_ONLY.search(title) or _US_ONLY.search(text[:4000]) else None):
+        if found:
+            limits = found if limits is None else limits & found
+    return Said(bounds_in_text(text, lowered), limits, anywhere_in_text(text, lowered), remote_in_text(text, lowered))
+
+
+def anywhere_in_text(text: str, lowered: str) -> bool:
+    """The text says the work may be done from anywhere: "anywhere in the world", or "work from
+    anywhere" in a posting that says it is fully remote (not "from anywhere in the US")."""
+    head = text[:4000]
+    if "anywhere" not in lowered[:4000] and "any country" not in lowered[:4000]:
+        return False
+    for match in _ANYWHERE_TEXT.finditer(head):
+        if not match.group(0).lower().startswith(("work", "working")) or \
+                _FULLY_REMOTE.search(head, max(0, match.start() - 150), match.end() + 20):
+            return True
+    return False
+
+
+def pay_bound(text: str, lowered: str) -> frozenset[str]:
+    """The country whose currency the salary is in ("salary: up to R30k", "CTC 25 LPA"), if any; a
+    US dollar says nothing (remote jobs pay in dollars everywhere)."""
+    head = text[:4000]
+    for start, end in windows(lowered[:4000], _PAY_WORDS, 0, 60):
+        currency = _CURRENCY.search(head, start, end)
+        if currency:
+            sign = currency.group(0).lower()
+            return CURRENCIES["r" if sign[0] == "r" and sign[1:].strip().isdigit() else sign]
+    return frozenset()
 
 
 def expand(places: tuple[str, ...]) -> frozenset[str]:

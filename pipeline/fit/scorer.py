@@ -16,8 +16,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from pipeline.config.profile import FitProfile
-from pipeline.fit.functions import job_function, person_functions
-from pipeline.fit.places import Where, bounds_in_text, expand, read_where, remote_in_text, title_where, windows
+from pipeline.fit.functions import job_function, person_functions, title_grade
+from pipeline.fit.places import Said, Where, expand, read_where, title_where, what_text_says, windows
 from pipeline.records import Job
 
 WEIGHTS = {"title": 35, "seniority": 15, "skills": 25, "location": 15, "language": 5, "freshness": 5}
@@ -35,16 +35,26 @@ OPENING_GAP = 15       # an open application or talent pool scores this far belo
 LEVEL_CAP = 45         # the best a job whose title states a level the person did not ask for can score
 YEARS_SHORT_CAP = 40   # the best a job asking 3+ years more than the person has can score
 YEARS_PENALTY = 10     # a job asking 2 years more, or a range well below the person's years
+# How far apart levels are; two different levels are at least 1 apart, so a staff role is not a lead's.
 _RANK = {"intern": 0, "entry": 1, "mid": 2, "senior": 3, "staff": 4, "lead": 4, "manager": 5, "director": 6}
 _TITLE_LEVELS = (  # first match wins: the most specific words first
     (r"intern(ship)?|praktikum|praktikant|werkstudent|working student|trainee|apprentice", "intern"),
     (r"director|head of|vp|vice president|chief|cto|cio", "director"),
     (r"(engineering|development|team|sales) manager|manager,? engineering", "manager"),
     (r"principal|staff|distinguished", "staff"),
-    (r"tech(nical)? lead|team lead|lead", "lead"),
+    (r"tech(nical)? lead|team lead|lead|leader", "lead"),
     (r"senior|sr|snr|experienced|iii|iv", "senior"),
+    (r"mid(?! market)(?: level)?|middle(?! east)|intermediate|pleno", "mid"),
     (r"junior|jr|entry[- ]level|graduate|new grad|grad|associate|i", "entry"),
 )
+# A level the title promises later is not the role's: "Sales Specialist & Team Lead Track", "path to lead".
+_TRACK = re.compile(r"\b(?:team |tech(?:nical)? )?(?:lead|leader|leadership|management|manager)\s+track\b|"
+                    r"\b(?:path|track|growth|progression)\s+(?:to|into|towards)\s+(?:a\s+)?\w+", re.I)
+_LEVEL_WORD = r"(?:senior|sr\.?|staff|principal|lead|junior|jr\.?|mid(?:-level)?|entry[- ]level)"
+# Levels offered as alternatives: "Senior/Staff Engineer", "Junior or Mid-level Developer".
+_ALTERNATIVE_LEVELS = re.compile(rf"\b({_LEVEL_WORD})\s*(?:/|\bor\b|&)\s*({_LEVEL_WORD})(?!\w)", re.I)
+# A title that says the job is not a regular full-time position.
+_SCHEDULE = re.compile(r"\b(weekend|part[- ]time|night[- ]shift|teilzeit|meio per[íi]odo|medio tiempo)\b", re.I)
 _LINKEDIN_LEVELS = {"internship": ("intern",), "entry": ("entry",), "associate": ("entry", "mid"),
                     "mid_senior": ("mid", "senior"), "director": ("director",), "executive": ("director",)}
 _ABBREVIATIONS = {"sr": "senior", "snr": "senior", "jr": "junior", "swe": "software engineer",
@@ -70,7 +80,7 @@ LANGUAGES = {"english": ("english", "englisch"), "german": ("german", "deutsch",
              "dutch": ("dutch", "nederlands"), "turkish": ("turkish", "türkçe"), "polish": ("polish",),
              "japanese": ("japanese",), "mandarin": ("mandarin", "chinese"), "swedish": ("swedish",)}
 _REQUIRED = (r"(?:fluent|fluency|native|business[- ]level|business[- ]fluent|proficien\w*|excellent|strong|"
-             r"very good|perfect|verhandlungssicher\w*|fließend\w*|sehr gute?)\W+(?:\w+\W+){0,3}?{lang}|"
+             r"very good|perfect|verhandlungssicher\w*|fließend\w*|sehr gute?)\W+(?:\w+\W+){0,5}?{lang}|"
              r"{lang}\W+(?:\w+\W+){0,2}?(?:is\s+)?(?:required|mandatory|a must|essential|needed|"
              r"\(?[bc][12]\b|native|fluent|fließend|verhandlungssicher)")
 _OPTIONAL = r"{lang}\W+(?:\w+\W+){0,3}?(?:is\s+)?(?:a\s+)?(?:plus|nice to have|bonus|advantage|preferred|ideal)"
@@ -153,9 +163,24 @@ def _has(pattern: str, text: str) -> bool:
 
 @functools.lru_cache(maxsize=16384)
 def title_level(title: str) -> str | None:
-    """The seniority a title states, or None when it states none."""
+    """The seniority a title's words state, or None when they state none."""
     text = normalise_title(title)
     return next((level for pattern, level in _TITLE_LEVELS if _has(f"(?:{pattern})", text)), None)
+
+
+@functools.lru_cache(maxsize=16384)
+def title_levels(title: str, ignore: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The levels a title states (words in `ignore`, the person's own role words, left out): both
+    of "Senior/Staff", else the most specific level word, else a corporate grade standing as a part
+    of its own ("- Associate -"); () when it states none. A track it promises is not its level."""
+    title, grade = title_grade(_TRACK.sub(" ", title))
+    alternatives = _ALTERNATIVE_LEVELS.search(title)
+    if alternatives:
+        found = {title_level(word) for word in alternatives.groups()} - {None}
+        return tuple(sorted(level for level in found if level))
+    words = " ".join(w for w in normalise_title(title).split() if w not in ignore)
+    level = next((level for pattern, level in _TITLE_LEVELS if _has(f"(?:{pattern})", words)), None)
+    return (level,) if level else grade
 
 
 def _spellings(term: str) -> tuple[str, ...]:
@@ -289,6 +314,35 @@ def _few(countries: frozenset[str]) -> str:
     return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
 
 
+def remote_areas(where: Where, remote_hint: bool, said: Said) -> list[frozenset[str] | None]:
+    """Where the posting's remote work may be done from, one area per alternative (None: anywhere).
+    A remote part that names its countries ("Remote (Canada)") is that area, widened by the places
+    the text names ("Uruguay; remote if you live in LATAM"); a bare "Remote" beside an office's
+    place is that place unless the text says anywhere in the world; a remote job that names no place
+    is bounded by the text. Time zones, the pay's currency and clearances limit all but an area the
+    location field names itself."""
+    def limited(area: frozenset[str] | None) -> frozenset[str] | None:
+        if said.limits is None:
+            return area
+        return said.limits if area is None else area & said.limits
+
+    areas: list[frozenset[str] | None] = []
+    named = False
+    for part in where.parts:
+        if not (part.remote or remote_hint):
+            continue
+        if part.countries and part.remote and not part.inferred:
+            named = True
+            areas.append(part.countries | said.bounds)
+        elif part.countries:
+            areas.append(limited(None if said.anywhere and not said.bounds else part.countries | said.bounds))
+    if where.anywhere or (remote_hint and not where.parts) or (said.anywhere and not named):
+        areas.append(limited(said.bounds or None))
+    if said.bounds and said.remote:
+        areas.append(limited(said.bounds))
+    return areas
+
+
 class Scorer:
     """Scores jobs for one FitProfile; cheap enough to run on every job (thousands a second)."""
 
@@ -298,7 +352,10 @@ class Scorer:
         self.ruled_out = [(w, re.compile(rf"(?<![\w+#]){re.escape(normalise_title(w))}(?![\w+#])"))
                           for w in profile.avoid_titles]
         self.wanted = {s for s in profile.seniority}
-        self.functions = person_functions(profile.roles)
+        self.role_words = frozenset(w for r in self.roles for w in r.split())
+        self.functions = person_functions(profile.roles, (*profile.must_have, *profile.nice_to_have))
+        # A profile whose roles name part-time or weekend work takes such jobs.
+        self.takes_schedules = any(_SCHEDULE.search(role) for role in profile.roles)
         self.home = expand(profile.locations)
         self.work_from = expand(profile.work_from) or self.home
 
@@ -314,6 +371,7 @@ class Scorer:
         caps = (("the title matches none of your roles", self._title_cap(fit)),
                 ("another function", self._function_cap(function, fit)), ("more years asked", self._years_cap(fit)),
                 ("not an opening", self._opening_cap(job, lowered, fit)),
+                ("not a regular position", self._schedule_cap(job, fit)),
                 ("a place or language you cannot work in", OUTSIDE_CAP if fit.outside else None),
                 ("a level you did not ask for", LEVEL_CAP if fit.level_gap else None),
                 ("a title you rule out", self._ruled_out_cap(job, fit)))
@@ -355,6 +413,15 @@ class Scorer:
         fit.flags.append("open application or talent pool, not an opening")
         return None if self.profile.open_applications else self.profile.min_score - OPENING_GAP
 
+    def _schedule_cap(self, job: Job, fit: Fit) -> int | None:
+        """A title that says weekend or part-time work ("Weekend Site Reliability Engineer") is not the
+        regular position a profile asks for, unless one of its roles says so."""
+        found = _SCHEDULE.search(job.title)
+        if found is None or self.takes_schedules:
+            return None
+        fit.flags.append(f"the title says {found.group(1)!r}: not a regular full-time position")
+        return self.profile.min_score - OPENING_GAP
+
     def _title(self, job: Job, function: str | None, fit: Fit) -> float:
         """The share of a role's words the title has ('backend engineer' in 'Software Engineer,
         Backend': all of them), best role first. A shared generic word alone ('specialist',
@@ -387,13 +454,10 @@ class Scorer:
         """The level the title states, else LinkedIn's seniority field, else the years the text asks
         (read as a level only when the person's own years are unknown)."""
         weight = WEIGHTS["seniority"]
-        levels: tuple[str, ...] = ()
-        role_words = {w for r in self.roles for w in r.split()}
-        stated = title_level(" ".join(w for w in normalise_title(job.title).split() if w not in role_words))
+        levels = title_levels(job.title, self.role_words)
+        stated = bool(levels)
         fit.years_asked = required_years(lowered)
-        if stated:
-            levels = (stated,)
-        else:
+        if not stated:
             criteria = str((job.data.get("detail") or {}).get("seniority") or job.extra.get("seniority") or "")
             levels = _LINKEDIN_LEVELS.get(criteria, ())
             years = [int(y) for a, b in windows(lowered, ("year",), 12, 8) for y in _YEARS.findall(lowered, a, b)
@@ -403,7 +467,7 @@ class Scorer:
         if not self.wanted or not levels:
             fit.components["seniority"] = weight * (1.0 if not self.wanted else 0.7)
             return fit.components["seniority"]
-        gap = min(abs(_RANK[a] - _RANK[b]) for a in levels for b in self.wanted)
+        gap = min(0 if a == b else max(1, abs(_RANK[a] - _RANK[b])) for a in levels for b in self.wanted)
         points = weight if gap == 0 else -SENIORITY_PENALTY if stated else 0.0
         fit.level_gap = bool(gap and stated)
         if gap:
@@ -454,52 +518,48 @@ class Scorer:
     def _location(self, job: Job, lowered: str, fit: Fit) -> float:
         """Full points where one of the posting's places is workable for the person: an on-site part
         in a country they live in (unless remote: only), a remote part within where they may work
-        from, or remote with no bound (unless remote: no). A bare "Remote" is bounded by what the
-        text says ("Remote (US only)", "based in Latin America")."""
+        from, or remote with no bound (unless remote: no). What the text says bounds a bare "Remote"
+        ("Remote (US only)", "based in Latin America", "9 AM - 5 PM EST", a salary in rand)."""
         weight = WEIGHTS["location"]
         where = read_where(job.location or "")
         low_text = lowered[len(job.title) + 1:]  # the description in lower case
+        said = what_text_says(job.title, job.description, low_text)
         remote_hint = bool(job.extra.get("is_remote")) or str(job.extra.get("workplace") or "").lower() == "remote" \
-            or "remote" in job.title.lower() or (where.unknown and remote_in_text(job.description, low_text))
+            or "remote" in job.title.lower() or (where.unknown and (said.remote or said.anywhere))
         if not where.countries():  # "Anywhere", "Remote" or nothing: the title may say where
             titled = title_where(job.title)
             if titled.countries():
                 where, remote_hint = titled, remote_hint or where.remote
         share, note = 1.0, ""
-        bounds = bounds_in_text(job.description, low_text)
-        if where.unknown and not remote_hint and not bounds and self.home:
+        if where.unknown and not remote_hint and not said.bounds and self.home:
             share, note = 0.0, "no location given: cannot tell whether you can work there"
         elif where.unknown and not remote_hint:
-            if bounds and self.home:
-                share, note = (1.0, "") if bounds & self.work_from else \
-                    (0.0, f"the text limits it to {_few(bounds)}, outside where you can work")
+            if said.bounds and self.home:
+                share, note = (1.0, "") if said.bounds & self.work_from else \
+                    (0.0, f"the text limits it to {_few(said.bounds)}, outside where you can work")
             else:
                 share, note = 0.5, "no location given"
         elif not self.home:
             workable = any(p.remote for p in where.parts) or where.anywhere or remote_hint
             share, note = (1.0, "") if self.profile.remote != "only" or workable else (0.0, "not remote")
-        elif not self._workable(where, remote_hint, job.description, low_text, bounds):
+        elif not self._workable(where, remote_hint, said):
             share, note = 0.0, f"{job.location or 'remote'} is outside where you can work"
+            if said.limits is not None and not said.limits & self.work_from:
+                note += f" (its hours, pay or clearance point to {_few(said.limits)})"
         if note:
             fit.flags.append(note)
         fit.outside = share == 0.0
         fit.components["location"] = weight * share
         return weight * share
 
-    def _workable(self, where: Where, remote_hint: bool, text: str, low_text: str, bounds: frozenset[str]) -> bool:
-        """One part of the place is workable: remote within where the person may work from (the
-        text's own bounds widen a part's: "Uruguay ... 100% remote if you live in LATAM"), or on
-        site in a country they live in."""
+    def _workable(self, where: Where, remote_hint: bool, said: Said) -> bool:
+        """One part of the place is workable: on site in a country the person lives in, or remote
+        from an area within where they may work from (None: anywhere)."""
         mode = self.profile.remote
-        allowed = self.work_from
-        remote_parts = [p.countries | bounds if p.countries else bounds for p in where.parts if p.remote or remote_hint]
-        if where.anywhere or (remote_hint and not where.parts):
-            remote_parts.append(bounds)
-        if bounds and remote_in_text(text, low_text):
-            remote_parts.append(bounds)
-        if mode != "no" and any(not area or area & allowed for area in remote_parts):
+        if mode != "only" and any(not p.remote and p.countries & self.home for p in where.parts):
             return True
-        return mode != "only" and any(not p.remote and p.countries & self.home for p in where.parts)
+        return mode != "no" and any(area is None or area & self.work_from
+                                    for area in remote_areas(where, remote_hint, said))
 
     def _language(self, lowered: str, fit: Fit) -> float:
         spoken = {s.lower() for s in self.profile.languages}
