@@ -379,11 +379,27 @@ def test_locations_are_read_as_alternatives_with_regions_and_aliases():
 @pytest.mark.parametrize("location, workable", [
     ("Bangalore, India - Remote", True), ("Remote-APAC", True), ("India,Remote,US", True), ("Remote", True),
     ("Remote, United States", False), ("Toronto, Ontario", False), ("San Francisco (HQ); Remote (Canada)", False),
-    ("Pune, India", True), ("EMEA", False), ("remote,Spain", False)])
+    ("Pune, India", False), ("India", True), ("Whitefield, Bengaluru", True), ("Remote - India", True),
+    ("Hyderabad, IN", False), ("EMEA", False), ("remote,Spain", False)])
 def test_a_job_is_workable_only_where_the_person_can_work(location, workable):
+    """The person names a city (Bengaluru): on site within commuting reach of it, or in their country
+    where the posting names no city; remote from anywhere in their country."""
     fit = Scorer(SRE_BLR).score(job(title="Site Reliability Engineer", location=location,
                                     description="Kubernetes and Terraform."))
     assert (not fit.outside) is workable, (location, fit.flags)
+
+
+@pytest.mark.parametrize("locations, place, workable", [
+    (("Bengaluru", "India"), "Pune, India", True), (("New York, NY",), "Jersey City, NJ", True),
+    (("New York, NY",), "Austin, TX", False), (("NYC",), "Brooklyn, NY", True),
+    (("United States",), "Austin, TX", True),
+    (("New York, NY",), "San Francisco, CA (HQ); Remote (Canada)", False), (("Berlin",), "München", False),
+    (("Berlin",), "Potsdam, Germany", True), (("Berlin",), "Germany", True), (("Munich",), "München, Bayern", True)])
+def test_on_site_reach_follows_the_words_of_the_persons_locations(locations, place, workable):
+    """A city the person names is where they commute to (60 km); a country they name, all of it."""
+    profile = FitProfile(**{**SRE_BLR.__dict__, "locations": locations})
+    fit = Scorer(profile).score(job(title="Site Reliability Engineer", location=place, description="Kubernetes."))
+    assert (not fit.outside) is workable, (locations, place, fit.flags)
 
 
 def test_work_from_widens_where_remote_work_may_be_done():

@@ -31,6 +31,7 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("management", r"(engineering|development|software|technical|team|delivery) manager|manager,? engineering|"
                    r"head of|director|vice president|\bvp\b|\bcto\b|chief"),
     ("customer engineering", r"forward[- ]deployed|solutions? (engineer|architect|consultant)|sales engineer|"
+                             r"customer[- ](centric|facing|success) engineer|"
                              r"customer engineer|implementation (engineer|consultant|specialist)|"
                              r"professional services|technical account manager|field engineer|pre-?sales"),
     ("research", r"research (scientist|engineer|fellow)|researcher|scientist,? research|\bphd\b"),
@@ -46,11 +47,14 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
                  r"webentwickler|\bux engineer|design engineer"),
     ("embedded", r"embedded|firmware|system software|systems software|kernel|device driver|fpga|hardware"),
     ("security", r"security|secops|appsec|penetration|\bsoc\b|cyber"),
+    ("developer relations", r"developer (advocate|relations|evangelist)|\bdevrel\b"),
+    ("technical writing", r"technical writer|documentation engineer"),
     ("sre", r"site reliability|\bsre\b|devops|dev ops|platform engineer|infrastructure|\binfra\b|cloud engineer|"
+            r"observability|"
             r"production engineer|reliability engineer|systems? (development )?engineer|devsecops|"
             r"kubernetes|network engineer|systemadministrator|sysadmin|llmops"),
     # Testing before the languages: "Automation QA Engineer (Python)" is a QA role, not a Python one.
-    ("qa", r"\bqa\b|quality assurance|test automation|\bsdet\b|test engineer|tester"),
+    ("qa", r"\bqa\b|quality assurance|test automation|\bsdet\b|test engineer|tester|engineer in test"),
     ("backend", r"back[- ]?end|backend|\bapi\b|server[- ]side"),
     ("full stack", r"full[- ]?stack"),
     ("support", r"support|customer success|client success|help ?desk|technician|service desk|customer service|"
@@ -64,6 +68,7 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("legal", r"counsel|legal|lawyer|attorney|compliance|paralegal"),
     ("recruiting", r"recruit|talent acquisition|sourcer"),
     ("software", r"software|developer|engineer|programmer|entwickler|desarrollador|desenvolvedor|engineering|"
+                 r"technical staff|"
                  r"\bswe\b|\bsde\b|tech lead"),
 )
 _PATTERNS = tuple((name, re.compile(pattern, re.I)) for name, pattern in TITLE_FUNCTIONS)

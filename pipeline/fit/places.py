@@ -10,6 +10,7 @@ The alias tables are data: countries and regions are named once, in several lang
 """
 
 import functools
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -246,8 +247,73 @@ def _chunks(text: str) -> list[str]:
 @functools.lru_cache(maxsize=1)
 def _cities() -> dict[str, str]:
     """City name (lower case, as written and in ASCII) -> country, for cities the alias tables lack."""
-    rows = CITIES_FILE.read_text(encoding="utf-8").splitlines()
-    return dict(row.split("\t", 1) for row in rows if row and not row.startswith("#"))
+    return {name: country for name, (country, _, _) in _city_table().items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _city_table() -> dict[str, tuple[str, float, float]]:
+    """City name (lower case, as written and in ASCII) -> (country, latitude, longitude)."""
+    table = {}
+    for row in CITIES_FILE.read_text(encoding="utf-8").splitlines():
+        if row and not row.startswith("#"):
+            name, country, latitude, longitude = row.split("\t")
+            table[name] = (country, float(latitude), float(longitude))
+    return table
+
+
+# Names people and postings give cities that GeoNames knows under another (its own in cities.tsv).
+CITY_ALIASES = {
+    "bangalore": "bengaluru", "bombay": "mumbai", "madras": "chennai", "calcutta": "kolkata", "gurgaon": "gurugram",
+    "new york": "new york city", "nyc": "new york city", "manhattan": "new york city", "new york, ny": "new york city",
+    "münchen": "munich", "muenchen": "munich", "cologne": "köln", "koeln": "köln", "frankfurt": "frankfurt am main",
+    "nürnberg": "nuremberg", "nuernberg": "nuremberg", "washington d.c.": "washington", "washington dc": "washington",
+    "sf": "san francisco", "bay area": "san francisco", "sf bay area": "san francisco", "lisboa": "lisbon",
+    "warszawa": "warsaw", "praha": "prague", "wien": "vienna", "roma": "rome", "milano": "milan",
+    "ciudad de méxico": "mexico city", "ciudad de mexico": "mexico city", "cdmx": "mexico city", "bogotá": "bogota",
+    "den haag": "the hague", "saigon": "ho chi minh city", "delhi ncr": "new delhi", "ncr": "new delhi",
+}
+COMMUTE_KM = 60  # an on-site job this far from a city the person names is within their reach
+
+
+@functools.lru_cache(maxsize=8192)
+def city_at(name: str) -> tuple[str, float, float] | None:
+    """(country, latitude, longitude) of a city by any of its names, or None."""
+    low = " ".join(name.lower().split()).strip(" .")
+    low = CITY_ALIASES.get(low, low)
+    return _city_table().get(low) if len(low) > 3 else None
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (latitude, longitude) points."""
+    (lat1, lon1), (lat2, lon2) = (tuple(math.radians(x) for x in point) for point in (a, b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+@dataclass(frozen=True)
+class Spot:
+    """What a chunk of a place says below its country: the cities it names (their points), and whether
+    it names anything more specific than countries and regions at all ("Telangana", "Austin, TX")."""
+
+    points: tuple[tuple[float, float], ...]
+    specific: bool
+
+
+@functools.lru_cache(maxsize=8192)
+def spot_of(chunk: str) -> Spot:
+    """The cities a chunk names and whether it is more specific than a country ("India" is not,
+    "Hyderabad, Telangana, India" is)."""
+    points, specific = [], False
+    countries = _countries_of_chunk(chunk)
+    for piece in _PIECES.split(_NOT_A_PLACE.sub(" ", chunk)):
+        name = " ".join(piece.split()).strip(" .")
+        if not name or name.isdigit() or _names_only_an_area(name):
+            continue
+        specific = True
+        found = city_at(name)
+        if found and (not countries or found[0] in countries):
+            points.append((found[1], found[2]))
+    return Spot(tuple(points), specific)
 
 
 _NOT_A_PLACE = re.compile(r"\([^)]*\)|\b\d{3,}\b|\b(remote|remoto|remota|hybrid|h[íi]brido|on-?site|presencial|"
@@ -442,6 +508,42 @@ def pay_bound(text: str, lowered: str) -> frozenset[str]:
             sign = currency.group(0).lower()
             return CURRENCIES["r" if sign[0] == "r" and sign[1:].strip().isdigit() else sign]
     return frozenset()
+
+
+@dataclass(frozen=True)
+class Home:
+    """Where a person can work on site, in the words of their `locations`: anywhere in a country or
+    region they name ("India", "EU"), within commuting distance of a city they name ("Berlin")."""
+
+    countries: frozenset[str]
+    cities: tuple[tuple[str, float, float], ...]  # (country, latitude, longitude)
+
+    def takes(self, countries: frozenset[str], chunk: str) -> bool:
+        """An on-site place in these countries, written as this chunk, is within reach: in a country
+        they name, or, in the country of a city they name, either no more specific than the country
+        ("Germany") or within COMMUTE_KM of that city."""
+        if countries & self.countries:
+            return True
+        near = [(lat, lon) for country, lat, lon in self.cities if country in countries]
+        if not near:
+            return False
+        spot = spot_of(chunk)
+        return not spot.specific or any(distance_km(home, point) <= COMMUTE_KM
+                                        for home in near for point in spot.points)
+
+
+def home_of(places: tuple[str, ...]) -> Home:
+    """A person's `locations` read as countries and regions, and cities with their points."""
+    countries: set[str] = set()
+    cities = []
+    for place in places:
+        city = None if _names_only_an_area(place) else \
+            next((found for piece in _PIECES.split(place) if (found := city_at(piece))), None)
+        if city:
+            cities.append(city)
+        else:
+            countries |= expand((place,))
+    return Home(frozenset(countries), tuple(cities))
 
 
 def expand(places: tuple[str, ...]) -> frozenset[str]:

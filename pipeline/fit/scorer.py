@@ -12,12 +12,13 @@ import functools
 import itertools
 import re
 import time
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from pipeline.config.profile import FitProfile
-from pipeline.fit.functions import job_function, person_functions, title_grade
-from pipeline.fit.places import Said, Where, expand, read_where, title_where, what_text_says, windows
+from pipeline.fit.functions import GENERIC, job_function, person_functions, title_grade
+from pipeline.fit.places import Said, Where, expand, home_of, read_where, title_where, what_text_says, windows
 from pipeline.records import Job
 
 WEIGHTS = {"title": 35, "seniority": 15, "skills": 25, "location": 15, "language": 5, "freshness": 5}
@@ -26,7 +27,8 @@ MISSING_MUST_PENALTY = 15
 RULED_OUT_CAP = 10
 TITLE_MATCH = 0.6      # share of a role's words a title needs to count as that role
 FUNCTION_TITLE_MATCH = 0.8  # how far a title of the person's own function, in other words, matches
-_GENERIC_FUNCTIONS = frozenset({"software", "open application"})  # too broad to stand for a role
+GENERIC_TITLE_MATCH = 0.7  # a generic "Software Engineer" title, for a person whose function takes one
+_GENERIC_FUNCTIONS = frozenset({"open application"})  # not a role at all
 NEAR_TITLE_CAP = 45    # the best a job whose title matches no role can score
 OUTSIDE_CAP = 40       # the best a job in a place or language the person cannot work in can score
 SENIORITY_PENALTY = 30  # a level the title states that the person did not ask for
@@ -44,7 +46,7 @@ _TITLE_LEVELS = (  # first match wins: the most specific words first
     (r"principal|staff|distinguished", "staff"),
     (r"tech(nical)? lead|team lead|lead|leader", "lead"),
     (r"senior|sr|snr|experienced|iii|iv", "senior"),
-    (r"mid(?! market)(?: level)?|middle(?! east)|intermediate|pleno", "mid"),
+    (r"mid(?![- ](?:market|size|sized|west|atlantic))(?:[- ]level)?|middle(?! east)|intermediate|pleno", "mid"),
     (r"junior|jr|entry[- ]level|graduate|new grad|grad|associate|i", "entry"),
 )
 # A level the title promises later is not the role's: "Sales Specialist & Team Lead Track", "path to lead".
@@ -63,6 +65,8 @@ _ABBREVIATIONS = {"sr": "senior", "snr": "senior", "jr": "junior", "swe": "softw
                   "ml": "machine learning", "backend": "back end", "back-end": "back end",
                   "frontend": "front end", "front-end": "front end", "fullstack": "full stack",
                   "full-stack": "full stack"}
+# Words a title may use for the same role word: a "Software Developer" is a "Software Engineer".
+_SAME_WORD = {"developer": "engineer", "programmer": "engineer"}
 _LEVEL_WORDS = {"senior", "junior", "staff", "principal", "lead", "intern", "ii", "iii", "iv", "i", "experienced",
                 "entry", "level", "associate", "new", "grad", "graduate"}
 _GENDER = re.compile(r"\((?:m|f|w|d|x|all genders?)(?:\s*/\s*(?:m|f|w|d|x))*\)", re.I)
@@ -114,6 +118,7 @@ _OPENING_HINTS = ("open application", "general application", "talent ", "initiat
                   "candidatura espont", "future ", "expression of interest", "t see ", "not a")
 _TITLE_TRANSLATIONS = ((re.compile(r"engenheir[oa]s? de dados|ingenier[oa]s? de datos|dateningenieur(in)?", re.I),
                         "data engineer"), (re.compile(r"softwareentwickler(in)?", re.I), "software developer"),
+                       (re.compile(r"member of (the )?technical staff", re.I), "software engineer"),
                        (re.compile(r"desenvolvedor[a]?|desarrollador[a]?|entwickler(in)?|développeur(se)?", re.I),
                         "developer"), (re.compile(r"ingénieur[e]?|ingeniero[a]?|engenheir[oa]", re.I), "engineer"))
 
@@ -148,6 +153,7 @@ def normalise_title(title: str) -> str:
     text = _GENDER.sub(" ", title or "")
     for pattern, english in _TITLE_TRANSLATIONS:
         text = pattern.sub(english, text)
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))  # Sênior
     text = re.sub(r"(?<=[a-z])/(?=[a-z])", " ", text.lower())
     words = re.findall(r"[a-z0-9+#./-]+", text.replace(",", " ").replace("–", " ").replace("|", " "))
     out = []
@@ -357,6 +363,7 @@ class Scorer:
         # A profile whose roles name part-time or weekend work takes such jobs.
         self.takes_schedules = any(_SCHEDULE.search(role) for role in profile.roles)
         self.home = expand(profile.locations)
+        self.onsite = home_of(profile.locations)
         self.work_from = expand(profile.work_from) or self.home
 
     def score(self, job: Job, now: float | None = None) -> Fit:
@@ -427,15 +434,17 @@ class Scorer:
         Backend': all of them), best role first. A shared generic word alone ('specialist',
         'engineer') is half a match at most, which caps the whole score. A title that names another
         role of the person's own function ('Python Engineer' for a backend engineer, 'Technical Support
-        Representative' for support) counts as a match."""
+        Representative' for support) counts as a match, and a generic one ("Software Engineer")
+        nearly so for a person whose function takes it (a backend engineer)."""
         weight = WEIGHTS["title"]
         if not self.roles:
             fit.components["title"] = weight / 2
             return weight / 2
         words = {w.rstrip("s") for w in normalise_title(job.title).split() if w not in _LEVEL_WORDS}
         best, role = max((self._coverage(words, r), r) for r in self.roles)
-        if best < FUNCTION_TITLE_MATCH and function in self.functions and function not in _GENERIC_FUNCTIONS:
-            best, role = FUNCTION_TITLE_MATCH, f"a {function} role"
+        same = GENERIC_TITLE_MATCH if function == GENERIC else FUNCTION_TITLE_MATCH
+        if best < same and function in self.functions and function not in _GENERIC_FUNCTIONS:
+            best, role = same, f"a {function} role"
         fit.title_match = best
         points = weight * best ** 2
         fit.components["title"] = round(points, 1)
@@ -447,8 +456,8 @@ class Scorer:
 
     @staticmethod
     def _coverage(words: set[str], role: str) -> float:
-        wanted = {w.rstrip("s") for w in role.split() if w not in _LEVEL_WORDS}
-        return len(wanted & words) / len(wanted) if wanted else 0.0
+        wanted = {_SAME_WORD.get(w, w) for w in (w.rstrip("s") for w in role.split() if w not in _LEVEL_WORDS)}
+        return len(wanted & {_SAME_WORD.get(w, w) for w in words}) / len(wanted) if wanted else 0.0
 
     def _seniority(self, job: Job, lowered: str, fit: Fit) -> float:
         """The level the title states, else LinkedIn's seniority field, else the years the text asks
@@ -553,10 +562,11 @@ class Scorer:
         return weight * share
 
     def _workable(self, where: Where, remote_hint: bool, said: Said) -> bool:
-        """One part of the place is workable: on site in a country the person lives in, or remote
-        from an area within where they may work from (None: anywhere)."""
+        """One part of the place is workable: on site within the person's reach (a country they name,
+        or near a city they name), or remote from an area within where they may work from (None:
+        anywhere)."""
         mode = self.profile.remote
-        if mode != "only" and any(not p.remote and p.countries & self.home for p in where.parts):
+        if mode != "only" and any(not p.remote and self.onsite.takes(p.countries, p.text) for p in where.parts):
             return True
         return mode != "no" and any(area is None or area & self.work_from
                                     for area in remote_areas(where, remote_hint, said))
