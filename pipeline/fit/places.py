@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.fit.zones import zone_bound, zones_in_text
+from pipeline.fit.zones import capitals, zone_bound, zones_in_text
 
 CITIES_FILE = Path(__file__).with_name("cities.tsv")  # GeoNames cities of 50,000+ (scripts/make_cities.py)
 
@@ -444,69 +444,102 @@ def remote_in_text(text: str, lowered: str | None = None) -> bool:
 _ANYWHERE_TEXT = re.compile(r"anywhere in the world|from any country|(?:work|working)\s+(?:remotely\s+)?from\s+"
                             r"anywhere(?!\s+(?:in|within|across|inside|on)\b)", re.I)
 _FULLY_REMOTE = re.compile(r"fully[- ]remote|100\s?% remote|remote[- ]first|fully distributed", re.I)
-# A salary in a country's own currency says where the job is paid, when nothing else says where.
-_PAY_WORDS = ("salary", "pay ", "pay:", "compensation", "ctc", "stipend", "wage", "gehalt", "salário", "salario",
-              "remunera", "sueldo")
-_CURRENCY = re.compile(r"R\$|₹|£|€|\bR\s?\d|\b(?:ZAR|INR|BRL|GBP|EUR|PLN|CAD|AUD|CHF|SEK|NOK|DKK|MXN|ARS|COP|CLP|TRY|"
-                       r"NGN|KES|LPA)\b|\blakhs?\b")
+# A salary in a country's own currency says where the job is paid, when nothing else says where: a
+# currency sign or code found first (rare), then a word about pay before it.
+_PAY_WORDS = ("salary", "pay", "compensation", "ctc", "stipend", "wage", "gehalt", "salário", "salario", "remunera",
+              "sueldo", "package")
+_CURRENCY_SIGNS = ("R$", "₹", "£", "€")
+_CURRENCY_CODES = frozenset({"ZAR", "INR", "BRL", "GBP", "EUR", "PLN", "CAD", "AUD", "CHF", "SEK", "NOK", "DKK", "MXN",
+                             "ARS", "COP", "CLP", "TRY", "NGN", "KES", "LPA"})
+_RAND = re.compile(r"R ?\d")  # "R30k": a literal first, so the search skips ahead in C
 _EURO = "austria belgium croatia cyprus estonia finland france germany greece ireland italy latvia lithuania " \
         "luxembourg malta netherlands portugal slovakia slovenia spain"
 CURRENCIES: dict[str, frozenset[str]] = {
-    **{sign: frozenset({"brazil"}) for sign in ("r$", "brl")}, **{s: frozenset({"india"}) for s in ("₹", "inr", "lpa")},
-    **{sign: frozenset({"united kingdom"}) for sign in ("£", "gbp")}, **{s: _names(_EURO) for s in ("€", "eur")},
-    "r": frozenset({"south africa"}), "zar": frozenset({"south africa"}), "pln": frozenset({"poland"}),
-    "cad": frozenset({"canada"}), "aud": frozenset({"australia"}), "chf": frozenset({"switzerland"}),
-    "sek": frozenset({"sweden"}), "nok": frozenset({"norway"}), "dkk": frozenset({"denmark"}),
-    "mxn": frozenset({"mexico"}), "ars": frozenset({"argentina"}), "cop": frozenset({"colombia"}),
-    "clp": frozenset({"chile"}), "try": frozenset({"turkey"}), "ngn": frozenset({"nigeria"}),
-    "kes": frozenset({"kenya"}), "lakh": frozenset({"india"}), "lakhs": frozenset({"india"})}
-# A security clearance or citizenship only one country's people can have.
+    **{sign: frozenset({"brazil"}) for sign in ("R$", "BRL")}, **{s: frozenset({"india"}) for s in ("₹", "INR", "LPA")},
+    **{sign: frozenset({"united kingdom"}) for sign in ("£", "GBP")}, **{s: _names(_EURO) for s in ("€", "EUR")},
+    "R": frozenset({"south africa"}), "ZAR": frozenset({"south africa"}), "PLN": frozenset({"poland"}),
+    "CAD": frozenset({"canada"}), "AUD": frozenset({"australia"}), "CHF": frozenset({"switzerland"}),
+    "SEK": frozenset({"sweden"}), "NOK": frozenset({"norway"}), "DKK": frozenset({"denmark"}),
+    "MXN": frozenset({"mexico"}), "ARS": frozenset({"argentina"}), "COP": frozenset({"colombia"}),
+    "CLP": frozenset({"chile"}), "TRY": frozenset({"turkey"}), "NGN": frozenset({"nigeria"}),
+    "KES": frozenset({"kenya"})}
+# A security clearance or citizenship only one country's people can have (and the pieces they hold).
+_US_ONLY_WORDS = ("clearance", "citizen", "green card")  # "Top Secret clearance", "TS/SCI clearance"
 _US_ONLY = re.compile(r"security clearance|clearance (?:is )?required|\bts/sci\b|top secret|public trust|"
                       r"\bu\.?s\.? citizens?(?:hip)?\b|green card", re.I)
 
 
-@dataclass(frozen=True)
 class Said:
-    """What a posting's title and text say about where its remote work may be done."""
+    """What a posting's title and text say about where its remote work may be done, each read the
+    first time it is asked for (an on-site job where the person lives needs none of it)."""
 
-    bounds: frozenset[str]  # places named for it ("based in LATAM", "a team working from Germany")
-    limits: frozenset[str] | None  # the countries its time zone, pay or clearance allow; None: no limit
-    anywhere: bool  # "work from anywhere in the world"
-    remote: bool  # the opening says the work is remote
+    def __init__(self, title: str, text: str, lowered: str) -> None:
+        self.title, self.text, self.lowered = title, text, lowered
+
+    @functools.cached_property
+    def bounds(self) -> frozenset[str]:
+        """Places named for remote work ("based in LATAM", "a team working from Germany")."""
+        return bounds_in_text(self.text, self.lowered)
+
+    @functools.cached_property
+    def limits(self) -> frozenset[str] | None:
+        """The countries the time zone, the pay's currency and a clearance allow; None: no limit."""
+        caps = capitals(self.text[:3000])
+        limits: frozenset[str] | None = None
+        for found in (zone_bound(self.title) or zones_in_text(self.text, self.lowered, caps),
+                      pay_bound(self.text, self.lowered, caps),
+                      frozenset({"united states"}) if _us_only(self.title, self.text, self.lowered) else None):
+            if found:
+                limits = found if limits is None else limits & found
+        return limits
+
+    @functools.cached_property
+    def anywhere(self) -> bool:
+        """"Work from anywhere in the world"."""
+        return anywhere_in_text(self.text, self.lowered)
+
+    @functools.cached_property
+    def remote(self) -> bool:
+        """The opening says the work is remote."""
+        return remote_in_text(self.text, self.lowered)
 
 
 def what_text_says(title: str, text: str, lowered: str) -> Said:
-    """Read once per posting: bounds, limits, "anywhere" and "remote" from the title and the text."""
-    limits: frozenset[str] | None = None
-    for found in (zone_bound(title) or zones_in_text(text, lowered), pay_bound(text, lowered),
-                  frozenset({"united states"}) if _US_ONLY.search(title) or _US_ONLY.search(text[:4000]) else None):
-        if found:
-            limits = found if limits is None else limits & found
-    return Said(bounds_in_text(text, lowered), limits, anywhere_in_text(text, lowered), remote_in_text(text, lowered))
+    """What a posting says about where it may be worked from (read lazily, once per posting)."""
+    return Said(title, text, lowered)
+
+
+def _us_only(title: str, text: str, lowered: str) -> bool:
+    """The title or the text's opening asks for a US clearance or citizenship."""
+    return _US_ONLY.search(title) is not None or any(
+        _US_ONLY.search(text, a, b) for a, b in windows(lowered[:4000], _US_ONLY_WORDS, 25, 20))
 
 
 def anywhere_in_text(text: str, lowered: str) -> bool:
     """The text says the work may be done from anywhere: "anywhere in the world", or "work from
     anywhere" in a posting that says it is fully remote (not "from anywhere in the US")."""
     head = text[:4000]
-    if "anywhere" not in lowered[:4000] and "any country" not in lowered[:4000]:
-        return False
-    for match in _ANYWHERE_TEXT.finditer(head):
-        if not match.group(0).lower().startswith(("work", "working")) or \
-                _FULLY_REMOTE.search(head, max(0, match.start() - 150), match.end() + 20):
-            return True
+    for start, end in windows(lowered[:4000], ("anywhere", "any country"), 30, 25):
+        for match in _ANYWHERE_TEXT.finditer(head, start, end):
+            if not match.group(0).lower().startswith(("work", "working")) or \
+                    _FULLY_REMOTE.search(head, max(0, match.start() - 150), match.end() + 20):
+                return True
     return False
 
 
-def pay_bound(text: str, lowered: str) -> frozenset[str]:
+def pay_bound(text: str, lowered: str, caps: frozenset[str] | None = None) -> frozenset[str]:
     """The country whose currency the salary is in ("salary: up to R30k", "CTC 25 LPA"), if any; a
     US dollar says nothing (remote jobs pay in dollars everywhere)."""
-    head = text[:4000]
-    for start, end in windows(lowered[:4000], _PAY_WORDS, 0, 60):
-        currency = _CURRENCY.search(head, start, end)
-        if currency:
-            sign = currency.group(0).lower()
-            return CURRENCIES["r" if sign[0] == "r" and sign[1:].strip().isdigit() else sign]
+    head, low = text[:4000], lowered[:4000]
+    caps = capitals(head) if caps is None else caps
+    signs = [sign for sign in (*_CURRENCY_SIGNS, *(caps & _CURRENCY_CODES)) if sign in head]
+    places = [(m.start(), "R") for m in _RAND.finditer(head) if not (m.start() and head[m.start() - 1].isalnum())] \
+        if "R" in caps else []
+    places += [(at, sign) for sign in signs if (at := head.find(sign)) != -1]
+    for at, sign in sorted(places):
+        before = low[max(0, at - 60):at + 1]
+        if any(word in before for word in _PAY_WORDS) or sign == "LPA":
+            return CURRENCIES[sign]
     return frozenset()
 
 

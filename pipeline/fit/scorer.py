@@ -97,7 +97,6 @@ _STOPWORDS = {"german": {"und", "die", "der", "wir", "sie", "mit", "für", "ist"
               "italian": {"il", "di", "che", "per", "con", "della", "sono", "una", "nel", "siamo"},
               "turkish": {"ve", "bir", "için", "ile", "olarak", "veya", "bu", "çok", "olan", "gibi"},
               "english": {"and", "the", "you", "we", "for", "with", "our", "are", "to", "of"}}
-_YEARS = re.compile(r"\b(\d{1,2})\+?\s*(?:\+|or more)?\s*years?\b")  # these run on lower-case text
 # Years of experience a posting asks, in its common forms and languages: "5+ years", "3-5 years",
 # "at least 4 years", "3yrs+", "mindestens 3 Jahre", "al menos 2 años", "pelo menos 3 anos".
 _UNIT = r"(?:years?|yrs?|jahre?n?|años|anos|ans|år)"
@@ -250,6 +249,7 @@ _LANGUAGE_ANCHORS = {"english": ("engl",), "german": ("german", "deutsch"), "fre
                      "dutch": ("dutch", "nederlands"), "turkish": ("turkish", "türkçe"), "polish": ("polish",),
                      "japanese": ("japanese",), "mandarin": ("mandarin", "chinese"), "swedish": ("swedish",)}
 assert all(any(a in n for a in _LANGUAGE_ANCHORS[lang]) for lang, names in LANGUAGES.items() for n in names)
+_ANCHOR_LANGUAGES = tuple((anchor, language) for language, anchors in _LANGUAGE_ANCHORS.items() for anchor in anchors)
 # Each stop word, bare and before , or ., with the languages it is frequent in ("que": Spanish, Portuguese).
 _STOP_LANGUAGES: dict[str, tuple[str, ...]] = {}
 for _language, _words in _STOPWORDS.items():
@@ -263,9 +263,9 @@ def required_languages(text: str, lowered: str | None = None) -> tuple[set[str],
     """(languages the posting requires, languages it calls a plus)."""
     lowered = text.lower() if lowered is None else lowered
     required, optional = set(), set()
-    for language, (names, must, plus) in _LANGUAGE_PATTERNS.items():
-        if not any(anchor in lowered for anchor in _LANGUAGE_ANCHORS[language]):  # most postings name one or two
-            continue
+    named = {language for anchor, language in _ANCHOR_LANGUAGES if anchor in lowered}  # most name one or two
+    for language in named:
+        names, must, plus = _LANGUAGE_PATTERNS[language]
         spans = windows(lowered, names, 90, 90)  # the patterns run only around the language's name
         if not spans:
             continue
@@ -469,10 +469,9 @@ class Scorer:
         if not stated:
             criteria = str((job.data.get("detail") or {}).get("seniority") or job.extra.get("seniority") or "")
             levels = _LINKEDIN_LEVELS.get(criteria, ())
-            years = [int(y) for a, b in windows(lowered, ("year",), 12, 8) for y in _YEARS.findall(lowered, a, b)
-                     if int(y) <= 20] if not levels and self.profile.years is None else []
-            if years:
-                levels = ("senior",) if min(years) >= 5 else ("mid",) if min(years) >= 2 else ("entry",)
+            if not levels and self.profile.years is None and fit.years_asked:
+                least = fit.years_asked[0]
+                levels = ("senior",) if least >= 5 else ("mid",) if least >= 2 else ("entry",)
         if not self.wanted or not levels:
             fit.components["seniority"] = weight * (1.0 if not self.wanted else 0.7)
             return fit.components["seniority"]
@@ -553,7 +552,7 @@ class Scorer:
             share, note = (1.0, "") if self.profile.remote != "only" or workable else (0.0, "not remote")
         elif not self._workable(where, remote_hint, said):
             share, note = 0.0, f"{job.location or 'remote'} is outside where you can work"
-            if said.limits is not None and not said.limits & self.work_from:
+            if (where.remote or remote_hint) and said.limits is not None and not said.limits & self.work_from:
                 note += f" (its hours, pay or clearance point to {_few(said.limits)})"
         if note:
             fit.flags.append(note)

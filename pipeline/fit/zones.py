@@ -81,20 +81,50 @@ def zone_bound(text: str) -> frozenset[str]:
     return zone_countries(offsets, max(ZONE_REACH, 8.0 - int(hours.group(1) if hours else 4)))
 
 
-# Pieces every zone name holds, looked for with str.find before the pattern runs around them.
-_ZONE_MARKS = ("EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "HST", "BRT", "GMT", "UTC", "BST", "WET",
-               "CET", "CEST", "EET", "MSK", "IST", "SGT", "HKT", "JST", "KST", "AWST", "ACST", "AEST", "AEDT",
-               "NZST", " ET", " CT", " MT", " PT")
-_ZONE_WORDS = ("utc", "gmt", "eastern", "central", "pacific", "mountain", "atlantic", "bras", "standard time")
+_ZONE_MARKS = frozenset({"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "HST", "BRT", "GMT", "UTC",
+                         "BST", "WET", "CET", "CEST", "EET", "EEST", "MSK", "IST", "SGT", "HKT", "JST", "KST", "AWST",
+                         "ACST", "AEST", "AEDT", "NZST", "ET", "CT", "MT", "PT"})
+_ONLY_CAPITALS = bytes(c if 65 <= c <= 90 else 32 for c in range(256))
+# A zone written out is followed by "time" or "hours": "Eastern Time", "Pacific Standard Time", "CET hours".
+_NAMED_BEFORE = re.compile(r"(?:eastern|central|pacific|mountain|atlantic|european|bras[íi]lia|india|indian)"
+                           r"(?:\s+(?:standard|daylight))?(?:\s+(?:business|working))?\s+$")
 
 
-def zones_in_text(text: str, lowered: str) -> frozenset[str]:
+def capitals(text: str) -> frozenset[str]:
+    """The words of a text written in capitals only ("EST", "ZAR", "R" of "R30k"): one pass in C."""
+    return frozenset(text.encode("ascii", "replace").translate(_ONLY_CAPITALS).decode().split())
+
+
+def _marks(head: str, low: str, caps: frozenset[str]) -> list[int]:
+    """Where zone names may start: abbreviations the text holds in capitals, a zone written out
+    before "time" or "hours", and UTC/GMT offsets."""
+    found = []
+    for mark in caps & _ZONE_MARKS:
+        at = head.find(mark)
+        while at != -1:
+            found.append(at)
+            at = head.find(mark, at + len(mark))
+    for word in ("time", "hour"):
+        at = low.find(word)
+        while at != -1:
+            if _NAMED_BEFORE.search(low, max(0, at - 40), at):
+                found.append(max(0, at - 40))
+            at = low.find(word, at + len(word))
+    for word in ("utc", "gmt"):
+        at = low.find(word)
+        while at != -1:
+            found.append(at)
+            at = low.find(word, at + 3)
+    return found
+
+
+def zones_in_text(text: str, lowered: str, caps: frozenset[str] | None = None) -> frozenset[str]:
     """The countries the time zones a posting's opening asks for allow (empty when it names none):
-    the pattern runs only around the pieces zone names hold."""
+    the pattern runs only around the places a zone name may start."""
     head, low = text[:3000], lowered[:3000]
-    if not any(mark in head for mark in _ZONE_MARKS) and not any(word in low for word in _ZONE_WORDS):
-        return frozenset()
     found: set[str] = set()
-    for match in _ZONE.finditer(head):
-        found |= zone_bound(head[max(0, match.start() - 80):match.end() + 80])
+    for at in _marks(head, low, capitals(head) if caps is None else caps):
+        match = _ZONE.search(head, max(0, at - 12), at + 60)
+        if match:
+            found |= zone_bound(head[max(0, match.start() - 80):match.end() + 80])
     return frozenset(found)
