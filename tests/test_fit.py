@@ -503,3 +503,80 @@ def test_the_review_page_shows_the_function_years_asked_and_caps(scoring):
     assert "<dt>Function</dt><dd>backend</dd>" in page and "<dt>Years asked</dt><dd>3–5</dd>" in page
     assert "<dt>Capped at</dt><dd>40: a place or language you cannot work in</dd>" in page
     assert '<th scope="row">function</th>' not in page and '<th scope="row">location</th>' in page
+
+
+# -- the structure of postings and profiles, beyond the eval's samples --------------------------------
+
+@pytest.mark.parametrize("title, function", [
+    ("Lead Site Reliability Engineer, Network Assurance Data Platform - Cisco", "sre"),
+    ("AI SRE Engineer", "sre"), ("Senior DevOps/Cloud Engineer (AI-Augmented)", "sre"),
+    ("Software Engineer - Gen AI", "machine learning"), ("AI Engineer", "machine learning"),
+    ("Python Engineer - RPA Developer", "process automation"), ("Golang Developer", "backend"),
+    ("Software Engineer, Frontend - Consumer", "frontend"), ("Frontend Engineer, Infrastructure", "frontend"),
+    ("SRE Middleware Automation Engineer - Assistant Vice President", "sre"),
+    ("Vice President, Engineering", "management"),
+    ("Engenheiros de Dados - Python - AWS", "data"), ("Channel Business Development Manager", "partnerships"),
+    ("Business Development Representative", "sales development"), ("Machine Learning Research Scientist", "research"),
+    ("Forward Deployed Software Engineer", "customer engineering"), ("Technical Support Engineer", "support"),
+    ("Software Engineer in Test", "qa"), ("Developer Advocate", "developer relations")])
+def test_a_titles_function_is_read_part_by_part_with_domains_and_languages_last(title, function):
+    from pipeline.fit.functions import title_function
+
+    assert title_function(title) == function
+
+
+@pytest.mark.parametrize("title, levels", [
+    ("Account Executive Leader - Payments", ("lead",)), ("Sales Specialist & Team Lead Track", ()),
+    ("Senior/Staff Platform Engineer", ("senior", "staff")),
+    ("Engineering-SRE Platforms-Associate-Bengaluru", ("entry", "mid")),
+    ("SRE Engineer - Assistant Vice President", ("senior",)),
+    ("Principal Engineer - DevOps, Vice President", ("staff",)),
+    ("Account Executive, Mid-Market", ()), ("Engenheiro de Dados Sênior", ("senior",)),
+    ("Desenvolvedor Back-end Pleno", ("mid",)), ("Member of Technical Staff", ())])
+def test_a_titles_levels_grades_and_tracks(title, levels):
+    from pipeline.fit.scorer import title_levels
+
+    assert title_levels(title) == levels
+
+
+def test_staff_or_principal_is_not_the_lead_a_person_asks_for_and_weekend_work_is_not_regular():
+    lead = FitProfile(**{**SRE_BLR.__dict__, "seniority": ("senior", "lead")})
+    assert Scorer(lead).score(job(title="Lead Site Reliability Engineer", location="Bengaluru")).score >= 50
+    principal = Scorer(lead).score(job(title="Principal Site Reliability Engineer", location="Bengaluru"))
+    assert principal.score < 50 and "title says staff" in principal.flags
+    weekend = Scorer(SRE_BLR).score(job(title="Weekend Site Reliability Engineer", location="Remote"))
+    assert weekend.score < 50 and any("not a regular full-time position" in f for f in weekend.flags)
+    takes_it = FitProfile(**{**SRE_BLR.__dict__, "roles": ("Part-time Site Reliability Engineer",)})
+    assert Scorer(takes_it).score(job(title="Part-time Site Reliability Engineer", location="Remote")).score >= 50
+
+
+@pytest.mark.parametrize("location, description, workable", [
+    ("", "Location: Fully-Remote (Work from Home), 9 AM - 5 PM EST.", False),
+    ("Remote", "You will overlap at least 4 hours with IST.", True),
+    ("Remote (PST)", "", False), ("Anywhere", "Remote within UTC+3 to UTC+7.", True),
+    ("Remote", "salary: up to R30k a month", False), ("Remote", "CTC: 25 LPA", True),
+    ("Remote", "Active TS/SCI security clearance required.", False),
+    ("Remote (India)", "Company hours are 9-5 EST.", True),
+    ("New York, NY,Remote", "Fully remote: work from anywhere in the world!", True),
+    ("New York, NY,Remote", "Our team is remote-friendly.", False),
+    ("Remote,Belgrade, Serbia", "A distributed team working from India and the UK.", True),
+    ("Remote, US or India", "", True), ("Hyderabad, IN", "", True)])
+def test_time_zones_pay_clearance_and_anywhere_bound_remote_work(location, description, workable):
+    """For a person in Bengaluru, India: a zone, the pay's currency or a clearance limits a remote job
+    that names no country; a remote job that names one is that country."""
+    profile = FitProfile(**{**SRE_BLR.__dict__, "locations": ("Bengaluru", "India")})
+    fit = Scorer(profile).score(job(title="Site Reliability Engineer", location=location, description=description))
+    assert (not fit.outside) is workable, (location, description, fit.flags)
+
+
+def test_a_generic_role_takes_the_functions_its_skills_point_at():
+    from pipeline.fit.functions import person_functions
+
+    assert "frontend" in person_functions(("Software Engineer",), ("React", "TypeScript", "CSS", "Vue"))
+    assert "frontend" not in person_functions(("Backend Engineer",), ("React", "CSS"))
+    generic = FitProfile(roles=("Software Engineer",), nice_to_have=("React", "CSS", "HTML"), locations=("Germany",),
+                         configured=True)
+    assert Scorer(generic).score(job(title="Frontend Engineer", description="React and CSS.")).score >= 50
+    backend = FitProfile(**{**BACKEND.__dict__, "roles": ("Senior Backend Engineer",)})
+    fit = Scorer(backend).score(job(title="Senior Software Engineer", description="Python services on PostgreSQL."))
+    assert fit.score >= 50 and fit.title_match == 0.7
