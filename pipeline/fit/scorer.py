@@ -109,7 +109,8 @@ _YEARS_MIN = re.compile(
 _HISTORY = re.compile(r"\b(over|more than|for|since|almost|nearly|über|seit|há|hace)\s*$")  # the company's years
 # Open applications and talent pools: a way to be remembered, not an opening.
 _OPEN_APPLICATION = re.compile(
-    r"open application|general application|talent (pool|network|community)|initiativbewerbung|"
+    r"open application|general application|(?<!broadest )(?<!broad )(?<!diverse )(?<!widest )(?<!largest )"
+    r"talent (pool|network|community)|initiativbewerbung|"
     r"spontaneous application|candidatura espont|future (opportunities|openings|roles)|expression of interest|"
     r"don.t see (a|the) (role|position|job)|not (a|an) (specific|active|current) (role|opening|position)")  # lowered
 # A piece every open-application phrase holds: the full pattern runs only when one is there.
