@@ -434,7 +434,10 @@ def test_another_function_caps_the_score_and_says_so():
     ("5+ years of experience with Go", (5, None)), ("3-5 years in backend work", (3, 5)),
     ("at least 4 years", (4, None)), ("3yrs+ proven work experience", (3, None)),
     ("mindestens 3 Jahre Erfahrung", (3, None)), ("al menos 2 años de experiencia", (2, None)),
-    ("With over 10 years of experience in big data, we serve Roku.", None)])
+    ("With over 10 years of experience in big data, we serve Roku.", None),
+    ("3 to 5 years of experience", (3, 5)), ("2-4 years of experience in backend", (2, 4)),
+    ("at least five years of experience", (5, None)), ("more than 5 years of experience", (5, None)),
+    ("experiência de 3 anos", (3, None))])
 def test_years_asked_are_read_in_their_common_forms(text, asked):
     from pipeline.fit.scorer import required_years
 

@@ -100,13 +100,26 @@ _STOPWORDS = {"german": {"und", "die", "der", "wir", "sie", "mit", "für", "ist"
 # Years of experience a posting asks, in its common forms and languages: "5+ years", "3-5 years",
 # "at least 4 years", "3yrs+", "mindestens 3 Jahre", "al menos 2 años", "pelo menos 3 anos".
 _UNIT = r"(?:years?|yrs?|jahre?n?|años|anos|ans|år)"
-_YEARS_RANGE = re.compile(rf"\b(\d{{1,2}})\s*\+?\s*(?:-|–|to|bis|a|à)\s*(\d{{1,2}})\s*\+?\s*{_UNIT}\b")
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "twelve": 12, "fifteen": 15, "zwei": 2, "drei": 3, "fünf": 5, "dois": 2, "três": 3,
+                 "cinco": 5, "dos": 2, "tres": 3}
+_N = r"(\d{1,2}|" + "|".join(_NUMBER_WORDS) + ")"
+_YEARS_RANGE = re.compile(rf"\b{_N}\s*\+?\s*(?:-|–|to|bis|a|à)\s*{_N}\s*\+?\s*{_UNIT}\b")
 _YEARS_MIN = re.compile(
-    rf"\b(?:(\d{{1,2}})\s*(?:\+|plus|or more|oder mehr|o más|ou mais)\s*{_UNIT}|(\d{{1,2}})\s*{_UNIT}\s*\+|"
-    rf"(?:at least|minimum(?: of)?|min\.|mindestens|al menos|mínimo(?: de)?|pelo menos|au moins)\s*"
-    rf"(\d{{1,2}})\s*{_UNIT}|(\d{{1,2}})\s*{_UNIT}\s+(?:of\s+)?(?:[\w/-]+\s+){{0,4}}?(?:experience|erfahrung|experiencia|"
-    rf"experiência|expérience))")
-_HISTORY = re.compile(r"\b(over|more than|for|since|almost|nearly|über|seit|há|hace)\s*$")  # the company's years
+    rf"\b(?:{_N}\s*(?:\+|plus|or more|oder mehr|o más|ou mais)\s*{_UNIT}|{_N}\s*{_UNIT}\s*\+|"
+    rf"(?:at least|minimum(?: of)?|min\.|mindestens|al menos|mínimo(?: de)?|pelo menos|au moins|over|more than|über|"
+    rf"mais de|más de)\s*{_N}\s*\+?\s*{_UNIT}|{_N}\s*{_UNIT}\s+(?:of\s+)?(?:[\w/-]+\s+){{0,4}}?(?:experience|erfahrung|"
+    rf"experiencia|experiência|expérience)|(?:experience|erfahrung|experiencia|experiência|expérience)\s*(?:of|de|von|:)?"
+    rf"\s*{_N}\s*\+?\s*{_UNIT})")
+_HISTORY = re.compile(r"\b(for|since|almost|nearly|seit|há|hace)\s*$")  # the company's years, not the person's
+# "With over 10 years of experience in big data, we serve ...": a sentence about the company.
+_ABOUT_US = re.compile(r"\b(we|we've|we're|our|us|company|founded|history|clients|customers)\b")
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else _NUMBER_WORDS[text]
+
+
 # Open applications and talent pools: a way to be remembered, not an opening.
 _OPEN_APPLICATION = re.compile(
     r"open application|general application|(?<!broadest )(?<!broad )(?<!diverse )(?<!widest )(?<!largest )"
@@ -307,13 +320,32 @@ def required_years(lowered: str) -> tuple[int, int | None] | None:
     floors: list[int] = []
     ranges: list[tuple[int, int]] = []
     for start, end in windows(lowered, _UNIT_WORDS, 30, 90):
-        floors += [int(next(g for g in m.groups() if g)) for m in _YEARS_MIN.finditer(lowered, start, end)
-                   if not _HISTORY.search(lowered[max(0, m.start() - 12):m.start()])]
-        ranges += [(int(a), int(b)) for a, b in _YEARS_RANGE.findall(lowered, start, end) if int(a) < int(b) <= 30]
+        spans = []
+        for m in _YEARS_RANGE.finditer(lowered, start, end):
+            low, high = _number(m.group(1)), _number(m.group(2))
+            if low < high <= 30:
+                ranges.append((low, high))
+                spans.append((m.start(), m.end()))
+        for m in _YEARS_MIN.finditer(lowered, start, end):
+            group = next(i for i, found in enumerate(m.groups(), 1) if found)
+            if any(a <= m.start(group) < b for a, b in spans):
+                continue  # the top of a range ("3 to 5 years of experience"), read as the range
+            if _HISTORY.search(lowered, max(0, m.start() - 12), m.start()) or _about_us(lowered, m.start(), m.end()):
+                continue
+            floors.append(_number(m.group(group)))
     floors = [y for y in floors if 0 < y <= 20]
     if ranges and (not floors or max(floors) <= max(a for a, _ in ranges)):
         return max(ranges)
     return (max(floors), None) if floors else None
+
+
+def _about_us(lowered: str, start: int, end: int) -> bool:
+    """The sentence around an "over 10 years" speaks of the company, not of the person it wants."""
+    if not lowered.startswith(("over", "more", "über", "mais", "más"), start):
+        return False
+    left = max(lowered.rfind(".", 0, start), lowered.rfind("\n", 0, start)) + 1
+    right = min((i for i in (lowered.find(".", end), lowered.find("\n", end)) if i != -1), default=len(lowered))
+    return _ABOUT_US.search(lowered, left, right) is not None
 
 
 def _few(countries: frozenset[str]) -> str:
