@@ -18,14 +18,15 @@ import re
 # (function, title pattern): the first that matches wins, so the specific ones come first.
 TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("open application", r"open application|general application|talent (pool|network|community)|"
-                         r"initiativbewerbung|spontaneous application|future opportunit"),
+                         r"initiativbewerbung|(spontaneous|speculative|unsolicited) application|future opportunit|"
+                         r"candidatura espont|candidature spontan|expression of interest"),
     ("sales", r"account (executive|director)|sales (executive|director|specialist|representative)|inside sales"),
     # Other selling jobs: keeping existing customers, booking meetings for closers, building partnerships.
     ("account management", r"account manag(er|ement)|key account|client partner"),
     ("sales development", r"\b(sdr|bdr)\b|sales development|business development rep|lead generat|appointment sett"),
-    # Business development that is not a representative's prospecting, channels and alliances.
+    # Channels, alliances and the enablement of partners' or sellers' teams.
     ("partnerships", r"partnerships?\b|partner (development|manager)|alliances? manager|\bchannel\b|"
-                     r"business development(?! rep)|(sales|revenue|partner) enablement"),
+                     r"(sales|revenue|partner) enablement"),
     ("support", r"(customer|client|technical|it) ?support|support (analyst|specialist|technician|agent|"
                 r"representative)|customer success|help ?desk|service desk"),
     ("management", r"(engineering|development|software|technical|team|delivery) manager|manager,? engineering|"

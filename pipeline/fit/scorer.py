@@ -124,11 +124,13 @@ def _number(text: str) -> int:
 _OPEN_APPLICATION = re.compile(
     r"open application|general application|(?<!broadest )(?<!broad )(?<!diverse )(?<!widest )(?<!largest )"
     r"talent (pool|network|community)|initiativbewerbung|"
-    r"spontaneous application|candidatura espont|future (opportunities|openings|roles)|expression of interest|"
-    r"don.t see (a|the) (role|position|job)|not (a|an) (specific|active|current) (role|opening|position)")  # lowered
+    r"(spontaneous|speculative|unsolicited) application|candidatura espont|candidature spontan|"
+    r"future (opportunities|openings|roles)|expression of interest|(don.t|do not) see (a|the|your) (role|position|job)|"
+    r"not (a|an) (specific|active|current) (role|opening|position)")  # lowered
 # A piece every open-application phrase holds: the full pattern runs only when one is there.
-_OPENING_HINTS = ("open application", "general application", "talent ", "initiativbewerbung", "spontaneous",
-                  "candidatura espont", "future ", "expression of interest", "t see ", "not a")
+_OPENING_HINTS = ("open application", "general application", "talent ", "initiativbewerbung", "spontan",
+                  "speculative", "unsolicited", "candidatura espont", "future ", "expression of interest", " see ",
+                  "not a")
 _TITLE_TRANSLATIONS = ((re.compile(r"engenheir[oa]s? de dados|ingenier[oa]s? de datos|dateningenieur(in)?", re.I),
                         "data engineer"), (re.compile(r"softwareentwickler(in)?", re.I), "software developer"),
                        (re.compile(r"member of (the )?technical staff", re.I), "software engineer"),
