@@ -46,7 +46,7 @@ _TITLE_LEVELS = (  # first match wins: the most specific words first
     (r"principal|staff|distinguished", "staff"),
     (r"tech(nical)? lead|team lead|lead|leader", "lead"),
     (r"senior|sr|snr|experienced|iii|iv", "senior"),
-    (r"mid(?![- ](?:market|size|sized|west|atlantic))(?:[- ]level)?|middle(?! east)|intermediate|pleno", "mid"),
+    (r"mid(?![- ](?:market|size|sized|west|atlantic))(?:[- ]level)?|middle(?! east)|intermediate|pleno|ii", "mid"),
     (r"junior|jr|entry[- ]level|graduate|new grad|grad|associate|i", "entry"),
 )
 # A level the title promises later is not the role's: "Sales Specialist & Team Lead Track", "path to lead".
