@@ -583,19 +583,3 @@ def test_a_generic_role_takes_the_functions_its_skills_point_at():
     backend = FitProfile(**{**BACKEND.__dict__, "roles": ("Senior Backend Engineer",)})
     fit = Scorer(backend).score(job(title="Senior Software Engineer", description="Python services on PostgreSQL."))
     assert fit.score >= 50 and fit.title_match == 0.7
-
-
-def test_years_default_to_what_the_cvs_work_dates_cover(tmp_path):
-    from pipeline.config.profile import years_of_work
-
-    work = [{"name": "A", "position": "Engineer", "startDate": "2015-01", "endDate": "2019-01"},
-            {"name": "B", "position": "Engineer", "startDate": "2018-06", "endDate": "2021-01-31"},  # overlaps A
-            {"name": "C", "position": "Intern", "startDate": 2012, "endDate": "2012-07"}]
-    assert years_of_work({"work": work}) == 6 and years_of_work({"work": []}) is None and years_of_work(None) is None
-    path = tmp_path / "profile.yaml"
-    path.write_text(yaml.safe_dump({"name": "A B", "email": "a@example.org", "cv": {"work": work},
-                                    "fit": {"roles": ["Backend Engineer"]}}))
-    assert load_profile(path).fit.years == 6
-    path.write_text(yaml.safe_dump({"name": "A B", "email": "a@example.org", "cv": {"work": work},
-                                    "fit": {"roles": ["Backend Engineer"], "years": 9}}))
-    assert load_profile(path).fit.years == 9, "fit.years, when given, is the person's word"

@@ -1,6 +1,5 @@
 """The candidate: profile.yaml (and optionally a resume), validated at start with file, line, key."""
 
-import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,7 +43,7 @@ class FitProfile:
     seniority: tuple[str, ...] = ()
     locations: tuple[str, ...] = ()
     work_from: tuple[str, ...] = ()  # countries or regions remote work may be done from; default: locations'
-    years: int | None = None  # years of experience (default: what the cv's work dates cover); None: unknown
+    years: int | None = None  # years of experience; None: unknown (the resume may give it, issue #25)
     open_applications: bool = False  # talent pools and open applications may pass min_score
     remote: str = "ok"
     languages: tuple[str, ...] = ("English",)
@@ -127,42 +126,15 @@ def load_profile(path: Path) -> Profile:
     for link in values["links"]:
         if not link.startswith(("http://", "https://")):
             raise doc.error(("links",), f"expected http(s) URLs, got {link!r}")
-    worked = years_of_work(values.pop("cv"))
+    values.pop("cv")
     resume = values.pop("resume")
     values["resume_text"] = _resume(path.parent / resume, doc) if resume else ""
-    values["fit"] = _fit(doc, data.get("fit"), values, worked)
+    values["fit"] = _fit(doc, data.get("fit"), values)
     return Profile(**values)
 
 
-def years_of_work(cv: Any) -> int | None:
-    """Whole years the `cv:` section's work entries cover (JSON Resume's startDate/endDate, an
-    open end being today; overlapping jobs counted once), or None when it dates none. Dates are
-    checked with their line by pipeline.resume.cv; one that cannot be read here is left out."""
-    work = cv.get("work") if isinstance(cv, dict) else None
-    spans = []
-    for entry in work if isinstance(work, list) else ():
-        start = _month(entry.get("startDate")) if isinstance(entry, dict) else None
-        if start is not None:
-            spans.append((start, _month(entry.get("endDate")) or _month(datetime.date.today())))
-    months, reached = 0, 0
-    for start, end in sorted(spans):
-        start = max(start, reached)
-        if end is not None and end > start:
-            months, reached = months + end - start, end
-    return months // 12 if spans else None
-
-
-def _month(value: Any) -> int | None:
-    """A JSON Resume date (2020, "2020-03", "2020-03-15" or a date) as a count of months."""
-    if isinstance(value, datetime.date):
-        return value.year * 12 + value.month - 1
-    found = re.match(r"^(\d{4})(?:-(\d{2}))?", str(value or "").strip())
-    return int(found.group(1)) * 12 + int(found.group(2) or 1) - 1 if found else None
-
-
-def _fit(doc: Located, data: Any, profile: dict[str, Any], worked: int | None = None) -> FitProfile:
-    """profile.yaml's `fit`, every key optional; defaults come from the rest of the profile (`years`
-    from the cv's work dates, `worked`)."""
+def _fit(doc: Located, data: Any, profile: dict[str, Any]) -> FitProfile:
+    """profile.yaml's `fit`, every key optional; defaults come from the rest of the profile."""
     values = check_section(doc, ("fit",), data, FIT_KEYS)
     for key in FIT_LISTS:
         items = values[key]
@@ -185,8 +157,6 @@ def _fit(doc: Located, data: Any, profile: dict[str, Any], worked: int | None = 
     years = values["years"]
     if years is not None and (isinstance(years, bool) or not 0 <= years <= MAX_YEARS):
         raise doc.error(("fit", "years"), f"expected 0 to {MAX_YEARS} years, got {years!r}")
-    if values["years"] is None:
-        values["years"] = worked
     defaults = {"roles": profile["target_roles"], "nice_to_have": profile["skills"],
                 "languages": (profile["language"],)}
     for key in FIT_LISTS:
