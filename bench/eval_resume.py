@@ -8,7 +8,8 @@ The postings are split once by a hash of their number into a tuning half and a h
 rules are tuned on the first only. A posting added after a mistake was seen (its rows say
 `added`, its text is in tests/evals/resume_postings.jsonl, parsed from a recorded board in
 shared/fixtures) goes to the tuning half. Both halves are printed, misses of the tuning half only;
-the suite asserts the held-back floor.
+the suite asserts the held-back floor. The reading is fit.requirements', the one reader the
+outreach drafts use too.
     python bench/eval_resume.py [--show-misses]
 """
 

@@ -12,8 +12,8 @@ import yaml
 
 from pipeline.companies.crawler import taglines
 from pipeline.companies.pages import parse_website
+from pipeline.fit.requirements import asked
 from pipeline.outreach import rubric
-from pipeline.outreach.requirements import asked_skills
 from tests.helpers.http_server import FIXTURES, RecordedServer
 from tests.helpers.outreach_world import EVALS, make, rubric_problems, scenarios, serve_sites
 
@@ -40,7 +40,7 @@ def test_enough_labelled_cases_in_both_halves():
 def test_the_rubric_holds_on_every_labelled_draft(case):
     job = case["job"]
     facts = rubric.Facts(job["title"], job["company"], site_taglines(case["pages"]),
-                         asked_skills(PROFILES[case["profile"]]["skills"], job["title"], job["description"]))
+                         asked(PROFILES[case["profile"]]["skills"], job["title"], job["description"]))
     assert rubric.problems(case, facts) == []
 
 

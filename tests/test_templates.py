@@ -8,10 +8,10 @@ from pathlib import Path
 
 from pipeline.config.profile import load_profile
 from pipeline.config.settings import DraftSettings
+from pipeline.fit.requirements import asked
 from pipeline.outreach import hooks, rubric
 from pipeline.outreach.drafts import NOTE_CHARS
 from pipeline.outreach.recipients import GUESS, MANAGER_KIND, PERSONAL, RECRUITER, ROLE, Recipient
-from pipeline.outreach.requirements import asked_skills
 from pipeline.outreach.templates import template_draft
 from pipeline.outreach.voice import company_name, role_title
 from pipeline.records import Job
@@ -58,12 +58,12 @@ def test_a_template_links_a_company_fact_to_the_proof_in_the_persons_voice():
 
 
 def test_skills_as_the_posting_asks_for_them():
-    asked = asked_skills(("Python", "PostgreSQL", "Kubernetes", "AWS", "Kafka", "Go"), "Backend Engineer",
-                         "About us\nWe use Kafka.\nWhat you bring\n- PostgreSQL and Python\n- Go or Kafka\n"
-                         "- Kubernetes on AWS is a plus")
-    assert asked.required == ["PostgreSQL", "Python", "Go", "Kafka"], "the posting's order"
-    assert asked.optional == ["Kubernetes", "AWS"] and asked.required_phrases("or")[-1] == "Go or Kafka"
-    plain = asked_skills(("Python", "PostgreSQL"), "x", "We build the APIs our robots talk to. Python, PostgreSQL.")
+    found = asked(("Python", "PostgreSQL", "Kubernetes", "AWS", "Kafka", "Go"), "Backend Engineer",
+                  "About us\nWe use Kafka.\nWhat you bring\n- PostgreSQL and Python\n- Go or Kafka\n"
+                  "- Kubernetes on AWS is a plus")
+    assert found.required == ["PostgreSQL", "Python", "Go", "Kafka"], "the posting's order"
+    assert found.plus == ["Kubernetes", "AWS"] and found.required_phrases("or")[-1] == "Go or Kafka"
+    plain = asked(("Python", "PostgreSQL"), "x", "We build the APIs our robots talk to. Python, PostgreSQL.")
     assert plain.required == [] and plain.mentioned == ["Python", "PostgreSQL"], "no section: never 'required'"
     d = template_draft(PROFILE, job(description="We build the APIs our robots talk to. Python, PostgreSQL."), None,
                        ANNA, "email", DraftSettings())

@@ -247,12 +247,13 @@ def daemon_status(config: Config, as_json: bool) -> int:
 def rescore(config: Config, status: str | None) -> int:
     """Score again after the profile changed (see service.actions.rescore)."""
     from pipeline.config.profile import load_profile, profile_path
+    from pipeline.resume.cv import with_resume_years
 
     path = profile_path(config)
     if not path.exists():
         print(f"no profile at {path}: copy profile.example.yaml and fill it in", file=sys.stderr)
         return c.EXIT_ERROR
-    counts = actions.rescore(open_store(config), load_profile(path).fit, status)
+    counts = actions.rescore(open_store(config), with_resume_years(load_profile(path).fit, path), status)
     print(f"rescored {counts['rescored']}: {counts['skipped']} now skipped for fit, {counts['back']} back to "
           f"scored" + (f", {counts['busy']} busy (a stage holds them)" if counts["busy"] else ""))
     return c.EXIT_OK

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from pipeline.fit import requirements
 from pipeline.fit.scorer import mentions
 from pipeline.outreach.drafts import PHONE, DraftRejected, check_summary
 from pipeline.outreach.voice import company_name, lower_first
@@ -73,11 +74,8 @@ PROFILE_FACT = re.compile(r"\b\d+[- ](?:person|people|strong)\b|\bemployees\b|\b
 AGENCY = re.compile(r"\b(?:our|unser) (?:client|kunde)\b", re.I)  # an agency's posting: not the company's words
 HOOK_PAGES = ("home", "about", None)  # team and contact pages hold names and addresses, not facts
 
-JOB_SECTIONS_SKIPPED = re.compile(
-    r"^(?:requirements?|qualifications|what you|who you|you (?:have|bring|will)|about you|"
-    r"your (?:profile|role|responsibilities)|responsibilities|benefits|perks|what we offer|nice to have|bonus|"
-    r"dein profil|ihr profil|deine aufgaben|ihre aufgaben|wir bieten|anforderungen|aufgaben|how to apply|"
-    r"compensation|salary)", re.I)
+# The job's own sections whose sentences are about the applicant, not the company: never a hook.
+JOB_SECTIONS_SKIPPED = (requirements.REQUIRED, requirements.PLUS, requirements.DUTIES, requirements.OFFER)
 
 
 @dataclass(frozen=True)
@@ -128,9 +126,9 @@ def candidates(company: dict[str, Any] | None, job_text: str, job_url: str,
     names = "|".join(re.escape(n) for n in {company_name(name), name} if n)
     subject = re.compile(rf"^(?:we|our|the company|the team{'|' + names if names else ''})\b", re.I)
     for line in _paragraphs(job_text):
-        heading = line.strip().strip("*#:•- ")
-        if len(heading.split()) <= 6 and not heading.endswith("."):
-            skipping = bool(JOB_SECTIONS_SKIPPED.match(heading))
+        heads = requirements.heading(line)
+        if heads:
+            skipping = heads in JOB_SECTIONS_SKIPPED
             continue
         if not skipping and not re.match(r"\s*[-•*–·]", line):  # a bullet is a duty or a requirement
             # the posting's own sentences about the company, not its duties ('Build the APIs ...')

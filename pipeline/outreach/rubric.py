@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.config.profile import Profile
+from pipeline.fit.requirements import Asked, asked
 from pipeline.outreach import review
 from pipeline.outreach.conversations import OPEN, person_of
 from pipeline.outreach.drafts import DraftRejected
-from pipeline.outreach.requirements import Asked, asked_skills
 from pipeline.outreach.voice import company_name, role_title
 from pipeline.records import Job
 
@@ -76,7 +76,7 @@ def misstated_skills(body: str, asked: Asked) -> list[str]:
         if not REQUIRES.search(line):
             continue
         claim = PLUS.split(line)[0]  # what comes after "a plus" is named as a plus
-        for skill in [*asked.optional, *asked.mentioned]:
+        for skill in [*asked.plus, *asked.mentioned]:
             if skill not in asked.required and re.search(rf"(?<!\w){re.escape(skill)}(?!\w)", claim, re.I):
                 wrong.append(skill)
     return wrong
@@ -113,7 +113,7 @@ def rubric_facts(profile: Profile, job: Job, company: dict[str, Any] | None) -> 
     """The rubric's view of a job: its title, the company's name, its taglines, the skills asked."""
     return Facts(job.title, job.company or str((company or {}).get("name") or ""),
                  tuple(str(t) for t in (company or {}).get("taglines") or []),
-                 asked_skills(profile.skills, job.title, job.description))
+                 asked(profile.skills, job.title, job.description))
 
 
 def check_rubric(draft: dict[str, Any], facts: Facts, others: set[str] | frozenset[str] = frozenset()) -> None:

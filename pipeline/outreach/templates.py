@@ -21,6 +21,7 @@ from nameparser import HumanName
 from pipeline.companies.addresses import first_name
 from pipeline.config.profile import Profile
 from pipeline.config.settings import DraftSettings
+from pipeline.fit.requirements import Asked, asked, spoken_list
 from pipeline.outreach import hooks
 from pipeline.outreach.drafts import NOTE_CHARS, PHONE, URL, check_links
 from pipeline.outreach.phrases import LANGUAGES, NAMES
@@ -34,7 +35,6 @@ from pipeline.outreach.recipients import (
     TEAM,
     Recipient,
 )
-from pipeline.outreach.requirements import Asked, asked_skills, spoken_list
 from pipeline.outreach.voice import (
     achievement_clause,
     company_name,
@@ -113,11 +113,11 @@ def context(profile: Profile, job: Job, company: dict[str, Any] | None, recipien
     said links to the proof that follows it."""
     language, _ = language_of(profile)
     polite = formal(profile)
-    asked = asked_skills(profile.skills, job.title, job.description)
+    found = asked(profile.skills, job.title, job.description)
     legal = _plain((company or {}).get("name") or job.company)
     name = company_name(_plain(job.company) or legal)
     best: tuple[float, str, hooks.Hook | None] = (-1e9, "", None)
-    ranked = ranked_achievements(profile, job, asked.required + asked.optional + asked.mentioned)
+    ranked = ranked_achievements(profile, job, found.required + found.plus + found.mentioned)
     for overlap, achievement in ranked[:3]:
         hook = hooks.choose(company, job.title, job.description, job.url, legal, achievement, [*profile.skills],
                             language, polite)
@@ -126,7 +126,7 @@ def context(profile: Profile, job: Job, company: dict[str, Any] | None, recipien
             best = (total, achievement, hook)
     _, achievement, hook = best
     return Context(profile, job, recipient, language, polite, name, role_title(_plain(job.title), job.location),
-                   asked, achievement, hook, [role_title(_plain(r)) for r in other_roles or []],
+                   found, achievement, hook, [role_title(_plain(r)) for r in other_roles or []],
                    seed or f"{job.id}:{recipient.name if recipient else ''}")
 
 
@@ -194,7 +194,7 @@ def _skills(ctx: Context, with_optional: bool) -> str:
     posting offers them: 'Go or Python'); a plus named as a plus."""
     conj = ctx.say("and")
     required = ctx.asked.required_phrases(ctx.say("or"))[:4]
-    optional = ctx.asked.optional[:2] if with_optional else []
+    optional = ctx.asked.plus[:2] if with_optional else []
     one = "1" if len(optional) == 1 else "n"
     parts = []
     if required:
@@ -309,7 +309,7 @@ def template_draft(profile: Profile, job: Job, company: dict[str, Any] | None, r
         check_links(f"{made['subject']}\n{made['body']}", allowed)
     language, note_language = language_of(profile)
     hook = ctx.hook
-    used = {"skills": {"required": ctx.asked.required, "optional": ctx.asked.optional,
+    used = {"skills": {"required": ctx.asked.required, "plus": ctx.asked.plus,
                        "mentioned": ctx.asked.mentioned},
             "achievement": ctx.achievement, "language": language, "tone": "formal" if ctx.formal else "casual",
             "audience": ctx.audience, "variant": ctx.seed,

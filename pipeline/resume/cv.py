@@ -8,6 +8,7 @@ does not print (volunteer, awards, publications, interests, references, meta) ar
 left aside.
 """
 
+import dataclasses
 import datetime
 import hashlib
 import json
@@ -20,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from pipeline.config.profile import EMAIL, load_profile
+from pipeline.config.profile import EMAIL, FitProfile, load_profile
 from pipeline.config.yamlfile import Located, check_section, check_type, read_text
 from pipeline.errors import ConfigError
 
@@ -346,3 +347,33 @@ def _replace_checked(profile: Path, text: str) -> None:
         temp.replace(profile)
     finally:
         temp.unlink(missing_ok=True)
+
+
+def experience_years(cv: CV | None, today: datetime.date | None = None) -> int | None:
+    """Whole years of work the resume's `work` entries cover (overlapping jobs counted once; an
+    entry without an end date runs to today); None when no entry has a start date."""
+    spans = sorted((_month(e.start), _month(e.end) if e.end else _month((today or datetime.date.today()).isoformat()))
+                   for e in (cv.work if cv else ()) if e.start)
+    if not spans:
+        return None
+    months, reach = 0, spans[0][0]
+    for start, end in spans:
+        start = max(start, reach)
+        if end > start:
+            months, reach = months + end - start, end
+    return months // 12
+
+
+def _month(text: str) -> int:
+    """'2019', '2019-04' or '2019-04-15' -> a month count (a bare year is its January)."""
+    year, _, rest = text.partition("-")
+    return int(year) * 12 + (int(rest[:2]) - 1 if rest else 0)
+
+
+def with_resume_years(fit: FitProfile, path: Path) -> FitProfile:
+    """The fit profile, its `years` taken from the resume's work dates when the profile does not
+    state them (fit.years wins)."""
+    if fit.years is not None or not path.is_file():
+        return fit
+    years = experience_years(load_cv(path))
+    return fit if years is None else dataclasses.replace(fit, years=years)

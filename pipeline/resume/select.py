@@ -1,9 +1,10 @@
 """Which of the person's facts a job's resume shows, best first. Only ids are chosen: every word
 on the page comes from the profile, never from the job or a model.
 
-The job's asks are read in the person's own words: their skills (the cv's skills and project
-keywords, the profile's skills and fit terms) that the posting states as required, that fit
-matched, or that it calls a plus, and the content words of its requirement lines. Highlights are
+The job's asks are read in the person's own words, by fit.requirements (the reader the outreach
+drafts use too): their skills (the cv's skills and project keywords, the profile's skills and fit
+terms) that the posting states as required, that fit matched, or that it calls a plus, and the
+content words of its required clauses. Highlights are
 ranked by how much of that they show, must-haves first; the template then keeps the longest
 prefix of the ranking that fits one page. An optional LLM step may reorder or drop ids; its
 answer is checked (only known ids, none twice) and ignored when it fails.
@@ -15,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from pipeline.config.profile import Profile
+from pipeline.fit.requirements import REQUIRED, asked
 from pipeline.fit.scorer import mentions
 from pipeline.records import Job
 from pipeline.resume.cv import CV, Entry
@@ -25,21 +27,6 @@ MAX_PROJECTS = 3
 MAX_PROJECT_HIGHLIGHTS = 2
 WEIGHTS = {"required": 3.0, "matched": 2.0, "plus": 1.0, "word": 0.5}
 MAX_WORDS = 4  # shared requirement words a highlight is credited for
-# "X is a plus": the clause it ends is a plus. "..., preferably Y" / "ideally Y" / "(bonus for Y)": Y is.
-_PLUS = re.compile(r"\b(?:(?:is |are |would be )?an? (?:strong |big |huge |great )?(?:plus|bonus)|nice[- ]to[- ]have|"
-                   r"preferred|(?:is )?an advantage|desirable|wünschenswert|von vorteil|ein plus)\b", re.I)
-_PLUS_AFTER = re.compile(r"\b(?:preferabl[ey]|ideally|bonus (?:for|if|points)|even better if|vorzugsweise|"
-                         r"idealerweise)\b", re.I)
-_PLUS_HEADING = re.compile(r"nice|bonus|prefer|plus|desir|vorteil|wünschens|extra credit|ideal", re.I)
-_ASKS_HEADING = re.compile(r"require|qualif|bring|you have|must|skills|experience|expertise|about you|who you are|"
-                           r"profile|looking for|what we need|critical|essential|anforderung|profil|mitbring|"
-                           r"qualifikation|erwarten", re.I)
-_STATEMENT = re.compile(r"\b(?:is|are|would be|will be)\s+an?\s", re.I)  # "Go is a plus" says, not heads
-PROSE = 300  # a line this long under a heading is a paragraph (a mission statement), not an item asked for
-_BULLET = re.compile(r"^\s*(?:[-*•·▪●◦–]|\d+[.)])\s*")
-_OTHER_HEADING = re.compile(r"about|who we are|what you.{0,4} do|responsib|benefit|perk|offer|why |the way we|values|"
-                            r"typical day|difference you|community you|compensation|salary|location|how to apply|"
-                            r"process|tasks|aufgaben|wir bieten|über uns", re.I)
 _WORD = re.compile(r"[a-zäöüß][a-zäöüß+#-]{3,}")
 _STOP = frozenset("this that with your will have from they their about what which work team teams more also "
                   "into able such well other some than them these those when where while would should "
@@ -67,48 +54,6 @@ class Choice:
     note: str = ""  # why an LLM's answer was ignored
 
 
-def _is_heading(line: str) -> bool:
-    """A short line with no sentence punctuation that ends with a colon or reads like a section's
-    name ("Nice to have", "What we're looking for"); "Python and Go" in a list is not one, nor is
-    "Kafka is a plus"."""
-    text = line.rstrip(":")
-    if _BULLET.match(line) or len(line) > 60 or len(text.split()) > 6 or any(p in text for p in ",.;") or \
-            _STATEMENT.search(text):
-        return False
-    return line.endswith(":") or any(h.search(text) for h in (_PLUS_HEADING, _ASKS_HEADING, _OTHER_HEADING))
-
-
-def _pieces(line: str, mode: str) -> list[tuple[str, str]]:
-    """A line as (text, kind): what follows "preferably" / "ideally" / "bonus for" is a plus; what
-    precedes it is of the line's section, or a plus when it says so itself ("is a strong plus")."""
-    cut = _PLUS_AFTER.search(line)
-    head, tail = (line[:cut.start()], line[cut.start():]) if cut else (line, "")
-    pieces = [(head, "plus" if mode == "plus" or _PLUS.search(head) else mode)]
-    return pieces + ([(tail, "plus")] if tail else [])
-
-
-def requirement_lines(description: str) -> tuple[list[str], list[str], list[str]]:
-    """(text the posting states as required, text it calls a plus, the rest). Under a heading that
-    asks (Requirements, What you bring, Your expertise, Dein Profil) a line is required; under a
-    nice-to-have heading, or saying "a plus" itself, a plus; a paragraph is never an item. A posting
-    with no heading at all is one list: its lines count as required."""
-    found: dict[str, list[str]] = {"asks": [], "plus": [], "other": []}
-    mode, headed = "other", False
-    for raw in description.splitlines():
-        line = raw.strip()
-        if not line:
-            continue
-        if _is_heading(line):
-            mode, headed = "plus" if _PLUS_HEADING.search(line) else "asks" if _ASKS_HEADING.search(line) \
-                else "other", True
-            continue
-        for text, kind in _pieces(line, "other" if len(line) > PROSE else mode):
-            found[kind].append(text)
-    if not headed:
-        found["asks"], found["other"] = found["asks"] + found["other"], []
-    return found["asks"], found["plus"], found["other"]
-
-
 def vocabulary(cv: CV, profile: Profile) -> list[str]:
     """The person's own terms, each once: cv skills (a group's keywords, or the skill's name when it
     has none), project keywords, the profile's skills and fit terms."""
@@ -126,20 +71,14 @@ def _words(text: str) -> set[str]:
 
 
 def job_asks(cv: CV, profile: Profile, job: Job) -> Asks:
-    """The person's terms the job states as required, mentions (or fit matched), or only calls a plus."""
-    required_lines, plus_lines, other_lines = requirement_lines(job.description or "")
-    texts = {part: (text, text.lower()) for part, text in (
-        ("needed", "\n".join(required_lines)), ("rest", "\n".join([job.title, *other_lines])),
-        ("plus", "\n".join(plus_lines)))}
-    terms = vocabulary(cv, profile)
-    said = {part: {t for t in terms if mentions(t, *texts[part])} for part in texts}
-    required = [t for t in terms if t in said["needed"]]
-    plus = [t for t in terms if t in said["plus"] and t not in said["needed"] | said["rest"]]
+    """The person's terms the job states as required, only calls a plus, or mentions (or fit
+    matched), as fit.requirements reads the posting; the content words of its title and required
+    clauses."""
+    found = asked(vocabulary(cv, profile), job.title, job.description)
     fit_matched = [s for s in (job.data.get("fit") or {}).get("matched") or [] if isinstance(s, str)]
-    matched = [t for t in dict.fromkeys([*fit_matched, *(t for t in terms if t in said["rest"])])
-               if t not in required and t not in plus]
-    needed = texts["needed"][0]
-    return Asks(tuple(required), tuple(matched), tuple(plus), frozenset(_words(f"{job.title}\n{needed}")))
+    matched = [t for t in dict.fromkeys([*fit_matched, *found.mentioned]) if t not in found.required + found.plus]
+    needed = found.reading.text(REQUIRED)
+    return Asks(tuple(found.required), tuple(matched), tuple(found.plus), frozenset(_words(f"{job.title}\n{needed}")))
 
 
 def score(text: str, asks: Asks) -> float:

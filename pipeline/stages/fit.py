@@ -22,6 +22,7 @@ from pipeline.fit.llm_opinion import llm_fit
 from pipeline.fit.scorer import Fit, Scorer
 from pipeline.logs import get_logger
 from pipeline.records import Job, Output
+from pipeline.resume.cv import with_resume_years
 from pipeline.states import State
 
 log = get_logger("pipeline.fit")
@@ -34,7 +35,7 @@ class FitStage:
         self.settings: FitSettings = config.stage(c.FIT)
         path = profile_path(config)
         self.profile = profile or (load_profile(path) if path.exists() else None)
-        self.scorer = Scorer(self.profile.fit) if self.profile else None
+        self.scorer = Scorer(with_resume_years(self.profile.fit, path)) if self.profile else None
         self.budget = Budget(config.llm)
         self.llm = None
         if self.profile and config.llm_api_key and self.settings.llm:

@@ -13,7 +13,7 @@ from pipeline.engine.counters import spend_key
 from pipeline.engine.spend import Budget, metered
 from pipeline.net.llm import LLM
 from pipeline.resume.make import make_resume
-from pipeline.resume.select import job_asks, llm_rank, rank, requirement_lines
+from pipeline.resume.select import job_asks, llm_rank, rank
 from pipeline.store import open_store
 from tests.conftest import ROOT
 from tests.helpers.llm_server import Answer, LLMServer
@@ -27,20 +27,6 @@ from eval_resume import evaluate  # noqa: E402
 @pytest.fixture
 def person(tmp_path):
     return loaded(write_cv_profile(tmp_path / "project"))
-
-
-def test_requirement_lines_tell_required_from_a_plus():
-    required, plus, other = requirement_lines(BACKEND_JOB)
-    assert required == ["- Several years of Python in production", "- PostgreSQL and Kubernetes"]
-    assert plus == ["- Kafka is a plus"] and "- A team that ships" in other
-    required, plus, _ = requirement_lines("We need Go and Rust.\nTerraform would be a plus.")
-    assert required == ["We need Go and Rust."] and plus == ["Terraform would be a plus."]
-    required, plus, other = requirement_lines(
-        "Requirements\nPython and Go\n3+ years of SQL; ideally with Snowflake\nB2B experience is a strong plus\n"
-        "Our mission is to ... " + "a long paragraph " * 20 + "\nWhat you'll do\nShip Kafka consumers")
-    assert required == ["Python and Go", "3+ years of SQL; "], "a short list line is not a heading"
-    assert plus == ["ideally with Snowflake", "B2B experience is a strong plus"]
-    assert other[-1] == "Ship Kafka consumers" and other[0].startswith("Our mission"), "a paragraph is no item"
 
 
 def test_the_jobs_asks_in_the_persons_own_words(person):
@@ -138,4 +124,4 @@ def test_the_eval_of_a_postings_asks_holds_its_floors():
     """tests/evals/resume_asks.jsonl, labelled by hand; the held-back half was never tuned on."""
     result = evaluate()
     assert result["tuning"]["accuracy"] >= 0.9, result["tuning"]["misses"]
-    assert result["held-back"]["accuracy"] >= 0.55 and result["held-back"]["cases"] >= 25
+    assert result["held-back"]["accuracy"] >= 0.8 and result["held-back"]["cases"] >= 25
