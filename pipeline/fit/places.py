@@ -107,40 +107,48 @@ REGION_NAMES: dict[str, str] = {
 }
 _SHORT = {"US": "united states", "USA": "united states", "U.S.": "united states", "UK": "united kingdom",
           "GB": "united kingdom", "UAE": "united arab emirates"}
-# Cities and their other names, with their country; only cities postings often name.
+# Cities postings often name, with their country, under GeoNames' names (cities.tsv holds them all).
 CITIES: dict[str, str] = {
-    "bengaluru": "india", "bangalore": "india", "mumbai": "india", "bombay": "india", "hyderabad": "india",
-    "pune": "india", "delhi": "india", "new delhi": "india", "gurgaon": "india", "gurugram": "india",
-    "noida": "india", "chennai": "india", "madras": "india", "kolkata": "india", "ahmedabad": "india",
-    "new york": "united states", "nyc": "united states", "brooklyn": "united states", "manhattan": "united states",
-    "san francisco": "united states", "sf": "united states", "bay area": "united states",
-    "los angeles": "united states", "seattle": "united states", "boston": "united states",
-    "chicago": "united states", "austin": "united states", "denver": "united states", "atlanta": "united states",
-    "palo alto": "united states", "mountain view": "united states", "washington d.c.": "united states",
-    "berlin": "germany", "munich": "germany", "münchen": "germany", "muenchen": "germany", "hamburg": "germany",
-    "frankfurt": "germany", "cologne": "germany", "köln": "germany", "koeln": "germany", "stuttgart": "germany",
-    "düsseldorf": "germany", "dusseldorf": "germany", "leipzig": "germany", "dresden": "germany",
-    "rostock": "germany", "greifswald": "germany", "nuremberg": "germany", "nürnberg": "germany",
-    "vienna": "austria", "wien": "austria", "zurich": "switzerland", "zürich": "switzerland", "geneva": "switzerland",
-    "london": "united kingdom", "manchester": "united kingdom", "edinburgh": "united kingdom", "dublin": "ireland",
-    "paris": "france", "lyon": "france", "amsterdam": "netherlands", "rotterdam": "netherlands",
-    "madrid": "spain", "barcelona": "spain", "valencia": "spain", "lisbon": "portugal", "lisboa": "portugal",
-    "porto": "portugal", "milan": "italy", "milano": "italy", "rome": "italy", "roma": "italy",
-    "warsaw": "poland", "warszawa": "poland", "kraków": "poland", "krakow": "poland", "wrocław": "poland",
-    "prague": "czechia", "praha": "czechia", "budapest": "hungary", "bucharest": "romania", "kyiv": "ukraine",
+    "bengaluru": "india", "mumbai": "india", "hyderabad": "india", "pune": "india", "delhi": "india",
+    "new delhi": "india", "gurugram": "india", "noida": "india", "chennai": "india", "kolkata": "india",
+    "ahmedabad": "india", "new york city": "united states", "brooklyn": "united states",
+    "san francisco": "united states", "los angeles": "united states", "seattle": "united states",
+    "boston": "united states", "chicago": "united states", "austin": "united states", "denver": "united states",
+    "atlanta": "united states", "palo alto": "united states", "mountain view": "united states",
+    "washington": "united states", "berlin": "germany", "munich": "germany", "hamburg": "germany",
+    "frankfurt am main": "germany", "köln": "germany", "stuttgart": "germany", "düsseldorf": "germany",
+    "dusseldorf": "germany", "leipzig": "germany", "dresden": "germany", "rostock": "germany", "greifswald": "germany",
+    "nuremberg": "germany", "vienna": "austria", "zurich": "switzerland", "zürich": "switzerland",
+    "geneva": "switzerland", "london": "united kingdom", "manchester": "united kingdom", "edinburgh": "united kingdom",
+    "dublin": "ireland", "paris": "france", "lyon": "france", "amsterdam": "netherlands", "rotterdam": "netherlands",
+    "the hague": "netherlands", "madrid": "spain", "barcelona": "spain", "valencia": "spain", "lisbon": "portugal",
+    "porto": "portugal", "milan": "italy", "rome": "italy", "warsaw": "poland", "kraków": "poland", "krakow": "poland",
+    "wrocław": "poland", "prague": "czechia", "budapest": "hungary", "bucharest": "romania", "kyiv": "ukraine",
     "kiev": "ukraine", "stockholm": "sweden", "copenhagen": "denmark", "oslo": "norway", "helsinki": "finland",
     "tallinn": "estonia", "istanbul": "turkey", "tel aviv": "israel", "dubai": "united arab emirates",
     "toronto": "canada", "vancouver": "canada", "montreal": "canada", "ontario": "canada", "quebec": "canada",
     "são paulo": "brazil", "sao paulo": "brazil", "rio de janeiro": "brazil", "belo horizonte": "brazil",
     "curitiba": "brazil", "florianópolis": "brazil", "porto alegre": "brazil", "mexico city": "mexico",
-    "ciudad de méxico": "mexico", "cdmx": "mexico", "guadalajara": "mexico", "monterrey": "mexico",
-    "buenos aires": "argentina", "córdoba": "argentina", "santiago": "chile", "bogotá": "colombia",
-    "bogota": "colombia", "medellín": "colombia", "medellin": "colombia", "lima": "peru", "montevideo": "uruguay",
-    "singapore": "singapore", "tokyo": "japan", "seoul": "south korea", "sydney": "australia",
-    "melbourne": "australia", "brisbane": "australia", "auckland": "new zealand", "manila": "philippines",
-    "jakarta": "indonesia", "kuala lumpur": "malaysia", "ho chi minh city": "vietnam", "adelaide": "australia",
-    "victoria, australia": "australia", "new south wales": "australia",
+    "guadalajara": "mexico", "monterrey": "mexico", "buenos aires": "argentina", "córdoba": "argentina",
+    "santiago": "chile", "bogota": "colombia", "medellín": "colombia", "medellin": "colombia", "lima": "peru",
+    "montevideo": "uruguay", "singapore": "singapore", "tokyo": "japan", "seoul": "south korea",
+    "sydney": "australia", "melbourne": "australia", "brisbane": "australia", "auckland": "new zealand",
+    "manila": "philippines", "jakarta": "indonesia", "kuala lumpur": "malaysia", "ho chi minh city": "vietnam",
+    "adelaide": "australia", "victoria, australia": "australia", "new south wales": "australia",
 }
+# Other names people and postings give those cities (in other languages, short, old), each declared once:
+# their country comes from CITIES, their point from cities.tsv under the GeoNames name.
+CITY_ALIASES = {
+    "bangalore": "bengaluru", "bombay": "mumbai", "madras": "chennai", "calcutta": "kolkata", "gurgaon": "gurugram",
+    "new york": "new york city", "nyc": "new york city", "manhattan": "new york city", "münchen": "munich",
+    "muenchen": "munich", "cologne": "köln", "koeln": "köln", "frankfurt": "frankfurt am main", "nürnberg": "nuremberg",
+    "nuernberg": "nuremberg", "washington d.c.": "washington", "washington dc": "washington", "sf": "san francisco",
+    "bay area": "san francisco", "sf bay area": "san francisco", "lisboa": "lisbon", "warszawa": "warsaw",
+    "praha": "prague", "wien": "vienna", "roma": "rome", "milano": "milan", "ciudad de méxico": "mexico city",
+    "ciudad de mexico": "mexico city", "cdmx": "mexico city", "bogotá": "bogota", "den haag": "the hague",
+    "saigon": "ho chi minh city", "delhi ncr": "new delhi",
+}
+CITIES.update({alias: CITIES[name] for alias, name in CITY_ALIASES.items()})
 US_STATES = ("alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho illinois "
              "indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi "
              "missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont "
@@ -261,17 +269,6 @@ def _city_table() -> dict[str, tuple[str, float, float]]:
     return table
 
 
-# Names people and postings give cities that GeoNames knows under another (its own in cities.tsv).
-CITY_ALIASES = {
-    "bangalore": "bengaluru", "bombay": "mumbai", "madras": "chennai", "calcutta": "kolkata", "gurgaon": "gurugram",
-    "new york": "new york city", "nyc": "new york city", "manhattan": "new york city", "new york, ny": "new york city",
-    "münchen": "munich", "muenchen": "munich", "cologne": "köln", "koeln": "köln", "frankfurt": "frankfurt am main",
-    "nürnberg": "nuremberg", "nuernberg": "nuremberg", "washington d.c.": "washington", "washington dc": "washington",
-    "sf": "san francisco", "bay area": "san francisco", "sf bay area": "san francisco", "lisboa": "lisbon",
-    "warszawa": "warsaw", "praha": "prague", "wien": "vienna", "roma": "rome", "milano": "milan",
-    "ciudad de méxico": "mexico city", "ciudad de mexico": "mexico city", "cdmx": "mexico city", "bogotá": "bogota",
-    "den haag": "the hague", "saigon": "ho chi minh city", "delhi ncr": "new delhi", "ncr": "new delhi",
-}
 COMMUTE_KM = 60  # an on-site job this far from a city the person names is within their reach
 
 
