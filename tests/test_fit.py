@@ -394,7 +394,8 @@ def test_a_job_is_workable_only_where_the_person_can_work(location, workable):
     (("New York, NY",), "Austin, TX", False), (("NYC",), "Brooklyn, NY", True),
     (("United States",), "Austin, TX", True),
     (("New York, NY",), "San Francisco, CA (HQ); Remote (Canada)", False), (("Berlin",), "München", False),
-    (("Berlin",), "Potsdam, Germany", True), (("Berlin",), "Germany", True), (("Munich",), "München, Bayern", True)])
+    (("Berlin",), "Potsdam, Germany", True), (("Berlin",), "Germany", True), (("Munich",), "München, Bayern", True),
+    (("Bangalore",), "Greater Bengaluru Area", True), (("Bangalore",), "Bengaluru Urban, Karnataka", True)])
 def test_on_site_reach_follows_the_words_of_the_persons_locations(locations, place, workable):
     """A city the person names is where they commute to (60 km); a country they name, all of it."""
     profile = FitProfile(**{**SRE_BLR.__dict__, "locations": locations})

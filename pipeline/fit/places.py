@@ -310,6 +310,9 @@ def spot_of(chunk: str) -> Spot:
         found = city_at(name)
         if found and (not countries or found[0] in countries):
             points.append((found[1], found[2]))
+    for name in _CITY_NAMES.findall(chunk.lower()):  # "Greater Bengaluru Area", "Whitefield, Bengaluru Urban"
+        found = city_at(name)
+        points += [(found[1], found[2])] if found and (not countries or found[0] in countries) else []
     return Spot(tuple(points), specific)
 
 
