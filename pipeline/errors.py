@@ -65,7 +65,7 @@ class ConfigError(PipelineError):
     def __init__(self, message: str, file: str = "", line: int | None = None, key: str = "") -> None:
         self.file, self.line, self.key, self.message = file, line, key, message
         where = file + (f":{line}" if line else "")
-        super().__init__(f"{where}: {key}: {message}" if key else f"{where}: {message}")
+        super().__init__(": ".join(part for part in (where, key, message) if part))
 
 
 class ConfigErrors(ConfigError):

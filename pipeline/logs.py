@@ -32,6 +32,40 @@ def redact_event(_logger: Any, _name: str, event_dict: MutableMapping[str, Any])
     return {k: _redact_value(v) for k, v in event_dict.items()}
 
 
+class FallbackFileHandler(logging.handlers.RotatingFileHandler):
+    """The log file, until it cannot be written (a full disk, a file gone read-only): then one line
+    says so on standard error, and every later line goes there (or nowhere more, when the console
+    already has them), instead of a `--- Logging error ---` traceback per line."""
+
+    def __init__(self, path: Path, fallback: logging.Handler | None, **kwargs: Any) -> None:
+        super().__init__(path, delay=True, **kwargs)
+        self.fallback, self.failed = fallback, False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.failed:
+            if self.fallback is not None:
+                self.fallback.handle(record)
+            return
+        super().emit(record)
+
+    def close(self) -> None:
+        try:
+            super().close()
+        except OSError:  # the same full disk, flushing at close: already said once
+            self.failed = True
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        if self.failed:
+            return
+        self.failed = True
+        error = sys.exc_info()[1]
+        reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+        sys.stderr.write(f"logging: cannot write {self.baseFilename} ({reason}); logging to standard error from "
+                         "now on\n")
+        if self.fallback is not None:
+            self.fallback.handle(record)
+
+
 def setup_logging(level: str = "INFO", log_file: Path | None = None, console: bool = True,
                   max_bytes: int = 5_000_000, backups: int = 5) -> None:
     """Route structlog and stdlib loggers to the file (JSON) and/or stderr (console format)."""
@@ -47,14 +81,25 @@ def setup_logging(level: str = "INFO", log_file: Path | None = None, console: bo
         handler.close()
     foreign: list[Processor] = [structlog.stdlib.add_logger_name, *shared]
     if log_file:
-        log_file.parent.mkdir(parents=True, exist_ok=True)
-        file_handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=max_bytes, backupCount=backups)
-        file_handler.setFormatter(structlog.stdlib.ProcessorFormatter(
+        json_lines = structlog.stdlib.ProcessorFormatter(
             foreign_pre_chain=foreign,
             processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta,
                         structlog.processors.ExceptionRenderer(
                             structlog.tracebacks.ExceptionDictTransformer(show_locals=False)),
-                        redact_event, structlog.processors.JSONRenderer()]))
+                        redact_event, structlog.processors.JSONRenderer()])
+        fallback = None if console else logging.StreamHandler(sys.stderr)
+        if fallback is not None:
+            fallback.setFormatter(json_lines)
+        try:
+            log_file.parent.mkdir(parents=True, exist_ok=True)
+            if log_file.is_dir():
+                raise IsADirectoryError(21, "is a folder, not a file")
+            file_handler: logging.Handler = FallbackFileHandler(log_file, fallback, maxBytes=max_bytes,
+                                                                backupCount=backups)
+        except OSError as exc:
+            sys.stderr.write(f"logging: cannot write {log_file} ({exc.strerror or exc}); logging to standard error\n")
+            file_handler = fallback or logging.NullHandler()
+        file_handler.setFormatter(json_lines)
         root.addHandler(file_handler)
     if console:
         stream = logging.StreamHandler(sys.stderr)

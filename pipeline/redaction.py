@@ -5,8 +5,15 @@ import re
 
 from pipeline import constants as c
 
-# scheme://user:password@host -> scheme://user:***@host
-_URI_PASSWORD = re.compile(r"(\b[a-zA-Z][a-zA-Z0-9+.-]*://[^:/@\s]*:)([^@\s]+)(@)")
+# scheme://user:password@host -> scheme://user:***@host, scheme://token@host -> scheme://***@host. The
+# user-info ends at the last '@' before the host (a password may hold an unescaped '@'); in free text
+# a URI ends at white space, in a field's whole value (mask_uri) a password may hold a space too.
+_USERINFO = r"(\b[a-zA-Z][a-zA-Z0-9+.-]*://)(?:([^:/?#@{s}]*):)?([^/?#{s}]*)(@[^@/?#{s}]*(?=[/?#{s}]|$))"
+_URI_PASSWORD = re.compile(_USERINFO.format(s="\\s"))
+_URI_PASSWORD_IN_VALUE = re.compile(_USERINFO.format(s="\n"))
+# Query parameters that carry secrets: password, tlsCertificateKeyFilePassword, api_key, token, sig, ...
+_SECRET_PARAM = re.compile(r"([?&;][^=&#\s]*(?:pass|pwd|secret|token|key|sig|credential|auth)[^=&#\s]*=)"
+                           r"([^&#\s]+)", re.I)
 # Well-known API key shapes (OpenAI / OpenRouter style) and bearer tokens.
 _KEY_SHAPES = re.compile(r"\b(sk-[A-Za-z0-9_-]{8,}|Bearer\s+[A-Za-z0-9._-]{8,})")
 SECRET_ENV = (c.ENV_OPENROUTER_KEY, "OPENAI_API_KEY", c.ENV_MONGODB_URI, c.ENV_IMAP_PASSWORD)
@@ -35,10 +42,16 @@ def redact(text: str) -> str:
         return text
     for secret in _known_secrets():
         text = text.replace(secret, "***")
-    text = _URI_PASSWORD.sub(r"\1***\3", text)
+    text = _SECRET_PARAM.sub(r"\1***", _URI_PASSWORD.sub(_masked, text))
     return _KEY_SHAPES.sub("***", text)
 
 
+def _masked(found: re.Match[str]) -> str:
+    scheme, user, _secret, host = found.groups()
+    return f"{scheme}{user}:***{host}" if user is not None else f"{scheme}***{host}"
+
+
 def mask_uri(uri: str | None) -> str | None:
-    """A connection URI fit to print: the password replaced by ***."""
-    return _URI_PASSWORD.sub(r"\1***\3", uri) if uri else uri
+    """A value fit to print (a connection URI, a base URL, any setting): the credentials of every URL
+    in it replaced by *** (user-info, secret query parameters), whatever they hold."""
+    return _SECRET_PARAM.sub(r"\1***", _URI_PASSWORD_IN_VALUE.sub(_masked, uri)) if uri else uri

@@ -24,7 +24,7 @@ def clean(text: str | None, multiline: bool = False) -> str:
         return ""
     if _ENTITY.search(text):
         text = html.unescape(text)
-    if any(ord(ch) > 127 for ch in text):
+    if not text.isascii():
         import ftfy  # loaded only when a text has non-ASCII characters to check
 
         text = ftfy.fix_text(text, unescape_html=False, uncurl_quotes=False, fix_character_width=False,
@@ -46,6 +46,12 @@ def visible(text: str) -> str:
         return ""
     text = _SEPARATORS.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n"))
     return _INVISIBLE.sub("", _CONTROL.sub("", text))
+
+
+def hidden_characters(text: str) -> list[str]:
+    """The characters visible() would remove, each once, as U+XXXX: what a draft must not hold."""
+    found = dict.fromkeys(m.group() for pattern in (_CONTROL, _INVISIBLE) for m in pattern.finditer(text or ""))
+    return [f"U+{ord(ch):04X}" for ch in found]
 
 
 def fenced(text: str) -> str:

@@ -168,3 +168,94 @@ def test_a_stage_without_a_schedule_gets_its_default_not_every_second(tmp_path):
     config = load_config(str(path))
     assert config.stages[c.SCRAPE].schedule == {"hour": "9", "minute": "0"}
     assert config.stages[c.ENRICH].schedule == {"minute": "0"}
+
+
+# -- faults, round three: configs that cannot hang, secrets never shown ----------------------
+
+BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
+    f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(8))
+
+
+def _one_error(capsys, argv: list[str], words: str) -> None:
+    assert main(argv) == c.EXIT_USAGE
+    captured = capsys.readouterr()
+    assert words in captured.err and "Traceback" not in captured.err + captured.out, captured.err
+    assert len(captured.err.strip().splitlines()) == 1, captured.err
+
+
+def test_an_alias_bomb_in_the_config_is_refused_at_once(tmp_path, capsys):
+    """Nine levels of nine aliases (a 300-byte "billion laughs") once grew to 3.5 GB."""
+    path = write_config(tmp_path, text="storage: {backend: sqlite}\nsearches:\n  - keywords: x\nx_bomb:\n" +
+                        "".join(f"  {line}\n" for line in BOMB.splitlines()))
+    assert len(path.read_bytes()) < 700
+    _one_error(capsys, ["--config", str(path), "config", "check"], "values once aliases are expanded")
+    assert not (tmp_path / "data").exists(), "nothing was started or written"
+
+
+def test_an_alias_bomb_in_the_profile_is_refused_at_once(tmp_path, capsys):
+    path = write_config(tmp_path)
+    (tmp_path / "profile.yaml").write_text("name: Alex Example\nemail: alex@example.org\n" + BOMB)
+    _one_error(capsys, ["--config", str(path), "config", "check"], "values once aliases are expanded")
+
+
+def test_a_few_aliases_are_still_fine(tmp_path):
+    path = tmp_path / "config.yaml"
+    path.write_text("storage: {backend: sqlite}\nenricher: &stage {max_retries: 4}\ngenerator: *stage\n")
+    assert load_config(str(path)).stages[c.DRAFT].max_retries == 4
+
+
+def test_a_complex_key_is_one_line_with_file_and_line(tmp_path, capsys):
+    path = write_config(tmp_path, text="storage: {backend: sqlite}\n? [a, b]\n: 1\n")
+    _one_error(capsys, ["--config", str(path), "config", "check"],
+               f"{path}:2: invalid YAML: a key must be plain text")
+
+
+def test_a_config_or_profile_above_the_size_limit_is_refused(tmp_path, capsys):
+    from pipeline.config.yamlfile import MAX_BYTES
+
+    path = write_config(tmp_path, text="storage: {backend: sqlite}\n# " + "x" * MAX_BYTES + "\n")
+    _one_error(capsys, ["--config", str(path), "config", "check"], f"larger than {MAX_BYTES:,} bytes")
+    path = write_config(tmp_path)
+    (tmp_path / "profile.yaml").write_text("name: A B\nemail: a@b.example\n# " + "x" * MAX_BYTES)
+    _one_error(capsys, ["--config", str(path), "config", "check"], f"larger than {MAX_BYTES:,} bytes")
+
+
+def test_too_many_searches_are_refused(tmp_path, capsys):
+    from pipeline.config.loading import MAX_SEARCHES
+
+    path = write_config(tmp_path, {"searches": [{"keywords": f"k{n}"} for n in range(MAX_SEARCHES + 1)]})
+    _one_error(capsys, ["--config", str(path), "config", "check"], f"searches: {MAX_SEARCHES + 1:,} searches; at most")
+
+
+@pytest.mark.parametrize("uri, secret", [
+    ("mongodb://app:pass word@db.example/jobs", "pass word"),
+    ("mongodb://app:p@ss@db.example/jobs", "p@ss"),
+    ("mongodb://app:x@db.example/jobs?tls=true&tlsCertificateKeyFilePassword=k3yPassw0rd", "k3yPassw0rd"),
+])
+def test_config_check_masks_every_credential_in_the_uri(tmp_path, monkeypatch, capsys, uri, secret):
+    monkeypatch.setenv(c.ENV_MONGODB_URI, uri)
+    assert main(["--config", str(write_config(tmp_path)), "config", "check"]) == 0
+    out = capsys.readouterr().out
+    assert secret not in out and "mongodb_uri: mongodb://app:***@db.example/jobs" in out, out
+
+
+def test_config_check_masks_credentials_in_any_url_setting(tmp_path, capsys):
+    path = write_config(tmp_path, {"llm": {"base_url": "https://user:llmS3cret@llm.example/v1?api_key=qK3y99"},
+                                   "sources": {"lever": {"base_url": "https://tok3nValue@lever.example/",
+                                                         "boards": []}},
+                                   "http": {"proxy": "http://proxyuser:pr0xyPass@proxy.example:3128"}})
+    assert main(["--config", str(path), "config", "check"]) == 0
+    out = capsys.readouterr().out
+    for secret in ("llmS3cret", "qK3y99", "tok3nValue", "pr0xyPass"):
+        assert secret not in out, secret
+    assert "https://user:***@llm.example/v1?api_key=***" in out and "https://***@lever.example/" in out
+
+
+@pytest.mark.parametrize("uri", ["mongodb://app:pa:ss@db.example/jobs", "mongodb://app:p@ss@db.example/jobs",
+                                 "mongodb://db.example:99999/jobs"])
+def test_a_malformed_mongodb_uri_is_one_line(tmp_path, monkeypatch, capsys, uri):
+    monkeypatch.setenv(c.ENV_MONGODB_URI, uri)
+    path = write_config(tmp_path)
+    for argv in (["--list"], ["stats"], ["import", "-"]):
+        _one_error(capsys, ["--config", str(path), *argv], "MONGODB_URI: malformed")

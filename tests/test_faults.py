@@ -4,6 +4,7 @@ turn into spreadsheet formulas or terminal escapes."""
 import csv
 import json
 
+import pytest
 import yaml
 
 from pipeline import constants as c
@@ -69,7 +70,7 @@ def test_csv_cells_a_spreadsheet_would_evaluate_are_neutralised(tmp_path):
 def test_terminal_output_carries_no_control_characters(tmp_path, monkeypatch, capsys):
     path = write_config(tmp_path)
     store = open_store(load_config(str(path)))
-    hostile = "Engineer\x1b]8;;http://evil.example\x07click\x1b]8;;\x07\x1b[2J\x07"
+    hostile = "Engineer\x1b]8;;http://evil.example\x07click\x1b]8;;\x07\x1b[2J\x07\u202eevil\u2066\U000e0041\x9b"
     store.upsert_job(NewJob(source="t", source_id="1", url="https://x.example/1", title="t", company="c",
                             status=State.SCORED))
     job = store.list_jobs()[0]
@@ -77,7 +78,7 @@ def test_terminal_output_carries_no_control_characters(tmp_path, monkeypatch, ca
     for argv in (["--list"], ["show", job.id], ["stats"]):
         assert main(["--config", str(path), *argv]) == 0
         out = capsys.readouterr().out
-        assert not any(ch in out for ch in "\x1b\x07\x08\x9b"), (argv, out)
+        assert not any(ch in out for ch in "\x1b\x07\x08\x9b\u202e\u2066\U000e0041"), (argv, out)
     assert main(["--config", str(path), "--list", "--json"]) == 0
     assert yaml.safe_load(capsys.readouterr().out)[0]["title"] == hostile, "JSON keeps the data, escaped"
 
@@ -219,7 +220,7 @@ def test_one_dead_website_is_the_jobs_error_not_an_outage(tmp_path):
 
 def test_a_stop_during_a_429_back_off_ends_the_fetch_at_once():
     """Retry-After: 30 on the first answer; the run's stop is set 0.3 s later: the fetch ends
-    (Stopped: the job goes back untouched) well within 2 s, not after 30."""
+    (Stopped: the job goes back untouched) well before the 30 s are out, however busy the machine."""
     import threading
     import time
 
@@ -239,7 +240,7 @@ def test_a_stop_during_a_429_back_off_ends_the_fetch_at_once():
             pass
         else:
             raise AssertionError("the fetch must end on stop")
-        assert time.monotonic() - started < 2.0
+        assert time.monotonic() - started < 15, "ended on the stop, not after the 30 s wait"
 
 
 def test_two_daemons_on_one_mongodb_search_once_per_scheduled_slot(tmp_path, mongo_uri, monkeypatch):
@@ -280,7 +281,7 @@ def test_two_daemons_on_one_mongodb_search_once_per_scheduled_slot(tmp_path, mon
 
 def test_sigterm_during_a_30_s_back_off_ends_the_run_within_2_s(tmp_path, monkeypatch):
     """A detail page answers 429 with Retry-After: 30; the stop comes 0.5 s later: the run ends
-    within 2 s, and the job is back in `pending` with its attempt given back."""
+    well before the 30 s are out, and the job is back in `pending` with its attempt given back."""
     import threading
     import time
 
@@ -299,7 +300,7 @@ def test_sigterm_during_a_30_s_back_off_ends_the_run_within_2_s(tmp_path, monkey
         threading.Timer(0.5, stop.set).start()
         started = time.monotonic()
         record = run_stage(store, Scrape(config, store).stage(), config.stages[c.SCRAPE], stop=stop, stop_timeout=30)
-        assert time.monotonic() - started < 2.0
+        assert time.monotonic() - started < 15, "ended on the stop, not after the 30 s wait"
         job = store.list_jobs()[0]
         assert job.status == State.PENDING and job.attempts.get(c.SCRAPE, 0) == 0 and record.failed == 0
 
@@ -314,3 +315,95 @@ def test_run_stage_summary_lines_carry_no_control_characters(tmp_path, monkeypat
     out = capsys.readouterr().out
     assert "the site said: " in out and "click here" in out
     assert not any(ch in out for ch in "\x1b\x07"), out
+
+
+# -- faults, round three: one line, never a traceback ----------------------------------------
+
+def _one_line(capsys, code: int, argv: list[str], words: str) -> str:
+    assert main(argv) == code, argv
+    captured = capsys.readouterr()
+    assert words in captured.err, (argv, captured.err)
+    assert "Traceback" not in captured.err + captured.out and len(captured.err.strip().splitlines()) == 1, captured.err
+    return captured.err
+
+
+def test_a_corrupt_sqlite_file_is_one_line_and_stats_says_so(project, capsys):
+    made = project()
+    for n in range(300):
+        made.store.upsert_job(NewJob(source="t", source_id=str(n), url=f"https://x.example/{n}", title="Engineer",
+                                     company=f"C{n}", description="words " * 200, status=State.SCORED))
+    job_id = made.store.list_jobs()[0].id
+    made.store.close()
+    path = made.config.storage.sqlite_path
+    data = bytearray(path.read_bytes())
+    page = 4096
+    for start in range(len(data) // 2 // page * page, len(data), page * 3):  # every third page of the second half
+        data[start:start + page] = b"\xa5" * page
+    path.write_bytes(bytes(data))
+    cli = ["--config", str(made.path)]
+    _one_line(capsys, c.EXIT_ERROR, [*cli, "stats"], "database file is corrupt: run `PRAGMA integrity_check`")
+    for argv in (["--list"], ["show", job_id], ["companies"], ["run-stage", "fit"], ["--list", "--json"]):
+        assert main([*cli, *argv]) in (c.EXIT_OK, c.EXIT_ERROR)
+        captured = capsys.readouterr()
+        assert "Traceback" not in captured.err + captured.out, argv
+        if captured.err.strip():
+            assert "database file is corrupt" in captured.err or "error" in captured.out, (argv, captured.err)
+
+
+def test_a_full_store_disk_says_so(tmp_path):
+    from pipeline.errors import StoreUnavailable
+    from pipeline.store.sqlite import SQLiteStore
+
+    store = SQLiteStore(tmp_path / "jobs.sqlite3")
+    store.upsert_job(NewJob(source="t", source_id="0", url="https://x.example/0", title="T", company="C"))
+    before = store.list_jobs()
+    pages = store._db.execute("PRAGMA page_count").fetchone()[0]
+    store._db.execute(f"PRAGMA max_page_count = {pages}")  # SQLite's own "database or disk is full"
+    try:
+        for n in range(1, 200):
+            store.upsert_job(NewJob(source="t", source_id=str(n), url=f"https://x.example/{n}", title="T",
+                                    company="C", description="d" * 3000))
+    except StoreUnavailable as exc:
+        assert str(exc) == f"disk full at {tmp_path}"
+    else:
+        raise AssertionError("the store must say the disk is full")
+    assert [j for j in store.list_jobs() if j.source_id == "0"] == before, "what was stored is unchanged"
+    store.close()
+
+
+@pytest.mark.parametrize("argv", [["--list", "--limit", "99999999999999999999999"],
+                                  ["companies", "--limit", "99999999999999999999999"], ["companies", "--limit", "-1"],
+                                  ["list", "--limit", "0"]])
+def test_out_of_range_options_are_one_usage_line(tmp_path, capsys, argv):
+    path = write_config(tmp_path)
+    with pytest.raises(SystemExit) as stopped:
+        main(["--config", str(path), *argv])
+    assert stopped.value.code == c.EXIT_USAGE
+    err = capsys.readouterr().err
+    assert "--limit: must be from" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("key", ["log_file", "pid_file"])
+def test_a_log_or_pid_file_naming_a_folder_is_one_config_line(tmp_path, capsys, key):
+    (tmp_path / "somewhere").mkdir()
+    path = write_config(tmp_path, {"daemon": {key: "somewhere"}})
+    for argv in (["config", "check"], ["daemon", "start"], ["daemon", "status"], ["run-stage", "fit"]):
+        _one_line(capsys, c.EXIT_USAGE, ["--config", str(path), *argv], f"daemon.{key}: {tmp_path / 'somewhere'} is a "
+                  "folder; name a file")
+
+
+def test_a_log_that_cannot_be_written_falls_back_to_stderr_once(tmp_path, capfd):
+    """/dev/full answers every write with ENOSPC, as a full disk does."""
+    from pathlib import Path
+
+    from pipeline.logs import get_logger, setup_logging
+
+    setup_logging("INFO", Path("/dev/full"), console=False)
+    try:
+        for n in range(5):
+            get_logger("pipeline.test").info("a line", n=n)
+    finally:
+        setup_logging("INFO", None, console=False)
+    err = capfd.readouterr().err
+    assert err.count("logging: cannot write /dev/full (No space left on device)") == 1, err
+    assert "Logging error" not in err and err.count('"event": "a line"') == 5, "every line still reaches stderr"

@@ -38,3 +38,14 @@ def test_json_log_lines_redacted_and_without_locals(tmp_path):
     frames = lines[1]["exception"][0]["frames"]
     assert frames and all("locals" not in frame for frame in frames) and "api_key" not in text
     assert lines[1]["exception"][0]["exc_type"] == "RuntimeError"
+
+
+def test_log_lines_mask_credentials_in_any_url():
+    from pipeline.redaction import redact
+
+    line = ("fetch https://tok3nValue@api.example/x?api_key=qK3y99&page=2 then mongodb://app:p@ss@db.example/j"
+            "?tlsCertificateKeyFilePassword=k3y and https://medium.com/@someone/post")
+    masked = redact(line)
+    for secret in ("tok3nValue", "qK3y99", "p@ss", "k3y&", "=k3y"):
+        assert secret not in masked + "&", (secret, masked)
+    assert "page=2" in masked and "https://medium.com/@someone/post" in masked, "what is not a secret stays"

@@ -128,3 +128,40 @@ def test_review_stops_at_end_of_input(reviewed, capsys):
 
     assert interactive(load_config(str(path)), State.DRAFT_GENERATED, ask=closed) == 0
     assert all(states(store, i) == ["new"] * len(states(store, i)) for i in ids)
+
+
+def test_an_answer_in_the_terminal_never_undoes_one_given_elsewhere_meanwhile(reviewed, capsys):
+    """While the terminal asks about draft 1, another shell approves it; the terminal's "reject"
+    is refused (the job changed since it was shown), the job is read again, and since draft 1 is
+    no longer new it moves on: the approval stands."""
+    from pipeline.service import actions
+
+    path, store, (first, _), _ = reviewed
+    shown: list[str] = []
+
+    def ask(prompt: str) -> str:
+        shown.append(capsys.readouterr().out)
+        if f"job {first} draft 1" not in shown[-1]:
+            return "s" if prompt.startswith("[a]") else ""
+        if len([s for s in shown if f"job {first} draft 1" in s]) == 1:
+            actions.review_drafts(store, first, "approve", 1)  # the other shell, while this one asks
+        return "r"
+    interactive(load_config(str(path)), State.DRAFT_GENERATED, ask=ask)
+    assert states(store, first) == ["approved", "new"], "the other shell's approval was not undone"
+    assert any("the drafts changed since they were shown" in s for s in shown + [capsys.readouterr().out])
+
+
+def test_the_page_gets_a_clear_refusal_with_the_current_state(reviewed):
+    from pipeline.service import actions
+
+    _, store, (first, _), _ = reviewed
+    shown = store.get(first)
+    actions.review_drafts(store, first, "approve", 1)
+    before = store.get(first)
+    with pytest.raises(actions.Conflict) as refused:
+        actions.review_drafts(store, first, "reject", 1, version=shown.updated_at)
+    assert refused.value.job.data["drafts"][0]["review"]["state"] == "approved"
+    assert store.get(first) == before, "nothing written"
+    with pytest.raises(actions.Conflict):
+        actions.edit_draft(store, first, 2, "s", "b", version=shown.updated_at)
+    assert store.get(first) == before

@@ -6,11 +6,13 @@ web text brought; every language by the same rules."""
 import dataclasses
 from pathlib import Path
 
+import pytest
+
 from pipeline.config.profile import load_profile
 from pipeline.config.settings import DraftSettings
 from pipeline.fit.requirements import asked
 from pipeline.outreach import hooks, rubric
-from pipeline.outreach.drafts import NOTE_CHARS
+from pipeline.outreach.drafts import NOTE_CHARS, DraftRejected
 from pipeline.outreach.recipients import GUESS, MANAGER_KIND, PERSONAL, RECRUITER, ROLE, Recipient
 from pipeline.outreach.templates import template_draft
 from pipeline.outreach.voice import company_name, role_title
@@ -99,6 +101,13 @@ def test_no_link_from_web_text_reaches_a_template_draft():
     company = {**ACME, "name": "Acme Robotics, visit evil.com"}
     d = template_draft(PROFILE, hostile, company, ANNA, "email", DraftSettings(), allowed={"github.com/alex-example"})
     assert "evil" not in d["subject"] + d["body"]
+
+
+def test_a_template_draft_with_a_control_character_is_refused_like_a_model_s():
+    """#26 item 3: the same plain-text check for both paths (a job stored before cleaning)."""
+    hostile = dataclasses.replace(job(), title="Backend Engineer\u202e\x1b]52;c;ZXZpbA==\x07")
+    with pytest.raises(DraftRejected, match="invisible or control characters"):
+        template_draft(PROFILE, hostile, ACME, ANNA, "email", DraftSettings(), allowed={"github.com/alex-example"})
 
 
 def test_german_formal_and_casual_and_a_language_without_templates():

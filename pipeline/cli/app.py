@@ -35,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     options.add_json(show)
     companies = sub.add_parser("companies", help="companies with how many jobs each, most jobs first")
     options.add_json(companies)
-    companies.add_argument("--limit", type=int, default=50, help="how many to show (0: all; default 50)")
+    companies.add_argument("--limit", type=options.count, default=50, help="how many to show (0: all; default 50)")
     drafts = sub.add_parser("drafts", help="list, review, approve, reject, mark sent or export drafts (never sent)")
     drafts.add_argument("action", nargs="?", choices=["review", "approve", "reject", "sent", "export", "push"])
     drafts.add_argument("job_id", nargs="?", help="approve / reject / sent / push: the job")

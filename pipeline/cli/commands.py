@@ -47,6 +47,7 @@ def _warn_foreign(store: JobStore) -> None:
 
 def stats(config: Config, as_json: bool) -> int:
     store = open_store(config)
+    store.check()  # a store that cannot be read whole is reported, never counted as well
     _warn_foreign(store)
     result = views.stats(config, store)
     if as_json:
@@ -83,23 +84,40 @@ def import_jobs(config: Config, path: Path, as_json: bool) -> int:
     from pipeline.postings.imports import ImportFileError, import_file
 
     try:
-        report = import_file(open_store(config), path)
+        report = import_file(open_store(config), path, _import_progress())
     except ImportFileError as exc:
-        print(f"import refused, nothing written: {exc}", file=sys.stderr)
+        display.out(f"import refused, nothing written: {exc}", file=sys.stderr)
         return c.EXIT_USAGE
     if as_json:
         display.print_json({"inserted": report.inserted, "updated": report.updated, "duplicates": report.duplicates,
-                            "without_description": report.without_description,
-                     "rejected": [{"row": n, "reason": r} for n, r in report.rejected]})
+                            "without_description": report.without_description, "rows": report.rows,
+                            "rejected_total": report.rejected_total, "stopped": report.stopped or None,
+                            "rejected": [{"row": n, "reason": r} for n, r in report.rejected]})
     else:
         print(f"inserted {report.inserted}, updated {report.updated}, duplicates {report.duplicates}, "
-              f"rejected {len(report.rejected)}")
+              f"rejected {report.rejected_total}")
         if report.without_description:
             print(f"  warning: {report.without_description} new job(s) have no description and no source that "
                   "can fetch one: they entered `scraped` as they are (scoring and drafts use the title alone)")
         for number, reason in report.rejected:
-            print(f"  rejected row {number}: {reason}")
-    return c.EXIT_ERROR if report.rejected else c.EXIT_OK
+            display.out(f"  rejected row {number}: {reason}")
+        if report.rejected_total > len(report.rejected):
+            print(f"  ... and {report.rejected_total - len(report.rejected)} more rejected row(s)")
+    if report.stopped:
+        display.out(f"import stopped ({report.stopped}) after {report.written} of {report.rows} row(s) were "
+                    "written; importing the same file again is safe (stored rows are updated, never doubled)",
+                    file=sys.stderr)
+        return 130 if report.stopped == "interrupted" else c.EXIT_ERROR
+    return c.EXIT_ERROR if report.rejected_total else c.EXIT_OK
+
+
+def _import_progress() -> Any:
+    """A progress bar over the file's rows, on a terminal only."""
+    if not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return lambda total: tqdm(total=total, unit="row", file=sys.stderr)
 
 
 def retry(config: Config, status: str, stage: str | None, job_ids: list[str]) -> int:
@@ -275,7 +293,7 @@ def export_drafts(config: Config, status: str, fmt: str, folder: Path, every: bo
     """Approved drafts (with `every`, new ones too) to files; see outreach.export for the manifest."""
     from pipeline.config.profile import load_profile, profile_path
     from pipeline.outreach import review
-    from pipeline.outreach.export import draft_rows, export
+    from pipeline.outreach.export import ExportError, draft_rows, export
 
     wanted = {review.APPROVED, review.FILED, review.NEW} if every else {review.APPROVED, review.FILED}
     rows = [r for r in draft_rows(open_store(config).list_jobs(status), config.root) if r["review"] in wanted]
@@ -283,7 +301,13 @@ def export_drafts(config: Config, status: str, fmt: str, folder: Path, every: bo
     if profile_path(config).exists():
         profile = load_profile(profile_path(config))
         sender = f"{profile.name} <{profile.email}>"
-    result = export(rows, fmt, folder, sender)
+    try:
+        result = export(rows, fmt, folder, sender)
+    except ExportError as exc:
+        display.out(f"drafts export: {exc}", file=sys.stderr)
+        return c.EXIT_USAGE if "not a folder" in str(exc) else c.EXIT_ERROR
+    for note in result.notes:
+        display.out(f"warning: {note}", file=sys.stderr)
     what = "approved and new" if every else "approved"
     print(f"wrote {len(result.written)} file(s) for {len(rows)} {what} draft(s) to {folder}; removed "
           f"{len(result.removed)} of drafts no longer {what}")

@@ -12,15 +12,25 @@ from typing import Any
 from pipeline.config.catalog import all_states
 
 
-def positive(text: str) -> int:
-    """An integer above 0, within what every store can page through (SQLite's 64-bit LIMIT)."""
+def _whole(text: str, low: int) -> int:
+    """An integer from `low`, within what every store can page through (SQLite's 64-bit LIMIT)."""
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if not 0 < value < 2**63:
-        raise argparse.ArgumentTypeError(f"must be from 1 to {2**63 - 1}, got {value}")
+    if not low <= value < 2**63:
+        raise argparse.ArgumentTypeError(f"must be from {low} to {2**63 - 1}, got {text[:30]}")
     return value
+
+
+def positive(text: str) -> int:
+    """An integer above 0."""
+    return _whole(text, 1)
+
+
+def count(text: str) -> int:
+    """An integer from 0 (0: all)."""
+    return _whole(text, 0)
 
 
 def port(text: str) -> int:

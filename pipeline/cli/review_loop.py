@@ -244,26 +244,29 @@ def _act(store: JobStore, item: Item, answer: str, keys: Keys, editor: str, coun
     """Carry out approve / edit / reject on the item's drafts and confirm it; False when refused."""
     job, who = item.job, ", ".join((item.job.data["drafts"][n - 1].get("recipient") or {}).get("name") or "hiring team"
                                    for n in item.numbers)
+    # the first write only if nothing changed the job since it was shown (its updated_at): an answer
+    # given meanwhile elsewhere is never undone; the item's other drafts follow the first
+    versions = [job.updated_at] + [None] * (len(item.numbers) - 1)
     try:
         if answer == "e":
             subject, body, address = _edit(item.draft, editor)
-            for n in item.numbers:
-                actions.edit_draft(store, job.id, n, subject, body, address)
+            for n, version in zip(item.numbers, versions, strict=True):
+                actions.edit_draft(store, job.id, n, subject, body, address, version=version)
             counts["edited"] += 1
             out(f"edited: job {job.id} draft {', '.join(map(str, item.numbers))} (the original is kept); "
                 "now approve or reject it")
             return False
         reason = keys.line("reason (optional, Enter for none) > ") if answer == "r" else ""
         action = "approve" if answer == "a" else "reject"
-        for n in item.numbers:
-            actions.review_drafts(store, job.id, action, n, reason)
+        for n, version in zip(item.numbers, versions, strict=True):
+            actions.review_drafts(store, job.id, action, n, reason, version=version)
         counts["approved" if answer == "a" else "rejected"] += 1
         out(f"{action.rstrip('e')}ed: job {job.id} draft {', '.join(map(str, item.numbers))} to {who}"
             + (f" ({reason})" if reason else ""))
         return True
     except (subprocess.CalledProcessError, OSError) as exc:
         out(f"not changed: {exc}")
-    except actions.Refused as exc:
+    except actions.Refused as exc:  # a Conflict too: the job is read again, and asked about again if still new
         out(f"not changed: {exc}")
     return False
 

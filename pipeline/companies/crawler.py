@@ -17,6 +17,7 @@ from pipeline.companies.pages import parse_linkedin_company, parse_website
 from pipeline.errors import HaltRun, PermanentError, RetryableError
 from pipeline.logs import get_logger
 from pipeline.net.http import Fetcher, check_status
+from pipeline.net.public import NotPublic
 from pipeline.records import Job
 from pipeline.sources.linkedin import check_blocked
 from pipeline.timeutil import utc_iso
@@ -70,14 +71,17 @@ class CompanyCrawler:
             raise PermanentError(f"no company URL and no website to be found for {job.company!r}")
         pages: dict[str, dict[str, Any]] = {}
         domain = ""
+        refused: list[dict[str, str]] = []
         if website:
-            domain = self._website(website, facts, sources, pages)
+            domain = self._website(website, facts, sources, pages, refused)
         people = self._people(pages)
         published = sorted({e for p in pages.values() for e in p["data"]["emails"]})
         record = {"name": (facts.get("name") or {}).get("value") or job.company, "facts": facts,
                   "domain": domain, "people": people, "sources": sources,
                   "emails": self._emails(people, published, pages, domain),
                   "statements": statements(pages), "taglines": taglines(pages, facts)}
+        if refused:  # addresses off the public internet: never fetched, said on the record
+            record["refused"] = refused
         more = [f"domain:{domain}"] if domain else []
         if record["name"]:
             more.append(f"name:{company_key(str(record['name']))}")
@@ -100,10 +104,15 @@ class CompanyCrawler:
                 facts[key] = fact(value, public, at)
 
     def _website(self, website: str, facts: dict[str, Any], sources: list[str],
-                 pages: dict[str, dict[str, Any]]) -> str:
-        """Home page, then its about / team / contact pages; returns the site's domain."""
+                 pages: dict[str, dict[str, Any]], refused: list[dict[str, str]]) -> str:
+        """Home page, then its about / team / contact pages; returns the site's domain. A page off
+        the public internet is refused, and named in `refused`."""
         try:
             home = self._page(website)
+        except NotPublic as exc:
+            refused.append({"url": website, "reason": str(exc), "at": utc_iso()})
+            log.warning("company website refused", url=website, reason=str(exc))
+            return ""
         except (RetryableError, PermanentError) as exc:
             if isinstance(exc, HaltRun) or not facts.get("description"):
                 raise
@@ -114,7 +123,8 @@ class CompanyCrawler:
         domain = urlsplit(final).netloc.lower().removeprefix("www.")
         wanted = {kind: link for kind in SUBPAGES if (link := home["data"]["links"].get(kind)) and link != final}
         with ThreadPoolExecutor(max_workers=max(1, len(wanted))) as pool:  # independent pages, fetched together
-            fetched = dict(zip(wanted, pool.map(self._subpage, wanted.values()), strict=True))
+            fetched = dict(zip(wanted, pool.map(lambda url: self._subpage(url, refused), wanted.values()),
+                               strict=True))
         pages.update({kind: page for kind, page in fetched.items() if page})
         sources.extend(page["url"] for page in pages.values())
         data, at, url = home["data"], home["fetched_at"], home["url"]
@@ -132,17 +142,21 @@ class CompanyCrawler:
         facts["social"] = fact({k: v for p in pages.values() for k, v in p["data"]["social"].items()}, url, at)
         return str(domain)
 
-    def _subpage(self, url: str) -> dict[str, Any] | None:
-        """An about / team / contact page; one that is gone is skipped, not an error."""
+    def _subpage(self, url: str, refused: list[dict[str, str]]) -> dict[str, Any] | None:
+        """An about / team / contact page; one that is gone (or refused) is skipped, not an error."""
         try:
             return self._page(url)
+        except NotPublic as exc:
+            refused.append({"url": url, "reason": str(exc), "at": utc_iso()})
+            log.warning("company page refused", url=url, reason=str(exc))
+            return None
         except PermanentError as exc:
             log.info("company page skipped", url=url, error=str(exc))
             return None
 
     def _page(self, url: str) -> dict[str, Any]:
         with self.slots:
-            response = self.fetcher.get(url)
+            response = self.fetcher.get(url, from_web=True)
         check_status(response)
         final = str(response.url)
         return {"url": final, "fetched_at": utc_iso(), "data": parse_website(response.text, final)}

@@ -40,6 +40,7 @@ CRON_FIELDS = ("minute", "hour", "day", "month", "day_of_week")
 SCHEDULE_KEYS = ("second", *CRON_FIELDS)
 
 
+MAX_SEARCHES = 500  # each runs every scrape; more is a generated file, not a person's list
 Spec = dict[str, tuple[Any, ...]]  # key -> (accepted YAML types, default[, (low, high)[, choices]])
 T = typing.TypeVar("T")
 
@@ -125,6 +126,9 @@ def _searches(doc: Located, data: Any) -> tuple[SearchConfig, ...]:
         data = []
     if not isinstance(data, list):
         raise doc.error(("searches",), f"expected a list of searches, got {type(data).__name__}")
+    if len(data) > MAX_SEARCHES:
+        raise doc.error(("searches",), f"{len(data):,} searches; at most {MAX_SEARCHES} (each one runs at every "
+                        "scrape)")
     found = []
     for i, item in enumerate(data):
         values = check_section(doc, ("searches", i), item, key_spec(SearchConfig))
@@ -294,6 +298,10 @@ def _deprecated(doc: Located, data: dict[str, Any], llm: LLMConfig, stages: dict
 
 def _daemon(doc: Located, data: Any, root: Path) -> DaemonConfig:
     daemon = check_section(doc, ("daemon",), data, key_spec(DaemonConfig))
+    for key in ("pid_file", "log_file"):  # the file's own folder decides: checked here, not on the field
+        if (root / daemon[key]).is_dir():
+            raise doc.error(("daemon", key), f"{root / daemon[key]} is a folder; name a file (e.g. "
+                            f"{Path(daemon[key]) / ('pipeline.pid' if key == 'pid_file' else 'pipeline.log')})")
     return _make(DaemonConfig, {**daemon, "pid_file": root / daemon["pid_file"], "log_file": root / daemon["log_file"],
                                 "log_level": daemon["log_level"].upper(), "timezone": daemon["timezone"] or ""},
                  doc, ("daemon",))
@@ -418,8 +426,8 @@ def _types_of(hint: Any) -> tuple[Any, ...]:
 def effective(config: Config) -> dict[str, Any]:
     """The config as it will be used, secrets masked: what `config check` prints."""
     def plain(value: Any) -> Any:
-        if isinstance(value, Path):
-            return str(value)
+        if isinstance(value, (str, Path)):  # credentials in any URL of any setting are masked
+            return mask_uri(str(value))
         if isinstance(value, dict):
             return {k: plain(v) for k, v in value.items()}
         if isinstance(value, (list, tuple)):
@@ -434,7 +442,7 @@ def effective(config: Config) -> dict[str, Any]:
     out["searches"] = [plain(asdict(s)) for s in config.searches]
     out["sources"] = {name: {k: plain(v) for k, v in asdict(s).items() if k != "name"}
                       for name, s in config.sources.items()}
-    out["http"] = {**asdict(config.http), "proxy": mask_uri(config.http.proxy)}
+    out["http"] = plain(asdict(config.http))
     out["web"] = {**plain(asdict(config.web)), "token": "set (hidden)" if config.web_token else "not set"}
     out["profile"] = str(config.profile)
     out["llm"] = {**plain(asdict(config.llm)), "api_key": "set (hidden)" if config.llm_api_key else "not set"}

@@ -203,6 +203,8 @@ class HttpConfig:
     user_agent: str = ""
     timeout_seconds: float = number(20.0, 0.1, 600)
     proxy: str | None = None
+    # for tests only: let fetches reach loopback and private addresses (sample sites on 127.0.0.1)
+    allow_private_addresses: bool = False
     min_delay: float = number(1.0, 0, 3600)
     max_delay: float = number(3.0, 0, 3600)
     max_in_flight: int = number(2, 1, 64)

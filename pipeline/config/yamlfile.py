@@ -9,13 +9,20 @@ import yaml
 
 from pipeline.errors import ConfigError
 
+MAX_BYTES = 1_000_000  # a config or a profile is a few KB; a larger file is refused before it is parsed
+MAX_VALUES = 50_000  # values once aliases are expanded (a config holds a few hundred): no alias bomb
+
 
 def read_text(path: Path) -> str:
-    """A YAML file's text; bytes that are not UTF-8 are a ConfigError naming the line."""
+    """A YAML file's text; a file above MAX_BYTES, or bytes that are not UTF-8, are a ConfigError."""
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as f:
+            raw = f.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise ConfigError(f"cannot read: {exc.strerror}", str(path)) from None
+        raise ConfigError(f"cannot read: {exc.strerror or exc}", str(path)) from None
+    if len(raw) > MAX_BYTES:
+        raise ConfigError(f"the file is larger than {MAX_BYTES:,} bytes; a config or profile is a few KB",
+                          str(path))
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -30,6 +37,7 @@ class Located:
     def __init__(self, path: Path, text: str) -> None:
         self.file = str(path)
         self.lines: dict[tuple[Any, ...], int] = {}
+        self.values = 0
         try:
             node = yaml.compose(text)
             if node is not None:  # first: it refuses duplicate keys and self-referencing aliases
@@ -46,11 +54,18 @@ class Located:
         if id(node) in above:  # the alias's own line is the key's it stands under
             raise ConfigError("invalid YAML: an alias refers to a node that contains it", self.file,
                               self.lines.get(path))
+        self.values += 1
+        if self.values > MAX_VALUES:  # every alias is walked again: a "billion laughs" stops here
+            raise ConfigError(f"invalid YAML: more than {MAX_VALUES:,} values once aliases are expanded (aliases "
+                              "that repeat aliases?)", self.file, node.start_mark.line + 1)
         self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             seen: dict[Any, int] = {}
             for key_node, value_node in node.value:
                 key, at = key_node.value, key_node.start_mark.line + 1
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise ConfigError("invalid YAML: a key must be plain text, not a list or a mapping ('? [...]')",
+                                      self.file, at)
                 if key in seen:
                     raise ConfigError(f"duplicate key {key!r} (first at line {seen[key]}): only one may stay",
                                       self.file, at)

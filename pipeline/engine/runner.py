@@ -104,6 +104,9 @@ class StageRun:
         self._deferred_on: dict[str, set[str]] = {}  # Deferred.key -> job ids waiting on it
         self._wake = threading.Event()
         self._seen: set[str] = set()
+        # jobs this run tried and that failed: never claimed again by it, whatever their retry
+        # delay (a delay shorter than the run would otherwise try a job twice in one run)
+        self._retried: frozenset[str] = frozenset()
 
     def run(self) -> RunRecord:
         """Process claimable jobs until none is left, the limit or deadline is reached, or stop is set."""
@@ -191,7 +194,8 @@ class StageRun:
         ctx = self._context()
         while not ctx.stopping() and self._reserve():
             try:
-                job = self.store.claim(self.stage.states, policy.owner_name(), self.settings.lease_seconds)
+                job = self.store.claim(self.stage.states, policy.owner_name(), self.settings.lease_seconds,
+                                       exclude=self._retried)
             except Exception as exc:  # noqa: BLE001 - StoreUnavailable, or any driver error: the run's error
                 self.record.error = str(exc) if isinstance(exc, StoreUnavailable) else f"{type(exc).__name__}: {exc}"
                 log.warning("store unavailable; run stops claiming", error=self.record.error)
@@ -256,6 +260,8 @@ class StageRun:
         """Retry or fail the job by the usual rules, with the cause on the job and in the log."""
         states, s = self.stage.states, self.settings
         permanent = isinstance(exc, PermanentError)
+        with self._count_lock:  # before the move: another worker's claim must not see it due first
+            self._retried = self._retried | {job.id}
         try:
             outcome = policy.fail(self.store, job, states, message, permanent=permanent, max_retries=s.max_retries,
                                   retry_base=s.retry_base_seconds, retry_max=s.retry_max_seconds)

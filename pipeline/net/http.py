@@ -33,11 +33,15 @@ from pipeline.errors import (
     Unreachable,
 )
 from pipeline.logs import get_logger
+from pipeline.net.public import PublicBackend, check_url
 
 log = get_logger("pipeline.http")
 
 DEFAULT_USER_AGENT = ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
                       "Chrome/131.0 Safari/537.36 job-pipeline/0.1 (personal job search; polite crawler)")
+
+
+FROM_WEB = "pipeline_from_web"  # a request extension: the URL came from the web, check every hop
 
 
 class HostGaveUp(HaltRun):
@@ -89,12 +93,15 @@ class Fetcher:
                  policies: dict[str, HostPolicy] | None = None, default: HostPolicy | None = None,
                  sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic,
                  wall: Callable[[], float] = time.time, rng: Callable[[], float] = random.random,
-                 canary: str | None = None) -> None:
-        self.client = httpx.Client(headers={"User-Agent": user_agent, "Accept-Language": "en-US,en;q=0.9"},
-                                   timeout=timeout, proxy=proxy, follow_redirects=True)
+                 canary: str | None = None, public_only: bool = False) -> None:
         self.policies, self.default = policies or {}, default or HostPolicy()
         # keys with a scheme are base URLs (longest first); the others are hosts
         self._prefixes = sorted((k for k in self.policies if "://" in k), key=len, reverse=True)
+        self.timeout, self.public_only = timeout, public_only
+        self.client = httpx.Client(headers={"User-Agent": user_agent, "Accept-Language": "en-US,en;q=0.9"},
+                                   timeout=timeout, proxy=proxy, follow_redirects=True,
+                                   transport=self._public_transport() if public_only and not proxy else None,
+                                   event_hooks={"request": [self._check_destination]} if public_only else None)
         self.sleep, self.clock, self.wall, self.rng = sleep, clock, wall, rng
         self._hosts: dict[str, _Host] = {}
         self._lock = threading.Lock()
@@ -105,6 +112,26 @@ class Fetcher:
         # books a request on a shared pacing key: (key, gap after it) -> seconds to wait first
         self.booker: Callable[[str, float], float] | None = None
         self._down = ""  # why the network is down, until any host answers again
+
+    def _trusted(self, url: str) -> bool:
+        """A URL under a configured source's base URL: the person's own config, not the web's."""
+        return any(url.startswith(prefix) for prefix in self._prefixes)
+
+    def _check_destination(self, request: httpx.Request) -> None:
+        """Every request, each hop of a redirect included: only public http(s) destinations
+        (pipeline.net.public), resolved by us even when a proxy will make the connection. A URL
+        from the web is checked even when it points under a configured source's base URL."""
+        url = str(request.url)
+        if request.extensions.get(FROM_WEB) or not self._trusted(url):
+            check_url(url, self.timeout)
+
+    def _public_transport(self) -> httpx.HTTPTransport:
+        """The default transport, connecting only to the public addresses it checked."""
+        transport = httpx.HTTPTransport()
+        trusted = {(u.host, u.port or (443 if u.scheme == "https" else 80)) for u in map(httpx.URL, self._prefixes)}
+        pool = transport._pool  # noqa: SLF001 - httpx takes no network backend of its own
+        pool._network_backend = PublicBackend(pool._network_backend, trusted, self.timeout)  # type: ignore[assignment]  # noqa: SLF001
+        return transport
 
     def key(self, url: str) -> str:
         return next((k for k in self._prefixes if url.startswith(k)), urlsplit(url).netloc)
@@ -145,25 +172,29 @@ class Fetcher:
         if stopped:
             raise Stopped("the run was stopped while a fetch waited")
 
-    def get(self, url: str, params: dict[str, Any] | None = None) -> httpx.Response:
-        """A paced GET that returns any non-429 response; 5xx and network errors are tried 3 times."""
+    def get(self, url: str, params: dict[str, Any] | None = None, from_web: bool = False) -> httpx.Response:
+        """A paced GET that returns any non-429 response; 5xx and network errors are tried 3 times.
+        `from_web`: the URL was found on the web (a company's site, a link on a page), never
+        trusted for the configured source it may point under."""
+        if from_web and self.public_only:
+            check_url(url, self.timeout)  # before pacing or a canary: a refused URL costs nothing
         state = self._host(url)
         with state.slots:
             while True:
                 if state.gave_up:
                     raise HostGaveUp(f"{urlsplit(url).netloc} answered 429 too often; trying again next run")
                 self._pace(state)
-                response = self._reached(url, params)
+                response = self._reached(url, params, from_web)
                 if response.status_code != 429:
                     state.strikes = 0
                     return response
                 self._on_429(state, response, url)
 
-    def _reached(self, url: str, params: dict[str, Any] | None) -> httpx.Response:
+    def _reached(self, url: str, params: dict[str, Any] | None, from_web: bool = False) -> httpx.Response:
         """_send; a host that cannot be connected to is checked against the canary: both away is
         an outage (NetworkDown), the canary there means only this host is away (Unreachable)."""
         try:
-            response = self._send(url, params)
+            response = self._send(url, params, from_web)
         except Unreachable as exc:
             down = self._network_down(urlsplit(url).netloc)
             if down:
@@ -186,15 +217,15 @@ class Fetcher:
         self._down = f"cannot connect to {host}" + (f" nor to {canary_host}" if canary_host != host else "")
         return self._down
 
-    def _send(self, url: str, params: dict[str, Any] | None) -> httpx.Response:
+    def _send(self, url: str, params: dict[str, Any] | None, from_web: bool = False) -> httpx.Response:
         retrying = Retrying(retry=retry_if_exception_type(TransientHTTPError), stop=stop_after_attempt(3),
                             wait=wait_exponential(multiplier=1, max=10), sleep=self._wait, reraise=True)
-        return retrying(self._send_once, url, params)
+        return retrying(self._send_once, url, params, from_web)
 
-    def _send_once(self, url: str, params: dict[str, Any] | None) -> httpx.Response:
+    def _send_once(self, url: str, params: dict[str, Any] | None, from_web: bool = False) -> httpx.Response:
         self.requests += 1
         try:
-            response = self.client.get(url, params=params)
+            response = self.client.get(url, params=params, extensions={FROM_WEB: True} if from_web else None)
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.ProxyError) as exc:
             raise Unreachable(f"cannot connect to {urlsplit(url).netloc}: {type(exc).__name__}: {exc}") from None
         except httpx.TimeoutException as exc:

@@ -6,14 +6,23 @@ notes are exported as text, never sent anywhere.
 An export folder keeps a manifest of the files it wrote with their SHA-256, so a re-export
 removes the files of drafts no longer exported (rejected, sent, the job skipped or applied) and
 never overwrites or removes a file a person has edited since: those are kept and reported.
+
+Nothing written can be turned against the person: every text passes through text.visible()
+(no control, bidi or invisible character reaches a header, a body, a note or a cell), CSV cells a
+spreadsheet would evaluate are quoted, and files are written only inside the folder, never
+through a symlink: each is written to a new temporary file there and renamed into place, and a
+symlink (or anything else that is not a regular file) in the folder is left alone and reported.
 """
 
 import csv
+import errno
 import hashlib
 import io
 import json
 import os
 import re
+import stat
+import tempfile
 from dataclasses import dataclass, field
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -23,6 +32,7 @@ from typing import Any
 
 from pipeline.outreach.recipients import address_kind
 from pipeline.records import Job
+from pipeline.text import visible
 
 FORMATS = ("eml", "md", "csv")
 CSV_FIELDS = ("job_id", "n", "review", "company", "title", "channel", "recipient", "role", "address",
@@ -71,7 +81,12 @@ def _name(row: dict[str, Any], suffix: str) -> str:
 
 def _header(value: str) -> str:
     """A header value on one line: CR/LF from a title or name would end the header (or crash)."""
-    return " ".join(str(value).split())
+    return " ".join(visible(str(value)).split())
+
+
+def _visible_row(row: dict[str, Any]) -> dict[str, Any]:
+    """Every text of a row with nothing invisible or controlling left in it."""
+    return {k: visible(v) if isinstance(v, str) else v for k, v in row.items()}
 
 
 def to_eml(row: dict[str, Any], sender: str) -> bytes:
@@ -121,11 +136,16 @@ def to_markdown(row: dict[str, Any]) -> str:
     return "\n".join(lines + ["", row["body"], ""])
 
 
+class ExportError(Exception):
+    """The export cannot be written (the folder is a file, the disk is full); one line, naming the path."""
+
+
 @dataclass
 class Exported:
     written: list[Path] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)
     kept: list[Path] = field(default_factory=list)  # edited by a person (or not ours): left alone
+    notes: list[str] = field(default_factory=list)  # e.g. a manifest that could not be read
 
 
 def _digest(data: bytes) -> str:
@@ -138,9 +158,11 @@ def _files(rows: list[dict[str, Any]], fmt: str, sender: str) -> dict[str, bytes
         text = io.StringIO(newline="")
         writer = csv.DictWriter(text, fieldnames=CSV_FIELDS, extrasaction="ignore")
         writer.writeheader()
-        writer.writerows({k: spreadsheet_safe(v) for k, v in row.items()} for row in rows)
+        writer.writerows({k: spreadsheet_safe(visible(v) if isinstance(v, str) else v) for k, v in row.items()}
+                         for row in rows)
         return {"drafts.csv": text.getvalue().encode("utf-8")}
     files = {}
+    rows = [_visible_row(row) for row in rows]
     for row in rows:
         if fmt == "eml" and row["channel"] != "email":  # a LinkedIn note, to paste at the profile it names
             head = f"{row['profile_url']}\n\n" if row["profile_url"] else ""
@@ -153,36 +175,88 @@ def _files(rows: list[dict[str, Any]], fmt: str, sender: str) -> dict[str, bytes
 
 
 def export(rows: list[dict[str, Any]], fmt: str, out: Path, sender: str = "") -> Exported:
-    """Write the drafts, remove the files of drafts no longer exported, keep edited files."""
-    out.mkdir(parents=True, exist_ok=True)
-    manifest_path = out / MANIFEST
+    """Write the drafts, remove the files of drafts no longer exported, keep edited files.
+    ExportError when the folder cannot be made or written (one line, naming the path)."""
     try:
-        manifest: dict[str, str] = json.loads(manifest_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        manifest = {}
-    wanted, result, kept_manifest = _files(rows, fmt, sender), Exported(), {}
+        return _export(rows, fmt, out, sender)
+    except OSError as exc:
+        where = exc.filename or out
+        if exc.errno == errno.ENOSPC:
+            raise ExportError(f"disk full at {where}") from None
+        raise ExportError(f"cannot write {where}: {exc.strerror or exc}") from None
+
+
+def _export(rows: list[dict[str, Any]], fmt: str, out: Path, sender: str) -> Exported:
+    if out.exists() and not out.is_dir():
+        raise ExportError(f"{out} is a file, not a folder: name a folder for --out")
+    out.mkdir(parents=True, exist_ok=True)
+    result = Exported()
+    manifest = _manifest(out / MANIFEST, result)
+    wanted, kept_manifest = _files(rows, fmt, sender), {}
     for name, data in wanted.items():
         path = out / name
-        if path.exists():
-            current = _digest(path.read_bytes())
-            if current != _digest(data) and (name not in manifest or current != manifest[name]):
-                result.kept.append(path)  # edited since we wrote it, or a file we never wrote
-                if name in manifest:
-                    kept_manifest[name] = manifest[name]
-                continue
-        path.write_bytes(data)
+        current = _ours(path)
+        if current is not None and current != _digest(data) and (name not in manifest or current != manifest[name]):
+            result.kept.append(path)  # edited since we wrote it, or a file (or link) we never wrote
+            if name in manifest:
+                kept_manifest[name] = manifest[name]
+            continue
+        _write(out, name, data)
         kept_manifest[name] = _digest(data)
         result.written.append(path)
     for name, digest in manifest.items():
         path = out / name
-        if name in wanted or not path.exists() or os.sep in name:
+        if name in wanted or os.sep in name or name in (".", "..") or not os.path.lexists(path):
             continue
-        if _digest(path.read_bytes()) == digest:
+        if _ours(path) == digest:
             path.unlink()
             result.removed.append(path)
         else:
             result.kept.append(path)
-    temp = manifest_path.with_suffix(".tmp")
-    temp.write_text(json.dumps(kept_manifest, indent=1, sort_keys=True), encoding="utf-8")
-    temp.replace(manifest_path)
+    _write(out, MANIFEST, json.dumps(kept_manifest, indent=1, sort_keys=True).encode())
     return result
+
+
+def _ours(path: Path) -> str | None:
+    """The digest of a regular file at `path`; None when there is none; '' for anything else
+    there (a symlink, a folder): never read, written through or removed."""
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return ""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    with os.fdopen(fd, "rb") as f:
+        return _digest(f.read())
+
+
+def _manifest(path: Path, result: Exported) -> dict[str, str]:
+    """The folder's manifest, {file name: SHA-256}; one that cannot be read (malformed, not a
+    regular file) counts as empty, so every file already there is kept, and the export says so."""
+    if not os.path.lexists(path):
+        return {}
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+        with os.fdopen(fd, "rb") as f:
+            manifest = json.loads(f.read(10_000_000).decode("utf-8"))
+        if isinstance(manifest, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in manifest.items()):
+            return manifest
+        problem = "not a mapping of file names to digests"
+    except (OSError, ValueError) as exc:
+        problem = getattr(exc, "strerror", None) or str(exc)
+    result.notes.append(f"{path}: cannot be read ({problem[:200]}); every file already in the folder is kept")
+    return {}
+
+
+def _write(out: Path, name: str, data: bytes) -> None:
+    """A new file in `out`, renamed onto `name`: a symlink planted there is replaced, never followed."""
+    fd, temporary = tempfile.mkstemp(dir=out, prefix=".export-")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(temporary, out / name)
+    except BaseException:
+        if os.path.lexists(temporary):
+            os.unlink(temporary)
+        raise

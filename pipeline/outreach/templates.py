@@ -23,7 +23,7 @@ from pipeline.config.profile import Profile
 from pipeline.config.settings import DraftSettings
 from pipeline.fit.requirements import Asked, asked, spoken_list
 from pipeline.outreach import hooks
-from pipeline.outreach.drafts import NOTE_CHARS, PHONE, URL, check_links
+from pipeline.outreach.drafts import NOTE_CHARS, PHONE, URL, check_plain
 from pipeline.outreach.phrases import LANGUAGES, NAMES
 from pipeline.outreach.recipients import (
     EMAIL,
@@ -306,7 +306,7 @@ def template_draft(profile: Profile, job: Job, company: dict[str, Any] | None, r
         if made["body"] not in avoid:
             break
     if allowed is not None:
-        check_links(f"{made['subject']}\n{made['body']}", allowed)
+        check_plain(f"{made['subject']}\n{made['body']}", allowed)
     language, note_language = language_of(profile)
     hook = ctx.hook
     used = {"skills": {"required": ctx.asked.required, "plus": ctx.asked.plus,

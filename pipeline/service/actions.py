@@ -106,41 +106,70 @@ def _job(store: JobStore, job_id: str) -> Job:
     return job
 
 
+class Conflict(Refused):
+    """The job changed after it was read (a draft reviewed in another shell or on the page):
+    nothing was written; `job` is the job as it is now, to show the person again."""
+
+    def __init__(self, job: Job) -> None:
+        super().__init__("the drafts changed since they were shown (reviewed elsewhere meanwhile?): nothing was "
+                         "written; here they are as they are now")
+        self.job = job
+
+
 def _store_drafts(store: JobStore, job: Job, drafts: list[dict[str, Any]]) -> None:
-    """Write a job's drafts back, only while the job is still in the state it was read in and no
-    stage holds it (a regeneration is never written over)."""
-    if not store.annotate(job.id, job.status, {"drafts": drafts}, {}):
-        raise Refused("a stage is working on it right now")
+    """Write a job's drafts back, only while the job is still in the state it was read in, no stage
+    holds it and nothing changed it since it was read (its updated_at is the version): a
+    regeneration, or another person's answer, is never written over."""
+    if store.annotate(job.id, job.status, {"drafts": drafts}, {}, version=job.updated_at):
+        return
+    now = _job(store, job.id)
+    if now.lease_token is not None or now.status != job.status:
+        raise Refused("a stage is working on it right now" if now.lease_token else f"it is {now.status} now")
+    raise Conflict(now)
 
 
-def review_drafts(store: JobStore, job_id: str, action: str, n: int | None = None,
-                  reason: str = "") -> list[dict[str, Any]]:
+Change = Callable[[list[dict[str, Any]]], list[dict[str, Any]]]
+
+
+def _change_drafts(store: JobStore, job_id: str, change: Change, version: float | None) -> list[dict[str, Any]]:
+    """Apply a person's change to the job's drafts as read. With `version` (the job's updated_at when
+    the person was shown it: the terminal loop, the page), a job changed since is a Conflict. Without
+    it (a script), the change is applied to what is stored now, read again if it changes meanwhile."""
+    for tries_left in (2, 1, 0):
+        job = _job(store, job_id)
+        if version is not None and job.updated_at != version:
+            raise Conflict(job)
+        try:
+            drafts = change(job.data.get("drafts", []))
+        except review.ReviewError as exc:
+            raise Refused(str(exc)) from None
+        try:
+            _store_drafts(store, job, drafts)
+            return drafts
+        except Conflict:
+            if version is not None or not tries_left:
+                raise
+    raise AssertionError("unreachable")
+
+
+def review_drafts(store: JobStore, job_id: str, action: str, n: int | None = None, reason: str = "",
+                  version: float | None = None) -> list[dict[str, Any]]:
     """approve / reject / sent one draft (n, from 1) or every draft of the job; the new drafts.
-    An e-mail draft without an address is never approved (approving every draft passes it over)."""
+    An e-mail draft without an address is never approved (approving every draft passes it over).
+    `version`: the job's updated_at as the person saw it (Conflict if it changed since)."""
     if action == "sent":
         draft_sent(store, job_id, n)
         return list(_job(store, job_id).data.get("drafts", []))
-    job = _job(store, job_id)
-    try:
-        drafts = review.change(job.data.get("drafts", []), n, REVIEW_ACTIONS[action], reason,
-                               allowed=review.sendable if action == "approve" else None)
-    except review.ReviewError as exc:
-        raise Refused(str(exc)) from None
-    _store_drafts(store, job, drafts)
-    return drafts
+    allowed = review.sendable if action == "approve" else None
+    return _change_drafts(store, job_id, lambda drafts: review.change(drafts, n, REVIEW_ACTIONS[action], reason,
+                                                                      allowed=allowed), version)
 
 
-def edit_draft(store: JobStore, job_id: str, n: int, subject: str, body: str,
-               address: str | None = None) -> list[dict[str, Any]]:
+def edit_draft(store: JobStore, job_id: str, n: int, subject: str, body: str, address: str | None = None,
+               version: float | None = None) -> list[dict[str, Any]]:
     """A person's own text for draft n (and, optionally, the address they found themselves); the
-    first edit keeps the original beside it."""
-    job = _job(store, job_id)
-    try:
-        drafts = review.edit(job.data.get("drafts", []), n, subject, body, address)
-    except review.ReviewError as exc:
-        raise Refused(str(exc)) from None
-    _store_drafts(store, job, drafts)
-    return drafts
+    first edit keeps the original beside it. `version`: as for review_drafts."""
+    return _change_drafts(store, job_id, lambda drafts: review.edit(drafts, n, subject, body, address), version)
 
 
 def draft_sent(store: JobStore, job_id: str, n: int | None = None) -> bool:

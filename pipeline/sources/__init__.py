@@ -28,4 +28,4 @@ def build_fetcher(config: Config) -> Fetcher:
     return Fetcher(user_agent=h.user_agent or DEFAULT_USER_AGENT, timeout=h.timeout_seconds, proxy=h.proxy,
                    policies=policies, default=HostPolicy(min_delay=h.min_delay, max_delay=h.max_delay,
                                                          max_in_flight=h.max_in_flight),
-                   canary=enabled[0] if enabled else None)
+                   canary=enabled[0] if enabled else None, public_only=not h.allow_private_addresses)

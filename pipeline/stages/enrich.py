@@ -83,6 +83,9 @@ class Enrich:
         if company is None or not self.fresh(company):
             company = self._enrich_locked(store, company_id, job, aliases, ctx)
         self._known.update({alias: company for alias in aliases})
+        refused = refusal(company)
+        if refused:
+            raise PermanentError(refused)
         return self.link(job, company)
 
     def _remembered(self, aliases: list[str]) -> dict[str, Any] | None:
@@ -181,6 +184,15 @@ class Enrich:
             log.warning("company summary rejected", reason=str(exc))
             return {**made, "rejected": str(exc)}
         return {**made, "text": result.text}
+
+
+def refusal(company: dict[str, Any]) -> str:
+    """Why nothing could be learnt about a company whose only addresses are off the public
+    internet (its record keeps the reason); '' when anything was gathered."""
+    facts = company.get("facts") or {}
+    if company.get("refused") and not set(facts) - {"name"}:
+        return str(company["refused"][0]["reason"])
+    return ""
 
 
 def make_stage(config: Config, **options: Any) -> Stage:

@@ -1,7 +1,8 @@
 """The JobStore contract every backend fulfils. Stores trade in basic, lease-conditional operations;
 every decision (retry or fail, backoff, what an expired lease means) is pipeline.policy's."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
 from pipeline.config.catalog import StageStates
@@ -24,8 +25,10 @@ class JobStore(Protocol):
         """Insert, or refresh the content of the job with the same (source, source_id) or URL.
         Returns 'inserted' or 'updated'; status, attempts and history are set on insert only."""
 
-    def claim(self, stage: StageStates, owner: str, lease_seconds: float) -> ClaimedJob | None:
-        """Atomically move one due job from the stage's input to its working state under a fresh lease."""
+    def claim(self, stage: StageStates, owner: str, lease_seconds: float,
+              exclude: Collection[str] = ()) -> ClaimedJob | None:
+        """Atomically move one due job from the stage's input to its working state under a fresh lease;
+        never one of `exclude` (the jobs this run already tried: their next try belongs to a later run)."""
 
     def heartbeat(self, job_id: str, token: str, lease_seconds: float) -> bool:
         """Extend a lease still held; False if it was lost."""
@@ -103,9 +106,11 @@ class JobStore(Protocol):
         `since`, of one `source`, whose title or company holds `search` (ASCII letters in any case);
         after skipping `offset` of them (the review page's pages)."""
 
-    def annotate(self, job_id: str, status: str, data: dict[str, Any], fields: dict[str, Any]) -> bool:
+    def annotate(self, job_id: str, status: str, data: dict[str, Any], fields: dict[str, Any],
+                 version: float | None = None) -> bool:
         """Merge `data` into a job not held under a lease and set fields (WRITABLE_FIELDS), while it is
-        still in `status`; a person's rescore uses it. False when the job moved meanwhile."""
+        still in `status` and, given a `version` (the job's updated_at when it was read), unchanged
+        since then: a person's answer never overwrites another's. False when the job moved or changed."""
 
     def select_ids(self, status: str | None = None, error_stage: str | None = None) -> list[str]: ...
 
@@ -128,7 +133,15 @@ class JobStore(Protocol):
 
     def last_runs(self) -> dict[str, RunRecord]: ...
 
+    def batch(self) -> AbstractContextManager[None]:
+        """Group this thread's writes (an import's rows): on SQLite one transaction, committed at
+        the end or rolled back whole on an error; on MongoDB each write stands on its own."""
+
     def ping(self) -> None:
         """Raise StoreUnavailable when the database cannot be reached."""
+
+    def check(self) -> None:
+        """Raise StoreUnavailable when the store cannot be read whole (SQLite: a corrupt page
+        anywhere in the file); `stats` asks, so it never reports a damaged store as well."""
 
     def close(self) -> None: ...

@@ -8,13 +8,14 @@ other entries (inserted, a person's marks) live in the `events` collection, and 
 both. The client connects lazily, so a daemon can start while the database is away.
 """
 
+import contextlib
 import functools
 import itertools
 import re
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterator
 from typing import Any, TypeVar
 
 import pymongo
@@ -24,7 +25,7 @@ from pymongo.errors import DuplicateKeyError, PyMongoError
 
 from pipeline import constants as c
 from pipeline.config.catalog import StageStates
-from pipeline.errors import StoreUnavailable
+from pipeline.errors import ConfigError, StoreUnavailable
 from pipeline.records import WRITABLE_FIELDS, ClaimedJob, Job, Move, NewJob, RunRecord, job_id_for
 from pipeline.redaction import redact
 from pipeline.states import Event, State
@@ -99,11 +100,16 @@ class MongoStore:
     def __init__(self, uri: str, database: str | None = None, timeout_seconds: float = 5.0,
                  clock: Callable[[], float] = time.time) -> None:
         ms = int(timeout_seconds * 1000)
-        self.client: pymongo.MongoClient[dict[str, Any]] = pymongo.MongoClient(
-            uri, serverSelectionTimeoutMS=ms, connectTimeoutMS=ms, socketTimeoutMS=max(ms, 30000),
-            appname="job-pipeline", connect=False)
-        self.db = self.client.get_database(database) if database else \
-            self.client.get_default_database(c.DEFAULT_MONGO_DATABASE)
+        try:
+            self.client: pymongo.MongoClient[dict[str, Any]] = pymongo.MongoClient(
+                uri, serverSelectionTimeoutMS=ms, connectTimeoutMS=ms, socketTimeoutMS=max(ms, 30000),
+                appname="job-pipeline", connect=False)
+            self.db = self.client.get_database(database) if database else \
+                self.client.get_default_database(c.DEFAULT_MONGO_DATABASE)
+        except (PyMongoError, ValueError, TypeError) as exc:  # InvalidURI, ConfigurationError, a bad port
+            raise ConfigError(f"malformed ({redact(str(exc))[:300]}); a ':', '@' or '/' in the user name or "
+                              "password must be written %3A, %40, %2F (urllib.parse.quote_plus)",
+                              key=c.ENV_MONGODB_URI) from None
         self.jobs, self.events_col, self.runs = self.db[c.JOBS], self.db[c.EVENTS], self.db[c.RUNS]
         self.quotas = self.db[c.QUOTAS]
         self.companies, self.aliases = self.db[c.COMPANIES], self.db[c.COMPANY_ALIASES]
@@ -176,12 +182,14 @@ class MongoStore:
         raise StoreUnavailable(f"mongodb: could not insert or update job {job.source}/{job.source_id}")
 
     @_guarded
-    def claim(self, stage: StageStates, owner: str, lease_seconds: float) -> ClaimedJob | None:
+    def claim(self, stage: StageStates, owner: str, lease_seconds: float,
+              exclude: Collection[str] = ()) -> ClaimedJob | None:
         now = self.clock()
         lease = {"status": stage.working, "lease_owner": owner, "lease_token": uuid.uuid4().hex,
                  "lease_expires_at": now + lease_seconds, "updated_at": now}
+        skip = {"_id": {"$nin": list(exclude)}} if exclude else {}
         doc = self.jobs.find_one_and_update(
-            {"status": _eq(stage.input), "next_attempt_at": {"$lte": now}, **OURS},
+            {"status": _eq(stage.input), "next_attempt_at": {"$lte": now}, **OURS, **skip},
             {"$set": lease, "$inc": {f"attempts.{stage.name}": 1}},
             sort=CLAIM_ORDER, projection={"history": 0})
         if doc is None:
@@ -217,11 +225,16 @@ class MongoStore:
         return self.jobs.update_one(self._leased(job_id, token, stage), {"$set": sets}).matched_count == 1
 
     @_guarded
-    def annotate(self, job_id: str, status: str, data: dict[str, Any], fields: dict[str, Any]) -> bool:
+    def annotate(self, job_id: str, status: str, data: dict[str, Any], fields: dict[str, Any],
+                 version: float | None = None) -> bool:
         sets = {f"data.{k}": v for k, v in data.items()}
         sets.update({k: v for k, v in fields.items() if k in WRITABLE_FIELDS})
-        sets["updated_at"] = self.clock()
-        result = self.jobs.update_one({"_id": job_id, "status": status, "lease_token": None}, {"$set": sets})
+        query: dict[str, Any] = {"_id": job_id, "status": status, "lease_token": None}
+        if version is not None:
+            query["updated_at"] = version
+        # a new version even on a clock that has not moved, so the next conditional write sees the change
+        sets["updated_at"] = max(self.clock(), (version or 0.0) + 0.001)
+        result = self.jobs.update_one(query, {"$set": sets})
         return result.matched_count == 1
 
     @_guarded
@@ -486,9 +499,18 @@ class MongoStore:
                 found[stage] = RunRecord(run_id=doc.pop("_id"), **doc)
         return found
 
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Each write is its own on MongoDB (atomic per document): nothing to group."""
+        yield
+
     @_guarded
     def ping(self) -> None:
         self.client.admin.command("ping")
+
+    def check(self) -> None:
+        """The server keeps its own files whole: reachable is readable."""
+        self.ping()
 
     def close(self) -> None:
         self.client.close()

@@ -6,12 +6,13 @@ so two processes can never take the same job.
 
 import json
 import re
+import shutil
 import sqlite3
 import threading
 import time
 import uuid
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -76,6 +77,13 @@ _COLUMNS = ", ".join(Job.__dataclass_fields__)  # everything but history, which 
 _CLEAR_LEASE = "lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL"
 
 
+def _corrupt(exc: BaseException) -> bool:
+    """SQLite says the file is damaged (or is not a database at all)."""
+    text = str(exc)
+    return isinstance(exc, sqlite3.DatabaseError) and ("malformed" in text or "not a database" in text
+                                                        or "corrupt" in text)
+
+
 def _packed(values: dict[str, Any]) -> dict[str, Any]:
     """Long descriptions are kept zlib-compressed (a BLOB; job text shrinks to about a third), so a
     job with a 4 KB description fits one page instead of two. Reading unpacks (_values)."""
@@ -116,6 +124,7 @@ class SQLiteStore:
         self.path = Path(path)
         self.clock = clock
         self._lock = threading.RLock()
+        self._batching: int | None = None  # the thread whose batch() holds the transaction
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
@@ -125,7 +134,41 @@ class SQLiteStore:
             self._db.executescript(SCHEMA)
             self._migrate()
         except (OSError, sqlite3.Error) as exc:
-            raise StoreUnavailable(f"cannot open the SQLite store {self.path}: {exc}") from exc
+            raise self._unavailable(exc, "cannot open the SQLite store") from exc
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Many writes of this thread as one transaction (an import's rows): one commit instead of
+        one each. An error rolls the whole batch back."""
+        with self._tx():
+            self._batching = threading.get_ident()
+            try:
+                yield
+            finally:
+                self._batching = None
+
+    def _unavailable(self, exc: BaseException, what: str = "sqlite") -> StoreUnavailable:
+        """The store's error as one line a person can act on: a corrupt file, a full disk, else
+        SQLite's own words."""
+        if _corrupt(exc):
+            return StoreUnavailable(f"database file is corrupt: run `PRAGMA integrity_check` on {self.path} "
+                                    f"(sqlite3 {self.path} 'PRAGMA integrity_check'); restore it from a backup")
+        folder = self.path.parent
+        try:
+            low = shutil.disk_usage(folder).free < 1_000_000
+        except OSError:
+            low = False
+        if "full" in str(exc) or (low and ("disk I/O" in str(exc) or isinstance(exc, OSError))):
+            return StoreUnavailable(f"disk full at {folder}")
+        return StoreUnavailable(f"{what} {self.path}: {exc}")
+
+    def check(self) -> None:
+        """Read the whole file once (PRAGMA quick_check): a corrupt page anywhere is reported."""
+        rows = self._read("PRAGMA quick_check(1)")
+        if rows and rows[0][0] != "ok":
+            raise StoreUnavailable(f"database file is corrupt: run `PRAGMA integrity_check` on {self.path} "
+                                   f"(it says: {' '.join(str(rows[0][0]).split())[:200]}); restore it from a "
+                                   "backup")
 
     def _migrate(self) -> None:
         """Stores made by earlier versions: add what they lack (company_id from data, score, the
@@ -165,20 +208,24 @@ class SQLiteStore:
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction holding SQLite's write lock from its first statement."""
+        """One write transaction holding SQLite's write lock from its first statement (inside a
+        batch(), the batch's own)."""
+        if self._batching == threading.get_ident():
+            yield self._db
+            return
         with self._lock:
             try:
                 self._db.execute("BEGIN IMMEDIATE")
-            except (sqlite3.OperationalError, sqlite3.ProgrammingError) as exc:
-                raise StoreUnavailable(f"sqlite {self.path}: {exc}") from exc
+            except (sqlite3.OperationalError, sqlite3.ProgrammingError, sqlite3.DatabaseError) as exc:
+                raise self._unavailable(exc) from exc
             try:
                 yield self._db
                 self._db.execute("COMMIT")
             except BaseException as exc:
                 if self._db.in_transaction:
                     self._db.execute("ROLLBACK")
-                if isinstance(exc, sqlite3.OperationalError):  # disk full, read-only file, I/O error, locked
-                    raise StoreUnavailable(f"sqlite {self.path}: {exc}") from exc
+                if isinstance(exc, sqlite3.OperationalError) or _corrupt(exc):  # disk full, read-only, corrupt, locked
+                    raise self._unavailable(exc) from exc
                 raise
 
     def _event(self, db: sqlite3.Connection, job_id: str, event: str, **fields: Any) -> None:
@@ -214,17 +261,21 @@ class SQLiteStore:
             self._event(db, job_id, Event.INSERTED, to_status=job.status)
             return "inserted"
 
-    def claim(self, stage: StageStates, owner: str, lease_seconds: float) -> ClaimedJob | None:
+    def claim(self, stage: StageStates, owner: str, lease_seconds: float,
+              exclude: Collection[str] = ()) -> ClaimedJob | None:
         now = self.clock()
         path = f"$.{stage.name}"
+        # the excluded ids travel as one JSON array: any number of them, one parameter
+        skip = " AND id NOT IN (SELECT value FROM json_each(?))" if exclude else ""
         with self._tx() as db:
             row = db.execute(
                 f"UPDATE jobs SET status = ?, lease_owner = ?, lease_token = ?, lease_expires_at = ?, updated_at = ?, "
                 f"attempts = json_set(attempts, '{path}', coalesce(json_extract(attempts, '{path}'), 0) + 1) "
                 "WHERE id = (SELECT id FROM jobs INDEXED BY jobs_status_score"
-                " WHERE status = ? AND next_attempt_at <= ? "
+                f" WHERE status = ? AND next_attempt_at <= ?{skip} "
                 f"ORDER BY score DESC, next_attempt_at LIMIT 1) RETURNING {_COLUMNS}",
-                (stage.working, owner, uuid.uuid4().hex, now + lease_seconds, now, stage.input, now)).fetchone()
+                (stage.working, owner, uuid.uuid4().hex, now + lease_seconds, now, stage.input, now,
+                 *([json.dumps(list(exclude))] if exclude else []))).fetchone()
         return _claimed(row) if row else None
 
     def heartbeat(self, job_id: str, token: str, lease_seconds: float) -> bool:
@@ -252,15 +303,20 @@ class SQLiteStore:
                 (status or stage.output, *params, *fields.values(), now, history, job_id, token, stage.working))
             return cur.rowcount == 1
 
-    def annotate(self, job_id: str, status: str, data: dict[str, Any], fields: dict[str, Any]) -> bool:
+    def annotate(self, job_id: str, status: str, data: dict[str, Any], fields: dict[str, Any],
+                 version: float | None = None) -> bool:
         items = list(data.items())
         merge = "json_set(data" + "".join(", ?, json(?)" for _ in items) + ")" if items else "data"
         params = [p for k, v in items for p in (f'$."{k}"', json.dumps(v))]
         values = _packed({k: v for k, v in fields.items() if k in WRITABLE_FIELDS})
         sets = "".join(f", {k} = ?" for k in values)
+        unchanged = " AND updated_at = ?" if version is not None else ""
+        # a new version even on a clock that has not moved, so the next conditional write sees the change
         with self._tx() as db:
-            cur = db.execute(f"UPDATE jobs SET data = {merge}{sets}, updated_at = ? WHERE id = ? AND status = ?"
-                             " AND lease_token IS NULL", (*params, *values.values(), self.clock(), job_id, status))
+            cur = db.execute(f"UPDATE jobs SET data = {merge}{sets}, updated_at = max(?, updated_at + 0.001)"
+                             f" WHERE id = ? AND status = ? AND lease_token IS NULL{unchanged}",
+                             (*params, *values.values(), self.clock(), job_id, status,
+                              *([version] if version is not None else [])))
             return cur.rowcount == 1
 
     def move(self, job_id: str, token: str | None, move: Move) -> bool:
@@ -354,8 +410,8 @@ class SQLiteStore:
         with self._lock:
             try:
                 return self._db.execute(sql, params).fetchall()
-            except (sqlite3.OperationalError, sqlite3.ProgrammingError) as exc:
-                raise StoreUnavailable(f"sqlite {self.path}: {exc}") from exc
+            except (sqlite3.OperationalError, sqlite3.ProgrammingError, sqlite3.DatabaseError) as exc:
+                raise self._unavailable(exc) from exc
 
     def get(self, job_id: str) -> Job | None:
         rows = self._read(f"SELECT {_COLUMNS} FROM jobs WHERE id = ?", (job_id,))

@@ -157,7 +157,7 @@ class Pages:
         try:
             self._fresh(job_id, str(form.get("version") or ""))
             what()
-        except Stale:
+        except (Stale, actions.Conflict):
             return self.job(request, job_id, status=409, error=(
                 "Not changed: this job changed since you opened the page (another tab, another person, or "
                 "a stage). Here it is as it is now; look again and repeat what you meant."))
@@ -190,8 +190,10 @@ class Pages:
         n = _number(form.get("n"), 0, 1000) or None
         if action not in actions.REVIEW_ACTIONS:
             return self.problem(request, 400, "Unknown action", "Approve, reject or mark sent: nothing else.")
+        seen = _seen(form)
         return self.change(request, job_id, form,
-                           lambda: _drafts(actions.review_drafts(self.store, job_id, action, n, reason)), action)
+                           lambda: _drafts(actions.review_drafts(self.store, job_id, action, n, reason, version=seen)),
+                           action)
 
     def edit(self, request: Request, job_id: str, form: FormData) -> Response:
         n = _number(form.get("n"), 1, 1000)
@@ -201,8 +203,9 @@ class Pages:
         address = " ".join(visible(given).split())[:320] if isinstance(given, str) else None
         if not body.strip():
             return self.job(request, job_id, status=400, error="Not changed: a draft needs a body.")
-        return self.change(request, job_id, form,
-                           lambda: _drafts(actions.edit_draft(self.store, job_id, n, subject, body, address)), "edit")
+        seen = _seen(form)
+        return self.change(request, job_id, form, lambda: _drafts(
+            actions.edit_draft(self.store, job_id, n, subject, body, address, version=seen)), "edit")
 
     def clear_suspicious(self, request: Request, job_id: str, form: FormData) -> Response:
         """The person read a flagged posting and trusts it (as `main.py clear-suspicious JOB_ID`)."""
@@ -253,6 +256,15 @@ class Pages:
 
 def _drafts(_: list[dict[str, Any]]) -> None:
     """The actions return what they changed; the page shows it after its redirect."""
+
+
+def _seen(form: FormData) -> float | None:
+    """The version of the job the form was made from (views.version), for a write conditional on it:
+    a change that lands between the page's check and the write is refused too."""
+    try:
+        return float(str(form.get("version") or ""))
+    except ValueError:
+        return None
 
 
 def _can(state: str, target: str) -> bool:

@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 BASE = {
     "daemon": {"tick_seconds": 1, "stop_timeout_seconds": 5},
     "storage": {"sqlite_path": "data/jobs.sqlite3"},
+    "http": {"allow_private_addresses": True},  # the sample sites are served on 127.0.0.1
     "web": {"port": 0},  # a daemon under test serves its review page on a free port, never on 8765
 }
 EXAMPLE_PROFILE = ROOT / "profile.example.yaml"

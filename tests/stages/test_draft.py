@@ -112,6 +112,13 @@ def test_a_good_draft_with_tokens_and_cost(drafting, llm):
      "mentions 'https://portfolio.invented.example/me'"),
     (answer(subject="A subject line that goes on and on and on well past the eighty characters allowed here"),
      "subject has 86 characters"),
+    (answer(body=GOOD["body"].replace("Hi Jonas,", "Hi Jonas,\x1b]52;c;ZXZpbA==\x07")),
+     "holds invisible or control characters (U+001B, U+0007)"),
+    (answer(subject="Backend role\x1b]0;Inbox\x07"), "holds invisible or control characters (U+001B, U+0007)"),
+    (answer(body=GOOD["body"].replace("I'm interested", "I'm \x9b\u202einterested")),
+     "holds invisible or control characters (U+009B, U+202E)"),
+    (answer(body=GOOD["body"].replace("Hi Jonas", "Hi \u2066Jonas\U000e0041")),
+     "holds invisible or control characters (U+2066, U+E0041)"),
 ])
 def test_rejected_drafts_are_retried_with_the_reason(drafting, llm, first, reason):
     _, config, store = drafting()
@@ -124,7 +131,7 @@ def test_rejected_drafts_are_retried_with_the_reason(drafting, llm, first, reaso
 
 
 def test_always_rejected_drafts_retry_the_job(drafting, llm):
-    _, config, store = drafting(validation_retries=1, retry_base_seconds=60, retry_max_seconds=60)  # not again this run
+    _, config, store = drafting(validation_retries=1)  # a 1 ms retry delay: the run must still not take it again
     job_id = enriched(store)
     llm.default = answer(body="Hi [Name]")
     draft(config, store)

@@ -335,7 +335,7 @@ def test_a_lock_left_by_a_dead_process_is_taken_over_at_once(server, enriching):
     assert store.lock_company(company_id, f"{socket.gethostname()}:{dead_pid()}", 300)
     started = time.time()
     record = enrich(config, store)
-    assert record.succeeded == 3 and time.time() - started < 5, "not after the 300 s lease"
+    assert record.succeeded == 3 and time.time() - started < 60, "not after the 300 s lease"
     assert record.details.get("deferred", 0) <= 4, "only while this run itself enriches the company"
     for job in store.list_jobs():
         assert job.attempts[c.ENRICH] == 1 and len(store.events(job.id)) <= 2, store.events(job.id)
@@ -427,4 +427,4 @@ def test_jobs_waiting_on_a_company_this_run_enriches_are_woken_when_it_is_done(s
     start = time.monotonic()
     record = enrich(config, store)
     assert record.succeeded == 8 and record.details.get("deferred", 0) >= 1
-    assert time.monotonic() - start < 10, "woken, not waiting out the 30 s deferral"
+    assert time.monotonic() - start < 20, "woken, not waiting out the 30 s deferral"

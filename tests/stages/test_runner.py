@@ -42,10 +42,9 @@ def test_every_job_completes_with_the_stage_output(store_factory):
 def test_always_failing_job_ends_failed_after_max_retries(store_factory):
     store = store_factory()
     fill(store, 1)
-    deadline = time.time() + 10
-    while store.counts().get(State.FAILED) != 1 and time.time() < deadline:
-        run_stage(store, Stage(ENRICH, always_fail()), settings(max_retries=4))
-        time.sleep(0.01)
+    for _ in range(4):  # one try per run, due again at once (no backoff): four runs, four attempts
+        run_stage(store, Stage(ENRICH, always_fail()), settings(max_retries=4, retry_base_seconds=0,
+                                                                retry_max_seconds=0))
     job = store.list_jobs()[0]
     assert (job.status, job.attempts[c.ENRICH], job.error_stage) == (State.FAILED, 4, c.ENRICH)
     assert job.last_error == f"RetryableError: site timed out for {job.id}"
@@ -198,3 +197,23 @@ def test_deferred_jobs_come_back_in_the_same_run_without_using_attempts(store_fa
     record = run_stage(store, Stage(ENRICH, work), settings(concurrency=2))
     assert (record.claimed, record.succeeded, record.failed) == (4, 4, 0)
     assert all(j.attempts[c.ENRICH] == 1 and j.status == State.ENRICHED for j in store.list_jobs())
+
+
+def test_a_job_retried_during_a_run_is_not_claimed_again_by_that_run(store_factory):
+    """Even with a retry delay of zero: its next try belongs to the next run, so one run never
+    spends two attempts (or two LLM requests) on one job however fast the machine is."""
+    store = store_factory()
+    fill(store, 3)
+    tried: list[str] = []
+
+    def work(job, ctx):
+        tried.append(job.id)
+        raise RetryableError("not yet")
+    record = run_stage(store, Stage(ENRICH, work), settings(retry_base_seconds=0, retry_max_seconds=0,
+                                                             concurrency=2))
+    assert sorted(tried) == sorted(set(tried)) and len(tried) == 3, tried
+    assert (record.claimed, record.retried, record.failed) == (3, 3, 0)
+    assert {j.status for j in store.list_jobs()} == {ENRICH.input}
+    assert all(j.attempts[c.ENRICH] == 1 for j in store.list_jobs())
+    run_stage(store, Stage(ENRICH, work), settings(retry_base_seconds=0, retry_max_seconds=0))
+    assert len(tried) == 6, "the next run tries each once more"

@@ -528,6 +528,54 @@ def test_shared_pacing_books_one_request_after_another(store_factory, clock):
     assert second.reserve("pacing:linkedin", 3.0) == 0.0, "a free host is not waited for"
 
 
+def test_a_claim_skips_the_jobs_it_is_told_to(store):
+    """The runner's one try per run: a job the run already sent back is never claimed by it again,
+    even when it is due and the best fit."""
+    for n in range(3):
+        store.upsert_job(new_job(n))
+    ids = sorted(j.id for j in store.list_jobs())
+    before = {j.id: j for j in store.list_jobs()}
+    claimed = store.claim(ENRICH, "w", 60, exclude=ids[:2])
+    assert claimed is not None and claimed.id == ids[2]
+    assert store.claim(ENRICH, "w", 60, exclude=ids[:2]) is None, "the other two stay where they were"
+    for job_id in ids[:2]:
+        assert store.get(job_id) == before[job_id], "an excluded job is untouched"
+    assert store.claim(ENRICH, "w", 60, exclude=set()) is not None
+
+
+def test_annotate_with_a_version_writes_only_over_what_was_read(store):
+    """A person's answer is conditional on the version (updated_at) they read: a stale one writes
+    nothing, and each write makes a new version even when the clock has not moved."""
+    job_id = add(store)
+    read = store.get(job_id)
+    assert store.annotate(job_id, read.status, {"drafts": ["first"]}, {}, version=read.updated_at)
+    after = store.get(job_id)
+    assert after.updated_at > read.updated_at, "a new version, though the fake clock stood still"
+    assert not store.annotate(job_id, read.status, {"drafts": ["lost"]}, {}, version=read.updated_at)
+    assert store.get(job_id) == after, "a stale version changes nothing"
+    assert store.annotate(job_id, read.status, {"drafts": ["second"]}, {}, version=after.updated_at)
+    assert store.get(job_id).data["drafts"] == ["second"]
+    assert store.annotate(job_id, read.status, {"note": 1}, {}), "without a version: as before"
+
+
+def test_a_batch_of_writes_is_there_after_it(store):
+    """An import writes its rows in batches: every write of a batch is stored once it ends."""
+    with store.batch():
+        for n in range(20):
+            store.upsert_job(new_job(n))
+    assert len(store.list_jobs()) == 20
+    if store_is_sqlite(store):
+        with pytest.raises(KeyboardInterrupt):
+            with store.batch():
+                store.upsert_job(new_job(99))
+                raise KeyboardInterrupt
+        assert len(store.list_jobs()) == 20, "SQLite rolls an interrupted batch back whole"
+
+
+def store_is_sqlite(store) -> bool:
+    return type(store).__name__ == "SQLiteStore"
+
+
 def test_listing_pages_searches_and_filters_for_the_review_page(store, clock):
     """The review page's queue: one page of a state, searched over title and company (a plain
     substring, any case; %, _ and \\ are plain characters), of one source, found since a time,

@@ -10,6 +10,7 @@ from pipeline.config.catalog import stage_states
 from pipeline.engine import policy
 from pipeline.service import views
 from pipeline.states import State
+from pipeline.web.pages import Pages
 from tests.helpers.builders import new_job
 from tests.web.demo import drafted, fill_demo
 
@@ -319,3 +320,17 @@ def test_an_email_draft_without_an_address_cannot_be_approved_until_one_is_enter
     assert "entered by you" in client.get(f"/jobs/{job_id}").text
     approved = post(client, f"/jobs/{job_id}/review", n="1", action="approve", version=version(store, job_id))
     assert approved.status_code == 303 and review_states(store, job_id)[0] == "approved"
+
+
+def test_a_change_landing_between_the_page_s_check_and_the_write_is_refused_too(site, monkeypatch):
+    """The version goes with the write itself (the store's annotate is conditional on it), so a
+    review made elsewhere after the page's own check still makes this one a conflict."""
+    made, client = site
+    store = made.store
+    job_id = drafted(store, 2, names=("Jonas", "Lena"))
+    seen = version(store, job_id)
+    monkeypatch.setattr(Pages, "_fresh", lambda self, job_id, seen: None)  # the page's own check passes ...
+    assert post(client, f"/jobs/{job_id}/review", n="1", action="approve", version=seen).status_code == 303
+    answer = post(client, f"/jobs/{job_id}/review", n="2", action="reject", reason="x", version=seen)
+    assert answer.status_code == 409 and "changed since you opened the page" in answer.text  # ... the write does not
+    assert review_states(store, job_id) == ["approved", "new"]
