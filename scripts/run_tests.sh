@@ -10,6 +10,8 @@ cd "$ROOT"
 # mailbox's and openssl for its throwaway certificates. One apt-get update, under a lock that
 # others installing at the same moment wait for.
 apt_updated=""
+as_root=()
+[[ $(id -u) -ne 0 ]] && as_root=(sudo -n)  # not root: sudo without a password prompt, or a warning
 ensure_package() {  # ensure_package PACKAGE COMMAND
   command -v "$2" >/dev/null 2>&1 && return 0
   [[ -x "/usr/sbin/$2" ]] && return 0  # daemons (dovecot) live in sbin, often not on a user's PATH
@@ -19,10 +21,11 @@ ensure_package() {  # ensure_package PACKAGE COMMAND
   fi
   echo "installing $1 with apt-get ..." >&2
   if [[ -z $apt_updated ]]; then
-    flock /tmp/pipeline-apt.lock apt-get update -qq >&2
+    flock /tmp/pipeline-apt.lock "${as_root[@]}" apt-get update -qq >&2 || true
     apt_updated=1
   fi
-  flock /tmp/pipeline-apt.lock env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null
+  flock /tmp/pipeline-apt.lock "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" \
+    >/dev/null || echo "warning: could not install $1 (run as root, or install it yourself); the tests that need it say so" >&2
 }
 ensure_package chromium chromium
 ensure_package dovecot-imapd dovecot

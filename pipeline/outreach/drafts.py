@@ -184,7 +184,7 @@ def check_draft(draft: dict[str, Any], channel: str, settings: DraftSettings, al
     elif len(body) > NOTE_CHARS:
         raise DraftRejected(f"note has {len(body)} characters; at most {NOTE_CHARS}")
     text = f"{subject}\n{body}"
-    check_plain(text, allowed)
+    check_visible(text)
     placeholder = PLACEHOLDER.search(text)
     if placeholder:
         raise DraftRejected(f"placeholder left in: {placeholder.group(0)!r}")
@@ -193,6 +193,7 @@ def check_draft(draft: dict[str, Any], channel: str, settings: DraftSettings, al
         found = pattern.search(text)
         if found:
             raise DraftRejected(f"{reason}: {found.group(0)!r}")
+    check_links(text, allowed)
     _check_person(body, channel, recipient, profile)
 
 
@@ -200,10 +201,15 @@ def check_plain(text: str, allowed: set[str]) -> None:
     """What a model's draft and every template's must both be: plain text (no terminal escape such
     as OSC 52 or a window title, no C1 control, bidi override or tag character) whose every link
     and address is one of `allowed`."""
+    check_visible(text)
+    check_links(text, allowed)
+
+
+def check_visible(text: str) -> None:
+    """No terminal escape (OSC 52, a window title), C1 control, bidi override or tag character."""
     hidden = hidden_characters(text)
     if hidden:
         raise DraftRejected(f"holds invisible or control characters ({', '.join(hidden[:5])}); write plain text")
-    check_links(text, allowed)
 
 
 def check_links(text: str, allowed: set[str]) -> None:
