@@ -2,10 +2,14 @@
 role on an infrastructure team does not pass for an SRE role, nor a forward-deployed or research
 role for an engineering one, on a shared word.
 
-A job's function comes from its title, the most specific phrase first; a title that says only
-"Software Engineer" or "Engineering" is read from its text's strongest signals. A person's functions
-come from their roles (and, for a generic role, their skills). Each function lists the functions a
-person in it would also take ("backend" takes "software" and "full stack").
+A job's function comes from its title. A title is read part by part ("Lead Site Reliability Engineer,
+Network Assurance Data Platform - Cisco": the role first, then its team), and within a part the most
+specific phrase wins; "AI" or "LLM" beside another function names the domain, not the work ("AI SRE
+Engineer" is an SRE role), and a corporate grade standing as its own part ("... Engineer - Assistant
+Vice President") is a level, not a manager's job. A title that says only "Software Engineer" is read
+from its text's strongest signals. A person's functions come from their roles, and, when the roles
+are generic, from their skills. Each function lists the functions a person in it would also take
+("backend" takes "software" and "full stack").
 """
 
 import functools
@@ -14,39 +18,45 @@ import re
 # (function, title pattern): the first that matches wins, so the specific ones come first.
 TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("open application", r"open application|general application|talent (pool|network|community)|"
-                         r"initiativbewerbung|spontaneous application|future opportunit"),
+                         r"initiativbewerbung|(spontaneous|speculative|unsolicited) application|future opportunit|"
+                         r"candidatura espont|candidature spontan|expression of interest"),
     ("sales", r"account (executive|director)|sales (executive|director|specialist|representative)|inside sales"),
     # Other selling jobs: keeping existing customers, booking meetings for closers, building partnerships.
     ("account management", r"account manag(er|ement)|key account|client partner"),
     ("sales development", r"\b(sdr|bdr)\b|sales development|business development rep|lead generat|appointment sett"),
-    ("partnerships", r"partnerships?\b|partner (development|manager)|alliances? manager|channel manager"),
+    # Channels, alliances and the enablement of partners' or sellers' teams.
+    ("partnerships", r"partnerships?\b|partner (development|manager)|alliances? manager|\bchannel\b|"
+                     r"(sales|revenue|partner) enablement"),
     ("support", r"(customer|client|technical|it) ?support|support (analyst|specialist|technician|agent|"
                 r"representative)|customer success|help ?desk|service desk"),
     ("management", r"(engineering|development|software|technical|team|delivery) manager|manager,? engineering|"
                    r"head of|director|vice president|\bvp\b|\bcto\b|chief"),
     ("customer engineering", r"forward[- ]deployed|solutions? (engineer|architect|consultant)|sales engineer|"
+                             r"customer[- ](centric|facing|success) engineer|"
                              r"customer engineer|implementation (engineer|consultant|specialist)|"
                              r"professional services|technical account manager|field engineer|pre-?sales"),
     ("research", r"research (scientist|engineer|fellow)|researcher|scientist,? research|\bphd\b"),
     ("process automation", r"\brpa\b|robotic process automation|uipath|blue prism|power automate"),
     ("data science", r"data scientist|data analyst|business intelligence|\bbi (developer|analyst)|"
                      r"\banalyst\b|analytics(?! engineer)|statistician|cientista de dados"),
-    ("machine learning", r"machine learning|\bml\b|\bai\b|\bai/ml\b|artificial intelligence|deep learning|\bnlp\b|"
-                         r"computer vision|\bllm|gen ?ai|generative|mlops|applied scientist|ml scientist"),
+    ("machine learning", r"machine learning|\bml\b|artificial intelligence|deep learning|\bnlp\b|"
+                         r"computer vision|mlops|applied scientist|ml scientist|\bai (engineer|developer|scientist)"),
     ("data", r"data engineer|big data|analytics engineer|\betl\b|data platform|data infrastructure|"
-             r"data pipeline|engenheir[oa] de dados|dateningenieur|ingenier[oa] de datos|data warehouse"),
+             r"data pipeline|engenheir[oa]s? de dados|dateningenieur|ingenier[oa]s? de datos|data warehouse"),
     ("mobile", r"\bandroid\b|\bios\b|mobile|flutter|react native|swift\b|kotlin"),
     ("frontend", r"front[- ]?end(?! or)|frontend|front-end leaning|\bui engineer|\bweb developer|"
                  r"webentwickler|\bux engineer|design engineer"),
     ("embedded", r"embedded|firmware|system software|systems software|kernel|device driver|fpga|hardware"),
     ("security", r"security|secops|appsec|penetration|\bsoc\b|cyber"),
+    ("developer relations", r"developer (advocate|relations|evangelist)|\bdevrel\b"),
+    ("technical writing", r"technical writer|documentation engineer"),
     ("sre", r"site reliability|\bsre\b|devops|dev ops|platform engineer|infrastructure|\binfra\b|cloud engineer|"
+            r"observability|"
             r"production engineer|reliability engineer|systems? (development )?engineer|devsecops|"
             r"kubernetes|network engineer|systemadministrator|sysadmin|llmops"),
     # Testing before the languages: "Automation QA Engineer (Python)" is a QA role, not a Python one.
-    ("qa", r"\bqa\b|quality assurance|test automation|\bsdet\b|test engineer|tester"),
-    ("backend", r"back[- ]?end|backend|\bapi\b|server[- ]side|golang|\bgo\b|\bjava\b|python|ruby|rails|\.net|"
-                r"\bc#|\bphp\b|node|scala|elixir|rust\b"),
+    ("qa", r"\bqa\b|quality assurance|test automation|\bsdet\b|test engineer|tester|engineer in test"),
+    ("backend", r"back[- ]?end|backend|\bapi\b|server[- ]side"),
     ("full stack", r"full[- ]?stack"),
     ("support", r"support|customer success|client success|help ?desk|technician|service desk|customer service|"
                 r"customer experience|claims"),
@@ -59,9 +69,35 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("legal", r"counsel|legal|lawyer|attorney|compliance|paralegal"),
     ("recruiting", r"recruit|talent acquisition|sourcer"),
     ("software", r"software|developer|engineer|programmer|entwickler|desarrollador|desenvolvedor|engineering|"
+                 r"technical staff|"
                  r"\bswe\b|\bsde\b|tech lead"),
 )
 _PATTERNS = tuple((name, re.compile(pattern, re.I)) for name, pattern in TITLE_FUNCTIONS)
+GENERIC = "software"  # the last row: a title that names engineering but not which kind
+# Words that name a function only when nothing else in the title does: a language is a skill ("Python
+# Engineer - RPA Developer" is an RPA role), "AI" or "LLM" a domain ("AI SRE Engineer" is an SRE role).
+FALLBACKS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("backend", re.compile(r"golang|\bgo\b|\bjava\b|python|ruby|rails|\.net|\bc#|\bphp\b|node|scala|elixir|rust\b",
+                           re.I)),
+    ("machine learning", re.compile(r"\bai\b|\bllms?\b|gen ?ai|generative", re.I)))
+# The parts of a title: "Role, Team - Company | Place (Note)".
+_TITLE_PARTS = re.compile(r"\s+[-–—|:/]\s+|\s*[|()\[\]]\s*|,\s*")
+# Corporate grades (banks and consultancies name levels so: Analyst < Associate < AVP < VP), read as a
+# grade when they stand as a part of their own after the role ("SRE Engineer - Assistant Vice President").
+GRADES: dict[str, tuple[str, ...]] = {
+    "analyst": ("entry",), "associate": ("entry", "mid"), "senior associate": ("mid", "senior"),
+    "assistant vice president": ("senior",), "avp": ("senior",), "vice president": ("staff",), "vp": ("staff",)}
+_GRADE = re.compile(r"(?<=[-–—,|(/])\s*(" + "|".join(sorted(GRADES, key=len, reverse=True)) + r")\s*(?=$|[-–—,|)/])",
+                    re.I)
+
+
+@functools.lru_cache(maxsize=16384)
+def title_grade(title: str) -> tuple[str, tuple[str, ...]]:
+    """(the title without its corporate grade, the levels the grade stands for, or ())."""
+    found = _GRADE.search(title)
+    if found is None:
+        return title, ()
+    return title[:found.start()] + title[found.end():], GRADES[found.group(1).lower()]
 # Functions a person in one function would also take.
 TAKES: dict[str, frozenset[str]] = {
     "backend": frozenset({"backend", "software", "full stack"}),
@@ -112,9 +148,19 @@ def signal_counts(head: str) -> dict[str, int]:
 
 @functools.lru_cache(maxsize=16384)
 def title_function(title: str) -> str | None:
-    """The function a title names, or None when it names none (a title of one word, a code)."""
+    """The function a title names, or None when it names none (a title of one word, a code): the
+    first part of the title that names a specific function decides; a language, then "AI", then a
+    generic "Software Engineer", only when no part does."""
     text = title.replace("(Frontend Leaning)", "Frontend").replace("(Front-End Leaning)", "Frontend")
-    return next((name for name, pattern in _PATTERNS if pattern.search(text)), None)
+    text = title_grade(text)[0]
+    generic = False
+    for part in _TITLE_PARTS.split(text):
+        found = next((name for name, pattern in _PATTERNS if pattern.search(part)), None)
+        if found is not None and found != GENERIC:
+            return found
+        generic = generic or found == GENERIC
+    found = next((name for name, pattern in FALLBACKS if pattern.search(text)), None)
+    return found or (GENERIC if generic else None)
 
 
 def job_function(title: str, text: str, lowered: str | None = None) -> str | None:
@@ -129,7 +175,12 @@ def job_function(title: str, text: str, lowered: str | None = None) -> str | Non
     return best if ordered[0] >= 4 and ordered[0] >= 2 * ordered[1] else found
 
 
-def person_functions(roles: tuple[str, ...]) -> frozenset[str]:
-    """The functions a person looks for, from the roles they name."""
+def person_functions(roles: tuple[str, ...], skills: tuple[str, ...] = ()) -> frozenset[str]:
+    """The functions a person looks for, from the roles they name; when every role is generic
+    ("Software Engineer"), also the functions two or more of their skills point at (React and CSS:
+    frontend), so a generic role does not shut out the work the person's skills are for."""
     found = {f for role in roles if (f := title_function(role)) is not None}
+    if found <= {GENERIC} and skills:
+        counts = signal_counts(", ".join(skills).lower())
+        found |= {name for name, count in counts.items() if count >= 2}
     return frozenset().union(*(TAKES.get(f, frozenset({f})) for f in found)) if found else frozenset()

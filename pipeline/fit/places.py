@@ -10,9 +10,12 @@ The alias tables are data: countries and regions are named once, in several lang
 """
 
 import functools
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from pipeline.fit.zones import capitals, zone_bound, zones_in_text
 
 CITIES_FILE = Path(__file__).with_name("cities.tsv")  # GeoNames cities of 50,000+ (scripts/make_cities.py)
 
@@ -78,6 +81,16 @@ REGIONS: dict[str, frozenset[str]] = {
     "north america": frozenset({"united states", "canada"}), "americas": _names(_LATAM + " united states canada"),
     "apac": _names(_APAC), "asia": _names(_APAC) - {"australia", "new zealand"},
     "anz": frozenset({"australia", "new zealand"}), "cet": _names(_EUROPE) - {"united kingdom", "ireland", "portugal"},
+    "eea": _names(_EU + " norway iceland"), "uki": frozenset({"united kingdom", "ireland"}),
+    "cee": _names("poland czechia slovakia hungary romania bulgaria croatia slovenia serbia estonia latvia lithuania "
+                  "ukraine"),
+    "baltics": frozenset({"estonia", "latvia", "lithuania"}),
+    "southeast asia": _names("singapore malaysia indonesia philippines thailand vietnam"),
+    "south asia": _names("india pakistan bangladesh sri lanka nepal"),
+    "middle east": _names("turkey israel united arab emirates saudi arabia qatar egypt"),
+    "mena": _names("turkey israel united arab emirates saudi arabia qatar egypt morocco"),
+    "gcc": _names("united arab emirates saudi arabia qatar"),
+    "united states": frozenset({"united states"}),
 }
 REGION_NAMES: dict[str, str] = {
     "european union": "eu", "europa": "europe", "europäische union": "eu", "latin america": "latam",
@@ -86,44 +99,56 @@ REGION_NAMES: dict[str, str] = {
     "asia-pacific": "apac", "asia-pac": "apac", "western hemisphere": "americas", "north american": "north america",
     "european": "europe", "emea": "emea", "apac": "apac", "latam": "latam", "eu": "eu", "dach": "dach",
     "nordics": "nordics", "benelux": "benelux", "americas": "americas", "europe": "europe", "anz": "anz",
-    "asia": "asia", "north america": "north america", "cet": "cet", "cest": "cet",
+    "asia": "asia", "north america": "north america", "cet": "cet", "cest": "cet", "eea": "eea", "uki": "uki",
+    "uk&i": "uki", "cee": "cee", "baltics": "baltics", "southeast asia": "southeast asia",
+    "south east asia": "southeast asia", "south asia": "south asia",
+    "middle east": "middle east", "mena": "mena", "gcc": "gcc", "scandinavia": "nordics",
+    "oceania": "anz", "east coast": "united states", "west coast": "united states",
 }
 _SHORT = {"US": "united states", "USA": "united states", "U.S.": "united states", "UK": "united kingdom",
           "GB": "united kingdom", "UAE": "united arab emirates"}
-# Cities and their other names, with their country; only cities postings often name.
+# Cities postings often name, with their country, under GeoNames' names (cities.tsv holds them all).
 CITIES: dict[str, str] = {
-    "bengaluru": "india", "bangalore": "india", "mumbai": "india", "bombay": "india", "hyderabad": "india",
-    "pune": "india", "delhi": "india", "new delhi": "india", "gurgaon": "india", "gurugram": "india",
-    "noida": "india", "chennai": "india", "madras": "india", "kolkata": "india", "ahmedabad": "india",
-    "new york": "united states", "nyc": "united states", "brooklyn": "united states", "manhattan": "united states",
-    "san francisco": "united states", "sf": "united states", "bay area": "united states",
-    "los angeles": "united states", "seattle": "united states", "boston": "united states",
-    "chicago": "united states", "austin": "united states", "denver": "united states", "atlanta": "united states",
-    "palo alto": "united states", "mountain view": "united states", "washington d.c.": "united states",
-    "berlin": "germany", "munich": "germany", "münchen": "germany", "muenchen": "germany", "hamburg": "germany",
-    "frankfurt": "germany", "cologne": "germany", "köln": "germany", "koeln": "germany", "stuttgart": "germany",
-    "düsseldorf": "germany", "dusseldorf": "germany", "leipzig": "germany", "dresden": "germany",
-    "rostock": "germany", "greifswald": "germany", "nuremberg": "germany", "nürnberg": "germany",
-    "vienna": "austria", "wien": "austria", "zurich": "switzerland", "zürich": "switzerland", "geneva": "switzerland",
-    "london": "united kingdom", "manchester": "united kingdom", "edinburgh": "united kingdom", "dublin": "ireland",
-    "paris": "france", "lyon": "france", "amsterdam": "netherlands", "rotterdam": "netherlands",
-    "madrid": "spain", "barcelona": "spain", "valencia": "spain", "lisbon": "portugal", "lisboa": "portugal",
-    "porto": "portugal", "milan": "italy", "milano": "italy", "rome": "italy", "roma": "italy",
-    "warsaw": "poland", "warszawa": "poland", "kraków": "poland", "krakow": "poland", "wrocław": "poland",
-    "prague": "czechia", "praha": "czechia", "budapest": "hungary", "bucharest": "romania", "kyiv": "ukraine",
+    "bengaluru": "india", "mumbai": "india", "hyderabad": "india", "pune": "india", "delhi": "india",
+    "new delhi": "india", "gurugram": "india", "noida": "india", "chennai": "india", "kolkata": "india",
+    "ahmedabad": "india", "new york city": "united states", "brooklyn": "united states",
+    "san francisco": "united states", "los angeles": "united states", "seattle": "united states",
+    "boston": "united states", "chicago": "united states", "austin": "united states", "denver": "united states",
+    "atlanta": "united states", "palo alto": "united states", "mountain view": "united states",
+    "washington": "united states", "berlin": "germany", "munich": "germany", "hamburg": "germany",
+    "frankfurt am main": "germany", "köln": "germany", "stuttgart": "germany", "düsseldorf": "germany",
+    "dusseldorf": "germany", "leipzig": "germany", "dresden": "germany", "rostock": "germany", "greifswald": "germany",
+    "nuremberg": "germany", "vienna": "austria", "zurich": "switzerland", "zürich": "switzerland",
+    "geneva": "switzerland", "london": "united kingdom", "manchester": "united kingdom", "edinburgh": "united kingdom",
+    "dublin": "ireland", "paris": "france", "lyon": "france", "amsterdam": "netherlands", "rotterdam": "netherlands",
+    "the hague": "netherlands", "madrid": "spain", "barcelona": "spain", "valencia": "spain", "lisbon": "portugal",
+    "porto": "portugal", "milan": "italy", "rome": "italy", "warsaw": "poland", "kraków": "poland", "krakow": "poland",
+    "wrocław": "poland", "prague": "czechia", "budapest": "hungary", "bucharest": "romania", "kyiv": "ukraine",
     "kiev": "ukraine", "stockholm": "sweden", "copenhagen": "denmark", "oslo": "norway", "helsinki": "finland",
     "tallinn": "estonia", "istanbul": "turkey", "tel aviv": "israel", "dubai": "united arab emirates",
     "toronto": "canada", "vancouver": "canada", "montreal": "canada", "ontario": "canada", "quebec": "canada",
     "são paulo": "brazil", "sao paulo": "brazil", "rio de janeiro": "brazil", "belo horizonte": "brazil",
     "curitiba": "brazil", "florianópolis": "brazil", "porto alegre": "brazil", "mexico city": "mexico",
-    "ciudad de méxico": "mexico", "cdmx": "mexico", "guadalajara": "mexico", "monterrey": "mexico",
-    "buenos aires": "argentina", "córdoba": "argentina", "santiago": "chile", "bogotá": "colombia",
-    "bogota": "colombia", "medellín": "colombia", "medellin": "colombia", "lima": "peru", "montevideo": "uruguay",
-    "singapore": "singapore", "tokyo": "japan", "seoul": "south korea", "sydney": "australia",
-    "melbourne": "australia", "brisbane": "australia", "auckland": "new zealand", "manila": "philippines",
-    "jakarta": "indonesia", "kuala lumpur": "malaysia", "ho chi minh city": "vietnam", "adelaide": "australia",
-    "victoria, australia": "australia", "new south wales": "australia",
+    "guadalajara": "mexico", "monterrey": "mexico", "buenos aires": "argentina", "córdoba": "argentina",
+    "santiago": "chile", "bogota": "colombia", "medellín": "colombia", "medellin": "colombia", "lima": "peru",
+    "montevideo": "uruguay", "singapore": "singapore", "tokyo": "japan", "seoul": "south korea",
+    "sydney": "australia", "melbourne": "australia", "brisbane": "australia", "auckland": "new zealand",
+    "manila": "philippines", "jakarta": "indonesia", "kuala lumpur": "malaysia", "ho chi minh city": "vietnam",
+    "adelaide": "australia", "victoria, australia": "australia", "new south wales": "australia",
 }
+# Other names people and postings give those cities (in other languages, short, old), each declared once:
+# their country comes from CITIES, their point from cities.tsv under the GeoNames name.
+CITY_ALIASES = {
+    "bangalore": "bengaluru", "bombay": "mumbai", "madras": "chennai", "calcutta": "kolkata", "gurgaon": "gurugram",
+    "new york": "new york city", "nyc": "new york city", "manhattan": "new york city", "münchen": "munich",
+    "muenchen": "munich", "cologne": "köln", "koeln": "köln", "frankfurt": "frankfurt am main", "nürnberg": "nuremberg",
+    "nuernberg": "nuremberg", "washington d.c.": "washington", "washington dc": "washington", "sf": "san francisco",
+    "bay area": "san francisco", "sf bay area": "san francisco", "lisboa": "lisbon", "warszawa": "warsaw",
+    "praha": "prague", "wien": "vienna", "roma": "rome", "milano": "milan", "ciudad de méxico": "mexico city",
+    "ciudad de mexico": "mexico city", "cdmx": "mexico city", "bogotá": "bogota", "den haag": "the hague",
+    "saigon": "ho chi minh city", "delhi ncr": "new delhi",
+}
+CITIES.update({alias: CITIES[name] for alias, name in CITY_ALIASES.items()})
 US_STATES = ("alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho illinois "
              "indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi "
              "missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont "
@@ -134,20 +159,18 @@ US_CODES = ("al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi m
             "oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc").split()
 REMOTE = re.compile(r"\b(remote|remoto|remota|fernarbeit|homeoffice|home office|anywhere|worldwide|global|telecommute|"
                     r"work from home|wfh|distributed|fully distributed|remote[- ]first)\b", re.I)
-_ANYWHERE = re.compile(r"\b(anywhere|worldwide|global(ly)?|any (country|location|time ?zone))\b", re.I)
-_ONSITE = re.compile(r"\b(on[- ]?site|in[- ]office|office[- ]based|vor ort|presencial|presencial)\b", re.I)
-# Phrases of a posting's text that bound where remote work may be done from ("Remote (US only)",
-# "based in Latin America", "candidates in Canada Eastern time zones only").
 # Phrases that bound where remote work may be done from, each read where its own word stands:
-# "remote/based/located ... in X", "(X only)", "only in X", "X time zones"/"X hours".
+# "remote/based/located ... in X", "working from X", "eligible to work in X", "(X only)", "only in X",
+# "X time zones"/"X hours".
 _BOUND_LEAD = re.compile(
-    r"(?:remote|based|located|living|reside|residing|resident|work(?:ing)? from|candidates|applicants|open to|"
-    r"hiring)[^.\n]{0,40}?\b(?:in|within|from)\s+(?:the\s+)?([^.\n;:!?]{2,60})", re.I)
+    r"(?:(?:remote|based|located|living|reside|residing|resident|candidates|applicants|open to|hiring|eligible|"
+    r"authori[sz]ed|right to work)[^.\n]{0,40}?\b(?:in|within|from)|work(?:ing)? from|(?:distributed|spread) across)"
+    r"\s+(?:the\s+)?([^.\n;:!?]{2,60})", re.I)
 _BOUND_ONLY_PAREN = re.compile(r"\(\s*([^()\n]{2,40}?)\s+only\s*\)", re.I)
 _BOUND_ONLY_IN = re.compile(r"\bonly\s+(?:in|within|from)\s+(?:the\s+)?([^.\n;:!?]{2,50})", re.I)
 _BOUND_ZONE = re.compile(r"\b([A-Z][\w .-]{1,30}?)\s+(?:time ?zones?|hours)\b", re.I)
 _LEAD_WORDS = ("remote", "based", "located", "living", "resid", "work from", "working from", "candidates",
-               "applicants", "open to", "hiring")
+               "applicants", "open to", "hiring", "eligible", "authori", "right to work", "distributed", "spread")
 _SPLIT = re.compile(r"\s*(?:;|\||\bor\b|\boder\b|\bou\b|\n|/| · | • | - (?=remote\b))\s*", re.I)
 
 
@@ -158,6 +181,7 @@ class Part:
     countries: frozenset[str]
     remote: bool
     text: str
+    inferred: bool = False  # a bare "Remote" taken to mean the places named beside it ("New York, NY,Remote")
 
 
 @dataclass(frozen=True)
@@ -194,6 +218,9 @@ _REGION_NAMES = _alternation(list(REGION_NAMES))
 _CITY_NAMES = _alternation(list(CITIES))
 _STATE_NAMES = _alternation(US_STATES)
 _STATE_CODE = re.compile(r",\s*(" + "|".join(US_CODES) + r")\b", re.I)
+# US state codes that are also countries' ISO codes.
+_ISO_CODES = {"in": "india", "ca": "canada", "de": "germany", "ar": "argentina", "co": "colombia", "id": "indonesia",
+              "il": "israel", "ma": "morocco", "mt": "malta", "pa": "panama", "al": "albania", "ga": "gabon"}
 _SHORT_NAMES = re.compile(r"(?<![\w.])(USA|US|U\.S\.|UK|GB|UAE)(?![\w])")
 
 
@@ -207,7 +234,10 @@ def countries_of(text: str) -> frozenset[str]:
         if len(name) > 4 or _has(name.upper(), text):
             found |= REGIONS[REGION_NAMES[name]]
     found |= {CITIES[m] for m in _CITY_NAMES.findall(low)}
-    if _STATE_NAMES.search(low) or _STATE_CODE.search(text):
+    code = _STATE_CODE.search(text)
+    if code and _ISO_CODES.get(code.group(1).lower()) in found:
+        code = None  # "Hyderabad, IN" is India's code beside an Indian city, not Indiana
+    if _STATE_NAMES.search(low) or code:
         found.add("united states")
     return frozenset(found)
 
@@ -225,8 +255,65 @@ def _chunks(text: str) -> list[str]:
 @functools.lru_cache(maxsize=1)
 def _cities() -> dict[str, str]:
     """City name (lower case, as written and in ASCII) -> country, for cities the alias tables lack."""
-    rows = CITIES_FILE.read_text(encoding="utf-8").splitlines()
-    return dict(row.split("\t", 1) for row in rows if row and not row.startswith("#"))
+    return {name: country for name, (country, _, _) in _city_table().items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _city_table() -> dict[str, tuple[str, float, float]]:
+    """City name (lower case, as written and in ASCII) -> (country, latitude, longitude)."""
+    table = {}
+    for row in CITIES_FILE.read_text(encoding="utf-8").splitlines():
+        if row and not row.startswith("#"):
+            name, country, latitude, longitude = row.split("\t")
+            table[name] = (country, float(latitude), float(longitude))
+    return table
+
+
+COMMUTE_KM = 60  # an on-site job this far from a city the person names is within their reach
+
+
+@functools.lru_cache(maxsize=8192)
+def city_at(name: str) -> tuple[str, float, float] | None:
+    """(country, latitude, longitude) of a city by any of its names, or None."""
+    low = " ".join(name.lower().split()).strip(" .")
+    low = CITY_ALIASES.get(low, low)
+    return _city_table().get(low) if len(low) > 3 else None
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (latitude, longitude) points."""
+    (lat1, lon1), (lat2, lon2) = (tuple(math.radians(x) for x in point) for point in (a, b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+@dataclass(frozen=True)
+class Spot:
+    """What a chunk of a place says below its country: the cities it names (their points), and whether
+    it names anything more specific than countries and regions at all ("Telangana", "Austin, TX")."""
+
+    points: tuple[tuple[float, float], ...]
+    specific: bool
+
+
+@functools.lru_cache(maxsize=8192)
+def spot_of(chunk: str) -> Spot:
+    """The cities a chunk names and whether it is more specific than a country ("India" is not,
+    "Hyderabad, Telangana, India" is)."""
+    points, specific = [], False
+    countries = _countries_of_chunk(chunk)
+    for piece in _PIECES.split(_NOT_A_PLACE.sub(" ", chunk)):
+        name = " ".join(piece.split()).strip(" .")
+        if not name or name.isdigit() or _names_only_an_area(name):
+            continue
+        specific = True
+        found = city_at(name)
+        if found and (not countries or found[0] in countries):
+            points.append((found[1], found[2]))
+    for name in _CITY_NAMES.findall(chunk.lower()):  # "Greater Bengaluru Area", "Whitefield, Bengaluru Urban"
+        found = city_at(name)
+        points += [(found[1], found[2])] if found and (not countries or found[0] in countries) else []
+    return Spot(tuple(points), specific)
 
 
 _NOT_A_PLACE = re.compile(r"\([^)]*\)|\b\d{3,}\b|\b(remote|remoto|remota|hybrid|h[íi]brido|on-?site|presencial|"
@@ -251,19 +338,41 @@ def _countries_of_chunk(chunk: str) -> frozenset[str]:
     return found or (frozenset({"united states"}) if _LOCALS_OF_STATE.search(chunk) else found)
 
 
+_REMOTE_ITEM = re.compile(r"(?:^|,)\s*remote\s*(?:,|$)", re.I)
+_ONLY_A_PLACE = re.compile(r"^\W*([\w .&'-]+?)\W*$")
+
+
+def _names_only_an_area(chunk: str) -> bool:
+    """The chunk is a country's or region's name and nothing else ("Canada", "EU"), no city."""
+    name = _ONLY_A_PLACE.match(chunk)
+    low = name.group(1).lower() if name else ""
+    return low in _COUNTRY_OF_NAME or low in REGION_NAMES or (name is not None and name.group(1) in _SHORT)
+
+
 @functools.lru_cache(maxsize=8192)
 def read_where(location: str) -> Where:
     """A posting's location field, read into its alternatives: "San Francisco, CA or Remote (USA)" is
     an on-site part in the US and a remote part in the US; "Spain,Remote,Germany" one remote part
-    in either country; "Remote" alone is remote anywhere."""
-    text = location.strip()
-    parts = tuple(Part(_countries_of_chunk(chunk), bool(REMOTE.search(chunk)), chunk) for chunk in _chunks(text))
+    in either country; "Remote, US or Canada" remote in either ("Canada" follows a remote part);
+    "Remote (PST)" remote near that time zone; "Remote" alone is remote anywhere."""
+    parts: list[Part] = []
+    for chunk in _chunks(location.strip()):
+        countries, remote = _countries_of_chunk(chunk), bool(REMOTE.search(chunk))
+        if not countries:
+            zoned = zone_bound(chunk)
+            countries, remote = (zoned, True) if zoned else (countries, remote)
+        elif not remote and parts and parts[-1].remote and parts[-1].countries and _names_only_an_area(chunk):
+            remote = True
+        # "New York, NY,Remote": remote as an item of its own beside an office's city, not "Remote (US)"
+        office = remote and bool(_REMOTE_ITEM.search(chunk)) and bool(_CITY_NAMES.search(chunk.lower()) or
+                                                                       city_country(chunk))
+        parts.append(Part(countries, remote, chunk, inferred=office))
     named = any(p.countries for p in parts)
     remote = any(p.remote for p in parts)
     if remote and named:  # a bare "Remote" beside named places is remote within those places
         places = frozenset().union(*(p.countries for p in parts))
-        parts = tuple(Part(places, True, p.text) if p.remote and not p.countries else p for p in parts)
-    return Where(parts, remote and not named, not named and not remote)
+        parts = [Part(places, True, p.text, inferred=True) if p.remote and not p.countries else p for p in parts]
+    return Where(tuple(parts), remote and not named, not named and not remote)
 
 
 # The words every bound phrase holds: the patterns run only where they stand (a posting has a few),
@@ -329,6 +438,145 @@ def remote_in_text(text: str, lowered: str | None = None) -> bool:
     head = text[:3000]
     low = head.lower() if lowered is None else lowered[:3000]
     return any(_REMOTE_TEXT.search(head, a, b) for a, b in windows(low, _REMOTE_WORDS, 1, 20))
+
+
+# "Work from anywhere in the world", or "work from anywhere" in a posting that says it is fully remote.
+_ANYWHERE_TEXT = re.compile(r"anywhere in the world|from any country|(?:work|working)\s+(?:remotely\s+)?from\s+"
+                            r"anywhere(?!\s+(?:in|within|across|inside|on)\b)", re.I)
+_FULLY_REMOTE = re.compile(r"fully[- ]remote|100\s?% remote|remote[- ]first|fully distributed", re.I)
+# A salary in a country's own currency says where the job is paid, when nothing else says where: a
+# currency sign or code found first (rare), then a word about pay before it.
+_PAY_WORDS = ("salary", "pay", "compensation", "ctc", "stipend", "wage", "gehalt", "salário", "salario", "remunera",
+              "sueldo", "package")
+_CURRENCY_SIGNS = ("R$", "₹", "£", "€")
+_CURRENCY_CODES = frozenset({"ZAR", "INR", "BRL", "GBP", "EUR", "PLN", "CAD", "AUD", "CHF", "SEK", "NOK", "DKK", "MXN",
+                             "ARS", "COP", "CLP", "TRY", "NGN", "KES", "LPA"})
+_RAND = re.compile(r"R ?\d")  # "R30k": a literal first, so the search skips ahead in C
+_EURO = "austria belgium croatia cyprus estonia finland france germany greece ireland italy latvia lithuania " \
+        "luxembourg malta netherlands portugal slovakia slovenia spain"
+CURRENCIES: dict[str, frozenset[str]] = {
+    **{sign: frozenset({"brazil"}) for sign in ("R$", "BRL")}, **{s: frozenset({"india"}) for s in ("₹", "INR", "LPA")},
+    **{sign: frozenset({"united kingdom"}) for sign in ("£", "GBP")}, **{s: _names(_EURO) for s in ("€", "EUR")},
+    "R": frozenset({"south africa"}), "ZAR": frozenset({"south africa"}), "PLN": frozenset({"poland"}),
+    "CAD": frozenset({"canada"}), "AUD": frozenset({"australia"}), "CHF": frozenset({"switzerland"}),
+    "SEK": frozenset({"sweden"}), "NOK": frozenset({"norway"}), "DKK": frozenset({"denmark"}),
+    "MXN": frozenset({"mexico"}), "ARS": frozenset({"argentina"}), "COP": frozenset({"colombia"}),
+    "CLP": frozenset({"chile"}), "TRY": frozenset({"turkey"}), "NGN": frozenset({"nigeria"}),
+    "KES": frozenset({"kenya"})}
+# A security clearance or citizenship only one country's people can have (and the pieces they hold).
+_US_ONLY_WORDS = ("clearance", "citizen", "green card")  # "Top Secret clearance", "TS/SCI clearance"
+_US_ONLY = re.compile(r"security clearance|clearance (?:is )?required|\bts/sci\b|top secret|public trust|"
+                      r"\bu\.?s\.? citizens?(?:hip)?\b|green card", re.I)
+
+
+class Said:
+    """What a posting's title and text say about where its remote work may be done, each read the
+    first time it is asked for (an on-site job where the person lives needs none of it)."""
+
+    def __init__(self, title: str, text: str, lowered: str) -> None:
+        self.title, self.text, self.lowered = title, text, lowered
+
+    @functools.cached_property
+    def bounds(self) -> frozenset[str]:
+        """Places named for remote work ("based in LATAM", "a team working from Germany")."""
+        return bounds_in_text(self.text, self.lowered)
+
+    @functools.cached_property
+    def limits(self) -> frozenset[str] | None:
+        """The countries the time zone, the pay's currency and a clearance allow; None: no limit."""
+        caps = capitals(self.text[:3000])
+        limits: frozenset[str] | None = None
+        for found in (zone_bound(self.title) or zones_in_text(self.text, self.lowered, caps),
+                      pay_bound(self.text, self.lowered, caps),
+                      frozenset({"united states"}) if _us_only(self.title, self.text, self.lowered) else None):
+            if found:
+                limits = found if limits is None else limits & found
+        return limits
+
+    @functools.cached_property
+    def anywhere(self) -> bool:
+        """"Work from anywhere in the world"."""
+        return anywhere_in_text(self.text, self.lowered)
+
+    @functools.cached_property
+    def remote(self) -> bool:
+        """The opening says the work is remote."""
+        return remote_in_text(self.text, self.lowered)
+
+
+def what_text_says(title: str, text: str, lowered: str) -> Said:
+    """What a posting says about where it may be worked from (read lazily, once per posting)."""
+    return Said(title, text, lowered)
+
+
+def _us_only(title: str, text: str, lowered: str) -> bool:
+    """The title or the text's opening asks for a US clearance or citizenship."""
+    return _US_ONLY.search(title) is not None or any(
+        _US_ONLY.search(text, a, b) for a, b in windows(lowered[:4000], _US_ONLY_WORDS, 25, 20))
+
+
+def anywhere_in_text(text: str, lowered: str) -> bool:
+    """The text says the work may be done from anywhere: "anywhere in the world", or "work from
+    anywhere" in a posting that says it is fully remote (not "from anywhere in the US")."""
+    head = text[:4000]
+    for start, end in windows(lowered[:4000], ("anywhere", "any country"), 30, 25):
+        for match in _ANYWHERE_TEXT.finditer(head, start, end):
+            if not match.group(0).lower().startswith(("work", "working")) or \
+                    _FULLY_REMOTE.search(head, max(0, match.start() - 150), match.end() + 20):
+                return True
+    return False
+
+
+def pay_bound(text: str, lowered: str, caps: frozenset[str] | None = None) -> frozenset[str]:
+    """The country whose currency the salary is in ("salary: up to R30k", "CTC 25 LPA"), if any; a
+    US dollar says nothing (remote jobs pay in dollars everywhere)."""
+    head, low = text[:4000], lowered[:4000]
+    caps = capitals(head) if caps is None else caps
+    signs = [sign for sign in (*_CURRENCY_SIGNS, *(caps & _CURRENCY_CODES)) if sign in head]
+    places = [(m.start(), "R") for m in _RAND.finditer(head) if not (m.start() and head[m.start() - 1].isalnum())] \
+        if "R" in caps else []
+    places += [(at, sign) for sign in signs if (at := head.find(sign)) != -1]
+    for at, sign in sorted(places):
+        before = low[max(0, at - 60):at + 1]
+        if any(word in before for word in _PAY_WORDS) or sign == "LPA":
+            return CURRENCIES[sign]
+    return frozenset()
+
+
+@dataclass(frozen=True)
+class Home:
+    """Where a person can work on site, in the words of their `locations`: anywhere in a country or
+    region they name ("India", "EU"), within commuting distance of a city they name ("Berlin")."""
+
+    countries: frozenset[str]
+    cities: tuple[tuple[str, float, float], ...]  # (country, latitude, longitude)
+
+    def takes(self, countries: frozenset[str], chunk: str) -> bool:
+        """An on-site place in these countries, written as this chunk, is within reach: in a country
+        they name, or, in the country of a city they name, either no more specific than the country
+        ("Germany") or within COMMUTE_KM of that city."""
+        if countries & self.countries:
+            return True
+        near = [(lat, lon) for country, lat, lon in self.cities if country in countries]
+        if not near:
+            return False
+        spot = spot_of(chunk)
+        return not spot.specific or any(distance_km(home, point) <= COMMUTE_KM
+                                        for home in near for point in spot.points)
+
+
+def home_of(places: tuple[str, ...]) -> Home:
+    """A person's `locations` read as countries and regions, and cities with their points."""
+    countries: set[str] = set()
+    cities = []
+    for place in places:
+        city = None if _names_only_an_area(place) else \
+            next((found for piece in _PIECES.split(place) if (found := city_at(piece))), None)
+        if city:
+            cities.append(city)
+        else:
+            countries |= expand((place,))
+    return Home(frozenset(countries), tuple(cities))
 
 
 def expand(places: tuple[str, ...]) -> frozenset[str]:

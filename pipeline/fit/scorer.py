@@ -12,12 +12,13 @@ import functools
 import itertools
 import re
 import time
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from pipeline.config.profile import FitProfile
-from pipeline.fit.functions import job_function, person_functions
-from pipeline.fit.places import Where, bounds_in_text, expand, read_where, remote_in_text, title_where, windows
+from pipeline.fit.functions import GENERIC, job_function, person_functions, title_grade
+from pipeline.fit.places import Said, Where, expand, home_of, read_where, title_where, what_text_says, windows
 from pipeline.records import Job
 
 WEIGHTS = {"title": 35, "seniority": 15, "skills": 25, "location": 15, "language": 5, "freshness": 5}
@@ -26,7 +27,8 @@ MISSING_MUST_PENALTY = 15
 RULED_OUT_CAP = 10
 TITLE_MATCH = 0.6      # share of a role's words a title needs to count as that role
 FUNCTION_TITLE_MATCH = 0.8  # how far a title of the person's own function, in other words, matches
-_GENERIC_FUNCTIONS = frozenset({"software", "open application"})  # too broad to stand for a role
+GENERIC_TITLE_MATCH = 0.7  # a generic "Software Engineer" title, for a person whose function takes one
+_GENERIC_FUNCTIONS = frozenset({"open application"})  # not a role at all
 NEAR_TITLE_CAP = 45    # the best a job whose title matches no role can score
 OUTSIDE_CAP = 40       # the best a job in a place or language the person cannot work in can score
 SENIORITY_PENALTY = 30  # a level the title states that the person did not ask for
@@ -35,16 +37,26 @@ OPENING_GAP = 15       # an open application or talent pool scores this far belo
 LEVEL_CAP = 45         # the best a job whose title states a level the person did not ask for can score
 YEARS_SHORT_CAP = 40   # the best a job asking 3+ years more than the person has can score
 YEARS_PENALTY = 10     # a job asking 2 years more, or a range well below the person's years
+# How far apart levels are; two different levels are at least 1 apart, so a staff role is not a lead's.
 _RANK = {"intern": 0, "entry": 1, "mid": 2, "senior": 3, "staff": 4, "lead": 4, "manager": 5, "director": 6}
 _TITLE_LEVELS = (  # first match wins: the most specific words first
     (r"intern(ship)?|praktikum|praktikant|werkstudent|working student|trainee|apprentice", "intern"),
     (r"director|head of|vp|vice president|chief|cto|cio", "director"),
     (r"(engineering|development|team|sales) manager|manager,? engineering", "manager"),
     (r"principal|staff|distinguished", "staff"),
-    (r"tech(nical)? lead|team lead|lead", "lead"),
+    (r"tech(nical)? lead|team lead|lead|leader", "lead"),
     (r"senior|sr|snr|experienced|iii|iv", "senior"),
+    (r"mid(?![- ](?:market|size|sized|west|atlantic))(?:[- ]level)?|middle(?! east)|intermediate|pleno|ii", "mid"),
     (r"junior|jr|entry[- ]level|graduate|new grad|grad|associate|i", "entry"),
 )
+# A level the title promises later is not the role's: "Sales Specialist & Team Lead Track", "path to lead".
+_TRACK = re.compile(r"\b(?:team |tech(?:nical)? )?(?:lead|leader|leadership|management|manager)\s+track\b|"
+                    r"\b(?:path|track|growth|progression)\s+(?:to|into|towards)\s+(?:a\s+)?\w+", re.I)
+_LEVEL_WORD = r"(?:senior|sr\.?|staff|principal|lead|junior|jr\.?|mid(?:-level)?|entry[- ]level)"
+# Levels offered as alternatives: "Senior/Staff Engineer", "Junior or Mid-level Developer".
+_ALTERNATIVE_LEVELS = re.compile(rf"\b({_LEVEL_WORD})\s*(?:/|\bor\b|&)\s*({_LEVEL_WORD})(?!\w)", re.I)
+# A title that says the job is not a regular full-time position.
+_SCHEDULE = re.compile(r"\b(weekend|part[- ]time|night[- ]shift|teilzeit|meio per[íi]odo|medio tiempo)\b", re.I)
 _LINKEDIN_LEVELS = {"internship": ("intern",), "entry": ("entry",), "associate": ("entry", "mid"),
                     "mid_senior": ("mid", "senior"), "director": ("director",), "executive": ("director",)}
 _ABBREVIATIONS = {"sr": "senior", "snr": "senior", "jr": "junior", "swe": "software engineer",
@@ -53,6 +65,8 @@ _ABBREVIATIONS = {"sr": "senior", "snr": "senior", "jr": "junior", "swe": "softw
                   "ml": "machine learning", "backend": "back end", "back-end": "back end",
                   "frontend": "front end", "front-end": "front end", "fullstack": "full stack",
                   "full-stack": "full stack"}
+# Words a title may use for the same role word: a "Software Developer" is a "Software Engineer".
+_SAME_WORD = {"developer": "engineer", "programmer": "engineer"}
 _LEVEL_WORDS = {"senior", "junior", "staff", "principal", "lead", "intern", "ii", "iii", "iv", "i", "experienced",
                 "entry", "level", "associate", "new", "grad", "graduate"}
 _GENDER = re.compile(r"\((?:m|f|w|d|x|all genders?)(?:\s*/\s*(?:m|f|w|d|x))*\)", re.I)
@@ -70,7 +84,7 @@ LANGUAGES = {"english": ("english", "englisch"), "german": ("german", "deutsch",
              "dutch": ("dutch", "nederlands"), "turkish": ("turkish", "türkçe"), "polish": ("polish",),
              "japanese": ("japanese",), "mandarin": ("mandarin", "chinese"), "swedish": ("swedish",)}
 _REQUIRED = (r"(?:fluent|fluency|native|business[- ]level|business[- ]fluent|proficien\w*|excellent|strong|"
-             r"very good|perfect|verhandlungssicher\w*|fließend\w*|sehr gute?)\W+(?:\w+\W+){0,3}?{lang}|"
+             r"very good|perfect|verhandlungssicher\w*|fließend\w*|sehr gute?)\W+(?:\w+\W+){0,5}?{lang}|"
              r"{lang}\W+(?:\w+\W+){0,2}?(?:is\s+)?(?:required|mandatory|a must|essential|needed|"
              r"\(?[bc][12]\b|native|fluent|fließend|verhandlungssicher)")
 _OPTIONAL = r"{lang}\W+(?:\w+\W+){0,3}?(?:is\s+)?(?:a\s+)?(?:plus|nice to have|bonus|advantage|preferred|ideal)"
@@ -83,27 +97,43 @@ _STOPWORDS = {"german": {"und", "die", "der", "wir", "sie", "mit", "für", "ist"
               "italian": {"il", "di", "che", "per", "con", "della", "sono", "una", "nel", "siamo"},
               "turkish": {"ve", "bir", "için", "ile", "olarak", "veya", "bu", "çok", "olan", "gibi"},
               "english": {"and", "the", "you", "we", "for", "with", "our", "are", "to", "of"}}
-_YEARS = re.compile(r"\b(\d{1,2})\+?\s*(?:\+|or more)?\s*years?\b")  # these run on lower-case text
 # Years of experience a posting asks, in its common forms and languages: "5+ years", "3-5 years",
 # "at least 4 years", "3yrs+", "mindestens 3 Jahre", "al menos 2 años", "pelo menos 3 anos".
 _UNIT = r"(?:years?|yrs?|jahre?n?|años|anos|ans|år)"
-_YEARS_RANGE = re.compile(rf"\b(\d{{1,2}})\s*\+?\s*(?:-|–|to|bis|a|à)\s*(\d{{1,2}})\s*\+?\s*{_UNIT}\b")
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "twelve": 12, "fifteen": 15, "zwei": 2, "drei": 3, "fünf": 5, "dois": 2, "três": 3,
+                 "cinco": 5, "dos": 2, "tres": 3}
+_N = r"(\d{1,2}|" + "|".join(_NUMBER_WORDS) + ")"
+_YEARS_RANGE = re.compile(rf"\b{_N}\s*\+?\s*(?:-|–|to|bis|a|à)\s*{_N}\s*\+?\s*{_UNIT}\b")
 _YEARS_MIN = re.compile(
-    rf"\b(?:(\d{{1,2}})\s*(?:\+|plus|or more|oder mehr|o más|ou mais)\s*{_UNIT}|(\d{{1,2}})\s*{_UNIT}\s*\+|"
-    rf"(?:at least|minimum(?: of)?|min\.|mindestens|al menos|mínimo(?: de)?|pelo menos|au moins)\s*"
-    rf"(\d{{1,2}})\s*{_UNIT}|(\d{{1,2}})\s*{_UNIT}\s+(?:of\s+)?(?:[\w/-]+\s+){{0,4}}?(?:experience|erfahrung|experiencia|"
-    rf"experiência|expérience))")
-_HISTORY = re.compile(r"\b(over|more than|for|since|almost|nearly|über|seit|há|hace)\s*$")  # the company's years
+    rf"\b(?:{_N}\s*(?:\+|plus|or more|oder mehr|o más|ou mais)\s*{_UNIT}|{_N}\s*{_UNIT}\s*\+|"
+    rf"(?:at least|minimum(?: of)?|min\.|mindestens|al menos|mínimo(?: de)?|pelo menos|au moins|over|more than|über|"
+    rf"mais de|más de)\s*{_N}\s*\+?\s*{_UNIT}|{_N}\s*{_UNIT}\s+(?:of\s+)?(?:[\w/-]+\s+){{0,4}}?(?:experience|erfahrung|"
+    rf"experiencia|experiência|expérience)|(?:experience|erfahrung|experiencia|experiência|expérience)\s*(?:of|de|von|:)?"
+    rf"\s*{_N}\s*\+?\s*{_UNIT})")
+_HISTORY = re.compile(r"\b(for|since|almost|nearly|seit|há|hace)\s*$")  # the company's years, not the person's
+# "With over 10 years of experience in big data, we serve ...": a sentence about the company.
+_ABOUT_US = re.compile(r"\b(we|we've|we're|our|us|company|founded|history|clients|customers)\b")
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else _NUMBER_WORDS[text]
+
+
 # Open applications and talent pools: a way to be remembered, not an opening.
 _OPEN_APPLICATION = re.compile(
-    r"open application|general application|talent (pool|network|community)|initiativbewerbung|"
-    r"spontaneous application|candidatura espont|future (opportunities|openings|roles)|expression of interest|"
-    r"don.t see (a|the) (role|position|job)|not (a|an) (specific|active|current) (role|opening|position)")  # lowered
+    r"open application|general application|(?<!broadest )(?<!broad )(?<!diverse )(?<!widest )(?<!largest )"
+    r"talent (pool|network|community)|initiativbewerbung|"
+    r"(spontaneous|speculative|unsolicited) application|candidatura espont|candidature spontan|"
+    r"future (opportunities|openings|roles)|expression of interest|(don.t|do not) see (a|the|your) (role|position|job)|"
+    r"not (a|an) (specific|active|current) (role|opening|position)")  # lowered
 # A piece every open-application phrase holds: the full pattern runs only when one is there.
-_OPENING_HINTS = ("open application", "general application", "talent ", "initiativbewerbung", "spontaneous",
-                  "candidatura espont", "future ", "expression of interest", "t see ", "not a")
+_OPENING_HINTS = ("open application", "general application", "talent ", "initiativbewerbung", "spontan",
+                  "speculative", "unsolicited", "candidatura espont", "future ", "expression of interest", " see ",
+                  "not a")
 _TITLE_TRANSLATIONS = ((re.compile(r"engenheir[oa]s? de dados|ingenier[oa]s? de datos|dateningenieur(in)?", re.I),
                         "data engineer"), (re.compile(r"softwareentwickler(in)?", re.I), "software developer"),
+                       (re.compile(r"member of (the )?technical staff", re.I), "software engineer"),
                        (re.compile(r"desenvolvedor[a]?|desarrollador[a]?|entwickler(in)?|développeur(se)?", re.I),
                         "developer"), (re.compile(r"ingénieur[e]?|ingeniero[a]?|engenheir[oa]", re.I), "engineer"))
 
@@ -138,6 +168,7 @@ def normalise_title(title: str) -> str:
     text = _GENDER.sub(" ", title or "")
     for pattern, english in _TITLE_TRANSLATIONS:
         text = pattern.sub(english, text)
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))  # Sênior
     text = re.sub(r"(?<=[a-z])/(?=[a-z])", " ", text.lower())
     words = re.findall(r"[a-z0-9+#./-]+", text.replace(",", " ").replace("–", " ").replace("|", " "))
     out = []
@@ -153,9 +184,24 @@ def _has(pattern: str, text: str) -> bool:
 
 @functools.lru_cache(maxsize=16384)
 def title_level(title: str) -> str | None:
-    """The seniority a title states, or None when it states none."""
+    """The seniority a title's words state, or None when they state none."""
     text = normalise_title(title)
     return next((level for pattern, level in _TITLE_LEVELS if _has(f"(?:{pattern})", text)), None)
+
+
+@functools.lru_cache(maxsize=16384)
+def title_levels(title: str, ignore: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The levels a title states (words in `ignore`, the person's own role words, left out): both
+    of "Senior/Staff", else the most specific level word, else a corporate grade standing as a part
+    of its own ("- Associate -"); () when it states none. A track it promises is not its level."""
+    title, grade = title_grade(_TRACK.sub(" ", title))
+    alternatives = _ALTERNATIVE_LEVELS.search(title)
+    if alternatives:
+        found = {title_level(word) for word in alternatives.groups()} - {None}
+        return tuple(sorted(level for level in found if level))
+    words = " ".join(w for w in normalise_title(title).split() if w not in ignore)
+    level = next((level for pattern, level in _TITLE_LEVELS if _has(f"(?:{pattern})", words)), None)
+    return (level,) if level else grade
 
 
 def _spellings(term: str) -> tuple[str, ...]:
@@ -219,6 +265,7 @@ _LANGUAGE_ANCHORS = {"english": ("engl",), "german": ("german", "deutsch"), "fre
                      "dutch": ("dutch", "nederlands"), "turkish": ("turkish", "türkçe"), "polish": ("polish",),
                      "japanese": ("japanese",), "mandarin": ("mandarin", "chinese"), "swedish": ("swedish",)}
 assert all(any(a in n for a in _LANGUAGE_ANCHORS[lang]) for lang, names in LANGUAGES.items() for n in names)
+_ANCHOR_LANGUAGES = tuple((anchor, language) for language, anchors in _LANGUAGE_ANCHORS.items() for anchor in anchors)
 # Each stop word, bare and before , or ., with the languages it is frequent in ("que": Spanish, Portuguese).
 _STOP_LANGUAGES: dict[str, tuple[str, ...]] = {}
 for _language, _words in _STOPWORDS.items():
@@ -232,9 +279,9 @@ def required_languages(text: str, lowered: str | None = None) -> tuple[set[str],
     """(languages the posting requires, languages it calls a plus)."""
     lowered = text.lower() if lowered is None else lowered
     required, optional = set(), set()
-    for language, (names, must, plus) in _LANGUAGE_PATTERNS.items():
-        if not any(anchor in lowered for anchor in _LANGUAGE_ANCHORS[language]):  # most postings name one or two
-            continue
+    named = {language for anchor, language in _ANCHOR_LANGUAGES if anchor in lowered}  # most name one or two
+    for language in named:
+        names, must, plus = _LANGUAGE_PATTERNS[language]
         spans = windows(lowered, names, 90, 90)  # the patterns run only around the language's name
         if not spans:
             continue
@@ -275,18 +322,66 @@ def required_years(lowered: str) -> tuple[int, int | None] | None:
     floors: list[int] = []
     ranges: list[tuple[int, int]] = []
     for start, end in windows(lowered, _UNIT_WORDS, 30, 90):
-        floors += [int(next(g for g in m.groups() if g)) for m in _YEARS_MIN.finditer(lowered, start, end)
-                   if not _HISTORY.search(lowered[max(0, m.start() - 12):m.start()])]
-        ranges += [(int(a), int(b)) for a, b in _YEARS_RANGE.findall(lowered, start, end) if int(a) < int(b) <= 30]
+        spans = []
+        for m in _YEARS_RANGE.finditer(lowered, start, end):
+            low, high = _number(m.group(1)), _number(m.group(2))
+            if low < high <= 30:
+                ranges.append((low, high))
+                spans.append((m.start(), m.end()))
+        for m in _YEARS_MIN.finditer(lowered, start, end):
+            group = next(i for i, found in enumerate(m.groups(), 1) if found)
+            if any(a <= m.start(group) < b for a, b in spans):
+                continue  # the top of a range ("3 to 5 years of experience"), read as the range
+            if _HISTORY.search(lowered, max(0, m.start() - 12), m.start()) or _about_us(lowered, m.start(), m.end()):
+                continue
+            floors.append(_number(m.group(group)))
     floors = [y for y in floors if 0 < y <= 20]
     if ranges and (not floors or max(floors) <= max(a for a, _ in ranges)):
         return max(ranges)
     return (max(floors), None) if floors else None
 
 
+def _about_us(lowered: str, start: int, end: int) -> bool:
+    """The sentence around an "over 10 years" speaks of the company, not of the person it wants."""
+    if not lowered.startswith(("over", "more", "über", "mais", "más"), start):
+        return False
+    left = max(lowered.rfind(".", 0, start), lowered.rfind("\n", 0, start)) + 1
+    right = min((i for i in (lowered.find(".", end), lowered.find("\n", end)) if i != -1), default=len(lowered))
+    return _ABOUT_US.search(lowered, left, right) is not None
+
+
 def _few(countries: frozenset[str]) -> str:
     names = sorted(countries)
     return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+
+
+def remote_areas(where: Where, remote_hint: bool, said: Said) -> list[frozenset[str] | None]:
+    """Where the posting's remote work may be done from, one area per alternative (None: anywhere).
+    A remote part that names its countries ("Remote (Canada)") is that area, widened by the places
+    the text names ("Uruguay; remote if you live in LATAM"); a bare "Remote" beside an office's
+    place is that place unless the text says anywhere in the world; a remote job that names no place
+    is bounded by the text. Time zones, the pay's currency and clearances limit all but an area the
+    location field names itself."""
+    def limited(area: frozenset[str] | None) -> frozenset[str] | None:
+        if said.limits is None:
+            return area
+        return said.limits if area is None else area & said.limits
+
+    areas: list[frozenset[str] | None] = []
+    named = False
+    for part in where.parts:
+        if not (part.remote or remote_hint):
+            continue
+        if part.countries and part.remote and not part.inferred:
+            named = True
+            areas.append(part.countries | said.bounds)
+        elif part.countries:
+            areas.append(limited(None if said.anywhere and not said.bounds else part.countries | said.bounds))
+    if where.anywhere or (remote_hint and not where.parts) or (said.anywhere and not named):
+        areas.append(limited(said.bounds or None))
+    if said.bounds and said.remote:
+        areas.append(limited(said.bounds))
+    return areas
 
 
 class Scorer:
@@ -298,8 +393,12 @@ class Scorer:
         self.ruled_out = [(w, re.compile(rf"(?<![\w+#]){re.escape(normalise_title(w))}(?![\w+#])"))
                           for w in profile.avoid_titles]
         self.wanted = {s for s in profile.seniority}
-        self.functions = person_functions(profile.roles)
+        self.role_words = frozenset(w for r in self.roles for w in r.split())
+        self.functions = person_functions(profile.roles, (*profile.must_have, *profile.nice_to_have))
+        # A profile whose roles name part-time or weekend work takes such jobs.
+        self.takes_schedules = any(_SCHEDULE.search(role) for role in profile.roles)
         self.home = expand(profile.locations)
+        self.onsite = home_of(profile.locations)
         self.work_from = expand(profile.work_from) or self.home
 
     def score(self, job: Job, now: float | None = None) -> Fit:
@@ -314,6 +413,7 @@ class Scorer:
         caps = (("the title matches none of your roles", self._title_cap(fit)),
                 ("another function", self._function_cap(function, fit)), ("more years asked", self._years_cap(fit)),
                 ("not an opening", self._opening_cap(job, lowered, fit)),
+                ("not a regular position", self._schedule_cap(job, fit)),
                 ("a place or language you cannot work in", OUTSIDE_CAP if fit.outside else None),
                 ("a level you did not ask for", LEVEL_CAP if fit.level_gap else None),
                 ("a title you rule out", self._ruled_out_cap(job, fit)))
@@ -355,20 +455,31 @@ class Scorer:
         fit.flags.append("open application or talent pool, not an opening")
         return None if self.profile.open_applications else self.profile.min_score - OPENING_GAP
 
+    def _schedule_cap(self, job: Job, fit: Fit) -> int | None:
+        """A title that says weekend or part-time work ("Weekend Site Reliability Engineer") is not the
+        regular position a profile asks for, unless one of its roles says so."""
+        found = _SCHEDULE.search(job.title)
+        if found is None or self.takes_schedules:
+            return None
+        fit.flags.append(f"the title says {found.group(1)!r}: not a regular full-time position")
+        return self.profile.min_score - OPENING_GAP
+
     def _title(self, job: Job, function: str | None, fit: Fit) -> float:
         """The share of a role's words the title has ('backend engineer' in 'Software Engineer,
         Backend': all of them), best role first. A shared generic word alone ('specialist',
         'engineer') is half a match at most, which caps the whole score. A title that names another
         role of the person's own function ('Python Engineer' for a backend engineer, 'Technical Support
-        Representative' for support) counts as a match."""
+        Representative' for support) counts as a match, and a generic one ("Software Engineer")
+        nearly so for a person whose function takes it (a backend engineer)."""
         weight = WEIGHTS["title"]
         if not self.roles:
             fit.components["title"] = weight / 2
             return weight / 2
         words = {w.rstrip("s") for w in normalise_title(job.title).split() if w not in _LEVEL_WORDS}
         best, role = max((self._coverage(words, r), r) for r in self.roles)
-        if best < FUNCTION_TITLE_MATCH and function in self.functions and function not in _GENERIC_FUNCTIONS:
-            best, role = FUNCTION_TITLE_MATCH, f"a {function} role"
+        same = GENERIC_TITLE_MATCH if function == GENERIC else FUNCTION_TITLE_MATCH
+        if best < same and function in self.functions and function not in _GENERIC_FUNCTIONS:
+            best, role = same, f"a {function} role"
         fit.title_match = best
         points = weight * best ** 2
         fit.components["title"] = round(points, 1)
@@ -380,30 +491,26 @@ class Scorer:
 
     @staticmethod
     def _coverage(words: set[str], role: str) -> float:
-        wanted = {w.rstrip("s") for w in role.split() if w not in _LEVEL_WORDS}
-        return len(wanted & words) / len(wanted) if wanted else 0.0
+        wanted = {_SAME_WORD.get(w, w) for w in (w.rstrip("s") for w in role.split() if w not in _LEVEL_WORDS)}
+        return len(wanted & {_SAME_WORD.get(w, w) for w in words}) / len(wanted) if wanted else 0.0
 
     def _seniority(self, job: Job, lowered: str, fit: Fit) -> float:
         """The level the title states, else LinkedIn's seniority field, else the years the text asks
         (read as a level only when the person's own years are unknown)."""
         weight = WEIGHTS["seniority"]
-        levels: tuple[str, ...] = ()
-        role_words = {w for r in self.roles for w in r.split()}
-        stated = title_level(" ".join(w for w in normalise_title(job.title).split() if w not in role_words))
+        levels = title_levels(job.title, self.role_words)
+        stated = bool(levels)
         fit.years_asked = required_years(lowered)
-        if stated:
-            levels = (stated,)
-        else:
+        if not stated:
             criteria = str((job.data.get("detail") or {}).get("seniority") or job.extra.get("seniority") or "")
             levels = _LINKEDIN_LEVELS.get(criteria, ())
-            years = [int(y) for a, b in windows(lowered, ("year",), 12, 8) for y in _YEARS.findall(lowered, a, b)
-                     if int(y) <= 20] if not levels and self.profile.years is None else []
-            if years:
-                levels = ("senior",) if min(years) >= 5 else ("mid",) if min(years) >= 2 else ("entry",)
+            if not levels and self.profile.years is None and fit.years_asked:
+                least = fit.years_asked[0]
+                levels = ("senior",) if least >= 5 else ("mid",) if least >= 2 else ("entry",)
         if not self.wanted or not levels:
             fit.components["seniority"] = weight * (1.0 if not self.wanted else 0.7)
             return fit.components["seniority"]
-        gap = min(abs(_RANK[a] - _RANK[b]) for a in levels for b in self.wanted)
+        gap = min(0 if a == b else max(1, abs(_RANK[a] - _RANK[b])) for a in levels for b in self.wanted)
         points = weight if gap == 0 else -SENIORITY_PENALTY if stated else 0.0
         fit.level_gap = bool(gap and stated)
         if gap:
@@ -454,52 +561,49 @@ class Scorer:
     def _location(self, job: Job, lowered: str, fit: Fit) -> float:
         """Full points where one of the posting's places is workable for the person: an on-site part
         in a country they live in (unless remote: only), a remote part within where they may work
-        from, or remote with no bound (unless remote: no). A bare "Remote" is bounded by what the
-        text says ("Remote (US only)", "based in Latin America")."""
+        from, or remote with no bound (unless remote: no). What the text says bounds a bare "Remote"
+        ("Remote (US only)", "based in Latin America", "9 AM - 5 PM EST", a salary in rand)."""
         weight = WEIGHTS["location"]
         where = read_where(job.location or "")
         low_text = lowered[len(job.title) + 1:]  # the description in lower case
+        said = what_text_says(job.title, job.description, low_text)
         remote_hint = bool(job.extra.get("is_remote")) or str(job.extra.get("workplace") or "").lower() == "remote" \
-            or "remote" in job.title.lower() or (where.unknown and remote_in_text(job.description, low_text))
+            or "remote" in job.title.lower() or (where.unknown and (said.remote or said.anywhere))
         if not where.countries():  # "Anywhere", "Remote" or nothing: the title may say where
             titled = title_where(job.title)
             if titled.countries():
                 where, remote_hint = titled, remote_hint or where.remote
         share, note = 1.0, ""
-        bounds = bounds_in_text(job.description, low_text)
-        if where.unknown and not remote_hint and not bounds and self.home:
+        if where.unknown and not remote_hint and not said.bounds and self.home:
             share, note = 0.0, "no location given: cannot tell whether you can work there"
         elif where.unknown and not remote_hint:
-            if bounds and self.home:
-                share, note = (1.0, "") if bounds & self.work_from else \
-                    (0.0, f"the text limits it to {_few(bounds)}, outside where you can work")
+            if said.bounds and self.home:
+                share, note = (1.0, "") if said.bounds & self.work_from else \
+                    (0.0, f"the text limits it to {_few(said.bounds)}, outside where you can work")
             else:
                 share, note = 0.5, "no location given"
         elif not self.home:
             workable = any(p.remote for p in where.parts) or where.anywhere or remote_hint
             share, note = (1.0, "") if self.profile.remote != "only" or workable else (0.0, "not remote")
-        elif not self._workable(where, remote_hint, job.description, low_text, bounds):
+        elif not self._workable(where, remote_hint, said):
             share, note = 0.0, f"{job.location or 'remote'} is outside where you can work"
+            if (where.remote or remote_hint) and said.limits is not None and not said.limits & self.work_from:
+                note += f" (its hours, pay or clearance point to {_few(said.limits)})"
         if note:
             fit.flags.append(note)
         fit.outside = share == 0.0
         fit.components["location"] = weight * share
         return weight * share
 
-    def _workable(self, where: Where, remote_hint: bool, text: str, low_text: str, bounds: frozenset[str]) -> bool:
-        """One part of the place is workable: remote within where the person may work from (the
-        text's own bounds widen a part's: "Uruguay ... 100% remote if you live in LATAM"), or on
-        site in a country they live in."""
+    def _workable(self, where: Where, remote_hint: bool, said: Said) -> bool:
+        """One part of the place is workable: on site within the person's reach (a country they name,
+        or near a city they name), or remote from an area within where they may work from (None:
+        anywhere)."""
         mode = self.profile.remote
-        allowed = self.work_from
-        remote_parts = [p.countries | bounds if p.countries else bounds for p in where.parts if p.remote or remote_hint]
-        if where.anywhere or (remote_hint and not where.parts):
-            remote_parts.append(bounds)
-        if bounds and remote_in_text(text, low_text):
-            remote_parts.append(bounds)
-        if mode != "no" and any(not area or area & allowed for area in remote_parts):
+        if mode != "only" and any(not p.remote and self.onsite.takes(p.countries, p.text) for p in where.parts):
             return True
-        return mode != "only" and any(not p.remote and p.countries & self.home for p in where.parts)
+        return mode != "no" and any(area is None or area & self.work_from
+                                    for area in remote_areas(where, remote_hint, said))
 
     def _language(self, lowered: str, fit: Fit) -> float:
         spoken = {s.lower() for s in self.profile.languages}

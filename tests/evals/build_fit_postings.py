@@ -1,8 +1,9 @@
 """Builds tests/evals/fit_postings.jsonl, the postings of the fit eval, from recorded files only:
 the fixtures (through the project's own parsers) and the pages in tests/evals/postings/ (see its
-SOURCES.md). Each posting gets its half once, from a hash of its id: `tuning` (rules may be tuned on
-it) or `held_back` (never tuned on). A posting added after its half was decided keeps the one
-written in the file; one added after seeing a mistake is written with "half": "tuning".
+SOURCES.md). Each posting gets its half once, from a hash of its id: `tuning` or `held_back`. Rounds
+1 and 2 are all tuning data now (their held-back figures were reported); round 3, written by someone
+who never saw the scorer, is the test, and its `held_back` half is never tuned on. A posting keeps the
+half written in the file.
     python tests/evals/build_fit_postings.py
 """
 
@@ -157,12 +158,31 @@ def round2() -> list[dict[str, Any]]:
     return [{**posting, "round": 2} for posting in found]
 
 
+def later_rounds() -> list[dict[str, Any]]:
+    """Postings of the rounds after 2 (round 3 is the blind test): every file under
+    tests/evals/postings/round<N>/ with a '---' header like round 2's (title, location and, if
+    known, company, workplace, source and id), marked with its round N. Nothing when none exist."""
+    found = []
+    for folder in sorted(EVALS.glob("postings/round*")):
+        number = folder.name.removeprefix("round")
+        if not number.isdigit() or int(number) < 3:
+            continue
+        for path in sorted(folder.rglob("*.md")):
+            fields, body = front_matter(path.read_text())
+            found.append({"id": fields.get("id") or f"r{number}-{path.stem}", "source": fields.get("source", "page"),
+                          "origin": str(path.relative_to(EVALS)), "title": fields["title"],
+                          "company": fields.get("company", ""), "location": fields.get("location", ""),
+                          "description": body, "workplace": fields.get("workplace", ""), "round": int(number)})
+    return found
+
+
 def main() -> None:
     previous = {}
     if OUT.exists():
         previous = {p["id"]: p["half"] for p in map(json.loads, OUT.read_text().splitlines())}
     postings = [{**p, "round": 1} for p in (*legacy(), *boards(), *linkedin_cards(), *remotewlb(), *hacker_news())]
     postings += round2()
+    postings += later_rounds()
     ids = [p["id"] for p in postings]
     assert len(ids) == len(set(ids)), "posting ids must be unique"
     with OUT.open("w") as out:

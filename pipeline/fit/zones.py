@@ -1,0 +1,130 @@
+"""Time zones: where a posting that asks for working hours in a zone ("9 AM - 5 PM EST", "UTC-3 to
+UTC+3", "overlap with CET by 4 hours") can be worked from. A zone is read as its UTC offset, and a
+country is near it when one of its own offsets is within ZONE_REACH hours (further when the posting
+asks only for some hours of overlap). Countries go by the English names of pipeline/fit/places.py.
+"""
+
+import re
+
+# Each country's standard-time UTC offsets in hours, from its westernmost to its easternmost zone where
+# most people live: a posting that asks for a time zone is workable from the countries near it.
+UTC_OFFSETS: dict[str, tuple[float, float]] = {
+    "united states": (-8, -5), "canada": (-8, -3.5), "mexico": (-8, -5), "brazil": (-5, -3), "argentina": (-3, -3),
+    "chile": (-4, -3), "colombia": (-5, -5), "peru": (-5, -5), "uruguay": (-3, -3), "paraguay": (-4, -3),
+    "bolivia": (-4, -4), "ecuador": (-5, -5), "venezuela": (-4, -4), "costa rica": (-6, -6), "panama": (-5, -5),
+    "guatemala": (-6, -6), "honduras": (-6, -6), "el salvador": (-6, -6), "nicaragua": (-6, -6),
+    "dominican republic": (-4, -4), "puerto rico": (-4, -4), "cuba": (-5, -5), "jamaica": (-5, -5),
+    "united kingdom": (0, 0), "ireland": (0, 0), "portugal": (0, 0), "iceland": (0, 0), "morocco": (0, 1),
+    "spain": (0, 1), "germany": (1, 1), "austria": (1, 1), "switzerland": (1, 1), "france": (1, 1), "italy": (1, 1),
+    "netherlands": (1, 1), "belgium": (1, 1), "luxembourg": (1, 1), "denmark": (1, 1), "sweden": (1, 1),
+    "norway": (1, 1), "poland": (1, 1), "czechia": (1, 1), "slovakia": (1, 1), "hungary": (1, 1), "croatia": (1, 1),
+    "slovenia": (1, 1), "serbia": (1, 1), "malta": (1, 1), "nigeria": (1, 1), "finland": (2, 2), "romania": (2, 2),
+    "bulgaria": (2, 2), "greece": (2, 2), "estonia": (2, 2), "latvia": (2, 2), "lithuania": (2, 2),
+    "ukraine": (2, 2), "cyprus": (2, 2), "israel": (2, 2), "egypt": (2, 2), "south africa": (2, 2),
+    "turkey": (3, 3), "saudi arabia": (3, 3), "qatar": (3, 3), "kenya": (3, 3), "united arab emirates": (4, 4),
+    "pakistan": (5, 5), "india": (5.5, 5.5), "sri lanka": (5.5, 5.5), "nepal": (5.75, 5.75), "bangladesh": (6, 6),
+    "thailand": (7, 7), "vietnam": (7, 7), "indonesia": (7, 9), "singapore": (8, 8), "malaysia": (8, 8),
+    "philippines": (8, 8), "china": (8, 8), "hong kong": (8, 8), "taiwan": (8, 8), "japan": (9, 9),
+    "south korea": (9, 9), "australia": (8, 10), "new zealand": (12, 12),
+}
+# Time zones postings name, by their UTC offset (daylight names as their standard zone).
+ZONE_OFFSETS: dict[str, float] = {
+    "est": -5, "edt": -5, "et": -5, "eastern": -5, "cst": -6, "cdt": -6, "ct": -6, "central": -6, "mst": -7,
+    "mdt": -7, "mt": -7, "mountain": -7, "pst": -8, "pdt": -8, "pt": -8, "pacific": -8, "akst": -9, "hst": -10,
+    "atlantic": -4, "brt": -3, "brasília": -3, "brasilia": -3, "gmt": 0, "utc": 0, "bst": 0,
+    "wet": 0, "cet": 1, "cest": 1, "central european": 1, "eet": 2, "eest": 2, "eastern european": 2, "msk": 3,
+    "ist": 5.5, "indian standard": 5.5, "india standard": 5.5, "sgt": 8, "hkt": 8, "awst": 8, "jst": 9,
+    "kst": 9, "acst": 9.5, "aest": 10, "aedt": 10, "nzst": 12,
+}
+ZONE_REACH = 3.0  # how many hours from a time zone a posting asks for a person may live
+_ZONE = re.compile(
+    r"\b(?i:(?P<base>utc|gmt)\s*(?P<sign>[-+−–])\s*(?P<hours>\d{1,2})(?:[:.](?P<minutes>[0-5]\d))?)"
+    r"|\b(?P<abbr>EST|EDT|CST|CDT|MST|MDT|PST|PDT|AKST|HST|BRT|GMT|UTC|BST|WET|CET|CEST|EET|EEST|MSK|IST|SGT|HKT|"
+    r"AWST|JST|KST|ACST|AEST|AEDT|NZST)\b"
+    r"|\b(?i:(?P<named>central european|eastern european|india standard|indian standard|eastern|central|mountain|"
+    r"pacific|atlantic|bras[íi]lia)(?:\s+(?:standard|daylight))?\s+(?:time|hours|business hours|working hours))"
+    r"|(?<=\d)\s?(?i:am|pm)?\s(?P<short>ET|CT|MT|PT)\b")
+# "Overlap with EST by 4 hours": the person may live further away, as far as the hours allow.
+_OVERLAP = re.compile(r"\b(?:overlap|sync|in common|coincid)", re.I)
+_HOURS = re.compile(r"\b(\d)\s*(?:[-–]\s*\d\s*)?(?:hours?|hrs?|h)\b", re.I)
+
+def zone_offsets(text: str, start: int = 0, end: int | None = None) -> list[float]:
+    """The UTC offsets of the time zones a piece of text names ("9 AM - 5 PM EST", "UTC-3 to UTC+3",
+    "Pacific Time business hours"), in hours."""
+    found = []
+    for match in _ZONE.finditer(text, start, len(text) if end is None else end):
+        if match.group("base"):
+            sign = 1 if match.group("sign") == "+" else -1
+            found.append(sign * (int(match.group("hours")) + int(match.group("minutes") or 0) / 60))
+        else:
+            name = match.group("abbr") or match.group("named") or match.group("short")
+            found.append(ZONE_OFFSETS[name.lower().replace("í", "i") if name.lower() != "brasília" else "brasilia"])
+    return found
+
+
+def zone_countries(offsets: list[float], reach: float = ZONE_REACH) -> frozenset[str]:
+    """The countries within `reach` hours of any of the offsets."""
+    return frozenset(country for country, (west, east) in UTC_OFFSETS.items()
+                     if any(west - reach <= offset <= east + reach for offset in offsets))
+
+
+def zone_bound(text: str) -> frozenset[str]:
+    """The countries a piece of text's time zones allow, with the reach an overlap it states gives
+    ("4 hours overlap with CET": as far as 4 more hours away); empty when it names no zone."""
+    offsets = zone_offsets(text)
+    if not offsets:
+        return frozenset()
+    overlap = _OVERLAP.search(text)
+    if overlap is None:
+        return zone_countries(offsets)
+    hours = _HOURS.search(text, max(0, overlap.start() - 60), overlap.end() + 60)
+    return zone_countries(offsets, max(ZONE_REACH, 8.0 - int(hours.group(1) if hours else 4)))
+
+
+_ZONE_MARKS = frozenset({"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "HST", "BRT", "GMT", "UTC",
+                         "BST", "WET", "CET", "CEST", "EET", "EEST", "MSK", "IST", "SGT", "HKT", "JST", "KST", "AWST",
+                         "ACST", "AEST", "AEDT", "NZST", "ET", "CT", "MT", "PT"})
+_ONLY_CAPITALS = bytes(c if 65 <= c <= 90 else 32 for c in range(256))
+# A zone written out is followed by "time" or "hours": "Eastern Time", "Pacific Standard Time", "CET hours".
+_NAMED_BEFORE = re.compile(r"(?:eastern|central|pacific|mountain|atlantic|european|bras[íi]lia|india|indian)"
+                           r"(?:\s+(?:standard|daylight))?(?:\s+(?:business|working))?\s+$")
+
+
+def capitals(text: str) -> frozenset[str]:
+    """The words of a text written in capitals only ("EST", "ZAR", "R" of "R30k"): one pass in C."""
+    return frozenset(text.encode("ascii", "replace").translate(_ONLY_CAPITALS).decode().split())
+
+
+def _marks(head: str, low: str, caps: frozenset[str]) -> list[int]:
+    """Where zone names may start: abbreviations the text holds in capitals, a zone written out
+    before "time" or "hours", and UTC/GMT offsets."""
+    found = []
+    for mark in caps & _ZONE_MARKS:
+        at = head.find(mark)
+        while at != -1:
+            found.append(at)
+            at = head.find(mark, at + len(mark))
+    for word in ("time", "hour"):
+        at = low.find(word)
+        while at != -1:
+            if _NAMED_BEFORE.search(low, max(0, at - 40), at):
+                found.append(max(0, at - 40))
+            at = low.find(word, at + len(word))
+    for word in ("utc", "gmt"):
+        at = low.find(word)
+        while at != -1:
+            found.append(at)
+            at = low.find(word, at + 3)
+    return found
+
+
+def zones_in_text(text: str, lowered: str, caps: frozenset[str] | None = None) -> frozenset[str]:
+    """The countries the time zones a posting's opening asks for allow (empty when it names none):
+    the pattern runs only around the places a zone name may start."""
+    head, low = text[:3000], lowered[:3000]
+    found: set[str] = set()
+    for at in _marks(head, low, capitals(head) if caps is None else caps):
+        match = _ZONE.search(head, max(0, at - 12), at + 60)
+        if match:
+            found |= zone_bound(head[max(0, match.start() - 80):match.end() + 80])
+    return frozenset(found)
