@@ -13,6 +13,7 @@ after wake.
 
 import threading
 import time
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from datetime import datetime, tzinfo
 from typing import Any
@@ -49,7 +50,7 @@ def next_runs(config: Config, stage_names: list[str]) -> dict[str, datetime | No
             for name in stage_names}
 
 
-class ScheduledJob:
+class ScheduledJob(ABC):
     """What the scheduler calls: one run at a time, none after a stop, and never an error reaching
     APScheduler (a bug in one run must not take the daemon down)."""
 
@@ -74,8 +75,9 @@ class ScheduledJob:
         finally:
             self.busy.release()
 
+    @abstractmethod
     def run(self, scheduled: bool) -> None:
-        raise NotImplementedError
+        """The work of one run (a stage's claim loop, the mailbox sync)."""
 
 
 class StageJob(ScheduledJob):
