@@ -20,7 +20,8 @@ sys.path.insert(0, str(ROOT))
 from pipeline.sources import ashby, greenhouse, lever  # noqa: E402
 
 EVALS = ROOT / "tests" / "evals"
-SHARED = ROOT.parent.parent / "shared" / "fixtures"
+# the shared recordings sit beside the checkout (../shared), or beside a worktree's folder
+SHARED = tuple(base / "shared" / "fixtures" for base in (ROOT.parent, ROOT.parent.parent))
 OUT = EVALS / "fit_postings.jsonl"
 BOARDS = (("airbnb", greenhouse.parse_board, "greenhouse/harvzheng__greenhouse_airbnb_20jobs.json"),
           ("plaid", lever.parse_board, "lever/harvzheng__lever_plaid_20jobs.json"),
@@ -34,7 +35,7 @@ def half_of(posting_id: str) -> str:
 
 def shared(path: str) -> Path:
     """A recorded fixture: the shared copy, else the project's own."""
-    for base in (SHARED, ROOT / "tests" / "fixtures"):
+    for base in (*SHARED, ROOT / "tests" / "fixtures"):
         if (base / path).exists():
             return base / path
     raise FileNotFoundError(path)
@@ -125,12 +126,14 @@ ROUND2_SOURCES = {  # folder: (id prefix, source, workplace)
 
 
 def front_matter(text: str) -> tuple[dict[str, str], str]:
-    """A file's '---' header (key: value lines, quotes dropped) and the text after it."""
+    """A file's '---' header (key: value lines, a value's enclosing quotes dropped) and the text after it."""
     _, head, body = text.split("---\n", 2)
     fields = {}
     for line in head.splitlines():
         key, _, value = line.partition(":")
-        fields[key.strip()] = value.strip().strip('"')
+        value = value.strip()
+        quoted = len(value) >= 2 and value[0] == value[-1] == '"'
+        fields[key.strip()] = value[1:-1] if quoted else value
     return fields, body.strip()
 
 
@@ -169,10 +172,11 @@ def later_rounds() -> list[dict[str, Any]]:
             continue
         for path in sorted(folder.rglob("*.md")):
             fields, body = front_matter(path.read_text())
+            workplace = {"workplace": fields["workplace"]} if fields.get("workplace") else {}
             found.append({"id": fields.get("id") or f"r{number}-{path.stem}", "source": fields.get("source", "page"),
                           "origin": str(path.relative_to(EVALS)), "title": fields["title"],
                           "company": fields.get("company", ""), "location": fields.get("location", ""),
-                          "description": body, "workplace": fields.get("workplace", ""), "round": int(number)})
+                          "description": body, **workplace, "round": int(number)})
     return found
 
 
