@@ -26,6 +26,7 @@ JOBS = "jobs"
 EVENTS = "events"
 RUNS = "runs"
 QUOTAS = "quotas"
+LEASES = "leases"  # named leases: one holder at a time across every daemon on the store
 COMPANIES = "companies"
 COMPANY_ALIASES = "company_aliases"
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.config.loading import Config
+from pipeline.engine.policy import owner_name
 from pipeline.engine.spend import Budget
 from pipeline.logs import get_logger
 from pipeline.mailbox import classify, match, outcomes
@@ -31,6 +32,9 @@ from pipeline.store.base import JobStore
 
 log = get_logger("pipeline.mailbox")
 DAY = 86400.0
+# How long one sync may hold the mailbox for every daemon on the store: longer than any sync, so a
+# crashed holder delays the others by at most this (given back at the end of every sync).
+SYNC_LEASE_SECONDS = 1800.0
 
 
 class Busy(MailboxError):
@@ -79,8 +83,24 @@ def sender_of(config: Config) -> str:
 
 
 @contextmanager
-def exclusive(config: Config) -> Iterator[None]:
-    """One sync of a mailbox at a time on this machine: a lock file beside the PID file."""
+def exclusive(config: Config, store: JobStore) -> Iterator[None]:
+    """One sync of a mailbox at a time: on this machine a lock file beside the PID file, and across
+    machines sharing one MongoDB a lease in the store (two daemons firing on the same cron minute
+    would otherwise both search Drafts for a draft's Message-ID, find none, and both file it)."""
+    with _machine_lock(config):
+        assert config.mailbox is not None
+        name = f"mailbox:{config.mailbox.user}@{config.mailbox.host}:sync"
+        token = store.take_lease(name, owner_name(), SYNC_LEASE_SECONDS)
+        if token is None:
+            raise Busy("another daemon sharing this store is syncing the mailbox; this sync was skipped")
+        try:
+            yield
+        finally:
+            store.drop_lease(name, token)
+
+
+@contextmanager
+def _machine_lock(config: Config) -> Iterator[None]:
     path = lock_path(config)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
@@ -122,7 +142,11 @@ class Sync:
         self.report = Report()
 
     def run(self, push: bool = True) -> Report:
-        with exclusive(self.config), connect(self.settings, self.config.imap_password) as box:
+        with exclusive(self.config, self.store):
+            return self._run(push)
+
+    def _run(self, push: bool) -> Report:
+        with connect(self.settings, self.config.imap_password) as box:
             if push and self.settings.push:
                 drafts = box.special_folder(DRAFTS, self.settings.drafts_folder)
                 self.report.folders["drafts"] = drafts
@@ -143,7 +167,7 @@ class Sync:
         return self.report
 
     def push_only(self, job_id: str | None) -> Pushed:
-        with exclusive(self.config), connect(self.settings, self.config.imap_password) as box:
+        with exclusive(self.config, self.store), connect(self.settings, self.config.imap_password) as box:
             drafts = box.special_folder(DRAFTS, self.settings.drafts_folder)
             return Pusher(self.store, box, drafts, sender_of(self.config), self.config.root).push(job_id)
 

@@ -75,6 +75,13 @@ class JobStore(Protocol):
     def add_spend(self, key: str, amount: float) -> float:
         """Atomically add to a named running total (e.g. today's LLM cost); returns the new total."""
 
+    def take_lease(self, name: str, owner: str, lease_seconds: float) -> str | None:
+        """A named lease shared by every daemon on this store (one mailbox sync at a time, across
+        machines): a fresh token when the name is free or its lease ran out, None while held."""
+
+    def drop_lease(self, name: str, token: str) -> None:
+        """Give the lease back, if this token still holds it."""
+
     def find_company(self, aliases: list[str]) -> dict[str, Any] | None:
         """The company any of these aliases ('li:acme', 'domain:acme.com', 'name:acme') points at."""
 

@@ -112,6 +112,7 @@ class MongoStore:
                               key=c.ENV_MONGODB_URI) from None
         self.jobs, self.events_col, self.runs = self.db[c.JOBS], self.db[c.EVENTS], self.db[c.RUNS]
         self.quotas = self.db[c.QUOTAS]
+        self.named_leases = self.db[c.LEASES]
         self.companies, self.aliases = self.db[c.COMPANIES], self.db[c.COMPANY_ALIASES]
         self.clock = clock
         self._ready = False
@@ -414,6 +415,21 @@ class MongoStore:
     @_guarded
     def set_value(self, key: str, value: float) -> None:
         self.quotas.update_one({"_id": key}, {"$set": {"used": value}}, upsert=True)
+
+    @_guarded
+    def take_lease(self, name: str, owner: str, lease_seconds: float) -> str | None:
+        now, token = self.clock(), uuid.uuid4().hex
+        try:  # a held lease fails the filter, so the upsert tries a second document with its _id
+            self.named_leases.update_one({"_id": name, "expires_at": {"$lt": now}},
+                                   {"$set": {"token": token, "owner": owner, "expires_at": now + lease_seconds}},
+                                   upsert=True)
+        except DuplicateKeyError:
+            return None
+        return token
+
+    @_guarded
+    def drop_lease(self, name: str, token: str) -> None:
+        self.named_leases.delete_one({"_id": name, "token": token})
 
     @_guarded
     def add_spend(self, key: str, amount: float) -> float:

@@ -41,6 +41,8 @@ CREATE INDEX IF NOT EXISTS jobs_status_created ON jobs (status, created_at);
 CREATE INDEX IF NOT EXISTS jobs_created ON jobs (created_at);
 CREATE INDEX IF NOT EXISTS jobs_company_key_created ON jobs (company_key, created_at);
 CREATE TABLE IF NOT EXISTS quotas (key TEXT PRIMARY KEY, used INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS leases (name TEXT PRIMARY KEY, token TEXT NOT NULL, owner TEXT NOT NULL,
+  expires_at REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS companies (
   id TEXT PRIMARY KEY, record TEXT NOT NULL DEFAULT '{}', enriched_at REAL NOT NULL DEFAULT 0,
   lock_token TEXT, lock_owner TEXT, lock_expires_at REAL NOT NULL DEFAULT 0, created_at REAL NOT NULL,
@@ -473,6 +475,18 @@ class SQLiteStore:
     def set_value(self, key: str, value: float) -> None:
         with self._tx() as db:
             db.execute("INSERT OR REPLACE INTO quotas VALUES (?, ?)", (key, value))
+
+    def take_lease(self, name: str, owner: str, lease_seconds: float) -> str | None:
+        now, token = self.clock(), uuid.uuid4().hex
+        with self._tx() as db:
+            cur = db.execute("INSERT INTO leases VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
+                             "token = excluded.token, owner = excluded.owner, expires_at = excluded.expires_at "
+                             "WHERE leases.expires_at < ?", (name, token, owner, now + lease_seconds, now))
+            return token if cur.rowcount else None
+
+    def drop_lease(self, name: str, token: str) -> None:
+        with self._tx() as db:
+            db.execute("DELETE FROM leases WHERE name = ? AND token = ?", (name, token))
 
     def add_spend(self, key: str, amount: float) -> float:
         with self._tx() as db:

@@ -51,6 +51,22 @@ def test_a_retry_after_a_crash_between_append_and_store_files_nothing_twice(proj
     assert len(folder_messages(project, "Drafts")) == 1, "the Message-ID search found the copy already filed"
 
 
+def test_a_sync_held_by_another_daemon_on_the_store_is_skipped_and_files_nothing(project):
+    """Two machines on one MongoDB fire on the same cron minute: only the one holding the store's
+    mailbox lease syncs; the other skips with a clear reason, and the next tick syncs."""
+    job_id = add_job(project.store)
+    box = project.config.mailbox
+    name = f"mailbox:{box.user}@{box.host}:sync"
+    token = project.store.take_lease(name, "other-machine:4242", 600)
+    skipped = run_sync(project.config, project.store)
+    assert skipped.kind == "busy" and "another daemon" in skipped.record.error
+    assert folder_messages(project, "Drafts") == {}
+    assert review.state_of(drafts_of(project, job_id)[0]) == review.APPROVED
+    project.store.drop_lease(name, token)
+    assert sync(project).pushed.filed == [(job_id, 1)]
+    assert project.store.take_lease(name, "other-machine:4242", 600), "the sync gave its lease back"
+
+
 def test_an_edit_after_filing_replaces_the_filed_copy(project):
     job_id = add_job(project.store)
     sync(project)

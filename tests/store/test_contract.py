@@ -243,6 +243,21 @@ def test_quota_is_atomic_and_persistent(store_factory, clock):
     assert first.take_quota("scrape:2026-11-24", 5)
 
 
+def test_a_named_lease_has_one_holder_across_daemons_until_given_back_or_run_out(store_factory, clock):
+    """Two daemons on one store (two machines on one MongoDB): one mailbox sync at a time."""
+    first, second = store_factory(clock), store_factory(clock)
+    token = first.take_lease("mailbox:me@imap.example:sync", "host-a:1", 60)
+    assert token and second.take_lease("mailbox:me@imap.example:sync", "host-b:2", 60) is None
+    assert second.take_lease("mailbox:other@imap.example:sync", "host-b:2", 60), "another name is free"
+    second.drop_lease("mailbox:me@imap.example:sync", "not-the-token")
+    assert second.take_lease("mailbox:me@imap.example:sync", "host-b:2", 60) is None, "only its holder gives it back"
+    first.drop_lease("mailbox:me@imap.example:sync", token)
+    again = second.take_lease("mailbox:me@imap.example:sync", "host-b:2", 60)
+    assert again and again != token
+    clock.advance(61)  # a holder that died: the lease runs out
+    assert first.take_lease("mailbox:me@imap.example:sync", "host-a:1", 60)
+
+
 def test_find_and_company_jobs(store):
     add(store, 1, company_key="acme")
     add(store, 2, company_key="acme", source="other")
