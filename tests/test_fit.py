@@ -110,7 +110,7 @@ def test_the_eval_is_big_and_varied_enough_and_every_label_has_a_reason():
         ids, names = {c["id"] for c in mine}, {c["profile"] for c in mine}
         assert ids == {i for i, p in postings().items() if p["round"] == number}, f"round {number}: unlabelled postings"
         assert len({(c["id"], c["profile"]) for c in mine}) == len(ids) * len(names), f"round {number}: every pair"
-    assert {c["profile"] for c in everything if c["round"] in TUNING_ROUNDS} == set(ROUNDS_1_2_REACHED)
+    assert {c["profile"] for c in everything if c["round"] in TUNING_ROUNDS} == set(ROUNDS_1_3_REACHED)
     assert all(p.get("half", half_of(i)) == half_of(i) ==
                ("held_back" if int(hashlib.sha256(i.encode()).hexdigest(), 16) % 2 else "tuning")
                for i, p in postings().items()), "the split is the hash of the posting id, for every round"
@@ -123,31 +123,31 @@ def evaluated():
     return evaluate()
 
 
-# What tuning reached on rounds 1 and 2 (all of them tuning data since their held-back half was
-# reported): precision, recall and precision@10 per profile, held as a regression check, never lowered.
-ROUNDS_1_2_REACHED = {"backend": (1.0, 1.0, 1.0), "sales": (1.0, 1.0, 1.0), "support": (1.0, 1.0, 1.0),
-                      "sre_bengaluru": (1.0, 1.0, 1.0), "ml_bengaluru": (1.0, 1.0, 1.0),
-                      "frontend_berlin": (1.0, 17 / 18, 1.0), "data_saopaulo": (1.0, 1.0, 1.0)}
+# What tuning reached on rounds 1, 2 and 3 (all of them tuning data since their held-back half was
+# reported): precision, recall and precision@10 per profile, the figures measured, held as a regression
+# check, never lowered. Round 3's held-back figure, measured once and blind, was below the floors:
+# precision / recall backend 0.77/0.91, sales 0.71/0.75, support 1.00/0.75, sre_bengaluru 0.92/0.80,
+# ml_bengaluru 1.00/0.50, frontend_berlin 0.71/0.75, data_saopaulo 0.79/0.55.
+ROUNDS_1_3_REACHED = {"backend": (39 / 45, 39 / 41, 1.0), "sales": (34 / 40, 34 / 39, 1.0),
+                      "support": (1.0, 27 / 32, 1.0), "sre_bengaluru": (56 / 57, 56 / 59, 0.9),
+                      "ml_bengaluru": (1.0, 12 / 18, 1.0), "frontend_berlin": (32 / 38, 32 / 38, 1.0),
+                      "data_saopaulo": (24 / 27, 24 / 33, 0.8)}
 
 
-@pytest.mark.parametrize("name", sorted(ROUNDS_1_2_REACHED))
-def test_rounds_1_and_2_keep_what_tuning_reached(evaluated, name):
-    result = evaluated["rounds_1_2"][name]
-    precision, recall, top10 = ROUNDS_1_2_REACHED[name]
+@pytest.mark.parametrize("name", sorted(ROUNDS_1_3_REACHED))
+def test_rounds_1_to_3_keep_what_tuning_reached(evaluated, name):
+    result = evaluated["rounds_1_3"][name]
+    precision, recall, top10 = ROUNDS_1_3_REACHED[name]
     assert result["precision"] >= precision - 1e-9, (name, result["misses"])
     assert result["recall"] >= recall - 1e-9, (name, result["misses"])
     assert result["top10_precision"] >= top10 - 1e-9, (name, result["misses"])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "not met: round 3 (248 postings written and labelled blind) measured once: precision / recall backend "
-    "0.77/0.91, sales 0.71/0.75, support 1.00/0.75, sre_bengaluru 0.92/0.80, ml_bengaluru 1.00/0.50, "
-    "frontend_berlin 0.71/0.75, data_saopaulo 0.79/0.55"))
-def test_the_held_back_floors_hold_on_round_3(evaluated):
-    """Round 3, written by someone who never saw the scorer and split once by the hash of the posting
+def test_the_held_back_floors_hold_on_round_4(evaluated):
+    """Round 4, written by someone who never saw the scorer and split once by the hash of the posting
     id: precision and recall >= 0.85 for every profile on its held-back half; precision@10 >= 0.8
     where a profile has ten fits or more there."""
-    held_back = evaluated["round3_held_back"]
+    held_back = evaluated[f"round{TEST_ROUND}_held_back"]
     if not held_back:
         pytest.skip(f"no round-{TEST_ROUND} postings labelled in tests/evals yet: the blind held-back test is "
                     "written by someone who never sees the scorer, and run once when it lands")
@@ -158,24 +158,25 @@ def test_the_held_back_floors_hold_on_round_3(evaluated):
             assert result["top10_precision"] >= 0.8, (name, result["misses"])
 
 
-def test_round_3_postings_are_split_by_the_hash_and_reported_apart(tmp_path, monkeypatch):
-    """The eval's machinery for the blind round, on two made-up postings (not an eval): each lands in
-    the half its id's hash says, and rounds 1-2 are reported on their own."""
+def test_round_4_postings_are_split_by_the_hash_and_reported_apart(tmp_path, monkeypatch):
+    """The eval's machinery for the blind round, on made-up postings (not an eval): each lands in the
+    half its id's hash says, rounds 1-3 are reported together, and the held-back half's figures come
+    from its own labels (a wrong label there shows)."""
     import eval_fit
 
-    ids = {half_of(f"r3-{n}"): f"r3-{n}" for n in range(8)}
+    ids = {half_of(f"r4-{n}"): f"r4-{n}" for n in range(8)}
     backend = {"source": "test", "company": "C", "location": "Austin, TX", "description": "Python, Go, AWS."}
-    rows = [{**backend, "id": "r1", "title": "Backend Engineer", "round": 1},
+    rows = [*({**backend, "id": f"r{n}", "title": "Backend Engineer", "round": n} for n in TUNING_ROUNDS),
             *({**backend, "id": ids[half], "title": "Backend Engineer", "round": TEST_ROUND} for half in ids)]
     (tmp_path / "fit_postings.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
     (tmp_path / "fit_labels.tsv").write_text("".join(f"{r['id']} | * | fit | a backend role in Texas\n" for r in rows))
     (tmp_path / "fit_profiles.yaml").write_text((eval_fit.EVALS / "fit_profiles.yaml").read_text())
     monkeypatch.setattr(eval_fit, "EVALS", tmp_path)
     result = eval_fit.evaluate()
-    assert set(ids) == {"tuning", "held_back"}
+    assert set(ids) == {"tuning", "held_back"} and TEST_ROUND not in TUNING_ROUNDS
     assert {g: r["backend"]["cases"] for g, r in result.items()} == \
-        {"rounds_1_2": 1, "round3_tuning": 1, "round3_held_back": 1}
-    assert result["round3_held_back"]["backend"]["recall"] == 1.0 and result["round3_held_back"]["sales"]["recall"] == 0
+        {"rounds_1_3": len(TUNING_ROUNDS), "round4_tuning": 1, "round4_held_back": 1}
+    assert result["round4_held_back"]["backend"]["recall"] == 1.0 and result["round4_held_back"]["sales"]["recall"] == 0
 
 
 def test_profile_fit_section_is_validated_with_line(tmp_path):
