@@ -589,3 +589,16 @@ def test_a_generic_role_takes_the_functions_its_skills_point_at():
     backend = FitProfile(**{**BACKEND.__dict__, "roles": ("Senior Backend Engineer",)})
     fit = Scorer(backend).score(job(title="Senior Software Engineer", description="Python services on PostgreSQL."))
     assert fit.score >= 50 and fit.title_match == 0.7
+
+
+@pytest.mark.parametrize("location, description, workable", [
+    ("Headquarters: Toronto, ON", "Work from home. You close SaaS deals.", True),  # a seat, not the role's place
+    ("Headquarters: Toronto, ON", "Remote, but only candidates based in Canada.", False),
+    ("Headquarters: Toronto, ON", "A hybrid role: three days in the office.", False),  # on site: the seat is the place
+    ("Remote (US) (HQ in NYC)", "", True),
+    ("Remote (Canada) (HQ in NYC)", "", False),
+    ("New York, NY (HQ)", "Hybrid, two days a week in the office.", True),
+])
+def test_a_companys_seat_is_not_the_roles_place_unless_the_role_is_on_site(location, description, workable):
+    us = FitProfile(**{**BACKEND.__dict__, "locations": ("United States",)})
+    assert not Scorer(us).score(job(location=location, description=description)).outside == workable

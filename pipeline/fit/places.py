@@ -375,6 +375,41 @@ def read_where(location: str) -> Where:
     return Where(tuple(parts), remote and not named, not named and not remote)
 
 
+# Markers of a company's seat, not of the role's place: "Headquarters: X" (up to a ; or |), "(HQ in
+# X)", "X (HQ)", "X HQ", in the languages postings use ("Sede: X", "Hauptsitz: X", "Siège : X").
+_SEAT_WORDS = r"(?:headquarters?|(?:global\s+)?hq|sede|hauptsitz|firmensitz|si[eè]ge)"
+_HQ_LEAD = re.compile(rf"^\s*{_SEAT_WORDS}\s*:\s*([^;|]*)", re.I)
+_HQ_PAREN = re.compile(rf"\(\s*{_SEAT_WORDS}\b\s*(?:in\b|at\b|:)?\s*([^()]*)\)", re.I)
+_HQ_AFTER = re.compile(r"[\s,(-]*\bHQ\b[\s)]*$", re.I)
+# Words that say a role is done on site or partly on site (the seat then is the role's place).
+_ON_SITE = re.compile(r"\b(on-?site|in[- ]office|in the office|hybrid|h[íi]brido|presencial|vor ort|"
+                      r"sur site|office[- ]based)\b", re.I)
+
+
+def without_hq(location: str) -> tuple[str, str]:
+    """(the location with the company's seat taken out, the seat): "Remote (US) (HQ in NYC)" ->
+    ("Remote (US)", "NYC"); "Headquarters: Toronto, ON" -> ("", "Toronto, ON"); "New York, NY (HQ)"
+    -> ("", "New York, NY"): a place marked as the seat and nothing else is only the seat."""
+    low = location.lower()
+    if not any(word in low for word in ("hq", "headquarter", "sede", "sitz", "siège", "siege")):
+        return location, ""
+    lead = _HQ_LEAD.match(location)
+    if lead:
+        return location[lead.end():].strip(" ;|"), lead.group(1).strip()
+    paren = _HQ_PAREN.search(location)
+    if paren and paren.group(1).strip():
+        return (location[:paren.start()] + location[paren.end():]).strip(" ,;|-"), paren.group(1).strip()
+    after = _HQ_PAREN if paren else _HQ_AFTER.search(location)
+    if paren or after:
+        return "", (_HQ_PAREN.sub("", location) if paren else _HQ_AFTER.sub("", location)).strip(" ,;|-")
+    return location, ""
+
+
+def on_site_said(workplace: str, lowered: str) -> bool:
+    """The posting says the role is on site or hybrid: its workplace field, or its text's opening."""
+    return workplace.lower() in ("onsite", "on-site", "hybrid") or _ON_SITE.search(lowered[:4000]) is not None
+
+
 # The words every bound phrase holds: the patterns run only where they stand (a posting has a few),
 # found with str.find, not tried at every position of the text.
 _BOUND_BEFORE, _BOUND_AFTER = 45, 110  # a bound phrase reaches this far around its word

@@ -18,7 +18,18 @@ from typing import Any
 
 from pipeline.config.profile import FitProfile
 from pipeline.fit.functions import GENERIC, job_function, person_functions, title_grade
-from pipeline.fit.places import Said, Where, expand, home_of, read_where, title_where, what_text_says, windows
+from pipeline.fit.places import (
+    Said,
+    Where,
+    expand,
+    home_of,
+    on_site_said,
+    read_where,
+    title_where,
+    what_text_says,
+    windows,
+    without_hq,
+)
 from pipeline.records import Job
 
 WEIGHTS = {"title": 35, "seniority": 15, "skills": 25, "location": 15, "language": 5, "freshness": 5}
@@ -564,10 +575,11 @@ class Scorer:
         from, or remote with no bound (unless remote: no). What the text says bounds a bare "Remote"
         ("Remote (US only)", "based in Latin America", "9 AM - 5 PM EST", a salary in rand)."""
         weight = WEIGHTS["location"]
-        where = read_where(job.location or "")
         low_text = lowered[len(job.title) + 1:]  # the description in lower case
+        workplace = str(job.extra.get("workplace") or "")
+        where, seat_only = self._where(job.location or "", workplace, low_text)
         said = what_text_says(job.title, job.description, low_text)
-        remote_hint = bool(job.extra.get("is_remote")) or str(job.extra.get("workplace") or "").lower() == "remote" \
+        remote_hint = bool(job.extra.get("is_remote")) or workplace.lower() == "remote" or seat_only \
             or "remote" in job.title.lower() or (where.unknown and (said.remote or said.anywhere))
         if not where.countries():  # "Anywhere", "Remote" or nothing: the title may say where
             titled = title_where(job.title)
@@ -594,6 +606,20 @@ class Scorer:
         fit.outside = share == 0.0
         fit.components["location"] = weight * share
         return weight * share
+
+    @staticmethod
+    def _where(location: str, workplace: str, low_text: str) -> tuple[Where, bool]:
+        """The posting's places without the company's seat ("Headquarters: Toronto", "(HQ in NYC)"), and
+        whether the seat was all it named and is not the role's place: the seat counts as the role's
+        place only for an on-site or hybrid role that names no other place; else the role is remote,
+        bounded only by what the text says."""
+        place, seat = without_hq(location)
+        if not seat or place:
+            return read_where(place), False
+        if on_site_said(workplace, low_text):
+            return read_where(seat), False
+        where = read_where(seat)
+        return (where, False) if where.remote else (Where((), False, True), True)
 
     def _workable(self, where: Where, remote_hint: bool, said: Said) -> bool:
         """One part of the place is workable: on site within the person's reach (a country they name,
