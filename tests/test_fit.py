@@ -527,7 +527,12 @@ def test_the_review_page_shows_the_function_years_asked_and_caps(scoring):
     ("Engenheiros de Dados - Python - AWS", "data"), ("Channel Business Development Manager", "partnerships"),
     ("Business Development Representative", "sales development"), ("Machine Learning Research Scientist", "research"),
     ("Forward Deployed Software Engineer", "customer engineering"), ("Technical Support Engineer", "support"),
-    ("Software Engineer in Test", "qa"), ("Developer Advocate", "developer relations")])
+    ("Software Engineer in Test", "qa"), ("Developer Advocate", "developer relations"),
+    # other languages, gendered forms and compounds: each word put in English by its language's list
+    ("Engenheiro(a) de Dados Pleno", "data"), ("Engenheir@ de Dados Sênior", "data"), ("Engenharia de Dados", "data"),
+    ("Engenheiro/a de Dados", "data"), ("Ingeniero/a de Datos", "data"), ("Dateningenieur (m/w/d)", "data"),
+    ("Frontend-Entwickler*in", "frontend"), ("Cientista de Dados", "data science"), ("Analista de Suporte", "support"),
+    ("Desarrollador(a) Backend", "backend")])
 def test_a_titles_function_is_read_part_by_part_with_domains_and_languages_last(title, function):
     from pipeline.fit.functions import title_function
 

@@ -15,6 +15,53 @@ are generic, from their skills. Each function lists the functions a person in it
 import functools
 import re
 
+# A title in another language is read in English: its gendered endings dropped ("Engenheiro(a)",
+# "Engenheir@", "Ingeniero/a", "Entwickler*in", "Entwickler:in"), a German compound split at its role
+# ("Dateningenieur", "Frontend-Entwickler"), each role word put in English by its language's list, and
+# "role of domain" turned round ("engineer de data": "data engineer").
+_GENDERED = re.compile(r"(?<=\w)(?:\s?\((?:a|o|as|os|in|innen)\)|/(?:a|o|as|in|innen)(?!\w)|[*:_](?:in|innen)(?!\w))",
+                       re.I)
+_GENDERED_AT = re.compile(r"(?<=\w)@(?!\w)")  # "Engenheir@": the word's stem, read by the lists below
+_COMPOUND = re.compile(r"(?<=[a-zäöü])-?(ingenieur|entwickler|architekt|administrator|berater)", re.I)
+TITLE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "portuguese": (("engenheir[oa]?s?", "engineer"), ("engenharia", "engineering"), ("desenvolvedor(?:[ae]s)?",
+                   "developer"), ("programador(?:[ae]s)?", "developer"), ("dados", "data"), ("cientista",
+                   "scientist"), ("analista", "analyst"), ("suporte", "support"), ("vendas", "sales"),
+                   ("arquitet[oa]", "architect"), ("est[aá]gi[aá]ri[oa]|est[aá]gio", "intern"), ("gerente",
+                   "manager"), ("infraestrutura", "infrastructure"), ("seguran[cç]a", "security"),
+                   ("aprendizado de m[aá]quina", "machine learning"), ("atendimento ao cliente", "customer support")),
+    "spanish": (("ingenier[oa]s?", "engineer"), ("ingenier[ií]a", "engineering"), ("desarrollador(?:[ae]s)?",
+                "developer"), ("datos", "data"), ("cient[ií]fic[oa]", "scientist"), ("soporte", "support"),
+                ("ventas", "sales"), ("arquitect[oa]", "architect"), ("becari[oa]|pasante|practicante", "intern"),
+                ("aprendizaje autom[aá]tico", "machine learning"), ("atenci[oó]n al cliente", "customer support")),
+    "french": (("ing[ée]nieure?s?", "engineer"), ("ing[ée]nierie", "engineering"), ("d[ée]veloppeu(?:r|se)s?",
+               "developer"), ("donn[ée]es", "data"), ("stagiaire", "intern"),
+               ("apprentissage automatique", "machine learning")),
+    "german": (("ingenieur(?:in|e)?", "engineer"), ("entwickler(?:in)?", "developer"), ("daten", "data"),
+               ("architekt(?:in)?", "architect"), ("vertrieb", "sales"), ("kunden(?:service|support|betreuung)",
+               "customer support"), ("berater(?:in)?", "consultant")),
+}
+_WORDS = tuple((re.compile(rf"(?<!\w)(?:{word})(?!\w)", re.I), english) for words in TITLE_WORDS.values()
+               for word, english in words)
+_ANY_WORD = re.compile(r"(?<!\w)(?:" + "|".join(w for words in TITLE_WORDS.values() for w, _ in words) + r")|"
+                       + _COMPOUND.pattern, re.I)
+_ROLE_OF_DOMAIN = re.compile(r"\b(engineer|engineering|developer|scientist|analyst|architect)\s+"
+                             r"(?:de|da|do|des|du|em|en)\s+(data|software|machine learning|infrastructure|security|"
+                             r"sales|support|systems?|sistemas|front[- ]?end|back[- ]?end|cloud)\b", re.I)
+
+
+@functools.lru_cache(maxsize=16384)
+def english_title(title: str) -> str:
+    """The title with its words in English, where its language's word lists know them."""
+    text = _GENDERED_AT.sub("", _GENDERED.sub("", title))
+    if _ANY_WORD.search(text) is None:
+        return text  # most titles are in English: one search says so
+    text = _COMPOUND.sub(r" \1", text)
+    for pattern, english in _WORDS:
+        text = pattern.sub(english, text)
+    return _ROLE_OF_DOMAIN.sub(r"\2 \1", text)
+
+
 # (function, title pattern): the first that matches wins, so the specific ones come first.
 TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("open application", r"open application|general application|talent (pool|network|community)|"
@@ -38,14 +85,14 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("research", r"research (scientist|engineer|fellow)|researcher|scientist,? research|\bphd\b"),
     ("process automation", r"\brpa\b|robotic process automation|uipath|blue prism|power automate"),
     ("data science", r"data scientist|data analyst|business intelligence|\bbi (developer|analyst)|"
-                     r"\banalyst\b|analytics(?! engineer)|statistician|cientista de dados"),
+                     r"\banalyst\b|analytics(?! engineer)|statistician"),
     ("machine learning", r"machine learning|\bml\b|artificial intelligence|deep learning|\bnlp\b|"
                          r"computer vision|mlops|applied scientist|ml scientist|\bai (engineer|developer|scientist)"),
     ("data", r"data engineer|big data|analytics engineer|\betl\b|data platform|data infrastructure|"
-             r"data pipeline|engenheir[oa]s? de dados|dateningenieur|ingenier[oa]s? de datos|data warehouse"),
+             r"data pipeline|data warehouse"),
     ("mobile", r"\bandroid\b|\bios\b|mobile|flutter|react native|swift\b|kotlin"),
     ("frontend", r"front[- ]?end(?! or)|frontend|front-end leaning|\bui engineer|\bweb developer|"
-                 r"webentwickler|\bux engineer|design engineer"),
+                 r"\bux engineer|design engineer"),
     ("embedded", r"embedded|firmware|system software|systems software|kernel|device driver|fpga|hardware"),
     ("security", r"security|secops|appsec|penetration|\bsoc\b|cyber"),
     ("developer relations", r"developer (advocate|relations|evangelist)|\bdevrel\b"),
@@ -68,7 +115,7 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("finance", r"account(ant|ing)|controller|finance|financial|payable|audit|\bsox\b|tax|treasury"),
     ("legal", r"counsel|legal|lawyer|attorney|compliance|paralegal"),
     ("recruiting", r"recruit|talent acquisition|sourcer"),
-    ("software", r"software|developer|engineer|programmer|entwickler|desarrollador|desenvolvedor|engineering|"
+    ("software", r"software|developer|engineer|programmer|engineering|"
                  r"technical staff|"
                  r"\bswe\b|\bsde\b|tech lead"),
 )
@@ -151,7 +198,7 @@ def title_function(title: str) -> str | None:
     """The function a title names, or None when it names none (a title of one word, a code): the
     first part of the title that names a specific function decides; a language, then "AI", then a
     generic "Software Engineer", only when no part does."""
-    text = title.replace("(Frontend Leaning)", "Frontend").replace("(Front-End Leaning)", "Frontend")
+    text = english_title(title).replace("(Frontend Leaning)", "Frontend").replace("(Front-End Leaning)", "Frontend")
     text = title_grade(text)[0]
     generic = False
     for part in _TITLE_PARTS.split(text):

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from pipeline.config.profile import FitProfile
-from pipeline.fit.functions import GENERIC, job_function, person_functions, title_grade
+from pipeline.fit.functions import GENERIC, english_title, job_function, person_functions, title_grade
 from pipeline.fit.places import (
     Said,
     Where,
@@ -142,11 +142,8 @@ _OPEN_APPLICATION = re.compile(
 _OPENING_HINTS = ("open application", "general application", "talent ", "initiativbewerbung", "spontan",
                   "speculative", "unsolicited", "candidatura espont", "future ", "expression of interest", " see ",
                   "not a")
-_TITLE_TRANSLATIONS = ((re.compile(r"engenheir[oa]s? de dados|ingenier[oa]s? de datos|dateningenieur(in)?", re.I),
-                        "data engineer"), (re.compile(r"softwareentwickler(in)?", re.I), "software developer"),
-                       (re.compile(r"member of (the )?technical staff", re.I), "software engineer"),
-                       (re.compile(r"desenvolvedor[a]?|desarrollador[a]?|entwickler(in)?|développeur(se)?", re.I),
-                        "developer"), (re.compile(r"ingénieur[e]?|ingeniero[a]?|engenheir[oa]", re.I), "engineer"))
+# Titles in other words for the same role, read as the English a role list uses.
+_TITLE_SYNONYMS = ((re.compile(r"member of (the )?technical staff", re.I), "software engineer"),)
 
 
 @dataclass
@@ -176,8 +173,8 @@ class Fit:
 @functools.lru_cache(maxsize=16384)
 def normalise_title(title: str) -> str:
     """'Sr. Backend SWE (m/w/d)' -> 'senior back end software engineer'. Cached: titles repeat."""
-    text = _GENDER.sub(" ", title or "")
-    for pattern, english in _TITLE_TRANSLATIONS:
+    text = english_title(_GENDER.sub(" ", title or ""))
+    for pattern, english in _TITLE_SYNONYMS:
         text = pattern.sub(english, text)
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))  # Sênior
     text = re.sub(r"(?<=[a-z])/(?=[a-z])", " ", text.lower())
