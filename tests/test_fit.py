@@ -128,10 +128,9 @@ def evaluated():
 # check, never lowered. Round 3's held-back figure, measured once and blind, was below the floors:
 # precision / recall backend 0.77/0.91, sales 0.71/0.75, support 1.00/0.75, sre_bengaluru 0.92/0.80,
 # ml_bengaluru 1.00/0.50, frontend_berlin 0.71/0.75, data_saopaulo 0.79/0.55.
-ROUNDS_1_3_REACHED = {"backend": (39 / 45, 39 / 41, 1.0), "sales": (34 / 40, 34 / 39, 1.0),
-                      "support": (1.0, 27 / 32, 1.0), "sre_bengaluru": (56 / 57, 56 / 59, 0.9),
-                      "ml_bengaluru": (1.0, 12 / 18, 1.0), "frontend_berlin": (32 / 38, 32 / 38, 1.0),
-                      "data_saopaulo": (24 / 27, 24 / 33, 0.8)}
+ROUNDS_1_3_REACHED = {"backend": (41 / 46, 1.0, 0.9), "sales": (39 / 45, 1.0, 1.0), "support": (1.0, 30 / 32, 1.0),
+                      "sre_bengaluru": (56 / 57, 56 / 59, 0.9), "ml_bengaluru": (1.0, 13 / 18, 1.0),
+                      "frontend_berlin": (33 / 35, 33 / 38, 1.0), "data_saopaulo": (32 / 35, 32 / 33, 0.8)}
 
 
 @pytest.mark.parametrize("name", sorted(ROUNDS_1_3_REACHED))
@@ -532,7 +531,11 @@ def test_the_review_page_shows_the_function_years_asked_and_caps(scoring):
     ("Engenheiro(a) de Dados Pleno", "data"), ("Engenheir@ de Dados Sênior", "data"), ("Engenharia de Dados", "data"),
     ("Engenheiro/a de Dados", "data"), ("Ingeniero/a de Datos", "data"), ("Dateningenieur (m/w/d)", "data"),
     ("Frontend-Entwickler*in", "frontend"), ("Cientista de Dados", "data science"), ("Analista de Suporte", "support"),
-    ("Desarrollador(a) Backend", "backend")])
+    ("Desarrollador(a) Backend", "backend"),
+    # after an engineer's role, another kind of work names the team it serves
+    ("Sr. Software Engineer - Payments Support", "software"), ("Software Engineer, Sales Tools", "software"),
+    ("Technical Success Engineer - Public Sector", "customer engineering"),
+    ("React Engineer — Core (future role)", "open application"), ("Multiple Engineering Roles", "open application")])
 def test_a_titles_function_is_read_part_by_part_with_domains_and_languages_last(title, function):
     from pipeline.fit.functions import title_function
 
@@ -607,3 +610,23 @@ def test_a_generic_role_takes_the_functions_its_skills_point_at():
 def test_a_companys_seat_is_not_the_roles_place_unless_the_role_is_on_site(location, description, workable):
     us = FitProfile(**{**BACKEND.__dict__, "locations": ("United States",)})
     assert not Scorer(us).score(job(location=location, description=description)).outside == workable
+
+
+def test_a_title_of_alternatives_or_of_several_openings_fits_by_the_persons_own_work():
+    from pipeline.fit.functions import openings, title_functions
+
+    assert title_functions("Senior Data Engineer and Analyst") == ("data science", "data")
+    assert title_functions("Full-stack / Backend Engineer") == ("full stack", "backend")
+    assert title_functions("Infrastructure Automation Engineer / Python / Remote EST") == ("sre",), \
+        "a language is no role"
+    assert openings("Senior Software Engineer; Lead Product Designer") == ("Senior Software Engineer",
+                                                                          "Lead Product Designer")
+    assert openings("Kubernetes Platform Engineer; Remote - Security Clearance") == \
+        ("Kubernetes Platform Engineer; Remote - Security Clearance",), "a piece naming no role is no opening"
+    data = FitProfile(roles=("Data Engineer",), locations=("Germany",), remote="ok", configured=True)
+    assert Scorer(data).score(job(title="Senior Data Engineer and Analyst")).function == "data"
+    frontend = FitProfile(roles=("Frontend Engineer",), locations=("Germany",), remote="ok", configured=True)
+    assert Scorer(frontend).score(job(title="Full-stack / Backend Engineer")).score <= 30, "full stack is not frontend"
+    assert Scorer(BACKEND).score(job(title="Frontend or Full-stack Engineer")).score <= 30, \
+        "an alternative the person only also takes is not their work"
+    assert Scorer(BACKEND).score(job(title="Senior Backend Engineer; Lead Product Designer")).score >= 70

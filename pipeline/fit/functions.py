@@ -65,7 +65,9 @@ def english_title(title: str) -> str:
 # (function, title pattern): the first that matches wins, so the specific ones come first.
 TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("open application", r"open application|general application|talent (pool|network|community)|"
-                         r"initiativbewerbung|(spontaneous|speculative|unsolicited) application|future opportunit|"
+                         r"initiativbewerbung|(spontaneous|speculative|unsolicited) application|"
+                         r"future (opportunit|opening|role)|"
+                         r"(multiple|various|several|many) (\w+ )?(roles|positions|openings|jobs|vacancies)|"
                          r"candidatura espont|candidature spontan|expression of interest"),
     ("sales", r"account (executive|director)|sales (executive|director|specialist|representative)|inside sales"),
     # Other selling jobs: keeping existing customers, booking meetings for closers, building partnerships.
@@ -79,7 +81,7 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("management", r"(engineering|development|software|technical|team|delivery) manager|manager,? engineering|"
                    r"head of|director|vice president|\bvp\b|\bcto\b|chief"),
     ("customer engineering", r"forward[- ]deployed|solutions? (engineer|architect|consultant)|sales engineer|"
-                             r"customer[- ](centric|facing|success) engineer|"
+                             r"customer[- ](centric|facing) engineer|success engineer|"
                              r"customer engineer|implementation (engineer|consultant|specialist)|"
                              r"professional services|technical account manager|field engineer|pre-?sales"),
     ("research", r"research (scientist|engineer|fellow)|researcher|scientist,? research|\bphd\b"),
@@ -149,7 +151,7 @@ def title_grade(title: str) -> tuple[str, tuple[str, ...]]:
 TAKES: dict[str, frozenset[str]] = {
     "backend": frozenset({"backend", "software", "full stack"}),
     "software": frozenset({"backend", "software", "full stack"}),
-    "frontend": frozenset({"frontend", "full stack"}),
+    "frontend": frozenset({"frontend"}),  # full stack is backend work as much as frontend
     "full stack": frozenset({"full stack", "frontend", "backend", "software"}),
     "machine learning": frozenset({"machine learning"}),
     "data": frozenset({"data"}),
@@ -203,11 +205,56 @@ def title_function(title: str) -> str | None:
     generic = False
     for part in _TITLE_PARTS.split(text):
         found = next((name for name, pattern in _PATTERNS if pattern.search(part)), None)
+        if generic and found not in ENGINEERING and found != "open application":
+            continue  # the team an engineer serves ("Software Engineer - Payments Support")
         if found is not None and found != GENERIC:
             return found
         generic = generic or found == GENERIC
     found = next((name for name, pattern in FALLBACKS if pattern.search(text)), None)
     return found or (GENERIC if generic else None)
+
+
+# Functions that are kinds of engineering. After a generic engineering role ("Software Engineer - Payments
+# Support", "Software Engineer, Sales Tools") a part naming another kind of work names the team it serves.
+ENGINEERING = frozenset({"backend", "frontend", "full stack", "sre", "data", "machine learning", "mobile", "embedded",
+                         "security", "qa", "process automation", "research"})
+# Words that offer alternatives within a title: "Frontend or Full-stack Engineer", "Data Engineer and Analyst".
+_ALTERNATIVES = re.compile(r"\s+(?:or|and|&|/|oder|und|ou|e|o|y|et)\s+", re.I)
+# The nouns that name a person's job in a title (read in English): a piece without one is no opening.
+_ROLE_NOUN = re.compile(r"\b(engineers?|developers?|designers?|managers?|scientists?|analysts?|executives?|"
+                        r"representatives?|specialists?|architects?|leads?|directors?|consultants?|administrators?|"
+                        r"technicians?|agents?|writers?|advocates?|recruiters?|officers?|associates?|interns?|head|vp|"
+                        r"programmers?|testers?|sre|devops|partners?|coordinators?)\b", re.I)
+_OPENINGS = re.compile(r";\s+")  # "Senior Software Engineer; Lead Product Designer": two openings in one post
+
+
+@functools.lru_cache(maxsize=4096)
+def title_functions(title: str) -> tuple[str, ...]:
+    """Every function a title offers: its own first, then each alternative's ("Full-stack / Backend
+    Engineer": full stack, backend), so a person whose work is one of them is not shut out."""
+    found = [title_function(title)]
+    pieces = _ALTERNATIVES.split(title)
+    if len(pieces) > 1:  # an alternative names its work itself: "... / Python / ..." is a skill, not a role
+        found += [title_function(piece) for piece in pieces if _named_function(piece)]
+    return tuple(dict.fromkeys(f for f in found if f))
+
+
+def _named_function(piece: str) -> bool:
+    """The piece names a kind of work in words of its own (not only a language or a domain)."""
+    text = english_title(piece)
+    return any(pattern.search(text) for _, pattern in _PATTERNS)
+
+
+@functools.lru_cache(maxsize=4096)
+def openings(title: str) -> tuple[str, ...]:
+    """The openings a title lists ("Senior Software Engineer; Lead Product Designer"), each with the
+    pieces that name no role ("...; Remote - Security Clearance") kept beside it; one title, one opening."""
+    pieces = [piece.strip() for piece in _OPENINGS.split(title) if piece.strip()]
+    roles = [piece for piece in pieces if title_function(piece) is not None and _ROLE_NOUN.search(english_title(piece))]
+    if len(roles) < 2:
+        return (title,)
+    rest = [piece for piece in pieces if piece not in roles]
+    return tuple(" - ".join([role, *rest]) for role in roles)
 
 
 def job_function(title: str, text: str, lowered: str | None = None) -> str | None:
@@ -222,12 +269,18 @@ def job_function(title: str, text: str, lowered: str | None = None) -> str | Non
     return best if ordered[0] >= 4 and ordered[0] >= 2 * ordered[1] else found
 
 
-def person_functions(roles: tuple[str, ...], skills: tuple[str, ...] = ()) -> frozenset[str]:
-    """The functions a person looks for, from the roles they name; when every role is generic
-    ("Software Engineer"), also the functions two or more of their skills point at (React and CSS:
-    frontend), so a generic role does not shut out the work the person's skills are for."""
+def own_functions(roles: tuple[str, ...], skills: tuple[str, ...] = ()) -> frozenset[str]:
+    """The functions a person's roles name; when every role is generic ("Software Engineer"), also
+    the functions two or more of their skills point at (React and CSS: frontend), so a generic role
+    does not shut out the work the person's skills are for."""
     found = {f for role in roles if (f := title_function(role)) is not None}
     if found <= {GENERIC} and skills:
         counts = signal_counts(", ".join(skills).lower())
         found |= {name for name, count in counts.items() if count >= 2}
+    return frozenset(found)
+
+
+def person_functions(roles: tuple[str, ...], skills: tuple[str, ...] = ()) -> frozenset[str]:
+    """The functions a person looks for: their own (own_functions) and those each of them takes."""
+    found = own_functions(roles, skills)
     return frozenset().union(*(TAKES.get(f, frozenset({f})) for f in found)) if found else frozenset()

@@ -8,6 +8,7 @@ Everything is stored, so the score explains itself.
 """
 
 import collections
+import dataclasses
 import functools
 import itertools
 import re
@@ -17,7 +18,16 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from pipeline.config.profile import FitProfile
-from pipeline.fit.functions import GENERIC, english_title, job_function, person_functions, title_grade
+from pipeline.fit.functions import (
+    GENERIC,
+    english_title,
+    job_function,
+    openings,
+    own_functions,
+    person_functions,
+    title_functions,
+    title_grade,
+)
 from pipeline.fit.places import (
     Said,
     Where,
@@ -136,7 +146,8 @@ _OPEN_APPLICATION = re.compile(
     r"open application|general application|(?<!broadest )(?<!broad )(?<!diverse )(?<!widest )(?<!largest )"
     r"talent (pool|network|community)|initiativbewerbung|"
     r"(spontaneous|speculative|unsolicited) application|candidatura espont|candidature spontan|"
-    r"future (opportunities|openings|roles)|expression of interest|(don.t|do not) see (a|the|your) (role|position|job)|"
+    r"future (opportunit(y|ies)|openings?|roles?)|expression of interest|"
+    r"(don.t|do not) see (a|the|your) (role|position|job)|"
     r"not (a|an) (specific|active|current) (role|opening|position)")  # lowered
 # A piece every open-application phrase holds: the full pattern runs only when one is there.
 _OPENING_HINTS = ("open application", "general application", "talent ", "initiativbewerbung", "spontan",
@@ -403,6 +414,7 @@ class Scorer:
         self.wanted = {s for s in profile.seniority}
         self.role_words = frozenset(w for r in self.roles for w in r.split())
         self.functions = person_functions(profile.roles, (*profile.must_have, *profile.nice_to_have))
+        self.own_functions = own_functions(profile.roles, (*profile.must_have, *profile.nice_to_have))
         # A profile whose roles name part-time or weekend work takes such jobs.
         self.takes_schedules = any(_SCHEDULE.search(role) for role in profile.roles)
         self.home = expand(profile.locations)
@@ -410,10 +422,19 @@ class Scorer:
         self.work_from = expand(profile.work_from) or self.home
 
     def score(self, job: Job, now: float | None = None) -> Fit:
+        """The job's fit; a title listing several openings ("Senior Software Engineer; Lead Product
+        Designer") fits as well as its best opening does."""
+        titles = openings(job.title)
+        if len(titles) == 1:
+            return self._score(job, now)
+        return max((self._score(dataclasses.replace(job, title=title), now) for title in titles),
+                   key=lambda fit: fit.score)
+
+    def _score(self, job: Job, now: float | None) -> Fit:
         fit = Fit(score=0, scored_at=now or time.time())
         text = f"{job.title}\n{job.description}"
         lowered = text.lower()
-        function = job_function(job.title, job.description, lowered[len(job.title) + 1:])
+        function = self._function(job, lowered)
         parts = (self._title(job, function, fit), self._seniority(job, lowered, fit), self._skills(text, lowered, fit),
                  self._location(job, lowered, fit), self._language(lowered, fit), self._freshness(job, fit))
         total = sum(parts) - self._avoid(text, lowered, fit)
@@ -431,6 +452,15 @@ class Scorer:
                 total = cap
         fit.score = int(round(max(0, min(100, total))))
         return fit
+
+    def _function(self, job: Job, lowered: str) -> str | None:
+        """The job's function; of a title offering alternatives ("Data Engineer and Analyst"), the
+        first that is the person's own work (one they merely also take does not count: a frontend or
+        full-stack role is not a backend engineer's)."""
+        function = job_function(job.title, job.description, lowered[len(job.title) + 1:])
+        if not self.functions or function in self.functions:
+            return function
+        return next((f for f in title_functions(job.title) if f in self.own_functions), function)
 
     def _title_cap(self, fit: Fit) -> int | None:
         return NEAR_TITLE_CAP if self.roles and fit.title_match < TITLE_MATCH else None
@@ -458,7 +488,8 @@ class Scorer:
         person opted in (fit.open_applications)."""
         head = f"{job.title}\n{job.description[:1500]}"
         low_head = lowered[:len(head)]
-        if not (any(hint in low_head for hint in _OPENING_HINTS) and _OPEN_APPLICATION.search(low_head)):
+        if fit.function != "open application" and not (
+                any(hint in low_head for hint in _OPENING_HINTS) and _OPEN_APPLICATION.search(low_head)):
             return None
         fit.flags.append("open application or talent pool, not an opening")
         return None if self.profile.open_applications else self.profile.min_score - OPENING_GAP
