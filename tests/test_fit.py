@@ -128,9 +128,9 @@ def evaluated():
 # check, never lowered. Round 3's held-back figure, measured once and blind, was below the floors:
 # precision / recall backend 0.77/0.91, sales 0.71/0.75, support 1.00/0.75, sre_bengaluru 0.92/0.80,
 # ml_bengaluru 1.00/0.50, frontend_berlin 0.71/0.75, data_saopaulo 0.79/0.55.
-ROUNDS_1_3_REACHED = {"backend": (41 / 46, 1.0, 0.9), "sales": (39 / 45, 1.0, 1.0), "support": (1.0, 30 / 32, 1.0),
-                      "sre_bengaluru": (56 / 57, 56 / 59, 0.9), "ml_bengaluru": (1.0, 13 / 18, 1.0),
-                      "frontend_berlin": (33 / 35, 33 / 38, 1.0), "data_saopaulo": (32 / 35, 32 / 33, 0.8)}
+ROUNDS_1_3_REACHED = {"backend": (41 / 45, 1.0, 0.9), "sales": (39 / 45, 1.0, 1.0), "support": (1.0, 30 / 32, 1.0),
+                      "sre_bengaluru": (1.0, 57 / 59, 1.0), "ml_bengaluru": (1.0, 13 / 18, 1.0),
+                      "frontend_berlin": (36 / 38, 36 / 38, 1.0), "data_saopaulo": (32 / 35, 32 / 33, 0.8)}
 
 
 @pytest.mark.parametrize("name", sorted(ROUNDS_1_3_REACHED))
@@ -630,3 +630,22 @@ def test_a_title_of_alternatives_or_of_several_openings_fits_by_the_persons_own_
     assert Scorer(BACKEND).score(job(title="Frontend or Full-stack Engineer")).score <= 30, \
         "an alternative the person only also takes is not their work"
     assert Scorer(BACKEND).score(job(title="Senior Backend Engineer; Lead Product Designer")).score >= 70
+
+
+@pytest.mark.parametrize("location, title, description, workable", [
+    ("Europe wide", "Senior Frontend Developer", "", True),  # an area of countries: remote within it
+    ("🇪🇺 EU-only", "Senior Frontend Developer", "", True),
+    ("LATAM", "Senior Frontend Developer", "", False),
+    ("United Kingdom", "Senior Frontend Engineer - Remote Europe", "", True),  # the title opens remote work there
+    ("Remote", "Frontend Engineer", "Remote Locations: North America, LATAM, Europe", True),
+    ("Remote", "Frontend Engineer", "Remote Locations: North America, LATAM", False),
+    ("Remote", "Frontend Engineer", "The salary is €57,000. You can work from anywhere in the world.", True),
+])
+def test_regions_titles_and_the_texts_own_words_say_where_remote_work_is_done(location, title, description, workable):
+    berlin = FitProfile(roles=("Frontend Engineer",), locations=("Berlin",), remote="ok", configured=True)
+    assert not Scorer(berlin).score(job(title=title, location=location, description=description)).outside == workable
+
+
+def test_a_salary_in_a_national_currency_is_read_wherever_the_pay_is_named():
+    text = "ACME Remote ₹80,000 - ₹1,00,000 a month. Rust. Pay: ₹80,000.00 - ₹100,000.00 per month"
+    assert Scorer(BACKEND).score(job(location="Remote", description=text)).outside

@@ -164,7 +164,8 @@ REMOTE = re.compile(r"\b(remote|remoto|remota|fernarbeit|homeoffice|home office|
 # "X time zones"/"X hours".
 _BOUND_LEAD = re.compile(
     r"(?:(?:remote|based|located|living|reside|residing|resident|candidates|applicants|open to|hiring|eligible|"
-    r"authori[sz]ed|right to work)[^.\n]{0,40}?\b(?:in|within|from)|work(?:ing)? from|(?:distributed|spread) across)"
+    r"authori[sz]ed|right to work)[^.\n]{0,40}?\b(?:in|within|from)|work(?:ing)? from|(?:distributed|spread) across|"
+    r"remote\s+(?:locations?|regions?|countries)\s*:)"
     r"\s+(?:the\s+)?([^.\n;:!?]{2,60})", re.I)
 _BOUND_ONLY_PAREN = re.compile(r"\(\s*([^()\n]{2,40}?)\s+only\s*\)", re.I)
 _BOUND_ONLY_IN = re.compile(r"\bonly\s+(?:in|within|from)\s+(?:the\s+)?([^.\n;:!?]{2,50})", re.I)
@@ -349,6 +350,16 @@ def _names_only_an_area(chunk: str) -> bool:
     return low in _COUNTRY_OF_NAME or low in REGION_NAMES or (name is not None and name.group(1) in _SHORT)
 
 
+_AREA_WORDS = re.compile(r"[\s-]*\b(wide|only|based)\b", re.I)  # "Europe wide", "EU-only", "LATAM based"
+
+
+def _names_only_a_region(chunk: str) -> bool:
+    """The chunk names an area of several countries and nothing else ("Europe wide", "EU-only", "EMEA")."""
+    name = _ONLY_A_PLACE.match(_AREA_WORDS.sub(" ", chunk))
+    low = " ".join(name.group(1).lower().split()) if name else ""
+    return low in REGION_NAMES and len(REGIONS[REGION_NAMES[low]]) > 1
+
+
 @functools.lru_cache(maxsize=8192)
 def read_where(location: str) -> Where:
     """A posting's location field, read into its alternatives: "San Francisco, CA or Remote (USA)" is
@@ -363,6 +374,8 @@ def read_where(location: str) -> Where:
             countries, remote = (zoned, True) if zoned else (countries, remote)
         elif not remote and parts and parts[-1].remote and parts[-1].countries and _names_only_an_area(chunk):
             remote = True
+        elif not remote and _names_only_a_region(chunk):
+            remote = True  # nobody works on site in "Europe": an area of countries is where remote work is done
         # "New York, NY,Remote": remote as an item of its own beside an office's city, not "Remote (US)"
         office = remote and bool(_REMOTE_ITEM.search(chunk)) and bool(_CITY_NAMES.search(chunk.lower()) or
                                                                        city_country(chunk))
@@ -518,11 +531,13 @@ class Said:
 
     @functools.cached_property
     def limits(self) -> frozenset[str] | None:
-        """The countries the time zone, the pay's currency and a clearance allow; None: no limit."""
+        """The countries the time zone, the pay's currency and a clearance allow; None: no limit. A
+        text that says "anywhere in the world" is taken at its word over its hours and currency."""
         caps = capitals(self.text[:3000])
         limits: frozenset[str] | None = None
-        for found in (zone_bound(self.title) or zones_in_text(self.text, self.lowered, caps),
-                      pay_bound(self.text, self.lowered, caps),
+        inferred = () if self.anywhere else (zone_bound(self.title) or zones_in_text(self.text, self.lowered, caps),
+                                             pay_bound(self.text, self.lowered, caps))
+        for found in (*inferred,
                       frozenset({"united states"}) if _us_only(self.title, self.text, self.lowered) else None):
             if found:
                 limits = found if limits is None else limits & found
@@ -570,7 +585,7 @@ def pay_bound(text: str, lowered: str, caps: frozenset[str] | None = None) -> fr
     signs = [sign for sign in (*_CURRENCY_SIGNS, *(caps & _CURRENCY_CODES)) if sign in head]
     places = [(m.start(), "R") for m in _RAND.finditer(head) if not (m.start() and head[m.start() - 1].isalnum())] \
         if "R" in caps else []
-    places += [(at, sign) for sign in signs if (at := head.find(sign)) != -1]
+    places += [(at, sign) for sign in signs for at in _positions(head, (sign,))[:5]]  # "₹80,000 ... Pay: ₹80,000"
     for at, sign in sorted(places):
         before = low[max(0, at - 60):at + 1]
         if any(word in before for word in _PAY_WORDS) or sign == "LPA":

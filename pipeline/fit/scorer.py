@@ -609,10 +609,12 @@ class Scorer:
         said = what_text_says(job.title, job.description, low_text)
         remote_hint = bool(job.extra.get("is_remote")) or workplace.lower() == "remote" or seat_only \
             or "remote" in job.title.lower() or (where.unknown and (said.remote or said.anywhere))
+        titled = title_where(job.title)
         if not where.countries():  # "Anywhere", "Remote" or nothing: the title may say where
-            titled = title_where(job.title)
             if titled.countries():
                 where, remote_hint = titled, remote_hint or where.remote
+        elif titled.remote:  # "Senior Frontend Engineer - Remote Europe": the title opens remote work there too
+            where = Where(where.parts + tuple(p for p in titled.parts if p.remote), where.anywhere, False)
         share, note = 1.0, ""
         if where.unknown and not remote_hint and not said.bounds and self.home:
             share, note = 0.0, "no location given: cannot tell whether you can work there"
