@@ -128,9 +128,9 @@ def evaluated():
 # check, never lowered. Round 3's held-back figure, measured once and blind, was below the floors:
 # precision / recall backend 0.77/0.91, sales 0.71/0.75, support 1.00/0.75, sre_bengaluru 0.92/0.80,
 # ml_bengaluru 1.00/0.50, frontend_berlin 0.71/0.75, data_saopaulo 0.79/0.55.
-ROUNDS_1_3_REACHED = {"backend": (41 / 45, 1.0, 0.9), "sales": (39 / 45, 1.0, 1.0), "support": (1.0, 30 / 32, 1.0),
+ROUNDS_1_3_REACHED = {"backend": (41 / 44, 1.0, 0.9), "sales": (39 / 44, 1.0, 1.0), "support": (1.0, 30 / 32, 1.0),
                       "sre_bengaluru": (1.0, 57 / 59, 1.0), "ml_bengaluru": (1.0, 13 / 18, 1.0),
-                      "frontend_berlin": (36 / 38, 36 / 38, 1.0), "data_saopaulo": (32 / 35, 32 / 33, 0.8)}
+                      "frontend_berlin": (36 / 38, 36 / 38, 1.0), "data_saopaulo": (32 / 34, 32 / 33, 0.8)}
 
 
 @pytest.mark.parametrize("name", sorted(ROUNDS_1_3_REACHED))
@@ -649,3 +649,16 @@ def test_regions_titles_and_the_texts_own_words_say_where_remote_work_is_done(lo
 def test_a_salary_in_a_national_currency_is_read_wherever_the_pay_is_named():
     text = "ACME Remote ₹80,000 - ₹1,00,000 a month. Rust. Pay: ₹80,000.00 - ₹100,000.00 per month"
     assert Scorer(BACKEND).score(job(location="Remote", description=text)).outside
+
+
+@pytest.mark.parametrize("title, text, levels", [
+    ("Data Engineer", "# Data Engineer\nEstamos buscando um Data Engineer JR para atuar", ("entry",)),
+    ("Full Stack Software Engineer", "Go, React. ### Seniority level Entry level", ("entry",)),
+    ("Account Executive", "No previous sales experience is required.", ("entry",)),
+    ("Data Engineer", "As a Data Engineer I will", ()), ("Data Engineer", "We use Spark.", ())])
+def test_a_level_the_text_states_counts_when_the_title_states_none(title, text, levels):
+    from pipeline.fit.scorer import text_levels
+
+    assert text_levels(title, text.lower()) == levels
+    if levels:
+        assert "text says entry" in score(title=title, description=text).flags

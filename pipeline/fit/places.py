@@ -445,7 +445,7 @@ def windows(lowered: str, triggers: tuple[str, ...], before: int, after: int) ->
     return spans
 
 
-def _positions(lowered: str, words: tuple[str, ...]) -> list[int]:
+def positions(lowered: str, words: tuple[str, ...]) -> list[int]:
     found = []
     for word in words:
         at = lowered.find(word)
@@ -460,12 +460,12 @@ def bounds_in_text(text: str, lowered: str | None = None) -> frozenset[str]:
     `lowered` is the text in lower case, when the caller has it already."""
     head = text[:2000]
     lowered = head.lower() if lowered is None else lowered[:2000]
-    phrases = [m.group(1) for at in _positions(lowered, _LEAD_WORDS) if (m := _BOUND_LEAD.match(head, at))]
-    for at in _positions(lowered, ("only",)):
+    phrases = [m.group(1) for at in positions(lowered, _LEAD_WORDS) if (m := _BOUND_LEAD.match(head, at))]
+    for at in positions(lowered, ("only",)):
         paren = _BOUND_ONLY_PAREN.search(head, max(0, at - _BOUND_BEFORE), at + 8)
         within = _BOUND_ONLY_IN.match(head, at)
         phrases += [m.group(1) for m in (paren, within) if m]
-    for at in _positions(lowered, ("time zone", "timezone", "hours")):
+    for at in positions(lowered, ("time zone", "timezone", "hours")):
         zone = _BOUND_ZONE.search(head, max(0, at - 36), at + 11)
         phrases += [zone.group(1)] if zone else []
     found: set[str] = set()
@@ -585,7 +585,7 @@ def pay_bound(text: str, lowered: str, caps: frozenset[str] | None = None) -> fr
     signs = [sign for sign in (*_CURRENCY_SIGNS, *(caps & _CURRENCY_CODES)) if sign in head]
     places = [(m.start(), "R") for m in _RAND.finditer(head) if not (m.start() and head[m.start() - 1].isalnum())] \
         if "R" in caps else []
-    places += [(at, sign) for sign in signs for at in _positions(head, (sign,))[:5]]  # "₹80,000 ... Pay: ₹80,000"
+    places += [(at, sign) for sign in signs for at in positions(head, (sign,))[:5]]  # "₹80,000 ... Pay: ₹80,000"
     for at, sign in sorted(places):
         before = low[max(0, at - 60):at + 1]
         if any(word in before for word in _PAY_WORDS) or sign == "LPA":

@@ -34,6 +34,7 @@ from pipeline.fit.places import (
     expand,
     home_of,
     on_site_said,
+    positions,
     read_where,
     title_where,
     what_text_says,
@@ -78,8 +79,20 @@ _LEVEL_WORD = r"(?:senior|sr\.?|staff|principal|lead|junior|jr\.?|mid(?:-level)?
 _ALTERNATIVE_LEVELS = re.compile(rf"\b({_LEVEL_WORD})\s*(?:/|\bor\b|&)\s*({_LEVEL_WORD})(?!\w)", re.I)
 # A title that says the job is not a regular full-time position.
 _SCHEDULE = re.compile(r"\b(weekend|part[- ]time|night[- ]shift|teilzeit|meio per[íi]odo|medio tiempo)\b", re.I)
+# A level the text states for the role when its title states none: LinkedIn's "Seniority level" line,
+# "no previous experience required" (in the languages postings use), or a level word right beside the
+# title where the text names it ("um Data Engineer JR", "a Senior Data Engineer").
+_TEXT_LEVEL = re.compile(
+    r"seniority level\W{0,5}(internship|entry level|associate|mid-senior level|director|executive)\b|"
+    r"\b(?:no|without)\s+(?:previous|prior)\s+(?:\w+\s+)?experience\s+(?:is\s+)?(?:required|necessary|needed)|"
+    r"\bsem (?:necessidade de )?experi[êe]ncia (?:pr[ée]via|anterior)|"
+    r"\bsin experiencia (?:previa )?(?:requerida|necesaria)|"
+    r"\bkeine (?:vorherige )?(?:berufs)?erfahrung (?:erforderlich|notwendig|nötig)")
+_TEXT_LEVEL_HINTS = ("seniority level", "previous", "prior", "sem ", "sin experiencia", "keine")
+_BESIDE = re.compile(r"^(senior|sr|sênior|junior|jr|júnior|pleno|mid-level|staff|principal|lead|entry-level)$")
 _LINKEDIN_LEVELS = {"internship": ("intern",), "entry": ("entry",), "associate": ("entry", "mid"),
-                    "mid_senior": ("mid", "senior"), "director": ("director",), "executive": ("director",)}
+                    "mid_senior": ("mid", "senior"), "director": ("director",), "executive": ("director",),
+                    "entry level": ("entry",), "mid-senior level": ("mid", "senior")}
 _ABBREVIATIONS = {"sr": "senior", "snr": "senior", "jr": "junior", "swe": "software engineer",
                   "sde": "software development engineer", "eng": "engineer", "engr": "engineer",
                   "dev": "developer", "mgr": "manager", "ae": "account executive", "sre": "site reliability engineer",
@@ -221,6 +234,22 @@ def title_levels(title: str, ignore: frozenset[str] = frozenset()) -> tuple[str,
     words = " ".join(w for w in normalise_title(title).split() if w not in ignore)
     level = next((level for pattern, level in _TITLE_LEVELS if _has(f"(?:{pattern})", words)), None)
     return (level,) if level else grade
+
+
+def text_levels(title: str, low_text: str) -> tuple[str, ...]:
+    """The level the text states for a role whose title states none (see _TEXT_LEVEL), or ()."""
+    head = low_text[:5000]
+    for start, end in windows(head, _TEXT_LEVEL_HINTS, 12, 100):  # the pattern runs only where its words are
+        said = _TEXT_LEVEL.search(head, start, end)
+        if said:
+            return _LINKEDIN_LEVELS[said.group(1)] if said.group(1) else ("entry",)
+    named = title.lower().strip()
+    found: set[str] = set()
+    for at in positions(head[:1500], (named,)) if len(named) > 5 else ():
+        before, after = head[max(0, at - 15):at].split()[-1:], head[at + len(named):at + len(named) + 12].split()[:1]
+        beside = [w.strip(".,;:()") for w in (*before, *after)]
+        found |= {level for w in beside if _BESIDE.match(w) and (level := title_level(w))}
+    return tuple(sorted(found))
 
 
 def _spellings(term: str) -> tuple[str, ...]:
@@ -543,6 +572,10 @@ class Scorer:
         if not stated:
             criteria = str((job.data.get("detail") or {}).get("seniority") or job.extra.get("seniority") or "")
             levels = _LINKEDIN_LEVELS.get(criteria, ())
+        said_by = "title"
+        if not levels:
+            levels = text_levels(job.title, lowered[len(job.title) + 1:])
+            stated, said_by = bool(levels), "text"
             if not levels and self.profile.years is None and fit.years_asked:
                 least = fit.years_asked[0]
                 levels = ("senior",) if least >= 5 else ("mid",) if least >= 2 else ("entry",)
@@ -553,7 +586,7 @@ class Scorer:
         points = weight if gap == 0 else -SENIORITY_PENALTY if stated else 0.0
         fit.level_gap = bool(gap and stated)
         if gap:
-            fit.flags.append(f"title says {levels[0]}" if stated else f"seniority looks {levels[0]}")
+            fit.flags.append(f"{said_by} says {levels[0]}" if stated else f"seniority looks {levels[0]}")
         fit.components["seniority"] = points
         return points
 
