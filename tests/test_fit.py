@@ -128,9 +128,9 @@ def evaluated():
 # check, never lowered. Round 3's held-back figure, measured once and blind, was below the floors:
 # precision / recall backend 0.77/0.91, sales 0.71/0.75, support 1.00/0.75, sre_bengaluru 0.92/0.80,
 # ml_bengaluru 1.00/0.50, frontend_berlin 0.71/0.75, data_saopaulo 0.79/0.55.
-ROUNDS_1_3_REACHED = {"backend": (41 / 44, 1.0, 0.9), "sales": (39 / 44, 1.0, 1.0), "support": (1.0, 30 / 32, 1.0),
-                      "sre_bengaluru": (1.0, 57 / 59, 1.0), "ml_bengaluru": (1.0, 13 / 18, 1.0),
-                      "frontend_berlin": (36 / 38, 36 / 38, 1.0), "data_saopaulo": (32 / 34, 32 / 33, 0.8)}
+ROUNDS_1_3_REACHED = {"backend": (41 / 44, 1.0, 0.9), "sales": (39 / 43, 1.0, 1.0), "support": (1.0, 1.0, 1.0),
+                      "sre_bengaluru": (1.0, 58 / 59, 1.0), "ml_bengaluru": (1.0, 13 / 18, 1.0),
+                      "frontend_berlin": (37 / 38, 37 / 38, 1.0), "data_saopaulo": (32 / 34, 32 / 33, 0.8)}
 
 
 @pytest.mark.parametrize("name", sorted(ROUNDS_1_3_REACHED))
@@ -535,7 +535,11 @@ def test_the_review_page_shows_the_function_years_asked_and_caps(scoring):
     # after an engineer's role, another kind of work names the team it serves
     ("Sr. Software Engineer - Payments Support", "software"), ("Software Engineer, Sales Tools", "software"),
     ("Technical Success Engineer - Public Sector", "customer engineering"),
-    ("React Engineer — Core (future role)", "open application"), ("Multiple Engineering Roles", "open application")])
+    ("React Engineer — Core (future role)", "open application"), ("Multiple Engineering Roles", "open application"),
+    # the words of each trade: support's many names, an architect of clouds, a framework when nothing else says
+    ("Customer Champion - PDT through EDT", "support"), ("Client Care Team Member", "support"),
+    ("Customer Happiness Specialist", "support"), ("Cloud Architect", "sre"), ("Typescript React Expert", "frontend"),
+    ("Partner Sales Manager", "partnerships"), ("Python/React Developer", "backend")])
 def test_a_titles_function_is_read_part_by_part_with_domains_and_languages_last(title, function):
     from pipeline.fit.functions import title_function
 
@@ -662,3 +666,9 @@ def test_a_level_the_text_states_counts_when_the_title_states_none(title, text, 
     assert text_levels(title, text.lower()) == levels
     if levels:
         assert "text says entry" in score(title=title, description=text).flags
+
+
+def test_a_workload_below_full_time_in_the_title_is_not_a_regular_position():
+    assert score(title="Backend Entwickler (m/w/d) - 50%, remote").score < BACKEND.min_score
+    assert score(title="Backend Engineer 80-100%").score == score(title="Backend Engineer").score
+    assert score(title="Backend Engineer, 100% remote", location="Remote").score >= BACKEND.min_score

@@ -74,10 +74,11 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("account management", r"account manag(er|ement)|key account|client partner"),
     ("sales development", r"\b(sdr|bdr)\b|sales development|business development rep|lead generat|appointment sett"),
     # Channels, alliances and the enablement of partners' or sellers' teams.
-    ("partnerships", r"partnerships?\b|partner (development|manager)|alliances? manager|\bchannel\b|"
+    ("partnerships", r"partnerships?\b|partner (development|manager|sales)|alliances? manager|\bchannel\b|"
                      r"(sales|revenue|partner) enablement"),
     ("support", r"(customer|client|technical|it) ?support|support (analyst|specialist|technician|agent|"
-                r"representative)|customer success|help ?desk|service desk"),
+                r"representative)|customer success|help ?desk|service desk|"
+                r"(customer|client) (care|champion|happiness|hero|advocate)"),
     ("management", r"(engineering|development|software|technical|team|delivery) manager|manager,? engineering|"
                    r"head of|director|vice president|\bvp\b|\bcto\b|chief"),
     ("customer engineering", r"forward[- ]deployed|solutions? (engineer|architect|consultant)|sales engineer|"
@@ -99,7 +100,8 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("security", r"security|secops|appsec|penetration|\bsoc\b|cyber"),
     ("developer relations", r"developer (advocate|relations|evangelist)|\bdevrel\b"),
     ("technical writing", r"technical writer|documentation engineer"),
-    ("sre", r"site reliability|\bsre\b|devops|dev ops|platform engineer|infrastructure|\binfra\b|cloud engineer|"
+    ("sre", r"site reliability|\bsre\b|devops|dev ops|platform engineer|infrastructure|\binfra\b|"
+            r"cloud (engineer|architect)|"
             r"observability|"
             r"production engineer|reliability engineer|systems? (development )?engineer|devsecops|"
             r"kubernetes|network engineer|systemadministrator|sysadmin|llmops"),
@@ -128,6 +130,7 @@ GENERIC = "software"  # the last row: a title that names engineering but not whi
 FALLBACKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("backend", re.compile(r"golang|\bgo\b|\bjava\b|python|ruby|rails|\.net|\bc#|\bphp\b|node|scala|elixir|rust\b",
                            re.I)),
+    ("frontend", re.compile(r"\breact\b|\bvue(\.?js)?\b|\bangular\b|\bsvelte\b", re.I)),
     ("machine learning", re.compile(r"\bai\b|\bllms?\b|gen ?ai|generative", re.I)))
 # The parts of a title: "Role, Team - Company | Place (Note)".
 _TITLE_PARTS = re.compile(r"\s+[-–—|:/]\s+|\s*[|()\[\]]\s*|,\s*")

@@ -78,7 +78,9 @@ _LEVEL_WORD = r"(?:senior|sr\.?|staff|principal|lead|junior|jr\.?|mid(?:-level)?
 # Levels offered as alternatives: "Senior/Staff Engineer", "Junior or Mid-level Developer".
 _ALTERNATIVE_LEVELS = re.compile(rf"\b({_LEVEL_WORD})\s*(?:/|\bor\b|&)\s*({_LEVEL_WORD})(?!\w)", re.I)
 # A title that says the job is not a regular full-time position.
-_SCHEDULE = re.compile(r"\b(weekend|part[- ]time|night[- ]shift|teilzeit|meio per[íi]odo|medio tiempo)\b", re.I)
+# A workload below full time, written as a share ("50%", "60 %"), but not "100% remote" nor "80-100%".
+_SCHEDULE = re.compile(r"\b(weekend|part[- ]time|night[- ]shift|teilzeit|meio per[íi]odo|medio tiempo|"
+                       r"(?<![\d-])[1-6]\d\s?%(?![\s-]*(?:remot|home|fernarbeit)))", re.I)
 # A level the text states for the role when its title states none: LinkedIn's "Seniority level" line,
 # "no previous experience required" (in the languages postings use), or a level word right beside the
 # title where the text names it ("um Data Engineer JR", "a Senior Data Engineer").
