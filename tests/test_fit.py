@@ -672,3 +672,17 @@ def test_a_workload_below_full_time_in_the_title_is_not_a_regular_position():
     assert score(title="Backend Entwickler (m/w/d) - 50%, remote").score < BACKEND.min_score
     assert score(title="Backend Engineer 80-100%").score == score(title="Backend Engineer").score
     assert score(title="Backend Engineer, 100% remote", location="Remote").score >= BACKEND.min_score
+
+
+@pytest.mark.parametrize("text, countries", [
+    ("US-based candidates only.", {"united states"}),
+    ("We can only hire in Canada and the UK.", {"canada", "united kingdom"}),
+    ("Open to residents of India only.", {"india"}), ("Fully remote (LATAM).", {"brazil", "mexico"}),
+    ("Trabalho remoto, de qualquer lugar do Brasil.", {"brazil"}), ("Remoto para todo o Brasil.", {"brazil"}),
+    ("Remoto desde cualquier lugar de Latinoamérica.", {"brazil", "mexico"}),
+    ("Homeoffice innerhalb Deutschlands möglich.", {"germany"}), ("We are a Berlin-based fintech.", set())])
+def test_the_text_bounds_remote_work_in_the_forms_and_languages_postings_use(text, countries):
+    from pipeline.fit.places import bounds_in_text
+
+    found = bounds_in_text(text)
+    assert countries <= found and (found or not countries)

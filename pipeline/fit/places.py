@@ -31,7 +31,8 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "puerto rico": (), "cuba": (), "jamaica": (),
     "united kingdom": ("uk", "u.k.", "england", "great britain", "britain", "scotland", "wales", "gb",
                        "vereinigtes königreich", "reino unido", "royaume-uni"),
-    "ireland": ("irland", "irlanda"), "germany": ("deutschland", "alemania", "allemagne", "germania", "alemanha"),
+    "ireland": ("irland", "irlanda"),
+    "germany": ("deutschland", "deutschlands", "alemania", "allemagne", "germania", "alemanha"),
     "austria": ("österreich", "osterreich"), "switzerland": ("schweiz", "suisse", "suiza", "svizzera"),
     "france": ("frankreich", "francia", "frança"), "spain": ("españa", "espana", "spanien", "espagne", "espanha"),
     "portugal": (), "italy": ("italia", "italien", "italie"), "netherlands": ("holland", "nederland", "niederlande",
@@ -163,15 +164,26 @@ REMOTE = re.compile(r"\b(remote|remoto|remota|fernarbeit|homeoffice|home office|
 # "remote/based/located ... in X", "working from X", "eligible to work in X", "(X only)", "only in X",
 # "X time zones"/"X hours".
 _BOUND_LEAD = re.compile(
-    r"(?:(?:remote|based|located|living|reside|residing|resident|candidates|applicants|open to|hiring|eligible|"
+    r"(?:(?:remote|based|located|living|reside|residing|resident|candidates|applicants|open to|hir(?:e|ing)|eligible|"
     r"authori[sz]ed|right to work)[^.\n]{0,40}?\b(?:in|within|from)|work(?:ing)? from|(?:distributed|spread) across|"
-    r"remote\s+(?:locations?|regions?|countries)\s*:)"
+    r"remote\s+(?:locations?|regions?|countries)\s*:|(?:residents?|citizens?)\s+of|"
+    # the same in the other languages postings are written in: "de qualquer lugar do Brasil", "para todo o
+    # Brasil", "desde cualquier lugar de Latinoamérica", "innerhalb Deutschlands", "partout en France"
+    r"qualquer lugar d[oae]s?|todo o|toda a|residentes? (?:n[oa]|em)|cualquier lugar de(?:l)?|todo el|"
+    r"residentes? en|innerhalb|in ganz|aus ganz|wohnhaft in|partout en|r[ée]sidant en)"
     r"\s+(?:the\s+)?([^.\n;:!?]{2,60})", re.I)
+# "Remote (LATAM)", "Remote - EMEA", "Remote: Canada" in a text; "US-based candidates", "EU based engineers".
+_BOUND_REMOTE_NAMED = re.compile(r"remote\s*(?:\(([^()\n]{2,40})\)|[-–—:]\s*([^.\n;!?()]{2,40}))", re.I)
+_BOUND_BASED = re.compile(r"([\w.]+(?:\s[\w.]+)?)[- ]based\s+(?:candidates|applicants|engineers|developers|employees|"
+                          r"talent|people|professionals|residents|contractors|individuals|team members)", re.I)
 _BOUND_ONLY_PAREN = re.compile(r"\(\s*([^()\n]{2,40}?)\s+only\s*\)", re.I)
 _BOUND_ONLY_IN = re.compile(r"\bonly\s+(?:in|within|from)\s+(?:the\s+)?([^.\n;:!?]{2,50})", re.I)
 _BOUND_ZONE = re.compile(r"\b([A-Z][\w .-]{1,30}?)\s+(?:time ?zones?|hours)\b", re.I)
 _LEAD_WORDS = ("remote", "based", "located", "living", "resid", "work from", "working from", "candidates",
-               "applicants", "open to", "hiring", "eligible", "authori", "right to work", "distributed", "spread")
+               "applicants", "open to", "hire", "hiring", "eligible", "authori", "right to work", "distributed",
+               "spread", "citizen")
+_OTHER_LEAD_WORDS = ("qualquer lugar", "todo o", "toda a", "cualquier lugar", "todo el", "innerhalb", "in ganz",
+                     "aus ganz", "wohnhaft", "partout en", "résidant", "residant")  # looked for unless in English
 _SPLIT = re.compile(r"\s*(?:;|\||\bor\b|\boder\b|\bou\b|\n|/| · | • | - (?=remote\b))\s*", re.I)
 
 
@@ -418,9 +430,13 @@ def without_hq(location: str) -> tuple[str, str]:
     return location, ""
 
 
+_ON_SITE_WORDS = ("site", "office", "hybrid", "brido", "presencial", "vor ort")  # every _ON_SITE phrase holds one
+
+
 def on_site_said(workplace: str, lowered: str) -> bool:
     """The posting says the role is on site or hybrid: its workplace field, or its text's opening."""
-    return workplace.lower() in ("onsite", "on-site", "hybrid") or _ON_SITE.search(lowered[:4000]) is not None
+    return workplace.lower() in ("onsite", "on-site", "hybrid") or any(
+        _ON_SITE.search(lowered, a, b) for a, b in windows(lowered[:4000], _ON_SITE_WORDS, 12, 12))
 
 
 # The words every bound phrase holds: the patterns run only where they stand (a posting has a few),
@@ -455,12 +471,18 @@ def positions(lowered: str, words: tuple[str, ...]) -> list[int]:
     return sorted(found)
 
 
-def bounds_in_text(text: str, lowered: str | None = None) -> frozenset[str]:
+def bounds_in_text(text: str, lowered: str | None = None, english: bool = False) -> frozenset[str]:
     """Countries a posting's text limits remote work to ("Remote (US only)", "based in LATAM"), if any.
-    `lowered` is the text in lower case, when the caller has it already."""
+    `lowered` is the text in lower case, when the caller has it already; `english`: the text is in
+    English, so the other languages' phrases need not be looked for."""
     head = text[:2000]
     lowered = head.lower() if lowered is None else lowered[:2000]
-    phrases = [m.group(1) for at in positions(lowered, _LEAD_WORDS) if (m := _BOUND_LEAD.match(head, at))]
+    phrases = []
+    for at in positions(lowered, _LEAD_WORDS if english else _LEAD_WORDS + _OTHER_LEAD_WORDS):
+        lead = _BOUND_LEAD.match(head, at)
+        named = _BOUND_REMOTE_NAMED.match(head, at) if lowered.startswith("remote", at) else None
+        based = _BOUND_BASED.search(head, max(0, at - 25), at + 40) if lowered.startswith("based", at) else None
+        phrases += [m.group(1) or m.group(2) if m is named else m.group(1) for m in (lead, named, based) if m]
     for at in positions(lowered, ("only",)):
         paren = _BOUND_ONLY_PAREN.search(head, max(0, at - _BOUND_BEFORE), at + 8)
         within = _BOUND_ONLY_IN.match(head, at)
@@ -521,13 +543,13 @@ class Said:
     """What a posting's title and text say about where its remote work may be done, each read the
     first time it is asked for (an on-site job where the person lives needs none of it)."""
 
-    def __init__(self, title: str, text: str, lowered: str) -> None:
-        self.title, self.text, self.lowered = title, text, lowered
+    def __init__(self, title: str, text: str, lowered: str, english: bool = False) -> None:
+        self.title, self.text, self.lowered, self.english = title, text, lowered, english
 
     @functools.cached_property
     def bounds(self) -> frozenset[str]:
         """Places named for remote work ("based in LATAM", "a team working from Germany")."""
-        return bounds_in_text(self.text, self.lowered)
+        return bounds_in_text(self.text, self.lowered, self.english)
 
     @functools.cached_property
     def limits(self) -> frozenset[str] | None:
@@ -554,9 +576,9 @@ class Said:
         return remote_in_text(self.text, self.lowered)
 
 
-def what_text_says(title: str, text: str, lowered: str) -> Said:
+def what_text_says(title: str, text: str, lowered: str, english: bool = False) -> Said:
     """What a posting says about where it may be worked from (read lazily, once per posting)."""
-    return Said(title, text, lowered)
+    return Said(title, text, lowered, english)
 
 
 def _us_only(title: str, text: str, lowered: str) -> bool:

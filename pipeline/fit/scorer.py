@@ -345,6 +345,7 @@ def required_languages(text: str, lowered: str | None = None) -> tuple[set[str],
     return required - optional, optional
 
 
+@functools.lru_cache(maxsize=4)  # asked for the same text by the place and the language components
 def written_in(lowered: str) -> str | None:
     """The language most of a text is written in, from its frequent words (None when too short). The
     first 1,200 characters decide when one language leads them clearly; else the first 3,000."""
@@ -641,7 +642,7 @@ class Scorer:
         low_text = lowered[len(job.title) + 1:]  # the description in lower case
         workplace = str(job.extra.get("workplace") or "")
         where, seat_only = self._where(job.location or "", workplace, low_text)
-        said = what_text_says(job.title, job.description, low_text)
+        said = what_text_says(job.title, job.description, low_text, written_in(lowered) == "english")
         remote_hint = bool(job.extra.get("is_remote")) or workplace.lower() == "remote" or seat_only \
             or "remote" in job.title.lower() or (where.unknown and (said.remote or said.anywhere))
         titled = title_where(job.title)
