@@ -686,3 +686,15 @@ def test_the_text_bounds_remote_work_in_the_forms_and_languages_postings_use(tex
 
     found = bounds_in_text(text)
     assert countries <= found and (found or not countries)
+
+
+@pytest.mark.parametrize("title, level", [
+    ("Desarrollador Semi Senior", "mid"), ("Medior Frontend Developer", "mid"), ("Alternance - Développeur", "intern"),
+    ("Berufseinsteiger Data Engineer (m/w/d)", "entry"), ("Senior Engineer", "senior")])
+def test_levels_are_read_in_the_words_of_other_languages(title, level):
+    assert title_level(title) == level
+
+
+def test_a_required_language_is_read_in_the_languages_postings_are_written_in():
+    assert required_languages("Requisitos: inglês avançado e espanhol fluente.")[0] >= {"english", "spanish"}
+    assert required_languages("Francês fluente é obrigatório.")[0] >= {"french"}

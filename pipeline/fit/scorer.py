@@ -62,14 +62,16 @@ YEARS_PENALTY = 10     # a job asking 2 years more, or a range well below the pe
 # How far apart levels are; two different levels are at least 1 apart, so a staff role is not a lead's.
 _RANK = {"intern": 0, "entry": 1, "mid": 2, "senior": 3, "staff": 4, "lead": 4, "manager": 5, "director": 6}
 _TITLE_LEVELS = (  # first match wins: the most specific words first
-    (r"intern(ship)?|praktikum|praktikant|werkstudent|working student|trainee|apprentice", "intern"),
+    (r"intern(ship)?|praktikum|praktikant|werkstudent|working student|trainee|apprentice|apprenti|alternan(ce|t)",
+     "intern"),
     (r"director|head of|vp|vice president|chief|cto|cio", "director"),
     (r"(engineering|development|team|sales) manager|manager,? engineering", "manager"),
     (r"principal|staff|distinguished", "staff"),
     (r"tech(nical)? lead|team lead|lead|leader", "lead"),
+    (r"semi[- ]?senior|medior", "mid"),  # the middle level in Latin America and the Netherlands
     (r"senior|sr|snr|experienced|iii|iv", "senior"),
     (r"mid(?![- ](?:market|size|sized|west|atlantic))(?:[- ]level)?|middle(?! east)|intermediate|pleno|ii", "mid"),
-    (r"junior|jr|entry[- ]level|graduate|new grad|grad|associate|i", "entry"),
+    (r"junior|jr|entry[- ]level|graduate|new grad|grad|associate|berufseinsteiger|absolvent|i", "entry"),
 )
 # A level the title promises later is not the role's: "Sales Specialist & Team Lead Track", "path to lead".
 _TRACK = re.compile(r"\b(?:team |tech(?:nical)? )?(?:lead|leader|leadership|management|manager)\s+track\b|"
@@ -114,15 +116,23 @@ ALIASES = (("postgres", "postgresql", "psql"), ("kubernetes", "k8s"), ("javascri
            ("rest", "restful", "rest api", "rest apis"), ("sql", "mysql", "postgresql", "sqlite"))
 _CASE_SENSITIVE = {"go", "ts", "js", "r", "c", "ml"}  # common words or letters: match only as written
 _NEGATION = re.compile(r"\b(no|not|without|never|non)\s+(?:\w+\s+)?$")  # on lower-case text
-LANGUAGES = {"english": ("english", "englisch"), "german": ("german", "deutsch", "deutschkenntnisse"),
-             "french": ("french", "français", "francais"), "spanish": ("spanish", "español", "espanol"),
-             "portuguese": ("portuguese", "português"), "italian": ("italian", "italiano"),
-             "dutch": ("dutch", "nederlands"), "turkish": ("turkish", "türkçe"), "polish": ("polish",),
-             "japanese": ("japanese",), "mandarin": ("mandarin", "chinese"), "swedish": ("swedish",)}
+# Each language by its names in the languages postings are written in (English, German, French, Spanish,
+# Portuguese, its own).
+LANGUAGES = {"english": ("english", "englisch", "inglês", "inglés", "anglais"),
+             "german": ("german", "deutsch", "deutschkenntnisse", "alemão", "alemán", "allemand"),
+             "french": ("french", "français", "francais", "französisch", "francês", "francés"),
+             "spanish": ("spanish", "español", "espanol", "spanisch", "espanhol", "espagnol"),
+             "portuguese": ("portuguese", "português", "portugiesisch", "portugués", "portugais"),
+             "italian": ("italian", "italiano", "italienisch"), "dutch": ("dutch", "nederlands", "niederländisch"),
+             "turkish": ("turkish", "türkçe", "türkisch"), "polish": ("polish", "polnisch", "polski"),
+             "japanese": ("japanese", "japanisch"), "mandarin": ("mandarin", "chinese", "chinesisch"),
+             "swedish": ("swedish", "schwedisch")}
 _REQUIRED = (r"(?:fluent|fluency|native|business[- ]level|business[- ]fluent|proficien\w*|excellent|strong|"
-             r"very good|perfect|verhandlungssicher\w*|fließend\w*|sehr gute?)\W+(?:\w+\W+){0,5}?{lang}|"
+             r"very good|perfect|verhandlungssicher\w*|fließend\w*|sehr gute?|fluência|domínio|dominio)\W+"
+             r"(?:\w+\W+){0,5}?{lang}|"
              r"{lang}\W+(?:\w+\W+){0,2}?(?:is\s+)?(?:required|mandatory|a must|essential|needed|"
-             r"\(?[bc][12]\b|native|fluent|fließend|verhandlungssicher)")
+             r"\(?[bc][12]\b|native|fluent|fließend|verhandlungssicher|fluente|avançado|obrigatório|"
+             r"imprescind[íi]vel|fluido|avanzado|nativo|imprescindible|requerido|indispensable|courant)")
 _OPTIONAL = r"{lang}\W+(?:\w+\W+){0,3}?(?:is\s+)?(?:a\s+)?(?:plus|nice to have|bonus|advantage|preferred|ideal)"
 # Frequent words of the languages a posting may be written in; English last, as the default.
 _STOPWORDS = {"german": {"und", "die", "der", "wir", "sie", "mit", "für", "ist", "du", "bei", "eine", "auf", "das"},
@@ -310,10 +320,11 @@ def _language_patterns() -> dict[str, tuple[tuple[str, ...], re.Pattern[str], re
 _LANGUAGE_PATTERNS = _language_patterns()
 # Pieces that every name of a language holds one of ("engl" for english and englisch, "deutsch"
 # for deutschkenntnisse), looked for once per posting before the language's names are.
-_LANGUAGE_ANCHORS = {"english": ("engl",), "german": ("german", "deutsch"), "french": ("french", "fran"),
-                     "spanish": ("spanish", "espa"), "portuguese": ("portugu",), "italian": ("italian",),
-                     "dutch": ("dutch", "nederlands"), "turkish": ("turkish", "türkçe"), "polish": ("polish",),
-                     "japanese": ("japanese",), "mandarin": ("mandarin", "chinese"), "swedish": ("swedish",)}
+_LANGUAGE_ANCHORS = {"english": ("engl", "ingl", "angl"), "german": ("german", "deutsch", "alem", "allem"),
+                     "french": ("french", "fran"), "spanish": ("spani", "espa"), "portuguese": ("portug",),
+                     "italian": ("italian", "italien"), "dutch": ("dutch", "nederlands", "niederl"),
+                     "turkish": ("turkish", "türk"), "polish": ("polish", "polnisch", "polski"),
+                     "japanese": ("japan",), "mandarin": ("mandarin", "chines"), "swedish": ("swedish", "schwed")}
 assert all(any(a in n for a in _LANGUAGE_ANCHORS[lang]) for lang, names in LANGUAGES.items() for n in names)
 _ANCHOR_LANGUAGES = tuple((anchor, language) for language, anchors in _LANGUAGE_ANCHORS.items() for anchor in anchors)
 # Each stop word, bare and before , or ., with the languages it is frequent in ("que": Spanish, Portuguese).
