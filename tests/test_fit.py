@@ -536,6 +536,7 @@ def test_the_review_page_shows_the_function_years_asked_and_caps(scoring):
     ("Sr. Software Engineer - Payments Support", "software"), ("Software Engineer, Sales Tools", "software"),
     ("Technical Success Engineer - Public Sector", "customer engineering"),
     ("React Engineer — Core (future role)", "open application"), ("Multiple Engineering Roles", "open application"),
+    ("Banco de Talentos - Desenvolvedor", "open application"), ("Spontanbewerbung (m/w/d)", "open application"),
     # the words of each trade: support's many names, an architect of clouds, a framework when nothing else says
     ("Customer Champion - PDT through EDT", "support"), ("Client Care Team Member", "support"),
     ("Customer Happiness Specialist", "support"), ("Cloud Architect", "sre"), ("Typescript React Expert", "frontend"),

@@ -65,7 +65,8 @@ def english_title(title: str) -> str:
 # (function, title pattern): the first that matches wins, so the specific ones come first.
 TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("open application", r"open application|general application|talent (pool|network|community)|"
-                         r"initiativbewerbung|(spontaneous|speculative|unsolicited) application|"
+                         r"initiativbewerbung|spontanbewerbung|banco de talentos|bolsa de talento|"
+                         r"(spontaneous|speculative|unsolicited) application|"
                          r"future (opportunit|opening|role)|"
                          r"(multiple|various|several|many) (\w+ )?(roles|positions|openings|jobs|vacancies)|"
                          r"candidatura espont|candidature spontan|expression of interest"),

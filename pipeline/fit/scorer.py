@@ -169,13 +169,13 @@ def _number(text: str) -> int:
 # Open applications and talent pools: a way to be remembered, not an opening.
 _OPEN_APPLICATION = re.compile(
     r"open application|general application|(?<!broadest )(?<!broad )(?<!diverse )(?<!widest )(?<!largest )"
-    r"talent (pool|network|community)|initiativbewerbung|"
+    r"talent (pool|network|community)|initiativbewerbung|spontanbewerbung|banco de talentos|bolsa de talento|"
     r"(spontaneous|speculative|unsolicited) application|candidatura espont|candidature spontan|"
     r"future (opportunit(y|ies)|openings?|roles?)|expression of interest|"
     r"(don.t|do not) see (a|the|your) (role|position|job)|"
     r"not (a|an) (specific|active|current) (role|opening|position)")  # lowered
 # A piece every open-application phrase holds: the full pattern runs only when one is there.
-_OPENING_HINTS = ("open application", "general application", "talent ", "initiativbewerbung", "spontan",
+_OPENING_HINTS = ("open application", "general application", "talent ", "talento", "initiativbewerbung", "spontan",
                   "speculative", "unsolicited", "candidatura espont", "future ", "expression of interest", " see ",
                   "not a")
 # Titles in other words for the same role, read as the English a role list uses.
