@@ -540,7 +540,12 @@ def test_the_review_page_shows_the_function_years_asked_and_caps(scoring):
     # the words of each trade: support's many names, an architect of clouds, a framework when nothing else says
     ("Customer Champion - PDT through EDT", "support"), ("Client Care Team Member", "support"),
     ("Customer Happiness Specialist", "support"), ("Cloud Architect", "sre"), ("Typescript React Expert", "frontend"),
-    ("Partner Sales Manager", "partnerships"), ("Python/React Developer", "backend")])
+    ("Partner Sales Manager", "partnerships"), ("Python/React Developer", "backend"),
+    ("Design Systems Engineer", "frontend"), ("UI Developer", "frontend"), ("Next.js Engineer", "frontend"),
+    ("Cloud Ops Engineer", "sre"), ("Linux Administrator", "sre"), ("Databricks Engineer", "data"),
+    ("Ingénieur Data", "data"), ("Engenheiro de Analytics", "data"), ("Executivo de Contas", "sales"),
+    ("Vertriebsmitarbeiter (m/w/d)", "sales"), ("Business Development Manager", "sales"),
+    ("Software Development Manager", "management")])
 def test_a_titles_function_is_read_part_by_part_with_domains_and_languages_last(title, function):
     from pipeline.fit.functions import title_function
 

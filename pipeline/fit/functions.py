@@ -24,22 +24,28 @@ _GENDERED = re.compile(r"(?<=\w)(?:\s?\((?:a|o|as|os|in|innen)\)|/(?:a|o|as|in|i
 _GENDERED_AT = re.compile(r"(?<=\w)@(?!\w)")  # "Engenheir@": the word's stem, read by the lists below
 _COMPOUND = re.compile(r"(?<=[a-zäöü])-?(ingenieur|entwickler|architekt|administrator|berater)", re.I)
 TITLE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
-    "portuguese": (("engenheir[oa]?s?", "engineer"), ("engenharia", "engineering"), ("desenvolvedor(?:[ae]s)?",
-                   "developer"), ("programador(?:[ae]s)?", "developer"), ("dados", "data"), ("cientista",
-                   "scientist"), ("analista", "analyst"), ("suporte", "support"), ("vendas", "sales"),
-                   ("arquitet[oa]", "architect"), ("est[aá]gi[aá]ri[oa]|est[aá]gio", "intern"), ("gerente",
-                   "manager"), ("infraestrutura", "infrastructure"), ("seguran[cç]a", "security"),
-                   ("aprendizado de m[aá]quina", "machine learning"), ("atendimento ao cliente", "customer support")),
-    "spanish": (("ingenier[oa]s?", "engineer"), ("ingenier[ií]a", "engineering"), ("desarrollador(?:[ae]s)?",
-                "developer"), ("datos", "data"), ("cient[ií]fic[oa]", "scientist"), ("soporte", "support"),
-                ("ventas", "sales"), ("arquitect[oa]", "architect"), ("becari[oa]|pasante|practicante", "intern"),
-                ("aprendizaje autom[aá]tico", "machine learning"), ("atenci[oó]n al cliente", "customer support")),
-    "french": (("ing[ée]nieure?s?", "engineer"), ("ing[ée]nierie", "engineering"), ("d[ée]veloppeu(?:r|se)s?",
-               "developer"), ("donn[ée]es", "data"), ("stagiaire", "intern"),
-               ("apprentissage automatique", "machine learning")),
-    "german": (("ingenieur(?:in|e)?", "engineer"), ("entwickler(?:in)?", "developer"), ("daten", "data"),
-               ("architekt(?:in)?", "architect"), ("vertrieb", "sales"), ("kunden(?:service|support|betreuung)",
-               "customer support"), ("berater(?:in)?", "consultant")),
+    "portuguese": (
+        ("executiv[oa]s? de contas", "account executive"), ("executiv[oa]s? de vendas", "sales executive"),
+        ("engenheir[oa]?s?", "engineer"), ("engenharia", "engineering"), ("desenvolvedor(?:[ae]s)?", "developer"),
+        ("programador(?:[ae]s)?", "developer"), ("dados", "data"), ("cientista", "scientist"),
+        ("analista", "analyst"), ("suporte", "support"), ("vendas", "sales"), ("arquitet[oa]", "architect"),
+        ("est[aá]gi[aá]ri[oa]|est[aá]gio", "intern"), ("gerente", "manager"), ("infraestrutura", "infrastructure"),
+        ("seguran[cç]a", "security"), ("aprendizado de m[aá]quina", "machine learning"),
+        ("atendimento ao cliente", "customer support")),
+    "spanish": (
+        ("ejecutiv[oa]s? de cuentas", "account executive"), ("ingenier[oa]s?", "engineer"),
+        ("ingenier[ií]a", "engineering"), ("desarrollador(?:[ae]s)?", "developer"), ("datos", "data"),
+        ("cient[ií]fic[oa]", "scientist"), ("soporte", "support"), ("ventas", "sales"), ("arquitect[oa]", "architect"),
+        ("becari[oa]|pasante|practicante", "intern"), ("aprendizaje autom[aá]tico", "machine learning"),
+        ("atenci[oó]n al cliente", "customer support")),
+    "french": (
+        ("ing[ée]nieure?s? (?:data|big data|donn[ée]es)", "data engineer"), ("ing[ée]nieure?s?", "engineer"),
+        ("ing[ée]nierie", "engineering"), ("d[ée]veloppeu(?:r|se)s?", "developer"), ("donn[ée]es", "data"),
+        ("stagiaire", "intern"), ("apprentissage automatique", "machine learning")),
+    "german": (
+        ("vertrieb\\w*", "sales"), ("ingenieur(?:in|e)?", "engineer"), ("entwickler(?:in)?", "developer"),
+        ("daten", "data"), ("architekt(?:in)?", "architect"),
+        ("kunden(?:service|support|betreuung)", "customer support"), ("berater(?:in)?", "consultant")),
 }
 _WORDS = tuple((re.compile(rf"(?<!\w)(?:{word})(?!\w)", re.I), english) for words in TITLE_WORDS.values()
                for word, english in words)
@@ -47,7 +53,7 @@ _ANY_WORD = re.compile(r"(?<!\w)(?:" + "|".join(w for words in TITLE_WORDS.value
                        + _COMPOUND.pattern, re.I)
 _ROLE_OF_DOMAIN = re.compile(r"\b(engineer|engineering|developer|scientist|analyst|architect)\s+"
                              r"(?:de|da|do|des|du|em|en)\s+(data|software|machine learning|infrastructure|security|"
-                             r"sales|support|systems?|sistemas|front[- ]?end|back[- ]?end|cloud)\b", re.I)
+                             r"sales|support|systems?|sistemas|analytics|front[- ]?end|back[- ]?end|cloud)\b", re.I)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -80,7 +86,8 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("support", r"(customer|client|technical|it) ?support|support (analyst|specialist|technician|agent|"
                 r"representative)|customer success|help ?desk|service desk|"
                 r"(customer|client) (care|champion|happiness|hero|advocate)"),
-    ("management", r"(engineering|development|software|technical|team|delivery) manager|manager,? engineering|"
+    ("management", r"(engineering|(?<!business )development|software|technical|team|delivery) manager|"
+                   r"manager,? engineering|"
                    r"head of|director|vice president|\bvp\b|\bcto\b|chief"),
     ("customer engineering", r"forward[- ]deployed|solutions? (engineer|architect|consultant)|sales engineer|"
                              r"customer[- ](centric|facing) engineer|success engineer|"
@@ -93,16 +100,17 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("machine learning", r"machine learning|\bml\b|artificial intelligence|deep learning|\bnlp\b|"
                          r"computer vision|mlops|applied scientist|ml scientist|\bai (engineer|developer|scientist)"),
     ("data", r"data engineer|big data|analytics engineer|\betl\b|data platform|data infrastructure|"
-             r"data pipeline|data warehouse"),
+             r"data pipeline|data warehouse|data integration|databricks|\bspark\b|snowflake"),
     ("mobile", r"\bandroid\b|\bios\b|mobile|flutter|react native|swift\b|kotlin"),
-    ("frontend", r"front[- ]?end(?! or)|frontend|front-end leaning|\bui engineer|\bweb developer|"
-                 r"\bux engineer|design engineer"),
+    ("frontend", r"front[- ]?end(?! or)|frontend|front-end leaning|\bui (engineer|developer)|\bweb developer|"
+                 r"\bux engineer|design engineer|design systems?"),
     ("embedded", r"embedded|firmware|system software|systems software|kernel|device driver|fpga|hardware"),
     ("security", r"security|secops|appsec|penetration|\bsoc\b|cyber"),
     ("developer relations", r"developer (advocate|relations|evangelist)|\bdevrel\b"),
     ("technical writing", r"technical writer|documentation engineer"),
     ("sre", r"site reliability|\bsre\b|devops|dev ops|platform engineer|infrastructure|\binfra\b|"
-            r"cloud (engineer|architect)|"
+            r"cloud (engineer|architect)|cloud ?ops|release engineer|build engineer|"
+            r"(linux|system|systems) administrator|"
             r"observability|"
             r"production engineer|reliability engineer|systems? (development )?engineer|devsecops|"
             r"kubernetes|network engineer|systemadministrator|sysadmin|llmops"),
@@ -131,7 +139,7 @@ GENERIC = "software"  # the last row: a title that names engineering but not whi
 FALLBACKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("backend", re.compile(r"golang|\bgo\b|\bjava\b|python|ruby|rails|\.net|\bc#|\bphp\b|node|scala|elixir|rust\b",
                            re.I)),
-    ("frontend", re.compile(r"\breact\b|\bvue(\.?js)?\b|\bangular\b|\bsvelte\b", re.I)),
+    ("frontend", re.compile(r"\breact\b|\bvue(\.?js)?\b|\bangular\b|\bsvelte\b|next\.?js|nuxt", re.I)),
     ("machine learning", re.compile(r"\bai\b|\bllms?\b|gen ?ai|generative", re.I)))
 # The parts of a title: "Role, Team - Company | Place (Note)".
 _TITLE_PARTS = re.compile(r"\s+[-–—|:/]\s+|\s*[|()\[\]]\s*|,\s*")
