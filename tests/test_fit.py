@@ -616,6 +616,8 @@ def test_a_generic_role_takes_the_functions_its_skills_point_at():
     ("Remote (US) (HQ in NYC)", "", True),
     ("Remote (Canada) (HQ in NYC)", "", False),
     ("New York, NY (HQ)", "Hybrid, two days a week in the office.", True),
+    ("London (HQ)", "We build payments software.", False),  # an office marked as the seat, nothing says remote
+    ("London (HQ)", "This role is fully remote.", True),
 ])
 def test_a_companys_seat_is_not_the_roles_place_unless_the_role_is_on_site(location, description, workable):
     us = FitProfile(**{**BACKEND.__dict__, "locations": ("United States",)})

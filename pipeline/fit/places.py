@@ -433,6 +433,11 @@ def without_hq(location: str) -> tuple[str, str]:
 _ON_SITE_WORDS = ("site", "office", "hybrid", "brido", "presencial", "vor ort")  # every _ON_SITE phrase holds one
 
 
+def seat_label(location: str) -> bool:
+    """The location field is a label for the company's seat ("Headquarters: Toronto"), not an office."""
+    return _HQ_LEAD.match(location) is not None
+
+
 def on_site_said(workplace: str, lowered: str) -> bool:
     """The posting says the role is on site or hybrid: its workplace field, or its text's opening."""
     return workplace.lower() in ("onsite", "on-site", "hybrid") or any(

@@ -36,6 +36,8 @@ from pipeline.fit.places import (
     on_site_said,
     positions,
     read_where,
+    remote_in_text,
+    seat_label,
     title_where,
     what_text_says,
     windows,
@@ -652,7 +654,7 @@ class Scorer:
         weight = WEIGHTS["location"]
         low_text = lowered[len(job.title) + 1:]  # the description in lower case
         workplace = str(job.extra.get("workplace") or "")
-        where, seat_only = self._where(job.location or "", workplace, low_text)
+        where, seat_only = self._where(job.location or "", workplace, job.description, low_text)
         said = what_text_says(job.title, job.description, low_text, written_in(lowered) == "english")
         remote_hint = bool(job.extra.get("is_remote")) or workplace.lower() == "remote" or seat_only \
             or "remote" in job.title.lower() or (where.unknown and (said.remote or said.anywhere))
@@ -685,18 +687,22 @@ class Scorer:
         return weight * share
 
     @staticmethod
-    def _where(location: str, workplace: str, low_text: str) -> tuple[Where, bool]:
+    def _where(location: str, workplace: str, description: str, low_text: str) -> tuple[Where, bool]:
         """The posting's places without the company's seat ("Headquarters: Toronto", "(HQ in NYC)"), and
-        whether the seat was all it named and is not the role's place: the seat counts as the role's
-        place only for an on-site or hybrid role that names no other place; else the role is remote,
-        bounded only by what the text says."""
+        whether the seat was all it named and is not the role's place. The seat counts as the role's
+        place only for a role that names no other place and is on site or hybrid: one that says so, or
+        an office marked as the seat ("New York, NY (HQ)") in a text that does not say remote. A field
+        that gives only the seat ("Headquarters: Toronto", a remote board's company line) or a text
+        that says remote makes the role remote, bounded only by what the text says."""
         place, seat = without_hq(location)
         if not seat or place:
             return read_where(place), False
-        if on_site_said(workplace, low_text):
-            return read_where(seat), False
         where = read_where(seat)
-        return (where, False) if where.remote else (Where((), False, True), True)
+        if where.remote:
+            return where, False
+        if on_site_said(workplace, low_text) or not (seat_label(location) or remote_in_text(description, low_text)):
+            return where, False
+        return Where((), False, True), True
 
     def _workable(self, where: Where, remote_hint: bool, said: Said) -> bool:
         """One part of the place is workable: on site within the person's reach (a country they name,
