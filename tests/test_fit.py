@@ -130,7 +130,7 @@ def evaluated():
 # ml_bengaluru 1.00/0.50, frontend_berlin 0.71/0.75, data_saopaulo 0.79/0.55.
 ROUNDS_1_3_REACHED = {"backend": (41 / 44, 1.0, 0.9), "sales": (39 / 43, 1.0, 1.0), "support": (1.0, 1.0, 1.0),
                       "sre_bengaluru": (1.0, 58 / 59, 1.0), "ml_bengaluru": (1.0, 13 / 17, 1.0),
-                      "frontend_berlin": (37 / 38, 37 / 38, 1.0), "data_saopaulo": (33 / 34, 33 / 34, 0.9)}
+                      "frontend_berlin": (36 / 37, 36 / 38, 1.0), "data_saopaulo": (33 / 34, 33 / 34, 0.9)}
 
 
 @pytest.mark.parametrize("name", sorted(ROUNDS_1_3_REACHED))
@@ -649,6 +649,7 @@ def test_a_title_of_alternatives_or_of_several_openings_fits_by_the_persons_own_
     ("🇪🇺 EU-only", "Senior Frontend Developer", "", True),
     ("LATAM", "Senior Frontend Developer", "", False),
     ("United Kingdom", "Senior Frontend Engineer - Remote Europe", "", True),  # the title opens remote work there
+    ("Zürich, Switzerland", "Frontend Engineer - DACH", "", False),  # a territory in the title is not remote work
     ("Remote", "Frontend Engineer", "Remote Locations: North America, LATAM, Europe", True),
     ("Remote", "Frontend Engineer", "Remote Locations: North America, LATAM", False),
     ("Remote", "Frontend Engineer", "The salary is €57,000. You can work from anywhere in the world.", True),

@@ -29,6 +29,7 @@ from pipeline.fit.functions import (
     title_grade,
 )
 from pipeline.fit.places import (
+    REMOTE,
     Said,
     Where,
     expand,
@@ -662,8 +663,10 @@ class Scorer:
         if not where.countries():  # "Anywhere", "Remote" or nothing: the title may say where
             if titled.countries():
                 where, remote_hint = titled, remote_hint or where.remote
-        elif titled.remote:  # "Senior Frontend Engineer - Remote Europe": the title opens remote work there too
-            where = Where(where.parts + tuple(p for p in titled.parts if p.remote), where.anywhere, False)
+        elif any(REMOTE.search(p.text) for p in titled.parts):
+            # "Senior Frontend Engineer - Remote Europe": the title opens remote work there too; a territory
+            # the title names without saying remote ("Account Executive - EMEA") is not where one works from
+            where = Where(where.parts + tuple(p for p in titled.parts if REMOTE.search(p.text)), where.anywhere, False)
         share, note = 1.0, ""
         if where.unknown and not remote_hint and not said.bounds and self.home:
             share, note = 0.0, "no location given: cannot tell whether you can work there"
