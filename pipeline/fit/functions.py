@@ -6,10 +6,14 @@ A job's function comes from its title. A title is read part by part ("Lead Site 
 Network Assurance Data Platform - Cisco": the role first, then its team), and within a part the most
 specific phrase wins; "AI" or "LLM" beside another function names the domain, not the work ("AI SRE
 Engineer" is an SRE role), and a corporate grade standing as its own part ("... Engineer - Assistant
-Vice President") is a level, not a manager's job. A title that says only "Software Engineer" is read
-from its text's strongest signals. A person's functions come from their roles, and, when the roles
-are generic, from their skills. Each function lists the functions a person in it would also take
-("backend" takes "software" and "full stack").
+Vice President") is a level, not a manager's job; after a generic engineer's role, a part naming
+another kind of work is the team it serves ("Software Engineer - Payments Support"). A title in
+another language is first put in English, word by word. A title that says only "Software Engineer"
+is read from its text's strongest signals; one that offers alternatives ("Data Engineer and
+Analyst") offers each, and one that lists openings ("Senior Software Engineer; Lead Product
+Designer") is read opening by opening. A person's functions come from their roles, and, when the
+roles are generic, from their skills. Each function lists the functions a person in it would also
+take ("backend" takes "software" and "full stack").
 """
 
 import functools
