@@ -531,7 +531,8 @@ def test_the_review_page_shows_the_function_years_asked_and_caps(scoring):
     ("Engenheiro(a) de Dados Pleno", "data"), ("Engenheir@ de Dados Sênior", "data"), ("Engenharia de Dados", "data"),
     ("Engenheiro/a de Dados", "data"), ("Ingeniero/a de Datos", "data"), ("Dateningenieur (m/w/d)", "data"),
     ("Frontend-Entwickler*in", "frontend"), ("Cientista de Dados", "data science"), ("Analista de Suporte", "support"),
-    ("Desarrollador(a) Backend", "backend"),
+    ("Desarrollador(a) Backend", "backend"), ("Sviluppatore Frontend", "frontend"), ("Ingegnere dei Dati", "data"),
+    ("Frontend Ontwikkelaar", "frontend"), ("Medewerker Klantenservice", "support"),
     # after an engineer's role, another kind of work names the team it serves
     ("Sr. Software Engineer - Payments Support", "software"), ("Software Engineer, Sales Tools", "software"),
     ("Technical Success Engineer - Public Sector", "customer engineering"),
@@ -707,3 +708,9 @@ def test_levels_are_read_in_the_words_of_other_languages(title, level):
 def test_a_required_language_is_read_in_the_languages_postings_are_written_in():
     assert required_languages("Requisitos: inglês avançado e espanhol fluente.")[0] >= {"english", "spanish"}
     assert required_languages("Francês fluente é obrigatório.")[0] >= {"french"}
+
+
+def test_remote_work_is_read_in_french_spanish_and_portuguese_words():
+    from pipeline.fit.places import read_where
+
+    assert all(read_where(place).remote for place in ("Paris (Télétravail)", "Madrid - Teletrabajo", "Teletrabalho"))

@@ -46,6 +46,13 @@ TITLE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
         ("ing[ée]nieure?s? (?:data|big data|donn[ée]es)", "data engineer"), ("ing[ée]nieure?s?", "engineer"),
         ("ing[ée]nierie", "engineering"), ("d[ée]veloppeu(?:r|se)s?", "developer"), ("donn[ée]es", "data"),
         ("stagiaire", "intern"), ("apprentissage automatique", "machine learning")),
+    "italian": (
+        ("ingegnere", "engineer"), ("ingegneria", "engineering"), ("sviluppat(?:ore|rice|ori)", "developer"),
+        ("dati", "data"), ("vendite", "sales"), ("assistenza clienti", "customer support"),
+        ("stagista|tirocinante|tirocinio", "intern")),
+    "dutch": (
+        ("ontwikkelaar", "developer"), ("klantenservice", "customer support"), ("verkoop", "sales"),
+        ("stagiair", "intern")),
     "german": (
         ("vertrieb\\w*", "sales"), ("ingenieur(?:in|e)?", "engineer"), ("entwickler(?:in)?", "developer"),
         ("daten", "data"), ("architekt(?:in)?", "architect"),
@@ -56,8 +63,9 @@ _WORDS = tuple((re.compile(rf"(?<!\w)(?:{word})(?!\w)", re.I), english) for word
 _ANY_WORD = re.compile(r"(?<!\w)(?:" + "|".join(w for words in TITLE_WORDS.values() for w, _ in words) + r")|"
                        + _COMPOUND.pattern, re.I)
 _ROLE_OF_DOMAIN = re.compile(r"\b(engineer|engineering|developer|scientist|analyst|architect)\s+"
-                             r"(?:de|da|do|des|du|em|en)\s+(data|software|machine learning|infrastructure|security|"
-                             r"sales|support|systems?|sistemas|analytics|front[- ]?end|back[- ]?end|cloud)\b", re.I)
+                             r"(?:de|da|do|des|du|em|en|di|dei|del|della)\s+(data|software|machine learning|"
+                             r"infrastructure|security|sales|support|systems?|sistemas|analytics|front[- ]?end|"
+                             r"back[- ]?end|cloud)\b", re.I)
 
 
 @functools.lru_cache(maxsize=16384)

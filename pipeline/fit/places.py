@@ -159,7 +159,8 @@ US_STATES = ("alabama alaska arizona arkansas california colorado connecticut de
 US_CODES = ("al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd "
             "oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc").split()
 REMOTE = re.compile(r"\b(remote|remoto|remota|fernarbeit|homeoffice|home office|anywhere|worldwide|global|telecommute|"
-                    r"work from home|wfh|distributed|fully distributed|remote[- ]first)\b", re.I)
+                    r"work from home|wfh|distributed|fully distributed|remote[- ]first|t[ée]l[ée]travail|teletrabajo|"
+                    r"teletrabalho|thuiswerk)\b", re.I)
 # Phrases that bound where remote work may be done from, each read where its own word stands:
 # "remote/based/located ... in X", "working from X", "eligible to work in X", "(X only)", "only in X",
 # "X time zones"/"X hours".
@@ -502,10 +503,10 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
 
 
 _REMOTE_TEXT = re.compile(r"\b(remote|remotely|work from (home|anywhere)|home ?office|trabalhar de onde|"
-                          r"teletrabajo|remoto|remota)\b", re.I)
+                          r"teletrabajo|teletrabalho|t[ée]l[ée]travail|remoto|remota)\b", re.I)
 
 
-_REMOTE_WORDS = ("remot", "work from", "home office", "homeoffice", "trabalhar de onde", "teletrabajo")
+_REMOTE_WORDS = ("remot", "work from", "home office", "homeoffice", "trabalhar de onde", "teletraba", "travail")
 
 
 def remote_in_text(text: str, lowered: str | None = None) -> bool:
