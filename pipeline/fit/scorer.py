@@ -323,11 +323,13 @@ def _language_patterns() -> dict[str, tuple[tuple[str, ...], re.Pattern[str], re
 _LANGUAGE_PATTERNS = _language_patterns()
 # Pieces that every name of a language holds one of ("engl" for english and englisch, "deutsch"
 # for deutschkenntnisse), looked for once per posting before the language's names are.
-_LANGUAGE_ANCHORS = {"english": ("engl", "ingl", "angl"), "german": ("german", "deutsch", "alem", "allem"),
-                     "french": ("french", "fran"), "spanish": ("spani", "espa"), "portuguese": ("portug",),
-                     "italian": ("italian", "italien"), "dutch": ("dutch", "nederlands", "niederl"),
-                     "turkish": ("turkish", "türk"), "polish": ("polish", "polnisch", "polski"),
-                     "japanese": ("japan",), "mandarin": ("mandarin", "chines"), "swedish": ("swedish", "schwed")}
+# (Not pieces inside common words: "ingl" is in "single", "chines" in "machines".)
+_LANGUAGE_ANCHORS = {"english": ("engl", "inglês", "inglés", "anglais"),
+                     "german": ("german", "deutsch", "alemão", "alemán", "allemand"), "french": ("french", "fran"),
+                     "spanish": ("spani", "espa"), "portuguese": ("portug",), "italian": ("itali",),
+                     "dutch": ("dutch", "nederlands", "niederl"), "turkish": ("turkish", "türk"),
+                     "polish": ("polish", "polnisch", "polski"), "japanese": ("japan",),
+                     "mandarin": ("mandarin", "chinese", "chinesisch"), "swedish": ("swedish", "schwed")}
 assert all(any(a in n for a in _LANGUAGE_ANCHORS[lang]) for lang, names in LANGUAGES.items() for n in names)
 _ANCHOR_LANGUAGES = tuple((anchor, language) for language, anchors in _LANGUAGE_ANCHORS.items() for anchor in anchors)
 # Each stop word, bare and before , or ., with the languages it is frequent in ("que": Spanish, Portuguese).
@@ -339,11 +341,14 @@ for _language, _words in _STOPWORDS.items():
 _NONE = itertools.repeat(())
 
 
-def required_languages(text: str, lowered: str | None = None) -> tuple[set[str], set[str]]:
-    """(languages the posting requires, languages it calls a plus)."""
+def required_languages(text: str, lowered: str | None = None,
+                       spoken: frozenset[str] = frozenset()) -> tuple[set[str], set[str]]:
+    """(languages the posting requires, languages it calls a plus), leaving out the `spoken` ones:
+    a language the person speaks is never held against a posting, so it need not be looked for."""
     lowered = text.lower() if lowered is None else lowered
     required, optional = set(), set()
-    named = {language for anchor, language in _ANCHOR_LANGUAGES if anchor in lowered}  # most name one or two
+    named = {language for anchor, language in _ANCHOR_LANGUAGES
+             if language not in spoken and anchor in lowered}  # most name one or two
     for language in named:
         names, must, plus = _LANGUAGE_PATTERNS[language]
         spans = windows(lowered, names, 90, 90)  # the patterns run only around the language's name
@@ -354,7 +359,7 @@ def required_languages(text: str, lowered: str | None = None) -> tuple[set[str],
         elif any(must.search(lowered, a, b) for a, b in spans):
             required.add(language)
     written = written_in(lowered)
-    if written and written != "english":
+    if written and written != "english" and written not in spoken:
         required.add(written)
     return required - optional, optional
 
@@ -463,6 +468,7 @@ class Scorer:
         self.own_functions = own_functions(profile.roles, (*profile.must_have, *profile.nice_to_have))
         # A profile whose roles name part-time or weekend work takes such jobs.
         self.takes_schedules = any(_SCHEDULE.search(role) for role in profile.roles)
+        self.spoken = frozenset(s.lower() for s in profile.languages)
         self.home = expand(profile.locations)
         self.onsite = home_of(profile.locations)
         self.work_from = expand(profile.work_from) or self.home
@@ -718,8 +724,8 @@ class Scorer:
                                     for area in remote_areas(where, remote_hint, said))
 
     def _language(self, lowered: str, fit: Fit) -> float:
-        spoken = {s.lower() for s in self.profile.languages}
-        required, _optional = required_languages(lowered, lowered)
+        spoken = self.spoken
+        required, _optional = required_languages(lowered, lowered, spoken)
         missing = sorted(required - spoken)
         for language in missing:
             fit.flags.append(f"requires {language.capitalize()}")
