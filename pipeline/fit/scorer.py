@@ -82,8 +82,8 @@ _TRACK = re.compile(r"\b(?:team |tech(?:nical)? )?(?:lead|leader|leadership|mana
 _LEVEL_WORD = r"(?:senior|sr\.?|staff|principal|lead|junior|jr\.?|mid(?:-level)?|entry[- ]level)"
 # Levels offered as alternatives: "Senior/Staff Engineer", "Junior or Mid-level Developer".
 _ALTERNATIVE_LEVELS = re.compile(rf"\b({_LEVEL_WORD})\s*(?:/|\bor\b|&)\s*({_LEVEL_WORD})(?!\w)", re.I)
-# A title that says the job is not a regular full-time position.
-# A workload below full time, written as a share ("50%", "60 %"), but not "100% remote" nor "80-100%".
+# A title that says the job is not a regular full-time position: a schedule, or a workload below full
+# time written as a share ("50%", "60 %"), but not "100% remote" nor "80-100%".
 _SCHEDULE = re.compile(r"\b(weekend|part[- ]time|night[- ]shift|teilzeit|meio per[íi]odo|medio tiempo|"
                        r"(?<![\d-])[1-6]\d\s?%(?![\s-]*(?:remot|home|fernarbeit)))", re.I)
 # A level the text states for the role when its title states none: LinkedIn's "Seniority level" line,
@@ -323,7 +323,8 @@ def _language_patterns() -> dict[str, tuple[tuple[str, ...], re.Pattern[str], re
 _LANGUAGE_PATTERNS = _language_patterns()
 # Pieces that every name of a language holds one of ("engl" for english and englisch, "deutsch"
 # for deutschkenntnisse), looked for once per posting before the language's names are.
-# (Not pieces inside common words: "ingl" is in "single", "chines" in "machines".)
+# A piece is the name itself where a shorter one would sit inside common words ("ingl" is in "single",
+# "chines" in "machines").
 _LANGUAGE_ANCHORS = {"english": ("engl", "inglês", "inglés", "anglais"),
                      "german": ("german", "deutsch", "alemão", "alemán", "allemand"), "french": ("french", "fran"),
                      "spanish": ("spani", "espa"), "portuguese": ("portug",), "italian": ("itali",),
