@@ -111,6 +111,7 @@ def test_the_eval_is_big_and_varied_enough_and_every_label_has_a_reason():
         assert ids == {i for i, p in postings().items() if p["round"] == number}, f"round {number}: unlabelled postings"
         assert len({(c["id"], c["profile"]) for c in mine}) == len(ids) * len(names), f"round {number}: every pair"
     assert {c["profile"] for c in everything if c["round"] in TUNING_ROUNDS} == set(ROUNDS_1_3_REACHED)
+    assert TUNING_ROUNDS == tuple(range(1, TEST_ROUND)), "every round before the test round is tuning data"
     assert all(p.get("half", half_of(i)) == half_of(i) ==
                ("held_back" if int(hashlib.sha256(i.encode()).hexdigest(), 16) % 2 else "tuning")
                for i, p in postings().items()), "the split is the hash of the posting id, for every round"
@@ -714,3 +715,13 @@ def test_remote_work_is_read_in_french_spanish_and_portuguese_words():
     from pipeline.fit.places import read_where
 
     assert all(read_where(place).remote for place in ("Paris (Télétravail)", "Madrid - Teletrabajo", "Teletrabalho"))
+
+
+def test_the_builder_keeps_recorded_postings_and_reads_a_new_rounds_files_afresh():
+    sys.path.insert(0, str(ROOT / "tests" / "evals"))
+    from build_fit_postings import as_recorded
+
+    recorded = [{"id": "r3-hand-set-1", "origin": "postings/round3/a.md", "round": 3, "half": "held_back"}]
+    found = [{"id": "r3-a", "origin": "postings/round3/a.md", "round": 3},
+             {"id": "r4-b", "origin": "postings/round4/b.md", "round": 4}]
+    assert [p["id"] for p in as_recorded(found, recorded)] == ["r3-hand-set-1", "r4-b"]
