@@ -110,7 +110,8 @@ def test_the_eval_is_big_and_varied_enough_and_every_label_has_a_reason():
         ids, names = {c["id"] for c in mine}, {c["profile"] for c in mine}
         assert ids == {i for i, p in postings().items() if p["round"] == number}, f"round {number}: unlabelled postings"
         assert len({(c["id"], c["profile"]) for c in mine}) == len(ids) * len(names), f"round {number}: every pair"
-    assert {c["profile"] for c in everything if c["round"] in TUNING_ROUNDS} == set(ROUNDS_1_2_REACHED)
+    assert {c["profile"] for c in everything if c["round"] in TUNING_ROUNDS} == set(ROUNDS_1_3_REACHED)
+    assert TUNING_ROUNDS == tuple(range(1, TEST_ROUND)), "every round before the test round is tuning data"
     assert all(p.get("half", half_of(i)) == half_of(i) ==
                ("held_back" if int(hashlib.sha256(i.encode()).hexdigest(), 16) % 2 else "tuning")
                for i, p in postings().items()), "the split is the hash of the posting id, for every round"
@@ -123,31 +124,30 @@ def evaluated():
     return evaluate()
 
 
-# What tuning reached on rounds 1 and 2 (all of them tuning data since their held-back half was
-# reported): precision, recall and precision@10 per profile, held as a regression check, never lowered.
-ROUNDS_1_2_REACHED = {"backend": (1.0, 1.0, 1.0), "sales": (1.0, 1.0, 1.0), "support": (1.0, 1.0, 1.0),
-                      "sre_bengaluru": (1.0, 1.0, 1.0), "ml_bengaluru": (1.0, 1.0, 1.0),
-                      "frontend_berlin": (1.0, 17 / 18, 1.0), "data_saopaulo": (1.0, 1.0, 1.0)}
+# What tuning reached on rounds 1, 2 and 3 (all of them tuning data since their held-back half was
+# reported): precision, recall and precision@10 per profile, the figures measured, held as a regression
+# check, never lowered. Round 3's held-back figure, measured once and blind, was below the floors:
+# precision / recall backend 0.77/0.91, sales 0.71/0.75, support 1.00/0.75, sre_bengaluru 0.92/0.80,
+# ml_bengaluru 1.00/0.50, frontend_berlin 0.71/0.75, data_saopaulo 0.79/0.55.
+ROUNDS_1_3_REACHED = {"backend": (41 / 44, 1.0, 0.9), "sales": (39 / 43, 1.0, 1.0), "support": (1.0, 1.0, 1.0),
+                      "sre_bengaluru": (1.0, 58 / 59, 1.0), "ml_bengaluru": (1.0, 13 / 17, 1.0),
+                      "frontend_berlin": (36 / 37, 36 / 38, 1.0), "data_saopaulo": (33 / 34, 33 / 34, 0.9)}
 
 
-@pytest.mark.parametrize("name", sorted(ROUNDS_1_2_REACHED))
-def test_rounds_1_and_2_keep_what_tuning_reached(evaluated, name):
-    result = evaluated["rounds_1_2"][name]
-    precision, recall, top10 = ROUNDS_1_2_REACHED[name]
+@pytest.mark.parametrize("name", sorted(ROUNDS_1_3_REACHED))
+def test_rounds_1_to_3_keep_what_tuning_reached(evaluated, name):
+    result = evaluated["rounds_1_3"][name]
+    precision, recall, top10 = ROUNDS_1_3_REACHED[name]
     assert result["precision"] >= precision - 1e-9, (name, result["misses"])
     assert result["recall"] >= recall - 1e-9, (name, result["misses"])
     assert result["top10_precision"] >= top10 - 1e-9, (name, result["misses"])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "not met: round 3 (248 postings written and labelled blind) measured once: precision / recall backend "
-    "0.77/0.91, sales 0.71/0.75, support 1.00/0.75, sre_bengaluru 0.92/0.80, ml_bengaluru 1.00/0.50, "
-    "frontend_berlin 0.71/0.75, data_saopaulo 0.79/0.55"))
-def test_the_held_back_floors_hold_on_round_3(evaluated):
-    """Round 3, written by someone who never saw the scorer and split once by the hash of the posting
+def test_the_held_back_floors_hold_on_round_4(evaluated):
+    """Round 4, written by someone who never saw the scorer and split once by the hash of the posting
     id: precision and recall >= 0.85 for every profile on its held-back half; precision@10 >= 0.8
     where a profile has ten fits or more there."""
-    held_back = evaluated["round3_held_back"]
+    held_back = evaluated[f"round{TEST_ROUND}_held_back"]
     if not held_back:
         pytest.skip(f"no round-{TEST_ROUND} postings labelled in tests/evals yet: the blind held-back test is "
                     "written by someone who never sees the scorer, and run once when it lands")
@@ -158,24 +158,25 @@ def test_the_held_back_floors_hold_on_round_3(evaluated):
             assert result["top10_precision"] >= 0.8, (name, result["misses"])
 
 
-def test_round_3_postings_are_split_by_the_hash_and_reported_apart(tmp_path, monkeypatch):
-    """The eval's machinery for the blind round, on two made-up postings (not an eval): each lands in
-    the half its id's hash says, and rounds 1-2 are reported on their own."""
+def test_round_4_postings_are_split_by_the_hash_and_reported_apart(tmp_path, monkeypatch):
+    """The eval's machinery for the blind round, on made-up postings (not an eval): each lands in the
+    half its id's hash says, rounds 1-3 are reported together, and the held-back half's figures come
+    from its own labels (a wrong label there shows)."""
     import eval_fit
 
-    ids = {half_of(f"r3-{n}"): f"r3-{n}" for n in range(8)}
+    ids = {half_of(f"r4-{n}"): f"r4-{n}" for n in range(8)}
     backend = {"source": "test", "company": "C", "location": "Austin, TX", "description": "Python, Go, AWS."}
-    rows = [{**backend, "id": "r1", "title": "Backend Engineer", "round": 1},
+    rows = [*({**backend, "id": f"r{n}", "title": "Backend Engineer", "round": n} for n in TUNING_ROUNDS),
             *({**backend, "id": ids[half], "title": "Backend Engineer", "round": TEST_ROUND} for half in ids)]
     (tmp_path / "fit_postings.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
     (tmp_path / "fit_labels.tsv").write_text("".join(f"{r['id']} | * | fit | a backend role in Texas\n" for r in rows))
     (tmp_path / "fit_profiles.yaml").write_text((eval_fit.EVALS / "fit_profiles.yaml").read_text())
     monkeypatch.setattr(eval_fit, "EVALS", tmp_path)
     result = eval_fit.evaluate()
-    assert set(ids) == {"tuning", "held_back"}
+    assert set(ids) == {"tuning", "held_back"} and TEST_ROUND not in TUNING_ROUNDS
     assert {g: r["backend"]["cases"] for g, r in result.items()} == \
-        {"rounds_1_2": 1, "round3_tuning": 1, "round3_held_back": 1}
-    assert result["round3_held_back"]["backend"]["recall"] == 1.0 and result["round3_held_back"]["sales"]["recall"] == 0
+        {"rounds_1_3": len(TUNING_ROUNDS), "round4_tuning": 1, "round4_held_back": 1}
+    assert result["round4_held_back"]["backend"]["recall"] == 1.0 and result["round4_held_back"]["sales"]["recall"] == 0
 
 
 def test_profile_fit_section_is_validated_with_line(tmp_path):
@@ -526,7 +527,27 @@ def test_the_review_page_shows_the_function_years_asked_and_caps(scoring):
     ("Engenheiros de Dados - Python - AWS", "data"), ("Channel Business Development Manager", "partnerships"),
     ("Business Development Representative", "sales development"), ("Machine Learning Research Scientist", "research"),
     ("Forward Deployed Software Engineer", "customer engineering"), ("Technical Support Engineer", "support"),
-    ("Software Engineer in Test", "qa"), ("Developer Advocate", "developer relations")])
+    ("Software Engineer in Test", "qa"), ("Developer Advocate", "developer relations"),
+    # other languages, gendered forms and compounds: each word put in English by its language's list
+    ("Engenheiro(a) de Dados Pleno", "data"), ("Engenheir@ de Dados Sênior", "data"), ("Engenharia de Dados", "data"),
+    ("Engenheiro/a de Dados", "data"), ("Ingeniero/a de Datos", "data"), ("Dateningenieur (m/w/d)", "data"),
+    ("Frontend-Entwickler*in", "frontend"), ("Cientista de Dados", "data science"), ("Analista de Suporte", "support"),
+    ("Desarrollador(a) Backend", "backend"), ("Sviluppatore Frontend", "frontend"), ("Ingegnere dei Dati", "data"),
+    ("Frontend Ontwikkelaar", "frontend"), ("Medewerker Klantenservice", "support"),
+    # after an engineer's role, another kind of work names the team it serves
+    ("Sr. Software Engineer - Payments Support", "software"), ("Software Engineer, Sales Tools", "software"),
+    ("Technical Success Engineer - Public Sector", "customer engineering"),
+    ("React Engineer — Core (future role)", "open application"), ("Multiple Engineering Roles", "open application"),
+    ("Banco de Talentos - Desenvolvedor", "open application"), ("Spontanbewerbung (m/w/d)", "open application"),
+    # the words of each trade: support's many names, an architect of clouds, a framework when nothing else says
+    ("Customer Champion - PDT through EDT", "support"), ("Client Care Team Member", "support"),
+    ("Customer Happiness Specialist", "support"), ("Cloud Architect", "sre"), ("Typescript React Expert", "frontend"),
+    ("Partner Sales Manager", "partnerships"), ("Python/React Developer", "backend"),
+    ("Design Systems Engineer", "frontend"), ("UI Developer", "frontend"), ("Next.js Engineer", "frontend"),
+    ("Cloud Ops Engineer", "sre"), ("Linux Administrator", "sre"), ("Databricks Engineer", "data"),
+    ("Ingénieur Data", "data"), ("Engenheiro de Analytics", "data"), ("Executivo de Contas", "sales"),
+    ("Vertriebsmitarbeiter (m/w/d)", "sales"), ("Business Development Manager", "sales"),
+    ("Software Development Manager", "management")])
 def test_a_titles_function_is_read_part_by_part_with_domains_and_languages_last(title, function):
     from pipeline.fit.functions import title_function
 
@@ -588,3 +609,119 @@ def test_a_generic_role_takes_the_functions_its_skills_point_at():
     backend = FitProfile(**{**BACKEND.__dict__, "roles": ("Senior Backend Engineer",)})
     fit = Scorer(backend).score(job(title="Senior Software Engineer", description="Python services on PostgreSQL."))
     assert fit.score >= 50 and fit.title_match == 0.7
+
+
+@pytest.mark.parametrize("location, description, workable", [
+    ("Headquarters: Toronto, ON", "Work from home. You close SaaS deals.", True),  # a seat, not the role's place
+    ("Headquarters: Toronto, ON", "Remote, but only candidates based in Canada.", False),
+    ("Headquarters: Toronto, ON", "A hybrid role: three days in the office.", False),  # on site: the seat is the place
+    ("Remote (US) (HQ in NYC)", "", True),
+    ("Remote (Canada) (HQ in NYC)", "", False),
+    ("New York, NY (HQ)", "Hybrid, two days a week in the office.", True),
+    ("London (HQ)", "We build payments software.", False),  # an office marked as the seat, nothing says remote
+    ("London (HQ)", "This role is fully remote.", True),
+])
+def test_a_companys_seat_is_not_the_roles_place_unless_the_role_is_on_site(location, description, workable):
+    us = FitProfile(**{**BACKEND.__dict__, "locations": ("United States",)})
+    assert not Scorer(us).score(job(location=location, description=description)).outside == workable
+
+
+def test_a_title_of_alternatives_or_of_several_openings_fits_by_the_persons_own_work():
+    from pipeline.fit.functions import openings, title_functions
+
+    assert title_functions("Senior Data Engineer and Analyst") == ("data science", "data")
+    assert title_functions("Full-stack / Backend Engineer") == ("full stack", "backend")
+    assert title_functions("Infrastructure Automation Engineer / Python / Remote EST") == ("sre",), \
+        "a language is no role"
+    assert openings("Senior Software Engineer; Lead Product Designer") == ("Senior Software Engineer",
+                                                                          "Lead Product Designer")
+    assert openings("Kubernetes Platform Engineer; Remote - Security Clearance") == \
+        ("Kubernetes Platform Engineer; Remote - Security Clearance",), "a piece naming no role is no opening"
+    data = FitProfile(roles=("Data Engineer",), locations=("Germany",), remote="ok", configured=True)
+    assert Scorer(data).score(job(title="Senior Data Engineer and Analyst")).function == "data"
+    frontend = FitProfile(roles=("Frontend Engineer",), locations=("Germany",), remote="ok", configured=True)
+    assert Scorer(frontend).score(job(title="Full-stack / Backend Engineer")).score <= 30, "full stack is not frontend"
+    assert Scorer(BACKEND).score(job(title="Frontend or Full-stack Engineer")).score <= 30, \
+        "an alternative the person only also takes is not their work"
+    assert Scorer(BACKEND).score(job(title="Senior Backend Engineer; Lead Product Designer")).score >= 70
+
+
+@pytest.mark.parametrize("location, title, description, workable", [
+    ("Europe wide", "Senior Frontend Developer", "", True),  # an area of countries: remote within it
+    ("🇪🇺 EU-only", "Senior Frontend Developer", "", True),
+    ("LATAM", "Senior Frontend Developer", "", False),
+    ("United Kingdom", "Senior Frontend Engineer - Remote Europe", "", True),  # the title opens remote work there
+    ("Zürich, Switzerland", "Frontend Engineer - DACH", "", False),  # a territory in the title is not remote work
+    ("Remote", "Frontend Engineer", "Remote Locations: North America, LATAM, Europe", True),
+    ("Remote", "Frontend Engineer", "Remote Locations: North America, LATAM", False),
+    ("Remote", "Frontend Engineer", "The salary is €57,000. You can work from anywhere in the world.", True),
+])
+def test_regions_titles_and_the_texts_own_words_say_where_remote_work_is_done(location, title, description, workable):
+    berlin = FitProfile(roles=("Frontend Engineer",), locations=("Berlin",), remote="ok", configured=True)
+    assert not Scorer(berlin).score(job(title=title, location=location, description=description)).outside == workable
+
+
+def test_a_salary_in_a_national_currency_is_read_wherever_the_pay_is_named():
+    text = "ACME Remote ₹80,000 - ₹1,00,000 a month. Rust. Pay: ₹80,000.00 - ₹100,000.00 per month"
+    assert Scorer(BACKEND).score(job(location="Remote", description=text)).outside
+
+
+@pytest.mark.parametrize("title, text, levels", [
+    ("Data Engineer", "# Data Engineer\nEstamos buscando um Data Engineer JR para atuar", ("entry",)),
+    ("Full Stack Software Engineer", "Go, React. ### Seniority level Entry level", ("entry",)),
+    ("Account Executive", "No previous sales experience is required.", ("entry",)),
+    ("Data Engineer", "As a Data Engineer I will", ()), ("Data Engineer", "We use Spark.", ())])
+def test_a_level_the_text_states_counts_when_the_title_states_none(title, text, levels):
+    from pipeline.fit.scorer import text_levels
+
+    assert text_levels(title, text.lower()) == levels
+    if levels:
+        assert "text says entry" in score(title=title, description=text).flags
+
+
+def test_a_workload_below_full_time_in_the_title_is_not_a_regular_position():
+    assert score(title="Backend Entwickler (m/w/d) - 50%, remote").score < BACKEND.min_score
+    assert score(title="Backend Engineer 80-100%").score == score(title="Backend Engineer").score
+    assert score(title="Backend Engineer, 100% remote", location="Remote").score >= BACKEND.min_score
+
+
+@pytest.mark.parametrize("text, countries", [
+    ("US-based candidates only.", {"united states"}),
+    ("We can only hire in Canada and the UK.", {"canada", "united kingdom"}),
+    ("Open to residents of India only.", {"india"}), ("Fully remote (LATAM).", {"brazil", "mexico"}),
+    ("Trabalho remoto, de qualquer lugar do Brasil.", {"brazil"}), ("Remoto para todo o Brasil.", {"brazil"}),
+    ("Remoto desde cualquier lugar de Latinoamérica.", {"brazil", "mexico"}),
+    ("Homeoffice innerhalb Deutschlands möglich.", {"germany"}), ("We are a Berlin-based fintech.", set())])
+def test_the_text_bounds_remote_work_in_the_forms_and_languages_postings_use(text, countries):
+    from pipeline.fit.places import bounds_in_text
+
+    found = bounds_in_text(text)
+    assert countries <= found and (found or not countries)
+
+
+@pytest.mark.parametrize("title, level", [
+    ("Desarrollador Semi Senior", "mid"), ("Medior Frontend Developer", "mid"), ("Alternance - Développeur", "intern"),
+    ("Berufseinsteiger Data Engineer (m/w/d)", "entry"), ("Senior Engineer", "senior")])
+def test_levels_are_read_in_the_words_of_other_languages(title, level):
+    assert title_level(title) == level
+
+
+def test_a_required_language_is_read_in_the_languages_postings_are_written_in():
+    assert required_languages("Requisitos: inglês avançado e espanhol fluente.")[0] >= {"english", "spanish"}
+    assert required_languages("Francês fluente é obrigatório.")[0] >= {"french"}
+
+
+def test_remote_work_is_read_in_french_spanish_and_portuguese_words():
+    from pipeline.fit.places import read_where
+
+    assert all(read_where(place).remote for place in ("Paris (Télétravail)", "Madrid - Teletrabajo", "Teletrabalho"))
+
+
+def test_the_builder_keeps_recorded_postings_and_reads_a_new_rounds_files_afresh():
+    sys.path.insert(0, str(ROOT / "tests" / "evals"))
+    from build_fit_postings import as_recorded
+
+    recorded = [{"id": "r3-hand-set-1", "origin": "postings/round3/a.md", "round": 3, "half": "held_back"}]
+    found = [{"id": "r3-a", "origin": "postings/round3/a.md", "round": 3},
+             {"id": "r4-b", "origin": "postings/round4/b.md", "round": 4}]
+    assert [p["id"] for p in as_recorded(found, recorded)] == ["r3-hand-set-1", "r4-b"]

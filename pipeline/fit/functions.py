@@ -6,51 +6,123 @@ A job's function comes from its title. A title is read part by part ("Lead Site 
 Network Assurance Data Platform - Cisco": the role first, then its team), and within a part the most
 specific phrase wins; "AI" or "LLM" beside another function names the domain, not the work ("AI SRE
 Engineer" is an SRE role), and a corporate grade standing as its own part ("... Engineer - Assistant
-Vice President") is a level, not a manager's job. A title that says only "Software Engineer" is read
-from its text's strongest signals. A person's functions come from their roles, and, when the roles
-are generic, from their skills. Each function lists the functions a person in it would also take
-("backend" takes "software" and "full stack").
+Vice President") is a level, not a manager's job; after a generic engineer's role, a part naming
+another kind of work is the team it serves ("Software Engineer - Payments Support"). A title in
+another language is first put in English, word by word. A title that says only "Software Engineer"
+is read from its text's strongest signals; one that offers alternatives ("Data Engineer and
+Analyst") offers each, and one that lists openings ("Senior Software Engineer; Lead Product
+Designer") is read opening by opening. A person's functions come from their roles, and, when the
+roles are generic, from their skills. Each function lists the functions a person in it would also
+take ("backend" takes "software" and "full stack").
 """
 
 import functools
 import re
 
+# A title in another language is read in English: its gendered endings dropped ("Engenheiro(a)",
+# "Engenheir@", "Ingeniero/a", "Entwickler*in", "Entwickler:in"), a German compound split at its role
+# ("Dateningenieur", "Frontend-Entwickler"), each role word put in English by its language's list, and
+# "role of domain" turned round ("engineer de data": "data engineer").
+_GENDERED = re.compile(r"(?<=\w)(?:\s?\((?:a|o|as|os|in|innen)\)|/(?:a|o|as|in|innen)(?!\w)|[*:_](?:in|innen)(?!\w))",
+                       re.I)
+_GENDERED_AT = re.compile(r"(?<=\w)@(?!\w)")  # "Engenheir@": the word's stem, read by the lists below
+_COMPOUND = re.compile(r"(?<=[a-zäöü])-?(ingenieur|entwickler|architekt|administrator|berater)", re.I)
+TITLE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "portuguese": (
+        ("executiv[oa]s? de contas", "account executive"), ("executiv[oa]s? de vendas", "sales executive"),
+        ("engenheir[oa]?s?", "engineer"), ("engenharia", "engineering"), ("desenvolvedor(?:[ae]s)?", "developer"),
+        ("programador(?:[ae]s)?", "developer"), ("dados", "data"), ("cientista", "scientist"),
+        ("analista", "analyst"), ("suporte", "support"), ("vendas", "sales"), ("arquitet[oa]", "architect"),
+        ("est[aá]gi[aá]ri[oa]|est[aá]gio", "intern"), ("gerente", "manager"), ("infraestrutura", "infrastructure"),
+        ("seguran[cç]a", "security"), ("aprendizado de m[aá]quina", "machine learning"),
+        ("atendimento ao cliente", "customer support")),
+    "spanish": (
+        ("ejecutiv[oa]s? de cuentas", "account executive"), ("ingenier[oa]s?", "engineer"),
+        ("ingenier[ií]a", "engineering"), ("desarrollador(?:[ae]s)?", "developer"), ("datos", "data"),
+        ("cient[ií]fic[oa]", "scientist"), ("soporte", "support"), ("ventas", "sales"), ("arquitect[oa]", "architect"),
+        ("becari[oa]|pasante|practicante", "intern"), ("aprendizaje autom[aá]tico", "machine learning"),
+        ("atenci[oó]n al cliente", "customer support")),
+    "french": (
+        ("ing[ée]nieure?s? (?:data|big data|donn[ée]es)", "data engineer"), ("ing[ée]nieure?s?", "engineer"),
+        ("ing[ée]nierie", "engineering"), ("d[ée]veloppeu(?:r|se)s?", "developer"), ("donn[ée]es", "data"),
+        ("stagiaire", "intern"), ("apprentissage automatique", "machine learning")),
+    "italian": (
+        ("ingegnere", "engineer"), ("ingegneria", "engineering"), ("sviluppat(?:ore|rice|ori)", "developer"),
+        ("dati", "data"), ("vendite", "sales"), ("assistenza clienti", "customer support"),
+        ("stagista|tirocinante|tirocinio", "intern")),
+    "dutch": (
+        ("ontwikkelaar", "developer"), ("klantenservice", "customer support"), ("verkoop", "sales"),
+        ("stagiair", "intern")),
+    "german": (
+        ("vertrieb\\w*", "sales"), ("ingenieur(?:in|e)?", "engineer"), ("entwickler(?:in)?", "developer"),
+        ("daten", "data"), ("architekt(?:in)?", "architect"),
+        ("kunden(?:service|support|betreuung)", "customer support"), ("berater(?:in)?", "consultant")),
+}
+_WORDS = tuple((re.compile(rf"(?<!\w)(?:{word})(?!\w)", re.I), english) for words in TITLE_WORDS.values()
+               for word, english in words)
+_ANY_WORD = re.compile(r"(?<!\w)(?:" + "|".join(w for words in TITLE_WORDS.values() for w, _ in words) + r")|"
+                       + _COMPOUND.pattern, re.I)
+_ROLE_OF_DOMAIN = re.compile(r"\b(engineer|engineering|developer|scientist|analyst|architect)\s+"
+                             r"(?:de|da|do|des|du|em|en|di|dei|del|della)\s+(data|software|machine learning|"
+                             r"infrastructure|security|sales|support|systems?|sistemas|analytics|front[- ]?end|"
+                             r"back[- ]?end|cloud)\b", re.I)
+
+
+@functools.lru_cache(maxsize=16384)
+def english_title(title: str) -> str:
+    """The title with its words in English, where its language's word lists know them."""
+    text = _GENDERED_AT.sub("", _GENDERED.sub("", title))
+    if _ANY_WORD.search(text) is None:
+        return text  # most titles are in English: one search says so
+    text = _COMPOUND.sub(r" \1", text)
+    for pattern, english in _WORDS:
+        text = pattern.sub(english, text)
+    return _ROLE_OF_DOMAIN.sub(r"\2 \1", text)
+
+
 # (function, title pattern): the first that matches wins, so the specific ones come first.
 TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("open application", r"open application|general application|talent (pool|network|community)|"
-                         r"initiativbewerbung|(spontaneous|speculative|unsolicited) application|future opportunit|"
+                         r"initiativbewerbung|spontanbewerbung|banco de talentos|bolsa de talento|"
+                         r"(spontaneous|speculative|unsolicited) application|"
+                         r"future (opportunit|opening|role)|"
+                         r"(multiple|various|several|many) (\w+ )?(roles|positions|openings|jobs|vacancies)|"
                          r"candidatura espont|candidature spontan|expression of interest"),
     ("sales", r"account (executive|director)|sales (executive|director|specialist|representative)|inside sales"),
     # Other selling jobs: keeping existing customers, booking meetings for closers, building partnerships.
     ("account management", r"account manag(er|ement)|key account|client partner"),
     ("sales development", r"\b(sdr|bdr)\b|sales development|business development rep|lead generat|appointment sett"),
     # Channels, alliances and the enablement of partners' or sellers' teams.
-    ("partnerships", r"partnerships?\b|partner (development|manager)|alliances? manager|\bchannel\b|"
+    ("partnerships", r"partnerships?\b|partner (development|manager|sales)|alliances? manager|\bchannel\b|"
                      r"(sales|revenue|partner) enablement"),
     ("support", r"(customer|client|technical|it) ?support|support (analyst|specialist|technician|agent|"
-                r"representative)|customer success|help ?desk|service desk"),
-    ("management", r"(engineering|development|software|technical|team|delivery) manager|manager,? engineering|"
+                r"representative)|customer success|help ?desk|service desk|"
+                r"(customer|client) (care|champion|happiness|hero|advocate)"),
+    ("management", r"(engineering|(?<!business )development|software|technical|team|delivery) manager|"
+                   r"manager,? engineering|"
                    r"head of|director|vice president|\bvp\b|\bcto\b|chief"),
     ("customer engineering", r"forward[- ]deployed|solutions? (engineer|architect|consultant)|sales engineer|"
-                             r"customer[- ](centric|facing|success) engineer|"
+                             r"customer[- ](centric|facing) engineer|success engineer|"
                              r"customer engineer|implementation (engineer|consultant|specialist)|"
                              r"professional services|technical account manager|field engineer|pre-?sales"),
     ("research", r"research (scientist|engineer|fellow)|researcher|scientist,? research|\bphd\b"),
     ("process automation", r"\brpa\b|robotic process automation|uipath|blue prism|power automate"),
     ("data science", r"data scientist|data analyst|business intelligence|\bbi (developer|analyst)|"
-                     r"\banalyst\b|analytics(?! engineer)|statistician|cientista de dados"),
+                     r"\banalyst\b|analytics(?! engineer)|statistician"),
     ("machine learning", r"machine learning|\bml\b|artificial intelligence|deep learning|\bnlp\b|"
                          r"computer vision|mlops|applied scientist|ml scientist|\bai (engineer|developer|scientist)"),
     ("data", r"data engineer|big data|analytics engineer|\betl\b|data platform|data infrastructure|"
-             r"data pipeline|engenheir[oa]s? de dados|dateningenieur|ingenier[oa]s? de datos|data warehouse"),
+             r"data pipeline|data warehouse|data integration|databricks|\bspark\b|snowflake"),
     ("mobile", r"\bandroid\b|\bios\b|mobile|flutter|react native|swift\b|kotlin"),
-    ("frontend", r"front[- ]?end(?! or)|frontend|front-end leaning|\bui engineer|\bweb developer|"
-                 r"webentwickler|\bux engineer|design engineer"),
+    ("frontend", r"front[- ]?end(?! or)|frontend|front-end leaning|\bui (engineer|developer)|\bweb developer|"
+                 r"\bux engineer|design engineer|design systems?"),
     ("embedded", r"embedded|firmware|system software|systems software|kernel|device driver|fpga|hardware"),
     ("security", r"security|secops|appsec|penetration|\bsoc\b|cyber"),
     ("developer relations", r"developer (advocate|relations|evangelist)|\bdevrel\b"),
     ("technical writing", r"technical writer|documentation engineer"),
-    ("sre", r"site reliability|\bsre\b|devops|dev ops|platform engineer|infrastructure|\binfra\b|cloud engineer|"
+    ("sre", r"site reliability|\bsre\b|devops|dev ops|platform engineer|infrastructure|\binfra\b|"
+            r"cloud (engineer|architect)|cloud ?ops|release engineer|build engineer|"
+            r"(linux|system|systems) administrator|"
             r"observability|"
             r"production engineer|reliability engineer|systems? (development )?engineer|devsecops|"
             r"kubernetes|network engineer|systemadministrator|sysadmin|llmops"),
@@ -68,7 +140,7 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("finance", r"account(ant|ing)|controller|finance|financial|payable|audit|\bsox\b|tax|treasury"),
     ("legal", r"counsel|legal|lawyer|attorney|compliance|paralegal"),
     ("recruiting", r"recruit|talent acquisition|sourcer"),
-    ("software", r"software|developer|engineer|programmer|entwickler|desarrollador|desenvolvedor|engineering|"
+    ("software", r"software|developer|engineer|programmer|engineering|"
                  r"technical staff|"
                  r"\bswe\b|\bsde\b|tech lead"),
 )
@@ -79,6 +151,7 @@ GENERIC = "software"  # the last row: a title that names engineering but not whi
 FALLBACKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("backend", re.compile(r"golang|\bgo\b|\bjava\b|python|ruby|rails|\.net|\bc#|\bphp\b|node|scala|elixir|rust\b",
                            re.I)),
+    ("frontend", re.compile(r"\breact\b|\bvue(\.?js)?\b|\bangular\b|\bsvelte\b|next\.?js|nuxt", re.I)),
     ("machine learning", re.compile(r"\bai\b|\bllms?\b|gen ?ai|generative", re.I)))
 # The parts of a title: "Role, Team - Company | Place (Note)".
 _TITLE_PARTS = re.compile(r"\s+[-–—|:/]\s+|\s*[|()\[\]]\s*|,\s*")
@@ -102,7 +175,7 @@ def title_grade(title: str) -> tuple[str, tuple[str, ...]]:
 TAKES: dict[str, frozenset[str]] = {
     "backend": frozenset({"backend", "software", "full stack"}),
     "software": frozenset({"backend", "software", "full stack"}),
-    "frontend": frozenset({"frontend", "full stack"}),
+    "frontend": frozenset({"frontend"}),  # full stack is backend work as much as frontend
     "full stack": frozenset({"full stack", "frontend", "backend", "software"}),
     "machine learning": frozenset({"machine learning"}),
     "data": frozenset({"data"}),
@@ -151,16 +224,61 @@ def title_function(title: str) -> str | None:
     """The function a title names, or None when it names none (a title of one word, a code): the
     first part of the title that names a specific function decides; a language, then "AI", then a
     generic "Software Engineer", only when no part does."""
-    text = title.replace("(Frontend Leaning)", "Frontend").replace("(Front-End Leaning)", "Frontend")
+    text = english_title(title).replace("(Frontend Leaning)", "Frontend").replace("(Front-End Leaning)", "Frontend")
     text = title_grade(text)[0]
     generic = False
     for part in _TITLE_PARTS.split(text):
         found = next((name for name, pattern in _PATTERNS if pattern.search(part)), None)
+        if generic and found not in ENGINEERING and found != "open application":
+            continue  # the team an engineer serves ("Software Engineer - Payments Support")
         if found is not None and found != GENERIC:
             return found
         generic = generic or found == GENERIC
     found = next((name for name, pattern in FALLBACKS if pattern.search(text)), None)
     return found or (GENERIC if generic else None)
+
+
+# Functions that are kinds of engineering. After a generic engineering role ("Software Engineer - Payments
+# Support", "Software Engineer, Sales Tools") a part naming another kind of work names the team it serves.
+ENGINEERING = frozenset({"backend", "frontend", "full stack", "sre", "data", "machine learning", "mobile", "embedded",
+                         "security", "qa", "process automation", "research"})
+# Words that offer alternatives within a title: "Frontend or Full-stack Engineer", "Data Engineer and Analyst".
+_ALTERNATIVES = re.compile(r"\s+(?:or|and|&|/|oder|und|ou|e|o|y|et)\s+", re.I)
+# The nouns that name a person's job in a title (read in English): a piece without one is no opening.
+_ROLE_NOUN = re.compile(r"\b(engineers?|developers?|designers?|managers?|scientists?|analysts?|executives?|"
+                        r"representatives?|specialists?|architects?|leads?|directors?|consultants?|administrators?|"
+                        r"technicians?|agents?|writers?|advocates?|recruiters?|officers?|associates?|interns?|head|vp|"
+                        r"programmers?|testers?|sre|devops|partners?|coordinators?)\b", re.I)
+_OPENINGS = re.compile(r";\s+")  # "Senior Software Engineer; Lead Product Designer": two openings in one post
+
+
+@functools.lru_cache(maxsize=4096)
+def title_functions(title: str) -> tuple[str, ...]:
+    """Every function a title offers: its own first, then each alternative's ("Full-stack / Backend
+    Engineer": full stack, backend), so a person whose work is one of them is not shut out."""
+    found = [title_function(title)]
+    pieces = _ALTERNATIVES.split(title)
+    if len(pieces) > 1:  # an alternative names its work itself: "... / Python / ..." is a skill, not a role
+        found += [title_function(piece) for piece in pieces if _named_function(piece)]
+    return tuple(dict.fromkeys(f for f in found if f))
+
+
+def _named_function(piece: str) -> bool:
+    """The piece names a kind of work in words of its own (not only a language or a domain)."""
+    text = english_title(piece)
+    return any(pattern.search(text) for _, pattern in _PATTERNS)
+
+
+@functools.lru_cache(maxsize=4096)
+def openings(title: str) -> tuple[str, ...]:
+    """The openings a title lists ("Senior Software Engineer; Lead Product Designer"), each with the
+    pieces that name no role ("...; Remote - Security Clearance") kept beside it; one title, one opening."""
+    pieces = [piece.strip() for piece in _OPENINGS.split(title) if piece.strip()]
+    roles = [piece for piece in pieces if title_function(piece) is not None and _ROLE_NOUN.search(english_title(piece))]
+    if len(roles) < 2:
+        return (title,)
+    rest = [piece for piece in pieces if piece not in roles]
+    return tuple(" - ".join([role, *rest]) for role in roles)
 
 
 def job_function(title: str, text: str, lowered: str | None = None) -> str | None:
@@ -175,12 +293,18 @@ def job_function(title: str, text: str, lowered: str | None = None) -> str | Non
     return best if ordered[0] >= 4 and ordered[0] >= 2 * ordered[1] else found
 
 
-def person_functions(roles: tuple[str, ...], skills: tuple[str, ...] = ()) -> frozenset[str]:
-    """The functions a person looks for, from the roles they name; when every role is generic
-    ("Software Engineer"), also the functions two or more of their skills point at (React and CSS:
-    frontend), so a generic role does not shut out the work the person's skills are for."""
+def own_functions(roles: tuple[str, ...], skills: tuple[str, ...] = ()) -> frozenset[str]:
+    """The functions a person's roles name; when every role is generic ("Software Engineer"), also
+    the functions two or more of their skills point at (React and CSS: frontend), so a generic role
+    does not shut out the work the person's skills are for."""
     found = {f for role in roles if (f := title_function(role)) is not None}
     if found <= {GENERIC} and skills:
         counts = signal_counts(", ".join(skills).lower())
         found |= {name for name, count in counts.items() if count >= 2}
+    return frozenset(found)
+
+
+def person_functions(roles: tuple[str, ...], skills: tuple[str, ...] = ()) -> frozenset[str]:
+    """The functions a person looks for: their own (own_functions) and those each of them takes."""
+    found = own_functions(roles, skills)
     return frozenset().union(*(TAKES.get(f, frozenset({f})) for f in found)) if found else frozenset()

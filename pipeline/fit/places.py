@@ -31,7 +31,8 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "puerto rico": (), "cuba": (), "jamaica": (),
     "united kingdom": ("uk", "u.k.", "england", "great britain", "britain", "scotland", "wales", "gb",
                        "vereinigtes königreich", "reino unido", "royaume-uni"),
-    "ireland": ("irland", "irlanda"), "germany": ("deutschland", "alemania", "allemagne", "germania", "alemanha"),
+    "ireland": ("irland", "irlanda"),
+    "germany": ("deutschland", "deutschlands", "alemania", "allemagne", "germania", "alemanha"),
     "austria": ("österreich", "osterreich"), "switzerland": ("schweiz", "suisse", "suiza", "svizzera"),
     "france": ("frankreich", "francia", "frança"), "spain": ("españa", "espana", "spanien", "espagne", "espanha"),
     "portugal": (), "italy": ("italia", "italien", "italie"), "netherlands": ("holland", "nederland", "niederlande",
@@ -158,19 +159,32 @@ US_STATES = ("alabama alaska arizona arkansas california colorado connecticut de
 US_CODES = ("al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd "
             "oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc").split()
 REMOTE = re.compile(r"\b(remote|remoto|remota|fernarbeit|homeoffice|home office|anywhere|worldwide|global|telecommute|"
-                    r"work from home|wfh|distributed|fully distributed|remote[- ]first)\b", re.I)
+                    r"work from home|wfh|distributed|fully distributed|remote[- ]first|t[ée]l[ée]travail|teletrabajo|"
+                    r"teletrabalho|thuiswerk)\b", re.I)
 # Phrases that bound where remote work may be done from, each read where its own word stands:
 # "remote/based/located ... in X", "working from X", "eligible to work in X", "(X only)", "only in X",
 # "X time zones"/"X hours".
 _BOUND_LEAD = re.compile(
-    r"(?:(?:remote|based|located|living|reside|residing|resident|candidates|applicants|open to|hiring|eligible|"
-    r"authori[sz]ed|right to work)[^.\n]{0,40}?\b(?:in|within|from)|work(?:ing)? from|(?:distributed|spread) across)"
+    r"(?:(?:remote|based|located|living|reside|residing|resident|candidates|applicants|open to|hir(?:e|ing)|eligible|"
+    r"authori[sz]ed|right to work)[^.\n]{0,40}?\b(?:in|within|from)|work(?:ing)? from|(?:distributed|spread) across|"
+    r"remote\s+(?:locations?|regions?|countries)\s*:|(?:residents?|citizens?)\s+of|"
+    # the same in the other languages postings are written in: "de qualquer lugar do Brasil", "para todo o
+    # Brasil", "desde cualquier lugar de Latinoamérica", "innerhalb Deutschlands", "partout en France"
+    r"qualquer lugar d[oae]s?|todo o|toda a|residentes? (?:n[oa]|em)|cualquier lugar de(?:l)?|todo el|"
+    r"residentes? en|innerhalb|in ganz|aus ganz|wohnhaft in|partout en|r[ée]sidant en)"
     r"\s+(?:the\s+)?([^.\n;:!?]{2,60})", re.I)
+# "Remote (LATAM)", "Remote - EMEA", "Remote: Canada" in a text; "US-based candidates", "EU based engineers".
+_BOUND_REMOTE_NAMED = re.compile(r"remote\s*(?:\(([^()\n]{2,40})\)|[-–—:]\s*([^.\n;!?()]{2,40}))", re.I)
+_BOUND_BASED = re.compile(r"([\w.]+(?:\s[\w.]+)?)[- ]based\s+(?:candidates|applicants|engineers|developers|employees|"
+                          r"talent|people|professionals|residents|contractors|individuals|team members)", re.I)
 _BOUND_ONLY_PAREN = re.compile(r"\(\s*([^()\n]{2,40}?)\s+only\s*\)", re.I)
 _BOUND_ONLY_IN = re.compile(r"\bonly\s+(?:in|within|from)\s+(?:the\s+)?([^.\n;:!?]{2,50})", re.I)
 _BOUND_ZONE = re.compile(r"\b([A-Z][\w .-]{1,30}?)\s+(?:time ?zones?|hours)\b", re.I)
 _LEAD_WORDS = ("remote", "based", "located", "living", "resid", "work from", "working from", "candidates",
-               "applicants", "open to", "hiring", "eligible", "authori", "right to work", "distributed", "spread")
+               "applicants", "open to", "hire", "hiring", "eligible", "authori", "right to work", "distributed",
+               "spread", "citizen")
+_OTHER_LEAD_WORDS = ("qualquer lugar", "todo o", "toda a", "cualquier lugar", "todo el", "innerhalb", "in ganz",
+                     "aus ganz", "wohnhaft", "partout en", "résidant", "residant")  # looked for unless in English
 _SPLIT = re.compile(r"\s*(?:;|\||\bor\b|\boder\b|\bou\b|\n|/| · | • | - (?=remote\b))\s*", re.I)
 
 
@@ -349,6 +363,16 @@ def _names_only_an_area(chunk: str) -> bool:
     return low in _COUNTRY_OF_NAME or low in REGION_NAMES or (name is not None and name.group(1) in _SHORT)
 
 
+_AREA_WORDS = re.compile(r"[\s-]*\b(wide|only|based)\b", re.I)  # "Europe wide", "EU-only", "LATAM based"
+
+
+def _names_only_a_region(chunk: str) -> bool:
+    """The chunk names an area of several countries and nothing else ("Europe wide", "EU-only", "EMEA")."""
+    name = _ONLY_A_PLACE.match(_AREA_WORDS.sub(" ", chunk))
+    low = " ".join(name.group(1).lower().split()) if name else ""
+    return low in REGION_NAMES and len(REGIONS[REGION_NAMES[low]]) > 1
+
+
 @functools.lru_cache(maxsize=8192)
 def read_where(location: str) -> Where:
     """A posting's location field, read into its alternatives: "San Francisco, CA or Remote (USA)" is
@@ -363,6 +387,8 @@ def read_where(location: str) -> Where:
             countries, remote = (zoned, True) if zoned else (countries, remote)
         elif not remote and parts and parts[-1].remote and parts[-1].countries and _names_only_an_area(chunk):
             remote = True
+        elif not remote and _names_only_a_region(chunk):
+            remote = True  # nobody works on site in "Europe": an area of countries is where remote work is done
         # "New York, NY,Remote": remote as an item of its own beside an office's city, not "Remote (US)"
         office = remote and bool(_REMOTE_ITEM.search(chunk)) and bool(_CITY_NAMES.search(chunk.lower()) or
                                                                        city_country(chunk))
@@ -373,6 +399,50 @@ def read_where(location: str) -> Where:
         places = frozenset().union(*(p.countries for p in parts))
         parts = [Part(places, True, p.text, inferred=True) if p.remote and not p.countries else p for p in parts]
     return Where(tuple(parts), remote and not named, not named and not remote)
+
+
+# Markers of a company's seat, not of the role's place: "Headquarters: X" (up to a ; or |), "(HQ in
+# X)", "X (HQ)", "X HQ", in the languages postings use ("Sede: X", "Hauptsitz: X", "Siège : X").
+_SEAT_WORDS = r"(?:headquarters?|(?:global\s+)?hq|sede|hauptsitz|firmensitz|si[eè]ge)"
+_HQ_LEAD = re.compile(rf"^\s*{_SEAT_WORDS}\s*:\s*([^;|]*)", re.I)
+_HQ_PAREN = re.compile(rf"\(\s*{_SEAT_WORDS}\b\s*(?:in\b|at\b|:)?\s*([^()]*)\)", re.I)
+_HQ_AFTER = re.compile(r"[\s,(-]*\bHQ\b[\s)]*$", re.I)
+# Words that say a role is done on site or partly on site (the seat then is the role's place).
+_ON_SITE = re.compile(r"\b(on-?site|in[- ]office|in the office|hybrid|h[íi]brido|presencial|vor ort|"
+                      r"sur site|office[- ]based)\b", re.I)
+
+
+def without_hq(location: str) -> tuple[str, str]:
+    """(the location with the company's seat taken out, the seat): "Remote (US) (HQ in NYC)" ->
+    ("Remote (US)", "NYC"); "Headquarters: Toronto, ON" -> ("", "Toronto, ON"); "New York, NY (HQ)"
+    -> ("", "New York, NY"): a place marked as the seat and nothing else is only the seat."""
+    low = location.lower()
+    if not any(word in low for word in ("hq", "headquarter", "sede", "sitz", "siège", "siege")):
+        return location, ""
+    lead = _HQ_LEAD.match(location)
+    if lead:
+        return location[lead.end():].strip(" ;|"), lead.group(1).strip()
+    paren = _HQ_PAREN.search(location)
+    if paren and paren.group(1).strip():
+        return (location[:paren.start()] + location[paren.end():]).strip(" ,;|-"), paren.group(1).strip()
+    after = _HQ_PAREN if paren else _HQ_AFTER.search(location)
+    if paren or after:
+        return "", (_HQ_PAREN.sub("", location) if paren else _HQ_AFTER.sub("", location)).strip(" ,;|-")
+    return location, ""
+
+
+_ON_SITE_WORDS = ("site", "office", "hybrid", "brido", "presencial", "vor ort")  # every _ON_SITE phrase holds one
+
+
+def seat_label(location: str) -> bool:
+    """The location field is a label for the company's seat ("Headquarters: Toronto"), not an office."""
+    return _HQ_LEAD.match(location) is not None
+
+
+def on_site_said(workplace: str, lowered: str) -> bool:
+    """The posting says the role is on site or hybrid: its workplace field, or its text's opening."""
+    return workplace.lower() in ("onsite", "on-site", "hybrid") or any(
+        _ON_SITE.search(lowered, a, b) for a, b in windows(lowered[:4000], _ON_SITE_WORDS, 12, 12))
 
 
 # The words every bound phrase holds: the patterns run only where they stand (a posting has a few),
@@ -397,7 +467,7 @@ def windows(lowered: str, triggers: tuple[str, ...], before: int, after: int) ->
     return spans
 
 
-def _positions(lowered: str, words: tuple[str, ...]) -> list[int]:
+def positions(lowered: str, words: tuple[str, ...]) -> list[int]:
     found = []
     for word in words:
         at = lowered.find(word)
@@ -407,17 +477,23 @@ def _positions(lowered: str, words: tuple[str, ...]) -> list[int]:
     return sorted(found)
 
 
-def bounds_in_text(text: str, lowered: str | None = None) -> frozenset[str]:
+def bounds_in_text(text: str, lowered: str | None = None, english: bool = False) -> frozenset[str]:
     """Countries a posting's text limits remote work to ("Remote (US only)", "based in LATAM"), if any.
-    `lowered` is the text in lower case, when the caller has it already."""
+    `lowered` is the text in lower case, when the caller has it already; `english`: the text is in
+    English, so the other languages' phrases need not be looked for."""
     head = text[:2000]
     lowered = head.lower() if lowered is None else lowered[:2000]
-    phrases = [m.group(1) for at in _positions(lowered, _LEAD_WORDS) if (m := _BOUND_LEAD.match(head, at))]
-    for at in _positions(lowered, ("only",)):
+    phrases = []
+    for at in positions(lowered, _LEAD_WORDS if english else _LEAD_WORDS + _OTHER_LEAD_WORDS):
+        lead = _BOUND_LEAD.match(head, at)
+        named = _BOUND_REMOTE_NAMED.match(head, at) if lowered.startswith("remote", at) else None
+        based = _BOUND_BASED.search(head, max(0, at - 25), at + 40) if lowered.startswith("based", at) else None
+        phrases += [m.group(1) or m.group(2) if m is named else m.group(1) for m in (lead, named, based) if m]
+    for at in positions(lowered, ("only",)):
         paren = _BOUND_ONLY_PAREN.search(head, max(0, at - _BOUND_BEFORE), at + 8)
         within = _BOUND_ONLY_IN.match(head, at)
         phrases += [m.group(1) for m in (paren, within) if m]
-    for at in _positions(lowered, ("time zone", "timezone", "hours")):
+    for at in positions(lowered, ("time zone", "timezone", "hours")):
         zone = _BOUND_ZONE.search(head, max(0, at - 36), at + 11)
         phrases += [zone.group(1)] if zone else []
     found: set[str] = set()
@@ -427,10 +503,10 @@ def bounds_in_text(text: str, lowered: str | None = None) -> frozenset[str]:
 
 
 _REMOTE_TEXT = re.compile(r"\b(remote|remotely|work from (home|anywhere)|home ?office|trabalhar de onde|"
-                          r"teletrabajo|remoto|remota)\b", re.I)
+                          r"teletrabajo|teletrabalho|t[ée]l[ée]travail|remoto|remota)\b", re.I)
 
 
-_REMOTE_WORDS = ("remot", "work from", "home office", "homeoffice", "trabalhar de onde", "teletrabajo")
+_REMOTE_WORDS = ("remot", "work from", "home office", "homeoffice", "trabalhar de onde", "teletraba", "travail")
 
 
 def remote_in_text(text: str, lowered: str | None = None) -> bool:
@@ -473,21 +549,23 @@ class Said:
     """What a posting's title and text say about where its remote work may be done, each read the
     first time it is asked for (an on-site job where the person lives needs none of it)."""
 
-    def __init__(self, title: str, text: str, lowered: str) -> None:
-        self.title, self.text, self.lowered = title, text, lowered
+    def __init__(self, title: str, text: str, lowered: str, english: bool = False) -> None:
+        self.title, self.text, self.lowered, self.english = title, text, lowered, english
 
     @functools.cached_property
     def bounds(self) -> frozenset[str]:
         """Places named for remote work ("based in LATAM", "a team working from Germany")."""
-        return bounds_in_text(self.text, self.lowered)
+        return bounds_in_text(self.text, self.lowered, self.english)
 
     @functools.cached_property
     def limits(self) -> frozenset[str] | None:
-        """The countries the time zone, the pay's currency and a clearance allow; None: no limit."""
+        """The countries the time zone, the pay's currency and a clearance allow; None: no limit. A
+        text that says "anywhere in the world" is taken at its word over its hours and currency."""
         caps = capitals(self.text[:3000])
         limits: frozenset[str] | None = None
-        for found in (zone_bound(self.title) or zones_in_text(self.text, self.lowered, caps),
-                      pay_bound(self.text, self.lowered, caps),
+        inferred = () if self.anywhere else (zone_bound(self.title) or zones_in_text(self.text, self.lowered, caps),
+                                             pay_bound(self.text, self.lowered, caps))
+        for found in (*inferred,
                       frozenset({"united states"}) if _us_only(self.title, self.text, self.lowered) else None):
             if found:
                 limits = found if limits is None else limits & found
@@ -504,9 +582,9 @@ class Said:
         return remote_in_text(self.text, self.lowered)
 
 
-def what_text_says(title: str, text: str, lowered: str) -> Said:
+def what_text_says(title: str, text: str, lowered: str, english: bool = False) -> Said:
     """What a posting says about where it may be worked from (read lazily, once per posting)."""
-    return Said(title, text, lowered)
+    return Said(title, text, lowered, english)
 
 
 def _us_only(title: str, text: str, lowered: str) -> bool:
@@ -535,7 +613,7 @@ def pay_bound(text: str, lowered: str, caps: frozenset[str] | None = None) -> fr
     signs = [sign for sign in (*_CURRENCY_SIGNS, *(caps & _CURRENCY_CODES)) if sign in head]
     places = [(m.start(), "R") for m in _RAND.finditer(head) if not (m.start() and head[m.start() - 1].isalnum())] \
         if "R" in caps else []
-    places += [(at, sign) for sign in signs if (at := head.find(sign)) != -1]
+    places += [(at, sign) for sign in signs for at in positions(head, (sign,))[:5]]  # "₹80,000 ... Pay: ₹80,000"
     for at, sign in sorted(places):
         before = low[max(0, at - 60):at + 1]
         if any(word in before for word in _PAY_WORDS) or sign == "LPA":

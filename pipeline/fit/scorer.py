@@ -8,6 +8,7 @@ Everything is stored, so the score explains itself.
 """
 
 import collections
+import dataclasses
 import functools
 import itertools
 import re
@@ -17,8 +18,32 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from pipeline.config.profile import FitProfile
-from pipeline.fit.functions import GENERIC, job_function, person_functions, title_grade
-from pipeline.fit.places import Said, Where, expand, home_of, read_where, title_where, what_text_says, windows
+from pipeline.fit.functions import (
+    GENERIC,
+    english_title,
+    job_function,
+    openings,
+    own_functions,
+    person_functions,
+    title_functions,
+    title_grade,
+)
+from pipeline.fit.places import (
+    REMOTE,
+    Said,
+    Where,
+    expand,
+    home_of,
+    on_site_said,
+    positions,
+    read_where,
+    remote_in_text,
+    seat_label,
+    title_where,
+    what_text_says,
+    windows,
+    without_hq,
+)
 from pipeline.records import Job
 
 WEIGHTS = {"title": 35, "seniority": 15, "skills": 25, "location": 15, "language": 5, "freshness": 5}
@@ -40,14 +65,16 @@ YEARS_PENALTY = 10     # a job asking 2 years more, or a range well below the pe
 # How far apart levels are; two different levels are at least 1 apart, so a staff role is not a lead's.
 _RANK = {"intern": 0, "entry": 1, "mid": 2, "senior": 3, "staff": 4, "lead": 4, "manager": 5, "director": 6}
 _TITLE_LEVELS = (  # first match wins: the most specific words first
-    (r"intern(ship)?|praktikum|praktikant|werkstudent|working student|trainee|apprentice", "intern"),
+    (r"intern(ship)?|praktikum|praktikant|werkstudent|working student|trainee|apprentice|apprenti|alternan(ce|t)",
+     "intern"),
     (r"director|head of|vp|vice president|chief|cto|cio", "director"),
     (r"(engineering|development|team|sales) manager|manager,? engineering", "manager"),
     (r"principal|staff|distinguished", "staff"),
     (r"tech(nical)? lead|team lead|lead|leader", "lead"),
+    (r"semi[- ]?senior|medior", "mid"),  # the middle level in Latin America and the Netherlands
     (r"senior|sr|snr|experienced|iii|iv", "senior"),
     (r"mid(?![- ](?:market|size|sized|west|atlantic))(?:[- ]level)?|middle(?! east)|intermediate|pleno|ii", "mid"),
-    (r"junior|jr|entry[- ]level|graduate|new grad|grad|associate|i", "entry"),
+    (r"junior|jr|entry[- ]level|graduate|new grad|grad|associate|berufseinsteiger|absolvent|i", "entry"),
 )
 # A level the title promises later is not the role's: "Sales Specialist & Team Lead Track", "path to lead".
 _TRACK = re.compile(r"\b(?:team |tech(?:nical)? )?(?:lead|leader|leadership|management|manager)\s+track\b|"
@@ -55,10 +82,24 @@ _TRACK = re.compile(r"\b(?:team |tech(?:nical)? )?(?:lead|leader|leadership|mana
 _LEVEL_WORD = r"(?:senior|sr\.?|staff|principal|lead|junior|jr\.?|mid(?:-level)?|entry[- ]level)"
 # Levels offered as alternatives: "Senior/Staff Engineer", "Junior or Mid-level Developer".
 _ALTERNATIVE_LEVELS = re.compile(rf"\b({_LEVEL_WORD})\s*(?:/|\bor\b|&)\s*({_LEVEL_WORD})(?!\w)", re.I)
-# A title that says the job is not a regular full-time position.
-_SCHEDULE = re.compile(r"\b(weekend|part[- ]time|night[- ]shift|teilzeit|meio per[íi]odo|medio tiempo)\b", re.I)
+# A title that says the job is not a regular full-time position: a schedule, or a workload below full
+# time written as a share ("50%", "60 %"), but not "100% remote" nor "80-100%".
+_SCHEDULE = re.compile(r"\b(weekend|part[- ]time|night[- ]shift|teilzeit|meio per[íi]odo|medio tiempo|"
+                       r"(?<![\d-])[1-6]\d\s?%(?![\s-]*(?:remot|home|fernarbeit)))", re.I)
+# A level the text states for the role when its title states none: LinkedIn's "Seniority level" line,
+# "no previous experience required" (in the languages postings use), or a level word right beside the
+# title where the text names it ("um Data Engineer JR", "a Senior Data Engineer").
+_TEXT_LEVEL = re.compile(
+    r"seniority level\W{0,5}(internship|entry level|associate|mid-senior level|director|executive)\b|"
+    r"\b(?:no|without)\s+(?:previous|prior)\s+(?:\w+\s+)?experience\s+(?:is\s+)?(?:required|necessary|needed)|"
+    r"\bsem (?:necessidade de )?experi[êe]ncia (?:pr[ée]via|anterior)|"
+    r"\bsin experiencia (?:previa )?(?:requerida|necesaria)|"
+    r"\bkeine (?:vorherige )?(?:berufs)?erfahrung (?:erforderlich|notwendig|nötig)")
+_TEXT_LEVEL_HINTS = ("seniority level", "previous", "prior", "sem ", "sin experiencia", "keine")
+_BESIDE = re.compile(r"^(senior|sr|sênior|junior|jr|júnior|pleno|mid-level|staff|principal|lead|entry-level)$")
 _LINKEDIN_LEVELS = {"internship": ("intern",), "entry": ("entry",), "associate": ("entry", "mid"),
-                    "mid_senior": ("mid", "senior"), "director": ("director",), "executive": ("director",)}
+                    "mid_senior": ("mid", "senior"), "director": ("director",), "executive": ("director",),
+                    "entry level": ("entry",), "mid-senior level": ("mid", "senior")}
 _ABBREVIATIONS = {"sr": "senior", "snr": "senior", "jr": "junior", "swe": "software engineer",
                   "sde": "software development engineer", "eng": "engineer", "engr": "engineer",
                   "dev": "developer", "mgr": "manager", "ae": "account executive", "sre": "site reliability engineer",
@@ -78,15 +119,23 @@ ALIASES = (("postgres", "postgresql", "psql"), ("kubernetes", "k8s"), ("javascri
            ("rest", "restful", "rest api", "rest apis"), ("sql", "mysql", "postgresql", "sqlite"))
 _CASE_SENSITIVE = {"go", "ts", "js", "r", "c", "ml"}  # common words or letters: match only as written
 _NEGATION = re.compile(r"\b(no|not|without|never|non)\s+(?:\w+\s+)?$")  # on lower-case text
-LANGUAGES = {"english": ("english", "englisch"), "german": ("german", "deutsch", "deutschkenntnisse"),
-             "french": ("french", "français", "francais"), "spanish": ("spanish", "español", "espanol"),
-             "portuguese": ("portuguese", "português"), "italian": ("italian", "italiano"),
-             "dutch": ("dutch", "nederlands"), "turkish": ("turkish", "türkçe"), "polish": ("polish",),
-             "japanese": ("japanese",), "mandarin": ("mandarin", "chinese"), "swedish": ("swedish",)}
+# Each language by its names in the languages postings are written in (English, German, French, Spanish,
+# Portuguese, its own).
+LANGUAGES = {"english": ("english", "englisch", "inglês", "inglés", "anglais"),
+             "german": ("german", "deutsch", "deutschkenntnisse", "alemão", "alemán", "allemand"),
+             "french": ("french", "français", "francais", "französisch", "francês", "francés"),
+             "spanish": ("spanish", "español", "espanol", "spanisch", "espanhol", "espagnol"),
+             "portuguese": ("portuguese", "português", "portugiesisch", "portugués", "portugais"),
+             "italian": ("italian", "italiano", "italienisch"), "dutch": ("dutch", "nederlands", "niederländisch"),
+             "turkish": ("turkish", "türkçe", "türkisch"), "polish": ("polish", "polnisch", "polski"),
+             "japanese": ("japanese", "japanisch"), "mandarin": ("mandarin", "chinese", "chinesisch"),
+             "swedish": ("swedish", "schwedisch")}
 _REQUIRED = (r"(?:fluent|fluency|native|business[- ]level|business[- ]fluent|proficien\w*|excellent|strong|"
-             r"very good|perfect|verhandlungssicher\w*|fließend\w*|sehr gute?)\W+(?:\w+\W+){0,5}?{lang}|"
+             r"very good|perfect|verhandlungssicher\w*|fließend\w*|sehr gute?|fluência|domínio|dominio)\W+"
+             r"(?:\w+\W+){0,5}?{lang}|"
              r"{lang}\W+(?:\w+\W+){0,2}?(?:is\s+)?(?:required|mandatory|a must|essential|needed|"
-             r"\(?[bc][12]\b|native|fluent|fließend|verhandlungssicher)")
+             r"\(?[bc][12]\b|native|fluent|fließend|verhandlungssicher|fluente|avançado|obrigatório|"
+             r"imprescind[íi]vel|fluido|avanzado|nativo|imprescindible|requerido|indispensable|courant)")
 _OPTIONAL = r"{lang}\W+(?:\w+\W+){0,3}?(?:is\s+)?(?:a\s+)?(?:plus|nice to have|bonus|advantage|preferred|ideal)"
 # Frequent words of the languages a posting may be written in; English last, as the default.
 _STOPWORDS = {"german": {"und", "die", "der", "wir", "sie", "mit", "für", "ist", "du", "bei", "eine", "auf", "das"},
@@ -123,19 +172,17 @@ def _number(text: str) -> int:
 # Open applications and talent pools: a way to be remembered, not an opening.
 _OPEN_APPLICATION = re.compile(
     r"open application|general application|(?<!broadest )(?<!broad )(?<!diverse )(?<!widest )(?<!largest )"
-    r"talent (pool|network|community)|initiativbewerbung|"
+    r"talent (pool|network|community)|initiativbewerbung|spontanbewerbung|banco de talentos|bolsa de talento|"
     r"(spontaneous|speculative|unsolicited) application|candidatura espont|candidature spontan|"
-    r"future (opportunities|openings|roles)|expression of interest|(don.t|do not) see (a|the|your) (role|position|job)|"
+    r"future (opportunit(y|ies)|openings?|roles?)|expression of interest|"
+    r"(don.t|do not) see (a|the|your) (role|position|job)|"
     r"not (a|an) (specific|active|current) (role|opening|position)")  # lowered
 # A piece every open-application phrase holds: the full pattern runs only when one is there.
-_OPENING_HINTS = ("open application", "general application", "talent ", "initiativbewerbung", "spontan",
+_OPENING_HINTS = ("open application", "general application", "talent ", "talento", "initiativbewerbung", "spontan",
                   "speculative", "unsolicited", "candidatura espont", "future ", "expression of interest", " see ",
                   "not a")
-_TITLE_TRANSLATIONS = ((re.compile(r"engenheir[oa]s? de dados|ingenier[oa]s? de datos|dateningenieur(in)?", re.I),
-                        "data engineer"), (re.compile(r"softwareentwickler(in)?", re.I), "software developer"),
-                       (re.compile(r"member of (the )?technical staff", re.I), "software engineer"),
-                       (re.compile(r"desenvolvedor[a]?|desarrollador[a]?|entwickler(in)?|développeur(se)?", re.I),
-                        "developer"), (re.compile(r"ingénieur[e]?|ingeniero[a]?|engenheir[oa]", re.I), "engineer"))
+# Titles in other words for the same role, read as the English a role list uses.
+_TITLE_SYNONYMS = ((re.compile(r"member of (the )?technical staff", re.I), "software engineer"),)
 
 
 @dataclass
@@ -165,8 +212,8 @@ class Fit:
 @functools.lru_cache(maxsize=16384)
 def normalise_title(title: str) -> str:
     """'Sr. Backend SWE (m/w/d)' -> 'senior back end software engineer'. Cached: titles repeat."""
-    text = _GENDER.sub(" ", title or "")
-    for pattern, english in _TITLE_TRANSLATIONS:
+    text = english_title(_GENDER.sub(" ", title or ""))
+    for pattern, english in _TITLE_SYNONYMS:
         text = pattern.sub(english, text)
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))  # Sênior
     text = re.sub(r"(?<=[a-z])/(?=[a-z])", " ", text.lower())
@@ -202,6 +249,22 @@ def title_levels(title: str, ignore: frozenset[str] = frozenset()) -> tuple[str,
     words = " ".join(w for w in normalise_title(title).split() if w not in ignore)
     level = next((level for pattern, level in _TITLE_LEVELS if _has(f"(?:{pattern})", words)), None)
     return (level,) if level else grade
+
+
+def text_levels(title: str, low_text: str) -> tuple[str, ...]:
+    """The level the text states for a role whose title states none (see _TEXT_LEVEL), or ()."""
+    head = low_text[:5000]
+    for start, end in windows(head, _TEXT_LEVEL_HINTS, 12, 100):  # the pattern runs only where its words are
+        said = _TEXT_LEVEL.search(head, start, end)
+        if said:
+            return _LINKEDIN_LEVELS[said.group(1)] if said.group(1) else ("entry",)
+    named = title.lower().strip()
+    found: set[str] = set()
+    for at in positions(head[:1500], (named,)) if len(named) > 5 else ():
+        before, after = head[max(0, at - 15):at].split()[-1:], head[at + len(named):at + len(named) + 12].split()[:1]
+        beside = [w.strip(".,;:()") for w in (*before, *after)]
+        found |= {level for w in beside if _BESIDE.match(w) and (level := title_level(w))}
+    return tuple(sorted(found))
 
 
 def _spellings(term: str) -> tuple[str, ...]:
@@ -260,10 +323,14 @@ def _language_patterns() -> dict[str, tuple[tuple[str, ...], re.Pattern[str], re
 _LANGUAGE_PATTERNS = _language_patterns()
 # Pieces that every name of a language holds one of ("engl" for english and englisch, "deutsch"
 # for deutschkenntnisse), looked for once per posting before the language's names are.
-_LANGUAGE_ANCHORS = {"english": ("engl",), "german": ("german", "deutsch"), "french": ("french", "fran"),
-                     "spanish": ("spanish", "espa"), "portuguese": ("portugu",), "italian": ("italian",),
-                     "dutch": ("dutch", "nederlands"), "turkish": ("turkish", "türkçe"), "polish": ("polish",),
-                     "japanese": ("japanese",), "mandarin": ("mandarin", "chinese"), "swedish": ("swedish",)}
+# A piece is the name itself where a shorter one would sit inside common words ("ingl" is in "single",
+# "chines" in "machines").
+_LANGUAGE_ANCHORS = {"english": ("engl", "inglês", "inglés", "anglais"),
+                     "german": ("german", "deutsch", "alemão", "alemán", "allemand"), "french": ("french", "fran"),
+                     "spanish": ("spani", "espa"), "portuguese": ("portug",), "italian": ("itali",),
+                     "dutch": ("dutch", "nederlands", "niederl"), "turkish": ("turkish", "türk"),
+                     "polish": ("polish", "polnisch", "polski"), "japanese": ("japan",),
+                     "mandarin": ("mandarin", "chinese", "chinesisch"), "swedish": ("swedish", "schwed")}
 assert all(any(a in n for a in _LANGUAGE_ANCHORS[lang]) for lang, names in LANGUAGES.items() for n in names)
 _ANCHOR_LANGUAGES = tuple((anchor, language) for language, anchors in _LANGUAGE_ANCHORS.items() for anchor in anchors)
 # Each stop word, bare and before , or ., with the languages it is frequent in ("que": Spanish, Portuguese).
@@ -275,11 +342,14 @@ for _language, _words in _STOPWORDS.items():
 _NONE = itertools.repeat(())
 
 
-def required_languages(text: str, lowered: str | None = None) -> tuple[set[str], set[str]]:
-    """(languages the posting requires, languages it calls a plus)."""
+def required_languages(text: str, lowered: str | None = None,
+                       spoken: frozenset[str] = frozenset()) -> tuple[set[str], set[str]]:
+    """(languages the posting requires, languages it calls a plus), leaving out the `spoken` ones:
+    a language the person speaks is never held against a posting, so it need not be looked for."""
     lowered = text.lower() if lowered is None else lowered
     required, optional = set(), set()
-    named = {language for anchor, language in _ANCHOR_LANGUAGES if anchor in lowered}  # most name one or two
+    named = {language for anchor, language in _ANCHOR_LANGUAGES
+             if language not in spoken and anchor in lowered}  # most name one or two
     for language in named:
         names, must, plus = _LANGUAGE_PATTERNS[language]
         spans = windows(lowered, names, 90, 90)  # the patterns run only around the language's name
@@ -290,11 +360,12 @@ def required_languages(text: str, lowered: str | None = None) -> tuple[set[str],
         elif any(must.search(lowered, a, b) for a, b in spans):
             required.add(language)
     written = written_in(lowered)
-    if written and written != "english":
+    if written and written != "english" and written not in spoken:
         required.add(written)
     return required - optional, optional
 
 
+@functools.lru_cache(maxsize=4)  # asked for the same text by the place and the language components
 def written_in(lowered: str) -> str | None:
     """The language most of a text is written in, from its frequent words (None when too short). The
     first 1,200 characters decide when one language leads them clearly; else the first 3,000."""
@@ -395,17 +466,28 @@ class Scorer:
         self.wanted = {s for s in profile.seniority}
         self.role_words = frozenset(w for r in self.roles for w in r.split())
         self.functions = person_functions(profile.roles, (*profile.must_have, *profile.nice_to_have))
+        self.own_functions = own_functions(profile.roles, (*profile.must_have, *profile.nice_to_have))
         # A profile whose roles name part-time or weekend work takes such jobs.
         self.takes_schedules = any(_SCHEDULE.search(role) for role in profile.roles)
+        self.spoken = frozenset(s.lower() for s in profile.languages)
         self.home = expand(profile.locations)
         self.onsite = home_of(profile.locations)
         self.work_from = expand(profile.work_from) or self.home
 
     def score(self, job: Job, now: float | None = None) -> Fit:
+        """The job's fit; a title listing several openings ("Senior Software Engineer; Lead Product
+        Designer") fits as well as its best opening does."""
+        titles = openings(job.title)
+        if len(titles) == 1:
+            return self._score(job, now)
+        return max((self._score(dataclasses.replace(job, title=title), now) for title in titles),
+                   key=lambda fit: fit.score)
+
+    def _score(self, job: Job, now: float | None) -> Fit:
         fit = Fit(score=0, scored_at=now or time.time())
         text = f"{job.title}\n{job.description}"
         lowered = text.lower()
-        function = job_function(job.title, job.description, lowered[len(job.title) + 1:])
+        function = self._function(job, lowered)
         parts = (self._title(job, function, fit), self._seniority(job, lowered, fit), self._skills(text, lowered, fit),
                  self._location(job, lowered, fit), self._language(lowered, fit), self._freshness(job, fit))
         total = sum(parts) - self._avoid(text, lowered, fit)
@@ -423,6 +505,15 @@ class Scorer:
                 total = cap
         fit.score = int(round(max(0, min(100, total))))
         return fit
+
+    def _function(self, job: Job, lowered: str) -> str | None:
+        """The job's function; of a title offering alternatives ("Data Engineer and Analyst"), the
+        first that is the person's own work (one they merely also take does not count: a frontend or
+        full-stack role is not a backend engineer's)."""
+        function = job_function(job.title, job.description, lowered[len(job.title) + 1:])
+        if not self.functions or function in self.functions:
+            return function
+        return next((f for f in title_functions(job.title) if f in self.own_functions), function)
 
     def _title_cap(self, fit: Fit) -> int | None:
         return NEAR_TITLE_CAP if self.roles and fit.title_match < TITLE_MATCH else None
@@ -450,7 +541,8 @@ class Scorer:
         person opted in (fit.open_applications)."""
         head = f"{job.title}\n{job.description[:1500]}"
         low_head = lowered[:len(head)]
-        if not (any(hint in low_head for hint in _OPENING_HINTS) and _OPEN_APPLICATION.search(low_head)):
+        if fit.function != "open application" and not (
+                any(hint in low_head for hint in _OPENING_HINTS) and _OPEN_APPLICATION.search(low_head)):
             return None
         fit.flags.append("open application or talent pool, not an opening")
         return None if self.profile.open_applications else self.profile.min_score - OPENING_GAP
@@ -504,6 +596,10 @@ class Scorer:
         if not stated:
             criteria = str((job.data.get("detail") or {}).get("seniority") or job.extra.get("seniority") or "")
             levels = _LINKEDIN_LEVELS.get(criteria, ())
+        said_by = "title"
+        if not levels:
+            levels = text_levels(job.title, lowered[len(job.title) + 1:])
+            stated, said_by = bool(levels), "text"
             if not levels and self.profile.years is None and fit.years_asked:
                 least = fit.years_asked[0]
                 levels = ("senior",) if least >= 5 else ("mid",) if least >= 2 else ("entry",)
@@ -514,7 +610,7 @@ class Scorer:
         points = weight if gap == 0 else -SENIORITY_PENALTY if stated else 0.0
         fit.level_gap = bool(gap and stated)
         if gap:
-            fit.flags.append(f"title says {levels[0]}" if stated else f"seniority looks {levels[0]}")
+            fit.flags.append(f"{said_by} says {levels[0]}" if stated else f"seniority looks {levels[0]}")
         fit.components["seniority"] = points
         return points
 
@@ -564,15 +660,20 @@ class Scorer:
         from, or remote with no bound (unless remote: no). What the text says bounds a bare "Remote"
         ("Remote (US only)", "based in Latin America", "9 AM - 5 PM EST", a salary in rand)."""
         weight = WEIGHTS["location"]
-        where = read_where(job.location or "")
         low_text = lowered[len(job.title) + 1:]  # the description in lower case
-        said = what_text_says(job.title, job.description, low_text)
-        remote_hint = bool(job.extra.get("is_remote")) or str(job.extra.get("workplace") or "").lower() == "remote" \
+        workplace = str(job.extra.get("workplace") or "")
+        where, seat_only = self._where(job.location or "", workplace, job.description, low_text)
+        said = what_text_says(job.title, job.description, low_text, written_in(lowered) == "english")
+        remote_hint = bool(job.extra.get("is_remote")) or workplace.lower() == "remote" or seat_only \
             or "remote" in job.title.lower() or (where.unknown and (said.remote or said.anywhere))
+        titled = title_where(job.title)
         if not where.countries():  # "Anywhere", "Remote" or nothing: the title may say where
-            titled = title_where(job.title)
             if titled.countries():
                 where, remote_hint = titled, remote_hint or where.remote
+        elif any(REMOTE.search(p.text) for p in titled.parts):
+            # "Senior Frontend Engineer - Remote Europe": the title opens remote work there too; a territory
+            # the title names without saying remote ("Account Executive - EMEA") is not where one works from
+            where = Where(where.parts + tuple(p for p in titled.parts if REMOTE.search(p.text)), where.anywhere, False)
         share, note = 1.0, ""
         if where.unknown and not remote_hint and not said.bounds and self.home:
             share, note = 0.0, "no location given: cannot tell whether you can work there"
@@ -595,6 +696,24 @@ class Scorer:
         fit.components["location"] = weight * share
         return weight * share
 
+    @staticmethod
+    def _where(location: str, workplace: str, description: str, low_text: str) -> tuple[Where, bool]:
+        """The posting's places without the company's seat ("Headquarters: Toronto", "(HQ in NYC)"), and
+        whether the seat was all it named and is not the role's place. The seat counts as the role's
+        place only for a role that names no other place and is on site or hybrid: one that says so, or
+        an office marked as the seat ("New York, NY (HQ)") in a text that does not say remote. A field
+        that gives only the seat ("Headquarters: Toronto", a remote board's company line) or a text
+        that says remote makes the role remote, bounded only by what the text says."""
+        place, seat = without_hq(location)
+        if not seat or place:
+            return read_where(place), False
+        where = read_where(seat)
+        if where.remote:
+            return where, False
+        if on_site_said(workplace, low_text) or not (seat_label(location) or remote_in_text(description, low_text)):
+            return where, False
+        return Where((), False, True), True
+
     def _workable(self, where: Where, remote_hint: bool, said: Said) -> bool:
         """One part of the place is workable: on site within the person's reach (a country they name,
         or near a city they name), or remote from an area within where they may work from (None:
@@ -606,8 +725,8 @@ class Scorer:
                                     for area in remote_areas(where, remote_hint, said))
 
     def _language(self, lowered: str, fit: Fit) -> float:
-        spoken = {s.lower() for s in self.profile.languages}
-        required, _optional = required_languages(lowered, lowered)
+        spoken = self.spoken
+        required, _optional = required_languages(lowered, lowered, spoken)
         missing = sorted(required - spoken)
         for language in missing:
             fit.flags.append(f"requires {language.capitalize()}")

@@ -1,9 +1,9 @@
 """Builds tests/evals/fit_postings.jsonl, the postings of the fit eval, from recorded files only:
 the fixtures (through the project's own parsers) and the pages in tests/evals/postings/ (see its
 SOURCES.md). Each posting gets its half once, from a hash of its id: `tuning` or `held_back`. Rounds
-1 and 2 are all tuning data now (their held-back figures were reported); round 3, written by someone
-who never saw the scorer, is the test, and its `held_back` half is never tuned on. A posting keeps the
-half written in the file.
+1, 2 and 3 are all tuning data now (their held-back figures were reported); round 4, written by
+someone who never saw the scorer, is the test (read from postings/round4/ when it lands), and its
+`held_back` half is never tuned on. A posting keeps the half written in the file.
     python tests/evals/build_fit_postings.py
 """
 
@@ -162,7 +162,7 @@ def round2() -> list[dict[str, Any]]:
 
 
 def later_rounds() -> list[dict[str, Any]]:
-    """Postings of the rounds after 2 (round 3 is the blind test): every file under
+    """Postings of the rounds after 2 (round 3 is tuning data, round 4 the blind test): every file under
     tests/evals/postings/round<N>/ with a '---' header like round 2's (title, location and, if
     known, company, workplace, source and id), marked with its round N. Nothing when none exist."""
     found = []
@@ -180,13 +180,20 @@ def later_rounds() -> list[dict[str, Any]]:
     return found
 
 
+def as_recorded(found: list[dict[str, Any]], recorded: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A later round's posting already in fit_postings.jsonl stays as it was written there (its id,
+    source and half are what its labels name, and a round's writer may have set them by hand); only
+    a file not recorded yet is read afresh."""
+    by_origin = {p["origin"]: p for p in recorded if p.get("round", 1) >= 3}
+    return [by_origin.get(p["origin"], p) for p in found]
+
+
 def main() -> None:
-    previous = {}
-    if OUT.exists():
-        previous = {p["id"]: p["half"] for p in map(json.loads, OUT.read_text().splitlines())}
+    recorded = [json.loads(line) for line in OUT.read_text().splitlines() if line] if OUT.exists() else []
+    previous = {p["id"]: p["half"] for p in recorded}
     postings = [{**p, "round": 1} for p in (*legacy(), *boards(), *linkedin_cards(), *remotewlb(), *hacker_news())]
     postings += round2()
-    postings += later_rounds()
+    postings += as_recorded(later_rounds(), recorded)
     ids = [p["id"] for p in postings]
     assert len(ids) == len(set(ids)), "posting ids must be unique"
     with OUT.open("w") as out:
