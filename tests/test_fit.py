@@ -715,13 +715,3 @@ def test_remote_work_is_read_in_french_spanish_and_portuguese_words():
     from pipeline.fit.places import read_where
 
     assert all(read_where(place).remote for place in ("Paris (Télétravail)", "Madrid - Teletrabajo", "Teletrabalho"))
-
-
-def test_the_builder_keeps_recorded_postings_and_reads_a_new_rounds_files_afresh():
-    sys.path.insert(0, str(ROOT / "tests" / "evals"))
-    from build_fit_postings import as_recorded
-
-    recorded = [{"id": "r3-hand-set-1", "origin": "postings/round3/a.md", "round": 3, "half": "held_back"}]
-    found = [{"id": "r3-a", "origin": "postings/round3/a.md", "round": 3},
-             {"id": "r4-b", "origin": "postings/round4/b.md", "round": 4}]
-    assert [p["id"] for p in as_recorded(found, recorded)] == ["r3-hand-set-1", "r4-b"]

@@ -3,7 +3,8 @@ the fixtures (through the project's own parsers) and the pages in tests/evals/po
 SOURCES.md). Each posting gets its half once, from a hash of its id: `tuning` or `held_back`. Rounds
 1, 2 and 3 are all tuning data now (their held-back figures were reported); round 4, written by
 someone who never saw the scorer, is the test (read from postings/round4/ when it lands), and its
-`held_back` half is never tuned on. A posting keeps the half written in the file.
+`held_back` half is never tuned on. The files are the only truth: a later round's file names its
+posting's id (and source) in its header, so a rebuild never renames a posting its labels name.
     python tests/evals/build_fit_postings.py
 """
 
@@ -180,25 +181,15 @@ def later_rounds() -> list[dict[str, Any]]:
     return found
 
 
-def as_recorded(found: list[dict[str, Any]], recorded: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """A later round's posting already in fit_postings.jsonl stays as it was written there (its id,
-    source and half are what its labels name, and a round's writer may have set them by hand); only
-    a file not recorded yet is read afresh."""
-    by_origin = {p["origin"]: p for p in recorded if p.get("round", 1) >= 3}
-    return [by_origin.get(p["origin"], p) for p in found]
-
-
 def main() -> None:
-    recorded = [json.loads(line) for line in OUT.read_text().splitlines() if line] if OUT.exists() else []
-    previous = {p["id"]: p["half"] for p in recorded}
     postings = [{**p, "round": 1} for p in (*legacy(), *boards(), *linkedin_cards(), *remotewlb(), *hacker_news())]
     postings += round2()
-    postings += as_recorded(later_rounds(), recorded)
+    postings += later_rounds()
     ids = [p["id"] for p in postings]
     assert len(ids) == len(set(ids)), "posting ids must be unique"
     with OUT.open("w") as out:
         for posting in postings:
-            posting["half"] = previous.get(posting["id"]) or half_of(posting["id"])
+            posting["half"] = half_of(posting["id"])
             out.write(json.dumps(posting, ensure_ascii=False) + "\n")
     print(f"{len(postings)} postings -> {OUT}")
 
