@@ -143,6 +143,10 @@ def test_rounds_1_to_3_keep_what_tuning_reached(evaluated, name):
     assert result["top10_precision"] >= top10 - 1e-9, (name, result["misses"])
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "not met: round 4 (200 postings written and labelled blind; 89 held back) measured once: precision / recall "
+    "backend 0.80/0.57, sales 0.89/1.00, support 1.00/1.00, sre_bengaluru 0.91/0.91, ml_bengaluru 1.00/0.80, "
+    "frontend_berlin 0.67/0.57, data_saopaulo 1.00/0.86"))
 def test_the_held_back_floors_hold_on_round_4(evaluated):
     """Round 4, written by someone who never saw the scorer and split once by the hash of the posting
     id: precision and recall >= 0.85 for every profile on its held-back half; precision@10 >= 0.8
