@@ -454,15 +454,27 @@ MEETING_LINK = re.compile(
 
 # -- rejection: a decision about the candidate, or a role that closed -------------------------------
 
-# An invitation under negation counts for rejection ("we cannot invite you to interview").
+# A further step of the process: "a second interview", "any further calls", "the next round".
+_FURTHER_STEP = (r"(?:any |a |an |the )?(?:further|another|second|third|next|final|more|additional) (?:interview|round|"
+                 r"call|conversation|meeting|step|stage)s?\b")
+# An invitation under negation counts for rejection ("we cannot invite you to interview", "we won't
+# be scheduling further interviews", "kein zweites Gespräch", "no te vamos a llamar para la siguiente ronda").
 NEGATED_INVITE = family(
     en=[r"(?:\bnot|n't|\bunable to|\bcannot)\b[^.!?\n]{0,40}\b(?:invit|offer|proceed)\w*[^.!?\n]{0,40}"
-        r"\b(?:interview|call|chat|next (?:stage|round|step))", r"\bnot be inviting\b"],
-    de=[r"\bnicht\b[^.!?\n]{0,60}\b(?:einlad\w*|einzuladen)\b", r"\bkeine einladung\b"],
-    fr=[r"\bne\b[^.!?\n]{0,50}\bpas\b[^.!?\n]{0,40}\b(?:proposer|inviter|convier|convoquer)[^.!?\n]{0,30}\bentretien"],
-    es=[r"\bno\b[^.!?\n]{0,40}\b(?:invitar\w*|ofrecer\w*|convocar\w*)[^.!?\n]{0,30}\bentrevista"],
+        r"\b(?:interview|call|chat|next (?:stage|round|step))", r"\bnot be inviting\b",
+        r"(?:\bnot|n't|\bunable to|\bcannot)\b[^.!?\n]{0,40}\b(?:schedul|arrang|set(?:ting)? up|book|organi[sz]|hold|"
+        r"conduct)\w*[^.!?\n]{0,20}\b" + _FURTHER_STEP],
+    de=[r"\bnicht\b[^.!?\n]{0,60}\b(?:einlad\w*|einzuladen)\b", r"\bkeine einladung\b",
+        r"\bkein\w* (?:weiter\w*|zweite\w*|nächste\w*|finale\w*|erneute\w*) (?:gespräch|interview|runde|termin|"
+        r"telefonat)"],
+    fr=[r"\bne\b[^.!?\n]{0,50}\bpas\b[^.!?\n]{0,40}\b(?:proposer|inviter|convier|convoquer)[^.!?\n]{0,30}\bentretien",
+        r"\bn(?:e\b|')\s?(?:\w+\s)?(?:organis|planifi|propos|prévo|programm|fix|convoqu|invit|convi)\w*\s(?:pas|plus)\b"
+        r"[^.!?\n]{0,30}\b(?:entretien|échange|rendez-vous|étape|tour)"],
+    es=[r"\bno\b[^.!?\n]{0,40}\b(?:invitar\w*|ofrecer\w*|convoca\w*|llamar\w*|programar\w*|agendar\w*|citar\w*)"
+        r"[^.!?\n]{0,30}\b(?:entrevista|fase|etapa|ronda)"],
     nl=[r"\b(?:niet|geen)\b[^.!?\n]{0,60}\buitnodig\w*", r"\bnodigen\b[^.!?\n]{0,20}\bniet uit\b",
-        r"\bniet (?:op|voor een) gesprek\b"])
+        r"\bniet (?:op|voor een) gesprek\b",
+        r"\bgeen (?:tweede |volgende |nieuwe |verdere |vervolg)(?:gesprek|ronde|interview|afspraak)"])
 # Someone else was chosen: a choice verb and another person in one sentence.
 OTHER_CHOSEN = family(
     en=[r"\b(?:chosen|chose|selected|opted for|hired|appointed|offered the (?:role|position|job) to|decided (?:to )?"
@@ -543,7 +555,9 @@ OUTCOME = family(
         r"\bpassed on (?:your|you|the candidacy)\b",
         r"\bnegative (?:news|response|answer|outcome|decision)\b",
         r"(?:\bnot|n't) (?:be )?(?:able to )?make (?:you )?an offer\b",
-        r"\b(?:can't|cannot|won't|not) (?:go|move) (?:any )?further together\b"],
+        r"\b(?:can't|cannot|won't|not) (?:go|move) (?:any )?further together\b",
+        r"(?:\b(?:have|need|going|got) to|\bgonna|\bmust|\bwill|'ll) (?:have to )?say no\b", r"\bit's a no\b",
+        r"\bthe answer is (?:a )?no\b"],
     de=[r"\b(?:bewerbung|kandidatur)\b[^.!?\n]{0,50}\b(?:abgelehnt|erfolglos|nicht erfolgreich|nicht berücksichtigt)\b",
         r"\b(?:sie|du) (?:wurden|wurdest|sind|bist|haben|hast) (?:\w+ ){0,2}nicht (?:ausgewählt|berücksichtigt|"
         r"weitergekommen|erfolgreich|eingeladen)\b", r"\bnicht (?:weiter|in die nächste runde) gekommen\b",
@@ -567,7 +581,7 @@ OUTCOME = family(
         r"\bnicht weiter(?:gehen|machen) mit (?:ihnen|dir|ihrer|deiner)\b",
         r"\bnegative[nr]? (?:rückmeldung|nachricht|antwort|entscheidung|bescheid)\b",
         r"\bkein (?:angebot|vertragsangebot) (?:machen|unterbreiten)\b",
-        r"\bnicht zusammen(?:kommen|finden|arbeiten)\b"],
+        r"\bnicht zusammen(?:kommen|finden|arbeiten)\b", r"\b(?:muss|müssen) (?:ich|wir) (?:\w+ )?nein sagen\b"],
     fr=[r"\bcandidature\b[^.!?\n]{0,40}\b(?:refusée|rejetée|déclinée|non retenue|n'a pas abouti|ne sera pas retenue)\b",
         r"\bvous n'avez pas (?:été (?:retenu|sélectionné|choisi)|obtenu le poste)\w*",
         r"\bne l'avons pas retenue?\b", r"\bne (?:faites|fait|figure|figurez|font) pas partie des\b",
@@ -588,7 +602,8 @@ OUTCOME = family(
         r"\bn'irons pas plus loin\b",
         r"\b(?:décliné|refusé|écarté) (?:votre|ta) candidature\b",
         r"\bne\b[^.!?\n]{0,30}\bpas\b[^.!?\n]{0,10}\b(?:aller plus loin|continuer ensemble|avancer ensemble)\b",
-        r"\bpas (?:vous )?faire (?:d'offre|de proposition)\b"],
+        r"\bpas (?:vous )?faire (?:d'offre|de proposition)\b",
+        r"\b(?:dois|devons|vais|allons) (?:\w+ )?(?:vous |te )?dire non\b"],
     es=[r"\b(?:candidatura|solicitud|perfil)\b[^.!?\n]{0,40}\b(?:rechazad[oa]|descartad[oa]|desestimad[oa]|"
         r"no (?:ha sido |fue )?seleccionad[oa]|no ha prosperado|no continuará|no avanzará)\b",
         r"\bno (?:has|ha|han) (?:superado|pasado|sido seleccionad[oa]s?)\b",
@@ -612,7 +627,7 @@ OUTCOME = family(
         r"\bno (?:vamos a )?(?:ir|llegar) más (?:allá|lejos)\b",
         r"\b(?:descartado|rechazado) (?:tu|su) (?:perfil|candidatura|solicitud)\b",
         r"\bno (?:\w+ )?(?:seguir|continuar|avanzar) juntos\b",
-        r"\bno (?:\w+ )?(?:hacerte|hacerle) una oferta\b"],
+        r"\bno (?:\w+ )?(?:hacerte|hacerle) una oferta\b", r"\bdecir(?:te|le)? que no\b"],
     nl=[r"\b(?:sollicitatie|kandidatuur)\b[^.!?\n]{0,40}\b(?:afgewezen|niet succesvol|niet geselecteerd)\b",
         r"\b(?:je|u|jij) (?:bent|is|wordt|zijn|werd) (?:\w+ ){0,2}niet (?:geselecteerd|aangenomen|gekozen|"
         r"uitgenodigd|door)\b", r"\bniet (?:door|verder) naar de (?:volgende|tweede|laatste)\b",
@@ -637,7 +652,7 @@ OUTCOME = family(
         r"\b(?:je|jouw|uw) (?:profiel|sollicitatie) (?:\w+ )?(?:afgewezen|laten vallen)\b",
         r"\bnegatieve (?:beslissing|uitslag|reactie)\b",
         r"\bgeen (?:aanbod|bod) (?:\w+ )?(?:doen|maken)\b",
-        r"\bniet samen verder\b"])
+        r"\bniet samen verder\b", r"\bnee (?:moeten )?zeggen\b"])
 DECISION = family(
     en=[r"(?:\bnot|n't|\bno longer)\b[^.!?\n]{0,30}\b(?:move|moving|go|going|be moving|be going) (?:forward|ahead|"
         r"further)",
@@ -751,7 +766,17 @@ ROLE_CLOSED = family(
         r"\bstopped the (?:search|process|recruitment)\b",
         r"\b(?:put|placed) on hold indefinitely\b",
         r"\bclosing (?:all )?(?:the )?applications\b",
-        r"\b(?:position|role|job)\b[^.!?\n]{0,20}\b(?:has been|was) (?:given|awarded|assigned|offered) to\b"],
+        r"\b(?:position|role|job)\b[^.!?\n]{0,20}\b(?:has been|was) (?:given|awarded|assigned|offered) to\b",
+        r"\b(?:hire|hiring|fill|filling|staff|staffing|promot\w*)\b[^.!?\n]{0,40}\b(?:internally|from within)\b",
+        r"(?:\bno|n't have|\bnot have)(?: the| any)? (?:budget|headcount|funding)\b"
+        r"(?! (?:constraint|limit|issue|concern))",
+        r"\b(?:can't|cannot|can not|unable to) (?:justify|afford|budget for)\b[^.!?\n]{0,30}\b(?:hire|hiring|role|"
+        r"position|headcount)\b",
+        r"\bnot in (?:a|the) position to (?:hire|recruit|add|take on|bring on|open)\b",
+        r"(?:n't|\bnot) (?:be )?(?:actively |currently )?(?:hiring|recruiting)\b",
+        r"(?:n't|\bnot|\bno)\b(?: have| got)?(?: a| an| any)? (?:open |suitable |current )?(?:role|position|opening|"
+        r"vacancy|job|spot)s?\b(?: \w+){0,3} (?:that (?:fits?|matches|suits?|would suit)|for (?:you|your|someone with)|"
+        r"matching (?:your|you)|suited to)"],
     de=[r"\b(?:stelle|position|vakanz)\b[^.!?\n]{0,40}\b(?:besetzt|vergeben|gestrichen|zurückgezogen)\b",
         r"\bkeine (?:passende|offene|vakante|freie)n? (?:stelle|position|vakanz)",
         r"\beinstellungsstopp\b", r"\bnicht (?:mehr )?(?:nachbesetzt|besetzt werden)\b",
@@ -771,7 +796,12 @@ ROLE_CLOSED = family(
         r"\b(?:rekrutierung|auswahlverfahren|besetzungsverfahren|suche)\b[^.!?\n]{0,20}\b(?:abgesagt|eingestellt|"
         r"gestoppt|abgebrochen)\b",
         r"\bauf unbestimmte zeit (?:pausiert|auf eis gelegt|zurückgestellt|gestoppt)\b",
-        r"\bbewerbungs(?:prozess|phase|verfahren) (?:wird |ist )?(?:geschlossen|beendet)\b"],
+        r"\bbewerbungs(?:prozess|phase|verfahren) (?:wird |ist )?(?:geschlossen|beendet)\b",
+        r"\b(?:stelle|position|rolle|vakanz)\b[^.!?\n]{0,40}\bnicht\b[^.!?\n]{0,20}\b(?:zu )?(?:nach)?(?:besetzt|"
+        r"besetzen|zu besetzen)\b",
+        r"\bkein(?:e|en)? (?:budget|headcount|mittel)\b[^.!?\n]{0,30}\b(?:für|um)\b",
+        r"\bstellen\b[^.!?\n]{0,20}\b(?:nicht|niemanden|keine\w*)\b[^.!?\n]{0,20}\bein\b",
+        r"\bkeine (?:\w+ )?(?:stelle|position|rolle|vakanz)\b,? (?:die|welche|für (?:sie|dich))\b"],
     fr=[r"\b(?:poste|offre)\b[^.!?\n]{0,30}\b(?:pourvu|clôturé|annulé|gelé)",
         r"\bpas de (?:poste|offre) (?:ouvert |disponible )?correspondant",
         r"\baucun poste\b[^.!?\n]{0,50}\b(?:ouvert|disponible|correspondant)",
@@ -787,7 +817,11 @@ ROLE_CLOSED = family(
         r"\b(?:recrutement|processus)\b[^.!?\n]{0,20}\b(?:a été )?(?:annulé|arrêté)\b",
         r"\b(?:suspendu|gelé|arrêté) (?:pour une durée indéterminée|sine die)\b",
         r"\bclôturons (?:les|toutes les) candidatures\b",
-        r"\bposte\b[^.!?\n]{0,30}\b(?:attribué|octroyé)\b"],
+        r"\bposte\b[^.!?\n]{0,30}\b(?:attribué|octroyé)\b",
+        r"\b(?:mobilité|promotion|solution) interne\b",
+        r"\b(?:pas|plus|aucun) (?:de |le |d')?(?:budget|enveloppe)\b[^.!?\n]{0,30}\b(?:pour|afin)\b",
+        r"\bne (?:recrutons|recrute|embauchons) (?:pas|plus)\b", r"\bpas en mesure de recruter\b",
+        r"\b(?:pas de|aucun) poste (?:\w+ )?(?:qui (?:corresponde?|convien)|adapté|pour vous)"],
     es=[r"\b(?:puesto|vacante|posición|plaza)\b[^.!?\n]{0,30}\b(?:cubiert[oa]|cerrad[oa]|cancelad[oa])\b",
         r"\bno (?:tenemos|hay) (?:ninguna )?(?:vacante|posición|puesto)",
         r"\bcongelación de (?:contrataciones|vacantes)\b",
@@ -803,7 +837,11 @@ ROLE_CLOSED = family(
         r"\b(?:proceso|selección)\b[^.!?\n]{0,20}\b(?:se ha )?(?:cancelado|detenido|paralizado)\b",
         r"\ben pausa (?:indefinidamente|de forma indefinida)\b",
         r"\bcerramos (?:las|todas las) candidaturas\b",
-        r"\b(?:puesto|plaza|vacante|posición)\b[^.!?\n]{0,30}\b(?:adjudicad[oa]|asignad[oa]|otorgad[oa])\b"],
+        r"\b(?:puesto|plaza|vacante|posición)\b[^.!?\n]{0,30}\b(?:adjudicad[oa]|asignad[oa]|otorgad[oa])\b",
+        r"\b(?:cubrir|cubierto|cubierta|cubrimos|contratar|contratamos|promocionar)\b[^.!?\n]{0,30}\b(?:internamente|"
+        r"de (?:forma|manera) interna)\b", r"\bpromoción interna\b",
+        r"\bno (?:tenemos|hay|contamos con) (?:\w+ )?(?:presupuesto|headcount)\b",
+        r"\bno (?:estamos|vamos a estar) (?:contratando|incorporando)\b"],
     nl=[r"\b(?:vacature|functie|positie|rol)\b[^.!?\n]{0,30}\b(?:vervuld|ingevuld|gesloten|geannuleerd|ingetrokken)\b",
         r"\bgeen (?:passende|openstaande) (?:vacature|functie)", r"\b(?:vacature|personeels)stop\b",
         r"\biemand (?:\w+ ){0,4}gevonden\b", r"\bgevonden voor (?:de|deze) (?:rol|functie|vacature)\b",
@@ -820,7 +858,11 @@ ROLE_CLOSED = family(
         r"\bvoor onbepaalde tijd (?:on hold|stilgelegd|bevroren|stopgezet)\b",
         r"\bsluiten (?:alle )?sollicitaties\b",
         r"\b(?:functie|vacature|rol|positie)\b[^.!?\n]{0,30}\b(?:vergeven|toegewezen|gegund)\b",
-        r"\bintern (?:opgevuld|ingevuld|vervuld)\b"])
+        r"\bintern (?:opgevuld|ingevuld|vervuld)\b",
+        r"\bintern (?:in te vullen|invullen|te vervullen|op te vullen)\b",
+        r"\bgeen (?:budget|headcount|formatie)\b[^.!?\n]{0,30}\b(?:voor|om)\b",
+        r"\bgeen (?:\w+ )?(?:functie|vacature|rol|positie|plek)\b,? die (?:\w+ ){0,4}(?:past|aansluit)\b",
+        r"\bnemen (?:op dit moment |momenteel |nu )?niemand aan\b"])
 # Mood and courtesy: never enough alone ("we will keep your CV on file" closes declines and
 # acknowledgements alike).
 REJECTION_WEAK = family(
