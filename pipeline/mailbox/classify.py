@@ -59,6 +59,7 @@ BEFORE_NUMBER = re.compile(rf"(?:^|\s)(?:mo|di|mi|do|fr|mon|tue|tues|wed|thu|thu
                            rf"jue|vie|ma|wo|vr|{cues.MONTH[3:-4]})\.$", re.I)
 LONGEST = 400
 WRAPPED = 40  # a line this long that ends no sentence was cut by the sender's wrapping
+NARROWEST = 50  # the narrowest wrapping: a line that its next word would push past it was cut there
 LIST_ITEM = re.compile(r"^[-*•–>]")
 NUMBERED = re.compile(r"^\d{1,2}[.)]\s")  # "1. ...", unless it continues a date: "am Freitag,\n14. Juni"
 READ_CHARS = 8000  # of the reply's own text (the quoted mail already dropped)
@@ -139,7 +140,8 @@ def unwrapped(text: str) -> str:
     joined = [lines[0]]
     for line in lines[1:]:
         previous, stripped = joined[-1].rstrip(), line.strip()
-        if len(previous) >= WRAPPED and stripped and not previous.endswith((".", "!", "?", ":", ";")) and \
+        cut = len(previous) >= WRAPPED or len(previous) + 1 + len(stripped.split(" ")[0]) > NARROWEST
+        if cut and stripped and not previous.endswith((".", "!", "?", ":", ";")) and \
                 not LIST_ITEM.match(stripped) and not (NUMBERED.match(stripped) and not previous.endswith(",")) and \
                 not stripped.lower().startswith("http") and \
                 not (cues.SIGN_OFF_LINE.match(stripped) or cues.SIGN_OFF_NAMED.match(stripped) or
@@ -315,8 +317,9 @@ def _automatic(headers: dict[str, str], sender: str, subject: str, text: str) ->
     if "multipart/report" in content and "disposition-notification" in content or cues.READ_RECEIPT.search(subject):
         return Verdict(AUTO_REPLY, 0.9, ("a read receipt",))
     if "multipart/report" in content and "delivery-status" in content:
-        if not cues.PERMANENT_FAILURE.search(text):
-            if cues.DELAYED.search(text):
+        flat = " ".join(text.split())  # a report's lines are wrapped anywhere
+        if not cues.PERMANENT_FAILURE.search(flat):
+            if cues.DELAYED.search(flat) or cues.DELAYED.search(subject):
                 return Verdict(AUTO_REPLY, 0.9, ("a delay report: the server is still trying",))
             if cues.DELIVERED.search(text) or cues.DELIVERED.search(subject):
                 return Verdict(AUTO_REPLY, 0.9, ("a delivery report: the message arrived",))
@@ -348,7 +351,8 @@ def classify(headers: dict[str, str], sender: str, subject: str, text: str) -> V
     automatic = _automatic(headers, sender, subject, text)
     if automatic:
         return automatic
-    body, footer = message_part(unwrapped(GENDER_MARK.sub(r"\1\2", text)))
+    text = unwrapped(GENDER_MARK.sub(r"\1\2", text))  # read whole, however the sender wrapped it
+    body, footer = message_part(text)
     body, boilerplate = without_boilerplate(body)
     own_subject = "" if REPLY_PREFIX.match(subject) else subject  # "Re: ..." repeats our own subject
     reading = Reading(cues.languages(f"{own_subject}\n{body}"))

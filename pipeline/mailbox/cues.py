@@ -895,11 +895,17 @@ BOUNCE_SUBJECT = family(
         r"kon niet worden (?:bezorgd|afgeleverd)"])
 # A delivery report that only says "still trying": nothing failed, the address is not bad.
 DELAYED = family(
-    en=[r"\baction: delayed\b", r"\b(?:delay(?:ed)?|not delivered yet|temporary problem|will (?:retry|keep trying))\b"],
-    de=[r"\b(?:verzögert|vorübergehend|erneut versuchen)\b"],
-    fr=[r"\b(?:retardée?|temporaire|nouvelle tentative)\b"],
-    es=[r"\b(?:retrasad[oa]|temporal|reintent\w*)\b"],
-    nl=[r"\b(?:vertraagd|tijdelijk|opnieuw proberen)\b"])
+    en=[r"\baction: delayed\b", r"\b(?:delay(?:ed)?|not delivered yet|temporary problem|will (?:retry|keep trying))\b",
+        r"\bnot (?:yet )?(?:been )?delivered yet\b", r"\bnot yet been delivered\b", r"\bwarning only\b",
+        r"\b(?:will be|still being|is being) retried\b", r"\bdelivery attempts will continue\b"],
+    de=[r"\b(?:verzögert|vorübergehend|erneut versuchen)\b", r"\bnoch nicht zugestellt\b",
+        r"\bwird (?:weiterhin|erneut) (?:versucht|zugestellt)\b"],
+    fr=[r"\b(?:retardée?|temporaire|nouvelle tentative)\b", r"\bpas encore (?:été )?(?:remis|distribué)\b",
+        r"\bnouvelles tentatives\b"],
+    es=[r"\b(?:retrasad[oa]|temporal|reintent\w*)\b", r"\btodavía no (?:se )?(?:ha )?(?:sido )?entregad[oa]\b",
+        r"\bse volverá a intentar\b"],
+    nl=[r"\b(?:vertraagd|tijdelijk|opnieuw proberen)\b", r"\bnog niet (?:afgeleverd|bezorgd)\b",
+        r"\bwordt opnieuw geprobeerd\b"])
 # A delivery report that says it arrived (a success or relay notification): no bounce.
 DELIVERED = family(
     en=[r"\baction: (?:delivered|relayed|expanded)\b", r"\b(?:was|been) (?:successfully )?delivered to\b",
