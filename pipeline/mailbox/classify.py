@@ -180,6 +180,7 @@ class Reading:
         self.decline = cues.DECLINE.within(languages)
         self.about_me = cues.ABOUT_ME.within(languages)  # the French "je" is the Dutch "you"
         self.about_it = cues.ABOUT_IT.within(languages)
+        self.done = cues.DONE.within(languages)  # read after a step's name: "the final round was ..."
 
     def before(self, sentence: str, start: int) -> str:
         """The clause a cue sits in, up to the cue: a negation or condition there governs it."""
@@ -280,6 +281,8 @@ def _invitations(sentence: str, at: int, found: Evidence, reading: Reading) -> N
         if kind == "ask" and not_meeting:
             continue
         for m in pattern.finditer(sentence):
+            if kind == "progress" and reading.done.match(sentence[m.end():]):
+                continue  # "the final round was a long day": a step behind, named
             if reading.live(sentence, m.start(), past_too) and not reading.negation.search(m.group(0)) and \
                     not (kind == "invite" and cues.THIRD_PARTY.search(sentence)):
                 found.invite(at + m.start(), m.group(0), kind)

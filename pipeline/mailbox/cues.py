@@ -316,7 +316,7 @@ INVITE = family(
         r"\blad(?:e|en|t)\b[^.!?\n]{0,60}(?:gespräch|interview|kennenlernen|termin|runde|probetag|call)\w*"
         r"[^.!?\n]{0,40}\bein\b",
         r"\btermin\w*\b[^.!?\n]{0,60}\b(?:vereinbaren|ausmachen|aussuchen|auswählen|finden|vorschlagen|vor)\b",
-        r"\btechnische[sn]? interview", r"\b(?:telefonieren|telefonat vereinbaren)\b",
+        r"\b(?:telefonieren|telefonat vereinbaren)\b",
         r"\bhättest du lust\b", r"\bzeit für ein\w* (?:kurzes |erstes )?(?:gespräch|telefonat|kennenlernen|call)",
         r"\bmit (?:ihnen|dir) (?:\w+ )?(?:austauschen|sprechen|telefonieren|unterhalten)\b",
         r"\b(?:würden|möchten) (?:uns )?(?:sie|dich)? ?(?:sehr )?gerne? (?:\w+ )?(?:sprechen|treffen|kennenlernen)\b",
@@ -327,8 +327,7 @@ INVITE = family(
         r"[^.!?\n]{0,30}\b(?:vereinbaren|führen|machen|ausmachen|planen|organisieren)\b"],
     fr=[r"\b(?:convier|inviter|convoquer|invitons|convions|convoquons)\b[^.!?\n]{0,30}\b(?:entretien|rencontre|"
         r"échange)",
-        r"\bvous rencontrer\b", r"\béchange (?:téléphonique|en visio)\b",
-        r"\bentretien (?:téléphonique|final|en visio\w*|technique|individuel)\b", r"\bpremier (?:entretien|échange)\b",
+        r"\bvous rencontrer\b",
         r"\b(?:organiser|planifier|fixer|caler|prévoir) un (?:entretien|échange|rendez-vous|call|appel|point)\b",
         r"\bproposer (?:un|une) (?:\w+ )?(?:entretien|échange|rendez-vous|rencontre)\b",
         r"\b(?:aimerions|souhaiterions|voudrions|aimerais|souhaiterais|voudrais) (?:\w+ )?(?:échanger|discuter|"
@@ -341,7 +340,7 @@ INVITE = family(
         r"point)\b",
         r"\bvous faire venir\b"],
     es=[r"\binvitar\w*\b[^.!?\n]{0,30}\bentrevista", r"\bconvoca\w*\b[^.!?\n]{0,30}\bentrevista", r"\bagendar\b",
-        r"\bllamada para conocer", r"\bprimera entrevista\b",
+        r"\bllamada para conocer",
         r"\b(?:nos|me) (?:gustaría|encantaría) (?:conocerte|conocerle|invitarte|invitarle|hablar|charlar|"
         r"tener una (?:entrevista|llamada|reunión|charla))",
         r"\b(?:queremos|quiere|quieren) (?:conocerte|conocerle|hablar contigo|verte)\b",
@@ -349,8 +348,8 @@ INVITE = family(
         r"videollamada)\b", r"\b(?:te|le|os) esperamos\b", r"\bencantad[oa]s? de (?:conocerte|hablar contigo)\b",
         r"\b(?:queremos|quisiéramos|nos gustaría|me gustaría) (?:\w+ ){0,3}(?:una |la )?(?:entrevista|llamada|reunión|"
         r"videollamada)\b", r"\bque (?:vengas|venga) a (?:vernos|la oficina|nuestras oficinas)\b"],
-    nl=[r"\buitnodig\w*\b[^.!?\n]{0,40}\b(?:gesprek|interview|kennismaking)", r"\bkennismakingsgesprek\b",
-        r"\b(?:even )?(?:bellen|videobellen)\b", r"\btechnisch interview\b",
+    nl=[r"\buitnodig\w*\b[^.!?\n]{0,40}\b(?:gesprek|interview|kennismaking)",
+        r"\b(?:even )?(?:bellen|videobellen)\b",
         r"\bnodig\w* (?:we |wij |ik )?(?:je|u|jou) (?:graag |van harte )?uit\b", r"\bkennismaken\b",
         r"\b(?:in)?plannen\b[^.!?\n]{0,30}\b(?:gesprek|afspraak)|\b(?:gesprek|afspraak)\b[^.!?\n]{0,30}\binplannen\b",
         r"\bkennis te maken\b", r"\bop gesprek (?:komen|uitnodigen)\b",
@@ -404,13 +403,32 @@ PROGRESS = family(
         r"(?:first|initial|screening|next)\b"],
     de=[r"\b(?:zweite|nächste|finale|dritte) (?:runde|gesprächsrunde)", r"\bzweites gespräch\b",
         r"\bnächsten? schritt", r"\bprobeaufgabe\b", r"\bnächste (?:phase|stufe)\b", r"\bprobetag\b",
-        r"\b(?:fallstudie|case study|coding[- ]?(?:aufgabe|challenge))\b"],
+        r"\b(?:fallstudie|case study|coding[- ]?(?:aufgabe|challenge))\b", r"\btechnische[sn]? interview"],
     fr=[r"\bprochaine étape\b", r"\bétape suivante\b", r"\btest technique\b", r"\bcas pratique\b",
-        r"\b(?:second|seconde|deuxième) (?:entretien|rencontre|tour)\b", r"\bpasse à l'étape\b"],
+        r"\b(?:second|seconde|deuxième) (?:entretien|rencontre|tour)\b", r"\bpasse à l'étape\b",
+        r"\béchange (?:téléphonique|en visio)\b", r"\bpremier (?:entretien|échange)\b",
+        r"\bentretien (?:téléphonique|final|en visio\w*|technique|individuel)\b"],
     es=[r"\bsiguiente (?:fase|paso|etapa|ronda)\b", r"\bprueba técnica\b", r"\bfase final\b",
-        r"\b(?:segunda|próxima) (?:entrevista|fase|ronda)\b", r"\bcaso práctico\b"],
+        r"\b(?:segunda|próxima) (?:entrevista|fase|ronda)\b", r"\bcaso práctico\b", r"\bprimera entrevista\b"],
     nl=[r"\bvolgende (?:stap|ronde|fase)\b", r"\btweede gesprek\b", r"\btechnische opdracht\b",
-        r"\bdoor naar de (?:volgende|tweede|laatste)\b", r"\b(?:praktijk|thuis)opdracht\b"])
+        r"\bdoor naar de (?:volgende|tweede|laatste)\b", r"\b(?:praktijk|thuis)opdracht\b",
+        r"\bkennismakingsgesprek\b", r"\btechnisch interview\b"])
+# A step named and then said to be behind: "the final round was a long day", "the take-home you
+# sent", "die Probeaufgabe, die du eingereicht hast", "le cas pratique que vous avez rendu". Read
+# right after the step's name, within its sentence.
+DONE = family(
+    en=[r"^[^.!?\n,;]{0,30}?\b(?:was(?! (?:scheduled|booked|moved|confirmed|set))|were|went|took place|"
+        r"is (?:over|done|behind us)|"
+        r"you(?:'ve)? (?:did|completed|submitted|sent|took|finished|made|worked on|done))\b"],
+    de=[r"^[^.!?\n;]{0,40}?\b(?:war|waren|lief|verlief|fand statt|(?:ge\w+t|absolviert|bearbeitet|eingereicht|"
+        r"erledigt|gelöst|abgeschlossen) (?:hast|habt|haben|hat))\b"],
+    fr=[r"^[^.!?\n;]{0,30}?\b(?:était|étaient|a eu lieu|s'est (?:très |bien |plutôt )*(?:bien |mal )?(?:passée?|"
+        r"déroulée?)|que (?:vous avez|tu as) (?:\w+ )?(?:rendu|réalisé|fait|passé|envoyé|soumis|effectué))"],
+    es=[r"^[^.!?\n;]{0,30}?\b(?:fue|estuvo|salió|tuvo lugar|que (?:hiciste|realizaste|enviaste|completaste|"
+        r"entregaste|hizo|realizó|envió|has (?:hecho|realizado|enviado|completado|entregado)))\b"],
+    nl=[r"^[^.!?\n;]{0,30}?\b(?:was|waren|verliep|vond plaats|die (?:je|u|jij) (?:\w+ )?(?:hebt|heeft|had) "
+        r"(?:\w+ )?(?:gemaakt|ingeleverd|ingestuurd|afgerond|gedaan)|die (?:je|u|jij) (?:\w+ )?(?:gemaakt|ingeleverd|"
+        r"ingestuurd|afgerond|gedaan) (?:hebt|heeft|had))\b"])
 # A meeting already fixed, confirmed, moved, or its invitation on its way.
 CONFIRM = family(
     en=[r"\binterview (?:is |has been )?(?:scheduled|confirmed|booked)\b", r"\bconfirm(?:ing)? your interview\b",
