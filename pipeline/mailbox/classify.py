@@ -265,7 +265,9 @@ def _decisions(sentence: str, at: int, found: Evidence, reading: Reading) -> Non
     negated = cues.NEGATED_INVITE.search(sentence)
     if negated and reading.decides(sentence, negated.start()):
         found.decision.append((at + negated.start(), negated.group(0)))
-    for pattern in (cues.DECISION, reading.decline, cues.OTHER_CHOSEN, cues.OUTCOME):
+    moved = cues.RESCHEDULE.search(sentence) or cues.CONFIRM.search(sentence)
+    for pattern in (cues.DECISION, reading.decline, cues.OTHER_CHOSEN, cues.OUTCOME,
+                    *(() if moved else (cues.REGRET_TO_INFORM,))):
         found.decision += [(at + m.start(), m.group(0)) for m in pattern.finditer(sentence)
                            if reading.decides(sentence, m.start())]
     found.closed += [(at + m.start(), m.group(0)) for m in cues.ROLE_CLOSED.finditer(sentence)
@@ -277,7 +279,8 @@ def _invitations(sentence: str, at: int, found: Evidence, reading: Reading) -> N
     a confirmation, a time proposed, or a meeting proposed for a time still to come."""
     not_meeting = bool(cues.NOT_MEETING.search(sentence))
     for pattern, past_too, kind in ((cues.INVITE, False, "invite"), (cues.ASK_TIMES, False, "ask"),
-                                    (cues.PROGRESS, True, "progress"), (cues.CONFIRM, True, "confirm")):
+                                    (cues.PROGRESS, True, "progress"), (cues.CONFIRM, True, "confirm"),
+                                    (cues.RESCHEDULE, True, "confirm")):
         if kind == "ask" and not_meeting:
             continue
         for m in pattern.finditer(sentence):

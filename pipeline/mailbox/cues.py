@@ -238,7 +238,7 @@ MEETING = family(
         r"\d+ ?min(?:uten)?|half uur|koffie|lunch)\b", r"\bbel (?:je|jou|u)\b"])
 # A proposal made to the candidate (with a time still to come): "how about", "let's", "can we".
 PROPOSAL = family(
-    en=[r"\b(?:how about|what about|let's|let us|can we|could we|shall we|would .{1,30} work|does .{1,30} work|"
+    en=[r"\b(?:how about|what about|let's|let us|can we|could we|shall we|would .{1,40} work|does .{1,40} work|"
         r"i suggest|we suggest|i propose|we propose|works? for you|suits? you|can you do|could you do|"
         r"are you (?:free|around|available)|can you make|could you make|fancy|up for|open to)\b",
         r"\b(?:does|would|will) .{1,30} suit\b"],
@@ -254,7 +254,7 @@ PROPOSAL = family(
         r"te vendría bien|le vendría bien|(?:estás|está|estarías|estaría) disponible|puedes|podrías|tienes|"
         r"te apetece|le apetece)\b",
         r"\b(?:te|le) parece si\b"],
-    nl=[r"\b(?:zullen we|kunnen we|laten we|ik stel voor|schikt|past (?:je|jou|u|het)|zou .{1,30} passen|"
+    nl=[r"\b(?:zullen we|kunnen we|laten we|ik stel voor|schikt|past (?:je|jou|u|het)|zou .{1,40} (?:passen|schikken)|"
         r"ben je beschikbaar|bent u beschikbaar|kun je|kunt u|zou je|zou u|heb je zin|zin in|past dat|schikt dat|"
         r"is dat goed)\b", r"^\W*past\b", r"\bis [^.!?\n]{1,20} goed\?"])
 
@@ -453,6 +453,20 @@ CONFIRM = family(
         r"\b(?:stuur|stuurt|sturen|stuurde)\b[^.!?\n]{0,20}\b(?:agenda-?)?uitnodiging\b", r"\buitnodiging volgt\b",
         r"\b(?:afspraak|gesprek|interview)\b[^.!?\n]{0,30}\b(?:verzet|verplaatst|omgezet)\b|"
         r"\b(?:verzet|verplaatst)\b[^.!?\n]{0,30}\b(?:afspraak|gesprek)\b"])
+# A meeting with the candidate to be moved: it exists, so this is an invitation, and the regret
+# around it ("unfortunately we need to move your interview", "je suis au regret ... reporter votre
+# entretien") is about the date, not the candidate.
+RESCHEDULE = family(
+    en=[r"\b(?:move|moving|reschedul\w*|postpon\w*|push(?:ing)? back|shift\w*|rearrang\w*)\b[^.!?\n]{0,20}"
+        r"\b(?:your|our|the|this|tomorrow's|today's)\s(?:\w+ )?(?:interview|call|chat|meeting|conversation|onsite|"
+        r"screen)\b"],
+    de=[r"\b(?:termin|gespräch|interview|call|telefonat)\w*\b[^.!?\n]{0,40}\b(?:verschieben|verlegen|umlegen)\b"],
+    fr=[r"\b(?:report|décal|déplac)\w*\b[^.!?\n]{0,20}\b(?:votre|notre|l'|le|ton|ta|cet)\s?(?:\w+ )?(?:entretien|"
+        r"rendez-vous|échange|appel|visio)\b"],
+    es=[r"\b(?:mover|cambiar|aplazar|posponer|reprogramar|retrasar|adelantar)\w*\b[^.!?\n]{0,20}\b(?:tu|su|la|"
+        r"nuestra|esta)\s(?:\w+ )?(?:entrevista|llamada|reunión|videollamada|cita)\b"],
+    nl=[r"\b(?:gesprek|afspraak|interview|call|belafspraak)\w*\b[^.!?\n]{0,40}\b(?:verzetten|verplaatsen|verschuiven|"
+        r"uitstellen)\b", r"\b(?:verzetten|verplaatsen|verschuiven)\b[^.!?\n]{0,30}\b(?:gesprek|afspraak)\b"])
 # Links to a scheduling page (known hosts, or a path that says so) or to a video meeting.
 SCHEDULING_LINK = re.compile(
     r"https?://(?:[\w-]+\.)*(?:calendly\.(?:com|eu)|cal\.com|savvycal\.com|meetings\.hubspot\.com|"
@@ -682,7 +696,7 @@ DECISION = family(
         r"\bunable to (?:offer|progress|proceed|take (?:this|it|your application) further)",
         r"\bnot be able to (?:offer|take (?:this|it) further|move forward|proceed)",
         r"(?:\bnot|n't)\b[^.!?\n]{0,25}\b(?:a|the right|a good|the best) (?:fit|match)\b",
-        r"\b(?:has|have|were|was) (?:been )?unsuccessful\b", r"\bregret to inform\b", r"\bnot (?:been )?selected\b",
+        r"\b(?:has|have|were|was) (?:been )?unsuccessful\b", r"\bnot (?:been )?selected\b",
         r"\b(?:we'll|we will|we'd|we would) (?:have to )?pass\b", r"\bdecided not to\b",
         r"\bnot (?:be )?moving ahead\b", r"\bdifficult decision\b[^.!?\n]{0,60}\bnot\b",
         r"\b(?:go|going|gone) (?:in )?a different direction\b", r"\bnot (?:been )?shortlisted\b",
@@ -713,7 +727,7 @@ DECISION = family(
         r"\bnicht (?:der|die) (?:ausgewählte|erfolgreiche|gewählte)\b"],
     fr=[r"\bne\b[^.!?\n]{0,40}\b(?:pas|plus)\b[^.!?\n]{0,30}\b(?:donner (?:une )?suite|poursuivre)",
         r"\bpas (?:été )?retenue?s?\b", r"\b(?:retenu|choisi|sélectionné) (?:un autre|une autre) (?:candidat|profil)",
-        r"\bautre candidat(?:ure)?\b", r"\bau regret\b", r"\bd'autres (?:profils|candidat)",
+        r"\bautre candidat(?:ure)?\b", r"\bd'autres (?:profils|candidat)",
         r"\bne correspond (?:pas|plus)\b", r"\bne sommes pas en mesure\b", r"\bquelqu'un d'autre\b",
         r"\b(?:choix|décision)\b[^.!?\n]{0,30}\b(?:porté|porte|tombé)\w* sur\b",
         r"\bne (?:pouvons|pourrons) pas (?:vous )?(?:proposer|offrir) (?:le|ce) poste\b", r"\bdécidé de ne pas\b",
@@ -722,8 +736,7 @@ DECISION = family(
         r"\bpas (?:le|la) candidat\w* (?:retenu|sélectionné|choisi)\w*"],
     es=[r"\bno (?:continuar|seguir adelante|avanzar)\b", r"\botr[oa]s? (?:candidat[oa]s?|perfil(?:es)?)\b",
         r"\bno encaja\b", r"\b(?:decantado|optado|elegido|seleccionado|decidido) por otr[oa]s?\b",
-        r"\botra persona\b", r"\bno ha sido seleccionad[oa]\b", r"\blamentamos (?:comunicar|informar)",
-        r"\bsentimos (?:comunicar|informar)\w*", r"\bdecidido no\b",
+        r"\botra persona\b", r"\bno ha sido seleccionad[oa]\b", r"\bdecidido no\b",
         r"\bno (?:podemos|vamos a poder) (?:ofrecerte|ofrecerle) (?:el|este) puesto\b",
         r"\bno (?:\w+ ){0,3}contar con(?:tigo|usted)\b",
         r"\bno (?:podemos|vamos a poder) (?:ofrecerte|ofrecerle) (?:un|ningún) puesto\b",
@@ -736,6 +749,14 @@ DECISION = family(
         r"\b(?:besloten|gekozen) (?:om )?(?:\w+ ){0,3}niet\b", r"\bniet uit te nodigen\b",
         r"\bgeen (?:functie|baan|plek|positie|vaste aanstelling) (?:\w+ )?(?:aan)?bieden\b",
         r"\bkeuze is (?:\w+ )?gevallen op\b", r"\bniet de (?:gekozen|geselecteerde) kandida(?:at|te)\b"])
+# The formula that opens a decline ("we regret to inform you"): a decision, unless what it informs
+# of is a meeting moved (RESCHEDULE).
+REGRET_TO_INFORM = family(
+    en=[r"\bregret to inform\b"],
+    de=[r"\bbedauern\w*,? (?:ihnen|dir|euch) mitteilen zu müssen\b", r"\bmüssen (?:ihnen|dir|euch) leider mitteilen\b"],
+    fr=[r"\bau regret\b"],
+    es=[r"\blamentamos (?:comunicar|informar)", r"\bsentimos (?:comunicar|informar)\w*"],
+    nl=[r"\b(?:moeten|moet) (?:we|wij|ik) (?:je|u|jou) (?:helaas )?(?:mededelen|meedelen)\b"])
 # A negation, then a verb of going on with the application, in one clause:
 # "we won't be taking your application any further", "niet verder", "no seguir".
 _ON = (r"[^.!?\n,;]{0,40}\b(?:continu\w*|proceed\w*|progress\w*|move|moving|take|taking|go|going|pursu\w*|advanc\w*|"
