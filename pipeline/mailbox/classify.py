@@ -193,9 +193,17 @@ class Reading:
         clause = self.before(sentence, start)
         if self.negation.search(clause) or self.hypothetical.search(clause) or self.condition.match(sentence.lstrip()):
             return False
+        if self.conditional_clause(sentence, start):
+            return False
         if cues.FUTURE.search(sentence) or cues.FEEDBACK.search(sentence):
             return False
         return not (past_too and self.past.search(clause))
+
+    def conditional_clause(self, sentence: str, start: int) -> bool:
+        """The clause just before the cue's is a condition ("we've received your application and, if
+        your profile matches, we'll get in touch to schedule an interview"): it governs the cue."""
+        clauses = self.clause.split(sentence[:start])
+        return len(clauses) >= 2 and bool(self.condition.match(clauses[-2].lstrip()))
 
     def decides(self, sentence: str, start: int) -> bool:
         """A decision not under a condition: "if you have not heard from us within four weeks,
@@ -207,7 +215,7 @@ class Reading:
 def _slot(sentence: str) -> re.Match[str] | None:
     """A concrete time still to come: a day (weekday or date) and an hour or part of the day in
     the same sentence, not a deadline ("please confirm by Friday")."""
-    day = cues.WEEKDAY.search(sentence) or cues.DATE.search(sentence)
+    day = cues.WEEKDAY.search(sentence) or cues.DATE.search(sentence) or cues.TOMORROW.search(sentence)
     if not day or not cues.CLOCK.search(sentence):
         return None
     return None if cues.DEADLINE.search(sentence[:day.start()]) else day

@@ -200,7 +200,7 @@ CLOCK = family(
         r"\b(?:morning|afternoon|noon|lunchtime)\b"],
     de=[r"\b\d{1,2}(?:[:.]\d{2})? uhr\b", r"\b(?:vormittag|nachmittag|mittag)s?\b"],
     fr=[r"\b(?:[01]?\d|2[0-4])\s?h(?:\s?\d{2})?\b(?!\s?(?:par|/|hebdo))", r"\b(?:matin|après-midi|midi)\b"],
-    es=[r"\ba las \d{1,2}(?::\d{2})?\b", r"\b(?:[01]?\d|2[0-4])\s?h\b(?!\s?(?:por|/|a la))",
+    es=[r"\b(?:a|entre|hasta|desde) las \d{1,2}(?::\d{2})?\b", r"\b(?:[01]?\d|2[0-4])\s?h\b(?!\s?(?:por|/|a la))",
         r"\bpor la (?:mañana|tarde)\b",
         r"\bmediodía\b"],
     nl=[r"\b\d{1,2}[.:]\d{2}(?: uur)?\b", r"\bom \d{1,2}\b", r"\b(?:[01]?\d|2[0-4]) uur\b(?! per| in de| per week)",
@@ -211,6 +211,13 @@ SOON = family(
     fr=[r"\b(?:demain|semaine prochaine|cette semaine|dans les prochains jours)\b"],
     es=[r"\b(?:mañana|próxima semana|semana que viene|esta semana|en los próximos días)\b"],
     nl=[r"\b(?:morgen|volgende week|deze week|komende week|de komende dagen)\b"])
+# The day after: a day as concrete as a weekday ("call me tomorrow between 10 and 12").
+TOMORROW = family(
+    en=[r"\btomorrow\b"],
+    de=[r"(?<!guten )\b(?:über)?morgen\b(?! früh)"],
+    fr=[r"\b(?:après-)?demain\b"],
+    es=[r"(?<!la )\b(?:pasado )?mañana\b"],
+    nl=[r"\b(?:over)?morgen\b"])
 # A deadline is not a slot: "please confirm by Friday", "bis Freitag".
 DEADLINE = family(
     en=[r"\b(?:by|until|before|no later than)\s+$"],
@@ -221,42 +228,48 @@ DEADLINE = family(
 
 # -- a meeting with the candidate ------------------------------------------------------------------
 
+# "Call me", said to the candidate: a proposal when a time comes with it ("call me tomorrow between
+# 10 and 12"), and a meeting.
+_CALL_ME = {"de": r"\bruf\w* (?:sie |du )?(?:mich|uns)\b[^.!?\n]{0,60}\ban\b",
+            "fr": r"\b(?:appelez|appelle)-(?:moi|nous)\b", "es": r"\bllám(?:ame|eme|anos|enos)\b",
+            "nl": r"\bbel (?:me|mij|ons)\b"}
 MEETING = family(
     en=[r"\b(?:call|chat|talk(?:ing)?|speak(?:ing)?|meet(?:ing)?|conversation|interview\w*|video ?call|zoom|teams|"
         r"intro|session|onsite|on-site|\d+ ?min(?:ute)?s?|half an hour|coffee|lunch)\b"],
     de=[r"gespräch",
         r"\b(?:telefonat|telefonieren|videocall|call|treffen|kennenlernen|termin|austausch\w*|interview|"
         r"\d+ ?min(?:uten|\.)?|halbe stunde|kaffee|mittagessen)\b",
-        r"\bruf\w* (?:sie|dich|ihnen)\b[^.!?\n]{0,40}\ban\b", r"\banrufen\b"],
+        r"\bruf\w* (?:sie|dich|ihnen)\b[^.!?\n]{0,40}\ban\b", r"\banrufen\b", _CALL_ME["de"]],
     fr=[r"\b(?:échanger|échange|entretien|rencontrer|rencontre|appel|appeler|visio|rendez-vous|call|point)\b",
         r"\bs'appel\w*", r"\b\d+ ?min(?:utes)?\b", r"\bdemi-heure\b", r"\b(?:vous|t') ?appelle\w*",
-        r"\b(?:un )?café\b", r"\bdéjeuner\b"],
+        r"\b(?:un )?café\b", r"\bdéjeuner\b", r"\b(?:appelez|appelle)-(?:moi|nous)\b"],
     es=[r"\b(?:llamada|charlar|hablar|reunión|entrevista|videollamada|conocerte|hueco|llamamos|llamarte|llamarle|"
         r"\d+ ?min(?:utos)?|media hora|te llamo|le llamo|café|comida)\b",
-        r"\b(?:hablamos|hablemos|charlamos|llamamos|vernos|reunirnos)\b"],
+        r"\b(?:hablamos|hablemos|charlamos|llamamos|vernos|reunirnos|llámame|llámeme|llámanos|llámenos)\b"],
     nl=[r"\b(?:afspraak|kennismaken|kennis te maken|bellen|gesprek|videogesprek|videobellen|kennismaking|"
-        r"\d+ ?min(?:uten)?|half uur|koffie|lunch)\b", r"\bbel (?:je|jou|u)\b"])
+        r"\d+ ?min(?:uten)?|half uur|koffie|lunch)\b", r"\bbel (?:je|jou|u|me|mij|ons)\b"])
 # A proposal made to the candidate (with a time still to come): "how about", "let's", "can we".
 PROPOSAL = family(
     en=[r"\b(?:how about|what about|let's|let us|can we|could we|shall we|would .{1,40} work|does .{1,40} work|"
         r"i suggest|we suggest|i propose|we propose|works? for you|suits? you|can you do|could you do|"
-        r"are you (?:free|around|available)|can you make|could you make|fancy|up for|open to)\b",
+        r"are you (?:free|around|available)|can you make|could you make|fancy|up for|open to|"
+        r"give (?:me|us) a (?:call|ring)|call (?:me|us))\b",
         r"\b(?:does|would|will) .{1,30} suit\b"],
     de=[r"\b(?:lass uns|lassen sie uns|wie wäre es|können wir|sollen wir|schlage\w* (?:ich|wir)|"
         r"passt (?:es )?(?:ihnen|dir)|ginge\w*|würde\w* (?:ihnen|dir) \w+ passen|hätten sie|hättest du|"
         r"haben sie|hast du|können sie|kannst du|lust auf|hast du lust|hätten sie lust|passt das|passt es|geht das|"
-        r"wäre das (?:ok|in ordnung|möglich))\b"],
+        r"wäre das (?:ok|in ordnung|möglich))\b", _CALL_ME["de"]],
     fr=[r"\b(?:je vous propose|je te propose|nous vous proposons|on peut|pouvons-nous|ça vous va|ça te va|"
         r"que diriez-vous|ça (?:vous|te) dit|(?:êtes|seriez)-vous disponibles?|(?:es|serais)-tu dispo\w*|"
         r"vous convien\w*|te convien\w*)"
-        r"(?!\w)"],
+        r"(?!\w)", _CALL_ME["fr"]],
     es=[r"\b(?:qué te parece|qué le parece|podemos|te propongo|le propongo|te viene bien|le viene bien|"
         r"te vendría bien|le vendría bien|(?:estás|está|estarías|estaría) disponible|puedes|podrías|tienes|"
         r"te apetece|le apetece)\b",
-        r"\b(?:te|le) parece si\b"],
+        r"\b(?:te|le) parece si\b", _CALL_ME["es"]],
     nl=[r"\b(?:zullen we|kunnen we|laten we|ik stel voor|schikt|past (?:je|jou|u|het)|zou .{1,40} (?:passen|schikken)|"
         r"ben je beschikbaar|bent u beschikbaar|kun je|kunt u|zou je|zou u|heb je zin|zin in|past dat|schikt dat|"
-        r"is dat goed)\b", r"^\W*past\b", r"\bis [^.!?\n]{1,20} goed\?"])
+        r"is dat goed)\b", r"^\W*past\b", r"\bis [^.!?\n]{1,20} goed\?", _CALL_ME["nl"]])
 
 # The candidate is part of it: "you", or the company as "we" ("I meet the hiring manager on Monday
 # at 10:00" is no invitation).
@@ -1073,11 +1086,19 @@ GREETING = family(
 # Another role than the one that closed: "the senior role is filled, but ... a mid-level opening".
 ANOTHER_ROLE = family(
     en=[r"\b(?:another|other|different|new|similar|mid-level|junior|senior) (?:\w+ ){0,2}(?:role|position|opening|team|"
-        r"vacancy|job)\b"],
-    de=[r"\b(?:andere|ähnliche|weitere|neue)n? (?:\w+ )?(?:stelle|position|rolle|vakanz|team)\b"],
-    fr=[r"\b(?:autre|nouveau|nouvelle|similaire) (?:\w+ )?(?:poste|rôle|offre|équipe)\b", r"\bposte de \w+ \w+ qui\b"],
-    es=[r"\b(?:otr[oa]|nuev[oa]|similar) (?:\w+ )?(?:posición|puesto|vacante|rol|equipo)\b"],
-    nl=[r"\b(?:andere|nieuwe|vergelijkbare) (?:\w+ )?(?:rol|functie|vacature|positie|team)\b"])
+        r"vacancy|job)\b",
+        r"\b(?:open|opening|launch\w*|hiring for|advertis\w*|post\w*) (?:up )?(?:a|an) (?:\w+ ){0,3}(?:role|position|"
+        r"opening|vacancy|job)\b"],
+    de=[r"\b(?:andere|ähnliche|weitere|neue)n? (?:\w+ )?(?:stelle|position|rolle|vakanz|team)\b",
+        r"\b(?:eröffnen|schreiben|öffnen|schaffen)\b[^.!?\n]{0,30}\b(?:eine|die) (?:\w+ )?(?:stelle|position|rolle)\b"],
+    fr=[r"\b(?:autre|nouveau|nouvelle|similaire) (?:\w+ )?(?:poste|rôle|offre|équipe)\b", r"\bposte de \w+ \w+ qui\b",
+        r"\b(?:ouvrir|ouvrons|ouvre|lancer|lançons|créer|créons)\b[^.!?\n]{0,20}\b(?:un|une) (?:\w+ )?(?:poste|offre|"
+        r"rôle)\b"],
+    es=[r"\b(?:otr[oa]|nuev[oa]|similar) (?:\w+ )?(?:posición|puesto|vacante|rol|equipo)\b",
+        r"\b(?:abrir|abrimos|abriremos|abre|crear|creamos)\b[^.!?\n]{0,20}\b(?:un|una) (?:\w+ )?(?:puesto|vacante|"
+        r"posición|rol)\b"],
+    nl=[r"\b(?:andere|nieuwe|vergelijkbare) (?:\w+ )?(?:rol|functie|vacature|positie|team)\b",
+        r"\b(?:openen|open|stellen)\b[^.!?\n]{0,20}\been (?:\w+ )?(?:vacature|functie|rol|positie)\b"])
 # The last resort for a decline in words the families do not know: regret, a negation and the
 # application (or role, process, you) in one sentence, in a mail that asks nothing and proposes
 # nothing ("leider deckt sich Ihr Profil nicht", "lo siento, la vacante ya no está disponible").
