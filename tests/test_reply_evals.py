@@ -1,7 +1,7 @@
 """The reply classifier's evals: replies to outreach labelled by hand (interview, rejection, other,
-auto_reply, bounce), each with its reason, in English, German, French, Spanish and Dutch, near-
-misses included. The floors (precision >= 0.95 for interview and rejection, recall >= 0.9) are
-asserted on each file.
+auto_reply, bounce), each with its reason, in English, German, French, Spanish and Dutch (and, in
+the probes, Portuguese and Italian), near-misses included. The floors (precision >= 0.95 for
+interview and rejection, recall >= 0.9) are asserted on each file.
 
 Tuning data, all of it seen and tuned on, so regression checks only (a rule written for a row
 says nothing about the next mail):
@@ -140,7 +140,13 @@ FOOTER = {  # a confidentiality notice under the message, without a sign-off lin
     "es": "Este mensaje es confidencial. Si no es usted el destinatario, no lo reenvíe y elimínelo. Sus datos "
           "personales serán tratados conforme al RGPD.",
     "nl": "Dit bericht is vertrouwelijk en uitsluitend bestemd voor de geadresseerde. Bent u niet de geadresseerde, "
-          "stuur het dan niet door en verwijder het."}
+          "stuur het dan niet door en verwijder het.",
+    "pt": "Esta mensagem e os seus anexos são confidenciais e destinam-se exclusivamente ao destinatário. Se não for o "
+          "destinatário, por favor informe o remetente e elimine esta mensagem. Os seus dados pessoais são tratados de "
+          "acordo com a LGPD.",
+    "it": "Questo messaggio e i suoi allegati sono riservati e destinati esclusivamente al destinatario. Se non è il "
+          "destinatario, la preghiamo di avvisare il mittente e di cancellarlo. I dati personali sono trattati ai "
+          "sensi del GDPR."}
 QUOTED = {  # our own outreach quoted below the reply, as mail clients attribute it, without '>'
     "en": "From: Sam Lee <sam@example.org>\nSent: Monday, June 3, 2024 9:12 AM\nSubject: Backend role\n\nHi, would "
           "you be open to a short call next week? Tuesday at 10:00 works for me.\nSam",
@@ -151,7 +157,11 @@ QUOTED = {  # our own outreach quoted below the reply, as mail clients attribute
     "es": "El lun, 3 jun 2024 a las 9:12, Sam Lee (<sam@example.org>) escribió:\nHola, ¿te viene bien una llamada el "
           "martes a las 10:00?\nSam",
     "nl": "Op ma 3 jun 2024 om 09:12 schreef Sam Lee <sam@example.org>:\nHoi, zullen we dinsdag om 10.00 uur even "
-          "bellen?\nSam"}
+          "bellen?\nSam",
+    "pt": "Em seg., 3 de jun. de 2024 às 09:12, Sam Lee <sam@example.org> escreveu:\nOlá, você teria disponibilidade "
+          "para uma conversa rápida na terça às 10h?\nSam",
+    "it": "Il giorno lun 3 giu 2024 alle ore 09:12 Sam Lee <sam@example.org> ha scritto:\nCiao, saresti disponibile "
+          "per una breve chiamata martedì alle 10?\nSam"}
 
 
 def wrapped(body: str, width: int) -> str:

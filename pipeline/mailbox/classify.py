@@ -1,7 +1,8 @@
 """What a reply says: interview, rejection, other (a person answered, neither), auto_reply or
-bounce. Heuristics first, in English, German, French, Spanish and Dutch; an LLM only for a human
-reply they cannot decide, only with a key, and its label kept only when the text has evidence
-for it. tests/evals/replies*.jsonl measure it (the figures are in the README).
+bounce. Heuristics first, in English, German, French, Spanish and Dutch (Portuguese and Italian
+too, from probes only so far); an LLM only for a human reply they cannot decide, only with a key,
+and its label kept only when the text has evidence for it. tests/evals/replies*.jsonl measure it
+(the figures are in the README).
 
 The words live in cues.py, as families per language; this file reads a mail's structure:
 - headers first: a delivery report (a failure is a bounce; a delay, a success or a read receipt
@@ -393,7 +394,8 @@ def classify(headers: dict[str, str], sender: str, subject: str, text: str) -> V
             # a decline's mood with only "happy to chat": a person decides
             return Verdict(OTHER, 0.4, tuple(interview[:4]), undecided=True, hints=hints)
         return Verdict(INTERVIEW, 0.9 if len(interview) > 1 else 0.8, tuple(interview[:4]), hints=hints)
-    machine = cues.AWAY.search(text) or cues.MACHINE_SENT.search(text) or cues.RECEIVED.search(text)
+    received = None if cues.FOLLOW_UP.search(body) else cues.RECEIVED.search(text)  # a person answering a follow-up
+    machine = cues.AWAY.search(text) or cues.MACHINE_SENT.search(text) or received
     if mailing_list or headers.get("auto-submitted", "").lower().startswith("auto-generated") or machine:
         said = machine.group(0) if machine else ("a mailing list" if mailing_list else "Auto-Submitted: auto-generated")
         return Verdict(AUTO_REPLY, 0.85 if machine else 0.7, (said,), hints=hints)
