@@ -308,8 +308,13 @@ def _invitations(sentence: str, at: int, found: Evidence, reading: Reading) -> N
         if (timed and asked) or (slot and cues.ADDRESSED.search(sentence)):
             found.invite(at + meeting.start(), f"proposes a meeting: {meeting.group(0)}", "meeting")
             return
-    day = slot or cues.WEEKDAY.search(sentence) or cues.SOON.search(sentence) or cues.CLOCK.search(sentence)
-    if day and asked and cues.PROPOSAL.search(sentence) and reading.live(sentence, day.start()):
+    if not (asked and cues.PROPOSAL.search(sentence)):
+        return
+    days = [slot] if slot else [*cues.WEEKDAY.finditer(sentence), *cues.SOON.finditer(sentence),
+                                *cues.CLOCK.finditer(sentence)]
+    # the first day still open: "we can't do Tuesday; could you do Wednesday?"
+    day = next((d for d in days if reading.live(sentence, d.start())), None)
+    if day:
         found.invite(at + day.start(), f"proposes a time: {sentence.strip()[:60]}", "time")
 
 

@@ -340,7 +340,7 @@ PROPOSAL = family(
     nl=[r"\b(?:zullen we|kunnen we|laten we|ik stel voor|schikt|past (?:je|jou|u|het)|zou .{1,40} (?:passen|schikken)|"
         r"ben je beschikbaar|bent u beschikbaar|kun je|kunt u|zou je|zou u|heb je zin|zin in|past dat|schikt dat|"
         r"is dat goed)\b", r"^\W*past\b", r"\bis [^.!?\n]{1,20} goed\?", _CALL_ME["nl"]],
-    pt=[r"\b(?:que tal|podemos|poderíamos|vamos|você teria|você tem|tens|terias|teria|seria possível|(?:está|e"
+    pt=[r"\b(?:que tal|pode ser|podemos|poderíamos|vamos|você teria|você tem|tens|terias|teria|seria possível|(?:está|e"
         r"staria|estás|estarias) disponível|consegue|conseguiria|fica bom|funciona para (?:você|si|ti))\b",
         _CALL_ME["pt"]],
     it=[r"\b(?:che ne dici|che ne pensa|possiamo|potremmo|ti andrebbe|le andrebbe|ti va|le va|(?:saresti|sareb"
@@ -739,8 +739,8 @@ OUTCOME = family(
         r"\bnegative (?:news|response|answer|outcome|decision)\b",
         r"(?:\bnot|n't) (?:be )?(?:able to )?make (?:you )?an offer\b",
         r"\b(?:can't|cannot|won't|not) (?:go|move) (?:any )?further together\b",
-        r"(?:\b(?:have|need|going|got) to|\bgonna|\bmust|\bwill|'ll) (?:have to )?say no\b", r"\bit's a no\b",
-        r"\bthe answer is (?:a )?no\b"],
+        r"(?:\b(?:have|need|going|got) to|\bgonna|\bmust|\bwill|'ll) (?:have to )?say no\b(?! to\b)",
+        r"\bit's a no\b(?! to\b)"],
     de=[r"\b(?:bewerbung|kandidatur)\b[^.!?\n]{0,50}\b(?:abgelehnt|erfolglos|nicht erfolgreich|nicht berücksichtigt)\b",
         r"\b(?:sie|du) (?:wurden|wurdest|sind|bist|haben|hast) (?:\w+ ){0,2}nicht (?:ausgewählt|berücksichtigt|"
         r"weitergekommen|erfolgreich|eingeladen)\b", r"\bnicht (?:weiter|in die nächste runde) gekommen\b",
@@ -764,7 +764,8 @@ OUTCOME = family(
         r"\bnicht weiter(?:gehen|machen) mit (?:ihnen|dir|ihrer|deiner)\b",
         r"\bnegative[nr]? (?:rückmeldung|nachricht|antwort|entscheidung|bescheid)\b",
         r"\bkein (?:angebot|vertragsangebot) (?:machen|unterbreiten)\b",
-        r"\bnicht zusammen(?:kommen|finden|arbeiten)\b", r"\b(?:muss|müssen) (?:ich|wir) (?:\w+ )?nein sagen\b"],
+        r"\bnicht zusammen(?:kommen|finden|arbeiten)\b",
+        r"\b(?:muss|müssen) (?:ich|wir) (?:\w+ )?nein sagen\b(?! zu\b)"],
     fr=[r"\bcandidature\b[^.!?\n]{0,40}\b(?:refusée|rejetée|déclinée|non retenue|n'a pas abouti|ne sera pas retenue)\b",
         r"\bvous n'avez pas (?:été (?:retenu|sélectionné|choisi)|obtenu le poste)\w*",
         r"\bne l'avons pas retenue?\b", r"\bne (?:faites|fait|figure|figurez|font) pas partie des\b",
@@ -786,7 +787,7 @@ OUTCOME = family(
         r"\b(?:décliné|refusé|écarté) (?:votre|ta) candidature\b",
         r"\bne\b[^.!?\n]{0,30}\bpas\b[^.!?\n]{0,10}\b(?:aller plus loin|continuer ensemble|avancer ensemble)\b",
         r"\bpas (?:vous )?faire (?:d'offre|de proposition)\b",
-        r"\b(?:dois|devons|vais|allons) (?:\w+ )?(?:vous |te )?dire non\b"],
+        r"\b(?:dois|devons|vais|allons) (?:\w+ )?(?:vous |te )?dire non\b(?! à\b)"],
     es=[r"\b(?:candidatura|solicitud|perfil)\b[^.!?\n]{0,40}\b(?:rechazad[oa]|descartad[oa]|desestimad[oa]|"
         r"no (?:ha sido |fue )?seleccionad[oa]|no ha prosperado|no continuará|no avanzará)\b",
         r"\bno (?:has|ha|han) (?:superado|pasado|sido seleccionad[oa]s?)\b",
@@ -835,7 +836,7 @@ OUTCOME = family(
         r"\b(?:je|jouw|uw) (?:profiel|sollicitatie) (?:\w+ )?(?:afgewezen|laten vallen)\b",
         r"\bnegatieve (?:beslissing|uitslag|reactie)\b",
         r"\bgeen (?:aanbod|bod) (?:\w+ )?(?:doen|maken)\b",
-        r"\bniet samen verder\b", r"\bnee (?:moeten )?zeggen\b"],
+        r"\bniet samen verder\b", r"\bnee (?:moeten )?zeggen\b(?! tegen\b)"],
     pt=[r"\b(?:candidatura|perfil|inscrição)\b[^.!?\n]{0,40}\b(?:não (?:foi )?(?:selecionad[oa]|aprovad[oa])|r"
         r"ecusad[oa]|reprovad[oa])\b",
         r"\bnão (?:foi|foste) (?:selecionad|aprovad|escolhid)[oa]s?\b",
@@ -849,6 +850,8 @@ OUTCOME = family(
         r"\briscontro negativo\b",
         r"\b(?:profilo|candidatura|esperienza)\b[^.!?\n]{0,40}\bnon\b[^.!?\n]{0,30}\b(?:in linea|corrispond|ad"
         r"att)\w*"])
+# A day or a time, in German: "leider passt mir Dienstag nicht" is about the date, not the candidate.
+_WHEN_DE = r"(?:montag|dienstag|mittwoch|donnerstag|freitag|morgen|heute|termin\w*|uhrzeit|zeit|uhr|datum|woche)\b"
 DECISION = family(
     en=[r"(?:\bnot|n't|\bno longer)\b[^.!?\n]{0,30}\b(?:move|moving|go|going|be moving|be going) (?:forward|ahead|"
         r"further)",
@@ -882,7 +885,8 @@ DECISION = family(
         r"\banderen? (?:kandidat|bewerber)\w* entschieden",
         r"\bkeine positive rückmeldung", r"\bnicht (?:weiter )?(?:verfolgen|fortsetzen|fortführen)\b",
         r"\bnicht weiter mit (?:ihnen|dir)\b", r"\bgegen (?:ihre|deine) (?:bewerbung|kandidatur)",
-        r"\b(?:uns )?anders entschieden\b", r"\bpasst\b[^.!?\n,;]{0,40}\bnicht\b",
+        r"\b(?:uns )?anders entschieden\b",
+        r"\bpasst\b(?![^.!?\n,;]{0,40}\b" + _WHEN_DE + r")[^.!?\n,;]{0,40}\bnicht\b",
         r"\bandere[nr]? (?:kandidat|bewerber)",
         r"\bnicht in die (?:engere|nächste) (?:aus)?wahl", r"\b(?:jemand|jemanden) (?:anderen|anderes)\b",
         r"\b(?:entscheidung|wahl)\b[^.!?\n]{0,40}\b(?:auf|für)\b[^.!?\n]{0,10}\bandere", r"\bandere person\b",
