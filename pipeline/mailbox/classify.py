@@ -103,9 +103,11 @@ def _bounded(piece: str) -> list[str]:
 
 
 def blanked(sentence: str) -> str:
-    """The sentence with the negations that negate nothing ("don't hesitate", "no problem")
-    blanked out, same length, so offsets still hold."""
-    return cues.NOT_NEGATION.any.sub(lambda m: " " * len(m.group(0)), sentence)
+    """The sentence with the negations that negate nothing ("don't hesitate", "no problem") and the
+    courtesy conditions that suspend nothing ("if you're still interested") blanked out, same
+    length, so offsets still hold."""
+    sentence = cues.NOT_NEGATION.any.sub(lambda m: " " * len(m.group(0)), sentence)
+    return cues.COURTESY.any.sub(lambda m: " " * len(m.group(0)), sentence)
 REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|aw|antw|rv|r|tr|fwd?|wg|sv|vs)\s*(?:\[\d+\])?\s*:)+", re.I)
 
 

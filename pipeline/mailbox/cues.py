@@ -139,6 +139,22 @@ HYPOTHETICAL = family(
         r"\bse (?:o|a|os|as|você|vocês|tiver|houver|for|seu|sua|não|estiver|existir|surgir)\b"],
     it=[r"\b(?:qualora|nel caso|appena|una volta che)\b",
         r"\bse (?:il|la|lo|i|le|ci|sarà|fosse|hai|ha|avete|non|tu|lei|dovesse|dovessimo)\b"])
+# A courtesy condition on the candidate's own interest or time ("if you're still interested, could we
+# talk on Thursday?"): the company has decided, so it suspends nothing (blanked like NOT_NEGATION).
+COURTESY = family(
+    en=[r"\bif (?:you(?:'re| are) )?(?:still )?(?:interested|available|keen|free|open to (?:it|this|that))\b",
+        r"\bif (?:it|that|this) (?:suits|works for) you\b"],
+    de=[r"\b(?:falls|wenn) (?:sie|du) (?:noch |weiterhin )?(?:interesse ha(?:ben|st)|interessiert (?:sind|bist)|"
+        r"zeit ha(?:ben|st)|lust ha(?:ben|st))\b", r"\b(?:falls|wenn) es (?:ihnen|dir) passt\b"],
+    fr=[r"\bsi (?:vous êtes|tu es) (?:toujours )?(?:intéressée?s?|disponibles?|partante?s?)\b",
+        r"\bsi (?:cela|ça) (?:vous|te) (?:convient|intéresse)\b",
+        r"\bsi le poste (?:vous|t') intéresse(?: toujours)?\b"],
+    es=[r"\bsi (?:sigues|sigue|estás|está) (?:interesad[oa]|disponible)\b",
+        r"\bsi (?:te|le) (?:interesa|viene bien|parece bien)\b"],
+    nl=[r"\bals (?:je|u) (?:nog )?(?:interesse hebt|interesse heeft|geïnteresseerd bent|beschikbaar bent|tijd hebt|"
+        r"zin hebt)\b", r"\bals (?:het|dat) (?:je|u) (?:past|schikt|uitkomt)\b"],
+    pt=[r"\bse (?:você )?(?:ainda )?(?:tiver interesse|estiver interessad[oa]|estiver disponível)\b"],
+    it=[r"\bse (?:sei|è) (?:ancora )?(?:interessat[oa]|disponibile)\b", r"\bse (?:ti|le) (?:interessa|va)\b"])
 # A sentence that opens on a condition governs all of it ("If you have not heard from us within
 # four weeks, please consider your application unsuccessful"), and so does "consider that ...".
 CONDITION_OPENING = family(
