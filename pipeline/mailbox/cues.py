@@ -416,6 +416,8 @@ INVITE = family(
         r"\bschedule (?:a|an|your|the) (?:call|interview|chat|first round|conversation|meeting)",
         r"\binterested in (?:a|an) (?:quick |short )?(?:call|chat|interview|conversation)\b",
         r"\bcongratulations\b", r"\binterview invitation\b",
+        r"\byou(?:'re| are) (?:\w+ )?invited to (?:an? |the |our )?[^.!?\n]{0,40}\b(?:interview|chat|call|conversation|"
+        r"round|onsite|on-site|meeting|session|assessment|day|office)",
         r"\bhave you (?:in|over|come in) for\b", r"\bwants? to (?:meet|talk to|speak (?:to|with)|chat with) you\b",
         r"\b(?:would|are) you (?:be )?open to (?:a|an) (?:\w+ )?(?:call|chat|"
         r"conversation|interview|meeting)\b", r"\b(?:delighted|thrilled|excited) to (?:invite|meet|speak|talk)\b",
@@ -425,7 +427,8 @@ INVITE = family(
         r"\blet's (?:set up|schedule|arrange|book|have|do|jump on|hop on) (?:a |an )?(?:\w+ )?(?:call|chat|meeting|"
         r"interview)\b"],
     de=[r"\beinlad\w*\b[^.!?\n]{0,40}\b(?:gespräch|interview|kennenlernen|termin|runde|call|probetag|austausch)",
-        r"(?:gespräch|interview|kennenlernen|probetag)\w*\b[^.!?\n]{0,40}\beinlad\w*", r"\bkennen(?:zu)?lernen\b",
+        r"(?:gespräch|interview|kennenlernen|probetag)\w*\b[^.!?\n]{0,40}\b(?:einlad\w*|einzuladen)",
+        r"\bkennen(?:zu)?lernen\b",
         r"\blad(?:e|en|t)\b[^.!?\n]{0,60}(?:gespräch|interview|kennenlernen|termin|runde|probetag|call)\w*"
         r"[^.!?\n]{0,40}\bein\b",
         r"\btermin\w*\b[^.!?\n]{0,60}\b(?:vereinbaren|ausmachen|aussuchen|auswählen|finden|vorschlagen|vor)\b",
@@ -531,9 +534,14 @@ PROGRESS = family(
         r"\bcoding (?:challenge|exercise|test|assignment)\b", r"\btechnical (?:interview|screen)",
         r"\b(?:first|second|final|next|third)[- ](?:round|stage|interview)\b",
         r"\bmove (?:you )?forward with your (?:application|candidacy)\b", r"\bnext stage\b", r"\byour onsite\b",
-        r"\bmove you (?:forward|on) to\b", r"\b(?:passed|made it (?:through|to)) (?:the|our) "
+        r"\bmove you (?:forward|on) to\b",
+        r"\bmov(?:e|ing) you (?:forward |on |ahead |through )?to (?:the|our) (?:[\w-]+ ){0,3}(?:round|stage|step|"
+        r"interview)s?\b", r"\b(?:online|technical|coding|skills?) assessment\b",
+        r"\bassessment (?:centre|center|day)\b",
+        r"\b(?:passed|made it (?:through|to)) (?:the|our) "
         r"(?:first|initial|screening|next)\b"],
-    de=[r"\b(?:zweite|nächste|finale|dritte) (?:runde|gesprächsrunde)", r"\bzweites gespräch\b",
+    de=[r"\b(?:zweite|nächste|finale|dritte) (?:runde|gesprächsrunde)", r"\bzweite[sn]? gespräch",
+        r"\bassessment[- ]?(?:cent(?:er|re)|tag)\b",
         r"\bnächsten? schritt", r"\bprobeaufgabe\b", r"\bnächste (?:phase|stufe)\b", r"\bprobetag\b",
         r"\b(?:fallstudie|case study|coding[- ]?(?:aufgabe|challenge))\b", r"\btechnische[sn]? interview"],
     fr=[r"\bprochaine étape\b", r"\bétape suivante\b", r"\btest technique\b", r"\bcas pratique\b",
@@ -584,25 +592,30 @@ CONFIRM = family(
         r"teams |google meet |"
         r"video )?invit(?:e|ation)\b", r"\binvite (?:is )?on (?:its|the) way\b",
         r"\b(?:moved|rescheduled|pushed|shifted|changed)\b[^.!?\n]{0,30}\b(?:call|interview|meeting|chat)\b"
-        r"[^.!?\n]{0,30}\bto\b"],
+        r"[^.!?\n]{0,30}\bto\b", r"\bconfirm (?:your )?(?:attendance|participation)\b"],
     de=[r"\bbestätig\w*\b[^.!?\n]{0,40}\b(?:termin|gespräch|interview)", r"\bterminbestätigung\b",
+        r"\bbestätig\w*\b[^.!?\n]{0,20}\b(?:teilnahme|anwesenheit)\b",
         r"\b(?:schicke|sende|schicken|senden)\b[^.!?\n]{0,20}\b(?:kalender)?einladung\b", r"\beinladung folgt\b",
         r"\b(?:termin|gespräch|interview|call)\w*\b[^.!?\n]{0,40}\b(?:verschoben|verlegt)\b"],
     fr=[r"\bconfirm\w*\b[^.!?\n]{0,30}\b(?:rendez-vous|entretien|échange|appel|visio)\b",
+        r"\bconfirmer (?:votre|ta) (?:présence|participation)\b",
         r"\b(?:envoie|enverrai|envoyons|enverrons|envoyer)\b[^.!?\n]{0,20}\binvitation\b",
         r"\b(?:décalé|reporté|déplacé)\b[^.!?\n]{0,30}\b(?:entretien|rendez-vous|échange|appel)|"
         r"\b(?:entretien|rendez-vous|échange|appel)\b[^.!?\n]{0,30}\b(?:décalé|reporté|déplacé)\b"],
     es=[r"\bconfirm\w*\b[^.!?\n]{0,30}\b(?:entrevista|videollamada|llamada|reunión|cita)\b",
+        r"\bconfirmar (?:tu|su) (?:asistencia|participación)\b",
         r"\b(?:envío|enviaré|mando|mandaré|enviamos|enviaremos)\b[^.!?\n]{0,20}\binvitación\b",
         r"\b(?:movido|cambiado|reprogramado|pasado)\b[^.!?\n]{0,30}\b(?:entrevista|llamada|reunión)\b|"
         r"\b(?:entrevista|llamada|reunión)\b[^.!?\n]{0,30}\b(?:movido|cambiado|reprogramado)\b"],
-    nl=[r"\bbevestig\w*\b[^.!?\n]{0,30}\b(?:afspraak|gesprek|interview)\b",
+    nl=[r"\bbevestig\w*\b[^.!?\n]{0,30}\b(?:afspraak|gesprek|interview|aanwezigheid|deelname)\b",
+        r"\b(?:aanwezigheid|deelname) (?:te )?bevestigen\b",
         r"\b(?:stuur|stuurt|sturen|stuurde)\b[^.!?\n]{0,20}\b(?:agenda-?)?uitnodiging\b", r"\buitnodiging volgt\b",
         r"\b(?:afspraak|gesprek|interview)\b[^.!?\n]{0,30}\b(?:verzet|verplaatst|omgezet)\b|"
         r"\b(?:verzet|verplaatst)\b[^.!?\n]{0,30}\b(?:afspraak|gesprek)\b"],
-    pt=[r"\bconfirm\w*\b[^.!?\n]{0,30}\b(?:entrevista|reunião|chamada|conversa)\b",
+    pt=[r"\bconfirm\w*\b[^.!?\n]{0,30}\b(?:entrevista|reunião|chamada|conversa|presença|participação)\b",
         r"\b(?:envio|enviarei|enviaremos|mando|mandarei)\b[^.!?\n]{0,20}\bconvite\b"],
-    it=[r"\bconferm\w*\b[^.!?\n]{0,30}\b(?:colloquio|call|chiamata|incontro|appuntamento)\b",
+    it=[r"\bconferm\w*\b[^.!?\n]{0,30}\b(?:colloquio|call|chiamata|incontro|appuntamento|presenza|"
+        r"partecipazione)\b",
         r"\b(?:invio|invierò|invieremo|mando|manderò)\b[^.!?\n]{0,20}\binvito\b"])
 # A meeting with the candidate to be moved: it exists, so this is an invitation, and the regret
 # around it ("unfortunately we need to move your interview", "je suis au regret ... reporter votre
@@ -886,12 +899,17 @@ DECISION = family(
         r"\b(?:chosen|selected|hired|gone with|going with|offered (?:the|this) (?:role|position|"
         r"job) to) someone else\b",
         r"\b(?:offer|offered|extended an offer)\b[^.!?\n]{0,20}\bto (?:another|a different|an internal|the other)"
-        r" (?:candidate|applicant|person)", r"\bcandidate who (?:has )?accepted\b",
+        r" (?:candidate|applicant|person)", r"\bcandidate who (?:has |have )?(?:\w+ )?accepted\b",
+        r"\b(?:made|extended|offered) (?:an |the )?offer to (?:someone|somebody|another|a different|the other|an "
+        r"internal)\b",
+        r"\b(?:another|other) (?:candidate|applicant)s?(?:'s?)? (?:\w+ ){0,3}(?:was|were|is|are|had|has) (?:\w+ ){0,2}"
+        r"(?:more|better|closer|stronger)\b",
         r"\b(?:progress|proceed|continue|move forward|go ahead|go forward)\w* with (?:other |another |different |"
         r"the other )?(?:applicants|candidates|profiles|people)\b",
         r"\bno further (?:interviews|steps|rounds)\b", r"\bno longer (?:being )?considered\b",
         r"(?:\bnot|n't)\b[^.!?\n]{0,20}\btake (?:this|it|things|your application) (?:any )?further\b",
         r"\bdecided against\b", r"\b(?:go|going|gone|went) (?:a|in a) different (?:way|route|path)\b",
+        r"\b(?:go|going|gone|went) (?:in )?another (?:way|direction|route|path)\b",
         r"\b(?:our|the) choice (?:fell|went) (?:on|to)\b",
         r"\bnot the (?:successful|chosen|selected|preferred) (?:candidate|applicant|person)\b",
         r"\bdecided to (?:continue|keep|extend|reopen|re-open|restart) (?:our |the |with (?:the|our) )?"
