@@ -917,7 +917,7 @@ DECISION = family(
     de=[r"\babsage\b", r"\b(?:nicht|keine) (?:weiter\w* |mehr |länger )*(?:zu )?berücksichtig",
         r"\bfür (?:einen anderen|eine andere) (?:kandidat|bewerber)",
         r"\banderen? (?:kandidat|bewerber)\w* entschieden",
-        r"\bkeine positive rückmeldung", r"\bnicht (?:weiter )?(?:verfolgen|fortsetzen|fortführen)\b",
+        r"\bkeine positive rückmeldung", r"\bnicht (?:weiter |länger )?(?:zu )?(?:verfolgen|fortsetzen|fortführen)\b",
         r"\bnicht weiter mit (?:ihnen|dir)\b", r"\bgegen (?:ihre|deine) (?:bewerbung|kandidatur)",
         r"\b(?:uns )?anders entschieden\b",
         r"\bpasst\b(?![^.!?\n,;]{0,40}\b" + _WHEN_DE + r")[^.!?\n,;]{0,40}\bnicht\b",
@@ -1134,14 +1134,20 @@ ROLE_CLOSED = family(
         r"\bcandidat[oa] intern[oa]\b",
         r"\bnão estamos contratando\b",
         r"\bcongelamento de contratações\b",
-        r"\bnão (?:temos|há) (?:nenhuma )?vaga\b"],
+        r"\bnão (?:temos|há) (?:nenhuma )?vaga\b",
+        r"\b(?:encerr|fech|cancel)\w*\b[^.!?\n]{0,10}\b(?:o|a|este|esta|nosso|nossa) (?:processo(?: seletivo)?|vaga|"
+        r"recrutamento)\b",
+        r"\b(?:processo(?: seletivo)?|recrutamento)\b[^.!?\n]{0,40}\b(?:foi )?(?:encerrad|cancelad|fechad)[oa]\b"],
     it=[r"\b(?:posizione|ruolo|posto)\b[^.!?\n]{0,30}\b(?:copert[oa]|chius[oa]|annullat[oa]|ricopert[oa])\b",
         r"\bnon (?:abbiamo|c'è) (?:\w+ )?budget\b",
         r"\b(?:copert[oa]|assunto|assumere) internamente\b",
         r"\bcandidato interno\b",
         r"\bnon (?:stiamo assumendo|assumiamo)\b",
         r"\bblocco delle assunzioni\b",
-        r"\bnon (?:abbiamo|ci sono) posizioni (?:aperte|disponibili)\b"])
+        r"\bnon (?:abbiamo|ci sono) posizioni (?:aperte|disponibili)\b",
+        r"\b(?:chius|annullat|conclus|sospes)\w*\b[^.!?\n]{0,10}\b(?:la|il|questa|questo|nostra|nostro) (?:selezione|"
+        r"ricerca|posizione|processo)\b",
+        r"\b(?:selezione|ricerca|processo)\b[^.!?\n]{0,40}\b(?:è stat[oa] )?(?:chius|annullat|conclus)[oa]\b"])
 # Mood and courtesy: never enough alone ("we will keep your CV on file" closes declines and
 # acknowledgements alike).
 REJECTION_WEAK = family(
