@@ -275,7 +275,7 @@ CLOCK = family(
         r"\b(?:de manhã|à tarde|pela manhã|da manhã|da tarde)\b"],
     it=[r"\balle (?:ore )?\d{1,2}(?:[:.]\d{2})?\b",
         r"\b\d{1,2}:\d{2}\b",
-        r"\b(?:di mattina|nel pomeriggio|in mattinata)\b"])
+        r"\b(?:mattina|pomeriggio|in mattinata)\b"])
 SOON = family(
     en=[r"\b(?:tomorrow|next week|this week|later this week|early next week|in the coming days)\b"],
     de=[r"\b(?:morgen|nächste[nr]? woche|diese[nr]? woche|kommende[nr]? woche|in den nächsten tagen)\b"],
@@ -356,11 +356,11 @@ PROPOSAL = family(
     nl=[r"\b(?:zullen we|kunnen we|laten we|ik stel voor|schikt|past (?:je|jou|u|het)|zou .{1,40} (?:passen|schikken)|"
         r"ben je beschikbaar|bent u beschikbaar|kun je|kunt u|zou je|zou u|heb je zin|zin in|past dat|schikt dat|"
         r"is dat goed)\b", r"^\W*past\b", r"\bis [^.!?\n]{1,20} goed\?", _CALL_ME["nl"]],
-    pt=[r"\b(?:que tal|pode ser|podemos|poderíamos|vamos|você teria|você tem|tens|terias|teria|seria possível|(?:está|e"
-        r"staria|estás|estarias) disponível|consegue|conseguiria|fica bom|funciona para (?:você|si|ti))\b",
-        _CALL_ME["pt"]],
-    it=[r"\b(?:che ne dici|che ne pensa|possiamo|potremmo|ti andrebbe|le andrebbe|ti va|le va|(?:saresti|sareb"
-        r"be|sei|è) disponibile|hai tempo|ha tempo|ti torna|le torna|va bene)\b",
+    pt=[r"\b(?:que tal|pode ser|podemos|poderíamos|vamos|você teria|você tem|tens|terias|teria|seria possível|"
+        r"(?:está|estaria|estás|estarias) (?:disponível|livre)|consegue|conseguiria|fica bom|"
+        r"funciona para (?:você|si|ti))\b", _CALL_ME["pt"]],
+    it=[r"\b(?:che ne dici|che ne pensa|possiamo|potremmo|ti andrebbe|le andrebbe|ti va|le va|"
+        r"(?:saresti|sarebbe|sei|è) (?:disponibile|liber[oa])|hai tempo|ha tempo|ti torna|le torna|va bene)\b",
         _CALL_ME["it"]])
 
 # The candidate is part of it: "you", or the company as "we" ("I meet the hiring manager on Monday
@@ -480,8 +480,9 @@ INVITE = family(
     it=[r"\binvit\w*\b[^.!?\n]{0,40}\b(?:colloquio|call|chiamata|incontro|chiacchierata)",
         r"\b(?:fissare|organizzare|programmare|pianificare|prenotare|fare) (?:un |una )?(?:\w+ )?(?:colloquio|"
         r"call|chiamata|incontro|chiacchierata|videochiamata)\b",
-        r"\b(?:vorremmo|vorrei|ci piacerebbe|mi piacerebbe) (?:\w+ ){0,2}(?:conoscerti|conoscerla|sentirti|sen"
-        r"tirla|incontrarti|incontrarla|parlarti|parlarle)\b"])
+        r"\b(?:vorremmo|vorrei|ci piacerebbe|mi piacerebbe|ci farebbe piacere|mi farebbe piacere|saremmo lieti di|"
+        r"sarei liet[oa] di) (?:\w+ ){0,2}(?:conoscerti|conoscerla|sentirti|sentirla|incontrarti|incontrarla|parlarti|"
+        r"parlarle)\b"])
 # Asking for the candidate's times.
 ASK_TIMES = family(
     en=[r"\b(?:your|share your|send (?:me |us )?your|let (?:me|us) know your) availability\b",
@@ -816,6 +817,7 @@ OUTCOME = family(
         r"\b(?:décliné|refusé|écarté) (?:votre|ta) candidature\b",
         r"\bne\b[^.!?\n]{0,30}\bpas\b[^.!?\n]{0,10}\b(?:aller plus loin|continuer ensemble|avancer ensemble)\b",
         r"\bpas (?:vous )?faire (?:d'offre|de proposition)\b",
+        r"\bce ne sera pas pour (?:cette fois(?:-ci)?|maintenant)\b",
         r"\b(?:dois|devons|vais|allons) (?:\w+ )?(?:vous |te )?dire non\b(?! à\b)"],
     es=[r"\b(?:candidatura|solicitud|perfil)\b[^.!?\n]{0,40}\b(?:rechazad[oa]|descartad[oa]|desestimad[oa]|"
         r"no (?:ha sido |fue )?seleccionad[oa]|no ha prosperado|no continuará|no avanzará)\b",
@@ -870,13 +872,14 @@ OUTCOME = family(
         r"ecusad[oa]|reprovad[oa])\b",
         r"\bnão (?:foi|foste) (?:selecionad|aprovad|escolhid)[oa]s?\b",
         r"\bnão daremos (?:continuidade|seguimento)\b",
-        r"\bresposta negativa\b",
+        r"\bresposta negativa\b", r"\bnão foi (?:desta|dessa) vez\b",
         r"\b(?:perfil|experiência)\b[^.!?\n]{0,40}\bnão\b[^.!?\n]{0,30}\b(?:se encaixa|encaixa|corresponde|ate"
         r"nde|está alinhad|adequa)\w*"],
     it=[r"\b(?:candidatura|profilo)\b[^.!?\n]{0,40}\bnon (?:è stat[oa] )?(?:selezionat|accolt|scelt)[oa]\b",
         r"\bnon (?:è|sei) stat[oa] (?:selezionat|scelt|ammess)[oa]\b",
         r"\besito negativo\b",
-        r"\briscontro negativo\b",
+        r"\briscontro negativo\b", r"\b(?:questa volta|stavolta) non è andata\b",
+        r"\bnon è andata (?:bene )?(?:questa volta|stavolta)\b",
         r"\b(?:profilo|candidatura|esperienza)\b[^.!?\n]{0,40}\bnon\b[^.!?\n]{0,30}\b(?:in linea|corrispond|ad"
         r"att)\w*"])
 # A day or a time, in German: "leider passt mir Dienstag nicht" is about the date, not the candidate.
