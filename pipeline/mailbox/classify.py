@@ -55,9 +55,10 @@ SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 # weekday or month before a number ("Mo., 10.06.", "Sept. 3"), an ordinal before a month or a
 # lower-case word ("am 14. Juni", "am 20. oder 21. Juni").
 ABBREVIATION = re.compile(r"(?:^|[\s(])(?:dr|prof|hr|fr|frau|herr|nr|st|ca|bzw|ggf|evtl|inkl|usw|z\.b|e\.g|i\.e|etc|vs|"
-                          r"approx|mr|mrs|ms|mme|mlle|m|sr|sra|dhr|mevr|tel|ext|a\.m|p\.m|u\.a|d\.h)\.$", re.I)
+                          r"approx|mr|mrs|ms|mme|mlle|m|sr|sra|dhr|mevr|tel|ext|a\.m|p\.m|u\.a|d\.h|sig|sig\.ra|dott|"
+                          r"ing|av)\.$", re.I)
 BEFORE_NUMBER = re.compile(rf"(?:^|\s)(?:mo|di|mi|do|fr|mon|tue|tues|wed|thu|thur|thurs|fri|lun|mar|mer|jeu|ven|mié|"
-                           rf"jue|vie|ma|wo|vr|{cues.MONTH[3:-4]})\.$", re.I)
+                           rf"jue|vie|ma|wo|vr|seg|ter|qua|qui|sex|gio|{cues.MONTH[3:-4]})\.$", re.I)
 LONGEST = 400
 WRAPPED = 40  # a line this long that ends no sentence was cut by the sender's wrapping
 NARROWEST = 50  # the narrowest wrapping: a line that its next word would push past it was cut there
@@ -108,7 +109,7 @@ def blanked(sentence: str) -> str:
     length, so offsets still hold."""
     sentence = cues.NOT_NEGATION.any.sub(lambda m: " " * len(m.group(0)), sentence)
     return cues.COURTESY.any.sub(lambda m: " " * len(m.group(0)), sentence)
-REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|aw|antw|rv|r|tr|fwd?|wg|sv|vs)\s*(?:\[\d+\])?\s*:)+", re.I)
+REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|aw|antw|rv|r|tr|fwd?|wg|sv|vs|res|enc|i)\s*(?:\[\d+\])?\s*:)+", re.I)
 
 
 def plain(text: str) -> str:
