@@ -325,7 +325,8 @@ MEETING = family(
         r"\d+ ?min(?:utos)?|media hora|te llamo|le llamo|café|comida)\b",
         r"\b(?:hablamos|hablemos|charlamos|llamamos|vernos|reunirnos|llámame|llámeme|llámanos|llámenos)\b"],
     nl=[r"\b(?:afspraak|kennismaken|kennis te maken|bellen|gesprek|videogesprek|videobellen|kennismaking|"
-        r"\d+ ?min(?:uten)?|half uur|koffie|lunch)\b", r"\bbel (?:je|jou|u|me|mij|ons)\b"],
+        r"\d+ ?min(?:uten)?|half uur|koffie|lunch)\b", r"\bbel (?:je|jou|u|me|mij|ons)\b",
+        r"\w+gesprek\b"],
     pt=[r"\b(?:chamada|conversa|conversar|entrevista|reunião|videochamada|call|bate-papo|papo|café|almoço|\d+ "
         r"?min(?:utos)?|meia hora)\b",
         r"\b(?:ligar|ligamos|ligo|nos falamos|falarmos|conversarmos)\b",
@@ -464,7 +465,7 @@ INVITE = family(
         r"videollamada)\b", r"\b(?:te|le|os) esperamos\b", r"\bencantad[oa]s? de (?:conocerte|hablar contigo)\b",
         r"\b(?:queremos|quisiéramos|nos gustaría|me gustaría) (?:\w+ ){0,3}(?:una |la )?(?:entrevista|llamada|reunión|"
         r"videollamada)\b", r"\bque (?:vengas|venga) a (?:vernos|la oficina|nuestras oficinas)\b"],
-    nl=[r"\buitnodig\w*\b[^.!?\n]{0,40}\b(?:gesprek|interview|kennismaking)",
+    nl=[r"\buitnodig\w*\b[^.!?\n]{0,40}(?:gesprek|interview|kennismaking)",  # "sollicitatiegesprek" too
         r"\b(?:even )?(?:bellen|videobellen)\b",
         r"\bnodig\w* (?:we |wij |ik )?(?:je|u|jou) (?:graag |van harte )?uit\b", r"\bkennismaken\b",
         r"\b(?:in)?plannen\b[^.!?\n]{0,30}\b(?:gesprek|afspraak)|\b(?:gesprek|afspraak)\b[^.!?\n]{0,30}\binplannen\b",
@@ -551,7 +552,7 @@ PROGRESS = family(
         r"\bentretien (?:téléphonique|final|en visio\w*|technique|individuel)\b"],
     es=[r"\bsiguiente (?:fase|paso|etapa|ronda)\b", r"\bprueba técnica\b", r"\bfase final\b",
         r"\b(?:segunda|próxima) (?:entrevista|fase|ronda)\b", r"\bcaso práctico\b", r"\bprimera entrevista\b"],
-    nl=[r"\bvolgende (?:stap|ronde|fase)\b", r"\btweede gesprek\b", r"\btechnische opdracht\b",
+    nl=[r"\bvolgende (?:stap|ronde|fase)\b", r"\btweede gesprek\b", r"\bvervolggesprek\b", r"\btechnische opdracht\b",
         r"\bdoor naar de (?:volgende|tweede|laatste)\b", r"\b(?:praktijk|thuis)opdracht\b",
         r"\bkennismakingsgesprek\b", r"\btechnisch interview\b"],
     pt=[r"\bpróxim[oa] (?:etapa|fase|passo)\b",
@@ -1166,7 +1167,7 @@ INTERVIEW_WEAK = family(
     de=[r"gespräch", r"\btermin\b"],
     fr=[r"\bentretien", r"\brencontr"],
     es=[r"\bentrevista", r"\breunión\b", r"\bllamada\b"],
-    nl=[r"\bgesprek\b", r"\bafspraak\b"],
+    nl=[r"gesprek\b", r"\bafspraak\b"],
     pt=[r"\bentrevista", r"\bchamada\b", r"\breunião\b", r"\bconversa\b"],
     it=[r"\bcolloquio", r"\bchiamata\b", r"\bcall\b", r"\bincontro\b"])
 
