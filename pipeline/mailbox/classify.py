@@ -282,8 +282,9 @@ def _decisions(sentence: str, at: int, found: Evidence, reading: Reading) -> Non
                     *(() if moved else (cues.REGRET_TO_INFORM,))):
         found.decision += [(at + m.start(), m.group(0)) for m in pattern.finditer(sentence)
                            if reading.decides(sentence, m.start())]
-    found.closed += [(at + m.start(), m.group(0)) for m in cues.ROLE_CLOSED.finditer(sentence)
-                     if reading.decides(sentence, m.start())]
+    for pattern in (cues.ROLE_CLOSED, cues.NO_NEED):
+        found.closed += [(at + m.start(), m.group(0)) for m in pattern.finditer(sentence)
+                         if reading.decides(sentence, m.start())]
 
 
 def _invitations(sentence: str, at: int, found: Evidence, reading: Reading) -> None:

@@ -1003,6 +1003,26 @@ DECLINE = family(
     nl=[r"\b(?:niet|geen)\b" + _ON],
     pt=[r"\bnão\b" + _ON],
     it=[r"\bnon\b" + _ON])
+# No need and no interest, the answer to outreach when nothing is open: "we have no need for more
+# engineers", "kein Personalbedarf", "aucun besoin de recrutement", "we're not interested". Read like
+# a closed role; the hiring nouns keep "no need for a cover letter" out.
+_WHO = (r"(?:(?:a|an|any|additional|more|another|new|extra) )?(?:\w+ )?(?:hires?|staff|people|engineers?|developers?|"
+        r"roles?|positions?|profiles?|candidates?|contractors?|freelancers?|help|someone|anyone)\b")
+NO_NEED = family(
+    en=[r"\b(?:no|n't have (?:a|any)|not have (?:a|any)) (?:current )?(?:need|requirement|demand) for " + _WHO,
+        r"\b(?:we(?:'re| are)|i(?:'m| am)) not interested\b", r"\bnot interested at (?:this time|the moment|present)\b",
+        r"\b(?:position|role|vacancy|job|opening)s? (?:already |now )?(?:filled|closed)\b"],
+    de=[r"\bkein(?:en)? (?:personal)?bedarf\b", r"\bkein(?:e)? interesse\b"],
+    fr=[r"\bpas (?:de |d')besoins?\b", r"\baucun besoin (?:de recrutement|en recrutement|sur ce profil|pour ce profil|"
+        r"actuellement)\b", r"\bpas intéressée?s\b"],
+    es=[r"\bno necesitamos (?:a nadie|(?:más )?(?:personal|perfiles|gente|desarrollador\w*|candidat\w*|incorporar|"
+        r"contratar))\b", r"\bno (?:tenemos|hay) (?:necesidad|interés)\b",
+        r"\bno (?:estamos interesad\w*|nos interesa)\b"],
+    nl=[r"\bgeen (?:behoefte|interesse)\b", r"\bniet geïnteresseerd\b"],
+    pt=[r"\bnão temos (?:necessidade|interesse)\b", r"\bnão estamos interessad\w*",
+        r"\bnão precisamos de (?:ninguém|mais|profissionais|pessoas|contratar|desenvolvedor\w*)\b"],
+    it=[r"\bnon abbiamo (?:esigenze|necessità|interesse)\b", r"\bnon siamo interessati\b", r"\bnon ci interessa\b",
+        r"\bnon abbiamo bisogno di (?:nessuno|personale|profili|inserire|assumere)\b"])
 # The role itself is gone: filled, closed, frozen. A decline, unless they then propose to talk
 # about another role ("the senior role is filled, but would Wednesday work to talk about ...").
 ROLE_CLOSED = family(
