@@ -695,7 +695,9 @@ OTHER_CHOSEN = family(
         r"\bother (?:candidates|applicants|profiles)\b[^.!?\n]{0,40}\b(?:stronger|better|closer|more)\b",
         r"\bprioriti[sz]\w* (?:other |candidates|applicants|profiles)",
         r"\b(?:someone|a person|an applicant) (?:with|whose|who)\b[^.!?\n]{0,40}\b(?:more|better|stronger|closer)\b",
-        r"\bgo with another (?:applicant|candidate|person)\b"],
+        r"\bgo with another (?:applicant|candidate|person)\b",
+        r"\b(?:looking|searching) for (?:a |an )?(?:someone |somebody )?more (?:senior|experienced|specialised|"
+        r"specialized)\b", r"\b(?:a|an) more (?:senior|experienced) (?:profile|candidate|person|engineer|developer)\b"],
     de=[r"\bfür (?:jemand\w*|eine?n? (?:\w+ )?(?:kandidat|bewerber|person)\w*|andere\w*)\b[^.!?\n]{0,80}"
         r"\bentschieden\b",
         r"\b(?:entschieden|ausgewählt|gewählt|eingestellt|vergeben|fortzusetzen|fortsetzen)\b[^.!?\n]{0,40}"
@@ -714,7 +716,9 @@ OTHER_CHOSEN = family(
         r"davantage)\b",
         r"\b(?:une personne|un candidat|une candidate|un profil) (?:avec|dont|qui)\b[^.!?\n]{0,40}\b(?:plus|mieux|"
         r"davantage)\b",
-        r"\bopté pour une? (?:candidature|candidat\w*|profil|personne)\b"],
+        r"\bopté pour une? (?:candidature|candidat\w*|profil|personne)\b",
+        r"\b(?:recherch|cherch)\w*\b[^.!?\n]{0,20}\b(?:un profil|une personne|quelqu'un|un candidat|une candidate)"
+        r"(?: de)? (?:plus|davantage) (?:senior|expérimentée?|d'expérience|qualifiée?)\b"],
     es=[r"\b(?:elegido|seleccionado|optado|decantado|decidido|continuar|avanzar|seguir|contratado|centrando)\b"
         r"[^.!?\n]{0,40}\b(?:otr[oa]s? (?:candidat|perfil|persona)\w*|un[oa]? (?:candidat[oa]|perfil) (?:con|"
         r"que|cuyo|cuya)|candidat[oa]s (?:con|que|cuyo))",
@@ -724,7 +728,9 @@ OTHER_CHOSEN = family(
         r"\b(?:priorizar|dar prioridad a) (?:otr|perfiles|candidat)",
         r"\b(?:seleccionado|elegido|contratado|escogido) a (?:una persona|un candidato|una candidata|otr[oa])\b",
         r"\b(?:una persona|un candidato|una candidata|otro perfil|un perfil) (?:con|cuyo|cuya|"
-        r"que)\b[^.!?\n]{0,40}\b(?:más|mejor)\b"],
+        r"que)\b[^.!?\n]{0,40}\b(?:más|mejor)\b",
+        r"\bbusc\w*\b[^.!?\n]{0,20}\b(?:un perfil|una persona|alguien|un candidato|una candidata)(?: de)? más "
+        r"(?:senior|experimentad[oa]|experiencia|cualificad[oa])\b"],
     nl=[r"\b(?:gekozen|geselecteerd|besloten|aangenomen|verder|doorgaan|aan te nemen)\b[^.!?\n]{0,40}"
         r"\b(?:iemand (?:anders|met|die)|een andere (?:kandidaat|sollicitant)|andere (?:kandidaten|sollicitanten)|"
         r"een kandidaat (?:die|met|van wie)|kandidaten (?:die|met))",
@@ -736,11 +742,15 @@ OTHER_CHOSEN = family(
     pt=[r"\b(?:seguir|avançar|prosseguir|continuar|optamos|optámos|escolhemos|selecionamos|decidimos|contratam"
         r"os)\b[^.!?\n]{0,40}\b(?:outr[oa]s? (?:candidat|perfi|pessoa)\w*|(?:um|uma) (?:candidat[oa]|perfil) ("
         r"?:com|que|cujo))",
-        r"\bcandidat\w*,? (?:\w+ ){0,2}(?:cujo|cuja|cujos|que|com)\b[^.!?\n]{0,50}\b(?:mais|melhor)\b"],
+        r"\bcandidat\w*,? (?:\w+ ){0,2}(?:cujo|cuja|cujos|que|com)\b[^.!?\n]{0,50}\b(?:mais|melhor)\b",
+        r"\b(?:busc|procur)\w*\b[^.!?\n]{0,20}\b(?:um perfil|uma pessoa|alguém|um candidato|uma candidata)(?: de)? "
+        r"mais (?:sênior|senior|experiente|experiência|qualificad[oa])\b"],
     it=[r"\b(?:proseguire|procedere|andare avanti|continuare|scelto|selezionato|optato|preferito|deciso|assunt"
         r"o)\b[^.!?\n]{0,40}\b(?:altr[oi] (?:candidat|profil)\w*|(?:un|una) (?:candidat[oa]|profilo|persona) ("
         r"?:con|che|il cui)|candidati (?:con|che|il cui))",
-        r"\bcandidat\w*,? (?:\w+ ){0,2}(?:il cui|la cui|i cui|che|con)\b[^.!?\n]{0,50}\b(?:più|migliore)\b"])
+        r"\bcandidat\w*,? (?:\w+ ){0,2}(?:il cui|la cui|i cui|che|con)\b[^.!?\n]{0,50}\b(?:più|migliore)\b",
+        r"\b(?:cerch|ricerc)\w*\b[^.!?\n]{0,20}\b(?:un profilo|una persona|qualcuno|un candidato|una candidata)"
+        r"(?: di)? più (?:senior|espert[oa]|esperienza|qualificat[oa])\b"])
 # The application's outcome, said of it or of the candidate: "your application was unsuccessful",
 # "not among the candidates", "didn't work out", "we have to turn you down".
 OUTCOME = family(
