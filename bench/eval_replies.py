@@ -1,8 +1,8 @@
 """Reply classifier eval: precision and recall per label, and for interview and rejection per
 language, on a labelled file (default tests/evals/replies_round4.jsonl), and the time per message.
     python bench/eval_replies.py [--file PATH] [--split tune|held|all] [--misses]
---misses lists the misses of a tuning file (the older rows, round 4, the probes). It refuses the
-held-back round (replies_round5*.jsonl): that one is read as figures only, never row by row.
+--misses lists the misses of a tuning file (the older rows, rounds 4 and 5, the probes). It refuses
+the held-back round (replies_round6*.jsonl): that one is read as figures only, never row by row.
 """
 
 import argparse
@@ -64,8 +64,8 @@ def main() -> None:
         by_lang = Counter((c["label"], got) for c, got in decided if c["lang"] == lang)
         print(f"  {lang}: interview {figures(by_lang, INTERVIEW)};  rejection {figures(by_lang, REJECTION)}")
     if args.misses:
-        if args.file.name.startswith("replies_round5"):
-            raise SystemExit("--misses: round 5 is the held-back round, read as figures only, never row by row")
+        if args.file.name.startswith("replies_round6"):
+            raise SystemExit("--misses: round 6 is the held-back round, read as figures only, never row by row")
         for case, got in decided:
             if got != case["label"]:
                 print(f"\n{case['id']} ({case['lang']}): labelled {case['label']}, got {got}\n  {case['reason']}")

@@ -1,20 +1,24 @@
 """The reply classifier's evals: replies to outreach labelled by hand (interview, rejection, other,
-auto_reply, bounce), each with its reason, in English, German, French, Spanish and Dutch, near-
-misses included. The floors (precision >= 0.95 for interview and rejection, recall >= 0.9) are
-asserted on each file.
+auto_reply, bounce), each with its reason, in English, German, French, Spanish and Dutch (and, in
+the probes, Portuguese and Italian), near-misses included. The floors (precision >= 0.95 for
+interview and rejection, recall >= 0.9) are asserted on each file.
 
 Tuning data, all of it seen and tuned on, so regression checks only (a rule written for a row
 says nothing about the next mail):
 - tests/evals/replies.jsonl (198 rows, rounds 1-3);
 - tests/evals/replies_round4.jsonl (180 rows): written blind and split by hash; its held-back half
   was measured once and reported, after which all of it became tuning data;
-- tests/evals/replies_probes.jsonl (258 rows): written by the person tuning the rules, after
-  reading them, to probe structure (long footers, quoted threads in several mail clients' formats,
-  ATS templates, near-misses); each batch was written before it was run, then tuned on.
+- tests/evals/replies_round5.jsonl (203 rows): written blind by someone who never saw the
+  classifier, measured once and reported (interview precision 58/59, recall 58/63; rejection
+  precision 53/54, recall 53/62), after which all of it became tuning data;
+- tests/evals/replies_probes.jsonl: written by the person tuning the rules, after reading them,
+  to probe structure (long footers, quoted threads in several mail clients' formats, ATS
+  templates, near-misses) and phrasings; each batch was written before it was run, then tuned on.
 
-The held-back test is round 5 (tests/evals/replies_round5.jsonl), written by someone who never
-saw the classifier and run once by the lead: `test_round5_held_back_at_the_floors` is skipped
-until that file exists and then asserts the floors on all of it, never weaker.
+The held-back test is round 6 (tests/evals/replies_round6.jsonl), written blind by someone else
+and never read by whoever tunes the rules: `test_round6_held_back_at_the_floors` is skipped until
+that file exists and then asserts the floors on all of it, never weaker, and that its rows are
+unseen.
 
 `.venv/bin/python -m pytest tests/test_reply_evals.py -s` prints the figures;
 `python bench/eval_replies.py --file ...` prints them per language."""
@@ -34,7 +38,7 @@ from tests.conftest import ROOT
 
 FLOOR_PRECISION, FLOOR_RECALL = 0.95, 0.9
 EVALS = ROOT / "tests/evals"
-ROUND5 = EVALS / "replies_round5.jsonl"  # the held-back round: added by the lead, never tuned on
+ROUND6 = EVALS / "replies_round6.jsonl"  # the held-back round: added by the lead, never tuned on
 
 
 def load(name: str) -> list[dict]:
@@ -43,8 +47,9 @@ def load(name: str) -> list[dict]:
 
 CASES = load("replies.jsonl")
 ROUND4 = load("replies_round4.jsonl")
+ROUND5 = load("replies_round5.jsonl")
 PROBES = load("replies_probes.jsonl")
-TUNING = {"older": CASES, "round4": ROUND4, "probes": PROBES}
+TUNING = {"older": CASES, "round4": ROUND4, "round5": ROUND5, "probes": PROBES}
 
 
 def decide(case: dict) -> str:
@@ -108,8 +113,13 @@ def test_the_probes_say_who_wrote_them():
     assert all("tuner" in case["source"] for case in PROBES), "probes are the tuner's own: never evidence"
 
 
-def test_round4_rows_say_where_their_wording_comes_from():
-    assert all(case["source"].strip() for case in ROUND4)
+def test_round5_is_large_and_varied():
+    well_formed(ROUND5, 200, 35)
+
+
+@pytest.mark.parametrize("cases", [ROUND4, ROUND5], ids=["round4", "round5"])
+def test_blind_rows_say_where_their_wording_comes_from(cases):
+    assert all(case["source"].strip() for case in cases)
 
 
 @pytest.mark.parametrize("name", list(TUNING))
@@ -130,7 +140,13 @@ FOOTER = {  # a confidentiality notice under the message, without a sign-off lin
     "es": "Este mensaje es confidencial. Si no es usted el destinatario, no lo reenvíe y elimínelo. Sus datos "
           "personales serán tratados conforme al RGPD.",
     "nl": "Dit bericht is vertrouwelijk en uitsluitend bestemd voor de geadresseerde. Bent u niet de geadresseerde, "
-          "stuur het dan niet door en verwijder het."}
+          "stuur het dan niet door en verwijder het.",
+    "pt": "Esta mensagem e os seus anexos são confidenciais e destinam-se exclusivamente ao destinatário. Se não for o "
+          "destinatário, por favor informe o remetente e elimine esta mensagem. Os seus dados pessoais são tratados de "
+          "acordo com a LGPD.",
+    "it": "Questo messaggio e i suoi allegati sono riservati e destinati esclusivamente al destinatario. Se non è il "
+          "destinatario, la preghiamo di avvisare il mittente e di cancellarlo. I dati personali sono trattati ai "
+          "sensi del GDPR."}
 QUOTED = {  # our own outreach quoted below the reply, as mail clients attribute it, without '>'
     "en": "From: Sam Lee <sam@example.org>\nSent: Monday, June 3, 2024 9:12 AM\nSubject: Backend role\n\nHi, would "
           "you be open to a short call next week? Tuesday at 10:00 works for me.\nSam",
@@ -141,7 +157,11 @@ QUOTED = {  # our own outreach quoted below the reply, as mail clients attribute
     "es": "El lun, 3 jun 2024 a las 9:12, Sam Lee (<sam@example.org>) escribió:\nHola, ¿te viene bien una llamada el "
           "martes a las 10:00?\nSam",
     "nl": "Op ma 3 jun 2024 om 09:12 schreef Sam Lee <sam@example.org>:\nHoi, zullen we dinsdag om 10.00 uur even "
-          "bellen?\nSam"}
+          "bellen?\nSam",
+    "pt": "Em seg., 3 de jun. de 2024 às 09:12, Sam Lee <sam@example.org> escreveu:\nOlá, você teria disponibilidade "
+          "para uma conversa rápida na terça às 10h?\nSam",
+    "it": "Il giorno lun 3 giu 2024 alle ore 09:12 Sam Lee <sam@example.org> ha scritto:\nCiao, saresti disponibile "
+          "per una breve chiamata martedì alle 10?\nSam"}
 
 
 def wrapped(body: str, width: int) -> str:
@@ -164,27 +184,28 @@ RESENT: dict[str, Callable[[dict], str]] = {
 
 @pytest.mark.parametrize("how", list(RESENT))
 def test_a_reply_sent_another_way_is_sorted_the_same(how):
-    """Wrapping, line ends, spaces, apostrophes, a footer or the quoted thread change no tuning row's label."""
+    """Wrapping, line ends, spaces, apostrophes, a footer or the quoted thread change no tuning row's
+    label: the reply sent another way is decided as it is sent plainly. (Compared with that decision,
+    not the hand label, so a row the rules still miss is counted once, by the floors, not here.)"""
     changed = []
     for case in [c for rows in TUNING.values() for c in rows if c["label"] != "bounce"]:
-        resent = {**case, "body": RESENT[how](case)}
-        if decide(resent) != case["label"]:
-            changed.append(f"{case['id']}: {case['label']} -> {decide(resent)}")
+        plainly, resent = decide(case), decide({**case, "body": RESENT[how](case)})
+        if resent != plainly:
+            changed.append(f"{case['id']}: {plainly} -> {resent}")
     assert not changed, changed
 
 
 # -- the held-back round ---------------------------------------------------------------------------
 
-@pytest.mark.skipif(not ROUND5.exists(), reason="tests/evals/replies_round5.jsonl (held back) is not here yet")
-@pytest.mark.xfail(strict=True, reason=(
-    "not met: measured once on round 5 (203 rows written blind, never tuned on): interview precision 58/59, "
-    "recall 58/63 (0.92); rejection precision 53/54, recall 53/62 (0.855, below 0.9). Of the 9 missed declines "
-    "all are decided 'other' (the job moves to replied); one invitation is decided 'rejection' (a wrong state)"))
-def test_round5_held_back_at_the_floors(capsys):
-    """Round 5, written by someone who never saw the classifier and never tuned on: the floors
-    hold on all of it (precision >= 0.95 for interview and rejection, recall >= 0.9)."""
-    cases = [json.loads(line) for line in ROUND5.read_text().splitlines() if line.strip()]
+@pytest.mark.skipif(not ROUND6.exists(), reason="tests/evals/replies_round6.jsonl (held back, written blind) "
+                                                "is not here yet: the lead adds it and runs this once")
+def test_round6_held_back_at_the_floors(capsys):
+    """Round 6, written by someone who never saw the classifier and never tuned on: the floors
+    hold on all of it (precision >= 0.95 for interview and rejection, recall >= 0.9), and none of
+    its rows is a tuning row (same id or same body)."""
+    cases = [json.loads(line) for line in ROUND6.read_text().splitlines() if line.strip()]
     well_formed(cases, 1, 0)
-    seen = {c["id"] for rows in TUNING.values() for c in rows} | {c["body"] for rows in TUNING.values() for c in rows}
-    assert not [c["id"] for c in cases if c["id"] in seen or c["body"] in seen], "round 5 must be unseen rows"
-    assert_floors(report(cases, "round 5, held back (never tuned on)", capsys), "round 5")
+    tuning = [c for rows in TUNING.values() for c in rows]
+    seen = {c["id"] for c in tuning} | {c["body"] for c in tuning}
+    assert not [c["id"] for c in cases if c["id"] in seen or c["body"] in seen], "round 6 must be unseen rows"
+    assert_floors(report(cases, "round 6, held back (never tuned on)", capsys), "round 6")

@@ -1,7 +1,8 @@
 """What a reply says: interview, rejection, other (a person answered, neither), auto_reply or
-bounce. Heuristics first, in English, German, French, Spanish and Dutch; an LLM only for a human
-reply they cannot decide, only with a key, and its label kept only when the text has evidence
-for it. tests/evals/replies*.jsonl measure it (the figures are in the README).
+bounce. Heuristics first, in English, German, French, Spanish and Dutch (Portuguese and Italian
+too, from probes only so far); an LLM only for a human reply they cannot decide, only with a key,
+and its label kept only when the text has evidence for it. tests/evals/replies*.jsonl measure it
+(the figures are in the README).
 
 The words live in cues.py, as families per language; this file reads a mail's structure:
 - headers first: a delivery report (a failure is a bounce; a delay, a success or a read receipt
@@ -54,11 +55,13 @@ SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 # weekday or month before a number ("Mo., 10.06.", "Sept. 3"), an ordinal before a month or a
 # lower-case word ("am 14. Juni", "am 20. oder 21. Juni").
 ABBREVIATION = re.compile(r"(?:^|[\s(])(?:dr|prof|hr|fr|frau|herr|nr|st|ca|bzw|ggf|evtl|inkl|usw|z\.b|e\.g|i\.e|etc|vs|"
-                          r"approx|mr|mrs|ms|mme|mlle|m|sr|sra|dhr|mevr|tel|ext|a\.m|p\.m|u\.a|d\.h)\.$", re.I)
+                          r"approx|mr|mrs|ms|mme|mlle|m|sr|sra|dhr|mevr|tel|ext|a\.m|p\.m|u\.a|d\.h|sig|sig\.ra|dott|"
+                          r"ing|av)\.$", re.I)
 BEFORE_NUMBER = re.compile(rf"(?:^|\s)(?:mo|di|mi|do|fr|mon|tue|tues|wed|thu|thur|thurs|fri|lun|mar|mer|jeu|ven|mié|"
-                           rf"jue|vie|ma|wo|vr|{cues.MONTH[3:-4]})\.$", re.I)
+                           rf"jue|vie|ma|wo|vr|seg|ter|qua|qui|sex|gio|{cues.MONTH[3:-4]})\.$", re.I)
 LONGEST = 400
 WRAPPED = 40  # a line this long that ends no sentence was cut by the sender's wrapping
+NARROWEST = 50  # the narrowest wrapping: a line that its next word would push past it was cut there
 LIST_ITEM = re.compile(r"^[-*•–>]")
 NUMBERED = re.compile(r"^\d{1,2}[.)]\s")  # "1. ...", unless it continues a date: "am Freitag,\n14. Juni"
 READ_CHARS = 8000  # of the reply's own text (the quoted mail already dropped)
@@ -101,10 +104,12 @@ def _bounded(piece: str) -> list[str]:
 
 
 def blanked(sentence: str) -> str:
-    """The sentence with the negations that negate nothing ("don't hesitate", "no problem")
-    blanked out, same length, so offsets still hold."""
-    return cues.NOT_NEGATION.any.sub(lambda m: " " * len(m.group(0)), sentence)
-REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|aw|antw|rv|r|tr|fwd?|wg|sv|vs)\s*(?:\[\d+\])?\s*:)+", re.I)
+    """The sentence with the negations that negate nothing ("don't hesitate", "no problem") and the
+    courtesy conditions that suspend nothing ("if you're still interested") blanked out, same
+    length, so offsets still hold."""
+    sentence = cues.NOT_NEGATION.any.sub(lambda m: " " * len(m.group(0)), sentence)
+    return cues.COURTESY.any.sub(lambda m: " " * len(m.group(0)), sentence)
+REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|aw|antw|rv|r|tr|fwd?|wg|sv|vs|res|enc|i)\s*(?:\[\d+\])?\s*:)+", re.I)
 
 
 def plain(text: str) -> str:
@@ -139,7 +144,8 @@ def unwrapped(text: str) -> str:
     joined = [lines[0]]
     for line in lines[1:]:
         previous, stripped = joined[-1].rstrip(), line.strip()
-        if len(previous) >= WRAPPED and stripped and not previous.endswith((".", "!", "?", ":", ";")) and \
+        cut = len(previous) >= WRAPPED or len(previous) + 1 + len(stripped.split(" ")[0]) > NARROWEST
+        if cut and stripped and not previous.endswith((".", "!", "?", ":", ";")) and \
                 not LIST_ITEM.match(stripped) and not (NUMBERED.match(stripped) and not previous.endswith(",")) and \
                 not stripped.lower().startswith("http") and \
                 not (cues.SIGN_OFF_LINE.match(stripped) or cues.SIGN_OFF_NAMED.match(stripped) or
@@ -178,6 +184,7 @@ class Reading:
         self.decline = cues.DECLINE.within(languages)
         self.about_me = cues.ABOUT_ME.within(languages)  # the French "je" is the Dutch "you"
         self.about_it = cues.ABOUT_IT.within(languages)
+        self.done = cues.DONE.within(languages)  # read after a step's name: "the final round was ..."
 
     def before(self, sentence: str, start: int) -> str:
         """The clause a cue sits in, up to the cue: a negation or condition there governs it."""
@@ -190,9 +197,17 @@ class Reading:
         clause = self.before(sentence, start)
         if self.negation.search(clause) or self.hypothetical.search(clause) or self.condition.match(sentence.lstrip()):
             return False
+        if self.conditional_clause(sentence, start):
+            return False
         if cues.FUTURE.search(sentence) or cues.FEEDBACK.search(sentence):
             return False
         return not (past_too and self.past.search(clause))
+
+    def conditional_clause(self, sentence: str, start: int) -> bool:
+        """The clause just before the cue's is a condition ("we've received your application and, if
+        your profile matches, we'll get in touch to schedule an interview"): it governs the cue."""
+        clauses = self.clause.split(sentence[:start])
+        return len(clauses) >= 2 and bool(self.condition.match(clauses[-2].lstrip()))
 
     def decides(self, sentence: str, start: int) -> bool:
         """A decision not under a condition: "if you have not heard from us within four weeks,
@@ -204,7 +219,7 @@ class Reading:
 def _slot(sentence: str) -> re.Match[str] | None:
     """A concrete time still to come: a day (weekday or date) and an hour or part of the day in
     the same sentence, not a deadline ("please confirm by Friday")."""
-    day = cues.WEEKDAY.search(sentence) or cues.DATE.search(sentence)
+    day = cues.WEEKDAY.search(sentence) or cues.DATE.search(sentence) or cues.TOMORROW.search(sentence)
     if not day or not cues.CLOCK.search(sentence):
         return None
     return None if cues.DEADLINE.search(sentence[:day.start()]) else day
@@ -262,11 +277,14 @@ def _decisions(sentence: str, at: int, found: Evidence, reading: Reading) -> Non
     negated = cues.NEGATED_INVITE.search(sentence)
     if negated and reading.decides(sentence, negated.start()):
         found.decision.append((at + negated.start(), negated.group(0)))
-    for pattern in (cues.DECISION, reading.decline, cues.OTHER_CHOSEN, cues.OUTCOME):
+    moved = cues.RESCHEDULE.search(sentence) or cues.CONFIRM.search(sentence)
+    for pattern in (cues.DECISION, reading.decline, cues.OTHER_CHOSEN, cues.OUTCOME,
+                    *(() if moved else (cues.REGRET_TO_INFORM,))):
         found.decision += [(at + m.start(), m.group(0)) for m in pattern.finditer(sentence)
                            if reading.decides(sentence, m.start())]
-    found.closed += [(at + m.start(), m.group(0)) for m in cues.ROLE_CLOSED.finditer(sentence)
-                     if reading.decides(sentence, m.start())]
+    for pattern in (cues.ROLE_CLOSED, cues.NO_NEED):
+        found.closed += [(at + m.start(), m.group(0)) for m in pattern.finditer(sentence)
+                         if reading.decides(sentence, m.start())]
 
 
 def _invitations(sentence: str, at: int, found: Evidence, reading: Reading) -> None:
@@ -274,10 +292,13 @@ def _invitations(sentence: str, at: int, found: Evidence, reading: Reading) -> N
     a confirmation, a time proposed, or a meeting proposed for a time still to come."""
     not_meeting = bool(cues.NOT_MEETING.search(sentence))
     for pattern, past_too, kind in ((cues.INVITE, False, "invite"), (cues.ASK_TIMES, False, "ask"),
-                                    (cues.PROGRESS, True, "progress"), (cues.CONFIRM, True, "confirm")):
+                                    (cues.PROGRESS, True, "progress"), (cues.CONFIRM, True, "confirm"),
+                                    (cues.RESCHEDULE, True, "confirm")):
         if kind == "ask" and not_meeting:
             continue
         for m in pattern.finditer(sentence):
+            if kind == "progress" and reading.done.match(sentence[m.end():]):
+                continue  # "the final round was a long day": a step behind, named
             if reading.live(sentence, m.start(), past_too) and not reading.negation.search(m.group(0)) and \
                     not (kind == "invite" and cues.THIRD_PARTY.search(sentence)):
                 found.invite(at + m.start(), m.group(0), kind)
@@ -291,8 +312,13 @@ def _invitations(sentence: str, at: int, found: Evidence, reading: Reading) -> N
         if (timed and asked) or (slot and cues.ADDRESSED.search(sentence)):
             found.invite(at + meeting.start(), f"proposes a meeting: {meeting.group(0)}", "meeting")
             return
-    day = slot or cues.WEEKDAY.search(sentence) or cues.SOON.search(sentence) or cues.CLOCK.search(sentence)
-    if day and asked and cues.PROPOSAL.search(sentence) and reading.live(sentence, day.start()):
+    if not (asked and cues.PROPOSAL.search(sentence)):
+        return
+    days = [slot] if slot else [*cues.WEEKDAY.finditer(sentence), *cues.SOON.finditer(sentence),
+                                *cues.CLOCK.finditer(sentence)]
+    # the first day still open: "we can't do Tuesday; could you do Wednesday?"
+    day = next((d for d in days if reading.live(sentence, d.start())), None)
+    if day:
         found.invite(at + day.start(), f"proposes a time: {sentence.strip()[:60]}", "time")
 
 
@@ -315,8 +341,9 @@ def _automatic(headers: dict[str, str], sender: str, subject: str, text: str) ->
     if "multipart/report" in content and "disposition-notification" in content or cues.READ_RECEIPT.search(subject):
         return Verdict(AUTO_REPLY, 0.9, ("a read receipt",))
     if "multipart/report" in content and "delivery-status" in content:
-        if not cues.PERMANENT_FAILURE.search(text):
-            if cues.DELAYED.search(text):
+        flat = " ".join(text.split())  # a report's lines are wrapped anywhere
+        if not cues.PERMANENT_FAILURE.search(flat):
+            if cues.DELAYED.search(flat) or cues.DELAYED.search(subject):
                 return Verdict(AUTO_REPLY, 0.9, ("a delay report: the server is still trying",))
             if cues.DELIVERED.search(text) or cues.DELIVERED.search(subject):
                 return Verdict(AUTO_REPLY, 0.9, ("a delivery report: the message arrived",))
@@ -348,7 +375,8 @@ def classify(headers: dict[str, str], sender: str, subject: str, text: str) -> V
     automatic = _automatic(headers, sender, subject, text)
     if automatic:
         return automatic
-    body, footer = message_part(unwrapped(GENDER_MARK.sub(r"\1\2", text)))
+    text = unwrapped(GENDER_MARK.sub(r"\1\2", text))  # read whole, however the sender wrapped it
+    body, footer = message_part(text)
     body, boilerplate = without_boilerplate(body)
     own_subject = "" if REPLY_PREFIX.match(subject) else subject  # "Re: ..." repeats our own subject
     reading = Reading(cues.languages(f"{own_subject}\n{body}"))
@@ -375,7 +403,8 @@ def classify(headers: dict[str, str], sender: str, subject: str, text: str) -> V
             # a decline's mood with only "happy to chat": a person decides
             return Verdict(OTHER, 0.4, tuple(interview[:4]), undecided=True, hints=hints)
         return Verdict(INTERVIEW, 0.9 if len(interview) > 1 else 0.8, tuple(interview[:4]), hints=hints)
-    machine = cues.AWAY.search(text) or cues.MACHINE_SENT.search(text) or cues.RECEIVED.search(text)
+    received = None if cues.FOLLOW_UP.search(body) else cues.RECEIVED.search(text)  # a person answering a follow-up
+    machine = cues.AWAY.search(text) or cues.MACHINE_SENT.search(text) or received
     if mailing_list or headers.get("auto-submitted", "").lower().startswith("auto-generated") or machine:
         said = machine.group(0) if machine else ("a mailing list" if mailing_list else "Auto-Submitted: auto-generated")
         return Verdict(AUTO_REPLY, 0.85 if machine else 0.7, (said,), hints=hints)

@@ -100,17 +100,19 @@ def parse(folder: str, uid: int, size: int, raw_headers: bytes) -> Mail:
                 date=when, headers=kept)
 
 
-# Where the quoted mail below a reply starts, in the languages the classifier reads: the
+# Where the quoted mail below a reply starts, in the languages the classifier reads (Portuguese's
+# "Em ... escreveu:" and Italian's "Il giorno ... ha scritto:" too): the
 # attribution line of every common client (wrapped over two lines, or "<address> schrieb am ...:"
 # as Gmail on Android writes it), an Outlook header block ("From:", "*Von:*"), a separator, a
 # forwarded message. The quoted text is the candidate's own words and often asks for a call.
-WROTE = r"(?:wrote|schrieb|a écrit|escribió|schreef|het volgende geschreven)"
+WROTE = r"(?:wrote|schrieb|a écrit|escribió|schreef|het volgende geschreven|escreveu|ha scritto)"
 QUOTE_START = re.compile(
-    rf"^(?:On|Am|Le|El|Op)\s[^\n]{{5,200}}?(?:\n[^\n]{{0,200}}?)?\b{WROTE}\b[^\n]{{0,100}}:\s*$|"
+    rf"^(?:On|Am|Le|El|Op|Em|Il giorno|No dia)\s[^\n]{{5,200}}?(?:\n[^\n]{{0,200}}?)?\b{WROTE}\b[^\n]{{0,100}}:\s*$|"
     rf"^[^\n]{{0,120}}@[\w.-]+>?\)?\s{WROTE}\b[^\n]{{0,100}}:\s*$|"
     r"^-{2,}\s*(?:Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original|Oorspronkelijk bericht|"
-    r"Forwarded message|Weitergeleitete Nachricht|Message transféré|Mensaje reenviado|Doorgestuurd bericht)\s*-{2,}|"
-    r"^Begin forwarded message:|^_{10,}|^\*?(?:From|Von|De|Van)\s?:\*?[^\n]{3,200}$",
+    r"Mensagem original|Messaggio originale|Forwarded message|Weitergeleitete Nachricht|Message transféré|"
+    r"Mensaje reenviado|Doorgestuurd bericht|Mensagem encaminhada|Messaggio inoltrato)\s*-{2,}|"
+    r"^Begin forwarded message:|^_{10,}|^\*?(?:From|Von|De|Van|Da)\s?:\*?[^\n]{3,200}$",
     re.I | re.M)
 
 
