@@ -18,7 +18,8 @@ says nothing about the next mail):
 The held-back test is round 6 (tests/evals/replies_round6.jsonl), written blind by someone else
 and never read by whoever tunes the rules: `test_round6_held_back_at_the_floors` is skipped until
 that file exists and then asserts the floors on all of it, never weaker, and that its rows are
-unseen.
+unseen. Measured once when it landed (227 rows, 7 languages): interview precision 60/61, recall
+60/66; rejection precision 63/64, recall 63/67.
 
 `.venv/bin/python -m pytest tests/test_reply_evals.py -s` prints the figures;
 `python bench/eval_replies.py --file ...` prints them per language."""
