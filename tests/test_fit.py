@@ -650,6 +650,10 @@ def test_a_title_of_alternatives_or_of_several_openings_fits_by_the_persons_own_
     assert Scorer(BACKEND).score(job(title="Frontend or Full-stack Engineer")).score <= 30, \
         "an alternative the person only also takes is not their work"
     assert Scorer(BACKEND).score(job(title="Senior Backend Engineer; Lead Product Designer")).score >= 70
+    assert "backend" in title_functions("Senior Software Engineers (frontend, backend, fullstack)"), \
+        "a plural role names the kinds it hires for"
+    assert "software" in title_functions("Senior Frontend Engineer, Senior Software Engineer"), "openings by commas"
+    assert title_functions("Software Engineer, Payments Support") == ("software",), "a piece with no role is a team"
 
 
 @pytest.mark.parametrize("location, title, description, workable", [
