@@ -353,6 +353,9 @@ def _countries_of_chunk(chunk: str) -> frozenset[str]:
 
 
 _REMOTE_ITEM = re.compile(r"(?:^|,)\s*remote\s*(?:,|$)", re.I)
+# An alternative that says anywhere ("Saigon, Vietnam; Anywhere; Remote"): remote work from anywhere,
+# not bounded by the offices listed beside it, as a bare "Remote" is.
+_ANYWHERE_ITEM = re.compile(r"^\W*(?:remote\W*)?(?:anywhere|worldwide|global)(?: in the world)?\W*$", re.I)
 _ONLY_A_PLACE = re.compile(r"^\W*([\w .&'-]+?)\W*$")
 
 
@@ -395,10 +398,12 @@ def read_where(location: str) -> Where:
         parts.append(Part(countries, remote, chunk, inferred=office))
     named = any(p.countries for p in parts)
     remote = any(p.remote for p in parts)
+    anywhere = any(p.remote and not p.countries and _ANYWHERE_ITEM.match(p.text) for p in parts)
     if remote and named:  # a bare "Remote" beside named places is remote within those places
         places = frozenset().union(*(p.countries for p in parts))
-        parts = [Part(places, True, p.text, inferred=True) if p.remote and not p.countries else p for p in parts]
-    return Where(tuple(parts), remote and not named, not named and not remote)
+        parts = [Part(places, True, p.text, inferred=True) if p.remote and not p.countries
+                 and not _ANYWHERE_ITEM.match(p.text) else p for p in parts]
+    return Where(tuple(parts), anywhere or (remote and not named), not named and not remote)
 
 
 # Markers of a company's seat, not of the role's place: "Headquarters: X" (up to a ; or |), "(HQ in
