@@ -148,6 +148,10 @@ CITY_ALIASES = {
     "praha": "prague", "wien": "vienna", "roma": "rome", "milano": "milan", "ciudad de méxico": "mexico city",
     "ciudad de mexico": "mexico city", "cdmx": "mexico city", "bogotá": "bogota", "den haag": "the hague",
     "saigon": "ho chi minh city", "delhi ncr": "new delhi",
+    # Portuguese and Spanish names of cities postings on Brazilian and Latin American boards name
+    "berlim": "berlin", "berlín": "berlin", "munique": "munich", "múnich": "munich", "londres": "london",
+    "nova york": "new york city", "nova iorque": "new york city", "nueva york": "new york city", "colônia": "köln",
+    "viena": "vienna", "varsóvia": "warsaw", "varsovia": "warsaw", "praga": "prague", "milão": "milan",
 }
 CITIES.update({alias: CITIES[name] for alias, name in CITY_ALIASES.items()})
 US_STATES = ("alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho illinois "
