@@ -407,7 +407,8 @@ def test_a_job_is_workable_only_where_the_person_can_work(location, workable):
     (("United States",), "Austin, TX", True),
     (("New York, NY",), "San Francisco, CA (HQ); Remote (Canada)", False), (("Berlin",), "München", False),
     (("Berlin",), "Potsdam, Germany", True), (("Berlin",), "Germany", True), (("Munich",), "München, Bayern", True),
-    (("Bangalore",), "Greater Bengaluru Area", True), (("Bangalore",), "Bengaluru Urban, Karnataka", True)])
+    (("Bangalore",), "Greater Bengaluru Area", True), (("Bangalore",), "Bengaluru Urban, Karnataka", True),
+    (("Berlin",), "Berlim, Alemanha", True), (("Berlin",), "Munique, Alemanha", False)])
 def test_on_site_reach_follows_the_words_of_the_persons_locations(locations, place, workable):
     """A city the person names is where they commute to (60 km); a country they name, all of it."""
     profile = FitProfile(**{**SRE_BLR.__dict__, "locations": locations})
@@ -721,6 +722,11 @@ def test_levels_are_read_in_the_words_of_other_languages(title, level):
 def test_a_required_language_is_read_in_the_languages_postings_are_written_in():
     assert required_languages("Requisitos: inglês avançado e espanhol fluente.")[0] >= {"english", "spanish"}
     assert required_languages("Francês fluente é obrigatório.")[0] >= {"french"}
+    portuguese = "Vaga de desenvolvedor front-end para o nosso escritório, com uma equipe que não fala português. " * 5
+    assert "portuguese" in required_languages(portuguese.lower(), places=frozenset({"brazil"}))[0]
+    assert "portuguese" in required_languages(portuguese.lower())[0], "no place: the written language is the job's"
+    assert "portuguese" not in required_languages(portuguese.lower(), places=frozenset({"germany"}))[0], \
+        "a Berlin office advertised in Portuguese is not done in Portuguese"
 
 
 def test_remote_work_is_read_in_french_spanish_and_portuguese_words():
