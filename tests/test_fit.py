@@ -430,6 +430,11 @@ def test_open_applications_are_flagged_and_kept_below_min_score_unless_wanted():
     assert "open application or talent pool, not an opening" in fit.flags and fit.score < BACKEND.min_score
     assert Scorer(FitProfile(**{**BACKEND.__dict__, "open_applications": True})).score(pool).score >= 50
     assert Scorer(BACKEND).score(job(title="Open Application")).score < 50
+    network = job(title="Backend Engineer", description="We are a network of Europe's best freelance developers. "
+                                                        "By joining our network, you work on client projects.")
+    assert "open application or talent pool, not an opening" in Scorer(BACKEND).score(network).flags
+    assert "open application or talent pool, not an opening" not in \
+        Scorer(BACKEND).score(job(title="Backend Engineer", description="You build our network services.")).flags
 
 
 def test_another_function_caps_the_score_and_says_so():
