@@ -392,7 +392,7 @@ def test_locations_are_read_as_alternatives_with_regions_and_aliases():
     ("Remote, United States", False), ("Toronto, Ontario", False), ("San Francisco (HQ); Remote (Canada)", False),
     ("Pune, India", False), ("India", True), ("Whitefield, Bengaluru", True), ("Remote - India", True),
     ("Hyderabad, IN", False), ("EMEA", False), ("remote,Spain", False),
-    ("Saigon, Vietnam; Anywhere; Remote", True), ("Saigon, Vietnam; Remote", False)])
+    ("Saigon, Vietnam; Anywhere; Remote", True), ("Saigon, Vietnam; Remote", False), ("REMOTE in NY/NJ/CT", False)])
 def test_a_job_is_workable_only_where_the_person_can_work(location, workable):
     """The person names a city (Bengaluru): on site within commuting reach of it, or in their country
     where the posting names no city; remote from anywhere in their country."""

@@ -260,6 +260,16 @@ def countries_of(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+# US states written as their codes with slashes ("Remote in NY/NJ/CT"): one area, the United States, not
+# three alternatives of unknown places; only when every code is a state's ("DE/AT/CH" is not).
+_STATE_RUN = re.compile(r"(?<![\w/])[A-Z]{2}(?:\s*/\s*[A-Z]{2})+(?![\w/])")
+
+
+def _states_of_run(match: re.Match[str]) -> str:
+    codes = [code.strip() for code in match.group().split("/")]
+    return ", ".join(codes) + ", US" if all(code.lower() in US_CODES for code in codes) else match.group()
+
+
 def _chunks(text: str) -> list[str]:
     """The alternatives of a location field, split where no parenthesis is open."""
     masked = re.sub(r"\([^()]*\)", lambda m: "\0" * len(m.group()), text)
@@ -387,7 +397,7 @@ def read_where(location: str) -> Where:
     in either country; "Remote, US or Canada" remote in either ("Canada" follows a remote part);
     "Remote (PST)" remote near that time zone; "Remote" alone is remote anywhere."""
     parts: list[Part] = []
-    for chunk in _chunks(location.strip()):
+    for chunk in _chunks(_STATE_RUN.sub(_states_of_run, location.strip())):
         countries, remote = _countries_of_chunk(chunk), bool(REMOTE.search(chunk))
         if not countries:
             zoned = zone_bound(chunk)
