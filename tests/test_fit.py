@@ -683,6 +683,11 @@ def test_regions_titles_and_the_texts_own_words_say_where_remote_work_is_done(lo
 def test_a_salary_in_a_national_currency_is_read_wherever_the_pay_is_named():
     text = "ACME Remote ₹80,000 - ₹1,00,000 a month. Rust. Pay: ₹80,000.00 - ₹100,000.00 per month"
     assert Scorer(BACKEND).score(job(location="Remote", description=text)).outside
+    ranged = "DevOps Engineer - Remoto. R$16,500.00 - R$24,500.00 CLT. Kubernetes and Terraform."
+    assert Scorer(SRE_BLR).score(job(title="DevOps Engineer", location="Remoto", description=ranged)).outside, \
+        "a range of amounts in a currency is a salary without a word about pay"
+    assert not Scorer(SRE_BLR).score(job(title="DevOps Engineer", location="Remoto",
+                                         description="We raised R$20 million. Kubernetes.")).outside
 
 
 @pytest.mark.parametrize("title, text, levels", [

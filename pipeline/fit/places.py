@@ -624,6 +624,11 @@ def anywhere_in_text(text: str, lowered: str) -> bool:
     return False
 
 
+# A range of amounts after a currency ("R$16,500.00 - R$24,500.00", "€60k–80k") is a salary by its form,
+# with or without a word about pay before it.
+_AMOUNT_RANGE = re.compile(r"\s?\d[\d.,]*\s?[kK]?\s*(?:-|–|—|to|a|até|bis)\s*(?:R\$|€|£|₹|R)?\s?\d")
+
+
 def pay_bound(text: str, lowered: str, caps: frozenset[str] | None = None) -> frozenset[str]:
     """The country whose currency the salary is in ("salary: up to R30k", "CTC 25 LPA"), if any; a
     US dollar says nothing (remote jobs pay in dollars everywhere)."""
@@ -635,7 +640,7 @@ def pay_bound(text: str, lowered: str, caps: frozenset[str] | None = None) -> fr
     places += [(at, sign) for sign in signs for at in positions(head, (sign,))[:5]]  # "₹80,000 ... Pay: ₹80,000"
     for at, sign in sorted(places):
         before = low[max(0, at - 60):at + 1]
-        if any(word in before for word in _PAY_WORDS) or sign == "LPA":
+        if any(word in before for word in _PAY_WORDS) or sign == "LPA" or _AMOUNT_RANGE.match(head, at + len(sign)):
             return CURRENCIES[sign]
     return frozenset()
 
