@@ -392,7 +392,8 @@ def test_locations_are_read_as_alternatives_with_regions_and_aliases():
     ("Remote, United States", False), ("Toronto, Ontario", False), ("San Francisco (HQ); Remote (Canada)", False),
     ("Pune, India", False), ("India", True), ("Whitefield, Bengaluru", True), ("Remote - India", True),
     ("Hyderabad, IN", False), ("EMEA", False), ("remote,Spain", False),
-    ("Saigon, Vietnam; Anywhere; Remote", True), ("Saigon, Vietnam; Remote", False), ("REMOTE in NY/NJ/CT", False)])
+    ("Saigon, Vietnam; Anywhere; Remote", True), ("Saigon, Vietnam; Remote", True), ("REMOTE in NY/NJ/CT", False),
+    ("Toronto, ON - Remote OK", False), ("Hamburg, Germany or Remote", True)])
 def test_a_job_is_workable_only_where_the_person_can_work(location, workable):
     """The person names a city (Bengaluru): on site within commuting reach of it, or in their country
     where the posting names no city; remote from anywhere in their country."""
@@ -604,7 +605,8 @@ def test_staff_or_principal_is_not_the_lead_a_person_asks_for_and_weekend_work_i
     ("Remote,Belgrade, Serbia", "A distributed team working from India and the UK.", True),
     ("Remote, US or India", "", True), ("Hyderabad, IN", "", True),
     ("Fully Remote (ET to PT hours)", "", False), ("Remote", "You work ET/PT hours.", False),
-    ("Remote", "A home office in India/US time zones is required.", True)])
+    ("Remote", "A home office in India/US time zones is required.", True),
+    ("Remote", "## Location\n- Remote\n- Or on-site in Tokyo, Japan", True)])
 def test_time_zones_pay_clearance_and_anywhere_bound_remote_work(location, description, workable):
     """For a person in Bengaluru, India: a zone, the pay's currency or a clearance limits a remote job
     that names no country; a remote job that names one is that country."""

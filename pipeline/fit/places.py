@@ -178,7 +178,8 @@ _BOUND_LEAD = re.compile(
     r"residentes? en|innerhalb|in ganz|aus ganz|wohnhaft in|partout en|r[ée]sidant en)"
     r"\s+(?:the\s+)?([^.\n;:!?]{2,60})", re.I)
 # "Remote (LATAM)", "Remote - EMEA", "Remote: Canada" in a text; "US-based candidates", "EU based engineers".
-_BOUND_REMOTE_NAMED = re.compile(r"remote\s*(?:\(([^()\n]{2,40})\)|[-–—:]\s*([^.\n;!?()]{2,40}))", re.I)
+# "Remote - Japan", "Remote: EU", but not the next item of a list ("- Remote\n- Or on-site in Tokyo")
+_BOUND_REMOTE_NAMED = re.compile(r"remote[ \t]*(?:\(([^()\n]{2,40})\)|[-–—:][ \t]*([^.\n;!?()]{2,40}))", re.I)
 _BOUND_BASED = re.compile(r"([\w.]+(?:\s[\w.]+)?)[- ]based\s+(?:candidates|applicants|engineers|developers|employees|"
                           r"talent|people|professionals|residents|contractors|individuals|team members)", re.I)
 _BOUND_ONLY_PAREN = re.compile(r"\(\s*([^()\n]{2,40}?)\s+only\s*\)", re.I)
@@ -369,6 +370,12 @@ def _countries_of_chunk(chunk: str) -> frozenset[str]:
 _REMOTE_ITEM = re.compile(r"(?:^|,)\s*remote\s*(?:,|$)", re.I)
 # An alternative that says anywhere ("Saigon, Vietnam; Anywhere; Remote"): remote work from anywhere,
 # not bounded by the offices listed beside it, as a bare "Remote" is.
+# A bare "Remote" set apart as an alternative of its own ("Saigon, Vietnam; Remote", "Hamburg or Remote",
+# "Remote; Or on-site in Tokyo") is a remote role that names no region, not remote work in the office's
+# country, as one joined to a place is ("Toronto, ON - Remote OK", "Bangalore, India - Remote").
+_BARE_REMOTE = re.compile(r"^\W*(?:remote|remoto|remota)\W*$", re.I)
+_REMOTE_APART = re.compile(r"(?:^|;|\||\bor\b|\bou\b|\boder\b|\n)\s*(?:remote|remoto|remota)\s*(?:$|;|\||\bor\b|\bou\b|"
+                           r"\boder\b|\n)", re.I)
 _ANYWHERE_ITEM = re.compile(r"^\W*(?:remote\W*)?(?:anywhere|worldwide|global)(?: in the world)?\W*$", re.I)
 _ONLY_A_PLACE = re.compile(r"^\W*([\w .&'-]+?)\W*$")
 
@@ -412,11 +419,14 @@ def read_where(location: str) -> Where:
         parts.append(Part(countries, remote, chunk, inferred=office))
     named = any(p.countries for p in parts)
     remote = any(p.remote for p in parts)
-    anywhere = any(p.remote and not p.countries and _ANYWHERE_ITEM.match(p.text) for p in parts)
+    apart = bool(_REMOTE_APART.search(location))
+    free = [p.remote and not p.countries and bool(_ANYWHERE_ITEM.match(p.text) or apart and _BARE_REMOTE.match(p.text))
+            for p in parts]
     if remote and named:  # a bare "Remote" beside named places is remote within those places
         places = frozenset().union(*(p.countries for p in parts))
-        parts = [Part(places, True, p.text, inferred=True) if p.remote and not p.countries
-                 and not _ANYWHERE_ITEM.match(p.text) else p for p in parts]
+        parts = [Part(places, True, p.text, inferred=True) if p.remote and not p.countries and not unbound else p
+                 for p, unbound in zip(parts, free, strict=True)]
+    anywhere = any(free)
     return Where(tuple(parts), anywhere or (remote and not named), not named and not remote)
 
 
