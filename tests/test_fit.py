@@ -555,7 +555,8 @@ def test_the_review_page_shows_the_function_years_asked_and_caps(scoring):
     ("Banco de Talentos - Desenvolvedor", "open application"), ("Spontanbewerbung (m/w/d)", "open application"),
     # the words of each trade: support's many names, an architect of clouds, a framework when nothing else says
     ("Customer Champion - PDT through EDT", "support"), ("Client Care Team Member", "support"),
-    ("Customer Happiness Specialist", "support"), ("Cloud Architect", "sre"), ("Typescript React Expert", "frontend"),
+    ("Customer Happiness Specialist", "support"), ("User Happiness Representative", "support"),
+    ("Cloud Architect", "sre"), ("Typescript React Expert", "frontend"),
     ("Partner Sales Manager", "partnerships"), ("Python/React Developer", "backend"),
     ("Design Systems Engineer", "frontend"), ("UI Developer", "frontend"), ("Next.js Engineer", "frontend"),
     ("Cloud Ops Engineer", "sre"), ("Linux Administrator", "sre"), ("Databricks Engineer", "data"),

@@ -95,9 +95,9 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     # Channels, alliances and the enablement of partners' or sellers' teams.
     ("partnerships", r"partnerships?\b|partner (development|manager|sales)|alliances? manager|\bchannel\b|"
                      r"(sales|revenue|partner) enablement"),
-    ("support", r"(customer|client|technical|it) ?support|support (analyst|specialist|technician|agent|"
+    ("support", r"(customer|client|user|technical|it) ?support|support (analyst|specialist|technician|agent|"
                 r"representative)|customer success|help ?desk|service desk|"
-                r"(customer|client) (care|champion|happiness|hero|advocate)"),
+                r"(customer|client|user) (care|champion|happiness|hero|advocate)"),
     ("management", r"(engineering|(?<!business )development|software|technical|team|delivery) manager|"
                    r"manager,? engineering|"
                    r"head of|director|vice president|\bvp\b|\bcto\b|chief"),
