@@ -27,6 +27,7 @@ from _common import ROOT, machine
 from pipeline.config.profile import Profile, load_profile
 from pipeline.fit.scorer import Scorer
 from pipeline.records import Job
+from pipeline.text import clean
 
 EVALS = ROOT / "tests" / "evals"
 TUNING_ROUNDS = (1, 2, 3, 4)  # reported once, then tuned on: a regression check, no longer a test
@@ -101,10 +102,13 @@ def cases() -> list[dict[str, Any]]:
 
 
 def job_of(case: dict[str, Any]) -> Job:
+    """The posting as the pipeline hands it to the scorer: its text decoded as every NewJob's is
+    (pipeline/text.py: HTML entities such as '&#x2F;' unescaped, mojibake repaired), since the recorded
+    files keep the boards' raw text."""
     detail = {"seniority": case["seniority"]} if case.get("seniority") else {}
     return Job(id=case["id"], source=case["source"], source_id=case["id"], url="", status="scraped",
-               title=case["title"], company=case["company"], location=case["location"],
-               description=case["description"], data={"detail": detail} if detail else {},
+               title=clean(case["title"]), company=clean(case["company"]), location=clean(case["location"]),
+               description=clean(case["description"], multiline=True), data={"detail": detail} if detail else {},
                extra={"workplace": case.get("workplace") or ""})
 
 
