@@ -607,7 +607,9 @@ def test_staff_or_principal_is_not_the_lead_a_person_asks_for_and_weekend_work_i
     ("Remote, US or India", "", True), ("Hyderabad, IN", "", True),
     ("Fully Remote (ET to PT hours)", "", False), ("Remote", "You work ET/PT hours.", False),
     ("Remote", "A home office in India/US time zones is required.", True),
-    ("Remote", "## Location\n- Remote\n- Or on-site in Tokyo, Japan", True)])
+    ("Remote", "## Location\n- Remote\n- Or on-site in Tokyo, Japan", True),
+    ("Multiple locations", "[1] Site Reliability Engineer (US/Canada, Remote)", False),
+    ("Multiple locations", "[1] Site Reliability Engineer (India/Canada, Remote)", True)])
 def test_time_zones_pay_clearance_and_anywhere_bound_remote_work(location, description, workable):
     """For a person in Bengaluru, India: a zone, the pay's currency or a clearance limits a remote job
     that names no country; a remote job that names one is that country."""

@@ -180,6 +180,8 @@ _BOUND_LEAD = re.compile(
 # "Remote (LATAM)", "Remote - EMEA", "Remote: Canada" in a text; "US-based candidates", "EU based engineers".
 # "Remote - Japan", "Remote: EU", but not the next item of a list ("- Remote\n- Or on-site in Tokyo")
 _BOUND_REMOTE_NAMED = re.compile(r"remote[ \t]*(?:\(([^()\n]{2,40})\)|[-–—:][ \t]*([^.\n;!?()]{2,40}))", re.I)
+# "Senior Engineer (US/Canada, Remote)": the places before "Remote" in one parenthesis
+_BOUND_REMOTE_AFTER = re.compile(r"\(([^()\n]{2,40}?),\s*remote\s*\)", re.I)
 _BOUND_BASED = re.compile(r"([\w.]+(?:\s[\w.]+)?)[- ]based\s+(?:candidates|applicants|engineers|developers|employees|"
                           r"talent|people|professionals|residents|contractors|individuals|team members)", re.I)
 _BOUND_ONLY_PAREN = re.compile(r"\(\s*([^()\n]{2,40}?)\s+only\s*\)", re.I)
@@ -264,6 +266,10 @@ def countries_of(text: str) -> frozenset[str]:
 # US states written as their codes with slashes ("Remote in NY/NJ/CT"): one area, the United States, not
 # three alternatives of unknown places; only when every code is a state's ("DE/AT/CH" is not).
 _STATE_RUN = re.compile(r"(?<![\w/])[A-Z]{2}(?:\s*/\s*[A-Z]{2})+(?![\w/])")
+
+
+# "Multiple locations", "Various locations": no place, but a pointer to the text, which names them
+_SEVERAL_PLACES = re.compile(r"\b(?:multiple|various|several|many|different)\s+locations\b", re.I)
 
 
 def _states_of_run(match: re.Match[str]) -> str:
@@ -404,7 +410,7 @@ def read_where(location: str) -> Where:
     in either country; "Remote, US or Canada" remote in either ("Canada" follows a remote part);
     "Remote (PST)" remote near that time zone; "Remote" alone is remote anywhere."""
     parts: list[Part] = []
-    for chunk in _chunks(_STATE_RUN.sub(_states_of_run, location.strip())):
+    for chunk in _chunks(_STATE_RUN.sub(_states_of_run, _SEVERAL_PLACES.sub("", location).strip())):
         countries, remote = _countries_of_chunk(chunk), bool(REMOTE.search(chunk))
         if not countries:
             zoned = zone_bound(chunk)
@@ -517,7 +523,9 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
         lead = _BOUND_LEAD.match(head, at)
         named = _BOUND_REMOTE_NAMED.match(head, at) if lowered.startswith("remote", at) else None
         based = _BOUND_BASED.search(head, max(0, at - 25), at + 40) if lowered.startswith("based", at) else None
-        phrases += [m.group(1) or m.group(2) if m is named else m.group(1) for m in (lead, named, based) if m]
+        after = _BOUND_REMOTE_AFTER.search(head, max(0, at - 44), at + 8) if named is None and \
+            lowered.startswith("remote", at) else None
+        phrases += [m.group(1) or m.group(2) if m is named else m.group(1) for m in (lead, named, based, after) if m]
     for at in positions(lowered, ("only",)):
         paren = _BOUND_ONLY_PAREN.search(head, max(0, at - _BOUND_BEFORE), at + 8)
         within = _BOUND_ONLY_IN.match(head, at)
