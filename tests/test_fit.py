@@ -132,10 +132,10 @@ def evaluated():
 # 0.79/0.55; round 4 (200 postings, 89 held back), backend 0.80/0.57, sales 0.89/1.00, support
 # 1.00/1.00, sre_bengaluru 0.91/0.91, ml_bengaluru 1.00/0.80, frontend_berlin 0.67/0.57, data_saopaulo
 # 1.00/0.86.
-TUNING_REACHED = {"backend": (61 / 68, 61 / 68, 0.9), "sales": (51 / 57, 51 / 53, 1.0),
-                  "support": (46 / 47, 46 / 48, 1.0), "sre_bengaluru": (73 / 75, 73 / 75, 0.9),
-                  "ml_bengaluru": (23 / 24, 23 / 30, 0.9), "frontend_berlin": (47 / 50, 47 / 53, 1.0),
-                  "data_saopaulo": (47 / 48, 47 / 50, 0.9)}
+TUNING_REACHED = {"backend": (65 / 71, 65 / 68, 0.9), "sales": (51 / 57, 51 / 53, 1.0),
+                  "support": (48 / 49, 1.0, 1.0), "sre_bengaluru": (74 / 75, 74 / 75, 1.0),
+                  "ml_bengaluru": (1.0, 23 / 30, 1.0), "frontend_berlin": (49 / 51, 49 / 53, 1.0),
+                  "data_saopaulo": (48 / 49, 48 / 50, 0.9)}
 TUNING_GROUP = f"rounds_1_{TUNING_ROUNDS[-1]}"
 
 
