@@ -177,13 +177,12 @@ _OPEN_APPLICATION = re.compile(
     r"future (opportunit(y|ies)|openings?|roles?)|expression of interest|"
     r"(don.t|do not) see (a|the|your) (role|position|job)|"
     r"not (a|an) (specific|active|current) (role|opening|position)|"
-    # a network of freelancers one joins ("By joining our network, you'll work on ... projects") is a pool
-    r"\b(join|joining|become part of) (our|the|a) ([\w-]+ ){0,3}network\b|"
-    r"network of ([\w'-]+ ){0,4}freelanc")  # lowered
+    # a network of freelancers one joins ("a network of Europe's best freelance developers") is a pool
+    r"network of ([\w'’-]+ ){0,4}freelanc|freelanc\w* network")  # lowered
 # A piece every open-application phrase holds: the full pattern runs only when one is there.
 _OPENING_HINTS = ("open application", "general application", "talent ", "talento", "initiativbewerbung", "spontan",
                   "speculative", "unsolicited", "candidatura espont", "future ", "expression of interest", " see ",
-                  "not a", "network")
+                  "not a", "freelanc")
 # Titles in other words for the same role, read as the English a role list uses.
 _TITLE_SYNONYMS = ((re.compile(r"member of (the )?technical staff", re.I), "software engineer"),)
 
