@@ -110,7 +110,7 @@ def test_the_eval_is_big_and_varied_enough_and_every_label_has_a_reason():
         ids, names = {c["id"] for c in mine}, {c["profile"] for c in mine}
         assert ids == {i for i, p in postings().items() if p["round"] == number}, f"round {number}: unlabelled postings"
         assert len({(c["id"], c["profile"]) for c in mine}) == len(ids) * len(names), f"round {number}: every pair"
-    assert {c["profile"] for c in everything if c["round"] in TUNING_ROUNDS} == set(ROUNDS_1_3_REACHED)
+    assert {c["profile"] for c in everything if c["round"] in TUNING_ROUNDS} == set(TUNING_REACHED)
     assert TUNING_ROUNDS == tuple(range(1, TEST_ROUND)), "every round before the test round is tuning data"
     assert all(p.get("half", half_of(i)) == half_of(i) ==
                ("held_back" if int(hashlib.sha256(i.encode()).hexdigest(), 16) % 2 else "tuning")
@@ -124,31 +124,32 @@ def evaluated():
     return evaluate()
 
 
-# What tuning reached on rounds 1, 2 and 3 (all of them tuning data since their held-back half was
-# reported): precision, recall and precision@10 per profile, the figures measured, held as a regression
-# check, never lowered. Round 3's held-back figure, measured once and blind, was below the floors:
-# precision / recall backend 0.77/0.91, sales 0.71/0.75, support 1.00/0.75, sre_bengaluru 0.92/0.80,
-# ml_bengaluru 1.00/0.50, frontend_berlin 0.71/0.75, data_saopaulo 0.79/0.55.
-ROUNDS_1_3_REACHED = {"backend": (41 / 44, 1.0, 0.9), "sales": (39 / 43, 1.0, 1.0), "support": (1.0, 1.0, 1.0),
-                      "sre_bengaluru": (1.0, 58 / 59, 1.0), "ml_bengaluru": (1.0, 13 / 17, 1.0),
-                      "frontend_berlin": (36 / 37, 36 / 38, 1.0), "data_saopaulo": (33 / 34, 33 / 34, 0.9)}
+# What tuning reached on every tuning round (TUNING_ROUNDS: rounds 1-4, each tuned on after its
+# held-back half was reported once): precision, recall and precision@10 per profile, the figures
+# measured, held as a regression check, never lowered. The blind held-back figures, each measured once
+# and below the floors: round 3, precision / recall backend 0.77/0.91, sales 0.71/0.75, support
+# 1.00/0.75, sre_bengaluru 0.92/0.80, ml_bengaluru 1.00/0.50, frontend_berlin 0.71/0.75, data_saopaulo
+# 0.79/0.55; round 4 (200 postings, 89 held back), backend 0.80/0.57, sales 0.89/1.00, support
+# 1.00/1.00, sre_bengaluru 0.91/0.91, ml_bengaluru 1.00/0.80, frontend_berlin 0.67/0.57, data_saopaulo
+# 1.00/0.86.
+TUNING_REACHED = {"backend": (65 / 71, 65 / 68, 0.9), "sales": (51 / 57, 51 / 53, 1.0),
+                  "support": (48 / 49, 1.0, 1.0), "sre_bengaluru": (74 / 75, 74 / 75, 1.0),
+                  "ml_bengaluru": (1.0, 23 / 30, 1.0), "frontend_berlin": (49 / 51, 49 / 53, 1.0),
+                  "data_saopaulo": (48 / 49, 48 / 50, 0.9)}
+TUNING_GROUP = f"rounds_1_{TUNING_ROUNDS[-1]}"
 
 
-@pytest.mark.parametrize("name", sorted(ROUNDS_1_3_REACHED))
-def test_rounds_1_to_3_keep_what_tuning_reached(evaluated, name):
-    result = evaluated["rounds_1_3"][name]
-    precision, recall, top10 = ROUNDS_1_3_REACHED[name]
+@pytest.mark.parametrize("name", sorted(TUNING_REACHED))
+def test_the_tuning_rounds_keep_what_tuning_reached(evaluated, name):
+    result = evaluated[TUNING_GROUP][name]
+    precision, recall, top10 = TUNING_REACHED[name]
     assert result["precision"] >= precision - 1e-9, (name, result["misses"])
     assert result["recall"] >= recall - 1e-9, (name, result["misses"])
     assert result["top10_precision"] >= top10 - 1e-9, (name, result["misses"])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "not met: round 4 (200 postings written and labelled blind; 89 held back) measured once: precision / recall "
-    "backend 0.80/0.57, sales 0.89/1.00, support 1.00/1.00, sre_bengaluru 0.91/0.91, ml_bengaluru 1.00/0.80, "
-    "frontend_berlin 0.67/0.57, data_saopaulo 1.00/0.86"))
-def test_the_held_back_floors_hold_on_round_4(evaluated):
-    """Round 4, written by someone who never saw the scorer and split once by the hash of the posting
+def test_the_held_back_floors_hold_on_round_5(evaluated):
+    """Round 5, written by someone who never saw the scorer and split once by the hash of the posting
     id: precision and recall >= 0.85 for every profile on its held-back half; precision@10 >= 0.8
     where a profile has ten fits or more there."""
     held_back = evaluated[f"round{TEST_ROUND}_held_back"]
@@ -162,13 +163,13 @@ def test_the_held_back_floors_hold_on_round_4(evaluated):
             assert result["top10_precision"] >= 0.8, (name, result["misses"])
 
 
-def test_round_4_postings_are_split_by_the_hash_and_reported_apart(tmp_path, monkeypatch):
+def test_the_test_rounds_postings_are_split_by_the_hash_and_reported_apart(tmp_path, monkeypatch):
     """The eval's machinery for the blind round, on made-up postings (not an eval): each lands in the
-    half its id's hash says, rounds 1-3 are reported together, and the held-back half's figures come
+    half its id's hash says, the tuning rounds are reported together, and the held-back half's figures come
     from its own labels (a wrong label there shows)."""
     import eval_fit
 
-    ids = {half_of(f"r4-{n}"): f"r4-{n}" for n in range(8)}
+    ids = {half_of(f"r{TEST_ROUND}-{n}"): f"r{TEST_ROUND}-{n}" for n in range(8)}
     backend = {"source": "test", "company": "C", "location": "Austin, TX", "description": "Python, Go, AWS."}
     rows = [*({**backend, "id": f"r{n}", "title": "Backend Engineer", "round": n} for n in TUNING_ROUNDS),
             *({**backend, "id": ids[half], "title": "Backend Engineer", "round": TEST_ROUND} for half in ids)]
@@ -179,8 +180,9 @@ def test_round_4_postings_are_split_by_the_hash_and_reported_apart(tmp_path, mon
     result = eval_fit.evaluate()
     assert set(ids) == {"tuning", "held_back"} and TEST_ROUND not in TUNING_ROUNDS
     assert {g: r["backend"]["cases"] for g, r in result.items()} == \
-        {"rounds_1_3": len(TUNING_ROUNDS), "round4_tuning": 1, "round4_held_back": 1}
-    assert result["round4_held_back"]["backend"]["recall"] == 1.0 and result["round4_held_back"]["sales"]["recall"] == 0
+        {TUNING_GROUP: len(TUNING_ROUNDS), f"round{TEST_ROUND}_tuning": 1, f"round{TEST_ROUND}_held_back": 1}
+    held_back = result[f"round{TEST_ROUND}_held_back"]
+    assert held_back["backend"]["recall"] == 1.0 and held_back["sales"]["recall"] == 0
 
 
 def test_profile_fit_section_is_validated_with_line(tmp_path):
@@ -389,7 +391,9 @@ def test_locations_are_read_as_alternatives_with_regions_and_aliases():
     ("Bangalore, India - Remote", True), ("Remote-APAC", True), ("India,Remote,US", True), ("Remote", True),
     ("Remote, United States", False), ("Toronto, Ontario", False), ("San Francisco (HQ); Remote (Canada)", False),
     ("Pune, India", False), ("India", True), ("Whitefield, Bengaluru", True), ("Remote - India", True),
-    ("Hyderabad, IN", False), ("EMEA", False), ("remote,Spain", False)])
+    ("Hyderabad, IN", False), ("EMEA", False), ("remote,Spain", False),
+    ("Saigon, Vietnam; Anywhere; Remote", True), ("Saigon, Vietnam; Remote", True), ("REMOTE in NY/NJ/CT", False),
+    ("Toronto, ON - Remote OK", False), ("Hamburg, Germany or Remote", True)])
 def test_a_job_is_workable_only_where_the_person_can_work(location, workable):
     """The person names a city (Bengaluru): on site within commuting reach of it, or in their country
     where the posting names no city; remote from anywhere in their country."""
@@ -404,7 +408,8 @@ def test_a_job_is_workable_only_where_the_person_can_work(location, workable):
     (("United States",), "Austin, TX", True),
     (("New York, NY",), "San Francisco, CA (HQ); Remote (Canada)", False), (("Berlin",), "München", False),
     (("Berlin",), "Potsdam, Germany", True), (("Berlin",), "Germany", True), (("Munich",), "München, Bayern", True),
-    (("Bangalore",), "Greater Bengaluru Area", True), (("Bangalore",), "Bengaluru Urban, Karnataka", True)])
+    (("Bangalore",), "Greater Bengaluru Area", True), (("Bangalore",), "Bengaluru Urban, Karnataka", True),
+    (("Berlin",), "Berlim, Alemanha", True), (("Berlin",), "Munique, Alemanha", False)])
 def test_on_site_reach_follows_the_words_of_the_persons_locations(locations, place, workable):
     """A city the person names is where they commute to (60 km); a country they name, all of it."""
     profile = FitProfile(**{**SRE_BLR.__dict__, "locations": locations})
@@ -426,6 +431,11 @@ def test_open_applications_are_flagged_and_kept_below_min_score_unless_wanted():
     assert "open application or talent pool, not an opening" in fit.flags and fit.score < BACKEND.min_score
     assert Scorer(FitProfile(**{**BACKEND.__dict__, "open_applications": True})).score(pool).score >= 50
     assert Scorer(BACKEND).score(job(title="Open Application")).score < 50
+    network = job(title="Backend Engineer", description="We are a network of Europe's best freelance developers. "
+                                                        "By joining our network, you work on client projects.")
+    assert "open application or talent pool, not an opening" in Scorer(BACKEND).score(network).flags
+    assert "open application or talent pool, not an opening" not in \
+        Scorer(BACKEND).score(job(title="Backend Engineer", description="You build our network services.")).flags
 
 
 def test_another_function_caps_the_score_and_says_so():
@@ -545,7 +555,8 @@ def test_the_review_page_shows_the_function_years_asked_and_caps(scoring):
     ("Banco de Talentos - Desenvolvedor", "open application"), ("Spontanbewerbung (m/w/d)", "open application"),
     # the words of each trade: support's many names, an architect of clouds, a framework when nothing else says
     ("Customer Champion - PDT through EDT", "support"), ("Client Care Team Member", "support"),
-    ("Customer Happiness Specialist", "support"), ("Cloud Architect", "sre"), ("Typescript React Expert", "frontend"),
+    ("Customer Happiness Specialist", "support"), ("User Happiness Representative", "support"),
+    ("Cloud Architect", "sre"), ("Typescript React Expert", "frontend"),
     ("Partner Sales Manager", "partnerships"), ("Python/React Developer", "backend"),
     ("Design Systems Engineer", "frontend"), ("UI Developer", "frontend"), ("Next.js Engineer", "frontend"),
     ("Cloud Ops Engineer", "sre"), ("Linux Administrator", "sre"), ("Databricks Engineer", "data"),
@@ -593,7 +604,12 @@ def test_staff_or_principal_is_not_the_lead_a_person_asks_for_and_weekend_work_i
     ("New York, NY,Remote", "Fully remote: work from anywhere in the world!", True),
     ("New York, NY,Remote", "Our team is remote-friendly.", False),
     ("Remote,Belgrade, Serbia", "A distributed team working from India and the UK.", True),
-    ("Remote, US or India", "", True), ("Hyderabad, IN", "", True)])
+    ("Remote, US or India", "", True), ("Hyderabad, IN", "", True),
+    ("Fully Remote (ET to PT hours)", "", False), ("Remote", "You work ET/PT hours.", False),
+    ("Remote", "A home office in India/US time zones is required.", True),
+    ("Remote", "## Location\n- Remote\n- Or on-site in Tokyo, Japan", True),
+    ("Multiple locations", "[1] Site Reliability Engineer (US/Canada, Remote)", False),
+    ("Multiple locations", "[1] Site Reliability Engineer (India/Canada, Remote)", True)])
 def test_time_zones_pay_clearance_and_anywhere_bound_remote_work(location, description, workable):
     """For a person in Bengaluru, India: a zone, the pay's currency or a clearance limits a remote job
     that names no country; a remote job that names one is that country."""
@@ -648,6 +664,10 @@ def test_a_title_of_alternatives_or_of_several_openings_fits_by_the_persons_own_
     assert Scorer(BACKEND).score(job(title="Frontend or Full-stack Engineer")).score <= 30, \
         "an alternative the person only also takes is not their work"
     assert Scorer(BACKEND).score(job(title="Senior Backend Engineer; Lead Product Designer")).score >= 70
+    assert "backend" in title_functions("Senior Software Engineers (frontend, backend, fullstack)"), \
+        "a plural role names the kinds it hires for"
+    assert "software" in title_functions("Senior Frontend Engineer, Senior Software Engineer"), "openings by commas"
+    assert title_functions("Software Engineer, Payments Support") == ("software",), "a piece with no role is a team"
 
 
 @pytest.mark.parametrize("location, title, description, workable", [
@@ -668,6 +688,11 @@ def test_regions_titles_and_the_texts_own_words_say_where_remote_work_is_done(lo
 def test_a_salary_in_a_national_currency_is_read_wherever_the_pay_is_named():
     text = "ACME Remote ₹80,000 - ₹1,00,000 a month. Rust. Pay: ₹80,000.00 - ₹100,000.00 per month"
     assert Scorer(BACKEND).score(job(location="Remote", description=text)).outside
+    ranged = "DevOps Engineer - Remoto. R$16,500.00 - R$24,500.00 CLT. Kubernetes and Terraform."
+    assert Scorer(SRE_BLR).score(job(title="DevOps Engineer", location="Remoto", description=ranged)).outside, \
+        "a range of amounts in a currency is a salary without a word about pay"
+    assert not Scorer(SRE_BLR).score(job(title="DevOps Engineer", location="Remoto",
+                                         description="We raised R$20 million. Kubernetes.")).outside
 
 
 @pytest.mark.parametrize("title, text, levels", [
@@ -713,6 +738,11 @@ def test_levels_are_read_in_the_words_of_other_languages(title, level):
 def test_a_required_language_is_read_in_the_languages_postings_are_written_in():
     assert required_languages("Requisitos: inglês avançado e espanhol fluente.")[0] >= {"english", "spanish"}
     assert required_languages("Francês fluente é obrigatório.")[0] >= {"french"}
+    portuguese = "Vaga de desenvolvedor front-end para o nosso escritório, com uma equipe que não fala português. " * 5
+    assert "portuguese" in required_languages(portuguese.lower(), places=frozenset({"brazil"}))[0]
+    assert "portuguese" in required_languages(portuguese.lower())[0], "no place: the written language is the job's"
+    assert "portuguese" not in required_languages(portuguese.lower(), places=frozenset({"germany"}))[0], \
+        "a Berlin office advertised in Portuguese is not done in Portuguese"
 
 
 def test_remote_work_is_read_in_french_spanish_and_portuguese_words():

@@ -95,9 +95,9 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     # Channels, alliances and the enablement of partners' or sellers' teams.
     ("partnerships", r"partnerships?\b|partner (development|manager|sales)|alliances? manager|\bchannel\b|"
                      r"(sales|revenue|partner) enablement"),
-    ("support", r"(customer|client|technical|it) ?support|support (analyst|specialist|technician|agent|"
+    ("support", r"(customer|client|user|technical|it) ?support|support (analyst|specialist|technician|agent|"
                 r"representative)|customer success|help ?desk|service desk|"
-                r"(customer|client) (care|champion|happiness|hero|advocate)"),
+                r"(customer|client|user) (care|champion|happiness|hero|advocate)"),
     ("management", r"(engineering|(?<!business )development|software|technical|team|delivery) manager|"
                    r"manager,? engineering|"
                    r"head of|director|vice president|\bvp\b|\bcto\b|chief"),
@@ -252,15 +252,36 @@ _ROLE_NOUN = re.compile(r"\b(engineers?|developers?|designers?|managers?|scienti
 _OPENINGS = re.compile(r";\s+")  # "Senior Software Engineer; Lead Product Designer": two openings in one post
 
 
+# "Senior Software Engineers (frontend, backend, fullstack)": a plural role followed by the kinds it
+# is hiring for, each of them an opening.
+_PLURAL_KINDS = re.compile(r"\b(?:engineers|developers)\s*\(([^()]+)\)", re.I)
+_LIST = re.compile(r"\s*,\s*")  # "Senior Frontend Engineer, Senior Software Engineer": openings side by side
+
+
 @functools.lru_cache(maxsize=4096)
 def title_functions(title: str) -> tuple[str, ...]:
     """Every function a title offers: its own first, then each alternative's ("Full-stack / Backend
-    Engineer": full stack, backend), so a person whose work is one of them is not shut out."""
+    Engineer": full stack, backend), each listed opening's ("Senior Frontend Engineer, Senior Software
+    Engineer", "Engineers (frontend, backend)"), so a person whose work is one of them is not shut out."""
     found = [title_function(title)]
     pieces = _ALTERNATIVES.split(title)
     if len(pieces) > 1:  # an alternative names its work itself: "... / Python / ..." is a skill, not a role
         found += [title_function(piece) for piece in pieces if _named_function(piece)]
+    found += [title_function(piece) for piece in _listed_openings(title)]
     return tuple(dict.fromkeys(f for f in found if f))
+
+
+def _listed_openings(title: str) -> list[str]:
+    """The openings a title lists with commas, when every piece is a role of its own (a piece without
+    a role noun, "Software Engineer, Payments", is the team, not an opening), and the kinds a plural
+    role is hiring for."""
+    kinds = _PLURAL_KINDS.search(title)
+    if kinds:
+        return [piece for piece in _LIST.split(kinds.group(1)) if _named_function(piece)]
+    pieces = _LIST.split(title)
+    if len(pieces) > 1 and all(_ROLE_NOUN.search(english_title(piece)) for piece in pieces):
+        return pieces
+    return []
 
 
 def _named_function(piece: str) -> bool:

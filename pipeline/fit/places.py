@@ -148,6 +148,10 @@ CITY_ALIASES = {
     "praha": "prague", "wien": "vienna", "roma": "rome", "milano": "milan", "ciudad de méxico": "mexico city",
     "ciudad de mexico": "mexico city", "cdmx": "mexico city", "bogotá": "bogota", "den haag": "the hague",
     "saigon": "ho chi minh city", "delhi ncr": "new delhi",
+    # Portuguese and Spanish names of cities postings on Brazilian and Latin American boards name
+    "berlim": "berlin", "berlín": "berlin", "munique": "munich", "múnich": "munich", "londres": "london",
+    "nova york": "new york city", "nova iorque": "new york city", "nueva york": "new york city", "colônia": "köln",
+    "viena": "vienna", "varsóvia": "warsaw", "varsovia": "warsaw", "praga": "prague", "milão": "milan",
 }
 CITIES.update({alias: CITIES[name] for alias, name in CITY_ALIASES.items()})
 US_STATES = ("alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho illinois "
@@ -174,12 +178,15 @@ _BOUND_LEAD = re.compile(
     r"residentes? en|innerhalb|in ganz|aus ganz|wohnhaft in|partout en|r[ée]sidant en)"
     r"\s+(?:the\s+)?([^.\n;:!?]{2,60})", re.I)
 # "Remote (LATAM)", "Remote - EMEA", "Remote: Canada" in a text; "US-based candidates", "EU based engineers".
-_BOUND_REMOTE_NAMED = re.compile(r"remote\s*(?:\(([^()\n]{2,40})\)|[-–—:]\s*([^.\n;!?()]{2,40}))", re.I)
+# "Remote - Japan", "Remote: EU", but not the next item of a list ("- Remote\n- Or on-site in Tokyo")
+_BOUND_REMOTE_NAMED = re.compile(r"remote[ \t]*(?:\(([^()\n]{2,40})\)|[-–—:][ \t]*([^.\n;!?()]{2,40}))", re.I)
+# "Senior Engineer (US/Canada, Remote)": the places before "Remote" in one parenthesis
+_BOUND_REMOTE_AFTER = re.compile(r"\(([^()\n]{2,40}?),\s*remote\s*\)", re.I)
 _BOUND_BASED = re.compile(r"([\w.]+(?:\s[\w.]+)?)[- ]based\s+(?:candidates|applicants|engineers|developers|employees|"
                           r"talent|people|professionals|residents|contractors|individuals|team members)", re.I)
 _BOUND_ONLY_PAREN = re.compile(r"\(\s*([^()\n]{2,40}?)\s+only\s*\)", re.I)
 _BOUND_ONLY_IN = re.compile(r"\bonly\s+(?:in|within|from)\s+(?:the\s+)?([^.\n;:!?]{2,50})", re.I)
-_BOUND_ZONE = re.compile(r"\b([A-Z][\w .-]{1,30}?)\s+(?:time ?zones?|hours)\b", re.I)
+_BOUND_ZONE = re.compile(r"\b([A-Z][\w ./-]{1,30}?)\s+(?:time ?zones?|hours)\b", re.I)
 _LEAD_WORDS = ("remote", "based", "located", "living", "resid", "work from", "working from", "candidates",
                "applicants", "open to", "hire", "hiring", "eligible", "authori", "right to work", "distributed",
                "spread", "citizen")
@@ -254,6 +261,20 @@ def countries_of(text: str) -> frozenset[str]:
     if _STATE_NAMES.search(low) or code:
         found.add("united states")
     return frozenset(found)
+
+
+# US states written as their codes with slashes ("Remote in NY/NJ/CT"): one area, the United States, not
+# three alternatives of unknown places; only when every code is a state's ("DE/AT/CH" is not).
+_STATE_RUN = re.compile(r"(?<![\w/])[A-Z]{2}(?:\s*/\s*[A-Z]{2})+(?![\w/])")
+
+
+# "Multiple locations", "Various locations": no place, but a pointer to the text, which names them
+_SEVERAL_PLACES = re.compile(r"\b(?:multiple|various|several|many|different)\s+locations\b", re.I)
+
+
+def _states_of_run(match: re.Match[str]) -> str:
+    codes = [code.strip() for code in match.group().split("/")]
+    return ", ".join(codes) + ", US" if all(code.lower() in US_CODES for code in codes) else match.group()
 
 
 def _chunks(text: str) -> list[str]:
@@ -353,6 +374,15 @@ def _countries_of_chunk(chunk: str) -> frozenset[str]:
 
 
 _REMOTE_ITEM = re.compile(r"(?:^|,)\s*remote\s*(?:,|$)", re.I)
+# An alternative that says anywhere ("Saigon, Vietnam; Anywhere; Remote"): remote work from anywhere,
+# not bounded by the offices listed beside it, as a bare "Remote" is.
+# A bare "Remote" set apart as an alternative of its own ("Saigon, Vietnam; Remote", "Hamburg or Remote",
+# "Remote; Or on-site in Tokyo") is a remote role that names no region, not remote work in the office's
+# country, as one joined to a place is ("Toronto, ON - Remote OK", "Bangalore, India - Remote").
+_BARE_REMOTE = re.compile(r"^\W*(?:remote|remoto|remota)\W*$", re.I)
+_REMOTE_APART = re.compile(r"(?:^|;|\||\bor\b|\bou\b|\boder\b|\n)\s*(?:remote|remoto|remota)\s*(?:$|;|\||\bor\b|\bou\b|"
+                           r"\boder\b|\n)", re.I)
+_ANYWHERE_ITEM = re.compile(r"^\W*(?:remote\W*)?(?:anywhere|worldwide|global)(?: in the world)?\W*$", re.I)
 _ONLY_A_PLACE = re.compile(r"^\W*([\w .&'-]+?)\W*$")
 
 
@@ -380,7 +410,7 @@ def read_where(location: str) -> Where:
     in either country; "Remote, US or Canada" remote in either ("Canada" follows a remote part);
     "Remote (PST)" remote near that time zone; "Remote" alone is remote anywhere."""
     parts: list[Part] = []
-    for chunk in _chunks(location.strip()):
+    for chunk in _chunks(_STATE_RUN.sub(_states_of_run, _SEVERAL_PLACES.sub("", location).strip())):
         countries, remote = _countries_of_chunk(chunk), bool(REMOTE.search(chunk))
         if not countries:
             zoned = zone_bound(chunk)
@@ -395,10 +425,15 @@ def read_where(location: str) -> Where:
         parts.append(Part(countries, remote, chunk, inferred=office))
     named = any(p.countries for p in parts)
     remote = any(p.remote for p in parts)
+    apart = bool(_REMOTE_APART.search(location))
+    free = [p.remote and not p.countries and bool(_ANYWHERE_ITEM.match(p.text) or apart and _BARE_REMOTE.match(p.text))
+            for p in parts]
     if remote and named:  # a bare "Remote" beside named places is remote within those places
         places = frozenset().union(*(p.countries for p in parts))
-        parts = [Part(places, True, p.text, inferred=True) if p.remote and not p.countries else p for p in parts]
-    return Where(tuple(parts), remote and not named, not named and not remote)
+        parts = [Part(places, True, p.text, inferred=True) if p.remote and not p.countries and not unbound else p
+                 for p, unbound in zip(parts, free, strict=True)]
+    anywhere = any(free)
+    return Where(tuple(parts), anywhere or (remote and not named), not named and not remote)
 
 
 # Markers of a company's seat, not of the role's place: "Headquarters: X" (up to a ; or |), "(HQ in
@@ -488,7 +523,9 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
         lead = _BOUND_LEAD.match(head, at)
         named = _BOUND_REMOTE_NAMED.match(head, at) if lowered.startswith("remote", at) else None
         based = _BOUND_BASED.search(head, max(0, at - 25), at + 40) if lowered.startswith("based", at) else None
-        phrases += [m.group(1) or m.group(2) if m is named else m.group(1) for m in (lead, named, based) if m]
+        after = _BOUND_REMOTE_AFTER.search(head, max(0, at - 44), at + 8) if named is None and \
+            lowered.startswith("remote", at) else None
+        phrases += [m.group(1) or m.group(2) if m is named else m.group(1) for m in (lead, named, based, after) if m]
     for at in positions(lowered, ("only",)):
         paren = _BOUND_ONLY_PAREN.search(head, max(0, at - _BOUND_BEFORE), at + 8)
         within = _BOUND_ONLY_IN.match(head, at)
@@ -605,6 +642,11 @@ def anywhere_in_text(text: str, lowered: str) -> bool:
     return False
 
 
+# A range of amounts after a currency ("R$16,500.00 - R$24,500.00", "€60k–80k") is a salary by its form,
+# with or without a word about pay before it.
+_AMOUNT_RANGE = re.compile(r"\s?\d[\d.,]*\s?[kK]?\s*(?:-|–|—|to|a|até|bis)\s*(?:R\$|€|£|₹|R)?\s?\d")
+
+
 def pay_bound(text: str, lowered: str, caps: frozenset[str] | None = None) -> frozenset[str]:
     """The country whose currency the salary is in ("salary: up to R30k", "CTC 25 LPA"), if any; a
     US dollar says nothing (remote jobs pay in dollars everywhere)."""
@@ -616,7 +658,7 @@ def pay_bound(text: str, lowered: str, caps: frozenset[str] | None = None) -> fr
     places += [(at, sign) for sign in signs for at in positions(head, (sign,))[:5]]  # "₹80,000 ... Pay: ₹80,000"
     for at, sign in sorted(places):
         before = low[max(0, at - 60):at + 1]
-        if any(word in before for word in _PAY_WORDS) or sign == "LPA":
+        if any(word in before for word in _PAY_WORDS) or sign == "LPA" or _AMOUNT_RANGE.match(head, at + len(sign)):
             return CURRENCIES[sign]
     return frozenset()
 

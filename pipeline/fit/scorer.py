@@ -176,11 +176,13 @@ _OPEN_APPLICATION = re.compile(
     r"(spontaneous|speculative|unsolicited) application|candidatura espont|candidature spontan|"
     r"future (opportunit(y|ies)|openings?|roles?)|expression of interest|"
     r"(don.t|do not) see (a|the|your) (role|position|job)|"
-    r"not (a|an) (specific|active|current) (role|opening|position)")  # lowered
+    r"not (a|an) (specific|active|current) (role|opening|position)|"
+    # a network of freelancers one joins ("a network of Europe's best freelance developers") is a pool
+    r"network of ([\w'’-]+ ){0,4}freelanc|freelanc\w* network")  # lowered
 # A piece every open-application phrase holds: the full pattern runs only when one is there.
 _OPENING_HINTS = ("open application", "general application", "talent ", "talento", "initiativbewerbung", "spontan",
                   "speculative", "unsolicited", "candidatura espont", "future ", "expression of interest", " see ",
-                  "not a")
+                  "not a", "freelanc")
 # Titles in other words for the same role, read as the English a role list uses.
 _TITLE_SYNONYMS = ((re.compile(r"member of (the )?technical staff", re.I), "software engineer"),)
 
@@ -342,10 +344,26 @@ for _language, _words in _STOPWORDS.items():
 _NONE = itertools.repeat(())
 
 
-def required_languages(text: str, lowered: str | None = None,
-                       spoken: frozenset[str] = frozenset()) -> tuple[set[str], set[str]]:
+# Where each language a posting may be written in is the language of work: a posting written in it for
+# a place in none of these countries (a Berlin office advertised in Portuguese on a Brazilian board) is
+# written for its readers, not in the language the job is done in.
+SPOKEN_IN: dict[str, frozenset[str]] = {
+    "german": frozenset({"germany", "austria", "switzerland", "luxembourg", "liechtenstein"}),
+    "french": frozenset({"france", "belgium", "switzerland", "luxembourg", "canada", "morocco", "senegal"}),
+    "spanish": frozenset({"spain", "mexico", "argentina", "chile", "colombia", "peru", "uruguay", "paraguay", "bolivia",
+                          "ecuador", "venezuela", "costa rica", "panama", "guatemala", "honduras", "el salvador",
+                          "nicaragua", "dominican republic", "puerto rico", "cuba", "united states"}),
+    "portuguese": frozenset({"brazil", "portugal", "angola", "mozambique"}),
+    "dutch": frozenset({"netherlands", "belgium"}), "italian": frozenset({"italy", "switzerland"}),
+    "turkish": frozenset({"turkey", "cyprus"})}
+
+
+def required_languages(text: str, lowered: str | None = None, spoken: frozenset[str] = frozenset(),
+                       places: frozenset[str] = frozenset()) -> tuple[set[str], set[str]]:
     """(languages the posting requires, languages it calls a plus), leaving out the `spoken` ones:
-    a language the person speaks is never held against a posting, so it need not be looked for."""
+    a language the person speaks is never held against a posting, so it need not be looked for. The
+    language the posting is written in is required unless every country it places the job in (`places`)
+    speaks another."""
     lowered = text.lower() if lowered is None else lowered
     required, optional = set(), set()
     named = {language for anchor, language in _ANCHOR_LANGUAGES
@@ -360,7 +378,8 @@ def required_languages(text: str, lowered: str | None = None,
         elif any(must.search(lowered, a, b) for a, b in spans):
             required.add(language)
     written = written_in(lowered)
-    if written and written != "english" and written not in spoken:
+    if written and written != "english" and written not in spoken and \
+            (not places or places & SPOKEN_IN.get(written, places)):
         required.add(written)
     return required - optional, optional
 
@@ -489,7 +508,7 @@ class Scorer:
         lowered = text.lower()
         function = self._function(job, lowered)
         parts = (self._title(job, function, fit), self._seniority(job, lowered, fit), self._skills(text, lowered, fit),
-                 self._location(job, lowered, fit), self._language(lowered, fit), self._freshness(job, fit))
+                 self._location(job, lowered, fit), self._language(job, lowered, fit), self._freshness(job, fit))
         total = sum(parts) - self._avoid(text, lowered, fit)
         fit.function = function
         caps = (("the title matches none of your roles", self._title_cap(fit)),
@@ -724,9 +743,9 @@ class Scorer:
         return mode != "no" and any(area is None or area & self.work_from
                                     for area in remote_areas(where, remote_hint, said))
 
-    def _language(self, lowered: str, fit: Fit) -> float:
+    def _language(self, job: Job, lowered: str, fit: Fit) -> float:
         spoken = self.spoken
-        required, _optional = required_languages(lowered, lowered, spoken)
+        required, _optional = required_languages(lowered, lowered, spoken, read_where(job.location or "").countries())
         missing = sorted(required - spoken)
         for language in missing:
             fit.flags.append(f"requires {language.capitalize()}")

@@ -43,7 +43,9 @@ _ZONE = re.compile(
     r"AWST|JST|KST|ACST|AEST|AEDT|NZST)\b"
     r"|\b(?i:(?P<named>central european|eastern european|india standard|indian standard|eastern|central|mountain|"
     r"pacific|atlantic|bras[íi]lia)(?:\s+(?:standard|daylight))?\s+(?:time|hours|business hours|working hours))"
-    r"|(?<=\d)\s?(?i:am|pm)?\s(?P<short>ET|CT|MT|PT)\b")
+    r"|(?<=\d)\s?(?i:am|pm)?\s(?P<short>ET|CT|MT|PT)\b"
+    # a US zone's short name is a zone only after a time, in a range of them or before "hours": "ET to PT hours"
+    r"|\b(?P<paired>ET|CT|MT|PT)(?=\s*(?:to|through|or|and|[-–/])\s*(?:ET|CT|MT|PT)\b|\s+(?i:hours|time)\b)")
 # "Overlap with EST by 4 hours": the person may live further away, as far as the hours allow.
 _OVERLAP = re.compile(r"\b(?:overlap|sync|in common|coincid)", re.I)
 _HOURS = re.compile(r"\b(\d)\s*(?:[-–]\s*\d\s*)?(?:hours?|hrs?|h)\b", re.I)
@@ -57,7 +59,7 @@ def zone_offsets(text: str, start: int = 0, end: int | None = None) -> list[floa
             sign = 1 if match.group("sign") == "+" else -1
             found.append(sign * (int(match.group("hours")) + int(match.group("minutes") or 0) / 60))
         else:
-            name = match.group("abbr") or match.group("named") or match.group("short")
+            name = match.group("abbr") or match.group("named") or match.group("short") or match.group("paired")
             found.append(ZONE_OFFSETS[name.lower().replace("í", "i") if name.lower() != "brasília" else "brasilia"])
     return found
 
