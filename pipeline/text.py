@@ -49,7 +49,7 @@ def visible(text: str) -> str:
 
 
 def hidden_characters(text: str) -> list[str]:
-    """The characters visible() would remove, each once, as U+XXXX: what a draft must not hold."""
+    """The characters visible() would remove, each once, as a code point (U+202E): what a draft must not hold."""
     found = dict.fromkeys(m.group() for pattern in (_CONTROL, _INVISIBLE) for m in pattern.finditer(text or ""))
     return [f"U+{ord(ch):04X}" for ch in found]
 
