@@ -751,3 +751,12 @@ def test_remote_work_is_read_in_french_spanish_and_portuguese_words():
     from pipeline.fit.places import read_where
 
     assert all(read_where(place).remote for place in ("Paris (Télétravail)", "Madrid - Teletrabajo", "Teletrabalho"))
+
+
+def test_a_list_of_openings_may_name_them_by_their_kind_of_work_or_an_abbreviation():
+    from pipeline.fit.functions import openings
+    assert openings("Platform Engineer; SDE; Mobile; Frontend & Backend; Hiring Soon") == \
+        ("Platform Engineer - Hiring Soon", "SDE - Hiring Soon", "Mobile - Hiring Soon",
+         "Frontend & Backend - Hiring Soon")
+    assert openings("Cloud Engineer; Onsite - Clearance Needed") == ("Cloud Engineer; Onsite - Clearance Needed",)
+    assert openings("Android Developer; Berlin or Remote") == ("Android Developer; Berlin or Remote",)

@@ -248,7 +248,7 @@ _ALTERNATIVES = re.compile(r"\s+(?:or|and|&|/|oder|und|ou|e|o|y|et)\s+", re.I)
 _ROLE_NOUN = re.compile(r"\b(engineers?|developers?|designers?|managers?|scientists?|analysts?|executives?|"
                         r"representatives?|specialists?|architects?|leads?|directors?|consultants?|administrators?|"
                         r"technicians?|agents?|writers?|advocates?|recruiters?|officers?|associates?|interns?|head|vp|"
-                        r"programmers?|testers?|sre|devops|partners?|coordinators?)\b", re.I)
+                        r"programmers?|testers?|sre|devops|swes?|sdes?|partners?|coordinators?)\b", re.I)
 _OPENINGS = re.compile(r";\s+")  # "Senior Software Engineer; Lead Product Designer": two openings in one post
 
 
@@ -290,12 +290,27 @@ def _named_function(piece: str) -> bool:
     return any(pattern.search(text) for _, pattern in _PATTERNS)
 
 
+# What is left of a piece once the words naming functions are taken out: "and", "&", "/", "+", "," and spaces.
+_JOINERS = re.compile(r"(?:\s|[,&/+]|\b(?:and|or|und|oder|e|ou|y|o|et)\b)*", re.I)
+
+
+def _only_functions(piece: str) -> bool:
+    """The piece is nothing but names of kinds of work ("Frontend", "Backend and Fullstack", "iOS and
+    Android", "Infrastructure"): in a list of openings, each such piece is an opening of that kind,
+    while a piece with other words ("Remote - Security Clearance") is a note beside the openings."""
+    text = english_title(piece)
+    for _, pattern in _PATTERNS:
+        text = pattern.sub(" ", text)
+    return _JOINERS.fullmatch(text) is not None
+
+
 @functools.lru_cache(maxsize=4096)
 def openings(title: str) -> tuple[str, ...]:
     """The openings a title lists ("Senior Software Engineer; Lead Product Designer"), each with the
     pieces that name no role ("...; Remote - Security Clearance") kept beside it; one title, one opening."""
     pieces = [piece.strip() for piece in _OPENINGS.split(title) if piece.strip()]
-    roles = [piece for piece in pieces if title_function(piece) is not None and _ROLE_NOUN.search(english_title(piece))]
+    roles = [piece for piece in pieces if title_function(piece) is not None and (
+        _ROLE_NOUN.search(english_title(piece)) or _only_functions(piece))]
     if len(roles) < 2:
         return (title,)
     rest = [piece for piece in pieces if piece not in roles]
