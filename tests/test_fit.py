@@ -760,3 +760,11 @@ def test_a_list_of_openings_may_name_them_by_their_kind_of_work_or_an_abbreviati
          "Frontend & Backend - Hiring Soon")
     assert openings("Cloud Engineer; Onsite - Clearance Needed") == ("Cloud Engineer; Onsite - Clearance Needed",)
     assert openings("Android Developer; Berlin or Remote") == ("Android Developer; Berlin or Remote",)
+
+
+def test_the_reliability_or_infrastructure_of_the_backend_is_backend_work_too():
+    from pipeline.fit.functions import title_functions
+    assert set(title_functions("Senior Back-end Platform Engineer")) >= {"sre", "backend"}
+    assert set(title_functions("Backend Infrastructure Engineer II")) >= {"sre", "backend"}
+    assert "backend" not in title_functions("Platform Reliability Engineer")
+    assert "backend" not in title_functions("Frontend Platform Engineer")

@@ -258,6 +258,12 @@ _PLURAL_KINDS = re.compile(r"\b(?:engineers|developers)\s*\(([^()]+)\)", re.I)
 _LIST = re.compile(r"\s*,\s*")  # "Senior Frontend Engineer, Senior Software Engineer": openings side by side
 
 
+# "Backend Reliability Engineer", "Back-end Systems Engineer", "Backend Infrastructure Engineer": the
+# reliability or infrastructure of the backend, work a backend engineer does as much as an SRE.
+_BACKEND_INFRASTRUCTURE = re.compile(r"\bback[- ]?end\s+(?:reliability|systems?|infrastructure|platform|production)\b",
+                                     re.I)
+
+
 @functools.lru_cache(maxsize=4096)
 def title_functions(title: str) -> tuple[str, ...]:
     """Every function a title offers: its own first, then each alternative's ("Full-stack / Backend
@@ -268,6 +274,8 @@ def title_functions(title: str) -> tuple[str, ...]:
     if len(pieces) > 1:  # an alternative names its work itself: "... / Python / ..." is a skill, not a role
         found += [title_function(piece) for piece in pieces if _named_function(piece)]
     found += [title_function(piece) for piece in _listed_openings(title)]
+    if _BACKEND_INFRASTRUCTURE.search(title):
+        found.append("backend")
     return tuple(dict.fromkeys(f for f in found if f))
 
 
