@@ -768,3 +768,13 @@ def test_the_reliability_or_infrastructure_of_the_backend_is_backend_work_too():
     assert set(title_functions("Backend Infrastructure Engineer II")) >= {"sre", "backend"}
     assert "backend" not in title_functions("Platform Reliability Engineer")
     assert "backend" not in title_functions("Frontend Platform Engineer")
+
+
+def test_applied_research_engineers_and_data_scientists_on_models_do_applied_ml():
+    from pipeline.fit.functions import title_function, title_functions
+    assert title_function("Senior Applied Research Engineer, Speech") == "machine learning"
+    assert title_function("Research Engineer, Interpretability") == "research"
+    assert title_function("Applied Research Scientist") == "research", "a scientist's research stays research"
+    assert "machine learning" in title_functions("Staff Data Scientist - GenAI Assistants")
+    assert "machine learning" in title_functions("Cientista de Dados (NLP)")
+    assert "machine learning" not in title_functions("Data Scientist, Pricing Experiments")

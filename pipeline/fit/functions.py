@@ -105,12 +105,15 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
                              r"customer[- ](centric|facing) engineer|success engineer|"
                              r"customer engineer|implementation (engineer|consultant|specialist)|"
                              r"professional services|technical account manager|field engineer|pre-?sales"),
-    ("research", r"research (scientist|engineer|fellow)|researcher|scientist,? research|\bphd\b"),
+    # An applied research engineer builds and ships models (applied ML); a research scientist publishes.
+    ("research", r"research (scientist|fellow)|(?<!applied )research engineer|researcher|scientist,? research|"
+                 r"\bphd\b"),
     ("process automation", r"\brpa\b|robotic process automation|uipath|blue prism|power automate"),
     ("data science", r"data scientist|data analyst|business intelligence|\bbi (developer|analyst)|"
                      r"\banalyst\b|analytics(?! engineer)|statistician"),
     ("machine learning", r"machine learning|\bml\b|artificial intelligence|deep learning|\bnlp\b|"
-                         r"computer vision|mlops|applied scientist|ml scientist|\bai (engineer|developer|scientist)"),
+                         r"computer vision|mlops|applied scientist|ml scientist|\bai (engineer|developer|scientist)|"
+                         r"applied research"),
     ("data", r"data engineer|big data|analytics engineer|\betl\b|data platform|data infrastructure|"
              r"data pipeline|data warehouse|data integration|databricks|\bspark\b|snowflake"),
     ("mobile", r"\bandroid\b|\bios\b|mobile|flutter|react native|swift\b|kotlin"),
@@ -264,6 +267,12 @@ _BACKEND_INFRASTRUCTURE = re.compile(r"\bback[- ]?end\s+(?:reliability|systems?|
                                      re.I)
 
 
+# Words that name machine learning in a title, as its function or its domain: a data scientist's title
+# with one of them ("Data Scientist - LLM", "Senior Data Scientist (GenAI)") is applied ML work too.
+_ML_WORDS = re.compile(r"machine learning|\bml\b|\bai\b|\bllms?\b|gen ?ai|generative|deep learning|\bnlp\b|"
+                       r"computer vision|mlops", re.I)
+
+
 @functools.lru_cache(maxsize=4096)
 def title_functions(title: str) -> tuple[str, ...]:
     """Every function a title offers: its own first, then each alternative's ("Full-stack / Backend
@@ -276,6 +285,8 @@ def title_functions(title: str) -> tuple[str, ...]:
     found += [title_function(piece) for piece in _listed_openings(title)]
     if _BACKEND_INFRASTRUCTURE.search(title):
         found.append("backend")
+    if found[0] == "data science" and _ML_WORDS.search(english_title(title)):
+        found.append("machine learning")  # "Data Scientist (LLM)": the models are the work
     return tuple(dict.fromkeys(f for f in found if f))
 
 
