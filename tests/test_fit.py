@@ -778,3 +778,15 @@ def test_applied_research_engineers_and_data_scientists_on_models_do_applied_ml(
     assert "machine learning" in title_functions("Staff Data Scientist - GenAI Assistants")
     assert "machine learning" in title_functions("Cientista de Dados (NLP)")
     assert "machine learning" not in title_functions("Data Scientist, Pricing Experiments")
+
+
+def test_a_title_naming_only_a_language_is_read_by_the_work_its_text_names():
+    from pipeline.fit.functions import named_by_language
+    assert named_by_language("Lead Python Programmer") and not named_by_language("Python Backend Engineer")
+    ml = FitProfile(roles=("Machine Learning Engineer",), nice_to_have=("PyTorch",), seniority=("senior",),
+                    locations=("Germany",), remote="ok", languages=("English",), configured=True)
+    models = "You will train PyTorch models, fine-tune LLMs and ship deep learning models with our NLP team."
+    assert score(ml, title="Senior Python Developer", description=models).function == "machine learning"
+    assert score(title="Senior Python Developer", description=models).function == "backend", "still the backend's"
+    plain = "You will write Python services behind our REST APIs and keep the databases tidy."
+    assert score(ml, title="Senior Python Developer", description=plain).function == "backend"

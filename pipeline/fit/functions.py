@@ -241,6 +241,15 @@ def title_function(title: str) -> str | None:
     return found or (GENERIC if generic else None)
 
 
+@functools.lru_cache(maxsize=16384)
+def named_by_language(title: str) -> bool:
+    """The title names its work only by a language or a framework ("Senior Python Developer", "Golang
+    Engineer"), which many kinds of work share."""
+    text = title_grade(english_title(title))[0]
+    return not any(pattern.search(part) for part in _TITLE_PARTS.split(text) for name, pattern in _PATTERNS
+                   if name != GENERIC) and any(pattern.search(text) for name, pattern in FALLBACKS[:2])
+
+
 # Functions that are kinds of engineering. After a generic engineering role ("Software Engineer - Payments
 # Support", "Software Engineer, Sales Tools") a part naming another kind of work names the team it serves.
 ENGINEERING = frozenset({"backend", "frontend", "full stack", "sre", "data", "machine learning", "mobile", "embedded",
@@ -342,10 +351,16 @@ def job_function(title: str, text: str, lowered: str | None = None) -> str | Non
     found = title_function(title)
     if found != "software" or not text:
         return found
+    return text_function(text, lowered) or found
+
+
+def text_function(text: str, lowered: str | None = None) -> str | None:
+    """The function a posting's text names most, when one clearly leads (four mentions or more, and
+    twice the next), else None."""
     counts = signal_counts(text[:4000].lower() if lowered is None else lowered[:4000])
     best = max(counts, key=lambda k: counts[k])
     ordered = sorted(counts.values(), reverse=True)
-    return best if ordered[0] >= 4 and ordered[0] >= 2 * ordered[1] else found
+    return best if ordered[0] >= 4 and ordered[0] >= 2 * ordered[1] else None
 
 
 def own_functions(roles: tuple[str, ...], skills: tuple[str, ...] = ()) -> frozenset[str]:

@@ -22,9 +22,11 @@ from pipeline.fit.functions import (
     GENERIC,
     english_title,
     job_function,
+    named_by_language,
     openings,
     own_functions,
     person_functions,
+    text_function,
     title_functions,
     title_grade,
 )
@@ -532,7 +534,10 @@ class Scorer:
         function = job_function(job.title, job.description, lowered[len(job.title) + 1:])
         if not self.functions or function in self.functions:
             return function
-        return next((f for f in title_functions(job.title) if f in self.own_functions), function)
+        offered: tuple[str | None, ...] = title_functions(job.title)
+        if named_by_language(job.title):  # "Senior Python Developer": the text says which work the language is for
+            offered += (text_function(job.description, lowered[len(job.title) + 1:]),)
+        return next((f for f in offered if f in self.own_functions), function)
 
     def _title_cap(self, fit: Fit) -> int | None:
         return NEAR_TITLE_CAP if self.roles and fit.title_match < TITLE_MATCH else None
