@@ -790,3 +790,11 @@ def test_a_title_naming_only_a_language_is_read_by_the_work_its_text_names():
     assert score(title="Senior Python Developer", description=models).function == "backend", "still the backend's"
     plain = "You will write Python services behind our REST APIs and keep the databases tidy."
     assert score(ml, title="Senior Python Developer", description=plain).function == "backend"
+
+
+def test_engineers_named_by_the_systems_they_run_are_infrastructure_roles():
+    from pipeline.fit.functions import title_function
+    assert [title_function(t) for t in ("Storage Engineer", "Senior Linux Administrator", "Ceph Specialist",
+                                        "Virtualization Engineer II", "AWS Engineer")] == ["sre"] * 5
+    assert title_function("Senior C++ Engineer, Storage Kernel") == "embedded"
+    assert title_function("Software Engineer - Linux Desktop Apps") == "software"

@@ -128,7 +128,10 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
             r"(linux|system|systems) administrator|"
             r"observability|"
             r"production engineer|reliability engineer|systems? (development )?engineer|devsecops|"
-            r"kubernetes|network engineer|systemadministrator|sysadmin|llmops"),
+            r"kubernetes|network engineer|systemadministrator|sysadmin|llmops|"
+            # Engineers named by the systems they run: storage, Linux, virtualisation, middleware, data centres.
+            r"\bceph\b|openstack|(storage|linux|unix|virtuali[sz]ation|middleware|data ?cent(er|re)|\bhpc|\baws|"
+            r"\bazure|\bgcp|terraform|\bcloud ?ops) (engineer|administrator|admin|specialist|architect)"),
     # Testing before the languages: "Automation QA Engineer (Python)" is a QA role, not a Python one.
     ("qa", r"\bqa\b|quality assurance|test automation|\bsdet\b|test engineer|tester|engineer in test"),
     ("backend", r"back[- ]?end|backend|\bapi\b|server[- ]side"),
