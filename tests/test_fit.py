@@ -798,3 +798,11 @@ def test_engineers_named_by_the_systems_they_run_are_infrastructure_roles():
                                         "Virtualization Engineer II", "AWS Engineer")] == ["sre"] * 5
     assert title_function("Senior C++ Engineer, Storage Kernel") == "embedded"
     assert title_function("Software Engineer - Linux Desktop Apps") == "software"
+
+
+def test_a_support_tier_leading_the_role_and_client_services_are_support_work():
+    from pipeline.fit.functions import title_function
+    assert [title_function(t) for t in ("Tier 3 Engineer", "L2 Technician (Nights)", "Client Services Associate",
+                                        "Level I Analyst")] == ["support"] * 4
+    assert title_function("Backend Engineer Level 3") == "backend"
+    assert title_function("Software Engineer, Level II") == "software"

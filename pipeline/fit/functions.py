@@ -95,8 +95,10 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     # Channels, alliances and the enablement of partners' or sellers' teams.
     ("partnerships", r"partnerships?\b|partner (development|manager|sales)|alliances? manager|\bchannel\b|"
                      r"(sales|revenue|partner) enablement"),
+    # A support tier leading the role ("Level 2 Engineer", "Tier 1 Technician") is the support desk's line.
     ("support", r"(customer|client|user|technical|it) ?support|support (analyst|specialist|technician|agent|"
-                r"representative)|customer success|help ?desk|service desk|"
+                r"representative)|customer success|help ?desk|service desk|client services?\b|"
+                r"^\W*(tier|level|l) ?([1-3]|i{1,3})\W+(engineer|technician|analyst|specialist|agent)|"
                 r"(customer|client|user) (care|champion|happiness|hero|advocate)"),
     ("management", r"(engineering|(?<!business )development|software|technical|team|delivery) manager|"
                    r"manager,? engineering|"
