@@ -806,3 +806,11 @@ def test_a_support_tier_leading_the_role_and_client_services_are_support_work():
                                         "Level I Analyst")] == ["support"] * 4
     assert title_function("Backend Engineer Level 3") == "backend"
     assert title_function("Software Engineer, Level II") == "software"
+
+
+def test_the_part_of_a_title_naming_a_persons_job_decides_over_a_segment_before_it():
+    from pipeline.fit.functions import title_function
+    assert title_function("Growth Markets - Account Executive") == "sales"
+    assert title_function("Partnerships Team | Support Agent") == "support"
+    assert title_function("Growth Marketing Manager - EMEA") == "marketing"
+    assert title_function("Software Engineer, Backend") == "backend", "after a generic role, the kind still decides"

@@ -235,13 +235,18 @@ def title_function(title: str) -> str | None:
     text = english_title(title).replace("(Frontend Leaning)", "Frontend").replace("(Front-End Leaning)", "Frontend")
     text = title_grade(text)[0]
     generic = False
+    first = None  # a segment before the role ("Growth Business - Account Executive"): its function, if no role follows
     for part in _TITLE_PARTS.split(text):
         found = next((name for name, pattern in _PATTERNS if pattern.search(part)), None)
         if generic and found not in ENGINEERING and found != "open application":
             continue  # the team an engineer serves ("Software Engineer - Payments Support")
         if found is not None and found != GENERIC:
-            return found
+            if generic or found in ENGINEERING or found == "open application" or _ROLE_NOUN.search(part):
+                return found
+            first = first or found
         generic = generic or found == GENERIC
+    if first is not None:
+        return first
     found = next((name for name, pattern in FALLBACKS if pattern.search(text)), None)
     return found or (GENERIC if generic else None)
 
@@ -265,7 +270,8 @@ _ALTERNATIVES = re.compile(r"\s+(?:or|and|&|/|oder|und|ou|e|o|y|et)\s+", re.I)
 _ROLE_NOUN = re.compile(r"\b(engineers?|developers?|designers?|managers?|scientists?|analysts?|executives?|"
                         r"representatives?|specialists?|architects?|leads?|directors?|consultants?|administrators?|"
                         r"technicians?|agents?|writers?|advocates?|recruiters?|officers?|associates?|interns?|head|vp|"
-                        r"programmers?|testers?|sre|devops|swes?|sdes?|partners?|coordinators?)\b", re.I)
+                        r"programmers?|testers?|sre|devops|swes?|sdes?|partners?|coordinators?|researchers?|"
+                        r"strategists?|owners?|operators?|reps?|closers?|bankers?|accountants?)\b", re.I)
 _OPENINGS = re.compile(r";\s+")  # "Senior Software Engineer; Lead Product Designer": two openings in one post
 
 
