@@ -814,3 +814,14 @@ def test_the_part_of_a_title_naming_a_persons_job_decides_over_a_segment_before_
     assert title_function("Partnerships Team | Support Agent") == "support"
     assert title_function("Growth Marketing Manager - EMEA") == "marketing"
     assert title_function("Software Engineer, Backend") == "backend", "after a generic role, the kind still decides"
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("Com mais de 15 anos de história, nossa consultoria cresce.", None),
+    ("Seit über 12 Jahren entwickelt unser Team Software.", None),
+    ("Con más de 10 años de trayectoria, ayudamos a bancos.", None),
+    ("Buscamos alguém com mais de 5 anos de experiência em Python.", (5, None)),
+    ("Sie bringen über 4 Jahre Erfahrung mit Spark mit.", (4, None))])
+def test_a_companys_own_years_are_not_asked_in_other_languages_either(text, asked):
+    from pipeline.fit.scorer import required_years
+    assert required_years(text.lower()) == asked

@@ -163,8 +163,14 @@ _YEARS_MIN = re.compile(
     rf"experiencia|experiência|expérience)|(?:experience|erfahrung|experiencia|experiência|expérience)\s*(?:of|de|von|:)?"
     rf"\s*{_N}\s*\+?\s*{_UNIT})")
 _HISTORY = re.compile(r"\b(for|since|almost|nearly|seit|há|hace)\s*$")  # the company's years, not the person's
-# "With over 10 years of experience in big data, we serve ...": a sentence about the company.
-_ABOUT_US = re.compile(r"\b(we|we've|we're|our|us|company|founded|history|clients|customers)\b")
+# "With over 10 years of experience in big data, we serve ...": a sentence about the company, in the
+# languages postings are written in ("Com mais de 20 anos de história, nossa empresa ...", "Seit über 15
+# Jahren unterstützt unser Unternehmen ...", "Con más de 10 años de trayectoria, nuestra compañía ...").
+_ABOUT_US = re.compile(r"\b(we|we've|we're|our|us|company|founded|history|clients|customers|"
+                       r"nossa|nosso|nossos|nossas|empresa|companhia|fundada|fundado|hist[oó]ria|tradi[cç][aã]o|"
+                       r"segmento|nuestra|nuestro|nuestros|compa[ñn][ií]a|trayectoria|tradici[oó]n|"
+                       r"wir|unser|unsere|unserer|unternehmen|firma|gegr[üu]ndet|notre|nos|nous|entreprise|"
+                       r"soci[ée]t[ée]|fond[ée]e)\b")
 
 
 def _number(text: str) -> int:
