@@ -825,3 +825,12 @@ def test_the_part_of_a_title_naming_a_persons_job_decides_over_a_segment_before_
 def test_a_companys_own_years_are_not_asked_in_other_languages_either(text, asked):
     from pipeline.fit.scorer import required_years
     assert required_years(text.lower()) == asked
+
+
+@pytest.mark.parametrize("title, text, levels", [
+    ("Platform Engineer X2", "We are hiring a Platform Engineer Pleno to run our clusters.", ("mid",)),
+    ("Support Specialist - Nights", "Join us as a Junior Support Specialist.", ("entry",)),
+    ("Platform Engineer X2", "Platform engineers here work on our clusters.", ())])
+def test_the_text_names_the_role_by_its_title_up_to_the_role_noun(title, text, levels):
+    from pipeline.fit.scorer import text_levels
+    assert text_levels(title, f"{title}\n{text}".lower()) == levels

@@ -99,6 +99,9 @@ _TEXT_LEVEL = re.compile(
     r"\bkeine (?:vorherige )?(?:berufs)?erfahrung (?:erforderlich|notwendig|nötig)")
 _TEXT_LEVEL_HINTS = ("seniority level", "previous", "prior", "sem ", "sin experiencia", "keine")
 _BESIDE = re.compile(r"^(senior|sr|sênior|junior|jr|júnior|pleno|mid-level|staff|principal|lead|entry-level)$")
+# The end of a title's first role noun: the name the text calls the role by.
+_ROLE_END = re.compile(r"\b(?:engineer|developer|analyst|scientist|executive|designer|architect|administrator|"
+                       r"specialist|consultant|representative|technician|programmer|manager)\b")
 _LINKEDIN_LEVELS = {"internship": ("intern",), "entry": ("entry",), "associate": ("entry", "mid"),
                     "mid_senior": ("mid", "senior"), "director": ("director",), "executive": ("director",),
                     "entry level": ("entry",), "mid-senior level": ("mid", "senior")}
@@ -269,9 +272,11 @@ def text_levels(title: str, low_text: str) -> tuple[str, ...]:
         if said:
             return _LINKEDIN_LEVELS[said.group(1)] if said.group(1) else ("entry",)
     named = title.lower().strip()
+    role = _ROLE_END.search(named)  # "Data Engineer S", "Data Engineer - Remote": the text names "data engineer"
+    names = tuple({named, named[:role.end()]} if role else {named})
     found: set[str] = set()
-    for at in positions(head[:1500], (named,)) if len(named) > 5 else ():
-        before, after = head[max(0, at - 15):at].split()[-1:], head[at + len(named):at + len(named) + 12].split()[:1]
+    for at, size in ((at, len(name)) for name in names if len(name) > 5 for at in positions(head[:1500], (name,))):
+        before, after = head[max(0, at - 15):at].split()[-1:], head[at + size:at + size + 12].split()[:1]
         beside = [w.strip(".,;:()") for w in (*before, *after)]
         found |= {level for w in beside if _BESIDE.match(w) and (level := title_level(w))}
     return tuple(sorted(found))
