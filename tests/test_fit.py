@@ -834,3 +834,15 @@ def test_a_companys_own_years_are_not_asked_in_other_languages_either(text, aske
 def test_the_text_names_the_role_by_its_title_up_to_the_role_noun(title, text, levels):
     from pipeline.fit.scorer import text_levels
     assert text_levels(title, f"{title}\n{text}".lower()) == levels
+
+
+@pytest.mark.parametrize("title, function", [
+    ("Engenheira de IA Pleno", "machine learning"), ("Ingeniero/a de Inteligencia Artificial", "machine learning"),
+    ("KI-Entwickler (m/w/d)", "machine learning"), ("Ingénieure IA", "machine learning"),
+    ("Software Engineer - Cedar Rapids, IA", "software"),
+    ("Ejecutiva de Ventas", "sales"), ("Executivo(a) Comercial", "sales"),
+    ("Ingénieur Commercial Grands Comptes", "sales"),
+    ("Conseiller clientèle", "support"), ("Kundenberater*in", "support"), ("Agente de Servicio al Cliente", "support")])
+def test_ai_selling_and_customer_service_are_read_in_the_words_of_other_languages(title, function):
+    from pipeline.fit.functions import title_function
+    assert title_function(title) == function

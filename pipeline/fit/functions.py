@@ -35,17 +35,26 @@ TITLE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
         ("analista", "analyst"), ("suporte", "support"), ("vendas", "sales"), ("arquitet[oa]", "architect"),
         ("est[aá]gi[aá]ri[oa]|est[aá]gio", "intern"), ("gerente", "manager"), ("infraestrutura", "infrastructure"),
         ("seguran[cç]a", "security"), ("aprendizado de m[aá]quina", "machine learning"),
-        ("atendimento ao cliente", "customer support")),
+        ("intelig[eê]ncia artificial", "artificial intelligence"), ("especialista", "specialist"),
+        ("executiv[oa]s? (?:comercial|de neg[oó]cios)", "sales executive"),
+        ("atendimento ao cliente|sucesso do cliente", "customer support")),
     "spanish": (
-        ("ejecutiv[oa]s? de cuentas", "account executive"), ("ingenier[oa]s?", "engineer"),
+        ("ejecutiv[oa]s? de cuentas", "account executive"),
+        ("ejecutiv[oa]s? (?:de ventas|comercial|de negocios)", "sales executive"), ("ingenier[oa]s?", "engineer"),
         ("ingenier[ií]a", "engineering"), ("desarrollador(?:[ae]s)?", "developer"), ("datos", "data"),
         ("cient[ií]fic[oa]", "scientist"), ("soporte", "support"), ("ventas", "sales"), ("arquitect[oa]", "architect"),
         ("becari[oa]|pasante|practicante", "intern"), ("aprendizaje autom[aá]tico", "machine learning"),
-        ("atenci[oó]n al cliente", "customer support")),
+        ("inteligencia artificial", "artificial intelligence"), ("especialista", "specialist"),
+        ("atenci[oó]n al cliente|servicio al cliente", "customer support")),
     "french": (
-        ("ing[ée]nieure?s? (?:data|big data|donn[ée]es)", "data engineer"), ("ing[ée]nieure?s?", "engineer"),
+        ("ing[ée]nieure?s? (?:data|big data|donn[ée]es)", "data engineer"),
+        ("ing[ée]nieure?s? (?:commerciale?|d'affaires)|commerciale? (?:terrain|s[ée]dentaire|grands comptes)|"
+         "charg[ée]e? d'affaires", "sales executive"), ("ing[ée]nieure?s?", "engineer"),
         ("ing[ée]nierie", "engineering"), ("d[ée]veloppeu(?:r|se)s?", "developer"), ("donn[ée]es", "data"),
-        ("stagiaire", "intern"), ("apprentissage automatique", "machine learning")),
+        ("stagiaire", "intern"), ("apprentissage automatique", "machine learning"),
+        ("intelligence artificielle", "artificial intelligence"),
+        ("service client|relation client|conseill(?:er|[eè]re) client[eè]le|charg[ée]e? de client[eè]le",
+         "customer support")),
     "italian": (
         ("ingegnere", "engineer"), ("ingegneria", "engineering"), ("sviluppat(?:ore|rice|ori)", "developer"),
         ("dati", "data"), ("vendite", "sales"), ("assistenza clienti", "customer support"),
@@ -56,7 +65,9 @@ TITLE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
     "german": (
         ("vertrieb\\w*", "sales"), ("ingenieur(?:in|e)?", "engineer"), ("entwickler(?:in)?", "developer"),
         ("daten", "data"), ("architekt(?:in)?", "architect"),
-        ("kunden(?:service|support|betreuung)", "customer support"), ("berater(?:in)?", "consultant")),
+        ("kunden ?(?:service|support|betreuung|betreuer|berater)(?:in)?", "customer support"),
+        ("berater(?:in)?", "consultant"), ("ki|k[üu]nstliche intelligenz", "ai"),
+        ("maschinelles lernen", "machine learning")),
 }
 _WORDS = tuple((re.compile(rf"(?<!\w)(?:{word})(?!\w)", re.I), english) for words in TITLE_WORDS.values()
                for word, english in words)
@@ -115,7 +126,10 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
                      r"\banalyst\b|analytics(?! engineer)|statistician"),
     ("machine learning", r"machine learning|\bml\b|artificial intelligence|deep learning|\bnlp\b|"
                          r"computer vision|mlops|applied scientist|ml scientist|\bai (engineer|developer|scientist)|"
-                         r"applied research"),
+                         r"applied research|"
+                         # "IA" (pt, es, fr) as the work of a role, never alone ("Des Moines, IA" is Iowa)
+                         r"\b(engineer|engineering|developer|specialist|scientist|analyst|architect|consultant)\s+"
+                         r"(?:(?:de|em|en|d'|of)\s*)?ia\b"),
     ("data", r"data engineer|big data|analytics engineer|\betl\b|data platform|data infrastructure|"
              r"data pipeline|data warehouse|data integration|databricks|\bspark\b|snowflake"),
     ("mobile", r"\bandroid\b|\bios\b|mobile|flutter|react native|swift\b|kotlin"),
