@@ -846,3 +846,21 @@ def test_the_text_names_the_role_by_its_title_up_to_the_role_noun(title, text, l
 def test_ai_selling_and_customer_service_are_read_in_the_words_of_other_languages(title, function):
     from pipeline.fit.functions import title_function
     assert title_function(title) == function
+
+
+def test_operations_engineers_dataops_and_distributed_systems_are_read_by_their_work():
+    from pipeline.fit.functions import title_function, title_functions
+    assert title_function("Cloud Operations Engineer II") == "sre" and title_function("TechOps Engineer") == "sre"
+    assert title_function("Sales Operations Analyst") != "sre"
+    assert title_function("Senior DataOps Engineer") == "data"
+    assert set(title_functions("Distributed Systems Engineer, Storage")) >= {"sre", "backend"}
+    assert "backend" not in title_functions("Embedded Systems Engineer")
+
+
+def test_languages_shared_by_several_kinds_of_work_name_a_function_only_when_nothing_else_does():
+    from pipeline.fit.functions import named_by_language, title_function
+    assert title_function("Kotlin Backend Engineer") == "backend"
+    assert title_function("Android Engineer (Kotlin)") == "mobile"
+    assert title_function("Senior Swift Developer") == "mobile" and named_by_language("Senior Swift Developer")
+    assert title_function("TypeScript Engineer") == "frontend" and named_by_language("TypeScript Engineer")
+    assert title_function("Backend Engineer (TypeScript)") == "backend"

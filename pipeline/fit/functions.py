@@ -130,9 +130,9 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
                          # "IA" (pt, es, fr) as the work of a role, never alone ("Des Moines, IA" is Iowa)
                          r"\b(engineer|engineering|developer|specialist|scientist|analyst|architect|consultant)\s+"
                          r"(?:(?:de|em|en|d'|of)\s*)?ia\b"),
-    ("data", r"data engineer|big data|analytics engineer|\betl\b|data platform|data infrastructure|"
+    ("data", r"data engineer|big data|analytics engineer|\betl\b|data platform|data infrastructure|\bdataops\b|"
              r"data pipeline|data warehouse|data integration|databricks|\bspark\b|snowflake"),
-    ("mobile", r"\bandroid\b|\bios\b|mobile|flutter|react native|swift\b|kotlin"),
+    ("mobile", r"\bandroid\b|\bios\b|mobile|flutter|react native"),
     ("frontend", r"front[- ]?end(?! or)|frontend|front-end leaning|\bui (engineer|developer)|\bweb developer|"
                  r"\bux engineer|design engineer|design systems?"),
     ("embedded", r"embedded|firmware|system software|systems software|kernel|device driver|fpga|hardware"),
@@ -147,7 +147,9 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
             r"kubernetes|network engineer|systemadministrator|sysadmin|llmops|"
             # Engineers named by the systems they run: storage, Linux, virtualisation, middleware, data centres.
             r"\bceph\b|openstack|(storage|linux|unix|virtuali[sz]ation|middleware|data ?cent(er|re)|\bhpc|\baws|"
-            r"\bazure|\bgcp|terraform|\bcloud ?ops) (engineer|administrator|admin|specialist|architect)"),
+            r"\bazure|\bgcp|terraform|\bcloud ?ops) (engineer|administrator|admin|specialist|architect)|"
+            r"\b(cloud|it|tech(nical)?|infrastructure|platform|systems?|production|site) operations engineer|"
+            r"\btechops\b|\bnetops\b"),
     # Testing before the languages: "Automation QA Engineer (Python)" is a QA role, not a Python one.
     ("qa", r"\bqa\b|quality assurance|test automation|\bsdet\b|test engineer|tester|engineer in test"),
     ("backend", r"back[- ]?end|backend|\bapi\b|server[- ]side"),
@@ -173,7 +175,9 @@ GENERIC = "software"  # the last row: a title that names engineering but not whi
 FALLBACKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("backend", re.compile(r"golang|\bgo\b|\bjava\b|python|ruby|rails|\.net|\bc#|\bphp\b|node|scala|elixir|rust\b",
                            re.I)),
-    ("frontend", re.compile(r"\breact\b|\bvue(\.?js)?\b|\bangular\b|\bsvelte\b|next\.?js|nuxt", re.I)),
+    ("frontend", re.compile(r"\breact\b|\bvue(\.?js)?\b|\bangular\b|\bsvelte\b|next\.?js|nuxt|javascript|typescript",
+                            re.I)),
+    ("mobile", re.compile(r"\bswift\b|\bkotlin\b", re.I)),  # Kotlin runs on servers too: "Kotlin Backend Engineer"
     ("machine learning", re.compile(r"\bai\b|\bllms?\b|gen ?ai|generative", re.I)))
 # The parts of a title: "Role, Team - Company | Place (Note)".
 _TITLE_PARTS = re.compile(r"\s+[-–—|:/]\s+|\s*[|()\[\]]\s*|,\s*")
@@ -271,7 +275,7 @@ def named_by_language(title: str) -> bool:
     Engineer"), which many kinds of work share."""
     text = title_grade(english_title(title))[0]
     return not any(pattern.search(part) for part in _TITLE_PARTS.split(text) for name, pattern in _PATTERNS
-                   if name != GENERIC) and any(pattern.search(text) for name, pattern in FALLBACKS[:2])
+                   if name != GENERIC) and any(pattern.search(text) for name, pattern in FALLBACKS[:3])
 
 
 # Functions that are kinds of engineering. After a generic engineering role ("Software Engineer - Payments
@@ -296,9 +300,10 @@ _LIST = re.compile(r"\s*,\s*")  # "Senior Frontend Engineer, Senior Software Eng
 
 
 # "Backend Reliability Engineer", "Back-end Systems Engineer", "Backend Infrastructure Engineer": the
-# reliability or infrastructure of the backend, work a backend engineer does as much as an SRE.
-_BACKEND_INFRASTRUCTURE = re.compile(r"\bback[- ]?end\s+(?:reliability|systems?|infrastructure|platform|production)\b",
-                                     re.I)
+# reliability or infrastructure of the backend, work a backend engineer does as much as an SRE; so is
+# a "Distributed Systems Engineer"'s.
+_BACKEND_INFRASTRUCTURE = re.compile(r"\bback[- ]?end\s+(?:reliability|systems?|infrastructure|platform|production)\b|"
+                                     r"\bdistributed systems? (?:engineer|developer)", re.I)
 
 
 # Words that name machine learning in a title, as its function or its domain: a data scientist's title
