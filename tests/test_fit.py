@@ -864,3 +864,11 @@ def test_languages_shared_by_several_kinds_of_work_name_a_function_only_when_not
     assert title_function("Senior Swift Developer") == "mobile" and named_by_language("Senior Swift Developer")
     assert title_function("TypeScript Engineer") == "frontend" and named_by_language("TypeScript Engineer")
     assert title_function("Backend Engineer (TypeScript)") == "backend"
+
+
+def test_an_ai_engineer_joined_to_another_function_offers_both_kinds_of_work():
+    from pipeline.fit.functions import title_function, title_functions
+    assert title_functions("Backend + AI Engineer") == ("backend", "machine learning")
+    assert title_functions("Senior Frontend LLM Engineer") == ("frontend", "machine learning")
+    assert title_function("AI Engineer") == "machine learning"
+    assert title_functions("AI SRE Engineer") == ("sre",), "AI beside an SRE role is the domain, not an AI engineer"

@@ -179,6 +179,8 @@ FALLBACKS: tuple[tuple[str, re.Pattern[str]], ...] = (
                             re.I)),
     ("mobile", re.compile(r"\bswift\b|\bkotlin\b", re.I)),  # Kotlin runs on servers too: "Kotlin Backend Engineer"
     ("machine learning", re.compile(r"\bai\b|\bllms?\b|gen ?ai|generative", re.I)))
+_AI = re.compile(r"\b(?:ai|llms?|gen ?ai)\b", re.I)  # a domain beside another function's role
+_AI_ROLE = re.compile(r"\b(?:ai|llms?|gen ?ai) (?:engineer|developer|scientist)", re.I)
 # The parts of a title: "Role, Team - Company | Place (Note)".
 _TITLE_PARTS = re.compile(r"\s+[-–—|:/]\s+|\s*[|()\[\]]\s*|,\s*")
 # Corporate grades (banks and consultancies name levels so: Analyst < Associate < AVP < VP), read as a
@@ -256,6 +258,9 @@ def title_function(title: str) -> str | None:
     first = None  # a segment before the role ("Growth Business - Account Executive"): its function, if no role follows
     for part in _TITLE_PARTS.split(text):
         found = next((name for name, pattern in _PATTERNS if pattern.search(part)), None)
+        if found == "machine learning" and _AI.search(part):  # "Full-Stack + AI Engineer": AI is the domain
+            other = next((name for name, pattern in _PATTERNS if pattern.search(_AI.sub(" ", part))), None)
+            found = found if other in (None, GENERIC) else other
         if generic and found not in ENGINEERING and found != "open application":
             continue  # the team an engineer serves ("Software Engineer - Payments Support")
         if found is not None and found != GENERIC:
@@ -324,6 +329,8 @@ def title_functions(title: str) -> tuple[str, ...]:
     found += [title_function(piece) for piece in _listed_openings(title)]
     if _BACKEND_INFRASTRUCTURE.search(title):
         found.append("backend")
+    if found[0] in ENGINEERING and _AI_ROLE.search(english_title(title)):
+        found.append("machine learning")  # "Full-Stack + AI Engineer": full-stack work on AI, or an AI engineer's
     if found[0] == "data science" and _ML_WORDS.search(english_title(title)):
         found.append("machine learning")  # "Data Scientist (LLM)": the models are the work
     return tuple(dict.fromkeys(f for f in found if f))
