@@ -872,3 +872,10 @@ def test_an_ai_engineer_joined_to_another_function_offers_both_kinds_of_work():
     assert title_functions("Senior Frontend LLM Engineer") == ("frontend", "machine learning")
     assert title_function("AI Engineer") == "machine learning"
     assert title_functions("AI SRE Engineer") == ("sre",), "AI beside an SRE role is the domain, not an AI engineer"
+
+
+def test_running_programs_or_projects_is_its_own_work_whoever_they_serve():
+    from pipeline.fit.functions import title_function
+    assert title_function("Customer Support Program Manager") == "product"
+    assert title_function("Customer Success Projects Manager, EMEA") == "product"
+    assert title_function("Customer Success Manager") == "support"

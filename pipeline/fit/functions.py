@@ -106,6 +106,8 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     # Channels, alliances and the enablement of partners' or sellers' teams.
     ("partnerships", r"partnerships?\b|partner (development|manager|sales)|alliances? manager|\bchannel\b|"
                      r"(sales|revenue|partner) enablement"),
+    # Running programs or projects is its own work, whoever they serve ("Customer Success Programs Manager").
+    ("product", r"\b(programs?|projects?) manag(er|ement)\b"),
     # A support tier leading the role ("Level 2 Engineer", "Tier 1 Technician") is the support desk's line.
     ("support", r"(customer|client|user|technical|it) ?support|support (analyst|specialist|technician|agent|"
                 r"representative)|customer success|help ?desk|service desk|client services?\b|"
