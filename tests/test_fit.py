@@ -879,3 +879,11 @@ def test_running_programs_or_projects_is_its_own_work_whoever_they_serve():
     assert title_function("Customer Support Program Manager") == "product"
     assert title_function("Customer Success Projects Manager, EMEA") == "product"
     assert title_function("Customer Success Manager") == "support"
+
+
+def test_commission_selling_to_consumers_is_not_an_account_executives_work():
+    from pipeline.fit.functions import title_function
+    assert [title_function(t) for t in ("Licensed Insurance Agent", "Remote Telesales Representative",
+                                        "High Ticket Closer", "Real Estate Agent")] == ["consumer sales"] * 4
+    assert title_function("Enterprise Account Executive") == "sales"
+    assert title_function("Inside Sales Representative") == "sales"

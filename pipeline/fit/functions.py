@@ -99,6 +99,9 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
                          r"future (opportunit|opening|role)|"
                          r"(multiple|various|several|many) (\w+ )?(roles|positions|openings|jobs|vacancies)|"
                          r"candidatura espont|candidature spontan|expression of interest"),
+    # Selling to consumers on commission or by phone script: an agent's, a closer's or a telesales job.
+    ("consumer sales", r"(sales|insurance|real estate|travel|mortgage|loan|call) agent|insurance (sales|producer)|"
+                       r"tele ?sales|telemarket|door[- ]to[- ]door|\bclosers?\b"),
     ("sales", r"account (executive|director)|sales (executive|director|specialist|representative)|inside sales"),
     # Other selling jobs: keeping existing customers, booking meetings for closers, building partnerships.
     ("account management", r"account manag(er|ement)|key account|client partner"),
