@@ -887,3 +887,11 @@ def test_commission_selling_to_consumers_is_not_an_account_executives_work():
                                         "High Ticket Closer", "Real Estate Agent")] == ["consumer sales"] * 4
     assert title_function("Enterprise Account Executive") == "sales"
     assert title_function("Inside Sales Representative") == "sales"
+
+
+@pytest.mark.parametrize("title, level", [
+    ("Analista de Datos SSR", "mid"), ("Développeur Python confirmé", "mid"),
+    ("Ingénieure Cloud expérimentée", "senior"), ("Erfahrene Softwareentwicklerin (m/w/d)", "senior"),
+    ("Développeuse web débutante", "entry"), ("Confirmation Specialist", None)])
+def test_the_middle_and_other_levels_in_latin_american_french_and_german_words(title, level):
+    assert title_level(title) == level

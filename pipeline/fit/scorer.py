@@ -73,10 +73,12 @@ _TITLE_LEVELS = (  # first match wins: the most specific words first
     (r"(engineering|development|team|sales) manager|manager,? engineering", "manager"),
     (r"principal|staff|distinguished", "staff"),
     (r"tech(nical)? lead|team lead|lead|leader", "lead"),
-    (r"semi[- ]?senior|medior", "mid"),  # the middle level in Latin America and the Netherlands
-    (r"senior|sr|snr|experienced|iii|iv", "senior"),
-    (r"mid(?![- ](?:market|size|sized|west|atlantic))(?:[- ]level)?|middle(?! east)|intermediate|pleno|ii", "mid"),
-    (r"junior|jr|entry[- ]level|graduate|new grad|grad|associate|berufseinsteiger|absolvent|i", "entry"),
+    (r"semi[- ]?senior|semi[- ]?sr|ssr|medior", "mid"),  # the middle level in Latin America and the Netherlands
+    # French and German words for the levels: expérimenté(e), erfahrene(r); confirmé(e); débutant(e).
+    (r"senior|sr|snr|experienced|iii|iv|experimentee?|erfahrener?", "senior"),
+    (r"mid(?![- ](?:market|size|sized|west|atlantic))(?:[- ]level)?|middle(?! east)|intermediate|pleno|ii|"
+     r"confirmee?", "mid"),
+    (r"junior|jr|entry[- ]level|graduate|new grad|grad|associate|berufseinsteiger|absolvent|i|debutante?", "entry"),
 )
 # A level the title promises later is not the role's: "Sales Specialist & Team Lead Track", "path to lead".
 _TRACK = re.compile(r"\b(?:team |tech(?:nical)? )?(?:lead|leader|leadership|management|manager)\s+track\b|"
