@@ -895,3 +895,12 @@ def test_commission_selling_to_consumers_is_not_an_account_executives_work():
     ("Développeuse web débutante", "entry"), ("Confirmation Specialist", None)])
 def test_the_middle_and_other_levels_in_latin_american_french_and_german_words(title, level):
     assert title_level(title) == level
+
+
+def test_serving_members_guests_or_patients_and_by_phone_or_chat_is_support_work():
+    from pipeline.fit.functions import title_function
+    assert [title_function(t) for t in ("Member Services Representative", "Guest Experience Associate",
+                                        "Contact Centre Advisor", "Live Chat Agent (Evenings)",
+                                        "Customer Operations Associate")] == ["support"] * 5
+    assert title_function("Patient Care Technician") != "sales"
+    assert title_function("Member of Technical Staff") == "software"

@@ -160,7 +160,11 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("backend", r"back[- ]?end|backend|\bapi\b|server[- ]side"),
     ("full stack", r"full[- ]?stack"),
     ("support", r"support|customer success|client success|help ?desk|technician|service desk|customer service|"
-                r"customer experience|claims"),
+                r"customer experience|claims|"
+                # Serving other kinds of customers, or serving them by phone or chat.
+                r"\b(member|guest|patient|policyholder|passenger|player|donor|citizen)s? (services?|support|care|"
+                r"experience|relations)|customer (operations|relations|care)|client (relations|care)|"
+                r"(contact|call) cent(er|re)|\b(live )?chat (agent|support|specialist|representative)"),
     ("sales", r"account executive|\bsales\b|business development|account manager|account director|"
               r"\bsdr\b|\bbdr\b|partner development|partnerships?|commercial lead|inside sales"),
     ("design", r"designer|\bux\b|\bui\b"),
