@@ -904,3 +904,11 @@ def test_serving_members_guests_or_patients_and_by_phone_or_chat_is_support_work
                                         "Customer Operations Associate")] == ["support"] * 5
     assert title_function("Patient Care Technician") != "sales"
     assert title_function("Member of Technical Staff") == "software"
+
+
+def test_a_level_beside_another_openings_name_is_not_this_openings_level():
+    text = ("We use Python and PostgreSQL.\n\nJunior Backend Engineer: mentorship included.\n\n"
+            "Backend Engineer: own services.")
+    assert "text says entry" not in score(title="Junior Backend Engineer; Backend Engineer", description=text).flags
+    assert score(title="Junior Backend Engineer; Backend Engineer", description=text).score >= 50
+    assert "text says entry" in score(title="Backend Engineer", description="We hire a Junior Backend Engineer.").flags

@@ -514,15 +514,18 @@ class Scorer:
         titles = openings(job.title)
         if len(titles) == 1:
             return self._score(job, now)
-        return max((self._score(dataclasses.replace(job, title=title), now) for title in titles),
+        return max((self._score(dataclasses.replace(job, title=title), now, several=True) for title in titles),
                    key=lambda fit: fit.score)
 
-    def _score(self, job: Job, now: float | None) -> Fit:
+    def _score(self, job: Job, now: float | None, several: bool = False) -> Fit:
+        """One opening's fit; `several`: the post lists several openings, so a level word the text puts
+        beside a role's name may be another opening's ("Junior Software Engineer" beside "Software Engineer")."""
         fit = Fit(score=0, scored_at=now or time.time())
         text = f"{job.title}\n{job.description}"
         lowered = text.lower()
         function = self._function(job, lowered)
-        parts = (self._title(job, function, fit), self._seniority(job, lowered, fit), self._skills(text, lowered, fit),
+        parts = (self._title(job, function, fit), self._seniority(job, lowered, fit, several),
+                 self._skills(text, lowered, fit),
                  self._location(job, lowered, fit), self._language(job, lowered, fit), self._freshness(job, fit))
         total = sum(parts) - self._avoid(text, lowered, fit)
         fit.function = function
@@ -623,7 +626,7 @@ class Scorer:
         wanted = {_SAME_WORD.get(w, w) for w in (w.rstrip("s") for w in role.split() if w not in _LEVEL_WORDS)}
         return len(wanted & {_SAME_WORD.get(w, w) for w in words}) / len(wanted) if wanted else 0.0
 
-    def _seniority(self, job: Job, lowered: str, fit: Fit) -> float:
+    def _seniority(self, job: Job, lowered: str, fit: Fit, several: bool = False) -> float:
         """The level the title states, else LinkedIn's seniority field, else the years the text asks
         (read as a level only when the person's own years are unknown)."""
         weight = WEIGHTS["seniority"]
@@ -634,7 +637,7 @@ class Scorer:
             criteria = str((job.data.get("detail") or {}).get("seniority") or job.extra.get("seniority") or "")
             levels = _LINKEDIN_LEVELS.get(criteria, ())
         said_by = "title"
-        if not levels:
+        if not levels and not several:
             levels = text_levels(job.title, lowered[len(job.title) + 1:])
             stated, said_by = bool(levels), "text"
             if not levels and self.profile.years is None and fit.years_asked:
