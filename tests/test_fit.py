@@ -912,3 +912,13 @@ def test_a_level_beside_another_openings_name_is_not_this_openings_level():
     assert "text says entry" not in score(title="Junior Backend Engineer; Backend Engineer", description=text).flags
     assert score(title="Junior Backend Engineer; Backend Engineer", description=text).score >= 50
     assert "text says entry" in score(title="Backend Engineer", description="We hire a Junior Backend Engineer.").flags
+
+
+def test_software_in_vehicles_and_robots_is_embedded_and_ml_roles_go_by_their_short_names():
+    from pipeline.fit.functions import title_function
+    assert [title_function(t) for t in ("Automotive Software Developer", "Robotics Software Engineer (C++)",
+                                        "Senior ADAS Engineer")] == ["embedded"] * 3
+    assert [title_function(t) for t in ("Senior MLE, Ranking", "Prompt Engineer", "Recommender Systems Engineer",
+                                        "Perception Engineer - Autonomous Driving")] == ["machine learning"] * 4
+    assert title_function("Robotic Process Automation Developer") == "process automation"
+    assert title_function("Software Engineer, Automotive Marketplace") == "software"

@@ -131,7 +131,8 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
                      r"\banalyst\b|analytics(?! engineer)|statistician"),
     ("machine learning", r"machine learning|\bml\b|artificial intelligence|deep learning|\bnlp\b|"
                          r"computer vision|mlops|applied scientist|ml scientist|\bai (engineer|developer|scientist)|"
-                         r"applied research|"
+                         r"applied research|\bmle\b|\bml ?eng\b|prompt engineer|inference engineer|"
+                         r"recommend(er|ation) (systems?|engineer)|search relevance|perception engineer|"
                          # "IA" (pt, es, fr) as the work of a role, never alone ("Des Moines, IA" is Iowa)
                          r"\b(engineer|engineering|developer|specialist|scientist|analyst|architect|consultant)\s+"
                          r"(?:(?:de|em|en|d'|of)\s*)?ia\b"),
@@ -140,7 +141,10 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("mobile", r"\bandroid\b|\bios\b|mobile|flutter|react native"),
     ("frontend", r"front[- ]?end(?! or)|frontend|front-end leaning|\bui (engineer|developer)|\bweb developer|"
                  r"\bux engineer|design engineer|design systems?"),
-    ("embedded", r"embedded|firmware|system software|systems software|kernel|device driver|fpga|hardware"),
+    # Software in vehicles, robots and machines is embedded work: ADAS, automotive, autonomous driving, PLCs.
+    ("embedded", r"embedded|firmware|system software|systems software|kernel|device driver|fpga|hardware|\badas\b|"
+                 r"automotive software|autonomous (driving|vehicles?)|robotics|\bplc\b|avionics|\brtos\b|"
+                 r"microcontroller"),
     ("security", r"security|secops|appsec|penetration|\bsoc\b|cyber"),
     ("developer relations", r"developer (advocate|relations|evangelist)|\bdevrel\b"),
     ("technical writing", r"technical writer|documentation engineer"),
