@@ -651,7 +651,7 @@ def test_a_companys_seat_is_not_the_roles_place_unless_the_role_is_on_site(locat
 def test_a_title_of_alternatives_or_of_several_openings_fits_by_the_persons_own_work():
     from pipeline.fit.functions import openings, title_functions
 
-    assert title_functions("Senior Data Engineer and Analyst") == ("data science", "data")
+    assert title_functions("Senior Data Engineer and Analyst") == ("data", "data science")
     assert title_functions("Full-stack / Backend Engineer") == ("full stack", "backend")
     assert title_functions("Infrastructure Automation Engineer / Python / Remote EST") == ("sre",), \
         "a language is no role"
@@ -922,3 +922,14 @@ def test_software_in_vehicles_and_robots_is_embedded_and_ml_roles_go_by_their_sh
                                         "Perception Engineer - Autonomous Driving")] == ["machine learning"] * 4
     assert title_function("Robotic Process Automation Developer") == "process automation"
     assert title_function("Software Engineer, Automotive Marketplace") == "software"
+
+
+@pytest.mark.parametrize("title, function", [
+    ("Security Analyst II", "security"), ("QA Analyst", "qa"), ("Infrastructure Analyst", "sre"),
+    ("Analista de Infraestrutura", "sre"), ("Business Analyst", "data science"),
+    ("Engenheira de Confiabilidade", "sre"), ("Ingénieur Cloud", "sre"), ("Ingeniera de Plataforma", "sre"),
+    ("Administrador de Sistemas", "sre"), ("Ingénieur Systèmes et Réseaux", "sre"),
+    ("Ingénieure Logiciel", "software"), ("Développeur Backend", "backend")])
+def test_an_analyst_of_something_specific_and_infrastructure_roles_in_other_languages(title, function):
+    from pipeline.fit.functions import title_function
+    assert title_function(title) == function

@@ -37,7 +37,9 @@ TITLE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
         ("seguran[cç]a", "security"), ("aprendizado de m[aá]quina", "machine learning"),
         ("intelig[eê]ncia artificial", "artificial intelligence"), ("especialista", "specialist"),
         ("executiv[oa]s? (?:comercial|de neg[oó]cios)", "sales executive"),
-        ("atendimento ao cliente|sucesso do cliente", "customer support")),
+        ("atendimento ao cliente|sucesso do cliente", "customer support"), ("confiabilidade", "reliability"),
+        ("plataformas?", "platform"), ("nuvem", "cloud"), ("redes", "network"),
+        ("administrador(?:a|es)? de sistemas", "systems administrator")),
     "spanish": (
         ("ejecutiv[oa]s? de cuentas", "account executive"),
         ("ejecutiv[oa]s? (?:de ventas|comercial|de negocios)", "sales executive"), ("ingenier[oa]s?", "engineer"),
@@ -45,7 +47,9 @@ TITLE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
         ("cient[ií]fic[oa]", "scientist"), ("soporte", "support"), ("ventas", "sales"), ("arquitect[oa]", "architect"),
         ("becari[oa]|pasante|practicante", "intern"), ("aprendizaje autom[aá]tico", "machine learning"),
         ("inteligencia artificial", "artificial intelligence"), ("especialista", "specialist"),
-        ("atenci[oó]n al cliente|servicio al cliente", "customer support")),
+        ("atenci[oó]n al cliente|servicio al cliente", "customer support"), ("confiabilidad|fiabilidad", "reliability"),
+        ("plataformas?", "platform"), ("nube", "cloud"), ("redes", "network"),
+        ("administrador(?:a|es)? de sistemas", "systems administrator")),
     "french": (
         ("ing[ée]nieure?s? (?:data|big data|donn[ée]es)", "data engineer"),
         ("ing[ée]nieure?s? (?:commerciale?|d'affaires)|commerciale? (?:terrain|s[ée]dentaire|grands comptes)|"
@@ -54,7 +58,9 @@ TITLE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
         ("stagiaire", "intern"), ("apprentissage automatique", "machine learning"),
         ("intelligence artificielle", "artificial intelligence"),
         ("service client|relation client|conseill(?:er|[eè]re) client[eè]le|charg[ée]e? de client[eè]le",
-         "customer support")),
+         "customer support"), ("fiabilit[ée]", "reliability"), ("logiciels?", "software"),
+        ("plateformes?", "platform"), ("r[ée]seaux?", "network"),
+        ("administrat(?:eur|rice)s? syst[eè]mes?", "systems administrator"), ("syst[eè]mes", "systems")),
     "italian": (
         ("ingegnere", "engineer"), ("ingegneria", "engineering"), ("sviluppat(?:ore|rice|ori)", "developer"),
         ("dati", "data"), ("vendite", "sales"), ("assistenza clienti", "customer support"),
@@ -76,7 +82,10 @@ _ANY_WORD = re.compile(r"(?<!\w)(?:" + "|".join(w for words in TITLE_WORDS.value
 _ROLE_OF_DOMAIN = re.compile(r"\b(engineer|engineering|developer|scientist|analyst|architect)\s+"
                              r"(?:de|da|do|des|du|em|en|di|dei|del|della)\s+(data|software|machine learning|"
                              r"infrastructure|security|sales|support|systems?|sistemas|analytics|front[- ]?end|"
-                             r"back[- ]?end|cloud)\b", re.I)
+                             r"back[- ]?end|cloud|platform|reliability|network)\b", re.I)
+# French puts the domain after the role without a word between ("Ingénieur Cloud", "Développeur Backend").
+_ROLE_THEN_DOMAIN = re.compile(r"\b(engineer|developer)\s+(cloud|platform|reliability|network|software|devops|"
+                               r"back[- ]?end|front[- ]?end|full[- ]?stack|infrastructure|security|systems?)\b", re.I)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -88,7 +97,7 @@ def english_title(title: str) -> str:
     text = _COMPOUND.sub(r" \1", text)
     for pattern, english in _WORDS:
         text = pattern.sub(english, text)
-    return _ROLE_OF_DOMAIN.sub(r"\2 \1", text)
+    return _ROLE_THEN_DOMAIN.sub(r"\2 \1", _ROLE_OF_DOMAIN.sub(r"\2 \1", text))
 
 
 # (function, title pattern): the first that matches wins, so the specific ones come first.
@@ -128,7 +137,7 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
                  r"\bphd\b"),
     ("process automation", r"\brpa\b|robotic process automation|uipath|blue prism|power automate"),
     ("data science", r"data scientist|data analyst|business intelligence|\bbi (developer|analyst)|"
-                     r"\banalyst\b|analytics(?! engineer)|statistician"),
+                     r"analytics(?! engineer)|statistician"),
     ("machine learning", r"machine learning|\bml\b|artificial intelligence|deep learning|\bnlp\b|"
                          r"computer vision|mlops|applied scientist|ml scientist|\bai (engineer|developer|scientist)|"
                          r"applied research|\bmle\b|\bml ?eng\b|prompt engineer|inference engineer|"
@@ -161,6 +170,8 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
             r"\btechops\b|\bnetops\b"),
     # Testing before the languages: "Automation QA Engineer (Python)" is a QA role, not a Python one.
     ("qa", r"\bqa\b|quality assurance|test automation|\bsdet\b|test engineer|tester|engineer in test"),
+    # An analyst of nothing more specific analyses data; a security, QA or infrastructure analyst is read above.
+    ("data science", r"\banalyst\b"),
     ("backend", r"back[- ]?end|backend|\bapi\b|server[- ]side"),
     ("full stack", r"full[- ]?stack"),
     ("support", r"support|customer success|client success|help ?desk|technician|service desk|customer service|"
