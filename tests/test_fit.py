@@ -933,3 +933,10 @@ def test_software_in_vehicles_and_robots_is_embedded_and_ml_roles_go_by_their_sh
 def test_an_analyst_of_something_specific_and_infrastructure_roles_in_other_languages(title, function):
     from pipeline.fit.functions import title_function
     assert title_function(title) == function
+
+
+def test_a_word_that_only_qualifies_a_level_in_the_persons_roles_does_not_hide_the_level():
+    seller = FitProfile(roles=("Account Executive", "Sales Executive", "Account Director"), seniority=("mid", "senior"),
+                        locations=("Germany",), remote="ok", languages=("English",), configured=True)
+    assert "title says manager" in Scorer(seller).score(job(title="Regional Sales Manager")).flags
+    assert not any("title says" in f for f in Scorer(seller).score(job(title="Account Director, DACH")).flags)

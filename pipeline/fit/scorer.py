@@ -498,7 +498,9 @@ class Scorer:
         self.ruled_out = [(w, re.compile(rf"(?<![\w+#]){re.escape(normalise_title(w))}(?![\w+#])"))
                           for w in profile.avoid_titles]
         self.wanted = {s for s in profile.seniority}
-        self.role_words = frozenset(w for r in self.roles for w in r.split())
+        # The level words of the person's own roles ("Account Director", "Team Lead"), which a title may use
+        # for the role rather than a level; the words that only qualify a level ("sales" in "Sales Manager") stay.
+        self.role_words = frozenset(w for r in self.roles for w in r.split() if title_level(w))
         self.functions = person_functions(profile.roles, (*profile.must_have, *profile.nice_to_have))
         self.own_functions = own_functions(profile.roles, (*profile.must_have, *profile.nice_to_have))
         # A profile whose roles name part-time or weekend work takes such jobs.
