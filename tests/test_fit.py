@@ -940,3 +940,9 @@ def test_a_word_that_only_qualifies_a_level_in_the_persons_roles_does_not_hide_t
                         locations=("Germany",), remote="ok", languages=("English",), configured=True)
     assert "title says manager" in Scorer(seller).score(job(title="Regional Sales Manager")).flags
     assert not any("title says" in f for f in Scorer(seller).score(job(title="Account Director, DACH")).flags)
+
+
+def test_a_level_numbered_after_the_role_reads_as_the_grade_ladders_numeral():
+    assert [title_level(t) for t in ("Software Engineer 2", "Data Engineer 3", "Support Analyst 1")] == \
+        ["mid", "senior", "entry"]
+    assert title_level("Engineer, 3D Rendering") is None and title_level("Tier 2 Support") is None

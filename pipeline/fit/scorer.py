@@ -113,6 +113,10 @@ _ABBREVIATIONS = {"sr": "senior", "snr": "senior", "jr": "junior", "swe": "softw
                   "ml": "machine learning", "backend": "back end", "back-end": "back end",
                   "frontend": "front end", "front-end": "front end", "fullstack": "full stack",
                   "full-stack": "full stack"}
+# A level numbered right after the role ("Software Engineer 2") is the numeral a grade ladder writes ("II").
+_ROLE_NUMBER = re.compile(r"\b(engineer|developer|analyst|scientist|specialist|technician|administrator|architect|"
+                          r"representative|associate) ([1-4])\b")
+_ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv"}
 # Words a title may use for the same role word: a "Software Developer" is a "Software Engineer".
 _SAME_WORD = {"developer": "engineer", "programmer": "engineer"}
 _LEVEL_WORDS = {"senior", "junior", "staff", "principal", "lead", "intern", "ii", "iii", "iv", "i", "experienced",
@@ -237,7 +241,8 @@ def normalise_title(title: str) -> str:
     for word in words:
         word = word.strip("./-")
         out.append(_ABBREVIATIONS.get(word, word))
-    return " ".join(w for w in " ".join(out).split() if w)
+    text = " ".join(w for w in " ".join(out).split() if w)
+    return _ROLE_NUMBER.sub(lambda m: f"{m.group(1)} {_ROMAN[m.group(2)]}", text) if _ROLE_NUMBER.search(text) else text
 
 
 def _has(pattern: str, text: str) -> bool:
