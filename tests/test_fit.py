@@ -946,3 +946,13 @@ def test_a_level_numbered_after_the_role_reads_as_the_grade_ladders_numeral():
     assert [title_level(t) for t in ("Software Engineer 2", "Data Engineer 3", "Support Analyst 1")] == \
         ["mid", "senior", "entry"]
     assert title_level("Engineer, 3D Rendering") is None and title_level("Tier 2 Support") is None
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("Five (5) years of experience with Kafka", (5, None)), ("6 years' experience in Go", (6, None)),
+    ("Vous avez plus de 4 ans d'expérience", (4, None)), ("7 ans d'expérience minimum", (7, None)),
+    ("Experiência mínima de 2 anos com Spark", (2, None)), ("No mínimo 3 anos com dbt", (3, None)),
+    ("1‐3 years’ experience in sales", (1, 3)), ("Fondée il y a plus de 30 ans, notre société grandit", None)])
+def test_years_asked_in_more_of_the_forms_postings_write_them(text, asked):
+    from pipeline.fit.scorer import required_years
+    assert required_years(text.lower()) == asked

@@ -164,12 +164,16 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "ten": 10, "twelve": 12, "fifteen": 15, "zwei": 2, "drei": 3, "fünf": 5, "dois": 2, "três": 3,
                  "cinco": 5, "dos": 2, "tres": 3}
 _N = r"(\d{1,2}|" + "|".join(_NUMBER_WORDS) + ")"
-_YEARS_RANGE = re.compile(rf"\b{_N}\s*\+?\s*(?:-|–|to|bis|a|à)\s*{_N}\s*\+?\s*{_UNIT}\b")
+_YEARS_RANGE = re.compile(rf"\b{_N}\s*\+?\s*(?:-|–|‐|to|bis|a|à)\s*{_N}\s*\+?\s*{_UNIT}\b")
 _YEARS_MIN = re.compile(
     rf"\b(?:{_N}\s*(?:\+|plus|or more|oder mehr|o más|ou mais)\s*{_UNIT}|{_N}\s*{_UNIT}\s*\+|"
     rf"(?:at least|minimum(?: of)?|min\.|mindestens|al menos|mínimo(?: de)?|pelo menos|au moins|over|more than|über|"
-    rf"mais de|más de)\s*{_N}\s*\+?\s*{_UNIT}|{_N}\s*{_UNIT}\s+(?:of\s+)?(?:[\w/-]+\s+){{0,4}}?(?:experience|erfahrung|"
-    rf"experiencia|experiência|expérience)|(?:experience|erfahrung|experiencia|experiência|expérience)\s*(?:of|de|von|:)?"
+    rf"mais de|más de|plus de|au minimum|ao menos|no m[ií]nimo)\s*{_N}\s*\+?\s*{_UNIT}|"
+    # "5 years' experience", "five (5) years of experience", "5 ans d'expérience"
+    rf"{_N}\)?\s*{_UNIT}['’]?\s+(?:of\s+)?(?:[\w/-]+\s+){{0,4}}?(?:d['’])?(?:experience|erfahrung|"
+    rf"experiencia|experiência|expérience)|"
+    # "experience: 5 years", "experiência mínima de 3 anos"
+    rf"(?:experience|erfahrung|experiencia|experiência|expérience)\s*(?:m[ií]nim[ao]|minimum)?\s*(?:of|de|von|:)?"
     rf"\s*{_N}\s*\+?\s*{_UNIT})")
 _HISTORY = re.compile(r"\b(for|since|almost|nearly|seit|há|hace)\s*$")  # the company's years, not the person's
 # "With over 10 years of experience in big data, we serve ...": a sentence about the company, in the
@@ -453,7 +457,7 @@ def required_years(lowered: str) -> tuple[int, int | None] | None:
 
 def _about_us(lowered: str, start: int, end: int) -> bool:
     """The sentence around an "over 10 years" speaks of the company, not of the person it wants."""
-    if not lowered.startswith(("over", "more", "über", "mais", "más"), start):
+    if not lowered.startswith(("over", "more", "über", "mais", "más", "plus"), start):
         return False
     left = max(lowered.rfind(".", 0, start), lowered.rfind("\n", 0, start)) + 1
     right = min((i for i in (lowered.find(".", end), lowered.find("\n", end)) if i != -1), default=len(lowered))
