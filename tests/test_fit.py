@@ -956,3 +956,11 @@ def test_a_level_numbered_after_the_role_reads_as_the_grade_ladders_numeral():
 def test_years_asked_in_more_of_the_forms_postings_write_them(text, asked):
     from pipeline.fit.scorer import required_years
     assert required_years(text.lower()) == asked
+
+
+def test_abbreviated_account_executives_shop_floor_selling_and_pipeline_or_monitoring_engineers():
+    from pipeline.fit.functions import title_function
+    assert title_function("Founding AE, Mid-Market") == "sales"
+    assert title_function("Retail Sales Associate (Weekends)") == "consumer sales"
+    assert title_function("Inside Sales Associate") == "sales" and title_function("Retail Data Engineer") == "data"
+    assert title_function("CI/CD Engineer") == "sre" and title_function("Monitoring Engineer") == "sre"

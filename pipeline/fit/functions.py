@@ -108,10 +108,13 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
                          r"future (opportunit|opening|role)|"
                          r"(multiple|various|several|many) (\w+ )?(roles|positions|openings|jobs|vacancies)|"
                          r"candidatura espont|candidature spontan|expression of interest"),
-    # Selling to consumers on commission or by phone script: an agent's, a closer's or a telesales job.
+    # Selling to consumers on commission, by phone script or in a shop: an agent's, a closer's, telesales, retail.
     ("consumer sales", r"(sales|insurance|real estate|travel|mortgage|loan|call) agent|insurance (sales|producer)|"
-                       r"tele ?sales|telemarket|door[- ]to[- ]door|\bclosers?\b"),
-    ("sales", r"account (executive|director)|sales (executive|director|specialist|representative)|inside sales"),
+                       r"tele ?sales|telemarket|door[- ]to[- ]door|\bclosers?\b|"
+                       r"\bretail (sales|associate|assistant|advisor|consultant)|"
+                       r"(store|shop|showroom) (associate|assistant|advisor)|(?<!inside )sales associate"),
+    ("sales", r"account (executive|director)|sales (executive|director|specialist|representative)|inside sales|"
+              r"\baes?\b"),  # "Mid-Market AE"
     # Other selling jobs: keeping existing customers, booking meetings for closers, building partnerships.
     ("account management", r"account manag(er|ement)|key account|client partner"),
     ("sales development", r"\b(sdr|bdr)\b|sales development|business development rep|lead generat|appointment sett"),
@@ -167,7 +170,7 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
             r"\bceph\b|openstack|(storage|linux|unix|virtuali[sz]ation|middleware|data ?cent(er|re)|\bhpc|\baws|"
             r"\bazure|\bgcp|terraform|\bcloud ?ops) (engineer|administrator|admin|specialist|architect)|"
             r"\b(cloud|it|tech(nical)?|infrastructure|platform|systems?|production|site) operations engineer|"
-            r"\btechops\b|\bnetops\b"),
+            r"\btechops\b|\bnetops\b|\bci ?/ ?cd (engineer|specialist)|monitoring engineer"),
     # Testing before the languages: "Automation QA Engineer (Python)" is a QA role, not a Python one.
     ("qa", r"\bqa\b|quality assurance|test automation|\bsdet\b|test engineer|tester|engineer in test"),
     # An analyst of nothing more specific analyses data; a security, QA or infrastructure analyst is read above.
