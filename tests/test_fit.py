@@ -964,3 +964,14 @@ def test_abbreviated_account_executives_shop_floor_selling_and_pipeline_or_monit
     assert title_function("Retail Sales Associate (Weekends)") == "consumer sales"
     assert title_function("Inside Sales Associate") == "sales" and title_function("Retail Data Engineer") == "data"
     assert title_function("CI/CD Engineer") == "sre" and title_function("Monitoring Engineer") == "sre"
+
+
+def test_an_engineer_on_an_ml_team_is_read_by_what_the_text_says_the_work_is():
+    ml = FitProfile(roles=("Machine Learning Engineer",), nice_to_have=("PyTorch",), seniority=("senior",),
+                    locations=("Germany",), remote="ok", languages=("English",), configured=True)
+    models = ("You will build RAG pipelines, tune embeddings and retrieval, fine-tune LLMs and run vector search "
+              "and model inference for our assistant.")
+    services = "You will build REST APIs and microservices in Go, on Postgres databases, for our ML product."
+    assert score(ml, title="Senior Backend Engineer - ML Platform", description=models).function == "machine learning"
+    assert score(ml, title="Senior Backend Engineer - ML Platform", description=services).function == "backend"
+    assert score(ml, title="Senior Backend Engineer", description=models).function == "backend", "no ML in the title"

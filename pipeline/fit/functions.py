@@ -243,7 +243,9 @@ TEXT_SIGNALS: dict[str, tuple[str, ...]] = {
     "backend": ("backend", "back-end", "apis?", "microservices?", "postgres*", "databases?", "server-side"),
     "sre": ("kubernetes", "terraform", "on-call", "incident", "sre", "devops", "ci/cd", "observability",
             "infrastructure"),
-    "machine learning": ("machine learning", "pytorch", "tensorflow", "models?", "llms?", "nlp", "deep learning"),
+    "machine learning": ("machine learning", "pytorch", "tensorflow", "models?", "llms?", "nlp", "deep learning",
+                         "embeddings?", "rag", "fine-tun*", "retrieval", "vector", "transformers?", "hugging face",
+                         "mlops", "scikit-learn", "computer vision", "inference"),
     "data": ("data pipelines?", "etl", "elt", "spark", "airflow", "dbt", "data warehouse", "snowflake", "kafka"),
 }
 # (function, the word without its ending, the ending: "s", "*" or "")
@@ -299,6 +301,15 @@ def title_function(title: str) -> str | None:
         return first
     found = next((name for name, pattern in FALLBACKS if pattern.search(text)), None)
     return found or (GENERIC if generic else None)
+
+
+@functools.lru_cache(maxsize=16384)
+def work_left_to_text(title: str) -> bool:
+    """The title leaves to its text which work it is: it names its work only by a language, or it is an
+    engineer's role on an ML or AI team ("Backend Engineer - AI/ML Platform"), where the work may be the
+    models themselves or the services around them."""
+    return named_by_language(title) or (title_function(title) in ENGINEERING - {"machine learning"}
+                                        and _ML_WORDS.search(english_title(title)) is not None)
 
 
 @functools.lru_cache(maxsize=16384)

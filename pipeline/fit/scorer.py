@@ -22,13 +22,13 @@ from pipeline.fit.functions import (
     GENERIC,
     english_title,
     job_function,
-    named_by_language,
     openings,
     own_functions,
     person_functions,
     text_function,
     title_functions,
     title_grade,
+    work_left_to_text,
 )
 from pipeline.fit.places import (
     REMOTE,
@@ -562,7 +562,7 @@ class Scorer:
         if not self.functions or function in self.functions:
             return function
         offered: tuple[str | None, ...] = title_functions(job.title)
-        if named_by_language(job.title):  # "Senior Python Developer": the text says which work the language is for
+        if work_left_to_text(job.title):  # "Senior Python Developer": the text says which work the language is for
             offered += (text_function(job.description, lowered[len(job.title) + 1:]),)
         return next((f for f in offered if f in self.own_functions), function)
 
