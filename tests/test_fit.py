@@ -975,3 +975,13 @@ def test_an_engineer_on_an_ml_team_is_read_by_what_the_text_says_the_work_is():
     assert score(ml, title="Senior Backend Engineer - ML Platform", description=models).function == "machine learning"
     assert score(ml, title="Senior Backend Engineer - ML Platform", description=services).function == "backend"
     assert score(ml, title="Senior Backend Engineer", description=models).function == "backend", "no ML in the title"
+
+
+def test_work_on_one_vendors_platform_on_games_or_on_chains_is_its_own_function():
+    from pipeline.fit.functions import title_function
+    assert title_function("Senior Salesforce Developer") == "enterprise applications"
+    assert title_function("SAP FICO Consultant") == "enterprise applications"
+    assert title_function("Gameplay Programmer") == "game development"
+    assert title_function("Smart Contract Engineer") == "blockchain"
+    assert title_function("Web3 Backend Engineer") == "backend", "a domain before an engineering kind"
+    assert title_function("Software Engineer - Salesforce") == "software", "a company or team after the role"

@@ -177,6 +177,14 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("data science", r"\banalyst\b"),
     ("backend", r"back[- ]?end|backend|\bapi\b|server[- ]side"),
     ("full stack", r"full[- ]?stack"),
+    # Work on one vendor's platform, on games, or on chains, after the kinds of engineering above ("Web3 Backend
+    # Engineer" is backend work): a Salesforce or SAP developer does not do a backend engineer's job.
+    ("enterprise applications", r"\bsalesforce (developer|engineer|admin|administrator|architect|consultant)|"
+                                r"\bsap\b|\babap\b|servicenow (developer|engineer|admin)|dynamics 365|\bd365\b|"
+                                r"workday (developer|engineer|integration)|oracle (ebs|apex|fusion)|netsuite|"
+                                r"mainframe|cobol|sharepoint|\bpega\b|guidewire"),
+    ("game development", r"\bgame (developer|engineer|programmer)|gameplay|\bunity (developer|engineer)|unreal"),
+    ("blockchain", r"solidity|blockchain|smart contracts?|\bweb3\b"),
     ("support", r"support|customer success|client success|help ?desk|technician|service desk|customer service|"
                 r"customer experience|claims|"
                 # Serving other kinds of customers, or serving them by phone or chat.
