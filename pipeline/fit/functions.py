@@ -82,7 +82,7 @@ _ANY_WORD = re.compile(r"(?<!\w)(?:" + "|".join(w for words in TITLE_WORDS.value
 _ROLE_OF_DOMAIN = re.compile(r"\b(engineer|engineering|developer|scientist|analyst|architect)\s+"
                              r"(?:de|da|do|des|du|em|en|di|dei|del|della)\s+(data|software|machine learning|"
                              r"infrastructure|security|sales|support|systems?|sistemas|analytics|front[- ]?end|"
-                             r"back[- ]?end|cloud|platform|reliability|network)\b", re.I)
+                             r"back[- ]?end|cloud|platform|reliability|network|bi)\b", re.I)
 # French puts the domain after the role without a word between ("Ingénieur Cloud", "Développeur Backend").
 _ROLE_THEN_DOMAIN = re.compile(r"\b(engineer|developer)\s+(cloud|platform|reliability|network|software|devops|"
                                r"back[- ]?end|front[- ]?end|full[- ]?stack|infrastructure|security|systems?)\b", re.I)
@@ -139,7 +139,7 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("research", r"research (scientist|fellow)|(?<!applied )research engineer|researcher|scientist,? research|"
                  r"\bphd\b"),
     ("process automation", r"\brpa\b|robotic process automation|uipath|blue prism|power automate"),
-    ("data science", r"data scientist|data analyst|business intelligence|\bbi (developer|analyst)|"
+    ("data science", r"data scientist|data analyst|business intelligence|\bbi (developer|analyst|engineer)|"
                      r"analytics(?! engineer)|statistician"),
     ("machine learning", r"machine learning|\bml\b|artificial intelligence|deep learning|\bnlp\b|"
                          r"computer vision|mlops|applied scientist|ml scientist|\bai (engineer|developer|scientist)|"
