@@ -990,5 +990,5 @@ def test_work_on_one_vendors_platform_on_games_or_on_chains_is_its_own_function(
 def test_a_business_intelligence_engineer_builds_reports_not_services():
     from pipeline.fit.functions import title_function
     assert title_function("Senior BI Engineer") == "data science"
-    assert title_function("Engenheira de BI") == "data science"
+    assert title_function("Engenheira de BI") == title_function("Desarrollador BI") == "data science"
     assert title_function("Data Engineer (BI stack)") == "data"

@@ -84,7 +84,7 @@ _ROLE_OF_DOMAIN = re.compile(r"\b(engineer|engineering|developer|scientist|analy
                              r"infrastructure|security|sales|support|systems?|sistemas|analytics|front[- ]?end|"
                              r"back[- ]?end|cloud|platform|reliability|network|bi)\b", re.I)
 # French puts the domain after the role without a word between ("Ingénieur Cloud", "Développeur Backend").
-_ROLE_THEN_DOMAIN = re.compile(r"\b(engineer|developer)\s+(cloud|platform|reliability|network|software|devops|"
+_ROLE_THEN_DOMAIN = re.compile(r"\b(engineer|developer)\s+(cloud|platform|reliability|network|software|devops|bi|"
                                r"back[- ]?end|front[- ]?end|full[- ]?stack|infrastructure|security|systems?)\b", re.I)
 
 
