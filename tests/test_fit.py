@@ -992,3 +992,10 @@ def test_a_business_intelligence_engineer_builds_reports_not_services():
     assert title_function("Senior BI Engineer") == "data science"
     assert title_function("Engenheira de BI") == title_function("Desarrollador BI") == "data science"
     assert title_function("Data Engineer (BI stack)") == "data"
+
+
+def test_a_note_naming_only_a_kind_of_work_after_the_role_offers_that_kind_too():
+    from pipeline.fit.functions import title_functions
+    assert title_functions("Platform Engineer (Backend)") == ("sre", "backend")
+    assert title_functions("Cientista de Dados (IA Generativa)") == ("data science", "machine learning")
+    assert title_functions("Site Reliability Engineer (Remote, APAC)") == ("sre",)

@@ -357,9 +357,11 @@ _BACKEND_INFRASTRUCTURE = re.compile(r"\bback[- ]?end\s+(?:reliability|systems?|
                                      r"\bdistributed systems? (?:engineer|developer)", re.I)
 
 
+# A note naming only a kind of work after the role ("Platform Engineer (Backend)") offers that kind too.
+_KIND_NOTE = re.compile(r"\(([^()]+)\)")
 # Words that name machine learning in a title, as its function or its domain: a data scientist's title
 # with one of them ("Data Scientist - LLM", "Senior Data Scientist (GenAI)") is applied ML work too.
-_ML_WORDS = re.compile(r"machine learning|\bml\b|\bai\b|\bllms?\b|gen ?ai|generative|deep learning|\bnlp\b|"
+_ML_WORDS = re.compile(r"machine learning|\bml\b|\bai\b|\bia\b|\bllms?\b|gen ?ai|generativ|deep learning|\bnlp\b|"
                        r"computer vision|mlops", re.I)
 
 
@@ -373,6 +375,7 @@ def title_functions(title: str) -> tuple[str, ...]:
     if len(pieces) > 1:  # an alternative names its work itself: "... / Python / ..." is a skill, not a role
         found += [title_function(piece) for piece in pieces if _named_function(piece)]
     found += [title_function(piece) for piece in _listed_openings(title)]
+    found += [title_function(kind) for kind in _KIND_NOTE.findall(title) if _only_functions(kind)]
     if _BACKEND_INFRASTRUCTURE.search(title):
         found.append("backend")
     if found[0] in ENGINEERING and _AI_ROLE.search(english_title(title)):
