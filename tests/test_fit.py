@@ -751,3 +751,38 @@ def test_remote_work_is_read_in_french_spanish_and_portuguese_words():
     from pipeline.fit.places import read_where
 
     assert all(read_where(place).remote for place in ("Paris (Télétravail)", "Madrid - Teletrabajo", "Teletrabalho"))
+
+
+_ABOUT = ("We build tools that keep hospital schedules running. You will own services end to end, review code, "
+          "mentor others and improve how we ship. We value written communication, small teams and calm on-call "
+          "rotations. ")
+
+
+@pytest.mark.parametrize("source, description, workable", [
+    ("remoteok", _ABOUT, True),  # a remote board's card with no place and no office: remote, no region
+    ("careers page", _ABOUT + "You will work with colleagues around the world.", True),
+    ("remoteok", _ABOUT + "This is a hybrid role, three days a week in the office.", False),
+    ("remoteok", _ABOUT + "We hire only candidates based in Canada.", False),
+    ("linkedin", _ABOUT, False),  # a LinkedIn card always states a place: one without it was read wrong
+    ("remoteok", "Python services.", False),  # too little text to say anything
+])
+def test_a_posting_with_no_place_and_no_office_is_a_remote_role_naming_no_region(source, description, workable):
+    import dataclasses
+
+    profile = FitProfile(**{**SRE_BLR.__dict__, "locations": ("Bengaluru", "India")})
+    fit = Scorer(profile).score(dataclasses.replace(job(title="Site Reliability Engineer", location="",
+                                                        description=description), source=source))
+    assert (not fit.outside) is workable, (source, description, fit.flags)
+    if workable:
+        assert any("read as remote with no region" in reason for reason in fit.reasons)
+
+
+@pytest.mark.parametrize("location, description, workable", [
+    ("Remote (GMT+2 to GMT-6)", "Senior engineer for our API.", True),
+    ("Remote (GMT+2 to GMT-6)", "Salary: €80K–€140K plus equity.", False),  # the hours allow it, the pay does not
+    ("Remote (US)", "Salary: €80K–€140K plus equity.", True),  # a country the field names is not limited
+])
+def test_a_time_zone_in_the_place_field_is_still_limited_by_the_pay(location, description, workable):
+    us = FitProfile(**{**BACKEND.__dict__, "locations": ("United States",)})
+    fit = Scorer(us).score(job(location=location, description=description))
+    assert (not fit.outside) is workable, (location, description, fit.flags)

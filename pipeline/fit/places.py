@@ -203,6 +203,7 @@ class Part:
     remote: bool
     text: str
     inferred: bool = False  # a bare "Remote" taken to mean the places named beside it ("New York, NY,Remote")
+    zoned: bool = False  # its countries are those near a time zone it names ("Remote (GMT+2 to GMT-6)")
 
 
 @dataclass(frozen=True)
@@ -412,9 +413,9 @@ def read_where(location: str) -> Where:
     parts: list[Part] = []
     for chunk in _chunks(_STATE_RUN.sub(_states_of_run, _SEVERAL_PLACES.sub("", location).strip())):
         countries, remote = _countries_of_chunk(chunk), bool(REMOTE.search(chunk))
-        if not countries:
-            zoned = zone_bound(chunk)
-            countries, remote = (zoned, True) if zoned else (countries, remote)
+        zoned = frozenset() if countries else zone_bound(chunk)
+        if zoned:
+            countries, remote = zoned, True
         elif not remote and parts and parts[-1].remote and parts[-1].countries and _names_only_an_area(chunk):
             remote = True
         elif not remote and _names_only_a_region(chunk):
@@ -422,7 +423,7 @@ def read_where(location: str) -> Where:
         # "New York, NY,Remote": remote as an item of its own beside an office's city, not "Remote (US)"
         office = remote and bool(_REMOTE_ITEM.search(chunk)) and bool(_CITY_NAMES.search(chunk.lower()) or
                                                                        city_country(chunk))
-        parts.append(Part(countries, remote, chunk, inferred=office))
+        parts.append(Part(countries, remote, chunk, inferred=office, zoned=bool(zoned)))
     named = any(p.countries for p in parts)
     remote = any(p.remote for p in parts)
     apart = bool(_REMOTE_APART.search(location))

@@ -445,6 +445,21 @@ def _few(countries: frozenset[str]) -> str:
     return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
 
 
+# Sources whose every card states a place (LinkedIn's cards, an applicant tracking system's location
+# field): a card without one was read wrong, not posted without one.
+_PLACED_SOURCES = frozenset({"linkedin", "greenhouse", "lever", "ashby"})
+_PLACELESS_TEXT = 200  # a text this short (or none) says too little to read a missing place as remote
+
+
+def _placeless(job: Job, workplace: str, low_text: str) -> bool:
+    """A posting whose location field is empty and whose text neither says it is on site or hybrid nor
+    names where one works (no "based in", no office) is a remote role that names no region: what
+    remote boards, their mirrors and careers pages post without a place. Not so a card of a source
+    that always states a place, nor a posting with hardly any text."""
+    return not (job.location or "").strip() and job.source not in _PLACED_SOURCES and \
+        len(low_text) >= _PLACELESS_TEXT and not on_site_said(workplace, low_text)
+
+
 def remote_areas(where: Where, remote_hint: bool, said: Said) -> list[frozenset[str] | None]:
     """Where the posting's remote work may be done from, one area per alternative (None: anywhere).
     A remote part that names its countries ("Remote (Canada)") is that area, widened by the places
@@ -464,7 +479,8 @@ def remote_areas(where: Where, remote_hint: bool, said: Said) -> list[frozenset[
             continue
         if part.countries and part.remote and not part.inferred:
             named = True
-            areas.append(part.countries | said.bounds)
+            # a time zone is only the hours: the pay's currency or a clearance still limits it
+            areas.append(limited(part.countries | said.bounds) if part.zoned else part.countries | said.bounds)
         elif part.countries:
             areas.append(limited(None if said.anywhere and not said.bounds else part.countries | said.bounds))
     if where.anywhere or (remote_hint and not where.parts) or (said.anywhere and not named):
@@ -689,6 +705,9 @@ class Scorer:
         if not where.countries():  # "Anywhere", "Remote" or nothing: the title may say where
             if titled.countries():
                 where, remote_hint = titled, remote_hint or where.remote
+            elif where.unknown and not remote_hint and _placeless(job, workplace, low_text):
+                remote_hint = True
+                fit.reasons.append("no place given and the text names no office: read as remote with no region")
         elif any(REMOTE.search(p.text) for p in titled.parts):
             # "Senior Frontend Engineer - Remote Europe": the title opens remote work there too; a territory
             # the title names without saying remote ("Account Executive - EMEA") is not where one works from
