@@ -192,7 +192,9 @@ _LEAD_WORDS = ("remote", "based", "located", "living", "resid", "work from", "wo
                "spread", "citizen")
 _OTHER_LEAD_WORDS = ("qualquer lugar", "todo o", "toda a", "cualquier lugar", "todo el", "innerhalb", "in ganz",
                      "aus ganz", "wohnhaft", "partout en", "résidant", "residant")  # looked for unless in English
-_SPLIT = re.compile(r"\s*(?:;|\||\bor\b|\boder\b|\bou\b|\n|/| · | • | - (?=remote\b))\s*", re.I)
+# Alternatives: ";", "|", "or", "/", a list's bullets; " - ", "&", "+" or "and" only before "Remote"
+_SPLIT = re.compile(r"\s*(?:;|\||\bor\b|\boder\b|\bou\b|\n|/| · | • | - (?=remote\b)|"
+                    r"(?:&|\+|\band\b)(?=\s*remote\b))\s*", re.I)
 
 
 @dataclass(frozen=True)
@@ -378,11 +380,12 @@ _REMOTE_ITEM = re.compile(r"(?:^|,)\s*remote\s*(?:,|$)", re.I)
 # An alternative that says anywhere ("Saigon, Vietnam; Anywhere; Remote"): remote work from anywhere,
 # not bounded by the offices listed beside it, as a bare "Remote" is.
 # A bare "Remote" set apart as an alternative of its own ("Saigon, Vietnam; Remote", "Hamburg or Remote",
-# "Remote; Or on-site in Tokyo") is a remote role that names no region, not remote work in the office's
-# country, as one joined to a place is ("Toronto, ON - Remote OK", "Bangalore, India - Remote").
+# "Remote; Or on-site in Tokyo", "Lisbon / Remote", "Austin & Remote") is a remote role that names no
+# region, not remote work in the office's country, as one joined to a place is ("Toronto, ON - Remote
+# OK", "Bangalore, India - Remote", "Remote/LatAm": a slash without spaces joins a word to its place).
 _BARE_REMOTE = re.compile(r"^\W*(?:remote|remoto|remota)\W*$", re.I)
-_REMOTE_APART = re.compile(r"(?:^|;|\||\bor\b|\bou\b|\boder\b|\n)\s*(?:remote|remoto|remota)\s*(?:$|;|\||\bor\b|\bou\b|"
-                           r"\boder\b|\n)", re.I)
+_REMOTE_APART = re.compile(r"(?:^|;|\||\s/|&|\+|\band\b|\bor\b|\bou\b|\boder\b|\n)\s*(?:remote|remoto|remota)\s*"
+                           r"(?:$|;|\||/\s|&|\+|\band\b|\bor\b|\bou\b|\boder\b|\n)", re.I)
 _ANYWHERE_ITEM = re.compile(r"^\W*(?:remote\W*)?(?:anywhere|worldwide|global)(?: in the world)?\W*$", re.I)
 _ONLY_A_PLACE = re.compile(r"^\W*([\w .&'-]+?)\W*$")
 
@@ -725,5 +728,5 @@ def title_where(title: str) -> Where:
     when the location field itself names no country."""
     parts = [part for part in re.split(r"\s*(?:\||\s[-–]\s|\(|\))\s*", title)
              if countries_of(part) or _LOCALS_OF_STATE.search(part)]
-    return read_where(" / ".join(parts) + (" / Remote" if parts and REMOTE.search(title) else "")) if parts \
+    return read_where(" / ".join(parts) + (" - Remote" if parts and REMOTE.search(title) else "")) if parts \
         else Where((), False, True)
