@@ -797,3 +797,15 @@ def test_a_bare_remote_set_apart_by_a_spaced_slash_or_an_ampersand_names_no_regi
     from pipeline.fit.places import read_where
 
     assert read_where(location).anywhere is anywhere, location
+
+
+@pytest.mark.parametrize("title, location, workable", [
+    ("Platform Engineer - Remote/Work Anywhere", "Portugal", True),
+    ("Platform Engineer (Worldwide)", "Chile", True),
+    ("Platform Engineer", "Portugal", False),
+    ("Platform Engineer - Canada - Work Anywhere", "Canada", False),  # anywhere within the country it names
+])
+def test_a_title_that_opens_the_role_to_anywhere_is_remote_with_no_region(title, location, workable):
+    profile = FitProfile(**{**SRE_BLR.__dict__, "roles": ("Platform Engineer",), "locations": ("Bengaluru", "India")})
+    fit = Scorer(profile).score(job(title=title, location=location, description="Kubernetes and Terraform."))
+    assert (not fit.outside) is workable, (title, location, fit.flags)

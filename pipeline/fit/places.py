@@ -721,6 +721,18 @@ _LOCALS_OF_STATE = re.compile(r"\b(?i:locals?|residents?|based)\s+(?i:to|in|of)\
                               r")\b")  # "Only Locals to WI": a state's code, in capitals
 
 
+# A title that opens the role to anywhere ("DevOps Engineer - Remote/Work Anywhere", "Designer (Worldwide)"),
+# not to anywhere within a place ("Work from anywhere in the US").
+_TITLE_ANYWHERE = re.compile(r"\b(?:(?:work(?:ing)?\s+(?:from\s+)?)?anywhere(?:\s+in\s+the\s+world)?|worldwide|"
+                             r"remote\W{1,3}global)\b(?!\s+(?:in|within|across|inside)\s+(?!the\s+world))", re.I)
+
+
+def title_anywhere(title: str) -> bool:
+    """The title says the role may be done from anywhere."""
+    low = title.lower()
+    return ("anywhere" in low or "worldwide" in low or "global" in low) and _TITLE_ANYWHERE.search(title) is not None
+
+
 @functools.lru_cache(maxsize=8192)
 def title_where(title: str) -> Where:
     """The place a title names in a part of its own ("Site Reliability Engineer | Acme | Remote (India)",

@@ -39,6 +39,7 @@ from pipeline.fit.places import (
     read_where,
     remote_in_text,
     seat_label,
+    title_anywhere,
     title_where,
     what_text_says,
     windows,
@@ -712,6 +713,10 @@ class Scorer:
             # "Senior Frontend Engineer - Remote Europe": the title opens remote work there too; a territory
             # the title names without saying remote ("Account Executive - EMEA") is not where one works from
             where = Where(where.parts + tuple(p for p in titled.parts if REMOTE.search(p.text)), where.anywhere, False)
+        if title_anywhere(job.title) and not where.anywhere and not titled.countries():
+            # "DevOps Engineer Remote/Work Anywhere" at "Serbia"; not "USA - Based Anywhere" (anywhere there)
+            where, remote_hint = Where(where.parts, True, False), True
+            fit.reasons.append("the title says it may be done from anywhere")
         share, note = 1.0, ""
         if where.unknown and not remote_hint and not said.bounds and self.home:
             share, note = 0.0, "no location given: cannot tell whether you can work there"
