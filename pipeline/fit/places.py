@@ -581,9 +581,10 @@ CURRENCIES: dict[str, frozenset[str]] = {
     "CLP": frozenset({"chile"}), "TRY": frozenset({"turkey"}), "NGN": frozenset({"nigeria"}),
     "KES": frozenset({"kenya"})}
 # A security clearance or citizenship only one country's people can have (and the pieces they hold).
-_US_ONLY_WORDS = ("clearance", "citizen", "green card")  # "Top Secret clearance", "TS/SCI clearance"
+# So does a contract or benefit only the US tax system knows: a W-2 or 1099 position, a 401(k) plan.
+_US_ONLY_WORDS = ("clearance", "citizen", "green card", "w-2", "w2", "1099", "401")
 _US_ONLY = re.compile(r"security clearance|clearance (?:is )?required|\bts/sci\b|top secret|public trust|"
-                      r"\bu\.?s\.? citizens?(?:hip)?\b|green card", re.I)
+                      r"\bu\.?s\.? citizens?(?:hip)?\b|green card|\bw-?2\b|\b1099\b|\b401\s?\(?k\)", re.I)
 
 
 class Said:

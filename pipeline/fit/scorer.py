@@ -732,7 +732,7 @@ class Scorer:
         elif not self._workable(where, remote_hint, said):
             share, note = 0.0, f"{job.location or 'remote'} is outside where you can work"
             if (where.remote or remote_hint) and said.limits is not None and not said.limits & self.work_from:
-                note += f" (its hours, pay or clearance point to {_few(said.limits)})"
+                note += f" (its hours, pay, clearance or US contract point to {_few(said.limits)})"
         if note:
             fit.flags.append(note)
         fit.outside = share == 0.0
