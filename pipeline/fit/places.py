@@ -629,10 +629,21 @@ def what_text_says(title: str, text: str, lowered: str, english: bool = False) -
     return Said(title, text, lowered, english)
 
 
+# A clearance or citizenship the text only welcomes ("especially if you are a US citizen", "a clearance is
+# a plus") asks for nothing.
+_WELCOMED = re.compile(r"\b(?:especially|particularly|ideally|preferably|bonus|a plus|an? advantage|preferred|"
+                       r"nice to have|desirable|welcome)\b", re.I)
+
+
 def _us_only(title: str, text: str, lowered: str) -> bool:
-    """The title or the text's opening asks for a US clearance or citizenship."""
-    return _US_ONLY.search(title) is not None or any(
-        _US_ONLY.search(text, a, b) for a, b in windows(lowered[:4000], _US_ONLY_WORDS, 25, 20))
+    """The title or the text's opening asks for a US clearance or citizenship (not one it only welcomes)."""
+    if _US_ONLY.search(title) is not None:
+        return True
+    for start, end in windows(lowered[:4000], _US_ONLY_WORDS, 25, 20):
+        for found in _US_ONLY.finditer(text, start, end):
+            if not _WELCOMED.search(text, max(0, found.start() - 30), found.end() + 30):
+                return True
+    return False
 
 
 def anywhere_in_text(text: str, lowered: str) -> bool:
