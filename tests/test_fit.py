@@ -812,3 +812,14 @@ def test_a_title_that_opens_the_role_to_anywhere_is_remote_with_no_region(title,
     profile = FitProfile(**{**SRE_BLR.__dict__, "roles": ("Platform Engineer",), "locations": ("Bengaluru", "India")})
     fit = Scorer(profile).score(job(title=title, location=location, description="Kubernetes and Terraform."))
     assert (not fit.outside) is workable, (title, location, fit.flags)
+
+
+@pytest.mark.parametrize("text, countries", [
+    ("A distributed team working remotely from Lisbon to Tokyo.", set()),  # how far the team reaches
+    ("Remote, from Mexico to Chile to Portugal and everywhere between.", set()),
+    ("We hire remote engineers from Canada to join our platform team.", {"canada"}),  # "to" a verb: a bound
+])
+def test_a_span_of_places_from_one_to_another_is_no_bound(text, countries):
+    from pipeline.fit.places import bounds_in_text
+
+    assert bounds_in_text(text) == countries

@@ -539,8 +539,14 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
         phrases += [zone.group(1)] if zone else []
     found: set[str] = set()
     for phrase in phrases:
+        span = _SPAN.match(phrase)
+        if span and countries_of(span.group(1)) and countries_of(phrase[span.end():]):
+            continue  # "from San Francisco to São Paulo": how far the team reaches, not a bound
         found |= countries_of(phrase)
     return frozenset(found)
+
+
+_SPAN = re.compile(r"([^,;]{2,40}?)\s+to\s+", re.I)  # "X to Y": a span of places
 
 
 _REMOTE_TEXT = re.compile(r"\b(remote|remotely|work from (home|anywhere)|home ?office|trabalhar de onde|"
