@@ -823,3 +823,23 @@ def test_a_span_of_places_from_one_to_another_is_no_bound(text, countries):
     from pipeline.fit.places import bounds_in_text
 
     assert bounds_in_text(text) == countries
+
+
+@pytest.mark.parametrize("location, description, workable", [
+    ("Remote (Europe)", "We are not considering applicants from Germany or Austria at this time.", False),
+    ("Remote", "You can work from any country except the DACH region.", False),
+    ("Remote", "We hire everywhere except the UK and Ireland.", True),
+    ("Remote (Europe)", "Flexible hours, except for our Monday planning call.", True),
+])
+def test_countries_the_text_shuts_out_are_not_where_remote_work_may_be_done(location, description, workable):
+    berlin = FitProfile(**{**BACKEND.__dict__, "locations": ("Berlin",)})
+    fit = Scorer(berlin).score(job(location=location, description=description))
+    assert (not fit.outside) is workable, (location, description, fit.flags)
+    if not workable:
+        assert any("shuts out germany" in flag for flag in fit.flags)
+
+
+def test_a_city_or_state_shut_out_is_not_its_whole_country():
+    us = FitProfile(**{**BACKEND.__dict__, "locations": ("United States",)})
+    fit = Scorer(us).score(job(location="Remote (US)", description="Remote, excluding California and New York City."))
+    assert not fit.outside, fit.flags

@@ -629,6 +629,43 @@ class Said:
         """The opening says the work is remote."""
         return remote_in_text(self.text, self.lowered)
 
+    @functools.cached_property
+    def excluded(self) -> frozenset[str]:
+        """Countries the text shuts out ("we are not considering applicants from DACH or the UK")."""
+        return exclusions_in_text(self.text, self.lowered)
+
+
+# "We are not considering applicants from X", "not open to candidates in X", "anywhere except X", "excluding X":
+# countries a remote role shuts out, in the words they are written with.
+_EXCLUDE_WORDS = ("not consider", "not accept", "not hire", "not hiring", "not open to", "unable to", "cannot",
+                  "can't", "can not", "except", "excluding", "exclude", "exclusion")
+_EXCLUDE = re.compile(
+    r"(?:(?:not|unable to|cannot|can't|can not)\s+(?:currently\s+|yet\s+)?(?:consider(?:ing)?|accept(?:ing)?|hire|"
+    r"hiring|be open to|open to|employ|work with)|except(?:\s+for)?|excluding|with the exclusion of|we exclude)\s+"
+    r"(?:(?:applicants|candidates|applications|people|residents|anyone|talent|contractors)\s+)?"
+    r"(?:(?:who (?:are |live )?)?(?:from|in|based in|located in|living in|residing in)\s+)?([^.\n;!?]{2,120})", re.I)
+
+
+def exclusions_in_text(text: str, lowered: str) -> frozenset[str]:
+    """Countries the opening of a text shuts out of a remote role (see _EXCLUDE)."""
+    head, low = text[:4000], lowered[:4000]
+    found: set[str] = set()
+    for start, end in windows(low, _EXCLUDE_WORDS, 5, 140):
+        for match in _EXCLUDE.finditer(head, start, end):
+            found |= areas_named(match.group(1))
+    return frozenset(found)
+
+
+def areas_named(text: str) -> frozenset[str]:
+    """The countries a piece of text names as whole countries or regions ("DACH, France and the UK"); a
+    city or a state ("excluding California") shuts out a part of a country, not the country."""
+    low = text.lower()
+    found = {_COUNTRY_OF_NAME[m] for m in _COUNTRY_NAMES.findall(low)} | {_SHORT[m] for m in _SHORT_NAMES.findall(text)}
+    for name in _REGION_NAMES.findall(low):
+        if len(name) > 4 or _has(name.upper(), text):
+            found |= REGIONS[REGION_NAMES[name]]
+    return frozenset(found)
+
 
 def what_text_says(title: str, text: str, lowered: str, english: bool = False) -> Said:
     """What a posting says about where it may be worked from (read lazily, once per posting)."""

@@ -731,7 +731,9 @@ class Scorer:
             share, note = (1.0, "") if self.profile.remote != "only" or workable else (0.0, "not remote")
         elif not self._workable(where, remote_hint, said):
             share, note = 0.0, f"{job.location or 'remote'} is outside where you can work"
-            if (where.remote or remote_hint) and said.limits is not None and not said.limits & self.work_from:
+            if said.excluded & self.work_from:
+                note += f" (the text shuts out {_few(said.excluded & self.work_from)})"
+            elif (where.remote or remote_hint) and said.limits is not None and not said.limits & self.work_from:
                 note += f" (its hours, pay, clearance or US contract point to {_few(said.limits)})"
         if note:
             fit.flags.append(note)
@@ -764,8 +766,11 @@ class Scorer:
         mode = self.profile.remote
         if mode != "only" and any(not p.remote and self.onsite.takes(p.countries, p.text) for p in where.parts):
             return True
-        return mode != "no" and any(area is None or area & self.work_from
-                                    for area in remote_areas(where, remote_hint, said))
+        if mode == "no":
+            return False
+        areas = remote_areas(where, remote_hint, said)
+        allowed = self.work_from - said.excluded if areas else self.work_from  # "not considering DACH"
+        return any(area is None and allowed or area is not None and area & allowed for area in areas)
 
     def _language(self, job: Job, lowered: str, fit: Fit) -> float:
         spoken = self.spoken
