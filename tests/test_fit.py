@@ -843,3 +843,16 @@ def test_a_city_or_state_shut_out_is_not_its_whole_country():
     us = FitProfile(**{**BACKEND.__dict__, "locations": ("United States",)})
     fit = Scorer(us).score(job(location="Remote (US)", description="Remote, excluding California and New York City."))
     assert not fit.outside, fit.flags
+
+
+@pytest.mark.parametrize("location, description, workable", [
+    ("Canada", "<p><strong>Headquarters:</strong> Canada<br>\nWork from home answering tickets.</p>", True),
+    ("Ohio", "Headquarters: Dayton, Ohio, United States\nURL: https://example.org\nWe answer tickets.", True),
+    ("Canada", "Headquarters: Canada\nThis is a hybrid role at our Toronto office.", False),  # on site: the seat
+    ("Canada", "Headquarters: London\nWe answer tickets.", False),  # a place of its own, not the seat
+])
+def test_a_place_field_that_repeats_the_texts_headquarters_line_is_the_seat_not_the_role(location, description,
+                                                                                         workable):
+    india = FitProfile(**{**SRE_BLR.__dict__, "locations": ("Bengaluru", "India")})
+    fit = Scorer(india).score(job(title="Site Reliability Engineer", location=location, description=description))
+    assert (not fit.outside) is workable, (location, description, fit.flags)

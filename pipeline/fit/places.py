@@ -478,6 +478,23 @@ def seat_label(location: str) -> bool:
     return _HQ_LEAD.match(location) is not None
 
 
+# A remote board's company line at the top of its text: "Headquarters: Garden City, Georgia, United States",
+# "**Headquarters:** Canada", "<strong>Headquarters:</strong> Toronto".
+_SEAT_LINE = re.compile(r"headquarters(?:[\s*:]|</?\w+>){1,6}([^\n<*]{2,80})", re.I)
+
+
+def seat_repeated(location: str, text: str) -> bool:
+    """The location field only repeats (a part of) the company's seat the text's opening names on a
+    "Headquarters:" line ("Georgia" beside "Headquarters: Garden City, Georgia, United States"): a
+    remote board that fills the place with the company's seat says nothing of the role's place."""
+    at = text.find("Headquarters", 0, 600)
+    line = _SEAT_LINE.match(text, at) if at != -1 else None
+    if line is None:
+        return False
+    pieces = {" ".join(p.split()).lower() for p in _PIECES.split(line.group(1)) if p.strip()}
+    return all(" ".join(p.split()).lower() in pieces for p in _PIECES.split(location) if p.strip())
+
+
 def on_site_said(workplace: str, lowered: str) -> bool:
     """The posting says the role is on site or hybrid: its workplace field, or its text's opening."""
     return workplace.lower() in ("onsite", "on-site", "hybrid") or any(

@@ -39,6 +39,7 @@ from pipeline.fit.places import (
     read_where,
     remote_in_text,
     seat_label,
+    seat_repeated,
     title_anywhere,
     title_where,
     what_text_says,
@@ -750,12 +751,15 @@ class Scorer:
         that gives only the seat ("Headquarters: Toronto", a remote board's company line) or a text
         that says remote makes the role remote, bounded only by what the text says."""
         place, seat = without_hq(location)
+        label = seat_label(location)
+        if not seat and location.strip() and seat_repeated(location, description):
+            place, seat, label = "", location, True  # the field repeats the text's "Headquarters:" line
         if not seat or place:
             return read_where(place), False
         where = read_where(seat)
         if where.remote:
             return where, False
-        if on_site_said(workplace, low_text) or not (seat_label(location) or remote_in_text(description, low_text)):
+        if on_site_said(workplace, low_text) or not (label or remote_in_text(description, low_text)):
             return where, False
         return Where((), False, True), True
 
