@@ -605,6 +605,9 @@ def test_staff_or_principal_is_not_the_lead_a_person_asks_for_and_weekend_work_i
     ("Remote", "Benefits: health cover and a 401(k) match.", False), ("Remote", "A W-2 position, full time.", False),
     ("Remote", "Our API serves 401 teams and 1,099 projects.", True),
     ("Remote", "Especially welcome if you are a US citizen.", True), ("Remote", "Must be a US citizen.", False),
+    ("Portugal", "Fully remote in your home country; work from anywhere in the world for up to 30 days a year.",
+     False),  # a travel allowance, not remote work from anywhere
+    ("Portugal", "We are fully remote: work from anywhere in the world.", True),
     ("Remote (India)", "Company hours are 9-5 EST.", True),
     ("New York, NY,Remote", "Fully remote: work from anywhere in the world!", True),
     ("New York, NY,Remote", "Our team is remote-friendly.", False),

@@ -712,10 +712,16 @@ def anywhere_in_text(text: str, lowered: str) -> bool:
     head = text[:4000]
     for start, end in windows(lowered[:4000], ("anywhere", "any country"), 30, 25):
         for match in _ANYWHERE_TEXT.finditer(head, start, end):
+            if _FOR_A_WHILE.search(head, match.end(), match.end() + 60):
+                continue  # "work from anywhere in the world, up to 90 days a year": a travel allowance
             if not match.group(0).lower().startswith(("work", "working")) or \
                     _FULLY_REMOTE.search(head, max(0, match.start() - 150), match.end() + 20):
                 return True
     return False
+
+
+_FOR_A_WHILE = re.compile(r"\b(?:up to|for up to|for|a few|several)\s+(?:\d+|one|two|three|four|six|a few)?\s*"
+                          r"(?:days|weeks|months)\b|\b(?:days|weeks) (?:a|per|each) year\b", re.I)
 
 
 # A range of amounts after a currency ("R$16,500.00 - R$24,500.00", "€60k–80k") is a salary by its form,
