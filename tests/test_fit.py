@@ -859,3 +859,12 @@ def test_a_place_field_that_repeats_the_texts_headquarters_line_is_the_seat_not_
     india = FitProfile(**{**SRE_BLR.__dict__, "locations": ("Bengaluru", "India")})
     fit = Scorer(india).score(job(title="Site Reliability Engineer", location=location, description=description))
     assert (not fit.outside) is workable, (location, description, fit.flags)
+
+
+def test_a_general_application_link_for_the_roles_listed_is_where_to_apply_not_a_pool():
+    listed = score(title="Senior Backend Engineer", description="Python and PostgreSQL. A general application link: "
+                   "https://jobs.example.org/apply, mention the role you want.")
+    assert "open application or talent pool, not an opening" not in listed.flags
+    pool = score(title="Senior Backend Engineer", description="Python and PostgreSQL. This is a general application "
+                 "for future openings.")
+    assert "open application or talent pool, not an opening" in pool.flags

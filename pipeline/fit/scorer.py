@@ -171,9 +171,11 @@ def _number(text: str) -> int:
     return int(text) if text.isdigit() else _NUMBER_WORDS[text]
 
 
-# Open applications and talent pools: a way to be remembered, not an opening.
+# Open applications and talent pools: a way to be remembered, not an opening ("a general application link"
+# for the roles listed is only where to apply).
 _OPEN_APPLICATION = re.compile(
-    r"open application|general application|(?<!broadest )(?<!broad )(?<!diverse )(?<!widest )(?<!largest )"
+    r"open application|general application(?!\s+(?:link|form|url|page|portal))|"
+    r"(?<!broadest )(?<!broad )(?<!diverse )(?<!widest )(?<!largest )"
     r"talent (pool|network|community)|initiativbewerbung|spontanbewerbung|banco de talentos|bolsa de talento|"
     r"(spontaneous|speculative|unsolicited) application|candidatura espont|candidature spontan|"
     r"future (opportunit(y|ies)|openings?|roles?)|expression of interest|"
