@@ -868,3 +868,12 @@ def test_a_general_application_link_for_the_roles_listed_is_where_to_apply_not_a
     pool = score(title="Senior Backend Engineer", description="Python and PostgreSQL. This is a general application "
                  "for future openings.")
     assert "open application or talent pool, not an opening" in pool.flags
+
+
+@pytest.mark.parametrize("location, countries", [
+    ("Hà Nội, Việt Nam", {"vietnam"}), ("HCMC/ Hybrid", {"vietnam"}), ("Binh Thanh District, Ho Chi Minh", {"vietnam"}),
+    ("Đà Nẵng", {"vietnam"}), ("Oracle HCM Cloud", set())])
+def test_vietnamese_cities_are_read_as_postings_write_them(location, countries):
+    from pipeline.fit.places import countries_of
+
+    assert countries_of(location) == countries

@@ -49,7 +49,8 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "south africa": ("südafrika",), "nigeria": (), "kenya": (), "morocco": ("marokko", "marruecos"),
     "india": ("indien", "bharat"), "pakistan": (), "bangladesh": (), "sri lanka": (), "nepal": (),
     "singapore": ("singapur",), "malaysia": (), "indonesia": ("indonesien",), "philippines": ("philippinen",),
-    "thailand": (), "vietnam": ("viet nam",), "japan": ("日本",), "south korea": ("korea", "republic of korea"),
+    "thailand": (), "vietnam": ("viet nam", "việt nam"), "japan": ("日本",),
+    "south korea": ("korea", "republic of korea"),
     "china": (), "hong kong": (), "taiwan": (), "australia": ("australien",), "new zealand": ("neuseeland",),
 }
 _EU = ("austria belgium bulgaria croatia cyprus czechia denmark estonia finland france germany greece hungary ireland "
@@ -136,6 +137,7 @@ CITIES: dict[str, str] = {
     "sydney": "australia", "melbourne": "australia", "brisbane": "australia", "auckland": "new zealand",
     "manila": "philippines", "jakarta": "indonesia", "kuala lumpur": "malaysia", "ho chi minh city": "vietnam",
     "adelaide": "australia", "victoria, australia": "australia", "new south wales": "australia",
+    "hanoi": "vietnam", "da nang": "vietnam",
 }
 # Other names people and postings give those cities (in other languages, short, old), each declared once:
 # their country comes from CITIES, their point from cities.tsv under the GeoNames name.
@@ -148,6 +150,10 @@ CITY_ALIASES = {
     "praha": "prague", "wien": "vienna", "roma": "rome", "milano": "milan", "ciudad de méxico": "mexico city",
     "ciudad de mexico": "mexico city", "cdmx": "mexico city", "bogotá": "bogota", "den haag": "the hague",
     "saigon": "ho chi minh city", "delhi ncr": "new delhi",
+    # Vietnamese cities as postings write them: short, in Vietnamese, without "City"
+    "hcmc": "ho chi minh city", "tp.hcm": "ho chi minh city", "tphcm": "ho chi minh city",  # not "HCM" (software)
+    "ho chi minh": "ho chi minh city", "hồ chí minh": "ho chi minh city", "sài gòn": "ho chi minh city",
+    "hà nội": "hanoi", "ha noi": "hanoi", "đà nẵng": "da nang",
     # Portuguese and Spanish names of cities postings on Brazilian and Latin American boards name
     "berlim": "berlin", "berlín": "berlin", "munique": "munich", "múnich": "munich", "londres": "london",
     "nova york": "new york city", "nova iorque": "new york city", "nueva york": "new york city", "colônia": "köln",
