@@ -660,8 +660,8 @@ class Said:
 
 # "We are not considering applicants from X", "not open to candidates in X", "anywhere except X", "excluding X":
 # countries a remote role shuts out, in the words they are written with.
-_EXCLUDE_WORDS = ("not consider", "not accept", "not hire", "not hiring", "not open to", "unable to", "cannot",
-                  "can't", "can not", "except", "excluding", "exclude", "exclusion")
+_EXCLUDE_WORDS = ("t consider", "t accept", "t hire", "t hiring", "t be open", "t open to", "t employ", "t work with",
+                  "unable to", "except ", "exclu")  # "not/cannot/can't consider", ...: every _EXCLUDE phrase holds one
 _EXCLUDE = re.compile(
     r"(?:(?:not|unable to|cannot|can't|can not)\s+(?:currently\s+|yet\s+)?(?:consider(?:ing)?|accept(?:ing)?|hire|"
     r"hiring|be open to|open to|employ|work with)|except(?:\s+for)?|excluding|with the exclusion of|we exclude)\s+"

@@ -775,7 +775,9 @@ class Scorer:
         if mode == "no":
             return False
         areas = remote_areas(where, remote_hint, said)
-        allowed = self.work_from - said.excluded if areas else self.work_from  # "not considering DACH"
+        if not any(area is None or area & self.work_from for area in areas):
+            return False
+        allowed = self.work_from - said.excluded  # "we are not considering applicants from DACH"
         return any(area is None and allowed or area is not None and area & allowed for area in areas)
 
     def _language(self, job: Job, lowered: str, fit: Fit) -> float:
