@@ -877,3 +877,17 @@ def test_vietnamese_cities_are_read_as_postings_write_them(location, countries):
     from pipeline.fit.places import countries_of
 
     assert countries_of(location) == countries
+
+
+@pytest.mark.parametrize("text, countries", [
+    ("We are 100% remote unless you'd like to live in Lisbon and work from our office.", set()),  # an option
+    ("Fully remote, or if you prefer, based in our Madrid hub.", set()),
+    ("We strongly prefer candidates on the East Coast or in Europe.", {"germany"}),  # "or" joins two places
+    ("At least 2 hours crossover with Lisbon morning working hours.", set()),  # shared hours, read as a zone
+    ("You will keep Lisbon working hours.", {"portugal"}),
+])
+def test_a_place_offered_beside_remote_work_or_some_shared_hours_is_no_bound(text, countries):
+    from pipeline.fit.places import bounds_in_text
+
+    found = bounds_in_text(text)
+    assert countries <= found and (found or not countries), found

@@ -193,6 +193,12 @@ _BOUND_BASED = re.compile(r"([\w.]+(?:\s[\w.]+)?)[- ]based\s+(?:candidates|appli
 _BOUND_ONLY_PAREN = re.compile(r"\(\s*([^()\n]{2,40}?)\s+only\s*\)", re.I)
 _BOUND_ONLY_IN = re.compile(r"\bonly\s+(?:in|within|from)\s+(?:the\s+)?([^.\n;:!?]{2,50})", re.I)
 _BOUND_ZONE = re.compile(r"\b([A-Z][\w ./-]{1,30}?)\s+(?:time ?zones?|hours)\b", re.I)
+# Words between a bound's lead and its place that make the place an option beside remote work, not its bound:
+# "remote unless you'd rather live in X", "remote, or on site in X", "remote if you prefer, or based in X".
+_OPTION = re.compile(r"\b(?:unless|if you(?:['’]d| would)? (?:like|prefer|rather|want)|optionally|alternatively)\b",
+                     re.I)
+_OVERLAP_BEFORE = re.compile(r"\b(?:overlap|crossover|cross-over|sync|in common|coincid)\w*\s+(?:with\s+)?(?:the\s+)?$",
+                             re.I)
 _LEAD_WORDS = ("remote", "based", "located", "living", "resid", "work from", "working from", "candidates",
                "applicants", "open to", "hire", "hiring", "eligible", "authori", "right to work", "distributed",
                "spread", "citizen")
@@ -548,6 +554,8 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
     phrases = []
     for at in positions(lowered, _LEAD_WORDS if english else _LEAD_WORDS + _OTHER_LEAD_WORDS):
         lead = _BOUND_LEAD.match(head, at)
+        if lead and _OPTION.search(head, lead.start(), lead.start(1)):
+            lead = None  # "100% remote unless you'd like to live in Barcelona": an option, not a bound
         named = _BOUND_REMOTE_NAMED.match(head, at) if lowered.startswith("remote", at) else None
         based = _BOUND_BASED.search(head, max(0, at - 25), at + 40) if lowered.startswith("based", at) else None
         after = _BOUND_REMOTE_AFTER.search(head, max(0, at - 44), at + 8) if named is None and \
@@ -559,6 +567,8 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
         phrases += [m.group(1) for m in (paren, within) if m]
     for at in positions(lowered, ("time zone", "timezone", "hours")):
         zone = _BOUND_ZONE.search(head, max(0, at - 36), at + 11)
+        if zone and _OVERLAP_BEFORE.search(head, max(0, zone.start() - 40), zone.start()):
+            zone = None  # "2 hours crossover with Barcelona working hours": some shared hours, read as a zone
         phrases += [zone.group(1)] if zone else []
     found: set[str] = set()
     for phrase in phrases:
