@@ -891,3 +891,12 @@ def test_a_place_offered_beside_remote_work_or_some_shared_hours_is_no_bound(tex
 
     found = bounds_in_text(text)
     assert countries <= found and (found or not countries), found
+
+
+def test_a_summary_line_that_says_part_time_is_not_a_regular_position():
+    part = score(description="**Summary**\nRole: Backend Engineer\nHours: Part-time, flexible\nPython and PostgreSQL.")
+    assert part.score < BACKEND.min_score and any("Part-time" in flag for flag in part.flags)
+    both = score(description="Job type: Part-time or full-time\nPython and PostgreSQL.")
+    assert both.score >= BACKEND.min_score, both.flags
+    prose = score(description="We use Python and PostgreSQL. Some of our team work part-time.")
+    assert prose.score >= BACKEND.min_score

@@ -88,6 +88,10 @@ _ALTERNATIVE_LEVELS = re.compile(rf"\b({_LEVEL_WORD})\s*(?:/|\bor\b|&)\s*({_LEVE
 # time written as a share ("50%", "60 %"), but not "100% remote" nor "80-100%".
 _SCHEDULE = re.compile(r"\b(weekend|part[- ]time|night[- ]shift|teilzeit|meio per[íi]odo|medio tiempo|"
                        r"(?<![\d-])[1-6]\d\s?%(?![\s-]*(?:remot|home|fernarbeit)))", re.I)
+# The same said by a field line of the text's summary: "Hours: Part-time, flexible", "Job type: Part-time" (not
+# "Job type: Full-time, Part-time", which offers both).
+_SCHEDULE_LINE = re.compile(r"(?im)^\W{0,4}(?:hours|job type|employment type|employment|schedule|commitment|workload)"
+                            r"\W{0,4}:\W{0,4}\s*part[- ]time\b(?!\s*(?:/|,|or|and)\s*full)")
 # A level the text states for the role when its title states none: LinkedIn's "Seniority level" line,
 # "no previous experience required" (in the languages postings use), or a level word right beside the
 # title where the text names it ("um Data Engineer JR", "a Senior Data Engineer").
@@ -589,10 +593,17 @@ class Scorer:
     def _schedule_cap(self, job: Job, fit: Fit) -> int | None:
         """A title that says weekend or part-time work ("Weekend Site Reliability Engineer") is not the
         regular position a profile asks for, unless one of its roles says so."""
-        found = _SCHEDULE.search(job.title)
-        if found is None or self.takes_schedules:
+        if self.takes_schedules:
             return None
-        fit.flags.append(f"the title says {found.group(1)!r}: not a regular full-time position")
+        found = _SCHEDULE.search(job.title)
+        if found is not None:
+            fit.flags.append(f"the title says {found.group(1)!r}: not a regular full-time position")
+            return self.profile.min_score - OPENING_GAP
+        at = job.description.find("art", 0, 1500)  # the cheap test first: "Part-time" holds it
+        line = _SCHEDULE_LINE.search(job.description, 0, 1500) if at != -1 else None
+        if line is None:
+            return None
+        fit.flags.append(f"the text says {line.group(0).strip()!r}: not a regular full-time position")
         return self.profile.min_score - OPENING_GAP
 
     def _title(self, job: Job, function: str | None, fit: Fit) -> float:
