@@ -900,3 +900,15 @@ def test_a_summary_line_that_says_part_time_is_not_a_regular_position():
     assert both.score >= BACKEND.min_score, both.flags
     prose = score(description="We use Python and PostgreSQL. Some of our team work part-time.")
     assert prose.score >= BACKEND.min_score
+
+
+@pytest.mark.parametrize("text, countries", [
+    ("Fully remote with teams based in the US and Brazil.", set()),  # where the team already is
+    ("We're based largely in Seattle but remote-first, with people all over.", set()),
+    ("An IT consultancy based in Austin, TX is hiring a remote engineer.", {"united states"}),  # a client's seat
+    ("Remote, but you must be based in Canada.", {"canada"}),
+])
+def test_where_the_team_is_based_is_no_bound_on_the_hire(text, countries):
+    from pipeline.fit.places import bounds_in_text
+
+    assert bounds_in_text(text) == countries

@@ -199,6 +199,22 @@ _OPTION = re.compile(r"\b(?:unless|if you(?:['’]d| would)? (?:like|prefer|rath
                      re.I)
 _OVERLAP_BEFORE = re.compile(r"\b(?:overlap|crossover|cross-over|sync|in common|coincid)\w*\s+(?:with\s+)?(?:the\s+)?$",
                              re.I)
+# The posting's own team as the subject of "based/located in" ("we're based largely in Seattle", "teams based in
+# the US and Brazil"): where the team already is, not a bound on the hire. A company in the third person ("a
+# consultancy based in Austin", often a recruiter's client) may well be where the hire works, and stays one.
+_TEAM_BEFORE = re.compile(r"\b(?:teams?|we|we[’']re|we are|our (?:\w+ )?(?:team|teams|people|staff|employees|"
+                          r"engineers))\s+(?:are\s+|is\s+)?(?:\w+ly\s+)?$", re.I)
+
+
+def _team_based(head: str, lowered: str, start: int, end: int) -> bool:
+    """The words of a bound's lead say where the posting's own team is based or located (_TEAM_BEFORE)."""
+    for word in ("based", "located"):
+        at = lowered.find(word, start, end)
+        if at != -1 and _TEAM_BEFORE.search(head, max(0, at - 30), at):
+            return True
+    return False
+
+
 _LEAD_WORDS = ("remote", "based", "located", "living", "resid", "work from", "working from", "candidates",
                "applicants", "open to", "hire", "hiring", "eligible", "authori", "right to work", "distributed",
                "spread", "citizen")
@@ -556,6 +572,8 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
         lead = _BOUND_LEAD.match(head, at)
         if lead and _OPTION.search(head, lead.start(), lead.start(1)):
             lead = None  # "100% remote unless you'd like to live in Barcelona": an option, not a bound
+        elif lead and _team_based(head, lowered, lead.start(), lead.start(1)):
+            lead = None  # "fully remote, with teams based in the US and Brazil": where the team is
         named = _BOUND_REMOTE_NAMED.match(head, at) if lowered.startswith("remote", at) else None
         based = _BOUND_BASED.search(head, max(0, at - 25), at + 40) if lowered.startswith("based", at) else None
         after = _BOUND_REMOTE_AFTER.search(head, max(0, at - 44), at + 8) if named is None and \
