@@ -912,3 +912,11 @@ def test_where_the_team_is_based_is_no_bound_on_the_hire(text, countries):
     from pipeline.fit.places import bounds_in_text
 
     assert bounds_in_text(text) == countries
+
+
+@pytest.mark.parametrize("location, countries", [
+    ("Georgia", {"united states"}), ("Savannah, Georgia", {"united states"}), ("Tbilisi, Georgia", {"georgia"})])
+def test_georgia_is_the_us_state_unless_a_city_of_the_country_stands_beside_it(location, countries):
+    from pipeline.fit.places import read_where
+
+    assert read_where(location).countries() == countries

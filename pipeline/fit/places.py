@@ -160,7 +160,8 @@ CITY_ALIASES = {
     "viena": "vienna", "varsóvia": "warsaw", "varsovia": "warsaw", "praga": "prague", "milão": "milan",
 }
 CITIES.update({alias: CITIES[name] for alias, name in CITY_ALIASES.items()})
-US_STATES = ("alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho illinois "
+US_STATES = ("alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho "
+             "illinois "
              "indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi "
              "missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont "
              "virginia wisconsin wyoming").split() + [
@@ -289,9 +290,16 @@ def countries_of(text: str) -> frozenset[str]:
     code = _STATE_CODE.search(text)
     if code and _ISO_CODES.get(code.group(1).lower()) in found:
         code = None  # "Hyderabad, IN" is India's code beside an Indian city, not Indiana
-    if _STATE_NAMES.search(low) or code:
+    state = _STATE_NAMES.search(low)
+    if state and state.group(1) == "georgia" and not found and _GEORGIAN_CITY.search(low):
+        state = None  # "Tbilisi, Georgia": the country in the Caucasus, not the US state
+    if state or code:
         found.add("united states")
     return frozenset(found)
+
+
+# Georgia is a US state and a country: a city of the country beside it says which.
+_GEORGIAN_CITY = re.compile(r"\b(?:tbilisi|batumi|kutaisi|rustavi|sokhumi|sakartvelo|caucasus)\b")
 
 
 # US states written as their codes with slashes ("Remote in NY/NJ/CT"): one area, the United States, not
