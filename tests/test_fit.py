@@ -920,3 +920,14 @@ def test_georgia_is_the_us_state_unless_a_city_of_the_country_stands_beside_it(l
     from pipeline.fit.places import read_where
 
     assert read_where(location).countries() == countries
+
+
+@pytest.mark.parametrize("text, countries", [
+    ("100% remote, distributed across the US, Mexico, Spain and Turkey.", set()),  # a team around the world
+    ("Our remote team is spread across Europe.", {"germany", "france"}),  # one region: where one works from
+])
+def test_a_team_spread_across_several_continents_is_no_bound(text, countries):
+    from pipeline.fit.places import bounds_in_text
+
+    found = bounds_in_text(text)
+    assert countries <= found and (found or not countries), found

@@ -207,6 +207,14 @@ _TEAM_BEFORE = re.compile(r"\b(?:teams?|we|we[’']re|we are|our (?:\w+ )?(?:tea
                           r"engineers))\s+(?:are\s+|is\s+)?(?:\w+ly\s+)?$", re.I)
 
 
+_CONTINENTS = (REGIONS["americas"], REGIONS["emea"], REGIONS["apac"])
+
+
+def _continents(countries: frozenset[str]) -> int:
+    """How many of the Americas, Europe/Middle East/Africa and Asia-Pacific the countries lie in."""
+    return sum(1 for area in _CONTINENTS if countries & area)
+
+
 def _team_based(head: str, lowered: str, start: int, end: int) -> bool:
     """The words of a bound's lead say where the posting's own team is based or located (_TEAM_BEFORE)."""
     for word in ("based", "located"):
@@ -582,6 +590,8 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
             lead = None  # "100% remote unless you'd like to live in Barcelona": an option, not a bound
         elif lead and _team_based(head, lowered, lead.start(), lead.start(1)):
             lead = None  # "fully remote, with teams based in the US and Brazil": where the team is
+        elif lead and "across" in lowered[lead.start():lead.start(1)] and _continents(countries_of(lead.group(1))) > 1:
+            lead = None  # "distributed across US, Canada, Brazil, Spain, Turkey": a team around the world
         named = _BOUND_REMOTE_NAMED.match(head, at) if lowered.startswith("remote", at) else None
         based = _BOUND_BASED.search(head, max(0, at - 25), at + 40) if lowered.startswith("based", at) else None
         after = _BOUND_REMOTE_AFTER.search(head, max(0, at - 44), at + 8) if named is None and \
