@@ -769,6 +769,8 @@ _ABOUT = ("We build tools that keep hospital schedules running. You will own ser
     ("careers page", _ABOUT + "You will work with colleagues around the world.", True),
     ("remoteok", _ABOUT + "This is a hybrid role, three days a week in the office.", False),
     ("remoteok", _ABOUT + "We hire only candidates based in Canada.", False),
+    ("remoteok", _ABOUT + "You will join the platform team at our Munich office.", False),  # an office named
+    ("remoteok", _ABOUT + "Our office coffee is excellent.", True),
     ("linkedin", _ABOUT, False),  # a LinkedIn card always states a place: one without it was read wrong
     ("remoteok", "Python services.", False),  # too little text to say anything
 ])

@@ -539,6 +539,23 @@ def seat_repeated(location: str, text: str) -> bool:
     return all(" ".join(p.split()).lower() in pieces for p in _PIECES.split(location) if p.strip())
 
 
+# An office the text names by its place ("our Munich office", "offices in London and Paris", "join us at our
+# campus in Austin"): a posting that names no place of its own but an office sits there, not nowhere.
+_OFFICE_NAMED = re.compile(r"\b(?:office|offices|campus|studio|hub)\s+(?:is\s+|are\s+)?(?:in|at|located in)\s+"
+                           r"([^.;:\n]{2,50})|\bour\s+([^.;:\n]{2,30}?)\s+(?:office|offices|campus|studio|hub)\b", re.I)
+_OFFICE_WORDS = ("office", "campus", "studio", "hub")
+
+
+def office_named(text: str, lowered: str) -> bool:
+    """The text's opening names an office by a place the tables know."""
+    head = text[:4000]
+    for start, end in windows(lowered[:4000], _OFFICE_WORDS, 40, 60):
+        for found in _OFFICE_NAMED.finditer(head, start, end):
+            if countries_of(found.group(1) or found.group(2)):
+                return True
+    return False
+
+
 def on_site_said(workplace: str, lowered: str) -> bool:
     """The posting says the role is on site or hybrid: its workplace field, or its text's opening."""
     return workplace.lower() in ("onsite", "on-site", "hybrid") or any(

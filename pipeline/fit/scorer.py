@@ -34,6 +34,7 @@ from pipeline.fit.places import (
     Where,
     expand,
     home_of,
+    office_named,
     on_site_said,
     positions,
     read_where,
@@ -461,11 +462,12 @@ _PLACELESS_TEXT = 200  # a text this short (or none) says too little to read a m
 
 def _placeless(job: Job, workplace: str, low_text: str) -> bool:
     """A posting whose location field is empty and whose text neither says it is on site or hybrid nor
-    names where one works (no "based in", no office) is a remote role that names no region: what
-    remote boards, their mirrors and careers pages post without a place. Not so a card of a source
-    that always states a place, nor a posting with hardly any text."""
+    names where one works (no "based in", no office by its place: "our Munich office") is a remote
+    role that names no region: what remote boards, their mirrors and careers pages post without a
+    place. Not so a card of a source that always states a place, nor a posting with hardly any text."""
     return not (job.location or "").strip() and job.source not in _PLACED_SOURCES and \
-        len(low_text) >= _PLACELESS_TEXT and not on_site_said(workplace, low_text)
+        len(low_text) >= _PLACELESS_TEXT and not on_site_said(workplace, low_text) and \
+        not office_named(job.description, low_text)
 
 
 def remote_areas(where: Where, remote_hint: bool, said: Said) -> list[frozenset[str] | None]:
