@@ -942,3 +942,12 @@ def test_a_band_of_time_zones_covers_every_zone_between_its_ends(location, worka
     profile = FitProfile(**{**SRE_BLR.__dict__, "locations": ("Bengaluru", "India")})
     fit = Scorer(profile).score(job(title="Site Reliability Engineer", location=location, description="Kubernetes."))
     assert (not fit.outside) is workable, (location, fit.flags)
+
+
+@pytest.mark.parametrize("location, workable", [
+    ("Worldwide (except India)", False), ("Worldwide (except US)", True), ("Remote - APAC excl. India", False),
+    ("Anywhere outside the EU", True), ("APAC time zones", True), ("EU timezones", False)])
+def test_the_place_field_shuts_out_countries_and_names_time_zones_to_work_in(location, workable):
+    profile = FitProfile(**{**SRE_BLR.__dict__, "locations": ("Bengaluru", "India")})
+    fit = Scorer(profile).score(job(title="Site Reliability Engineer", location=location, description="Kubernetes."))
+    assert (not fit.outside) is workable, (location, fit.flags)

@@ -252,6 +252,7 @@ class Where:
     parts: tuple[Part, ...]
     anywhere: bool  # remote with no bound at all ("Remote", "Worldwide")
     unknown: bool  # no place named and not remote
+    excluded: frozenset[str] = frozenset()  # countries the field shuts out ("Worldwide (except US)")
 
     @property
     def remote(self) -> bool:
@@ -458,6 +459,10 @@ def read_where(location: str) -> Where:
     in either country; "Remote, US or Canada" remote in either ("Canada" follows a remote part);
     "Remote (PST)" remote near that time zone; "Remote" alone is remote anywhere."""
     parts: list[Part] = []
+    excluded: frozenset[str] = frozenset()
+    shut = _FIELD_EXCLUDE.search(location) if "xc" in location.lower() or "outside" in location.lower() else None
+    if shut and (excluded := areas_named(shut.group(1))):
+        location = location[:shut.start()] + location[shut.end():]  # "Worldwide (except US)": worldwide, less the US
     for chunk in _chunks(_STATE_RUN.sub(_states_of_run, _SEVERAL_PLACES.sub("", location).strip())):
         countries, remote = _countries_of_chunk(chunk), bool(REMOTE.search(chunk))
         zoned = frozenset() if countries else zone_bound(chunk)
@@ -467,6 +472,8 @@ def read_where(location: str) -> Where:
             remote = True
         elif not remote and _names_only_a_region(chunk):
             remote = True  # nobody works on site in "Europe": an area of countries is where remote work is done
+        elif not remote and countries and _IN_ZONES.search(chunk):
+            remote = True  # "EU timezones", "US time zones only": hours to keep, from wherever one works
         # "New York, NY,Remote": remote as an item of its own beside an office's city, not "Remote (US)"
         office = remote and bool(_REMOTE_ITEM.search(chunk)) and bool(_CITY_NAMES.search(chunk.lower()) or
                                                                        city_country(chunk))
@@ -481,7 +488,13 @@ def read_where(location: str) -> Where:
         parts = [Part(places, True, p.text, inferred=True) if p.remote and not p.countries and not unbound else p
                  for p, unbound in zip(parts, free, strict=True)]
     anywhere = any(free)
-    return Where(tuple(parts), anywhere or (remote and not named), not named and not remote)
+    return Where(tuple(parts), anywhere or (remote and not named), not named and not remote, excluded)
+
+
+_IN_ZONES = re.compile(r"\btime\s?zones?\b", re.I)
+# "Worldwide (except US)", "Remote - EMEA excl. UK", "Anywhere outside the EU": countries a place field shuts out.
+_FIELD_EXCLUDE = re.compile(r"[(\[,;-]?\s*\b(?:except(?:\s+for)?|excluding|excl\.?|outside(?:\s+of)?)\s+(?:the\s+)?"
+                            r"([^()\[\];|]{2,60})[)\]]?", re.I)
 
 
 # Markers of a company's seat, not of the role's place: "Headquarters: X" (up to a ; or |), "(HQ in

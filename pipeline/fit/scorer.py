@@ -728,10 +728,11 @@ class Scorer:
         elif any(REMOTE.search(p.text) for p in titled.parts):
             # "Senior Frontend Engineer - Remote Europe": the title opens remote work there too; a territory
             # the title names without saying remote ("Account Executive - EMEA") is not where one works from
-            where = Where(where.parts + tuple(p for p in titled.parts if REMOTE.search(p.text)), where.anywhere, False)
+            where = Where(where.parts + tuple(p for p in titled.parts if REMOTE.search(p.text)), where.anywhere, False,
+                          where.excluded)
         if title_anywhere(job.title) and not where.anywhere and not titled.countries():
             # "DevOps Engineer Remote/Work Anywhere" at "Serbia"; not "USA - Based Anywhere" (anywhere there)
-            where, remote_hint = Where(where.parts, True, False), True
+            where, remote_hint = Where(where.parts, True, False, where.excluded), True
             fit.reasons.append("the title says it may be done from anywhere")
         share, note = 1.0, ""
         if where.unknown and not remote_hint and not said.bounds and self.home:
@@ -747,8 +748,8 @@ class Scorer:
             share, note = (1.0, "") if self.profile.remote != "only" or workable else (0.0, "not remote")
         elif not self._workable(where, remote_hint, said):
             share, note = 0.0, f"{job.location or 'remote'} is outside where you can work"
-            if said.excluded & self.work_from:
-                note += f" (the text shuts out {_few(said.excluded & self.work_from)})"
+            if (said.excluded | where.excluded) & self.work_from:
+                note += f" (it shuts out {_few((said.excluded | where.excluded) & self.work_from)})"
             elif (where.remote or remote_hint) and said.limits is not None and not said.limits & self.work_from:
                 note += f" (its hours, pay, clearance or US contract point to {_few(said.limits)})"
         if note:
@@ -790,7 +791,7 @@ class Scorer:
         areas = remote_areas(where, remote_hint, said)
         if not any(area is None or area & self.work_from for area in areas):
             return False
-        allowed = self.work_from - said.excluded  # "we are not considering applicants from DACH"
+        allowed = self.work_from - said.excluded - where.excluded  # "not considering DACH", "(except US)"
         return any(area is None and allowed or area is not None and area & allowed for area in areas)
 
     def _language(self, job: Job, lowered: str, fit: Fit) -> float:
