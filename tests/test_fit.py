@@ -951,3 +951,17 @@ def test_the_place_field_shuts_out_countries_and_names_time_zones_to_work_in(loc
     profile = FitProfile(**{**SRE_BLR.__dict__, "locations": ("Bengaluru", "India")})
     fit = Scorer(profile).score(job(title="Site Reliability Engineer", location=location, description="Kubernetes."))
     assert (not fit.outside) is workable, (location, fit.flags)
+
+
+@pytest.mark.parametrize("text, countries", [
+    ("Trabajo remoto desde Chile, jornada completa.", {"chile"}), ("Ubicación: Remoto (Perú)", {"peru"}),
+    ("Localização: Remoto - Brasil", {"brazil"}), ("We can only hire in the following countries: Poland, Romania.",
+                                                  {"poland", "romania"}),
+    ("This is a Canada-only role.", {"canada"}), ("Remote, UK only.", {"united kingdom"}),
+    ("Location: Mexico (Remote)", {"mexico"}),
+    ("English-only communication, remote-only team.", set()), ("Location: Remote", set()),
+])
+def test_more_forms_of_a_remote_bound_in_the_text(text, countries):
+    from pipeline.fit.places import bounds_in_text
+
+    assert bounds_in_text(text) == countries

@@ -182,11 +182,19 @@ _BOUND_LEAD = re.compile(
     # the same in the other languages postings are written in: "de qualquer lugar do Brasil", "para todo o
     # Brasil", "desde cualquier lugar de Latinoamérica", "innerhalb Deutschlands", "partout en France"
     r"qualquer lugar d[oae]s?|todo o|toda a|residentes? (?:n[oa]|em)|cualquier lugar de(?:l)?|todo el|"
-    r"residentes? en|innerhalb|in ganz|aus ganz|wohnhaft in|partout en|r[ée]sidant en)"
+    r"residentes? en|innerhalb|in ganz|aus ganz|wohnhaft in|partout en|r[ée]sidant en|remot[oa]s?\s+(?:desde|en|em))"
+    # "hiring in the following countries: Poland, Romania", "we can hire in: US, UK"
+    r"(?:\s+(?:the\s+)?following(?:\s+(?:countries|locations|regions|states))?\s*:|\s*:)?"
     r"\s+(?:the\s+)?([^.\n;:!?]{2,60})", re.I)
 # "Remote (LATAM)", "Remote - EMEA", "Remote: Canada" in a text; "US-based candidates", "EU based engineers".
 # "Remote - Japan", "Remote: EU", but not the next item of a list ("- Remote\n- Or on-site in Tokyo")
-_BOUND_REMOTE_NAMED = re.compile(r"remote[ \t]*(?:\(([^()\n]{2,40})\)|[-–—:][ \t]*([^.\n;!?()]{2,40}))", re.I)
+_BOUND_REMOTE_NAMED = re.compile(r"remot[eoa][ \t]*(?:\(([^()\n]{2,40})\)|[-–—:][ \t]*([^.\n;!?()]{2,40}))", re.I)
+# "This is a US-only role", "Remote, US only": a country or region named right before "only"
+_BOUND_X_ONLY = re.compile(r"\b([\w.]+(?:\s[\w.]+)?)[- ]only\b", re.I)
+# A "Location:" line of the text, in the languages postings use: "Location: United States (Remote)"
+_BOUND_LINE = re.compile(r"(?:locations?|ubicaci[óo]n|localiza[çc][ãa]o|standort|lieu|local)\W{0,3}:\W{0,3}"
+                         r"([^\n]{2,60})", re.I)
+_LINE_WORDS = ("location", "ubicaci", "localiza", "standort", "lieu", "local:")
 # "Senior Engineer (US/Canada, Remote)": the places before "Remote" in one parenthesis
 _BOUND_REMOTE_AFTER = re.compile(r"\(([^()\n]{2,40}?),\s*remote\s*\)", re.I)
 _BOUND_BASED = re.compile(r"([\w.]+(?:\s[\w.]+)?)[- ]based\s+(?:candidates|applicants|engineers|developers|employees|"
@@ -228,7 +236,7 @@ _LEAD_WORDS = ("remote", "based", "located", "living", "resid", "work from", "wo
                "applicants", "open to", "hire", "hiring", "eligible", "authori", "right to work", "distributed",
                "spread", "citizen")
 _OTHER_LEAD_WORDS = ("qualquer lugar", "todo o", "toda a", "cualquier lugar", "todo el", "innerhalb", "in ganz",
-                     "aus ganz", "wohnhaft", "partout en", "résidant", "residant")  # looked for unless in English
+                     "aus ganz", "wohnhaft", "partout en", "résidant", "residant", "remoto", "remota")  # unless English
 # Alternatives: ";", "|", "or", "/", a list's bullets; " - ", "&", "+" or "and" only before "Remote"
 _SPLIT = re.compile(r"\s*(?:;|\||\bor\b|\boder\b|\bou\b|\n|/| · | • | - (?=remote\b)|"
                     r"(?:&|\+|\band\b)(?=\s*remote\b))\s*", re.I)
@@ -622,21 +630,26 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
             lead = None  # "fully remote, with teams based in the US and Brazil": where the team is
         elif lead and "across" in lowered[lead.start():lead.start(1)] and _continents(countries_of(lead.group(1))) > 1:
             lead = None  # "distributed across US, Canada, Brazil, Spain, Turkey": a team around the world
-        named = _BOUND_REMOTE_NAMED.match(head, at) if lowered.startswith("remote", at) else None
+        named = _BOUND_REMOTE_NAMED.match(head, at) if lowered.startswith(("remote", "remoto", "remota"), at) else None
         based = _BOUND_BASED.search(head, max(0, at - 25), at + 40) if lowered.startswith("based", at) else None
         after = _BOUND_REMOTE_AFTER.search(head, max(0, at - 44), at + 8) if named is None and \
             lowered.startswith("remote", at) else None
         phrases += [m.group(1) or m.group(2) if m is named else m.group(1) for m in (lead, named, based, after) if m]
+    found: set[str] = set()
     for at in positions(lowered, ("only",)):
         paren = _BOUND_ONLY_PAREN.search(head, max(0, at - _BOUND_BEFORE), at + 8)
         within = _BOUND_ONLY_IN.match(head, at)
         phrases += [m.group(1) for m in (paren, within) if m]
+        only = _BOUND_X_ONLY.search(head, max(0, at - 25), at + 4)
+        found |= areas_named(only.group(1)) if only else frozenset()  # a country's or region's name, not a city
+    for at in positions(lowered, _LINE_WORDS):
+        line = _BOUND_LINE.match(head, at)
+        phrases += [line.group(1)] if line else []
     for at in positions(lowered, ("time zone", "timezone", "hours")):
         zone = _BOUND_ZONE.search(head, max(0, at - 36), at + 11)
         if zone and _OVERLAP_BEFORE.search(head, max(0, zone.start() - 40), zone.start()):
             zone = None  # "2 hours crossover with Barcelona working hours": some shared hours, read as a zone
         phrases += [zone.group(1)] if zone else []
-    found: set[str] = set()
     for phrase in phrases:
         span = _SPAN.match(phrase)
         if span and countries_of(span.group(1)) and countries_of(phrase[span.end():]):
