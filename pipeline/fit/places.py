@@ -194,7 +194,8 @@ _BOUND_X_ONLY = re.compile(r"\b([\w.]+(?:\s[\w.]+)?)[- ]only\b", re.I)
 # A "Location:" line of the text, in the languages postings use: "Location: United States (Remote)"
 _BOUND_LINE = re.compile(r"(?:locations?|ubicaci[óo]n|localiza[çc][ãa]o|standort|lieu|local)\W{0,3}:\W{0,3}"
                          r"([^\n]{2,60})", re.I)
-_LINE_WORDS = ("location", "ubicaci", "localiza", "standort", "lieu", "local:")
+_LINE_WORDS = ("location",)
+_OTHER_LINE_WORDS = ("ubicaci", "localiza", "standort", "lieu", "local:")  # looked for unless in English
 # "Senior Engineer (US/Canada, Remote)": the places before "Remote" in one parenthesis
 _BOUND_REMOTE_AFTER = re.compile(r"\(([^()\n]{2,40}?),\s*remote\s*\)", re.I)
 _BOUND_BASED = re.compile(r"([\w.]+(?:\s[\w.]+)?)[- ]based\s+(?:candidates|applicants|engineers|developers|employees|"
@@ -642,7 +643,7 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
         phrases += [m.group(1) for m in (paren, within) if m]
         only = _BOUND_X_ONLY.search(head, max(0, at - 25), at + 4)
         found |= areas_named(only.group(1)) if only else frozenset()  # a country's or region's name, not a city
-    for at in positions(lowered, _LINE_WORDS):
+    for at in positions(lowered, _LINE_WORDS if english else _LINE_WORDS + _OTHER_LINE_WORDS):
         line = _BOUND_LINE.match(head, at)
         phrases += [line.group(1)] if line else []
     for at in positions(lowered, ("time zone", "timezone", "hours")):
@@ -749,8 +750,8 @@ class Said:
 
 # "We are not considering applicants from X", "not open to candidates in X", "anywhere except X", "excluding X":
 # countries a remote role shuts out, in the words they are written with.
-_EXCLUDE_WORDS = ("t consider", "t accept", "t hire", "t hiring", "t be open", "t open to", "t employ", "t work with",
-                  "unable to", "except ", "exclu")  # "not/cannot/can't consider", ...: every _EXCLUDE phrase holds one
+_EXCLUDE_WORDS = ("t consider", "t accept", "t hir", "t be open", "t open to", "t employ", "t work with", "unable to",
+                  "except ", "exclu")  # "not/cannot/can't consider", ...: every _EXCLUDE phrase holds one
 _EXCLUDE = re.compile(
     r"(?:(?:not|unable to|cannot|can't|can not)\s+(?:currently\s+|yet\s+)?(?:consider(?:ing)?|accept(?:ing)?|hire|"
     r"hiring|be open to|open to|employ|work with)|except(?:\s+for)?|excluding|with the exclusion of|we exclude)\s+"
@@ -760,7 +761,7 @@ _EXCLUDE = re.compile(
 
 def exclusions_in_text(text: str, lowered: str) -> frozenset[str]:
     """Countries the opening of a text shuts out of a remote role (see _EXCLUDE)."""
-    head, low = text[:4000], lowered[:4000]
+    head, low = text[:2500], lowered[:2500]
     found: set[str] = set()
     for start, end in windows(low, _EXCLUDE_WORDS, 5, 140):
         for match in _EXCLUDE.finditer(head, start, end):

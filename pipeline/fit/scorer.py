@@ -601,8 +601,9 @@ class Scorer:
         if found is not None:
             fit.flags.append(f"the title says {found.group(1)!r}: not a regular full-time position")
             return self.profile.min_score - OPENING_GAP
-        at = job.description.find("art", 0, 1500)  # the cheap test first: "Part-time" holds it
-        line = _SCHEDULE_LINE.search(job.description, 0, 1500) if at != -1 else None
+        text = job.description  # the cheap test first: "Part-time", "part time" hold one of these
+        hinted = text.find("art-time", 0, 1500) != -1 or text.find("art time", 0, 1500) != -1
+        line = _SCHEDULE_LINE.search(text, 0, 1500) if hinted else None
         if line is None:
             return None
         fit.flags.append(f"the text says {line.group(0).strip()!r}: not a regular full-time position")
