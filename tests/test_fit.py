@@ -134,10 +134,10 @@ def evaluated():
 # 1.00/0.86; round 5 (227 postings, 106 held back), backend 0.88/0.88, sales 0.86/0.86, support
 # 0.83/1.00, sre_bengaluru 0.83/0.71, ml_bengaluru 1.00/0.60, frontend_berlin 0.80/0.80, data_saopaulo
 # 1.00/0.83.
-TUNING_REACHED = {"backend": (92 / 103, 92 / 100, 0.8), "sales": (61 / 70, 61 / 64, 1.0),
-                  "support": (61 / 64, 61 / 64, 1.0), "sre_bengaluru": (81 / 86, 81 / 88, 1.0),
-                  "ml_bengaluru": (1.0, 27 / 38, 1.0), "frontend_berlin": (57 / 61, 57 / 63, 1.0),
-                  "data_saopaulo": (60 / 62, 60 / 63, 0.9)}
+TUNING_REACHED = {"backend": (93 / 104, 93 / 100, 0.9), "sales": (61 / 70, 61 / 64, 1.0),
+                  "support": (62 / 65, 62 / 64, 1.0), "sre_bengaluru": (87 / 89, 87 / 88, 1.0),
+                  "ml_bengaluru": (1.0, 32 / 38, 1.0), "frontend_berlin": (59 / 61, 59 / 63, 1.0),
+                  "data_saopaulo": (61 / 63, 61 / 63, 0.9)}
 TUNING_GROUP = f"rounds_1_{TUNING_ROUNDS[-1]}"
 
 
