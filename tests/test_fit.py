@@ -771,6 +771,8 @@ _ABOUT = ("We build tools that keep hospital schedules running. You will own ser
     ("remoteok", _ABOUT + "We hire only candidates based in Canada.", False),
     ("remoteok", _ABOUT + "You will join the platform team at our Munich office.", False),  # an office named
     ("remoteok", _ABOUT + "Our office coffee is excellent.", True),
+    ("remoteok", _ABOUT + "Du arbeitest drei Tage pro Woche im Büro.", False),  # on site, said in German
+    ("remoteok", _ABOUT + "Trabalho três dias no escritório.", False),
     ("linkedin", _ABOUT, False),  # a LinkedIn card always states a place: one without it was read wrong
     ("remoteok", "Python services.", False),  # too little text to say anything
 ])

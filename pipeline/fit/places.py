@@ -514,7 +514,8 @@ _HQ_PAREN = re.compile(rf"\(\s*{_SEAT_WORDS}\b\s*(?:in\b|at\b|:)?\s*([^()]*)\)",
 _HQ_AFTER = re.compile(r"[\s,(-]*\bHQ\b[\s)]*$", re.I)
 # Words that say a role is done on site or partly on site (the seat then is the role's place).
 _ON_SITE = re.compile(r"\b(on-?site|in[- ]office|in the office|hybrid|h[íi]brido|presencial|vor ort|"
-                      r"sur site|office[- ]based)\b", re.I)
+                      r"sur site|office[- ]based|im büro|no escrit[óo]rio|en (?:la|nuestra) oficina|au bureau|"
+                      r"op kantoor|in sede|hybride?)\b", re.I)
 
 
 def without_hq(location: str) -> tuple[str, str]:
@@ -536,7 +537,8 @@ def without_hq(location: str) -> tuple[str, str]:
     return location, ""
 
 
-_ON_SITE_WORDS = ("site", "office", "hybrid", "brido", "presencial", "vor ort")  # every _ON_SITE phrase holds one
+_ON_SITE_WORDS = ("site", "office", "hybrid", "brido", "presencial", "vor ort", "büro", "escrit", "oficina", "bureau",
+                  "kantoor", "in sede")  # every _ON_SITE phrase holds one
 
 
 def seat_label(location: str) -> bool:
