@@ -801,7 +801,7 @@ def test_a_time_zone_in_the_place_field_is_still_limited_by_the_pay(location, de
 @pytest.mark.parametrize("location, anywhere", [
     ("Lisbon, Portugal / Remote", True), ("Austin Metro Area & Remote", True), ("Oslo, Norway + remote", True),
     ("Remote/LatAm", False), ("Remoto/Curitiba", False),  # "Remote/X" written as one: remote within X
-    ("Toronto, ON - Remote", False), ("Denver, CO,Remote", False),
+    ("Toronto, ON - Remote", False), ("Denver, CO,Remote", False), ("Sevilla o remoto", True),
 ])
 def test_a_bare_remote_set_apart_by_a_spaced_slash_or_an_ampersand_names_no_region(location, anywhere):
     from pipeline.fit.places import read_where

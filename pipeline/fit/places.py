@@ -239,7 +239,7 @@ _LEAD_WORDS = ("remote", "based", "located", "living", "resid", "work from", "wo
 _OTHER_LEAD_WORDS = ("qualquer lugar", "todo o", "toda a", "cualquier lugar", "todo el", "innerhalb", "in ganz",
                      "aus ganz", "wohnhaft", "partout en", "résidant", "residant", "remoto", "remota")  # unless English
 # Alternatives: ";", "|", "or", "/", a list's bullets; " - ", "&", "+" or "and" only before "Remote"
-_SPLIT = re.compile(r"\s*(?:;|\||\bor\b|\boder\b|\bou\b|\n|/| · | • | - (?=remote\b)|"
+_SPLIT = re.compile(r"\s*(?:;|\||\bor\b|\boder\b|\bou\b|\bo\b(?=\s*remot)|\n|/| · | • | - (?=remote\b)|"
                     r"(?:&|\+|\band\b)(?=\s*remote\b))\s*", re.I)
 
 
@@ -438,7 +438,7 @@ _REMOTE_ITEM = re.compile(r"(?:^|,)\s*remote\s*(?:,|$)", re.I)
 # region, not remote work in the office's country, as one joined to a place is ("Toronto, ON - Remote
 # OK", "Bangalore, India - Remote", "Remote/LatAm": a slash without spaces joins a word to its place).
 _BARE_REMOTE = re.compile(r"^\W*(?:remote|remoto|remota)\W*$", re.I)
-_REMOTE_APART = re.compile(r"(?:^|;|\||\s/|&|\+|\band\b|\bor\b|\bou\b|\boder\b|\n)\s*(?:remote|remoto|remota)\s*"
+_REMOTE_APART = re.compile(r"(?:^|;|\||\s/|&|\+|\band\b|\bor\b|\bou\b|\bo\b|\boder\b|\n)\s*(?:remote|remoto|remota)\s*"
                            r"(?:$|;|\||/\s|&|\+|\band\b|\bor\b|\bou\b|\boder\b|\n)", re.I)
 _ANYWHERE_ITEM = re.compile(r"^\W*(?:remote\W*)?(?:anywhere|worldwide|global)(?: in the world)?\W*$", re.I)
 _ONLY_A_PLACE = re.compile(r"^\W*([\w .&'-]+?)\W*$")
