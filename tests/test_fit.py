@@ -785,6 +785,9 @@ def test_a_posting_with_no_place_and_no_office_is_a_remote_role_naming_no_region
     assert (not fit.outside) is workable, (source, description, fit.flags)
     if workable:
         assert any("read as remote with no region" in reason for reason in fit.reasons)
+    said_not_remote = dataclasses.replace(job(title="Site Reliability Engineer", location="", description=description,
+                                              is_remote=False), source=source)
+    assert Scorer(profile).score(said_not_remote).outside, "the source says it is not remote"
 
 
 @pytest.mark.parametrize("location, description, workable", [

@@ -464,8 +464,10 @@ def _placeless(job: Job, workplace: str, low_text: str) -> bool:
     """A posting whose location field is empty and whose text neither says it is on site or hybrid nor
     names where one works (no "based in", no office by its place: "our Munich office") is a remote
     role that names no region: what remote boards, their mirrors and careers pages post without a
-    place. Not so a card of a source that always states a place, nor a posting with hardly any text."""
+    place. Not so a card of a source that always states a place, one whose source says it is not
+    remote (an import's is_remote: false), nor a posting with hardly any text."""
     return not (job.location or "").strip() and job.source not in _PLACED_SOURCES and \
+        job.extra.get("is_remote") is not False and \
         len(low_text) >= _PLACELESS_TEXT and not on_site_said(workplace, low_text) and \
         not office_named(job.description, low_text)
 
