@@ -965,6 +965,7 @@ def test_the_place_field_shuts_out_countries_and_names_time_zones_to_work_in(loc
     ("This is a Canada-only role.", {"canada"}), ("Remote, UK only.", {"united kingdom"}),
     ("Location: Mexico (Remote)", {"mexico"}),
     ("English-only communication, remote-only team.", set()), ("Location: Remote", set()),
+    ("HQ Location: Toronto, Canada. Fully remote.", set()),  # the company's seat, not the role's place
 ])
 def test_more_forms_of_a_remote_bound_in_the_text(text, countries):
     from pipeline.fit.places import bounds_in_text

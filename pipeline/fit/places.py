@@ -194,6 +194,7 @@ _BOUND_X_ONLY = re.compile(r"\b([\w.]+(?:\s[\w.]+)?)[- ]only\b", re.I)
 # A "Location:" line of the text, in the languages postings use: "Location: United States (Remote)"
 _BOUND_LINE = re.compile(r"(?:locations?|ubicaci[óo]n|localiza[çc][ãa]o|standort|lieu|local)\W{0,3}:\W{0,3}"
                          r"([^\n]{2,60})", re.I)
+_SEAT_BEFORE = re.compile(r"(?:hq|headquarters?|office|company|sede|firmen)\W{0,3}$")
 _LINE_WORDS = ("location",)
 _OTHER_LINE_WORDS = ("ubicaci", "localiza", "standort", "lieu", "local:")  # looked for unless in English
 # "Senior Engineer (US/Canada, Remote)": the places before "Remote" in one parenthesis
@@ -647,7 +648,8 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
         found |= areas_named(only.group(1)) if only else frozenset()  # a country's or region's name, not a city
     for at in positions(lowered, _LINE_WORDS if english else _LINE_WORDS + _OTHER_LINE_WORDS):
         line = _BOUND_LINE.match(head, at)
-        phrases += [line.group(1)] if line else []
+        if line and not _SEAT_BEFORE.search(lowered, max(0, at - 16), at):  # not "HQ location: X", the seat
+            phrases.append(line.group(1))
     for at in positions(lowered, ("time zone", "timezone", "hours")):
         zone = _BOUND_ZONE.search(head, max(0, at - 36), at + 11)
         if zone and _OVERLAP_BEFORE.search(head, max(0, zone.start() - 40), zone.start()):
