@@ -840,6 +840,7 @@ def test_a_span_of_places_from_one_to_another_is_no_bound(text, countries):
     ("Remote", "You can work from any country except the DACH region.", False),
     ("Remote", "We hire everywhere except the UK and Ireland.", True),
     ("Remote (Europe)", "Flexible hours, except for our Monday planning call.", True),
+    ("Remote (Europe)", "We are not able to consider applicants outside Germany.", True),  # shuts out the rest
 ])
 def test_countries_the_text_shuts_out_are_not_where_remote_work_may_be_done(location, description, workable):
     berlin = FitProfile(**{**BACKEND.__dict__, "locations": ("Berlin",)})

@@ -763,13 +763,17 @@ _EXCLUDE = re.compile(
     r"(?:(?:who (?:are |live )?)?(?:from|in|based in|located in|living in|residing in)\s+)?([^.\n;!?]{2,120})", re.I)
 
 
+_INVERTED = re.compile(r"(?:outside|other than|anywhere but|beyond|non-)", re.I)
+
+
 def exclusions_in_text(text: str, lowered: str) -> frozenset[str]:
     """Countries the opening of a text shuts out of a remote role (see _EXCLUDE)."""
     head, low = text[:2500], lowered[:2500]
     found: set[str] = set()
     for start, end in windows(low, _EXCLUDE_WORDS, 5, 140):
         for match in _EXCLUDE.finditer(head, start, end):
-            found |= areas_named(match.group(1))
+            if not _INVERTED.search(match.group(1), 0, 30):  # "not open to anyone outside the US": the rest
+                found |= areas_named(match.group(1))
     return frozenset(found)
 
 
