@@ -967,6 +967,7 @@ def test_the_place_field_shuts_out_countries_and_names_time_zones_to_work_in(loc
     ("Location: Mexico (Remote)", {"mexico"}),
     ("English-only communication, remote-only team.", set()), ("Location: Remote", set()),
     ("HQ Location: Toronto, Canada. Fully remote.", set()),  # the company's seat, not the role's place
+    ("Sorry, we cannot hire outside the UK.", {"united kingdom"}), ("Offices outside Germany and Spain.", set()),
 ])
 def test_more_forms_of_a_remote_bound_in_the_text(text, countries):
     from pipeline.fit.places import bounds_in_text

@@ -194,6 +194,8 @@ _BOUND_X_ONLY = re.compile(r"\b([\w.]+(?:\s[\w.]+)?)[- ]only\b", re.I)
 # A "Location:" line of the text, in the languages postings use: "Location: United States (Remote)"
 _BOUND_LINE = re.compile(r"(?:locations?|ubicaci[óo]n|localiza[çc][ãa]o|standort|lieu|local)\W{0,3}:\W{0,3}"
                          r"([^\n]{2,60})", re.I)
+_BOUND_OUTSIDE = re.compile(r"(?:outside(?:\s+of)?|other than)\s+(?:the\s+)?([^.\n;:!?]{2,50})", re.I)
+_NEGATED = re.compile(r"\b(?:not|cannot|can't|can’t|unable|no one|nobody)\b")
 _SEAT_BEFORE = re.compile(r"(?:hq|headquarters?|office|company|sede|firmen)\W{0,3}$")
 _LINE_WORDS = ("location",)
 _OTHER_LINE_WORDS = ("ubicaci", "localiza", "standort", "lieu", "local:")  # looked for unless in English
@@ -646,6 +648,10 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
         phrases += [m.group(1) for m in (paren, within) if m]
         only = _BOUND_X_ONLY.search(head, max(0, at - 25), at + 4)
         found |= areas_named(only.group(1)) if only else frozenset()  # a country's or region's name, not a city
+    for at in positions(lowered, ("outside", "other than")):  # "we can't hire outside the US": the US
+        rest = _BOUND_OUTSIDE.match(head, at)
+        if rest and _NEGATED.search(lowered, max(0, at - 45), at):
+            phrases.append(rest.group(1))
     for at in positions(lowered, _LINE_WORDS if english else _LINE_WORDS + _OTHER_LINE_WORDS):
         line = _BOUND_LINE.match(head, at)
         if line and not _SEAT_BEFORE.search(lowered, max(0, at - 16), at):  # not "HQ location: X", the seat
