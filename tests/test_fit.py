@@ -973,3 +973,14 @@ def test_more_forms_of_a_remote_bound_in_the_text(text, countries):
     from pipeline.fit.places import bounds_in_text
 
     assert bounds_in_text(text) == countries
+
+
+@pytest.mark.parametrize("description, pool", [
+    ("This is an evergreen role: we review applications as needs arise.", True),
+    ("We are always accepting applications for engineers.", True),
+    ("Apply now and we will keep your profile for future consideration.", True),
+    ("Our evergreen forests inspire our product. Python and PostgreSQL.", False),
+])
+def test_standing_postings_of_an_applicant_tracking_system_are_pools(description, pool):
+    fit = score(description=description)
+    assert ("open application or talent pool, not an opening" in fit.flags) is pool, fit.flags

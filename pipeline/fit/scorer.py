@@ -183,7 +183,10 @@ _OPEN_APPLICATION = re.compile(
     r"(?<!broadest )(?<!broad )(?<!diverse )(?<!widest )(?<!largest )"
     r"talent (pool|network|community)|initiativbewerbung|spontanbewerbung|banco de talentos|bolsa de talento|"
     r"(spontaneous|speculative|unsolicited) application|candidatura espont|candidature spontan|"
-    r"future (opportunit(y|ies)|openings?|roles?)|expression of interest|"
+    r"future (opportunit(y|ies)|openings?|roles?|consideration)|expression of interest|"
+    # an ATS's standing posting: "This is an evergreen role", "we are always accepting applications"
+    r"evergreen (role|position|posting|requisition|req|opening|job)|always accepting applications|"
+    r"general interest (application|posting|role|form)|"
     r"(don.t|do not) see (a|the|your) (role|position|job)|"
     r"not (a|an) (specific|active|current) (role|opening|position)|"
     # a network of freelancers one joins ("a network of Europe's best freelance developers") is a pool
@@ -191,7 +194,7 @@ _OPEN_APPLICATION = re.compile(
 # A piece every open-application phrase holds: the full pattern runs only when one is there.
 _OPENING_HINTS = ("open application", "general application", "talent ", "talento", "initiativbewerbung", "spontan",
                   "speculative", "unsolicited", "candidatura espont", "future ", "expression of interest", " see ",
-                  "not a", "freelanc")
+                  "not a", "freelanc", "evergreen", "always accepting", "general interest")
 # Titles in other words for the same role, read as the English a role list uses.
 _TITLE_SYNONYMS = ((re.compile(r"member of (the )?technical staff", re.I), "software engineer"),)
 
