@@ -207,7 +207,8 @@ _BOUND_ONLY_PAREN = re.compile(r"\(\s*([^()\n]{2,40}?)\s+only\s*\)", re.I)
 _BOUND_ONLY_IN = re.compile(r"\bonly\s+(?:in|within|from)\s+(?:the\s+)?([^.\n;:!?]{2,50})", re.I)
 _BOUND_ZONE = re.compile(r"\b([A-Z][\w ./-]{1,30}?)\s+(?:time ?zones?|hours)\b", re.I)
 # Words between a bound's lead and its place that make the place an option beside remote work, not its bound:
-# "remote unless you'd rather live in X", "remote, or on site in X", "remote if you prefer, or based in X".
+# "remote unless you'd rather live in X", "remote, or if you prefer, based in X" (a bare "or" may join two
+# places of one bound: "candidates on the East Coast or in Europe").
 _OPTION = re.compile(r"\b(?:unless|if you(?:['’]d| would)? (?:like|prefer|rather|want)|optionally|alternatively)\b",
                      re.I)
 _OVERLAP_BEFORE = re.compile(r"\b(?:overlap|crossover|cross-over|sync|in common|coincid)\w*\s+(?:with\s+)?(?:the\s+)?$",
