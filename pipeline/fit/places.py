@@ -49,7 +49,8 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "south africa": ("südafrika",), "nigeria": (), "kenya": (), "morocco": ("marokko", "marruecos"),
     "india": ("indien", "bharat"), "pakistan": (), "bangladesh": (), "sri lanka": (), "nepal": (),
     "singapore": ("singapur",), "malaysia": (), "indonesia": ("indonesien",), "philippines": ("philippinen",),
-    "thailand": (), "vietnam": ("viet nam",), "japan": ("日本",), "south korea": ("korea", "republic of korea"),
+    "thailand": (), "vietnam": ("viet nam", "việt nam"), "japan": ("日本",),
+    "south korea": ("korea", "republic of korea"),
     "china": (), "hong kong": (), "taiwan": (), "australia": ("australien",), "new zealand": ("neuseeland",),
 }
 _EU = ("austria belgium bulgaria croatia cyprus czechia denmark estonia finland france germany greece hungary ireland "
@@ -136,6 +137,7 @@ CITIES: dict[str, str] = {
     "sydney": "australia", "melbourne": "australia", "brisbane": "australia", "auckland": "new zealand",
     "manila": "philippines", "jakarta": "indonesia", "kuala lumpur": "malaysia", "ho chi minh city": "vietnam",
     "adelaide": "australia", "victoria, australia": "australia", "new south wales": "australia",
+    "hanoi": "vietnam", "da nang": "vietnam",
 }
 # Other names people and postings give those cities (in other languages, short, old), each declared once:
 # their country comes from CITIES, their point from cities.tsv under the GeoNames name.
@@ -148,13 +150,18 @@ CITY_ALIASES = {
     "praha": "prague", "wien": "vienna", "roma": "rome", "milano": "milan", "ciudad de méxico": "mexico city",
     "ciudad de mexico": "mexico city", "cdmx": "mexico city", "bogotá": "bogota", "den haag": "the hague",
     "saigon": "ho chi minh city", "delhi ncr": "new delhi",
+    # Vietnamese cities as postings write them: short, in Vietnamese, without "City"
+    "hcmc": "ho chi minh city", "tp.hcm": "ho chi minh city", "tphcm": "ho chi minh city",  # not "HCM" (software)
+    "ho chi minh": "ho chi minh city", "hồ chí minh": "ho chi minh city", "sài gòn": "ho chi minh city",
+    "hà nội": "hanoi", "ha noi": "hanoi", "đà nẵng": "da nang",
     # Portuguese and Spanish names of cities postings on Brazilian and Latin American boards name
     "berlim": "berlin", "berlín": "berlin", "munique": "munich", "múnich": "munich", "londres": "london",
     "nova york": "new york city", "nova iorque": "new york city", "nueva york": "new york city", "colônia": "köln",
     "viena": "vienna", "varsóvia": "warsaw", "varsovia": "warsaw", "praga": "prague", "milão": "milan",
 }
 CITIES.update({alias: CITIES[name] for alias, name in CITY_ALIASES.items()})
-US_STATES = ("alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho illinois "
+US_STATES = ("alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho "
+             "illinois "
              "indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi "
              "missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont "
              "virginia wisconsin wyoming").split() + [
@@ -175,11 +182,23 @@ _BOUND_LEAD = re.compile(
     # the same in the other languages postings are written in: "de qualquer lugar do Brasil", "para todo o
     # Brasil", "desde cualquier lugar de Latinoamérica", "innerhalb Deutschlands", "partout en France"
     r"qualquer lugar d[oae]s?|todo o|toda a|residentes? (?:n[oa]|em)|cualquier lugar de(?:l)?|todo el|"
-    r"residentes? en|innerhalb|in ganz|aus ganz|wohnhaft in|partout en|r[ée]sidant en)"
+    r"residentes? en|innerhalb|in ganz|aus ganz|wohnhaft in|partout en|r[ée]sidant en|remot[oa]s?\s+(?:desde|en|em))"
+    # "hiring in the following countries: Poland, Romania", "we can hire in: US, UK"
+    r"(?:\s+(?:the\s+)?following(?:\s+(?:countries|locations|regions|states))?\s*:|\s*:)?"
     r"\s+(?:the\s+)?([^.\n;:!?]{2,60})", re.I)
 # "Remote (LATAM)", "Remote - EMEA", "Remote: Canada" in a text; "US-based candidates", "EU based engineers".
 # "Remote - Japan", "Remote: EU", but not the next item of a list ("- Remote\n- Or on-site in Tokyo")
-_BOUND_REMOTE_NAMED = re.compile(r"remote[ \t]*(?:\(([^()\n]{2,40})\)|[-–—:][ \t]*([^.\n;!?()]{2,40}))", re.I)
+_BOUND_REMOTE_NAMED = re.compile(r"remot[eoa][ \t]*(?:\(([^()\n]{2,40})\)|[-–—:][ \t]*([^.\n;!?()]{2,40}))", re.I)
+# "This is a US-only role", "Remote, US only": a country or region named right before "only"
+_BOUND_X_ONLY = re.compile(r"\b([\w.]+(?:\s[\w.]+)?)[- ]only\b", re.I)
+# A "Location:" line of the text, in the languages postings use: "Location: United States (Remote)"
+_BOUND_LINE = re.compile(r"(?:locations?|ubicaci[óo]n|localiza[çc][ãa]o|standort|lieu|local)\W{0,3}:\W{0,3}"
+                         r"([^\n]{2,60})", re.I)
+_BOUND_OUTSIDE = re.compile(r"(?:outside(?:\s+of)?|other than)\s+(?:the\s+)?([^.\n;:!?]{2,50})", re.I)
+_NEGATED = re.compile(r"\b(?:not|cannot|can't|can’t|unable|no one|nobody)\b")
+_SEAT_BEFORE = re.compile(r"(?:hq|headquarters?|office|company|sede|firmen)\W{0,3}$")
+_LINE_WORDS = ("location",)
+_OTHER_LINE_WORDS = ("ubicaci", "localiza", "standort", "lieu", "local:")  # looked for unless in English
 # "Senior Engineer (US/Canada, Remote)": the places before "Remote" in one parenthesis
 _BOUND_REMOTE_AFTER = re.compile(r"\(([^()\n]{2,40}?),\s*remote\s*\)", re.I)
 _BOUND_BASED = re.compile(r"([\w.]+(?:\s[\w.]+)?)[- ]based\s+(?:candidates|applicants|engineers|developers|employees|"
@@ -187,12 +206,45 @@ _BOUND_BASED = re.compile(r"([\w.]+(?:\s[\w.]+)?)[- ]based\s+(?:candidates|appli
 _BOUND_ONLY_PAREN = re.compile(r"\(\s*([^()\n]{2,40}?)\s+only\s*\)", re.I)
 _BOUND_ONLY_IN = re.compile(r"\bonly\s+(?:in|within|from)\s+(?:the\s+)?([^.\n;:!?]{2,50})", re.I)
 _BOUND_ZONE = re.compile(r"\b([A-Z][\w ./-]{1,30}?)\s+(?:time ?zones?|hours)\b", re.I)
+# Words between a bound's lead and its place that make the place an option beside remote work, not its bound:
+# "remote unless you'd rather live in X", "remote, or if you prefer, based in X" (a bare "or" may join two
+# places of one bound: "candidates on the East Coast or in Europe").
+_OPTION = re.compile(r"\b(?:unless|if you(?:['’]d| would)? (?:like|prefer|rather|want)|optionally|alternatively)\b",
+                     re.I)
+_OVERLAP_BEFORE = re.compile(r"\b(?:overlap|crossover|cross-over|sync|in common|coincid)\w*\s+(?:with\s+)?(?:the\s+)?$",
+                             re.I)
+# The posting's own team as the subject of "based/located in" ("we're based largely in Seattle", "teams based in
+# the US and Brazil"): where the team already is, not a bound on the hire. A company in the third person ("a
+# consultancy based in Austin", often a recruiter's client) may well be where the hire works, and stays one.
+_TEAM_BEFORE = re.compile(r"\b(?:teams?|we|we[’']re|we are|our (?:\w+ )?(?:team|teams|people|staff|employees|"
+                          r"engineers))\s+(?:are\s+|is\s+)?(?:\w+ly\s+)?$", re.I)
+
+
+_CONTINENTS = (REGIONS["americas"], REGIONS["emea"], REGIONS["apac"])
+
+
+def _continents(countries: frozenset[str]) -> int:
+    """How many of the Americas, Europe/Middle East/Africa and Asia-Pacific the countries lie in."""
+    return sum(1 for area in _CONTINENTS if countries & area)
+
+
+def _team_based(head: str, lowered: str, start: int, end: int) -> bool:
+    """The words of a bound's lead say where the posting's own team is based or located (_TEAM_BEFORE)."""
+    for word in ("based", "located"):
+        at = lowered.find(word, start, end)
+        if at != -1 and _TEAM_BEFORE.search(head, max(0, at - 30), at):
+            return True
+    return False
+
+
 _LEAD_WORDS = ("remote", "based", "located", "living", "resid", "work from", "working from", "candidates",
                "applicants", "open to", "hire", "hiring", "eligible", "authori", "right to work", "distributed",
                "spread", "citizen")
 _OTHER_LEAD_WORDS = ("qualquer lugar", "todo o", "toda a", "cualquier lugar", "todo el", "innerhalb", "in ganz",
-                     "aus ganz", "wohnhaft", "partout en", "résidant", "residant")  # looked for unless in English
-_SPLIT = re.compile(r"\s*(?:;|\||\bor\b|\boder\b|\bou\b|\n|/| · | • | - (?=remote\b))\s*", re.I)
+                     "aus ganz", "wohnhaft", "partout en", "résidant", "residant", "remoto", "remota")  # unless English
+# Alternatives: ";", "|", "or", "/", a list's bullets; " - ", "&", "+" or "and" only before "Remote"
+_SPLIT = re.compile(r"\s*(?:;|\||\bor\b|\boder\b|\bou\b|\bo\b(?=\s*remot)|\n|/| · | • | - (?=remote\b)|"
+                    r"(?:&|\+|\band\b)(?=\s*remote\b))\s*", re.I)
 
 
 @dataclass(frozen=True)
@@ -203,6 +255,7 @@ class Part:
     remote: bool
     text: str
     inferred: bool = False  # a bare "Remote" taken to mean the places named beside it ("New York, NY,Remote")
+    zoned: bool = False  # its countries are those near a time zone it names ("Remote (GMT+2 to GMT-6)")
 
 
 @dataclass(frozen=True)
@@ -212,6 +265,7 @@ class Where:
     parts: tuple[Part, ...]
     anywhere: bool  # remote with no bound at all ("Remote", "Worldwide")
     unknown: bool  # no place named and not remote
+    excluded: frozenset[str] = frozenset()  # countries the field shuts out ("Worldwide (except US)")
 
     @property
     def remote(self) -> bool:
@@ -258,9 +312,16 @@ def countries_of(text: str) -> frozenset[str]:
     code = _STATE_CODE.search(text)
     if code and _ISO_CODES.get(code.group(1).lower()) in found:
         code = None  # "Hyderabad, IN" is India's code beside an Indian city, not Indiana
-    if _STATE_NAMES.search(low) or code:
+    state = _STATE_NAMES.search(low)
+    if state and state.group(1) == "georgia" and not found and _GEORGIAN_CITY.search(low):
+        state = None  # "Tbilisi, Georgia": the country in the Caucasus, not the US state
+    if state or code:
         found.add("united states")
     return frozenset(found)
+
+
+# Georgia is a US state and a country: a city of the country beside it says which.
+_GEORGIAN_CITY = re.compile(r"\b(?:tbilisi|batumi|kutaisi|rustavi|sokhumi|sakartvelo|caucasus)\b")
 
 
 # US states written as their codes with slashes ("Remote in NY/NJ/CT"): one area, the United States, not
@@ -377,11 +438,12 @@ _REMOTE_ITEM = re.compile(r"(?:^|,)\s*remote\s*(?:,|$)", re.I)
 # An alternative that says anywhere ("Saigon, Vietnam; Anywhere; Remote"): remote work from anywhere,
 # not bounded by the offices listed beside it, as a bare "Remote" is.
 # A bare "Remote" set apart as an alternative of its own ("Saigon, Vietnam; Remote", "Hamburg or Remote",
-# "Remote; Or on-site in Tokyo") is a remote role that names no region, not remote work in the office's
-# country, as one joined to a place is ("Toronto, ON - Remote OK", "Bangalore, India - Remote").
+# "Remote; Or on-site in Tokyo", "Lisbon / Remote", "Austin & Remote") is a remote role that names no
+# region, not remote work in the office's country, as one joined to a place is ("Toronto, ON - Remote
+# OK", "Bangalore, India - Remote", "Remote/LatAm": a slash without spaces joins a word to its place).
 _BARE_REMOTE = re.compile(r"^\W*(?:remote|remoto|remota)\W*$", re.I)
-_REMOTE_APART = re.compile(r"(?:^|;|\||\bor\b|\bou\b|\boder\b|\n)\s*(?:remote|remoto|remota)\s*(?:$|;|\||\bor\b|\bou\b|"
-                           r"\boder\b|\n)", re.I)
+_REMOTE_APART = re.compile(r"(?:^|;|\||\s/|&|\+|\band\b|\bor\b|\bou\b|\bo\b|\boder\b|\n)\s*(?:remote|remoto|remota)\s*"
+                           r"(?:$|;|\||/\s|&|\+|\band\b|\bor\b|\bou\b|\boder\b|\n)", re.I)
 _ANYWHERE_ITEM = re.compile(r"^\W*(?:remote\W*)?(?:anywhere|worldwide|global)(?: in the world)?\W*$", re.I)
 _ONLY_A_PLACE = re.compile(r"^\W*([\w .&'-]+?)\W*$")
 
@@ -410,19 +472,25 @@ def read_where(location: str) -> Where:
     in either country; "Remote, US or Canada" remote in either ("Canada" follows a remote part);
     "Remote (PST)" remote near that time zone; "Remote" alone is remote anywhere."""
     parts: list[Part] = []
+    excluded: frozenset[str] = frozenset()
+    shut = _FIELD_EXCLUDE.search(location) if "xc" in location.lower() or "outside" in location.lower() else None
+    if shut and (excluded := areas_named(shut.group(1))):
+        location = location[:shut.start()] + location[shut.end():]  # "Worldwide (except US)": worldwide, less the US
     for chunk in _chunks(_STATE_RUN.sub(_states_of_run, _SEVERAL_PLACES.sub("", location).strip())):
         countries, remote = _countries_of_chunk(chunk), bool(REMOTE.search(chunk))
-        if not countries:
-            zoned = zone_bound(chunk)
-            countries, remote = (zoned, True) if zoned else (countries, remote)
+        zoned = frozenset() if countries else zone_bound(chunk)
+        if zoned:
+            countries, remote = zoned, True
         elif not remote and parts and parts[-1].remote and parts[-1].countries and _names_only_an_area(chunk):
             remote = True
         elif not remote and _names_only_a_region(chunk):
             remote = True  # nobody works on site in "Europe": an area of countries is where remote work is done
+        elif not remote and countries and _IN_ZONES.search(chunk):
+            remote = True  # "EU timezones", "US time zones only": hours to keep, from wherever one works
         # "New York, NY,Remote": remote as an item of its own beside an office's city, not "Remote (US)"
         office = remote and bool(_REMOTE_ITEM.search(chunk)) and bool(_CITY_NAMES.search(chunk.lower()) or
                                                                        city_country(chunk))
-        parts.append(Part(countries, remote, chunk, inferred=office))
+        parts.append(Part(countries, remote, chunk, inferred=office, zoned=bool(zoned)))
     named = any(p.countries for p in parts)
     remote = any(p.remote for p in parts)
     apart = bool(_REMOTE_APART.search(location))
@@ -433,7 +501,13 @@ def read_where(location: str) -> Where:
         parts = [Part(places, True, p.text, inferred=True) if p.remote and not p.countries and not unbound else p
                  for p, unbound in zip(parts, free, strict=True)]
     anywhere = any(free)
-    return Where(tuple(parts), anywhere or (remote and not named), not named and not remote)
+    return Where(tuple(parts), anywhere or (remote and not named), not named and not remote, excluded)
+
+
+_IN_ZONES = re.compile(r"\btime\s?zones?\b", re.I)
+# "Worldwide (except US)", "Remote - EMEA excl. UK", "Anywhere outside the EU": countries a place field shuts out.
+_FIELD_EXCLUDE = re.compile(r"[(\[,;-]?\s*\b(?:except(?:\s+for)?|excluding|excl\.?|outside(?:\s+of)?)\s+(?:the\s+)?"
+                            r"([^()\[\];|]{2,60})[)\]]?", re.I)
 
 
 # Markers of a company's seat, not of the role's place: "Headquarters: X" (up to a ; or |), "(HQ in
@@ -444,7 +518,8 @@ _HQ_PAREN = re.compile(rf"\(\s*{_SEAT_WORDS}\b\s*(?:in\b|at\b|:)?\s*([^()]*)\)",
 _HQ_AFTER = re.compile(r"[\s,(-]*\bHQ\b[\s)]*$", re.I)
 # Words that say a role is done on site or partly on site (the seat then is the role's place).
 _ON_SITE = re.compile(r"\b(on-?site|in[- ]office|in the office|hybrid|h[íi]brido|presencial|vor ort|"
-                      r"sur site|office[- ]based)\b", re.I)
+                      r"sur site|office[- ]based|im büro|no escrit[óo]rio|en (?:la|nuestra) oficina|au bureau|"
+                      r"op kantoor|in sede|hybride?)\b", re.I)
 
 
 def without_hq(location: str) -> tuple[str, str]:
@@ -466,12 +541,47 @@ def without_hq(location: str) -> tuple[str, str]:
     return location, ""
 
 
-_ON_SITE_WORDS = ("site", "office", "hybrid", "brido", "presencial", "vor ort")  # every _ON_SITE phrase holds one
+_ON_SITE_WORDS = ("site", "office", "hybrid", "brido", "presencial", "vor ort", "büro", "escrit", "oficina", "bureau",
+                  "kantoor", "in sede")  # every _ON_SITE phrase holds one
 
 
 def seat_label(location: str) -> bool:
     """The location field is a label for the company's seat ("Headquarters: Toronto"), not an office."""
     return _HQ_LEAD.match(location) is not None
+
+
+# A remote board's company line at the top of its text: "Headquarters: Garden City, Georgia, United States",
+# "**Headquarters:** Canada", "<strong>Headquarters:</strong> Toronto".
+_SEAT_LINE = re.compile(r"headquarters(?:[\s*:]|</?\w+>){1,6}([^\n<*]{2,80})", re.I)
+
+
+def seat_repeated(location: str, text: str) -> bool:
+    """The location field only repeats (a part of) the company's seat the text's opening names on a
+    "Headquarters:" line ("Georgia" beside "Headquarters: Garden City, Georgia, United States"): a
+    remote board that fills the place with the company's seat says nothing of the role's place."""
+    at = text.find("Headquarters", 0, 600)
+    line = _SEAT_LINE.match(text, at) if at != -1 else None
+    if line is None:
+        return False
+    pieces = {" ".join(p.split()).lower() for p in _PIECES.split(line.group(1)) if p.strip()}
+    return all(" ".join(p.split()).lower() in pieces for p in _PIECES.split(location) if p.strip())
+
+
+# An office the text names by its place ("our Munich office", "offices in London and Paris", "join us at our
+# campus in Austin"): a posting that names no place of its own but an office sits there, not nowhere.
+_OFFICE_NAMED = re.compile(r"\b(?:office|offices|campus|studio|hub)\s+(?:is\s+|are\s+)?(?:in|at|located in)\s+"
+                           r"([^.;:\n]{2,50})|\bour\s+([^.;:\n]{2,30}?)\s+(?:office|offices|campus|studio|hub)\b", re.I)
+_OFFICE_WORDS = ("office", "campus", "studio", "hub")
+
+
+def office_named(text: str, lowered: str) -> bool:
+    """The text's opening names an office by a place the tables know."""
+    head = text[:4000]
+    for start, end in windows(lowered[:4000], _OFFICE_WORDS, 40, 60):
+        for found in _OFFICE_NAMED.finditer(head, start, end):
+            if countries_of(found.group(1) or found.group(2)):
+                return True
+    return False
 
 
 def on_site_said(workplace: str, lowered: str) -> bool:
@@ -521,22 +631,46 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
     phrases = []
     for at in positions(lowered, _LEAD_WORDS if english else _LEAD_WORDS + _OTHER_LEAD_WORDS):
         lead = _BOUND_LEAD.match(head, at)
-        named = _BOUND_REMOTE_NAMED.match(head, at) if lowered.startswith("remote", at) else None
+        if lead and _OPTION.search(head, lead.start(), lead.start(1)):
+            lead = None  # "100% remote unless you'd like to live in Barcelona": an option, not a bound
+        elif lead and _team_based(head, lowered, lead.start(), lead.start(1)):
+            lead = None  # "fully remote, with teams based in the US and Brazil": where the team is
+        elif lead and "across" in lowered[lead.start():lead.start(1)] and _continents(countries_of(lead.group(1))) > 1:
+            lead = None  # "distributed across US, Canada, Brazil, Spain, Turkey": a team around the world
+        named = _BOUND_REMOTE_NAMED.match(head, at) if lowered.startswith(("remote", "remoto", "remota"), at) else None
         based = _BOUND_BASED.search(head, max(0, at - 25), at + 40) if lowered.startswith("based", at) else None
         after = _BOUND_REMOTE_AFTER.search(head, max(0, at - 44), at + 8) if named is None and \
             lowered.startswith("remote", at) else None
         phrases += [m.group(1) or m.group(2) if m is named else m.group(1) for m in (lead, named, based, after) if m]
+    found: set[str] = set()
     for at in positions(lowered, ("only",)):
         paren = _BOUND_ONLY_PAREN.search(head, max(0, at - _BOUND_BEFORE), at + 8)
         within = _BOUND_ONLY_IN.match(head, at)
         phrases += [m.group(1) for m in (paren, within) if m]
+        only = _BOUND_X_ONLY.search(head, max(0, at - 25), at + 4)
+        found |= areas_named(only.group(1)) if only else frozenset()  # a country's or region's name, not a city
+    for at in positions(lowered, ("outside", "other than")):  # "we can't hire outside the US": the US
+        rest = _BOUND_OUTSIDE.match(head, at)
+        if rest and _NEGATED.search(lowered, max(0, at - 45), at):
+            phrases.append(rest.group(1))
+    for at in positions(lowered, _LINE_WORDS if english else _LINE_WORDS + _OTHER_LINE_WORDS):
+        line = _BOUND_LINE.match(head, at)
+        if line and not _SEAT_BEFORE.search(lowered, max(0, at - 16), at):  # not "HQ location: X", the seat
+            phrases.append(line.group(1))
     for at in positions(lowered, ("time zone", "timezone", "hours")):
         zone = _BOUND_ZONE.search(head, max(0, at - 36), at + 11)
+        if zone and _OVERLAP_BEFORE.search(head, max(0, zone.start() - 40), zone.start()):
+            zone = None  # "2 hours crossover with Barcelona working hours": some shared hours, read as a zone
         phrases += [zone.group(1)] if zone else []
-    found: set[str] = set()
     for phrase in phrases:
+        span = _SPAN.match(phrase)
+        if span and countries_of(span.group(1)) and countries_of(phrase[span.end():]):
+            continue  # "from San Francisco to São Paulo": how far the team reaches, not a bound
         found |= countries_of(phrase)
     return frozenset(found)
+
+
+_SPAN = re.compile(r"([^,;]{2,40}?)\s+to\s+", re.I)  # "X to Y": a span of places
 
 
 _REMOTE_TEXT = re.compile(r"\b(remote|remotely|work from (home|anywhere)|home ?office|trabalhar de onde|"
@@ -577,9 +711,10 @@ CURRENCIES: dict[str, frozenset[str]] = {
     "CLP": frozenset({"chile"}), "TRY": frozenset({"turkey"}), "NGN": frozenset({"nigeria"}),
     "KES": frozenset({"kenya"})}
 # A security clearance or citizenship only one country's people can have (and the pieces they hold).
-_US_ONLY_WORDS = ("clearance", "citizen", "green card")  # "Top Secret clearance", "TS/SCI clearance"
+# So does a contract or benefit only the US tax system knows: a W-2 or 1099 position, a 401(k) plan.
+_US_ONLY_WORDS = ("clearance", "citizen", "green card", "w-2", "w2", "1099", "401")
 _US_ONLY = re.compile(r"security clearance|clearance (?:is )?required|\bts/sci\b|top secret|public trust|"
-                      r"\bu\.?s\.? citizens?(?:hip)?\b|green card", re.I)
+                      r"\bu\.?s\.? citizens?(?:hip)?\b|green card|\bw-?2\b|\b1099\b|\b401\s?\(?k\)", re.I)
 
 
 class Said:
@@ -618,16 +753,68 @@ class Said:
         """The opening says the work is remote."""
         return remote_in_text(self.text, self.lowered)
 
+    @functools.cached_property
+    def excluded(self) -> frozenset[str]:
+        """Countries the text shuts out ("we are not considering applicants from DACH or the UK")."""
+        return exclusions_in_text(self.text, self.lowered)
+
+
+# "We are not considering applicants from X", "not open to candidates in X", "anywhere except X", "excluding X":
+# countries a remote role shuts out, in the words they are written with.
+_EXCLUDE_WORDS = ("t consider", "t accept", "t hir", "t be open", "t open to", "t employ", "t work with", "unable to",
+                  "except ", "exclu")  # "not/cannot/can't consider", ...: every _EXCLUDE phrase holds one
+_EXCLUDE = re.compile(
+    r"(?:(?:not|unable to|cannot|can't|can not)\s+(?:currently\s+|yet\s+)?(?:consider(?:ing)?|accept(?:ing)?|hire|"
+    r"hiring|be open to|open to|employ|work with)|except(?:\s+for)?|excluding|with the exclusion of|we exclude)\s+"
+    r"(?:(?:applicants|candidates|applications|people|residents|anyone|talent|contractors)\s+)?"
+    r"(?:(?:who (?:are |live )?)?(?:from|in|based in|located in|living in|residing in)\s+)?([^.\n;!?]{2,120})", re.I)
+
+
+_INVERTED = re.compile(r"(?:outside|other than|anywhere but|beyond|non-)", re.I)
+
+
+def exclusions_in_text(text: str, lowered: str) -> frozenset[str]:
+    """Countries the opening of a text shuts out of a remote role (see _EXCLUDE)."""
+    head, low = text[:2500], lowered[:2500]
+    found: set[str] = set()
+    for start, end in windows(low, _EXCLUDE_WORDS, 5, 140):
+        for match in _EXCLUDE.finditer(head, start, end):
+            if not _INVERTED.search(match.group(1), 0, 30):  # "not open to anyone outside the US": the rest
+                found |= areas_named(match.group(1))
+    return frozenset(found)
+
+
+def areas_named(text: str) -> frozenset[str]:
+    """The countries a piece of text names as whole countries or regions ("DACH, France and the UK"); a
+    city or a state ("excluding California") shuts out a part of a country, not the country."""
+    low = text.lower()
+    found = {_COUNTRY_OF_NAME[m] for m in _COUNTRY_NAMES.findall(low)} | {_SHORT[m] for m in _SHORT_NAMES.findall(text)}
+    for name in _REGION_NAMES.findall(low):
+        if len(name) > 4 or _has(name.upper(), text):
+            found |= REGIONS[REGION_NAMES[name]]
+    return frozenset(found)
+
 
 def what_text_says(title: str, text: str, lowered: str, english: bool = False) -> Said:
     """What a posting says about where it may be worked from (read lazily, once per posting)."""
     return Said(title, text, lowered, english)
 
 
+# A clearance or citizenship the text only welcomes ("especially if you are a US citizen", "a clearance is
+# a plus") asks for nothing.
+_WELCOMED = re.compile(r"\b(?:especially|particularly|ideally|preferably|bonus|a plus|an? advantage|preferred|"
+                       r"nice to have|desirable|welcome)\b", re.I)
+
+
 def _us_only(title: str, text: str, lowered: str) -> bool:
-    """The title or the text's opening asks for a US clearance or citizenship."""
-    return _US_ONLY.search(title) is not None or any(
-        _US_ONLY.search(text, a, b) for a, b in windows(lowered[:4000], _US_ONLY_WORDS, 25, 20))
+    """The title or the text's opening asks for a US clearance or citizenship (not one it only welcomes)."""
+    if _US_ONLY.search(title) is not None:
+        return True
+    for start, end in windows(lowered[:4000], _US_ONLY_WORDS, 25, 20):
+        for found in _US_ONLY.finditer(text, start, end):
+            if not _WELCOMED.search(text, max(0, found.start() - 30), found.end() + 30):
+                return True
+    return False
 
 
 def anywhere_in_text(text: str, lowered: str) -> bool:
@@ -636,10 +823,16 @@ def anywhere_in_text(text: str, lowered: str) -> bool:
     head = text[:4000]
     for start, end in windows(lowered[:4000], ("anywhere", "any country"), 30, 25):
         for match in _ANYWHERE_TEXT.finditer(head, start, end):
+            if _FOR_A_WHILE.search(head, match.end(), match.end() + 60):
+                continue  # "work from anywhere in the world, up to 90 days a year": a travel allowance
             if not match.group(0).lower().startswith(("work", "working")) or \
                     _FULLY_REMOTE.search(head, max(0, match.start() - 150), match.end() + 20):
                 return True
     return False
+
+
+_FOR_A_WHILE = re.compile(r"\b(?:up to|for up to|for|a few|several)\s+(?:\d+|one|two|three|four|six|a few)?\s*"
+                          r"(?:days|weeks|months)\b|\b(?:days|weeks) (?:a|per|each) year\b", re.I)
 
 
 # A range of amounts after a currency ("R$16,500.00 - R$24,500.00", "€60k–80k") is a salary by its form,
@@ -717,6 +910,18 @@ _LOCALS_OF_STATE = re.compile(r"\b(?i:locals?|residents?|based)\s+(?i:to|in|of)\
                               r")\b")  # "Only Locals to WI": a state's code, in capitals
 
 
+# A title that opens the role to anywhere ("DevOps Engineer - Remote/Work Anywhere", "Designer (Worldwide)"),
+# not to anywhere within a place ("Work from anywhere in the US").
+_TITLE_ANYWHERE = re.compile(r"\b(?:(?:work(?:ing)?\s+(?:from\s+)?)?anywhere(?:\s+in\s+the\s+world)?|worldwide|"
+                             r"remote\W{1,3}global)\b(?!\s+(?:in|within|across|inside)\s+(?!the\s+world))", re.I)
+
+
+def title_anywhere(title: str) -> bool:
+    """The title says the role may be done from anywhere."""
+    low = title.lower()
+    return ("anywhere" in low or "worldwide" in low or "global" in low) and _TITLE_ANYWHERE.search(title) is not None
+
+
 @functools.lru_cache(maxsize=8192)
 def title_where(title: str) -> Where:
     """The place a title names in a part of its own ("Site Reliability Engineer | Acme | Remote (India)",
@@ -724,5 +929,5 @@ def title_where(title: str) -> Where:
     when the location field itself names no country."""
     parts = [part for part in re.split(r"\s*(?:\||\s[-–]\s|\(|\))\s*", title)
              if countries_of(part) or _LOCALS_OF_STATE.search(part)]
-    return read_where(" / ".join(parts) + (" / Remote" if parts and REMOTE.search(title) else "")) if parts \
+    return read_where(" / ".join(parts) + (" - Remote" if parts and REMOTE.search(title) else "")) if parts \
         else Where((), False, True)

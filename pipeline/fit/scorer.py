@@ -36,11 +36,14 @@ from pipeline.fit.places import (
     Where,
     expand,
     home_of,
+    office_named,
     on_site_said,
     positions,
     read_where,
     remote_in_text,
     seat_label,
+    seat_repeated,
+    title_anywhere,
     title_where,
     what_text_says,
     windows,
@@ -90,6 +93,10 @@ _ALTERNATIVE_LEVELS = re.compile(rf"\b({_LEVEL_WORD})\s*(?:/|\bor\b|&)\s*({_LEVE
 # time written as a share ("50%", "60 %"), but not "100% remote" nor "80-100%".
 _SCHEDULE = re.compile(r"\b(weekend|part[- ]time|night[- ]shift|teilzeit|meio per[íi]odo|medio tiempo|"
                        r"(?<![\d-])[1-6]\d\s?%(?![\s-]*(?:remot|home|fernarbeit)))", re.I)
+# The same said by a field line of the text's summary: "Hours: Part-time, flexible", "Job type: Part-time" (not
+# "Job type: Full-time, Part-time", which offers both).
+_SCHEDULE_LINE = re.compile(r"(?im)^\W{0,4}(?:hours|job type|employment type|employment|schedule|commitment|workload)"
+                            r"\W{0,4}:\W{0,4}\s*part[- ]time\b(?!\s*(?:/|,|or|and)\s*full)")
 # A level the text states for the role when its title states none: LinkedIn's "Seniority level" line,
 # "no previous experience required" (in the languages postings use), or a level word right beside the
 # title where the text names it ("um Data Engineer JR", "a Senior Data Engineer").
@@ -190,12 +197,17 @@ def _number(text: str) -> int:
     return int(text) if text.isdigit() else _NUMBER_WORDS[text]
 
 
-# Open applications and talent pools: a way to be remembered, not an opening.
+# Open applications and talent pools: a way to be remembered, not an opening ("a general application link"
+# for the roles listed is only where to apply).
 _OPEN_APPLICATION = re.compile(
-    r"open application|general application|(?<!broadest )(?<!broad )(?<!diverse )(?<!widest )(?<!largest )"
+    r"open application|general application(?!\s+(?:link|form|url|page|portal))|"
+    r"(?<!broadest )(?<!broad )(?<!diverse )(?<!widest )(?<!largest )"
     r"talent (pool|network|community)|initiativbewerbung|spontanbewerbung|banco de talentos|bolsa de talento|"
     r"(spontaneous|speculative|unsolicited) application|candidatura espont|candidature spontan|"
-    r"future (opportunit(y|ies)|openings?|roles?)|expression of interest|"
+    r"future (opportunit(y|ies)|openings?|roles?|consideration)|expression of interest|"
+    # an ATS's standing posting: "This is an evergreen role", "we are always accepting applications"
+    r"evergreen (role|position|posting|requisition|req|opening|job)|always accepting applications|"
+    r"general interest (application|posting|role|form)|"
     r"(don.t|do not) see (a|the|your) (role|position|job)|"
     r"not (a|an) (specific|active|current) (role|opening|position)|"
     # a network of freelancers one joins ("a network of Europe's best freelance developers") is a pool
@@ -203,7 +215,7 @@ _OPEN_APPLICATION = re.compile(
 # A piece every open-application phrase holds: the full pattern runs only when one is there.
 _OPENING_HINTS = ("open application", "general application", "talent ", "talento", "initiativbewerbung", "spontan",
                   "speculative", "unsolicited", "candidatura espont", "future ", "expression of interest", " see ",
-                  "not a", "freelanc")
+                  "not a", "freelanc", "evergreen", "always accepting", "general interest")
 # Titles in other words for the same role, read as the English a role list uses.
 _TITLE_SYNONYMS = ((re.compile(r"member of (the )?technical staff", re.I), "software engineer"),)
 
@@ -469,6 +481,24 @@ def _few(countries: frozenset[str]) -> str:
     return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
 
 
+# Sources whose every card states a place (LinkedIn's cards, an applicant tracking system's location
+# field): a card without one was read wrong, not posted without one.
+_PLACED_SOURCES = frozenset({"linkedin", "greenhouse", "lever", "ashby"})
+_PLACELESS_TEXT = 200  # a text this short (or none) says too little to read a missing place as remote
+
+
+def _placeless(job: Job, workplace: str, low_text: str) -> bool:
+    """A posting whose location field is empty and whose text neither says it is on site or hybrid nor
+    names where one works (no "based in", no office by its place: "our Munich office") is a remote
+    role that names no region: what remote boards, their mirrors and careers pages post without a
+    place. Not so a card of a source that always states a place, one whose source says it is not
+    remote (an import's is_remote: false), nor a posting with hardly any text."""
+    return not (job.location or "").strip() and job.source not in _PLACED_SOURCES and \
+        job.extra.get("is_remote") is not False and \
+        len(low_text) >= _PLACELESS_TEXT and not on_site_said(workplace, low_text) and \
+        not office_named(job.description, low_text)
+
+
 def remote_areas(where: Where, remote_hint: bool, said: Said) -> list[frozenset[str] | None]:
     """Where the posting's remote work may be done from, one area per alternative (None: anywhere).
     A remote part that names its countries ("Remote (Canada)") is that area, widened by the places
@@ -488,7 +518,8 @@ def remote_areas(where: Where, remote_hint: bool, said: Said) -> list[frozenset[
             continue
         if part.countries and part.remote and not part.inferred:
             named = True
-            areas.append(part.countries | said.bounds)
+            # a time zone is only the hours: the pay's currency or a clearance still limits it
+            areas.append(limited(part.countries | said.bounds) if part.zoned else part.countries | said.bounds)
         elif part.countries:
             areas.append(limited(None if said.anywhere and not said.bounds else part.countries | said.bounds))
     if where.anywhere or (remote_hint and not where.parts) or (said.anywhere and not named):
@@ -601,10 +632,18 @@ class Scorer:
     def _schedule_cap(self, job: Job, fit: Fit) -> int | None:
         """A title that says weekend or part-time work ("Weekend Site Reliability Engineer") is not the
         regular position a profile asks for, unless one of its roles says so."""
-        found = _SCHEDULE.search(job.title)
-        if found is None or self.takes_schedules:
+        if self.takes_schedules:
             return None
-        fit.flags.append(f"the title says {found.group(1)!r}: not a regular full-time position")
+        found = _SCHEDULE.search(job.title)
+        if found is not None:
+            fit.flags.append(f"the title says {found.group(1)!r}: not a regular full-time position")
+            return self.profile.min_score - OPENING_GAP
+        text = job.description  # the cheap test first: "Part-time", "part time" hold one of these
+        hinted = text.find("art-time", 0, 1500) != -1 or text.find("art time", 0, 1500) != -1
+        line = _SCHEDULE_LINE.search(text, 0, 1500) if hinted else None
+        if line is None:
+            return None
+        fit.flags.append(f"the text says {line.group(0).strip()!r}: not a regular full-time position")
         return self.profile.min_score - OPENING_GAP
 
     def _title(self, job: Job, function: str | None, fit: Fit) -> float:
@@ -721,10 +760,18 @@ class Scorer:
         if not where.countries():  # "Anywhere", "Remote" or nothing: the title may say where
             if titled.countries():
                 where, remote_hint = titled, remote_hint or where.remote
+            elif where.unknown and not remote_hint and _placeless(job, workplace, low_text):
+                remote_hint = True
+                fit.reasons.append("no place given and the text names no office: read as remote with no region")
         elif any(REMOTE.search(p.text) for p in titled.parts):
             # "Senior Frontend Engineer - Remote Europe": the title opens remote work there too; a territory
             # the title names without saying remote ("Account Executive - EMEA") is not where one works from
-            where = Where(where.parts + tuple(p for p in titled.parts if REMOTE.search(p.text)), where.anywhere, False)
+            where = Where(where.parts + tuple(p for p in titled.parts if REMOTE.search(p.text)), where.anywhere, False,
+                          where.excluded)
+        if title_anywhere(job.title) and not where.anywhere and not titled.countries():
+            # "DevOps Engineer Remote/Work Anywhere" at "Serbia"; not "USA - Based Anywhere" (anywhere there)
+            where, remote_hint = Where(where.parts, True, False, where.excluded), True
+            fit.reasons.append("the title says it may be done from anywhere")
         share, note = 1.0, ""
         if where.unknown and not remote_hint and not said.bounds and self.home:
             share, note = 0.0, "no location given: cannot tell whether you can work there"
@@ -739,8 +786,10 @@ class Scorer:
             share, note = (1.0, "") if self.profile.remote != "only" or workable else (0.0, "not remote")
         elif not self._workable(where, remote_hint, said):
             share, note = 0.0, f"{job.location or 'remote'} is outside where you can work"
-            if (where.remote or remote_hint) and said.limits is not None and not said.limits & self.work_from:
-                note += f" (its hours, pay or clearance point to {_few(said.limits)})"
+            if (said.excluded | where.excluded) & self.work_from:
+                note += f" (it shuts out {_few((said.excluded | where.excluded) & self.work_from)})"
+            elif (where.remote or remote_hint) and said.limits is not None and not said.limits & self.work_from:
+                note += f" (its hours, pay, clearance or US contract point to {_few(said.limits)})"
         if note:
             fit.flags.append(note)
         fit.outside = share == 0.0
@@ -756,12 +805,15 @@ class Scorer:
         that gives only the seat ("Headquarters: Toronto", a remote board's company line) or a text
         that says remote makes the role remote, bounded only by what the text says."""
         place, seat = without_hq(location)
+        label = seat_label(location)
+        if not seat and location.strip() and seat_repeated(location, description):
+            place, seat, label = "", location, True  # the field repeats the text's "Headquarters:" line
         if not seat or place:
             return read_where(place), False
         where = read_where(seat)
         if where.remote:
             return where, False
-        if on_site_said(workplace, low_text) or not (seat_label(location) or remote_in_text(description, low_text)):
+        if on_site_said(workplace, low_text) or not (label or remote_in_text(description, low_text)):
             return where, False
         return Where((), False, True), True
 
@@ -772,8 +824,13 @@ class Scorer:
         mode = self.profile.remote
         if mode != "only" and any(not p.remote and self.onsite.takes(p.countries, p.text) for p in where.parts):
             return True
-        return mode != "no" and any(area is None or area & self.work_from
-                                    for area in remote_areas(where, remote_hint, said))
+        if mode == "no":
+            return False
+        areas = remote_areas(where, remote_hint, said)
+        if not any(area is None or area & self.work_from for area in areas):
+            return False
+        allowed = self.work_from - said.excluded - where.excluded  # "not considering DACH", "(except US)"
+        return any(area is None and allowed or area is not None and area & allowed for area in areas)
 
     def _language(self, job: Job, lowered: str, fit: Fit) -> float:
         spoken = self.spoken

@@ -47,7 +47,7 @@ _ZONE = re.compile(
     # a US zone's short name is a zone only after a time, in a range of them or before "hours": "ET to PT hours"
     r"|\b(?P<paired>ET|CT|MT|PT)(?=\s*(?:to|through|or|and|[-–/])\s*(?:ET|CT|MT|PT)\b|\s+(?i:hours|time)\b)")
 # "Overlap with EST by 4 hours": the person may live further away, as far as the hours allow.
-_OVERLAP = re.compile(r"\b(?:overlap|sync|in common|coincid)", re.I)
+_OVERLAP = re.compile(r"\b(?:overlap|crossover|cross-over|sync|in common|coincid)", re.I)
 _HOURS = re.compile(r"\b(\d)\s*(?:[-–]\s*\d\s*)?(?:hours?|hrs?|h)\b", re.I)
 
 def zone_offsets(text: str, start: int = 0, end: int | None = None) -> list[float]:
@@ -64,10 +64,28 @@ def zone_offsets(text: str, start: int = 0, end: int | None = None) -> list[floa
     return found
 
 
-def zone_countries(offsets: list[float], reach: float = ZONE_REACH) -> frozenset[str]:
-    """The countries within `reach` hours of any of the offsets."""
+def zone_countries(offsets: list[float], reach: float = ZONE_REACH,
+                   bands: tuple[tuple[float, float], ...] = ()) -> frozenset[str]:
+    """The countries within `reach` hours of any of the offsets, or of any band of them."""
     return frozenset(country for country, (west, east) in UTC_OFFSETS.items()
-                     if any(west - reach <= offset <= east + reach for offset in offsets))
+                     if any(west - reach <= offset <= east + reach for offset in offsets) or
+                     any(west - reach <= high and east + reach >= low for low, high in bands))
+
+
+# Two zones joined as a range: "GMT+2 to GMT-6", "UTC-3 - UTC+3", "between PST and EST": every zone in between.
+_BETWEEN = re.compile(r"\s*(?:to|through|thru|until|and|-|–|—)\s*$", re.I)
+
+
+def zone_bands(text: str) -> tuple[tuple[float, float], ...]:
+    """The bands of offsets a text names as a range of two zones."""
+    found = list(_ZONE.finditer(text))
+    bands = []
+    for first, second in zip(found, found[1:], strict=False):
+        if second.start() - first.end() <= 12 and _BETWEEN.match(text, first.end(), second.start()):
+            ends = zone_offsets(text, first.start(), first.end()) + zone_offsets(text, second.start(), second.end())
+            if len(ends) == 2:
+                bands.append((min(ends), max(ends)))
+    return tuple(bands)
 
 
 def zone_bound(text: str) -> frozenset[str]:
@@ -76,11 +94,12 @@ def zone_bound(text: str) -> frozenset[str]:
     offsets = zone_offsets(text)
     if not offsets:
         return frozenset()
+    bands = zone_bands(text) if len(offsets) > 1 else ()
     overlap = _OVERLAP.search(text)
     if overlap is None:
-        return zone_countries(offsets)
+        return zone_countries(offsets, bands=bands)
     hours = _HOURS.search(text, max(0, overlap.start() - 60), overlap.end() + 60)
-    return zone_countries(offsets, max(ZONE_REACH, 8.0 - int(hours.group(1) if hours else 4)))
+    return zone_countries(offsets, max(ZONE_REACH, 8.0 - int(hours.group(1) if hours else 4)), bands)
 
 
 _ZONE_MARKS = frozenset({"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "HST", "BRT", "GMT", "UTC",
