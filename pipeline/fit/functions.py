@@ -421,14 +421,63 @@ def _only_functions(piece: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def openings(title: str) -> tuple[str, ...]:
     """The openings a title lists ("Senior Software Engineer; Lead Product Designer"), each with the
-    pieces that name no role ("...; Remote - Security Clearance") kept beside it; one title, one opening."""
+    pieces that name no role ("...; Remote - Security Clearance") kept beside it; one title, one opening.
+    A list joined by commas, " + ", " / " or " - " is read by _list_of_openings."""
     pieces = [piece.strip() for piece in _OPENINGS.split(title) if piece.strip()]
     roles = [piece for piece in pieces if title_function(piece) is not None and (
         _ROLE_NOUN.search(english_title(piece)) or _only_functions(piece))]
     if len(roles) < 2:
-        return (title,)
+        return _list_of_openings(title) or (title,)
     rest = [piece for piece in pieces if piece not in roles]
     return tuple(" - ".join([role, *rest]) for role in roles)
+
+
+# Where a title may list openings side by side, outside parentheses: "SRE, Product Managers, Backend
+# Engineers, AI", "Staff SWE - Senior SWE - Account Executive", "Sales Manager/ Software Engineer / ML
+# Engineer", "Applied ML + Founding Sales Role".
+_LIST_JOINS = re.compile(r"\s*,\s*|\s+\+\s+|\s*/\s+|\s+/\s*|\s+[-–—|]\s+")
+_PLUS = re.compile(r"\s+\+\s+")
+_BARE_AI = re.compile(r"\W*(?:ai|gen ?ai|llms?)\W*", re.I)  # "AI" in a list of teams hiring: the AI team's work
+_PLURAL_ROLE = re.compile(r"\b(?:engineers|developers|managers|designers|scientists|analysts|executives|reps)\b",
+                          re.I)
+
+
+def _top_level_pieces(title: str) -> list[str]:
+    """The title split at _LIST_JOINS outside parentheses ("Engineers (frontend, backend)" stays one)."""
+    pieces, start = [], 0
+    for join in _LIST_JOINS.finditer(title):
+        if title.count("(", 0, join.start()) == title.count(")", 0, join.start()):
+            pieces.append(title[start:join.start()])
+            start = join.end()
+    pieces.append(title[start:])
+    return [piece.strip() for piece in pieces if piece.strip()]
+
+
+def _list_of_openings(title: str) -> tuple[str, ...] | None:
+    """The openings a title lists with commas, " + ", " / " or " - ": pieces that each name a role
+    ("Staff SWE - Senior SWE - Enterprise Account Executive"), or name only a kind of work or a
+    department in three words at most ("Accounting, Software Engineering, Sales"; "AI"). It is a list
+    when two pieces or more are roles, when three pieces or more all name a kind of work, when "+"
+    joins them ("Applied ML + Founding Sales Role"), or when a plural role sits beside another
+    function's name ("Software Engineers, Sales"). Else one piece names the team or the stack of the
+    other ("Software Engineer, Backend", "Software Engineer - Go"), a language names a skill ("Python
+    Engineer - RPA Developer"), a grade is the role's rank, and the title is one opening."""
+    if "," not in title and "/" not in title and " - " not in title and " + " not in title \
+            and " – " not in title and " | " not in title and " — " not in title:
+        return None
+    pieces = _top_level_pieces(title)
+    if len(pieces) < 2 or any(piece.lower() in GRADES for piece in pieces):
+        return None  # a bank's grade beside the role ("DevOps Engineer, VP", "Analyst, Community Support")
+    named = [piece for piece in pieces if _ROLE_NOUN.search(english_title(piece)) and _named_function(piece)
+             and not named_by_language(piece)]
+    bare = [piece for piece in pieces if piece not in named and (_BARE_AI.fullmatch(piece) or (
+        len(piece.split()) <= 3 and _named_function(piece)))]
+    if len(named) + len(bare) < len(pieces):
+        return None  # a piece names no work: a place, a team, a note
+    listed = (len(named) >= 2 or len(pieces) >= 3 or _PLUS.search(title) is not None
+              or (named and bare and any(_PLURAL_ROLE.search(piece) for piece in named)
+                  and all(title_function(piece) not in ENGINEERING for piece in bare)))
+    return tuple(pieces) if listed else None
 
 
 def job_function(title: str, text: str, lowered: str | None = None) -> str | None:
