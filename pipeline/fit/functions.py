@@ -113,8 +113,9 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
                        r"tele ?sales|telemarket|door[- ]to[- ]door|\bclosers?\b|"
                        r"\bretail (sales|associate|assistant|advisor|consultant)|"
                        r"(store|shop|showroom) (associate|assistant|advisor)|(?<!inside )sales associate"),
+    # A territory is a seller's patch: "Territory Manager", "Territory Account Manager" sell in it.
     ("sales", r"account (executive|director)|sales (executive|director|specialist|representative)|inside sales|"
-              r"\baes?\b"),  # "Mid-Market AE"
+              r"\baes?\b|\bterritory (manager|representative|rep|sales|account)"),  # "Mid-Market AE"
     # Other selling jobs: keeping existing customers, booking meetings for closers, building partnerships.
     ("account management", r"account manag(er|ement)|key account|client partner"),
     ("sales development", r"\b(sdr|bdr)\b|sales development|business development rep|lead generat|appointment sett"),
@@ -127,7 +128,12 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("support", r"(customer|client|user|technical|it) ?support|support (analyst|specialist|technician|agent|"
                 r"representative)|customer success|help ?desk|service desk|client services?\b|"
                 r"^\W*(tier|level|l) ?([1-3]|i{1,3})\W+(engineer|technician|analyst|specialist|agent)|"
-                r"(customer|client|user) (care|champion|happiness|hero|advocate)"),
+                r"(customer|client|user) (care|champion|happiness|hero|advocate)|"
+                # Bringing new customers onto a product (not new staff onto a team), and a "Service
+                # Engineer" of nothing more specific ("Field Service Engineer"), who keeps customers' systems running.
+                r"(?<!hr )(?<!employee )(?<!people )onboarding (specialist|manager|coordinator|associate|consultant)|"
+                r"^\W*(((senior|sr|junior|jr|lead|staff|principal)\.?|i{1,3}|[1-3])\s+)*(customer |field |technical )?"
+                r"service engineer\b"),
     ("management", r"(engineering|(?<!business )development|software|technical|team|delivery) manager|"
                    r"manager,? engineering|"
                    r"head of|director|vice president|\bvp\b|\bcto\b|chief"),
