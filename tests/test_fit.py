@@ -1251,6 +1251,7 @@ def test_standing_postings_of_an_applicant_tracking_system_are_pools(description
     ("Cloud Engineer, AVP", ("Cloud Engineer, AVP",)),
     ("Analyst, Customer Support, Treasury", ("Analyst, Customer Support, Treasury",)),
     ("Engineers (backend, mobile)", ("Engineers (backend, mobile)",)),
+    ("Software Engineer, Frontend / Mobile", ("Software Engineer, Frontend / Mobile",)),  # the role's kinds
 ])
 def test_a_title_listing_openings_with_commas_plus_slash_or_dash(title, expected):
     from pipeline.fit.functions import openings

@@ -466,8 +466,9 @@ def _list_of_openings(title: str) -> tuple[str, ...] | None:
     when two pieces or more are roles, when three pieces or more all name a kind of work, when "+"
     joins them ("Applied ML + Founding Sales Role"), or when a plural role sits beside another
     function's name ("Software Engineers, Sales"). Else one piece names the team or the stack of the
-    other ("Software Engineer, Backend", "Software Engineer - Go"), a language names a skill ("Python
-    Engineer - RPA Developer"), a grade is the role's rank, and the title is one opening."""
+    other ("Software Engineer, Backend", "Software Engineer - Go"), kinds of engineering after a
+    generic role name its kinds ("Software Engineer, Frontend / Mobile"), a language names a skill
+    ("Python Engineer - RPA Developer"), a grade is the role's rank, and the title is one opening."""
     if "," not in title and "/" not in title and " - " not in title and " + " not in title \
             and " – " not in title and " | " not in title and " — " not in title:
         return None
@@ -480,6 +481,8 @@ def _list_of_openings(title: str) -> tuple[str, ...] | None:
         len(piece.split()) <= 3 and _named_function(piece)))]
     if len(named) + len(bare) < len(pieces):
         return None  # a piece names no work: a place, a team, a note
+    if title_function(pieces[0]) == GENERIC and pieces[1] in bare and title_function(pieces[1]) in ENGINEERING:
+        return None  # "Software Engineer, Frontend / Mobile": the kinds of the role that leads
     listed = (len(named) >= 2 or len(pieces) >= 3 or _PLUS.search(title) is not None
               or (named and bare and any(_PLURAL_ROLE.search(piece) for piece in named)
                   and all(title_function(piece) not in ENGINEERING for piece in bare)))
