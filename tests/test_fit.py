@@ -1233,3 +1233,15 @@ def test_more_forms_of_a_remote_bound_in_the_text(text, countries):
 def test_standing_postings_of_an_applicant_tracking_system_are_pools(description, pool):
     fit = score(description=description)
     assert ("open application or talent pool, not an opening" in fit.flags) is pool, fit.flags
+
+
+# After round 6: where and openings (branch fit-places2).
+
+@pytest.mark.parametrize("location, countries", [
+    ("Greater Lincoln Area", {"united states"}), ("greater Lincoln area", {"united states"}),
+    ("Lincoln Metropolitan Area", {"united states"}), ("Area 51", set()),
+])
+def test_a_city_named_as_its_greater_or_metropolitan_area_is_that_city(location, countries):
+    from pipeline.fit.places import read_where
+
+    assert {c for part in read_where(location).parts for c in part.countries} == countries

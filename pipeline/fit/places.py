@@ -413,14 +413,15 @@ def spot_of(chunk: str) -> Spot:
 
 
 _NOT_A_PLACE = re.compile(r"\([^)]*\)|\b\d{3,}\b|\b(remote|remoto|remota|hybrid|h[íi]brido|on-?site|presencial|"
-                          r"full[- ]time|part[- ]time|only|office|hq)\b", re.I)
+                          r"full[- ]time|part[- ]time|only|office|hq|greater|metro(?:politan)?|area)\b", re.I)
 _PIECES = re.compile(r"\s*(?:,|–|—|\s-\s|/)\s*")
 
 
 @functools.lru_cache(maxsize=8192)
 def city_country(chunk: str) -> frozenset[str]:
     """The country of a city a location chunk names on its own ("Lehi", "10625 Berlin", "São José dos
-    Campos"), looked up as whole pieces of the chunk, never as words inside other text."""
+    Campos", LinkedIn's "Greater Omaha Area", "Omaha Metropolitan Area"), looked up as whole pieces of
+    the chunk, never as words inside other text."""
     cities = _cities()
     for piece in _PIECES.split(_NOT_A_PLACE.sub(" ", chunk)):
         name = " ".join(piece.split()).strip(" .").lower()
