@@ -1245,3 +1245,14 @@ def test_a_city_named_as_its_greater_or_metropolitan_area_is_that_city(location,
     from pipeline.fit.places import read_where
 
     assert {c for part in read_where(location).parts for c in part.countries} == countries
+
+
+@pytest.mark.parametrize("text, countries", [
+    ("We bring power to remote communities in northern Canada. The role is fully remote.", set()),
+    ("Our satellites do remote sensing of farms in Kenya.", set()),
+    ("This role is remote within Canada.", {"canada"}),
+])
+def test_remote_describing_places_or_things_is_not_a_bound_on_remote_work(text, countries):
+    from pipeline.fit.places import bounds_in_text
+
+    assert bounds_in_text(text) == countries

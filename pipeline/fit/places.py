@@ -632,7 +632,9 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
     phrases = []
     for at in positions(lowered, _LEAD_WORDS if english else _LEAD_WORDS + _OTHER_LEAD_WORDS):
         lead = _BOUND_LEAD.match(head, at)
-        if lead and _OPTION.search(head, lead.start(), lead.start(1)):
+        if lead and _REMOTE_THING.match(lowered, at):
+            lead = None  # "to the most remote communities in North America": remote places, not remote work
+        elif lead and _OPTION.search(head, lead.start(), lead.start(1)):
             lead = None  # "100% remote unless you'd like to live in Barcelona": an option, not a bound
         elif lead and _team_based(head, lowered, lead.start(), lead.start(1)):
             lead = None  # "fully remote, with teams based in the US and Brazil": where the team is
@@ -671,6 +673,9 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
     return frozenset(found)
 
 
+# "remote" describing places or things, not the work: "remote communities", "remote sensing", "remote areas"
+_REMOTE_THING = re.compile(r"remote\s+(?:communit|areas?\b|villages?|towns?\b|islands?|rural|sensing|monitoring|"
+                           r"patients?|parts of|corners)")
 _SPAN = re.compile(r"([^,;]{2,40}?)\s+to\s+", re.I)  # "X to Y": a span of places
 
 
