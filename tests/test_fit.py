@@ -1256,3 +1256,16 @@ def test_remote_describing_places_or_things_is_not_a_bound_on_remote_work(text, 
     from pipeline.fit.places import bounds_in_text
 
     assert bounds_in_text(text) == countries
+
+
+@pytest.mark.parametrize("description, outside", [
+    ("Fully remote. Benefits: health insurance, 401k with company match.", True),
+    ("Fully remote. Benefits: health insurance, 401(k) with company match.", True),
+    ("Fully remote, distributed team. For US employees: 401k and health insurance.", False),
+    ("Fully remote. Retirement plans (available for United States team members).", False),
+    ("Fully remote. Kubernetes and 4010 kilobytes of YAML.", False),
+])
+def test_a_401k_plan_bounds_remote_work_to_the_us_unless_offered_to_the_us_staff_among_others(description, outside):
+    profile = FitProfile(**{**SRE_BLR.__dict__, "locations": ("Bengaluru", "India")})
+    fit = Scorer(profile).score(job(title="Site Reliability Engineer", location="Remote", description=description))
+    assert fit.outside is outside, fit.flags

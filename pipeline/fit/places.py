@@ -717,10 +717,16 @@ CURRENCIES: dict[str, frozenset[str]] = {
     "CLP": frozenset({"chile"}), "TRY": frozenset({"turkey"}), "NGN": frozenset({"nigeria"}),
     "KES": frozenset({"kenya"})}
 # A security clearance or citizenship only one country's people can have (and the pieces they hold).
-# So does a contract or benefit only the US tax system knows: a W-2 or 1099 position, a 401(k) plan.
+# So does a contract or benefit only the US tax system knows: a W-2 or 1099 position, a 401(k) or "401k" plan.
 _US_ONLY_WORDS = ("clearance", "citizen", "green card", "w-2", "w2", "1099", "401")
 _US_ONLY = re.compile(r"security clearance|clearance (?:is )?required|\bts/sci\b|top secret|public trust|"
-                      r"\bu\.?s\.? citizens?(?:hip)?\b|green card|\bw-?2\b|\b1099\b|\b401\s?\(?k\)", re.I)
+                      r"\bu\.?s\.? citizens?(?:hip)?\b|green card|\bw-?2\b|\b1099\b|\b401\s?(?:\(k\)|k\b)", re.I)
+
+
+# A benefit offered to the company's US staff among others ("For US employees: 401k", "retirement plans
+# (available for United States team members)"): the team reaches beyond the US, so it is no bound.
+_FOR_US_STAFF = re.compile(r"\b(?:for|to)\s+(?:our\s+)?(?:u\.?s\.?|us-based|american|united states)[- ]?(?:based\s+)?"
+                           r"(?:employees|staff|team\s*members|hires|residents)\b", re.I)
 
 
 class Said:
@@ -818,7 +824,8 @@ def _us_only(title: str, text: str, lowered: str) -> bool:
         return True
     for start, end in windows(lowered[:4000], _US_ONLY_WORDS, 25, 20):
         for found in _US_ONLY.finditer(text, start, end):
-            if not _WELCOMED.search(text, max(0, found.start() - 30), found.end() + 30):
+            if not _WELCOMED.search(text, max(0, found.start() - 30), found.end() + 30) and \
+                    not _FOR_US_STAFF.search(text, max(0, found.start() - 60), found.end() + 60):
                 return True
     return False
 
