@@ -1269,3 +1269,13 @@ def test_a_401k_plan_bounds_remote_work_to_the_us_unless_offered_to_the_us_staff
     profile = FitProfile(**{**SRE_BLR.__dict__, "locations": ("Bengaluru", "India")})
     fit = Scorer(profile).score(job(title="Site Reliability Engineer", location="Remote", description=description))
     assert fit.outside is outside, fit.flags
+
+
+@pytest.mark.parametrize("location, workable", [
+    ("Remote (Bengaluru +/- 2 hours)", True), ("Remote (Singapore ± 3h)", True),
+    ("Remote (Singapore)", False), ("Remote (London +/- 2 hours)", False),
+])
+def test_a_place_plus_or_minus_some_hours_is_the_zones_that_near_it(location, workable):
+    profile = FitProfile(**{**SRE_BLR.__dict__, "locations": ("Bengaluru", "India")})
+    fit = Scorer(profile).score(job(title="Site Reliability Engineer", location=location, description="Kubernetes."))
+    assert (not fit.outside) is workable, (location, fit.flags)

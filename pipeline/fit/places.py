@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.fit.zones import capitals, zone_bound, zones_in_text
+from pipeline.fit.zones import UTC_OFFSETS, capitals, zone_bound, zone_countries, zone_offsets, zones_in_text
 
 CITIES_FILE = Path(__file__).with_name("cities.tsv")  # GeoNames cities of 50,000+ (scripts/make_cities.py)
 
@@ -480,6 +480,8 @@ def read_where(location: str) -> Where:
     for chunk in _chunks(_STATE_RUN.sub(_states_of_run, _SEVERAL_PLACES.sub("", location).strip())):
         countries, remote = _countries_of_chunk(chunk), bool(REMOTE.search(chunk))
         zoned = frozenset() if countries else zone_bound(chunk)
+        if countries and remote and ("±" in chunk or "+/-" in chunk or "+-" in chunk):
+            zoned = _around(countries, chunk)  # "Remote (London +/- 2 hours)": hours near London, not the UK only
         if zoned:
             countries, remote = zoned, True
         elif not remote and parts and parts[-1].remote and parts[-1].countries and _names_only_an_area(chunk):
@@ -503,6 +505,19 @@ def read_where(location: str) -> Where:
                  for p, unbound in zip(parts, free, strict=True)]
     anywhere = any(free)
     return Where(tuple(parts), anywhere or (remote and not named), not named and not remote, excluded)
+
+
+_PLUS_MINUS = re.compile(r"(?:±|\+/?-)\s*(\d{1,2})\s*(?:hours?|hrs?|h)?\b", re.I)
+
+
+def _around(countries: frozenset[str], chunk: str) -> frozenset[str]:
+    """The countries within the hours a place's "+/- N hours" allows of that place's time zones, when the
+    place is a city or country rather than a zone ("London +/- 2 hours"); empty if it says no hours."""
+    hours = _PLUS_MINUS.search(chunk)
+    offsets = [offset for country in countries for offset in UTC_OFFSETS.get(country, ())]
+    if hours is None or not offsets or zone_offsets(chunk):
+        return frozenset()
+    return zone_countries(offsets, float(hours.group(1)))
 
 
 _IN_ZONES = re.compile(r"\btime\s?zones?\b", re.I)
