@@ -1279,3 +1279,18 @@ def test_a_place_plus_or_minus_some_hours_is_the_zones_that_near_it(location, wo
     profile = FitProfile(**{**SRE_BLR.__dict__, "locations": ("Bengaluru", "India")})
     fit = Scorer(profile).score(job(title="Site Reliability Engineer", location=location, description="Kubernetes."))
     assert (not fit.outside) is workable, (location, fit.flags)
+
+
+@pytest.mark.parametrize("description, workable", [
+    ("This is a fully remote position only available in Chile, Peru and Colombia.", False),
+    ("Fully remote. We are a staffing company located in New York.", True),
+    ("Fully remote. Kubernetes.", True),
+])
+def test_a_long_list_of_countries_is_a_remote_area_the_text_may_narrow(description, workable):
+    from pipeline.fit.places import read_where
+
+    location = "Argentina,Brazil,Chile,Colombia,Mexico,Peru,Uruguay"
+    assert all(part.remote for part in read_where(location).parts)
+    profile = FitProfile(**{**SRE_BLR.__dict__, "locations": ("Brazil",)})
+    fit = Scorer(profile).score(job(title="Site Reliability Engineer", location=location, description=description))
+    assert (not fit.outside) is workable, fit.flags

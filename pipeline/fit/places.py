@@ -488,6 +488,8 @@ def read_where(location: str) -> Where:
             remote = True
         elif not remote and _names_only_a_region(chunk):
             remote = True  # nobody works on site in "Europe": an area of countries is where remote work is done
+        elif not remote and len(countries) >= MANY_COUNTRIES:
+            remote = True  # nor in a board's list of thirty countries ("Anguilla,Argentina,...,Uruguay")
         elif not remote and countries and _IN_ZONES.search(chunk):
             remote = True  # "EU timezones", "US time zones only": hours to keep, from wherever one works
         # "New York, NY,Remote": remote as an item of its own beside an office's city, not "Remote (US)"
@@ -518,6 +520,9 @@ def _around(countries: frozenset[str], chunk: str) -> frozenset[str]:
     if hours is None or not offsets or zone_offsets(chunk):
         return frozenset()
     return zone_countries(offsets, float(hours.group(1)))
+
+
+MANY_COUNTRIES = 5  # a place field listing this many countries is a remote area, not one office
 
 
 _IN_ZONES = re.compile(r"\btime\s?zones?\b", re.I)
