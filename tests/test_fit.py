@@ -137,9 +137,9 @@ def evaluated():
 # 0.86/1.00, sre_bengaluru 0.60/0.60, ml_bengaluru 0.60/0.50, frontend_berlin 0.67/1.00, data_saopaulo
 # 1.00/0.83.
 TUNING_REACHED = {"backend": (127 / 140, 127 / 137, 0.9), "sales": (73 / 79, 73 / 77, 1.0),
-                  "support": (74 / 77, 74 / 77, 1.0), "sre_bengaluru": (98 / 103, 98 / 99, 1.0),
-                  "ml_bengaluru": (43 / 48, 43 / 47, 1.0), "frontend_berlin": (73 / 78, 73 / 77, 1.0),
-                  "data_saopaulo": (72 / 75, 72 / 74, 0.8)}
+                  "support": (75 / 78, 75 / 77, 1.0), "sre_bengaluru": (98 / 101, 98 / 99, 1.0),
+                  "ml_bengaluru": (43 / 48, 43 / 47, 1.0), "frontend_berlin": (73 / 77, 73 / 77, 1.0),
+                  "data_saopaulo": (73 / 75, 73 / 74, 0.8)}
 TUNING_GROUP = f"rounds_1_{TUNING_ROUNDS[-1]}"
 
 
@@ -1269,3 +1269,63 @@ def test_territory_sellers_customer_onboarding_and_service_engineers(title, func
     from pipeline.fit.functions import title_function
 
     assert title_function(title) == function
+
+# After round 6: where and openings (branch fit-places2).
+
+@pytest.mark.parametrize("location, countries", [
+    ("Greater Lincoln Area", {"united states"}), ("greater Lincoln area", {"united states"}),
+    ("Lincoln Metropolitan Area", {"united states"}), ("Area 51", set()),
+])
+def test_a_city_named_as_its_greater_or_metropolitan_area_is_that_city(location, countries):
+    from pipeline.fit.places import read_where
+
+    assert {c for part in read_where(location).parts for c in part.countries} == countries
+
+
+@pytest.mark.parametrize("text, countries", [
+    ("We bring power to remote communities in northern Canada. The role is fully remote.", set()),
+    ("Our satellites do remote sensing of farms in Kenya.", set()),
+    ("This role is remote within Canada.", {"canada"}),
+])
+def test_remote_describing_places_or_things_is_not_a_bound_on_remote_work(text, countries):
+    from pipeline.fit.places import bounds_in_text
+
+    assert bounds_in_text(text) == countries
+
+
+@pytest.mark.parametrize("description, outside", [
+    ("Fully remote. Benefits: health insurance, 401k with company match.", True),
+    ("Fully remote. Benefits: health insurance, 401(k) with company match.", True),
+    ("Fully remote, distributed team. For US employees: 401k and health insurance.", False),
+    ("Fully remote. Retirement plans (available for United States team members).", False),
+    ("Fully remote. Kubernetes and 4010 kilobytes of YAML.", False),
+])
+def test_a_401k_plan_bounds_remote_work_to_the_us_unless_offered_to_the_us_staff_among_others(description, outside):
+    profile = FitProfile(**{**SRE_BLR.__dict__, "locations": ("Bengaluru", "India")})
+    fit = Scorer(profile).score(job(title="Site Reliability Engineer", location="Remote", description=description))
+    assert fit.outside is outside, fit.flags
+
+
+@pytest.mark.parametrize("location, workable", [
+    ("Remote (Bengaluru +/- 2 hours)", True), ("Remote (Singapore ± 3h)", True),
+    ("Remote (Singapore)", False), ("Remote (London +/- 2 hours)", False),
+])
+def test_a_place_plus_or_minus_some_hours_is_the_zones_that_near_it(location, workable):
+    profile = FitProfile(**{**SRE_BLR.__dict__, "locations": ("Bengaluru", "India")})
+    fit = Scorer(profile).score(job(title="Site Reliability Engineer", location=location, description="Kubernetes."))
+    assert (not fit.outside) is workable, (location, fit.flags)
+
+
+@pytest.mark.parametrize("description, workable", [
+    ("This is a fully remote position only available in Chile, Peru and Colombia.", False),
+    ("Fully remote. We are a staffing company located in New York.", True),
+    ("Fully remote. Kubernetes.", True),
+])
+def test_a_long_list_of_countries_is_a_remote_area_the_text_may_narrow(description, workable):
+    from pipeline.fit.places import read_where
+
+    location = "Argentina,Brazil,Chile,Colombia,Mexico,Peru,Uruguay"
+    assert all(part.remote for part in read_where(location).parts)
+    profile = FitProfile(**{**SRE_BLR.__dict__, "locations": ("Brazil",)})
+    fit = Scorer(profile).score(job(title="Site Reliability Engineer", location=location, description=description))
+    assert (not fit.outside) is workable, fit.flags

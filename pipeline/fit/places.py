@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.fit.zones import capitals, zone_bound, zones_in_text
+from pipeline.fit.zones import UTC_OFFSETS, capitals, zone_bound, zone_countries, zone_offsets, zones_in_text
 
 CITIES_FILE = Path(__file__).with_name("cities.tsv")  # GeoNames cities of 50,000+ (scripts/make_cities.py)
 
@@ -413,14 +413,15 @@ def spot_of(chunk: str) -> Spot:
 
 
 _NOT_A_PLACE = re.compile(r"\([^)]*\)|\b\d{3,}\b|\b(remote|remoto|remota|hybrid|h[íi]brido|on-?site|presencial|"
-                          r"full[- ]time|part[- ]time|only|office|hq)\b", re.I)
+                          r"full[- ]time|part[- ]time|only|office|hq|greater|metro(?:politan)?|area)\b", re.I)
 _PIECES = re.compile(r"\s*(?:,|–|—|\s-\s|/)\s*")
 
 
 @functools.lru_cache(maxsize=8192)
 def city_country(chunk: str) -> frozenset[str]:
     """The country of a city a location chunk names on its own ("Lehi", "10625 Berlin", "São José dos
-    Campos"), looked up as whole pieces of the chunk, never as words inside other text."""
+    Campos", LinkedIn's "Greater Omaha Area", "Omaha Metropolitan Area"), looked up as whole pieces of
+    the chunk, never as words inside other text."""
     cities = _cities()
     for piece in _PIECES.split(_NOT_A_PLACE.sub(" ", chunk)):
         name = " ".join(piece.split()).strip(" .").lower()
@@ -479,12 +480,16 @@ def read_where(location: str) -> Where:
     for chunk in _chunks(_STATE_RUN.sub(_states_of_run, _SEVERAL_PLACES.sub("", location).strip())):
         countries, remote = _countries_of_chunk(chunk), bool(REMOTE.search(chunk))
         zoned = frozenset() if countries else zone_bound(chunk)
+        if countries and remote and ("±" in chunk or "+/-" in chunk or "+-" in chunk):
+            zoned = _around(countries, chunk)  # "Remote (London +/- 2 hours)": hours near London, not the UK only
         if zoned:
             countries, remote = zoned, True
         elif not remote and parts and parts[-1].remote and parts[-1].countries and _names_only_an_area(chunk):
             remote = True
         elif not remote and _names_only_a_region(chunk):
             remote = True  # nobody works on site in "Europe": an area of countries is where remote work is done
+        elif not remote and len(countries) >= MANY_COUNTRIES:
+            remote = True  # nor in a board's list of thirty countries ("Anguilla,Argentina,...,Uruguay")
         elif not remote and countries and _IN_ZONES.search(chunk):
             remote = True  # "EU timezones", "US time zones only": hours to keep, from wherever one works
         # "New York, NY,Remote": remote as an item of its own beside an office's city, not "Remote (US)"
@@ -502,6 +507,22 @@ def read_where(location: str) -> Where:
                  for p, unbound in zip(parts, free, strict=True)]
     anywhere = any(free)
     return Where(tuple(parts), anywhere or (remote and not named), not named and not remote, excluded)
+
+
+_PLUS_MINUS = re.compile(r"(?:±|\+/?-)\s*(\d{1,2})\s*(?:hours?|hrs?|h)?\b", re.I)
+
+
+def _around(countries: frozenset[str], chunk: str) -> frozenset[str]:
+    """The countries within the hours a place's "+/- N hours" allows of that place's time zones, when the
+    place is a city or country rather than a zone ("London +/- 2 hours"); empty if it says no hours."""
+    hours = _PLUS_MINUS.search(chunk)
+    offsets = [offset for country in countries for offset in UTC_OFFSETS.get(country, ())]
+    if hours is None or not offsets or zone_offsets(chunk):
+        return frozenset()
+    return zone_countries(offsets, float(hours.group(1)))
+
+
+MANY_COUNTRIES = 5  # a place field listing this many countries is a remote area, not one office
 
 
 _IN_ZONES = re.compile(r"\btime\s?zones?\b", re.I)
@@ -631,7 +652,9 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
     phrases = []
     for at in positions(lowered, _LEAD_WORDS if english else _LEAD_WORDS + _OTHER_LEAD_WORDS):
         lead = _BOUND_LEAD.match(head, at)
-        if lead and _OPTION.search(head, lead.start(), lead.start(1)):
+        if lead and _REMOTE_THING.match(lowered, at):
+            lead = None  # "to the most remote communities in North America": remote places, not remote work
+        elif lead and _OPTION.search(head, lead.start(), lead.start(1)):
             lead = None  # "100% remote unless you'd like to live in Barcelona": an option, not a bound
         elif lead and _team_based(head, lowered, lead.start(), lead.start(1)):
             lead = None  # "fully remote, with teams based in the US and Brazil": where the team is
@@ -670,6 +693,9 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
     return frozenset(found)
 
 
+# "remote" describing places or things, not the work: "remote communities", "remote sensing", "remote areas"
+_REMOTE_THING = re.compile(r"remote\s+(?:communit|areas?\b|villages?|towns?\b|islands?|rural|sensing|monitoring|"
+                           r"patients?|parts of|corners)")
 _SPAN = re.compile(r"([^,;]{2,40}?)\s+to\s+", re.I)  # "X to Y": a span of places
 
 
@@ -711,10 +737,16 @@ CURRENCIES: dict[str, frozenset[str]] = {
     "CLP": frozenset({"chile"}), "TRY": frozenset({"turkey"}), "NGN": frozenset({"nigeria"}),
     "KES": frozenset({"kenya"})}
 # A security clearance or citizenship only one country's people can have (and the pieces they hold).
-# So does a contract or benefit only the US tax system knows: a W-2 or 1099 position, a 401(k) plan.
+# So does a contract or benefit only the US tax system knows: a W-2 or 1099 position, a 401(k) or "401k" plan.
 _US_ONLY_WORDS = ("clearance", "citizen", "green card", "w-2", "w2", "1099", "401")
 _US_ONLY = re.compile(r"security clearance|clearance (?:is )?required|\bts/sci\b|top secret|public trust|"
-                      r"\bu\.?s\.? citizens?(?:hip)?\b|green card|\bw-?2\b|\b1099\b|\b401\s?\(?k\)", re.I)
+                      r"\bu\.?s\.? citizens?(?:hip)?\b|green card|\bw-?2\b|\b1099\b|\b401\s?(?:\(k\)|k\b)", re.I)
+
+
+# A benefit offered to the company's US staff among others ("For US employees: 401k", "retirement plans
+# (available for United States team members)"): the team reaches beyond the US, so it is no bound.
+_FOR_US_STAFF = re.compile(r"\b(?:for|to)\s+(?:our\s+)?(?:u\.?s\.?|us-based|american|united states)[- ]?(?:based\s+)?"
+                           r"(?:employees|staff|team\s*members|hires|residents)\b", re.I)
 
 
 class Said:
@@ -812,7 +844,8 @@ def _us_only(title: str, text: str, lowered: str) -> bool:
         return True
     for start, end in windows(lowered[:4000], _US_ONLY_WORDS, 25, 20):
         for found in _US_ONLY.finditer(text, start, end):
-            if not _WELCOMED.search(text, max(0, found.start() - 30), found.end() + 30):
+            if not _WELCOMED.search(text, max(0, found.start() - 30), found.end() + 30) and \
+                    not _FOR_US_STAFF.search(text, max(0, found.start() - 60), found.end() + 60):
                 return True
     return False
 

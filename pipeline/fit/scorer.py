@@ -31,6 +31,7 @@ from pipeline.fit.functions import (
     work_left_to_text,
 )
 from pipeline.fit.places import (
+    MANY_COUNTRIES,
     REMOTE,
     Said,
     Where,
@@ -519,7 +520,13 @@ def remote_areas(where: Where, remote_hint: bool, said: Said) -> list[frozenset[
         if part.countries and part.remote and not part.inferred:
             named = True
             # a time zone is only the hours: the pay's currency or a clearance still limits it
-            areas.append(limited(part.countries | said.bounds) if part.zoned else part.countries | said.bounds)
+            area = part.countries | said.bounds
+            inside = said.bounds & part.countries
+            if len(part.countries) >= MANY_COUNTRIES and len(inside) >= 2 and inside < part.countries:
+                # a board's long list of countries, narrowed by the several the text names ("only available
+                # in Peru, Colombia, Mexico ..."); not by one, which may be the company's seat ("located in NY")
+                area = inside
+            areas.append(limited(area) if part.zoned else area)
         elif part.countries:
             areas.append(limited(None if said.anywhere and not said.bounds else part.countries | said.bounds))
     if where.anywhere or (remote_hint and not where.parts) or (said.anywhere and not named):
