@@ -331,8 +331,9 @@ def named_by_language(title: str) -> bool:
     """The title names its work only by a language or a framework ("Senior Python Developer", "Golang
     Engineer"), which many kinds of work share."""
     text = title_grade(english_title(title))[0]
-    return not any(pattern.search(part) for part in _TITLE_PARTS.split(text) for name, pattern in _PATTERNS
-                   if name != GENERIC) and any(pattern.search(text) for name, pattern in FALLBACKS[:3])
+    named = any(pattern.search(part) for part in _TITLE_PARTS.split(text) for name, pattern in _PATTERNS
+                if name != GENERIC)
+    return not named and any(pattern.search(text) for name, pattern in FALLBACKS if name != "machine learning")
 
 
 # Functions that are kinds of engineering. After a generic engineering role ("Software Engineer - Payments

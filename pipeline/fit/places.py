@@ -15,7 +15,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.fit.zones import UTC_OFFSETS, capitals, zone_bound, zone_countries, zone_offsets, zones_in_text
+from pipeline.fit.zones import (
+    OVERLAP_WORDS,
+    UTC_OFFSETS,
+    capitals,
+    zone_bound,
+    zone_countries,
+    zone_offsets,
+    zones_in_text,
+)
 
 CITIES_FILE = Path(__file__).with_name("cities.tsv")  # GeoNames cities of 50,000+ (scripts/make_cities.py)
 
@@ -161,10 +169,9 @@ CITY_ALIASES = {
 }
 CITIES.update({alias: CITIES[name] for alias, name in CITY_ALIASES.items()})
 US_STATES = ("alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho "
-             "illinois "
-             "indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi "
-             "missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont "
-             "virginia wisconsin wyoming").split() + [
+             "illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota "
+             "mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah "
+             "vermont virginia wisconsin wyoming").split() + [
     "new hampshire", "new jersey", "new mexico", "north carolina", "north dakota", "rhode island", "south carolina",
     "south dakota", "west virginia"]
 US_CODES = ("al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd "
@@ -211,8 +218,7 @@ _BOUND_ZONE = re.compile(r"\b([A-Z][\w ./-]{1,30}?)\s+(?:time ?zones?|hours)\b",
 # places of one bound: "candidates on the East Coast or in Europe").
 _OPTION = re.compile(r"\b(?:unless|if you(?:['’]d| would)? (?:like|prefer|rather|want)|optionally|alternatively)\b",
                      re.I)
-_OVERLAP_BEFORE = re.compile(r"\b(?:overlap|crossover|cross-over|sync|in common|coincid)\w*\s+(?:with\s+)?(?:the\s+)?$",
-                             re.I)
+_OVERLAP_BEFORE = re.compile(rf"\b(?:{OVERLAP_WORDS})\w*\s+(?:with\s+)?(?:the\s+)?$", re.I)
 # The posting's own team as the subject of "based/located in" ("we're based largely in Seattle", "teams based in
 # the US and Brazil"): where the team already is, not a bound on the hire. A company in the third person ("a
 # consultancy based in Austin", often a recruiter's client) may well be where the hire works, and stays one.

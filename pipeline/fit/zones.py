@@ -47,7 +47,9 @@ _ZONE = re.compile(
     # a US zone's short name is a zone only after a time, in a range of them or before "hours": "ET to PT hours"
     r"|\b(?P<paired>ET|CT|MT|PT)(?=\s*(?:to|through|or|and|[-–/])\s*(?:ET|CT|MT|PT)\b|\s+(?i:hours|time)\b)")
 # "Overlap with EST by 4 hours": the person may live further away, as far as the hours allow.
-_OVERLAP = re.compile(r"\b(?:overlap|crossover|cross-over|sync|in common|coincid)", re.I)
+# The words that say hours are shared with a zone, not lived in it; places.py reads them too.
+OVERLAP_WORDS = r"overlap|crossover|cross-over|sync|in common|coincid"
+_OVERLAP = re.compile(rf"\b(?:{OVERLAP_WORDS})", re.I)
 _HOURS = re.compile(r"\b(\d)\s*(?:[-–]\s*\d\s*)?(?:hours?|hrs?|h)\b", re.I)
 
 def zone_offsets(text: str, start: int = 0, end: int | None = None) -> list[float]:
