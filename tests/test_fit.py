@@ -1331,3 +1331,33 @@ def test_a_long_list_of_countries_is_a_remote_area_the_text_may_narrow(descripti
     profile = FitProfile(**{**SRE_BLR.__dict__, "locations": ("Brazil",)})
     fit = Scorer(profile).score(job(title="Site Reliability Engineer", location=location, description=description))
     assert (not fit.outside) is workable, fit.flags
+
+
+# --- fit-fn3: function rules after round 7 (openings a post's text lists; branch fit-fn3) ---
+
+def test_a_title_naming_openings_only_together_is_read_by_the_openings_its_text_lists():
+    from pipeline.fit.functions import names_openings_together, text_openings
+
+    listed = ("Zentrix builds billing tools.\n\nOpen roles:\n\n- Senior Backend Engineer - own our billing APIs\n"
+              "* Product Designer: shape the app\n\nAccount Executive\n\nAlso hiring: Data Engineer, SDR.\n"
+              "- Production AI agents used by our customers\nWe are hiring QA engineers, analysts and more to grow.")
+    assert text_openings(listed) == ("Senior Backend Engineer", "Product Designer", "Account Executive",
+                                     "Data Engineer", "SDR", "QA engineers")
+    assert all(names_openings_together(t) for t in ("Multiple Roles", "Engineering roles", "Founding Engineers"))
+    assert not any(names_openings_together(t) for t in ("Talent Pool", "Backend Engineer", "Future roles"))
+    fit = score(title="Multiple Roles", description=listed)
+    assert fit.score >= BACKEND.min_score and "read as 'Senior Backend Engineer'" in " ".join(fit.reasons)
+    # none of the openings is the person's work: the post stays below the bar
+    assert score(title="Multiple Roles", description="Open roles:\n- Product Designer\n- Account Executive\n"
+                 ).score < BACKEND.min_score
+
+
+def test_an_opening_whose_note_names_one_of_the_posts_places_is_there():
+    from pipeline.fit.functions import title_function
+
+    listed = "We are looking for:\n * Backend Engineer (Berlin)\n * Account Executive (Paris)\n"
+    assert score(title="Various Roles", description=listed, location="Paris, Berlin - Onsite").score \
+        >= BACKEND.min_score
+    assert score(title="Various Roles", description=listed.replace("(Berlin)", "(Paris)"),
+                 location="Paris, Berlin - Onsite").score < BACKEND.min_score
+    assert title_function("GTM Engineer") == "marketing"  # go-to-market engineering is not the product's

@@ -22,10 +22,13 @@ from pipeline.fit.functions import (
     GENERIC,
     english_title,
     job_function,
+    names_openings_together,
     openings,
     own_functions,
     person_functions,
     text_function,
+    text_openings,
+    title_function,
     title_functions,
     title_grade,
     work_left_to_text,
@@ -536,6 +539,22 @@ def remote_areas(where: Where, remote_hint: bool, said: Said) -> list[frozenset[
     return areas
 
 
+_PLACE_NOTE = re.compile(r"\(([^()]{2,40})\)\s*$")
+_PLACE_PARTS = re.compile(r"\s*[,;/|]\s*")
+
+
+def _opening_place(title: str, location: str) -> str:
+    """Where one of a post's openings is: the part of the post's places its note names ("Account
+    Executive (IN)" of a post at "SF, NL, IN Onsite" is at "IN Onsite"), else all of them."""
+    note = _PLACE_NOTE.search(title)
+    parts = _PLACE_PARTS.split(location or "")
+    if note is None or len(parts) < 2:
+        return location
+    named = re.compile(rf"(?<!\w){re.escape(note.group(1).strip())}(?!\w)", re.I)
+    at = [part for part in parts if named.search(part)]
+    return at[0] if len(at) == 1 else location
+
+
 class Scorer:
     """Scores jobs for one FitProfile; cheap enough to run on every job (thousands a second)."""
 
@@ -561,10 +580,22 @@ class Scorer:
         """The job's fit; a title listing several openings ("Senior Software Engineer; Lead Product
         Designer") fits as well as its best opening does."""
         titles = openings(job.title)
-        if len(titles) == 1:
+        listed: tuple[str, ...] = ()
+        if len(titles) == 1 and names_openings_together(job.title):
+            # "Multiple Roles", "Engineering roles", "Founding Engineers": the text lists the openings; a
+            # generic title ("Software Engineers") stays one of them
+            listed = text_openings(job.description)
+            titles = (*listed, job.title) if title_function(job.title) == GENERIC else listed or titles
+        if len(titles) == 1 and not listed:
             return self._score(job, now)
-        return max((self._score(dataclasses.replace(job, title=title), now, several=True) for title in titles),
-                   key=lambda fit: fit.score)
+        # an opening whose note names one of the post's places is there ("Account Executive (IN)")
+        scored = [(self._score(dataclasses.replace(job, title=title, location=_opening_place(title, job.location)),
+                               now, several=True), title) for title in titles]
+        best, title = max(scored, key=lambda pair: pair[0].score)
+        if listed:
+            best.reasons.append(f"read as {title!r}: the title names no one opening, its text lists "
+                                + ", ".join(listed))
+        return best
 
     def _score(self, job: Job, now: float | None, several: bool = False) -> Fit:
         """One opening's fit; `several`: the post lists several openings, so a level word the text puts
