@@ -1361,3 +1361,18 @@ def test_an_opening_whose_note_names_one_of_the_posts_places_is_there():
     assert score(title="Various Roles", description=listed.replace("(Berlin)", "(Paris)"),
                  location="Paris, Berlin - Onsite").score < BACKEND.min_score
     assert title_function("GTM Engineer") == "marketing"  # go-to-market engineering is not the product's
+
+
+@pytest.mark.parametrize("title, description, closed", [
+    ("(Closed) Backend Engineer", "We use Python and PostgreSQL.", True),
+    ("Backend Engineer [CLOSED]", "We use Python and PostgreSQL.", True),
+    ("Backend Engineer", "title: Backend Engineer\nstatus: closed\nWe use Python and PostgreSQL.", True),
+    ("Backend Engineer", "We use Python and PostgreSQL.\n(Application window closed)", True),
+    ("Backend Engineer", "This job is no longer accepting applications. We use Python.", True),
+    ("Backend Engineer", "We closed our Series B and use Python and PostgreSQL.", False),
+    ("Backend Engineer", "Own closed-loop billing and closed deals in Python and PostgreSQL.", False),
+])
+def test_a_posting_that_marks_itself_closed_is_not_an_opening(title, description, closed):
+    fit = score(title=title, description=description)
+    assert (fit.score < BACKEND.min_score) is closed
+    assert any("closed, not an opening" in flag for flag in fit.flags) is closed

@@ -220,6 +220,11 @@ _OPEN_APPLICATION = re.compile(
 _OPENING_HINTS = ("open application", "general application", "talent ", "talento", "initiativbewerbung", "spontan",
                   "speculative", "unsolicited", "candidatura espont", "future ", "expression of interest", " see ",
                   "not a", "freelanc", "evergreen", "always accepting", "general interest")
+# A posting that marks itself closed, in its title or a summary line (on lower-case text).
+_CLOSED = re.compile(r"[(\[]\s*closed\s*[)\]]|^\W*closed\b|^\W{0,4}(?:status|state)\W{0,4}:\s*closed\b|"
+                     r"\bapplication(?:s| window)? (?:is |are |has |have )?(?:now |been )?closed\b|"
+                     r"\b(?:position|role|job|opening|posting|vacancy) (?:is |has been )?(?:now )?closed\b|"
+                     r"\bno longer accepting applications", re.M)
 # Titles in other words for the same role, read as the English a role list uses.
 _TITLE_SYNONYMS = ((re.compile(r"member of (the )?technical staff", re.I), "software engineer"),)
 
@@ -612,6 +617,7 @@ class Scorer:
         caps = (("the title matches none of your roles", self._title_cap(fit)),
                 ("another function", self._function_cap(function, fit)), ("more years asked", self._years_cap(fit)),
                 ("not an opening", self._opening_cap(job, lowered, fit)),
+                ("closed, not an opening", self._closed_cap(lowered, fit)),
                 ("not a regular position", self._schedule_cap(job, fit)),
                 ("a place or language you cannot work in", OUTSIDE_CAP if fit.outside else None),
                 ("a level you did not ask for", LEVEL_CAP if fit.level_gap else None),
@@ -666,6 +672,17 @@ class Scorer:
             return None
         fit.flags.append("open application or talent pool, not an opening")
         return None if self.profile.open_applications else self.profile.min_score - OPENING_GAP
+
+    def _closed_cap(self, lowered: str, fit: Fit) -> int | None:
+        """A posting that marks itself closed ("(CLOSED) Full-stack Dev", "status: closed", "APPLICATION
+        WINDOW CLOSED", "no longer accepting applications") is no opening any more: kept below min_score."""
+        if lowered.find("closed", 0, 2000) == -1 and lowered.find("no longer accepting", 0, 2000) == -1:
+            return None  # the cheap test first
+        said = _CLOSED.search(lowered, 0, 2000)
+        if said is None:
+            return None
+        fit.flags.append(f"the posting says {said.group(0).strip()!r}: closed, not an opening")
+        return self.profile.min_score - OPENING_GAP
 
     def _schedule_cap(self, job: Job, fit: Fit) -> int | None:
         """A title that says weekend or part-time work ("Weekend Site Reliability Engineer") is not the
