@@ -1376,3 +1376,11 @@ def test_a_posting_that_marks_itself_closed_is_not_an_opening(title, description
     fit = score(title=title, description=description)
     assert (fit.score < BACKEND.min_score) is closed
     assert any("closed, not an opening" in flag for flag in fit.flags) is closed
+
+
+def test_the_openings_a_text_lists_are_read_through_markdown_links_and_tags_not_from_requirements():
+    from pipeline.fit.functions import text_openings
+
+    text = ("- [Senior Data Engineer](https://jobs.example.org/1) - Remote\n[Remote] [SQL] Backend Engineer\n"
+            "- Built or fine-tuned LLM-based agents\n* **Staff Product Designer**: lead the design system")
+    assert text_openings(text) == ("Senior Data Engineer", "Backend Engineer", "Staff Product Designer")

@@ -553,13 +553,16 @@ def names_openings_together(title: str) -> bool:
 # the roles after "hiring" ("Also hiring: Applied Scientist, AE, BDR"; "We are hiring full stack
 # engineers, ML engineers and designers").
 _TAG = re.compile(r"<[^>]*>")
+_TAGS = re.compile(r"^(?:\s*\[[^\]]*\](?!\())+")  # "[Remote] [SQL] Data Engineer": tags before the name
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")  # a markdown link, "[Data Engineer](https://...)": its words
 _BULLET = re.compile(r"^[\s>]*(?:[-*•·◦▪–—]|\d{1,2}[.)])\s+")
 _AFTER_NAME = re.compile(r"\s*(?::|\s[-–—|]\s|\[…\]|\.\s|$)")
 _HIRING = re.compile(r"\bhiring(?: for)?\s*:?\s+(?:an?\s+|several\s+|multiple\s+)?([^.:!?\n]+)|"
                      r"\b(?:roles|positions|openings)\s*:\s*([^.:!?\n]+)", re.I)
 _PIECES = re.compile(r"\s*(?:,|;|\band\b|\bor\b)\s*", re.I)
 _SENTENCE = re.compile(r"\b(?:we|we're|you|you're|your|our|i|us|is|are|was|will|can|be|have|has|who|that|"
-                       r"looking|hiring|join|apply|about|please|this|these|with|to|my|what|how)\b", re.I)
+                       r"looking|hiring|join|apply|about|please|this|these|with|to|my|what|how|built|build|building|"
+                       r"designed|worked|working|experience|using|used)\b", re.I)
 _SHORT_ROLES = re.compile(r"\b(?:aes?|sdrs?|bdrs?|sres?|mles?)$", re.I)
 # Where a sentence goes on after the roles it names: "hiring an AE to scale ...", "engineers who ...".
 _GOES_ON = re.compile(r"\s(?:to|who|that|which|with|from|at|across|for|as|by|because|so|if|when|where|on|like|"
@@ -585,13 +588,13 @@ def text_openings(text: str) -> tuple[str, ...]:
     """The openings a post's text lists, in order, each once."""
     found: list[str] = []
     for line in text.splitlines():
-        line = _TAG.sub("", line).strip()
+        line = _LINK.sub(r"\1", _TAG.sub("", line)).strip()
         if not line:
             continue
         bullet = _BULLET.match(line)
         body = line[bullet.end():] if bullet else line
         end = _AFTER_NAME.search(body)
-        name = body[:end.start()].strip(" *_#`") if end else ""
+        name = _TAGS.sub("", body[:end.start()]).strip(" *_#`") if end else ""  # "[Remote] Data Engineer"
         if name and _opening_name(name, 8):
             found.append(name)
             continue
