@@ -546,6 +546,7 @@ def remote_areas(where: Where, remote_hint: bool, said: Said) -> list[frozenset[
 
 _PLACE_NOTE = re.compile(r"\(([^()]{2,40})\)\s*$")
 _PLACE_PARTS = re.compile(r"\s*[,;/|]\s*")
+_NOT_A_PLACE = re.compile(r"remote|hybrid|on-?site|office|full|part|contract|time|level", re.I)
 
 
 def _opening_place(title: str, location: str) -> str:
@@ -553,8 +554,8 @@ def _opening_place(title: str, location: str) -> str:
     Executive (IN)" of a post at "SF, NL, IN Onsite" is at "IN Onsite"), else all of them."""
     note = _PLACE_NOTE.search(title)
     parts = _PLACE_PARTS.split(location or "")
-    if note is None or len(parts) < 2:
-        return location
+    if note is None or len(parts) < 2 or _NOT_A_PLACE.search(note.group(1)):
+        return location  # "(Remote)", "(Contract)" say how, not where
     named = re.compile(rf"(?<!\w){re.escape(note.group(1).strip())}(?!\w)", re.I)
     at = [part for part in parts if named.search(part)]
     return at[0] if len(at) == 1 else location
