@@ -138,9 +138,9 @@ def evaluated():
 # 1.00/0.83; round 7 (215 postings, 109 held back), backend 0.78/0.70, sales 0.50/0.50, support
 # 0.75/1.00, sre_bengaluru 0.75/1.00, ml_bengaluru 0.67/1.00, frontend_berlin 0.00/0.00 (3 fits),
 # data_saopaulo 1.00/0.71.
-TUNING_REACHED = {"backend": (159 / 176, 159 / 178, 0.9), "sales": (76 / 84, 76 / 84, 1.0),
+TUNING_REACHED = {"backend": (164 / 180, 164 / 178, 0.9), "sales": (78 / 86, 78 / 84, 1.0),
                   "support": (83 / 90, 83 / 85, 1.0), "sre_bengaluru": (108 / 112, 108 / 110, 1.0),
-                  "ml_bengaluru": (46 / 54, 46 / 51, 0.9), "frontend_berlin": (76 / 83, 76 / 84, 1.0),
+                  "ml_bengaluru": (46 / 53, 46 / 51, 1.0), "frontend_berlin": (78 / 85, 78 / 84, 1.0),
                   "data_saopaulo": (83 / 86, 83 / 87, 0.8)}
 TUNING_GROUP = f"rounds_1_{TUNING_ROUNDS[-1]}"
 
@@ -1331,3 +1331,60 @@ def test_a_long_list_of_countries_is_a_remote_area_the_text_may_narrow(descripti
     profile = FitProfile(**{**SRE_BLR.__dict__, "locations": ("Brazil",)})
     fit = Scorer(profile).score(job(title="Site Reliability Engineer", location=location, description=description))
     assert (not fit.outside) is workable, fit.flags
+
+
+# --- fit-fn3: function rules after round 7 (openings a post's text lists; branch fit-fn3) ---
+
+def test_a_title_naming_openings_only_together_is_read_by_the_openings_its_text_lists():
+    from pipeline.fit.functions import names_openings_together, text_openings
+
+    listed = ("Zentrix builds billing tools.\n\nOpen roles:\n\n- Senior Backend Engineer - own our billing APIs\n"
+              "* Product Designer: shape the app\n\nAccount Executive\n\nAlso hiring: Data Engineer, SDR.\n"
+              "- Production AI agents used by our customers\nWe are hiring QA engineers, analysts and more to grow.")
+    assert text_openings(listed) == ("Senior Backend Engineer", "Product Designer", "Account Executive",
+                                     "Data Engineer", "SDR", "QA engineers")
+    assert all(names_openings_together(t) for t in ("Multiple Roles", "Engineering roles", "Founding Engineers"))
+    assert not any(names_openings_together(t) for t in ("Talent Pool", "Backend Engineer", "Future roles"))
+    fit = score(title="Multiple Roles", description=listed)
+    assert fit.score >= BACKEND.min_score and "read as 'Senior Backend Engineer'" in " ".join(fit.reasons)
+    # none of the openings is the person's work: the post stays below the bar
+    assert score(title="Multiple Roles", description="Open roles:\n- Product Designer\n- Account Executive\n"
+                 ).score < BACKEND.min_score
+
+
+def test_an_opening_whose_note_names_one_of_the_posts_places_is_there():
+    from pipeline.fit.functions import title_function
+
+    listed = "We are looking for:\n * Backend Engineer (Berlin)\n * Account Executive (Paris)\n"
+    assert score(title="Various Roles", description=listed, location="Paris, Berlin - Onsite").score \
+        >= BACKEND.min_score
+    assert score(title="Various Roles", description=listed.replace("(Berlin)", "(Paris)"),
+                 location="Paris, Berlin - Onsite").score < BACKEND.min_score
+    assert title_function("GTM Engineer") == "marketing"  # go-to-market engineering is not the product's
+    from pipeline.fit.scorer import _opening_place
+
+    assert _opening_place("Account Executive (IN)", "SF, NL, IN Onsite") == "IN Onsite"
+    assert _opening_place("Backend Engineer (Remote)", "NYC, Remote") == "NYC, Remote"  # how, not where
+
+
+@pytest.mark.parametrize("title, description, closed", [
+    ("(Closed) Backend Engineer", "We use Python and PostgreSQL.", True),
+    ("Backend Engineer [CLOSED]", "We use Python and PostgreSQL.", True),
+    ("Backend Engineer", "title: Backend Engineer\nstatus: closed\nWe use Python and PostgreSQL.", True),
+    ("Backend Engineer", "We use Python and PostgreSQL.\n(Application window closed)", True),
+    ("Backend Engineer", "This job is no longer accepting applications. We use Python.", True),
+    ("Backend Engineer", "We closed our Series B and use Python and PostgreSQL.", False),
+    ("Backend Engineer", "Own closed-loop billing and closed deals in Python and PostgreSQL.", False),
+])
+def test_a_posting_that_marks_itself_closed_is_not_an_opening(title, description, closed):
+    fit = score(title=title, description=description)
+    assert (fit.score < BACKEND.min_score) is closed
+    assert any("closed, not an opening" in flag for flag in fit.flags) is closed
+
+
+def test_the_openings_a_text_lists_are_read_through_markdown_links_and_tags_not_from_requirements():
+    from pipeline.fit.functions import text_openings
+
+    text = ("- [Senior Data Engineer](https://jobs.example.org/1) - Remote\n[Remote] [SQL] Backend Engineer\n"
+            "- Built or fine-tuned LLM-based agents\n* **Staff Product Designer**: lead the design system")
+    assert text_openings(text) == ("Senior Data Engineer", "Backend Engineer", "Staff Product Designer")

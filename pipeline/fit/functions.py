@@ -201,7 +201,8 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
               r"\bsdr\b|\bbdr\b|partner development|partnerships?|commercial lead|inside sales"),
     ("design", r"designer|\bux\b|\bui\b"),
     ("product", r"product manager|product owner|program manager|project manager"),
-    ("marketing", r"marketing|content|communications|\bpr\b|brand|growth"),
+    # Go-to-market work ("GTM Engineer") builds the sales and marketing machine, not the product.
+    ("marketing", r"marketing|content|communications|\bpr\b|brand|growth|\bgtm\b|go[- ]to[- ]market"),
     ("finance", r"account(ant|ing)|controller|finance|financial|payable|audit|\bsox\b|tax|treasury"),
     ("legal", r"counsel|legal|lawyer|attorney|compliance|paralegal"),
     ("recruiting", r"recruit|talent acquisition|sourcer"),
@@ -523,3 +524,83 @@ def person_functions(roles: tuple[str, ...], skills: tuple[str, ...] = ()) -> fr
     """The functions a person looks for: their own (own_functions) and those each of them takes."""
     found = own_functions(roles, skills)
     return frozenset().union(*(TAKES.get(f, frozenset({f})) for f in found)) if found else frozenset()
+
+
+# A title that names its openings only together: several roles ("Multiple Roles", "Engineering roles",
+# "Various positions"), a plural of no kind ("Founding Engineers"), or no role at all ("Full-time"). Not a
+# pool ("Talent Pool", "future roles"), which names no opening at all.
+_SEVERAL = re.compile(r"\b(?:roles|positions|openings|jobs|vacancies)\b", re.I)
+_POOL = re.compile(r"talent|future|pool|network|community|banco|bolsa|spontan|application|interest", re.I)
+_GENERIC_PLURAL = re.compile(r"\b(?:engineers|developers)\b", re.I)
+
+
+@functools.lru_cache(maxsize=4096)
+def names_openings_together(title: str) -> bool:
+    """The title names no single opening: "Multiple Roles", "Engineering roles", "Founding Engineers",
+    "Full-time"; the post's text lists its openings."""
+    function = title_function(title)
+    if _POOL.search(title):
+        return False
+    if _SEVERAL.search(title):
+        return function in (None, GENERIC, "open application")
+    if function == GENERIC:
+        return _GENERIC_PLURAL.search(title) is not None
+    return function is None and _ROLE_NOUN.search(english_title(title)) is None
+
+
+# An opening listed in a post's text: a line that is a bullet or a heading of its own, holding a role's
+# name ("- Senior Backend Engineer - own the API", "Full-Stack Engineer", "Data Engineer: [...]"), or
+# the roles after "hiring" ("Also hiring: Applied Scientist, AE, BDR"; "We are hiring full stack
+# engineers, ML engineers and designers").
+_TAG = re.compile(r"<[^>]*>")
+_TAGS = re.compile(r"^(?:\s*\[[^\]]*\](?!\())+")  # "[Remote] [SQL] Data Engineer": tags before the name
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")  # a markdown link, "[Data Engineer](https://...)": its words
+_BULLET = re.compile(r"^[\s>]*(?:[-*•·◦▪–—]|\d{1,2}[.)])\s+")
+_AFTER_NAME = re.compile(r"\s*(?::|\s[-–—|]\s|\[…\]|\.\s|$)")
+_HIRING = re.compile(r"\bhiring(?: for)?\s*:?\s+(?:an?\s+|several\s+|multiple\s+)?([^.:!?\n]+)|"
+                     r"\b(?:roles|positions|openings)\s*:\s*([^.:!?\n]+)", re.I)
+_PIECES = re.compile(r"\s*(?:,|;|\band\b|\bor\b)\s*", re.I)
+_SENTENCE = re.compile(r"\b(?:we|we're|you|you're|your|our|i|us|is|are|was|will|can|be|have|has|who|that|"
+                       r"looking|hiring|join|apply|about|please|this|these|with|to|my|what|how|built|build|building|"
+                       r"designed|worked|working|experience|using|used)\b", re.I)
+_SHORT_ROLES = re.compile(r"\b(?:aes?|sdrs?|bdrs?|sres?|mles?)$", re.I)
+# Where a sentence goes on after the roles it names: "hiring an AE to scale ...", "engineers who ...".
+_GOES_ON = re.compile(r"\s(?:to|who|that|which|with|from|at|across|for|as|by|because|so|if|when|where|on|like|"
+                      r"based|located|in)\s.*", re.I)
+# The role noun ends the name ("Senior Backend Engineer"), or heads what follows it ("Director of Enterprise
+# Accounts", "Software Development Engineer in Test"): "AI agents used by real customers" names no role.
+_NAME_END = re.compile(r"(?:" + _ROLE_NOUN.pattern + r"(?:\s+in test)?|\b(?:head|directors?|vp|president|chief \w+|"
+                       r"managers?) of\b.+)\s*$", re.I)
+
+
+def _opening_name(name: str, most: int) -> bool:
+    """The words name one role: few words, no sentence around them, a role noun at the end of the name
+    before its team or note ("ML Engineer, Cloud Platform", "Engineer (NL)"), and a function."""
+    words = name.split()
+    if not words or len(words) > most or _SENTENCE.search(name):
+        return False
+    heads = re.split(r"\s*\(", name, maxsplit=1)[0].split(",")
+    return any(_NAME_END.search(english_title(head.strip())) or _SHORT_ROLES.search(head.strip()) for head in heads) \
+        and title_function(name) is not None
+
+
+def text_openings(text: str) -> tuple[str, ...]:
+    """The openings a post's text lists, in order, each once."""
+    found: list[str] = []
+    for line in text.splitlines():
+        line = _LINK.sub(r"\1", _TAG.sub("", line)).strip()
+        if not line:
+            continue
+        bullet = _BULLET.match(line)
+        body = line[bullet.end():] if bullet else line
+        end = _AFTER_NAME.search(body)
+        name = _TAGS.sub("", body[:end.start()]).strip(" *_#`") if end else ""  # "[Remote] Data Engineer"
+        if name and _opening_name(name, 8):
+            found.append(name)
+            continue
+        for said in _HIRING.finditer(line):  # the roles named one after another, up to the first that is none
+            for piece in _PIECES.split(_GOES_ON.sub("", said.group(1) or said.group(2))):
+                if piece.strip(" *_") and not _opening_name(piece.strip(" *_"), 6):
+                    break
+                found += [piece.strip(" *_")] if piece.strip(" *_") else []
+    return tuple(dict.fromkeys(found))

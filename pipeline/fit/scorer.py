@@ -22,10 +22,13 @@ from pipeline.fit.functions import (
     GENERIC,
     english_title,
     job_function,
+    names_openings_together,
     openings,
     own_functions,
     person_functions,
     text_function,
+    text_openings,
+    title_function,
     title_functions,
     title_grade,
     work_left_to_text,
@@ -217,6 +220,11 @@ _OPEN_APPLICATION = re.compile(
 _OPENING_HINTS = ("open application", "general application", "talent ", "talento", "initiativbewerbung", "spontan",
                   "speculative", "unsolicited", "candidatura espont", "future ", "expression of interest", " see ",
                   "not a", "freelanc", "evergreen", "always accepting", "general interest")
+# A posting that marks itself closed, in its title or a summary line (on lower-case text).
+_CLOSED = re.compile(r"[(\[]\s*closed\s*[)\]]|^\W*closed\b|^\W{0,4}(?:status|state)\W{0,4}:\s*closed\b|"
+                     r"\bapplication(?:s| window)? (?:is |are |has |have )?(?:now |been )?closed\b|"
+                     r"\b(?:position|role|job|opening|posting|vacancy) (?:is |has been )?(?:now )?closed\b|"
+                     r"\bno longer accepting applications", re.M)
 # Titles in other words for the same role, read as the English a role list uses.
 _TITLE_SYNONYMS = ((re.compile(r"member of (the )?technical staff", re.I), "software engineer"),)
 
@@ -536,6 +544,23 @@ def remote_areas(where: Where, remote_hint: bool, said: Said) -> list[frozenset[
     return areas
 
 
+_PLACE_NOTE = re.compile(r"\(([^()]{2,40})\)\s*$")
+_PLACE_PARTS = re.compile(r"\s*[,;/|]\s*")
+_NOT_A_PLACE = re.compile(r"remote|hybrid|on-?site|office|full|part|contract|time|level", re.I)
+
+
+def _opening_place(title: str, location: str) -> str:
+    """Where one of a post's openings is: the part of the post's places its note names ("Account
+    Executive (IN)" of a post at "SF, NL, IN Onsite" is at "IN Onsite"), else all of them."""
+    note = _PLACE_NOTE.search(title)
+    parts = _PLACE_PARTS.split(location or "")
+    if note is None or len(parts) < 2 or _NOT_A_PLACE.search(note.group(1)):
+        return location  # "(Remote)", "(Contract)" say how, not where
+    named = re.compile(rf"(?<!\w){re.escape(note.group(1).strip())}(?!\w)", re.I)
+    at = [part for part in parts if named.search(part)]
+    return at[0] if len(at) == 1 else location
+
+
 class Scorer:
     """Scores jobs for one FitProfile; cheap enough to run on every job (thousands a second)."""
 
@@ -561,10 +586,22 @@ class Scorer:
         """The job's fit; a title listing several openings ("Senior Software Engineer; Lead Product
         Designer") fits as well as its best opening does."""
         titles = openings(job.title)
-        if len(titles) == 1:
+        listed: tuple[str, ...] = ()
+        if len(titles) == 1 and names_openings_together(job.title):
+            # "Multiple Roles", "Engineering roles", "Founding Engineers": the text lists the openings; a
+            # generic title ("Software Engineers") stays one of them
+            listed = text_openings(job.description)
+            titles = (*listed, job.title) if title_function(job.title) == GENERIC else listed or titles
+        if len(titles) == 1 and not listed:
             return self._score(job, now)
-        return max((self._score(dataclasses.replace(job, title=title), now, several=True) for title in titles),
-                   key=lambda fit: fit.score)
+        # an opening whose note names one of the post's places is there ("Account Executive (IN)")
+        scored = [(self._score(dataclasses.replace(job, title=title, location=_opening_place(title, job.location)),
+                               now, several=True), title) for title in titles]
+        best, title = max(scored, key=lambda pair: pair[0].score)
+        if listed:
+            best.reasons.append(f"read as {title!r}: the title names no one opening, its text lists "
+                                + ", ".join(listed))
+        return best
 
     def _score(self, job: Job, now: float | None, several: bool = False) -> Fit:
         """One opening's fit; `several`: the post lists several openings, so a level word the text puts
@@ -581,6 +618,7 @@ class Scorer:
         caps = (("the title matches none of your roles", self._title_cap(fit)),
                 ("another function", self._function_cap(function, fit)), ("more years asked", self._years_cap(fit)),
                 ("not an opening", self._opening_cap(job, lowered, fit)),
+                ("closed, not an opening", self._closed_cap(lowered, fit)),
                 ("not a regular position", self._schedule_cap(job, fit)),
                 ("a place or language you cannot work in", OUTSIDE_CAP if fit.outside else None),
                 ("a level you did not ask for", LEVEL_CAP if fit.level_gap else None),
@@ -635,6 +673,17 @@ class Scorer:
             return None
         fit.flags.append("open application or talent pool, not an opening")
         return None if self.profile.open_applications else self.profile.min_score - OPENING_GAP
+
+    def _closed_cap(self, lowered: str, fit: Fit) -> int | None:
+        """A posting that marks itself closed ("(CLOSED) Full-stack Dev", "status: closed", "APPLICATION
+        WINDOW CLOSED", "no longer accepting applications") is no opening any more: kept below min_score."""
+        if lowered.find("closed", 0, 2000) == -1 and lowered.find("no longer accepting", 0, 2000) == -1:
+            return None  # the cheap test first
+        said = _CLOSED.search(lowered, 0, 2000)
+        if said is None:
+            return None
+        fit.flags.append(f"the posting says {said.group(0).strip()!r}: closed, not an opening")
+        return self.profile.min_score - OPENING_GAP
 
     def _schedule_cap(self, job: Job, fit: Fit) -> int | None:
         """A title that says weekend or part-time work ("Weekend Site Reliability Engineer") is not the
