@@ -22,8 +22,8 @@ def test_every_piece_of_the_focused_text_gets_str_finds_answer():
     alphabet = ["a", "b", "aa", "ab", " ", "t accept", "remote", "ção", "₹", "x", "itali", "tali", "\n"]
     for _ in range(300):
         text = "".join(chooser.choice(alphabet) for _ in range(chooser.randint(100, 400)))
-        focus(text)
         size = len(text)
+        focus(text, (size // 4,))  # a piece starting there is found by the hint, the others by a search
         pieces = [text, text[:size // 2], text[size // 3:], text[size // 4: 3 * size // 4], text[:5],
                   "no remote here" * 40]
         for piece in pieces:

@@ -87,6 +87,7 @@ class _Pass:
 
 class _Focus(threading.local):
     text: str = ""
+    starts: tuple[int, ...] = ()  # where the pieces asked about usually start (after the title)
     found: _Pass | None = None
 
 
@@ -101,9 +102,10 @@ def triggers(*words: str) -> tuple[str, ...]:
     return words
 
 
-def focus(text: str) -> None:
-    """The text the next questions are about (the scorer's lower-case posting); read on first use."""
-    _FOCUS.text, _FOCUS.found = text, None
+def focus(text: str, starts: tuple[int, ...] = ()) -> None:
+    """The text the next questions are about (the scorer's lower-case posting), read on first use;
+    `starts`: where the pieces asked about often start (the description, after the title)."""
+    _FOCUS.text, _FOCUS.starts, _FOCUS.found = text, starts, None
 
 
 def _located(text: str) -> tuple[_Pass, int] | None:
@@ -117,7 +119,9 @@ def _located(text: str) -> tuple[_Pass, int] | None:
     elif base.startswith(text):
         offset = 0
     else:
-        offset = base.find(text)  # one pass in C; any place it stands holds the same words
+        offset = next((start for start in _FOCUS.starts if base.startswith(text, start)), -1)
+        if offset == -1:
+            offset = base.find(text)  # one pass in C; any place it stands holds the same words
         if offset == -1:
             return None
     found = _FOCUS.found
@@ -152,9 +156,15 @@ def find_each(text: str, words: tuple[str, ...]) -> list[tuple[str, Sequence[int
     if located is None:
         return [(word, where) for word in words if (where := _found_by_str_find(text, word))]
     found, offset = located
+    known, spots_of = found.known, found.spots
     out: list[tuple[str, Sequence[int]]] = []
     for word in words:
-        spots = found.within(text, word, offset) if word in found.known else _found_by_str_find(text, word)
+        if word in known:
+            if word not in spots_of:
+                continue  # most words are in no posting: nothing to slice
+            spots = found.within(text, word, offset)
+        else:
+            spots = _found_by_str_find(text, word)
         if spots:
             out.append((word, spots))
     return out

@@ -576,7 +576,7 @@ class Scorer:
         fit = Fit(score=0, scored_at=now or time.time())
         text = f"{job.title}\n{job.description}"
         lowered = text.lower()
-        focus(lowered)  # the trigger words of every rule below are found in it in one pass
+        focus(lowered, (len(job.title) + 1,))  # every rule's trigger words are found in it in one pass
         function = self._function(job, lowered)
         parts = (self._title(job, function, fit), self._seniority(job, lowered, fit, several),
                  self._skills(text, lowered, fit),
