@@ -130,11 +130,6 @@ def _located(text: str) -> tuple[_Pass, int] | None:
     return found, offset
 
 
-def find_all(text: str, word: str) -> Sequence[int]:
-    """Where `word` stands in `text`: str.find's leftmost occurrences, none overlapping the one before."""
-    return _find_all(text, word, _located(text))
-
-
 def _find_all(text: str, word: str, located: tuple[_Pass, int] | None) -> Sequence[int]:
     if located is None or word not in located[0].known:
         return _found_by_str_find(text, word)
