@@ -11,9 +11,12 @@ profiles, and then became tuning data; so did round 5 (227 postings, below the f
 profiles), round 6 (232 postings, below them for six) and round 7 (215 postings, below them for all
 seven). Round 8 is written by someone who never sees the scorer and is the test: it is split once
 by the same hash (the parity of the id's SHA-256) into a tuning half and a held-back half, and the
-held-back half is the figure that counts. The labels
+held-back half is the figure that counts (all of it, none tuned on either, is printed too). The labels
 (tests/evals/fit_labels.tsv) were written by reading each posting for each person in tests/evals/fit_profiles.yaml.
-    python bench/eval_fit.py [--show-misses] [--group rounds_1_7|round8_tuning|round8_held_back]
+Five more people, unlike those seven and never tuned for (fit_unseen_profiles.yaml), are labelled on the
+test round's postings by its blind writers (fit_unseen_labels.tsv): how the rules carry to other people.
+    python bench/eval_fit.py [--show-misses] [--group GROUP]  (rounds_1_7, round8_tuning, round8_held_back,
+                                                              round8_all, round8_unseen_people)
 """
 
 import argparse
@@ -39,7 +42,11 @@ GROUPS: dict[str, tuple[tuple[int, ...], str | None]] = {
     f"rounds_1_{TUNING_ROUNDS[-1]}": (TUNING_ROUNDS, None),
     f"round{TEST_ROUND}_tuning": ((TEST_ROUND,), "tuning"),
     f"round{TEST_ROUND}_held_back": ((TEST_ROUND,), "held_back"),
+    f"round{TEST_ROUND}_all": ((TEST_ROUND,), None),  # none of it tuned on either: the steadier figure
 }
+# People the rules were never tuned for, labelled by a blind writer on the test round's postings: a
+# stand-in for the check on other people (tests/evals/fit_unseen_profiles.yaml, fit_unseen_labels.tsv)
+UNSEEN_PEOPLE, UNSEEN_LABELS = "fit_unseen_profiles.yaml", "fit_unseen_labels.tsv"
 TOP = 10
 
 
@@ -48,12 +55,12 @@ def half_of(posting_id: str) -> str:
     return "held_back" if int(hashlib.sha256(posting_id.encode()).hexdigest(), 16) % 2 else "tuning"
 
 
-def profiles() -> dict[str, Profile]:
+def profiles(file: str = "fit_profiles.yaml") -> dict[str, Profile]:
     """The written profiles, each loaded through load_profile like a person's profile.yaml."""
     import yaml
 
     found = {}
-    for name, data in yaml.safe_load((EVALS / "fit_profiles.yaml").read_text()).items():
+    for name, data in yaml.safe_load((EVALS / file).read_text()).items():
         path = Path(tempfile.mkdtemp()) / "profile.yaml"
         path.write_text(yaml.safe_dump(data, allow_unicode=True))
         found[name] = load_profile(path)
@@ -65,16 +72,16 @@ def postings() -> dict[str, dict[str, Any]]:
     return {p["id"]: p for p in map(json.loads, lines) if p}
 
 
-def labels(names: list[str]) -> dict[tuple[str, str], tuple[str, str]]:
+def labels(names: list[str], file: str = "fit_labels.tsv") -> dict[tuple[str, str], tuple[str, str]]:
     """(posting, profile) -> (label, reason); a '*' row covers the profiles without a row of their own."""
     explicit: dict[tuple[str, str], tuple[str, str]] = {}
     default: dict[str, tuple[str, str]] = {}
-    for number, line in enumerate((EVALS / "fit_labels.tsv").read_text().splitlines(), 1):
+    for number, line in enumerate((EVALS / file).read_text().splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         posting, profile, label, reason = (part.strip() for part in line.split("|", 3))
         if label not in ("fit", "no_fit") or not reason or (profile != "*" and profile not in names):
-            raise ValueError(f"fit_labels.tsv line {number}: bad row {line!r}")
+            raise ValueError(f"{file} line {number}: bad row {line!r}")
         if profile == "*":
             default[posting] = (label, reason)
         else:
@@ -89,14 +96,14 @@ def labels(names: list[str]) -> dict[tuple[str, str], tuple[str, str]]:
     return out
 
 
-def cases() -> list[dict[str, Any]]:
+def cases(people: str = "fit_profiles.yaml", label_file: str = "fit_labels.tsv") -> list[dict[str, Any]]:
     """Every labelled (posting, profile) pair, with its round and its half (from the hash of its id)."""
     found = postings()
-    names = list(profiles())
+    names = list(profiles(people))
     out = []
-    for (posting, profile), (label, reason) in sorted(labels(names).items()):
+    for (posting, profile), (label, reason) in sorted(labels(names, label_file).items()):
         if posting not in found:
-            raise ValueError(f"fit_labels.tsv labels {posting!r}, which is not in fit_postings.jsonl")
+            raise ValueError(f"{label_file} labels {posting!r}, which is not in fit_postings.jsonl")
         case = found[posting]
         out.append({**case, "round": case.get("round", 1), "half": half_of(posting), "profile": profile,
                     "label": label, "reason": reason})
@@ -132,6 +139,21 @@ def _figures(scored: list[tuple[int, dict[str, Any]]], min_score: int) -> dict[s
                        if (s >= min_score) != (c["label"] == "fit")]}
 
 
+def evaluate_unseen() -> dict[str, dict[str, Any]]:
+    """{profile: figures} for the people the rules were never tuned for, on every posting labelled for
+    them; {} until their files exist."""
+    if not (EVALS / UNSEEN_PEOPLE).exists() or not (EVALS / UNSEEN_LABELS).exists():
+        return {}
+    everything = cases(UNSEEN_PEOPLE, UNSEEN_LABELS)
+    results = {}
+    for name, profile in profiles(UNSEEN_PEOPLE).items():
+        scorer = Scorer(profile.fit)
+        mine = [(scorer.score(job_of(c)).score, c) for c in everything if c["profile"] == name]
+        if mine:
+            results[name] = _figures(mine, profile.fit.min_score)
+    return results
+
+
 def evaluate() -> dict[str, dict[str, dict[str, Any]]]:
     """{group: {profile: figures}}: precision, recall, top-10 precision and the cases decided wrong,
     for the tuning rounds (1-7) and each half of the test round (8); a group lists only the profiles it
@@ -152,7 +174,8 @@ def evaluate() -> dict[str, dict[str, dict[str, Any]]]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--show-misses", action="store_true")
-    parser.add_argument("--group", choices=tuple(GROUPS), help="show the misses of this group only")
+    parser.add_argument("--group", choices=(*GROUPS, f"round{TEST_ROUND}_unseen_people"),
+                        help="show the misses of this group only")
     args = parser.parse_args()
     print(machine())
     everything = cases()
@@ -160,7 +183,9 @@ def main() -> None:
     print(f"fit eval: {len(everything)} labelled cases, {len({c['id'] for c in everything})} postings "
           f"(rounds {', '.join(map(str, rounds))}), {len({c['profile'] for c in everything})} profiles "
           f"(heuristic only)")
-    for group, by_profile in evaluate().items():
+    unseen = evaluate_unseen()
+    groups = {**evaluate(), **({f"round{TEST_ROUND}_unseen_people": unseen} if unseen else {})}
+    for group, by_profile in groups.items():
         print(f"\n{group}")
         if not by_profile:
             print(f"  (no postings: round {TEST_ROUND} is not in tests/evals/fit_postings.jsonl yet)")

@@ -186,9 +186,43 @@ def test_the_test_rounds_postings_are_split_by_the_hash_and_reported_apart(tmp_p
     result = eval_fit.evaluate()
     assert set(ids) == {"tuning", "held_back"} and TEST_ROUND not in TUNING_ROUNDS
     assert {g: r["backend"]["cases"] for g, r in result.items()} == \
-        {TUNING_GROUP: len(TUNING_ROUNDS), f"round{TEST_ROUND}_tuning": 1, f"round{TEST_ROUND}_held_back": 1}
+        {TUNING_GROUP: len(TUNING_ROUNDS), f"round{TEST_ROUND}_tuning": 1, f"round{TEST_ROUND}_held_back": 1,
+         f"round{TEST_ROUND}_all": 2}
     held_back = result[f"round{TEST_ROUND}_held_back"]
     assert held_back["backend"]["recall"] == 1.0 and held_back["sales"]["recall"] == 0
+
+
+def test_the_people_never_tuned_for_reach_the_held_out_floor():
+    """People unlike the eval's seven, written and labelled on the test round's postings by its blind
+    writers, never tuned for: precision and recall >= 0.75 for each (the issue's check on postings and
+    people we never see)."""
+    import eval_fit
+
+    unseen = eval_fit.evaluate_unseen()
+    if not unseen:
+        pytest.skip("no people never tuned for in tests/evals yet (fit_unseen_profiles.yaml, fit_unseen_labels.tsv)")
+    for name, result in unseen.items():
+        assert result["precision"] >= 0.75, (name, result["misses"])
+        assert result["recall"] >= 0.75, (name, result["misses"])
+
+
+def test_the_people_never_tuned_for_are_scored_on_their_own_labels(tmp_path, monkeypatch):
+    """The machinery of that check, on made-up postings (not an eval): each person's figures come from
+    their own file of labels, a '*' row covering every one of them without a row of their own."""
+    import eval_fit
+
+    rows = [{"id": f"u{n}", "source": "test", "company": "C", "title": title, "location": "Toronto, ON",
+             "description": "Swift, Kotlin.", "round": TEST_ROUND} for n, title in enumerate(("iOS Engineer", "Chef"))]
+    (tmp_path / "fit_postings.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    (tmp_path / eval_fit.UNSEEN_PEOPLE).write_text(
+        "mobile:\n  name: A B\n  email: a@example.org\n  fit:\n    roles: [iOS Engineer]\n"
+        "    locations: [Toronto, Canada]\n")
+    (tmp_path / eval_fit.UNSEEN_LABELS).write_text("u0 | * | fit | an iOS role in Toronto\nu1 | * | no_fit | a cook\n")
+    monkeypatch.setattr(eval_fit, "EVALS", tmp_path)
+    result = eval_fit.evaluate_unseen()
+    assert set(result) == {"mobile"} and result["mobile"]["cases"] == 2 and result["mobile"]["fit"] == 1
+    (tmp_path / eval_fit.UNSEEN_LABELS).write_text("u0 | * | no_fit | relabelled\nu1 | * | no_fit | a cook\n")
+    assert eval_fit.evaluate_unseen()["mobile"]["fit"] == 0
 
 
 def test_profile_fit_section_is_validated_with_line(tmp_path):

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.fit.occurrences import find_each, triggers
 from pipeline.fit.zones import (
     OVERLAP_WORDS,
     UTC_OFFSETS,
@@ -204,8 +205,8 @@ _BOUND_LINE = re.compile(r"(?:locations?|ubicaci[óo]n|localiza[çc][ãa]o|stand
 _BOUND_OUTSIDE = re.compile(r"(?:outside(?:\s+of)?|other than)\s+(?:the\s+)?([^.\n;:!?]{2,50})", re.I)
 _NEGATED = re.compile(r"\b(?:not|cannot|can't|can’t|unable|no one|nobody)\b")
 _SEAT_BEFORE = re.compile(r"(?:hq|headquarters?|office|company|sede|firmen)\W{0,3}$")
-_LINE_WORDS = ("location",)
-_OTHER_LINE_WORDS = ("ubicaci", "localiza", "standort", "lieu", "local:")  # looked for unless in English
+_LINE_WORDS = triggers("location",)
+_OTHER_LINE_WORDS = triggers("ubicaci", "localiza", "standort", "lieu", "local:")  # looked for unless in English
 # "Senior Engineer (US/Canada, Remote)": the places before "Remote" in one parenthesis
 _BOUND_REMOTE_AFTER = re.compile(r"\(([^()\n]{2,40}?),\s*remote\s*\)", re.I)
 _BOUND_BASED = re.compile(r"([\w.]+(?:\s[\w.]+)?)[- ]based\s+(?:candidates|applicants|engineers|developers|employees|"
@@ -243,11 +244,12 @@ def _team_based(head: str, lowered: str, start: int, end: int) -> bool:
     return False
 
 
-_LEAD_WORDS = ("remote", "based", "located", "living", "resid", "work from", "working from", "candidates",
-               "applicants", "open to", "hire", "hiring", "eligible", "authori", "right to work", "distributed",
-               "spread", "citizen")
-_OTHER_LEAD_WORDS = ("qualquer lugar", "todo o", "toda a", "cualquier lugar", "todo el", "innerhalb", "in ganz",
-                     "aus ganz", "wohnhaft", "partout en", "résidant", "residant", "remoto", "remota")  # unless English
+_LEAD_WORDS = triggers("remote", "based", "located", "living", "resid", "work from", "working from", "candidates",
+                       "applicants", "open to", "hire", "hiring", "eligible", "authori", "right to work", "distributed",
+                       "spread", "citizen")
+_OTHER_LEAD_WORDS = triggers("qualquer lugar", "todo o", "toda a", "cualquier lugar", "todo el", "innerhalb", "in ganz",
+                             "aus ganz", "wohnhaft", "partout en", "résidant", "residant", "remoto",
+                             "remota")  # unless English
 # Alternatives: ";", "|", "or", "/", a list's bullets; " - ", "&", "+" or "and" only before "Remote"
 _SPLIT = re.compile(r"\s*(?:;|\||\bor\b|\boder\b|\bou\b|\bo\b(?=\s*remot)|\n|/| · | • | - (?=remote\b)|"
                     r"(?:&|\+|\band\b)(?=\s*remote\b))\s*", re.I)
@@ -568,8 +570,8 @@ def without_hq(location: str) -> tuple[str, str]:
     return location, ""
 
 
-_ON_SITE_WORDS = ("site", "office", "hybrid", "brido", "presencial", "vor ort", "büro", "escrit", "oficina", "bureau",
-                  "kantoor", "in sede")  # every _ON_SITE phrase holds one
+_ON_SITE_WORDS = triggers("site", "office", "hybrid", "brido", "presencial", "vor ort", "büro", "escrit", "oficina",
+                          "bureau", "kantoor", "in sede")  # every _ON_SITE phrase holds one
 
 
 def seat_label(location: str) -> bool:
@@ -598,7 +600,7 @@ def seat_repeated(location: str, text: str) -> bool:
 # campus in Austin"): a posting that names no place of its own but an office sits there, not nowhere.
 _OFFICE_NAMED = re.compile(r"\b(?:office|offices|campus|studio|hub)\s+(?:is\s+|are\s+)?(?:in|at|located in)\s+"
                            r"([^.;:\n]{2,50})|\bour\s+([^.;:\n]{2,30}?)\s+(?:office|offices|campus|studio|hub)\b", re.I)
-_OFFICE_WORDS = ("office", "campus", "studio", "hub")
+_OFFICE_WORDS = triggers("office", "campus", "studio", "hub")
 
 
 def office_named(text: str, lowered: str) -> bool:
@@ -624,12 +626,8 @@ _BOUND_BEFORE, _BOUND_AFTER = 45, 110  # a bound phrase reaches this far around 
 
 def windows(lowered: str, triggers: tuple[str, ...], before: int, after: int) -> list[tuple[int, int]]:
     """Merged spans of a lower-case text around each occurrence of any of the trigger words."""
-    hits: list[tuple[int, int]] = []
-    for word in triggers:
-        at = lowered.find(word)
-        while at != -1:
-            hits.append((max(0, at - before), min(len(lowered), at + len(word) + after)))
-            at = lowered.find(word, at + len(word))
+    hits = [(max(0, at - before), min(len(lowered), at + len(word) + after))
+            for word, spots in find_each(lowered, triggers) for at in spots]
     spans: list[tuple[int, int]] = []
     for start, end in sorted(hits):
         if spans and start <= spans[-1][1]:
@@ -640,13 +638,11 @@ def windows(lowered: str, triggers: tuple[str, ...], before: int, after: int) ->
 
 
 def positions(lowered: str, words: tuple[str, ...]) -> list[int]:
-    found = []
-    for word in words:
-        at = lowered.find(word)
-        while at != -1:
-            found.append(at)
-            at = lowered.find(word, at + len(word))
-    return sorted(found)
+    return sorted(at for _, spots in find_each(lowered, words) for at in spots)
+
+
+_ONLY_WORDS, _OUTSIDE_WORDS, _ZONE_WORDS = triggers("only"), triggers("outside", "other than"), \
+    triggers("time zone", "timezone", "hours")
 
 
 def bounds_in_text(text: str, lowered: str | None = None, english: bool = False) -> frozenset[str]:
@@ -672,13 +668,13 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
             lowered.startswith("remote", at) else None
         phrases += [m.group(1) or m.group(2) if m is named else m.group(1) for m in (lead, named, based, after) if m]
     found: set[str] = set()
-    for at in positions(lowered, ("only",)):
+    for at in positions(lowered, _ONLY_WORDS):
         paren = _BOUND_ONLY_PAREN.search(head, max(0, at - _BOUND_BEFORE), at + 8)
         within = _BOUND_ONLY_IN.match(head, at)
         phrases += [m.group(1) for m in (paren, within) if m]
         only = _BOUND_X_ONLY.search(head, max(0, at - 25), at + 4)
         found |= areas_named(only.group(1)) if only else frozenset()  # a country's or region's name, not a city
-    for at in positions(lowered, ("outside", "other than")):  # "we can't hire outside the US": the US
+    for at in positions(lowered, _OUTSIDE_WORDS):  # "we can't hire outside the US": the US
         rest = _BOUND_OUTSIDE.match(head, at)
         if rest and _NEGATED.search(lowered, max(0, at - 45), at):
             phrases.append(rest.group(1))
@@ -686,7 +682,7 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
         line = _BOUND_LINE.match(head, at)
         if line and not _SEAT_BEFORE.search(lowered, max(0, at - 16), at):  # not "HQ location: X", the seat
             phrases.append(line.group(1))
-    for at in positions(lowered, ("time zone", "timezone", "hours")):
+    for at in positions(lowered, _ZONE_WORDS):
         zone = _BOUND_ZONE.search(head, max(0, at - 36), at + 11)
         if zone and _OVERLAP_BEFORE.search(head, max(0, zone.start() - 40), zone.start()):
             zone = None  # "2 hours crossover with Barcelona working hours": some shared hours, read as a zone
@@ -709,7 +705,7 @@ _REMOTE_TEXT = re.compile(r"\b(remote|remotely|work from (home|anywhere)|home ?o
                           r"teletrabajo|teletrabalho|t[ée]l[ée]travail|remoto|remota)\b", re.I)
 
 
-_REMOTE_WORDS = ("remot", "work from", "home office", "homeoffice", "trabalhar de onde", "teletraba", "travail")
+_REMOTE_WORDS = triggers("remot", "work from", "home office", "homeoffice", "trabalhar de onde", "teletraba", "travail")
 
 
 def remote_in_text(text: str, lowered: str | None = None) -> bool:
@@ -744,7 +740,7 @@ CURRENCIES: dict[str, frozenset[str]] = {
     "KES": frozenset({"kenya"})}
 # A security clearance or citizenship only one country's people can have (and the pieces they hold).
 # So does a contract or benefit only the US tax system knows: a W-2 or 1099 position, a 401(k) or "401k" plan.
-_US_ONLY_WORDS = ("clearance", "citizen", "green card", "w-2", "w2", "1099", "401")
+_US_ONLY_WORDS = triggers("clearance", "citizen", "green card", "w-2", "w2", "1099", "401")
 _US_ONLY = re.compile(r"security clearance|clearance (?:is )?required|\bts/sci\b|top secret|public trust|"
                       r"\bu\.?s\.? citizens?(?:hip)?\b|green card|\bw-?2\b|\b1099\b|\b401\s?(?:\(k\)|k\b)", re.I)
 
@@ -799,8 +795,9 @@ class Said:
 
 # "We are not considering applicants from X", "not open to candidates in X", "anywhere except X", "excluding X":
 # countries a remote role shuts out, in the words they are written with.
-_EXCLUDE_WORDS = ("t consider", "t accept", "t hir", "t be open", "t open to", "t employ", "t work with", "unable to",
-                  "except ", "exclu")  # "not/cannot/can't consider", ...: every _EXCLUDE phrase holds one
+# "not/cannot/can't consider", ...: every _EXCLUDE phrase holds one
+_EXCLUDE_WORDS = triggers("t consider", "t accept", "t hir", "t be open", "t open to", "t employ", "t work with",
+                          "unable to", "except ", "exclu")
 _EXCLUDE = re.compile(
     r"(?:(?:not|unable to|cannot|can't|can not)\s+(?:currently\s+|yet\s+)?(?:consider(?:ing)?|accept(?:ing)?|hire|"
     r"hiring|be open to|open to|employ|work with)|except(?:\s+for)?|excluding|with the exclusion of|we exclude)\s+"
@@ -856,11 +853,14 @@ def _us_only(title: str, text: str, lowered: str) -> bool:
     return False
 
 
+_ANYWHERE_WORDS = triggers("anywhere", "any country")
+
+
 def anywhere_in_text(text: str, lowered: str) -> bool:
     """The text says the work may be done from anywhere: "anywhere in the world", or "work from
     anywhere" in a posting that says it is fully remote (not "from anywhere in the US")."""
     head = text[:4000]
-    for start, end in windows(lowered[:4000], ("anywhere", "any country"), 30, 25):
+    for start, end in windows(lowered[:4000], _ANYWHERE_WORDS, 30, 25):
         for match in _ANYWHERE_TEXT.finditer(head, start, end):
             if _FOR_A_WHILE.search(head, match.end(), match.end() + 60):
                 continue  # "work from anywhere in the world, up to 90 days a year": a travel allowance

@@ -33,6 +33,7 @@ from pipeline.fit.functions import (
     title_grade,
     work_left_to_text,
 )
+from pipeline.fit.occurrences import find_each, focus, holds_any, triggers
 from pipeline.fit.places import (
     MANY_COUNTRIES,
     REMOTE,
@@ -110,7 +111,7 @@ _TEXT_LEVEL = re.compile(
     r"\bsem (?:necessidade de )?experi[êe]ncia (?:pr[ée]via|anterior)|"
     r"\bsin experiencia (?:previa )?(?:requerida|necesaria)|"
     r"\bkeine (?:vorherige )?(?:berufs)?erfahrung (?:erforderlich|notwendig|nötig)")
-_TEXT_LEVEL_HINTS = ("seniority level", "previous", "prior", "sem ", "sin experiencia", "keine")
+_TEXT_LEVEL_HINTS = triggers("seniority level", "previous", "prior", "sem ", "sin experiencia", "keine")
 _BESIDE = re.compile(r"^(senior|sr|sênior|junior|jr|júnior|pleno|mid-level|staff|principal|lead|entry-level)$")
 # The end of a title's first role noun: the name the text calls the role by.
 _ROLE_END = re.compile(r"\b(?:engineer|developer|analyst|scientist|executive|designer|architect|administrator|"
@@ -152,6 +153,7 @@ LANGUAGES = {"english": ("english", "englisch", "inglês", "inglés", "anglais")
              "turkish": ("turkish", "türkçe", "türkisch"), "polish": ("polish", "polnisch", "polski"),
              "japanese": ("japanese", "japanisch"), "mandarin": ("mandarin", "chinese", "chinesisch"),
              "swedish": ("swedish", "schwedisch")}
+triggers(*itertools.chain.from_iterable(LANGUAGES.values()))  # looked for around a language's anchor (below)
 _REQUIRED = (r"(?:fluent|fluency|native|business[- ]level|business[- ]fluent|proficien\w*|excellent|strong|"
              r"very good|perfect|verhandlungssicher\w*|fließend\w*|sehr gute?|fluência|domínio|dominio)\W+"
              r"(?:\w+\W+){0,5}?{lang}|"
@@ -217,9 +219,10 @@ _OPEN_APPLICATION = re.compile(
     # a network of freelancers one joins ("a network of Europe's best freelance developers") is a pool
     r"network of ([\w'’-]+ ){0,4}freelanc|freelanc\w* network")  # lowered
 # A piece every open-application phrase holds: the full pattern runs only when one is there.
-_OPENING_HINTS = ("open application", "general application", "talent ", "talento", "initiativbewerbung", "spontan",
-                  "speculative", "unsolicited", "candidatura espont", "future ", "expression of interest", " see ",
-                  "not a", "freelanc", "evergreen", "always accepting", "general interest")
+_OPENING_HINTS = triggers("open application", "general application", "talent ", "talento", "initiativbewerbung",
+                          "spontan", "speculative", "unsolicited", "candidatura espont", "future ",
+                          "expression of interest", " see ", "not a", "freelanc", "evergreen", "always accepting",
+                          "general interest")
 # A posting that marks itself closed, in its title or a summary line (on lower-case text).
 _CLOSED = re.compile(r"[(\[]\s*closed\s*[)\]]|^\W*closed\b|^\W{0,4}(?:status|state)\W{0,4}:\s*closed\b|"
                      r"\bapplication(?:s| window)? (?:is |are |has |have )?(?:now |been )?closed\b|"
@@ -379,7 +382,9 @@ _LANGUAGE_ANCHORS = {"english": ("engl", "inglês", "inglés", "anglais"),
                      "polish": ("polish", "polnisch", "polski"), "japanese": ("japan",),
                      "mandarin": ("mandarin", "chinese", "chinesisch"), "swedish": ("swedish", "schwed")}
 assert all(any(a in n for a in _LANGUAGE_ANCHORS[lang]) for lang, names in LANGUAGES.items() for n in names)
-_ANCHOR_LANGUAGES = tuple((anchor, language) for language, anchors in _LANGUAGE_ANCHORS.items() for anchor in anchors)
+_LANGUAGE_OF_ANCHOR = {anchor: language for language, anchors in _LANGUAGE_ANCHORS.items() for anchor in anchors}
+_ANCHORS = triggers(*_LANGUAGE_OF_ANCHOR)
+assert len(_ANCHORS) == sum(map(len, _LANGUAGE_ANCHORS.values())), "each piece is one language's"
 # Each stop word, bare and before , or ., with the languages it is frequent in ("que": Spanish, Portuguese).
 _STOP_LANGUAGES: dict[str, tuple[str, ...]] = {}
 for _language, _words in _STOPWORDS.items():
@@ -411,8 +416,7 @@ def required_languages(text: str, lowered: str | None = None, spoken: frozenset[
     speaks another."""
     lowered = text.lower() if lowered is None else lowered
     required, optional = set(), set()
-    named = {language for anchor, language in _ANCHOR_LANGUAGES
-             if language not in spoken and anchor in lowered}  # most name one or two
+    named = {_LANGUAGE_OF_ANCHOR[anchor] for anchor, _ in find_each(lowered, _ANCHORS)} - spoken  # most name one or two
     for language in named:
         names, must, plus = _LANGUAGE_PATTERNS[language]
         spans = windows(lowered, names, 90, 90)  # the patterns run only around the language's name
@@ -448,7 +452,7 @@ def _language_of(words: list[str], clear: bool) -> str | None:
     return language
 
 
-_UNIT_WORDS = ("year", "yr", "jahr", "años", "anos", " ans", "år")  # every form of "N years" holds one
+_UNIT_WORDS = triggers("year", "yr", "jahr", "años", "anos", " ans", "år")  # every form of "N years" holds one
 
 
 def required_years(lowered: str) -> tuple[int, int | None] | None:
@@ -609,6 +613,7 @@ class Scorer:
         fit = Fit(score=0, scored_at=now or time.time())
         text = f"{job.title}\n{job.description}"
         lowered = text.lower()
+        focus(lowered, (len(job.title) + 1,))  # every rule's trigger words are found in it in one pass
         function = self._function(job, lowered)
         parts = (self._title(job, function, fit), self._seniority(job, lowered, fit, several),
                  self._skills(text, lowered, fit),
@@ -669,7 +674,7 @@ class Scorer:
         head = f"{job.title}\n{job.description[:1500]}"
         low_head = lowered[:len(head)]
         if fit.function != "open application" and not (
-                any(hint in low_head for hint in _OPENING_HINTS) and _OPEN_APPLICATION.search(low_head)):
+                holds_any(low_head, _OPENING_HINTS) and _OPEN_APPLICATION.search(low_head)):
             return None
         fit.flags.append("open application or talent pool, not an opening")
         return None if self.profile.open_applications else self.profile.min_score - OPENING_GAP
