@@ -1331,3 +1331,19 @@ def test_a_long_list_of_countries_is_a_remote_area_the_text_may_narrow(descripti
     profile = FitProfile(**{**SRE_BLR.__dict__, "locations": ("Brazil",)})
     fit = Scorer(profile).score(job(title="Site Reliability Engineer", location=location, description=description))
     assert (not fit.outside) is workable, fit.flags
+
+
+# After round 7, on where and openings (fit-places3): each test a made-up posting of the form a rule reads,
+# and one it must not.
+
+
+@pytest.mark.parametrize("title, description, closed", [
+    ("(Closed) Backend Engineer", "We use Python and PostgreSQL.", True),
+    ("Backend Engineer", "team: Platform\nstatus: closed\nWe use Python and PostgreSQL.", True),
+    ("Backend Engineer", "We use Python. This position has been filled, thank you.", True),
+    ("Backend Engineer", "We closed our Series B and use Python and PostgreSQL to track closed deals.", False),
+])
+def test_a_post_the_page_marks_closed_is_not_an_opening(title, description, closed):
+    fit = score(title=title, description=description)
+    assert (fit.score < BACKEND.min_score and "the posting says it is closed, not an opening" in fit.flags) is closed, \
+        (fit.score, fit.flags)

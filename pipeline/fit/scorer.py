@@ -217,6 +217,14 @@ _OPEN_APPLICATION = re.compile(
 _OPENING_HINTS = ("open application", "general application", "talent ", "talento", "initiativbewerbung", "spontan",
                   "speculative", "unsolicited", "candidatura espont", "future ", "expression of interest", " see ",
                   "not a", "freelanc", "evergreen", "always accepting", "general interest")
+# A post the page itself marks closed: "(CLOSED)" or "[Filled]" in its title, an ATS's "status: closed"
+# line, "application window closed", "this position has been filled", "no longer accepting applications".
+_CLOSED = re.compile(r"[(\[]\s*(?:closed|filled|expired)\s*[)\]]|^\W*(?:closed|filled)\s*[:\-–]|"
+                     r"\bstatus\s*:\s*(?:closed|filled|expired)\b|"
+                     r"application (?:window|period)\s+(?:is\s+|has\s+)?closed|"
+                     r"\b(?:position|role|job|posting|vacancy|opening)\s+(?:is\s+(?:now\s+)?|has\s+been\s+)"
+                     r"(?:closed|filled)\b|no longer (?:accepting|taking|open to) applica", re.M)  # lowered
+_CLOSED_HINTS = ("closed", "filled", "expired", "no longer")  # every _CLOSED phrase holds one
 # Titles in other words for the same role, read as the English a role list uses.
 _TITLE_SYNONYMS = ((re.compile(r"member of (the )?technical staff", re.I), "software engineer"),)
 
@@ -630,6 +638,9 @@ class Scorer:
         person opted in (fit.open_applications)."""
         head = f"{job.title}\n{job.description[:1500]}"
         low_head = lowered[:len(head)]
+        if any(hint in low_head for hint in _CLOSED_HINTS) and _CLOSED.search(low_head):
+            fit.flags.append("the posting says it is closed, not an opening")
+            return self.profile.min_score - OPENING_GAP
         if fit.function != "open application" and not (
                 any(hint in low_head for hint in _OPENING_HINTS) and _OPEN_APPLICATION.search(low_head)):
             return None
