@@ -1347,3 +1347,27 @@ def test_a_post_the_page_marks_closed_is_not_an_opening(title, description, clos
     fit = score(title=title, description=description)
     assert (fit.score < BACKEND.min_score and "the posting says it is closed, not an opening" in fit.flags) is closed, \
         (fit.score, fit.flags)
+
+
+@pytest.mark.parametrize("location, description, workable", [
+    ("Remote (Canada + international candidates)", "Kubernetes.", True),  # wider than the place it names
+    ("Remote (Canada)", "Kubernetes.", False),
+    ("Remote (CET overlap) or Lisbon", "Kubernetes.", True),  # hours to share, not a zone to live in
+    ("Remote (CET) or Lisbon", "Kubernetes.", False),
+    ("Remote", "Remote is fine if you can overlap with CET.", True),  # a partial working day: 5 hours reach
+    ("Remote", "Remote, but you must work CET hours.", False),
+])
+def test_overlap_wording_and_international_candidates_do_not_bound_a_remote_role(location, description, workable):
+    profile = FitProfile(**{**SRE_BLR.__dict__, "locations": ("Bengaluru", "India")})
+    fit = Scorer(profile).score(job(title="Site Reliability Engineer", location=location, description=description))
+    assert (not fit.outside) is workable, (location, description, fit.flags)
+
+
+@pytest.mark.parametrize("description, workable", [
+    ("Remote worldwide. Hours: EST (-5/+6 h).", True),  # UTC-10 to UTC+1 reaches Germany
+    ("Remote worldwide. Hours: EST (± 2h).", False),
+    ("Remote worldwide. Hours: 9am-5pm EST.", False),
+])
+def test_the_hours_written_beside_a_zone_are_how_far_it_reaches(description, workable):
+    fit = score(title="Backend Engineer", location="Remote", description=description)
+    assert (not fit.outside) is workable, (description, fit.flags)

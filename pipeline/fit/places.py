@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.fit.zones import (
+    INTERNATIONAL,
     OVERLAP_WORDS,
     UTC_OFFSETS,
     capitals,
@@ -483,9 +484,14 @@ def read_where(location: str) -> Where:
     shut = _FIELD_EXCLUDE.search(location) if "xc" in location.lower() or "outside" in location.lower() else None
     if shut and (excluded := areas_named(shut.group(1))):
         location = location[:shut.start()] + location[shut.end():]  # "Worldwide (except US)": worldwide, less the US
+    opened: list[bool] = []
     for chunk in _chunks(_STATE_RUN.sub(_states_of_run, _SEVERAL_PLACES.sub("", location).strip())):
         countries, remote = _countries_of_chunk(chunk), bool(REMOTE.search(chunk))
         zoned = frozenset() if countries else zone_bound(chunk)
+        beyond = remote and _opens_beyond(chunk)
+        if beyond:  # "Remote (CET overlap)", "REMOTE (US + international ...)": shared hours, or wider than its places
+            countries, zoned = frozenset(), frozenset()
+        opened.append(beyond)
         if countries and remote and ("±" in chunk or "+/-" in chunk or "+-" in chunk):
             zoned = _around(countries, chunk)  # "Remote (London +/- 2 hours)": hours near London, not the UK only
         if zoned:
@@ -505,14 +511,30 @@ def read_where(location: str) -> Where:
     named = any(p.countries for p in parts)
     remote = any(p.remote for p in parts)
     apart = bool(_REMOTE_APART.search(location))
-    free = [p.remote and not p.countries and bool(_ANYWHERE_ITEM.match(p.text) or apart and _BARE_REMOTE.match(p.text))
-            for p in parts]
+    free = [p.remote and not p.countries and bool(_ANYWHERE_ITEM.match(p.text) or apart and _BARE_REMOTE.match(p.text)
+                                                  or beyond) for p, beyond in zip(parts, opened, strict=True)]
     if remote and named:  # a bare "Remote" beside named places is remote within those places
         places = frozenset().union(*(p.countries for p in parts))
         parts = [Part(places, True, p.text, inferred=True) if p.remote and not p.countries and not unbound else p
                  for p, unbound in zip(parts, free, strict=True)]
     anywhere = any(free)
     return Where(tuple(parts), anywhere or (remote and not named), not named and not remote, excluded)
+
+
+# A remote part that opens beyond the places it names: "international" candidates beside a country ("US +
+# international"), or a time zone named only as hours to share ("Remote (CET overlap)", "PST overlap"):
+# a remote role with no region, as the labels read overlap wording that does not say where people may be.
+_BEYOND_WORDS = re.compile(rf"\binternational(?:ly)?\b|{OVERLAP_WORDS}", re.I)
+# "US-ET overlap", "overlap with CET": the zone an overlap names, with the overlap word
+_OVERLAP_PHRASE = re.compile(rf"(?:\b[\w+-]+[ \t]+)?\b(?:{OVERLAP_WORDS})\w*"
+                             r"(?:[ \t]+(?:with|to)(?:[ \t]+the)?[ \t]+[\w+-]+)?", re.I)
+
+
+def _opens_beyond(chunk: str) -> bool:
+    """A remote chunk says "international", or names its zone only as hours to overlap with and no other place."""
+    if not _BEYOND_WORDS.search(chunk):
+        return False
+    return bool(INTERNATIONAL.search(chunk)) or not _countries_of_chunk(_OVERLAP_PHRASE.sub(" ", chunk))
 
 
 _PLUS_MINUS = re.compile(r"(?:±|\+/?-)\s*(\d{1,2})\s*(?:hours?|hrs?|h)?\b", re.I)
@@ -692,6 +714,8 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
             zone = None  # "2 hours crossover with Barcelona working hours": some shared hours, read as a zone
         phrases += [zone.group(1)] if zone else []
     for phrase in phrases:
+        if _opens_beyond(phrase):
+            continue  # "Remote (US + international)", "Remote (CET overlap)": no bound (see read_where)
         span = _SPAN.match(phrase)
         if span and countries_of(span.group(1)) and countries_of(phrase[span.end():]):
             continue  # "from San Francisco to São Paulo": how far the team reaches, not a bound
