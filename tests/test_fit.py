@@ -1371,3 +1371,14 @@ def test_overlap_wording_and_international_candidates_do_not_bound_a_remote_role
 def test_the_hours_written_beside_a_zone_are_how_far_it_reaches(description, workable):
     fit = score(title="Backend Engineer", location="Remote", description=description)
     assert (not fit.outside) is workable, (description, fit.flags)
+
+
+@pytest.mark.parametrize("description, workable", [
+    ("You must be based out of Ontario, Alberta or Quebec. We use Python.", False),
+    ("We're based out of Toronto, and the team is fully remote. We use Python.", True),  # where the team is
+    ("We're hiring the most curious backend engineers across Canada and Mexico.", False),
+    ("Our engineers are spread across Canada, Germany and Japan.", True),  # a team around the world
+])
+def test_where_a_remote_role_hires_from_in_more_wordings(description, workable):
+    fit = score(title="Backend Engineer", location="Remote", description=description)
+    assert (not fit.outside) is workable, (description, fit.flags)

@@ -185,7 +185,10 @@ REMOTE = re.compile(r"\b(remote|remoto|remota|fernarbeit|homeoffice|home office|
 # "X time zones"/"X hours".
 _BOUND_LEAD = re.compile(
     r"(?:(?:remote|based|located|living|reside|residing|resident|candidates|applicants|open to|hir(?:e|ing)|eligible|"
-    r"authori[sz]ed|right to work)[^.\n]{0,40}?\b(?:in|within|from)|work(?:ing)? from|(?:distributed|spread) across|"
+    r"authori[sz]ed|right to work)[^.\n]{0,40}?\b(?:in|within|from|out of)|work(?:ing)? from|"
+    r"(?:distributed|spread) across|"
+    # whom a company hires, and from where: "hiring the most ambitious engineers across Canada, Europe and LATAM"
+    r"hir(?:e|ing)\s+(?:[\w-]+\s+){0,7}?across|"
     r"remote\s+(?:locations?|regions?|countries)\s*:|(?:residents?|citizens?)\s+of|"
     # the same in the other languages postings are written in: "de qualquer lugar do Brasil", "para todo o
     # Brasil", "desde cualquier lugar de Latinoamérica", "innerhalb Deutschlands", "partout en France"
@@ -686,7 +689,8 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
             lead = None  # "100% remote unless you'd like to live in Barcelona": an option, not a bound
         elif lead and _team_based(head, lowered, lead.start(), lead.start(1)):
             lead = None  # "fully remote, with teams based in the US and Brazil": where the team is
-        elif lead and "across" in lowered[lead.start():lead.start(1)] and _continents(countries_of(lead.group(1))) > 1:
+        elif lead and "across" in lowered[lead.start():lead.start(1)] and not lowered.startswith("hir", lead.start()) \
+                and _continents(countries_of(lead.group(1))) > 1:
             lead = None  # "distributed across US, Canada, Brazil, Spain, Turkey": a team around the world
         named = _BOUND_REMOTE_NAMED.match(head, at) if lowered.startswith(("remote", "remoto", "remota"), at) else None
         based = _BOUND_BASED.search(head, max(0, at - 25), at + 40) if lowered.startswith("based", at) else None
