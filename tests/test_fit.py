@@ -1382,3 +1382,20 @@ def test_the_hours_written_beside_a_zone_are_how_far_it_reaches(description, wor
 def test_where_a_remote_role_hires_from_in_more_wordings(description, workable):
     fit = score(title="Backend Engineer", location="Remote", description=description)
     assert (not fit.outside) is workable, (description, fit.flags)
+
+
+_PLACELESS_READ = "no place given and the text names no office: read as remote with no region"
+
+
+@pytest.mark.parametrize("description, remote", [
+    ("We build billing software in Python and PostgreSQL. Some travel is required for on-site client "
+     "presentations and the yearly conference. You will own our payment services end to end.", True),
+    ("We build billing software in Python and PostgreSQL. This is an on-site role, five days a week, and "
+     "you will own our payment services end to end with a small team of backend engineers.", False),
+    ("Backend Engineer at a mapping company: Python, PostgreSQL, PostGIS, Kafka and tile servers. Email "
+     "jobs@example.org with a note on what you have built.", True),  # a short post of 150 characters says enough
+    ("Backend Engineer. Python.", False),  # a card's snippet says too little
+])
+def test_a_post_with_no_place_is_remote_unless_its_text_says_where_it_sits(description, remote):
+    fit = score(title="Backend Engineer", location="", description=description)
+    assert (_PLACELESS_READ in fit.reasons) is remote, (len(description), fit.reasons, fit.flags)

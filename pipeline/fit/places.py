@@ -636,10 +636,18 @@ def office_named(text: str, lowered: str) -> bool:
     return False
 
 
+# "On-site" naming a visit to customers, not where the role sits: "travel for on-site presentations",
+# "on-site client visits", "occasional onsite training at customer locations".
+_VISIT_AFTER = re.compile(r"\s+(?:(?:customer|client|partner)\s+)?(?:presentations?|visits?|meetings?|demos?|events?|"
+                          r"trainings?|installations?|implementations?|workshops?|audits?|inspections?)\b")
+
+
 def on_site_said(workplace: str, lowered: str) -> bool:
-    """The posting says the role is on site or hybrid: its workplace field, or its text's opening."""
+    """The posting says the role is on site or hybrid: its workplace field, or its text's opening (not an
+    on-site visit: "travel for on-site presentations")."""
     return workplace.lower() in ("onsite", "on-site", "hybrid") or any(
-        _ON_SITE.search(lowered, a, b) for a, b in windows(lowered[:4000], _ON_SITE_WORDS, 12, 12))
+        not _VISIT_AFTER.match(lowered, found.end()) for a, b in windows(lowered[:4000], _ON_SITE_WORDS, 12, 12)
+        for found in _ON_SITE.finditer(lowered, a, b))
 
 
 # The words every bound phrase holds: the patterns run only where they stand (a posting has a few),

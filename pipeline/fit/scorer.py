@@ -493,7 +493,7 @@ def _few(countries: frozenset[str]) -> str:
 # Sources whose every card states a place (LinkedIn's cards, an applicant tracking system's location
 # field): a card without one was read wrong, not posted without one.
 _PLACED_SOURCES = frozenset({"linkedin", "greenhouse", "lever", "ashby"})
-_PLACELESS_TEXT = 200  # a text this short (or none) says too little to read a missing place as remote
+_PLACELESS_TEXT = 150  # a text this short (or none) says too little to read a missing place as remote
 
 
 def _placeless(job: Job, workplace: str, low_text: str) -> bool:
