@@ -1342,6 +1342,7 @@ def test_a_long_list_of_countries_is_a_remote_area_the_text_may_narrow(descripti
     ("Backend Engineer", "team: Platform\nstatus: closed\nWe use Python and PostgreSQL.", True),
     ("Backend Engineer", "We use Python. This position has been filled, thank you.", True),
     ("Backend Engineer", "We closed our Series B and use Python and PostgreSQL to track closed deals.", False),
+    ("Backend Engineer", "Closed-loop billing in Python.\nThe role is filled with hard problems.", False),
 ])
 def test_a_post_the_page_marks_closed_is_not_an_opening(title, description, closed):
     fit = score(title=title, description=description)
@@ -1352,7 +1353,8 @@ def test_a_post_the_page_marks_closed_is_not_an_opening(title, description, clos
 @pytest.mark.parametrize("location, description, workable", [
     ("Remote (Canada + international candidates)", "Kubernetes.", True),  # wider than the place it names
     ("Remote (Canada)", "Kubernetes.", False),
-    ("Remote (CET overlap) or Lisbon", "Kubernetes.", True),  # hours to share, not a zone to live in
+    ("Remote (CET overlap) or Lisbon", "Kubernetes.", True),  # hours to share: 5 hours of CET, not Europe
+    ("Remote (PST overlap)", "Kubernetes.", False),  # Pacific hours are too far from India to share
     ("Remote (CET) or Lisbon", "Kubernetes.", False),
     ("Remote", "Remote is fine if you can overlap with CET.", True),  # a partial working day: 5 hours reach
     ("Remote", "Remote, but you must work CET hours.", False),

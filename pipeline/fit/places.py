@@ -492,9 +492,9 @@ def read_where(location: str) -> Where:
         countries, remote = _countries_of_chunk(chunk), bool(REMOTE.search(chunk))
         zoned = frozenset() if countries else zone_bound(chunk)
         beyond = remote and _opens_beyond(chunk)
-        if beyond:  # "Remote (CET overlap)", "REMOTE (US + international ...)": shared hours, or wider than its places
-            countries, zoned = frozenset(), frozenset()
-        opened.append(beyond)
+        if beyond:  # "Remote (CET overlap)": hours near CET, not Europe; "REMOTE (US + international ...)": anywhere
+            countries, zoned = frozenset(), zone_bound(chunk)
+        opened.append(beyond and not zoned)
         if countries and remote and ("±" in chunk or "+/-" in chunk or "+-" in chunk):
             zoned = _around(countries, chunk)  # "Remote (London +/- 2 hours)": hours near London, not the UK only
         if zoned:
