@@ -138,10 +138,10 @@ def evaluated():
 # 1.00/0.83; round 7 (215 postings, 109 held back), backend 0.78/0.70, sales 0.50/0.50, support
 # 0.75/1.00, sre_bengaluru 0.75/1.00, ml_bengaluru 0.67/1.00, frontend_berlin 0.00/0.00 (3 fits),
 # data_saopaulo 1.00/0.71.
-TUNING_REACHED = {"backend": (164 / 180, 164 / 178, 0.9), "sales": (78 / 86, 78 / 84, 1.0),
-                  "support": (83 / 90, 83 / 85, 1.0), "sre_bengaluru": (108 / 112, 108 / 110, 1.0),
-                  "ml_bengaluru": (46 / 53, 46 / 51, 1.0), "frontend_berlin": (78 / 85, 78 / 84, 1.0),
-                  "data_saopaulo": (83 / 86, 83 / 87, 0.8)}
+TUNING_REACHED = {"backend": (164 / 178, 164 / 178, 0.9), "sales": (79 / 87, 79 / 84, 1.0),
+                  "support": (83 / 90, 83 / 85, 1.0), "sre_bengaluru": (109 / 113, 109 / 110, 1.0),
+                  "ml_bengaluru": (46 / 53, 46 / 51, 1.0), "frontend_berlin": (80 / 87, 80 / 84, 1.0),
+                  "data_saopaulo": (84 / 87, 84 / 87, 0.8)}
 TUNING_GROUP = f"rounds_1_{TUNING_ROUNDS[-1]}"
 
 
@@ -1405,15 +1405,18 @@ def test_an_opening_whose_note_names_one_of_the_posts_places_is_there():
     ("(Closed) Backend Engineer", "We use Python and PostgreSQL.", True),
     ("Backend Engineer [CLOSED]", "We use Python and PostgreSQL.", True),
     ("Backend Engineer", "title: Backend Engineer\nstatus: closed\nWe use Python and PostgreSQL.", True),
+    ("Backend Engineer", "team: Platform\nstatus: closed\nWe use Python and PostgreSQL.", True),
     ("Backend Engineer", "We use Python and PostgreSQL.\n(Application window closed)", True),
     ("Backend Engineer", "This job is no longer accepting applications. We use Python.", True),
-    ("Backend Engineer", "We closed our Series B and use Python and PostgreSQL.", False),
+    ("Backend Engineer", "We use Python. This position has been filled, thank you.", True),
+    ("Backend Engineer", "We closed our Series B and use Python and PostgreSQL to track closed deals.", False),
     ("Backend Engineer", "Own closed-loop billing and closed deals in Python and PostgreSQL.", False),
+    ("Backend Engineer", "Closed-loop billing in Python.\nThe role is filled with hard problems.", False),
 ])
 def test_a_posting_that_marks_itself_closed_is_not_an_opening(title, description, closed):
     fit = score(title=title, description=description)
-    assert (fit.score < BACKEND.min_score) is closed
-    assert any("closed, not an opening" in flag for flag in fit.flags) is closed
+    assert (fit.score < BACKEND.min_score) is closed, (fit.score, fit.flags)
+    assert any("closed, not an opening" in flag for flag in fit.flags) is closed, fit.flags
 
 
 def test_the_openings_a_text_lists_are_read_through_markdown_links_and_tags_not_from_requirements():
@@ -1422,3 +1425,60 @@ def test_the_openings_a_text_lists_are_read_through_markdown_links_and_tags_not_
     text = ("- [Senior Data Engineer](https://jobs.example.org/1) - Remote\n[Remote] [SQL] Backend Engineer\n"
             "- Built or fine-tuned LLM-based agents\n* **Staff Product Designer**: lead the design system")
     assert text_openings(text) == ("Senior Data Engineer", "Backend Engineer", "Staff Product Designer")
+
+
+# After round 7, on where and openings (fit-places3): each test a made-up posting of the form a rule reads,
+# and one it must not.
+
+
+@pytest.mark.parametrize("location, description, workable", [
+    ("Remote (Canada + international candidates)", "Kubernetes.", True),  # wider than the place it names
+    ("Remote (Canada)", "Kubernetes.", False),
+    ("Remote (CET overlap) or Lisbon", "Kubernetes.", True),  # hours to share: 5 hours of CET, not Europe
+    ("Remote (PST overlap)", "Kubernetes.", False),  # Pacific hours are too far from India to share
+    ("Remote (CET) or Lisbon", "Kubernetes.", False),
+    ("Remote", "Remote is fine if you can overlap with CET.", True),  # a partial working day: 5 hours reach
+    ("Remote", "Remote, but you must work CET hours.", False),
+])
+def test_overlap_wording_and_international_candidates_do_not_bound_a_remote_role(location, description, workable):
+    profile = FitProfile(**{**SRE_BLR.__dict__, "locations": ("Bengaluru", "India")})
+    fit = Scorer(profile).score(job(title="Site Reliability Engineer", location=location, description=description))
+    assert (not fit.outside) is workable, (location, description, fit.flags)
+
+
+@pytest.mark.parametrize("description, workable", [
+    ("Remote worldwide. Hours: EST (-5/+6 h).", True),  # UTC-10 to UTC+1 reaches Germany
+    ("Remote worldwide. Hours: EST (± 2h).", False),
+    ("Remote worldwide. Hours: 9am-5pm EST.", False),
+])
+def test_the_hours_written_beside_a_zone_are_how_far_it_reaches(description, workable):
+    fit = score(title="Backend Engineer", location="Remote", description=description)
+    assert (not fit.outside) is workable, (description, fit.flags)
+
+
+@pytest.mark.parametrize("description, workable", [
+    ("You must be based out of Ontario, Alberta or Quebec. We use Python.", False),
+    ("We're based out of Toronto, and the team is fully remote. We use Python.", True),  # where the team is
+    ("We're hiring the most curious backend engineers across Canada and Mexico.", False),
+    ("Our engineers are spread across Canada, Germany and Japan.", True),  # a team around the world
+])
+def test_where_a_remote_role_hires_from_in_more_wordings(description, workable):
+    fit = score(title="Backend Engineer", location="Remote", description=description)
+    assert (not fit.outside) is workable, (description, fit.flags)
+
+
+_PLACELESS_READ = "no place given and the text names no office: read as remote with no region"
+
+
+@pytest.mark.parametrize("description, remote", [
+    ("We build billing software in Python and PostgreSQL. Some travel is required for on-site client "
+     "presentations and the yearly conference. You will own our payment services end to end.", True),
+    ("We build billing software in Python and PostgreSQL. This is an on-site role, five days a week, and "
+     "you will own our payment services end to end with a small team of backend engineers.", False),
+    ("Backend Engineer at a mapping company: Python, PostgreSQL, PostGIS, Kafka and tile servers. Email "
+     "jobs@example.org with a note on what you have built.", True),  # a short post of 150 characters says enough
+    ("Backend Engineer. Python.", False),  # a card's snippet says too little
+])
+def test_a_post_with_no_place_is_remote_unless_its_text_says_where_it_sits(description, remote):
+    fit = score(title="Backend Engineer", location="", description=description)
+    assert (_PLACELESS_READ in fit.reasons) is remote, (len(description), fit.reasons, fit.flags)

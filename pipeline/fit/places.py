@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pipeline.fit.occurrences import find_each, triggers
 from pipeline.fit.zones import (
+    INTERNATIONAL,
     OVERLAP_WORDS,
     UTC_OFFSETS,
     capitals,
@@ -185,7 +186,10 @@ REMOTE = re.compile(r"\b(remote|remoto|remota|fernarbeit|homeoffice|home office|
 # "X time zones"/"X hours".
 _BOUND_LEAD = re.compile(
     r"(?:(?:remote|based|located|living|reside|residing|resident|candidates|applicants|open to|hir(?:e|ing)|eligible|"
-    r"authori[sz]ed|right to work)[^.\n]{0,40}?\b(?:in|within|from)|work(?:ing)? from|(?:distributed|spread) across|"
+    r"authori[sz]ed|right to work)[^.\n]{0,40}?\b(?:in|within|from|out of)|work(?:ing)? from|"
+    r"(?:distributed|spread) across|"
+    # whom a company hires, and from where: "hiring the most ambitious engineers across Canada, Europe and LATAM"
+    r"hir(?:e|ing)\s+(?:[\w-]+\s+){0,7}?across|"
     r"remote\s+(?:locations?|regions?|countries)\s*:|(?:residents?|citizens?)\s+of|"
     # the same in the other languages postings are written in: "de qualquer lugar do Brasil", "para todo o
     # Brasil", "desde cualquier lugar de Latinoamérica", "innerhalb Deutschlands", "partout en France"
@@ -485,9 +489,14 @@ def read_where(location: str) -> Where:
     shut = _FIELD_EXCLUDE.search(location) if "xc" in location.lower() or "outside" in location.lower() else None
     if shut and (excluded := areas_named(shut.group(1))):
         location = location[:shut.start()] + location[shut.end():]  # "Worldwide (except US)": worldwide, less the US
+    opened: list[bool] = []
     for chunk in _chunks(_STATE_RUN.sub(_states_of_run, _SEVERAL_PLACES.sub("", location).strip())):
         countries, remote = _countries_of_chunk(chunk), bool(REMOTE.search(chunk))
         zoned = frozenset() if countries else zone_bound(chunk)
+        beyond = remote and _opens_beyond(chunk)
+        if beyond:  # "Remote (CET overlap)": hours near CET, not Europe; "REMOTE (US + international ...)": anywhere
+            countries, zoned = frozenset(), zone_bound(chunk)
+        opened.append(beyond and not zoned)
         if countries and remote and ("±" in chunk or "+/-" in chunk or "+-" in chunk):
             zoned = _around(countries, chunk)  # "Remote (London +/- 2 hours)": hours near London, not the UK only
         if zoned:
@@ -507,14 +516,30 @@ def read_where(location: str) -> Where:
     named = any(p.countries for p in parts)
     remote = any(p.remote for p in parts)
     apart = bool(_REMOTE_APART.search(location))
-    free = [p.remote and not p.countries and bool(_ANYWHERE_ITEM.match(p.text) or apart and _BARE_REMOTE.match(p.text))
-            for p in parts]
+    free = [p.remote and not p.countries and bool(_ANYWHERE_ITEM.match(p.text) or apart and _BARE_REMOTE.match(p.text)
+                                                  or beyond) for p, beyond in zip(parts, opened, strict=True)]
     if remote and named:  # a bare "Remote" beside named places is remote within those places
         places = frozenset().union(*(p.countries for p in parts))
         parts = [Part(places, True, p.text, inferred=True) if p.remote and not p.countries and not unbound else p
                  for p, unbound in zip(parts, free, strict=True)]
     anywhere = any(free)
     return Where(tuple(parts), anywhere or (remote and not named), not named and not remote, excluded)
+
+
+# A remote part that opens beyond the places it names: "international" candidates beside a country ("US +
+# international"), or a time zone named only as hours to share ("Remote (CET overlap)", "PST overlap"):
+# a remote role with no region, as the labels read overlap wording that does not say where people may be.
+_BEYOND_WORDS = re.compile(rf"\binternational(?:ly)?\b|{OVERLAP_WORDS}", re.I)
+# "US-ET overlap", "overlap with CET": the zone an overlap names, with the overlap word
+_OVERLAP_PHRASE = re.compile(rf"(?:\b[\w+-]+[ \t]+)?\b(?:{OVERLAP_WORDS})\w*"
+                             r"(?:[ \t]+(?:with|to)(?:[ \t]+the)?[ \t]+[\w+-]+)?", re.I)
+
+
+def _opens_beyond(chunk: str) -> bool:
+    """A remote chunk says "international", or names its zone only as hours to overlap with and no other place."""
+    if not _BEYOND_WORDS.search(chunk):
+        return False
+    return bool(INTERNATIONAL.search(chunk)) or not _countries_of_chunk(_OVERLAP_PHRASE.sub(" ", chunk))
 
 
 _PLUS_MINUS = re.compile(r"(?:±|\+/?-)\s*(\d{1,2})\s*(?:hours?|hrs?|h)?\b", re.I)
@@ -613,10 +638,18 @@ def office_named(text: str, lowered: str) -> bool:
     return False
 
 
+# "On-site" naming a visit to customers, not where the role sits: "travel for on-site presentations",
+# "on-site client visits", "occasional onsite training at customer locations".
+_VISIT_AFTER = re.compile(r"\s+(?:(?:customer|client|partner)\s+)?(?:presentations?|visits?|meetings?|demos?|events?|"
+                          r"trainings?|installations?|implementations?|workshops?|audits?|inspections?)\b")
+
+
 def on_site_said(workplace: str, lowered: str) -> bool:
-    """The posting says the role is on site or hybrid: its workplace field, or its text's opening."""
+    """The posting says the role is on site or hybrid: its workplace field, or its text's opening (not an
+    on-site visit: "travel for on-site presentations")."""
     return workplace.lower() in ("onsite", "on-site", "hybrid") or any(
-        _ON_SITE.search(lowered, a, b) for a, b in windows(lowered[:4000], _ON_SITE_WORDS, 12, 12))
+        not _VISIT_AFTER.match(lowered, found.end()) for a, b in windows(lowered[:4000], _ON_SITE_WORDS, 12, 12)
+        for found in _ON_SITE.finditer(lowered, a, b))
 
 
 # The words every bound phrase holds: the patterns run only where they stand (a posting has a few),
@@ -660,7 +693,8 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
             lead = None  # "100% remote unless you'd like to live in Barcelona": an option, not a bound
         elif lead and _team_based(head, lowered, lead.start(), lead.start(1)):
             lead = None  # "fully remote, with teams based in the US and Brazil": where the team is
-        elif lead and "across" in lowered[lead.start():lead.start(1)] and _continents(countries_of(lead.group(1))) > 1:
+        elif lead and "across" in lowered[lead.start():lead.start(1)] and not lowered.startswith("hir", lead.start()) \
+                and _continents(countries_of(lead.group(1))) > 1:
             lead = None  # "distributed across US, Canada, Brazil, Spain, Turkey": a team around the world
         named = _BOUND_REMOTE_NAMED.match(head, at) if lowered.startswith(("remote", "remoto", "remota"), at) else None
         based = _BOUND_BASED.search(head, max(0, at - 25), at + 40) if lowered.startswith("based", at) else None
@@ -688,6 +722,8 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
             zone = None  # "2 hours crossover with Barcelona working hours": some shared hours, read as a zone
         phrases += [zone.group(1)] if zone else []
     for phrase in phrases:
+        if _opens_beyond(phrase):
+            continue  # "Remote (US + international)", "Remote (CET overlap)": no bound (see read_where)
         span = _SPAN.match(phrase)
         if span and countries_of(span.group(1)) and countries_of(phrase[span.end():]):
             continue  # "from San Francisco to São Paulo": how far the team reaches, not a bound

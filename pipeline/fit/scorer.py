@@ -223,11 +223,14 @@ _OPENING_HINTS = triggers("open application", "general application", "talent ", 
                           "spontan", "speculative", "unsolicited", "candidatura espont", "future ",
                           "expression of interest", " see ", "not a", "freelanc", "evergreen", "always accepting",
                           "general interest")
-# A posting that marks itself closed, in its title or a summary line (on lower-case text).
-_CLOSED = re.compile(r"[(\[]\s*closed\s*[)\]]|^\W*closed\b|^\W{0,4}(?:status|state)\W{0,4}:\s*closed\b|"
-                     r"\bapplication(?:s| window)? (?:is |are |has |have )?(?:now |been )?closed\b|"
-                     r"\b(?:position|role|job|opening|posting|vacancy) (?:is |has been )?(?:now )?closed\b|"
-                     r"\bno longer accepting applications", re.M)
+# A post the page itself marks closed: "(CLOSED)" or "[Filled]" in its title, an ATS's "status: closed"
+# line, "application window closed", "this position has been filled", "no longer accepting applications".
+_CLOSED = re.compile(r"[(\[]\s*(?:closed|filled|expired)\s*[)\]]|^\W*(?:closed|filled)\s*(?::|\s[-–])|"
+                     r"\bstatus\s*:\s*(?:closed|filled|expired)\b|"
+                     r"application (?:window|period)\s+(?:is\s+|has\s+)?closed|"
+                     r"\b(?:position|role|job|posting|vacancy|opening)\s+(?:is\s+(?:now\s+)?|has\s+been\s+)"
+                     r"(?:closed|filled)\b(?!\s+with)|no longer (?:accepting|taking|open to) applica", re.M)  # lowered
+_CLOSED_HINTS = ("closed", "filled", "expired", "no longer")  # every _CLOSED phrase holds one
 # Titles in other words for the same role, read as the English a role list uses.
 _TITLE_SYNONYMS = ((re.compile(r"member of (the )?technical staff", re.I), "software engineer"),)
 
@@ -497,7 +500,7 @@ def _few(countries: frozenset[str]) -> str:
 # Sources whose every card states a place (LinkedIn's cards, an applicant tracking system's location
 # field): a card without one was read wrong, not posted without one.
 _PLACED_SOURCES = frozenset({"linkedin", "greenhouse", "lever", "ashby"})
-_PLACELESS_TEXT = 200  # a text this short (or none) says too little to read a missing place as remote
+_PLACELESS_TEXT = 150  # a text this short (or none) says too little to read a missing place as remote
 
 
 def _placeless(job: Job, workplace: str, low_text: str) -> bool:
@@ -680,9 +683,10 @@ class Scorer:
         return None if self.profile.open_applications else self.profile.min_score - OPENING_GAP
 
     def _closed_cap(self, lowered: str, fit: Fit) -> int | None:
-        """A posting that marks itself closed ("(CLOSED) Full-stack Dev", "status: closed", "APPLICATION
-        WINDOW CLOSED", "no longer accepting applications") is no opening any more: kept below min_score."""
-        if lowered.find("closed", 0, 2000) == -1 and lowered.find("no longer accepting", 0, 2000) == -1:
+        """A posting that marks itself closed ("(CLOSED) Full-stack Dev", "[Filled]", "status: closed",
+        "APPLICATION WINDOW CLOSED", "this position has been filled", "no longer accepting applications")
+        is no opening any more: kept below min_score, with what it says."""
+        if all(lowered.find(hint, 0, 2000) == -1 for hint in _CLOSED_HINTS):
             return None  # the cheap test first
         said = _CLOSED.search(lowered, 0, 2000)
         if said is None:

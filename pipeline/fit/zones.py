@@ -50,6 +50,9 @@ _ZONE = re.compile(
 # The words that say hours are shared with a zone, not lived in it; places.py reads them too.
 OVERLAP_WORDS = r"overlap|crossover|cross-over|sync|in common|coincid"
 _OVERLAP = re.compile(rf"\b(?:{OVERLAP_WORDS})", re.I)
+OVERLAP_HOURS = 3  # the hours an overlap that says none shares: a partial working day ("overlap with CET")
+# "international" candidates: beyond the places named (places.py reads it too)
+INTERNATIONAL = re.compile(r"\binternational(?:ly)?\b", re.I)
 _HOURS = re.compile(r"\b(\d)\s*(?:[-–]\s*\d\s*)?(?:hours?|hrs?|h)\b", re.I)
 
 def zone_offsets(text: str, start: int = 0, end: int | None = None) -> list[float]:
@@ -90,18 +93,42 @@ def zone_bands(text: str) -> tuple[tuple[float, float], ...]:
     return tuple(bands)
 
 
+# The hours a zone reaches, written right after it: "EST (-5/+6 h)", "CET ± 2h", "UTC+1 +/- 3 hours".
+_REACH = re.compile(r"[\s(]*(?:(?:±|\+/?[-–−])\s*(?P<both>\d{1,2})|"
+                    r"[-–−]\s*(?P<west>\d{1,2})\s*(?:h|hours?|hrs?)?\s*/\s*\+\s*(?P<east>\d{1,2}))"
+                    r"\s*(?:h|hours?|hrs?)\b", re.I)
+
+
+def _reached(text: str) -> tuple[tuple[float, float], ...]:
+    """The bands of offsets the zones a text names with the hours they reach span ("EST (-5/+6 h)": UTC-10 to +1)."""
+    bands = []
+    for match in _ZONE.finditer(text):
+        reach = _REACH.match(text, match.end())
+        offsets = zone_offsets(text, match.start(), match.end()) if reach else []
+        if reach and offsets:
+            west = float(reach.group("both") or reach.group("west"))
+            east = float(reach.group("both") or reach.group("east"))
+            bands.append((offsets[0] - west, offsets[0] + east))
+    return tuple(bands)
+
+
 def zone_bound(text: str) -> frozenset[str]:
     """The countries a piece of text's time zones allow, with the reach an overlap it states gives
-    ("4 hours overlap with CET": as far as 4 more hours away); empty when it names no zone."""
+    ("4 hours overlap with CET": as far as 4 more hours away) or the hours written beside a zone
+    ("EST (-5/+6 h)"); empty when it names no zone."""
     offsets = zone_offsets(text)
     if not offsets:
         return frozenset()
+    if ("h" in text or "H" in text) and (reached := _reached(text)):
+        return zone_countries([], 0.0, reached)
     bands = zone_bands(text) if len(offsets) > 1 else ()
     overlap = _OVERLAP.search(text)
     if overlap is None:
         return zone_countries(offsets, bands=bands)
+    if INTERNATIONAL.search(text, max(0, overlap.start() - 40), overlap.end()):
+        return frozenset()  # "international candidates with US-ET overlap": hours to share, from anywhere
     hours = _HOURS.search(text, max(0, overlap.start() - 60), overlap.end() + 60)
-    return zone_countries(offsets, max(ZONE_REACH, 8.0 - int(hours.group(1) if hours else 4)), bands)
+    return zone_countries(offsets, max(ZONE_REACH, 8.0 - int(hours.group(1) if hours else OVERLAP_HOURS)), bands)
 
 
 _ZONE_MARKS = frozenset({"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "HST", "BRT", "GMT", "UTC",
