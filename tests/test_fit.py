@@ -139,7 +139,7 @@ def evaluated():
 # 0.75/1.00, sre_bengaluru 0.75/1.00, ml_bengaluru 0.67/1.00, frontend_berlin 0.00/0.00 (3 fits),
 # data_saopaulo 1.00/0.71.
 TUNING_REACHED = {"backend": (164 / 178, 164 / 178, 0.9), "sales": (79 / 87, 79 / 84, 1.0),
-                  "support": (83 / 90, 83 / 85, 1.0), "sre_bengaluru": (109 / 113, 109 / 110, 1.0),
+                  "support": (83 / 88, 83 / 85, 1.0), "sre_bengaluru": (109 / 113, 109 / 110, 1.0),
                   "ml_bengaluru": (46 / 53, 46 / 51, 1.0), "frontend_berlin": (80 / 87, 80 / 84, 1.0),
                   "data_saopaulo": (84 / 87, 84 / 87, 0.8)}
 TUNING_GROUP = f"rounds_1_{TUNING_ROUNDS[-1]}"
@@ -1482,3 +1482,19 @@ _PLACELESS_READ = "no place given and the text names no office: read as remote w
 def test_a_post_with_no_place_is_remote_unless_its_text_says_where_it_sits(description, remote):
     fit = score(title="Backend Engineer", location="", description=description)
     assert (_PLACELESS_READ in fit.reasons) is remote, (len(description), fit.reasons, fit.flags)
+
+
+# After round 7, on languages (the lead): "bilingual" asks for two languages.
+@pytest.mark.parametrize("title, description, outside", [
+    ("Customer Support Associate, Bilingual", "Answer customers' questions by phone and chat.", True),
+    ("Help Desk Specialist", "Bilingual (English/Spanish) required. Answer tickets in Zendesk.", True),
+    ("Help Desk Specialist", "Answer tickets in Zendesk. Bilingual (English/Spanish) a plus.", False),
+    ("Customer Support Specialist", "Answer customers' questions by phone and chat.", False),
+])
+def test_bilingual_asks_for_a_second_language(title, description, outside):
+    person = FitProfile(roles=("Customer Support Specialist", "Help Desk Specialist"), locations=("United States",),
+                        languages=("English",))
+    fit = Scorer(person).score(job(title=title, location="Austin, TX", description=description))
+    assert fit.outside is outside, fit.flags
+    two = FitProfile(**{**person.__dict__, "languages": ("English", "Spanish")})
+    assert not Scorer(two).score(job(title=title, location="Austin, TX", description=description)).outside

@@ -155,11 +155,14 @@ LANGUAGES = {"english": ("english", "englisch", "inglês", "inglés", "anglais")
              "swedish": ("swedish", "schwedisch")}
 triggers(*itertools.chain.from_iterable(LANGUAGES.values()))  # looked for around a language's anchor (below)
 _REQUIRED = (r"(?:fluent|fluency|native|business[- ]level|business[- ]fluent|proficien\w*|excellent|strong|"
-             r"very good|perfect|verhandlungssicher\w*|fließend\w*|sehr gute?|fluência|domínio|dominio)\W+"
+             r"very good|perfect|verhandlungssicher\w*|fließend\w*|sehr gute?|fluência|domínio|dominio|"
+             r"bilingual|biling[üu]e|bil[íi]ngue|zweisprachig)\W+"
              r"(?:\w+\W+){0,5}?{lang}|"
              r"{lang}\W+(?:\w+\W+){0,2}?(?:is\s+)?(?:required|mandatory|a must|essential|needed|"
              r"\(?[bc][12]\b|native|fluent|fließend|verhandlungssicher|fluente|avançado|obrigatório|"
              r"imprescind[íi]vel|fluido|avanzado|nativo|imprescindible|requerido|indispensable|courant)")
+# "Customer Support Associate, Bilingual": a title that asks for two languages and names neither
+_BILINGUAL_TITLE = re.compile(r"\b(?:bilingual|biling[üu]e|bil[íi]ngue|zweisprachig)\b", re.I)
 _OPTIONAL = r"{lang}\W+(?:\w+\W+){0,3}?(?:is\s+)?(?:a\s+)?(?:plus|nice to have|bonus|advantage|preferred|ideal)"
 # Frequent words of the languages a posting may be written in; English last, as the default.
 _STOPWORDS = {"german": {"und", "die", "der", "wir", "sie", "mit", "für", "ist", "du", "bei", "eine", "auf", "das"},
@@ -903,6 +906,10 @@ class Scorer:
         missing = sorted(required - spoken)
         for language in missing:
             fit.flags.append(f"requires {language.capitalize()}")
+        if not missing and len(spoken) < 2 and _BILINGUAL_TITLE.search(job.title) and \
+                not any(name in job.title.lower() for names in LANGUAGES.values() for name in names):
+            missing = ["a second language"]  # which one, the title does not say; one the person lacks all the same
+            fit.flags.append("the title asks for a second language (bilingual); you list one")
         fit.outside = fit.outside or bool(missing)
         points = 0.0 if missing else float(WEIGHTS["language"])
         fit.components["language"] = points
