@@ -4,6 +4,7 @@
 import hashlib
 import json
 import sys
+import time
 
 import pytest
 import yaml
@@ -1498,3 +1499,13 @@ def test_bilingual_asks_for_a_second_language(title, description, outside):
     assert fit.outside is outside, fit.flags
     two = FitProfile(**{**person.__dict__, "languages": ("English", "Spanish")})
     assert not Scorer(two).score(job(title=title, location="Austin, TX", description=description)).outside
+
+
+@pytest.mark.parametrize("hostile", ["\u2003" * 20000 + "x", "[" * 50000, "[a](" * 20000, "‹" * 50000,
+                                     "-" * 50000, "".join(f"- Backend Engineer {n}\n" for n in range(2000))])
+def test_a_multiple_roles_post_of_hostile_text_is_scored_quickly(hostile):
+    """The text a "Multiple Roles" post lists its openings in is read line by line with patterns that
+    stay linear on long runs of one character, and at most a dozen listed openings are scored."""
+    start = time.perf_counter()
+    fit = score(title="Multiple Roles", description=hostile)
+    assert time.perf_counter() - start < 2.0 and len(" ".join(fit.reasons)) < 2000

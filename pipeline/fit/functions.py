@@ -552,11 +552,12 @@ def names_openings_together(title: str) -> bool:
 # name ("- Senior Backend Engineer - own the API", "Full-Stack Engineer", "Data Engineer: [...]"), or
 # the roles after "hiring" ("Also hiring: Applied Scientist, AE, BDR"; "We are hiring full stack
 # engineers, ML engineers and designers").
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<[^<>]*>")
 _TAGS = re.compile(r"^(?:\s*\[[^\]]*\](?!\())+")  # "[Remote] [SQL] Data Engineer": tags before the name
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")  # a markdown link, "[Data Engineer](https://...)": its words
+_LINK = re.compile(r"\[([^\[\]]+)\]\([^()]*\)")  # a markdown link, "[Data Engineer](https://...)": its words
 _BULLET = re.compile(r"^[\s>]*(?:[-*•·◦▪–—]|\d{1,2}[.)])\s+")
-_AFTER_NAME = re.compile(r"\s*(?::|\s[-–—|]\s|\[…\]|\.\s|$)")
+_LONGEST_LINE = 300  # hostile text: a longer line is not read for a name (the patterns' cost grows with it)
+_AFTER_NAME = re.compile(r"(?<!\s)\s*(?::|\s[-–—|]\s|\[…\]|\.\s|$)")
 _HIRING = re.compile(r"\bhiring(?: for)?\s*:?\s+(?:an?\s+|several\s+|multiple\s+)?([^.:!?\n]+)|"
                      r"\b(?:roles|positions|openings)\s*:\s*([^.:!?\n]+)", re.I)
 _PIECES = re.compile(r"\s*(?:,|;|\band\b|\bor\b)\s*", re.I)
@@ -593,7 +594,7 @@ def text_openings(text: str) -> tuple[str, ...]:
             continue
         bullet = _BULLET.match(line)
         body = line[bullet.end():] if bullet else line
-        end = _AFTER_NAME.search(body)
+        end = _AFTER_NAME.search(body) if len(body) <= _LONGEST_LINE else None  # a paragraph names no opening
         name = _TAGS.sub("", body[:end.start()]).strip(" *_#`") if end else ""  # "[Remote] Data Engineer"
         if name and _opening_name(name, 8):
             found.append(name)

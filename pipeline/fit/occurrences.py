@@ -98,6 +98,7 @@ _LONG = 400  # a shorter text is searched faster with str.find than located in t
 
 def triggers(*words: str) -> tuple[str, ...]:
     """Declares words a rule looks for in every posting (at import), so one pass finds them all."""
+    assert all(words), "an empty word is everywhere: nothing to look for"
     _WORDS.learn(words)
     return words
 
@@ -137,6 +138,8 @@ def _find_all(text: str, word: str, located: tuple[_Pass, int] | None) -> Sequen
 
 
 def _found_by_str_find(text: str, word: str) -> list[int]:
+    if not word:
+        raise ValueError("an empty word is everywhere: nothing to look for")
     out = []
     at = text.find(word)
     while at != -1:

@@ -226,6 +226,7 @@ _OPENING_HINTS = triggers("open application", "general application", "talent ", 
                           "spontan", "speculative", "unsolicited", "candidatura espont", "future ",
                           "expression of interest", " see ", "not a", "freelanc", "evergreen", "always accepting",
                           "general interest")
+_MOST_LISTED = 12  # openings a post's text lists that are scored: each is a whole scoring of the post
 # A post the page itself marks closed: "(CLOSED)" or "[Filled]" in its title, an ATS's "status: closed"
 # line, "application window closed", "this position has been filled", "no longer accepting applications".
 _CLOSED = re.compile(r"[(\[]\s*(?:closed|filled|expired)\s*[)\]]|^\W*(?:closed|filled)\s*(?::|\s[-–])|"
@@ -600,7 +601,7 @@ class Scorer:
         if len(titles) == 1 and names_openings_together(job.title):
             # "Multiple Roles", "Engineering roles", "Founding Engineers": the text lists the openings; a
             # generic title ("Software Engineers") stays one of them
-            listed = text_openings(job.description)
+            listed = text_openings(job.description)[:_MOST_LISTED]
             titles = (*listed, job.title) if title_function(job.title) == GENERIC else listed or titles
         if len(titles) == 1 and not listed:
             return self._score(job, now)
@@ -610,7 +611,7 @@ class Scorer:
         best, title = max(scored, key=lambda pair: pair[0].score)
         if listed:
             best.reasons.append(f"read as {title!r}: the title names no one opening, its text lists "
-                                + ", ".join(listed))
+                                + ", ".join(map(repr, listed[:5])) + (", ..." if len(listed) > 5 else ""))
         return best
 
     def _score(self, job: Job, now: float | None, several: bool = False) -> Fit:
