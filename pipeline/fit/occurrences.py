@@ -41,6 +41,8 @@ class _Words:
         if finder is not None:
             return finder
         with self.lock:
+            if self.finder is not None:  # another thread built it while this one waited
+                return self.finder
             known = frozenset(w for w in self.declared if w)
             automaton = ahocorasick.Automaton()
             for word in known:

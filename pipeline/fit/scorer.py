@@ -154,15 +154,16 @@ LANGUAGES = {"english": ("english", "englisch", "inglês", "inglés", "anglais")
              "japanese": ("japanese", "japanisch"), "mandarin": ("mandarin", "chinese", "chinesisch"),
              "swedish": ("swedish", "schwedisch")}
 triggers(*itertools.chain.from_iterable(LANGUAGES.values()))  # looked for around a language's anchor (below)
+_BILINGUAL = r"bilingual|biling[üu]e|bil[íi]ngue|zweisprachig"  # asks for two languages (_BILINGUAL_TITLE)
 _REQUIRED = (r"(?:fluent|fluency|native|business[- ]level|business[- ]fluent|proficien\w*|excellent|strong|"
              r"very good|perfect|verhandlungssicher\w*|fließend\w*|sehr gute?|fluência|domínio|dominio|"
-             r"bilingual|biling[üu]e|bil[íi]ngue|zweisprachig)\W+"
+             + _BILINGUAL + r")\W+"
              r"(?:\w+\W+){0,5}?{lang}|"
              r"{lang}\W+(?:\w+\W+){0,2}?(?:is\s+)?(?:required|mandatory|a must|essential|needed|"
              r"\(?[bc][12]\b|native|fluent|fließend|verhandlungssicher|fluente|avançado|obrigatório|"
              r"imprescind[íi]vel|fluido|avanzado|nativo|imprescindible|requerido|indispensable|courant)")
 # "Customer Support Associate, Bilingual": a title that asks for two languages and names neither
-_BILINGUAL_TITLE = re.compile(r"\b(?:bilingual|biling[üu]e|bil[íi]ngue|zweisprachig)\b", re.I)
+_BILINGUAL_TITLE = re.compile(rf"\b(?:{_BILINGUAL})\b", re.I)
 _OPTIONAL = r"{lang}\W+(?:\w+\W+){0,3}?(?:is\s+)?(?:a\s+)?(?:plus|nice to have|bonus|advantage|preferred|ideal)"
 # Frequent words of the languages a posting may be written in; English last, as the default.
 _STOPWORDS = {"german": {"und", "die", "der", "wir", "sie", "mit", "für", "ist", "du", "bei", "eine", "auf", "das"},
