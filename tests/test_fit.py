@@ -1517,3 +1517,16 @@ def test_a_multiple_roles_post_of_hostile_text_is_scored_quickly(hostile):
     start = time.perf_counter()
     fit = score(title="Multiple Roles", description=hostile)
     assert time.perf_counter() - start < 2.0 and len(" ".join(fit.reasons)) < 2000
+
+
+def test_a_quality_engineer_is_a_testers_role_so_a_qa_person_is_not_offered_backend_work():
+    """"Quality Engineer" read as a generic engineer made a QA person take backend and full-stack roles."""
+    from pipeline.fit.functions import person_functions, title_function
+
+    assert title_function("Quality Engineer") == title_function("Senior QE, Payments") == "qa"
+    assert title_function("Automation Engineer, Quality Engineering") == "qa"
+    qa_roles = ("QA Engineer", "Quality Engineer", "Software Development Engineer in Test")
+    assert person_functions(qa_roles) == {"qa"}
+    qa = FitProfile(roles=qa_roles, locations=("Poland",), remote="ok", configured=True)
+    assert Scorer(qa).score(job(title="Senior Backend Engineer", location="Remote",
+                                description="Python services.")).score < 50

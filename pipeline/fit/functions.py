@@ -178,7 +178,8 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
             r"\b(cloud|it|tech(nical)?|infrastructure|platform|systems?|production|site) operations engineer|"
             r"\btechops\b|\bnetops\b|\bci ?/ ?cd (engineer|specialist)|monitoring engineer"),
     # Testing before the languages: "Automation QA Engineer (Python)" is a QA role, not a Python one.
-    ("qa", r"\bqa\b|quality assurance|test automation|\bsdet\b|test engineer|tester|engineer in test"),
+    ("qa", r"\bqa\b|quality assurance|test automation|\bsdet\b|test engineer|tester|engineer in test|"
+           r"quality (engineer|engineering|analyst)|\bqe\b"),
     # An analyst of nothing more specific analyses data; a security, QA or infrastructure analyst is read above.
     ("data science", r"\banalyst\b"),
     ("backend", r"back[- ]?end|backend|\bapi\b|server[- ]side"),
