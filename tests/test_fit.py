@@ -1237,7 +1237,9 @@ def test_a_team_spread_across_several_continents_is_no_bound(text, countries):
 
 @pytest.mark.parametrize("location, workable", [
     ("Remote (UTC-10 to UTC+10)", True),  # India sits inside the band, though far from both ends
-    ("Remote (UTC-9 through UTC-4)", False), ("Remote (GMT+4 - GMT+9)", True)])
+    ("Remote (UTC-9 through UTC-4)", False), ("Remote (GMT+4 - GMT+9)", True),
+    ("Remote (UTC-1 to UTC+3)", False),  # its ends are its reach: India is 2.5 hours past the eastern one
+    ("Remote (UTC+1 to UTC+5)", True)])  # half an hour past the end: within the hour a band is given
 def test_a_band_of_time_zones_covers_every_zone_between_its_ends(location, workable):
     profile = FitProfile(**{**SRE_BLR.__dict__, "locations": ("Bengaluru", "India")})
     fit = Scorer(profile).score(job(title="Site Reliability Engineer", location=location, description="Kubernetes."))

@@ -37,6 +37,7 @@ ZONE_OFFSETS: dict[str, float] = {
     "kst": 9, "acst": 9.5, "aest": 10, "aedt": 10, "nzst": 12,
 }
 ZONE_REACH = 3.0  # how many hours from a time zone a posting asks for a person may live
+BAND_REACH = 1.0  # and from the ends of a band of zones it names ("UTC-1 to UTC+3"), which say how far it reaches
 _ZONE = re.compile(
     r"\b(?i:(?P<base>utc|gmt)\s*(?P<sign>[-+−–])\s*(?P<hours>\d{1,2})(?:[:.](?P<minutes>[0-5]\d))?)"
     r"|\b(?P<abbr>EST|EDT|CST|CDT|MST|MDT|PST|PDT|AKST|HST|BRT|GMT|UTC|BST|WET|CET|CEST|EET|EEST|MSK|IST|SGT|HKT|"
@@ -123,8 +124,11 @@ def zone_bound(text: str) -> frozenset[str]:
         return zone_countries([], 0.0, reached)
     bands = zone_bands(text) if len(offsets) > 1 else ()
     overlap = _OVERLAP.search(text)
+    if overlap is None and bands:  # "UTC-1 to UTC+3": the band's own ends are its reach, give or take an hour
+        alone = [o for o in offsets if not any(o in band for band in bands)]
+        return zone_countries(alone) | zone_countries([], BAND_REACH, bands)
     if overlap is None:
-        return zone_countries(offsets, bands=bands)
+        return zone_countries(offsets)
     if INTERNATIONAL.search(text, max(0, overlap.start() - 40), overlap.end()):
         return frozenset()  # "international candidates with US-ET overlap": hours to share, from anywhere
     hours = _HOURS.search(text, max(0, overlap.start() - 60), overlap.end() + 60)
