@@ -1532,3 +1532,16 @@ def test_a_quality_engineer_is_a_testers_role_so_a_qa_person_is_not_offered_back
     qa = FitProfile(roles=qa_roles, locations=("Poland",), remote="ok", configured=True)
     assert Scorer(qa).score(job(title="Senior Backend Engineer", location="Remote",
                                 description="Python services.")).score < 50
+
+
+@pytest.mark.parametrize("location, country, workable", [
+    ("remote,Asia", "Germany", False), ("remote,Asia", "India", True), ("Remote (Apac)", "India", True),
+    ("Remote, Africa", "Nigeria", True), ("Remote, Africa", "Germany", False), ("Remote (Ghana)", "Nigeria", False),
+    ("Remote - Eastern Europe", "Poland", True), ("Remote - Eastern Europe", "Spain", False),
+    ("Remote (Russia)", "Germany", False), ("Remote - Sub-Saharan Africa", "Egypt", False)])
+def test_regions_and_countries_beyond_the_common_ones_bound_a_remote_role(location, country, workable):
+    """A region written as a word ("Asia") or a country the first tables lacked (Ghana, Russia) bounded
+    nothing, so a remote role there was open to everyone."""
+    profile = FitProfile(roles=("Frontend Engineer",), locations=(country,), remote="ok", configured=True)
+    fit = Scorer(profile).score(job(title="Frontend Engineer", location=location, description="React and CSS."))
+    assert (not fit.outside) is workable, (location, country, fit.flags)

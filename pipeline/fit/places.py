@@ -62,15 +62,31 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "thailand": (), "vietnam": ("viet nam", "việt nam"), "japan": ("日本",),
     "south korea": ("korea", "republic of korea"),
     "china": (), "hong kong": (), "taiwan": (), "australia": ("australien",), "new zealand": ("neuseeland",),
+    # Countries postings name less often; left out where the name is also a common word, a person's or a US
+    # state's (Georgia, Jordan, Chad, Niger).
+    "russia": ("russland", "rusia", "russian federation"), "belarus": (), "moldova": (), "albania": (),
+    "bosnia and herzegovina": ("bosnia",), "north macedonia": ("macedonia",), "montenegro": (), "kosovo": (),
+    "armenia": (), "azerbaijan": (), "kazakhstan": (), "uzbekistan": (), "kyrgyzstan": (),
+    "ghana": (), "ethiopia": (), "uganda": (), "rwanda": (), "tanzania": (), "tunisia": ("tunesien",),
+    "algeria": (), "senegal": (), "cameroon": (), "ivory coast": ("côte d'ivoire", "cote d'ivoire"),
+    "zambia": (), "zimbabwe": (), "botswana": (), "namibia": (), "mauritius": (), "angola": (),
+    "mozambique": (), "lebanon": (), "kuwait": (), "bahrain": (), "oman": (), "iraq": (), "iran": (),
+    "cambodia": (), "myanmar": (), "laos": (), "mongolia": (), "trinidad and tobago": ("trinidad",),
+    "barbados": (), "bahamas": (), "belize": (), "haiti": (), "guyana": (), "suriname": (),
 }
 _EU = ("austria belgium bulgaria croatia cyprus czechia denmark estonia finland france germany greece hungary ireland "
        "italy latvia lithuania luxembourg malta netherlands poland portugal romania slovakia slovenia spain sweden")
-_EUROPE = _EU + " united kingdom switzerland norway iceland ukraine serbia"
+_BALKANS = "albania bosnia and herzegovina north macedonia montenegro kosovo moldova"
+_EUROPE = _EU + " united kingdom switzerland norway iceland ukraine serbia " + _BALKANS
 _LATAM = ("mexico brazil argentina chile colombia peru uruguay paraguay bolivia ecuador venezuela costa rica panama "
-          "guatemala honduras el salvador nicaragua dominican republic puerto rico cuba jamaica")
+          "guatemala honduras el salvador nicaragua dominican republic puerto rico cuba jamaica "
+          "trinidad and tobago barbados bahamas belize haiti guyana suriname")
 _APAC = ("india pakistan bangladesh sri lanka nepal singapore malaysia indonesia philippines thailand vietnam japan "
-         "south korea china hong kong taiwan australia new zealand")
-_MIDDLE_EAST_AFRICA = "turkey israel united arab emirates saudi arabia qatar egypt south africa nigeria kenya morocco"
+         "south korea china hong kong taiwan australia new zealand cambodia myanmar laos mongolia")
+_MIDDLE_EAST = "turkey israel united arab emirates saudi arabia qatar egypt lebanon kuwait bahrain oman iraq"
+_AFRICA = ("egypt south africa nigeria kenya morocco ghana ethiopia uganda rwanda tanzania tunisia algeria senegal "
+           "cameroon ivory coast zambia zimbabwe botswana namibia mauritius angola mozambique")
+_MIDDLE_EAST_AFRICA = _MIDDLE_EAST + " " + _AFRICA
 
 
 def _names(words: str) -> frozenset[str]:
@@ -99,8 +115,13 @@ REGIONS: dict[str, frozenset[str]] = {
     "baltics": frozenset({"estonia", "latvia", "lithuania"}),
     "southeast asia": _names("singapore malaysia indonesia philippines thailand vietnam"),
     "south asia": _names("india pakistan bangladesh sri lanka nepal"),
-    "middle east": _names("turkey israel united arab emirates saudi arabia qatar egypt"),
-    "mena": _names("turkey israel united arab emirates saudi arabia qatar egypt morocco"),
+    "middle east": _names(_MIDDLE_EAST),
+    "mena": _names(_MIDDLE_EAST + " morocco tunisia algeria"),
+    "africa": _names(_AFRICA), "sub-saharan africa": _names(_AFRICA) - _names("egypt morocco tunisia algeria"),
+    "eastern europe": _names("poland czechia slovakia hungary romania bulgaria ukraine moldova belarus serbia "
+                             "estonia latvia lithuania " + _BALKANS),
+    "caribbean": _names("dominican republic puerto rico cuba jamaica trinidad and tobago barbados bahamas haiti"),
+    "central asia": _names("kazakhstan uzbekistan kyrgyzstan"),
     "gcc": _names("united arab emirates saudi arabia qatar"),
     "united states": frozenset({"united states"}),
 }
@@ -116,6 +137,10 @@ REGION_NAMES: dict[str, str] = {
     "south east asia": "southeast asia", "south asia": "south asia",
     "middle east": "middle east", "mena": "mena", "gcc": "gcc", "scandinavia": "nordics",
     "oceania": "anz", "east coast": "united states", "west coast": "united states",
+    "africa": "africa", "sub-saharan africa": "sub-saharan africa", "subsaharan africa": "sub-saharan africa",
+    "eastern europe": "eastern europe", "central and eastern europe": "cee", "central europe": "cee",
+    "caribbean": "caribbean", "central asia": "central asia", "afrika": "africa", "áfrica": "africa",
+    "afrique": "africa", "asien": "asia", "ásia": "asia",
 }
 _SHORT = {"US": "united states", "USA": "united states", "U.S.": "united states", "UK": "united kingdom",
           "GB": "united kingdom", "UAE": "united arab emirates"}
@@ -308,6 +333,9 @@ _STATE_CODE = re.compile(r",\s*(" + "|".join(US_CODES) + r")\b", re.I)
 # US state codes that are also countries' ISO codes.
 _ISO_CODES = {"in": "india", "ca": "canada", "de": "germany", "ar": "argentina", "co": "colombia", "id": "indonesia",
               "il": "israel", "ma": "morocco", "mt": "malta", "pa": "panama", "al": "albania", "ga": "gabon"}
+# Short region names that are a region written as a word too ("Asia", "Apac"), where "eu" or "dach" is also a
+# word of another language (Portuguese "eu", German "Dach") and counts only in capitals.
+_WORD_REGIONS = frozenset({"asia", "apac", "emea", "anz"})
 _SHORT_NAMES = re.compile(r"(?<![\w.])(USA|US|U\.S\.|UK|GB|UAE)(?![\w])")
 
 
@@ -318,7 +346,7 @@ def countries_of(text: str) -> frozenset[str]:
     found = {_COUNTRY_OF_NAME[m] for m in _COUNTRY_NAMES.findall(low)}
     found |= {_SHORT[m] for m in _SHORT_NAMES.findall(text)}
     for name in _REGION_NAMES.findall(low):
-        if len(name) > 4 or _has(name.upper(), text):
+        if len(name) > 4 or _has(name.upper(), text) or name in _WORD_REGIONS and _has(name.title(), text):
             found |= REGIONS[REGION_NAMES[name]]
     found |= {CITIES[m] for m in _CITY_NAMES.findall(low)}
     code = _STATE_CODE.search(text)
@@ -861,7 +889,7 @@ def areas_named(text: str) -> frozenset[str]:
     low = text.lower()
     found = {_COUNTRY_OF_NAME[m] for m in _COUNTRY_NAMES.findall(low)} | {_SHORT[m] for m in _SHORT_NAMES.findall(text)}
     for name in _REGION_NAMES.findall(low):
-        if len(name) > 4 or _has(name.upper(), text):
+        if len(name) > 4 or _has(name.upper(), text) or name in _WORD_REGIONS and _has(name.title(), text):
             found |= REGIONS[REGION_NAMES[name]]
     return frozenset(found)
 

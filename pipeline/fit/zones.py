@@ -26,6 +26,16 @@ UTC_OFFSETS: dict[str, tuple[float, float]] = {
     "thailand": (7, 7), "vietnam": (7, 7), "indonesia": (7, 9), "singapore": (8, 8), "malaysia": (8, 8),
     "philippines": (8, 8), "china": (8, 8), "hong kong": (8, 8), "taiwan": (8, 8), "japan": (9, 9),
     "south korea": (9, 9), "australia": (8, 10), "new zealand": (12, 12),
+    "russia": (2, 7), "belarus": (3, 3), "moldova": (2, 2), "albania": (1, 1), "bosnia and herzegovina": (1, 1),
+    "north macedonia": (1, 1), "montenegro": (1, 1), "kosovo": (1, 1), "armenia": (4, 4), "azerbaijan": (4, 4),
+    "kazakhstan": (5, 5), "uzbekistan": (5, 5), "kyrgyzstan": (6, 6), "ghana": (0, 0), "ethiopia": (3, 3),
+    "uganda": (3, 3), "rwanda": (2, 2), "tanzania": (3, 3), "tunisia": (1, 1), "algeria": (1, 1), "senegal": (0, 0),
+    "cameroon": (1, 1), "ivory coast": (0, 0), "zambia": (2, 2), "zimbabwe": (2, 2), "botswana": (2, 2),
+    "namibia": (2, 2), "mauritius": (4, 4), "angola": (1, 1), "mozambique": (2, 2), "lebanon": (2, 2),
+    "kuwait": (3, 3), "bahrain": (3, 3), "oman": (4, 4), "iraq": (3, 3), "iran": (3.5, 3.5), "cambodia": (7, 7),
+    "myanmar": (6.5, 6.5), "laos": (7, 7), "mongolia": (8, 8), "trinidad and tobago": (-4, -4),
+    "barbados": (-4, -4), "bahamas": (-5, -5), "belize": (-6, -6), "haiti": (-5, -5), "guyana": (-4, -4),
+    "suriname": (-3, -3),
 }
 # Time zones postings name, by their UTC offset (daylight names as their standard zone).
 ZONE_OFFSETS: dict[str, float] = {
