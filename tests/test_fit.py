@@ -1545,3 +1545,26 @@ def test_regions_and_countries_beyond_the_common_ones_bound_a_remote_role(locati
     profile = FitProfile(roles=("Frontend Engineer",), locations=(country,), remote="ok", configured=True)
     fit = Scorer(profile).score(job(title="Frontend Engineer", location=location, description="React and CSS."))
     assert (not fit.outside) is workable, (location, country, fit.flags)
+
+
+@pytest.mark.parametrize("title, function", [
+    ("Mobile Test Automation Engineer", "qa"), ("Android QA Engineer", "qa"), ("Penetration Tester", "security"),
+    ("Detection and Response Engineer", "security"), ("Hunt and Incident Response Engineer", "security"),
+    ("Threat Intel Engineer", "security"), ("CI Engineer", "sre"), ("Senior iOS Engineer", "mobile")])
+def test_testing_and_security_work_are_read_before_the_platform_they_are_done_on(title, function):
+    from pipeline.fit.functions import title_function
+
+    assert title_function(title) == function
+
+
+@pytest.mark.parametrize("text, function", [
+    ("You will write C and Rust for our hypervisor, kernel modules, device drivers and compilers.", "embedded"),
+    ("Firmware for microcontrollers on an RTOS; embedded Linux; bare-metal bring-up.", "embedded"),
+    ("Write Solidity smart contracts for our DeFi protocol on the EVM; on-chain analytics; blockchain tooling.",
+     "blockchain"),
+    ("Build REST APIs and microservices on PostgreSQL databases; backend services in Go.", "backend")])
+def test_a_generic_software_title_is_read_by_the_systems_its_text_names(text, function):
+    """A "Software Engineer" on kernels or smart contracts is not a backend engineer's job."""
+    from pipeline.fit.functions import job_function
+
+    assert job_function("Software Engineer", text) == function

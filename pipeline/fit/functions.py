@@ -156,6 +156,10 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
                          r"(?:(?:de|em|en|d'|of)\s*)?ia\b"),
     ("data", r"data engineer|big data|analytics engineer|\betl\b|data platform|data infrastructure|\bdataops\b|"
              r"data pipeline|data warehouse|data integration|databricks|\bspark\b|snowflake"),
+    # Testing before the platforms and languages it tests on: "Mobile Test Automation Engineer" and
+    # "Automation QA Engineer (Python)" are QA roles; a penetration tester tests security.
+    ("qa", r"\bqa\b|quality assurance|test automation|\bsdet\b|(?<!penetration )test engineer|(?<!penetration )tester|"
+           r"engineer in test|quality (engineer|engineering|analyst)|\bqe\b"),
     ("mobile", r"\bandroid\b|\bios\b|mobile|flutter|react native"),
     ("frontend", r"front[- ]?end(?! or)|frontend|front-end leaning|\bui (engineer|developer)|\bweb developer|"
                  r"\bux engineer|design engineer|design systems?"),
@@ -163,7 +167,8 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("embedded", r"embedded|firmware|system software|systems software|kernel|device driver|fpga|hardware|\badas\b|"
                  r"automotive software|autonomous (driving|vehicles?)|robotics|\bplc\b|avionics|\brtos\b|"
                  r"microcontroller"),
-    ("security", r"security|secops|appsec|penetration|\bsoc\b|cyber"),
+    ("security", r"security|secops|appsec|penetration|\bsoc\b|cyber|detection (and|&) response|incident response|"
+                 r"threat (hunt|intel|detection)"),
     ("developer relations", r"developer (advocate|relations|evangelist)|\bdevrel\b"),
     ("technical writing", r"technical writer|documentation engineer"),
     ("sre", r"site reliability|\bsre\b|devops|dev ops|platform engineer|infrastructure|\binfra\b|"
@@ -171,15 +176,12 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
             r"(linux|system|systems) administrator|"
             r"observability|"
             r"production engineer|reliability engineer|systems? (development )?engineer|devsecops|"
-            r"kubernetes|network engineer|systemadministrator|sysadmin|llmops|"
+            r"kubernetes|network engineer|\bci (engineer|specialist)|systemadministrator|sysadmin|llmops|"
             # Engineers named by the systems they run: storage, Linux, virtualisation, middleware, data centres.
             r"\bceph\b|openstack|(storage|linux|unix|virtuali[sz]ation|middleware|data ?cent(er|re)|\bhpc|\baws|"
             r"\bazure|\bgcp|terraform|\bcloud ?ops) (engineer|administrator|admin|specialist|architect)|"
             r"\b(cloud|it|tech(nical)?|infrastructure|platform|systems?|production|site) operations engineer|"
             r"\btechops\b|\bnetops\b|\bci ?/ ?cd (engineer|specialist)|monitoring engineer"),
-    # Testing before the languages: "Automation QA Engineer (Python)" is a QA role, not a Python one.
-    ("qa", r"\bqa\b|quality assurance|test automation|\bsdet\b|test engineer|tester|engineer in test|"
-           r"quality (engineer|engineering|analyst)|\bqe\b"),
     # An analyst of nothing more specific analyses data; a security, QA or infrastructure analyst is read above.
     ("data science", r"\banalyst\b"),
     ("backend", r"back[- ]?end|backend|\bapi\b|server[- ]side"),
@@ -263,6 +265,10 @@ TEXT_SIGNALS: dict[str, tuple[str, ...]] = {
                          "embeddings?", "rag", "fine-tun*", "retrieval", "vector", "transformers?", "hugging face",
                          "mlops", "scikit-learn", "computer vision", "inference"),
     "data": ("data pipelines?", "etl", "elt", "spark", "airflow", "dbt", "data warehouse", "snowflake", "kafka"),
+    # Software below the services: devices, kernels, compilers ("Software Engineer" on hypervisors is not backend).
+    "embedded": ("firmware", "embedded", "kernel", "rtos", "microcontrollers?", "hypervisors?", "compilers?",
+                 "device drivers?", "fpgas?", "bare-metal"),
+    "blockchain": ("solidity", "smart contracts?", "blockchain", "web3", "evm", "defi", "on-chain"),
 }
 # (function, the word without its ending, the ending: "s", "*" or "")
 _SIGNAL_WORDS = tuple((name, word.removesuffix("s?").removesuffix("*"),
