@@ -704,7 +704,7 @@ def test_a_companys_seat_is_not_the_roles_place_unless_the_role_is_on_site(locat
 def test_a_title_of_alternatives_or_of_several_openings_fits_by_the_persons_own_work():
     from pipeline.fit.functions import openings, title_functions
 
-    assert title_functions("Senior Data Engineer and Analyst") == ("data", "data science")
+    assert title_functions("Senior Data Engineer and Analyst") == ("data", "analytics")
     assert title_functions("Full-stack / Backend Engineer") == ("full stack", "backend")
     assert title_functions("Infrastructure Automation Engineer / Python / Remote EST") == ("sre",), \
         "a language is no role"
@@ -979,7 +979,7 @@ def test_software_in_vehicles_and_robots_is_embedded_and_ml_roles_go_by_their_sh
 
 @pytest.mark.parametrize("title, function", [
     ("Security Analyst II", "security"), ("QA Analyst", "qa"), ("Infrastructure Analyst", "sre"),
-    ("Analista de Infraestrutura", "sre"), ("Business Analyst", "data science"),
+    ("Analista de Infraestrutura", "sre"), ("Business Analyst", "analytics"),
     ("Engenheira de Confiabilidade", "sre"), ("Ingénieur Cloud", "sre"), ("Ingeniera de Plataforma", "sre"),
     ("Administrador de Sistemas", "sre"), ("Ingénieur Systèmes et Réseaux", "sre"),
     ("Ingénieure Logiciel", "software"), ("Développeur Backend", "backend")])
@@ -1042,8 +1042,8 @@ def test_work_on_one_vendors_platform_on_games_or_on_chains_is_its_own_function(
 
 def test_a_business_intelligence_engineer_builds_reports_not_services():
     from pipeline.fit.functions import title_function
-    assert title_function("Senior BI Engineer") == "data science"
-    assert title_function("Engenheira de BI") == title_function("Desarrollador BI") == "data science"
+    assert title_function("Senior BI Engineer") == "analytics"
+    assert title_function("Engenheira de BI") == title_function("Desarrollador BI") == "analytics"
     assert title_function("Data Engineer (BI stack)") == "data"
 
 
@@ -1568,3 +1568,16 @@ def test_a_generic_software_title_is_read_by_the_systems_its_text_names(text, fu
     from pipeline.fit.functions import job_function
 
     assert job_function("Software Engineer", text) == function
+
+
+def test_an_analyst_and_a_data_scientist_do_different_work():
+    """Reports and dashboards are an analyst's work, models and experiments a data scientist's: one
+    function for both let an analyst take data-science roles."""
+    from pipeline.fit.functions import person_functions, title_function
+
+    assert title_function("Senior Data Scientist") == title_function("Decision Scientist") == "data science"
+    assert title_function("BI Analyst") == title_function("Dashboard Engineer (Power BI)") == "analytics"
+    analyst = FitProfile(roles=("Data Analyst", "BI Analyst"), locations=("Mexico",), remote="ok", configured=True)
+    assert person_functions(analyst.roles) == {"analytics"}
+    assert Scorer(analyst).score(job(title="Senior Data Scientist", location="Remote",
+                                     description="Experiments and causal models.")).score < 50

@@ -145,8 +145,10 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("research", r"research (scientist|fellow)|(?<!applied )research engineer|researcher|scientist,? research|"
                  r"\bphd\b"),
     ("process automation", r"\brpa\b|robotic process automation|uipath|blue prism|power automate"),
-    ("data science", r"data scientist|data analyst|business intelligence|\bbi (developer|analyst|engineer)|"
-                     r"analytics(?! engineer)|statistician"),
+    # Modelling and experiments from data is a data scientist's work; reports and dashboards an analyst's.
+    ("data science", r"data scien(tist|ce)|statistician|decision scien"),
+    ("analytics", r"data analyst|business intelligence|\bbi (developer|analyst|engineer)|analytics(?! engineer)|"
+                  r"reporting (analyst|specialist|developer)|dashboard"),
     ("machine learning", r"machine learning|\bml\b|artificial intelligence|deep learning|\bnlp\b|"
                          r"computer vision|mlops|applied scientist|ml scientist|\bai (engineer|developer|scientist)|"
                          r"applied research|\bmle\b|\bml ?eng\b|prompt engineer|inference engineer|"
@@ -183,7 +185,7 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
             r"\b(cloud|it|tech(nical)?|infrastructure|platform|systems?|production|site) operations engineer|"
             r"\btechops\b|\bnetops\b|\bci ?/ ?cd (engineer|specialist)|monitoring engineer"),
     # An analyst of nothing more specific analyses data; a security, QA or infrastructure analyst is read above.
-    ("data science", r"\banalyst\b"),
+    ("analytics", r"\banalyst\b"),
     ("backend", r"back[- ]?end|backend|\bapi\b|server[- ]side"),
     ("full stack", r"full[- ]?stack"),
     # Work on one vendor's platform, on games, or on chains, after the kinds of engineering above ("Web3 Backend
