@@ -1581,3 +1581,24 @@ def test_an_analyst_and_a_data_scientist_do_different_work():
     assert person_functions(analyst.roles) == {"analytics"}
     assert Scorer(analyst).score(job(title="Senior Data Scientist", location="Remote",
                                      description="Experiments and causal models.")).score < 50
+
+
+@pytest.mark.parametrize("title, function", [
+    ("Mechanical Engineer", "other engineering"), ("Civil Engineer", "other engineering"),
+    ("Electrical Engineer", "other engineering"), ("UX Researcher", "design"), ("User Researcher", "design"),
+    ("Product Design Lead", "design"), ("Product Lead", "product"), ("Scrum Master", "product"),
+    ("Database Administrator", "sre"), ("Test Analyst", "qa"), ("HR Business Partner", "people"),
+    ("Sales Operations Manager", "operations"), ("Copywriter", "marketing"), ("Research Scientist", "research")])
+def test_common_titles_outside_software_name_their_own_work(title, function):
+    """A mechanical engineer read as a generic engineer scored 82 for a backend engineer; a UX researcher
+    was read as research, a design lead or an HR partner as nothing."""
+    from pipeline.fit.functions import title_function
+
+    assert title_function(title) == function
+
+
+def test_an_engineer_of_physical_things_is_not_offered_to_a_software_engineer():
+    backend = FitProfile(roles=("Software Engineer", "Backend Engineer"), nice_to_have=("Python",),
+                         locations=("United States",), remote="ok", configured=True)
+    assert Scorer(backend).score(job(title="Mechanical Engineer", location="Remote (US)",
+                                     description="Design parts in CAD. Python a plus.")).score < 50

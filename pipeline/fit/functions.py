@@ -142,7 +142,7 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
                              r"customer engineer|implementation (engineer|consultant|specialist)|"
                              r"professional services|technical account manager|field engineer|pre-?sales"),
     # An applied research engineer builds and ships models (applied ML); a research scientist publishes.
-    ("research", r"research (scientist|fellow)|(?<!applied )research engineer|researcher|scientist,? research|"
+    ("research", r"research (scientist|fellow)|(?<!applied )research engineer|(?<!ux )(?<!user )(?<!design )researcher|scientist,? research|"
                  r"\bphd\b"),
     ("process automation", r"\brpa\b|robotic process automation|uipath|blue prism|power automate"),
     # Modelling and experiments from data is a data scientist's work; reports and dashboards an analyst's.
@@ -160,7 +160,7 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
              r"data pipeline|data warehouse|data integration|databricks|\bspark\b|snowflake"),
     # Testing before the platforms and languages it tests on: "Mobile Test Automation Engineer" and
     # "Automation QA Engineer (Python)" are QA roles; a penetration tester tests security.
-    ("qa", r"\bqa\b|quality assurance|test automation|\bsdet\b|(?<!penetration )test engineer|(?<!penetration )tester|"
+    ("qa", r"\bqa\b|quality assurance|test automation|\bsdet\b|(?<!penetration )test engineer|(?<!penetration )tester|test analyst|"
            r"engineer in test|quality (engineer|engineering|analyst)|\bqe\b"),
     ("mobile", r"\bandroid\b|\bios\b|mobile|flutter|react native"),
     ("frontend", r"front[- ]?end(?! or)|frontend|front-end leaning|\bui (engineer|developer)|\bweb developer|"
@@ -173,7 +173,7 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
                  r"threat (hunt|intel|detection)"),
     ("developer relations", r"developer (advocate|relations|evangelist)|\bdevrel\b"),
     ("technical writing", r"technical writer|documentation engineer"),
-    ("sre", r"site reliability|\bsre\b|devops|dev ops|platform engineer|infrastructure|\binfra\b|"
+    ("sre", r"site reliability|\bsre\b|devops|database administrator|\bdba\b|database reliability|dev ops|platform engineer|infrastructure|\binfra\b|"
             r"cloud (engineer|architect)|cloud ?ops|release engineer|build engineer|"
             r"(linux|system|systems) administrator|"
             r"observability|"
@@ -202,15 +202,24 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
                 r"\b(member|guest|patient|policyholder|passenger|player|donor|citizen)s? (services?|support|care|"
                 r"experience|relations)|customer (operations|relations|care)|client (relations|care)|"
                 r"(contact|call) cent(er|re)|\b(live )?chat (agent|support|specialist|representative)"),
+    # Keeping a company running: its operations and its offices (a "Sales Operations Manager" runs the
+    # sellers' tools and figures, and sells nothing).
+    ("operations", r"operations (manager|specialist|associate|analyst|coordinator|lead)|office manager|"
+                   r"(executive|administrative) assistant"),
     ("sales", r"account executive|\bsales\b|business development|account manager|account director|"
               r"\bsdr\b|\bbdr\b|partner development|partnerships?|commercial lead|inside sales"),
-    ("design", r"designer|\bux\b|\bui\b"),
-    ("product", r"product manager|product owner|program manager|project manager"),
+    ("design", r"designer|\bux\b|\bui\b|user research|product design|design lead"),
+    ("product", r"product (manager|owner|lead)|program manager|project manager|scrum master|agile coach"),
     # Go-to-market work ("GTM Engineer") builds the sales and marketing machine, not the product.
-    ("marketing", r"marketing|content|communications|\bpr\b|brand|growth|\bgtm\b|go[- ]to[- ]market"),
+    ("marketing", r"marketing|content|copywrit|communications|\bpr\b|brand|growth|\bgtm\b|go[- ]to[- ]market"),
     ("finance", r"account(ant|ing)|controller|finance|financial|payable|audit|\bsox\b|tax|treasury"),
     ("legal", r"counsel|legal|lawyer|attorney|compliance|paralegal"),
     ("recruiting", r"recruit|talent acquisition|sourcer"),
+    ("people", r"\bhr\b|human resources|people (partner|operations|ops)|payroll"),
+    # Engineering of things other than software: a mechanical or civil engineer is not a software engineer.
+    ("other engineering", r"\b(electrical|mechanical|civil|chemical|structural|manufacturing|industrial|aerospace|"
+                          r"biomedical|environmental|geotechnical|petroleum|mining|hvac|process|construction|"
+                          r"maintenance|mechatronics?) (engineer|engineering|technician|designer)"),
     ("software", r"software|developer|engineer|programmer|engineering|"
                  r"technical staff|"
                  r"\bswe\b|\bsde\b|tech lead"),
