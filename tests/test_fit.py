@@ -1392,6 +1392,7 @@ def test_a_title_naming_openings_only_together_is_read_by_the_openings_its_text_
                                      "Data Engineer", "SDR", "QA engineers")
     assert all(names_openings_together(t) for t in ("Multiple Roles", "Engineering roles", "Founding Engineers"))
     assert not any(names_openings_together(t) for t in ("Talent Pool", "Backend Engineer", "Future roles"))
+    assert names_openings_together("Multiple Roles - Liverpool")  # a pool's words count as words, not inside one
     fit = score(title="Multiple Roles", description=listed)
     assert fit.score >= BACKEND.min_score and "read as 'Senior Backend Engineer'" in " ".join(fit.reasons)
     # none of the openings is the person's work: the post stays below the bar
@@ -1424,6 +1425,9 @@ def test_an_opening_whose_note_names_one_of_the_posts_places_is_there():
     ("Backend Engineer", "We use Python. This position has been filled, thank you.", True),
     ("Backend Engineer", "We closed our Series B and use Python and PostgreSQL to track closed deals.", False),
     ("Backend Engineer", "Own closed-loop billing and closed deals in Python and PostgreSQL.", False),
+    ("Backend Engineer", "Python and PostgreSQL. This position is closed once filled.", False),  # a rule, not a fact
+    ("Backend Engineer", "Python. We are no longer accepting applications from agencies.", False),
+    ("Backend Engineer", "product: Ledger\nstatus: closed beta\nWe use Python and PostgreSQL.", False),
     ("Backend Engineer", "Closed-loop billing in Python.\nThe role is filled with hard problems.", False),
 ])
 def test_a_posting_that_marks_itself_closed_is_not_an_opening(title, description, closed):
@@ -1604,3 +1608,10 @@ def test_an_engineer_of_physical_things_is_not_offered_to_a_software_engineer():
                          locations=("United States",), remote="ok", configured=True)
     assert Scorer(backend).score(job(title="Mechanical Engineer", location="Remote (US)",
                                      description="Design parts in CAD. Python a plus.")).score < 50
+
+
+def test_async_work_shares_no_hours_so_it_does_not_open_a_remote_role_beyond_its_country():
+    from pipeline.fit.places import read_where
+
+    where = read_where("Remote (US, async-first)")
+    assert where.countries() == {"united states"} and not where.anywhere

@@ -548,7 +548,7 @@ def person_functions(roles: tuple[str, ...], skills: tuple[str, ...] = ()) -> fr
 # "Various positions"), a plural of no kind ("Founding Engineers"), or no role at all ("Full-time"). Not a
 # pool ("Talent Pool", "future roles"), which names no opening at all.
 _SEVERAL = re.compile(r"\b(?:roles|positions|openings|jobs|vacancies)\b", re.I)
-_POOL = re.compile(r"talent|future|pool|network|community|banco|bolsa|spontan|application|interest", re.I)
+_POOL = re.compile(r"\b(?:talent|future|pool|network|community|banco|bolsa|spontan|application|interest)", re.I)
 _GENERIC_PLURAL = re.compile(r"\b(?:engineers|developers)\b", re.I)
 
 

@@ -557,7 +557,7 @@ def read_where(location: str) -> Where:
 # A remote part that opens beyond the places it names: "international" candidates beside a country ("US +
 # international"), or a time zone named only as hours to share ("Remote (CET overlap)", "PST overlap"):
 # a remote role with no region, as the labels read overlap wording that does not say where people may be.
-_BEYOND_WORDS = re.compile(rf"{INTERNATIONAL.pattern}|{OVERLAP_WORDS}", re.I)
+_BEYOND_WORDS = re.compile(rf"{INTERNATIONAL.pattern}|\b(?:{OVERLAP_WORDS})", re.I)  # "async" shares no hours
 # "US-ET overlap", "overlap with CET": the zone an overlap names, with the overlap word
 _OVERLAP_PHRASE = re.compile(rf"(?:\b[\w+-]+[ \t]+)?\b(?:{OVERLAP_WORDS})\w*"
                              r"(?:[ \t]+(?:with|to)(?:[ \t]+the)?[ \t]+[\w+-]+)?", re.I)

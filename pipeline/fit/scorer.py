@@ -231,10 +231,13 @@ _MOST_LISTED = 12  # openings a post's text lists that are scored: each is a who
 # A post the page itself marks closed: "(CLOSED)" or "[Filled]" in its title, an ATS's "status: closed"
 # line, "application window closed", "this position has been filled", "no longer accepting applications".
 _CLOSED = re.compile(r"[(\[]\s*(?:closed|filled|expired)\s*[)\]]|^\W*(?:closed|filled)\s*(?::|\s[-–])|"
-                     r"\bstatus\s*:\s*(?:closed|filled|expired)\b|"
+                     r"\bstatus\s*:\s*(?:closed|filled|expired)\b(?!\s+beta)|"
                      r"application (?:window|period)\s+(?:is\s+|has\s+)?closed|"
                      r"\b(?:position|role|job|posting|vacancy|opening)\s+(?:is\s+(?:now\s+)?|has\s+been\s+)"
-                     r"(?:closed|filled)\b(?!\s+with)|no longer (?:accepting|taking|open to) applica", re.M)  # lowered
+                     r"(?:closed|filled)\b(?!\s+(?:with|once|when|as soon|after|upon))|"
+                     # "no longer accepting applications from agencies" closes a door to recruiters, not the role
+                     r"no longer (?:accepting|taking|open to) applica\w*+(?!\s+(?:from|through|via|by)\s+"
+                     r"(?:agenc|recruit|third|staffing|headhunt))", re.M)  # lowered
 _CLOSED_HINTS = ("closed", "filled", "expired", "no longer")  # every _CLOSED phrase holds one
 # Titles in other words for the same role, read as the English a role list uses.
 _TITLE_SYNONYMS = ((re.compile(r"member of (the )?technical staff", re.I), "software engineer"),)
