@@ -1615,3 +1615,12 @@ def test_async_work_shares_no_hours_so_it_does_not_open_a_remote_role_beyond_its
 
     where = read_where("Berlin, Germany; Remote (async)")  # "sync" inside it read as an overlap opened it
     assert where.countries() == {"germany"} and not where.anywhere
+
+
+@pytest.mark.parametrize("name, country", [
+    ("Genève", "switzerland"), ("Kiev", "ukraine"), ("Bruxelles", "belgium"), ("Göteborg", "sweden"),
+    ("København", "denmark"), ("Beograd", "serbia"), ("Vizag", "india"), ("Cochin", "india")])
+def test_cities_are_known_by_their_own_languages_names_and_their_older_english_ones(name, country):
+    from pipeline.fit.places import city_at, read_where
+
+    assert city_at(name)[0] == country and read_where(f"{name} (Hybrid)").countries() == {country}

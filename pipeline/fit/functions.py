@@ -142,7 +142,8 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
                              r"customer engineer|implementation (engineer|consultant|specialist)|"
                              r"professional services|technical account manager|field engineer|pre-?sales"),
     # An applied research engineer builds and ships models (applied ML); a research scientist publishes.
-    ("research", r"research (scientist|fellow)|(?<!applied )research engineer|(?<!ux )(?<!user )(?<!design )researcher|scientist,? research|"
+    ("research", r"research (scientist|fellow)|(?<!applied )research engineer|"
+                 r"(?<!ux )(?<!user )(?<!design )researcher|scientist,? research|"
                  r"\bphd\b"),
     ("process automation", r"\brpa\b|robotic process automation|uipath|blue prism|power automate"),
     # Modelling and experiments from data is a data scientist's work; reports and dashboards an analyst's.
@@ -160,8 +161,8 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
              r"data pipeline|data warehouse|data integration|databricks|\bspark\b|snowflake"),
     # Testing before the platforms and languages it tests on: "Mobile Test Automation Engineer" and
     # "Automation QA Engineer (Python)" are QA roles; a penetration tester tests security.
-    ("qa", r"\bqa\b|quality assurance|test automation|\bsdet\b|(?<!penetration )test engineer|(?<!penetration )tester|test analyst|"
-           r"engineer in test|quality (engineer|engineering|analyst)|\bqe\b"),
+    ("qa", r"\bqa\b|quality assurance|test automation|\bsdet\b|(?<!penetration )test engineer|"
+           r"(?<!penetration )tester|test analyst|engineer in test|quality (engineer|engineering|analyst)|\bqe\b"),
     ("mobile", r"\bandroid\b|\bios\b|mobile|flutter|react native"),
     ("frontend", r"front[- ]?end(?! or)|frontend|front-end leaning|\bui (engineer|developer)|\bweb developer|"
                  r"\bux engineer|design engineer|design systems?"),
@@ -173,7 +174,8 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
                  r"threat (hunt|intel|detection)"),
     ("developer relations", r"developer (advocate|relations|evangelist)|\bdevrel\b"),
     ("technical writing", r"technical writer|documentation engineer"),
-    ("sre", r"site reliability|\bsre\b|devops|database administrator|\bdba\b|database reliability|dev ops|platform engineer|infrastructure|\binfra\b|"
+    ("sre", r"site reliability|\bsre\b|devops|database administrator|\bdba\b|database reliability|"
+            r"dev ops|platform engineer|infrastructure|\binfra\b|"
             r"cloud (engineer|architect)|cloud ?ops|release engineer|build engineer|"
             r"(linux|system|systems) administrator|"
             r"observability|"

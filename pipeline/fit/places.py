@@ -173,6 +173,8 @@ CITIES: dict[str, str] = {
     "manila": "philippines", "jakarta": "indonesia", "kuala lumpur": "malaysia", "ho chi minh city": "vietnam",
     "adelaide": "australia", "victoria, australia": "australia", "new south wales": "australia",
     "hanoi": "vietnam", "da nang": "vietnam",
+    "gothenburg": "sweden", "brussels": "belgium", "belgrade": "serbia", "thiruvananthapuram": "india",
+    "mysuru": "india", "visakhapatnam": "india", "kochi": "india",
 }
 # Other names people and postings give those cities (in other languages, short, old), each declared once:
 # their country comes from CITIES, their point from cities.tsv under the GeoNames name.
@@ -193,6 +195,11 @@ CITY_ALIASES = {
     "berlim": "berlin", "berlín": "berlin", "munique": "munich", "múnich": "munich", "londres": "london",
     "nova york": "new york city", "nova iorque": "new york city", "nueva york": "new york city", "colônia": "köln",
     "viena": "vienna", "varsóvia": "warsaw", "varsovia": "warsaw", "praga": "prague", "milão": "milan",
+    # Cities in their own languages, or by their older English names
+    "genève": "geneva", "geneve": "geneva", "genf": "geneva", "københavn": "copenhagen", "kobenhavn": "copenhagen",
+    "göteborg": "gothenburg", "goteborg": "gothenburg", "bruxelles": "brussels", "brussel": "brussels",
+    "kiev": "kyiv", "bucurești": "bucharest", "bucuresti": "bucharest", "beograd": "belgrade", "tel-aviv": "tel aviv",
+    "trivandrum": "thiruvananthapuram", "mysore": "mysuru", "vizag": "visakhapatnam", "cochin": "kochi",
 }
 CITIES.update({alias: CITIES[name] for alias, name in CITY_ALIASES.items()})
 US_STATES = ("alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho "
