@@ -1624,3 +1624,19 @@ def test_cities_are_known_by_their_own_languages_names_and_their_older_english_o
     from pipeline.fit.places import city_at, read_where
 
     assert city_at(name)[0] == country and read_where(f"{name} (Hybrid)").countries() == {country}
+
+
+ML_BLR = FitProfile(roles=("Machine Learning Engineer",), nice_to_have=("PyTorch",), locations=("Bengaluru",),
+                    remote="ok", configured=True)
+
+
+def test_a_field_that_says_global_in_words_is_not_narrowed_by_the_offices_the_text_names():
+    """"Remote (global) or Hybrid (Cambridge, MA and Prague)": the offices bound the hybrid seats, not the
+    remote ones; a bare "Remote" is still read with the places its text names."""
+    fit = Scorer(ML_BLR).score(job(title="Machine Learning Engineer",
+                                   location="Remote (global) or Hybrid (Cambridge, MA and Prague, CZ)",
+                                   description="Offices in Cambridge, MA and Prague. PyTorch models."))
+    assert not fit.outside, fit.flags
+    bare = Scorer(ML_BLR).score(job(title="Machine Learning Engineer", location="Remote",
+                                    description="You must be based in the United States. PyTorch models."))
+    assert bare.outside, bare.flags

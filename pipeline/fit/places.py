@@ -310,6 +310,8 @@ class Where:
     anywhere: bool  # remote with no bound at all ("Remote", "Worldwide")
     unknown: bool  # no place named and not remote
     excluded: frozenset[str] = frozenset()  # countries the field shuts out ("Worldwide (except US)")
+    worldwide: bool = False  # the field says so in words ("Remote (global)", "Anywhere"), which the text's places
+    # (an office, a team's home) do not narrow as they narrow a bare "Remote"
 
     @property
     def remote(self) -> bool:
@@ -558,7 +560,8 @@ def read_where(location: str) -> Where:
         parts = [Part(places, True, p.text, inferred=True) if p.remote and not p.countries and not unbound else p
                  for p, unbound in zip(parts, free, strict=True)]
     anywhere = any(free)
-    return Where(tuple(parts), anywhere or (remote and not named), not named and not remote, excluded)
+    worldwide = any(p.remote and not p.countries and _ANYWHERE_ITEM.match(p.text) is not None for p in parts)
+    return Where(tuple(parts), anywhere or (remote and not named), not named and not remote, excluded, worldwide)
 
 
 # A remote part that opens beyond the places it names: "international" candidates beside a country ("US +

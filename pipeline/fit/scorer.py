@@ -552,7 +552,9 @@ def remote_areas(where: Where, remote_hint: bool, said: Said) -> list[frozenset[
             areas.append(limited(area) if part.zoned else area)
         elif part.countries:
             areas.append(limited(None if said.anywhere and not said.bounds else part.countries | said.bounds))
-    if where.anywhere or (remote_hint and not where.parts) or (said.anywhere and not named):
+    if where.worldwide:
+        areas.append(limited(None))
+    elif where.anywhere or (remote_hint and not where.parts) or (said.anywhere and not named):
         areas.append(limited(said.bounds or None))
     if said.bounds and said.remote:
         areas.append(limited(said.bounds))
@@ -840,7 +842,7 @@ class Scorer:
             # "Senior Frontend Engineer - Remote Europe": the title opens remote work there too; a territory
             # the title names without saying remote ("Account Executive - EMEA") is not where one works from
             where = Where(where.parts + tuple(p for p in titled.parts if REMOTE.search(p.text)), where.anywhere, False,
-                          where.excluded)
+                          where.excluded, where.worldwide)
         if title_anywhere(job.title) and not where.anywhere and not titled.countries():
             # "DevOps Engineer Remote/Work Anywhere" at "Serbia"; not "USA - Based Anywhere" (anywhere there)
             where, remote_hint = Where(where.parts, True, False, where.excluded), True
