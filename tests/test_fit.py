@@ -931,8 +931,8 @@ def test_an_ai_engineer_joined_to_another_function_offers_both_kinds_of_work():
 
 def test_running_programs_or_projects_is_its_own_work_whoever_they_serve():
     from pipeline.fit.functions import title_function
-    assert title_function("Customer Support Program Manager") == "product"
-    assert title_function("Customer Success Projects Manager, EMEA") == "product"
+    assert title_function("Customer Support Program Manager") == "project management"
+    assert title_function("Customer Success Projects Manager, EMEA") == "project management"
     assert title_function("Customer Success Manager") == "support"
 
 
@@ -1592,7 +1592,8 @@ def test_an_analyst_and_a_data_scientist_do_different_work():
 @pytest.mark.parametrize("title, function", [
     ("Mechanical Engineer", "other engineering"), ("Civil Engineer", "other engineering"),
     ("Electrical Engineer", "other engineering"), ("UX Researcher", "design"), ("User Researcher", "design"),
-    ("Product Design Lead", "design"), ("Product Lead", "product"), ("Scrum Master", "product"),
+    ("Product Design Lead", "design"), ("Product Lead", "product"), ("Scrum Master", "project management"),
+    ("Technical Program Manager", "project management"), ("Senior Product Manager", "product"),
     ("Database Administrator", "sre"), ("Test Analyst", "qa"), ("HR Business Partner", "people"),
     ("Sales Operations Manager", "operations"), ("Copywriter", "marketing"), ("Research Scientist", "research")])
 def test_common_titles_outside_software_name_their_own_work(title, function):

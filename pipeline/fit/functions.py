@@ -123,7 +123,7 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("partnerships", r"partnerships?\b|partner (development|manager|sales)|alliances? manager|\bchannel\b|"
                      r"(sales|revenue|partner) enablement"),
     # Running programs or projects is its own work, whoever they serve ("Customer Success Programs Manager").
-    ("product", r"\b(programs?|projects?) manag(er|ement)\b"),
+    ("project management", r"\b(programs?|projects?) manag(er|ement)\b"),
     # A support tier leading the role ("Level 2 Engineer", "Tier 1 Technician") is the support desk's line.
     ("support", r"(customer|client|user|technical|it) ?support|support (analyst|specialist|technician|agent|"
                 r"representative)|customer success|help ?desk|service desk|client services?\b|"
@@ -211,7 +211,9 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("sales", r"account executive|\bsales\b|business development|account manager|account director|"
               r"\bsdr\b|\bbdr\b|partner development|partnerships?|commercial lead|inside sales"),
     ("design", r"designer|\bux\b|\bui\b|user research|product design|design lead"),
-    ("product", r"product (manager|owner|lead)|program manager|project manager|scrum master|agile coach"),
+    # Deciding what a product does is a product manager's work; running the plan, a project manager's.
+    ("product", r"product (manager|owner|lead)"),
+    ("project management", r"program manager|project manager|scrum master|agile coach"),
     # Go-to-market work ("GTM Engineer") builds the sales and marketing machine, not the product.
     ("marketing", r"marketing|content|copywrit|communications|\bpr\b|brand|growth|\bgtm\b|go[- ]to[- ]market"),
     ("finance", r"account(ant|ing)|controller|finance|financial|payable|audit|\bsox\b|tax|treasury"),
