@@ -1641,3 +1641,12 @@ def test_a_field_that_says_global_in_words_is_not_narrowed_by_the_offices_the_te
     bare = Scorer(ML_BLR).score(job(title="Machine Learning Engineer", location="Remote",
                                     description="You must be based in the United States. PyTorch models."))
     assert bare.outside, bare.flags
+
+
+def test_a_time_zone_in_the_place_field_is_narrowed_by_where_the_text_says_one_must_live():
+    toronto = FitProfile(roles=("Android Engineer",), locations=("Toronto",), remote="ok", configured=True)
+    text = "Fully remote, east coast hours (EST). You must be living within the U.S. to be considered."
+    assert Scorer(toronto).score(job(title="Senior Android Engineer", location="Remote - EST",
+                                     description=text)).outside
+    assert not Scorer(toronto).score(job(title="Senior Android Engineer", location="Remote - EST",
+                                         description="Fully remote, east coast hours.")).outside

@@ -543,8 +543,10 @@ def remote_areas(where: Where, remote_hint: bool, said: Said) -> list[frozenset[
         if part.countries and part.remote and not part.inferred:
             named = True
             # a time zone is only the hours: the pay's currency or a clearance still limits it
-            area = part.countries | said.bounds
             inside = said.bounds & part.countries
+            # a time zone is hours near a place; where the text says one must live narrows it ("Remote - EST":
+            # "you must be living within the U.S."), where a named area is widened by the places the text adds
+            area = (inside or part.countries) if part.zoned else part.countries | said.bounds
             if len(part.countries) >= MANY_COUNTRIES and len(inside) >= 2 and inside < part.countries:
                 # a board's long list of countries, narrowed by the several the text names ("only available
                 # in Peru, Colombia, Mexico ..."); not by one, which may be the company's seat ("located in NY")
