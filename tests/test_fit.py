@@ -1649,4 +1649,4 @@ def test_a_time_zone_in_the_place_field_is_narrowed_by_where_the_text_says_one_m
     assert Scorer(toronto).score(job(title="Senior Android Engineer", location="Remote - EST",
                                      description=text)).outside
     assert not Scorer(toronto).score(job(title="Senior Android Engineer", location="Remote - EST",
-                                         description="Fully remote, east coast hours.")).outside
+                                         description="Fully remote. Kotlin and Compose.")).outside
