@@ -163,7 +163,7 @@ def round2() -> list[dict[str, Any]]:
 
 
 def later_rounds() -> list[dict[str, Any]]:
-    """Postings of the rounds after 2 (rounds 3 to 7 are tuning data, round 8 the blind test): every file under
+    """Postings of the rounds after 2 (rounds 3 to 8 are tuning data, round 9 the blind test): every file under
     tests/evals/postings/round<N>/ with a '---' header like round 2's (title, location and, if
     known, company, workplace, source and id), marked with its round N. Nothing when none exist."""
     found = []
