@@ -515,7 +515,9 @@ def test_another_function_caps_the_score_and_says_so():
     ("With over 10 years of experience in big data, we serve Roku.", None),
     ("3 to 5 years of experience", (3, 5)), ("2-4 years of experience in backend", (2, 4)),
     ("at least five years of experience", (5, None)), ("more than 5 years of experience", (5, None)),
-    ("experiência de 3 anos", (3, None))])
+    ("experiência de 3 anos", (3, None)), ("co najmniej 3 lata doświadczenia", (3, None)),
+    ("min. 5 lat doświadczenia w testowaniu", (5, None)), ("almeno 5 anni di esperienza", (5, None)),
+    ("minimaal 3 jaar ervaring", (3, None)), ("the latest platform, 3 flat fees", None)])
 def test_years_asked_are_read_in_their_common_forms(text, asked):
     from pipeline.fit.scorer import required_years
 

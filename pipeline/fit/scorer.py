@@ -175,8 +175,9 @@ _STOPWORDS = {"german": {"und", "die", "der", "wir", "sie", "mit", "für", "ist"
               "turkish": {"ve", "bir", "için", "ile", "olarak", "veya", "bu", "çok", "olan", "gibi"},
               "english": {"and", "the", "you", "we", "for", "with", "our", "are", "to", "of"}}
 # Years of experience a posting asks, in its common forms and languages: "5+ years", "3-5 years",
-# "at least 4 years", "3yrs+", "mindestens 3 Jahre", "al menos 2 años", "pelo menos 3 anos".
-_UNIT = r"(?:years?|yrs?|jahre?n?|años|anos|ans|år)"
+# "at least 4 years", "3yrs+", "mindestens 3 Jahre", "al menos 2 años", "pelo menos 3 anos", "co najmniej 3 lata",
+# "almeno 5 anni", "minimaal 3 jaar".
+_UNIT = r"(?:years?|yrs?|jahre?n?|años|anos|ans|år|lata?|anni|jaar)"
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "twelve": 12, "fifteen": 15, "zwei": 2, "drei": 3, "fünf": 5, "dois": 2, "três": 3,
                  "cinco": 5, "dos": 2, "tres": 3}
@@ -185,12 +186,13 @@ _YEARS_RANGE = re.compile(rf"\b{_N}\s*\+?\s*(?:-|–|‐|to|bis|a|à)\s*{_N}\s*\
 _YEARS_MIN = re.compile(
     rf"\b(?:{_N}\s*(?:\+|plus|or more|oder mehr|o más|ou mais)\s*{_UNIT}|{_N}\s*{_UNIT}\s*\+|"
     rf"(?:at least|minimum(?: of)?|min\.|mindestens|al menos|mínimo(?: de)?|pelo menos|au moins|over|more than|über|"
-    rf"mais de|más de|plus de|au minimum|ao menos|no m[ií]nimo)\s*{_N}\s*\+?\s*{_UNIT}|"
+    rf"mais de|más de|plus de|au minimum|ao menos|no m[ií]nimo|co najmniej|almeno|minimaal|ten minste)"
+    rf"\s*{_N}\s*\+?\s*{_UNIT}|"
     # "5 years' experience", "five (5) years of experience", "5 ans d'expérience"
     rf"{_N}\)?\s*{_UNIT}['’]?\s+(?:of\s+)?(?:[\w/-]+\s+){{0,4}}?(?:d['’])?(?:experience|erfahrung|"
-    rf"experiencia|experiência|expérience)|"
+    rf"experiencia|experiência|expérience|doświadczeni\w*|esperienza|ervaring)|"
     # "experience: 5 years", "experiência mínima de 3 anos"
-    rf"(?:experience|erfahrung|experiencia|experiência|expérience)\s*(?:m[ií]nim[ao]|minimum)?\s*(?:of|de|von|:)?"
+    rf"(?:experience|erfahrung|experiencia|experiência|expérience|doświadczenie|esperienza|ervaring)\s*(?:m[ií]nim[ao]|minimum)?\s*(?:of|de|von|:)?"
     rf"\s*{_N}\s*\+?\s*{_UNIT})")
 _HISTORY = re.compile(r"\b(for|since|almost|nearly|seit|há|hace)\s*$")  # the company's years, not the person's
 # "With over 10 years of experience in big data, we serve ...": a sentence about the company, in the
@@ -463,7 +465,7 @@ def _language_of(words: list[str], clear: bool) -> str | None:
     return language
 
 
-_UNIT_WORDS = triggers("year", "yr", "jahr", "años", "anos", " ans", "år")  # every form of "N years" holds one
+_UNIT_WORDS = triggers("year", "yr", "jahr", "años", "anos", " ans", "år", " lat", "anni", "jaar")  # every "N years"
 
 
 def required_years(lowered: str) -> tuple[int, int | None] | None:
