@@ -1659,3 +1659,16 @@ def test_a_time_zone_in_the_place_field_is_narrowed_by_where_the_text_says_one_m
                                      description=text)).outside
     assert not Scorer(toronto).score(job(title="Senior Android Engineer", location="Remote - EST",
                                          description="Fully remote. Kotlin and Compose.")).outside
+
+
+def test_a_posting_written_in_polish_asks_for_polish():
+    from pipeline.fit.scorer import required_languages, written_in
+
+    text = ("poszukujemy doświadczonego inżyniera qa do naszego zespołu w warszawie. będziesz odpowiedzialny za "
+            "automatyzację testów oraz współpracę z zespołem deweloperskim. wymagania: co najmniej 3 lata "
+            "doświadczenia w testowaniu, znajomość playwright lub selenium, dobra znajomość języka angielskiego. "
+            "oferujemy pracę zdalną lub hybrydową w warszawie, prywatną opiekę medyczną i kartę sportową. aplikuj "
+            "już dziś i dołącz do nas jako tester. praca w zespole jest dla nas ważna i nie boimy się wyzwań.")
+    assert written_in(text) == "polish"
+    assert required_languages(text, text, frozenset({"english"}))[0] == {"polish"}
+    assert required_languages(text, text, frozenset({"english", "polish"}))[0] == set()

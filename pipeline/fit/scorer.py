@@ -173,6 +173,7 @@ _STOPWORDS = {"german": {"und", "die", "der", "wir", "sie", "mit", "für", "ist"
               "portuguese": {"e", "de", "da", "do", "para", "com", "que", "em", "uma", "os", "você", "vaga", "não"},
               "italian": {"il", "di", "che", "per", "con", "della", "sono", "una", "nel", "siamo"},
               "turkish": {"ve", "bir", "için", "ile", "olarak", "veya", "bu", "çok", "olan", "gibi"},
+              "polish": {"i", "w", "na", "się", "jest", "dla", "oraz", "nie", "od", "do", "jako", "lub", "będzie"},
               "english": {"and", "the", "you", "we", "for", "with", "our", "are", "to", "of"}}
 # Years of experience a posting asks, in its common forms and languages: "5+ years", "3-5 years",
 # "at least 4 years", "3yrs+", "mindestens 3 Jahre", "al menos 2 años", "pelo menos 3 anos", "co najmniej 3 lata",
@@ -418,7 +419,7 @@ SPOKEN_IN: dict[str, frozenset[str]] = {
                           "nicaragua", "dominican republic", "puerto rico", "cuba", "united states"}),
     "portuguese": frozenset({"brazil", "portugal", "angola", "mozambique"}),
     "dutch": frozenset({"netherlands", "belgium"}), "italian": frozenset({"italy", "switzerland"}),
-    "turkish": frozenset({"turkey", "cyprus"})}
+    "turkish": frozenset({"turkey", "cyprus"}), "polish": frozenset({"poland"})}
 
 
 def required_languages(text: str, lowered: str | None = None, spoken: frozenset[str] = frozenset(),
