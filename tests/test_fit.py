@@ -1602,7 +1602,7 @@ def test_an_analyst_and_a_data_scientist_do_different_work():
     ("Mechanical Engineer", "other engineering"), ("Civil Engineer", "other engineering"),
     ("Electrical Engineer", "other engineering"), ("UX Researcher", "design"), ("User Researcher", "design"),
     ("Product Design Lead", "design"), ("Product Lead", "product"), ("Scrum Master", "project management"),
-    ("Technical Program Manager", "project management"), ("Senior Product Manager", "product"),
+    ("Technical Program Manager", "project management"), ("Senior Product Manager", "product"), ("Senior PM, Growth", "product"),
     ("Database Administrator", "sre"), ("Test Analyst", "qa"), ("HR Business Partner", "people"),
     ("Sales Operations Manager", "operations"), ("Copywriter", "marketing"), ("Research Scientist", "research")])
 def test_common_titles_outside_software_name_their_own_work(title, function):

@@ -212,7 +212,7 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
               r"\bsdr\b|\bbdr\b|partner development|partnerships?|commercial lead|inside sales"),
     ("design", r"designer|\bux\b|\bui\b|user research|product design|design lead"),
     # Deciding what a product does is a product manager's work; running the plan, a project manager's.
-    ("product", r"product (manager|owner|lead)"),
+    ("product", r"product (manager|owner|lead)|\b(?:g|a|s)?pm\b"),  # "Senior PM", "GPM", "APM"
     ("project management", r"program manager|project manager|scrum master|agile coach"),
     # Go-to-market work ("GTM Engineer") builds the sales and marketing machine, not the product.
     ("marketing", r"marketing|content|copywrit|communications|\bpr\b|brand|growth|\bgtm\b|go[- ]to[- ]market"),
