@@ -1602,7 +1602,8 @@ def test_an_analyst_and_a_data_scientist_do_different_work():
     ("Mechanical Engineer", "other engineering"), ("Civil Engineer", "other engineering"),
     ("Electrical Engineer", "other engineering"), ("UX Researcher", "design"), ("User Researcher", "design"),
     ("Product Design Lead", "design"), ("Product Lead", "product"), ("Scrum Master", "project management"),
-    ("Technical Program Manager", "project management"), ("Senior Product Manager", "product"), ("Senior PM, Growth", "product"),
+    ("Technical Program Manager", "project management"), ("Senior Product Manager", "product"),
+    ("Senior PM, Growth", "product"),
     ("Database Administrator", "sre"), ("Test Analyst", "qa"), ("HR Business Partner", "people"),
     ("Sales Operations Manager", "operations"), ("Copywriter", "marketing"), ("Research Scientist", "research")])
 def test_common_titles_outside_software_name_their_own_work(title, function):
@@ -1672,3 +1673,18 @@ def test_a_posting_written_in_polish_asks_for_polish():
     assert written_in(text) == "polish"
     assert required_languages(text, text, frozenset({"english"}))[0] == {"polish"}
     assert required_languages(text, text, frozenset({"english", "polish"}))[0] == set()
+
+
+@pytest.mark.parametrize("text, city, workable", [
+    ("You will join our team at our Munich office. We build firmware in C.", "Munich", True),
+    ("You will join our team at our Munich office. We build firmware in C.", "Berlin", False),
+    ("This is an on-site role in Munich. Firmware in C.", "Berlin", False),
+    ("Location: Munich, Germany. Firmware in C.", "Garching", True),  # within a commute
+    ("Location: Munich, Germany. Firmware in C.", "Berlin", False),
+    ("Fully remote within Germany; our Munich office is open to all. Firmware in C.", "Berlin", True)])
+def test_an_empty_place_field_is_read_from_the_place_the_text_gives_the_role(text, city, workable):
+    """A careers page with no place field that names the office it sits in is on site there, read to
+    the city; a text that says remote names its office as the company's seat."""
+    profile = FitProfile(roles=("Embedded Software Engineer",), locations=(city,), remote="ok", configured=True)
+    fit = Scorer(profile).score(job(title="Embedded Software Engineer", location="", description=text))
+    assert (not fit.outside) is workable, (text, city, fit.flags)

@@ -676,6 +676,31 @@ def office_named(text: str, lowered: str) -> bool:
     return False
 
 
+# Where a posting whose place field is empty says the role sits: a "Location:" line, an office by its place
+# ("our Munich office", "office in Lisbon"), or on-site or hybrid work in a place ("hybrid in Warsaw").
+_SITE_NAMED = re.compile(r"\b(?:on-?site|in[- ]office|hybrid|in[- ]person)\s+(?:role\s+|position\s+|work\s+)?"
+                         r"(?:in|at|from)\s+(?:our\s+)?([^.;:\n()]{2,50})", re.I)
+_SITE_WORDS = triggers("site", "office", "hybrid", "person")
+
+
+def text_place(text: str, lowered: str) -> str | None:
+    """The place the opening of a posting's text gives the role, for a posting whose field names none
+    ("Location: Munich, Germany", "our Munich office", "on-site in Lisbon"), as the words that name it;
+    None when it names no place the tables know. A company's seat ("HQ location: X") is not the role's."""
+    head, low = text[:4000], lowered[:4000]
+    for at in positions(low, _LINE_WORDS + _OTHER_LINE_WORDS):
+        line = _BOUND_LINE.match(head, at)
+        if line and not _SEAT_BEFORE.search(low, max(0, at - 16), at) and _countries_of_chunk(line.group(1)):
+            return line.group(1)
+    for start, end in windows(low, _OFFICE_WORDS + _SITE_WORDS, 40, 60):
+        for pattern in (_OFFICE_NAMED, _SITE_NAMED):
+            for found in pattern.finditer(head, start, end):
+                words = next(group for group in found.groups() if group)
+                if _countries_of_chunk(words):
+                    return words
+    return None
+
+
 # "On-site" naming a visit to customers, not where the role sits: "travel for on-site presentations",
 # "on-site client visits", "occasional onsite training at customer locations".
 _VISIT_AFTER = re.compile(r"\s+(?:(?:customer|client|partner)\s+)?(?:presentations?|visits?|meetings?|demos?|events?|"

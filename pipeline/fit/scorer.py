@@ -48,6 +48,7 @@ from pipeline.fit.places import (
     remote_in_text,
     seat_label,
     seat_repeated,
+    text_place,
     title_anywhere,
     title_where,
     what_text_says,
@@ -840,6 +841,11 @@ class Scorer:
         if not where.countries():  # "Anywhere", "Remote" or nothing: the title may say where
             if titled.countries():
                 where, remote_hint = titled, remote_hint or where.remote
+            elif where.unknown and not remote_hint and (place := text_place(job.description, low_text)):
+                # "Location: Munich", "our Lisbon office" in a text that does not say remote: the role's place,
+                # read to the city (an office a remote role names is where the company sits, not a bound)
+                where = read_where(place)
+                fit.reasons.append(f"no place given; the text names {place.strip()!r}")
             elif where.unknown and not remote_hint and _placeless(job, workplace, low_text):
                 remote_hint = True
                 fit.reasons.append("no place given and the text names no office: read as remote with no region")
