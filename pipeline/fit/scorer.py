@@ -174,7 +174,8 @@ _STOPWORDS = {"german": {"und", "die", "der", "wir", "sie", "mit", "für", "ist"
               "portuguese": {"e", "de", "da", "do", "para", "com", "que", "em", "uma", "os", "você", "vaga", "não"},
               "italian": {"il", "di", "che", "per", "con", "della", "sono", "una", "nel", "siamo"},
               "turkish": {"ve", "bir", "için", "ile", "olarak", "veya", "bu", "çok", "olan", "gibi"},
-              "polish": {"i", "w", "na", "się", "jest", "dla", "oraz", "nie", "od", "do", "jako", "lub", "będzie"},
+              # not "i", "do" or "to", which are English words too
+              "polish": {"w", "z", "na", "się", "jest", "dla", "oraz", "nie", "że", "jako", "lub", "będzie"},
               "english": {"and", "the", "you", "we", "for", "with", "our", "are", "to", "of"}}
 # Years of experience a posting asks, in its common forms and languages: "5+ years", "3-5 years",
 # "at least 4 years", "3yrs+", "mindestens 3 Jahre", "al menos 2 años", "pelo menos 3 anos", "co najmniej 3 lata",
