@@ -1696,3 +1696,14 @@ def test_an_empty_place_field_is_read_from_the_place_the_text_gives_the_role(tex
     profile = FitProfile(roles=("Embedded Software Engineer",), locations=(city,), remote="ok", configured=True)
     fit = Scorer(profile).score(job(title="Embedded Software Engineer", location="", description=text))
     assert (not fit.outside) is workable, (text, city, fit.flags)
+
+
+def test_a_title_naming_several_roles_is_read_by_the_kinds_its_note_lists_when_the_text_lists_none():
+    from pipeline.fit.functions import note_openings
+
+    assert note_openings("Various Engineering Roles (Security, Product, Infrastructure)") == (
+        "Security Engineer", "Infrastructure Engineer")
+    assert note_openings("Multiple Roles (Remote)") == () == note_openings("Multiple roles (Remote, Contract)")
+    fit = Scorer(SRE_BLR).score(job(title="Various Engineering Roles (Security, Product, Infrastructure)",
+                                    location="Remote", description="We are a small team. Apply by e-mail."))
+    assert fit.score >= 50 and not any("not an opening" in f for f in fit.flags), fit.flags

@@ -438,6 +438,27 @@ def _named_function(piece: str) -> bool:
 _JOINERS = re.compile(r"(?:\s|[,&/+]|\b(?:and|or|und|oder|e|ou|y|o|et)\b)*", re.I)
 
 
+_NOTE_PIECES = re.compile(r"\s*(?:,|;|/|&|\+|\band\b|\bor\b)\s*", re.I)
+
+
+def note_openings(title: str) -> tuple[str, ...]:
+    """The openings a title that names them only together lists in its note ("Various Engineering Roles
+    (Security, Product, Infrastructure)": a Security, a Product and an Infrastructure Engineer); () when
+    its note is not a list of kinds of work."""
+    found: list[str] = []
+    for note in _KIND_NOTE.findall(title):
+        pieces = [p.strip() for p in _NOTE_PIECES.split(note) if p.strip()]
+        kinds = [piece for piece in pieces if _only_functions(piece)]
+        if len(kinds) < max(1, len(pieces) / 2):
+            continue  # a note of other things ("(Remote)", "(Contract, 6 months)")
+        for piece in kinds:
+            if _ROLE_NOUN.search(english_title(piece)) or title_function(piece) not in ENGINEERING:
+                found.append(piece)
+            else:
+                found.append(f"{piece} Engineer")
+    return tuple(dict.fromkeys(found))
+
+
 def _only_functions(piece: str) -> bool:
     """The piece is nothing but names of kinds of work ("Frontend", "Backend and Fullstack", "iOS and
     Android", "Infrastructure"): in a list of openings, each such piece is an opening of that kind,

@@ -23,6 +23,7 @@ from pipeline.fit.functions import (
     english_title,
     job_function,
     names_openings_together,
+    note_openings,
     openings,
     own_functions,
     person_functions,
@@ -614,7 +615,7 @@ class Scorer:
         if len(titles) == 1 and names_openings_together(job.title):
             # "Multiple Roles", "Engineering roles", "Founding Engineers": the text lists the openings; a
             # generic title ("Software Engineers") stays one of them
-            listed = text_openings(job.description)[:_MOST_LISTED]
+            listed = (text_openings(job.description) or note_openings(job.title))[:_MOST_LISTED]
             titles = (*listed, job.title) if title_function(job.title) == GENERIC else listed or titles
         if len(titles) == 1 and not listed:
             return self._score(job, now)
