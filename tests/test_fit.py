@@ -141,9 +141,11 @@ def evaluated():
 # data_saopaulo 1.00/0.71; round 8 (340 postings, 177 held back), backend 0.69/0.89, sales 1.00/1.00, support
 # 1.00/1.00, sre_bengaluru 0.50/0.50, ml_bengaluru 0.67/0.57, frontend_berlin 0.60/0.43, data_saopaulo 1.00/0.86.
 # (Lowered once, by one case, after round 7: Lorikeet's round-5 post lists a "Design Lead" beside its Sydney
-# software roles, and reading it as an opening, a general rule on titles, lets those roles score for the US person.)
+# software roles, and reading it as an opening, a general rule on titles, lets those roles score for the US person.
+# And once after round 8, by one SRE case: Grafana's "Engineers, SREs, Managers" now lists its SRE openings, whose
+# places only the text gives, one by one.)
 TUNING_REACHED = {"backend": (202 / 231, 202 / 222, 0.9), "sales": (94 / 102, 94 / 101, 1.0),
-                  "support": (94 / 102, 94 / 96, 1.0), "sre_bengaluru": (120 / 127, 120 / 124, 1.0),
+                  "support": (94 / 102, 94 / 96, 1.0), "sre_bengaluru": (120 / 128, 120 / 124, 1.0),
                   "ml_bengaluru": (53 / 62, 53 / 61, 1.0), "frontend_berlin": (89 / 96, 89 / 98, 1.0),
                   "data_saopaulo": (96 / 99, 96 / 102, 0.8)}
 # The same for round 8's five people unlike the seven, measured once (mobile_toronto 0.62/0.71, qa_warsaw
@@ -1707,3 +1709,16 @@ def test_a_title_naming_several_roles_is_read_by_the_kinds_its_note_lists_when_t
     fit = Scorer(SRE_BLR).score(job(title="Various Engineering Roles (Security, Product, Infrastructure)",
                                     location="Remote", description="We are a small team. Apply by e-mail."))
     assert fit.score >= 50 and not any("not an opening" in f for f in fit.flags), fit.flags
+
+
+def test_plural_abbreviations_name_their_roles_and_a_city_with_home_office_is_hybrid_there():
+    from pipeline.fit.functions import title_function
+
+    assert title_function("SREs") == "sre" and title_function("Senior SWEs") == "software"
+    munich = FitProfile(roles=("Embedded Software Engineer",), locations=("Munich",), remote="no", configured=True)
+    assert not Scorer(munich).score(job(title="Embedded Developer", location="Munich + home office",
+                                        description="C on microcontrollers.")).outside
+    assert Scorer(munich).score(job(title="Embedded Developer", location="Remote (Germany)",
+                                    description="C on microcontrollers.")).outside
+    assert Scorer(munich).score(job(title="Embedded Developer", location="Berlin + home office",
+                                    description="C on microcontrollers.")).outside

@@ -174,7 +174,7 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
                  r"threat (hunt|intel|detection)"),
     ("developer relations", r"developer (advocate|relations|evangelist)|\bdevrel\b"),
     ("technical writing", r"technical writer|documentation engineer"),
-    ("sre", r"site reliability|\bsre\b|devops|database administrator|\bdba\b|database reliability|"
+    ("sre", r"site reliability|\bsres?\b|devops|database administrator|\bdba\b|database reliability|"
             r"dev ops|platform engineer|infrastructure|\binfra\b|"
             r"cloud (engineer|architect)|cloud ?ops|release engineer|build engineer|"
             r"(linux|system|systems) administrator|"
@@ -226,7 +226,7 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
                           r"maintenance|mechatronics?) (engineer|engineering|technician|designer)"),
     ("software", r"software|developer|engineer|programmer|engineering|"
                  r"technical staff|"
-                 r"\bswe\b|\bsde\b|tech lead"),
+                 r"\bswes?\b|\bsdes?\b|tech lead"),
 )
 _PATTERNS = tuple((name, re.compile(pattern, re.I)) for name, pattern in TITLE_FUNCTIONS)
 GENERIC = "software"  # the last row: a title that names engineering but not which kind
@@ -369,7 +369,7 @@ _ALTERNATIVES = re.compile(r"\s+(?:or|and|&|/|oder|und|ou|e|o|y|et)\s+", re.I)
 _ROLE_NOUN = re.compile(r"\b(engineers?|developers?|designers?|managers?|scientists?|analysts?|executives?|"
                         r"representatives?|specialists?|architects?|leads?|directors?|consultants?|administrators?|"
                         r"technicians?|agents?|writers?|advocates?|recruiters?|officers?|associates?|interns?|head|vp|"
-                        r"programmers?|testers?|sre|devops|swes?|sdes?|partners?|coordinators?|researchers?|"
+                        r"programmers?|testers?|sres?|sdets?|devops|swes?|sdes?|partners?|coordinators?|researchers?|"
                         r"strategists?|owners?|operators?|reps?|closers?|bankers?|accountants?)\b", re.I)
 _OPENINGS = re.compile(r";\s+")  # "Senior Software Engineer; Lead Product Designer": two openings in one post
 

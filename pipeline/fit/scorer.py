@@ -49,6 +49,7 @@ from pipeline.fit.places import (
     remote_in_text,
     seat_label,
     seat_repeated,
+    spot_of,
     text_place,
     title_anywhere,
     title_where,
@@ -910,7 +911,10 @@ class Scorer:
         or near a city they name), or remote from an area within where they may work from (None:
         anywhere)."""
         mode = self.profile.remote
-        if mode != "only" and any(not p.remote and self.onsite.takes(p.countries, p.text) for p in where.parts):
+        # an on-site part, or a remote one tied to a city ("Munich + home office", "Toronto, ON - Remote OK"),
+        # which has an office there, within the person's reach
+        if mode != "only" and any((not p.remote or spot_of(p.text).points) and self.onsite.takes(p.countries, p.text)
+                                  for p in where.parts):
             return True
         if mode == "no":
             return False
