@@ -1722,3 +1722,17 @@ def test_plural_abbreviations_name_their_roles_and_a_city_with_home_office_is_hy
                                     description="C on microcontrollers.")).outside
     assert Scorer(munich).score(job(title="Embedded Developer", location="Berlin + home office",
                                     description="C on microcontrollers.")).outside
+
+
+@pytest.mark.parametrize("text, bound", [
+    ("We foster ownership in a fully remote environment across Europe.", "germany"),
+    ("Our team works remotely across Europe.", "germany"),
+    ("A remote-first organization. Work anywhere from within Canada!", "canada"),
+    ("The role is global remote, with US time zones preferred.", None),  # a wish, not a bound
+    ("We are remote and serve customers across Europe.", None),  # the customers' places
+    ("Must work US time zones.", "united states")])
+def test_the_text_bounds_remote_work_across_a_region_or_anywhere_within_a_country(text, bound):
+    from pipeline.fit.places import what_text_says
+
+    said = what_text_says("Engineer", text, text.lower(), True)
+    assert (bound in said.bounds) if bound else not said.bounds, said.bounds

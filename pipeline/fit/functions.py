@@ -223,7 +223,8 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     # Engineering of things other than software: a mechanical or civil engineer is not a software engineer.
     ("other engineering", r"\b(electrical|mechanical|civil|chemical|structural|manufacturing|industrial|aerospace|"
                           r"biomedical|environmental|geotechnical|petroleum|mining|hvac|process|construction|"
-                          r"maintenance|mechatronics?) (engineer|engineering|technician|designer)"),
+                          r"maintenance|mechatronics?|controls?|plc|automation controls?) (engineer|engineering|"
+                          r"technician|designer)"),
     ("software", r"software|developer|engineer|programmer|engineering|"
                  r"technical staff|"
                  r"\bswes?\b|\bsdes?\b|tech lead"),
@@ -488,6 +489,7 @@ def openings(title: str) -> tuple[str, ...]:
 # Engineer", "Applied ML + Founding Sales Role".
 _LIST_JOINS = re.compile(r"\s*,\s*|\s+\+\s+|\s*/\s+|\s+/\s*|\s+[-–—|]\s+")
 _PLUS = re.compile(r"\s+\+\s+")
+_DASH = re.compile(r"\s+[-–—]\s+")
 _BARE_AI = re.compile(r"\W*(?:ai|gen ?ai|llms?)\W*", re.I)  # "AI" in a list of teams hiring: the AI team's work
 _PLURAL_ROLE = re.compile(r"\b(?:engineers|developers|managers|designers|scientists|analysts|executives|reps)\b",
                           re.I)
@@ -528,6 +530,9 @@ def _list_of_openings(title: str) -> tuple[str, ...] | None:
         return None  # a piece names no work: a place, a team, a note
     if title_function(pieces[0]) == GENERIC and pieces[1] in bare and title_function(pieces[1]) in ENGINEERING:
         return None  # "Software Engineer, Frontend / Mobile": the kinds of the role that leads
+    if len(pieces) == 2 and _DASH.search(title) and title_function(pieces[0]) == GENERIC and \
+            title_function(pieces[1]) in ENGINEERING and not _PLURAL_ROLE.search(title):
+        return None  # "Software Engineer II - Automation Test Engineer": the generic role, then which one it is
     listed = (len(named) >= 2 or len(pieces) >= 3 or _PLUS.search(title) is not None
               or (named and bare and any(_PLURAL_ROLE.search(piece) for piece in named)
                   and all(title_function(piece) not in ENGINEERING for piece in bare)))

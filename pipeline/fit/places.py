@@ -218,7 +218,9 @@ REMOTE = re.compile(r"\b(remote|remoto|remota|fernarbeit|homeoffice|home office|
 # "X time zones"/"X hours".
 _BOUND_LEAD = re.compile(
     r"(?:(?:remote|based|located|living|reside|residing|resident|candidates|applicants|open to|hir(?:e|ing)|eligible|"
-    r"authori[sz]ed|right to work)[^.\n]{0,40}?\b(?:in|within|from|out of)|work(?:ing)? from|"
+    r"authori[sz]ed|right to work|anywhere)[^.\n]{0,40}?\b(?:in|within|from|out of)|work(?:ing)? from|"
+    # "a fully remote environment across Europe", "we work remotely across the EU"
+    r"remote(?:ly)?(?:\s+(?:environment|team|company|setup|role|position|work))?\s+across|"
     r"(?:distributed|spread) across|"
     # whom a company hires, and from where: "hiring the most ambitious engineers across Canada, Europe and LATAM"
     r"hir(?:e|ing)\s+(?:[\w-]+\s+){0,7}?across|"
@@ -282,7 +284,7 @@ def _team_based(head: str, lowered: str, start: int, end: int) -> bool:
 
 _LEAD_WORDS = triggers("remote", "based", "located", "living", "resid", "work from", "working from", "candidates",
                        "applicants", "open to", "hire", "hiring", "eligible", "authori", "right to work", "distributed",
-                       "spread", "citizen")
+                       "spread", "citizen", "anywhere")
 _OTHER_LEAD_WORDS = triggers("qualquer lugar", "todo o", "toda a", "cualquier lugar", "todo el", "innerhalb", "in ganz",
                              "aus ganz", "wohnhaft", "partout en", "résidant", "residant", "remoto",
                              "remota")  # unless English
@@ -494,7 +496,8 @@ _REMOTE_ITEM = re.compile(r"(?:^|,)\s*remote\s*(?:,|$)", re.I)
 _BARE_REMOTE = re.compile(r"^\W*(?:remote|remoto|remota)\W*$", re.I)
 _REMOTE_APART = re.compile(r"(?:^|;|\||\s/|&|\+|\band\b|\bor\b|\bou\b|\bo\b|\boder\b|\n)\s*(?:remote|remoto|remota)\s*"
                            r"(?:$|;|\||/\s|&|\+|\band\b|\bor\b|\bou\b|\boder\b|\n)", re.I)
-_ANYWHERE_ITEM = re.compile(r"^\W*(?:remote\W*)?(?:anywhere|worldwide|global)(?: in the world)?\W*$", re.I)
+_ANYWHERE_ITEM = re.compile(r"^\W*(?:(?:remote\W*)?(?:anywhere|worldwide|global)(?: in the world)?|"
+                            r"(?:global|worldwide)\W+remote(?:\s*\((?:almost\s+)?anywhere\))?)\W*$", re.I)
 _ONLY_A_PLACE = re.compile(r"^\W*([\w .&'-]+?)\W*$")
 
 
@@ -783,6 +786,8 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
         zone = _BOUND_ZONE.search(head, max(0, at - 36), at + 11)
         if zone and _OVERLAP_BEFORE.search(head, max(0, zone.start() - 40), zone.start()):
             zone = None  # "2 hours crossover with Barcelona working hours": some shared hours, read as a zone
+        elif zone and _WELCOMED.search(head, zone.end(), zone.end() + 12):
+            zone = None  # "US time zones preferred": a wish, not a bound
         phrases += [zone.group(1)] if zone else []
     for phrase in phrases:
         if _opens_beyond(phrase):
