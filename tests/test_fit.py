@@ -1736,3 +1736,14 @@ def test_the_text_bounds_remote_work_across_a_region_or_anywhere_within_a_countr
 
     said = what_text_says("Engineer", text, text.lower(), True)
     assert (bound in said.bounds) if bound else not said.bounds, said.bounds
+
+
+@pytest.mark.parametrize("text, bound", [
+    ("Only Singapore Citizens or Permanent Residents will be considered.", "singapore"),
+    ("Must be Canadian citizens.", "canada"), ("Open to EU nationals.", "germany"),
+    ("US citizens preferred.", None), ("Our International Citizens program.", None)])
+def test_a_role_open_only_to_one_countrys_people_is_bounded_to_that_country(text, bound):
+    from pipeline.fit.places import what_text_says
+
+    said = what_text_says("Engineer", text, text.lower(), True)
+    assert (bound in said.bounds) if bound else not said.bounds, said.bounds

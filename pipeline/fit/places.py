@@ -740,6 +740,14 @@ def positions(lowered: str, words: tuple[str, ...]) -> list[int]:
     return sorted(at for _, spots in find_each(lowered, words) for at in spots)
 
 
+# The people of one country a role is open to: "Singapore Citizens or Permanent Residents", "Canadian citizens".
+_CITIZEN_WORDS = triggers("citizen", "national", "permanent resident")
+_CITIZENS = re.compile(r"\b([A-Z][\w.]+(?:\s[A-Z][\w]+)?)\s+(?i:citizens?|nationals?|permanent residents?)\b")
+_DEMONYMS = {"american": "united states", "canadian": "canada", "british": "united kingdom", "indian": "india",
+             "german": "germany", "french": "france", "brazilian": "brazil", "mexican": "mexico",
+             "australian": "australia", "singaporean": "singapore", "irish": "ireland", "dutch": "netherlands",
+             "spanish": "spain", "italian": "italy", "polish": "poland", "swiss": "switzerland", "israeli": "israel",
+             "japanese": "japan", "korean": "south korea", "filipino": "philippines", "nigerian": "nigeria"}
 _ONLY_WORDS, _OUTSIDE_WORDS, _ZONE_WORDS = triggers("only"), triggers("outside", "other than"), \
     triggers("time zone", "timezone", "hours")
 
@@ -774,6 +782,10 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
         phrases += [m.group(1) for m in (paren, within) if m]
         only = _BOUND_X_ONLY.search(head, max(0, at - 25), at + 4)
         found |= areas_named(only.group(1)) if only else frozenset()  # a country's or region's name, not a city
+    for at in positions(lowered, _CITIZEN_WORDS):  # "Only Singapore Citizens or Permanent Residents will be considered"
+        people = _CITIZENS.search(head, max(0, at - 40), at + 20)
+        if people and not _WELCOMED.search(head, max(0, people.start() - 30), people.end() + 30):
+            phrases.append(_DEMONYMS.get(people.group(1).lower(), people.group(1)))
     for at in positions(lowered, _OUTSIDE_WORDS):  # "we can't hire outside the US": the US
         rest = _BOUND_OUTSIDE.match(head, at)
         if rest and _NEGATED.search(lowered, max(0, at - 45), at):
