@@ -1755,3 +1755,23 @@ def test_a_role_open_only_to_one_countrys_people_is_bounded_to_that_country(text
 
     said = what_text_says("Engineer", text, text.lower(), True)
     assert (bound in said.bounds) if bound else not said.bounds, said.bounds
+
+
+@pytest.mark.parametrize("location, text, country, workable", [
+    ("Hybrid or Remote", "Available Locations - Austin, TX. Open to Remote US.", "India", False),
+    ("Remote", "Our team (SF, Budapest, remote US and Europe) builds tools.", "Germany", True),  # the team's places
+    ("Remote", "Only permanent US residents may apply.", "India", False),
+    ("REMOTE OR HYBRID (US, Ireland)", "Kubernetes.", "India", False),
+    ("REMOTE or ONSITE (Seoul, South Korea)", "Kubernetes.", "India", True),  # a city is the office's place
+    ("São Paulo", "100% HOME OFFICE. React.", "Brazil", True),  # remote, in the place's country
+    ("São Paulo", "100% HOME OFFICE. React.", "India", False)])
+def test_remote_work_bounded_in_more_of_the_ways_postings_say_it(location, text, country, workable):
+    profile = FitProfile(roles=("Site Reliability Engineer",), locations=(country,), remote="only", configured=True)
+    fit = Scorer(profile).score(job(title="Site Reliability Engineer", location=location, description=text))
+    assert (not fit.outside) is workable, (location, text, fit.flags)
+
+
+def test_an_escalations_engineer_works_the_support_desk():
+    from pipeline.fit.functions import title_function
+
+    assert title_function("Escalations Engineer - India") == "support"

@@ -125,7 +125,8 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     # Running programs or projects is its own work, whoever they serve ("Customer Success Programs Manager").
     ("project management", r"\b(programs?|projects?) manag(er|ement)\b"),
     # A support tier leading the role ("Level 2 Engineer", "Tier 1 Technician") is the support desk's line.
-    ("support", r"(customer|client|user|technical|it) ?support|support (analyst|specialist|technician|agent|"
+    ("support", r"(customer|client|user|technical|it) ?support|escalations? (engineer|specialist|manager)|"
+                r"support (analyst|specialist|technician|agent|"
                 r"representative)|customer success|help ?desk|service desk|client services?\b|"
                 r"^\W*(tier|level|l) ?([1-3]|i{1,3})\W+(engineer|technician|analyst|specialist|agent)|"
                 r"(customer|client|user) (care|champion|happiness|hero|advocate)|"

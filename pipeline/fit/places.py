@@ -235,6 +235,9 @@ _BOUND_LEAD = re.compile(
 # "Remote (LATAM)", "Remote - EMEA", "Remote: Canada" in a text; "US-based candidates", "EU based engineers".
 # "Remote - Japan", "Remote: EU", but not the next item of a list ("- Remote\n- Or on-site in Tokyo")
 _BOUND_REMOTE_NAMED = re.compile(r"remot[eoa][ \t]*(?:\(([^()\n]{2,40})\)|[-–—:][ \t]*([^.\n;!?()]{2,40}))", re.I)
+# "Open to Remote US", "Remote EU roles": a place's name in capitals right after "remote" (not "Remote First")
+_BOUND_REMOTE_PLACE = re.compile(r"(?i:remot[eoa])[ \t]+([A-Z][\w.]*(?:(?:[ \t]|,[ \t]*|[ \t]*[/&][ \t]*|"
+                                 r"[ \t]+(?:and|or)[ \t]+)[A-Z][\w.]*){0,8})()")
 # "This is a US-only role", "Remote, US only": a country or region named right before "only"
 _BOUND_X_ONLY = re.compile(r"\b([\w.]+(?:\s[\w.]+)?)[- ]only\b", re.I)
 # A "Location:" line of the text, in the languages postings use: "Location: United States (Remote)"
@@ -271,6 +274,16 @@ _CONTINENTS = (REGIONS["americas"], REGIONS["emea"], REGIONS["apac"])
 def _continents(countries: frozenset[str]) -> int:
     """How many of the Americas, Europe/Middle East/Africa and Asia-Pacific the countries lie in."""
     return sum(1 for area in _CONTINENTS if countries & area)
+
+
+_TEAM_SENTENCE = re.compile(r"\bteams?\b[^.!?\n]*$")
+
+
+def _remote_place(head: str, lowered: str, at: int) -> re.Match[str] | None:
+    """"Open to Remote US": the places after "remote", unless the sentence is about the team ("a team in
+    SF, Budapest, remote US and Europe" says where the team is, not where one may work)."""
+    found = _BOUND_REMOTE_PLACE.match(head, at)
+    return None if found is None or _TEAM_SENTENCE.search(lowered, max(0, at - 80), at) else found
 
 
 def _team_based(head: str, lowered: str, start: int, end: int) -> bool:
@@ -518,6 +531,11 @@ def _names_only_a_region(chunk: str) -> bool:
     return low in REGION_NAMES and len(REGIONS[REGION_NAMES[low]]) > 1
 
 
+# Two ways of working before the places both are in: "Remote or Hybrid (US, Ireland)", "Hybrid/Remote - London".
+_MODES_THEN_PLACES = re.compile(r"^\W*(remote|hybrid|on-?site|in[- ]office)\s*(?:or|and|&|/|\+)\s*"
+                                r"(remote|hybrid|on-?site|in[- ]office)\b\s*(\([^()]+\)|[-–:,]\s*\w.*)$", re.I)
+
+
 @functools.lru_cache(maxsize=8192)
 def read_where(location: str) -> Where:
     """A posting's location field, read into its alternatives: "San Francisco, CA or Remote (USA)" is
@@ -526,6 +544,10 @@ def read_where(location: str) -> Where:
     "Remote (PST)" remote near that time zone; "Remote" alone is remote anywhere."""
     parts: list[Part] = []
     excluded: frozenset[str] = frozenset()
+    modes = _MODES_THEN_PLACES.match(location)
+    if modes and all(_names_only_an_area(piece) for piece in _PIECES.split(modes.group(3).strip("()-–:, "))):
+        # "REMOTE OR HYBRID (US, Ireland)": both ways of working, in those countries (a city is the office's place)
+        location = f"{modes.group(1)} {modes.group(3)} / {modes.group(2)} {modes.group(3)}"
     shut = _FIELD_EXCLUDE.search(location) if "xc" in location.lower() or "outside" in location.lower() else None
     if shut and (excluded := areas_named(shut.group(1))):
         location = location[:shut.start()] + location[shut.end():]  # "Worldwide (except US)": worldwide, less the US
@@ -741,8 +763,8 @@ def positions(lowered: str, words: tuple[str, ...]) -> list[int]:
 
 
 # The people of one country a role is open to: "Singapore Citizens or Permanent Residents", "Canadian citizens".
-_CITIZEN_WORDS = triggers("citizen", "national", "permanent resident")
-_CITIZENS = re.compile(r"\b([A-Z][\w.]+(?:\s[A-Z][\w]+)?)\s+(?i:citizens?|nationals?|permanent residents?)\b")
+_CITIZEN_WORDS = triggers("citizen", "national", "resident")
+_CITIZENS = re.compile(r"\b([A-Z][\w.]+(?:\s[A-Z][\w]+)?)\s+(?i:citizens?|nationals?|(?:permanent\s+)?residents?)\b")
 _DEMONYMS = {"american": "united states", "canadian": "canada", "british": "united kingdom", "indian": "india",
              "german": "germany", "french": "france", "brazilian": "brazil", "mexican": "mexico",
              "australian": "australia", "singaporean": "singapore", "irish": "ireland", "dutch": "netherlands",
@@ -770,7 +792,8 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
         elif lead and "across" in lowered[lead.start():lead.start(1)] and not lowered.startswith("hir", lead.start()) \
                 and _continents(countries_of(lead.group(1))) > 1:
             lead = None  # "distributed across US, Canada, Brazil, Spain, Turkey": a team around the world
-        named = _BOUND_REMOTE_NAMED.match(head, at) if lowered.startswith(("remote", "remoto", "remota"), at) else None
+        named = _BOUND_REMOTE_NAMED.match(head, at) or _remote_place(head, lowered, at) \
+            if lowered.startswith(("remote", "remoto", "remota"), at) else None
         based = _BOUND_BASED.search(head, max(0, at - 25), at + 40) if lowered.startswith("based", at) else None
         after = _BOUND_REMOTE_AFTER.search(head, max(0, at - 44), at + 8) if named is None and \
             lowered.startswith("remote", at) else None
@@ -834,7 +857,13 @@ def remote_in_text(text: str, lowered: str | None = None) -> bool:
 # "Work from anywhere in the world", or "work from anywhere" in a posting that says it is fully remote.
 _ANYWHERE_TEXT = re.compile(r"anywhere in the world|from any country|(?:work|working)\s+(?:remotely\s+)?from\s+"
                             r"anywhere(?!\s+(?:in|within|across|inside|on)\b)", re.I)
-_FULLY_REMOTE = re.compile(r"fully[- ]remote|100\s?% remote|remote[- ]first|fully distributed", re.I)
+def fully_remote_said(text: str) -> bool:
+    """The opening of a text says the work is wholly remote ("100% home office", "fully remote")."""
+    return _FULLY_REMOTE.search(text, 0, 3000) is not None
+
+
+_FULLY_REMOTE = re.compile(r"fully[- ]remote|100\s?% (?:remote|home ?office|remoto)|remote[- ]first|fully distributed|"
+                           r"(?:remote|remoto|home ?office) \(?100\s?%", re.I)
 # A salary in a country's own currency says where the job is paid, when nothing else says where: a
 # currency sign or code found first (rare), then a word about pay before it.
 _PAY_WORDS = ("salary", "pay", "compensation", "ctc", "stipend", "wage", "gehalt", "salário", "salario", "remunera",

@@ -41,6 +41,7 @@ from pipeline.fit.places import (
     Said,
     Where,
     expand,
+    fully_remote_said,
     home_of,
     office_named,
     on_site_said,
@@ -857,6 +858,11 @@ class Scorer:
             # the title names without saying remote ("Account Executive - EMEA") is not where one works from
             where = Where(where.parts + tuple(p for p in titled.parts if REMOTE.search(p.text)), where.anywhere, False,
                           where.excluded, where.worldwide)
+        if where.parts and not where.remote and fully_remote_said(job.description) and not said.anywhere:
+            # "São Paulo" beside "100% home office": remote work in the place's country, not an office there
+            where = Where(tuple(dataclasses.replace(p, remote=True) for p in where.parts), False, False,
+                          where.excluded)
+            fit.reasons.append("the text says the work is fully remote, in the place's country")
         if title_anywhere(job.title) and not where.anywhere and not titled.countries():
             # "DevOps Engineer Remote/Work Anywhere" at "Serbia"; not "USA - Based Anywhere" (anywhere there)
             where, remote_hint = Where(where.parts, True, False, where.excluded), True
