@@ -1775,3 +1775,11 @@ def test_an_escalations_engineer_works_the_support_desk():
     from pipeline.fit.functions import title_function
 
     assert title_function("Escalations Engineer - India") == "support"
+
+
+def test_a_seat_that_exists_only_if_a_contract_is_won_is_not_an_opening():
+    text = "Java and Kotlin services. These are anticipated roles, pending contract award."
+    fit = Scorer(BACKEND).score(job(title="Software Engineer", description=text))
+    assert "open application or talent pool, not an opening" in fit.flags and fit.score < BACKEND.min_score
+    assert "open application or talent pool, not an opening" not in Scorer(BACKEND).score(
+        job(title="Software Engineer", description="Java services; we won an award for our culture.")).flags

@@ -229,12 +229,15 @@ _OPEN_APPLICATION = re.compile(
     r"(don.t|do not) see (a|the|your) (role|position|job)|"
     r"not (a|an) (specific|active|current) (role|opening|position)|"
     # a network of freelancers one joins ("a network of Europe's best freelance developers") is a pool
-    r"network of ([\w'’-]+ ){0,4}freelanc|freelanc\w* network")  # lowered
+    r"network of ([\w'’-]+ ){0,4}freelanc|freelanc\w* network|"
+    # a contractor's seat that exists only if a bid is won: "anticipated roles, pending contract award"
+    r"(pending|contingent (up)?on) (the )?(contract|program) award|"
+    r"anticipated (roles?|positions?|openings?)")  # lowered
 # A piece every open-application phrase holds: the full pattern runs only when one is there.
 _OPENING_HINTS = triggers("open application", "general application", "talent ", "talento", "initiativbewerbung",
                           "spontan", "speculative", "unsolicited", "candidatura espont", "future ",
                           "expression of interest", " see ", "not a", "freelanc", "evergreen", "always accepting",
-                          "general interest")
+                          "general interest", "award", "anticipated")
 _MOST_LISTED = 12  # openings a post's text lists that are scored: each is a whole scoring of the post
 # A post the page itself marks closed: "(CLOSED)" or "[Filled]" in its title, an ATS's "status: closed"
 # line, "application window closed", "this position has been filled", "no longer accepting applications".
