@@ -960,7 +960,7 @@ def test_running_programs_or_projects_is_its_own_work_whoever_they_serve():
     from pipeline.fit.functions import title_function
     assert title_function("Customer Support Program Manager") == "project management"
     assert title_function("Customer Success Projects Manager, EMEA") == "project management"
-    assert title_function("Customer Success Manager") == "support"
+    assert title_function("Customer Success Manager") == "customer success"
 
 
 def test_commission_selling_to_consumers_is_not_an_account_executives_work():
@@ -1337,7 +1337,7 @@ def test_a_title_listing_openings_with_commas_plus_slash_or_dash(title, expected
 
 @pytest.mark.parametrize("title, function", [
     ("Territory Sales Manager", "sales"), ("Territory Account Manager - Midwest", "sales"),
-    ("Client Onboarding Coordinator", "support"), ("People Onboarding Specialist", None),
+    ("Client Onboarding Coordinator", "customer success"), ("People Onboarding Specialist", None),
     ("Field Service Engineer", "support"), ("Sr. Service Engineer", "support"),
     ("Microservice Engineer", "software"), ("Cloud Service Engineer", "software"),
 ])
@@ -1783,3 +1783,15 @@ def test_a_seat_that_exists_only_if_a_contract_is_won_is_not_an_opening():
     assert "open application or talent pool, not an opening" in fit.flags and fit.score < BACKEND.min_score
     assert "open application or talent pool, not an opening" not in Scorer(BACKEND).score(
         job(title="Software Engineer", description="Java services; we won an award for our culture.")).flags
+
+
+def test_customer_success_is_not_the_support_desk_but_a_person_listing_both_takes_both():
+    from pipeline.fit.functions import person_functions
+
+    csm = FitProfile(roles=("Customer Success Manager", "Onboarding Manager"), locations=("Canada",), remote="ok",
+                     configured=True)
+    assert person_functions(csm.roles) == {"customer success"}
+    assert Scorer(csm).score(job(title="Customer Support Specialist", location="Remote",
+                                 description="Answer tickets by chat and e-mail.")).score < 50
+    both = ("Customer Support Specialist", "Customer Success Manager")
+    assert person_functions(both) == {"support", "customer success"}

@@ -124,15 +124,20 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
                      r"(sales|revenue|partner) enablement"),
     # Running programs or projects is its own work, whoever they serve ("Customer Success Programs Manager").
     ("project management", r"\b(programs?|projects?) manag(er|ement)\b"),
+    # Keeping customers' accounts healthy (onboarding them, renewals, adoption) is customer success, not the
+    # support desk's tickets; a "Customer Success Engineer" is read below, with the customer-facing engineers.
+    # Bringing new customers onto a product (not new staff onto a team) is part of it.
+    ("customer success", r"(customer|client) success(?! engineer)|"
+                         r"(?<!hr )(?<!employee )(?<!people )onboarding (specialist|manager|coordinator|associate|"
+                         r"consultant)"),
     # A support tier leading the role ("Level 2 Engineer", "Tier 1 Technician") is the support desk's line.
     ("support", r"(customer|client|user|technical|it) ?support|escalations? (engineer|specialist|manager)|"
                 r"support (analyst|specialist|technician|agent|"
-                r"representative)|customer success|help ?desk|service desk|client services?\b|"
+                r"representative)|help ?desk|service desk|client services?\b|"
                 r"^\W*(tier|level|l) ?([1-3]|i{1,3})\W+(engineer|technician|analyst|specialist|agent)|"
                 r"(customer|client|user) (care|champion|happiness|hero|advocate)|"
-                # Bringing new customers onto a product (not new staff onto a team), and a "Service
-                # Engineer" of nothing more specific ("Field Service Engineer"), who keeps customers' systems running.
-                r"(?<!hr )(?<!employee )(?<!people )onboarding (specialist|manager|coordinator|associate|consultant)|"
+                # A "Service Engineer" of nothing more specific ("Field Service Engineer"), who keeps customers'
+                # systems running.
                 r"^\W*(((senior|sr|junior|jr|lead|staff|principal)\.?|i{1,3}|[1-3])\s+)*(customer |field |technical )?"
                 r"service engineer\b"),
     ("management", r"(engineering|(?<!business )development|software|technical|team|delivery) manager|"
@@ -199,7 +204,7 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
                                 r"mainframe|cobol|sharepoint|\bpega\b|guidewire"),
     ("game development", r"\bgame (developer|engineer|programmer)|gameplay|\bunity (developer|engineer)|unreal"),
     ("blockchain", r"solidity|blockchain|smart contracts?|\bweb3\b"),
-    ("support", r"support|customer success|client success|help ?desk|technician|service desk|customer service|"
+    ("support", r"support|help ?desk|technician|service desk|customer service|"
                 r"customer experience|claims|"
                 # Serving other kinds of customers, or serving them by phone or chat.
                 r"\b(member|guest|patient|policyholder|passenger|player|donor|citizen)s? (services?|support|care|"
