@@ -857,9 +857,11 @@ def remote_in_text(text: str, lowered: str | None = None) -> bool:
 # "Work from anywhere in the world", or "work from anywhere" in a posting that says it is fully remote.
 _ANYWHERE_TEXT = re.compile(r"anywhere in the world|from any country|(?:work|working)\s+(?:remotely\s+)?from\s+"
                             r"anywhere(?!\s+(?:in|within|across|inside|on)\b)", re.I)
-def fully_remote_said(text: str) -> bool:
-    """The opening of a text says the work is wholly remote ("100% home office", "fully remote")."""
-    return _FULLY_REMOTE.search(text, 0, 3000) is not None
+def fully_remote_said(text: str, lowered: str) -> bool:
+    """The opening of a text says the work is wholly remote ("100% home office", "fully remote"); the
+    pattern runs only when a word every form of it holds is there."""
+    return any(lowered.find(word, 0, 3000) != -1 for word in ("fully", "100", "first")) and \
+        _FULLY_REMOTE.search(text, 0, 3000) is not None
 
 
 _FULLY_REMOTE = re.compile(r"fully[- ]remote|100\s?% (?:remote|home ?office|remoto)|remote[- ]first|fully distributed|"

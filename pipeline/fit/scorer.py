@@ -474,7 +474,8 @@ def _language_of(words: list[str], clear: bool) -> str | None:
     return language
 
 
-_UNIT_WORDS = triggers("year", "yr", "jahr", "años", "anos", " ans", "år", " lat", "anni", "jaar")  # every "N years"
+# every form of "N years" holds one of these
+_UNIT_WORDS = triggers("year", "yr", "jahr", "años", "anos", " ans", "år", " lat ", " lata ", "anni ", "jaar")
 
 
 def required_years(lowered: str) -> tuple[int, int | None] | None:
@@ -861,7 +862,8 @@ class Scorer:
             # the title names without saying remote ("Account Executive - EMEA") is not where one works from
             where = Where(where.parts + tuple(p for p in titled.parts if REMOTE.search(p.text)), where.anywhere, False,
                           where.excluded, where.worldwide)
-        if where.parts and not where.remote and fully_remote_said(job.description) and not said.anywhere:
+        if where.parts and not where.remote and fully_remote_said(job.description, low_text) \
+                and not said.anywhere:
             # "São Paulo" beside "100% home office": remote work in the place's country, not an office there
             where = Where(tuple(dataclasses.replace(p, remote=True) for p in where.parts), False, False,
                           where.excluded)

@@ -4,6 +4,7 @@ country is near it when one of its own offsets is within ZONE_REACH hours (furth
 asks only for some hours of overlap). Countries go by the English names of pipeline/fit/places.py.
 """
 
+import functools
 import re
 
 # Each country's standard-time UTC offsets in hours, from its westernmost to its easternmost zone where
@@ -83,6 +84,11 @@ def zone_offsets(text: str, start: int = 0, end: int | None = None) -> list[floa
 def zone_countries(offsets: list[float], reach: float = ZONE_REACH,
                    bands: tuple[tuple[float, float], ...] = ()) -> frozenset[str]:
     """The countries within `reach` hours of any of the offsets, or of any band of them."""
+    return _zone_countries(tuple(offsets), reach, bands)
+
+
+@functools.lru_cache(maxsize=1024)  # postings name a few zones again and again ("EST", "CET", "UTC-3 to UTC+3")
+def _zone_countries(offsets: tuple[float, ...], reach: float, bands: tuple[tuple[float, float], ...]) -> frozenset[str]:
     return frozenset(country for country, (west, east) in UTC_OFFSETS.items()
                      if any(west - reach <= offset <= east + reach for offset in offsets) or
                      any(west - reach <= high and east + reach >= low for low, high in bands))
