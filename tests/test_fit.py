@@ -145,10 +145,12 @@ def evaluated():
 # (Lowered once, by one case, after round 7: Lorikeet's round-5 post lists a "Design Lead" beside its Sydney
 # software roles, and reading it as an opening, a general rule on titles, lets those roles score for the US person.
 # And once after round 8, by one SRE case: Grafana's "Engineers, SREs, Managers" now lists its SRE openings, whose
-# places only the text gives, one by one.)
+# places only the text gives, one by one. And once after round 10's review, by one ML case: "Work anywhere: we
+# have offices in SF, Seattle and NYC" had been read as a bound to the US by a rule the review showed reads
+# "work from anywhere; our offsites are in Lisbon" as a bound to Portugal.)
 TUNING_REACHED = {"backend": (235 / 266, 235 / 260, 0.9), "sales": (96 / 105, 96 / 104, 1.0),
                   "support": (95 / 103, 95 / 97, 1.0), "sre_bengaluru": (127 / 137, 127 / 134, 1.0),
-                  "ml_bengaluru": (54 / 62, 54 / 62, 1.0), "frontend_berlin": (92 / 101, 92 / 105, 1.0),
+                  "ml_bengaluru": (54 / 63, 54 / 62, 1.0), "frontend_berlin": (92 / 101, 92 / 105, 1.0),
                   "data_saopaulo": (106 / 110, 106 / 113, 0.8)}
 # The same for the people unlike the seven of each blind round before the test round, measured once and tuned on
 # since. Round 8's, measured: mobile_toronto 0.62/0.71, qa_warsaw 0.22/0.88, security_us 0.91/0.71,
@@ -1734,7 +1736,9 @@ def test_plural_abbreviations_name_their_roles_and_a_city_with_home_office_is_hy
 
 @pytest.mark.parametrize("text, bound", [
     ("We foster ownership in a fully remote environment across Europe.", "germany"),
-    ("Our team works remotely across Europe.", "germany"),
+    ("Our team works remotely across Europe.", None),  # where the team is
+    ("We are a remote team across Spain and Portugal, building tools.", None),
+    ("Work from anywhere; our offsites are in Lisbon.", None),
     ("A remote-first organization. Work anywhere from within Canada!", "canada"),
     ("The role is global remote, with US time zones preferred.", None),  # a wish, not a bound
     ("We are remote and serve customers across Europe.", None),  # the customers' places
@@ -1795,3 +1799,53 @@ def test_customer_success_is_not_the_support_desk_but_a_person_listing_both_take
                                  description="Answer tickets by chat and e-mail.")).score < 50
     both = ("Customer Support Specialist", "Customer Success Manager")
     assert person_functions(both) == {"support", "customer success"}
+
+
+# --- review of this session's rules (each case was read wrong before the fix) ---
+
+DE_REMOTE = FitProfile(roles=("Backend Engineer",), locations=("Germany",), remote="only", configured=True)
+
+
+@pytest.mark.parametrize("location, text, workable", [
+    ("Anywhere", "Candidates must be based in the US.", False),  # a field's "anywhere" keeps the text's bound
+    ("Worldwide", "This role is open to US residents only.", False),
+    ("Remote", "Visa sponsorship is available for non-EU nationals.", True),
+    ("Remote", "The pay range for New York residents is $150k-$200k.", True),  # a state's pay notice
+    ("Remote", "Our Remote UK Team Lead, Sarah, will onboard you.", True),
+    ("Remote", "Our Remote Work Policy Follows UK Law.", True),
+    ("Remote", "Work from anywhere; our offsites are in Lisbon.", True)])
+def test_review_bounds_are_read_only_where_the_text_bounds(location, text, workable):
+    fit = Scorer(DE_REMOTE).score(job(title="Backend Engineer", location=location, description=text + " Python."))
+    assert (not fit.outside) is workable, (location, text, fit.flags)
+
+
+def test_review_on_site_roles_stay_on_site_and_visits_or_streets_are_no_place():
+    munich = FitProfile(roles=("Backend Engineer",), locations=("Munich",), remote="only", configured=True)
+    hybrid = "We are a remote-first company, but this role is hybrid: 3 days a week in our Berlin office."
+    assert Scorer(munich).score(job(title="Backend Engineer", location="Berlin, Germany", description=hybrid)).outside
+    from pipeline.fit.places import fully_remote_said
+
+    denied = "This is not a fully remote position: you work from our Berlin office."
+    assert not fully_remote_said(denied, denied.lower()) and fully_remote_said("100% HOME OFFICE", "100% home office")
+    from pipeline.fit.places import text_place
+
+    assert text_place("You will spend time on-site at customer sites in Germany.", "") is None
+    assert text_place("Hybrid work at our office in Faria Lima.", "hybrid work at our office in faria lima.") is None
+
+
+def test_review_years_closed_posts_zones_regions_and_titles():
+    from pipeline.fit.functions import title_function
+    from pipeline.fit.places import REGIONS
+    from pipeline.fit.scorer import _CLOSED, required_years
+    from pipeline.fit.zones import zone_bound
+
+    assert required_years("3+ years of experience. our platform serves 10+ latency-sensitive workloads.") == (3, None)
+    assert required_years("sold into over 15 latam countries") is None
+    assert not _CLOSED.search("applications will be accepted until the position is filled.")
+    assert not _CLOSED.search("we are no longer accepting applications via email; apply through the portal.")
+    assert zone_bound("Hours UTC+0 to UTC+2, core meetings at 10:00 CET") == zone_bound("Hours UTC+0 to UTC+2.")
+    assert {"kuwait", "bahrain", "oman"} <= REGIONS["gcc"] and "belarus" in REGIONS["europe"]
+    assert [title_function(t) for t in ("Software Maintenance Engineer", "Supplier Quality Engineer",
+                                        "Security Test Engineer", "Senior Pen Tester", "React Dashboard Developer",
+                                        "Warehouse Associate 2 PM - 10 PM")] == [
+        "software", "software", "security", "security", "frontend", None]

@@ -155,7 +155,8 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     # Modelling and experiments from data is a data scientist's work; reports and dashboards an analyst's.
     ("data science", r"data scien(tist|ce)|statistician|decision scien"),
     ("analytics", r"data analyst|business intelligence|\bbi (developer|analyst|engineer)|analytics(?! engineer)|"
-                  r"reporting (analyst|specialist|developer)|dashboard"),
+                  r"reporting (analyst|specialist|developer)|dashboard (engineer|analyst)|"
+                  r"(power bi|tableau|looker) (developer|engineer)"),
     ("machine learning", r"machine learning|\bml\b|artificial intelligence|deep learning|\bnlp\b|"
                          r"computer vision|mlops|applied scientist|ml scientist|\bai (engineer|developer|scientist)|"
                          r"applied research|\bmle\b|\bml ?eng\b|prompt engineer|inference engineer|"
@@ -167,8 +168,10 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
              r"data pipeline|data warehouse|data integration|databricks|\bspark\b|snowflake"),
     # Testing before the platforms and languages it tests on: "Mobile Test Automation Engineer" and
     # "Automation QA Engineer (Python)" are QA roles; a penetration tester tests security.
-    ("qa", r"\bqa\b|quality assurance|test automation|\bsdet\b|(?<!penetration )test engineer|"
-           r"(?<!penetration )tester|test analyst|engineer in test|quality (engineer|engineering|analyst)|\bqe\b"),
+    ("qa", r"\bqa\b|quality assurance|test automation|\bsdet\b|(?<!penetration )(?<!security )test engineer|"
+           r"(?<!penetration )(?<!pen )tester|test analyst|engineer in test|"
+           # a supplier's or a factory's quality engineer checks parts, not software
+           r"(?<!supplier )(?<!manufacturing )quality (engineer|engineering|analyst)|\bqe\b"),
     ("mobile", r"\bandroid\b|\bios\b|mobile|flutter|react native"),
     ("frontend", r"front[- ]?end(?! or)|frontend|front-end leaning|\bui (engineer|developer)|\bweb developer|"
                  r"\bux engineer|design engineer|design systems?"),
@@ -176,8 +179,8 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("embedded", r"embedded|firmware|system software|systems software|kernel|device driver|fpga|hardware|\badas\b|"
                  r"automotive software|autonomous (driving|vehicles?)|robotics|\bplc\b|avionics|\brtos\b|"
                  r"microcontroller"),
-    ("security", r"security|secops|appsec|penetration|\bsoc\b|cyber|detection (and|&) response|incident response|"
-                 r"threat (hunt|intel|detection)"),
+    ("security", r"security|secops|appsec|penetration|\bpen ?test|\bsoc\b|cyber|detection (and|&) response|"
+                 r"incident response|threat (hunt|intel|detection)"),
     ("developer relations", r"developer (advocate|relations|evangelist)|\bdevrel\b"),
     ("technical writing", r"technical writer|documentation engineer"),
     ("sre", r"site reliability|\bsres?\b|devops|database administrator|\bdba\b|database reliability|"
@@ -218,7 +221,7 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
               r"\bsdr\b|\bbdr\b|partner development|partnerships?|commercial lead|inside sales"),
     ("design", r"designer|\bux\b|\bui\b|user research|product design|design lead"),
     # Deciding what a product does is a product manager's work; running the plan, a project manager's.
-    ("product", r"product (manager|owner|lead)|\b(?:g|a|s)?pm\b"),  # "Senior PM", "GPM", "APM"
+    ("product", r"product (manager|owner|lead)|(?<!\d)(?<!\d )\b(?:g|s)?pm\b"),  # "Senior PM", "GPM"; not "2 PM"
     ("project management", r"program manager|project manager|scrum master|agile coach"),
     # Go-to-market work ("GTM Engineer") builds the sales and marketing machine, not the product.
     ("marketing", r"marketing|content|copywrit|communications|\bpr\b|brand|growth|\bgtm\b|go[- ]to[- ]market"),
@@ -229,8 +232,8 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     # Engineering of things other than software: a mechanical or civil engineer is not a software engineer.
     ("other engineering", r"\b(electrical|mechanical|civil|chemical|structural|manufacturing|industrial|aerospace|"
                           r"biomedical|environmental|geotechnical|petroleum|mining|hvac|process|construction|"
-                          r"maintenance|mechatronics?|controls?|plc|automation controls?) (engineer|engineering|"
-                          r"technician|designer)"),
+                          r"(?<!software )maintenance|mechatronics?|controls?|plc|automation controls?) "
+                          r"(engineer|engineering|technician|designer)"),
     ("software", r"software|developer|engineer|programmer|engineering|"
                  r"technical staff|"
                  r"\bswes?\b|\bsdes?\b|tech lead"),
@@ -450,8 +453,8 @@ _NOTE_PIECES = re.compile(r"\s*(?:,|;|/|&|\+|\band\b|\bor\b)\s*", re.I)
 
 def note_openings(title: str) -> tuple[str, ...]:
     """The openings a title that names them only together lists in its note ("Various Engineering Roles
-    (Security, Product, Infrastructure)": a Security, a Product and an Infrastructure Engineer); () when
-    its note is not a list of kinds of work."""
+    (Security, Product, Infrastructure)": a Security and an Infrastructure Engineer; "Product" names no
+    kind of work of its own); () when its note is mostly not kinds of work ("(Remote)", "(Contract)")."""
     found: list[str] = []
     for note in _KIND_NOTE.findall(title):
         pieces = [p.strip() for p in _NOTE_PIECES.split(note) if p.strip()]

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.fit.occurrences import find_each, triggers
+from pipeline.fit.occurrences import find_each, holds_any, triggers
 from pipeline.fit.zones import (
     INTERNATIONAL,
     OVERLAP_WORDS,
@@ -74,10 +74,16 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "cambodia": (), "myanmar": (), "laos": (), "mongolia": (), "trinidad and tobago": ("trinidad",),
     "barbados": (), "bahamas": (), "belize": (), "haiti": (), "guyana": (), "suriname": (),
 }
+# Countries by the adjective for their people ("Canadian citizens").
+DEMONYMS = {"american": "united states", "canadian": "canada", "british": "united kingdom", "indian": "india",
+            "german": "germany", "french": "france", "brazilian": "brazil", "mexican": "mexico",
+            "australian": "australia", "singaporean": "singapore", "irish": "ireland", "dutch": "netherlands",
+            "spanish": "spain", "italian": "italy", "polish": "poland", "swiss": "switzerland", "israeli": "israel",
+            "japanese": "japan", "korean": "south korea", "filipino": "philippines", "nigerian": "nigeria"}
 _EU = ("austria belgium bulgaria croatia cyprus czechia denmark estonia finland france germany greece hungary ireland "
        "italy latvia lithuania luxembourg malta netherlands poland portugal romania slovakia slovenia spain sweden")
-_BALKANS = "albania bosnia and herzegovina north macedonia montenegro kosovo moldova"
-_EUROPE = _EU + " united kingdom switzerland norway iceland ukraine serbia " + _BALKANS
+_SOUTH_EAST_EUROPE = "albania bosnia and herzegovina north macedonia montenegro kosovo moldova"
+_EUROPE = _EU + " united kingdom switzerland norway iceland ukraine serbia belarus " + _SOUTH_EAST_EUROPE
 _LATAM = ("mexico brazil argentina chile colombia peru uruguay paraguay bolivia ecuador venezuela costa rica panama "
           "guatemala honduras el salvador nicaragua dominican republic puerto rico cuba jamaica "
           "trinidad and tobago barbados bahamas belize haiti guyana suriname")
@@ -119,10 +125,10 @@ REGIONS: dict[str, frozenset[str]] = {
     "mena": _names(_MIDDLE_EAST + " morocco tunisia algeria"),
     "africa": _names(_AFRICA), "sub-saharan africa": _names(_AFRICA) - _names("egypt morocco tunisia algeria"),
     "eastern europe": _names("poland czechia slovakia hungary romania bulgaria ukraine moldova belarus serbia "
-                             "estonia latvia lithuania " + _BALKANS),
+                             "estonia latvia lithuania " + _SOUTH_EAST_EUROPE),
     "caribbean": _names("dominican republic puerto rico cuba jamaica trinidad and tobago barbados bahamas haiti"),
     "central asia": _names("kazakhstan uzbekistan kyrgyzstan"),
-    "gcc": _names("united arab emirates saudi arabia qatar"),
+    "gcc": _names("united arab emirates saudi arabia qatar kuwait bahrain oman"),
     "united states": frozenset({"united states"}),
 }
 REGION_NAMES: dict[str, str] = {
@@ -218,9 +224,12 @@ REMOTE = re.compile(r"\b(remote|remoto|remota|fernarbeit|homeoffice|home office|
 # "X time zones"/"X hours".
 _BOUND_LEAD = re.compile(
     r"(?:(?:remote|based|located|living|reside|residing|resident|candidates|applicants|open to|hir(?:e|ing)|eligible|"
-    r"authori[sz]ed|right to work|anywhere)[^.\n]{0,40}?\b(?:in|within|from|out of)|work(?:ing)? from|"
-    # "a fully remote environment across Europe", "we work remotely across the EU"
-    r"remote(?:ly)?(?:\s+(?:environment|team|company|setup|role|position|work))?\s+across|"
+    r"authori[sz]ed|right to work)[^.\n]{0,40}?\b(?:in|within|from|out of)|work(?:ing)? from|"
+    # "work anywhere from within Canada", not "work from anywhere; our offsites are in Lisbon"
+    r"anywhere\s+(?:from\s+)?(?:in|within|inside)|"
+    # "a fully remote environment across Europe", "we work remotely across the EU" (a team across places is
+    # where the team is)
+    r"remote(?:ly)?(?:\s+(?:environment|setup|role|position|work))?\s+across|"
     r"(?:distributed|spread) across|"
     # whom a company hires, and from where: "hiring the most ambitious engineers across Canada, Europe and LATAM"
     r"hir(?:e|ing)\s+(?:[\w-]+\s+){0,7}?across|"
@@ -237,7 +246,7 @@ _BOUND_LEAD = re.compile(
 _BOUND_REMOTE_NAMED = re.compile(r"remot[eoa][ \t]*(?:\(([^()\n]{2,40})\)|[-–—:][ \t]*([^.\n;!?()]{2,40}))", re.I)
 # "Open to Remote US", "Remote EU roles": a place's name in capitals right after "remote" (not "Remote First")
 _BOUND_REMOTE_PLACE = re.compile(r"(?i:remot[eoa])[ \t]+([A-Z][\w.]*(?:(?:[ \t]|,[ \t]*|[ \t]*[/&][ \t]*|"
-                                 r"[ \t]+(?:and|or)[ \t]+)[A-Z][\w.]*){0,8})()")
+                                 r"[ \t]+(?:and|or)[ \t]+)[A-Z][\w.]*){0,8})")
 # "This is a US-only role", "Remote, US only": a country or region named right before "only"
 _BOUND_X_ONLY = re.compile(r"\b([\w.]+(?:\s[\w.]+)?)[- ]only\b", re.I)
 # A "Location:" line of the text, in the languages postings use: "Location: United States (Remote)"
@@ -277,13 +286,19 @@ def _continents(countries: frozenset[str]) -> int:
 
 
 _TEAM_SENTENCE = re.compile(r"\bteams?\b[^.!?\n]*$")
+_AREA_JOINS = re.compile(r"(?:\s*[,/&]\s*|\s+(?:and|or)\s+|\s+)")
 
 
-def _remote_place(head: str, lowered: str, at: int) -> re.Match[str] | None:
-    """"Open to Remote US": the places after "remote", unless the sentence is about the team ("a team in
-    SF, Budapest, remote US and Europe" says where the team is, not where one may work)."""
+def _remote_place(head: str, lowered: str, at: int) -> str | None:
+    """"Open to Remote US", "Remote North America, Europe": the areas named right after "remote", when
+    every word names one ("Remote UK Team Lead" names a person's job, "Remote Work Policy" a document),
+    unless the sentence is about the team ("a team in SF, Budapest, remote US and Europe")."""
     found = _BOUND_REMOTE_PLACE.match(head, at)
-    return None if found is None or _TEAM_SENTENCE.search(lowered, max(0, at - 80), at) else found
+    if found is None or _TEAM_SENTENCE.search(lowered, max(0, at - 80), at):
+        return None
+    words = _AREA_JOINS.split(found.group(1).lower().strip(" ,/&."))
+    return found.group(1) if all(word in _AREA_WORDS_ALL or word.rstrip(".") in _AREA_WORDS_ALL for word in words) \
+        else None
 
 
 def _team_based(head: str, lowered: str, start: int, end: int) -> bool:
@@ -361,6 +376,15 @@ _ISO_CODES = {"in": "india", "ca": "canada", "de": "germany", "ar": "argentina",
 # word of another language (Portuguese "eu", German "Dach") and counts only in capitals.
 _WORD_REGIONS = frozenset({"asia", "apac", "emea", "anz"})
 _SHORT_NAMES = re.compile(r"(?<![\w.])(USA|US|U\.S\.|UK|GB|UAE)(?![\w])")
+# Every word of a country's or region's name ("north", "america", "us"), for reading a run of area names.
+_AREA_WORDS_ALL = frozenset(word for name in (*_COUNTRY_OF_NAME, *REGION_NAMES, *(s.lower() for s in _SHORT))
+                            for word in name.split())
+
+
+def _region_written(name: str, text: str) -> bool:
+    """A region's name found in lower case is one as the text writes it: a long name in any case, a short
+    one in capitals ("EU", not Portuguese "eu"), or one that is also a word in title case too ("Asia")."""
+    return len(name) > 4 or _has(name.upper(), text) or name in _WORD_REGIONS and _has(name.title(), text)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -370,7 +394,7 @@ def countries_of(text: str) -> frozenset[str]:
     found = {_COUNTRY_OF_NAME[m] for m in _COUNTRY_NAMES.findall(low)}
     found |= {_SHORT[m] for m in _SHORT_NAMES.findall(text)}
     for name in _REGION_NAMES.findall(low):
-        if len(name) > 4 or _has(name.upper(), text) or name in _WORD_REGIONS and _has(name.title(), text):
+        if _region_written(name, text):
             found |= REGIONS[REGION_NAMES[name]]
     found |= {CITIES[m] for m in _CITY_NAMES.findall(low)}
     code = _STATE_CODE.search(text)
@@ -402,8 +426,12 @@ def _states_of_run(match: re.Match[str]) -> str:
     return ", ".join(codes) + ", US" if all(code.lower() in US_CODES for code in codes) else match.group()
 
 
+LONGEST_FIELD = 2000  # hostile text: a place field is read this far (the split's cost grows with its square)
+
+
 def _chunks(text: str) -> list[str]:
     """The alternatives of a location field, split where no parenthesis is open."""
+    text = text[:LONGEST_FIELD]
     masked = re.sub(r"\([^()]*\)", lambda m: "\0" * len(m.group()), text)
     cuts = [0]
     for match in _SPLIT.finditer(masked):
@@ -705,7 +733,6 @@ def office_named(text: str, lowered: str) -> bool:
 # ("our Munich office", "office in Lisbon"), or on-site or hybrid work in a place ("hybrid in Warsaw").
 _SITE_NAMED = re.compile(r"\b(?:on-?site|in[- ]office|hybrid|in[- ]person)\s+(?:role\s+|position\s+|work\s+)?"
                          r"(?:in|at|from)\s+(?:our\s+)?([^.;:\n()]{2,50})", re.I)
-_SITE_WORDS = triggers("site", "office", "hybrid", "person")
 
 
 def text_place(text: str, lowered: str) -> str | None:
@@ -715,15 +742,22 @@ def text_place(text: str, lowered: str) -> str | None:
     head, low = text[:4000], lowered[:4000]
     for at in positions(low, _LINE_WORDS + _OTHER_LINE_WORDS):
         line = _BOUND_LINE.match(head, at)
-        if line and not _SEAT_BEFORE.search(low, max(0, at - 16), at) and _countries_of_chunk(line.group(1)):
+        if line and not _SEAT_BEFORE.search(low, max(0, at - 16), at) and _starts_with_a_place(line.group(1)):
             return line.group(1)
-    for start, end in windows(low, _OFFICE_WORDS + _SITE_WORDS, 40, 60):
+    for start, end in windows(low, _OFFICE_WORDS + _ON_SITE_WORDS, 40, 60):
         for pattern in (_OFFICE_NAMED, _SITE_NAMED):
             for found in pattern.finditer(head, start, end):
-                words = next(group for group in found.groups() if group)
-                if _countries_of_chunk(words):
+                words = next(group for group in found.groups() if group).rsplit(" our ", 1)[-1]  # "team at our X"
+                if _starts_with_a_place(words):
                     return words
     return None
+
+
+def _starts_with_a_place(words: str) -> bool:
+    """The words begin with a place's own name ("Munich, Germany", "Lisbon"), not with other words that
+    hold one ("customer sites in Germany", a visit; "Faria Lima", a street of São Paulo)."""
+    first = _PIECES.split(words.strip(), 1)[0].strip(" .")
+    return city_at(first) is not None or _names_only_an_area(first)
 
 
 # "On-site" naming a visit to customers, not where the role sits: "travel for on-site presentations",
@@ -764,12 +798,21 @@ def positions(lowered: str, words: tuple[str, ...]) -> list[int]:
 
 # The people of one country a role is open to: "Singapore Citizens or Permanent Residents", "Canadian citizens".
 _CITIZEN_WORDS = triggers("citizen", "national", "resident")
-_CITIZENS = re.compile(r"\b([A-Z][\w.]+(?:\s[A-Z][\w]+)?)\s+(?i:citizens?|nationals?|(?:permanent\s+)?residents?)\b")
-_DEMONYMS = {"american": "united states", "canadian": "canada", "british": "united kingdom", "indian": "india",
-             "german": "germany", "french": "france", "brazilian": "brazil", "mexican": "mexico",
-             "australian": "australia", "singaporean": "singapore", "irish": "ireland", "dutch": "netherlands",
-             "spanish": "spain", "italian": "italy", "polish": "poland", "swiss": "switzerland", "israeli": "israel",
-             "japanese": "japan", "korean": "south korea", "filipino": "philippines", "nigerian": "nigeria"}
+# Not "non-EU nationals", to whom a visa is offered.
+_CITIZENS = re.compile(r"(?<![-\w])([A-Z][\w.]+(?:\s[A-Z][\w]+)?)\s+"
+                       r"(?i:citizens?|nationals?|(?:permanent\s+)?residents?)\b")
+
+
+def _people_of(words: str) -> frozenset[str]:
+    """The country whose people the words before "citizens" name ("Only Singapore", "Canadian", "EU"): a
+    country's or region's name or its people's adjective, never a state's or city's ("New York residents"
+    are told their pay range, not shut in)."""
+    tail = words.split()
+    for name in (" ".join(tail[-2:]), tail[-1]):
+        found = areas_named(name) or frozenset(DEMONYMS[k] for k in (name.lower(),) if k in DEMONYMS)
+        if found:
+            return found
+    return frozenset()
 _ONLY_WORDS, _OUTSIDE_WORDS, _ZONE_WORDS = triggers("only"), triggers("outside", "other than"), \
     triggers("time zone", "timezone", "hours")
 
@@ -790,10 +833,13 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
         elif lead and _team_based(head, lowered, lead.start(), lead.start(1)):
             lead = None  # "fully remote, with teams based in the US and Brazil": where the team is
         elif lead and "across" in lowered[lead.start():lead.start(1)] and not lowered.startswith("hir", lead.start()) \
-                and _continents(countries_of(lead.group(1))) > 1:
-            lead = None  # "distributed across US, Canada, Brazil, Spain, Turkey": a team around the world
-        named = _BOUND_REMOTE_NAMED.match(head, at) or _remote_place(head, lowered, at) \
-            if lowered.startswith(("remote", "remoto", "remota"), at) else None
+                and (_continents(countries_of(lead.group(1))) > 1 or lowered.startswith("remot", lead.start()) and
+                     _TEAM_SENTENCE.search(lowered, max(0, lead.start() - 80), lead.start() + 1)):
+            lead = None  # "distributed across US, Canada, Brazil, Spain", "our team works remotely across Europe"
+        is_remote = lowered.startswith(("remote", "remoto", "remota"), at)
+        named = _BOUND_REMOTE_NAMED.match(head, at) if is_remote else None
+        if is_remote and named is None and (areas := _remote_place(head, lowered, at)):
+            phrases.append(areas)
         based = _BOUND_BASED.search(head, max(0, at - 25), at + 40) if lowered.startswith("based", at) else None
         after = _BOUND_REMOTE_AFTER.search(head, max(0, at - 44), at + 8) if named is None and \
             lowered.startswith("remote", at) else None
@@ -808,7 +854,7 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
     for at in positions(lowered, _CITIZEN_WORDS):  # "Only Singapore Citizens or Permanent Residents will be considered"
         people = _CITIZENS.search(head, max(0, at - 40), at + 20)
         if people and not _WELCOMED.search(head, max(0, people.start() - 30), people.end() + 30):
-            phrases.append(_DEMONYMS.get(people.group(1).lower(), people.group(1)))
+            found |= _people_of(people.group(1))
     for at in positions(lowered, _OUTSIDE_WORDS):  # "we can't hire outside the US": the US
         rest = _BOUND_OUTSIDE.match(head, at)
         if rest and _NEGATED.search(lowered, max(0, at - 45), at):
@@ -857,15 +903,20 @@ def remote_in_text(text: str, lowered: str | None = None) -> bool:
 # "Work from anywhere in the world", or "work from anywhere" in a posting that says it is fully remote.
 _ANYWHERE_TEXT = re.compile(r"anywhere in the world|from any country|(?:work|working)\s+(?:remotely\s+)?from\s+"
                             r"anywhere(?!\s+(?:in|within|across|inside|on)\b)", re.I)
+_FULLY_REMOTE = re.compile(r"fully[- ]remote|100\s?% remote|remote[- ]first|fully distributed", re.I)
+
+
+# The work itself wholly remote ("100% home office", "fully remote position"), not a company's culture
+# ("remote-first") nor a denial ("this is not a fully remote position").
+_WHOLLY_REMOTE = re.compile(r"(?<!not )(?<!not a )(?<!n't )(?<!n't a )(?:fully[- ]remote|"
+                            r"100\s?% (?:remote|home ?office|remoto)|(?:remote|remoto|home ?office) \(?100\s?%)", re.I)
+_WHOLLY_REMOTE_WORDS = triggers("fully", "100")  # every _WHOLLY_REMOTE phrase holds one
+
+
 def fully_remote_said(text: str, lowered: str) -> bool:
-    """The opening of a text says the work is wholly remote ("100% home office", "fully remote"); the
-    pattern runs only when a word every form of it holds is there."""
-    return any(lowered.find(word, 0, 3000) != -1 for word in ("fully", "100", "first")) and \
-        _FULLY_REMOTE.search(text, 0, 3000) is not None
-
-
-_FULLY_REMOTE = re.compile(r"fully[- ]remote|100\s?% (?:remote|home ?office|remoto)|remote[- ]first|fully distributed|"
-                           r"(?:remote|remoto|home ?office) \(?100\s?%", re.I)
+    """The opening of a text says the work is wholly remote; the pattern runs only when a word every form
+    of it holds is there."""
+    return holds_any(lowered[:3000], _WHOLLY_REMOTE_WORDS) and _WHOLLY_REMOTE.search(text, 0, 3000) is not None
 # A salary in a country's own currency says where the job is paid, when nothing else says where: a
 # currency sign or code found first (rare), then a word about pay before it.
 _PAY_WORDS = ("salary", "pay", "compensation", "ctc", "stipend", "wage", "gehalt", "salário", "salario", "remunera",
@@ -972,7 +1023,7 @@ def areas_named(text: str) -> frozenset[str]:
     low = text.lower()
     found = {_COUNTRY_OF_NAME[m] for m in _COUNTRY_NAMES.findall(low)} | {_SHORT[m] for m in _SHORT_NAMES.findall(text)}
     for name in _REGION_NAMES.findall(low):
-        if len(name) > 4 or _has(name.upper(), text) or name in _WORD_REGIONS and _has(name.title(), text):
+        if _region_written(name, text):
             found |= REGIONS[REGION_NAMES[name]]
     return frozenset(found)
 

@@ -183,7 +183,7 @@ _STOPWORDS = {"german": {"und", "die", "der", "wir", "sie", "mit", "für", "ist"
 # Years of experience a posting asks, in its common forms and languages: "5+ years", "3-5 years",
 # "at least 4 years", "3yrs+", "mindestens 3 Jahre", "al menos 2 años", "pelo menos 3 anos", "co najmniej 3 lata",
 # "almeno 5 anni", "minimaal 3 jaar".
-_UNIT = r"(?:years?|yrs?|jahre?n?|años|anos|ans|år|lata?|anni|jaar)"
+_UNIT = r"(?:years?|yrs?|jahre?n?|años|anos|ans|år|lata?|anni|jaar)\b"  # not "latency", "LATAM", "annint"
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "twelve": 12, "fifteen": 15, "zwei": 2, "drei": 3, "fünf": 5, "dois": 2, "três": 3,
                  "cinco": 5, "dos": 2, "tres": 3}
@@ -244,10 +244,13 @@ _MOST_LISTED = 12  # openings a post's text lists that are scored: each is a who
 _CLOSED = re.compile(r"[(\[]\s*(?:closed|filled|expired)\s*[)\]]|^\W*(?:closed|filled)\s*(?::|\s[-–])|"
                      r"\bstatus\s*:\s*(?:closed|filled|expired)\b(?!\s+beta)|"
                      r"application (?:window|period)\s+(?:is\s+|has\s+)?closed|"
+                     # not a rule for later: "until the position is filled", "once the role has been filled"
+                     r"(?<!until the )(?<!until )(?<!once the )(?<!once )(?<!unless the )"
                      r"\b(?:position|role|job|posting|vacancy|opening)\s+(?:is\s+(?:now\s+)?|has\s+been\s+)"
                      r"(?:closed|filled)\b(?!\s+(?:with|once|when|as soon|after|upon))|"
                      # "no longer accepting applications from agencies" closes a door to recruiters, not the role
-                     r"no longer (?:accepting|taking|open to) applica\w*+(?!\s+(?:from|through|via|by)\s+"
+                     # ... nor one channel: "no longer accepting applications via email; apply in the portal"
+                     r"no longer (?:accepting|taking|open to) applica\w*+(?!\s+(?:through|via|by)\b|\s+from\s+"
                      r"(?:agenc|recruit|third|staffing|headhunt))", re.M)  # lowered
 _CLOSED_HINTS = ("closed", "filled", "expired", "no longer")  # every _CLOSED phrase holds one
 # Titles in other words for the same role, read as the English a role list uses.
@@ -566,8 +569,9 @@ def remote_areas(where: Where, remote_hint: bool, said: Said) -> list[frozenset[
             areas.append(limited(area) if part.zoned else area)
         elif part.countries:
             areas.append(limited(None if said.anywhere and not said.bounds else part.countries | said.bounds))
-    if where.worldwide:
-        areas.append(limited(None))
+    offices = frozenset().union(*(p.countries for p in where.parts if not p.remote))
+    if where.worldwide and said.bounds <= offices:
+        areas.append(limited(None))  # "Remote (global) or Hybrid (Cambridge, MA)": the text's places are the offices'
     elif where.anywhere or (remote_hint and not where.parts) or (said.anywhere and not named):
         areas.append(limited(said.bounds or None))
     if said.bounds and said.remote:
@@ -863,7 +867,7 @@ class Scorer:
             where = Where(where.parts + tuple(p for p in titled.parts if REMOTE.search(p.text)), where.anywhere, False,
                           where.excluded, where.worldwide)
         if where.parts and not where.remote and fully_remote_said(job.description, low_text) \
-                and not said.anywhere:
+                and not said.anywhere and not on_site_said(workplace, low_text):
             # "São Paulo" beside "100% home office": remote work in the place's country, not an office there
             where = Where(tuple(dataclasses.replace(p, remote=True) for p in where.parts), False, False,
                           where.excluded)

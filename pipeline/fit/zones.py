@@ -141,7 +141,7 @@ def zone_bound(text: str) -> frozenset[str]:
     bands = zone_bands(text) if len(offsets) > 1 else ()
     overlap = _OVERLAP.search(text)
     if overlap is None and bands:  # "UTC-1 to UTC+3": the band's own ends are its reach, give or take an hour
-        alone = [o for o in offsets if not any(o in band for band in bands)]
+        alone = [o for o in offsets if not any(low <= o <= high for low, high in bands)]
         return zone_countries(alone) | zone_countries([], BAND_REACH, bands)
     if overlap is None:
         return zone_countries(offsets)
