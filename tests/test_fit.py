@@ -1438,10 +1438,10 @@ def test_an_opening_whose_note_names_one_of_the_posts_places_is_there():
     assert score(title="Various Roles", description=listed.replace("(Berlin)", "(Paris)"),
                  location="Paris, Berlin - Onsite").score < BACKEND.min_score
     assert title_function("GTM Engineer") == "marketing"  # go-to-market engineering is not the product's
-    from pipeline.fit.scorer import _opening_place
+    from pipeline.fit.places import opening_place
 
-    assert _opening_place("Account Executive (IN)", "SF, NL, IN Onsite") == "IN Onsite"
-    assert _opening_place("Backend Engineer (Remote)", "NYC, Remote") == "NYC, Remote"  # how, not where
+    assert opening_place("Account Executive (IN)", "SF, NL, IN Onsite") == "IN Onsite"
+    assert opening_place("Backend Engineer (Remote)", "NYC, Remote") == "NYC, Remote"  # how, not where
 
 
 @pytest.mark.parametrize("title, description, closed", [

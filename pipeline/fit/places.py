@@ -19,6 +19,7 @@ from pipeline.fit.occurrences import find_each, holds_any, triggers
 from pipeline.fit.zones import (
     INTERNATIONAL,
     OVERLAP_WORDS,
+    PLUS_MINUS,
     UTC_OFFSETS,
     capitals,
     zone_bound,
@@ -587,7 +588,7 @@ def read_where(location: str) -> Where:
         if beyond:  # "Remote (CET overlap)": hours near CET, not Europe; "REMOTE (US + international ...)": anywhere
             countries, zoned = frozenset(), zone_bound(chunk)
         opened.append(beyond and not zoned)
-        if countries and remote and ("±" in chunk or "+/-" in chunk or "+-" in chunk):
+        if countries and remote and _PLUS_MINUS.search(chunk):
             zoned = _around(countries, chunk)  # "Remote (London +/- 2 hours)": hours near London, not the UK only
         if zoned:
             countries, remote = zoned, True
@@ -633,7 +634,7 @@ def _opens_beyond(chunk: str) -> bool:
     return bool(INTERNATIONAL.search(chunk)) or not _countries_of_chunk(_OVERLAP_PHRASE.sub(" ", chunk))
 
 
-_PLUS_MINUS = re.compile(r"(?:±|\+/?-)\s*(\d{1,2})\s*(?:hours?|hrs?|h)?\b", re.I)
+_PLUS_MINUS = re.compile(rf"{PLUS_MINUS}\s*(\d{{1,2}})\s*(?:hours?|hrs?|h)?\b", re.I)
 
 
 def _around(countries: frozenset[str], chunk: str) -> frozenset[str]:
@@ -727,6 +728,24 @@ def office_named(text: str, lowered: str) -> bool:
             if countries_of(found.group(1) or found.group(2)):
                 return True
     return False
+
+
+# A listed opening's note that names one of the post's places: "Account Executive (IN)" of a post at "SF, NL, IN".
+_PLACE_NOTE = re.compile(r"\(([^()]{2,40})\)\s*$")
+_PLACE_PARTS = re.compile(r"\s*[,;/|]\s*")
+_NOTE_NOT_A_PLACE = re.compile(r"remote|hybrid|on-?site|office|full|part|contract|time|level", re.I)
+
+
+def opening_place(title: str, location: str) -> str:
+    """Where one of a post's openings is: the part of the post's places its note names ("Account
+    Executive (IN)" of a post at "SF, NL, IN Onsite" is at "IN Onsite"), else all of them."""
+    note = _PLACE_NOTE.search(title)
+    parts = _PLACE_PARTS.split(location or "")
+    if note is None or len(parts) < 2 or _NOTE_NOT_A_PLACE.search(note.group(1)):
+        return location  # "(Remote)", "(Contract)" say how, not where
+    named = re.compile(rf"(?<!\w){re.escape(note.group(1).strip())}(?!\w)", re.I)
+    at = [part for part in parts if named.search(part)]
+    return at[0] if len(at) == 1 else location
 
 
 # Where a posting whose place field is empty says the role sits: a "Location:" line, an office by its place

@@ -45,6 +45,7 @@ from pipeline.fit.places import (
     home_of,
     office_named,
     on_site_said,
+    opening_place,
     positions,
     read_where,
     remote_in_text,
@@ -579,23 +580,6 @@ def remote_areas(where: Where, remote_hint: bool, said: Said) -> list[frozenset[
     return areas
 
 
-_PLACE_NOTE = re.compile(r"\(([^()]{2,40})\)\s*$")
-_PLACE_PARTS = re.compile(r"\s*[,;/|]\s*")
-_NOT_A_PLACE = re.compile(r"remote|hybrid|on-?site|office|full|part|contract|time|level", re.I)
-
-
-def _opening_place(title: str, location: str) -> str:
-    """Where one of a post's openings is: the part of the post's places its note names ("Account
-    Executive (IN)" of a post at "SF, NL, IN Onsite" is at "IN Onsite"), else all of them."""
-    note = _PLACE_NOTE.search(title)
-    parts = _PLACE_PARTS.split(location or "")
-    if note is None or len(parts) < 2 or _NOT_A_PLACE.search(note.group(1)):
-        return location  # "(Remote)", "(Contract)" say how, not where
-    named = re.compile(rf"(?<!\w){re.escape(note.group(1).strip())}(?!\w)", re.I)
-    at = [part for part in parts if named.search(part)]
-    return at[0] if len(at) == 1 else location
-
-
 class Scorer:
     """Scores jobs for one FitProfile; cheap enough to run on every job (thousands a second)."""
 
@@ -630,7 +614,7 @@ class Scorer:
         if len(titles) == 1 and not listed:
             return self._score(job, now)
         # an opening whose note names one of the post's places is there ("Account Executive (IN)")
-        scored = [(self._score(dataclasses.replace(job, title=title, location=_opening_place(title, job.location)),
+        scored = [(self._score(dataclasses.replace(job, title=title, location=opening_place(title, job.location)),
                                now, several=True), title) for title in titles]
         best, title = max(scored, key=lambda pair: pair[0].score)
         if listed:

@@ -110,8 +110,10 @@ def zone_bands(text: str) -> tuple[tuple[float, float], ...]:
     return tuple(bands)
 
 
+# "Give or take", as postings write it: "±", "+/-", "+-" (places.py reads it beside a city too).
+PLUS_MINUS = r"(?:±|\+/?[-–−])"
 # The hours a zone reaches, written right after it: "EST (-5/+6 h)", "CET ± 2h", "UTC+1 +/- 3 hours".
-_REACH = re.compile(r"[\s(]*(?:(?:±|\+/?[-–−])\s*(?P<both>\d{1,2})|"
+_REACH = re.compile(rf"[\s(]*(?:{PLUS_MINUS}\s*(?P<both>\d{{1,2}})|"
                     r"[-–−]\s*(?P<west>\d{1,2})\s*(?:h|hours?|hrs?)?\s*/\s*\+\s*(?P<east>\d{1,2}))"
                     r"\s*(?:h|hours?|hrs?)\b", re.I)
 
