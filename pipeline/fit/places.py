@@ -832,6 +832,8 @@ def _people_of(words: str) -> frozenset[str]:
         if found:
             return found
     return frozenset()
+
+
 _ONLY_WORDS, _OUTSIDE_WORDS, _ZONE_WORDS = triggers("only"), triggers("outside", "other than"), \
     triggers("time zone", "timezone", "hours")
 

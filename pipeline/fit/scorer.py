@@ -189,6 +189,7 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "ten": 10, "twelve": 12, "fifteen": 15, "zwei": 2, "drei": 3, "fünf": 5, "dois": 2, "três": 3,
                  "cinco": 5, "dos": 2, "tres": 3}
 _N = r"(\d{1,2}|" + "|".join(_NUMBER_WORDS) + ")"
+_EXPERIENCE = "experience|erfahrung|experiencia|experiência|expérience|esperienza|ervaring"  # and Polish, by form
 _YEARS_RANGE = re.compile(rf"\b{_N}\s*\+?\s*(?:-|–|‐|to|bis|a|à)\s*{_N}\s*\+?\s*{_UNIT}\b")
 _YEARS_MIN = re.compile(
     rf"\b(?:{_N}\s*(?:\+|plus|or more|oder mehr|o más|ou mais)\s*{_UNIT}|{_N}\s*{_UNIT}\s*\+|"
@@ -196,10 +197,9 @@ _YEARS_MIN = re.compile(
     rf"mais de|más de|plus de|au minimum|ao menos|no m[ií]nimo|co najmniej|almeno|minimaal|ten minste)"
     rf"\s*{_N}\s*\+?\s*{_UNIT}|"
     # "5 years' experience", "five (5) years of experience", "5 ans d'expérience"
-    rf"{_N}\)?\s*{_UNIT}['’]?\s+(?:of\s+)?(?:[\w/-]+\s+){{0,4}}?(?:d['’])?(?:experience|erfahrung|"
-    rf"experiencia|experiência|expérience|doświadczeni\w*|esperienza|ervaring)|"
+    rf"{_N}\)?\s*{_UNIT}['’]?\s+(?:of\s+)?(?:[\w/-]+\s+){{0,4}}?(?:d['’])?(?:{_EXPERIENCE}|doświadczeni\w*)|"
     # "experience: 5 years", "experiência mínima de 3 anos"
-    rf"(?:experience|erfahrung|experiencia|experiência|expérience|doświadczenie|esperienza|ervaring)\s*(?:m[ií]nim[ao]|minimum)?\s*(?:of|de|von|:)?"
+    rf"(?:{_EXPERIENCE}|doświadczenie)\s*(?:m[ií]nim[ao]|minimum)?\s*(?:of|de|von|:)?"
     rf"\s*{_N}\s*\+?\s*{_UNIT})")
 _HISTORY = re.compile(r"\b(for|since|almost|nearly|seit|há|hace)\s*$")  # the company's years, not the person's
 # "With over 10 years of experience in big data, we serve ...": a sentence about the company, in the
