@@ -84,6 +84,11 @@ class Job:
         return self.company_id or str(self.data.get("company_id") or "")
 
 
+# RunRecord.details key: jobs this run deferred that another worker or process then took on (or a
+# person moved). Not lost, and not this run's failure: a run whose claims all ended so did its part.
+TAKEN_ELSEWHERE = "taken_elsewhere"
+
+
 @dataclass
 class RunRecord:
     """One run of one stage: what it claimed and how each job ended."""

@@ -13,6 +13,7 @@ from pipeline.cli import display
 from pipeline.config.catalog import STAGES, all_states, markable_states, stage_states
 from pipeline.config.loading import Config, config_warnings, effective
 from pipeline.errors import StoreUnavailable
+from pipeline.records import TAKEN_ELSEWHERE
 from pipeline.service import actions, views
 from pipeline.states import State
 from pipeline.store import JobStore, RunRecord, open_store
@@ -203,17 +204,21 @@ def run_stage(config: Config, name: str, batch_size: int | None = None, max_retr
 
 def run_verdict(record: RunRecord) -> tuple[str, int]:
     """What a run-stage exit code means: 1 when the run had an error, a job failed, or nothing
-    claimed succeeded; 0 when every claimed job succeeded (or was skipped) or nothing was waiting."""
+    claimed succeeded; 0 when every claimed job succeeded (or was skipped, or was deferred and then
+    taken on by another worker) or nothing was waiting."""
     if record.error:
         return "the run had an error (above)", c.EXIT_ERROR
     if record.failed:
         return f"{record.failed} job(s) failed; see `main.py --list --status failed`", c.EXIT_ERROR
     if record.claimed == 0:
         return "nothing to do: no job was waiting for this stage", c.EXIT_OK
-    if record.succeeded + record.skipped == 0:
+    elsewhere = record.details.get(TAKEN_ELSEWHERE, 0)
+    if record.succeeded + record.skipped + elsewhere == 0:
         return "nothing claimed succeeded (retried or released; see the log)", c.EXIT_ERROR
     if record.retried:
         return f"{record.retried} job(s) will be retried later", c.EXIT_OK
+    if elsewhere:
+        return f"claimed work succeeded; {elsewhere} job(s) it deferred were taken on by another worker", c.EXIT_OK
     return "all claimed work succeeded", c.EXIT_OK
 
 

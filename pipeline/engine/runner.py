@@ -20,7 +20,7 @@ from pipeline.config.loading import StageConfig
 from pipeline.engine import policy
 from pipeline.errors import DailyLimit, Deferred, HaltRun, NetworkDown, PermanentError, PipelineError, StoreUnavailable
 from pipeline.logs import get_logger
-from pipeline.records import ClaimedJob, Job, Output, RunRecord
+from pipeline.records import TAKEN_ELSEWHERE, ClaimedJob, Job, Output, RunRecord
 from pipeline.store.base import JobStore
 
 log = get_logger("pipeline.runner")
@@ -275,7 +275,8 @@ class StageRun:
                     attempt=job.attempts.get(states.name), exc_info=not isinstance(exc, PipelineError))
 
     def _still_deferred(self) -> bool:
-        """Forget deferred jobs another worker or process has finished meanwhile."""
+        """Forget deferred jobs another worker or process has taken on meanwhile, and count them
+        (TAKEN_ELSEWHERE): the run did its part for them."""
         with self._count_lock:
             waiting = [job_id for job_id, due in self._deferred.items() if due <= time.time()]
         for job_id in waiting:
@@ -284,8 +285,11 @@ class StageRun:
             except StoreUnavailable:
                 return False  # its lease or due time will bring it back next run
             if job is None or job.status != self.stage.states.input:
-                with self._count_lock:
-                    self._deferred.pop(job_id, None)
+                with self._count_lock:  # still ours to forget, and not claimed again by a worker here
+                    mine = self._deferred.pop(job_id, None) is not None
+                    if mine and (job is None or job.lease_owner != policy.owner_name()):
+                        details = self.record.details
+                        details[TAKEN_ELSEWHERE] = details.get(TAKEN_ELSEWHERE, 0) + 1
         return bool(self._deferred)
 
     def _sleep_until_due(self, ctx: WorkContext) -> None:

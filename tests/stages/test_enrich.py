@@ -6,17 +6,20 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
 
 from pipeline import constants as c
 from pipeline.cli.app import main
+from pipeline.cli.commands import run_verdict
 from pipeline.companies.contacts import job_contacts
 from pipeline.engine.counters import spend_key
 from pipeline.engine.runner import run_stage
+from pipeline.records import TAKEN_ELSEWHERE, Move
 from pipeline.stages.enrich import Enrich
-from pipeline.states import State
+from pipeline.states import Event, State
 from pipeline.store import NewJob
 from tests.conftest import ROOT
 from tests.helpers.http_server import Reply, fixture
@@ -406,6 +409,28 @@ def test_a_live_holder_makes_jobs_wait_quietly_and_growing(server, enriching):
     assert 2 <= record.details["deferred"] <= 4, "0.5 s, 1 s, 2 s ... within a 3 s run: a few claims, no spin"
     assert [e["event"] for e in store.events(job.id)] == ["inserted"], "deferrals write no history"
     assert time.time() - started < 6
+
+
+def test_a_job_deferred_then_finished_by_another_process_counts_as_done(server, enriching, monkeypatch):
+    """Another process held the company and finished the job while this run waited for it: this run
+    did its part, so `run-stage` exits 0 (CI once saw exit 1: 'claimed 5, succeeded 0')."""
+    _, config, store = enriching(run_deadline_seconds=8)
+    store.upsert_job(acme_job(1))
+    job_id = store.list_jobs()[0].id
+    assert store.lock_company("domain:acme-robotics.example", "another-host:1", 300)
+    monkeypatch.setattr(Enrich, "_wait", lambda self, job_id, locked_until: 1.0)
+    records = []
+    worker = threading.Thread(target=lambda: records.append(enrich(config, store)))
+    worker.start()
+    waited = time.monotonic() + 5
+    while store.get(job_id).next_attempt_at <= time.time() and time.monotonic() < waited:
+        time.sleep(0.01)  # until this run has deferred it
+    assert store.move(job_id, None, Move(State.SCORED, State.ENRICHED, Event.COMPLETED, c.ENRICH)), "the other's work"
+    worker.join(20)
+    record = records[0]
+    assert (record.claimed, record.succeeded, record.failed) == (1, 0, 0)
+    assert record.details[TAKEN_ELSEWHERE] == 1
+    assert run_verdict(record)[1] == c.EXIT_OK
 
 
 def test_a_run_gives_back_company_locks_it_still_holds(enriching):
