@@ -844,6 +844,15 @@ def test_a_list_of_openings_may_name_them_by_their_kind_of_work_or_an_abbreviati
     assert openings("Android Developer; Berlin or Remote") == ("Android Developer; Berlin or Remote",)
 
 
+@pytest.mark.parametrize("title, function", [
+    ("Staff Eng", "software"), ("Principal Engg", "software"), ("Sr. Dev", "software"),
+    ("Senior Dev (Remote)", "software"), ("Eng Mgr, Payments", "management"), ("Eng Lead", "software"),
+    ("Dev Tools Engineer", "software")])
+def test_short_forms_in_a_title_are_read_as_the_words_they_stand_for(title, function):
+    from pipeline.fit.functions import title_function
+    assert title_function(title) == function
+
+
 def test_the_reliability_or_infrastructure_of_the_backend_is_backend_work_too():
     from pipeline.fit.functions import title_functions
     assert set(title_functions("Senior Back-end Platform Engineer")) >= {"sre", "backend"}
@@ -1328,6 +1337,10 @@ def test_standing_postings_of_an_applicant_tracking_system_are_pools(description
     ("Analyst, Customer Support, Treasury", ("Analyst, Customer Support, Treasury",)),
     ("Engineers (backend, mobile)", ("Engineers (backend, mobile)",)),
     ("Software Engineer, Frontend / Mobile", ("Software Engineer, Frontend / Mobile",)),  # the role's kinds
+    # beside two roles that name their work, a role whose work has no name of its own is an opening too
+    ("Engineering Manager, Backend Staff Eng, Technical Artist", ("Engineering Manager", "Backend Staff Eng",
+                                                                  "Technical Artist")),
+    ("Software Engineer, Payments Team Lead", ("Software Engineer, Payments Team Lead",)),  # one named: the team's lead
 ])
 def test_a_title_listing_openings_with_commas_plus_slash_or_dash(title, expected):
     from pipeline.fit.functions import openings

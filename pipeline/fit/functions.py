@@ -28,6 +28,10 @@ _GENDERED = re.compile(r"(?<=\w)(?:\s?\((?:a|o|as|os|in|innen)\)|/(?:a|o|as|in|i
 _GENDERED_AT = re.compile(r"(?<=\w)@(?!\w)")  # "Engenheir@": the word's stem, read by the lists below
 _COMPOUND = re.compile(r"(?<=[a-zäöü])-?(ingenieur|entwickler|architekt|administrator|berater)", re.I)
 TITLE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
+    # short forms in English titles ("Backend Staff Eng", "Sr. Software Engg", "Sr Backend Dev", "Eng Mgr"); "dev"
+    # only at a role's end, so "Dev Tools Engineer" keeps its tools
+    "abbreviated": ((r"eng(?=\s+(?:mgr|manager|lead|director)\b)", "engineering"), ("engg?", "engineer"),
+                    ("mgr", "manager"), (r"dev(?=\s*(?:$|[(),;/|\u2013\u2014-]))", "developer")),
     "portuguese": (
         ("executiv[oa]s? de contas", "account executive"), ("executiv[oa]s? de vendas", "sales executive"),
         ("engenheir[oa]?s?", "engineer"), ("engenharia", "engineering"), ("desenvolvedor(?:[ae]s)?", "developer"),
@@ -380,7 +384,7 @@ _ROLE_NOUN = re.compile(r"\b(engineers?|developers?|designers?|managers?|scienti
                         r"representatives?|specialists?|architects?|leads?|directors?|consultants?|administrators?|"
                         r"technicians?|agents?|writers?|advocates?|recruiters?|officers?|associates?|interns?|head|vp|"
                         r"programmers?|testers?|sres?|sdets?|devops|swes?|sdes?|partners?|coordinators?|researchers?|"
-                        r"strategists?|owners?|operators?|reps?|closers?|bankers?|accountants?)\b", re.I)
+                        r"strategists?|owners?|operators?|reps?|closers?|bankers?|accountants?|artists?)\b", re.I)
 _OPENINGS = re.compile(r";\s+")  # "Senior Software Engineer; Lead Product Designer": two openings in one post
 
 
@@ -535,7 +539,10 @@ def _list_of_openings(title: str) -> tuple[str, ...] | None:
              and not named_by_language(piece)]
     bare = [piece for piece in pieces if piece not in named and (_BARE_AI.fullmatch(piece) or (
         len(piece.split()) <= 3 and _named_function(piece)))]
-    if len(named) + len(bare) < len(pieces):
+    # beside two roles that name their work, a role whose work has no name here is an opening too ("Technical Artist")
+    other = [piece for piece in pieces if piece not in named and piece not in bare and len(named) >= 2
+             and _ROLE_NOUN.search(english_title(piece)) and not named_by_language(piece)]
+    if len(named) + len(bare) + len(other) < len(pieces):
         return None  # a piece names no work: a place, a team, a note
     if title_function(pieces[0]) == GENERIC and pieces[1] in bare and title_function(pieces[1]) in ENGINEERING:
         return None  # "Software Engineer, Frontend / Mobile": the kinds of the role that leads
