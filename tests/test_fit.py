@@ -149,10 +149,14 @@ def evaluated():
 # And once after round 8, by one SRE case: Grafana's "Engineers, SREs, Managers" now lists its SRE openings, whose
 # places only the text gives, one by one. And once after round 10's review, by one ML case: "Work anywhere: we
 # have offices in SF, Seattle and NYC" had been read as a bound to the US by a rule the review showed reads
-# "work from anywhere; our offsites are in Lisbon" as a bound to Portugal.)
-TUNING_REACHED = {"backend": (239 / 273, 239 / 267, 0.9), "sales": (104 / 114, 104 / 112, 1.0),
-                  "support": (96 / 104, 96 / 98, 1.0), "sre_bengaluru": (128 / 139, 128 / 135, 0.9),
-                  "ml_bengaluru": (54 / 63, 54 / 62, 1.0), "frontend_berlin": (93 / 105, 93 / 106, 1.0),
+# "work from anywhere; our offsites are in Lisbon" as a bound to Portugal. And once after round 10 became tuning
+# data, by one SRE case and one case of round 9's datasci_sydney: "San Francisco (or Remote)" and "REMOTE +
+# Washington DC" are now read like "Hamburg or Remote", remote with no bound, which their labels agree with; what
+# made them no_fit is elsewhere, a "Lead Platform Engineer" whose text is full-stack work and a text that puts the
+# data scientists on site in DC.)
+TUNING_REACHED = {"backend": (240 / 274, 240 / 267, 0.9), "sales": (104 / 114, 104 / 112, 1.0),
+                  "support": (96 / 104, 96 / 98, 1.0), "sre_bengaluru": (128 / 140, 128 / 135, 0.9),
+                  "ml_bengaluru": (55 / 64, 55 / 62, 1.0), "frontend_berlin": (95 / 107, 95 / 106, 1.0),
                   "data_saopaulo": (106 / 110, 106 / 113, 0.8)}
 # The same for the people unlike the seven of each blind round before the test round, measured once and tuned on
 # since. Round 8's, measured: mobile_toronto 0.62/0.71, qa_warsaw 0.22/0.88, security_us 0.91/0.71,
@@ -163,8 +167,8 @@ TUNING_REACHED = {"backend": (239 / 273, 239 / 267, 0.9), "sales": (104 / 114, 1
 UNSEEN_REACHED = {8: {"mobile_toronto": (5 / 7, 5 / 7), "qa_warsaw": (8 / 8, 8 / 8), "security_us": (12 / 13, 12 / 14),
                       "designer_london": (10 / 11, 10 / 12), "analyst_mexico": (6 / 6, 6 / 6)},
                   9: {"embedded_munich": (1 / 1, 1 / 3), "platform_madrid": (3 / 4, 3 / 7),
-                      "fullstack_lagos": (14 / 22, 14 / 20), "pm_singapore": (5 / 6, 5 / 5),
-                      "datasci_sydney": (1 / 1, 1 / 3)},
+                      "fullstack_lagos": (16 / 24, 16 / 20), "pm_singapore": (5 / 6, 5 / 5),
+                      "datasci_sydney": (1 / 2, 1 / 3)},
                   10: {"backend_amsterdam": (5 / 7, 5 / 5), "sre_denver": (7 / 8, 7 / 7), "ml_london": (2 / 2, 2 / 2),
                        "csm_toronto": (1.0, 1.0), "frontend_brazil": (9 / 10, 9 / 9)}}
 TUNING_GROUP = f"rounds_1_{TUNING_ROUNDS[-1]}"
@@ -842,6 +846,22 @@ def test_a_list_of_openings_may_name_them_by_their_kind_of_work_or_an_abbreviati
          "Frontend & Backend - Hiring Soon")
     assert openings("Cloud Engineer; Onsite - Clearance Needed") == ("Cloud Engineer; Onsite - Clearance Needed",)
     assert openings("Android Developer; Berlin or Remote") == ("Android Developer; Berlin or Remote",)
+
+
+@pytest.mark.parametrize("field, anywhere, countries", [
+    ("Remote + San Francisco", True, {"united states"}),  # remote set apart beside an office, as "Hamburg or Remote"
+    ("REMOTE & Berlin", True, {"germany"}),
+    ("Remote (or London, Europe, Dubai)", True, None),  # a note offering other places: alternatives, not bounds
+    ("Remote (US preferred)", True, set()),  # a preference bounds nothing
+    ("REMOTE (PT to CET preferred)", True, set()),
+    ("REMOTE (US; SF or Seattle a plus)", False, {"united states"}),  # the US is asked, SF is the preference
+    ("Remote (US)", False, {"united states"})])
+def test_a_place_field_offering_remote_beside_other_places_or_preferences(field, anywhere, countries):
+    from pipeline.fit.places import read_where
+    where = read_where(field)
+    assert where.anywhere is anywhere
+    if countries is not None:
+        assert where.countries() == countries
 
 
 @pytest.mark.parametrize("title, function", [

@@ -319,7 +319,7 @@ _OTHER_LEAD_WORDS = triggers("qualquer lugar", "todo o", "toda a", "cualquier lu
                              "remota")  # unless English
 # Alternatives: ";", "|", "or", "/", a list's bullets; " - ", "&", "+" or "and" only before "Remote"
 _SPLIT = re.compile(r"\s*(?:;|\||\bor\b|\boder\b|\bou\b|\bo\b(?=\s*remot)|\n|/| · | • | - (?=remote\b)|"
-                    r"(?:&|\+|\band\b)(?=\s*remote\b))\s*", re.I)
+                    r"(?:&|\+|\band\b)(?=\s*remote\b)|(?<=remote)\s*[&+])\s*", re.I)
 
 
 @dataclass(frozen=True)
@@ -565,6 +565,12 @@ _MODES_THEN_PLACES = re.compile(r"^\W*(remote|hybrid|on-?site|in[- ]office)\s*(?
                                 r"(remote|hybrid|on-?site|in[- ]office)\b\s*(\([^()]+\)|[-–:,]\s*\w.*)$", re.I)
 
 
+# A note that offers other places ("Remote (or London, Europe)") lists alternatives, not the remote part's bounds;
+# one that names only a preference ("Remote (US preferred)", "(PT to CET preferred)") bounds nothing.
+_OR_NOTE = re.compile(r"\(\s*(?:or|oder|ou|o)\s+([^()]*)\)", re.I)
+_PREFERRED_NOTE = re.compile(r"\([^();]*\b(?:preferred|preferably|ideally|a plus)\b[^();]*\)", re.I)
+
+
 @functools.lru_cache(maxsize=8192)
 def read_where(location: str) -> Where:
     """A posting's location field, read into its alternatives: "San Francisco, CA or Remote (USA)" is
@@ -573,6 +579,8 @@ def read_where(location: str) -> Where:
     "Remote (PST)" remote near that time zone; "Remote" alone is remote anywhere."""
     parts: list[Part] = []
     excluded: frozenset[str] = frozenset()
+    if "(" in location:
+        location = _PREFERRED_NOTE.sub(" ", _OR_NOTE.sub(r" or \1", location)).strip()
     modes = _MODES_THEN_PLACES.match(location)
     if modes and all(_names_only_an_area(piece) for piece in _PIECES.split(modes.group(3).strip("()-–:, "))):
         # "REMOTE OR HYBRID (US, Ireland)": both ways of working, in those countries (a city is the office's place)
