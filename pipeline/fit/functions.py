@@ -417,7 +417,11 @@ def title_functions(title: str) -> tuple[str, ...]:
     found = [title_function(title)]
     pieces = _ALTERNATIVES.split(title)
     if len(pieces) > 1:  # an alternative names its work itself: "... / Python / ..." is a skill, not a role
-        found += [title_function(piece) for piece in pieces if _named_function(piece)]
+        # a generic head before teams that name no role of their own ("Software Engineer II, Platform & Site
+        # Reliability") is no alternative: the teams say which work the role is
+        head_only = found[0] not in (GENERIC, None) and not any(_ROLE_NOUN.search(english_title(p)) for p in pieces[1:])
+        found += [function for n, piece in enumerate(pieces) if _named_function(piece)
+                  if (function := title_function(piece)) != GENERIC or n or not head_only]
     found += [title_function(piece) for piece in _listed_openings(title)]
     found += [title_function(kind) for kind in _KIND_NOTE.findall(title) if _only_functions(kind)]
     if _BACKEND_INFRASTRUCTURE.search(title):
