@@ -155,7 +155,7 @@ def evaluated():
 # made them no_fit is elsewhere, a "Lead Platform Engineer" whose text is full-stack work and a text that puts the
 # data scientists on site in DC.)
 TUNING_REACHED = {"backend": (240 / 273, 240 / 267, 0.9), "sales": (104 / 114, 104 / 112, 1.0),
-                  "support": (96 / 104, 96 / 98, 1.0), "sre_bengaluru": (128 / 140, 128 / 135, 0.9),
+                  "support": (96 / 103, 96 / 98, 1.0), "sre_bengaluru": (128 / 140, 128 / 135, 0.9),
                   "ml_bengaluru": (55 / 64, 55 / 62, 1.0), "frontend_berlin": (95 / 107, 95 / 106, 1.0),
                   "data_saopaulo": (106 / 110, 106 / 113, 0.8)}
 # The same for the people unlike the seven of each blind round before the test round, measured once and tuned on
@@ -1378,6 +1378,7 @@ def test_a_title_listing_openings_with_commas_plus_slash_or_dash(title, expected
 @pytest.mark.parametrize("title, function", [
     ("Territory Sales Manager", "sales"), ("Territory Account Manager - Midwest", "sales"),
     ("Client Onboarding Coordinator", "customer success"), ("People Onboarding Specialist", None),
+    ("Employee Success Manager", "people"), ("Employee Experience Specialist", "people"),
     ("Field Service Engineer", "support"), ("Sr. Service Engineer", "support"),
     ("Microservice Engineer", "software"), ("Cloud Service Engineer", "software"),
 ])

@@ -232,7 +232,7 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("finance", r"account(ant|ing)|controller|finance|financial|payable|audit|\bsox\b|tax|treasury"),
     ("legal", r"counsel|legal|lawyer|attorney|compliance|paralegal"),
     ("recruiting", r"recruit|talent acquisition|sourcer"),
-    ("people", r"\bhr\b|human resources|people (partner|operations|ops)|payroll"),
+    ("people", r"\bhr\b|human resources|people (partner|operations|ops)|payroll|employee (success|experience)"),
     # Engineering of things other than software: a mechanical or civil engineer is not a software engineer.
     ("other engineering", r"\b(electrical|mechanical|civil|chemical|structural|manufacturing|industrial|aerospace|"
                           r"biomedical|environmental|geotechnical|petroleum|mining|hvac|process|construction|"
