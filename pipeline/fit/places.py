@@ -43,8 +43,10 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "united kingdom": ("uk", "u.k.", "england", "great britain", "britain", "scotland", "wales", "gb",
                        "vereinigtes königreich", "reino unido", "royaume-uni"),
     "ireland": ("irland", "irlanda"),
-    "germany": ("deutschland", "deutschlands", "alemania", "allemagne", "germania", "alemanha"),
-    "austria": ("österreich", "osterreich"), "switzerland": ("schweiz", "suisse", "suiza", "svizzera"),
+    "germany": ("deutschland", "deutschlands", "alemania", "allemagne", "germania", "alemanha",
+                "deutschlandweit", "bundesweit"),  # "Germany-wide": anywhere in it
+    "austria": ("österreich", "osterreich", "österreichweit"),
+    "switzerland": ("schweiz", "suisse", "suiza", "svizzera", "schweizweit"),
     "france": ("frankreich", "francia", "frança"), "spain": ("españa", "espana", "spanien", "espagne", "espanha"),
     "portugal": (), "italy": ("italia", "italien", "italie"), "netherlands": ("holland", "nederland", "niederlande",
                                                                            "the netherlands", "países bajos"),
