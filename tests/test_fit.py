@@ -462,6 +462,9 @@ def test_locations_are_read_as_alternatives_with_regions_and_aliases():
     assert "india" in read_where("Remote-APAC").countries() and "brazil" in read_where("LATAM,Remote").countries()
     assert read_where("München").countries() == read_where("Munich, Germany").countries() == {"germany"}
     assert read_where("Deutschlandweit").countries() == read_where("bundesweit").countries() == {"germany"}
+    assert read_where("Silicon Valley").countries() == read_where("Tri-State Area").countries() == {"united states"}
+    assert read_where("Remote (NAMER)").countries() == {"united states", "canada"}
+    assert "brazil" in read_where("AMER").countries()
     assert read_where("NYC").countries() == read_where("New York, NY").countries() == {"united states"}
     assert read_where("Bengaluru").countries() == read_where("Bangalore, India").countries() == {"india"}
     assert read_where("Remote").anywhere and read_where("").unknown

@@ -149,7 +149,8 @@ REGION_NAMES: dict[str, str] = {
     "africa": "africa", "sub-saharan africa": "sub-saharan africa", "subsaharan africa": "sub-saharan africa",
     "eastern europe": "eastern europe", "central and eastern europe": "cee", "central europe": "cee",
     "caribbean": "caribbean", "central asia": "central asia", "afrika": "africa", "áfrica": "africa",
-    "afrique": "africa", "asien": "asia", "ásia": "asia",
+    "afrique": "africa", "asien": "asia", "ásia": "asia", "amer": "americas", "namer": "north america",
+    "noram": "north america",
 }
 _SHORT = {"US": "united states", "USA": "united states", "U.S.": "united states", "UK": "united kingdom",
           "GB": "united kingdom", "UAE": "united arab emirates"}
@@ -209,6 +210,9 @@ CITY_ALIASES = {
     "göteborg": "gothenburg", "goteborg": "gothenburg", "bruxelles": "brussels", "brussel": "brussels",
     "kiev": "kyiv", "bucurești": "bucharest", "bucuresti": "bucharest", "beograd": "belgrade", "tel-aviv": "tel aviv",
     "trivandrum": "thiruvananthapuram", "mysore": "mysuru", "vizag": "visakhapatnam", "cochin": "kochi",
+    # US metro areas by their nicknames
+    "silicon valley": "palo alto", "tri-state area": "new york city", "tristate area": "new york city",
+    "dmv area": "washington", "socal": "los angeles",
 }
 CITIES.update({alias: CITIES[name] for alias, name in CITY_ALIASES.items()})
 US_STATES = ("alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho "
