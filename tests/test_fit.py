@@ -155,7 +155,7 @@ def evaluated():
 # made them no_fit is elsewhere, a "Lead Platform Engineer" whose text is full-stack work and a text that puts the
 # data scientists on site in DC.)
 TUNING_REACHED = {"backend": (240 / 273, 240 / 267, 0.9), "sales": (104 / 114, 104 / 112, 1.0),
-                  "support": (96 / 103, 96 / 98, 1.0), "sre_bengaluru": (128 / 140, 128 / 135, 0.9),
+                  "support": (96 / 103, 96 / 98, 1.0), "sre_bengaluru": (129 / 141, 129 / 135, 0.9),
                   "ml_bengaluru": (55 / 64, 55 / 62, 1.0), "frontend_berlin": (95 / 107, 95 / 106, 1.0),
                   "data_saopaulo": (106 / 110, 106 / 113, 0.8)}
 # The same for the people unlike the seven of each blind round before the test round, measured once and tuned on
@@ -166,7 +166,7 @@ TUNING_REACHED = {"backend": (240 / 273, 240 / 267, 0.9), "sales": (104 / 114, 1
 # no fit and one posting wrongly passed.
 UNSEEN_REACHED = {8: {"mobile_toronto": (5 / 7, 5 / 7), "qa_warsaw": (8 / 8, 8 / 8), "security_us": (12 / 13, 12 / 14),
                       "designer_london": (10 / 11, 10 / 12), "analyst_mexico": (6 / 6, 6 / 6)},
-                  9: {"embedded_munich": (1 / 1, 1 / 3), "platform_madrid": (3 / 4, 3 / 7),
+                  9: {"embedded_munich": (1 / 1, 1 / 3), "platform_madrid": (4 / 5, 4 / 7),
                       "fullstack_lagos": (16 / 23, 16 / 20), "pm_singapore": (5 / 6, 5 / 5),
                       "datasci_sydney": (1 / 2, 1 / 3)},
                   10: {"backend_amsterdam": (5 / 7, 5 / 5), "sre_denver": (7 / 8, 7 / 7), "ml_london": (2 / 2, 2 / 2),
@@ -732,6 +732,9 @@ def test_a_generic_role_takes_the_functions_its_skills_point_at():
     ("New York, NY (HQ)", "Hybrid, two days a week in the office.", True),
     ("London (HQ)", "We build payments software.", False),  # an office marked as the seat, nothing says remote
     ("London (HQ)", "This role is fully remote.", True),
+    # the field's seat note repeated in the text (a Hacker News post's first line) is the seat's hours, not the role's
+    ("Remote (HQ: Auckland, GMT+12)", "Acme - Infra Engineer - Remote (HQ: Auckland, GMT+12) - Full-time", True),
+    ("Remote (HQ: Auckland)", "Acme - Infra Engineer - Remote. Work GMT+12 hours.", False),
 ])
 def test_a_companys_seat_is_not_the_roles_place_unless_the_role_is_on_site(location, description, workable):
     us = FitProfile(**{**BACKEND.__dict__, "locations": ("United States",)})

@@ -516,6 +516,15 @@ def _about_us(lowered: str, start: int, end: int) -> bool:
     return _ABOUT_US.search(lowered, left, right) is not None
 
 
+def _blank(text: str, lowered: str, words: str) -> str:
+    """`text` with each place `lowered` holds `words` blanked out, so every index still points where it did."""
+    out, start = [], 0
+    while (at := lowered.find(words, start)) != -1:
+        out += [text[start:at], " " * len(words)]
+        start = at + len(words)
+    return "".join([*out, text[start:]])
+
+
 def _few(countries: frozenset[str]) -> str:
     names = sorted(countries)
     return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
@@ -830,7 +839,11 @@ class Scorer:
         low_text = lowered[len(job.title) + 1:]  # the description in lower case
         workplace = str(job.extra.get("workplace") or "")
         where, seat_only = self._where(job.location or "", workplace, job.description, low_text)
-        said = what_text_says(job.title, job.description, low_text, written_in(lowered) == "english")
+        text = job.description
+        seat = without_hq(job.location or "")[1].lower()
+        if seat and seat in low_text:  # the field's "(HQ: New Zealand, GMT+12)" repeated in the text is the seat's too
+            text, low_text = _blank(text, low_text, seat), _blank(low_text, low_text, seat)
+        said = what_text_says(job.title, text, low_text, written_in(lowered) == "english")
         remote_hint = bool(job.extra.get("is_remote")) or workplace.lower() == "remote" or seat_only \
             or "remote" in job.title.lower() or (where.unknown and (said.remote or said.anywhere))
         titled = title_where(job.title)
