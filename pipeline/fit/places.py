@@ -250,7 +250,10 @@ _BOUND_LEAD = re.compile(
     r"\s+(?:the\s+)?([^.\n;:!?]{2,60})", re.I)
 # "Remote (LATAM)", "Remote - EMEA", "Remote: Canada" in a text; "US-based candidates", "EU based engineers".
 # "Remote - Japan", "Remote: EU", but not the next item of a list ("- Remote\n- Or on-site in Tokyo")
-_BOUND_REMOTE_NAMED = re.compile(r"remot[eoa][ \t]*(?:\(([^()\n]{2,40})\)|[-–—:][ \t]*([^.\n;!?()]{2,40}))", re.I)
+# "remote-first", "remote-friendly": a company's way of working, not "Remote - X"
+_BOUND_REMOTE_NAMED = re.compile(r"remot[eoa][ \t]*(?:\(([^()\n]{2,40})\)|"
+                                 r"(?!-(?:first|friendly|ready|forward|native|optional)\b)[-–—:][ \t]*"
+                                 r"([^.\n;!?()]{2,40}))", re.I)
 # "Open to Remote US", "Remote EU roles": a place's name in capitals right after "remote" (not "Remote First")
 _BOUND_REMOTE_PLACE = re.compile(r"(?i:remot[eoa])[ \t]+([A-Z][\w.]*(?:(?:[ \t]|,[ \t]*|[ \t]*[/&][ \t]*|"
                                  r"[ \t]+(?:and|or)[ \t]+)[A-Z][\w.]*){0,8})")
@@ -282,6 +285,10 @@ _OVERLAP_BEFORE = re.compile(rf"\b(?:{OVERLAP_WORDS})\w*\s+(?:with\s+)?(?:the\s+
 # consultancy based in Austin", often a recruiter's client) may well be where the hire works, and stays one.
 _TEAM_BEFORE = re.compile(r"\b(?:teams?|we|we[’']re|we are|our (?:\w+ )?(?:team|teams|people|staff|employees|"
                           r"engineers))\s+(?:are\s+|is\s+)?(?:\w+ly\s+)?$", re.I)
+
+
+# "a remote-first team with cells/offices/hubs in X": the places the team has, not a bound on the hire
+_TEAM_WITH = re.compile(r"\bteams?\s+(?:with|that has|which has)\b")
 
 
 _CONTINENTS = (REGIONS["americas"], REGIONS["emea"], REGIONS["apac"])
@@ -865,8 +872,10 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
             lead = None  # "to the most remote communities in North America": remote places, not remote work
         elif lead and _OPTION.search(head, lead.start(), lead.start(1)):
             lead = None  # "100% remote unless you'd like to live in Barcelona": an option, not a bound
-        elif lead and _team_based(head, lowered, lead.start(), lead.start(1)):
-            lead = None  # "fully remote, with teams based in the US and Brazil": where the team is
+        elif lead and (_team_based(head, lowered, lead.start(), lead.start(1))
+                       or _TEAM_WITH.search(lowered, lead.start(), lead.start(1))):
+            lead = None  # "fully remote, with teams based in the US and Brazil", "a remote-first team with cells in
+            # Paris & Brussels": where the team is
         elif lead and "across" in lowered[lead.start():lead.start(1)] and not lowered.startswith("hir", lead.start()) \
                 and (_continents(countries_of(lead.group(1))) > 1 or lowered.startswith("remot", lead.start()) and
                      _TEAM_SENTENCE.search(lowered, max(0, lead.start() - 80), lead.start() + 1)):
