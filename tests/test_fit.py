@@ -955,6 +955,18 @@ def test_a_companys_own_years_are_not_asked_in_other_languages_either(text, aske
     assert required_years(text.lower()) == asked
 
 
+@pytest.mark.parametrize("text, asked", [
+    ("3+ years of experience required; 5+ years preferred.", (3, None)),
+    ("5+ years of experience (7+ preferred)", (5, None)),
+    ("Minimum qualifications:\n- 2+ years of experience\nPreferred qualifications:\n- 8+ years of experience",
+     (2, None)),
+    ("Nice to have: 10+ years of experience in fintech", None),
+    ("Requirements:\n- 5+ years of experience\nNice to have:\n- Kafka\nWhat you need:\n- 3+ years with Go", (5, None))])
+def test_years_a_posting_only_wishes_for_are_not_asked(text, asked):
+    from pipeline.fit.scorer import required_years
+    assert required_years(text.lower()) == asked
+
+
 @pytest.mark.parametrize("title, text, levels", [
     ("Platform Engineer X2", "We are hiring a Platform Engineer Pleno to run our clusters.", ("mid",)),
     ("Support Specialist - Nights", "Join us as a Junior Support Specialist.", ("entry",)),

@@ -500,11 +500,38 @@ def required_years(lowered: str) -> tuple[int, int | None] | None:
                 continue  # the top of a range ("3 to 5 years of experience"), read as the range
             if _HISTORY.search(lowered, max(0, m.start() - 12), m.start()) or _about_us(lowered, m.start(), m.end()):
                 continue
+            if _only_wished(lowered, m.start(), m.end()):
+                continue  # "Preferred qualifications: 8+ years", "5+ years (7+ preferred)": not what is required
             floors.append(_number(m.group(group)))
     floors = [y for y in floors if 0 < y <= 20]
     if ranges and (not floors or max(floors) <= max(a for a, _ in ranges)):
         return max(ranges)
     return (max(floors), None) if floors else None
+
+
+# Years a posting wishes for rather than requires: in the same line or sentence, or under a heading of wishes
+# ("Preferred qualifications", "Nice to have", "Bonus points") that no heading of requirements follows.
+_WISHED = re.compile(r"\b(?:preferred|preferably|nice[- ]to[- ]have|bonus|a plus|ideally|desired|desirable|"
+                     r"wünschenswert|diferencial|deseable|deseján?vel)\b")
+_WISH_HEADING = re.compile(r"\b(?:preferred (?:qualifications|skills|experience|requirements)|nice[- ]to[- ]haves?|"
+                           r"bonus points|desired (?:qualifications|skills)|pluses|diferenciais|wünschenswert)\b")
+_NEED_HEADING = re.compile(r"\b(?:minimum|basic|required|requirements|must[- ]haves?|what you(?:'ll| will)? need|"
+                           r"qualifications|requisitos|anforderungen)\b")
+
+
+_CLAUSE_ENDS = (".", ";", "\n", "(", ")")
+
+
+def _only_wished(lowered: str, start: int, end: int) -> bool:
+    """The years at lowered[start:end] are wished for, not required (_WISHED)."""
+    left = max(lowered.rfind(mark, max(0, start - 200), start) for mark in _CLAUSE_ENDS) + 1
+    right = min((i for mark in _CLAUSE_ENDS if (i := lowered.find(mark, end, end + 200)) != -1), default=end + 200)
+    if _WISHED.search(lowered, left, right):
+        return True
+    wish = max((m.end() for m in _WISH_HEADING.finditer(lowered, max(0, start - 3000), start)), default=-1)
+    if wish == -1:
+        return False
+    return _NEED_HEADING.search(lowered, wish, start) is None
 
 
 def _about_us(lowered: str, start: int, end: int) -> bool:
