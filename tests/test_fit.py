@@ -154,9 +154,9 @@ def evaluated():
 # Washington DC" are now read like "Hamburg or Remote", remote with no bound, which their labels agree with; what
 # made them no_fit is elsewhere, a "Lead Platform Engineer" whose text is full-stack work and a text that puts the
 # data scientists on site in DC.)
-TUNING_REACHED = {"backend": (240 / 273, 240 / 267, 0.9), "sales": (104 / 114, 104 / 112, 1.0),
+TUNING_REACHED = {"backend": (242 / 275, 242 / 267, 0.9), "sales": (104 / 114, 104 / 112, 1.0),
                   "support": (96 / 103, 96 / 98, 1.0), "sre_bengaluru": (129 / 141, 129 / 135, 0.9),
-                  "ml_bengaluru": (55 / 64, 55 / 62, 1.0), "frontend_berlin": (95 / 107, 95 / 106, 1.0),
+                  "ml_bengaluru": (55 / 64, 55 / 62, 1.0), "frontend_berlin": (95 / 106, 95 / 106, 1.0),
                   "data_saopaulo": (106 / 110, 106 / 113, 0.8)}
 # The same for the people unlike the seven of each blind round before the test round, measured once and tuned on
 # since. Round 8's, measured: mobile_toronto 0.62/0.71, qa_warsaw 0.22/0.88, security_us 0.91/0.71,
@@ -884,7 +884,10 @@ def test_short_forms_in_a_title_are_read_as_the_words_they_stand_for(title, func
 
 
 def test_a_generic_head_before_its_teams_is_not_an_alternative_but_a_listed_role_is():
-    from pipeline.fit.functions import title_functions
+    from pipeline.fit.functions import title_function, title_functions
+    assert set(title_functions("Software Engineer, Infrastructure/Back-end")) == {"sre", "backend"}
+    assert title_function("Senior Back-End Web Developer") == "backend"
+    assert title_function("Web Developer") == "frontend"
     assert title_functions("Sr. Software Engineer II, Platform & Site Reliability") == ("sre",)
     assert "software" in title_functions("Machine Learning, Infra & Software Engineers")
     assert set(title_functions("Frontend or Software Engineer")) == {"frontend", "software"}

@@ -177,7 +177,8 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
            # a supplier's or a factory's quality engineer checks parts, not software
            r"(?<!supplier )(?<!manufacturing )quality (engineer|engineering|analyst)|\bqe\b"),
     ("mobile", r"\bandroid\b|\bios\b|mobile|flutter|react native"),
-    ("frontend", r"front[- ]?end(?! or)|frontend|front-end leaning|\bui (engineer|developer)|\bweb developer|"
+    ("frontend", r"front[- ]?end(?! or)|frontend|front-end leaning|\bui (engineer|developer)|"
+                 r"(?<!back-end )(?<!back end )(?<!backend )\bweb developer|"
                  r"\bux engineer|design engineer|design systems?"),
     # Software in vehicles, robots and machines is embedded work: ADAS, automotive, autonomous driving, PLCs.
     ("embedded", r"embedded|firmware|system software|systems software|kernel|device driver|fpga|hardware|\badas\b|"
@@ -423,6 +424,9 @@ def title_functions(title: str) -> tuple[str, ...]:
         found += [function for n, piece in enumerate(pieces) if _named_function(piece)
                   if (function := title_function(piece)) != GENERIC or n or not head_only]
     found += [title_function(piece) for piece in _listed_openings(title)]
+    kinds = _KINDS_AFTER.search(title)
+    if kinds and _only_functions(kinds.group(1)):  # "Software Engineer, Infrastructure/Back-end": each kind
+        found += [title_function(kind) for kind in _NOTE_PIECES.split(kinds.group(1)) if kind.strip()]
     found += [title_function(kind) for kind in _KIND_NOTE.findall(title) if _only_functions(kind)]
     if _BACKEND_INFRASTRUCTURE.search(title):
         found.append("backend")
@@ -457,6 +461,8 @@ _JOINERS = re.compile(r"(?:\s|[,&/+]|\b(?:and|or|und|oder|e|ou|y|o|et)\b)*", re.
 
 
 _NOTE_PIECES = re.compile(r"\s*(?:,|;|/|&|\+|\band\b|\bor\b)\s*", re.I)
+# The kinds of work after a role and a comma or dash, joined by "/" ("Software Engineer, Infrastructure/Back-end")
+_KINDS_AFTER = re.compile(r"(?:,|\s[-–—])\s*([\w -]+/[\w /-]+)$")
 
 
 def note_openings(title: str) -> tuple[str, ...]:
