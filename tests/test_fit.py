@@ -154,7 +154,7 @@ def evaluated():
 # Washington DC" are now read like "Hamburg or Remote", remote with no bound, which their labels agree with; what
 # made them no_fit is elsewhere, a "Lead Platform Engineer" whose text is full-stack work and a text that puts the
 # data scientists on site in DC.)
-TUNING_REACHED = {"backend": (242 / 275, 242 / 267, 0.9), "sales": (104 / 114, 104 / 112, 1.0),
+TUNING_REACHED = {"backend": (242 / 275, 242 / 267, 0.9), "sales": (105 / 115, 105 / 112, 1.0),
                   "support": (96 / 103, 96 / 98, 1.0), "sre_bengaluru": (129 / 141, 129 / 135, 0.9),
                   "ml_bengaluru": (55 / 64, 55 / 62, 1.0), "frontend_berlin": (95 / 106, 95 / 106, 1.0),
                   "data_saopaulo": (106 / 110, 106 / 113, 0.8)}
@@ -1404,6 +1404,7 @@ def test_a_title_listing_openings_with_commas_plus_slash_or_dash(title, expected
     ("Territory Sales Manager", "sales"), ("Territory Account Manager - Midwest", "sales"),
     ("Client Onboarding Coordinator", "customer success"), ("People Onboarding Specialist", None),
     ("Employee Success Manager", "people"), ("Employee Experience Specialist", "people"),
+    ("Sales Account Manager", "sales"), ("Key Account Manager", "account management"),
     ("Field Service Engineer", "support"), ("Sr. Service Engineer", "support"),
     ("Microservice Engineer", "software"), ("Cloud Service Engineer", "software"),
 ])

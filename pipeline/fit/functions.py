@@ -121,7 +121,7 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("sales", r"account (executive|director)|sales (executive|director|specialist|representative)|inside sales|"
               r"\baes?\b|\bterritory (manager|representative|rep|sales|account)"),  # "Mid-Market AE"
     # Other selling jobs: keeping existing customers, booking meetings for closers, building partnerships.
-    ("account management", r"account manag(er|ement)|key account|client partner"),
+    ("account management", r"(?<!sales )account manag(er|ement)|key account|client partner"),
     ("sales development", r"\b(sdr|bdr)\b|sales development|business development rep|lead generat|appointment sett"),
     # Channels, alliances and the enablement of partners' or sellers' teams.
     ("partnerships", r"partnerships?\b|partner (development|manager|sales)|alliances? manager|\bchannel\b|"
