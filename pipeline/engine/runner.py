@@ -21,6 +21,7 @@ from pipeline.engine import policy
 from pipeline.errors import DailyLimit, Deferred, HaltRun, NetworkDown, PermanentError, PipelineError, StoreUnavailable
 from pipeline.logs import get_logger
 from pipeline.records import TAKEN_ELSEWHERE, ClaimedJob, Job, Output, RunRecord
+from pipeline.states import State
 from pipeline.store.base import JobStore
 
 log = get_logger("pipeline.runner")
@@ -287,7 +288,8 @@ class StageRun:
             if job is None or job.status != self.stage.states.input:
                 with self._count_lock:  # still ours to forget, and not claimed again by a worker here
                     mine = self._deferred.pop(job_id, None) is not None
-                    if mine and (job is None or job.lease_owner != policy.owner_name()):
+                    taken = job is None or job.status != State.FAILED and job.lease_owner != policy.owner_name()
+                    if mine and taken:  # a job another process failed is no part done: not counted
                         details = self.record.details
                         details[TAKEN_ELSEWHERE] = details.get(TAKEN_ELSEWHERE, 0) + 1
         return bool(self._deferred)

@@ -411,9 +411,8 @@ def test_a_live_holder_makes_jobs_wait_quietly_and_growing(server, enriching):
     assert time.time() - started < 6
 
 
-def test_a_job_deferred_then_finished_by_another_process_counts_as_done(server, enriching, monkeypatch):
-    """Another process held the company and finished the job while this run waited for it: this run
-    did its part, so `run-stage` exits 0 (CI once saw exit 1: 'claimed 5, succeeded 0')."""
+def _deferred_then(enriching, monkeypatch, status, event):
+    """A run waits for a company another process holds; meanwhile that process moves the job to `status`."""
     _, config, store = enriching(run_deadline_seconds=8)
     store.upsert_job(acme_job(1))
     job_id = store.list_jobs()[0].id
@@ -425,12 +424,24 @@ def test_a_job_deferred_then_finished_by_another_process_counts_as_done(server, 
     waited = time.monotonic() + 5
     while store.get(job_id).next_attempt_at <= time.time() and time.monotonic() < waited:
         time.sleep(0.01)  # until this run has deferred it
-    assert store.move(job_id, None, Move(State.SCORED, State.ENRICHED, Event.COMPLETED, c.ENRICH)), "the other's work"
+    assert store.move(job_id, None, Move(State.SCORED, status, event, c.ENRICH)), "the other process's move"
     worker.join(20)
-    record = records[0]
+    return records[0]
+
+
+def test_a_job_deferred_then_finished_by_another_process_counts_as_done(server, enriching, monkeypatch):
+    """Another process held the company and finished the job while this run waited for it: this run
+    did its part, so `run-stage` exits 0 (CI once saw exit 1: 'claimed 5, succeeded 0')."""
+    record = _deferred_then(enriching, monkeypatch, State.ENRICHED, Event.COMPLETED)
     assert (record.claimed, record.succeeded, record.failed) == (1, 0, 0)
     assert record.details[TAKEN_ELSEWHERE] == 1
     assert run_verdict(record)[1] == c.EXIT_OK
+
+
+def test_a_job_deferred_then_failed_by_another_process_is_not_counted_as_done(server, enriching, monkeypatch):
+    """The other process gave up on the job: nothing this run waited for was done, so no success is claimed."""
+    record = _deferred_then(enriching, monkeypatch, State.FAILED, Event.FAILED)
+    assert TAKEN_ELSEWHERE not in record.details and run_verdict(record)[1] == c.EXIT_ERROR
 
 
 def test_a_run_gives_back_company_locks_it_still_holds(enriching):
