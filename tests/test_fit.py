@@ -963,7 +963,11 @@ def test_a_companys_own_years_are_not_asked_in_other_languages_either(text, aske
     ("5+ years of experience (7+ preferred)", (5, None)),
     ("Minimum qualifications:\n- 2+ years of experience\nPreferred qualifications:\n- 8+ years of experience",
      (2, None)),
-    ("Nice to have: 10+ years of experience in fintech", None),
+    ("Nice to have: 10+ years of experience in fintech", (10, None)),  # all it says: read as asked
+    ("4+ years of security experience with a deep background (preferably 5+ years) in programming.", (4, None)),
+    ("5+ years of backend experience, ideally in a SaaS company.", (5, None)),  # the wish is the SaaS company's
+    ("Nice to have:\n- Kafka\nWhat we are looking for\n- 6+ years of Go\nPreferred qualifications:\n- 9+ years",
+     (6, None)),
     ("Requirements:\n- 5+ years of experience\nNice to have:\n- Kafka\nWhat you need:\n- 3+ years with Go", (5, None))])
 def test_years_a_posting_only_wishes_for_are_not_asked(text, asked):
     from pipeline.fit.scorer import required_years

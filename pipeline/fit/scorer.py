@@ -484,9 +484,12 @@ _UNIT_WORDS = triggers("year", "yr", "jahr", "años", "anos", " ans", "år", " l
 
 def required_years(lowered: str) -> tuple[int, int | None] | None:
     """(least years asked, most years of a range or None) from a posting's text, or None: the
-    largest "N+" the posting asks, and a range "N-M" when that is all it says."""
+    largest "N+" the posting asks (leaving out years it only wishes for, when it requires some), and
+    a range "N-M" when that is all it says."""
     floors: list[int] = []
     ranges: list[tuple[int, int]] = []
+    sections: list[tuple[int, int]] | None = None  # read when a floor is first found
+    wished: list[int] = []
     for start, end in windows(lowered, _UNIT_WORDS, 30, 90):
         spans = []
         for m in _YEARS_RANGE.finditer(lowered, start, end):
@@ -500,38 +503,52 @@ def required_years(lowered: str) -> tuple[int, int | None] | None:
                 continue  # the top of a range ("3 to 5 years of experience"), read as the range
             if _HISTORY.search(lowered, max(0, m.start() - 12), m.start()) or _about_us(lowered, m.start(), m.end()):
                 continue
-            if _only_wished(lowered, m.start(), m.end()):
-                continue  # "Preferred qualifications: 8+ years", "5+ years (7+ preferred)": not what is required
-            floors.append(_number(m.group(group)))
-    floors = [y for y in floors if 0 < y <= 20]
+            if sections is None:
+                sections = _wish_sections(lowered) if "prefer" in lowered or "nice" in lowered or "bonus" in lowered \
+                    or "plus" in lowered or "diferenc" in lowered or "wünsch" in lowered else []
+            # "Preferred qualifications: 8+ years", "5+ years (7+ preferred)": a wish, not what is required
+            (wished if _only_wished(lowered, m.start(), m.end(), sections) else floors).append(_number(m.group(group)))
+    # wished years count only where they are all a posting says ("Desired skills: 6+ years" may be its requirements)
+    floors = [y for y in floors or wished if 0 < y <= 20]
     if ranges and (not floors or max(floors) <= max(a for a, _ in ranges)):
         return max(ranges)
     return (max(floors), None) if floors else None
 
 
-# Years a posting wishes for rather than requires: in the same line or sentence, or under a heading of wishes
-# ("Preferred qualifications", "Nice to have", "Bonus points") that no heading of requirements follows.
-_WISHED = re.compile(r"\b(?:preferred|preferably|nice[- ]to[- ]have|bonus|a plus|ideally|desired|desirable|"
-                     r"wünschenswert|diferencial|deseable|deseján?vel)\b")
-_WISH_HEADING = re.compile(r"\b(?:preferred (?:qualifications|skills|experience|requirements)|nice[- ]to[- ]haves?|"
-                           r"bonus points|desired (?:qualifications|skills)|pluses|diferenciais|wünschenswert)\b")
-_NEED_HEADING = re.compile(r"\b(?:minimum|basic|required|requirements|must[- ]haves?|what you(?:'ll| will)? need|"
-                           r"qualifications|requisitos|anforderungen)\b")
+# Years a posting wishes for rather than requires: a wish word tied to the number, with no comma or clause
+# between ("5+ years of experience preferred", "preferably 5+ years"; not "5+ years, ideally in SaaS"), or a
+# section under a heading of wishes ("Preferred qualifications", "Nice to have") up to the next heading.
+_WISH_AFTER = re.compile(r"[^,;.\n()•]{0,40}?\b(?:preferred|desired|desirable|a plus|is a bonus|nice[- ]to[- ]have|"
+                         r"wünschenswert|desej[áa]vel|deseable)\b")
+_WISH_BEFORE = re.compile(r"\b(?:preferably|ideally|preferred|nice[- ]to[- ]have|bonus|idealmente|"
+                          r"wünschenswert)\b[^,;.\n()•]{0,40}$")
+_WISH_HEADING = re.compile(r"^[ \t#*]*(?:preferred (?:qualifications|skills|experience|requirements)|"
+                           r"nice[- ]to[- ]haves?|bonus points|desired (?:qualifications|skills)|pluses|"
+                           r"diferenciais|wünschenswert)\b[^\n]{0,40}$", re.M)
+_BULLETS = "-*•·▪◦–"
 
 
-_CLAUSE_ENDS = (".", ";", "\n", "(", ")")
+def _wish_sections(lowered: str) -> list[tuple[int, int]]:
+    """The spans under a heading of wishes, each up to the next line that reads as a heading (not a
+    bullet; ends with ':' or is five words or fewer without a digit), at most 3,000 characters."""
+    spans = []
+    for heading in _WISH_HEADING.finditer(lowered):
+        start = end = heading.end()
+        for line in lowered[start:start + 3000].split("\n")[1:]:
+            item = line.strip()
+            if item and item[0] not in _BULLETS and (item.endswith(":") or (
+                    len(item.split()) <= 5 and not any(ch.isdigit() for ch in item))):
+                break
+            end += len(line) + 1
+        spans.append((start, end))
+    return spans
 
 
-def _only_wished(lowered: str, start: int, end: int) -> bool:
-    """The years at lowered[start:end] are wished for, not required (_WISHED)."""
-    left = max(lowered.rfind(mark, max(0, start - 200), start) for mark in _CLAUSE_ENDS) + 1
-    right = min((i for mark in _CLAUSE_ENDS if (i := lowered.find(mark, end, end + 200)) != -1), default=end + 200)
-    if _WISHED.search(lowered, left, right):
+def _only_wished(lowered: str, start: int, end: int, sections: list[tuple[int, int]]) -> bool:
+    """The years at lowered[start:end] are wished for, not required."""
+    if _WISH_AFTER.match(lowered, end) or _WISH_BEFORE.search(lowered, max(0, start - 60), start):
         return True
-    wish = max((m.end() for m in _WISH_HEADING.finditer(lowered, max(0, start - 3000), start)), default=-1)
-    if wish == -1:
-        return False
-    return _NEED_HEADING.search(lowered, wish, start) is None
+    return any(a <= start < b for a, b in sections)
 
 
 def _about_us(lowered: str, start: int, end: int) -> bool:
