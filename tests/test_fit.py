@@ -735,6 +735,7 @@ def test_a_generic_role_takes_the_functions_its_skills_point_at():
     # the field's seat note repeated in the text (a Hacker News post's first line) is the seat's hours, not the role's
     ("Remote (HQ: Auckland, GMT+12)", "Acme - Infra Engineer - Remote (HQ: Auckland, GMT+12) - Full-time", True),
     ("Remote (HQ: Auckland)", "Acme - Infra Engineer - Remote. Work GMT+12 hours.", False),
+    ("Remote (HQ: Canada)", "Open to candidates in the US only. Must have business sense.", True),  # not every "us"
 ])
 def test_a_companys_seat_is_not_the_roles_place_unless_the_role_is_on_site(location, description, workable):
     us = FitProfile(**{**BACKEND.__dict__, "locations": ("United States",)})
@@ -865,6 +866,9 @@ def test_a_list_of_openings_may_name_them_by_their_kind_of_work_or_an_abbreviati
     ("Remote (US preferred)", True, set()),  # a preference bounds nothing
     ("REMOTE (PT to CET preferred)", True, set()),
     ("REMOTE (US; SF or Seattle a plus)", False, {"united states"}),  # the US is asked, SF is the preference
+    ("Remote (USA - East Coast preferred)", False, {"united states"}),  # only the preferred item goes
+    ("Remote (US only, EST hours preferred)", False, {"united states"}),
+    ("Remote & USA", False, {"united states"}),  # an area after "&" bounds the remote work, as "Remote, USA" does
     ("Remote (US)", False, {"united states"})])
 def test_a_place_field_offering_remote_beside_other_places_or_preferences(field, anywhere, countries):
     from pipeline.fit.places import read_where
@@ -877,7 +881,7 @@ def test_a_place_field_offering_remote_beside_other_places_or_preferences(field,
 @pytest.mark.parametrize("title, function", [
     ("Staff Eng", "software"), ("Principal Engg", "software"), ("Sr. Dev", "software"),
     ("Senior Dev (Remote)", "software"), ("Eng Mgr, Payments", "management"), ("Eng Lead", "software"),
-    ("Dev Tools Engineer", "software")])
+    ("Dev Tools Engineer", "software"), ("Business Dev", None), ("Product Dev", None)])
 def test_short_forms_in_a_title_are_read_as_the_words_they_stand_for(title, function):
     from pipeline.fit.functions import title_function
     assert title_function(title) == function
@@ -1408,6 +1412,7 @@ def test_a_title_listing_openings_with_commas_plus_slash_or_dash(title, expected
     ("Territory Sales Manager", "sales"), ("Territory Account Manager - Midwest", "sales"),
     ("Client Onboarding Coordinator", "customer success"), ("People Onboarding Specialist", None),
     ("Employee Success Manager", "people"), ("Employee Experience Specialist", "people"),
+    ("Employee Experience Engineer", "software"),
     ("Sales Account Manager", "sales"), ("Key Account Manager", "account management"),
     ("Field Service Engineer", "support"), ("Sr. Service Engineer", "support"),
     ("Microservice Engineer", "software"), ("Cloud Service Engineer", "software"),

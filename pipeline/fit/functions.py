@@ -31,7 +31,8 @@ TITLE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
     # short forms in English titles ("Backend Staff Eng", "Sr. Software Engg", "Sr Backend Dev", "Eng Mgr"); "dev"
     # only at a role's end, so "Dev Tools Engineer" keeps its tools
     "abbreviated": ((r"eng(?=\s+(?:mgr|manager|lead|director)\b)", "engineering"), ("engg?", "engineer"),
-                    ("mgr", "manager"), (r"dev(?=\s*(?:$|[(),;/|\u2013\u2014-]))", "developer")),
+                    ("mgr", "manager"),
+                    (r"(?<!business )(?<!product )(?<!sales )dev(?=\s*(?:$|[(),;/|\u2013\u2014-]))", "developer")),
     "portuguese": (
         ("executiv[oa]s? de contas", "account executive"), ("executiv[oa]s? de vendas", "sales executive"),
         ("engenheir[oa]?s?", "engineer"), ("engenharia", "engineering"), ("desenvolvedor(?:[ae]s)?", "developer"),
@@ -233,7 +234,8 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("finance", r"account(ant|ing)|controller|finance|financial|payable|audit|\bsox\b|tax|treasury"),
     ("legal", r"counsel|legal|lawyer|attorney|compliance|paralegal"),
     ("recruiting", r"recruit|talent acquisition|sourcer"),
-    ("people", r"\bhr\b|human resources|people (partner|operations|ops)|payroll|employee (success|experience)"),
+    ("people", r"\bhr\b|human resources|people (partner|operations|ops)|payroll|"
+               r"employee (success|experience)(?! engineer)"),
     # Engineering of things other than software: a mechanical or civil engineer is not a software engineer.
     ("other engineering", r"\b(electrical|mechanical|civil|chemical|structural|manufacturing|industrial|aerospace|"
                           r"biomedical|environmental|geotechnical|petroleum|mining|hvac|process|construction|"

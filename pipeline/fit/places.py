@@ -581,7 +581,17 @@ _MODES_THEN_PLACES = re.compile(r"^\W*(remote|hybrid|on-?site|in[- ]office)\s*(?
 # A note that offers other places ("Remote (or London, Europe)") lists alternatives, not the remote part's bounds;
 # one that names only a preference ("Remote (US preferred)", "(PT to CET preferred)") bounds nothing.
 _OR_NOTE = re.compile(r"\(\s*(?:or|oder|ou|o)\s+([^()]*)\)", re.I)
-_PREFERRED_NOTE = re.compile(r"\([^();]*\b(?:preferred|preferably|ideally|a plus)\b[^();]*\)", re.I)
+_PREFERRED_NOTE = re.compile(r"\(([^();]*\b(?:preferred|preferably|ideally|a plus)\b[^();]*)\)", re.I)
+_NOTE_ITEMS = re.compile(r"\s*(?:,|\s[-–]\s)\s*")
+_PREFERENCE = re.compile(r"\b(?:preferred|preferably|ideally|a plus)\b", re.I)
+# "Remote & USA", "Remote + EU": remote in those areas, as "Remote, USA" is (a city after "&" is an office beside it)
+_REMOTE_JOINED = re.compile(r"^\W*(remote)\s*[&+]\s*(.+)$", re.I)
+
+
+def _without_preferences(note: re.Match[str]) -> str:
+    """A note less its items that only name a preference ("(USA - East Coast preferred)" -> "(USA)")."""
+    kept = [item for item in _NOTE_ITEMS.split(note.group(1)) if item.strip() and not _PREFERENCE.search(item)]
+    return f"({', '.join(kept)})" if kept else " "
 
 
 @functools.lru_cache(maxsize=8192)
@@ -593,7 +603,10 @@ def read_where(location: str) -> Where:
     parts: list[Part] = []
     excluded: frozenset[str] = frozenset()
     if "(" in location:
-        location = _PREFERRED_NOTE.sub(" ", _OR_NOTE.sub(r" or \1", location)).strip()
+        location = _PREFERRED_NOTE.sub(_without_preferences, _OR_NOTE.sub(r" or \1", location)).strip()
+    joined = _REMOTE_JOINED.match(location) if "&" in location or "+" in location else None
+    if joined and _names_only_an_area(joined.group(2)):
+        location = f"{joined.group(1)} ({joined.group(2)})"
     modes = _MODES_THEN_PLACES.match(location)
     if modes and all(_names_only_an_area(piece) for piece in _PIECES.split(modes.group(3).strip("()-–:, "))):
         # "REMOTE OR HYBRID (US, Ireland)": both ways of working, in those countries (a city is the office's place)
@@ -706,6 +719,14 @@ def without_hq(location: str) -> tuple[str, str]:
     if paren or after:
         return "", (_HQ_PAREN.sub("", location) if paren else _HQ_AFTER.sub("", location)).strip(" ,;|-")
     return location, ""
+
+
+def seat_note(location: str) -> str:
+    """The field's note on the company's seat, whole and in lower case ("(hq: new zealand, gmt+12)"), or ""."""
+    if "hq" not in location.lower() and "head" not in location.lower() and "sede" not in location.lower():
+        return ""
+    paren = _HQ_PAREN.search(location)
+    return paren.group(0).lower() if paren and paren.group(1).strip() else ""
 
 
 _ON_SITE_WORDS = triggers("site", "office", "hybrid", "brido", "presencial", "vor ort", "büro", "escrit", "oficina",

@@ -50,6 +50,7 @@ from pipeline.fit.places import (
     read_where,
     remote_in_text,
     seat_label,
+    seat_note,
     seat_repeated,
     spot_of,
     text_place,
@@ -884,9 +885,10 @@ class Scorer:
         workplace = str(job.extra.get("workplace") or "")
         where, seat_only = self._where(job.location or "", workplace, job.description, low_text)
         text = job.description
-        seat = without_hq(job.location or "")[1].lower()
-        if seat and seat in low_text:  # the field's "(HQ: New Zealand, GMT+12)" repeated in the text is the seat's too
-            text, low_text = _blank(text, low_text, seat), _blank(low_text, low_text, seat)
+        note = seat_note(job.location or "")
+        if note and note in low_text and len(low_text) == len(text):
+            # the field's "(HQ: New Zealand, GMT+12)" repeated in the text is the seat's note there too
+            text, low_text = _blank(text, low_text, note), _blank(low_text, low_text, note)
         said = what_text_says(job.title, text, low_text, written_in(lowered) == "english")
         remote_hint = bool(job.extra.get("is_remote")) or workplace.lower() == "remote" or seat_only \
             or "remote" in job.title.lower() or (where.unknown and (said.remote or said.anywhere))
