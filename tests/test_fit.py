@@ -1298,7 +1298,7 @@ def test_a_place_offered_beside_remote_work_or_some_shared_hours_is_no_bound(tex
     from pipeline.fit.places import bounds_in_text
 
     found = bounds_in_text(text)
-    assert countries <= found and (found or not countries), found
+    assert countries <= found if countries else not found, found
 
 
 def test_a_summary_line_that_says_part_time_is_not_a_regular_position():
@@ -1338,14 +1338,15 @@ def test_a_team_spread_across_several_continents_is_no_bound(text, countries):
     from pipeline.fit.places import bounds_in_text
 
     found = bounds_in_text(text)
-    assert countries <= found and (found or not countries), found
+    assert countries <= found if countries else not found, found
 
 
 @pytest.mark.parametrize("location, workable", [
     ("Remote (UTC-10 to UTC+10)", True),  # India sits inside the band, though far from both ends
     ("Remote (UTC-9 through UTC-4)", False), ("Remote (GMT+4 - GMT+9)", True),
     ("Remote (UTC-1 to UTC+3)", False),  # its ends are its reach: India is 2.5 hours past the eastern one
-    ("Remote (UTC+1 to UTC+5)", True)])  # half an hour past the end: within the hour a band is given
+    ("Remote (UTC+1 to UTC+5)", True),  # half an hour past the end: within the hour a band is given
+    ("Remote (UTC-9 to +5)", True), ("Remote (GMT-8 to -3)", False)])  # the far end as a bare offset
 def test_a_band_of_time_zones_covers_every_zone_between_its_ends(location, workable):
     profile = FitProfile(**{**SRE_BLR.__dict__, "locations": ("Bengaluru", "India")})
     fit = Scorer(profile).score(job(title="Site Reliability Engineer", location=location, description="Kubernetes."))

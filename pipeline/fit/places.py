@@ -891,7 +891,7 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
         lead = _BOUND_LEAD.match(head, at)
         if lead and _REMOTE_THING.match(lowered, at):
             lead = None  # "to the most remote communities in North America": remote places, not remote work
-        elif lead and _OPTION.search(head, lead.start(), lead.start(1)):
+        elif lead and _OPTION.search(head, max(0, lead.start() - 30), lead.start(1)):
             lead = None  # "100% remote unless you'd like to live in Barcelona": an option, not a bound
         elif lead and (_team_based(head, lowered, lead.start(), lead.start(1))
                        or _TEAM_WITH.search(lowered, lead.start(), lead.start(1))):

@@ -98,10 +98,21 @@ def _zone_countries(offsets: tuple[float, ...], reach: float, bands: tuple[tuple
 _BETWEEN = re.compile(r"\s*(?:to|through|thru|until|and|-|–|—)\s*$", re.I)
 
 
+# "UTC-5 to +5": the band's far end written as a bare offset after a UTC or GMT one
+_BARE_END = re.compile(r"\s*(?:to|through|thru|until|-|–|—)\s*([-+−–])\s*(\d{1,2})\b"
+                       r"(?!\s*(?:hours?|hrs?|h\b|%|years?))", re.I)
+
+
 def zone_bands(text: str) -> tuple[tuple[float, float], ...]:
-    """The bands of offsets a text names as a range of two zones."""
+    """The bands of offsets a text names as a range of two zones ("UTC-3 to UTC+3", "UTC-5 to +5")."""
     found = list(_ZONE.finditer(text))
     bands = []
+    for zone in found:
+        bare = _BARE_END.match(text, zone.end()) if zone.group("base") else None
+        if bare:
+            near = zone_offsets(text, zone.start(), zone.end())[0]
+            far = (1 if bare.group(1) == "+" else -1) * int(bare.group(2))
+            bands.append((min(near, far), max(near, far)))
     for first, second in zip(found, found[1:], strict=False):
         if second.start() - first.end() <= 12 and _BETWEEN.match(text, first.end(), second.start()):
             ends = zone_offsets(text, first.start(), first.end()) + zone_offsets(text, second.start(), second.end())
@@ -140,7 +151,7 @@ def zone_bound(text: str) -> frozenset[str]:
         return frozenset()
     if ("h" in text or "H" in text) and (reached := _reached(text)):
         return zone_countries([], 0.0, reached)
-    bands = zone_bands(text) if len(offsets) > 1 else ()
+    bands = zone_bands(text)
     overlap = _OVERLAP.search(text)
     if overlap is None and bands:  # "UTC-1 to UTC+3": the band's own ends are its reach, give or take an hour
         alone = [o for o in offsets if not any(low <= o <= high for low, high in bands)]
