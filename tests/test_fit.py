@@ -125,7 +125,7 @@ def evaluated():
     return evaluate()
 
 
-# What tuning reached on every tuning round (TUNING_ROUNDS: rounds 1-10, each tuned on after its
+# What tuning reached on every tuning round (TUNING_ROUNDS: rounds 1-11, each tuned on after its
 # held-back half was reported once): precision, recall and precision@10 per profile, the figures
 # measured, held as a regression check, never lowered. The blind held-back figures, each measured once
 # and below the floors: round 3, precision / recall backend 0.77/0.91, sales 0.71/0.75, support
@@ -143,7 +143,9 @@ def evaluated():
 # round 9 (249 postings, 135 held back), backend 0.83/0.95, sales -/0.00 (1 fit), support 1.00/1.00 (1 fit),
 # sre_bengaluru 0.60/0.60, ml_bengaluru 1.00/1.00 (1 fit), frontend_berlin 0.33/0.50, data_saopaulo 0.86/1.00;
 # round 10 (106 postings, 56 held back), backend 0.50/0.60 (5 fits), sales 1.00/1.00 (3 fits), no fits for the
-# other five (sre_bengaluru and ml_bengaluru each had one posting wrongly passed).
+# other five (sre_bengaluru and ml_bengaluru each had one posting wrongly passed); round 11 (207 postings, 110 held
+# back), backend 0.86/0.75 (16 fits), sales 1.00/0.33 (3), sre_bengaluru 1.00/0.62 (8), ml_bengaluru 0.50/1.00 (1),
+# frontend_berlin 0.75/0.64 (14), data_saopaulo 0.83/0.71 (7), no support fit.
 # (Lowered once, by one case, after round 7: Lorikeet's round-5 post lists a "Design Lead" beside its Sydney
 # software roles, and reading it as an opening, a general rule on titles, lets those roles score for the US person.
 # And once after round 8, by one SRE case: Grafana's "Engineers, SREs, Managers" now lists its SRE openings, whose
@@ -154,23 +156,27 @@ def evaluated():
 # Washington DC" are now read like "Hamburg or Remote", remote with no bound, which their labels agree with; what
 # made them no_fit is elsewhere, a "Lead Platform Engineer" whose text is full-stack work and a text that puts the
 # data scientists on site in DC.)
-TUNING_REACHED = {"backend": (242 / 275, 242 / 267, 0.9), "sales": (105 / 115, 105 / 112, 1.0),
-                  "support": (96 / 103, 96 / 98, 1.0), "sre_bengaluru": (129 / 141, 129 / 135, 0.9),
-                  "ml_bengaluru": (55 / 64, 55 / 62, 1.0), "frontend_berlin": (95 / 106, 95 / 106, 1.0),
-                  "data_saopaulo": (106 / 110, 106 / 113, 0.8)}
+TUNING_REACHED = {"backend": (261 / 298, 261 / 292, 0.9), "sales": (107 / 117, 107 / 116, 1.0),
+                  "support": (98 / 105, 98 / 100, 1.0), "sre_bengaluru": (136 / 149, 136 / 145, 0.9),
+                  "ml_bengaluru": (58 / 68, 58 / 65, 1.0), "frontend_berlin": (109 / 124, 109 / 125, 1.0),
+                  "data_saopaulo": (120 / 127, 120 / 132, 0.9)}
 # The same for the people unlike the seven of each blind round before the test round, measured once and tuned on
 # since. Round 8's, measured: mobile_toronto 0.62/0.71, qa_warsaw 0.22/0.88, security_us 0.91/0.71,
 # designer_london 0.91/0.83, analyst_mexico 0.83/0.83; round 9's: embedded_munich -/0.00, platform_madrid
 # 0.50/0.14, fullstack_lagos 0.61/0.70, pm_singapore 0.83/1.00, datasci_sydney 1.00/0.33; round 10's:
 # backend_amsterdam 0.71/1.00, sre_denver 0.88/1.00, ml_london 0.67/1.00, frontend_brazil 0.89/0.89, csm_toronto
-# no fit and one posting wrongly passed.
+# no fit and one posting wrongly passed; round 11's: java_bengaluru 0.72/0.93, data_eng_london 0.93/0.76,
+# frontend_lisbon 0.56/0.62, solutions_nyc 0.75/0.90, em_sf 0.37/0.77.
 UNSEEN_REACHED = {8: {"mobile_toronto": (5 / 7, 5 / 7), "qa_warsaw": (8 / 8, 8 / 8), "security_us": (12 / 13, 12 / 14),
                       "designer_london": (10 / 11, 10 / 12), "analyst_mexico": (6 / 6, 6 / 6)},
                   9: {"embedded_munich": (1 / 1, 1 / 3), "platform_madrid": (4 / 5, 4 / 7),
                       "fullstack_lagos": (16 / 23, 16 / 20), "pm_singapore": (5 / 6, 5 / 5),
                       "datasci_sydney": (1 / 2, 1 / 3)},
                   10: {"backend_amsterdam": (5 / 7, 5 / 5), "sre_denver": (7 / 8, 7 / 7), "ml_london": (2 / 2, 2 / 2),
-                       "csm_toronto": (1.0, 1.0), "frontend_brazil": (9 / 10, 9 / 9)}}
+                       "csm_toronto": (1.0, 1.0), "frontend_brazil": (9 / 10, 9 / 9)},
+                  11: {"java_bengaluru": (13 / 18, 13 / 14), "data_eng_london": (13 / 14, 13 / 17),
+                       "frontend_lisbon": (10 / 18, 10 / 16), "solutions_nyc": (9 / 12, 9 / 10),
+                       "em_sf": (10 / 27, 10 / 13)}}
 TUNING_GROUP = f"rounds_1_{TUNING_ROUNDS[-1]}"
 
 
@@ -194,10 +200,6 @@ def test_earlier_rounds_people_keep_what_tuning_reached(round_):
         assert found[name]["recall"] >= recall - 1e-9, (name, found[name]["misses"])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "not met: round 11 (207 postings written and labelled blind; 110 held back) measured once: precision / recall "
-    "backend 0.86/0.75 (16 fits), sales 1.00/0.33 (3 fits), sre_bengaluru 1.00/0.62 (8), ml_bengaluru 0.50/1.00 (1), "
-    "frontend_berlin 0.75/0.64 (14), data_saopaulo 0.83/0.71 (7); no support fit"))
 def test_the_held_back_floors_hold_on_the_blind_round(evaluated):
     """The test round, written by someone who never saw the scorer and split once by the hash of the
     posting id: precision and recall >= 0.85 for every profile on its held-back half; precision@10 >= 0.8
@@ -236,10 +238,6 @@ def test_the_test_rounds_postings_are_split_by_the_hash_and_reported_apart(tmp_p
     assert held_back["backend"]["recall"] == 1.0 and held_back["sales"]["recall"] == 0
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "not met: five people never tuned for, on round 11's 207 postings, measured once: precision / recall "
-    "java_bengaluru 0.72/0.93, data_eng_london 0.93/0.76, frontend_lisbon 0.56/0.62, solutions_nyc 0.75/0.90, "
-    "em_sf 0.37/0.77"))
 def test_the_people_never_tuned_for_reach_the_held_out_floor():
     """People unlike the eval's seven, written and labelled on the test round's postings by its blind
     writers, never tuned for: precision and recall >= 0.75 for each (the issue's check on postings and

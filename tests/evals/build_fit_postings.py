@@ -1,8 +1,8 @@
 """Builds tests/evals/fit_postings.jsonl, the postings of the fit eval, from recorded files only:
 the fixtures (through the project's own parsers) and the pages in tests/evals/postings/ (see its
 SOURCES.md). Each posting gets its half once, from a hash of its id: `tuning` or `held_back`. Rounds
-1 to 10 are all tuning data now (their held-back figures were reported); round 11, written by
-someone who never saw the scorer, is the test (read from postings/round11/ when it lands), and its
+1 to 11 are all tuning data now (their held-back figures were reported); round 12, written by
+someone who never saw the scorer, is the test (read from postings/round12/ when it lands), and its
 `held_back` half is never tuned on. The files are the only truth: a later round's file names its
 posting's id (and source) in its header, so a rebuild never renames a posting its labels name.
     python tests/evals/build_fit_postings.py
@@ -163,7 +163,7 @@ def round2() -> list[dict[str, Any]]:
 
 
 def later_rounds() -> list[dict[str, Any]]:
-    """Postings of the rounds after 2 (rounds 3 to 10 are tuning data, round 11 the blind test): every file under
+    """Postings of the rounds after 2 (rounds 3 to 11 are tuning data, round 12 the blind test): every file under
     tests/evals/postings/round<N>/ with a '---' header like round 2's (title, location and, if
     known, company, workplace, source and id), marked with its round N. Nothing when none exist."""
     found = []
