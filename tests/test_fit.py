@@ -157,9 +157,9 @@ def evaluated():
 # made them no_fit is elsewhere, a "Lead Platform Engineer" whose text is full-stack work and a text that puts the
 # data scientists on site in DC.)
 TUNING_REACHED = {"backend": (261 / 298, 261 / 292, 0.9), "sales": (107 / 117, 107 / 116, 1.0),
-                  "support": (98 / 105, 98 / 100, 1.0), "sre_bengaluru": (136 / 149, 136 / 145, 0.9),
-                  "ml_bengaluru": (58 / 68, 58 / 65, 1.0), "frontend_berlin": (109 / 124, 109 / 125, 1.0),
-                  "data_saopaulo": (120 / 127, 120 / 132, 0.9)}
+                  "support": (98 / 105, 98 / 100, 1.0), "sre_bengaluru": (137 / 150, 137 / 145, 0.9),
+                  "ml_bengaluru": (58 / 68, 58 / 65, 1.0), "frontend_berlin": (110 / 125, 110 / 125, 1.0),
+                  "data_saopaulo": (122 / 129, 122 / 132, 0.9)}
 # The same for the people unlike the seven of each blind round before the test round, measured once and tuned on
 # since. Round 8's, measured: mobile_toronto 0.62/0.71, qa_warsaw 0.22/0.88, security_us 0.91/0.71,
 # designer_london 0.91/0.83, analyst_mexico 0.83/0.83; round 9's: embedded_munich -/0.00, platform_madrid
@@ -174,8 +174,8 @@ UNSEEN_REACHED = {8: {"mobile_toronto": (5 / 7, 5 / 7), "qa_warsaw": (8 / 8, 8 /
                       "datasci_sydney": (1 / 2, 1 / 3)},
                   10: {"backend_amsterdam": (5 / 7, 5 / 5), "sre_denver": (7 / 8, 7 / 7), "ml_london": (2 / 2, 2 / 2),
                        "csm_toronto": (1.0, 1.0), "frontend_brazil": (9 / 10, 9 / 9)},
-                  11: {"java_bengaluru": (13 / 18, 13 / 14), "data_eng_london": (13 / 14, 13 / 17),
-                       "frontend_lisbon": (10 / 18, 10 / 16), "solutions_nyc": (9 / 12, 9 / 10),
+                  11: {"java_bengaluru": (13 / 18, 13 / 14), "data_eng_london": (15 / 16, 15 / 17),
+                       "frontend_lisbon": (11 / 19, 11 / 16), "solutions_nyc": (9 / 12, 9 / 10),
                        "em_sf": (10 / 27, 10 / 13)}}
 TUNING_GROUP = f"rounds_1_{TUNING_ROUNDS[-1]}"
 
@@ -742,6 +742,7 @@ def test_a_generic_role_takes_the_functions_its_skills_point_at():
     ("Remote (HQ: Auckland, GMT+12)", "Acme - Infra Engineer - Remote (HQ: Auckland, GMT+12) - Full-time", True),
     ("Remote (HQ: Auckland)", "Acme - Infra Engineer - Remote. Work GMT+12 hours.", False),
     ("Remote (HQ: Canada)", "Open to candidates in the US only. Must have business sense.", True),  # not every "us"
+    ("Fully remote, our company is located in Mykolaiv, Ukraine", "Vue.js.", True),  # the seat, said in words
 ])
 def test_a_companys_seat_is_not_the_roles_place_unless_the_role_is_on_site(location, description, workable):
     us = FitProfile(**{**BACKEND.__dict__, "locations": ("United States",)})
@@ -1313,6 +1314,12 @@ def test_a_summary_line_that_says_part_time_is_not_a_regular_position():
     ("We're based largely in Seattle but remote-first, with people all over.", set()),
     ("An IT consultancy based in Austin, TX is hiring a remote engineer.", {"united states"}),  # a client's seat
     ("Remote, but you must be based in Canada.", {"canada"}),
+    ("The core team works remotely with team members currently based in Portugal and The Netherlands.", set()),
+    ("A remote-first company, headquartered in San Francisco, with most of the team working in US/Canada "
+     "timezones and a few people in Europe.", set()),  # the seat, and the team's hours
+    ("Location: Fully remote, our company is located in Mykolaiv, Ukraine", set()),
+    ("- Health insurance coverage including medical, dental, and vision **(US Only)**", set()),  # a US benefit
+    ("You must work in US time zones.", {"united states"}),
 ])
 def test_where_the_team_is_based_is_no_bound_on_the_hire(text, countries):
     from pipeline.fit.places import bounds_in_text

@@ -274,6 +274,12 @@ _BOUND_BASED = re.compile(r"([\w.]+(?:\s[\w.]+)?)[- ]based\s+(?:candidates|appli
 _BOUND_ONLY_PAREN = re.compile(r"\(\s*([^()\n]{2,40}?)\s+only\s*\)", re.I)
 _BOUND_ONLY_IN = re.compile(r"\bonly\s+(?:in|within|from)\s+(?:the\s+)?([^.\n;:!?]{2,50})", re.I)
 _BOUND_ZONE = re.compile(r"\b([A-Z][\w ./-]{1,30}?)\s+(?:time ?zones?|hours)\b", re.I)
+_TEAM_ZONE = re.compile(r"\b(?:team|teammates|colleagues|team members)\b(?! lead)")
+# the company's seat inside a bound's phrase ("remote-first company, headquartered in SF", "our company is located in")
+_SEAT_IN = re.compile(r"headquartered|\b(?:company|office|headquarters|hq)\b[^\n.]{0,20}\b(?:located|based)\b")
+# a benefit only US staff get ("health insurance (US only)"): the company has staff elsewhere too
+_BENEFIT_BEFORE = re.compile(r"\b(?:insurance|coverage|medical|dental|vision|401\s?\(?k|benefits?|pto|"
+                             r"retirement|pension|equity)\b[^.\n]{0,40}$")
 # Words between a bound's lead and its place that make the place an option beside remote work, not its bound:
 # "remote unless you'd rather live in X", "remote, or if you prefer, based in X" (a bare "or" may join two
 # places of one bound: "candidates on the East Coast or in Europe").
@@ -283,8 +289,9 @@ _OVERLAP_BEFORE = re.compile(rf"\b(?:{OVERLAP_WORDS})\w*\s+(?:with\s+)?(?:the\s+
 # The posting's own team as the subject of "based/located in" ("we're based largely in Seattle", "teams based in
 # the US and Brazil"): where the team already is, not a bound on the hire. A company in the third person ("a
 # consultancy based in Austin", often a recruiter's client) may well be where the hire works, and stays one.
-_TEAM_BEFORE = re.compile(r"\b(?:teams?|we|we[’']re|we are|our (?:\w+ )?(?:team|teams|people|staff|employees|"
-                          r"engineers))\s+(?:are\s+|is\s+)?(?:\w+ly\s+)?$", re.I)
+_TEAM_BEFORE = re.compile(r"\b(?:teams?(?: members)?|we|we[’']re|we are|our (?:\w+ )?(?:team|teams|people|staff|"
+                          r"employees|engineers|company|offices?|headquarters|hq))\s+(?:are\s+|is\s+)?(?:\w+ly\s+)?$",
+                          re.I)
 
 
 # "a remote-first team with cells/offices/hubs in X": the places the team has, not a bound on the hire
@@ -696,6 +703,7 @@ _SEAT_WORDS = r"(?:headquarters?|(?:global\s+)?hq|sede|hauptsitz|firmensitz|si[e
 _HQ_LEAD = re.compile(rf"^\s*{_SEAT_WORDS}\s*:\s*([^;|]*)", re.I)
 _HQ_PAREN = re.compile(rf"\(\s*{_SEAT_WORDS}\b\s*(?:in\b|at\b|:)?\s*([^()]*)\)", re.I)
 _HQ_AFTER = re.compile(r"[\s,(-]*\bHQ\b[\s)]*$", re.I)
+_SEAT_SAID = re.compile(r"[\s,;(-]*\b(?:our\s+|the\s+)?company\s+is\s+(?:located|based)\s+in\s+([^;|()]+)\)?$", re.I)
 # Words that say a role is done on site or partly on site (the seat then is the role's place).
 _ON_SITE = re.compile(r"\b(on-?site|in[- ]office|in the office|hybrid|h[íi]brido|presencial|vor ort|"
                       r"sur site|office[- ]based|im büro|no escrit[óo]rio|en (?:la|nuestra) oficina|au bureau|"
@@ -707,6 +715,9 @@ def without_hq(location: str) -> tuple[str, str]:
     ("Remote (US)", "NYC"); "Headquarters: Toronto, ON" -> ("", "Toronto, ON"); "New York, NY (HQ)"
     -> ("", "New York, NY"): a place marked as the seat and nothing else is only the seat."""
     low = location.lower()
+    said = _SEAT_SAID.search(location) if "company" in low else None
+    if said:  # "Fully remote, our company is located in Mykolaiv, Ukraine"
+        return location[:said.start()].strip(" ,;|-"), said.group(1).strip()
     if not any(word in low for word in ("hq", "headquarter", "sede", "sitz", "siège", "siege")):
         return location, ""
     lead = _HQ_LEAD.match(location)
@@ -893,6 +904,8 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
             lead = None  # "to the most remote communities in North America": remote places, not remote work
         elif lead and _OPTION.search(head, max(0, lead.start() - 30), lead.start(1)):
             lead = None  # "100% remote unless you'd like to live in Barcelona": an option, not a bound
+        elif lead and _SEAT_IN.search(lowered, lead.start(), lead.start(1)):
+            lead = None  # "a remote-first company, headquartered in San Francisco": where the company sits
         elif lead and (_team_based(head, lowered, lead.start(), lead.start(1))
                        or _TEAM_WITH.search(lowered, lead.start(), lead.start(1))):
             lead = None  # "fully remote, with teams based in the US and Brazil", "a remote-first team with cells in
@@ -912,9 +925,13 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
     found: set[str] = set()
     for at in positions(lowered, _ONLY_WORDS):
         paren = _BOUND_ONLY_PAREN.search(head, max(0, at - _BOUND_BEFORE), at + 8)
+        if paren and _BENEFIT_BEFORE.search(lowered, max(0, paren.start() - 50), paren.start()):
+            paren = None
         within = _BOUND_ONLY_IN.match(head, at)
         phrases += [m.group(1) for m in (paren, within) if m]
         only = _BOUND_X_ONLY.search(head, max(0, at - 25), at + 4)
+        if only and _BENEFIT_BEFORE.search(lowered, max(0, only.start() - 50), only.start()):
+            only = None  # "health insurance (US only)": a benefit of the US staff
         found |= areas_named(only.group(1)) if only else frozenset()  # a country's or region's name, not a city
     for at in positions(lowered, _CITIZEN_WORDS):  # "Only Singapore Citizens or Permanent Residents will be considered"
         people = _CITIZENS.search(head, max(0, at - 40), at + 20)
@@ -926,12 +943,15 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
             phrases.append(rest.group(1))
     for at in positions(lowered, _LINE_WORDS if english else _LINE_WORDS + _OTHER_LINE_WORDS):
         line = _BOUND_LINE.match(head, at)
-        if line and not _SEAT_BEFORE.search(lowered, max(0, at - 16), at):  # not "HQ location: X", the seat
+        if line and not _SEAT_BEFORE.search(lowered, max(0, at - 16), at) \
+                and not _SEAT_IN.search(lowered, line.start(1), line.end(1)):  # not "HQ location: X", the seat
             phrases.append(line.group(1))
     for at in positions(lowered, _ZONE_WORDS):
         zone = _BOUND_ZONE.search(head, max(0, at - 36), at + 11)
         if zone and _OVERLAP_BEFORE.search(head, max(0, zone.start() - 40), zone.start()):
             zone = None  # "2 hours crossover with Barcelona working hours": some shared hours, read as a zone
+        elif zone and _TEAM_ZONE.search(lowered, max(0, zone.start() - 40), zone.end()):
+            zone = None  # "most of the team working in US/Canada timezones": where the team is
         elif zone and _WELCOMED.search(head, zone.end(), zone.end() + 12):
             zone = None  # "US time zones preferred": a wish, not a bound
         phrases += [zone.group(1)] if zone else []
