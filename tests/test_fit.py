@@ -156,7 +156,7 @@ def evaluated():
 # Washington DC" are now read like "Hamburg or Remote", remote with no bound, which their labels agree with; what
 # made them no_fit is elsewhere, a "Lead Platform Engineer" whose text is full-stack work and a text that puts the
 # data scientists on site in DC.)
-TUNING_REACHED = {"backend": (261 / 298, 261 / 292, 0.9), "sales": (107 / 117, 107 / 116, 1.0),
+TUNING_REACHED = {"backend": (261 / 297, 261 / 292, 0.9), "sales": (107 / 117, 107 / 116, 1.0),
                   "support": (98 / 105, 98 / 100, 1.0), "sre_bengaluru": (137 / 150, 137 / 145, 0.9),
                   "ml_bengaluru": (58 / 68, 58 / 65, 1.0), "frontend_berlin": (110 / 125, 110 / 125, 1.0),
                   "data_saopaulo": (122 / 129, 122 / 132, 0.9)}
@@ -176,7 +176,7 @@ UNSEEN_REACHED = {8: {"mobile_toronto": (5 / 7, 5 / 7), "qa_warsaw": (8 / 8, 8 /
                        "csm_toronto": (1.0, 1.0), "frontend_brazil": (9 / 10, 9 / 9)},
                   11: {"java_bengaluru": (13 / 18, 13 / 14), "data_eng_london": (15 / 16, 15 / 17),
                        "frontend_lisbon": (11 / 19, 11 / 16), "solutions_nyc": (9 / 12, 9 / 10),
-                       "em_sf": (10 / 27, 10 / 13)}}
+                       "em_sf": (10 / 14, 10 / 13)}}
 TUNING_GROUP = f"rounds_1_{TUNING_ROUNDS[-1]}"
 
 
@@ -1428,6 +1428,8 @@ def test_a_title_listing_openings_with_commas_plus_slash_or_dash(title, expected
     ("Employee Success Manager", "people"), ("Employee Experience Specialist", "people"),
     ("Employee Experience Engineer", "software"),
     ("Sales Account Manager", "sales"), ("Key Account Manager", "account management"),
+    ("Manager of Software Engineering - Platform", "management"), ("Manager, Software Engineering", "management"),
+    ("Manager Software Engineering", "management"), ("Manager, Sales Engineering", "customer engineering"),
     ("Field Service Engineer", "support"), ("Sr. Service Engineer", "support"),
     ("Microservice Engineer", "software"), ("Cloud Service Engineer", "software"),
 ])

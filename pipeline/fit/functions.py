@@ -146,7 +146,7 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
                 r"^\W*(((senior|sr|junior|jr|lead|staff|principal)\.?|i{1,3}|[1-3])\s+)*(customer |field |technical )?"
                 r"service engineer\b"),
     ("management", r"(engineering|(?<!business )development|software|technical|team|delivery) manager|"
-                   r"manager,? engineering|"
+                   r"manager,? (?:of )?(?:software |product )?(?:engineering|development)\b|"
                    r"head of|director|vice president|\bvp\b|\bcto\b|chief"),
     ("customer engineering", r"forward[- ]deployed|solutions? (engineer|architect|consultant)|sales engineer|"
                              r"customer[- ](centric|facing) engineer|success engineer|"
@@ -337,6 +337,8 @@ def title_function(title: str) -> str | None:
     generic "Software Engineer", only when no part does."""
     text = english_title(title).replace("(Frontend Leaning)", "Frontend").replace("(Front-End Leaning)", "Frontend")
     text = title_grade(text)[0]
+    if _MANAGER_FIRST.match(text):  # "Manager, Software Engineering": the manager of that work, before its parts
+        return "management"
     generic = False
     first = None  # a segment before the role ("Growth Business - Account Executive"): its function, if no role follows
     for part in _TITLE_PARTS.split(text):
@@ -355,6 +357,10 @@ def title_function(title: str) -> str | None:
         return first
     found = next((name for name, pattern in FALLBACKS if pattern.search(text)), None)
     return found or (GENERIC if generic else None)
+
+
+_MANAGER_FIRST = re.compile(r"\W*(?:(?:senior|sr\.?|group|principal)\s+)?manager,?\s+(?:of\s+)?"
+                            r"(?:software\s+|product\s+)?(?:engineering|development)\b", re.I)
 
 
 @functools.lru_cache(maxsize=16384)
