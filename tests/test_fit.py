@@ -157,7 +157,7 @@ def evaluated():
 # made them no_fit is elsewhere, a "Lead Platform Engineer" whose text is full-stack work and a text that puts the
 # data scientists on site in DC.)
 TUNING_REACHED = {"backend": (261 / 297, 261 / 292, 0.9), "sales": (107 / 117, 107 / 116, 1.0),
-                  "support": (98 / 105, 98 / 100, 1.0), "sre_bengaluru": (137 / 150, 137 / 145, 0.9),
+                  "support": (98 / 105, 98 / 100, 1.0), "sre_bengaluru": (137 / 149, 137 / 145, 0.9),
                   "ml_bengaluru": (58 / 68, 58 / 65, 1.0), "frontend_berlin": (110 / 125, 110 / 125, 1.0),
                   "data_saopaulo": (122 / 129, 122 / 132, 0.9)}
 # The same for the people unlike the seven of each blind round before the test round, measured once and tuned on
@@ -174,7 +174,7 @@ UNSEEN_REACHED = {8: {"mobile_toronto": (5 / 7, 5 / 7), "qa_warsaw": (8 / 8, 8 /
                       "datasci_sydney": (1 / 2, 1 / 3)},
                   10: {"backend_amsterdam": (5 / 7, 5 / 5), "sre_denver": (7 / 8, 7 / 7), "ml_london": (2 / 2, 2 / 2),
                        "csm_toronto": (1.0, 1.0), "frontend_brazil": (9 / 10, 9 / 9)},
-                  11: {"java_bengaluru": (13 / 18, 13 / 14), "data_eng_london": (15 / 16, 15 / 17),
+                  11: {"java_bengaluru": (13 / 17, 13 / 14), "data_eng_london": (15 / 16, 15 / 17),
                        "frontend_lisbon": (11 / 19, 11 / 16), "solutions_nyc": (9 / 12, 9 / 10),
                        "em_sf": (10 / 14, 10 / 13)}}
 TUNING_GROUP = f"rounds_1_{TUNING_ROUNDS[-1]}"
@@ -885,6 +885,15 @@ def test_a_place_field_offering_remote_beside_other_places_or_preferences(field,
         assert where.countries() == countries
 
 
+@pytest.mark.parametrize("title, level", [
+    ("Manager | Microservices | Bengaluru | Engineering", "manager"),
+    ("Manager, Site Reliability Engineering", "manager"),
+    ("Manager - Customer Success", None), ("Manager, Product", None)])  # a role's name turned round, not a level
+def test_a_title_that_opens_with_manager_of_engineering_work_states_the_managers_level(title, level):
+    from pipeline.fit.scorer import title_level
+    assert title_level(title) == level
+
+
 @pytest.mark.parametrize("title, function", [
     ("Staff Eng", "software"), ("Principal Engg", "software"), ("Sr. Dev", "software"),
     ("Senior Dev (Remote)", "software"), ("Eng Mgr, Payments", "management"), ("Eng Lead", "software"),
@@ -1429,7 +1438,8 @@ def test_a_title_listing_openings_with_commas_plus_slash_or_dash(title, expected
     ("Employee Experience Engineer", "software"),
     ("Sales Account Manager", "sales"), ("Key Account Manager", "account management"),
     ("Manager of Software Engineering - Platform", "management"), ("Manager, Software Engineering", "management"),
-    ("Manager Software Engineering", "management"), ("Manager, Sales Engineering", "customer engineering"),
+    ("Manager Software Engineering", "management"), ("Manager, Sales Engineering", "management"),
+    ("Manager, Site Reliability Engineering", "management"),
     ("Field Service Engineer", "support"), ("Sr. Service Engineer", "support"),
     ("Microservice Engineer", "software"), ("Cloud Service Engineer", "software"),
 ])

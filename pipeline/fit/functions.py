@@ -360,7 +360,7 @@ def title_function(title: str) -> str | None:
 
 
 _MANAGER_FIRST = re.compile(r"\W*(?:(?:senior|sr\.?|group|principal)\s+)?manager,?\s+(?:of\s+)?"
-                            r"(?:software\s+|product\s+)?(?:engineering|development)\b", re.I)
+                            r"(?:[\w-]+\s+){0,3}?(?:engineering|development)\b", re.I)
 
 
 @functools.lru_cache(maxsize=16384)

@@ -84,7 +84,8 @@ _TITLE_LEVELS = (  # first match wins: the most specific words first
     (r"intern(ship)?|praktikum|praktikant|werkstudent|working student|trainee|apprentice|apprenti|alternan(ce|t)",
      "intern"),
     (r"director|head of|vp|vice president|chief|cto|cio", "director"),
-    (r"(engineering|development|team|sales) manager|manager,? engineering", "manager"),
+    # "Manager, Site Reliability Engineering", "Manager | Microservices | Engineering": a manager of that work
+    (r"(engineering|development|team|sales) manager|manager,? engineering|^manager\b(?=.*\bengineering\b)", "manager"),
     (r"principal|staff|distinguished", "staff"),
     (r"tech(nical)? lead|team lead|lead|leader", "lead"),
     (r"semi[- ]?senior|semi[- ]?sr|ssr|medior", "mid"),  # the middle level in Latin America and the Netherlands
