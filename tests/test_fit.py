@@ -156,9 +156,9 @@ def evaluated():
 # Washington DC" are now read like "Hamburg or Remote", remote with no bound, which their labels agree with; what
 # made them no_fit is elsewhere, a "Lead Platform Engineer" whose text is full-stack work and a text that puts the
 # data scientists on site in DC.)
-TUNING_REACHED = {"backend": (261 / 297, 261 / 292, 0.9), "sales": (107 / 117, 107 / 116, 1.0),
+TUNING_REACHED = {"backend": (263 / 299, 263 / 292, 0.9), "sales": (108 / 118, 108 / 116, 1.0),
                   "support": (98 / 105, 98 / 100, 1.0), "sre_bengaluru": (137 / 149, 137 / 145, 0.9),
-                  "ml_bengaluru": (58 / 68, 58 / 65, 1.0), "frontend_berlin": (110 / 125, 110 / 125, 1.0),
+                  "ml_bengaluru": (58 / 68, 58 / 65, 1.0), "frontend_berlin": (111 / 126, 111 / 125, 1.0),
                   "data_saopaulo": (122 / 129, 122 / 132, 0.9)}
 # The same for the people unlike the seven of each blind round before the test round, measured once and tuned on
 # since. Round 8's, measured: mobile_toronto 0.62/0.71, qa_warsaw 0.22/0.88, security_us 0.91/0.71,
@@ -166,7 +166,9 @@ TUNING_REACHED = {"backend": (261 / 297, 261 / 292, 0.9), "sales": (107 / 117, 1
 # 0.50/0.14, fullstack_lagos 0.61/0.70, pm_singapore 0.83/1.00, datasci_sydney 1.00/0.33; round 10's:
 # backend_amsterdam 0.71/1.00, sre_denver 0.88/1.00, ml_london 0.67/1.00, frontend_brazil 0.89/0.89, csm_toronto
 # no fit and one posting wrongly passed; round 11's: java_bengaluru 0.72/0.93, data_eng_london 0.93/0.76,
-# frontend_lisbon 0.56/0.62, solutions_nyc 0.75/0.90, em_sf 0.37/0.77.
+# frontend_lisbon 0.56/0.62, solutions_nyc 0.75/0.90, em_sf 0.37/0.77. (data_eng_london lowered once, by one case:
+# Factory AI's "AI, Fullstack, Frontend, Platform, Data, Product Engineers + GTM" is now read by the openings its
+# text lists, and its Data Engineer opening names no place of its own, so the field's "London for some roles" counts.)
 UNSEEN_REACHED = {8: {"mobile_toronto": (5 / 7, 5 / 7), "qa_warsaw": (8 / 8, 8 / 8), "security_us": (12 / 13, 12 / 14),
                       "designer_london": (10 / 11, 10 / 12), "analyst_mexico": (6 / 6, 6 / 6)},
                   9: {"embedded_munich": (1 / 1, 1 / 3), "platform_madrid": (4 / 5, 4 / 7),
@@ -174,8 +176,8 @@ UNSEEN_REACHED = {8: {"mobile_toronto": (5 / 7, 5 / 7), "qa_warsaw": (8 / 8, 8 /
                       "datasci_sydney": (1 / 2, 1 / 3)},
                   10: {"backend_amsterdam": (5 / 7, 5 / 5), "sre_denver": (7 / 8, 7 / 7), "ml_london": (2 / 2, 2 / 2),
                        "csm_toronto": (1.0, 1.0), "frontend_brazil": (9 / 10, 9 / 9)},
-                  11: {"java_bengaluru": (13 / 17, 13 / 14), "data_eng_london": (15 / 16, 15 / 17),
-                       "frontend_lisbon": (11 / 19, 11 / 16), "solutions_nyc": (9 / 12, 9 / 10),
+                  11: {"java_bengaluru": (13 / 17, 13 / 14), "data_eng_london": (15 / 17, 15 / 17),
+                       "frontend_lisbon": (12 / 20, 12 / 16), "solutions_nyc": (9 / 12, 9 / 10),
                        "em_sf": (10 / 14, 10 / 13)}}
 TUNING_GROUP = f"rounds_1_{TUNING_ROUNDS[-1]}"
 
@@ -1542,6 +1544,21 @@ def test_an_opening_whose_note_names_one_of_the_posts_places_is_there():
 
     assert opening_place("Account Executive (IN)", "SF, NL, IN Onsite") == "IN Onsite"
     assert opening_place("Backend Engineer (Remote)", "NYC, Remote") == "NYC, Remote"  # how, not where
+    # a note of countries or regions the field does not spell out: there, less its other words
+    field = "Hiring in Paris and remote in wider Europe and Americas for various roles"
+    assert opening_place("Enterprise Sales Consultant (France)", field) == "France"
+    assert opening_place("Backend Engineer (Ruby / Europe)", field) == "Europe"
+    assert opening_place("Product Engineer (Growth focus)", field) == field
+
+
+@pytest.mark.parametrize("title, together", [
+    ("Hiring across product, engineering and GTM", True), ("Multiple eng + GTM roles", True),
+    ("AI, Fullstack, Frontend, Platform, Data, Product Engineers + GTM, Design, Operations", True),
+    ("Current openings at Baton", True), ("Senior Frontend Engineer, Senior Software Engineer", False),
+    ("Talent Pool - multiple roles", False), ("Backend Engineer", False)])
+def test_a_title_that_says_it_hires_for_several_roles_leaves_the_openings_to_its_text(title, together):
+    from pipeline.fit.functions import names_openings_together
+    assert names_openings_together(title) is together
 
 
 @pytest.mark.parametrize("title, description, closed", [

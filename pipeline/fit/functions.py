@@ -614,6 +614,9 @@ def person_functions(roles: tuple[str, ...], skills: tuple[str, ...] = ()) -> fr
 _SEVERAL = re.compile(r"\b(?:roles|positions|openings|jobs|vacancies)\b", re.I)
 _POOL = re.compile(r"\b(?:talent|future|pool|network|community|banco|bolsa|spontan|application|interest)", re.I)
 _GENERIC_PLURAL = re.compile(r"\b(?:engineers|developers)\b", re.I)
+_SAYS_SEVERAL = re.compile(r"^\W*(?:we(?:['’]re| are)\s+)?hiring\s+(?:across|for|in)\b|"
+                           r"\b(?:current|open)\s+(?:openings|roles|positions)\b|"
+                           r"^\W*(?:multiple|various|several|many)\b.*\b(?:roles|positions|openings)\b", re.I)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -623,6 +626,10 @@ def names_openings_together(title: str) -> bool:
     function = title_function(title)
     if _POOL.search(title):
         return False
+    if _SAYS_SEVERAL.search(title) or (_GENERIC_PLURAL.search(title) and title.count(",") >= 2):
+        # "Hiring across product, engineering and GTM", "Multiple eng + GTM roles", "AI, Fullstack, Frontend,
+        # Platform, Data, Product Engineers + GTM, Design": whatever work the words name, the text lists the openings
+        return True
     if _SEVERAL.search(title):
         return function in (None, GENERIC, "open application")
     if function == GENERIC:

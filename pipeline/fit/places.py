@@ -10,6 +10,7 @@ The alias tables are data: countries and regions are named once, in several lang
 """
 
 import functools
+import html
 import math
 import re
 from dataclasses import dataclass
@@ -787,6 +788,7 @@ def office_named(text: str, lowered: str) -> bool:
 _PLACE_NOTE = re.compile(r"\(([^()]{2,40})\)\s*$")
 _PLACE_PARTS = re.compile(r"\s*[,;/|]\s*")
 _NOTE_NOT_A_PLACE = re.compile(r"remote|hybrid|on-?site|office|full|part|contract|time|level", re.I)
+_NOTE_AREAS = re.compile(r"\s*(?:,|/|&|\bor\b|\band\b)\s*(?:wider\s+)?", re.I)
 
 
 def opening_place(title: str, location: str) -> str:
@@ -794,11 +796,16 @@ def opening_place(title: str, location: str) -> str:
     Executive (IN)" of a post at "SF, NL, IN Onsite" is at "IN Onsite"), else all of them."""
     note = _PLACE_NOTE.search(title)
     parts = _PLACE_PARTS.split(location or "")
-    if note is None or len(parts) < 2 or _NOTE_NOT_A_PLACE.search(note.group(1)):
+    if note is None or _NOTE_NOT_A_PLACE.search(note.group(1)):
         return location  # "(Remote)", "(Contract)" say how, not where
     named = re.compile(rf"(?<!\w){re.escape(note.group(1).strip())}(?!\w)", re.I)
-    at = [part for part in parts if named.search(part)]
-    return at[0] if len(at) == 1 else location
+    at = [part for part in parts if named.search(part)] if len(parts) > 1 else []
+    if len(at) == 1:
+        return at[0]
+    # a note of countries or regions the field does not spell out ("Enterprise Sales Consultant (France)" of a
+    # post "Hiring in Paris and remote in wider Europe"): the opening is there, less the note's other words
+    areas = [piece for piece in _NOTE_AREAS.split(html.unescape(note.group(1))) if _names_only_an_area(piece)]
+    return " or ".join(areas) if areas else location
 
 
 # Where a posting whose place field is empty says the role sits: a "Location:" line, an office by its place

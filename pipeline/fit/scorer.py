@@ -594,7 +594,17 @@ def _placeless(job: Job, workplace: str, low_text: str) -> bool:
         not office_named(job.description, low_text)
 
 
-def remote_areas(where: Where, remote_hint: bool, said: Said) -> list[frozenset[str] | None]:
+_PLACED = "opening placed by its note"  # Job.extra key: a listed opening's place is its own note's, not the post's
+
+
+def _placed(job: Job, title: str) -> Job:
+    """One listed opening of a post, at the place its note names ("Account Executive (France)"), if any."""
+    place = opening_place(title, job.location)
+    extra = {**job.extra, _PLACED: True} if place != job.location else job.extra
+    return dataclasses.replace(job, title=title, location=place, extra=extra)
+
+
+def remote_areas(where: Where, remote_hint: bool, said: Said, placed: bool = False) -> list[frozenset[str] | None]:
     """Where the posting's remote work may be done from, one area per alternative (None: anywhere).
     A remote part that names its countries ("Remote (Canada)") is that area, widened by the places
     the text names ("Uruguay; remote if you live in LATAM"); a bare "Remote" beside an office's
@@ -617,7 +627,7 @@ def remote_areas(where: Where, remote_hint: bool, said: Said) -> list[frozenset[
             inside = said.bounds & part.countries
             # a time zone is hours near a place; where the text says one must live narrows it ("Remote - EST":
             # "you must be living within the U.S."), where a named area is widened by the places the text adds
-            area = (inside or part.countries) if part.zoned else part.countries | said.bounds
+            area = (inside or part.countries) if part.zoned or placed else part.countries | said.bounds
             if len(part.countries) >= MANY_COUNTRIES and len(inside) >= 2 and inside < part.countries:
                 # a board's long list of countries, narrowed by the several the text names ("only available
                 # in Peru, Colombia, Mexico ..."); not by one, which may be the company's seat ("located in NY")
@@ -630,7 +640,7 @@ def remote_areas(where: Where, remote_hint: bool, said: Said) -> list[frozenset[
         areas.append(limited(None))  # "Remote (global) or Hybrid (Cambridge, MA)": the text's places are the offices'
     elif where.anywhere or (remote_hint and not where.parts) or (said.anywhere and not named):
         areas.append(limited(said.bounds or None))
-    if said.bounds and said.remote:
+    if said.bounds and said.remote and not placed:  # the post's remote places are not an opening's its note places
         areas.append(limited(said.bounds))
     return areas
 
@@ -669,8 +679,7 @@ class Scorer:
         if len(titles) == 1 and not listed:
             return self._score(job, now)
         # an opening whose note names one of the post's places is there ("Account Executive (IN)")
-        scored = [(self._score(dataclasses.replace(job, title=title, location=opening_place(title, job.location)),
-                               now, several=True), title) for title in titles]
+        scored = [(self._score(_placed(job, title), now, several=True), title) for title in titles]
         best, title = max(scored, key=lambda pair: pair[0].score)
         if listed:
             best.reasons.append(f"read as {title!r}: the title names no one opening, its text lists "
@@ -932,7 +941,7 @@ class Scorer:
         elif not self.home:
             workable = any(p.remote for p in where.parts) or where.anywhere or remote_hint
             share, note = (1.0, "") if self.profile.remote != "only" or workable else (0.0, "not remote")
-        elif not self._workable(where, remote_hint, said):
+        elif not self._workable(where, remote_hint, said, bool(job.extra.get(_PLACED))):
             share, note = 0.0, f"{job.location or 'remote'} is outside where you can work"
             if (said.excluded | where.excluded) & self.work_from:
                 note += f" (it shuts out {_few((said.excluded | where.excluded) & self.work_from)})"
@@ -965,7 +974,7 @@ class Scorer:
             return where, False
         return Where((), False, True), True
 
-    def _workable(self, where: Where, remote_hint: bool, said: Said) -> bool:
+    def _workable(self, where: Where, remote_hint: bool, said: Said, placed: bool = False) -> bool:
         """One part of the place is workable: on site within the person's reach (a country they name,
         or near a city they name), or remote from an area within where they may work from (None:
         anywhere)."""
@@ -977,7 +986,7 @@ class Scorer:
             return True
         if mode == "no":
             return False
-        areas = remote_areas(where, remote_hint, said)
+        areas = remote_areas(where, remote_hint, said, placed)
         if not any(area is None or area & self.work_from for area in areas):
             return False
         allowed = self.work_from - said.excluded - where.excluded  # "not considering DACH", "(except US)"
