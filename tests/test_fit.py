@@ -156,7 +156,7 @@ def evaluated():
 # Washington DC" are now read like "Hamburg or Remote", remote with no bound, which their labels agree with; what
 # made them no_fit is elsewhere, a "Lead Platform Engineer" whose text is full-stack work and a text that puts the
 # data scientists on site in DC.)
-TUNING_REACHED = {"backend": (263 / 299, 263 / 292, 0.9), "sales": (108 / 118, 108 / 116, 1.0),
+TUNING_REACHED = {"backend": (264 / 300, 264 / 292, 0.9), "sales": (108 / 118, 108 / 116, 1.0),
                   "support": (98 / 105, 98 / 100, 1.0), "sre_bengaluru": (137 / 149, 137 / 145, 0.9),
                   "ml_bengaluru": (58 / 68, 58 / 65, 1.0), "frontend_berlin": (111 / 126, 111 / 125, 1.0),
                   "data_saopaulo": (122 / 129, 122 / 132, 0.9)}
@@ -885,6 +885,15 @@ def test_a_place_field_offering_remote_beside_other_places_or_preferences(field,
     assert where.anywhere is anywhere
     if countries is not None:
         assert where.countries() == countries
+
+
+@pytest.mark.parametrize("title, levels", [
+    ("Software Engineers (Senior, Staff, Principal)", ("senior", "staff")),
+    ("Engineer (Mid/Senior)", ("mid", "senior")), ("Senior/Staff Engineer", ("senior", "staff")),
+    ("Staff Engineer", ("staff",))])
+def test_levels_a_title_lists_are_each_offered(title, levels):
+    from pipeline.fit.scorer import title_levels
+    assert title_levels(title) == levels
 
 
 @pytest.mark.parametrize("title, level", [

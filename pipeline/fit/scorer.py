@@ -101,6 +101,9 @@ _TRACK = re.compile(r"\b(?:team |tech(?:nical)? )?(?:lead|leader|leadership|mana
 _LEVEL_WORD = r"(?:senior|sr\.?|staff|principal|lead|junior|jr\.?|mid(?:-level)?|entry[- ]level)"
 # Levels offered as alternatives: "Senior/Staff Engineer", "Junior or Mid-level Developer".
 _ALTERNATIVE_LEVELS = re.compile(rf"\b({_LEVEL_WORD})\s*(?:/|\bor\b|&)\s*({_LEVEL_WORD})(?!\w)", re.I)
+# Levels listed in a note: "(Senior, Staff, Principal)", "(Mid/Senior)".
+_LISTED_LEVELS = re.compile(rf"\(\s*({_LEVEL_WORD}(?:\s*(?:,|/|\bor\b|&|\band\b)\s*{_LEVEL_WORD})+)\s*\)", re.I)
+_LEVEL_LIST_SPLIT = re.compile(r"\s*(?:,|/|\bor\b|&|\band\b)\s*", re.I)
 # A title that says the job is not a regular full-time position: a schedule, or a workload below full
 # time written as a share ("50%", "60 %"), but not "100% remote" nor "80-100%".
 _SCHEDULE = re.compile(r"\b(weekend|part[- ]time|night[- ]shift|teilzeit|meio per[íi]odo|medio tiempo|"
@@ -318,9 +321,11 @@ def title_levels(title: str, ignore: frozenset[str] = frozenset()) -> tuple[str,
     of "Senior/Staff", else the most specific level word, else a corporate grade standing as a part
     of its own ("- Associate -"); () when it states none. A track it promises is not its level."""
     title, grade = title_grade(_TRACK.sub(" ", title))
+    listed = _LISTED_LEVELS.search(title)  # "Software Engineers (Senior, Staff, Principal)": each is offered
     alternatives = _ALTERNATIVE_LEVELS.search(title)
-    if alternatives:
-        found = {title_level(word) for word in alternatives.groups()} - {None}
+    if listed or alternatives:
+        offered = _LEVEL_LIST_SPLIT.split(listed.group(1)) if listed else alternatives.groups() if alternatives else ()
+        found = {title_level(word) for word in offered} - {None}
         return tuple(sorted(level for level in found if level))
     words = " ".join(w for w in normalise_title(title).split() if w not in ignore)
     level = next((level for pattern, level in _TITLE_LEVELS if _has(f"(?:{pattern})", words)), None)
