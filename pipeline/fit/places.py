@@ -989,7 +989,14 @@ def remote_in_text(text: str, lowered: str | None = None) -> bool:
     """The posting's opening says the work can be done remotely."""
     head = text[:3000]
     low = head.lower() if lowered is None else lowered[:3000]
-    return any(_REMOTE_TEXT.search(head, a, b) for a, b in windows(low, _REMOTE_WORDS, 1, 20))
+    return any((said := _REMOTE_TEXT.search(head, a, b)) and not _in_link(low, said.start())
+               for a, b in windows(low, _REMOTE_WORDS, 1, 20))
+
+
+def _in_link(lowered: str, at: int) -> bool:
+    """The word at `at` is part of a web address ("https://remoteok.io/remote-jobs/..."), not of the text."""
+    start = max(lowered.rfind(" ", 0, at), lowered.rfind("\n", 0, at), lowered.rfind("(", 0, at)) + 1
+    return lowered.startswith(("http", "www."), start) or "://" in lowered[start:at]
 
 
 # "Work from anywhere in the world", or "work from anywhere" in a posting that says it is fully remote.
