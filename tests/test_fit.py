@@ -158,7 +158,7 @@ def evaluated():
 # data scientists on site in DC.)
 TUNING_REACHED = {"backend": (264 / 300, 264 / 292, 0.9), "sales": (108 / 118, 108 / 116, 1.0),
                   "support": (98 / 105, 98 / 100, 1.0), "sre_bengaluru": (137 / 149, 137 / 145, 0.9),
-                  "ml_bengaluru": (58 / 68, 58 / 65, 1.0), "frontend_berlin": (111 / 124, 111 / 125, 1.0),
+                  "ml_bengaluru": (58 / 67, 58 / 65, 1.0), "frontend_berlin": (111 / 123, 111 / 125, 1.0),
                   "data_saopaulo": (122 / 129, 122 / 132, 0.9)}
 # The same for the people unlike the seven of each blind round before the test round, measured once and tuned on
 # since. Round 8's, measured: mobile_toronto 0.62/0.71, qa_warsaw 0.22/0.88, security_us 0.91/0.71,
@@ -177,7 +177,7 @@ UNSEEN_REACHED = {8: {"mobile_toronto": (5 / 7, 5 / 7), "qa_warsaw": (8 / 8, 8 /
                   10: {"backend_amsterdam": (5 / 7, 5 / 5), "sre_denver": (7 / 8, 7 / 7), "ml_london": (2 / 2, 2 / 2),
                        "csm_toronto": (1.0, 1.0), "frontend_brazil": (9 / 10, 9 / 9)},
                   11: {"java_bengaluru": (13 / 17, 13 / 14), "data_eng_london": (15 / 17, 15 / 17),
-                       "frontend_lisbon": (12 / 18, 12 / 16), "solutions_nyc": (9 / 12, 9 / 10),
+                       "frontend_lisbon": (12 / 17, 12 / 16), "solutions_nyc": (9 / 12, 9 / 10),
                        "em_sf": (10 / 14, 10 / 13)}}
 TUNING_GROUP = f"rounds_1_{TUNING_ROUNDS[-1]}"
 
@@ -1558,6 +1558,14 @@ def test_an_opening_whose_note_names_one_of_the_posts_places_is_there():
     assert opening_place("Enterprise Sales Consultant (France)", field) == "France"
     assert opening_place("Backend Engineer (Ruby / Europe)", field) == "Europe"
     assert opening_place("Product Engineer (Growth focus)", field) == field
+
+
+def test_a_posting_written_in_chinese_japanese_or_korean_asks_for_that_language():
+    from pipeline.fit.scorer import required_languages, written_in
+    chinese = "我们正在招聘前端工程师，熟悉 React 和 TypeScript。地点不限，远程工作。" * 4
+    assert written_in(chinese.lower()) == "mandarin" and required_languages(chinese)[0] == {"mandarin"}
+    assert written_in(("東京のオフィスでReactエンジニアを募集しています。" * 4).lower()) == "japanese"
+    assert written_in(("Senior Engineer in our 東京 office. " * 20).lower()) == "english"
 
 
 def test_remote_in_a_web_address_is_not_remote_work():

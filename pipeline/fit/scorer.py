@@ -162,6 +162,7 @@ LANGUAGES = {"english": ("english", "englisch", "inglês", "inglés", "anglais")
              "italian": ("italian", "italiano", "italienisch"), "dutch": ("dutch", "nederlands", "niederländisch"),
              "turkish": ("turkish", "türkçe", "türkisch"), "polish": ("polish", "polnisch", "polski"),
              "japanese": ("japanese", "japanisch"), "mandarin": ("mandarin", "chinese", "chinesisch"),
+             "korean": ("korean", "koreanisch"),
              "swedish": ("swedish", "schwedisch")}
 triggers(*itertools.chain.from_iterable(LANGUAGES.values()))  # looked for around a language's anchor (below)
 _BILINGUAL = r"bilingual|biling[üu]e|bil[íi]ngue|zweisprachig"  # asks for two languages (_BILINGUAL_TITLE)
@@ -413,7 +414,8 @@ _LANGUAGE_ANCHORS = {"english": ("engl", "inglês", "inglés", "anglais"),
                      "spanish": ("spani", "espa"), "portuguese": ("portug",), "italian": ("itali",),
                      "dutch": ("dutch", "nederlands", "niederl"), "turkish": ("turkish", "türk"),
                      "polish": ("polish", "polnisch", "polski"), "japanese": ("japan",),
-                     "mandarin": ("mandarin", "chinese", "chinesisch"), "swedish": ("swedish", "schwed")}
+                     "mandarin": ("mandarin", "chinese", "chinesisch"), "swedish": ("swedish", "schwed"),
+                     "korean": ("korean", "koreanisch")}
 assert all(any(a in n for a in _LANGUAGE_ANCHORS[lang]) for lang, names in LANGUAGES.items() for n in names)
 _LANGUAGE_OF_ANCHOR = {anchor: language for language, anchors in _LANGUAGE_ANCHORS.items() for anchor in anchors}
 _ANCHORS = triggers(*_LANGUAGE_OF_ANCHOR)
@@ -470,8 +472,24 @@ def required_languages(text: str, lowered: str | None = None, spoken: frozenset[
 def written_in(lowered: str) -> str | None:
     """The language most of a text is written in, from its frequent words (None when too short). The
     first 1,200 characters decide when one language leads them clearly; else the first 3,000."""
+    if lowered and max(lowered[:1200]) >= "\u3040" and (script := _cjk_language(lowered[:1200])):
+        return script  # "地点不限 ... 薪资": a text in Chinese, Japanese or Korean has no spaces between its words
     short = _language_of(lowered[:1200].split(), clear=True)
     return short if short is not None else _language_of(lowered[:3000].split(), clear=False)
+
+
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _cjk_language(head: str) -> str | None:
+    """Japanese, Korean or Chinese when their script is a third of a text's letters or more."""
+    letters = sum(ch.isalpha() for ch in head)
+    kana, hangul, han = (len(p.findall(head)) for p in (_KANA, _HANGUL, _HAN))
+    if not letters or (kana + hangul + han) * 3 < letters:
+        return None
+    return "japanese" if kana else "korean" if hangul > han else "mandarin"
 
 
 def _language_of(words: list[str], clear: bool) -> str | None:
