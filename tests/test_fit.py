@@ -159,16 +159,17 @@ def evaluated():
 TUNING_REACHED = {"backend": (264 / 300, 264 / 292, 0.9), "sales": (108 / 118, 108 / 116, 1.0),
                   "support": (98 / 105, 98 / 100, 1.0), "sre_bengaluru": (137 / 149, 137 / 145, 0.9),
                   "ml_bengaluru": (58 / 67, 58 / 65, 1.0), "frontend_berlin": (111 / 123, 111 / 125, 1.0),
-                  "data_saopaulo": (122 / 129, 122 / 132, 0.9)}
+                  "data_saopaulo": (122 / 127, 122 / 132, 0.9)}
 # The same for the people unlike the seven of each blind round before the test round, measured once and tuned on
 # since. Round 8's, measured: mobile_toronto 0.62/0.71, qa_warsaw 0.22/0.88, security_us 0.91/0.71,
 # designer_london 0.91/0.83, analyst_mexico 0.83/0.83; round 9's: embedded_munich -/0.00, platform_madrid
 # 0.50/0.14, fullstack_lagos 0.61/0.70, pm_singapore 0.83/1.00, datasci_sydney 1.00/0.33; round 10's:
 # backend_amsterdam 0.71/1.00, sre_denver 0.88/1.00, ml_london 0.67/1.00, frontend_brazil 0.89/0.89, csm_toronto
 # no fit and one posting wrongly passed; round 11's: java_bengaluru 0.72/0.93, data_eng_london 0.93/0.76,
-# frontend_lisbon 0.56/0.62, solutions_nyc 0.75/0.90, em_sf 0.37/0.77. (data_eng_london lowered once, by one case:
+# frontend_lisbon 0.56/0.62, solutions_nyc 0.75/0.90, em_sf 0.37/0.77. (data_eng_london once went down by one case:
 # Factory AI's "AI, Fullstack, Frontend, Platform, Data, Product Engineers + GTM" is now read by the openings its
-# text lists, and its Data Engineer opening names no place of its own, so the field's "London for some roles" counts.)
+# text lists, and its Data Engineer opening names no place of its own, so the field's "London for some roles" counts;
+# a later rule on a team's city then won a case back.)
 UNSEEN_REACHED = {8: {"mobile_toronto": (5 / 7, 5 / 7), "qa_warsaw": (8 / 8, 8 / 8), "security_us": (12 / 13, 12 / 14),
                       "designer_london": (10 / 11, 10 / 12), "analyst_mexico": (6 / 6, 6 / 6)},
                   9: {"embedded_munich": (1 / 1, 1 / 3), "platform_madrid": (4 / 5, 4 / 7),
@@ -176,7 +177,7 @@ UNSEEN_REACHED = {8: {"mobile_toronto": (5 / 7, 5 / 7), "qa_warsaw": (8 / 8, 8 /
                       "datasci_sydney": (1 / 2, 1 / 3)},
                   10: {"backend_amsterdam": (5 / 7, 5 / 5), "sre_denver": (7 / 8, 7 / 7), "ml_london": (2 / 2, 2 / 2),
                        "csm_toronto": (1.0, 1.0), "frontend_brazil": (9 / 10, 9 / 9)},
-                  11: {"java_bengaluru": (13 / 17, 13 / 14), "data_eng_london": (15 / 17, 15 / 17),
+                  11: {"java_bengaluru": (13 / 17, 13 / 14), "data_eng_london": (15 / 16, 15 / 17),
                        "frontend_lisbon": (12 / 17, 12 / 16), "solutions_nyc": (9 / 12, 9 / 10),
                        "em_sf": (10 / 14, 10 / 13)}}
 TUNING_GROUP = f"rounds_1_{TUNING_ROUNDS[-1]}"
@@ -827,6 +828,8 @@ def test_a_workload_below_full_time_in_the_title_is_not_a_regular_position():
     ("Remoto desde cualquier lugar de Latinoamérica.", {"brazil", "mexico"}),
     ("Homeoffice innerhalb Deutschlands möglich.", {"germany"}), ("We are a Berlin-based fintech.", set()),
     ("This role is Remote-US.", {"united states"}),
+    ("Join the team in Europe. Your exact location within Europe doesn't matter, as this is a remote role.",
+     {"germany", "france"}),
     # a company's way of working and the places its team has are no bound on the hire
     ("A remote-first team with cells in Paris & Brussels, and people on 4 continents.", set())])
 def test_the_text_bounds_remote_work_in_the_forms_and_languages_postings_use(text, countries):
@@ -1566,6 +1569,12 @@ def test_a_posting_written_in_chinese_japanese_or_korean_asks_for_that_language(
     assert written_in(chinese.lower()) == "mandarin" and required_languages(chinese)[0] == {"mandarin"}
     assert written_in(("東京のオフィスでReactエンジニアを募集しています。" * 4).lower()) == "japanese"
     assert written_in(("Senior Engineer in our 東京 office. " * 20).lower()) == "english"
+
+
+def test_a_team_based_in_a_city_places_a_role_whose_text_names_no_other_place():
+    from pipeline.fit.places import text_place
+    text = "Are you interested in joining a talented engineering team, based in the heart of Leeds, for a salary?"
+    assert text_place(text, text.lower()) == "Leeds"
 
 
 def test_remote_in_a_web_address_is_not_remote_work():

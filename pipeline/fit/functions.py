@@ -29,9 +29,10 @@ _GENDERED_AT = re.compile(r"(?<=\w)@(?!\w)")  # "Engenheir@": the word's stem, r
 _COMPOUND = re.compile(r"(?<=[a-zäöü])-?(ingenieur|entwickler|architekt|administrator|berater)", re.I)
 TITLE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
     # short forms in English titles ("Backend Staff Eng", "Sr. Software Engg", "Sr Backend Dev", "Eng Mgr"); "dev"
-    # only at a role's end, so "Dev Tools Engineer" keeps its tools
-    "abbreviated": ((r"eng(?=\s+(?:mgr|manager|lead|director)\b)", "engineering"), ("engg?", "engineer"),
-                    ("mgr", "manager"),
+    # only at a role's end, so "Dev Tools Engineer" keeps its tools; each ends a word here, so that the one search
+    # for any of these words (_ANY_WORD) does not stop at the "eng" of every "Engineer"
+    "abbreviated": ((r"eng(?=\s+(?:mgr|manager|lead|director)\b)", "engineering"), (r"engg?(?!\w)", "engineer"),
+                    (r"mgr(?!\w)", "manager"),
                     (r"(?<!business )(?<!product )(?<!sales )dev(?=\s*(?:$|[(),;/|\u2013\u2014-]))", "developer")),
     "portuguese": (
         ("executiv[oa]s? de contas", "account executive"), ("executiv[oa]s? de vendas", "sales executive"),

@@ -233,6 +233,8 @@ REMOTE = re.compile(r"\b(remote|remoto|remota|fernarbeit|homeoffice|home office|
 _BOUND_LEAD = re.compile(
     r"(?:(?:remote|based|located|living|reside|residing|resident|candidates|applicants|open to|hir(?:e|ing)|eligible|"
     r"authori[sz]ed|right to work)[^.\n]{0,40}?\b(?:in|within|from|out of)|work(?:ing)? from|"
+    # "your exact location within Europe doesn't matter": anywhere there
+    r"your (?:exact\s+)?location\s+(?:with)?in|"
     # "work anywhere from within Canada", not "work from anywhere; our offsites are in Lisbon"
     r"anywhere\s+(?:from\s+)?(?:in|within|inside)|"
     # "a fully remote environment across Europe", "we work remotely across the EU" (a team across places is
@@ -333,6 +335,7 @@ def _team_based(head: str, lowered: str, start: int, end: int) -> bool:
 
 
 _LEAD_WORDS = triggers("remote", "based", "located", "living", "resid", "work from", "working from", "candidates",
+                       "your location", "your exact location",
                        "applicants", "open to", "hire", "hiring", "eligible", "authori", "right to work", "distributed",
                        "spread", "citizen", "anywhere")
 _OTHER_LEAD_WORDS = triggers("qualquer lugar", "todo o", "toda a", "cualquier lugar", "todo el", "innerhalb", "in ganz",
@@ -812,6 +815,13 @@ def opening_place(title: str, location: str) -> str:
 # ("our Munich office", "office in Lisbon"), or on-site or hybrid work in a place ("hybrid in Warsaw").
 _SITE_NAMED = re.compile(r"\b(?:on-?site|in[- ]office|hybrid|in[- ]person)\s+(?:role\s+|position\s+|work\s+)?"
                          r"(?:in|at|from)\s+(?:our\s+)?([^.;:\n()]{2,50})", re.I)
+# ... or a team based in a place, in a text that does not say remote ("a talented engineering team, based in the
+# heart of Leeds"): where its people work
+_TEAM_SITE = re.compile(r"\bteam,?\s+(?:is\s+|are\s+)?(?:based|located)\s+in\s+(?:the heart of\s+|central\s+)?"
+                        r"([^.;:\n(),]{2,40})", re.I)
+
+
+_TEAM_SITE_WORDS = triggers("team, based", "team based", "team is based", "team located", "team is located")
 
 
 def text_place(text: str, lowered: str) -> str | None:
@@ -823,8 +833,8 @@ def text_place(text: str, lowered: str) -> str | None:
         line = _BOUND_LINE.match(head, at)
         if line and not _SEAT_BEFORE.search(low, max(0, at - 16), at) and _starts_with_a_place(line.group(1)):
             return line.group(1)
-    for start, end in windows(low, _OFFICE_WORDS + _ON_SITE_WORDS, 40, 60):
-        for pattern in (_OFFICE_NAMED, _SITE_NAMED):
+    for start, end in windows(low, _OFFICE_WORDS + _ON_SITE_WORDS + _TEAM_SITE_WORDS, 40, 60):
+        for pattern in (_OFFICE_NAMED, _SITE_NAMED, _TEAM_SITE):
             for found in pattern.finditer(head, start, end):
                 words = next(group for group in found.groups() if group).rsplit(" our ", 1)[-1]  # "team at our X"
                 if _starts_with_a_place(words):

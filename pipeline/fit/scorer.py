@@ -472,12 +472,14 @@ def required_languages(text: str, lowered: str | None = None, spoken: frozenset[
 def written_in(lowered: str) -> str | None:
     """The language most of a text is written in, from its frequent words (None when too short). The
     first 1,200 characters decide when one language leads them clearly; else the first 3,000."""
-    if lowered and max(lowered[:1200]) >= "\u3040" and (script := _cjk_language(lowered[:1200])):
+    if _CJK.search(lowered, 0, 1200) and (script := _cjk_language(lowered[:1200])):
         return script  # "地点不限 ... 薪资": a text in Chinese, Japanese or Korean has no spaces between its words
     short = _language_of(lowered[:1200].split(), clear=True)
     return short if short is not None else _language_of(lowered[:3000].split(), clear=False)
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")  # any of the three scripts
+_LETTER = re.compile(r"[^\W\d_]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -485,7 +487,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 def _cjk_language(head: str) -> str | None:
     """Japanese, Korean or Chinese when their script is a third of a text's letters or more."""
-    letters = sum(ch.isalpha() for ch in head)
+    letters = len(_LETTER.findall(head))
     kana, hangul, han = (len(p.findall(head)) for p in (_KANA, _HANGUL, _HAN))
     if not letters or (kana + hangul + han) * 3 < letters:
         return None
@@ -529,8 +531,7 @@ def required_years(lowered: str) -> tuple[int, int | None] | None:
             if _HISTORY.search(lowered, max(0, m.start() - 12), m.start()) or _about_us(lowered, m.start(), m.end()):
                 continue
             if sections is None:
-                sections = _wish_sections(lowered) if "prefer" in lowered or "nice" in lowered or "bonus" in lowered \
-                    or "plus" in lowered or "diferenc" in lowered or "wünsch" in lowered else []
+                sections = _wish_sections(lowered) if holds_any(lowered, _WISH_HEADING_WORDS) else []
             # "Preferred qualifications: 8+ years", "5+ years (7+ preferred)": a wish, not what is required
             (wished if _only_wished(lowered, m.start(), m.end(), sections) else floors).append(_number(m.group(group)))
     # wished years count only where they are all a posting says ("Desired skills: 6+ years" may be its requirements)
@@ -550,6 +551,9 @@ _WISH_BEFORE = re.compile(r"\b(?:preferably|ideally|preferred|nice[- ]to[- ]have
 _WISH_HEADING = re.compile(r"^[ \t#*]*(?:preferred (?:qualifications|skills|experience|requirements)|"
                            r"nice[- ]to[- ]haves?|bonus points|desired (?:qualifications|skills)|pluses|"
                            r"diferenciais|wünschenswert)\b[^\n]{0,40}$", re.M)
+_WISH_HEADING_WORDS = triggers("preferred qualif", "preferred skills", "preferred experience", "preferred requirem",
+                               "nice to have", "nice-to-have", "bonus points", "desired qualif", "desired skills",
+                               "pluses", "diferenciais", "wünschenswert")  # every _WISH_HEADING holds one
 _BULLETS = "-*•·▪◦–"
 
 
