@@ -1590,6 +1590,29 @@ def test_remote_in_a_web_address_is_not_remote_work():
     assert not remote_in_text("**Original Job Post:** https://remoteok.io/remote-jobs/101126-remote-frontend-wyn")
     assert not remote_in_text("Apply at www.remote-jobs.example/123")
     assert remote_in_text("See https://example.org/jobs. This role is remote.")
+    assert remote_in_text("Apply: https://acme.com/remote - fully remote role.")  # a later word, after the link
+    assert remote_in_text('<a href="https://x.io/jobs/1">Remote</a>')
+
+
+def test_the_reviews_cases_on_round_11s_rules():
+    """Each a reading a review of round 11's rules found wrong, and its fix."""
+    from pipeline.fit.functions import title_function
+    from pipeline.fit.places import bounds_in_text, opening_place, without_hq
+    from pipeline.fit.zones import zone_bands
+    assert title_function("Manager, Business Development") == "sales"
+    assert title_function("Manager, Talent Acquisition - Engineering") == "recruiting"
+    assert opening_place("Senior Backend Engineer (Germany)", "Munich") == "Munich"  # the city within the note
+    assert bounds_in_text("We offer equity, remote work (US only)") == {"united states"}
+    assert bounds_in_text("Hybrid if you prefer. Remote within Canada.") == {"canada"}  # the option is a sentence back
+    assert bounds_in_text("You will collaborate with colleagues; must be in US time zones.") == {"united states"}
+    assert bounds_in_text("Location: Remote, Germany (home office based)") == {"germany"}
+    assert zone_bands("Remote within UTC+1 - +30 minutes") == ()
+    started = time.monotonic()
+    without_hq(" " * 100_000 + "x company")
+    assert time.monotonic() - started < 0.5
+    hiring = score(title="Hiring for Senior Backend Engineer", description="Python.\nOther open roles:\n- Account "
+                   "Executive\n- Office Manager")
+    assert hiring.score >= BACKEND.min_score, hiring.reasons  # the title's own role stays one of the openings
 
 
 @pytest.mark.parametrize("title, together", [

@@ -361,7 +361,8 @@ def title_function(title: str) -> str | None:
 
 
 _MANAGER_FIRST = re.compile(r"\W*(?:(?:senior|sr\.?|group|principal)\s+)?manager,?\s+(?:of\s+)?"
-                            r"(?:[\w-]+\s+){0,3}?(?:engineering|development)\b", re.I)
+                            r"(?!(?:\w+\s+){0,3}?(?:business|sales(?! engineering)|recruit|talent))(?:\w+\s+){0,3}?"
+                            r"(?:engineering|development)\b", re.I)  # not "Manager, Business Development"
 
 
 @functools.lru_cache(maxsize=16384)
@@ -615,7 +616,8 @@ def person_functions(roles: tuple[str, ...], skills: tuple[str, ...] = ()) -> fr
 _SEVERAL = re.compile(r"\b(?:roles|positions|openings|jobs|vacancies)\b", re.I)
 _POOL = re.compile(r"\b(?:talent|future|pool|network|community|banco|bolsa|spontan|application|interest)", re.I)
 _GENERIC_PLURAL = re.compile(r"\b(?:engineers|developers)\b", re.I)
-_SAYS_SEVERAL = re.compile(r"^\W*(?:we(?:['’]re| are)\s+)?hiring\s+(?:across|for|in)\b|"
+_SAYS_SEVERAL = re.compile(r"^\W*(?:we(?:['’]re| are)\s+)?hiring\s+(?:across\b|(?:for|in)\s+"
+                           r"(?:multiple|several|various|many|\d+)\b)|"
                            r"\b(?:current|open)\s+(?:openings|roles|positions)\b|"
                            r"^\W*(?:multiple|various|several|many)\b.*\b(?:roles|positions|openings)\b", re.I)
 

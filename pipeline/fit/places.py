@@ -277,12 +277,14 @@ _BOUND_BASED = re.compile(r"([\w.]+(?:\s[\w.]+)?)[- ]based\s+(?:candidates|appli
 _BOUND_ONLY_PAREN = re.compile(r"\(\s*([^()\n]{2,40}?)\s+only\s*\)", re.I)
 _BOUND_ONLY_IN = re.compile(r"\bonly\s+(?:in|within|from)\s+(?:the\s+)?([^.\n;:!?]{2,50})", re.I)
 _BOUND_ZONE = re.compile(r"\b([A-Z][\w ./-]{1,30}?)\s+(?:time ?zones?|hours)\b", re.I)
-_TEAM_ZONE = re.compile(r"\b(?:team|teammates|colleagues|team members)\b(?! lead)")
+_TEAM_ZONE = re.compile(r"\b(?:team|teammates|colleagues|team members)\s+(?:\w+\s+){0,2}?(?:working|works|work|based|"
+                        r"located|spread|distributed|are|is|sits?)\b")  # the team as the subject of the hours
 # the company's seat inside a bound's phrase ("remote-first company, headquartered in SF", "our company is located in")
-_SEAT_IN = re.compile(r"headquartered|\b(?:company|office|headquarters|hq)\b[^\n.]{0,20}\b(?:located|based)\b")
+_SEAT_IN = re.compile(r"headquartered|\b(?:company|(?<!home )(?<!home-)office|headquarters|hq)\b[^\n.]{0,20}"
+                      r"\b(?:located|based)\b")
 # a benefit only US staff get ("health insurance (US only)"): the company has staff elsewhere too
 _BENEFIT_BEFORE = re.compile(r"\b(?:insurance|coverage|medical|dental|vision|401\s?\(?k|benefits?|pto|"
-                             r"retirement|pension|equity)\b[^.\n]{0,40}$")
+                             r"retirement|pension|equity)\b(?:(?!remote|role|position|job|work)[^.\n]){0,40}$")
 # Words between a bound's lead and its place that make the place an option beside remote work, not its bound:
 # "remote unless you'd rather live in X", "remote, or if you prefer, based in X" (a bare "or" may join two
 # places of one bound: "candidates on the East Coast or in Europe").
@@ -707,7 +709,7 @@ _SEAT_WORDS = r"(?:headquarters?|(?:global\s+)?hq|sede|hauptsitz|firmensitz|si[e
 _HQ_LEAD = re.compile(rf"^\s*{_SEAT_WORDS}\s*:\s*([^;|]*)", re.I)
 _HQ_PAREN = re.compile(rf"\(\s*{_SEAT_WORDS}\b\s*(?:in\b|at\b|:)?\s*([^()]*)\)", re.I)
 _HQ_AFTER = re.compile(r"[\s,(-]*\bHQ\b[\s)]*$", re.I)
-_SEAT_SAID = re.compile(r"[\s,;(-]*\b(?:our\s+|the\s+)?company\s+is\s+(?:located|based)\s+in\s+([^;|()]+)\)?$", re.I)
+_SEAT_SAID = re.compile(r"company\s+is\s+(?:located|based)\s+in\s+([^;|()]+)\)?$", re.I)
 # Words that say a role is done on site or partly on site (the seat then is the role's place).
 _ON_SITE = re.compile(r"\b(on-?site|in[- ]office|in the office|hybrid|h[íi]brido|presencial|vor ort|"
                       r"sur site|office[- ]based|im büro|no escrit[óo]rio|en (?:la|nuestra) oficina|au bureau|"
@@ -719,9 +721,11 @@ def without_hq(location: str) -> tuple[str, str]:
     ("Remote (US)", "NYC"); "Headquarters: Toronto, ON" -> ("", "Toronto, ON"); "New York, NY (HQ)"
     -> ("", "New York, NY"): a place marked as the seat and nothing else is only the seat."""
     low = location.lower()
-    said = _SEAT_SAID.search(location) if "company" in low else None
+    at = low.rfind("company")
+    said = _SEAT_SAID.match(location, at) if at != -1 else None
     if said:  # "Fully remote, our company is located in Mykolaiv, Ukraine"
-        return location[:said.start()].strip(" ,;|-"), said.group(1).strip()
+        before = re.sub(r"(?:\b(?:our|the))?[\s,;(-]*$", "", location[:at], flags=re.I)
+        return before.strip(" ,;|-"), said.group(1).strip()
     if not any(word in low for word in ("hq", "headquarter", "sede", "sitz", "siège", "siege")):
         return location, ""
     lead = _HQ_LEAD.match(location)
@@ -808,7 +812,11 @@ def opening_place(title: str, location: str) -> str:
     # a note of countries or regions the field does not spell out ("Enterprise Sales Consultant (France)" of a
     # post "Hiring in Paris and remote in wider Europe"): the opening is there, less the note's other words
     areas = [piece for piece in _NOTE_AREAS.split(html.unescape(note.group(1))) if _names_only_an_area(piece)]
-    return " or ".join(areas) if areas else location
+    if not areas:
+        return location
+    placed = " or ".join(areas)
+    field = read_where(location).countries()
+    return location if field and field <= read_where(placed).countries() else placed  # "Munich" within "(Germany)"
 
 
 # Where a posting whose place field is empty says the role sits: a "Location:" line, an office by its place
@@ -908,6 +916,11 @@ _ONLY_WORDS, _OUTSIDE_WORDS, _ZONE_WORDS = triggers("only"), triggers("outside",
     triggers("time zone", "timezone", "hours")
 
 
+def _clause_start(lowered: str, at: int, back: int) -> int:
+    """Where the clause holding `at` begins, at most `back` characters before it."""
+    return max(at - back, 0, *(lowered.rfind(mark, max(0, at - back), at) + 1 for mark in ".;\n"))
+
+
 def bounds_in_text(text: str, lowered: str | None = None, english: bool = False) -> frozenset[str]:
     """Countries a posting's text limits remote work to ("Remote (US only)", "based in LATAM"), if any.
     `lowered` is the text in lower case, when the caller has it already; `english`: the text is in
@@ -919,7 +932,7 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
         lead = _BOUND_LEAD.match(head, at)
         if lead and _REMOTE_THING.match(lowered, at):
             lead = None  # "to the most remote communities in North America": remote places, not remote work
-        elif lead and _OPTION.search(head, max(0, lead.start() - 30), lead.start(1)):
+        elif lead and _OPTION.search(head, _clause_start(lowered, lead.start(), 30), lead.start(1)):
             lead = None  # "100% remote unless you'd like to live in Barcelona": an option, not a bound
         elif lead and _SEAT_IN.search(lowered, lead.start(), lead.start(1)):
             lead = None  # "a remote-first company, headquartered in San Francisco": where the company sits
@@ -999,13 +1012,17 @@ def remote_in_text(text: str, lowered: str | None = None) -> bool:
     """The posting's opening says the work can be done remotely."""
     head = text[:3000]
     low = head.lower() if lowered is None else lowered[:3000]
-    return any((said := _REMOTE_TEXT.search(head, a, b)) and not _in_link(low, said.start())
-               for a, b in windows(low, _REMOTE_WORDS, 1, 20))
+    return any(not _in_link(low, said.start()) for a, b in windows(low, _REMOTE_WORDS, 1, 20)
+               for said in _REMOTE_TEXT.finditer(head, a, b))
+
+
+_LINK_TOKEN = re.compile(r"""[^\s|<>"'()]*$""")  # the run of characters a web address may hold, up to a word
 
 
 def _in_link(lowered: str, at: int) -> bool:
     """The word at `at` is part of a web address ("https://remoteok.io/remote-jobs/..."), not of the text."""
-    start = max(lowered.rfind(" ", 0, at), lowered.rfind("\n", 0, at), lowered.rfind("(", 0, at)) + 1
+    token = _LINK_TOKEN.search(lowered, max(0, at - 300), at)
+    start = token.start() if token else at
     return lowered.startswith(("http", "www."), start) or "://" in lowered[start:at]
 
 

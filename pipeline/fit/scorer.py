@@ -85,7 +85,8 @@ _TITLE_LEVELS = (  # first match wins: the most specific words first
      "intern"),
     (r"director|head of|vp|vice president|chief|cto|cio", "director"),
     # "Manager, Site Reliability Engineering", "Manager | Microservices | Engineering": a manager of that work
-    (r"(engineering|development|team|sales) manager|manager,? engineering|^manager\b(?=.*\bengineering\b)", "manager"),
+    (r"(engineering|development|team|sales) manager|manager,? engineering|"
+     r"^manager\b(?!.*\b(?:recruit|talent|sales(?! engineering)|business))(?=.*\bengineering\b)", "manager"),
     (r"principal|staff|distinguished", "staff"),
     (r"tech(nical)? lead|team lead|lead|leader", "lead"),
     (r"semi[- ]?senior|semi[- ]?sr|ssr|medior", "mid"),  # the middle level in Latin America and the Netherlands
@@ -480,7 +481,7 @@ def written_in(lowered: str) -> str | None:
 
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")  # any of the three scripts
 _LETTER = re.compile(r"[^\W\d_]")
-_KANA = re.compile(r"[\u3040-\u30ff]")
+_KANA = re.compile(r"[\u3040-\u30fa]")  # not "・" or "ー", which Chinese texts use too
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -491,7 +492,7 @@ def _cjk_language(head: str) -> str | None:
     kana, hangul, han = (len(p.findall(head)) for p in (_KANA, _HANGUL, _HAN))
     if not letters or (kana + hangul + han) * 3 < letters:
         return None
-    return "japanese" if kana else "korean" if hangul > han else "mandarin"
+    return "japanese" if kana * 20 >= kana + han else "korean" if hangul > han else "mandarin"
 
 
 def _language_of(words: list[str], clear: bool) -> str | None:
@@ -552,7 +553,8 @@ _WISH_HEADING = re.compile(r"^[ \t#*]*(?:preferred (?:qualifications|skills|expe
                            r"nice[- ]to[- ]haves?|bonus points|desired (?:qualifications|skills)|pluses|"
                            r"diferenciais|wünschenswert)\b[^\n]{0,40}$", re.M)
 _WISH_HEADING_WORDS = triggers("preferred qualif", "preferred skills", "preferred experience", "preferred requirem",
-                               "nice to have", "nice-to-have", "bonus points", "desired qualif", "desired skills",
+                               "nice to have", "nice-to-have", "nice-to have", "nice to-have", "bonus points",
+                               "desired qualif", "desired skills",
                                "pluses", "diferenciais", "wünschenswert")  # every _WISH_HEADING holds one
 _BULLETS = "-*•·▪◦–"
 
@@ -702,7 +704,9 @@ class Scorer:
             # "Multiple Roles", "Engineering roles", "Founding Engineers": the text lists the openings; a
             # generic title ("Software Engineers") stays one of them
             listed = (text_openings(job.description) or note_openings(job.title))[:_MOST_LISTED]
-            titles = (*listed, job.title) if title_function(job.title) == GENERIC else listed or titles
+            # a title that names a role of its own stays one of them ("Hiring for Senior Backend Engineer")
+            own = title_function(job.title) not in (None, "open application")
+            titles = (*listed, job.title) if own and listed else listed or titles
         if len(titles) == 1 and not listed:
             return self._score(job, now)
         # an opening whose note names one of the post's places is there ("Account Executive (IN)")

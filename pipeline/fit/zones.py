@@ -100,7 +100,7 @@ _BETWEEN = re.compile(r"\s*(?:to|through|thru|until|and|-|–|—)\s*$", re.I)
 
 # "UTC-5 to +5": the band's far end written as a bare offset after a UTC or GMT one
 _BARE_END = re.compile(r"\s*(?:to|through|thru|until|-|–|—)\s*([-+−–])\s*(\d{1,2})\b"
-                       r"(?!\s*(?:hours?|hrs?|h\b|%|years?))", re.I)
+                       r"(?!\s*(?:hours?|hrs?|h\b|%|years?|min))", re.I)
 
 
 def zone_bands(text: str) -> tuple[tuple[float, float], ...]:
@@ -109,7 +109,7 @@ def zone_bands(text: str) -> tuple[tuple[float, float], ...]:
     bands = []
     for zone in found:
         bare = _BARE_END.match(text, zone.end()) if zone.group("base") else None
-        if bare:
+        if bare and int(bare.group(2)) <= 14:  # an offset, not "+30 minutes"
             near = zone_offsets(text, zone.start(), zone.end())[0]
             far = (1 if bare.group(1) == "+" else -1) * int(bare.group(2))
             bands.append((min(near, far), max(near, far)))
