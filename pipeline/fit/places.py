@@ -1016,13 +1016,13 @@ def remote_in_text(text: str, lowered: str | None = None) -> bool:
                for said in _REMOTE_TEXT.finditer(head, a, b))
 
 
-_LINK_TOKEN = re.compile(r"""[^\s|<>"'()]*$""")  # the run of characters a web address may hold, up to a word
+_LINK_ENDS = " \n\t|<>\"'()"  # no web address holds these: its start is just after the last one
 
 
 def _in_link(lowered: str, at: int) -> bool:
     """The word at `at` is part of a web address ("https://remoteok.io/remote-jobs/..."), not of the text."""
-    token = _LINK_TOKEN.search(lowered, max(0, at - 300), at)
-    start = token.start() if token else at
+    start = max(lowered.rfind(end, max(0, at - 300), at) for end in _LINK_ENDS) + 1
+    start = max(start, at - 300)
     return lowered.startswith(("http", "www."), start) or "://" in lowered[start:at]
 
 
