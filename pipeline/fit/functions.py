@@ -33,7 +33,8 @@ TITLE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
     # for any of these words (_ANY_WORD) does not stop at the "eng" of every "Engineer"
     "abbreviated": ((r"eng(?=\s+(?:mgr|manager|lead|director)\b)", "engineering"), (r"engg?(?!\w)", "engineer"),
                     (r"mgr(?!\w)", "manager"),
-                    (r"(?<!business )(?<!product )(?<!sales )dev(?=\s*(?:$|[(),;/|\u2013\u2014-]))", "developer")),
+                    (r"dev(?=\s*(?:$|[(),;/|\u2013\u2014-]))(?<!business dev)(?<!product dev)(?<!sales dev)",
+                     "developer")),
     "portuguese": (
         ("executiv[oa]s? de contas", "account executive"), ("executiv[oa]s? de vendas", "sales executive"),
         ("engenheir[oa]?s?", "engineer"), ("engenharia", "engineering"), ("desenvolvedor(?:[ae]s)?", "developer"),
@@ -123,7 +124,8 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("sales", r"account (executive|director)|sales (executive|director|specialist|representative)|inside sales|"
               r"\baes?\b|\bterritory (manager|representative|rep|sales|account)"),  # "Mid-Market AE"
     # Other selling jobs: keeping existing customers, booking meetings for closers, building partnerships.
-    ("account management", r"(?<!sales )account manag(er|ement)|key account|client partner"),
+    ("account management", r"account manag(er|ement)(?<!sales account manager)(?<!sales account management)|"
+                           r"key account|client partner"),
     ("sales development", r"\b(sdr|bdr)\b|sales development|business development rep|lead generat|appointment sett"),
     # Channels, alliances and the enablement of partners' or sellers' teams.
     ("partnerships", r"partnerships?\b|partner (development|manager|sales)|alliances? manager|\bchannel\b|"
@@ -180,7 +182,7 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
            r"(?<!supplier )(?<!manufacturing )quality (engineer|engineering|analyst)|\bqe\b"),
     ("mobile", r"\bandroid\b|\bios\b|mobile|flutter|react native"),
     ("frontend", r"front[- ]?end(?! or)|frontend|front-end leaning|\bui (engineer|developer)|"
-                 r"(?<!back-end )(?<!back end )(?<!backend )\bweb developer|"
+                 r"\bweb developer(?<!back-end web developer)(?<!back end web developer)(?<!backend web developer)|"
                  r"\bux engineer|design engineer|design systems?"),
     # Software in vehicles, robots and machines is embedded work: ADAS, automotive, autonomous driving, PLCs.
     ("embedded", r"embedded|firmware|system software|systems software|kernel|device driver|fpga|hardware|\badas\b|"

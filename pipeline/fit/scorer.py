@@ -517,6 +517,7 @@ def required_years(lowered: str) -> tuple[int, int | None] | None:
     floors: list[int] = []
     ranges: list[tuple[int, int]] = []
     sections: list[tuple[int, int]] | None = None  # read when a floor is first found
+    wishes = False
     wished: list[int] = []
     for start, end in windows(lowered, _UNIT_WORDS, 30, 90):
         spans = []
@@ -531,10 +532,12 @@ def required_years(lowered: str) -> tuple[int, int | None] | None:
                 continue  # the top of a range ("3 to 5 years of experience"), read as the range
             if _HISTORY.search(lowered, max(0, m.start() - 12), m.start()) or _about_us(lowered, m.start(), m.end()):
                 continue
-            if sections is None:
-                sections = _wish_sections(lowered) if holds_any(lowered, _WISH_HEADING_WORDS) else []
+            if sections is None:  # read once, when a floor is first found; [] also when no wish word is there
+                wishes = holds_any(lowered, _WISH_WORDS)
+                sections = _wish_sections(lowered) if wishes and holds_any(lowered, _WISH_HEADING_WORDS) else []
             # "Preferred qualifications: 8+ years", "5+ years (7+ preferred)": a wish, not what is required
-            (wished if _only_wished(lowered, m.start(), m.end(), sections) else floors).append(_number(m.group(group)))
+            wish = wishes and _only_wished(lowered, m.start(), m.end(), sections)
+            (wished if wish else floors).append(_number(m.group(group)))
     # wished years count only where they are all a posting says ("Desired skills: 6+ years" may be its requirements)
     floors = [y for y in floors or wished if 0 < y <= 20]
     if ranges and (not floors or max(floors) <= max(a for a, _ in ranges)):
@@ -556,6 +559,8 @@ _WISH_HEADING_WORDS = triggers("preferred qualif", "preferred skills", "preferre
                                "nice to have", "nice-to-have", "nice-to have", "nice to-have", "bonus points",
                                "desired qualif", "desired skills",
                                "pluses", "diferenciais", "wünschenswert")  # every _WISH_HEADING holds one
+_WISH_WORDS = triggers("prefer", "nice", "bonus", "plus", "ideal", "desir", "wünsch", "desej", "deseab",
+                       "diferenc")  # every _WISH_AFTER, _WISH_BEFORE and _WISH_HEADING phrase holds one
 _BULLETS = "-*•·▪◦–"
 
 
