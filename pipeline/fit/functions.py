@@ -432,11 +432,14 @@ def title_functions(title: str) -> tuple[str, ...]:
     if len(pieces) > 1:  # an alternative names its work itself: "... / Python / ..." is a skill, not a role
         # a generic head before teams that name no role of their own ("Software Engineer II, Platform & Site
         # Reliability") is no alternative: the teams say which work the role is
-        head_only = found[0] not in (GENERIC, None) and not any(_ROLE_NOUN.search(english_title(p)) for p in pieces[1:])
-        found += [function for n, piece in enumerate(pieces) if _named_function(piece)
-                  if (function := title_function(piece)) != GENERIC or n or not head_only]
+        offered = [(n, function) for n, piece in enumerate(pieces) if _named_function(piece)
+                   and (function := title_function(piece))]
+        if offered and offered[0] == (0, GENERIC) and found[0] not in (GENERIC, None) and \
+                not any(_ROLE_NOUN.search(english_title(p)) for p in pieces[1:]):
+            offered = offered[1:]
+        found += [function for _, function in offered]
     found += [title_function(piece) for piece in _listed_openings(title)]
-    kinds = _KINDS_AFTER.search(title)
+    kinds = _KINDS_AFTER.search(title) if "/" in title else None
     if kinds and _only_functions(kinds.group(1)):  # "Software Engineer, Infrastructure/Back-end": each kind
         found += [title_function(kind) for kind in _NOTE_PIECES.split(kinds.group(1)) if kind.strip()]
     found += [title_function(kind) for kind in _KIND_NOTE.findall(title) if _only_functions(kind)]
