@@ -168,7 +168,7 @@ def evaluate_unseen(round_: int = TEST_ROUND) -> dict[str, dict[str, Any]]:
 
 def evaluate() -> dict[str, dict[str, dict[str, Any]]]:
     """{group: {profile: figures}}: precision, recall, top-10 precision and the cases decided wrong,
-    for the tuning rounds (1-9) and each half of the test round (10); a group lists only the profiles it
+    for the tuning rounds (TUNING_ROUNDS) and each half of the test round; a group lists only the profiles it
     has cases for."""
     loaded = profiles()
     everything = cases()

@@ -628,14 +628,11 @@ def _placeless(job: Job, workplace: str, low_text: str) -> bool:
         not office_named(job.description, low_text)
 
 
-_PLACED = "opening placed by its note"  # Job.extra key: a listed opening's place is its own note's, not the post's
-
-
-def _placed(job: Job, title: str) -> Job:
-    """One listed opening of a post, at the place its note names ("Account Executive (France)"), if any."""
+def _opening(job: Job, title: str) -> tuple[Job, bool]:
+    """One listed opening of a post, at the place its note names ("Account Executive (France)"), if any;
+    and whether it was placed so (then the post's remote places are not this opening's)."""
     place = opening_place(title, job.location)
-    extra = {**job.extra, _PLACED: True} if place != job.location else job.extra
-    return dataclasses.replace(job, title=title, location=place, extra=extra)
+    return dataclasses.replace(job, title=title, location=place), place != job.location
 
 
 def remote_areas(where: Where, remote_hint: bool, said: Said, placed: bool = False) -> list[frozenset[str] | None]:
@@ -713,26 +710,27 @@ class Scorer:
             own = title_function(job.title) not in (None, "open application")
             titles = (*listed, job.title) if own and listed else listed or titles
         if len(titles) == 1 and not listed:
-            return self._score(job, now)
+            return self._score(job, now=now)
         # an opening whose note names one of the post's places is there ("Account Executive (IN)")
-        scored = [(self._score(_placed(job, title), now, several=True), title) for title in titles]
+        scored = [(self._score(*_opening(job, title), now=now, several=True), title) for title in titles]
         best, title = max(scored, key=lambda pair: pair[0].score)
         if listed:
             best.reasons.append(f"read as {title!r}: the title names no one opening, its text lists "
                                 + ", ".join(map(repr, listed[:5])) + (", ..." if len(listed) > 5 else ""))
         return best
 
-    def _score(self, job: Job, now: float | None, several: bool = False) -> Fit:
+    def _score(self, job: Job, placed: bool = False, now: float | None = None, several: bool = False) -> Fit:
         """One opening's fit; `several`: the post lists several openings, so a level word the text puts
-        beside a role's name may be another opening's ("Junior Software Engineer" beside "Software Engineer")."""
+        beside a role's name may be another opening's ("Junior Software Engineer" beside "Software Engineer");
+        `placed`: the opening's own note placed it (see _opening)."""
         fit = Fit(score=0, scored_at=now or time.time())
         text = f"{job.title}\n{job.description}"
         lowered = text.lower()
         focus(lowered, (len(job.title) + 1,))  # every rule's trigger words are found in it in one pass
         function = self._function(job, lowered)
         parts = (self._title(job, function, fit), self._seniority(job, lowered, fit, several),
-                 self._skills(text, lowered, fit),
-                 self._location(job, lowered, fit), self._language(job, lowered, fit), self._freshness(job, fit))
+                 self._skills(text, lowered, fit), self._location(job, lowered, fit, placed),
+                 self._language(job, lowered, fit), self._freshness(job, fit))
         total = sum(parts) - self._avoid(text, lowered, fit)
         fit.function = function
         caps = (("the title matches none of your roles", self._title_cap(fit)),
@@ -921,7 +919,7 @@ class Scorer:
         fit.components["avoid"] = -AVOID_PENALTY * len(found)
         return AVOID_PENALTY * len(found)
 
-    def _location(self, job: Job, lowered: str, fit: Fit) -> float:
+    def _location(self, job: Job, lowered: str, fit: Fit, placed: bool = False) -> float:
         """Full points where one of the posting's places is workable for the person: an on-site part
         in a country they live in (unless remote: only), a remote part within where they may work
         from, or remote with no bound (unless remote: no). What the text says bounds a bare "Remote"
@@ -977,7 +975,7 @@ class Scorer:
         elif not self.home:
             workable = any(p.remote for p in where.parts) or where.anywhere or remote_hint
             share, note = (1.0, "") if self.profile.remote != "only" or workable else (0.0, "not remote")
-        elif not self._workable(where, remote_hint, said, bool(job.extra.get(_PLACED))):
+        elif not self._workable(where, remote_hint, said, placed):
             share, note = 0.0, f"{job.location or 'remote'} is outside where you can work"
             if (said.excluded | where.excluded) & self.work_from:
                 note += f" (it shuts out {_few((said.excluded | where.excluded) & self.work_from)})"
