@@ -441,7 +441,7 @@ def title_functions(title: str) -> tuple[str, ...]:
     found += [title_function(piece) for piece in _listed_openings(title)]
     kinds = _KINDS_AFTER.search(title) if "/" in title else None
     if kinds and _only_functions(kinds.group(1)):  # "Software Engineer, Infrastructure/Back-end": each kind
-        found += [title_function(kind) for kind in _NOTE_PIECES.split(kinds.group(1)) if kind.strip()]
+        found += [title_function(kind) for kind in NOTE_PIECES.split(kinds.group(1)) if kind.strip()]
     found += [title_function(kind) for kind in _KIND_NOTE.findall(title) if _only_functions(kind)]
     if _BACKEND_INFRASTRUCTURE.search(title):
         found.append("backend")
@@ -475,7 +475,8 @@ def _named_function(piece: str) -> bool:
 _JOINERS = re.compile(r"(?:\s|[,&/+]|\b(?:and|or|und|oder|e|ou|y|o|et)\b)*", re.I)
 
 
-_NOTE_PIECES = re.compile(r"\s*(?:,|;|/|&|\+|\band\b|\bor\b)\s*", re.I)
+# What joins the items of a list in a title's note: "(Security, Product & Infra)", "(Senior, Staff or Principal)".
+NOTE_PIECES = re.compile(r"\s*(?:,|;|/|&|\+|\band\b|\bor\b)\s*", re.I)
 # The kinds of work after a role and a comma or dash, joined by "/" ("Software Engineer, Infrastructure/Back-end")
 _KINDS_AFTER = re.compile(r"(?:,|\s[-–—])\s*([\w -]+/[\w /-]+)$")
 
@@ -486,7 +487,7 @@ def note_openings(title: str) -> tuple[str, ...]:
     kind of work of its own); () when its note is mostly not kinds of work ("(Remote)", "(Contract)")."""
     found: list[str] = []
     for note in _KIND_NOTE.findall(title):
-        pieces = [p.strip() for p in _NOTE_PIECES.split(note) if p.strip()]
+        pieces = [p.strip() for p in NOTE_PIECES.split(note) if p.strip()]
         kinds = [piece for piece in pieces if _only_functions(piece)]
         if len(kinds) < max(1, len(pieces) / 2):
             continue  # a note of other things ("(Remote)", "(Contract, 6 months)")

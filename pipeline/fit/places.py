@@ -742,7 +742,8 @@ def without_hq(location: str) -> tuple[str, str]:
 
 def seat_note(location: str) -> str:
     """The field's note on the company's seat, whole and in lower case ("(hq: new zealand, gmt+12)"), or ""."""
-    if "hq" not in location.lower() and "head" not in location.lower() and "sede" not in location.lower():
+    low = location.lower()
+    if "hq" not in low and "head" not in low and "sede" not in low:
         return ""
     paren = _HQ_PAREN.search(location)
     return paren.group(0).lower() if paren and paren.group(1).strip() else ""
@@ -827,8 +828,6 @@ _SITE_NAMED = re.compile(r"\b(?:on-?site|in[- ]office|hybrid|in[- ]person)\s+(?:
 # heart of Leeds"): where its people work
 _TEAM_SITE = re.compile(r"\bteam,?\s+(?:is\s+|are\s+)?(?:based|located)\s+in\s+(?:the heart of\s+|central\s+)?"
                         r"([^.;:\n(),]{2,40})", re.I)
-
-
 _TEAM_SITE_WORDS = triggers("team, based", "team based", "team is based", "team located", "team is located")
 
 

@@ -20,6 +20,7 @@ from typing import Any
 from pipeline.config.profile import FitProfile
 from pipeline.fit.functions import (
     GENERIC,
+    NOTE_PIECES,
     english_title,
     job_function,
     names_openings_together,
@@ -104,7 +105,6 @@ _LEVEL_WORD = r"(?:senior|sr\.?|staff|principal|lead|junior|jr\.?|mid(?:-level)?
 _ALTERNATIVE_LEVELS = re.compile(rf"\b({_LEVEL_WORD})\s*(?:/|\bor\b|&)\s*({_LEVEL_WORD})(?!\w)", re.I)
 # Levels listed in a note: "(Senior, Staff, Principal)", "(Mid/Senior)".
 _LISTED_LEVELS = re.compile(rf"\(\s*({_LEVEL_WORD}(?:\s*(?:,|/|\bor\b|&|\band\b)\s*{_LEVEL_WORD})+)\s*\)", re.I)
-_LEVEL_LIST_SPLIT = re.compile(r"\s*(?:,|/|\bor\b|&|\band\b)\s*", re.I)
 # A title that says the job is not a regular full-time position: a schedule, or a workload below full
 # time written as a share ("50%", "60 %"), but not "100% remote" nor "80-100%".
 _SCHEDULE = re.compile(r"\b(weekend|part[- ]time|night[- ]shift|teilzeit|meio per[íi]odo|medio tiempo|"
@@ -326,7 +326,7 @@ def title_levels(title: str, ignore: frozenset[str] = frozenset()) -> tuple[str,
     listed = _LISTED_LEVELS.search(title)  # "Software Engineers (Senior, Staff, Principal)": each is offered
     alternatives = _ALTERNATIVE_LEVELS.search(title)
     if listed or alternatives:
-        offered = _LEVEL_LIST_SPLIT.split(listed.group(1)) if listed else alternatives.groups() if alternatives else ()
+        offered = NOTE_PIECES.split(listed.group(1)) if listed else alternatives.groups() if alternatives else ()
         found = {title_level(word) for word in offered} - {None}
         return tuple(sorted(level for level in found if level))
     words = " ".join(w for w in normalise_title(title).split() if w not in ignore)
