@@ -145,7 +145,9 @@ def evaluated():
 # round 10 (106 postings, 56 held back), backend 0.50/0.60 (5 fits), sales 1.00/1.00 (3 fits), no fits for the
 # other five (sre_bengaluru and ml_bengaluru each had one posting wrongly passed); round 11 (207 postings, 110 held
 # back), backend 0.86/0.75 (16 fits), sales 1.00/0.33 (3), sre_bengaluru 1.00/0.62 (8), ml_bengaluru 0.50/1.00 (1),
-# frontend_berlin 0.75/0.64 (14), data_saopaulo 0.83/0.71 (7), no support fit.
+# frontend_berlin 0.75/0.64 (14), data_saopaulo 0.83/0.71 (7), no support fit; round 12 (227 postings, 117 held
+# back), backend 0.93/0.96 (27 fits, precision@10 1.0), frontend_berlin 1.00/0.86 (7), support 1.00/0.60 (5),
+# data_saopaulo 1.00/0.80 (5), sales 1.00/1.00 (1), sre_bengaluru 1.00/1.00 (2), no ml_bengaluru fit.
 # (Lowered once, by one case, after round 7: Lorikeet's round-5 post lists a "Design Lead" beside its Sydney
 # software roles, and reading it as an opening, a general rule on titles, lets those roles score for the US person.
 # And once after round 8, by one SRE case: Grafana's "Engineers, SREs, Managers" now lists its SRE openings, whose
@@ -156,17 +158,19 @@ def evaluated():
 # Washington DC" are now read like "Hamburg or Remote", remote with no bound, which their labels agree with; what
 # made them no_fit is elsewhere, a "Lead Platform Engineer" whose text is full-stack work and a text that puts the
 # data scientists on site in DC.)
-TUNING_REACHED = {"backend": (264 / 300, 264 / 292, 0.9), "sales": (108 / 118, 108 / 116, 1.0),
-                  "support": (98 / 105, 98 / 100, 1.0), "sre_bengaluru": (137 / 149, 137 / 145, 0.9),
-                  "ml_bengaluru": (58 / 67, 58 / 65, 1.0), "frontend_berlin": (111 / 123, 111 / 125, 1.0),
-                  "data_saopaulo": (122 / 127, 122 / 132, 0.9)}
+TUNING_REACHED = {"backend": (303 / 344, 303 / 333, 0.9), "sales": (111 / 121, 111 / 120, 1.0),
+                  "support": (103 / 111, 103 / 107, 1.0), "sre_bengaluru": (143 / 155, 143 / 152, 0.9),
+                  "ml_bengaluru": (60 / 69, 60 / 69, 1.0), "frontend_berlin": (124 / 136, 124 / 139, 1.0),
+                  "data_saopaulo": (133 / 138, 133 / 147, 0.9)}
 # The same for the people unlike the seven of each blind round before the test round, measured once and tuned on
 # since. Round 8's, measured: mobile_toronto 0.62/0.71, qa_warsaw 0.22/0.88, security_us 0.91/0.71,
 # designer_london 0.91/0.83, analyst_mexico 0.83/0.83; round 9's: embedded_munich -/0.00, platform_madrid
 # 0.50/0.14, fullstack_lagos 0.61/0.70, pm_singapore 0.83/1.00, datasci_sydney 1.00/0.33; round 10's:
 # backend_amsterdam 0.71/1.00, sre_denver 0.88/1.00, ml_london 0.67/1.00, frontend_brazil 0.89/0.89, csm_toronto
 # no fit and one posting wrongly passed; round 11's: java_bengaluru 0.72/0.93, data_eng_london 0.93/0.76,
-# frontend_lisbon 0.56/0.62, solutions_nyc 0.75/0.90, em_sf 0.37/0.77. (data_eng_london once went down by one case:
+# frontend_lisbon 0.56/0.62, solutions_nyc 0.75/0.90, em_sf 0.37/0.77; round 12's: android_bengaluru 1.00/0.67,
+# support_eng_dublin 0.78/0.88, fullstack_toronto 0.44/0.82, research_paris none passed/0.00 (7 fits), analyst_berlin
+# 0.92/0.86. (data_eng_london once went down by one case:
 # Factory AI's "AI, Fullstack, Frontend, Platform, Data, Product Engineers + GTM" is now read by the openings its
 # text lists, and its Data Engineer opening names no place of its own, so the field's "London for some roles" counts;
 # a later rule on a team's city then won a case back.)
@@ -179,7 +183,10 @@ UNSEEN_REACHED = {8: {"mobile_toronto": (5 / 7, 5 / 7), "qa_warsaw": (8 / 8, 8 /
                        "csm_toronto": (1.0, 1.0), "frontend_brazil": (9 / 10, 9 / 9)},
                   11: {"java_bengaluru": (13 / 17, 13 / 14), "data_eng_london": (15 / 16, 15 / 17),
                        "frontend_lisbon": (12 / 17, 12 / 16), "solutions_nyc": (9 / 12, 9 / 10),
-                       "em_sf": (10 / 14, 10 / 13)}}
+                       "em_sf": (10 / 14, 10 / 13)},
+                  12: {"android_bengaluru": (8 / 8, 8 / 12), "support_eng_dublin": (14 / 18, 14 / 16),
+                       "fullstack_toronto": (14 / 32, 14 / 17), "research_paris": (1.0, 0 / 7),
+                       "analyst_berlin": (12 / 13, 12 / 14)}}
 TUNING_GROUP = f"rounds_1_{TUNING_ROUNDS[-1]}"
 
 
@@ -203,10 +210,6 @@ def test_earlier_rounds_people_keep_what_tuning_reached(round_):
         assert found[name]["recall"] >= recall - 1e-9, (name, found[name]["misses"])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "not met: round 12 (227 postings written and labelled blind; 117 held back) measured once: precision / recall "
-    "backend 0.93/0.96 (27 fits, precision@10 1.0) and frontend_berlin 1.00/0.86 (7) meet them; support 1.00/0.60 (5) "
-    "and data_saopaulo 1.00/0.80 (5) do not; sales 1.00/1.00 (1), sre_bengaluru 1.00/1.00 (2), no ml_bengaluru fit"))
 def test_the_held_back_floors_hold_on_the_blind_round(evaluated):
     """The test round, written by someone who never saw the scorer and split once by the hash of the
     posting id: precision and recall >= 0.85 for every profile on its held-back half; precision@10 >= 0.8
@@ -245,10 +248,6 @@ def test_the_test_rounds_postings_are_split_by_the_hash_and_reported_apart(tmp_p
     assert held_back["backend"]["recall"] == 1.0 and held_back["sales"]["recall"] == 0
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "not met: five people never tuned for, on round 12's 227 postings, measured once: precision / recall "
-    "android_bengaluru 1.00/0.67, support_eng_dublin 0.78/0.88, fullstack_toronto 0.44/0.82, research_paris none "
-    "passed/0.00 (7 fits), analyst_berlin 0.92/0.86"))
 def test_the_people_never_tuned_for_reach_the_held_out_floor():
     """People unlike the eval's seven, written and labelled on the test round's postings by its blind
     writers, never tuned for: precision and recall >= 0.75 for each (the issue's check on postings and
