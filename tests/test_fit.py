@@ -1349,7 +1349,9 @@ def test_a_summary_line_that_says_part_time_is_not_a_regular_position():
      "timezones and a few people in Europe.", set()),  # the seat, and the team's hours
     ("Location: Fully remote, our company is located in Mykolaiv, Ukraine", set()),
     ("- Health insurance coverage including medical, dental, and vision **(US Only)**", set()),  # a US benefit
-    ("You must work in US time zones.", {"united states"}),
+    ("You must work in US time zones.", {"united states", "canada", "mexico", "colombia", "peru", "ecuador", "panama",
+                                          "costa rica", "guatemala", "honduras", "el salvador", "nicaragua", "belize",
+                                          "cuba", "jamaica", "haiti", "bahamas"}),  # a bound: the US's hours
 ])
 def test_where_the_team_is_based_is_no_bound_on_the_hire(text, countries):
     from pipeline.fit.places import bounds_in_text
@@ -1597,13 +1599,14 @@ def test_the_reviews_cases_on_round_11s_rules():
     """Each a reading a review of round 11's rules found wrong, and its fix."""
     from pipeline.fit.functions import title_function
     from pipeline.fit.places import bounds_in_text, opening_place, without_hq
-    from pipeline.fit.zones import zone_bands
+    from pipeline.fit.zones import sharing_zones, zone_bands
     assert title_function("Manager, Business Development") == "sales"
     assert title_function("Manager, Talent Acquisition - Engineering") == "recruiting"
     assert opening_place("Senior Backend Engineer (Germany)", "Munich") == "Munich"  # the city within the note
     assert bounds_in_text("We offer equity, remote work (US only)") == {"united states"}
     assert bounds_in_text("Hybrid if you prefer. Remote within Canada.") == {"canada"}  # the option is a sentence back
-    assert bounds_in_text("You will collaborate with colleagues; must be in US time zones.") == {"united states"}
+    assert bounds_in_text("You will collaborate with colleagues; must be in US time zones.") == \
+        sharing_zones(frozenset({"united states"}))  # the US's hours, which Toronto keeps too
     assert bounds_in_text("Location: Remote, Germany (home office based)") == {"germany"}
     assert zone_bands("Remote within UTC+1 - +30 minutes") == ()
     started = time.monotonic()
@@ -2029,3 +2032,50 @@ def test_review_years_closed_posts_zones_regions_and_titles():
                                         "Security Test Engineer", "Senior Pen Tester", "React Dashboard Developer",
                                         "Warehouse Associate 2 PM - 10 PM")] == [
         "software", "software", "security", "security", "frontend", None]
+
+
+# --- rules from round 12's misses, once it became tuning data ---
+
+def test_a_full_stack_person_is_not_offered_a_frontend_seat():
+    fullstack = FitProfile(roles=("Full Stack Engineer", "Software Engineer"), locations=("Canada",), remote="ok",
+                           configured=True)
+    react = "React, TypeScript and CSS for our design tools."
+    assert Scorer(fullstack).score(job(title="Senior Frontend Engineer", location="Remote",
+                                       description=react)).score < fullstack.min_score
+    assert Scorer(fullstack).score(job(title="Senior Full Stack Engineer", location="Remote",
+                                       description=react + " Rails APIs on PostgreSQL.")).score >= fullstack.min_score
+
+
+@pytest.mark.parametrize("location, text, workable", [
+    ("Remote (must be able to work US timezones)", "", True),  # Toronto keeps US time zones
+    ("Remote (US-friendly timezones) or NYC", "", True),
+    ("Remote", "Fully remote; you must be able to work US time zones.", True),
+    ("Remote, US time zones", "You must be living within the U.S. to be considered.", False),  # a border too
+    ("Remote (US)", "", False),
+    ("Remote - US (EST time zone)", "", False)])  # the US on Eastern time, not Eastern time anywhere
+def test_a_countrys_time_zones_are_kept_by_the_countries_inside_them(location, text, workable):
+    toronto = FitProfile(roles=("Backend Engineer",), locations=("Toronto",), work_from=("Canada",), remote="ok",
+                         configured=True)
+    fit = Scorer(toronto).score(job(title="Backend Engineer", location=location, description=text + " Python."))
+    assert (not fit.outside) is workable, (location, text, fit.flags)
+
+
+def test_a_country_keeps_its_own_zones_only_where_its_people_live():
+    from pipeline.fit.zones import sharing_zones
+
+    assert {"canada", "mexico"} <= sharing_zones(frozenset({"united states"})) and \
+        "brazil" not in sharing_zones(frozenset({"united states"}))
+    assert "spain" not in sharing_zones(frozenset({"united kingdom"}))  # an hour east most of the year
+    europe = frozenset({"germany", "france", "spain", "poland"})
+    assert sharing_zones(europe) == europe  # a region's zones are the region's
+
+
+@pytest.mark.parametrize("text, bound", [
+    ("You must be living within the U.S. to be considered for this role.", "united states"),
+    ("Candidates must reside in the U.K.", "united kingdom"),
+    ("Offices in Portland and Ljubljana, Slovenia. We bridge the timezones with care.", None)])
+def test_a_bound_reads_through_an_abbreviations_dots_but_not_across_a_sentence(text, bound):
+    from pipeline.fit.places import bounds_in_text
+
+    found = bounds_in_text(text)
+    assert (bound in found) if bound else not found, found

@@ -284,7 +284,7 @@ TAKES: dict[str, frozenset[str]] = {
     "backend": frozenset({"backend", "software", "full stack"}),
     "software": frozenset({"backend", "software", "full stack"}),
     "frontend": frozenset({"frontend"}),  # full stack is backend work as much as frontend
-    "full stack": frozenset({"full stack", "frontend", "backend", "software"}),
+    "full stack": frozenset({"full stack", "backend", "software"}),  # and a frontend seat is not full-stack work
     "machine learning": frozenset({"machine learning"}),
     "data": frozenset({"data"}),
     "sre": frozenset({"sre"}),

@@ -23,6 +23,7 @@ from pipeline.fit.zones import (
     PLUS_MINUS,
     UTC_OFFSETS,
     capitals,
+    sharing_zones,
     zone_bound,
     zone_countries,
     zone_offsets,
@@ -230,6 +231,8 @@ REMOTE = re.compile(r"\b(remote|remoto|remota|fernarbeit|homeoffice|home office|
 # Phrases that bound where remote work may be done from, each read where its own word stands:
 # "remote/based/located ... in X", "working from X", "eligible to work in X", "(X only)", "only in X",
 # "X time zones"/"X hours".
+# A character of a bound's phrase: up to the clause's end, but through an abbreviation's dots ("the U.S. to")
+_PHRASE_CHAR = r"(?:[^.\n;:!?]|(?<=\b[A-Za-z])\.)"
 _BOUND_LEAD = re.compile(
     r"(?:(?:remote|based|located|living|reside|residing|resident|candidates|applicants|open to|hir(?:e|ing)|eligible|"
     r"authori[sz]ed|right to work)[^.\n]{0,40}?\b(?:in|within|from|out of)|work(?:ing)? from|"
@@ -250,7 +253,7 @@ _BOUND_LEAD = re.compile(
     r"residentes? en|innerhalb|in ganz|aus ganz|wohnhaft in|partout en|r[ée]sidant en|remot[oa]s?\s+(?:desde|en|em))"
     # "hiring in the following countries: Poland, Romania", "we can hire in: US, UK"
     r"(?:\s+(?:the\s+)?following(?:\s+(?:countries|locations|regions|states))?\s*:|\s*:)?"
-    r"\s+(?:the\s+)?([^.\n;:!?]{2,60})", re.I)
+    rf"\s+(?:the\s+)?({_PHRASE_CHAR}{{2,60}})", re.I)
 # "Remote (LATAM)", "Remote - EMEA", "Remote: Canada" in a text; "US-based candidates", "EU based engineers".
 # "Remote - Japan", "Remote: EU", but not the next item of a list ("- Remote\n- Or on-site in Tokyo")
 # "remote-first", "remote-friendly": a company's way of working, not "Remote - X"
@@ -265,7 +268,7 @@ _BOUND_X_ONLY = re.compile(r"\b([\w.]+(?:\s[\w.]+)?)[- ]only\b", re.I)
 # A "Location:" line of the text, in the languages postings use: "Location: United States (Remote)"
 _BOUND_LINE = re.compile(r"(?:locations?|ubicaci[óo]n|localiza[çc][ãa]o|standort|lieu|local)\W{0,3}:\W{0,3}"
                          r"([^\n]{2,60})", re.I)
-_BOUND_OUTSIDE = re.compile(r"(?:outside(?:\s+of)?|other than)\s+(?:the\s+)?([^.\n;:!?]{2,50})", re.I)
+_BOUND_OUTSIDE = re.compile(rf"(?:outside(?:\s+of)?|other than)\s+(?:the\s+)?({_PHRASE_CHAR}{{2,50}})", re.I)
 _NEGATED = re.compile(r"\b(?:not|cannot|can't|can’t|unable|no one|nobody)\b")
 _SEAT_BEFORE = re.compile(r"(?:hq|headquarters?|office|company|sede|firmen)\W{0,3}$")
 _LINE_WORDS = triggers("location",)
@@ -275,8 +278,8 @@ _BOUND_REMOTE_AFTER = re.compile(r"\(([^()\n]{2,40}?),\s*remote\s*\)", re.I)
 _BOUND_BASED = re.compile(r"([\w.]+(?:\s[\w.]+)?)[- ]based\s+(?:candidates|applicants|engineers|developers|employees|"
                           r"talent|people|professionals|residents|contractors|individuals|team members)", re.I)
 _BOUND_ONLY_PAREN = re.compile(r"\(\s*([^()\n]{2,40}?)\s+only\s*\)", re.I)
-_BOUND_ONLY_IN = re.compile(r"\bonly\s+(?:in|within|from)\s+(?:the\s+)?([^.\n;:!?]{2,50})", re.I)
-_BOUND_ZONE = re.compile(r"\b([A-Z][\w ./-]{1,30}?)\s+(?:time ?zones?|hours)\b", re.I)
+_BOUND_ONLY_IN = re.compile(rf"\bonly\s+(?:in|within|from)\s+(?:the\s+)?({_PHRASE_CHAR}{{2,50}})", re.I)
+_BOUND_ZONE = re.compile(r"\b([A-Z](?:[\w /-]|(?<=\b[A-Za-z])\.){1,30}?)\s+(?:time ?zones?|hours)\b", re.I)
 _TEAM_ZONE = re.compile(r"\b(?:team|teammates|colleagues|team members)\s+(?:\w+\s+){0,2}?(?:working|works|work|based|"
                         r"located|spread|distributed|are|is|sits?)\b")  # the team as the subject of the hours
 # the company's seat inside a bound's phrase ("remote-first company, headquartered in SF", "our company is located in")
@@ -357,6 +360,7 @@ class Part:
     text: str
     inferred: bool = False  # a bare "Remote" taken to mean the places named beside it ("New York, NY,Remote")
     zoned: bool = False  # its countries are those near a time zone it names ("Remote (GMT+2 to GMT-6)")
+    shared: bool = False  # and those keeping the time zones of a country it names ("Remote (US time zones)")
 
 
 @dataclass(frozen=True)
@@ -647,10 +651,12 @@ def read_where(location: str) -> Where:
             remote = True  # nor in a board's list of thirty countries ("Anguilla,Argentina,...,Uruguay")
         elif not remote and countries and _IN_ZONES.search(chunk):
             remote = True  # "EU timezones", "US time zones only": hours to keep, from wherever one works
+        kept = _keeping_zones(chunk, countries) if countries and remote and not zoned else countries
+        shared, countries = kept != countries, kept  # read like a zone the text may narrow ("must live in the US")
         # "New York, NY,Remote": remote as an item of its own beside an office's city, not "Remote (US)"
         office = remote and bool(_REMOTE_ITEM.search(chunk)) and bool(_CITY_NAMES.search(chunk.lower()) or
                                                                        city_country(chunk))
-        parts.append(Part(countries, remote, chunk, inferred=office, zoned=bool(zoned)))
+        parts.append(Part(countries, remote, chunk, inferred=office, zoned=bool(zoned), shared=shared))
     named = any(p.countries for p in parts)
     remote = any(p.remote for p in parts)
     apart = bool(_REMOTE_APART.search(location))
@@ -698,6 +704,22 @@ MANY_COUNTRIES = 5  # a place field listing this many countries is a remote area
 
 
 _IN_ZONES = re.compile(r"\btime\s?zones?\b", re.I)
+
+
+def _zone_named(chunk: str) -> frozenset[str]:
+    """The countries a piece names right before "time zones" or "hours" ("must be able to work US timezones")."""
+    zone = _BOUND_ZONE.search(chunk) if _ZONE_WORD.search(chunk) else None
+    return countries_of(zone.group(1)) if zone else frozenset()
+
+
+def _keeping_zones(chunk: str, countries: frozenset[str]) -> frozenset[str]:
+    """A remote part's countries, with those that keep the time zones of the places it names right before
+    "time zones" or "hours" ("Remote (must be able to work US timezones)": Toronto keeps them too)."""
+    named = _zone_named(chunk)
+    return countries | sharing_zones(named) if named else countries
+
+
+_ZONE_WORD = re.compile(r"time ?zone|hours", re.I)
 # "Worldwide (except US)", "Remote - EMEA excl. UK", "Anywhere outside the EU": countries a place field shuts out.
 _FIELD_EXCLUDE = re.compile(r"[(\[,;-]?\s*\b(?:except(?:\s+for)?|excluding|excl\.?|outside(?:\s+of)?)\s+(?:the\s+)?"
                             r"([^()\[\];|]{2,60})[)\]]?", re.I)
@@ -952,6 +974,8 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
             lowered.startswith("remote", at) else None
         phrases += [m.group(1) or m.group(2) if m is named else m.group(1) for m in (lead, named, based, after) if m]
     found: set[str] = set()
+    zones: set[str] = set()  # the phrases naming places whose time zones bound the work ("US time zones")
+    zoned: set[str] = set()  # and the countries they name
     for at in positions(lowered, _ONLY_WORDS):
         paren = _BOUND_ONLY_PAREN.search(head, max(0, at - _BOUND_BEFORE), at + 8)
         if paren and _BENEFIT_BEFORE.search(lowered, max(0, paren.start() - 50), paren.start()):
@@ -983,15 +1007,19 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
             zone = None  # "most of the team working in US/Canada timezones": where the team is
         elif zone and _WELCOMED.search(head, zone.end(), zone.end() + 12):
             zone = None  # "US time zones preferred": a wish, not a bound
-        phrases += [zone.group(1)] if zone else []
+        if zone:
+            phrases.append(zone.group(1))
+            zones.add(zone.group(1))
     for phrase in phrases:
         if _opens_beyond(phrase):
             continue  # "Remote (US + international)", "Remote (CET overlap)": no bound (see read_where)
         span = _SPAN.match(phrase)
         if span and countries_of(span.group(1)) and countries_of(phrase[span.end():]):
             continue  # "from San Francisco to São Paulo": how far the team reaches, not a bound
-        found |= countries_of(phrase)
-    return frozenset(found)
+        # a country's hours ("Remote (US-friendly timezones)"), not its border
+        (zoned if phrase in zones or _zone_named(phrase) else found).update(countries_of(phrase))
+    # "US time zones" keeps Toronto in, unless the text bounds the work to places too ("living within the U.S.")
+    return frozenset(found | zoned if found else sharing_zones(frozenset(zoned)))
 
 
 # "remote" describing places or things, not the work: "remote communities", "remote sensing", "remote areas"

@@ -658,7 +658,7 @@ def remote_areas(where: Where, remote_hint: bool, said: Said, placed: bool = Fal
             inside = said.bounds & part.countries
             # a time zone is hours near a place; where the text says one must live narrows it ("Remote - EST":
             # "you must be living within the U.S."), where a named area is widened by the places the text adds
-            area = (inside or part.countries) if part.zoned or placed else part.countries | said.bounds
+            area = (inside or part.countries) if part.zoned or part.shared or placed else part.countries | said.bounds
             if len(part.countries) >= MANY_COUNTRIES and len(inside) >= 2 and inside < part.countries:
                 # a board's long list of countries, narrowed by the several the text names ("only available
                 # in Peru, Colombia, Mexico ..."); not by one, which may be the company's seat ("located in NY")

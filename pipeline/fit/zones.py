@@ -94,6 +94,27 @@ def _zone_countries(offsets: tuple[float, ...], reach: float, bands: tuple[tuple
                      any(west - reach <= high and east + reach >= low for low, high in bands))
 
 
+SHARED_AT_MOST = 2  # "US/Canada time zones" are two countries' zones; more is a region's
+
+
+def sharing_zones(countries: frozenset[str]) -> frozenset[str]:
+    """The countries that keep the named countries' time zones ("US time zones", "UK hours"): the zones are
+    the hours to work, not a border, so a country inside them, wholly or over an hour of them, keeps them
+    too (Canada and Mexico keep US time zones; Brazil, an hour's sliver at its western edge, does not).
+    A region's zones ("European time zones") stay the region: the labels read them as its countries."""
+    spans = [UTC_OFFSETS[c] for c in countries if c in UTC_OFFSETS]
+    if len(spans) != len(countries) or len(countries) > SHARED_AT_MOST:
+        return countries  # a place with no known zones, or a region: read as named
+    return countries | _sharing(tuple(spans))
+
+
+@functools.lru_cache(maxsize=256)
+def _sharing(spans: tuple[tuple[float, float], ...]) -> frozenset[str]:
+    return frozenset(country for country, (west, east) in UTC_OFFSETS.items()
+                     if any(low <= west and east <= high or min(east, high) - max(west, low) >= 1
+                            for low, high in spans))
+
+
 # Two zones joined as a range: "GMT+2 to GMT-6", "UTC-3 - UTC+3", "between PST and EST": every zone in between.
 _BETWEEN = re.compile(r"\s*(?:to|through|thru|until|and|-|–|—)\s*$", re.I)
 
