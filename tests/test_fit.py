@@ -2079,3 +2079,26 @@ def test_a_bound_reads_through_an_abbreviations_dots_but_not_across_a_sentence(t
 
     found = bounds_in_text(text)
     assert (bound in found) if bound else not found, found
+
+
+@pytest.mark.parametrize("title", ["Post-doc position in Natural Language Processing", "Post-doctorat en Sciences du "
+                                   "langage", "POST-DOCTORAT AU LIMSI-CNRS", "Postdoctoral Researcher in NLP",
+                                   "Postdoktorand (m/w/d) Maschinelles Lernen", "Chercheur postdoctoral"])
+def test_a_postdoc_is_research_work(title):
+    from pipeline.fit.functions import title_function
+
+    assert title_function(title) == "research"
+
+
+def test_a_scientists_seat_on_ml_work_is_a_researchers_work_too_but_not_an_engineers_research():
+    researcher = FitProfile(roles=("Research Scientist", "Machine Learning Researcher"), locations=("Paris",),
+                            remote="ok", configured=True)
+    applied = FitProfile(roles=("Machine Learning Engineer",), locations=("Paris",), remote="ok", configured=True)
+    text = "Benchmark and improve our NLP models; follow the literature. PyTorch."
+    for title in ("NLP Scientist", "Speech Recognition Scientist (ASR)"):
+        assert Scorer(researcher).score(job(title=title, location="Paris, France", description=text)).score >= \
+            researcher.min_score, title
+    assert Scorer(researcher).score(job(title="NLP Engineer", location="Paris, France",
+                                        description=text)).score < researcher.min_score  # an engineer's seat
+    assert Scorer(applied).score(job(title="Postdoctoral Researcher in NLP", location="Paris, France",
+                                     description=text)).score < applied.min_score

@@ -158,6 +158,8 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     # An applied research engineer builds and ships models (applied ML); a research scientist publishes.
     ("research", r"research (scientist|fellow)|(?<!applied )research engineer|"
                  r"(?<!ux )(?<!user )(?<!design )researcher|scientist,? research|"
+                 # a postdoc, in the languages academic posts are written in ("Post-doctorat", "Postdoktorand")
+                 r"\bpost[- ]?doc|\bpostdoktorand|\bchercheu(?:r|se)\b|"
                  r"\bphd\b"),
     ("process automation", r"\brpa\b|robotic process automation|uipath|blue prism|power automate"),
     # Modelling and experiments from data is a data scientist's work; reports and dashboards an analyst's.
@@ -166,6 +168,7 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
                   r"reporting (analyst|specialist|developer)|dashboard (engineer|analyst)|"
                   r"(power bi|tableau|looker) (developer|engineer)"),
     ("machine learning", r"machine learning|\bml\b|artificial intelligence|deep learning|\bnlp\b|"
+                         r"speech recognition|\basr\b|"
                          r"computer vision|mlops|applied scientist|ml scientist|\bai (engineer|developer|scientist)|"
                          r"applied research|\bmle\b|\bml ?eng\b|prompt engineer|inference engineer|"
                          r"recommend(er|ation) (systems?|engineer)|search relevance|perception engineer|"

@@ -261,6 +261,7 @@ _CLOSED = re.compile(r"[(\[]\s*(?:closed|filled|expired)\s*[)\]]|^\W*(?:closed|f
                      r"no longer (?:accepting|taking|open to) applica\w*+(?!\s+(?:through|via|by)\b|\s+from\s+"
                      r"(?:agenc|recruit|third|staffing|headhunt))", re.M)  # lowered
 _CLOSED_HINTS = ("closed", "filled", "expired", "no longer")  # every _CLOSED phrase holds one
+_SCIENTIST = re.compile(r"\bscientists?\b", re.I)
 # Titles in other words for the same role, read as the English a role list uses.
 _TITLE_SYNONYMS = ((re.compile(r"member of (the )?technical staff", re.I), "software engineer"),)
 
@@ -755,6 +756,8 @@ class Scorer:
         function = job_function(job.title, job.description, lowered[len(job.title) + 1:])
         if not self.functions or function in self.functions:
             return function
+        if function == "machine learning" and "research" in self.own_functions and _SCIENTIST.search(job.title):
+            return "research"  # a scientist's seat on ML work ("NLP Scientist") is a researcher's work too
         offered: tuple[str | None, ...] = title_functions(job.title)
         if work_left_to_text(job.title):  # "Senior Python Developer": the text says which work the language is for
             offered += (text_function(job.description, lowered[len(job.title) + 1:]),)
