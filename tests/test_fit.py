@@ -160,7 +160,7 @@ def evaluated():
 # data scientists on site in DC.)
 TUNING_REACHED = {"backend": (303 / 344, 303 / 333, 0.9), "sales": (111 / 121, 111 / 120, 1.0),
                   "support": (103 / 111, 103 / 107, 1.0), "sre_bengaluru": (143 / 155, 143 / 152, 0.9),
-                  "ml_bengaluru": (60 / 69, 60 / 69, 1.0), "frontend_berlin": (124 / 136, 124 / 139, 1.0),
+                  "ml_bengaluru": (61 / 70, 61 / 69, 1.0), "frontend_berlin": (125 / 137, 125 / 139, 1.0),
                   "data_saopaulo": (133 / 138, 133 / 147, 0.9)}
 # The same for the people unlike the seven of each blind round before the test round, measured once and tuned on
 # since. Round 8's, measured: mobile_toronto 0.62/0.71, qa_warsaw 0.22/0.88, security_us 0.91/0.71,
@@ -173,7 +173,8 @@ TUNING_REACHED = {"backend": (303 / 344, 303 / 333, 0.9), "sales": (111 / 121, 1
 # 0.92/0.86. (data_eng_london once went down by one case:
 # Factory AI's "AI, Fullstack, Frontend, Platform, Data, Product Engineers + GTM" is now read by the openings its
 # text lists, and its Data Engineer opening names no place of its own, so the field's "London for some roles" counts;
-# a later rule on a team's city then won a case back.)
+# a later rule on a team's city then won a case back. research_paris's precision was 1.0 only because nothing passed;
+# reading postdocs as research made it 6 of 8 passed, with 6 of 7 fits found.)
 UNSEEN_REACHED = {8: {"mobile_toronto": (5 / 7, 5 / 7), "qa_warsaw": (8 / 8, 8 / 8), "security_us": (12 / 13, 12 / 14),
                       "designer_london": (10 / 11, 10 / 12), "analyst_mexico": (6 / 6, 6 / 6)},
                   9: {"embedded_munich": (1 / 1, 1 / 3), "platform_madrid": (4 / 5, 4 / 7),
@@ -185,7 +186,7 @@ UNSEEN_REACHED = {8: {"mobile_toronto": (5 / 7, 5 / 7), "qa_warsaw": (8 / 8, 8 /
                        "frontend_lisbon": (12 / 17, 12 / 16), "solutions_nyc": (9 / 12, 9 / 10),
                        "em_sf": (10 / 14, 10 / 13)},
                   12: {"android_bengaluru": (8 / 8, 8 / 12), "support_eng_dublin": (14 / 18, 14 / 16),
-                       "fullstack_toronto": (14 / 32, 14 / 17), "research_paris": (1.0, 0 / 7),
+                       "fullstack_toronto": (16 / 22, 16 / 17), "research_paris": (6 / 8, 6 / 7),
                        "analyst_berlin": (12 / 13, 12 / 14)}}
 TUNING_GROUP = f"rounds_1_{TUNING_ROUNDS[-1]}"
 
