@@ -158,10 +158,10 @@ def evaluated():
 # Washington DC" are now read like "Hamburg or Remote", remote with no bound, which their labels agree with; what
 # made them no_fit is elsewhere, a "Lead Platform Engineer" whose text is full-stack work and a text that puts the
 # data scientists on site in DC.)
-TUNING_REACHED = {"backend": (303 / 344, 303 / 333, 0.9), "sales": (111 / 121, 111 / 120, 1.0),
+TUNING_REACHED = {"backend": (303 / 343, 303 / 333, 0.9), "sales": (111 / 121, 111 / 120, 1.0),
                   "support": (103 / 111, 103 / 107, 1.0), "sre_bengaluru": (143 / 155, 143 / 152, 0.9),
                   "ml_bengaluru": (61 / 70, 61 / 69, 1.0), "frontend_berlin": (125 / 137, 125 / 139, 1.0),
-                  "data_saopaulo": (133 / 138, 133 / 147, 0.9)}
+                  "data_saopaulo": (134 / 139, 134 / 147, 0.9)}
 # The same for the people unlike the seven of each blind round before the test round, measured once and tuned on
 # since. Round 8's, measured: mobile_toronto 0.62/0.71, qa_warsaw 0.22/0.88, security_us 0.91/0.71,
 # designer_london 0.91/0.83, analyst_mexico 0.83/0.83; round 9's: embedded_munich -/0.00, platform_madrid
@@ -185,7 +185,7 @@ UNSEEN_REACHED = {8: {"mobile_toronto": (5 / 7, 5 / 7), "qa_warsaw": (8 / 8, 8 /
                   11: {"java_bengaluru": (13 / 17, 13 / 14), "data_eng_london": (15 / 16, 15 / 17),
                        "frontend_lisbon": (12 / 17, 12 / 16), "solutions_nyc": (9 / 12, 9 / 10),
                        "em_sf": (10 / 14, 10 / 13)},
-                  12: {"android_bengaluru": (8 / 8, 8 / 12), "support_eng_dublin": (14 / 18, 14 / 16),
+                  12: {"android_bengaluru": (9 / 9, 9 / 12), "support_eng_dublin": (14 / 18, 14 / 16),
                        "fullstack_toronto": (16 / 22, 16 / 17), "research_paris": (6 / 8, 6 / 7),
                        "analyst_berlin": (12 / 13, 12 / 14)}}
 TUNING_GROUP = f"rounds_1_{TUNING_ROUNDS[-1]}"
@@ -2103,3 +2103,13 @@ def test_a_scientists_seat_on_ml_work_is_a_researchers_work_too_but_not_an_engin
                                         description=text)).score < researcher.min_score  # an engineer's seat
     assert Scorer(applied).score(job(title="Postdoctoral Researcher in NLP", location="Paris, France",
                                      description=text)).score < applied.min_score
+
+
+@pytest.mark.parametrize("location, text, country, workable", [
+    ("Remote | Anywhere | NYC Time Zone (GMT-4)", "NYC Time Zone (GMT-4). Spark.", "Brazil", True),  # GMT-4's hours
+    ("Remote - EST", "Work east coast hours (EST). You must be living within the U.S.", "Canada", False),
+    ("Banglore, India", "Kotlin.", "Bengaluru", True)])  # a common misspelling of the city
+def test_a_zone_given_by_its_offset_and_a_misspelt_city(location, text, country, workable):
+    person = FitProfile(roles=("Software Engineer",), locations=(country,), remote="ok", configured=True)
+    fit = Scorer(person).score(job(title="Software Engineer", location=location, description=text))
+    assert (not fit.outside) is workable, (location, text, fit.flags)

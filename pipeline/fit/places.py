@@ -191,7 +191,8 @@ CITIES: dict[str, str] = {
 # Other names people and postings give those cities (in other languages, short, old), each declared once:
 # their country comes from CITIES, their point from cities.tsv under the GeoNames name.
 CITY_ALIASES = {
-    "bangalore": "bengaluru", "bombay": "mumbai", "madras": "chennai", "calcutta": "kolkata", "gurgaon": "gurugram",
+    "bangalore": "bengaluru", "banglore": "bengaluru", "bangaluru": "bengaluru",  # the last two misspelt, often
+    "bombay": "mumbai", "madras": "chennai", "calcutta": "kolkata", "gurgaon": "gurugram",
     "new york": "new york city", "nyc": "new york city", "manhattan": "new york city", "münchen": "munich",
     "muenchen": "munich", "cologne": "köln", "koeln": "köln", "frankfurt": "frankfurt am main", "nürnberg": "nuremberg",
     "nuernberg": "nuremberg", "washington d.c.": "washington", "washington dc": "washington", "sf": "san francisco",
@@ -634,7 +635,8 @@ def read_where(location: str) -> Where:
     opened: list[bool] = []
     for chunk in _chunks(_STATE_RUN.sub(_states_of_run, _SEVERAL_PLACES.sub("", location).strip())):
         countries, remote = _countries_of_chunk(chunk), bool(REMOTE.search(chunk))
-        zoned = frozenset() if countries else zone_bound(chunk)
+        # a zone's offset, unless the chunk names places other than as a zone ("NYC Time Zone (GMT-4)": GMT-4)
+        zoned = zone_bound(chunk) if not countries or _zone_named(chunk) else frozenset()
         beyond = remote and _opens_beyond(chunk)
         if beyond:  # "Remote (CET overlap)": hours near CET, not Europe; "REMOTE (US + international ...)": anywhere
             countries, zoned = frozenset(), zone_bound(chunk)
@@ -976,6 +978,7 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
     found: set[str] = set()
     zones: set[str] = set()  # the phrases naming places whose time zones bound the work ("US time zones")
     zoned: set[str] = set()  # and the countries they name
+    banded: set[str] = set()  # the countries near the offset a zone phrase gives ("NYC Time Zone (GMT-4)")
     for at in positions(lowered, _ONLY_WORDS):
         paren = _BOUND_ONLY_PAREN.search(head, max(0, at - _BOUND_BEFORE), at + 8)
         if paren and _BENEFIT_BEFORE.search(lowered, max(0, paren.start() - 50), paren.start()):
@@ -1007,7 +1010,10 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
             zone = None  # "most of the team working in US/Canada timezones": where the team is
         elif zone and _WELCOMED.search(head, zone.end(), zone.end() + 12):
             zone = None  # "US time zones preferred": a wish, not a bound
-        if zone:
+        band = zone_bound(head[zone.start():zone.end() + 12]) if zone else frozenset()
+        if band:  # "NYC Time Zone (GMT-4)": the hours near the offset it gives
+            banded |= band
+        elif zone:
             phrases.append(zone.group(1))
             zones.add(zone.group(1))
     for phrase in phrases:
@@ -1019,7 +1025,7 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
         # a country's hours ("Remote (US-friendly timezones)"), not its border
         (zoned if phrase in zones or _zone_named(phrase) else found).update(countries_of(phrase))
     # "US time zones" keeps Toronto in, unless the text bounds the work to places too ("living within the U.S.")
-    return frozenset(found | zoned if found else sharing_zones(frozenset(zoned)))
+    return frozenset(found | zoned if found else sharing_zones(frozenset(zoned)) | banded)
 
 
 # "remote" describing places or things, not the work: "remote communities", "remote sensing", "remote areas"
