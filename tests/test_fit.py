@@ -159,7 +159,7 @@ def evaluated():
 # made them no_fit is elsewhere, a "Lead Platform Engineer" whose text is full-stack work and a text that puts the
 # data scientists on site in DC.)
 TUNING_REACHED = {"backend": (303 / 343, 303 / 333, 0.9), "sales": (111 / 121, 111 / 120, 1.0),
-                  "support": (103 / 111, 103 / 107, 1.0), "sre_bengaluru": (143 / 155, 143 / 152, 0.9),
+                  "support": (104 / 112, 104 / 107, 1.0), "sre_bengaluru": (143 / 155, 143 / 152, 0.9),
                   "ml_bengaluru": (61 / 70, 61 / 69, 1.0), "frontend_berlin": (125 / 137, 125 / 139, 1.0),
                   "data_saopaulo": (134 / 139, 134 / 147, 0.9)}
 # The same for the people unlike the seven of each blind round before the test round, measured once and tuned on
@@ -185,7 +185,7 @@ UNSEEN_REACHED = {8: {"mobile_toronto": (5 / 7, 5 / 7), "qa_warsaw": (8 / 8, 8 /
                   11: {"java_bengaluru": (13 / 17, 13 / 14), "data_eng_london": (15 / 16, 15 / 17),
                        "frontend_lisbon": (12 / 17, 12 / 16), "solutions_nyc": (9 / 12, 9 / 10),
                        "em_sf": (10 / 14, 10 / 13)},
-                  12: {"android_bengaluru": (9 / 9, 9 / 12), "support_eng_dublin": (14 / 18, 14 / 16),
+                  12: {"android_bengaluru": (9 / 9, 9 / 12), "support_eng_dublin": (14 / 17, 14 / 16),
                        "fullstack_toronto": (16 / 22, 16 / 17), "research_paris": (6 / 8, 6 / 7),
                        "analyst_berlin": (12 / 13, 12 / 14)}}
 TUNING_GROUP = f"rounds_1_{TUNING_ROUNDS[-1]}"
@@ -2113,3 +2113,20 @@ def test_a_zone_given_by_its_offset_and_a_misspelt_city(location, text, country,
     person = FitProfile(roles=("Software Engineer",), locations=(country,), remote="ok", configured=True)
     fit = Scorer(person).score(job(title="Software Engineer", location=location, description=text))
     assert (not fit.outside) is workable, (location, text, fit.flags)
+
+
+@pytest.mark.parametrize("text, inside, outside", [
+    ("Remote (working hours are UTC 15:00 to UTC 23:00)", "united states", "ireland"),  # US daytime
+    ("Our support shifts run 9-17 GMT.", "germany", "united states"),
+])
+def test_working_hours_told_by_the_utc_clock_are_worked_where_they_fall_in_the_day(text, inside, outside):
+    from pipeline.fit.zones import clock_countries, zone_bound
+
+    assert inside in zone_bound(text) and outside not in zone_bound(text)
+    assert clock_countries("Remote (UTC-5 to UTC+5)") is None  # signed offsets are zones, not a clock
+
+
+def test_an_overlap_told_after_working_hours_bounds_no_one():
+    from pipeline.fit.places import bounds_in_text
+
+    assert not bounds_in_text("Your working hours must overlap with PST for at least 20 hours/week.")

@@ -19,6 +19,7 @@ from pathlib import Path
 from pipeline.fit.occurrences import find_each, holds_any, triggers
 from pipeline.fit.zones import (
     INTERNATIONAL,
+    OVERLAP,
     OVERLAP_WORDS,
     PLUS_MINUS,
     UTC_OFFSETS,
@@ -1010,8 +1011,11 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
             zone = None  # "most of the team working in US/Canada timezones": where the team is
         elif zone and _WELCOMED.search(head, zone.end(), zone.end() + 12):
             zone = None  # "US time zones preferred": a wish, not a bound
-        band = zone_bound(head[zone.start():zone.end() + 12]) if zone else frozenset()
-        if band:  # "NYC Time Zone (GMT-4)": the hours near the offset it gives
+        told = head[zone.start():zone.end() + 30] if zone else ""
+        # "NYC Time Zone (GMT-4)", "working hours are UTC 15:00 to UTC 23:00": the hours the zone or clock gives;
+        # not an overlap's ("hours must overlap with PST"), which bounds no one (see read_where)
+        band = zone_bound(told) if zone and not OVERLAP.search(told) else frozenset()
+        if band:
             banded |= band
         elif zone:
             phrases.append(zone.group(1))

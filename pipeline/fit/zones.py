@@ -61,7 +61,7 @@ _ZONE = re.compile(
 # "Overlap with EST by 4 hours": the person may live further away, as far as the hours allow.
 # The words that say hours are shared with a zone, not lived in it; places.py reads them too.
 OVERLAP_WORDS = r"overlap|crossover|cross-over|sync|in common|coincid"
-_OVERLAP = re.compile(rf"\b(?:{OVERLAP_WORDS})", re.I)
+OVERLAP = re.compile(rf"\b(?:{OVERLAP_WORDS})", re.I)
 OVERLAP_HOURS = 3  # the hours an overlap that says none shares: a partial working day ("overlap with CET")
 # "international" candidates: beyond the places named (places.py reads it too)
 INTERNATIONAL = re.compile(r"\binternational(?:ly)?\b", re.I)
@@ -163,6 +163,26 @@ def _reached(text: str) -> tuple[tuple[float, float], ...]:
     return tuple(bands)
 
 
+# Working hours given as clock times in UTC or GMT ("working hours are UTC 15:00 to UTC 23:00", "9-17 GMT"): UTC is
+# the clock they are told by, not where one lives; a signed zone ("UTC+2") is a zone.
+_UTC_CLOCK = re.compile(r"\b(?:utc|gmt)\s+(\d{1,2})(?::[0-5]\d)?\s*(?:to|-|–|until)\s*(?:(?:utc|gmt)\s+)?"
+                        r"(\d{1,2})(?::[0-5]\d)?\b|"
+                        r"\b(\d{1,2})(?::[0-5]\d)?\s*(?:to|-|–|until)\s*(\d{1,2})(?::[0-5]\d)?\s*(?:utc|gmt)\b(?!\s*[-+−–]\s*\d)",
+                        re.I)
+LOCAL_DAY = (7, 22)  # the local hours a working day may fall in: a clock range is worked where it falls inside them
+
+
+def clock_countries(text: str) -> frozenset[str] | None:
+    """The countries where working hours given as UTC clock times fall within a local working day
+    (15:00-23:00 UTC: the Americas), or None when the text gives none."""
+    clock = _UTC_CLOCK.search(text)
+    if clock is None:
+        return None
+    start, end = (int(g) for g in (clock.group(1, 2) if clock.group(1) else clock.group(3, 4)))
+    end += 12 if end <= start else 0  # "10-6 UTC": the afternoon
+    return zone_countries([], 0.0, ((LOCAL_DAY[0] - start, LOCAL_DAY[1] - end),))
+
+
 def zone_bound(text: str) -> frozenset[str]:
     """The countries a piece of text's time zones allow, with the reach an overlap it states gives
     ("4 hours overlap with CET": as far as 4 more hours away) or the hours written beside a zone
@@ -170,10 +190,12 @@ def zone_bound(text: str) -> frozenset[str]:
     offsets = zone_offsets(text)
     if not offsets:
         return frozenset()
+    if (clocked := clock_countries(text)) is not None:
+        return clocked
     if ("h" in text or "H" in text) and (reached := _reached(text)):
         return zone_countries([], 0.0, reached)
     bands = zone_bands(text)
-    overlap = _OVERLAP.search(text)
+    overlap = OVERLAP.search(text)
     if overlap is None and bands:  # "UTC-1 to UTC+3": the band's own ends are its reach, give or take an hour
         alone = [o for o in offsets if not any(low <= o <= high for low, high in bands)]
         return zone_countries(alone) | zone_countries([], BAND_REACH, bands)
