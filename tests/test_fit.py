@@ -157,10 +157,12 @@ def evaluated():
 # data, by one SRE case and one case of round 9's datasci_sydney: "San Francisco (or Remote)" and "REMOTE +
 # Washington DC" are now read like "Hamburg or Remote", remote with no bound, which their labels agree with; what
 # made them no_fit is elsewhere, a "Lead Platform Engineer" whose text is full-stack work and a text that puts the
-# data scientists on site in DC.)
+# data scientists on site in DC. And once after round 12 became tuning data, by one SRE case: "Conversant Group is an IT
+# consulting company based in Chattanooga, TN" is the company's own seat, no bound on a remote role (three round-12
+# cases better), which lets its "Cloud Engineer", whose text is Microsoft 365 administration, score for the SRE.)
 TUNING_REACHED = {"backend": (303 / 343, 303 / 333, 0.9), "sales": (111 / 121, 111 / 120, 1.0),
-                  "support": (104 / 112, 104 / 107, 1.0), "sre_bengaluru": (143 / 155, 143 / 152, 0.9),
-                  "ml_bengaluru": (61 / 70, 61 / 69, 1.0), "frontend_berlin": (125 / 137, 125 / 139, 1.0),
+                  "support": (104 / 112, 104 / 107, 1.0), "sre_bengaluru": (143 / 156, 143 / 152, 0.9),
+                  "ml_bengaluru": (62 / 71, 62 / 69, 1.0), "frontend_berlin": (125 / 137, 125 / 139, 1.0),
                   "data_saopaulo": (134 / 139, 134 / 147, 0.9)}
 # The same for the people unlike the seven of each blind round before the test round, measured once and tuned on
 # since. Round 8's, measured: mobile_toronto 0.62/0.71, qa_warsaw 0.22/0.88, security_us 0.91/0.71,
@@ -185,8 +187,8 @@ UNSEEN_REACHED = {8: {"mobile_toronto": (5 / 7, 5 / 7), "qa_warsaw": (8 / 8, 8 /
                   11: {"java_bengaluru": (13 / 17, 13 / 14), "data_eng_london": (15 / 16, 15 / 17),
                        "frontend_lisbon": (12 / 17, 12 / 16), "solutions_nyc": (9 / 12, 9 / 10),
                        "em_sf": (10 / 14, 10 / 13)},
-                  12: {"android_bengaluru": (9 / 9, 9 / 12), "support_eng_dublin": (14 / 17, 14 / 16),
-                       "fullstack_toronto": (16 / 22, 16 / 17), "research_paris": (6 / 8, 6 / 7),
+                  12: {"android_bengaluru": (10 / 10, 10 / 12), "support_eng_dublin": (14 / 17, 14 / 16),
+                       "fullstack_toronto": (17 / 22, 17 / 17), "research_paris": (6 / 8, 6 / 7),
                        "analyst_berlin": (12 / 13, 12 / 14)}}
 TUNING_GROUP = f"rounds_1_{TUNING_ROUNDS[-1]}"
 
@@ -660,7 +662,7 @@ def test_the_review_page_shows_the_function_years_asked_and_caps(scoring):
     ("Customer Champion - PDT through EDT", "support"), ("Client Care Team Member", "support"),
     ("Customer Happiness Specialist", "support"), ("User Happiness Representative", "support"),
     ("Cloud Architect", "sre"), ("Typescript React Expert", "frontend"),
-    ("Partner Sales Manager", "partnerships"), ("Python/React Developer", "backend"),
+    ("Partner Sales Manager", "partnerships"), ("Python/React Developer", "full stack"),
     ("Design Systems Engineer", "frontend"), ("UI Developer", "frontend"), ("Next.js Engineer", "frontend"),
     ("Cloud Ops Engineer", "sre"), ("Linux Administrator", "sre"), ("Databricks Engineer", "data"),
     ("Ingénieur Data", "data"), ("Engenheiro de Analytics", "data"), ("Executivo de Contas", "sales"),
@@ -2130,3 +2132,28 @@ def test_an_overlap_told_after_working_hours_bounds_no_one():
     from pipeline.fit.places import bounds_in_text
 
     assert not bounds_in_text("Your working hours must overlap with PST for at least 20 hours/week.")
+
+
+@pytest.mark.parametrize("title, function", [
+    ("Ruby on Rails & Vue.js Developer", "full stack"), ("React / Node.js Developer", "full stack"),
+    ("Django + React Engineer", "full stack"), ("Backend & Frontend Engineer", "full stack"),
+    ("Backend Engineer & Frontend Engineer", "frontend"),  # two openings, each its own role: alternatives
+    ("Frontend Engineer (React/Node)", "frontend"), ("iOS/Android Developer", "mobile")])
+def test_one_role_joining_a_backend_and_a_frontend_stack_is_full_stack_work(title, function):
+    from pipeline.fit.functions import title_function, title_functions
+
+    assert title_function(title) == function
+    assert (title_functions(title) == ("full stack",)) is (function == "full stack")
+
+
+@pytest.mark.parametrize("location, text, workable", [
+    ("US - REMOTE (anywhere)", "Python.", False),  # anywhere within the US
+    ("Austin, TX - REMOTE(Worldwide) or ONSITE", "Python.", True),
+    ("Cyprus or remote", "Python.", True),
+    ("", "End Point is a consulting company based in New York City. Most of us work remotely. Python, Rails.", True),
+    ("Remote", "An IT consultancy based in Austin, TX is hiring a remote engineer. Python.", False)])  # a client's seat
+def test_anywhere_after_a_country_is_within_it_and_a_companys_own_seat_is_no_bound(location, text, workable):
+    toronto = FitProfile(roles=("Software Engineer",), locations=("Toronto",), work_from=("Canada",), remote="ok",
+                         configured=True)
+    fit = Scorer(toronto).score(job(title="Software Engineer", location=location, description=text))
+    assert (not fit.outside) is workable, (location, text, fit.flags)

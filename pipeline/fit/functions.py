@@ -345,6 +345,8 @@ def title_function(title: str) -> str | None:
     text = title_grade(text)[0]
     if _MANAGER_FIRST.match(text):  # "Manager, Software Engineering": the manager of that work, before its parts
         return "management"
+    if _joins_both_ends(text):
+        return "full stack"
     generic = False
     first = None  # a segment before the role ("Growth Business - Account Executive"): its function, if no role follows
     for part in _TITLE_PARTS.split(text):
@@ -363,6 +365,26 @@ def title_function(title: str) -> str | None:
         return first
     found = next((name for name, pattern in FALLBACKS if pattern.search(text)), None)
     return found or (GENERIC if generic else None)
+
+
+# One role's kinds joined ("Ruby on Rails & Vue.js Developer", "React / Node.js Developer", "Backend + Frontend
+# Engineer"): the segment of the title that holds the role, split where it joins them.
+_ROLE_SEGMENTS = re.compile(r"\s+[-–—|:]\s+|\s*[|()\[\]:]\s*|,\s*")
+_KINDS_JOINED = re.compile(r"\s*(?:&|\+|/)\s*|\s+(?:and|und|et|y|e)\s+", re.I)
+
+
+def _joins_both_ends(title: str) -> bool:
+    """One role joining a backend and a frontend kind or stack is full-stack work; roles of their own on
+    both sides ("Backend Engineer & Frontend Engineer") are two openings, read as alternatives."""
+    segment = next((s for s in _ROLE_SEGMENTS.split(title) if _ROLE_NOUN.search(s)), "")
+    pieces = _KINDS_JOINED.split(segment) if "&" in segment or "+" in segment or "/" in segment or " " in segment \
+        else []
+    if len(pieces) < 2 or any(_ROLE_NOUN.search(piece) for piece in pieces[:-1]):
+        return False
+    noun = _ROLE_NOUN.search(pieces[-1])
+    kinds = {title_function(f"{piece} {noun.group(0)}") for piece in pieces[:-1]} if noun else set()
+    kinds |= {title_function(pieces[-1])}
+    return "frontend" in kinds and bool(kinds & {"backend", GENERIC})  # "Django + React Engineer" too
 
 
 _MANAGER_FIRST = re.compile(r"\W*(?:(?:senior|sr\.?|group|principal)\s+)?manager,?\s+(?:of\s+)?"
@@ -431,6 +453,8 @@ def title_functions(title: str) -> tuple[str, ...]:
     Engineer": full stack, backend), each listed opening's ("Senior Frontend Engineer, Senior Software
     Engineer", "Engineers (frontend, backend)"), so a person whose work is one of them is not shut out."""
     found = [title_function(title)]
+    if found == ["full stack"] and _joins_both_ends(english_title(title)):
+        return ("full stack",)  # "Ruby on Rails & Vue.js Developer": one role doing both, not two
     pieces = _ALTERNATIVES.split(title)
     if len(pieces) > 1:  # an alternative names its work itself: "... / Python / ..." is a skill, not a role
         # a generic head before teams that name no role of their own ("Software Engineer II, Platform & Site

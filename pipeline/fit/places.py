@@ -665,6 +665,10 @@ def read_where(location: str) -> Where:
     apart = bool(_REMOTE_APART.search(location))
     free = [p.remote and not p.countries and bool(_ANYWHERE_ITEM.match(p.text) or apart and _BARE_REMOTE.match(p.text)
                                                   or beyond) for p, beyond in zip(parts, opened, strict=True)]
+    # "US - REMOTE (anywhere)": anywhere within the country just named, not anywhere in the world
+    # ("Cyprus or remote" stays remote with no bound, as "Hamburg or Remote" does)
+    free = [f and not (n and _ANYWHERE_ITEM.match(parts[n].text) and not parts[n - 1].remote
+                       and _names_only_an_area(parts[n - 1].text)) for n, f in enumerate(free)]
     if remote and named:  # a bare "Remote" beside named places is remote within those places
         places = frozenset().union(*(p.countries for p in parts))
         parts = [Part(places, True, p.text, inferred=True) if p.remote and not p.countries and not unbound else p
@@ -958,7 +962,7 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
             lead = None  # "to the most remote communities in North America": remote places, not remote work
         elif lead and _OPTION.search(head, _clause_start(lowered, lead.start(), 30), lead.start(1)):
             lead = None  # "100% remote unless you'd like to live in Barcelona": an option, not a bound
-        elif lead and _SEAT_IN.search(lowered, lead.start(), lead.start(1)):
+        elif lead and _SEAT_IN.search(lowered, max(0, lead.start() - 24), lead.start(1)):
             lead = None  # "a remote-first company, headquartered in San Francisco": where the company sits
         elif lead and (_team_based(head, lowered, lead.start(), lead.start(1))
                        or _TEAM_WITH.search(lowered, lead.start(), lead.start(1))):
