@@ -163,7 +163,7 @@ def evaluated():
 TUNING_REACHED = {"backend": (303 / 343, 303 / 333, 0.9), "sales": (111 / 121, 111 / 120, 1.0),
                   "support": (104 / 112, 104 / 107, 1.0), "sre_bengaluru": (143 / 156, 143 / 152, 0.9),
                   "ml_bengaluru": (62 / 71, 62 / 69, 1.0), "frontend_berlin": (125 / 137, 125 / 139, 1.0),
-                  "data_saopaulo": (134 / 139, 134 / 147, 0.9)}
+                  "data_saopaulo": (137 / 142, 137 / 147, 0.9)}
 # The same for the people unlike the seven of each blind round before the test round, measured once and tuned on
 # since. Round 8's, measured: mobile_toronto 0.62/0.71, qa_warsaw 0.22/0.88, security_us 0.91/0.71,
 # designer_london 0.91/0.83, analyst_mexico 0.83/0.83; round 9's: embedded_munich -/0.00, platform_madrid
@@ -189,7 +189,7 @@ UNSEEN_REACHED = {8: {"mobile_toronto": (5 / 7, 5 / 7), "qa_warsaw": (8 / 8, 8 /
                        "em_sf": (10 / 14, 10 / 13)},
                   12: {"android_bengaluru": (10 / 10, 10 / 12), "support_eng_dublin": (14 / 17, 14 / 16),
                        "fullstack_toronto": (17 / 22, 17 / 17), "research_paris": (6 / 8, 6 / 7),
-                       "analyst_berlin": (12 / 13, 12 / 14)}}
+                       "analyst_berlin": (14 / 15, 14 / 14)}}
 TUNING_GROUP = f"rounds_1_{TUNING_ROUNDS[-1]}"
 
 
@@ -2157,3 +2157,25 @@ def test_anywhere_after_a_country_is_within_it_and_a_companys_own_seat_is_no_bou
                          configured=True)
     fit = Scorer(toronto).score(job(title="Software Engineer", location=location, description=text))
     assert (not fit.outside) is workable, (location, text, fit.flags)
+
+
+def test_a_bi_engineer_builds_the_pipelines_too():
+    from pipeline.fit.functions import title_functions
+
+    assert title_functions("Senior Business Intelligence Engineer") == ("analytics", "data")
+    assert title_functions("Business Intelligence Analyst") == ("analytics",)
+
+
+def test_an_open_application_form_beside_the_posting_is_another_way_to_apply_not_a_pool():
+    text = "Data dashboards in Looker. You can apply to the job posting directly or use the open application form."
+    fit = Scorer(BACKEND).score(job(title="Backend Engineer", description=text))
+    assert "open application or talent pool, not an opening" not in fit.flags
+    fit = Scorer(BACKEND).score(job(title="Backend Engineer", description="Send us an open application. Python."))
+    assert "open application or talent pool, not an opening" in fit.flags
+
+
+def test_a_distributed_first_team_with_an_office_is_still_remote():
+    analyst = FitProfile(roles=("Analytics Engineer",), locations=("Brazil",), remote="only", configured=True)
+    text = ("Build dbt models in Snowflake for finance teams. " * 3 +
+            "We see ourselves as “distributed first” but also have a beautiful office in Berlin where you can work.")
+    assert not Scorer(analyst).score(job(title="Analytics Engineer", location="", description=text)).outside

@@ -476,7 +476,12 @@ def title_functions(title: str) -> tuple[str, ...]:
         found.append("machine learning")  # "Full-Stack + AI Engineer": full-stack work on AI, or an AI engineer's
     if found[0] == "data science" and _ML_WORDS.search(english_title(title)):
         found.append("machine learning")  # "Data Scientist (LLM)": the models are the work
+    if found[0] == "analytics" and _BI_ENGINEER.search(english_title(title)):
+        found.append("data")  # "Business Intelligence Engineer": the pipelines and warehouse behind the reports too
     return tuple(dict.fromkeys(f for f in found if f))
+
+
+_BI_ENGINEER = re.compile(r"\b(?:business intelligence|bi)\s+engineer", re.I)
 
 
 def _listed_openings(title: str) -> list[str]:

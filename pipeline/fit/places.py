@@ -812,11 +812,13 @@ _OFFICE_WORDS = triggers("office", "campus", "studio", "hub")
 
 
 def office_named(text: str, lowered: str) -> bool:
-    """The text's opening names an office by a place the tables know."""
+    """The text's opening names an office by a place the tables know, and not as a remote-first team's
+    one more place to work ("we see ourselves as 'distributed first' but also have an office in Berlin")."""
     head = text[:4000]
     for start, end in windows(lowered[:4000], _OFFICE_WORDS, 40, 60):
         for found in _OFFICE_NAMED.finditer(head, start, end):
-            if countries_of(found.group(1) or found.group(2)):
+            if countries_of(found.group(1) or found.group(2)) and \
+                    not _FULLY_REMOTE.search(head, max(0, found.start() - 150), found.start()):
                 return True
     return False
 
@@ -1070,7 +1072,7 @@ def _in_link(lowered: str, at: int) -> bool:
 # "Work from anywhere in the world", or "work from anywhere" in a posting that says it is fully remote.
 _ANYWHERE_TEXT = re.compile(r"anywhere in the world|from any country|(?:work|working)\s+(?:remotely\s+)?from\s+"
                             r"anywhere(?!\s+(?:in|within|across|inside|on)\b)", re.I)
-_FULLY_REMOTE = re.compile(r"fully[- ]remote|100\s?% remote|remote[- ]first|fully distributed", re.I)
+_FULLY_REMOTE = re.compile(r"fully[- ]remote|100\s?% remote|(?:remote|distributed)[- ]first|fully distributed", re.I)
 
 
 # The work itself wholly remote ("100% home office", "fully remote position"), not a company's culture

@@ -226,7 +226,7 @@ def _number(text: str) -> int:
 # Open applications and talent pools: a way to be remembered, not an opening ("a general application link"
 # for the roles listed is only where to apply).
 _OPEN_APPLICATION = re.compile(
-    r"open application|general application(?!\s+(?:link|form|url|page|portal))|"
+    r"(?:open|general) application(?!\s+(?:link|form|url|page|portal))|"
     r"(?<!broadest )(?<!broad )(?<!diverse )(?<!widest )(?<!largest )"
     r"talent (pool|network|community)|initiativbewerbung|spontanbewerbung|banco de talentos|bolsa de talento|"
     r"(spontaneous|speculative|unsolicited) application|candidatura espont|candidature spontan|"
