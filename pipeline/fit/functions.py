@@ -236,10 +236,10 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("product", r"product (manager|owner|lead)|(?<!\d)(?<!\d )\b(?:g|s)?pm\b"),  # "Senior PM", "GPM"; not "2 PM"
     ("project management", r"program manager|project manager|scrum master|agile coach"),
     # Go-to-market work ("GTM Engineer") builds the sales and marketing machine, not the product.
-    ("marketing", r"marketing|content|copywrit|communications|\bpr\b|brand|growth|\bgtm\b|go[- ]to[- ]market"),
+    ("marketing", r"marketing|\bpmm\b|content|copywrit|communications|\bpr\b|brand|growth|\bgtm\b|go[- ]to[- ]market"),
     ("finance", r"account(ant|ing)|controller|finance|financial|payable|audit|\bsox\b|tax|treasury"),
     ("legal", r"counsel|legal|lawyer|attorney|compliance|paralegal"),
-    ("recruiting", r"recruit|talent acquisition|sourcer"),
+    ("recruiting", r"recruit|talent acquisition|talent (?:partner|sourc)|sourcer|\bta (?:partner|specialist|lead)\b"),
     ("people", r"\bhr\b|human resources|people (partner|operations|ops)|payroll|"
                r"employee (success|experience)(?! engineer)"),
     # Engineering of things other than software: a mechanical or civil engineer is not a software engineer.

@@ -132,7 +132,8 @@ _LINKEDIN_LEVELS = {"internship": ("intern",), "entry": ("entry",), "associate":
                     "entry level": ("entry",), "mid-senior level": ("mid", "senior")}
 _ABBREVIATIONS = {"sr": "senior", "snr": "senior", "jr": "junior", "swe": "software engineer",
                   "sde": "software development engineer", "eng": "engineer", "engr": "engineer",
-                  "dev": "developer", "mgr": "manager", "ae": "account executive", "sre": "site reliability engineer",
+                  "dev": "developer", "mgr": "manager", "ae": "account executive", "pmm": "product marketing manager",
+                  "sre": "site reliability engineer",
                   "ml": "machine learning", "backend": "back end", "back-end": "back end",
                   "frontend": "front end", "front-end": "front end", "fullstack": "full stack",
                   "full-stack": "full stack"}
@@ -241,6 +242,20 @@ _OPEN_APPLICATION = re.compile(
     # a contractor's seat that exists only if a bid is won: "anticipated roles, pending contract award"
     r"(pending|contingent (up)?on) (the )?(contract|program) award|"
     r"anticipated (roles?|positions?|openings?)")  # lowered
+# A talent pool as the work itself, a recruiter's ("build talent pools for hard-to-fill roles", "grow our talent
+# community"), not a pool one joins
+_POOL_AS_WORK = re.compile(r"\b(?:build|building|built|grow|growing|develop|developing|manag(?:e|ing)|maintain(?:ing)?|"
+                           r"nurtur(?:e|ing)|creat(?:e|ing)|expand(?:ing)?|engag(?:e|ing)|own(?:ing)?|cultivat(?:e|ing)|"
+                           r"strengthen(?:ing)?|sourc(?:e|ing)|pipelines?)\b[^.;\n]{0,30}$")
+
+
+def _applies_to_no_opening(low_head: str) -> bool:
+    """The text's opening says it is an open application or a talent pool, not a talent pool as the work."""
+    return any(not (found.group(0).startswith("talent") and _POOL_AS_WORK.search(low_head, max(0, found.start() - 40),
+                                                                                 found.start()))
+               for found in _OPEN_APPLICATION.finditer(low_head))
+
+
 # A piece every open-application phrase holds: the full pattern runs only when one is there.
 _OPENING_HINTS = triggers("open application", "general application", "talent ", "talento", "initiativbewerbung",
                           "spontan", "speculative", "unsolicited", "candidatura espont", "future ",
@@ -261,6 +276,10 @@ _CLOSED = re.compile(r"[(\[]\s*(?:closed|filled|expired)\s*[)\]]|^\W*(?:closed|f
                      r"no longer (?:accepting|taking|open to) applica\w*+(?!\s+(?:through|via|by)\b|\s+from\s+"
                      r"(?:agenc|recruit|third|staffing|headhunt))", re.M)  # lowered
 _CLOSED_HINTS = ("closed", "filled", "expired", "no longer")  # every _CLOSED phrase holds one
+# Two kinds offered in one title, "iOS/Android Developer" or "iOS or Android Developer" (not "Support / DevOps
+# Engineer", spaced: one role doing both)
+_KIND_CHOICE = re.compile(r"(?<=\w)/(?=\w)|\s+or\s+", re.I)
+_ROLE_PART = re.compile(r"\s*(?:[(\[|,:]|\s[-–—]\s)")  # the title's role before its notes: "... (US Only - PST/MST)"
 _SCIENTIST = re.compile(r"\bscientists?\b", re.I)
 # Titles in other words for the same role, read as the English a role list uses.
 _TITLE_SYNONYMS = ((re.compile(r"member of (the )?technical staff", re.I), "software engineer"),)
@@ -771,6 +790,9 @@ class Scorer:
         ruled_out = [word for word, pattern in self.ruled_out if pattern.search(title)]
         if not ruled_out:
             return None
+        kinds = [normalise_title(kind) for kind in _KIND_CHOICE.split(_ROLE_PART.split(job.title, 1)[0])]
+        if len(kinds) > 1 and any(not any(p.search(kind) for _, p in self.ruled_out) for kind in kinds):
+            return None  # "iOS/Android Developer": the Android seat is still on offer to one who rules out iOS
         fit.flags.append(f"title says {ruled_out[0]!r}, which you rule out")
         return RULED_OUT_CAP
 
@@ -790,7 +812,7 @@ class Scorer:
         head = f"{job.title}\n{job.description[:1500]}"
         low_head = lowered[:len(head)]
         if fit.function != "open application" and not (
-                holds_any(low_head, _OPENING_HINTS) and _OPEN_APPLICATION.search(low_head)):
+                holds_any(low_head, _OPENING_HINTS) and _applies_to_no_opening(low_head)):
             return None
         fit.flags.append("open application or talent pool, not an opening")
         return None if self.profile.open_applications else self.profile.min_score - OPENING_GAP
