@@ -2207,3 +2207,14 @@ def test_a_title_offering_two_kinds_is_not_ruled_out_by_one_of_them(title, ruled
                      locations=("Seattle",), remote="ok", configured=True)
     fit = Scorer(ios).score(job(title=title, location="Seattle, WA", description="Swift and SwiftUI."))
     assert any("which you rule out" in flag for flag in fit.flags) is ruled_out, fit.flags
+
+
+def test_mern_is_full_stack_and_caba_is_buenos_aires():
+    from pipeline.fit.functions import title_function
+    from pipeline.fit.places import CITY_ALIASES
+
+    assert title_function("MERN Stack Developer") == title_function("MEAN Developer") == "full stack"
+    assert CITY_ALIASES["caba"] == "buenos aires"
+    porteña = FitProfile(roles=("Backend Engineer",), locations=("Buenos Aires",), remote="ok", configured=True)
+    assert not Scorer(porteña).score(job(title="Desarrollador/a Backend Node.js", location="CABA",
+                                         description="Node.js y PostgreSQL.")).outside

@@ -210,7 +210,7 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     # An analyst of nothing more specific analyses data; a security, QA or infrastructure analyst is read above.
     ("analytics", r"\banalyst\b"),
     ("backend", r"back[- ]?end|backend|\bapi\b|server[- ]side"),
-    ("full stack", r"full[- ]?stack"),
+    ("full stack", r"full[- ]?stack|\bme[ar]n(?: stack)? (?:developer|engineer)"),  # MERN/MEAN: Mongo to React
     # Work on one vendor's platform, on games, or on chains, after the kinds of engineering above ("Web3 Backend
     # Engineer" is backend work): a Salesforce or SAP developer does not do a backend engineer's job.
     ("enterprise applications", r"\bsalesforce (developer|engineer|admin|administrator|architect|consultant)|"

@@ -200,7 +200,7 @@ CITY_ALIASES = {
     "bay area": "san francisco", "sf bay area": "san francisco", "lisboa": "lisbon", "warszawa": "warsaw",
     "praha": "prague", "wien": "vienna", "roma": "rome", "milano": "milan", "ciudad de méxico": "mexico city",
     "ciudad de mexico": "mexico city", "cdmx": "mexico city", "bogotá": "bogota", "den haag": "the hague",
-    "saigon": "ho chi minh city", "delhi ncr": "new delhi",
+    "saigon": "ho chi minh city", "delhi ncr": "new delhi", "caba": "buenos aires", "capital federal": "buenos aires",
     # Vietnamese cities as postings write them: short, in Vietnamese, without "City"
     "hcmc": "ho chi minh city", "tp.hcm": "ho chi minh city", "tphcm": "ho chi minh city",  # not "HCM" (software)
     "ho chi minh": "ho chi minh city", "hồ chí minh": "ho chi minh city", "sài gòn": "ho chi minh city",
