@@ -2215,6 +2215,6 @@ def test_mern_is_full_stack_and_caba_is_buenos_aires():
 
     assert title_function("MERN Stack Developer") == title_function("MEAN Developer") == "full stack"
     assert CITY_ALIASES["caba"] == "buenos aires"
-    porteña = FitProfile(roles=("Backend Engineer",), locations=("Buenos Aires",), remote="ok", configured=True)
-    assert not Scorer(porteña).score(job(title="Desarrollador/a Backend Node.js", location="CABA",
+    in_buenos_aires = FitProfile(roles=("Backend Engineer",), locations=("Buenos Aires",), remote="ok", configured=True)
+    assert not Scorer(in_buenos_aires).score(job(title="Desarrollador/a Backend Node.js", location="CABA",
                                          description="Node.js y PostgreSQL.")).outside
