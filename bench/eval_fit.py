@@ -41,8 +41,8 @@ from pipeline.records import Job
 from pipeline.text import clean
 
 EVALS = ROOT / "tests" / "evals"
-TUNING_ROUNDS = tuple(range(1, 13))  # reported once, then tuned on: a regression check, no longer a test
-TEST_ROUND = 13  # written blind; its held-back half is the test
+TUNING_ROUNDS = tuple(range(1, 14))  # reported once, then tuned on: a regression check, no longer a test
+TEST_ROUND = 14  # written blind; its held-back half is the test
 # group: (rounds, half or None for both halves)
 GROUPS: dict[str, tuple[tuple[int, ...], str | None]] = {
     f"rounds_1_{TUNING_ROUNDS[-1]}": (TUNING_ROUNDS, None),
@@ -57,7 +57,8 @@ UNSEEN: dict[int, tuple[str, str]] = {8: ("fit_unseen_profiles.yaml", "fit_unsee
                                       10: ("fit_unseen10_profiles.yaml", "fit_unseen10_labels.tsv"),
                                       11: ("fit_unseen11_profiles.yaml", "fit_unseen11_labels.tsv"),
                                       12: ("fit_unseen12_profiles.yaml", "fit_unseen12_labels.tsv"),
-                                      13: ("fit_unseen13_profiles.yaml", "fit_unseen13_labels.tsv")}
+                                      13: ("fit_unseen13_profiles.yaml", "fit_unseen13_labels.tsv"),
+                                      14: ("fit_unseen14_profiles.yaml", "fit_unseen14_labels.tsv")}
 UNSEEN_PEOPLE, UNSEEN_LABELS = UNSEEN[TEST_ROUND]
 TOP = 10
 
