@@ -163,10 +163,10 @@ def evaluated():
 # data scientists on site in DC. And once after round 12 became tuning data, by one SRE case: "Conversant Group is an IT
 # consulting company based in Chattanooga, TN" is the company's own seat, no bound on a remote role (three round-12
 # cases better), which lets its "Cloud Engineer", whose text is Microsoft 365 administration, score for the SRE.)
-TUNING_REACHED = {"backend": (342 / 399, 342 / 381, 0.9), "sales": (118 / 128, 118 / 127, 1.0),
+TUNING_REACHED = {"backend": (342 / 395, 342 / 381, 0.9), "sales": (118 / 128, 118 / 127, 1.0),
                   "support": (115 / 123, 115 / 119, 1.0), "sre_bengaluru": (152 / 168, 152 / 164, 0.9),
-                  "ml_bengaluru": (62 / 72, 62 / 72, 1.0), "frontend_berlin": (132 / 149, 132 / 153, 1.0),
-                  "data_saopaulo": (141 / 149, 141 / 153, 0.9)}
+                  "ml_bengaluru": (62 / 72, 62 / 72, 1.0), "frontend_berlin": (133 / 150, 133 / 153, 1.0),
+                  "data_saopaulo": (142 / 150, 142 / 153, 0.9)}
 # The same for the people unlike the seven of each blind round before the test round, measured once and tuned on
 # since. Round 8's, measured: mobile_toronto 0.62/0.71, qa_warsaw 0.22/0.88, security_us 0.91/0.71,
 # designer_london 0.91/0.83, analyst_mexico 0.83/0.83; round 9's: embedded_munich -/0.00, platform_madrid
@@ -2225,3 +2225,26 @@ def test_mern_is_full_stack_and_caba_is_buenos_aires():
     in_buenos_aires = FitProfile(roles=("Backend Engineer",), locations=("Buenos Aires",), remote="ok", configured=True)
     assert not Scorer(in_buenos_aires).score(job(title="Desarrollador/a Backend Node.js", location="CABA",
                                          description="Node.js y PostgreSQL.")).outside
+
+
+# --- rules from round 13's misses, once it became tuning data ---
+
+@pytest.mark.parametrize("text, bound", [
+    ("Remote if you are currently living in LATAM, or you can always join us at the office!", "brazil"),
+    ("This is a fully remote position only for LATAM countries.", "brazil"),
+    ("A vacancy for a remote team in the USA! Exclusive for candidates from Brazil, Argentina and Mexico.", "brazil"),
+    ("You don't have to be located in the USA, you just have to be talented!", None),
+    ("Remote working is an option (but within +/- 3 hours of the UK).", "germany")])
+def test_round_13s_bounds(text, bound):
+    from pipeline.fit.places import bounds_in_text
+
+    found = bounds_in_text(text)
+    assert "united states" not in found, found  # not "or" read as Oregon, nor the team's place, nor a denial
+    assert (bound in found) if bound else not found, found
+
+
+def test_a_state_code_is_not_a_word_going_on():
+    from pipeline.fit.places import countries_of
+
+    assert "united states" not in countries_of("LATAM, or you can always join us")
+    assert countries_of("Portland, OR") == countries_of("Cambridge, MA and Prague") - {"czechia"} == {"united states"}

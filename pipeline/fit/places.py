@@ -280,7 +280,7 @@ _BOUND_REMOTE_AFTER = re.compile(r"\(([^()\n]{2,40}?),\s*remote\s*\)", re.I)
 _BOUND_BASED = re.compile(r"([\w.]+(?:\s[\w.]+)?)[- ]based\s+(?:candidates|applicants|engineers|developers|employees|"
                           r"talent|people|professionals|residents|contractors|individuals|team members)", re.I)
 _BOUND_ONLY_PAREN = re.compile(r"\(\s*([^()\n]{2,40}?)\s+only\s*\)", re.I)
-_BOUND_ONLY_IN = re.compile(rf"\bonly\s+(?:in|within|from)\s+(?:the\s+)?({_PHRASE_CHAR}{{2,50}})", re.I)
+_BOUND_ONLY_IN = re.compile(rf"\bonly\s+(?:in|within|from|for)\s+(?:the\s+)?({_PHRASE_CHAR}{{2,50}})", re.I)
 _BOUND_ZONE = re.compile(r"\b([A-Z](?:[\w /-]|(?<=\b[A-Za-z])\.){1,30}?)\s+(?:time ?zones?|hours)\b", re.I)
 _TEAM_ZONE = re.compile(r"\b(?:team|teammates|colleagues|team members)\s+(?:\w+\s+){0,2}?(?:working|works|work|based|"
                         r"located|spread|distributed|are|is|sits?)\b")  # the team as the subject of the hours
@@ -295,6 +295,8 @@ _BENEFIT_BEFORE = re.compile(r"\b(?:insurance|coverage|medical|dental|vision|401
 # places of one bound: "candidates on the East Coast or in Europe").
 _OPTION = re.compile(r"\b(?:unless|if you(?:['’]d| would)? (?:like|prefer|rather|want)|optionally|alternatively)\b",
                      re.I)
+_NOT_REQUIRED = re.compile(r"(?:don[’']?t|do not|doesn[’']?t|does not|no need to|needn[’']?t|not required to|"
+                           r"not necessary to)\s+(?:have\s+to\s+|need\s+to\s+)?(?:be\s+)?$")  # lowered
 _OVERLAP_BEFORE = re.compile(rf"\b(?:{OVERLAP_WORDS})\w*\s+(?:with\s+)?(?:the\s+)?$", re.I)
 # The posting's own team as the subject of "based/located in" ("we're based largely in Seattle", "teams based in
 # the US and Brazil"): where the team already is, not a bound on the hire. A company in the third person ("a
@@ -306,6 +308,7 @@ _TEAM_BEFORE = re.compile(r"\b(?:teams?(?: members)?|we|we[’']re|we are|our (?
 
 # "a remote-first team with cells/offices/hubs in X": the places the team has, not a bound on the hire
 _TEAM_WITH = re.compile(r"\bteams?\s+(?:with|that has|which has)\b")
+_TEAM_IN = re.compile(r"\bteams?\s+(?:in|within|from)\s+(?:the\s+)?$")  # "a remote team in the USA": the team's place
 
 
 _CONTINENTS = (REGIONS["americas"], REGIONS["emea"], REGIONS["apac"])
@@ -401,7 +404,9 @@ _COUNTRY_NAMES = _alternation(list(_COUNTRY_OF_NAME))
 _REGION_NAMES = _alternation(list(REGION_NAMES))
 _CITY_NAMES = _alternation(list(CITIES))
 _STATE_NAMES = _alternation(US_STATES)
-_STATE_CODE = re.compile(r",\s*(" + "|".join(US_CODES) + r")\b", re.I)
+# "Portland, OR", "Austin, tx", "Cambridge, MA and Prague": a state's code after a comma, not a word going on
+# ("LATAM, or you can")
+_STATE_CODE = re.compile(r",\s*(" + "|".join(US_CODES) + r")\b(?![ \t]+(?!and\b|or\b)(?-i:[a-z]))", re.I)
 # US state codes that are also countries' ISO codes.
 _ISO_CODES = {"in": "india", "ca": "canada", "de": "germany", "ar": "argentina", "co": "colombia", "id": "indonesia",
               "il": "israel", "ma": "morocco", "mt": "malta", "pa": "panama", "al": "albania", "ga": "gabon"}
@@ -964,10 +969,13 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
             lead = None  # "to the most remote communities in North America": remote places, not remote work
         elif lead and _OPTION.search(head, _clause_start(lowered, lead.start(), 30), lead.start(1)):
             lead = None  # "100% remote unless you'd like to live in Barcelona": an option, not a bound
+        elif lead and _NOT_REQUIRED.search(lowered, max(0, lead.start() - 30), lead.start()):
+            lead = None  # "you don't have to be located in the USA": no bound at all
         elif lead and _SEAT_IN.search(lowered, max(0, lead.start() - 24), lead.start(1)):
             lead = None  # "a remote-first company, headquartered in San Francisco": where the company sits
         elif lead and (_team_based(head, lowered, lead.start(), lead.start(1))
-                       or _TEAM_WITH.search(lowered, lead.start(), lead.start(1))):
+                       or _TEAM_WITH.search(lowered, lead.start(), lead.start(1))
+                       or _TEAM_IN.search(lowered, lead.start(), lead.start(1))):
             lead = None  # "fully remote, with teams based in the US and Brazil", "a remote-first team with cells in
             # Paris & Brussels": where the team is
         elif lead and "across" in lowered[lead.start():lead.start(1)] and not lowered.startswith("hir", lead.start()) \
@@ -1032,6 +1040,9 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
         span = _SPAN.match(phrase)
         if span and countries_of(span.group(1)) and countries_of(phrase[span.end():]):
             continue  # "from San Francisco to São Paulo": how far the team reaches, not a bound
+        if countries_of(phrase) and _PLUS_MINUS.search(phrase) and (near := _around(countries_of(phrase), phrase)):
+            banded |= near  # "remote within +/- 3 hours of the UK": the hours near the UK
+            continue
         # a country's hours ("Remote (US-friendly timezones)"), not its border
         (zoned if phrase in zones or _zone_named(phrase) else found).update(countries_of(phrase))
     # "US time zones" keeps Toronto in, unless the text bounds the work to places too ("living within the U.S.")
