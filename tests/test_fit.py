@@ -194,7 +194,7 @@ UNSEEN_REACHED = {8: {"mobile_toronto": (5 / 7, 5 / 7), "qa_warsaw": (8 / 8, 8 /
                   12: {"android_bengaluru": (11 / 11, 11 / 12), "support_eng_dublin": (14 / 17, 14 / 16),
                        "fullstack_toronto": (17 / 22, 17 / 17), "research_paris": (6 / 8, 6 / 7),
                        "analyst_berlin": (14 / 15, 14 / 14)},
-                  13: {"fullstack_pune": (8 / 21, 8 / 12), "backend_buenos_aires": (33 / 47, 33 / 44),
+                  13: {"fullstack_pune": (8 / 20, 8 / 12), "backend_buenos_aires": (33 / 47, 33 / 44),
                        "ios_seattle": (11 / 11, 11 / 15), "recruiter_berlin": (11 / 14, 11 / 13),
                        "pmm_london": (12 / 13, 12 / 14)}}
 TUNING_GROUP = f"rounds_1_{TUNING_ROUNDS[-1]}"
@@ -2248,3 +2248,14 @@ def test_a_state_code_is_not_a_word_going_on():
 
     assert "united states" not in countries_of("LATAM, or you can always join us")
     assert countries_of("Portland, OR") == countries_of("Cambridge, MA and Prague") - {"czechia"} == {"united states"}
+
+
+@pytest.mark.parametrize("title, levels", [
+    ("Full Stack Engineer (0 to 2 Years) - Remote Opportunity", ("entry",)),
+    ("Software Engineer (0-2 yrs)", ("entry",)), ("Java Developer 1-3 Years", ("entry",)),
+    ("BI Engineer (2-4 years)", ("mid",)), ("Backend Engineer (5+ years)", ("senior",)),
+    ("Software Engineer 2", ("mid",)), ("Senior Engineer (1-3 years)", ("senior",))])  # a level word goes first
+def test_the_years_a_title_asks_are_its_level_when_no_word_says_one(title, levels):
+    from pipeline.fit.scorer import title_levels
+
+    assert title_levels(title) == levels

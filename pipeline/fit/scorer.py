@@ -137,9 +137,10 @@ _ABBREVIATIONS = {"sr": "senior", "snr": "senior", "jr": "junior", "swe": "softw
                   "ml": "machine learning", "backend": "back end", "back-end": "back end",
                   "frontend": "front end", "front-end": "front end", "fullstack": "full stack",
                   "full-stack": "full stack"}
-# A level numbered right after the role ("Software Engineer 2") is the numeral a grade ladder writes ("II").
+# A level numbered right after the role ("Software Engineer 2") is the numeral a grade ladder writes ("II"); not the
+# years it asks ("Java Developer 1-3 Years").
 _ROLE_NUMBER = re.compile(r"\b(engineer|developer|analyst|scientist|specialist|technician|administrator|architect|"
-                          r"representative|associate) ([1-4])\b")
+                          r"representative|associate) ([1-4])\b(?!\s*(?:[-–+]|to\b|years?\b|yrs?\b))")
 _ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv"}
 # Words a title may use for the same role word: a "Software Developer" is a "Software Engineer".
 _SAME_WORD = {"developer": "engineer", "programmer": "engineer"}
@@ -351,7 +352,20 @@ def title_levels(title: str, ignore: frozenset[str] = frozenset()) -> tuple[str,
         return tuple(sorted(level for level in found if level))
     words = " ".join(w for w in normalise_title(title).split() if w not in ignore)
     level = next((level for pattern, level in _TITLE_LEVELS if _has(f"(?:{pattern})", words)), None)
-    return (level,) if level else grade
+    return (level,) if level else grade or _years_level(title)
+
+
+# Years a title asks for ("Full Stack Engineer (0 to 2 Years)", "Java Developer 1-3 Years", "(5+ yrs)"), read as a
+# level by the fewest it takes: up to 1 an entry level, 2 to 4 mid, 5 or more senior
+_TITLE_YEARS = re.compile(r"\b(\d{1,2})\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*(?:years?|yrs?)\b", re.I)
+
+
+def _years_level(title: str) -> tuple[str, ...]:
+    said = _TITLE_YEARS.search(title)
+    if said is None:
+        return ()
+    fewest = int(said.group(1))
+    return ("entry",) if fewest <= 1 else ("mid",) if fewest <= 4 else ("senior",)
 
 
 def text_levels(title: str, low_text: str) -> tuple[str, ...]:
