@@ -285,16 +285,17 @@ _BOUND_ZONE = re.compile(r"\b([A-Z](?:[\w /-]|(?<=\b[A-Za-z])\.){1,30}?)\s+(?:ti
 _TEAM_ZONE = re.compile(r"\b(?:team|teammates|colleagues|team members)\s+(?:\w+\s+){0,2}?(?:working|works|work|based|"
                         r"located|spread|distributed|are|is|sits?)\b")  # the team as the subject of the hours
 # the company's seat inside a bound's phrase ("remote-first company, headquartered in SF", "our company is located in")
-_SEAT_IN = re.compile(r"headquartered|\b(?:company|(?<!home )(?<!home-)office|headquarters|hq)\b[^\n.]{0,20}"
-                      r"\b(?:located|based)\b")
+_SEAT_IN = re.compile(r"headquartered|\b(?:company|start-?up|scale-?up|(?<!home )(?<!home-)office|headquarters|hq)\b"
+                      r"[^\n.]{0,20}\b(?:located|based)\b")
 # a benefit only US staff get ("health insurance (US only)"): the company has staff elsewhere too
 _BENEFIT_BEFORE = re.compile(r"\b(?:insurance|coverage|medical|dental|vision|401\s?\(?k|benefits?|pto|"
                              r"retirement|pension|equity)\b(?:(?!remote|role|position|job|work)[^.\n]){0,40}$")
 # Words between a bound's lead and its place that make the place an option beside remote work, not its bound:
 # "remote unless you'd rather live in X", "remote, or if you prefer, based in X" (a bare "or" may join two
 # places of one bound: "candidates on the East Coast or in Europe").
-_OPTION = re.compile(r"\b(?:unless|if you(?:['’]d| would)? (?:like|prefer|rather|want)|optionally|alternatively)\b",
-                     re.I)
+# ... or a wish: "ideally based in Los Angeles, but location is flexible"
+_OPTION = re.compile(r"\b(?:unless|if you(?:['’]d| would)? (?:like|prefer|rather|want)|optionally|alternatively|"
+                     r"ideally|preferably)\b", re.I)
 _NOT_REQUIRED = re.compile(r"(?:don[’']?t|do not|doesn[’']?t|does not|no need to|needn[’']?t|not required to|"
                            r"not necessary to)\s+(?:have\s+to\s+|need\s+to\s+)?(?:be\s+)?$")  # lowered
 _OVERLAP_BEFORE = re.compile(rf"\b(?:{OVERLAP_WORDS})\w*\s+(?:with\s+)?(?:the\s+)?$", re.I)
@@ -1035,6 +1036,8 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
             phrases.append(zone.group(1))
             zones.add(zone.group(1))
     for phrase in phrases:
+        if "(" in phrase:  # "anywhere in the world (Europe or Eastern Europe preferred)": the wish bounds nothing
+            phrase = _PREFERRED_NOTE.sub(_without_preferences, phrase)
         if _opens_beyond(phrase):
             continue  # "Remote (US + international)", "Remote (CET overlap)": no bound (see read_where)
         span = _SPAN.match(phrase)
