@@ -236,7 +236,8 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("product", r"product (manager|owner|lead)|(?<!\d)(?<!\d )\b(?:g|s)?pm\b"),  # "Senior PM", "GPM"; not "2 PM"
     ("project management", r"program manager|project manager|scrum master|agile coach"),
     # Go-to-market work ("GTM Engineer") builds the sales and marketing machine, not the product.
-    ("marketing", r"marketing|\bpmm\b|content|copywrit|communications|\bpr\b|brand|growth|\bgtm\b|go[- ]to[- ]market"),
+    ("marketing", r"marketing|product marketer|\bpmm\b|content|copywrit|communications|\bpr\b|brand|growth|\bgtm\b|"
+                  r"go[- ]to[- ]market"),
     ("finance", r"account(ant|ing)|controller|finance|financial|payable|audit|\bsox\b|tax|treasury"),
     ("legal", r"counsel|legal|lawyer|attorney|compliance|paralegal"),
     ("recruiting", r"recruit|talent acquisition|talent (?:partner|sourc)|sourcer|\bta (?:partner|specialist|lead)\b"),

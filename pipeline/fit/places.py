@@ -457,7 +457,12 @@ _STATE_RUN = re.compile(r"(?<![\w/])[A-Z]{2}(?:\s*/\s*[A-Z]{2})+(?![\w/])")
 
 
 # "Multiple locations", "Various locations": no place, but a pointer to the text, which names them
-_SEVERAL_PLACES = re.compile(r"\b(?:multiple|various|several|many|different)\s+locations\b", re.I)
+_SEVERAL_PLACES = re.compile(r"\b(?:multiple|various|several|many|different)\s+(?:locations|countries)\b", re.I)
+
+
+def names_no_place(location: str) -> bool:
+    """The location field is empty, or only points at the text ("Multiple Countries")."""
+    return not _SEVERAL_PLACES.sub("", location or "").strip(" ,;-|")
 
 
 def _states_of_run(match: re.Match[str]) -> str:

@@ -44,6 +44,7 @@ from pipeline.fit.places import (
     expand,
     fully_remote_said,
     home_of,
+    names_no_place,
     office_named,
     on_site_said,
     opening_place,
@@ -656,7 +657,7 @@ def _placeless(job: Job, workplace: str, low_text: str) -> bool:
     role that names no region: what remote boards, their mirrors and careers pages post without a
     place. Not so a card of a source that always states a place, one whose source says it is not
     remote (an import's is_remote: false), nor a posting with hardly any text."""
-    return not (job.location or "").strip() and job.source not in _PLACED_SOURCES and \
+    return names_no_place(job.location) and job.source not in _PLACED_SOURCES and \
         job.extra.get("is_remote") is not False and \
         len(low_text) >= _PLACELESS_TEXT and not on_site_said(workplace, low_text) and \
         not office_named(job.description, low_text)
