@@ -374,12 +374,16 @@ _ROLE_SEGMENTS = re.compile(r"\s+[-–—|:]\s+|\s*[|()\[\]:]\s*|,\s*")
 _KINDS_JOINED = re.compile(r"\s*(?:&|\+|/)\s*|\s+(?:and|und|et|y|e)\s+", re.I)
 
 
+def role_segment(title: str) -> str:
+    """The segment of a title that holds its role, before or between its notes ("Remote Support Engineer" of
+    "Remote Support Engineer (US Only - PST/MST)"); "" when none names a role."""
+    return next((s for s in _ROLE_SEGMENTS.split(title) if _ROLE_NOUN.search(s)), "")
+
+
 def _joins_both_ends(title: str) -> bool:
     """One role joining a backend and a frontend kind or stack is full-stack work; roles of their own on
     both sides ("Backend Engineer & Frontend Engineer") are two openings, read as alternatives."""
-    segment = next((s for s in _ROLE_SEGMENTS.split(title) if _ROLE_NOUN.search(s)), "")
-    pieces = _KINDS_JOINED.split(segment) if "&" in segment or "+" in segment or "/" in segment or " " in segment \
-        else []
+    pieces = _KINDS_JOINED.split(role_segment(title))
     if len(pieces) < 2 or any(_ROLE_NOUN.search(piece) for piece in pieces[:-1]):
         return False
     noun = _ROLE_NOUN.search(pieces[-1])

@@ -1048,11 +1048,12 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
         span = _SPAN.match(phrase)
         if span and countries_of(span.group(1)) and countries_of(phrase[span.end():]):
             continue  # "from San Francisco to São Paulo": how far the team reaches, not a bound
-        if countries_of(phrase) and _PLUS_MINUS.search(phrase) and (near := _around(countries_of(phrase), phrase)):
+        countries = countries_of(phrase)
+        if countries and _PLUS_MINUS.search(phrase) and (near := _around(countries, phrase)):
             banded |= near  # "remote within +/- 3 hours of the UK": the hours near the UK
             continue
         # a country's hours ("Remote (US-friendly timezones)"), not its border
-        (zoned if phrase in zones or _zone_named(phrase) else found).update(countries_of(phrase))
+        (zoned if phrase in zones or _zone_named(phrase) else found).update(countries)
     # "US time zones" keeps Toronto in, unless the text bounds the work to places too ("living within the U.S.")
     return frozenset(found | zoned if found else sharing_zones(frozenset(zoned)) | banded)
 

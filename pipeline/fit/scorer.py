@@ -281,7 +281,9 @@ _CLOSED_HINTS = ("closed", "filled", "expired", "no longer")  # every _CLOSED ph
 # Two kinds offered in one title, "iOS/Android Developer" or "iOS or Android Developer" (not "Support / DevOps
 # Engineer", spaced: one role doing both)
 _KIND_CHOICE = re.compile(r"(?<=\w)/(?=\w)|\s+or\s+", re.I)
-_ROLE_PART = re.compile(r"\s*(?:[(\[|,:]|\s[-–—]\s)")  # the title's role before its notes: "... (US Only - PST/MST)"
+# The title's first segment, before its notes ("... (US Only - PST/MST)"): a choice of kinds is read there only.
+# (functions.role_segment picks the segment naming a role instead, and splits a gendered "Engenheiro/a" off.)
+_ROLE_PART = re.compile(r"\s*(?:[(\[|,:]|\s[-–—]\s)")
 _SCIENTIST = re.compile(r"\bscientists?\b", re.I)
 # Titles in other words for the same role, read as the English a role list uses.
 _TITLE_SYNONYMS = ((re.compile(r"member of (the )?technical staff", re.I), "software engineer"),)
