@@ -25,7 +25,7 @@ from tests.helpers.llm_server import Answer, LLMServer
 from tests.helpers.project import write_config
 
 sys.path.insert(0, str(ROOT / "bench"))
-from eval_fit import TEST_ROUND, TUNING_ROUNDS, cases, evaluate, half_of, postings, profiles  # noqa: E402
+from eval_fit import TEST_ROUNDS, TUNING_ROUNDS, cases, evaluate, half_of, postings, profiles  # noqa: E402
 
 BACKEND = FitProfile(roles=("Backend Engineer", "Software Engineer"), nice_to_have=("Python", "Go", "PostgreSQL"),
                      seniority=("mid", "senior"), locations=("Germany",), remote="ok", languages=("English",),
@@ -105,14 +105,14 @@ def test_the_eval_is_big_and_varied_enough_and_every_label_has_a_reason():
     assert len(everything) >= 300 and len(people) >= 6
     assert all(c["label"] in ("fit", "no_fit") and c["reason"] for c in everything)
     rounds = {p.get("round") for p in postings().values()}
-    assert set(TUNING_ROUNDS) <= rounds <= {*TUNING_ROUNDS, TEST_ROUND}, "each posting says which round added it"
+    assert set(TUNING_ROUNDS) <= rounds <= {*TUNING_ROUNDS, *TEST_ROUNDS}, "each posting says which round added it"
     for number in rounds:  # every posting of a round labelled for every person that round labels
         mine = [c for c in everything if c["round"] == number]
         ids, names = {c["id"] for c in mine}, {c["profile"] for c in mine}
         assert ids == {i for i, p in postings().items() if p["round"] == number}, f"round {number}: unlabelled postings"
         assert len({(c["id"], c["profile"]) for c in mine}) == len(ids) * len(names), f"round {number}: every pair"
     assert {c["profile"] for c in everything if c["round"] in TUNING_ROUNDS} == set(TUNING_REACHED)
-    assert TUNING_ROUNDS == tuple(range(1, TEST_ROUND)), "every round before the test round is tuning data"
+    assert TUNING_ROUNDS == tuple(range(1, TEST_ROUNDS[0])), "every round before the test rounds is tuning data"
     assert all(p.get("half", half_of(i)) == half_of(i) ==
                ("held_back" if int(hashlib.sha256(i.encode()).hexdigest(), 16) % 2 else "tuning")
                for i, p in postings().items()), "the split is the hash of the posting id, for every round"
@@ -198,6 +198,11 @@ UNSEEN_REACHED = {8: {"mobile_toronto": (5 / 7, 5 / 7), "qa_warsaw": (8 / 8, 8 /
                        "ios_seattle": (12 / 12, 12 / 15), "recruiter_berlin": (12 / 15, 12 / 13),
                        "pmm_london": (14 / 15, 14 / 14)}}
 TUNING_GROUP = f"rounds_1_{TUNING_ROUNDS[-1]}"
+# The same for a test round's tuning half, once tuned on (round 14's: two postings wrongly passed for the backend
+# person, a Windows desktop (WPF) seat and a cleared cloud/sysadmin contract, both titled as software engineering).
+TUNED_HALF_REACHED = {14: {"backend": (13 / 15, 13 / 13, 0.9), "sales": (1.0, 1.0, 1.0), "support": (1.0, 1.0, 1.0),
+                           "sre_bengaluru": (1.0, 1.0, 1.0), "ml_bengaluru": (1.0, 1.0, 1.0),
+                           "frontend_berlin": (1.0, 1.0, 1.0), "data_saopaulo": (1.0, 1.0, 1.0)}}
 
 
 @pytest.mark.parametrize("name", sorted(TUNING_REACHED))
@@ -207,6 +212,15 @@ def test_the_tuning_rounds_keep_what_tuning_reached(evaluated, name):
     assert result["precision"] >= precision - 1e-9, (name, result["misses"])
     assert result["recall"] >= recall - 1e-9, (name, result["misses"])
     assert result["top10_precision"] >= top10 - 1e-9, (name, result["misses"])
+
+
+@pytest.mark.parametrize("round_", sorted(TUNED_HALF_REACHED))
+def test_a_test_rounds_tuning_half_keeps_what_tuning_reached(evaluated, round_):
+    for name, (precision, recall, top10) in TUNED_HALF_REACHED[round_].items():
+        result = evaluated[f"round{round_}_tuning"][name]
+        assert result["precision"] >= precision - 1e-9, (name, result["misses"])
+        assert result["recall"] >= recall - 1e-9, (name, result["misses"])
+        assert result["top10_precision"] >= top10 - 1e-9, (name, result["misses"])
 
 
 @pytest.mark.parametrize("round_", sorted(UNSEEN_REACHED))
@@ -220,18 +234,18 @@ def test_earlier_rounds_people_keep_what_tuning_reached(round_):
         assert found[name]["recall"] >= recall - 1e-9, (name, found[name]["misses"])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "not met: round 14 (170 postings written and labelled blind; 84 held back) measured once: precision / recall "
-    "backend 0.93/0.87 (15 fits, precision@10 1.0) and support 1.00/1.00 (2) meet them; sre_bengaluru 1.00/0.78 (9), "
-    "frontend_berlin 1.00/0.67 (3), data_saopaulo 0.67/0.40 (5), ml_bengaluru 0.67/1.00 (2), sales 0.50/1.00 (1) "
-    "do not"))
-def test_the_held_back_floors_hold_on_the_blind_round(evaluated):
-    """The test round, written by someone who never saw the scorer and split once by the hash of the
-    posting id: precision and recall >= 0.85 for every profile on its held-back half; precision@10 >= 0.8
-    where a profile has ten fits or more there."""
-    held_back = evaluated[f"round{TEST_ROUND}_held_back"]
+# Round 14's held-back half alone, measured once (170 postings written and labelled blind; 84 held back), before
+# round 15 existed, precision / recall: backend 0.93/0.87 (15 fits, precision@10 1.0) and support 1.00/1.00 (2) met
+# the floors; sre_bengaluru 1.00/0.78 (9), frontend_berlin 1.00/0.67 (3), data_saopaulo 0.67/0.40 (5), ml_bengaluru
+# 0.67/1.00 (2), sales 0.50/1.00 (1) did not.
+@pytest.mark.xfail(strict=True, reason="not measured yet: round 15 is being written")
+def test_the_held_back_floors_hold_on_the_blind_rounds(evaluated):
+    """The test rounds, written by someone who never saw the scorer and split once by the hash of the
+    posting id: precision and recall >= 0.85 for every profile on their held-back halves together;
+    precision@10 >= 0.8 where a profile has ten fits or more there."""
+    held_back = evaluated["test_held_back"]
     if not held_back:
-        pytest.skip(f"no round-{TEST_ROUND} postings labelled in tests/evals yet: the blind held-back test is "
+        pytest.skip("no test-round postings labelled in tests/evals yet: the blind held-back test is "
                     "written by someone who never sees the scorer, and run once when it lands")
     for name, result in held_back.items():
         assert result["precision"] >= 0.85, (name, result["misses"])
@@ -246,36 +260,37 @@ def test_the_test_rounds_postings_are_split_by_the_hash_and_reported_apart(tmp_p
     from its own labels (a wrong label there shows)."""
     import eval_fit
 
-    ids = {half_of(f"r{TEST_ROUND}-{n}"): f"r{TEST_ROUND}-{n}" for n in range(8)}
+    last = TEST_ROUNDS[-1]
+    ids = {half_of(f"r{last}-{n}"): f"r{last}-{n}" for n in range(8)}
     backend = {"source": "test", "company": "C", "location": "Austin, TX", "description": "Python, Go, AWS."}
     rows = [*({**backend, "id": f"r{n}", "title": "Backend Engineer", "round": n} for n in TUNING_ROUNDS),
-            *({**backend, "id": ids[half], "title": "Backend Engineer", "round": TEST_ROUND} for half in ids)]
+            *({**backend, "id": ids[half], "title": "Backend Engineer", "round": last} for half in ids)]
     (tmp_path / "fit_postings.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
     (tmp_path / "fit_labels.tsv").write_text("".join(f"{r['id']} | * | fit | a backend role in Texas\n" for r in rows))
     (tmp_path / "fit_profiles.yaml").write_text((eval_fit.EVALS / "fit_profiles.yaml").read_text())
     monkeypatch.setattr(eval_fit, "EVALS", tmp_path)
     result = eval_fit.evaluate()
-    assert set(ids) == {"tuning", "held_back"} and TEST_ROUND not in TUNING_ROUNDS
-    assert {g: r["backend"]["cases"] for g, r in result.items()} == \
-        {TUNING_GROUP: len(TUNING_ROUNDS), f"round{TEST_ROUND}_tuning": 1, f"round{TEST_ROUND}_held_back": 1,
-         f"round{TEST_ROUND}_all": 2}
-    held_back = result[f"round{TEST_ROUND}_held_back"]
+    assert set(ids) == {"tuning", "held_back"} and not set(TEST_ROUNDS) & set(TUNING_ROUNDS)
+    assert {g: r["backend"]["cases"] for g, r in result.items() if r} == \
+        {TUNING_GROUP: len(TUNING_ROUNDS), f"round{last}_tuning": 1, f"round{last}_held_back": 1, "test_held_back": 1}
+    held_back = result["test_held_back"]
     assert held_back["backend"]["recall"] == 1.0 and held_back["sales"]["recall"] == 0
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "not met: five people never tuned for, on round 14's 170 postings, measured once: precision / recall "
-    "devops_hyderabad 1.00/0.79, flutter_curitiba 0.95/0.95, datasci_amsterdam 0.88/1.00, security_dublin 1.00/0.86 "
-    "meet the 0.75 floor; sdr_austin 0.67/0.86 does not"))
-def test_the_people_never_tuned_for_reach_the_held_out_floor():
-    """People unlike the eval's seven, written and labelled on the test round's postings by its blind
+# Round 14's five alone, measured once on its 170 postings before round 15 existed, precision / recall:
+# devops_hyderabad 1.00/0.79, flutter_curitiba 0.95/0.95, datasci_amsterdam 0.88/1.00, security_dublin 1.00/0.86 met
+# the 0.75 floor; sdr_austin 0.67/0.86 did not.
+@pytest.mark.xfail(strict=True, reason="not measured yet: round 15 is being written")
+@pytest.mark.parametrize("round_", TEST_ROUNDS)
+def test_the_people_never_tuned_for_reach_the_held_out_floor(round_):
+    """People unlike the eval's seven, written and labelled on a test round's postings by its blind
     writers, never tuned for: precision and recall >= 0.75 for each (the issue's check on postings and
     people we never see)."""
     import eval_fit
 
-    unseen = eval_fit.evaluate_unseen()
+    unseen = eval_fit.evaluate_unseen(round_)
     if not unseen:
-        pytest.skip(f"no people never tuned for in tests/evals yet ({', '.join(eval_fit.UNSEEN[TEST_ROUND])})")
+        pytest.skip(f"no people never tuned for in tests/evals yet ({', '.join(eval_fit.UNSEEN[round_])})")
     for name, result in unseen.items():
         assert result["precision"] >= 0.75, (name, result["misses"])
         assert result["recall"] >= 0.75, (name, result["misses"])
@@ -286,18 +301,20 @@ def test_the_people_never_tuned_for_are_scored_on_their_own_labels(tmp_path, mon
     their own file of labels, a '*' row covering every one of them without a row of their own."""
     import eval_fit
 
+    last = TEST_ROUNDS[-1]
+    people, label_file = eval_fit.UNSEEN[last]
     rows = [{"id": f"u{n}", "source": "test", "company": "C", "title": title, "location": "Toronto, ON",
-             "description": "Swift, Kotlin.", "round": TEST_ROUND} for n, title in enumerate(("iOS Engineer", "Chef"))]
+             "description": "Swift, Kotlin.", "round": last} for n, title in enumerate(("iOS Engineer", "Chef"))]
     (tmp_path / "fit_postings.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
-    (tmp_path / eval_fit.UNSEEN_PEOPLE).write_text(
+    (tmp_path / people).write_text(
         "mobile:\n  name: A B\n  email: a@example.org\n  fit:\n    roles: [iOS Engineer]\n"
         "    locations: [Toronto, Canada]\n")
-    (tmp_path / eval_fit.UNSEEN_LABELS).write_text("u0 | * | fit | an iOS role in Toronto\nu1 | * | no_fit | a cook\n")
+    (tmp_path / label_file).write_text("u0 | * | fit | an iOS role in Toronto\nu1 | * | no_fit | a cook\n")
     monkeypatch.setattr(eval_fit, "EVALS", tmp_path)
-    result = eval_fit.evaluate_unseen()
+    result = eval_fit.evaluate_unseen(last)
     assert set(result) == {"mobile"} and result["mobile"]["cases"] == 2 and result["mobile"]["fit"] == 1
-    (tmp_path / eval_fit.UNSEEN_LABELS).write_text("u0 | * | no_fit | relabelled\nu1 | * | no_fit | a cook\n")
-    assert eval_fit.evaluate_unseen()["mobile"]["fit"] == 0
+    (tmp_path / label_file).write_text("u0 | * | no_fit | relabelled\nu1 | * | no_fit | a cook\n")
+    assert eval_fit.evaluate_unseen(last)["mobile"]["fit"] == 0
 
 
 def test_profile_fit_section_is_validated_with_line(tmp_path):
@@ -2291,3 +2308,37 @@ def test_a_field_of_multiple_countries_points_at_the_text_and_a_marketer_markets
     text = "We are a fully remote company, at which every person is free to live and work wherever they want. " * 2
     assert not Scorer(ios).score(job(title="iOS Engineer", location="Multiple Countries",
                                      description=text + "Swift, UIKit.")).outside
+
+
+# --- rules from round 14's tuning half (its held-back half never read) ---
+
+@pytest.mark.parametrize("text, bound", [
+    ("Fully remote, or work in one of our Lisbon or Boston offices if you like.", None),
+    ("Remote (or in our Denver office). Go and Postgres.", None),
+    ("Applicants within Europe will be given priority for on-site workshops.", None),
+    ("Candidates in Canada are preferred, but we hire everywhere.", None),
+    ("Remote, open to candidates within Europe only.", "germany"),  # still a bound
+    ("You must be based in our Denver office.", "united states")])  # no alternative: the place of the role
+def test_an_office_offered_beside_remote_work_or_a_favoured_place_bounds_nothing(text, bound):
+    from pipeline.fit.places import bounds_in_text
+
+    found = bounds_in_text(text)
+    assert (bound in found) if bound else not found, found
+
+
+def test_the_team_a_title_names_after_its_role_is_not_the_work():
+    from pipeline.fit.functions import title_function
+
+    assert title_function("Python Developer for the Data Science team") != "data science"
+    assert title_function("Software Engineer on the Machine Learning Team") != "machine learning"
+    assert title_function("Desenvolvedor Java para time de Dados") != "data"
+    assert title_function("Data Scientist") == "data science"  # a team word alone is not stripped
+    assert title_function("Senior MLSys Engineer") == title_function("ML Systems Engineer") == "machine learning"
+
+
+def test_bay_area_cities_with_larger_namesakes_are_californias():
+    from pipeline.fit.places import countries_of
+
+    assert countries_of("San Mateo") == countries_of("Santa Clara, CA") == {"united states"}
+    us = FitProfile(roles=("Backend Engineer",), locations=("United States",), remote="ok", configured=True)
+    assert not Scorer(us).score(job(title="Backend Engineer", location="Santa Clara", description="Go.")).outside
