@@ -378,6 +378,10 @@ _TEAM_SERVED = re.compile(r"(?<=\w)\s+(?:(?:for|on|in|to join)\s+(?:the|our)\s+[
 # One role's kinds joined ("Ruby on Rails & Vue.js Developer", "React / Node.js Developer", "Backend + Frontend
 # Engineer"): the segment of the title that holds the role, split where it joins them.
 _ROLE_SEGMENTS = re.compile(r"\s+[-–—|:]\s+|\s*[|()\[\]:]\s*|,\s*")
+# Levels before a kind ("Mid/Senior Front-end Engineer", "Lead Django + React Engineer"): a role's range of
+# levels, neither a kind of its own nor a role ("Lead") beside it
+_LEVELS_FIRST = re.compile(r"^\W*(?:(?:jr|junior|j[úu]nior|mid(?:dle)?(?:[- ]level)?|intermediate|pleno|senior|"
+                           r"s[êe]nior|sr|staff|lead|principal)\b\.?\W*)+", re.I)
 _KINDS_JOINED = re.compile(r"\s*(?:&|\+|/)\s*|\s+(?:and|und|et|y|e)\s+", re.I)
 
 
@@ -390,7 +394,7 @@ def role_segment(title: str) -> str:
 def _joins_both_ends(title: str) -> bool:
     """One role joining a backend and a frontend kind or stack is full-stack work; roles of their own on
     both sides ("Backend Engineer & Frontend Engineer") are two openings, read as alternatives."""
-    pieces = _KINDS_JOINED.split(role_segment(title))
+    pieces = [p for p in (_LEVELS_FIRST.sub("", p) for p in _KINDS_JOINED.split(role_segment(title))) if p]
     if len(pieces) < 2 or any(_ROLE_NOUN.search(piece) for piece in pieces[:-1]):
         return False
     noun = _ROLE_NOUN.search(pieces[-1])
