@@ -238,7 +238,12 @@ def test_earlier_rounds_people_keep_what_tuning_reached(round_):
 # round 15 existed, precision / recall: backend 0.93/0.87 (15 fits, precision@10 1.0) and support 1.00/1.00 (2) met
 # the floors; sre_bengaluru 1.00/0.78 (9), frontend_berlin 1.00/0.67 (3), data_saopaulo 0.67/0.40 (5), ml_bengaluru
 # 0.67/1.00 (2), sales 0.50/1.00 (1) did not.
-@pytest.mark.xfail(strict=True, reason="not measured yet: round 15 is being written")
+@pytest.mark.xfail(strict=True, reason=(
+    "not met: the held-back halves of rounds 14 and 15 (161 postings, neither ever tuned on), measured once after "
+    "tuning on round 14's tuning half: precision / recall backend 0.92/0.89 (24 of 26 passed, 27 fits, precision@10 "
+    "1.0) and frontend_berlin 1.00/1.00 (5) meet them; sre_bengaluru 1.00/0.85 (11 of 13 fits found), ml_bengaluru "
+    "0.83/1.00 (5 of 6 passed), support 1.00/0.70 (7 of 10), data_saopaulo 0.75/0.50 (3 of 6), sales 0.25/1.00 (1 fit, "
+    "4 passed) do not"))
 def test_the_held_back_floors_hold_on_the_blind_rounds(evaluated):
     """The test rounds, written by someone who never saw the scorer and split once by the hash of the
     posting id: precision and recall >= 0.85 for every profile on their held-back halves together;
@@ -280,8 +285,15 @@ def test_the_test_rounds_postings_are_split_by_the_hash_and_reported_apart(tmp_p
 # Round 14's five alone, measured once on its 170 postings before round 15 existed, precision / recall:
 # devops_hyderabad 1.00/0.79, flutter_curitiba 0.95/0.95, datasci_amsterdam 0.88/1.00, security_dublin 1.00/0.86 met
 # the 0.75 floor; sdr_austin 0.67/0.86 did not.
-@pytest.mark.xfail(strict=True, reason="not measured yet: round 15 is being written")
-@pytest.mark.parametrize("round_", TEST_ROUNDS)
+@pytest.mark.parametrize("round_", [
+    pytest.param(14, marks=pytest.mark.xfail(strict=True, reason=(
+        "not met: round 14's five, measured again after tuning on round 14's tuning half (their misses never "
+        "read): devops_hyderabad 1.00/0.86, flutter_curitiba 0.95/0.95, datasci_amsterdam 0.88/1.00, security_dublin "
+        "1.00/0.86 meet the 0.75 floor; sdr_austin 0.67/0.86 does not"))),
+    pytest.param(15, marks=pytest.mark.xfail(strict=True, reason=(
+        "not met: round 15's five on its 167 postings, measured once: data_eng_bengaluru 1.00/1.00, designer_saopaulo "
+        "0.92/0.88, pm_nyc 1.00/0.80, ml_eng_berlin 0.79/1.00 meet the 0.75 floor; ae_chicago 0.67/1.00 (2 fits, 3 "
+        "passed) does not")))])
 def test_the_people_never_tuned_for_reach_the_held_out_floor(round_):
     """People unlike the eval's seven, written and labelled on a test round's postings by its blind
     writers, never tuned for: precision and recall >= 0.75 for each (the issue's check on postings and
