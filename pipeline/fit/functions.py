@@ -170,7 +170,8 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("machine learning", r"machine learning|\bml\b|artificial intelligence|deep learning|\bnlp\b|"
                          r"speech recognition|\basr\b|"
                          r"computer vision|mlops|applied scientist|ml scientist|\bai (engineer|developer|scientist)|"
-                         r"applied research|\bmle\b|\bml ?eng\b|\bml ?sys\b|prompt engineer|inference engineer|"
+                         r"applied research|\bmle\b|\bml ?eng\b|\bml ?sys(?:tems?)?\b|prompt engineer|"
+                         r"inference engineer|"
                          r"recommend(er|ation) (systems?|engineer)|search relevance|perception engineer|"
                          # "IA" (pt, es, fr) as the work of a role, never alone ("Des Moines, IA" is Iowa)
                          r"\b(engineer|engineering|developer|specialist|scientist|analyst|architect|consultant)\s+"
@@ -343,7 +344,11 @@ def title_function(title: str) -> str | None:
     first part of the title that names a specific function decides; a language, then "AI", then a
     generic "Software Engineer", only when no part does."""
     text = english_title(title).replace("(Frontend Leaning)", "Frontend").replace("(Front-End Leaning)", "Frontend")
-    text = title_grade(_TEAM_SERVED.sub("", text))[0]
+    served = _TEAM_SERVED.search(text)
+    role = text[:served.start()] if served else ""
+    if served and (title_function(role) not in (None, GENERIC) or named_by_language(role)):
+        text = role + text[served.end():]  # the role before the team names its own work
+    text = title_grade(text)[0]
     if _MANAGER_FIRST.match(text):  # "Manager, Software Engineering": the manager of that work, before its parts
         return "management"
     if _joins_both_ends(text):
@@ -368,8 +373,8 @@ def title_function(title: str) -> str | None:
     return found or (GENERIC if generic else None)
 
 
-# The team a role serves, named after it: "Python Developer for the Data Science team", "Software Engineer on
-# the ML Team", "Dev Python para time de Data Science". The role before it is the work.
+# The team a role serves, named after it: "Python Developer for the Data Science team", "Designer for the Mobile
+# team". The role before it is the work when it names one ("Engineer on the Backend Team" is backend work).
 _TEAM_SERVED = re.compile(r"(?<=\w)\s+(?:(?:for|on|in|to join)\s+(?:the|our)\s+[^,;|()]{2,40}?\s+team\b|"
                           r"(?:para|pro|no|na)\s+(?:[oa]\s+)?(?:time|equipe|squad)\s+(?:de|do|da)\s+[^,;|()]{2,40})",
                           re.I)

@@ -165,9 +165,9 @@ CITIES: dict[str, str] = {
     "san francisco": "united states", "los angeles": "united states", "seattle": "united states",
     "boston": "united states", "chicago": "united states", "austin": "united states", "denver": "united states",
     "atlanta": "united states", "palo alto": "united states", "mountain view": "united states",
-    # Bay Area cities whose namesake elsewhere is larger, so cities.tsv places them there (San Mateo in the
-    # Philippines, Santa Clara in Cuba); postings naming them mean California's
-    "san mateo": "united states", "santa clara": "united states", "san carlos": "united states",
+    # Bay Area cities the tables did not place (cities.tsv keeps only the larger namesake, San Mateo in the
+    # Philippines, Santa Clara in Cuba, and its point); postings naming them alone mean California's
+    "san mateo": "united states", "santa clara": "united states",
     "washington": "united states", "berlin": "germany", "munich": "germany", "hamburg": "germany",
     "frankfurt am main": "germany", "köln": "germany", "stuttgart": "germany", "düsseldorf": "germany",
     "dusseldorf": "germany", "leipzig": "germany", "dresden": "germany", "rostock": "germany", "greifswald": "germany",
@@ -293,16 +293,19 @@ _SEAT_IN = re.compile(r"headquartered|\b(?:company|start-?up|scale-?up|(?<!home 
 # a benefit only US staff get ("health insurance (US only)"): the company has staff elsewhere too
 _BENEFIT_BEFORE = re.compile(r"\b(?:insurance|coverage|medical|dental|vision|401\s?\(?k|benefits?|pto|"
                              r"retirement|pension|equity)\b(?:(?!remote|role|position|job|work)[^.\n]){0,40}$")
+# An office offered beside remote work, not a bound on it: "REMOTE (or in our Atlanta or London offices)"
+_OFFICE_OPTION = re.compile(r"\W*\bor\s+(?:work(?:ing)?\s+)?(?:in|at|from)\s+(?:one\s+of\s+)?our\s+[^.;()\n]{1,50}?"
+                            r"\b(?:offices?|hubs?|studios?|campus|hq|headquarters)\b", re.I)
+# A place only favoured, named right before the wish: "Candidates within North America will be given priority",
+# "Applicants from the EU are preferred"; not "in the US with preferred experience", nor a wish beside a bound
+# ("... are preferred; others cannot be considered")
+_PRIORITY_AFTER = re.compile(r"\s*(?:(?:the|and|or|of|&)\s+|[A-Z][\w.]*\s+){1,5}?(?i:(?:will|would|shall|may)\s+"
+                             r"(?:be\s+)?(?:given|get|have|receive)\s+(?:priority|preference)|(?:are\s+|is\s+)?"
+                             r"(?:preferred|prioriti[sz]ed))\b(?![^.\n]{0,80}\b(?i:only|cannot|can't|must|required|not)\b)")
 # Words between a bound's lead and its place that make the place an option beside remote work, not its bound:
 # "remote unless you'd rather live in X", "remote, or if you prefer, based in X" (a bare "or" may join two
 # places of one bound: "candidates on the East Coast or in Europe").
 # ... or a wish: "ideally based in Los Angeles, but location is flexible"
-# An office offered beside remote work, not a bound on it: "REMOTE (or in our Atlanta or London offices)"
-_OFFICE_OPTION = re.compile(r"\bor\s+(?:work(?:ing)?\s+)?(?:in|at|from)\s+(?:one\s+of\s+)?our\s+[^.;()\n]{1,50}?"
-                            r"\b(?:offices?|hubs?|studios?|campus|hq|headquarters)\b", re.I)
-# A place only favoured: "Candidates within North America will be given priority", "EU residents preferred"
-_PRIORITY_AFTER = re.compile(r"^[^,;()\n]{1,40}?\s(?:(?:will|would|shall|may)\s+(?:be\s+)?(?:given|get|have|receive)\s+"
-                             r"(?:priority|preference)|(?:are\s+|is\s+)?(?:preferred|prioriti[sz]ed)\b)", re.I)
 _OPTION = re.compile(r"\b(?:unless|if you(?:['’]d| would)? (?:like|prefer|rather|want)|optionally|alternatively|"
                      r"ideally|preferably)\b", re.I)
 _NOT_REQUIRED = re.compile(r"(?:don[’']?t|do not|doesn[’']?t|does not|no need to|needn[’']?t|not required to|"
@@ -986,9 +989,8 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
             lead = None  # "100% remote unless you'd like to live in Barcelona": an option, not a bound
         elif lead and _NOT_REQUIRED.search(lowered, max(0, lead.start() - 30), lead.start()):
             lead = None  # "you don't have to be located in the USA": no bound at all
-        elif lead and (_OFFICE_OPTION.search(head, max(0, lead.start() - 10), lead.end())
-                       or _PRIORITY_AFTER.match(lead.group(1))):
-            lead = None  # "Remote (or in our London office)": an office to choose; "... will be given priority": a wish
+        elif lead and _PRIORITY_AFTER.match(head, lead.start(1)):
+            lead = None  # "Candidates within North America will be given priority": a wish
         elif lead and _SEAT_IN.search(lowered, max(0, lead.start() - 24), lead.start(1)):
             lead = None  # "a remote-first company, headquartered in San Francisco": where the company sits
         elif lead and (_team_based(head, lowered, lead.start(), lead.start(1))
@@ -1000,6 +1002,11 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
                 and (_continents(countries_of(lead.group(1))) > 1 or lowered.startswith("remot", lead.start()) and
                      _TEAM_SENTENCE.search(lowered, max(0, lead.start() - 80), lead.start() + 1)):
             lead = None  # "distributed across US, Canada, Brazil, Spain", "our team works remotely across Europe"
+        option = _OFFICE_OPTION.search(head, lead.start(), lead.end(1)) if lead else None
+        if lead and option and option.start() < lead.start(1):
+            # "REMOTE (or in our Atlanta or London offices)": an office to choose, no bound; what follows may be one
+            phrases.append(head[option.end():lead.end(1)])
+            lead = None
         is_remote = lowered.startswith(("remote", "remoto", "remota"), at)
         named = _BOUND_REMOTE_NAMED.match(head, at) if is_remote else None
         if is_remote and named is None and (areas := _remote_place(head, lowered, at)):
@@ -1055,7 +1062,9 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
     for phrase in phrases:
         if "(" in phrase:  # "anywhere in the world (Europe or Eastern Europe preferred)": the wish bounds nothing
             phrase = _PREFERRED_NOTE.sub(_without_preferences, phrase)
-        if _opens_beyond(phrase) or _OFFICE_OPTION.match(phrase):
+        if option := _OFFICE_OPTION.match(phrase):
+            phrase = phrase[option.end():]  # "or in our Denver office, but you must live in Colorado"
+        if _opens_beyond(phrase):
             continue  # "Remote (US + international)", "Remote (CET overlap)": no bound (see read_where)
         span = _SPAN.match(phrase)
         if span and countries_of(span.group(1)) and countries_of(phrase[span.end():]):
