@@ -2373,3 +2373,17 @@ def test_bay_area_cities_with_larger_namesakes_are_californias():
     assert countries_of("San Mateo") == countries_of("Santa Clara, CA") == {"united states"}
     us = FitProfile(roles=("Backend Engineer",), locations=("United States",), remote="ok", configured=True)
     assert not Scorer(us).score(job(title="Backend Engineer", location="Santa Clara", description="Go.")).outside
+
+
+# --- rules from round 15's tuning half (its held-back half never read) ---
+
+@pytest.mark.parametrize("text, remote", [
+    ("Benefits: flexible hours and a free choice between remote, hybrid or our office in the city centre.", True),
+    ("Flexible Arbeitszeiten und freie Wahl zwischen Remote, Hybrid oder Arbeiten in unserem Office.", True),
+    ("Hybrid: two days a week in our office, the rest remote.", False),  # on-site days asked
+    ("You choose your laptop and your hours.", False)])
+def test_a_free_choice_of_remote_work_makes_a_city_a_remote_role_in_its_country(text, remote):
+    berlin = FitProfile(roles=("Frontend Engineer",), locations=("Berlin",), work_from=("Germany",), remote="ok",
+                        configured=True)
+    fit = Scorer(berlin).score(job(title="Frontend Engineer", location="Hamburg", description=text + " React."))
+    assert (not fit.outside) is remote, fit.flags

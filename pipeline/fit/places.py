@@ -1123,6 +1123,18 @@ _WHOLLY_REMOTE = re.compile(r"(?<!not )(?<!not a )(?<!n't )(?<!n't a )(?:fully[-
 _WHOLLY_REMOTE_WORDS = triggers("fully", "100")  # every _WHOLLY_REMOTE phrase holds one
 
 
+# A free choice of remote work among the ways to work: "freie Wahl zwischen Remote, Hybrid oder Office", "choose
+# between remote, hybrid or our office". Its on-site words are the other choices, not a requirement.
+_REMOTE_CHOICE = re.compile(r"\b(?:choice|choose|wahl|escolha|elecci[oó]n)\s+(?:between|of|zwischen|entre)\s+"
+                            r"(?:(?:fully|full|100\s?%)[- ]?)?(?:remote|home ?office|remoto)\b", re.I)
+_REMOTE_CHOICE_WORDS = triggers("choice", "choose", "wahl", "escolha", "elecci")
+
+
+def remote_chosen(lowered: str) -> bool:
+    """The opening of a text lets the person choose remote work among the ways to work."""
+    return holds_any(lowered[:4000], _REMOTE_CHOICE_WORDS) and _REMOTE_CHOICE.search(lowered, 0, 4000) is not None
+
+
 def fully_remote_said(text: str, lowered: str) -> bool:
     """The opening of a text says the work is wholly remote; the pattern runs only when a word every form
     of it holds is there."""

@@ -50,6 +50,7 @@ from pipeline.fit.places import (
     opening_place,
     positions,
     read_where,
+    remote_chosen,
     remote_in_text,
     seat_label,
     seat_note,
@@ -995,9 +996,10 @@ class Scorer:
             # the title names without saying remote ("Account Executive - EMEA") is not where one works from
             where = Where(where.parts + tuple(p for p in titled.parts if REMOTE.search(p.text)), where.anywhere, False,
                           where.excluded, where.worldwide)
-        if where.parts and not where.remote and fully_remote_said(job.description, low_text) \
-                and not said.anywhere and not on_site_said(workplace, low_text):
-            # "São Paulo" beside "100% home office": remote work in the place's country, not an office there
+        if where.parts and not where.remote and not said.anywhere and (remote_chosen(low_text) or fully_remote_said(
+                job.description, low_text) and not on_site_said(workplace, low_text)):
+            # "São Paulo" beside "100% home office" or a free choice of remote work: remote work in the place's
+            # country, not an office there
             where = Where(tuple(dataclasses.replace(p, remote=True) for p in where.parts), False, False,
                           where.excluded)
             fit.reasons.append("the text says the work is fully remote, in the place's country")
