@@ -166,7 +166,7 @@ def evaluated():
 TUNING_REACHED = {"backend": (345 / 397, 345 / 381, 0.9), "sales": (118 / 128, 118 / 127, 1.0),
                   "support": (115 / 123, 115 / 119, 1.0), "sre_bengaluru": (152 / 168, 152 / 164, 0.9),
                   "ml_bengaluru": (62 / 72, 62 / 72, 1.0), "frontend_berlin": (135 / 152, 135 / 153, 1.0),
-                  "data_saopaulo": (142 / 150, 142 / 153, 0.9)}
+                  "data_saopaulo": (143 / 151, 143 / 153, 0.9)}
 # The same for the people unlike the seven of each blind round before the test round, measured once and tuned on
 # since. Round 8's, measured: mobile_toronto 0.62/0.71, qa_warsaw 0.22/0.88, security_us 0.91/0.71,
 # designer_london 0.91/0.83, analyst_mexico 0.83/0.83; round 9's: embedded_munich -/0.00, platform_madrid
@@ -2387,3 +2387,11 @@ def test_a_free_choice_of_remote_work_makes_a_city_a_remote_role_in_its_country(
                         configured=True)
     fit = Scorer(berlin).score(job(title="Frontend Engineer", location="Hamburg", description=text + " React."))
     assert (not fit.outside) is remote, fit.flags
+
+
+def test_a_backend_engineer_on_a_data_platform_team_offers_data_work_too():
+    from pipeline.fit.functions import title_functions
+
+    assert title_functions("Mid-level Backend Software Engineer | Data Platform") == ("backend", "data")
+    assert title_functions("Backend Engineer - Data Infrastructure") == ("backend", "data")
+    assert title_functions("Backend Engineer, Payments") == ("backend",)

@@ -497,11 +497,15 @@ def title_functions(title: str) -> tuple[str, ...]:
         found.append("machine learning")  # "Full-Stack + AI Engineer": full-stack work on AI, or an AI engineer's
     if found[0] == "data science" and _ML_WORDS.search(english_title(title)):
         found.append("machine learning")  # "Data Scientist (LLM)": the models are the work
+    if found[0] in ("backend", GENERIC) and _DATA_TEAM.search(english_title(title)):
+        found.append("data")  # "Backend Software Engineer | Data Platform": the data platform's pipelines too
     if found[0] == "analytics" and _BI_ENGINEER.search(english_title(title)):
         found.append("data")  # "Business Intelligence Engineer": the pipelines and warehouse behind the reports too
     return tuple(dict.fromkeys(f for f in found if f))
 
 
+# A team that builds the data platform: an engineer there builds pipelines as a data engineer does.
+_DATA_TEAM = re.compile(r"\bdata\s+(?:platform|infrastructure|infra|engineering|pipelines?|warehouse|lake)\b", re.I)
 _BI_ENGINEER = re.compile(r"\b(?:business intelligence|bi)\s+engineer", re.I)
 
 
