@@ -164,7 +164,7 @@ def evaluated():
 # consulting company based in Chattanooga, TN" is the company's own seat, no bound on a remote role (three round-12
 # cases better), which lets its "Cloud Engineer", whose text is Microsoft 365 administration, score for the SRE.)
 TUNING_REACHED = {"backend": (345 / 397, 345 / 381, 0.9), "sales": (118 / 128, 118 / 127, 1.0),
-                  "support": (115 / 123, 115 / 119, 1.0), "sre_bengaluru": (152 / 168, 152 / 164, 0.9),
+                  "support": (116 / 124, 116 / 119, 1.0), "sre_bengaluru": (152 / 168, 152 / 164, 0.9),
                   "ml_bengaluru": (62 / 72, 62 / 72, 1.0), "frontend_berlin": (135 / 152, 135 / 153, 1.0),
                   "data_saopaulo": (143 / 151, 143 / 153, 0.9)}
 # The same for the people unlike the seven of each blind round before the test round, measured once and tuned on
@@ -2395,3 +2395,9 @@ def test_a_backend_engineer_on_a_data_platform_team_offers_data_work_too():
     assert title_functions("Mid-level Backend Software Engineer | Data Platform") == ("backend", "data")
     assert title_functions("Backend Engineer - Data Infrastructure") == ("backend", "data")
     assert title_functions("Backend Engineer, Payments") == ("backend",)
+
+
+def test_a_happiness_engineer_or_hero_is_support_work():
+    from pipeline.fit.functions import title_function
+
+    assert title_function("Happiness Engineer") == title_function("Codeable Happiness Hero") == "support"

@@ -144,6 +144,7 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
                 r"representative)|help ?desk|service desk|client services?\b|"
                 r"^\W*(tier|level|l) ?([1-3]|i{1,3})\W+(engineer|technician|analyst|specialist|agent)|"
                 r"(customer|client|user) (care|champion|happiness|hero|advocate)|"
+                r"\bhappiness (engineer|hero|specialist|advocate|agent|officer)|"  # Automattic's and others' support
                 # A "Service Engineer" of nothing more specific ("Field Service Engineer"), who keeps customers'
                 # systems running.
                 r"^\W*(((senior|sr|junior|jr|lead|staff|principal)\.?|i{1,3}|[1-3])\s+)*(customer |field |technical )?"
