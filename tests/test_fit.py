@@ -204,7 +204,11 @@ TUNING_GROUP = f"rounds_1_{TUNING_ROUNDS[-1]}"
 # role is stripped only when the role names work of its own, which a misspelt "Phyton" does not).
 TUNED_HALF_REACHED = {14: {"backend": (13 / 15, 13 / 13, 0.9), "sales": (1.0, 1.0, 1.0), "support": (1.0, 1.0, 1.0),
                            "sre_bengaluru": (1.0, 1.0, 1.0), "ml_bengaluru": (1.0, 1.0, 1.0),
-                           "frontend_berlin": (1.0, 1.0, 1.0), "data_saopaulo": (1.0, 3 / 4, 1.0)}}
+                           "frontend_berlin": (1.0, 1.0, 1.0), "data_saopaulo": (1.0, 3 / 4, 1.0)},
+                      # round 15's: two backend fits missed, one frontend case wrongly passed (a full-stack seat)
+                      15: {"backend": (1.0, 15 / 17, 1.0), "sales": (1.0, 1.0, 1.0), "support": (1.0, 1.0, 1.0),
+                           "sre_bengaluru": (1.0, 1.0, 1.0), "ml_bengaluru": (1.0, 1.0, 1.0),
+                           "frontend_berlin": (2 / 3, 1.0, 1.0), "data_saopaulo": (1.0, 1.0, 1.0)}}
 
 
 @pytest.mark.parametrize("name", sorted(TUNING_REACHED))
@@ -243,12 +247,16 @@ def test_earlier_rounds_people_keep_what_tuning_reached(round_):
 # round 15 existed, precision / recall: backend 0.93/0.87 (15 fits, precision@10 1.0) and support 1.00/1.00 (2) met
 # the floors; sre_bengaluru 1.00/0.78 (9), frontend_berlin 1.00/0.67 (3), data_saopaulo 0.67/0.40 (5), ml_bengaluru
 # 0.67/1.00 (2), sales 0.50/1.00 (1) did not.
+# The held-back halves of rounds 14 and 15 together (161 postings), measured once after tuning on round 14's tuning
+# half, before round 16 existed: backend 0.92/0.89 (27 fits, precision@10 1.0) and frontend_berlin 1.00/1.00 (5) met
+# the floors; sre_bengaluru 1.00/0.85 (11 of 13), ml_bengaluru 0.83/1.00, support 1.00/0.70 (10), data_saopaulo
+# 0.75/0.50 (6), sales 0.25/1.00 (1 fit) did not.
 @pytest.mark.xfail(strict=True, reason=(
-    "not met: the held-back halves of rounds 14 and 15 (161 postings, neither ever tuned on), measured once after "
-    "tuning on round 14's tuning half: precision / recall backend 0.92/0.89 (24 of 26 passed, 27 fits, precision@10 "
-    "1.0) and frontend_berlin 1.00/1.00 (5) meet them; sre_bengaluru 1.00/0.85 (11 of 13 fits found), ml_bengaluru "
-    "0.83/1.00 (5 of 6 passed), support 1.00/0.70 (7 of 10), data_saopaulo 0.75/0.50 (3 of 6), sales 0.25/1.00 (1 fit, "
-    "4 passed) do not"))
+    "not met: the held-back halves of rounds 14, 15 and 16 (246 postings, none ever tuned on), measured once after "
+    "tuning on the tuning halves of rounds 14 and 15: precision / recall frontend_berlin 1.00/1.00 (7 fits) meets "
+    "them; backend 0.80/0.81 (35 of 44 passed, 43 fits, precision@10 0.9), sre_bengaluru 1.00/0.80 (16 of 20), "
+    "ml_bengaluru 0.88/0.88 (7 of 8), support 0.85/0.73 (11 of 13 passed, 15 fits), data_saopaulo 0.75/0.43 (3 of 7), "
+    "sales 0.25/1.00 (1 fit, 4 passed) do not; round 16's held-back half alone: backend 0.61/0.69 (16 fits)"))
 def test_the_held_back_floors_hold_on_the_blind_rounds(evaluated):
     """The test rounds, written by someone who never saw the scorer and split once by the hash of the
     posting id: precision and recall >= 0.85 for every profile on their held-back halves together;
@@ -298,9 +306,15 @@ def test_the_test_rounds_postings_are_split_by_the_hash_and_reported_apart(tmp_p
         "0.75/1.00 (3 fits), security_dublin 1.00/0.83 meet the 0.75 floor; sdr_austin 0.71/1.00 (5 fits, 7 passed) "
         "does not"))),
     pytest.param(15, marks=pytest.mark.xfail(strict=True, reason=(
-        "not met: round 15's five on its 167 postings, measured once: data_eng_bengaluru 1.00/1.00, designer_saopaulo "
-        "0.92/0.88, pm_nyc 1.00/0.80, ml_eng_berlin 0.79/1.00 meet the 0.75 floor; ae_chicago 0.67/1.00 (2 fits, 3 "
-        "passed) does not")))])
+        "not met: round 15's five on its 77 held-back postings (measured once on all 167 before its tuning half was "
+        "tuned on: data_eng_bengaluru 1.00/1.00, designer_saopaulo 0.92/0.88, pm_nyc 1.00/0.80, ml_eng_berlin "
+        "0.79/1.00, ae_chicago 0.67/1.00): data_eng_bengaluru 1.00/1.00 (1 fit), designer_saopaulo 0.83/0.91, pm_nyc "
+        "1.00/1.00 meet the floor; ml_eng_berlin 0.67/1.00 (4 fits, 6 passed) and ae_chicago (no fit, 1 passed) do "
+        "not"))),
+    pytest.param(16, marks=pytest.mark.xfail(strict=True, reason=(
+        "not met: round 16's five on its 177 postings, measured once: sre_toronto 0.89/0.85, sales_engineer_london "
+        "0.83/0.83, support_bogota 0.82/0.75 meet the 0.75 floor; backend_go_warsaw 0.73/0.81 and qa_chennai "
+        "0.64/0.54 do not")))])
 def test_the_people_never_tuned_for_reach_the_held_out_floor(round_):
     """People unlike the eval's seven, written and labelled on a test round's postings by its blind
     writers, never tuned for: precision and recall >= 0.75 for each (the issue's check on postings and
