@@ -208,7 +208,13 @@ TUNED_HALF_REACHED = {14: {"backend": (13 / 15, 13 / 13, 0.9), "sales": (1.0, 1.
                       # round 15's: two backend fits missed, one frontend case wrongly passed (a full-stack seat)
                       15: {"backend": (1.0, 15 / 17, 1.0), "sales": (1.0, 1.0, 1.0), "support": (1.0, 1.0, 1.0),
                            "sre_bengaluru": (1.0, 1.0, 1.0), "ml_bengaluru": (1.0, 1.0, 1.0),
-                           "frontend_berlin": (2 / 3, 1.0, 1.0), "data_saopaulo": (1.0, 1.0, 1.0)}}
+                           "frontend_berlin": (2 / 3, 1.0, 1.0), "data_saopaulo": (1.0, 1.0, 1.0)},
+                      # round 16's: a data/ML pipeline seat and a CV founding engineer passed for the backend person,
+                      # "Rails / React / Devops" read as SRE work only; a Go backend seat read as SRE (a DevOps
+                      # company); a Brazil-only (PJ) Vue seat; "Data Application Engineer" for three people
+                      16: {"backend": (16 / 18, 16 / 18, 1.0), "sales": (1.0, 1.0, 1.0), "support": (4 / 5, 1.0, 1.0),
+                           "sre_bengaluru": (5 / 6, 1.0, 1.0), "ml_bengaluru": (1 / 2, 1.0, 1.0),
+                           "frontend_berlin": (4 / 5, 1.0, 1.0), "data_saopaulo": (1.0, 3 / 4, 0.75)}}
 
 
 @pytest.mark.parametrize("name", sorted(TUNING_REACHED))
@@ -251,12 +257,17 @@ def test_earlier_rounds_people_keep_what_tuning_reached(round_):
 # half, before round 16 existed: backend 0.92/0.89 (27 fits, precision@10 1.0) and frontend_berlin 1.00/1.00 (5) met
 # the floors; sre_bengaluru 1.00/0.85 (11 of 13), ml_bengaluru 0.83/1.00, support 1.00/0.70 (10), data_saopaulo
 # 0.75/0.50 (6), sales 0.25/1.00 (1 fit) did not.
+# The held-back halves of rounds 14, 15 and 16 (246 postings), measured once after tuning on the tuning halves of
+# rounds 14 and 15, before round 16's was read: frontend_berlin 1.00/1.00 (7 fits) met the floors; backend 0.80/0.81
+# (35 of 44 passed, 43 fits, precision@10 0.9), sre_bengaluru 1.00/0.80 (16 of 20), ml_bengaluru 0.88/0.88, support
+# 0.85/0.73 (15 fits), data_saopaulo 0.75/0.43 (3 of 7), sales 0.25/1.00 (1 fit, 4 passed) did not; round 16's
+# held-back half alone: backend 0.61/0.69 (16 fits).
 @pytest.mark.xfail(strict=True, reason=(
-    "not met: the held-back halves of rounds 14, 15 and 16 (246 postings, none ever tuned on), measured once after "
-    "tuning on the tuning halves of rounds 14 and 15: precision / recall frontend_berlin 1.00/1.00 (7 fits) meets "
-    "them; backend 0.80/0.81 (35 of 44 passed, 43 fits, precision@10 0.9), sre_bengaluru 1.00/0.80 (16 of 20), "
-    "ml_bengaluru 0.88/0.88 (7 of 8), support 0.85/0.73 (11 of 13 passed, 15 fits), data_saopaulo 0.75/0.43 (3 of 7), "
-    "sales 0.25/1.00 (1 fit, 4 passed) do not; round 16's held-back half alone: backend 0.61/0.69 (16 fits)"))
+    "not met: the held-back halves of rounds 14, 15 and 16 (246 postings, none ever tuned on), measured again after "
+    "tuning on round 16's tuning half too: frontend_berlin 1.00/1.00 (7 fits) meets them; backend 0.83/0.81 (35 of "
+    "42 passed, 43 fits, precision@10 0.9), sre_bengaluru 1.00/0.80 (16 of 20), ml_bengaluru 0.88/0.88 (7 of 8), "
+    "support 0.85/0.73 (11 of 13 passed, 15 fits), data_saopaulo 0.75/0.43 (3 of 7), sales 0.25/1.00 (1 fit, 4 "
+    "passed) do not"))
 def test_the_held_back_floors_hold_on_the_blind_rounds(evaluated):
     """The test rounds, written by someone who never saw the scorer and split once by the hash of the
     posting id: precision and recall >= 0.85 for every profile on their held-back halves together;
@@ -312,9 +323,10 @@ def test_the_test_rounds_postings_are_split_by_the_hash_and_reported_apart(tmp_p
         "1.00/1.00 meet the floor; ml_eng_berlin 0.67/1.00 (4 fits, 6 passed) and ae_chicago (no fit, 1 passed) do "
         "not"))),
     pytest.param(16, marks=pytest.mark.xfail(strict=True, reason=(
-        "not met: round 16's five on its 177 postings, measured once: sre_toronto 0.89/0.85, sales_engineer_london "
-        "0.83/0.83, support_bogota 0.82/0.75 meet the 0.75 floor; backend_go_warsaw 0.73/0.81 and qa_chennai "
-        "0.64/0.54 do not")))])
+        "not met: round 16's five on its 85 held-back postings (measured once on all 177 before its tuning half was "
+        "tuned on: sre_toronto 0.89/0.85, sales_engineer_london 0.83/0.83, support_bogota 0.82/0.75, backend_go_warsaw "
+        "0.73/0.81, qa_chennai 0.64/0.54): qa_chennai 0.80/0.80, support_bogota 0.86/0.86, sre_toronto 1.00/0.83 meet "
+        "the floor; backend_go_warsaw 0.71/0.71 (14 fits) and sales_engineer_london 1.00/0.60 (5 fits) do not")))])
 def test_the_people_never_tuned_for_reach_the_held_out_floor(round_):
     """People unlike the eval's seven, written and labelled on a test round's postings by its blind
     writers, never tuned for: precision and recall >= 0.75 for each (the issue's check on postings and
@@ -336,17 +348,20 @@ def test_the_people_never_tuned_for_are_scored_on_their_own_labels(tmp_path, mon
 
     last = TEST_ROUNDS[-1]
     people, label_file = eval_fit.UNSEEN[last]
-    rows = [{"id": f"u{n}", "source": "test", "company": "C", "title": title, "location": "Toronto, ON",
-             "description": "Swift, Kotlin.", "round": last} for n, title in enumerate(("iOS Engineer", "Chef"))]
+    held = [i for i in (f"u{n}" for n in range(40)) if half_of(i) == "held_back"][:2]  # a tuned-on half is left out
+    rows = [{"id": i, "source": "test", "company": "C", "title": title, "location": "Toronto, ON",
+             "description": "Swift, Kotlin.", "round": last}
+            for i, title in zip(held, ("iOS Engineer", "Chef"), strict=True)]
     (tmp_path / "fit_postings.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
     (tmp_path / people).write_text(
         "mobile:\n  name: A B\n  email: a@example.org\n  fit:\n    roles: [iOS Engineer]\n"
         "    locations: [Toronto, Canada]\n")
-    (tmp_path / label_file).write_text("u0 | * | fit | an iOS role in Toronto\nu1 | * | no_fit | a cook\n")
+    (tmp_path / label_file).write_text(f"{held[0]} | * | fit | an iOS role in Toronto\n"
+                                       f"{held[1]} | * | no_fit | a cook\n")
     monkeypatch.setattr(eval_fit, "EVALS", tmp_path)
     result = eval_fit.evaluate_unseen(last)
     assert set(result) == {"mobile"} and result["mobile"]["cases"] == 2 and result["mobile"]["fit"] == 1
-    (tmp_path / label_file).write_text("u0 | * | no_fit | relabelled\nu1 | * | no_fit | a cook\n")
+    (tmp_path / label_file).write_text(f"{held[0]} | * | no_fit | relabelled\n{held[1]} | * | no_fit | a cook\n")
     assert eval_fit.evaluate_unseen(last)["mobile"]["fit"] == 0
 
 
@@ -2415,3 +2430,21 @@ def test_a_happiness_engineer_or_hero_is_support_work():
     from pipeline.fit.functions import title_function
 
     assert title_function("Happiness Engineer") == title_function("Codeable Happiness Hero") == "support"
+
+
+# --- rules from round 16's tuning half (its held-back half never read) ---
+
+def test_remote_in_brackets_after_or_is_an_alternative_of_its_own():
+    from pipeline.fit.places import read_where
+
+    assert read_where("Berlin, Germany or (remote)").anywhere  # as "Hamburg or Remote"
+    assert not read_where("Berlin, Germany (remote)").anywhere  # remote from Germany
+
+
+def test_a_test_tools_automation_engineer_is_qa_and_a_data_teams_backend_engineer_offers_data():
+    from pipeline.fit.functions import title_function, title_functions
+
+    assert title_function("Cypress Javascript Automation Engineer") == "qa"
+    assert title_function("Selenium Automation Engineer") == "qa"
+    assert title_function("Automation Engineer") != "qa"  # a factory's too
+    assert title_functions("Backend Engineer | Data team") == ("backend", "data")

@@ -184,7 +184,9 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("qa", r"\bqa\b|quality assurance|test automation|\bsdet\b|(?<!penetration )(?<!security )test engineer|"
            r"(?<!penetration )(?<!pen )tester|test analyst|engineer in test|"
            # a supplier's or a factory's quality engineer checks parts, not software
-           r"(?<!supplier )(?<!manufacturing )quality (engineer|engineering|analyst)|\bqe\b"),
+           r"(?<!supplier )(?<!manufacturing )quality (engineer|engineering|analyst)|\bqe\b|"
+           # a test tool's automation engineer ("Cypress Javascript Automation Engineer")
+           r"\b(cypress|selenium|playwright|appium|webdriver)\b.{0,30}\bautomation\b"),
     ("mobile", r"\bandroid\b|\bios\b|mobile|flutter|react native"),
     ("frontend", r"front[- ]?end(?! or)|frontend|front-end leaning|\bui (engineer|developer)|"
                  r"\bweb developer(?<!back-end web developer)(?<!back end web developer)(?<!backend web developer)|"
@@ -506,7 +508,8 @@ def title_functions(title: str) -> tuple[str, ...]:
 
 
 # A team that builds the data platform: an engineer there builds pipelines as a data engineer does.
-_DATA_TEAM = re.compile(r"\bdata\s+(?:platform|infrastructure|infra|engineering|pipelines?|warehouse|lake)\b", re.I)
+_DATA_TEAM = re.compile(r"\bdata\s+(?:platform|infrastructure|infra|engineering|pipelines?|warehouse|lake|team)\b",
+                        re.I)
 _BI_ENGINEER = re.compile(r"\b(?:business intelligence|bi)\s+engineer", re.I)
 
 

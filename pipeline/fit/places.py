@@ -591,8 +591,9 @@ _REMOTE_ITEM = re.compile(r"(?:^|,)\s*remote\s*(?:,|$)", re.I)
 # region, not remote work in the office's country, as one joined to a place is ("Toronto, ON - Remote
 # OK", "Bangalore, India - Remote", "Remote/LatAm": a slash without spaces joins a word to its place).
 _BARE_REMOTE = re.compile(r"^\W*(?:remote|remoto|remota)\W*$", re.I)
-_REMOTE_APART = re.compile(r"(?:^|;|\||\s/|&|\+|\band\b|\bor\b|\bou\b|\bo\b|\boder\b|\n)\s*(?:remote|remoto|remota)\s*"
-                           r"(?:$|;|\||/\s|&|\+|\band\b|\bor\b|\bou\b|\boder\b|\n)", re.I)
+# "Hamburg or Remote", "Berlin, Germany or (remote)": remote as an alternative of its own
+_REMOTE_APART = re.compile(r"(?:^|;|\||\s/|&|\+|\band\b|\bor\b|\bou\b|\bo\b|\boder\b|\n)\s*\(?"
+                           r"(?:remote|remoto|remota)\)?\s*(?:$|;|\||/\s|&|\+|\band\b|\bor\b|\bou\b|\boder\b|\n)", re.I)
 _ANYWHERE_ITEM = re.compile(r"^\W*(?:(?:remote\W*)?(?:anywhere|worldwide|global)(?: in the world)?|"
                             r"(?:global|worldwide)\W+remote(?:\s*\((?:almost\s+)?anywhere\))?)\W*$", re.I)
 _ONLY_A_PLACE = re.compile(r"^\W*([\w .&'-]+?)\W*$")
