@@ -210,10 +210,11 @@ def main() -> None:
           f"(heuristic only)")
     unseen = {f"round{r}_unseen_people": found for r in UNSEEN if (found := evaluate_unseen(r))}
     groups = {**evaluate(), **unseen}
+    notes = {f"round{r}_unseen_people": "  (measured once, tuned on since: a regression check)"
+             for r in UNSEEN if r not in TEST_ROUNDS}
+    notes["test_held_back"] = "  (the test: never tuned on)"
     for group, by_profile in groups.items():
-        tuned = group.endswith("_unseen_people") and int(group[5:].split("_")[0]) not in TEST_ROUNDS
-        print(f"\n{group}" + ("  (measured once, tuned on since: a regression check)" if tuned else
-                              "  (the test: never tuned on)" if group == "test_held_back" else ""))
+        print(f"\n{group}{notes.get(group, '')}")
         if not by_profile:
             print("  (no postings: the round is not in tests/evals/fit_postings.jsonl yet)")
             continue
