@@ -258,16 +258,21 @@ def test_earlier_rounds_people_keep_what_tuning_reached(round_):
 # the floors; sre_bengaluru 1.00/0.85 (11 of 13), ml_bengaluru 0.83/1.00, support 1.00/0.70 (10), data_saopaulo
 # 0.75/0.50 (6), sales 0.25/1.00 (1 fit) did not.
 # The held-back halves of rounds 14, 15 and 16 (246 postings), measured once after tuning on the tuning halves of
-# rounds 14 and 15, before round 16's was read: frontend_berlin 1.00/1.00 (7 fits) met the floors; backend 0.80/0.81
-# (35 of 44 passed, 43 fits, precision@10 0.9), sre_bengaluru 1.00/0.80 (16 of 20), ml_bengaluru 0.88/0.88, support
-# 0.85/0.73 (15 fits), data_saopaulo 0.75/0.43 (3 of 7), sales 0.25/1.00 (1 fit, 4 passed) did not; round 16's
-# held-back half alone: backend 0.61/0.69 (16 fits).
+# rounds 14 and 15, before round 16's was read: frontend_berlin 1.00/1.00 (7 fits) and ml_bengaluru 0.88/0.88 (7 of
+# 8; reported then, wrongly, as short) met the floors; backend 0.80/0.81 (35 of 44 passed, 43 fits, precision@10 0.9),
+# sre_bengaluru 1.00/0.80 (16 of 20), support 0.85/0.73 (15 fits), data_saopaulo 0.75/0.43 (3 of 7), sales
+# 0.25/1.00 (1 fit, 4 passed) did not; round 16's held-back half alone: backend 0.61/0.69 (16 fits).
+# The held-back halves of rounds 14, 15 and 16, measured again after tuning on round 16's tuning half too:
+# frontend_berlin 1.00/1.00 (7 fits) and ml_bengaluru 0.88/0.88 (7 of 8; reported then, wrongly, as short) met the
+# floors; backend 0.83/0.81 (35 of 42 passed, 43 fits, precision@10 0.9),
+# sre_bengaluru 1.00/0.80 (16 of 20), support 0.85/0.73 (11 of 13 passed, 15 fits), data_saopaulo 0.75/0.43 (3 of
+# 7), sales 0.25/1.00 (1 fit, 4 passed) did not.
 @pytest.mark.xfail(strict=True, reason=(
-    "not met: the held-back halves of rounds 14, 15 and 16 (246 postings, none ever tuned on), measured again after "
-    "tuning on round 16's tuning half too: frontend_berlin 1.00/1.00 (7 fits) meets them; backend 0.83/0.81 (35 of "
-    "42 passed, 43 fits, precision@10 0.9), sre_bengaluru 1.00/0.80 (16 of 20), ml_bengaluru 0.88/0.88 (7 of 8), "
-    "support 0.85/0.73 (11 of 13 passed, 15 fits), data_saopaulo 0.75/0.43 (3 of 7), sales 0.25/1.00 (1 fit, 4 "
-    "passed) do not"))
+    "not met: the held-back halves of rounds 14 to 17 (314 postings, none ever tuned on), measured once when round "
+    "17 landed, before its tuning half was read: frontend_berlin 1.00/0.93 (15 fits) and ml_bengaluru 0.88/0.88 (7 "
+    "of 8) meet them; backend 0.86/0.82 (66 fits, precision@10 0.9) and sales 0.50/1.00 (3 fits) are short of one; "
+    "sre_bengaluru 1.00/0.74 (23), support 0.81/0.76 (17), data_saopaulo 0.80/0.50 (8) are further off; round 17's "
+    "held-back half alone: backend 0.90/0.83 (23 fits), frontend_berlin 1.00/0.88 (8), sre_bengaluru 1.00/0.33 (3)"))
 def test_the_held_back_floors_hold_on_the_blind_rounds(evaluated):
     """The test rounds, written by someone who never saw the scorer and split once by the hash of the
     posting id: precision and recall >= 0.85 for every profile on their held-back halves together;
@@ -326,7 +331,11 @@ def test_the_test_rounds_postings_are_split_by_the_hash_and_reported_apart(tmp_p
         "not met: round 16's five on its 85 held-back postings (measured once on all 177 before its tuning half was "
         "tuned on: sre_toronto 0.89/0.85, sales_engineer_london 0.83/0.83, support_bogota 0.82/0.75, backend_go_warsaw "
         "0.73/0.81, qa_chennai 0.64/0.54): qa_chennai 0.80/0.80, support_bogota 0.86/0.86, sre_toronto 1.00/0.83 meet "
-        "the floor; backend_go_warsaw 0.71/0.71 (14 fits) and sales_engineer_london 1.00/0.60 (5 fits) do not")))])
+        "the floor; backend_go_warsaw 0.71/0.71 (14 fits) and sales_engineer_london 1.00/0.60 (5 fits) do not"))),
+    pytest.param(17, marks=pytest.mark.xfail(strict=True, reason=(
+        "not met: round 17's five, measured once on all its 130 postings before any of them was read: "
+        "data_eng_mexico 1.00/1.00 (7 fits) and csm_london 0.89/1.00 (8) meet the floor; rails_lisbon 0.89/0.67 (24), "
+        "analyst_bengaluru 0.67/1.00 (2 fits, 3 passed), techwriter_vancouver 0.24/0.62 (8 fits, 21 passed) do not")))])
 def test_the_people_never_tuned_for_reach_the_held_out_floor(round_):
     """People unlike the eval's seven, written and labelled on a test round's postings by its blind
     writers, never tuned for: precision and recall >= 0.75 for each (the issue's check on postings and
