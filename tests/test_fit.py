@@ -1017,6 +1017,22 @@ def test_short_forms_in_a_title_are_read_as_the_words_they_stand_for(title, func
     assert title_function(title) == function
 
 
+@pytest.mark.parametrize("title, function", [
+    ("Experienced Technical Writer Machine Learning Star", "technical writing"),
+    ("Developer Documentation Writer", "technical writing"), ("Security Technical Writer", "technical writing"),
+    ("API Writer", "technical writing"), ("Senior Content Designer", "technical writing"),
+    ("Technical Author (m/f/d)", "technical writing"), ("Content Marketing Manager", "marketing"),
+    ("Product Designer", "design"), ("Developer Advocate", "developer relations")])
+def test_a_writers_title_is_writing_whatever_it_writes_about(title, function):
+    """The work a writer's title names is writing: the subject ("Machine Learning") or the readers ("Developer")
+    beside it are not the work, and a person who writes developer docs is not offered developer seats."""
+    from pipeline.fit.functions import person_functions, title_function
+
+    assert title_function(title) == function
+    assert person_functions(("Technical Writer", "Developer Documentation Writer", "Content Designer")) == \
+        frozenset({"technical writing"})
+
+
 def test_a_generic_head_before_its_teams_is_not_an_alternative_but_a_listed_role_is():
     from pipeline.fit.functions import title_function, title_functions
     assert set(title_functions("Software Engineer, Infrastructure/Back-end")) == {"sre", "backend"}

@@ -115,6 +115,11 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
                          r"future (opportunit|opening|role)|"
                          r"(multiple|various|several|many) (\w+ )?(roles|positions|openings|jobs|vacancies)|"
                          r"candidatura espont|candidature spontan|expression of interest"),
+    # Writing is the work of a writer's title whatever it writes about ("Technical Writer, Machine Learning",
+    # "Developer Documentation Writer"); content design (UX writing) is writing for a product's screens.
+    ("technical writing", r"(technical|documentation|docs|api|ux) writer|technical (author|editor|writing)|"
+                          r"documentation (engineer|specialist|lead|manager)|docs engineer|information developer|"
+                          r"content design(er)?\b|ux writing"),
     # Selling to consumers on commission, by phone script or in a shop: an agent's, a closer's, telesales, retail.
     ("consumer sales", r"(sales|insurance|real estate|travel|mortgage|loan|call) agent|insurance (sales|producer)|"
                        r"tele ?sales|telemarket|door[- ]to[- ]door|\bclosers?\b|"
@@ -198,7 +203,6 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("security", r"security|secops|appsec|penetration|\bpen ?test|\bsoc\b|cyber|detection (and|&) response|"
                  r"incident response|threat (hunt|intel|detection)"),
     ("developer relations", r"developer (advocate|relations|evangelist)|\bdevrel\b"),
-    ("technical writing", r"technical writer|documentation engineer"),
     ("sre", r"site reliability|\bsres?\b|devops|database administrator|\bdba\b|database reliability|"
             r"dev ops|platform engineer|infrastructure|\binfra\b|"
             r"cloud (engineer|architect)|cloud ?ops|release engineer|build engineer|"
