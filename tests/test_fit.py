@@ -86,6 +86,17 @@ def test_languages_required_versus_a_plus():
     assert score(description="Python. German is a plus.").score == score(description="Python.").score
 
 
+def test_a_language_offered_as_a_choice_is_asked_only_of_one_who_speaks_none_of_them():
+    both = frozenset({"english", "portuguese"})
+    assert required_languages("Fluent in written & spoken Spanish, Italian or Portuguese.", spoken=both)[0] == set()
+    assert required_languages("Fließend Deutsch oder Englisch.", spoken=frozenset({"english"}))[0] == set()
+    assert required_languages("Fluent Spanish, Italian or Portuguese.", spoken=frozenset({"english"}))[0] == \
+        {"spanish", "italian", "portuguese"}, "none of them spoken: the choice is not the person's"
+    assert required_languages("Fluent Spanish, Italian and Portuguese.", spoken=both)[0] == {"spanish", "italian"}
+    assert required_languages("Bilingual English/Spanish required.", spoken=frozenset({"english"}))[0] == \
+        {"spanish"}, "a bilingual seat's pair asks both"
+
+
 def test_location_and_remote():
     only = FitProfile(**{**BACKEND.__dict__, "remote": "only"})
     assert score(location="Munich, Germany").score == score().score

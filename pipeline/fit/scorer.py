@@ -504,7 +504,30 @@ def required_languages(text: str, lowered: str | None = None, spoken: frozenset[
     if written and written != "english" and written not in spoken and \
             (not places or places & SPOKEN_IN.get(written, places)):
         required.add(written)
+    if required and spoken:
+        required -= _choices_with_spoken(lowered, spoken)
     return required - optional, optional
+
+
+# Languages offered as a choice ("fluent in Spanish, Italian or Portuguese", "Deutsch oder Englisch"): one of them
+# is asked for, so a person who speaks one has what is asked.
+_LANGUAGE_OF_NAME = {name: language for language, names in LANGUAGES.items() for name in names}
+_ANY_LANGUAGE = "(?:" + "|".join(sorted(_LANGUAGE_OF_NAME, key=len, reverse=True)) + ")"
+_LANGUAGE_CHOICE = re.compile(rf"\b{_ANY_LANGUAGE}(?:\s*(?:,|/|\bor\b|\boder\b|\bou\b|\bo\b|\band/or\b)\s*"
+                              rf"{_ANY_LANGUAGE}\b)+")
+_CHOICE_WORD = re.compile(r"\bor\b|\boder\b|\bou\b|\bo\b")  # not "/": "bilingual (English/Spanish)" asks both
+
+
+def _choices_with_spoken(lowered: str, spoken: frozenset[str]) -> set[str]:
+    """The languages a posting offers as alternatives to one the person speaks."""
+    found: set[str] = set()
+    for choice in _LANGUAGE_CHOICE.finditer(lowered):
+        if not _CHOICE_WORD.search(choice.group()):
+            continue  # "English, German and French", "English/Spanish": all of them
+        named = {_LANGUAGE_OF_NAME[n] for n in re.findall(_ANY_LANGUAGE, choice.group())}
+        if named & spoken:
+            found |= named
+    return found
 
 
 @functools.lru_cache(maxsize=4)  # asked for the same text by the place and the language components
