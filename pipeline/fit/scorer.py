@@ -105,6 +105,9 @@ _TRACK = re.compile(r"\b(?:team |tech(?:nical)? )?(?:lead|leader|leadership|mana
 _LEVEL_WORD = r"(?:senior|sr\.?|staff|principal|lead|junior|jr\.?|mid(?:-level)?|entry[- ]level)"
 # Levels offered as alternatives: "Senior/Staff Engineer", "Junior or Mid-level Developer".
 _ALTERNATIVE_LEVELS = re.compile(rf"\b({_LEVEL_WORD})\s*(?:/|\bor\b|&)\s*({_LEVEL_WORD})(?!\w)", re.I)
+# An internship offered beside a role ("Full-stack engineer or INTERN in Spring or Summer", "Intern or Junior
+# Developer"): two openings, and the role's level is its own.
+_INTERN_ALTERNATIVE = re.compile(r"\s+or\s+(?:an?\s+)?intern(?:ship)?s?\b.*$|^\W*intern(?:ship)?s?\s+or\b", re.I)
 # Levels listed in a note: "(Senior, Staff, Principal)", "(Mid/Senior)".
 _LISTED_LEVELS = re.compile(rf"\(\s*({_LEVEL_WORD}(?:\s*(?:,|/|\bor\b|&|\band\b)\s*{_LEVEL_WORD})+)\s*\)", re.I)
 # A title that says the job is not a regular full-time position: a schedule, or a workload below full
@@ -180,7 +183,7 @@ _REQUIRED = (r"(?:fluent|fluency|native|business[- ]level|business[- ]fluent|pro
              r"imprescind[íi]vel|fluido|avanzado|nativo|imprescindible|requerido|indispensable|courant)")
 # "Customer Support Associate, Bilingual": a title that asks for two languages and names neither
 _BILINGUAL_TITLE = re.compile(rf"\b(?:{_BILINGUAL})\b", re.I)
-_OPTIONAL = r"{lang}\W+(?:\w+\W+){0,3}?(?:is\s+)?(?:a\s+)?(?:plus|nice to have|bonus|advantage|preferred|ideal)"
+_OPTIONAL = r"{lang}\W+(?:\w+\W+){0,3}?(?:is\s+)?(?:a\s+)?(?:plus|nice[- ]to[- ]have|bonus|advantage|preferred|ideal)"
 # Frequent words of the languages a posting may be written in; English last, as the default.
 _STOPWORDS = {"german": {"und", "die", "der", "wir", "sie", "mit", "für", "ist", "du", "bei", "eine", "auf", "das"},
               "french": {"et", "les", "des", "une", "vous", "nous", "pour", "avec", "est", "dans", "sur"},
@@ -347,7 +350,7 @@ def title_levels(title: str, ignore: frozenset[str] = frozenset()) -> tuple[str,
     """The levels a title states (words in `ignore`, the person's own role words, left out): both
     of "Senior/Staff", else the most specific level word, else a corporate grade standing as a part
     of its own ("- Associate -"); () when it states none. A track it promises is not its level."""
-    title, grade = title_grade(_TRACK.sub(" ", title))
+    title, grade = title_grade(_TRACK.sub(" ", _INTERN_ALTERNATIVE.sub(" ", title)))
     listed = _LISTED_LEVELS.search(title)  # "Software Engineers (Senior, Staff, Principal)": each is offered
     alternatives = _ALTERNATIVE_LEVELS.search(title)
     if listed or alternatives:
