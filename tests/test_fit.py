@@ -80,6 +80,11 @@ def test_avoid_terms_and_ruled_out_titles():
 def test_languages_required_versus_a_plus():
     assert required_languages("Fluent German required.")[0] == {"german"}
     assert required_languages("German is a plus.")[0] == set()
+    german = ("Wir sind ein Team in Berlin und suchen für die Entwicklung der Plattform eine Person mit Erfahrung, "
+              "die mit uns die neue Plattform baut und auf die Details achtet. Du arbeitest mit dem Team. ") * 3
+    assert required_languages(german, spoken=frozenset({"english"}))[0] == {"german"}, "written in German: asked"
+    assert required_languages(german + "Sprache: Englisch (Deutsch, nice-to-have)",
+                              spoken=frozenset({"english"}))[0] == set(), "unless the text calls it a plus"
     assert required_languages("Sehr gute Deutschkenntnisse und fließend Englisch.")[0] >= {"german"}
     assert score(description="Python. Fluent German is required.").score <= 40
     assert "requires German" in score(description="Python. Fluent German is required.").flags
