@@ -103,8 +103,8 @@ _TITLE_LEVELS = (  # first match wins: the most specific words first
 _TRACK = re.compile(r"\b(?:team |tech(?:nical)? )?(?:lead|leader|leadership|management|manager)\s+track\b|"
                     r"\b(?:path|track|growth|progression)\s+(?:to|into|towards)\s+(?:a\s+)?\w+", re.I)
 _LEVEL_WORD = r"(?:senior|sr\.?|staff|principal|lead|junior|jr\.?|mid(?:-level)?|entry[- ]level)"
-# Levels offered as alternatives: "Senior/Staff Engineer", "Junior or Mid-level Developer".
-_ALTERNATIVE_LEVELS = re.compile(rf"\b({_LEVEL_WORD})\s*(?:/|\bor\b|&)\s*({_LEVEL_WORD})(?!\w)", re.I)
+# Levels offered as alternatives: "Senior/Staff Engineer", "Junior or Mid-level Developer", "Staff and Senior SWEs".
+_ALTERNATIVE_LEVELS = re.compile(rf"\b({_LEVEL_WORD})\s*(?:/|\bor\b|&|\band\b)\s*({_LEVEL_WORD})(?!\w)", re.I)
 # An internship offered beside a role ("Full-stack engineer or INTERN in Spring or Summer", "Intern or Junior
 # Developer"): two openings, and the role's level is its own.
 _INTERN_ALTERNATIVE = re.compile(r"\s+or\s+(?:an?\s+)?intern(?:ship)?s?\b.*$|^\W*intern(?:ship)?s?\s+or\b", re.I)
