@@ -230,7 +230,13 @@ TUNED_HALF_REACHED = {14: {"backend": (13 / 15, 13 / 13, 0.9), "sales": (1.0, 1.
                       # company); a Brazil-only (PJ) Vue seat; "Data Application Engineer" for three people
                       16: {"backend": (16 / 18, 16 / 18, 1.0), "sales": (1.0, 1.0, 1.0), "support": (4 / 5, 1.0, 1.0),
                            "sre_bengaluru": (5 / 6, 1.0, 1.0), "ml_bengaluru": (1 / 2, 1.0, 1.0),
-                           "frontend_berlin": (4 / 5, 1.0, 1.0), "data_saopaulo": (1.0, 3 / 4, 0.75)}}
+                           "frontend_berlin": (4 / 5, 1.0, 1.0), "data_saopaulo": (1.0, 3 / 4, 0.75)},
+                      # round 17's: two no_fit Ruby seats (offshore, near Basel) and a Haskell seat in Hamilton ON
+                      # with "remote OK" for the backend person; an SRE fit among US cities and "Remote"; no sales or
+                      # applied-ML fit there (nothing passed: None, no top ten to take)
+                      17: {"backend": (19 / 22, 19 / 21, 1.0), "sales": (1.0, 1.0, None), "support": (1.0, 1.0, 1.0),
+                           "sre_bengaluru": (1.0, 1 / 2, 1.0), "ml_bengaluru": (1.0, 1.0, None),
+                           "frontend_berlin": (1.0, 1.0, 1.0), "data_saopaulo": (1.0, 1.0, 1.0)}}
 
 
 @pytest.mark.parametrize("name", sorted(TUNING_REACHED))
@@ -251,7 +257,10 @@ def test_a_test_rounds_tuning_half_keeps_what_tuning_reached(evaluated, round_):
         result = evaluated[f"round{round_}_tuning"][name]
         assert result["precision"] >= precision - 1e-9, (name, result["misses"])
         assert result["recall"] >= recall - 1e-9, (name, result["misses"])
-        assert result["top10_precision"] >= top10 - 1e-9, (name, result["misses"])
+        if top10 is None:  # no fit in that half: nothing to rank
+            assert result["fit"] == 0, name
+        else:
+            assert result["top10_precision"] >= top10 - 1e-9, (name, result["misses"])
 
 
 @pytest.mark.parametrize("round_", sorted(UNSEEN_REACHED))
@@ -288,7 +297,8 @@ def test_earlier_rounds_people_keep_what_tuning_reached(round_):
     "17 landed, before its tuning half was read: frontend_berlin 1.00/0.93 (15 fits) and ml_bengaluru 0.88/0.88 (7 "
     "of 8) meet them; backend 0.86/0.82 (66 fits, precision@10 0.9) and sales 0.50/1.00 (3 fits) are short of one; "
     "sre_bengaluru 1.00/0.74 (23), support 0.81/0.76 (17), data_saopaulo 0.80/0.50 (8) are further off; round 17's "
-    "held-back half alone: backend 0.90/0.83 (23 fits), frontend_berlin 1.00/0.88 (8), sre_bengaluru 1.00/0.33 (3)"))
+    "held-back half alone: backend 0.90/0.83 (23 fits), frontend_berlin 1.00/0.88 (8), sre_bengaluru 1.00/0.33 (3); "
+    "measured again after tuning on round 17's tuning half: the same"))
 def test_the_held_back_floors_hold_on_the_blind_rounds(evaluated):
     """The test rounds, written by someone who never saw the scorer and split once by the hash of the
     posting id: precision and recall >= 0.85 for every profile on their held-back halves together;
@@ -349,9 +359,11 @@ def test_the_test_rounds_postings_are_split_by_the_hash_and_reported_apart(tmp_p
         "0.73/0.81, qa_chennai 0.64/0.54): qa_chennai 0.80/0.80, support_bogota 0.86/0.86, sre_toronto 1.00/0.83 meet "
         "the floor; backend_go_warsaw 0.71/0.71 (14 fits) and sales_engineer_london 1.00/0.60 (5 fits) do not"))),
     pytest.param(17, marks=pytest.mark.xfail(strict=True, reason=(
-        "not met: round 17's five, measured once on all its 130 postings before any of them was read: "
-        "data_eng_mexico 1.00/1.00 (7 fits) and csm_london 0.89/1.00 (8) meet the floor; rails_lisbon 0.89/0.67 (24), "
-        "analyst_bengaluru 0.67/1.00 (2 fits, 3 passed), techwriter_vancouver 0.24/0.62 (8 fits, 21 passed) do not")))])
+        "not met: round 17's five on its 68 held-back postings (measured once on all 130 before any was read: "
+        "data_eng_mexico 1.00/1.00, csm_london 0.89/1.00, rails_lisbon 0.89/0.67, analyst_bengaluru 0.67/1.00, "
+        "techwriter_vancouver 0.24/0.62; then its tuning half was tuned on, for these five too): analyst_bengaluru "
+        "1.00/1.00 (1 fit), data_eng_mexico 1.00/1.00 (3), csm_london 0.75/1.00 (3) meet the floor; rails_lisbon "
+        "1.00/0.69 (13 fits) and techwriter_vancouver 0.67/0.50 (4 fits) do not")))])
 def test_the_people_never_tuned_for_reach_the_held_out_floor(round_):
     """People unlike the eval's seven, written and labelled on a test round's postings by its blind
     writers, never tuned for: precision and recall >= 0.75 for each (the issue's check on postings and
