@@ -2380,6 +2380,22 @@ def test_round_13s_bounds(text, bound):
     assert (bound in found) if bound else not found, found
 
 
+@pytest.mark.parametrize("text, limits", [
+    ("Vue.js, TypeScript.\n\n## Contratação\n\nPJ a combinar\n\n## Labels\n- Remoto", {"brazil"}),
+    ("Remote React developer. Tipo de contratação: CLT ou PJ.", {"brazil"}),
+    ("Contrato como pessoa jurídica, 100% remoto.", {"brazil"}),
+    # a board Brazil and Portugal share tags a Lisbon posting with its labels all the same
+    ("Front-end em Lisboa, Portugal.\n\n## Labels\n- Alocado\n- CLT\n- PJ\n- Remoto", None),
+    ("We build CLT tooling (command line tools) for data teams. Remote.", None)])
+def test_a_brazilian_contract_is_a_seat_in_brazil(text, limits):
+    """"CLT" and "PJ" are Brazil's kinds of employment contract: a remote seat offered on one is in Brazil, as
+    one on a W-2 is in the US."""
+    from pipeline.fit.places import Said
+
+    found = Said("Developer", text, text.lower()).limits
+    assert (found == frozenset(limits)) if limits else found is None, found
+
+
 def test_a_state_code_is_not_a_word_going_on():
     from pipeline.fit.places import countries_of
 

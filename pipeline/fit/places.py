@@ -1175,6 +1175,19 @@ _US_ONLY = re.compile(r"security clearance|clearance (?:is )?required|\bts/sci\b
                       r"\bu\.?s\.? citizens?(?:hip)?\b|green card|\bw-?2\b|\b1099\b|\b401\s?(?:\(k\)|k\b)", re.I)
 
 
+# Brazil's kinds of employment contract ("CLT", "PJ": a "pessoa jurídica" contractor): a seat in Brazil, as a
+# W-2 or a 401(k) is a US one.
+_BRAZILIAN_CONTRACT = re.compile(r"(?:contrata\w*|regime|v[ií]nculo|modalidade|labels|contract\w*)\W{1,20}"
+                                 r"(?:\w+\W{1,20}){0,3}?(?-i:(?:CLT|PJ)\b)|pessoa jur[ií]dica", re.I)
+_PORTUGAL = re.compile(r"\bportugal\b|\blisbo[an]\b|\bporto\b(?!\s+(?:alegre|seguro|velho))", re.I)
+
+
+def _brazilian_contract(title: str, text: str) -> bool:
+    """The posting offers a Brazilian contract, and is not one for Portugal on a board the two countries share
+    (Portuguese-language boards tag every posting with their "CLT" and "PJ" labels)."""
+    return _BRAZILIAN_CONTRACT.search(text, 0, 4000) is not None and not _PORTUGAL.search(f"{title}\n{text[:4000]}")
+
+
 # A benefit offered to the company's US staff among others ("For US employees: 401k", "retirement plans
 # (available for United States team members)"): the team reaches beyond the US, so it is no bound.
 _FOR_US_STAFF = re.compile(r"\b(?:for|to)\s+(?:our\s+)?(?:u\.?s\.?|us-based|american|united states)[- ]?(?:based\s+)?"
@@ -1202,7 +1215,8 @@ class Said:
         inferred = () if self.anywhere else (zone_bound(self.title) or zones_in_text(self.text, self.lowered, caps),
                                              pay_bound(self.text, self.lowered, caps))
         for found in (*inferred,
-                      frozenset({"united states"}) if _us_only(self.title, self.text, self.lowered) else None):
+                      frozenset({"united states"}) if _us_only(self.title, self.text, self.lowered) else None,
+                      frozenset({"brazil"}) if _brazilian_contract(self.title, self.text) else None):
             if found:
                 limits = found if limits is None else limits & found
         return limits
