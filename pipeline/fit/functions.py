@@ -115,11 +115,6 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
                          r"future (opportunit|opening|role)|"
                          r"(multiple|various|several|many) (\w+ )?(roles|positions|openings|jobs|vacancies)|"
                          r"candidatura espont|candidature spontan|expression of interest"),
-    # Writing is the work of a writer's title whatever it writes about ("Technical Writer, Machine Learning",
-    # "Developer Documentation Writer"); content design (UX writing) is writing for a product's screens.
-    ("technical writing", r"(technical|documentation|docs|api|ux) writer|technical (author|editor|writing)|"
-                          r"documentation (engineer|specialist|lead|manager)|docs engineer|information developer|"
-                          r"content design(er)?\b|ux writing"),
     # Selling to consumers on commission, by phone script or in a shop: an agent's, a closer's, telesales, retail.
     ("consumer sales", r"(sales|insurance|real estate|travel|mortgage|loan|call) agent|insurance (sales|producer)|"
                        r"tele ?sales|telemarket|door[- ]to[- ]door|\bclosers?\b|"
@@ -157,6 +152,14 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("management", r"(engineering|(?<!business )development|software|technical|team|delivery) manager|"
                    r"manager,? (?:of )?(?:software |product )?(?:engineering|development)\b|"
                    r"head of|director|vice president|\bvp\b|\bcto\b|chief"),
+    # Writing is the work of a writer's title whatever it writes about ("Technical Writer, Machine Learning",
+    # "Developer Documentation Writer"), after the managers ("Head of Technical Writing"); content design (UX
+    # writing) is writing for a product's screens, not a graphic or marketing "content designer".
+    ("technical writing", r"(technical|tech|documentation|docs|api|ux) writer|technical (author|editor|writing)|"
+                          r"documentation (engineer|lead|writer)|docs engineer|information developer|ux writing|"
+                          r"(?<!graphic )(?<!visual )(?<!marketing )(?<!brand )(?<!social )(?<!instructional )"
+                          r"(?<!learning )(?<!& )(?<!and )content design(er)?\b"
+                          r"(?!\W+(?:social|instagram|tiktok|video|graphic|marketing))"),
     ("customer engineering", r"forward[- ]deployed|solutions? (engineer|architect|consultant)|sales engineer|"
                              r"customer[- ](centric|facing) engineer|success engineer|"
                              r"customer engineer|implementation (engineer|consultant|specialist)|"

@@ -275,8 +275,6 @@ _BOUND_LINE = re.compile(r"(?:locations?|ubicaci[óo]n|localiza[çc][ãa]o|stand
                          r"([^\n]{2,60})", re.I)
 _BOUND_OUTSIDE = re.compile(rf"(?:outside(?:\s+of)?|other than)\s+(?:the\s+)?({_PHRASE_CHAR}{{2,50}})", re.I)
 _NEGATED = re.compile(r"\b(?:not|cannot|can't|can’t|unable|no one|nobody)\b")
-# "we are" before "based in X" / "located in X": the company speaking of its own seat
-_WE_ARE = re.compile(r"\bwe(?:['’]re| are)\s+(?:(?:all|also|currently|proudly|mostly)\s+)?$")
 _SEAT_BEFORE = re.compile(r"(?:hq|headquarters?|office|company|sede|firmen)\W{0,3}$")
 _LINE_WORDS = triggers("location",)
 _OTHER_LINE_WORDS = triggers("ubicaci", "localiza", "standort", "lieu", "local:")  # looked for unless in English
@@ -421,10 +419,12 @@ _CITY_NAMES = _alternation(list(CITIES))
 _STATE_NAMES = _alternation(US_STATES)
 # "Portland, OR", "Austin, tx", "Cambridge, MA and Prague": a state's code after a comma, not a word going on
 # ("LATAM, or you can")
-# Codes that are English words too ("France, or Germany", "Boston, in person") count only in capitals.
-_WORD_CODES = frozenset({"or", "in", "me", "hi", "oh", "ok"})
+# Codes that are words too ("France, or Germany", "Boston, in person", "Madrid, de lunes a viernes") count before
+# another word only in capitals; at the end of a field or clause ("Columbus, oh", "Bangor, Me") in any case.
+_WORD_CODES = frozenset({"or", "in", "me", "hi", "oh", "ok", "de", "la", "al"})
 _CODE_ALTERNATION = "|".join(c for c in US_CODES if c not in _WORD_CODES) + "|(?-i:" + \
-    "|".join(c.upper() for c in sorted(_WORD_CODES)) + ")"
+    "|".join(c.upper() for c in sorted(_WORD_CODES)) + ")|(?:" + "|".join(sorted(_WORD_CODES)) + \
+    r")(?=\s*(?:$|[)\]/;|,.]|\d{5}))"
 _STATE_CODE = re.compile(r",\s*(" + _CODE_ALTERNATION + r")\b(?![ \t]+(?!and\b|or\b)(?-i:[a-z]))", re.I)
 # US state codes that are also countries' ISO codes.
 _ISO_CODES = {"in": "india", "ca": "canada", "de": "germany", "ar": "argentina", "co": "colombia", "id": "indonesia",
@@ -998,11 +998,8 @@ def bounds_in_text(text: str, lowered: str | None = None, english: bool = False)
             lead = None  # "you don't have to be located in the USA": no bound at all
         elif lead and _PRIORITY_AFTER.match(head, lead.start(1)):
             lead = None  # "Candidates within North America will be given priority": a wish
-        elif lead and (_SEAT_IN.search(lowered, max(0, lead.start() - 24), lead.start(1))
-                       or lowered.startswith(("based", "located"), lead.start())
-                       and _WE_ARE.search(lowered, max(0, lead.start() - 24), lead.start())):
-            lead = None  # "a remote-first company, headquartered in San Francisco", "although we are based in the
-            # USA": where the company sits
+        elif lead and _SEAT_IN.search(lowered, max(0, lead.start() - 24), lead.start(1)):
+            lead = None  # "a remote-first company, headquartered in San Francisco": where the company sits
         elif lead and (_team_based(head, lowered, lead.start(), lead.start(1))
                        or _TEAM_WITH.search(lowered, lead.start(), lead.start(1))
                        or _TEAM_IN.search(lowered, lead.start(), lead.start(1))):

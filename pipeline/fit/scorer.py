@@ -174,16 +174,21 @@ LANGUAGES = {"english": ("english", "englisch", "inglês", "inglés", "anglais")
              "swedish": ("swedish", "schwedisch")}
 triggers(*itertools.chain.from_iterable(LANGUAGES.values()))  # looked for around a language's anchor (below)
 _BILINGUAL = r"bilingual|biling[üu]e|bil[íi]ngue|zweisprachig"  # asks for two languages (_BILINGUAL_TITLE)
+# The words between a language and what is said of it stay in one clause: not across a line or a sentence
+# ("Fluent German required.\nNice-to-have: Terraform" asks German and nothing of Terraform's).
+_GAP = r"[^\w.;!?\n]+"
 _REQUIRED = (r"(?:fluent|fluency|native|business[- ]level|business[- ]fluent|proficien\w*|excellent|strong|"
              r"very good|perfect|verhandlungssicher\w*|fließend\w*|sehr gute?|fluência|domínio|dominio|"
-             + _BILINGUAL + r")\W+"
-             r"(?:\w+\W+){0,5}?{lang}|"
-             r"{lang}\W+(?:\w+\W+){0,2}?(?:is\s+)?(?:required|mandatory|a must|essential|needed|"
+             + _BILINGUAL + r")" + _GAP +
+             r"(?:\w+" + _GAP + r"){0,5}?{lang}|"
+             r"{lang}" + _GAP + r"(?:\w+" + _GAP + r"){0,2}?(?:is\s+)?(?:required|mandatory|a must|essential|needed|"
              r"\(?[bc][12]\b|native|fluent|fließend|verhandlungssicher|fluente|avançado|obrigatório|"
              r"imprescind[íi]vel|fluido|avanzado|nativo|imprescindible|requerido|indispensable|courant)")
 # "Customer Support Associate, Bilingual": a title that asks for two languages and names neither
 _BILINGUAL_TITLE = re.compile(rf"\b(?:{_BILINGUAL})\b", re.I)
-_OPTIONAL = r"{lang}\W+(?:\w+\W+){0,3}?(?:is\s+)?(?:a\s+)?(?:plus|nice[- ]to[- ]have|bonus|advantage|preferred|ideal)"
+# A language the same clause calls a plus ("German is a plus", "Deutsch, nice-to-have").
+_OPTIONAL = (r"{lang}" + _GAP + r"(?:\w+" + _GAP + r"){0,3}?(?:is\s+)?(?:a\s+)?"
+             r"(?:plus|nice[- ]to[- ]have|bonus|advantage|preferred|ideal)")
 # Frequent words of the languages a posting may be written in; English last, as the default.
 _STOPWORDS = {"german": {"und", "die", "der", "wir", "sie", "mit", "für", "ist", "du", "bei", "eine", "auf", "das"},
               "french": {"et", "les", "des", "une", "vous", "nous", "pour", "avec", "est", "dans", "sur"},
@@ -493,6 +498,7 @@ def required_languages(text: str, lowered: str | None = None, spoken: frozenset[
     speaks another."""
     lowered = text.lower() if lowered is None else lowered
     required, optional = set(), set()
+    asked: list[tuple[int, int]] = []  # where the text asks for a language it requires
     named = {_LANGUAGE_OF_ANCHOR[anchor] for anchor, _ in find_each(lowered, _ANCHORS)} - spoken  # most name one or two
     for language in named:
         names, must, plus = _LANGUAGE_PATTERNS[language]
@@ -501,14 +507,15 @@ def required_languages(text: str, lowered: str | None = None, spoken: frozenset[
             continue
         if any(plus.search(lowered, a, b) for a, b in spans):
             optional.add(language)
-        elif any(must.search(lowered, a, b) for a, b in spans):
+        elif found := [m.span() for a, b in spans if (m := must.search(lowered, a, b))]:
             required.add(language)
+            asked += found
+    if asked and spoken:
+        required -= _choices_with_spoken(lowered, spoken, asked)
     written = written_in(lowered)
     if written and written != "english" and written not in spoken and \
             (not places or places & SPOKEN_IN.get(written, places)):
         required.add(written)
-    if required and spoken:
-        required -= _choices_with_spoken(lowered, spoken)
     return required - optional, optional
 
 
@@ -516,17 +523,22 @@ def required_languages(text: str, lowered: str | None = None, spoken: frozenset[
 # is asked for, so a person who speaks one has what is asked.
 _LANGUAGE_OF_NAME = {name: language for language, names in LANGUAGES.items() for name in names}
 _ANY_LANGUAGE = "(?:" + "|".join(sorted(_LANGUAGE_OF_NAME, key=len, reverse=True)) + ")"
-_LANGUAGE_CHOICE = re.compile(rf"\b{_ANY_LANGUAGE}(?:\s*(?:,|/|\bor\b|\boder\b|\bou\b|\bo\b|\band/or\b)\s*"
+_CHOICE_WORD = r"\b(?:or|oder|ou|o|and/or)\b"
+_LANGUAGE_CHOICE = re.compile(rf"\b{_ANY_LANGUAGE}(?:\s*(?:,\s*(?:{_CHOICE_WORD})?|/|{_CHOICE_WORD})\s*"
                               rf"{_ANY_LANGUAGE}\b)+")
-_CHOICE_WORD = re.compile(r"\bor\b|\boder\b|\bou\b|\bo\b")  # not "/": "bilingual (English/Spanish)" asks both
+_CHOOSES = re.compile(_CHOICE_WORD)  # not "/": "English/Spanish" names a pair
+_BILINGUAL_BEFORE = re.compile(rf"(?:{_BILINGUAL})\W+(?:\w+\W+)?$")
 
 
-def _choices_with_spoken(lowered: str, spoken: frozenset[str]) -> set[str]:
-    """The languages a posting offers as alternatives to one the person speaks."""
+def _choices_with_spoken(lowered: str, spoken: frozenset[str], asked: list[tuple[int, int]]) -> set[str]:
+    """The languages a requirement (at one of the `asked` spans) offers as alternatives to one the person speaks.
+    A bilingual seat's pair ("bilingual English or Spanish") is asked whole."""
     found: set[str] = set()
     for choice in _LANGUAGE_CHOICE.finditer(lowered):
-        if not _CHOICE_WORD.search(choice.group()):
-            continue  # "English, German and French", "English/Spanish": all of them
+        start, end = choice.span()
+        if not _CHOOSES.search(choice.group()) or _BILINGUAL_BEFORE.search(lowered, max(0, start - 30), start) \
+                or not any(a < end and start < b for a, b in asked):
+            continue  # "English, German and French", "English/Spanish"; or a choice that is not the requirement
         named = {_LANGUAGE_OF_NAME[n] for n in re.findall(_ANY_LANGUAGE, choice.group())}
         if named & spoken:
             found |= named
