@@ -302,13 +302,17 @@ def test_earlier_rounds_people_keep_what_tuning_reached(round_):
 # floors; backend 0.83/0.81 (35 of 42 passed, 43 fits, precision@10 0.9),
 # sre_bengaluru 1.00/0.80 (16 of 20), support 0.85/0.73 (11 of 13 passed, 15 fits), data_saopaulo 0.75/0.43 (3 of
 # 7), sales 0.25/1.00 (1 fit, 4 passed) did not.
+# The held-back halves of rounds 14 to 17 (314 postings), measured once when round 17 landed and again after
+# tuning on its tuning half (the same both times): frontend_berlin 1.00/0.93 (15 fits) and ml_bengaluru 0.88/0.88
+# (7 of 8) met the floors; backend 0.86/0.82 (66 fits), sales 0.50/1.00 (3 fits), sre_bengaluru 1.00/0.74 (23),
+# support 0.81/0.76 (17), data_saopaulo 0.80/0.50 (8) did not.
 @pytest.mark.xfail(strict=True, reason=(
-    "not met: the held-back halves of rounds 14 to 17 (314 postings, none ever tuned on), measured once when round "
-    "17 landed, before its tuning half was read: frontend_berlin 1.00/0.93 (15 fits) and ml_bengaluru 0.88/0.88 (7 "
-    "of 8) meet them; backend 0.86/0.82 (66 fits, precision@10 0.9) and sales 0.50/1.00 (3 fits) are short of one; "
-    "sre_bengaluru 1.00/0.74 (23), support 0.81/0.76 (17), data_saopaulo 0.80/0.50 (8) are further off; round 17's "
-    "held-back half alone: backend 0.90/0.83 (23 fits), frontend_berlin 1.00/0.88 (8), sre_bengaluru 1.00/0.33 (3); "
-    "measured again after tuning on round 17's tuning half: the same"))
+    "not met: the held-back halves of rounds 14 to 18 (420 postings, none ever tuned on), measured once when round "
+    "18 landed, before its tuning half was read: ml_bengaluru 0.89/0.89 (8 of 9) meets them; backend 0.89/0.83 "
+    "(87 of 98 passed, 105 fits, precision@10 1.0), frontend_berlin 1.00/0.78 (14 of 18), sales 0.38/1.00 (3 fits, "
+    "8 passed), sre_bengaluru 1.00/0.67 (20 of 30), support 0.81/0.72 (13 of 16 passed, 18 fits), data_saopaulo "
+    "0.80/0.44 (4 of 9) do not; round 18's held-back half alone: backend 0.94/0.85 (39 fits), sre_bengaluru "
+    "1.00/0.43 (3 of 7), frontend_berlin none of 3 found"))
 def test_the_held_back_floors_hold_on_the_blind_rounds(evaluated):
     """The test rounds, written by someone who never saw the scorer and split once by the hash of the
     posting id: precision and recall >= 0.85 for every profile on their held-back halves together;
@@ -373,7 +377,12 @@ def test_the_test_rounds_postings_are_split_by_the_hash_and_reported_apart(tmp_p
         "data_eng_mexico 1.00/1.00, csm_london 0.89/1.00, rails_lisbon 0.89/0.67, analyst_bengaluru 0.67/1.00, "
         "techwriter_vancouver 0.24/0.62; then its tuning half was tuned on, for these five too): analyst_bengaluru "
         "1.00/1.00 (1 fit), data_eng_mexico 1.00/1.00 (3), csm_london 0.75/1.00 (3) meet the floor; rails_lisbon "
-        "1.00/0.69 (13 fits) and techwriter_vancouver 0.67/0.50 (4 fits) do not")))])
+        "1.00/0.69 (13 fits) does not; techwriter_vancouver was 0.67/0.50 (4 fits) then, 0.75/0.75 after the review's "
+        "mending of the writing rule ('Tech Writer')"))),
+    pytest.param(18, marks=pytest.mark.xfail(strict=True, reason=(
+        "not met: round 18's five, measured once on all its 211 postings before any of them was read: "
+        "datasci_bengaluru 1.00/1.00 (10 fits) and android_saopaulo 1.00/0.83 (29) meet the floor; sre_london "
+        "0.87/0.54 (24 fits), frontend_nyc 1.00/0.47 (15), support_lisbon 0.67/0.50 (4) do not")))])
 def test_the_people_never_tuned_for_reach_the_held_out_floor(round_):
     """People unlike the eval's seven, written and labelled on a test round's postings by its blind
     writers, never tuned for: precision and recall >= 0.75 for each (the issue's check on postings and
