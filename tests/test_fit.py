@@ -189,9 +189,9 @@ def evaluated():
 # data scientists on site in DC. And once after round 12 became tuning data, by one SRE case: "Conversant Group is an IT
 # consulting company based in Chattanooga, TN" is the company's own seat, no bound on a remote role (three round-12
 # cases better), which lets its "Cloud Engineer", whose text is Microsoft 365 administration, score for the SRE.)
-TUNING_REACHED = {"backend": (345 / 397, 345 / 381, 0.9), "sales": (118 / 128, 118 / 127, 1.0),
+TUNING_REACHED = {"backend": (345 / 396, 345 / 381, 0.9), "sales": (118 / 128, 118 / 127, 1.0),
                   "support": (116 / 124, 116 / 119, 1.0), "sre_bengaluru": (152 / 168, 152 / 164, 0.9),
-                  "ml_bengaluru": (62 / 72, 62 / 72, 1.0), "frontend_berlin": (135 / 152, 135 / 153, 1.0),
+                  "ml_bengaluru": (62 / 72, 62 / 72, 1.0), "frontend_berlin": (135 / 151, 135 / 153, 1.0),
                   "data_saopaulo": (143 / 151, 143 / 153, 0.9)}
 # The same for the people unlike the seven of each blind round before the test round, measured once and tuned on
 # since. Round 8's, measured: mobile_toronto 0.62/0.71, qa_warsaw 0.22/0.88, security_us 0.91/0.71,
@@ -240,13 +240,22 @@ TUNED_HALF_REACHED = {14: {"backend": (13 / 15, 13 / 13, 0.9), "sales": (1.0, 1.
                       # company); a Brazil-only (PJ) Vue seat; "Data Application Engineer" for three people
                       16: {"backend": (16 / 18, 16 / 18, 1.0), "sales": (1.0, 1.0, 1.0), "support": (4 / 5, 1.0, 1.0),
                            "sre_bengaluru": (5 / 6, 1.0, 1.0), "ml_bengaluru": (1 / 2, 1.0, 1.0),
-                           "frontend_berlin": (4 / 5, 1.0, 1.0), "data_saopaulo": (1.0, 3 / 4, 0.75)},
-                      # round 17's: two no_fit Ruby seats (offshore, near Basel) and a Haskell seat in Hamilton ON
-                      # with "remote OK" for the backend person; an SRE fit among US cities and "Remote"; no sales or
-                      # applied-ML fit there (nothing passed: None, no top ten to take)
-                      17: {"backend": (19 / 22, 19 / 21, 1.0), "sales": (1.0, 1.0, None), "support": (1.0, 1.0, 1.0),
-                           "sre_bengaluru": (1.0, 1 / 2, 1.0), "ml_bengaluru": (1.0, 1.0, None),
-                           "frontend_berlin": (1.0, 1.0, 1.0), "data_saopaulo": (1.0, 1.0, 1.0)}}
+                           "frontend_berlin": (1.0, 1.0, 1.0), "data_saopaulo": (1.0, 3 / 4, 0.75)},
+                      # round 17's: two no_fit Ruby seats (offshore, near Basel) and a PHP/Angular full-stack seat for
+                      # the backend person; an SRE fit among US cities and "Remote", and Privacy.com's "New York, NY |
+                      # Onsite / Remote" (labelled US only for its USD pay) passed; no sales or applied-ML fit there
+                      # (nothing passed: None, no top ten to take)
+                      17: {"backend": (20 / 23, 20 / 21, 1.0), "sales": (1.0, 1.0, None), "support": (1.0, 1.0, 1.0),
+                           "sre_bengaluru": (1 / 2, 1 / 2, 1.0), "ml_bengaluru": (1.0, 1.0, None),
+                           "frontend_berlin": (1.0, 1.0, 1.0), "data_saopaulo": (1.0, 1.0, 1.0)},
+                      # round 18's: Takt's header offers remote for its Haskell seat, not for the data and
+                      # infrastructure seats its text lists, which pass (a Hacker News header that offers remote beside
+                      # its city, "Acme | SF | ONSITE, REMOTE", is read as "SF or Remote", as FIT_LABELS.md has it:
+                      # nine postings of rounds 17 and 18 better, Takt and round 17's Privacy.com "New York, NY |
+                      # Onsite / Remote", labelled US only for its USD pay, worse); multi-role posts named only
+                      18: {"backend": (29 / 31, 29 / 33, 1.0), "sales": (1.0, 1.0, 1.0), "support": (1 / 2, 1 / 2, 1.0),
+                           "sre_bengaluru": (10 / 11, 1.0, 0.9), "ml_bengaluru": (1.0, 3 / 4, 0.75),
+                           "frontend_berlin": (1.0, 6 / 7, 6 / 7), "data_saopaulo": (1 / 2, 1.0, 1.0)}}
 
 
 @pytest.mark.parametrize("name", sorted(TUNING_REACHED))
@@ -306,13 +315,16 @@ def test_earlier_rounds_people_keep_what_tuning_reached(round_):
 # tuning on its tuning half (the same both times): frontend_berlin 1.00/0.93 (15 fits) and ml_bengaluru 0.88/0.88
 # (7 of 8) met the floors; backend 0.86/0.82 (66 fits), sales 0.50/1.00 (3 fits), sre_bengaluru 1.00/0.74 (23),
 # support 0.81/0.76 (17), data_saopaulo 0.80/0.50 (8) did not.
+# The held-back halves of rounds 14 to 18 (420 postings), measured once when round 18 landed: ml_bengaluru
+# 0.89/0.89 (8 of 9) met the floors; backend 0.89/0.83 (105 fits), frontend_berlin 1.00/0.78 (14 of 18), sales
+# 0.38/1.00 (3 fits, 8 passed), sre_bengaluru 1.00/0.67 (20 of 30), support 0.81/0.72 (18 fits), data_saopaulo
+# 0.80/0.44 (4 of 9) did not; round 18's held-back half alone: backend 0.94/0.85 (39 fits), sre_bengaluru 1.00/0.43.
 @pytest.mark.xfail(strict=True, reason=(
-    "not met: the held-back halves of rounds 14 to 18 (420 postings, none ever tuned on), measured once when round "
-    "18 landed, before its tuning half was read: ml_bengaluru 0.89/0.89 (8 of 9) meets them; backend 0.89/0.83 "
-    "(87 of 98 passed, 105 fits, precision@10 1.0), frontend_berlin 1.00/0.78 (14 of 18), sales 0.38/1.00 (3 fits, "
-    "8 passed), sre_bengaluru 1.00/0.67 (20 of 30), support 0.81/0.72 (13 of 16 passed, 18 fits), data_saopaulo "
-    "0.80/0.44 (4 of 9) do not; round 18's held-back half alone: backend 0.94/0.85 (39 fits), sre_bengaluru "
-    "1.00/0.43 (3 of 7), frontend_berlin none of 3 found"))
+    "not met: the held-back halves of rounds 14 to 18 (420 postings, none ever tuned on), measured again after "
+    "tuning on round 18's tuning half: backend 0.89/0.86 (90 of 101 passed, 105 fits, precision@10 1.0) meets "
+    "them; ml_bengaluru 0.80/0.89 (8 of 10 passed, 9 fits), frontend_berlin 0.94/0.83 (15 of 16 passed, 18 fits), "
+    "sales 0.38/1.00 (3 fits, 8 passed), sre_bengaluru 1.00/0.73 (22 of 30), support 0.81/0.72 (13 of 16 passed, "
+    "18 fits), data_saopaulo 0.80/0.44 (4 of 9) do not"))
 def test_the_held_back_floors_hold_on_the_blind_rounds(evaluated):
     """The test rounds, written by someone who never saw the scorer and split once by the hash of the
     posting id: precision and recall >= 0.85 for every profile on their held-back halves together;
@@ -371,18 +383,21 @@ def test_the_test_rounds_postings_are_split_by_the_hash_and_reported_apart(tmp_p
         "not met: round 16's five on its 85 held-back postings (measured once on all 177 before its tuning half was "
         "tuned on: sre_toronto 0.89/0.85, sales_engineer_london 0.83/0.83, support_bogota 0.82/0.75, backend_go_warsaw "
         "0.73/0.81, qa_chennai 0.64/0.54): qa_chennai 0.80/0.80, support_bogota 0.86/0.86, sre_toronto 1.00/0.83 meet "
-        "the floor; backend_go_warsaw 0.71/0.71 (14 fits) and sales_engineer_london 1.00/0.60 (5 fits) do not"))),
-    pytest.param(17, marks=pytest.mark.xfail(strict=True, reason=(
-        "not met: round 17's five on its 68 held-back postings (measured once on all 130 before any was read: "
-        "data_eng_mexico 1.00/1.00, csm_london 0.89/1.00, rails_lisbon 0.89/0.67, analyst_bengaluru 0.67/1.00, "
-        "techwriter_vancouver 0.24/0.62; then its tuning half was tuned on, for these five too): analyst_bengaluru "
-        "1.00/1.00 (1 fit), data_eng_mexico 1.00/1.00 (3), csm_london 0.75/1.00 (3) meet the floor; rails_lisbon "
-        "1.00/0.69 (13 fits) does not; techwriter_vancouver was 0.67/0.50 (4 fits) then, 0.75/0.75 after the review's "
-        "mending of the writing rule ('Tech Writer')"))),
+        "the floor; backend_go_warsaw 0.71/0.71 (14 fits) and sales_engineer_london 1.00/0.60 (5 fits) do not; after "
+        "round 18's tuning half backend_go_warsaw is 0.73/0.79"))),
+    # round 17's five on its 68 held-back postings, measured once on all 130 before any was read: data_eng_mexico
+    # 1.00/1.00, csm_london 0.89/1.00, rails_lisbon 0.89/0.67, analyst_bengaluru 0.67/1.00, techwriter_vancouver
+    # 0.24/0.62; after its tuning half was tuned on (for these five too): rails_lisbon 1.00/0.69, techwriter
+    # 0.67/0.50, then 0.75/0.75 after the review's "Tech Writer"; after round 18's tuning half, every one meets the
+    # floor: analyst 1.00/1.00 (1 fit), data engineer 1.00/1.00 (3), technical writer 0.75/0.75 (4), Rails
+    # 1.00/0.77 (13), customer success 0.75/1.00 (3)
+    17,
     pytest.param(18, marks=pytest.mark.xfail(strict=True, reason=(
-        "not met: round 18's five, measured once on all its 211 postings before any of them was read: "
-        "datasci_bengaluru 1.00/1.00 (10 fits) and android_saopaulo 1.00/0.83 (29) meet the floor; sre_london "
-        "0.87/0.54 (24 fits), frontend_nyc 1.00/0.47 (15), support_lisbon 0.67/0.50 (4) do not")))])
+        "not met: round 18's five on its 106 held-back postings (measured once on all 211 before any was read: "
+        "datasci_bengaluru 1.00/1.00, android_saopaulo 1.00/0.83, sre_london 0.87/0.54, frontend_nyc 1.00/0.47, "
+        "support_lisbon 0.67/0.50; then its tuning half was tuned on, for these five too): datasci_bengaluru "
+        "1.00/1.00 (5 fits), android_saopaulo 1.00/0.93 (15) meet the floor; frontend_nyc 1.00/0.71 (5 of 7), "
+        "sre_london 0.78/0.64 (7 of 11, 9 passed), support_lisbon (no fit there, 1 passed) do not")))])
 def test_the_people_never_tuned_for_reach_the_held_out_floor(round_):
     """People unlike the eval's seven, written and labelled on a test round's postings by its blind
     writers, never tuned for: precision and recall >= 0.75 for each (the issue's check on postings and
@@ -2423,6 +2438,27 @@ def test_a_brazilian_contract_is_a_seat_in_brazil(text, limits):
 
     found = Said("Developer", text, text.lower()).limits
     assert (found == frozenset(limits)) if limits else found is None, found
+
+
+@pytest.mark.parametrize("header, location, offered", [
+    ("Remind | Engineers | SF | Full-time | Remote<p>Remind is hiring", "SF", True),
+    ("Kinvolk | Berlin, DE | Full-time | ONSITE (or REMOTE for those that have done it before)<p>", "Berlin, DE", True),
+    ("Etsy | Senior Software Engineer | Brooklyn, REMOTE\nEtsy is", "Brooklyn", True),
+    ("TalkJS | Eindhoven, the Netherlands | REMOTE (&lt; 200km)<p>", "Eindhoven, the Netherlands", False),
+    ("Command Zero | https://x.io | USA and Canada | Full-time | Remote", "USA and Canada", False),
+    ("Hybrid: two days a week in our office, the rest remote.", "Hamburg", False),
+    ("Headquarters: Remote/Nationwide, USA\nURL: http://x.com", "Tennessee", False),
+    ("Acme | Berlin | ONSITE | https://acme.example/remote-jobs<p>We are remote-first.", "Berlin", False)])
+def test_a_header_that_offers_remote_beside_an_office_city_is_remote_with_no_region(header, location, offered):
+    """A Hacker News post's header ("SF | ONSITE, REMOTE") offers remote work beside the office, as "SF or Remote"
+    does; not a remote field with its own bound, one beside a country only, a seat line or a link."""
+    from pipeline.fit.places import header_offers_remote, read_where
+
+    assert header_offers_remote(header, read_where(location)) is offered
+    anywhere = FitProfile(roles=("Site Reliability Engineer",), locations=("Bengaluru",), remote="ok", configured=True)
+    result = Scorer(anywhere).score(job(title="Site Reliability Engineer", location=location,
+                                        description=header + "\nKubernetes, Terraform."))
+    assert result.outside is not offered or location == "Tennessee"
 
 
 def test_a_state_code_is_not_a_word_going_on():

@@ -1294,6 +1294,26 @@ def _us_only(title: str, text: str, lowered: str) -> bool:
     return False
 
 
+# A post whose opening line (a Hacker News post's header: "Acme | SF | ONSITE, REMOTE", "Brooklyn, REMOTE",
+# "ONSITE (or REMOTE for those that have done it before)") offers remote work beside the place: remote as an
+# alternative of its own, as "Hamburg or Remote" is. Not "REMOTE (< 200km)" nor "Remote (US only)": a remote field
+# with a bound of its own; nor "remote-first", a company's way of working.
+_HEADER_REMOTE = re.compile(r"(?<![\w/.-])remote(?![\w-])(?!\s*\()", re.I)
+_HEADER_END = re.compile(r"\n|<p>|<br", re.I)
+
+
+def header_offers_remote(text: str, where: Where) -> bool:
+    """The post's first line, a header of fields, offers remote work beside an office's city ("SF | ONSITE,
+    REMOTE"); not beside a country or region only ("USA | Full-time | Remote": remote there)."""
+    head = text.lstrip()[:300]
+    first = head[:end.start()] if (end := _HEADER_END.search(head)) else head
+    low = first.lower()
+    if first.count("|") < 2 or _HQ_LEAD.match(first):
+        return False  # not a header of fields ("Hybrid: two days in our office, the rest remote."), or a seat line
+    return any(not _in_link(low, m.start()) for m in _HEADER_REMOTE.finditer(first)) and \
+        any(not areas_named(p.text) or _CITY_NAMES.search(p.text.lower()) for p in where.parts)
+
+
 _ANYWHERE_WORDS = triggers("anywhere", "any country")
 
 

@@ -43,6 +43,7 @@ from pipeline.fit.places import (
     Where,
     expand,
     fully_remote_said,
+    header_offers_remote,
     home_of,
     names_no_place,
     office_named,
@@ -1034,6 +1035,10 @@ class Scorer:
             # the title names without saying remote ("Account Executive - EMEA") is not where one works from
             where = Where(where.parts + tuple(p for p in titled.parts if REMOTE.search(p.text)), where.anywhere, False,
                           where.excluded, where.worldwide)
+        if where.parts and not where.remote and not where.anywhere and header_offers_remote(job.description, where):
+            # "Acme | SF | ONSITE, REMOTE": the header offers remote work beside the place, as "SF or Remote" does
+            where = Where(where.parts, True, False, where.excluded, where.worldwide)
+            fit.reasons.append("the post's header offers remote work beside its place")
         if where.parts and not where.remote and not said.anywhere and (remote_chosen(low_text) or fully_remote_said(
                 job.description, low_text) and not on_site_said(workplace, low_text)):
             # "São Paulo" beside "100% home office" or a free choice of remote work: remote work in the place's
