@@ -321,8 +321,9 @@ def test_earlier_rounds_people_keep_what_tuning_reached(round_):
 # 0.80/0.44 (4 of 9) did not; round 18's held-back half alone: backend 0.94/0.85 (39 fits), sre_bengaluru 1.00/0.43.
 @pytest.mark.xfail(strict=True, reason=(
     "not met: the held-back halves of rounds 14 to 18 (420 postings, none ever tuned on), measured again after "
-    "tuning on round 18's tuning half: backend 0.89/0.86 (90 of 101 passed, 105 fits, precision@10 1.0) meets "
-    "them; ml_bengaluru 0.80/0.89 (8 of 10 passed, 9 fits), frontend_berlin 0.94/0.83 (15 of 16 passed, 18 fits), "
+    "tuning on round 18's tuning half and mending its header rule after a review: backend 0.89/0.848 (89 of 100 "
+    "passed, 105 fits, precision@10 1.0; 0.89/0.86 before the mending), ml_bengaluru 0.80/0.89 (8 of 10 passed, 9 "
+    "fits), frontend_berlin 0.94/0.83 (15 of 16 passed, 18 fits), "
     "sales 0.38/1.00 (3 fits, 8 passed), sre_bengaluru 1.00/0.73 (22 of 30), support 0.81/0.72 (13 of 16 passed, "
     "18 fits), data_saopaulo 0.80/0.44 (4 of 9) do not"))
 def test_the_held_back_floors_hold_on_the_blind_rounds(evaluated):
@@ -2424,19 +2425,22 @@ def test_round_13s_bounds(text, bound):
     assert (bound in found) if bound else not found, found
 
 
-@pytest.mark.parametrize("text, limits", [
-    ("Vue.js, TypeScript.\n\n## Contratação\n\nPJ a combinar\n\n## Labels\n- Remoto", {"brazil"}),
-    ("Remote React developer. Tipo de contratação: CLT ou PJ.", {"brazil"}),
-    ("Contrato como pessoa jurídica, 100% remoto.", {"brazil"}),
+@pytest.mark.parametrize("text, place, limits", [
+    ("Vue.js, TypeScript.\n\n## Contratação\n\nPJ a combinar\n\n## Labels\n- Remoto", "Remote", {"brazil"}),
+    ("Remote React developer. Tipo de contratação: CLT ou PJ.", "", {"brazil"}),
+    ("Contrato como pessoa jurídica, 100% remoto.", "Próximo ao metro Faria Lima ou Remoto", {"brazil"}),
     # a board Brazil and Portugal share tags a Lisbon posting with its labels all the same
-    ("Front-end em Lisboa, Portugal.\n\n## Labels\n- Alocado\n- CLT\n- PJ\n- Remoto", None),
-    ("We build CLT tooling (command line tools) for data teams. Remote.", None)])
-def test_a_brazilian_contract_is_a_seat_in_brazil(text, limits):
+    ("Front-end.\n\n## Contratação\nCLT, PJ\n\n## Labels\n- Remoto", "Remoto/Portugal", None),
+    # not Charlotte's airport, a person's initials, nor a contract offered anywhere in the world
+    ("Contract position in Charlotte (CLT), NC. Remote.", "", None),
+    ("Contract role. Hiring manager: PJ Smith. Remote.", "", None),
+    ("Work from anywhere in the world. Contratação: PJ para residentes no Brasil.", "", None)])
+def test_a_brazilian_contract_is_a_seat_in_brazil(text, place, limits):
     """"CLT" and "PJ" are Brazil's kinds of employment contract: a remote seat offered on one is in Brazil, as
     one on a W-2 is in the US."""
     from pipeline.fit.places import Said
 
-    found = Said("Developer", text, text.lower()).limits
+    found = Said("Developer", text, text.lower(), place=place).limits
     assert (found == frozenset(limits)) if limits else found is None, found
 
 
@@ -2448,7 +2452,15 @@ def test_a_brazilian_contract_is_a_seat_in_brazil(text, limits):
     ("Command Zero | https://x.io | USA and Canada | Full-time | Remote", "USA and Canada", False),
     ("Hybrid: two days a week in our office, the rest remote.", "Hamburg", False),
     ("Headquarters: Remote/Nationwide, USA\nURL: http://x.com", "Tennessee", False),
-    ("Acme | Berlin | ONSITE | https://acme.example/remote-jobs<p>We are remote-first.", "Berlin", False)])
+    ("Acme | Berlin | ONSITE | https://acme.example/remote-jobs<p>We are remote-first.", "Berlin", False),
+    # a remote field that is bounded, refused, partial, for a while, or a thing's name, offers no remote work
+    ("Acme | SF | Remote, US | Full-time", "SF", False), ("Acme | SF | REMOTE [EU]", "SF", False),
+    ("Acme | SF | ONSITE | Remote OK within 3 hours of PT", "SF", False),
+    ("Acme | Berlin | ONSITE | No remote", "Berlin", False), ("Acme | Paris | Partial remote", "Paris", False),
+    ("Acme | SF | ONSITE (remote during COVID)", "SF", False),
+    ("Acme | Remote Sensing Engineer | Boulder, CO | ONSITE", "Boulder, CO", False),
+    ("Acme | Backend Engineer (onsite), Support Engineer (remote) | SF", "SF", False),
+    ("Acme | SF | ONSITE/REMOTE", "SF", True)])
 def test_a_header_that_offers_remote_beside_an_office_city_is_remote_with_no_region(header, location, offered):
     """A Hacker News post's header ("SF | ONSITE, REMOTE") offers remote work beside the office, as "SF or Remote"
     does; not a remote field with its own bound, one beside a country only, a seat line or a link."""

@@ -1174,15 +1174,15 @@ _US_ONLY = re.compile(r"security clearance|clearance (?:is )?required|\bts/sci\b
 
 # Brazil's kinds of employment contract ("CLT", "PJ": a "pessoa jurídica" contractor): a seat in Brazil, as a
 # W-2 or a 401(k) is a US one.
-_BRAZILIAN_CONTRACT = re.compile(r"(?:contrata\w*|regime|v[ií]nculo|modalidade|labels|contract\w*)\W{1,20}"
-                                 r"(?:\w+\W{1,20}){0,3}?(?-i:(?:CLT|PJ)\b)|pessoa jur[ií]dica", re.I)
-_PORTUGAL = re.compile(r"\bportugal\b|\blisbo[an]\b|\bporto\b(?!\s+(?:alegre|seguro|velho))", re.I)
+_BRAZILIAN_CONTRACT = re.compile(r"(?:contrata[çc][ãa]o|contrato|regime|v[ií]nculo|modalidade)\W{1,20}"
+                                 r"(?:\w+\W{1,20}){0,3}?(?:clt|pj)\b|pessoa jur[ií]dica", re.I)
 
 
-def _brazilian_contract(title: str, text: str) -> bool:
-    """The posting offers a Brazilian contract, and is not one for Portugal on a board the two countries share
-    (Portuguese-language boards tag every posting with their "CLT" and "PJ" labels)."""
-    return _BRAZILIAN_CONTRACT.search(text, 0, 4000) is not None and not _PORTUGAL.search(f"{title}\n{text[:4000]}")
+def _brazilian_contract(text: str, place: str) -> bool:
+    """The posting offers a Brazilian contract under a heading in Portuguese ("Contratação: PJ", "Regime: CLT"), and
+    its place is not Portugal's (boards Brazil shares with Portugal tag every posting "CLT" and "PJ")."""
+    named = countries_of(place)
+    return ("portugal" not in named or "brazil" in named) and _BRAZILIAN_CONTRACT.search(text, 0, 4000) is not None
 
 
 # A benefit offered to the company's US staff among others ("For US employees: 401k", "retirement plans
@@ -1195,8 +1195,8 @@ class Said:
     """What a posting's title and text say about where its remote work may be done, each read the
     first time it is asked for (an on-site job where the person lives needs none of it)."""
 
-    def __init__(self, title: str, text: str, lowered: str, english: bool = False) -> None:
-        self.title, self.text, self.lowered, self.english = title, text, lowered, english
+    def __init__(self, title: str, text: str, lowered: str, english: bool = False, place: str = "") -> None:
+        self.title, self.text, self.lowered, self.english, self.place = title, text, lowered, english, place
 
     @functools.cached_property
     def bounds(self) -> frozenset[str]:
@@ -1213,7 +1213,8 @@ class Said:
                                              pay_bound(self.text, self.lowered, caps))
         for found in (*inferred,
                       frozenset({"united states"}) if _us_only(self.title, self.text, self.lowered) else None,
-                      frozenset({"brazil"}) if _brazilian_contract(self.title, self.text) else None):
+                      frozenset({"brazil"}) if not self.anywhere and _brazilian_contract(self.text, self.place)
+                      else None):
             if found:
                 limits = found if limits is None else limits & found
         return limits
@@ -1271,9 +1272,10 @@ def areas_named(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def what_text_says(title: str, text: str, lowered: str, english: bool = False) -> Said:
-    """What a posting says about where it may be worked from (read lazily, once per posting)."""
-    return Said(title, text, lowered, english)
+def what_text_says(title: str, text: str, lowered: str, english: bool = False, place: str = "") -> Said:
+    """What a posting says about where it may be worked from (read lazily, once per posting); `place`: its
+    location field."""
+    return Said(title, text, lowered, english, place)
 
 
 # A clearance or citizenship the text only welcomes ("especially if you are a US citizen", "a clearance is
@@ -1294,24 +1296,30 @@ def _us_only(title: str, text: str, lowered: str) -> bool:
     return False
 
 
-# A post whose opening line (a Hacker News post's header: "Acme | SF | ONSITE, REMOTE", "Brooklyn, REMOTE",
-# "ONSITE (or REMOTE for those that have done it before)") offers remote work beside the place: remote as an
-# alternative of its own, as "Hamburg or Remote" is. Not "REMOTE (< 200km)" nor "Remote (US only)": a remote field
-# with a bound of its own; nor "remote-first", a company's way of working.
-_HEADER_REMOTE = re.compile(r"(?<![\w/.-])remote(?![\w-])(?!\s*\()", re.I)
+# A post whose opening line is a header of fields (a Hacker News post's: "Acme | SF | ONSITE, REMOTE", "Acme |
+# Brooklyn, REMOTE", "ONSITE (or REMOTE for those that have done it before)") and offers remote work in a field
+# of its own beside the office's city: remote as an alternative, as "SF or Remote" is. Not a field that bounds the
+# remote work ("Remote, US", "REMOTE (< 200km)", "within 3 hours of PT"), refuses or limits it ("No remote",
+# "Partial remote", "remote during COVID"), or names a thing ("Remote Sensing Engineer", "tools for remote teams").
+_FIELD_REMOTE = re.compile(r"(?<![\w.-])remote(?![\w-])", re.I)
+_NOT_OFFERED = re.compile(r"\b(?:no|not|non)[- ]?remote|\bpartial|\bhybrid|\bdays?\b|\bduring\b|\buntil\b|temporar|"
+                          r"covid|\d\s*(?:h|hours?|hrs?|km|miles?)\b|"
+                          r"\b(?:p[sd]?t|e[sd]?t|c[sd]?t|m[sd]?t|cet|cest|bst|gmt|utc|ist|time ?zones?)\b|"
+                          r"engineer|developer|designer|manager|sensing|patient|teams?\b|year\b|companies|workers",
+                          re.I)
 _HEADER_END = re.compile(r"\n|<p>|<br", re.I)
 
 
 def header_offers_remote(text: str, where: Where) -> bool:
-    """The post's first line, a header of fields, offers remote work beside an office's city ("SF | ONSITE,
-    REMOTE"); not beside a country or region only ("USA | Full-time | Remote": remote there)."""
+    """The post's first line, a header of '|' fields, offers remote work with no bound in a field of its own,
+    beside an office's city ("SF | ONSITE, REMOTE"); not beside a country or region only ("USA | Remote")."""
     head = text.lstrip()[:300]
     first = head[:end.start()] if (end := _HEADER_END.search(head)) else head
-    low = first.lower()
     if first.count("|") < 2 or _HQ_LEAD.match(first):
-        return False  # not a header of fields ("Hybrid: two days in our office, the rest remote."), or a seat line
-    return any(not _in_link(low, m.start()) for m in _HEADER_REMOTE.finditer(first)) and \
-        any(not areas_named(p.text) or _CITY_NAMES.search(p.text.lower()) for p in where.parts)
+        return False
+    offered = any(_FIELD_REMOTE.search(field) and not _NOT_OFFERED.search(field) and not areas_named(field)
+                  and "http" not in field.lower() for field in first.split("|"))
+    return offered and any(not areas_named(p.text) or _CITY_NAMES.search(p.text.lower()) for p in where.parts)
 
 
 _ANYWHERE_WORDS = triggers("anywhere", "any country")

@@ -1015,7 +1015,7 @@ class Scorer:
         if note and note in low_text and len(low_text) == len(text):
             # the field's "(HQ: New Zealand, GMT+12)" repeated in the text is the seat's note there too
             text, low_text = _blank(text, low_text, note), _blank(low_text, low_text, note)
-        said = what_text_says(job.title, text, low_text, written_in(lowered) == "english")
+        said = what_text_says(job.title, text, low_text, written_in(lowered) == "english", job.location or "")
         remote_hint = bool(job.extra.get("is_remote")) or workplace.lower() == "remote" or seat_only \
             or "remote" in job.title.lower() or (where.unknown and (said.remote or said.anywhere))
         titled = title_where(job.title)
@@ -1067,7 +1067,7 @@ class Scorer:
             if (said.excluded | where.excluded) & self.work_from:
                 note += f" (it shuts out {_few((said.excluded | where.excluded) & self.work_from)})"
             elif (where.remote or remote_hint) and said.limits is not None and not said.limits & self.work_from:
-                note += f" (its hours, pay, clearance or US contract point to {_few(said.limits)})"
+                note += f" (its hours, pay, clearance or contract point to {_few(said.limits)})"
         if note:
             fit.flags.append(note)
         fit.outside = share == 0.0
