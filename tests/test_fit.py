@@ -319,13 +319,16 @@ def test_earlier_rounds_people_keep_what_tuning_reached(round_):
 # 0.89/0.89 (8 of 9) met the floors; backend 0.89/0.83 (105 fits), frontend_berlin 1.00/0.78 (14 of 18), sales
 # 0.38/1.00 (3 fits, 8 passed), sre_bengaluru 1.00/0.67 (20 of 30), support 0.81/0.72 (18 fits), data_saopaulo
 # 0.80/0.44 (4 of 9) did not; round 18's held-back half alone: backend 0.94/0.85 (39 fits), sre_bengaluru 1.00/0.43.
+# The same 420 postings measured again after tuning on round 18's tuning half: backend 0.89/0.86 (105 fits) met
+# the floors; after a review mended the header rule, 0.89/0.848 (89 of 105); ml_bengaluru 0.80/0.89, frontend_berlin
+# 0.94/0.83, sales 0.38/1.00, sre_bengaluru 1.00/0.73, support 0.81/0.72, data_saopaulo 0.80/0.44 did not.
 @pytest.mark.xfail(strict=True, reason=(
-    "not met: the held-back halves of rounds 14 to 18 (420 postings, none ever tuned on), measured again after "
-    "tuning on round 18's tuning half and mending its header rule after a review: backend 0.89/0.848 (89 of 100 "
-    "passed, 105 fits, precision@10 1.0; 0.89/0.86 before the mending), ml_bengaluru 0.80/0.89 (8 of 10 passed, 9 "
-    "fits), frontend_berlin 0.94/0.83 (15 of 16 passed, 18 fits), "
-    "sales 0.38/1.00 (3 fits, 8 passed), sre_bengaluru 1.00/0.73 (22 of 30), support 0.81/0.72 (13 of 16 passed, "
-    "18 fits), data_saopaulo 0.80/0.44 (4 of 9) do not"))
+    "not met: the held-back halves of rounds 14 to 19 (524 postings, none ever tuned on), measured once when round "
+    "19 landed, before its tuning half was read: backend 0.88/0.79 (117 of 133 passed, 149 fits, precision@10 1.0), "
+    "sales 0.55/0.75 (6 of 11 passed, 8 fits), support 0.82/0.70 (14 of 17 passed, 20 fits), sre_bengaluru "
+    "1.00/0.67 (26 of 39), ml_bengaluru 0.80/0.67 (8 of 10 passed, 12 fits), frontend_berlin 0.90/0.66 (19 of 21 "
+    "passed, 29 fits), data_saopaulo 0.90/0.47 (9 of 10 passed, 19 fits); round 19's held-back half alone: backend "
+    "0.85/0.64 (44 fits), frontend_berlin 0.80/0.36 (11), sre_bengaluru 1.00/0.44 (9), data_saopaulo 1.00/0.50 (10)"))
 def test_the_held_back_floors_hold_on_the_blind_rounds(evaluated):
     """The test rounds, written by someone who never saw the scorer and split once by the hash of the
     posting id: precision and recall >= 0.85 for every profile on their held-back halves together;
@@ -398,7 +401,11 @@ def test_the_test_rounds_postings_are_split_by_the_hash_and_reported_apart(tmp_p
         "datasci_bengaluru 1.00/1.00, android_saopaulo 1.00/0.83, sre_london 0.87/0.54, frontend_nyc 1.00/0.47, "
         "support_lisbon 0.67/0.50; then its tuning half was tuned on, for these five too): datasci_bengaluru "
         "1.00/1.00 (5 fits), android_saopaulo 1.00/0.93 (15) meet the floor; frontend_nyc 1.00/0.71 (5 of 7), "
-        "sre_london 0.78/0.64 (7 of 11, 9 passed), support_lisbon (no fit there, 1 passed) do not")))])
+        "sre_london 0.78/0.64 (7 of 11, 9 passed), support_lisbon (no fit there, 1 passed) do not"))),
+    pytest.param(19, marks=pytest.mark.xfail(strict=True, reason=(
+        "not met: round 19's five, measured once on all its 227 postings before any of them was read: ios_london "
+        "0.86/0.86 (14 fits) and analyst_nyc 0.90/0.75 (12) meet the floor; ml_eng_toronto 0.70/0.58 (12), "
+        "fullstack_berlin 0.53/0.57 (35 fits, 38 passed), java_saopaulo 0.46/0.68 (34 fits, 50 passed) do not")))])
 def test_the_people_never_tuned_for_reach_the_held_out_floor(round_):
     """People unlike the eval's seven, written and labelled on a test round's postings by its blind
     writers, never tuned for: precision and recall >= 0.75 for each (the issue's check on postings and
