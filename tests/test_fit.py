@@ -255,7 +255,14 @@ TUNED_HALF_REACHED = {14: {"backend": (13 / 15, 13 / 13, 0.9), "sales": (1.0, 1.
                       # Onsite / Remote", labelled US only for its USD pay, worse); multi-role posts named only
                       18: {"backend": (29 / 31, 29 / 33, 1.0), "sales": (1.0, 1.0, 1.0), "support": (1 / 2, 1 / 2, 1.0),
                            "sre_bengaluru": (10 / 11, 1.0, 0.9), "ml_bengaluru": (1.0, 3 / 4, 0.75),
-                           "frontend_berlin": (1.0, 6 / 7, 6 / 7), "data_saopaulo": (1 / 2, 1.0, 1.0)}}
+                           "frontend_berlin": (1.0, 6 / 7, 6 / 7), "data_saopaulo": (1 / 2, 1.0, 1.0)},
+                      # round 19's, the hardest tuning half for recall: its writers read most Hacker News posts that
+                      # say "REMOTE" beside a city, or list seats without describing them, as fits for every person of
+                      # the function; one rule read off it ("SRE/Backend/Frontend" hires one of each)
+                      19: {"backend": (29 / 37, 29 / 39, 0.9), "sales": (1 / 2, 1.0, 1.0),
+                           "support": (1 / 3, 1 / 4, 0.25), "sre_bengaluru": (7 / 9, 7 / 12, 0.7),
+                           "ml_bengaluru": (1 / 3, 1 / 3, 1 / 3),
+                           "frontend_berlin": (5 / 6, 1 / 2, 0.6), "data_saopaulo": (2 / 3, 2 / 3, 1.0)}}
 
 
 @pytest.mark.parametrize("name", sorted(TUNING_REACHED))
@@ -328,7 +335,8 @@ def test_earlier_rounds_people_keep_what_tuning_reached(round_):
     "sales 0.55/0.75 (6 of 11 passed, 8 fits), support 0.82/0.70 (14 of 17 passed, 20 fits), sre_bengaluru "
     "1.00/0.67 (26 of 39), ml_bengaluru 0.80/0.67 (8 of 10 passed, 12 fits), frontend_berlin 0.90/0.66 (19 of 21 "
     "passed, 29 fits), data_saopaulo 0.90/0.47 (9 of 10 passed, 19 fits); round 19's held-back half alone: backend "
-    "0.85/0.64 (44 fits), frontend_berlin 0.80/0.36 (11), sre_bengaluru 1.00/0.44 (9), data_saopaulo 1.00/0.50 (10)"))
+    "0.85/0.64 (44 fits), frontend_berlin 0.80/0.36 (11), sre_bengaluru 1.00/0.44 (9), data_saopaulo 1.00/0.50 (10); "
+    "measured again after tuning on round 19's tuning half: the same"))
 def test_the_held_back_floors_hold_on_the_blind_rounds(evaluated):
     """The test rounds, written by someone who never saw the scorer and split once by the hash of the
     posting id: precision and recall >= 0.85 for every profile on their held-back halves together;
@@ -403,9 +411,11 @@ def test_the_test_rounds_postings_are_split_by_the_hash_and_reported_apart(tmp_p
         "1.00/1.00 (5 fits), android_saopaulo 1.00/0.93 (15) meet the floor; frontend_nyc 1.00/0.71 (5 of 7), "
         "sre_london 0.78/0.64 (7 of 11, 9 passed), support_lisbon (no fit there, 1 passed) do not"))),
     pytest.param(19, marks=pytest.mark.xfail(strict=True, reason=(
-        "not met: round 19's five, measured once on all its 227 postings before any of them was read: ios_london "
-        "0.86/0.86 (14 fits) and analyst_nyc 0.90/0.75 (12) meet the floor; ml_eng_toronto 0.70/0.58 (12), "
-        "fullstack_berlin 0.53/0.57 (35 fits, 38 passed), java_saopaulo 0.46/0.68 (34 fits, 50 passed) do not")))])
+        "not met: round 19's five on its 104 held-back postings (measured once on all 227 before any was read: "
+        "ios_london 0.86/0.86, analyst_nyc 0.90/0.75, ml_eng_toronto 0.70/0.58, fullstack_berlin 0.53/0.57, "
+        "java_saopaulo 0.46/0.68; then its tuning half was tuned on, for these five too): none meets the floor: "
+        "ios_london 0.83/0.71 (7 fits), analyst_nyc 1.00/0.50 (6), ml_eng_toronto 0.80/0.57 (7), fullstack_berlin "
+        "0.47/0.47 (15), java_saopaulo 0.44/0.65 (17 fits, 25 passed)")))])
 def test_the_people_never_tuned_for_reach_the_held_out_floor(round_):
     """People unlike the eval's seven, written and labelled on a test round's postings by its blind
     writers, never tuned for: precision and recall >= 0.75 for each (the issue's check on postings and
@@ -1108,6 +1118,14 @@ def test_a_writers_title_is_writing_whatever_it_writes_about(title, function):
     from pipeline.fit.functions import title_function
 
     assert title_function(title) == function
+
+
+def test_kinds_of_work_listed_bare_are_openings_of_each_kind():
+    """"SRE/Backend/Frontend" hires one of each; two ends joined ("Backend/Frontend") stay one role's."""
+    from pipeline.fit.functions import title_functions
+
+    assert set(title_functions("SRE/Backend/Frontend")) == {"sre", "backend", "frontend"}
+    assert title_functions("Frontend/Backend Engineer") == ("full stack",)
 
 
 def test_a_person_who_writes_developer_docs_is_not_offered_developer_seats():

@@ -497,6 +497,10 @@ def title_functions(title: str) -> tuple[str, ...]:
             offered = offered[1:]
         found += [function for _, function in offered]
     found += [title_function(piece) for piece in _listed_openings(title)]
+    bare = _BARE_LIST.split(title.strip())
+    if len(bare) >= 3 and _only_functions(title) and \
+            all(_named_function(piece) and not _ENGINEER.search(english_title(piece)) for piece in bare):
+        found += [title_function(piece) for piece in bare]  # "SRE/Backend/Frontend": an opening of each kind
     kinds = _KINDS_AFTER.search(title) if "/" in title else None
     if kinds and _only_functions(kinds.group(1)):  # "Software Engineer, Infrastructure/Back-end": each kind
         found += [title_function(kind) for kind in NOTE_PIECES.split(kinds.group(1)) if kind.strip()]
@@ -512,6 +516,12 @@ def title_functions(title: str) -> tuple[str, ...]:
     if found[0] == "analytics" and _BI_ENGINEER.search(english_title(title)):
         found.append("data")  # "Business Intelligence Engineer": the pipelines and warehouse behind the reports too
     return tuple(dict.fromkeys(f for f in found if f))
+
+
+# Kinds of work listed bare, with slashes or commas ("SRE/Backend/Frontend"): three or more are openings, not one
+# role joining two ends ("Backend/Frontend").
+_BARE_LIST = re.compile(r"\s*[/,]\s*")
+_ENGINEER = re.compile(r"\b(?:engineers?|developers?|programmers?)\b", re.I)  # a role, not a bare kind
 
 
 # A team that builds the data platform: an engineer there builds pipelines as a data engineer does.
