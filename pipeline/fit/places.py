@@ -1178,11 +1178,14 @@ _BRAZILIAN_CONTRACT = re.compile(r"(?:contrata[çc][ãa]o|contrato|regime|v[ií]
                                  r"(?:\w+\W{1,20}){0,3}?(?:clt|pj)\b|pessoa jur[ií]dica", re.I)
 
 
-def _brazilian_contract(text: str, place: str) -> bool:
+def _brazilian_contract(lowered: str, place: str) -> bool:
     """The posting offers a Brazilian contract under a heading in Portuguese ("Contratação: PJ", "Regime: CLT"), and
     its place is not Portugal's (boards Brazil shares with Portugal tag every posting "CLT" and "PJ")."""
+    head = lowered[:4000]
+    if "clt" not in head and "pj" not in head and "jur" not in head:
+        return False  # most postings: no need to scan for the headings
     named = countries_of(place)
-    return ("portugal" not in named or "brazil" in named) and _BRAZILIAN_CONTRACT.search(text, 0, 4000) is not None
+    return ("portugal" not in named or "brazil" in named) and _BRAZILIAN_CONTRACT.search(head) is not None
 
 
 # A benefit offered to the company's US staff among others ("For US employees: 401k", "retirement plans
@@ -1213,7 +1216,7 @@ class Said:
                                              pay_bound(self.text, self.lowered, caps))
         for found in (*inferred,
                       frozenset({"united states"}) if _us_only(self.title, self.text, self.lowered) else None,
-                      frozenset({"brazil"}) if not self.anywhere and _brazilian_contract(self.text, self.place)
+                      frozenset({"brazil"}) if not self.anywhere and _brazilian_contract(self.lowered, self.place)
                       else None):
             if found:
                 limits = found if limits is None else limits & found
