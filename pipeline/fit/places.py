@@ -1303,13 +1303,13 @@ def _us_only(title: str, text: str, lowered: str) -> bool:
 # Brooklyn, REMOTE", "ONSITE (or REMOTE for those that have done it before)") and offers remote work in a field
 # of its own beside the office's city: remote as an alternative, as "SF or Remote" is. Not a field that bounds the
 # remote work ("Remote, US", "REMOTE (< 200km)", "within 3 hours of PT"), refuses or limits it ("No remote",
-# "Partial remote", "remote during COVID"), or names a thing ("Remote Sensing Engineer", "tools for remote teams").
+# "Partial remote", "remote during COVID"), or names a thing ("Remote Sensing Engineer", "tools for remote teams";
+# _REMOTE_THING reads the things remote describes).
 _FIELD_REMOTE = re.compile(r"(?<![\w.-])remote(?![\w-])", re.I)
 _NOT_OFFERED = re.compile(r"\b(?:no|not|non)[- ]?remote|\bpartial|\bhybrid|\bdays?\b|\bduring\b|\buntil\b|temporar|"
                           r"covid|\d\s*(?:h|hours?|hrs?|km|miles?)\b|"
                           r"\b(?:p[sd]?t|e[sd]?t|c[sd]?t|m[sd]?t|cet|cest|bst|gmt|utc|ist|time ?zones?)\b|"
-                          r"engineer|developer|designer|manager|sensing|patient|teams?\b|year\b|companies|workers",
-                          re.I)
+                          r"engineer|developer|designer|manager|teams?\b|year\b|companies|workers", re.I)
 _HEADER_END = re.compile(r"\n|<p>|<br", re.I)
 
 
@@ -1321,7 +1321,8 @@ def header_offers_remote(text: str, where: Where) -> bool:
     if first.count("|") < 2 or _HQ_LEAD.match(first):
         return False
     offered = any(_FIELD_REMOTE.search(field) and not _NOT_OFFERED.search(field) and not areas_named(field)
-                  and "http" not in field.lower() for field in first.split("|"))
+                  and not _REMOTE_THING.search(field.lower()) and "http" not in field.lower()
+                  for field in first.split("|"))
     return offered and any(not areas_named(p.text) or _CITY_NAMES.search(p.text.lower()) for p in where.parts)
 
 
