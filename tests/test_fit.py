@@ -1128,6 +1128,37 @@ def test_kinds_of_work_listed_bare_are_openings_of_each_kind():
     assert title_functions("Frontend/Backend Engineer") == ("full stack",)
 
 
+def test_kinds_sharing_a_plural_role_noun_are_an_opening_each():
+    """"Frontend and Backend Engineers" hires both; "Frontend & Backend Engineer" is one full-stack seat."""
+    from pipeline.fit.functions import openings
+
+    assert openings("Senior Frontend and Backend Engineers (Remote)") == (
+        "Senior Frontend Engineers (Remote)", "Senior Backend Engineers (Remote)")
+    assert openings("Software & Site Reliability Engineers") == ("Software Engineers", "Site Reliability Engineers")
+    assert openings("Frontend & Backend Engineer") == ("Frontend & Backend Engineer",)
+    assert openings("Senior Python and Go Engineers") == ("Senior Python and Go Engineers",)  # languages, one role
+    # roles of their own before the shared noun are a list, not kinds of one noun
+    assert "Implementation Managers Engineers" not in " ".join(
+        openings("Implementation Managers, Founding AEs, Fullstack & Backend Engineers"))
+
+
+def test_a_long_list_of_kinds_hired_is_a_list_even_with_a_piece_named_nowhere():
+    """After a semicolon too: "SREs (Portland); Android, iOS, backend, frontend, middle end, SRE, ops" hires
+    backend engineers; the level a list of plural roles leads with is each one's."""
+    from pipeline.fit.functions import openings
+
+    title = "SREs (Portland & Dublin); Android, iOS, backend, frontend, middle end, SRE, ops (New York)"
+    assert "backend" in openings(title) and "middle end" not in openings(title)
+    berlin = Scorer(BACKEND).score(job(title=title, location="Berlin, Germany", description="Python services."))
+    assert berlin.score >= BACKEND.min_score and berlin.function == "backend", berlin
+    # a list whose pieces are mostly not kinds of work is a place and notes, one opening
+    assert openings("Backend Engineer, Berlin, Remote, Python, Full-time") == (
+        "Backend Engineer, Berlin, Remote, Python, Full-time",)
+    staff = openings("Staff-level (L4+) Data Scientists, Data Engineers, Backend Engineers (Go); Staff Designer")
+    assert "Staff-level (L4+) Backend Engineers (Go)" in staff, staff
+    assert openings("Senior Backend Engineer, Product Designer") == ("Senior Backend Engineer", "Product Designer")
+
+
 def test_a_person_who_writes_developer_docs_is_not_offered_developer_seats():
     from pipeline.fit.functions import person_functions
 

@@ -596,9 +596,34 @@ def openings(title: str) -> tuple[str, ...]:
     roles = [piece for piece in pieces if title_function(piece) is not None and (
         _ROLE_NOUN.search(english_title(piece)) or _only_functions(piece))]
     if len(roles) < 2:
-        return _list_of_openings(title) or (title,)
+        return _sharing_a_noun(title) or _list_of_openings(title) or (title,)
     rest = [piece for piece in pieces if piece not in roles]
-    return tuple(" - ".join([role, *rest]) for role in roles)
+    return tuple(f"{opening} - {' - '.join(rest)}" if rest else opening
+                 for role in roles for opening in (_sharing_a_noun(role) or _list_of_openings(role) or (role,)))
+
+
+# Kinds of work sharing one plural role noun ("iOS, web, and backend engineers", "Software & Site Reliability
+# Engineers", "Product, Platform & Design Engineers"): an opening of each kind. A singular noun joins two ends in
+# one role ("Frontend & Backend Engineer" is a full-stack seat), so only the plural is read so.
+_SHARED_NOUN = re.compile(r"^((?:(?:senior|staff|lead|principal|junior|mid|sr|jr)\b\.?\+?\s*[/,&]?\s*)*)"
+                          r"(.+?)\s+(engineers|developers|swes|programmers)\b(.*)$", re.I)
+_KIND_JOINS = re.compile(r"\s*(?:,\s*(?:and|&)?|&|\+|/|\band\b|\bor\b)\s*", re.I)
+
+
+def _sharing_a_noun(title: str) -> tuple[str, ...] | None:
+    """The openings of kinds of work that share one plural role noun, each named with it and the levels
+    before them; None if the title is not so. Two kinds at least name their work; the others are a word or two
+    ("Product, Platform & Design Engineers")."""
+    shared = _SHARED_NOUN.match(title.strip())
+    if not shared or "(" in shared.group(2):
+        return None
+    kinds = [kind for kind in _KIND_JOINS.split(shared.group(2)) if kind.strip()]
+    named = [kind for kind in kinds if _only_functions(kind)]
+    if len(kinds) < 2 or len(named) < 2 or any(len(kind.split()) > 2 or _ROLE_NOUN.search(english_title(kind))
+                                                for kind in kinds):
+        return None  # "Implementation Managers, Fullstack & Backend Engineers": roles of their own
+    levels, noun, rest = shared.group(1), shared.group(3), shared.group(4)
+    return tuple(f"{levels}{kind} {noun}{rest}" for kind in kinds)
 
 
 # Where a title may list openings side by side, outside parentheses: "SRE, Product Managers, Backend
@@ -606,6 +631,7 @@ def openings(title: str) -> tuple[str, ...]:
 # Engineer", "Applied ML + Founding Sales Role".
 _LIST_JOINS = re.compile(r"\s*,\s*|\s+\+\s+|\s*/\s+|\s+/\s*|\s+[-–—|]\s+")
 _PLUS = re.compile(r"\s+\+\s+")
+_LONG_LIST = 5
 _DASH = re.compile(r"\s+[-–—]\s+")
 _BARE_AI = re.compile(r"\W*(?:ai|gen ?ai|llms?)\W*", re.I)  # "AI" in a list of teams hiring: the AI team's work
 _PLURAL_ROLE = re.compile(r"\b(?:engineers|developers|managers|designers|scientists|analysts|executives|reps)\b",
@@ -646,6 +672,10 @@ def _list_of_openings(title: str) -> tuple[str, ...] | None:
     # beside two roles that name their work, a role whose work has no name here is an opening too ("Technical Artist")
     other = [piece for piece in pieces if piece not in named and piece not in bare and len(named) >= 2
              and _ROLE_NOUN.search(english_title(piece)) and not named_by_language(piece)]
+    if len(pieces) >= _LONG_LIST and len(named) + len(bare) + len(other) >= 2 * len(pieces) / 3:
+        # "Android, iOS, backend, frontend, middle end, SRE, ops, ...": a long list of the kinds hired, most of them
+        # named, is a list of openings even where a piece has no name here ("middle end")
+        return _level_for_each([piece for piece in pieces if piece in named or piece in bare or piece in other])
     if len(named) + len(bare) + len(other) < len(pieces):
         return None  # a piece names no work: a place, a team, a note
     if title_function(pieces[0]) == GENERIC and pieces[1] in bare and title_function(pieces[1]) in ENGINEERING:
@@ -656,7 +686,22 @@ def _list_of_openings(title: str) -> tuple[str, ...] | None:
     listed = (len(named) >= 2 or len(pieces) >= 3 or _PLUS.search(title) is not None
               or (named and bare and any(_PLURAL_ROLE.search(piece) for piece in named)
                   and all(title_function(piece) not in ENGINEERING for piece in bare)))
-    return tuple(pieces) if listed else None
+    return _level_for_each(pieces) if listed else None
+
+
+# A level before a list of plural roles is each one's: "Staff-level (L4+) Data Scientists, Data Engineers, Backend
+# Engineers" hires staff backend engineers. Not before singular openings ("Senior Backend Engineer, Product Designer").
+_LEADING_LEVEL = re.compile(r"^((?:senior|sr\.?|staff|principal|lead|junior|jr\.?|mid|entry)(?:[- ]level)?"
+                            r"(?:\s*\([^()]*\))?)\s+", re.I)
+_ANY_LEVEL = re.compile(r"\b(?:senior|sr|staff|principal|lead|junior|jr|mid|entry|intern|head|director)\b", re.I)
+
+
+def _level_for_each(pieces: list[str]) -> tuple[str, ...]:
+    """The listed openings, each with the level the list leads with when it names none of its own."""
+    lead = _LEADING_LEVEL.match(pieces[0])
+    if not lead or not all(_PLURAL_ROLE.search(piece) for piece in pieces):
+        return tuple(pieces)
+    return (pieces[0], *(piece if _ANY_LEVEL.search(piece) else f"{lead.group(1)} {piece}" for piece in pieces[1:]))
 
 
 def job_function(title: str, text: str, lowered: str | None = None) -> str | None:
