@@ -732,7 +732,12 @@ def test_another_function_caps_the_score_and_says_so():
     ("at least five years of experience", (5, None)), ("more than 5 years of experience", (5, None)),
     ("experiência de 3 anos", (3, None)), ("co najmniej 3 lata doświadczenia", (3, None)),
     ("min. 5 lat doświadczenia w testowaniu", (5, None)), ("almeno 5 anni di esperienza", (5, None)),
-    ("minimaal 3 jaar ervaring", (3, None)), ("the latest platform, 3 flat fees", None)])
+    ("minimaal 3 jaar ervaring", (3, None)), ("the latest platform, 3 flat fees", None),
+    # the company's or its founders' years, not the person's
+    ("A family-owned company (15+ years) hiring a developer. You have 4+ years of Go.", (4, None)),
+    ("Our CEO (ex-Google) has 18 years of experience in payments.", None),
+    ("Somos uma consultoria com mais de 15 anos de atuação no mercado.", None),
+    ("You bring 6+ years of experience at a product company.", (6, None))])
 def test_years_asked_are_read_in_their_common_forms(text, asked):
     from pipeline.fit.scorer import required_years
 

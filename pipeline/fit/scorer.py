@@ -222,6 +222,10 @@ _YEARS_MIN = re.compile(
     rf"(?:{_EXPERIENCE}|doświadczenie)\s*(?:m[ií]nim[ao]|minimum)?\s*(?:of|de|von|:)?"
     rf"\s*{_N}\s*\+?\s*{_UNIT})")
 _HISTORY = re.compile(r"\b(for|since|almost|nearly|seit|há|hace)\s*$")  # the company's years, not the person's
+# Years said just after naming the company or its founders: "Established company (20+ years)", "Our Founder
+# (Stanford - BS) has 20 years of experience", "uma consultoria ... com mais de 11 anos de atuação".
+_OWNER_BEFORE = re.compile(r"\b(?:company|companies|established|founded|founders?|ceo|cto|agency|firm|consultancy|"
+                           r"empresa|consultoria|unternehmen|firma|compa[ñn][ií]a)\b[^.;:\n]{0,40}$")
 # "With over 10 years of experience in big data, we serve ...": a sentence about the company, in the
 # languages postings are written in ("Com mais de 20 anos de história, nossa empresa ...", "Seit über 15
 # Jahren unterstützt unser Unternehmen ...", "Con más de 10 años de trayectoria, nuestra compañía ...").
@@ -229,7 +233,7 @@ _ABOUT_US = re.compile(r"\b(we|we've|we're|our|us|company|founded|history|client
                        r"nossa|nosso|nossos|nossas|empresa|companhia|fundada|fundado|hist[oó]ria|tradi[cç][aã]o|"
                        r"segmento|nuestra|nuestro|nuestros|compa[ñn][ií]a|trayectoria|tradici[oó]n|"
                        r"wir|unser|unsere|unserer|unternehmen|firma|gegr[üu]ndet|notre|nos|nous|entreprise|"
-                       r"soci[ée]t[ée]|fond[ée]e)\b")
+                       r"soci[ée]t[ée]|fond[ée]e|consultoria|mercado|atua[çc][ãa]o)\b")
 
 
 def _number(text: str) -> int:
@@ -607,7 +611,8 @@ def required_years(lowered: str) -> tuple[int, int | None] | None:
             group = next(i for i, found in enumerate(m.groups(), 1) if found)
             if any(a <= m.start(group) < b for a, b in spans):
                 continue  # the top of a range ("3 to 5 years of experience"), read as the range
-            if _HISTORY.search(lowered, max(0, m.start() - 12), m.start()) or _about_us(lowered, m.start(), m.end()):
+            if _HISTORY.search(lowered, max(0, m.start() - 12), m.start()) or _about_us(lowered, m.start(), m.end()) \
+                    or _OWNER_BEFORE.search(lowered, max(0, m.start() - 60), m.start()):
                 continue
             if sections is None:  # read once, when a floor is first found; [] also when no wish word is there
                 wishes = holds_any(lowered, _WISH_WORDS)
