@@ -1337,10 +1337,25 @@ def anywhere_in_text(text: str, lowered: str) -> bool:
         for match in _ANYWHERE_TEXT.finditer(head, start, end):
             if _FOR_A_WHILE.search(head, match.end(), match.end() + 60):
                 continue  # "work from anywhere in the world, up to 90 days a year": a travel allowance
+            if not _WHO_WORKS.search(head, _sentence_start(head, match.start()), match.start() + 1):
+                continue  # "Send messages anywhere in the world": what the product does, not where one works
             if not match.group(0).lower().startswith(("work", "working")) or \
                     _FULLY_REMOTE.search(head, max(0, match.start() - 150), match.end() + 20):
                 return True
     return False
+
+
+# Words that tie "anywhere in the world" to where people work, in its sentence before it ("hire from", "remote
+# team", "based", "candidates").
+_WHO_WORKS = re.compile(r"\b(?:remote\w*|work\w*|hir\w+|based|liv\w+|locat\w+|candidates?|applicants?|team\w*|"
+                        r"people|employees|from|distributed|join|you|apply|staff|engineers?|developers?|colleagues)\b",
+                        re.I)
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding text[at] starts (after '.', '!', '?' or a line end), at most 150 characters back."""
+    start = max(text.rfind(mark, max(0, at - 150), at) for mark in ".!?\n")
+    return max(start + 1, at - 150)
 
 
 _FOR_A_WHILE = re.compile(r"\b(?:up to|for up to|for|a few|several)\s+(?:\d+|one|two|three|four|six|a few)?\s*"
