@@ -1839,6 +1839,9 @@ def test_remote_in_a_web_address_is_not_remote_work():
     from pipeline.fit.places import remote_in_text
     assert not remote_in_text("**Original Job Post:** https://remoteok.io/remote-jobs/101126-remote-frontend-wyn")
     assert not remote_in_text("Apply at www.remote-jobs.example/123")
+    assert not remote_in_text("Remote at first, then 100% in the office from March.")  # only for a while
+    assert not remote_in_text("Início remoto, mas previsão de ser 100% presencial.")
+    assert remote_in_text("Remote, with a yearly offsite in Porto.")
     assert remote_in_text("See https://example.org/jobs. This role is remote.")
     assert remote_in_text("Apply: https://acme.com/remote - fully remote role.")  # a later word, after the link
     assert remote_in_text('<a href="https://x.io/jobs/1">Remote</a>')

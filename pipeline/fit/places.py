@@ -1103,8 +1103,13 @@ def remote_in_text(text: str, lowered: str | None = None) -> bool:
     """The posting's opening says the work can be done remotely."""
     head = text[:3000]
     low = head.lower() if lowered is None else lowered[:3000]
-    return any(not _in_link(low, said.start()) for a, b in windows(low, _REMOTE_WORDS, 1, 20)
-               for said in _REMOTE_TEXT.finditer(head, a, b))
+    return any(not _in_link(low, said.start()) and not _FOR_NOW.search(low, max(0, said.start() - 30), said.end() + 30)
+               for a, b in windows(low, _REMOTE_WORDS, 1, 20) for said in _REMOTE_TEXT.finditer(head, a, b))
+
+
+# Remote only for a while: "Início remoto, mas ... 100% presencial", "remote initially", "remote during onboarding".
+_FOR_NOW = re.compile(r"\b(?:in[ií]cio|inicialmente|initially|at first|temporar\w*|for now|for the time being|"
+                      r"during (?:the )?(?:onboarding|training|covid|pandemic)|until (?:further notice|the office))\b")
 
 
 _LINK_ENDS = " \n\t|<>\"'()"  # no web address holds these: its start is just after the last one
