@@ -299,7 +299,7 @@ TAKES: dict[str, frozenset[str]] = {
     "backend": frozenset({"backend", "software", "full stack"}),
     "software": frozenset({"backend", "software", "full stack"}),
     "frontend": frozenset({"frontend"}),  # full stack is backend work as much as frontend
-    "full stack": frozenset({"full stack", "backend", "software"}),  # and a frontend seat is not full-stack work
+    "full stack": frozenset({"full stack", "software"}),  # a backend seat is not full-stack work, nor a frontend one
     "machine learning": frozenset({"machine learning"}),
     "data": frozenset({"data"}),
     "sre": frozenset({"sre"}),
@@ -380,7 +380,12 @@ def title_function(title: str) -> str | None:
     if first is not None:
         return first
     found = next((name for name, pattern in FALLBACKS if pattern.search(text)), None)
+    if found == "backend" and _FRONTEND_FRAMEWORK.search(text):
+        return "full stack"  # "Web App Developers - fluent with React.JS Node.JS": both ends by their stacks
     return found or (GENERIC if generic else None)
+
+
+_FRONTEND_FRAMEWORK = re.compile(r"\breact\b|\bvue(\.?js)?\b|\bangular\b|\bsvelte\b|next\.?js|nuxt", re.I)
 
 
 # The team a role serves, named after it: "Python Developer for the Data Science team", "Designer for the Mobile
@@ -736,7 +741,10 @@ def own_functions(roles: tuple[str, ...], skills: tuple[str, ...] = ()) -> froze
 def person_functions(roles: tuple[str, ...], skills: tuple[str, ...] = ()) -> frozenset[str]:
     """The functions a person looks for: their own (own_functions) and those each of them takes."""
     found = own_functions(roles, skills)
-    return frozenset().union(*(TAKES.get(f, frozenset({f})) for f in found)) if found else frozenset()
+    taken = frozenset().union(*(TAKES.get(f, frozenset({f})) for f in found)) if found else frozenset()
+    if "full stack" in found and "backend" not in found:
+        return taken - {"backend"}  # beside full-stack roles "Software Engineer" is full-stack work, not backend
+    return taken
 
 
 # A title that names its openings only together: several roles ("Multiple Roles", "Engineering roles",
