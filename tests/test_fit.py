@@ -862,7 +862,11 @@ def test_a_titles_function_is_read_part_by_part_with_domains_and_languages_last(
     ("SRE Engineer - Assistant Vice President", ("senior",)),
     ("Principal Engineer - DevOps, Vice President", ("staff",)),
     ("Account Executive, Mid-Market", ()), ("Engenheiro de Dados Sênior", ("senior",)),
-    ("Desenvolvedor Back-end Pleno", ("mid",)), ("Member of Technical Staff", ())])
+    ("Desenvolvedor Back-end Pleno", ("mid",)), ("Member of Technical Staff", ()),
+    # a range of levels offers each end; "staff" ending a title names the people, not the level
+    ("Senior + Staff Backend Engineers", ("senior", "staff")), ("Senior–Principal SWE", ("senior", "staff")),
+    ("Senior to Staff Data Engineer", ("senior", "staff")), ("Warehouse Support Staff", ()),
+    ("Staff Data Engineer", ("staff",))])
 def test_a_titles_levels_grades_and_tracks(title, levels):
     from pipeline.fit.scorer import title_levels
 

@@ -105,7 +105,8 @@ _TRACK = re.compile(r"\b(?:team |tech(?:nical)? )?(?:lead|leader|leadership|mana
                     r"\b(?:path|track|growth|progression)\s+(?:to|into|towards)\s+(?:a\s+)?\w+", re.I)
 _LEVEL_WORD = r"(?:senior|sr\.?|staff|principal|lead|junior|jr\.?|mid(?:-level)?|entry[- ]level)"
 # Levels offered as alternatives: "Senior/Staff Engineer", "Junior or Mid-level Developer", "Staff and Senior SWEs".
-_ALTERNATIVE_LEVELS = re.compile(rf"\b({_LEVEL_WORD})\s*(?:/|\bor\b|&|\band\b)\s*({_LEVEL_WORD})(?!\w)", re.I)
+_ALTERNATIVE_LEVELS = re.compile(rf"\b({_LEVEL_WORD})\s*(?:/|\bor\b|&|\+|[-–—]|\bto\b|\band\b)\s*({_LEVEL_WORD})(?!\w)",
+                                 re.I)  # "Senior + Staff Software Engineers", "Senior–Principal SWE": a range too
 # An internship offered beside a role ("Full-stack engineer or INTERN in Spring or Summer", "Intern or Junior
 # Developer"): two openings, and the role's level is its own.
 _INTERN_ALTERNATIVE = re.compile(r"\s+or\s+(?:an?\s+)?intern(?:ship)?s?\b.*$|^\W*intern(?:ship)?s?\s+or\b", re.I)
@@ -368,6 +369,8 @@ def title_levels(title: str, ignore: frozenset[str] = frozenset()) -> tuple[str,
         found = {title_level(word) for word in offered} - {None}
         return tuple(sorted(level for level in found if level))
     words = " ".join(w for w in normalise_title(title).split() if w not in ignore)
+    if words.endswith(" staff") and not words.endswith("technical staff"):
+        words = words[:-len(" staff")]  # "Rider Support On-Call Staff": the people, not the level
     level = next((level for pattern, level in _TITLE_LEVELS if _has(f"(?:{pattern})", words)), None)
     return (level,) if level else grade or _years_level(title)
 
