@@ -866,7 +866,7 @@ def test_a_titles_function_is_read_part_by_part_with_domains_and_languages_last(
     # a range of levels offers each end; "staff" ending a title names the people, not the level
     ("Senior + Staff Backend Engineers", ("senior", "staff")), ("Senior–Principal SWE", ("senior", "staff")),
     ("Senior to Staff Data Engineer", ("senior", "staff")), ("Warehouse Support Staff", ()),
-    ("Staff Data Engineer", ("staff",))])
+    ("Staff Data Engineer", ("staff",)), ("Customer Support Supervisor", ("lead",))])
 def test_a_titles_levels_grades_and_tracks(title, levels):
     from pipeline.fit.scorer import title_levels
 

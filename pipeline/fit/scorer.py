@@ -92,7 +92,7 @@ _TITLE_LEVELS = (  # first match wins: the most specific words first
     (r"(engineering|development|team|sales) manager|manager,? engineering|"
      r"^manager\b(?!.*\b(?:recruit|talent|sales(?! engineering)|business))(?=.*\bengineering\b)", "manager"),
     (r"principal|staff|distinguished", "staff"),
-    (r"tech(nical)? lead|team lead|lead|leader", "lead"),
+    (r"tech(nical)? lead|team lead|lead|leader|supervisor", "lead"),
     (r"semi[- ]?senior|semi[- ]?sr|ssr|medior", "mid"),  # the middle level in Latin America and the Netherlands
     # French and German words for the levels: expérimenté(e), erfahrene(r); confirmé(e); débutant(e).
     (r"senior|sr|snr|experienced|iii|iv|experimentee?|erfahrener?", "senior"),
