@@ -331,14 +331,20 @@ def test_earlier_rounds_people_keep_what_tuning_reached(round_):
 # The same 420 postings measured again after tuning on round 18's tuning half: backend 0.89/0.86 (105 fits) met
 # the floors; after a review mended the header rule, 0.89/0.848 (89 of 105); ml_bengaluru 0.80/0.89, frontend_berlin
 # 0.94/0.83, sales 0.38/1.00, sre_bengaluru 1.00/0.73, support 0.81/0.72, data_saopaulo 0.80/0.44 did not.
+# The held-back halves of rounds 14 to 19 (524 postings), measured once when round 19 landed, before its tuning half
+# was read: backend 0.88/0.79 (149 fits, precision@10 1.0), sales 0.55/0.75 (8 fits), support 0.82/0.70 (20),
+# sre_bengaluru 1.00/0.67 (39), ml_bengaluru 0.80/0.67 (12), frontend_berlin 0.90/0.66 (29), data_saopaulo 0.90/0.47
+# (19); round 19's held-back half alone: backend 0.85/0.64 (44 fits), frontend_berlin 0.80/0.36, sre_bengaluru
+# 1.00/0.44, data_saopaulo 1.00/0.50; the same after tuning on round 19's tuning half. Measured again after the
+# next session's rules on the tuning data, before round 20 existed: backend 0.88/0.82, support 0.83/0.75,
+# sre_bengaluru 1.00/0.69, the others the same.
 @pytest.mark.xfail(strict=True, reason=(
-    "not met: the held-back halves of rounds 14 to 19 (524 postings, none ever tuned on), measured once when round "
-    "19 landed, before its tuning half was read: backend 0.88/0.79 (117 of 133 passed, 149 fits, precision@10 1.0), "
-    "sales 0.55/0.75 (6 of 11 passed, 8 fits), support 0.82/0.70 (14 of 17 passed, 20 fits), sre_bengaluru "
-    "1.00/0.67 (26 of 39), ml_bengaluru 0.80/0.67 (8 of 10 passed, 12 fits), frontend_berlin 0.90/0.66 (19 of 21 "
-    "passed, 29 fits), data_saopaulo 0.90/0.47 (9 of 10 passed, 19 fits); round 19's held-back half alone: backend "
-    "0.85/0.64 (44 fits), frontend_berlin 0.80/0.36 (11), sre_bengaluru 1.00/0.44 (9), data_saopaulo 1.00/0.50 (10); "
-    "measured again after tuning on round 19's tuning half: the same"))
+    "not met: the held-back halves of rounds 14 to 20 (627 postings, none ever tuned on), measured once when round "
+    "20 landed, before its tuning half was read: backend 0.88/0.84 (187 passed, 195 fits, precision@10 1.0), sales "
+    "0.62/0.73 (13 passed, 11 fits), support 0.80/0.76 (20 passed, 21 fits), sre_bengaluru 0.97/0.73 (36 passed, 48 "
+    "fits), ml_bengaluru 0.77/0.67 (13 passed, 15 fits), frontend_berlin 0.92/0.67 (26 passed, 36 fits), "
+    "data_saopaulo 0.83/0.45 (12 passed, 22 fits); round 20's held-back half alone: backend 0.88/0.91 (46 fits), "
+    "sre_bengaluru 0.89/0.89 (9), frontend_berlin 1.00/0.71 (7), the others three fits or fewer"))
 def test_the_held_back_floors_hold_on_the_blind_rounds(evaluated):
     """The test rounds, written by someone who never saw the scorer and split once by the hash of the
     posting id: precision and recall >= 0.85 for every profile on their held-back halves together;
@@ -410,14 +416,20 @@ def test_the_test_rounds_postings_are_split_by_the_hash_and_reported_apart(tmp_p
         "not met: round 18's five on its 106 held-back postings (measured once on all 211 before any was read: "
         "datasci_bengaluru 1.00/1.00, android_saopaulo 1.00/0.83, sre_london 0.87/0.54, frontend_nyc 1.00/0.47, "
         "support_lisbon 0.67/0.50; then its tuning half was tuned on, for these five too): datasci_bengaluru "
-        "1.00/1.00 (5 fits), android_saopaulo 1.00/0.93 (15) meet the floor; frontend_nyc 1.00/0.71 (5 of 7), "
-        "sre_london 0.78/0.64 (7 of 11, 9 passed), support_lisbon (no fit there, 1 passed) do not"))),
+        "1.00/1.00 (5 fits), android_saopaulo 1.00/0.93 (15), frontend_nyc 1.00/0.86 (6 of 7; 0.71 until the next "
+        "session's rules) meet the floor; sre_london 0.78/0.64 (7 of 11, 9 passed), support_lisbon (no fit there, "
+        "1 passed) do not"))),
     pytest.param(19, marks=pytest.mark.xfail(strict=True, reason=(
         "not met: round 19's five on its 104 held-back postings (measured once on all 227 before any was read: "
         "ios_london 0.86/0.86, analyst_nyc 0.90/0.75, ml_eng_toronto 0.70/0.58, fullstack_berlin 0.53/0.57, "
-        "java_saopaulo 0.46/0.68; then its tuning half was tuned on, for these five too): none meets the floor: "
-        "ios_london 0.83/0.71 (7 fits), analyst_nyc 1.00/0.50 (6), ml_eng_toronto 0.80/0.57 (7), fullstack_berlin "
-        "0.47/0.47 (15), java_saopaulo 0.44/0.65 (17 fits, 25 passed)")))])
+        "java_saopaulo 0.46/0.68; then its tuning half was tuned on, for these five too): ios_london 0.86/0.86 (7 "
+        "fits) meets the floor; analyst_nyc 1.00/0.50 (6), ml_eng_toronto 0.80/0.57 (7), fullstack_berlin 0.71/0.33 "
+        "(15 fits; 0.47/0.47 before a backend seat stopped counting as full-stack work), java_saopaulo 0.46/0.71 (17 "
+        "fits, 26 passed) do not"))),
+    pytest.param(20, marks=pytest.mark.xfail(strict=True, reason=(
+        "not met: round 20's five, measured once on all its 203 postings before any was read: devops_saopaulo "
+        "0.86/0.86 (35 fits) meets the floor; frontend_bengaluru 1.00/0.50 (18 fits), backend_london 0.63/0.76 (50 "
+        "fits, 60 passed), data_eng_austin 1.00/0.50 (12 fits), support_madrid 0.20/1.00 (1 fit, 5 passed) do not")))])
 def test_the_people_never_tuned_for_reach_the_held_out_floor(round_):
     """People unlike the eval's seven, written and labelled on a test round's postings by its blind
     writers, never tuned for: precision and recall >= 0.75 for each (the issue's check on postings and
