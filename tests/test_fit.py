@@ -264,7 +264,12 @@ TUNED_HALF_REACHED = {14: {"backend": (13 / 15, 13 / 13, 0.9), "sales": (1.0, 1.
                       19: {"backend": (29 / 37, 29 / 39, 0.9), "sales": (1 / 2, 1.0, 1.0),
                            "support": (1 / 3, 1 / 4, 0.25), "sre_bengaluru": (7 / 9, 7 / 12, 0.7),
                            "ml_bengaluru": (1 / 3, 1 / 3, 1 / 3),
-                           "frontend_berlin": (5 / 6, 1 / 2, 0.6), "data_saopaulo": (2 / 3, 2 / 3, 1.0)}}
+                           "frontend_berlin": (5 / 6, 1 / 2, 0.6), "data_saopaulo": (2 / 3, 2 / 3, 1.0)},
+                      # round 20's, after the rules read off it: a role's team note after a dash ("Senior Java
+                      # Engineer - Cloud"), "Multiple roles (A; B)", "REMOTE(World)", "Brasil inteiro"
+                      20: {"backend": (36 / 44, 36 / 40, 0.9), "sales": (1.0, 1.0, 1.0), "support": (0.0, 0.0, None),
+                           "sre_bengaluru": (4 / 6, 4 / 5, 0.8), "ml_bengaluru": (2 / 3, 1.0, 1.0),
+                           "frontend_berlin": (1.0, 8 / 14, 0.9), "data_saopaulo": (4 / 5, 4 / 5, 0.8)}}
 
 
 @pytest.mark.parametrize("name", sorted(TUNING_REACHED))
@@ -1194,6 +1199,28 @@ def test_a_full_stack_person_is_not_offered_backend_seats_and_both_stacks_in_a_t
     assert "backend" in person_functions(("Software Engineer",))
     assert title_function("App Developers - fluent in Vue.js and Python") == "full stack"
     assert title_function("Python Developer") == "backend"
+
+
+def test_a_list_keeps_a_roles_team_note_and_a_language_named_role_and_reads_openings_in_a_note():
+    """"Senior Java Engineer - Cloud" is one opening beside the others; "Multiple roles (A; B)" lists A and B."""
+    from pipeline.fit.functions import openings
+
+    assert openings("Staff Software Engineer, Senior Go Engineer - Payments, Account Executive") == (
+        "Staff Software Engineer", "Senior Go Engineer - Payments", "Account Executive")
+    assert openings("Software Engineer - Go") == ("Software Engineer - Go",)
+    assert openings("Multiple roles (Senior QA Engineer; Senior Backend Engineer)") == (
+        "Senior QA Engineer", "Senior Backend Engineer")
+    assert openings("Backend Engineer (Go; Rust)") == ("Backend Engineer (Go; Rust)",)  # no title of openings
+
+
+@pytest.mark.parametrize("location, countries, remote", [
+    ("REMOTE(World) / Brno, Czech Republic", (), True), ("Brasil inteiro ou Portugal (remoto)", ("brazil",), True),
+    ("todo o Brasil", ("brazil",), True), ("Brazil", ("brazil",), False)])
+def test_a_field_saying_the_world_or_a_whole_country_is_remote_work_there(location, countries, remote):
+    from pipeline.fit.places import read_where
+
+    part = read_where(location).parts[0]
+    assert (tuple(sorted(part.countries)), part.remote) == (countries, remote)
 
 
 def test_a_person_who_writes_developer_docs_is_not_offered_developer_seats():

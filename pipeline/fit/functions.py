@@ -460,6 +460,7 @@ _ROLE_NOUN = re.compile(r"\b(engineers?|developers?|designers?|managers?|scienti
                         r"programmers?|testers?|sres?|sdets?|devops|swes?|sdes?|partners?|coordinators?|researchers?|"
                         r"strategists?|owners?|operators?|reps?|closers?|bankers?|accountants?|artists?)\b", re.I)
 _OPENINGS = re.compile(r";\s+")  # "Senior Software Engineer; Lead Product Designer": two openings in one post
+_OPENINGS_NOTED = re.compile(r"^([^()]+)\(([^()]*;[^()]*)\)\s*$")  # "Multiple roles (A; B; C)"
 
 
 # "Senior Software Engineers (frontend, backend, fullstack)": a plural role followed by the kinds it
@@ -597,6 +598,9 @@ def openings(title: str) -> tuple[str, ...]:
     """The openings a title lists ("Senior Software Engineer; Lead Product Designer"), each with the
     pieces that name no role ("...; Remote - Security Clearance") kept beside it; one title, one opening.
     A list joined by commas, " + ", " / " or " - " is read by _list_of_openings."""
+    inside = _OPENINGS_NOTED.match(title)
+    if inside and names_openings_together(inside.group(1)):
+        title = inside.group(2)  # "Multiple roles (Senior QA Engineer; Research Engineer)": the note lists them
     pieces = [piece.strip() for piece in _OPENINGS.split(title) if piece.strip()]
     roles = [piece for piece in pieces if title_function(piece) is not None and (
         _ROLE_NOUN.search(english_title(piece)) or _only_functions(piece))]
@@ -654,6 +658,21 @@ def _top_level_pieces(title: str) -> list[str]:
     return [piece.strip() for piece in pieces if piece.strip()]
 
 
+def _with_team_notes(title: str, pieces: list[str]) -> list[str]:
+    """The pieces, a dash's short note that names no role joined back to the role before it ("Senior Java Engineer -
+    Cloud, Account Executive": the Java engineer's team, not an opening of its own)."""
+    kept: list[str] = []
+    for piece in pieces:
+        at = title.find(piece)
+        after_dash = at > 0 and title[:at].rstrip().endswith(("-", "–", "—"))
+        if kept and after_dash and len(piece.split()) <= 3 and not _ROLE_NOUN.search(english_title(piece)) \
+                and not _named_function(piece) and _ROLE_NOUN.search(english_title(kept[-1])):
+            kept[-1] = f"{kept[-1]} - {piece}"
+        else:
+            kept.append(piece)
+    return kept
+
+
 def _list_of_openings(title: str) -> tuple[str, ...] | None:
     """The openings a title lists with commas, " + ", " / " or " - ": pieces that each name a role
     ("Staff SWE - Senior SWE - Enterprise Account Executive"), or name only a kind of work or a
@@ -667,7 +686,7 @@ def _list_of_openings(title: str) -> tuple[str, ...] | None:
     if "," not in title and "/" not in title and " - " not in title and " + " not in title \
             and " – " not in title and " | " not in title and " — " not in title:
         return None
-    pieces = _top_level_pieces(title)
+    pieces = _with_team_notes(title, _top_level_pieces(title))
     if len(pieces) < 2 or any(piece.lower() in GRADES for piece in pieces):
         return None  # a bank's grade beside the role ("DevOps Engineer, VP", "Analyst, Community Support")
     named = [piece for piece in pieces if _ROLE_NOUN.search(english_title(piece)) and _named_function(piece)
@@ -676,7 +695,7 @@ def _list_of_openings(title: str) -> tuple[str, ...] | None:
         len(piece.split()) <= 3 and _named_function(piece)))]
     # beside two roles that name their work, a role whose work has no name here is an opening too ("Technical Artist")
     other = [piece for piece in pieces if piece not in named and piece not in bare and len(named) >= 2
-             and _ROLE_NOUN.search(english_title(piece)) and not named_by_language(piece)]
+             and _ROLE_NOUN.search(english_title(piece))]  # "Senior Java Engineer" beside two roles is one too
     if len(pieces) >= _LONG_LIST and len(named) + len(bare) + len(other) >= 2 * len(pieces) / 3:
         # "Android, iOS, backend, frontend, middle end, SRE, ops, ...": a long list of the kinds hired, most of them
         # named, is a list of openings even where a piece has no name here ("middle end")

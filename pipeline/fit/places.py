@@ -589,6 +589,8 @@ def _countries_of_chunk(chunk: str) -> frozenset[str]:
     return found or (frozenset({"united states"}) if _LOCALS_OF_STATE.search(chunk) else found)
 
 
+_WHOLE_COUNTRY = re.compile(r"\b(?:inteir[oa]|tod[oa] (?:o|a)|todo el|toda la|all of|the whole of|anywhere in|"
+                            r"ganz(?:es|en)?)\b", re.I)
 _REMOTE_ITEM = re.compile(r"(?:^|,)\s*remote\s*(?:,|$)", re.I)
 # An alternative that says anywhere ("Saigon, Vietnam; Anywhere; Remote"): remote work from anywhere,
 # not bounded by the offices listed beside it, as a bare "Remote" is.
@@ -600,7 +602,7 @@ _BARE_REMOTE = re.compile(r"^\W*(?:remote|remoto|remota)\W*$", re.I)
 # "Hamburg or Remote", "Berlin, Germany or (remote)": remote as an alternative of its own
 _REMOTE_APART = re.compile(r"(?:^|;|\||\s/|&|\+|\band\b|\bor\b|\bou\b|\bo\b|\boder\b|\n)\s*\(?"
                            r"(?:remote|remoto|remota)\)?\s*(?:$|;|\||/\s|&|\+|\band\b|\bor\b|\bou\b|\boder\b|\n)", re.I)
-_ANYWHERE_ITEM = re.compile(r"^\W*(?:(?:remote\W*)?(?:anywhere|worldwide|global)(?: in the world)?|"
+_ANYWHERE_ITEM = re.compile(r"^\W*(?:(?:remote\W*)?(?:anywhere|worldwide|global|world)(?: in the world)?|"
                             r"(?:global|worldwide)\W+remote(?:\s*\((?:almost\s+)?anywhere\))?)\W*$", re.I)
 _ONLY_A_PLACE = re.compile(r"^\W*([\w .&'-]+?)\W*$")
 
@@ -680,6 +682,8 @@ def read_where(location: str) -> Where:
             remote = True
         elif not remote and _names_only_a_region(chunk):
             remote = True  # nobody works on site in "Europe": an area of countries is where remote work is done
+        elif not remote and countries and _WHOLE_COUNTRY.search(chunk):
+            remote = True  # nor in "Brasil inteiro", "todo o Brasil", "all of Germany": from anywhere in it
         elif not remote and len(countries) >= MANY_COUNTRIES:
             remote = True  # nor in a board's list of thirty countries ("Anguilla,Argentina,...,Uruguay")
         elif not remote and countries and _IN_ZONES.search(chunk):
