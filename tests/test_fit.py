@@ -916,6 +916,8 @@ def test_staff_or_principal_is_not_the_lead_a_person_asks_for_and_weekend_work_i
     ("Remote (India)", "Company hours are 9-5 EST.", True),
     ("New York, NY,Remote", "Fully remote: work from anywhere in the world!", True),
     ("Paris", "Our API delivers parcels anywhere in the world.", False),  # what the product does
+    ("Remote Global", "Our careers page says EST time zones, but we're hiring everywhere.", True),
+    ("Remote Global", "We hire in EST time zones only.", False),
     ("Paris", "Our team is spread out; you can be based anywhere in the world.", True),
     ("New York, NY,Remote", "Our team is remote-friendly.", False),
     ("Remote,Belgrade, Serbia", "A distributed team working from India and the UK.", True),

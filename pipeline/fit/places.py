@@ -1128,7 +1128,9 @@ def _in_link(lowered: str, at: int) -> bool:
 
 # "Work from anywhere in the world", or "work from anywhere" in a posting that says it is fully remote.
 _ANYWHERE_TEXT = re.compile(r"anywhere in the world|from any country|(?:work|working)\s+(?:remotely\s+)?from\s+"
-                            r"anywhere(?!\s+(?:in|within|across|inside|on)\b)", re.I)
+                            r"anywhere(?!\s+(?:in|within|across|inside|on)\b)|"
+                            r"\bhiring (?:globally|everywhere|worldwide)\b|\bwherever you are\b(?!\s+(?:in|within)\b)",
+                            re.I)
 _FULLY_REMOTE = re.compile(r"fully[- ]remote|100\s?% remote|(?:remote|distributed)[- ]first|fully distributed", re.I)
 
 
@@ -1335,7 +1337,8 @@ def header_offers_remote(text: str, where: Where) -> bool:
     return offered and any(not areas_named(p.text) or _CITY_NAMES.search(p.text.lower()) for p in where.parts)
 
 
-_ANYWHERE_WORDS = triggers("anywhere", "any country")
+_ANYWHERE_WORDS = triggers("anywhere", "any country", "hiring globally", "hiring everywhere", "hiring worldwide",
+                           "wherever you are")  # every _ANYWHERE_TEXT phrase holds one
 
 
 def anywhere_in_text(text: str, lowered: str) -> bool:
@@ -1346,7 +1349,7 @@ def anywhere_in_text(text: str, lowered: str) -> bool:
         for match in _ANYWHERE_TEXT.finditer(head, start, end):
             if _FOR_A_WHILE.search(head, match.end(), match.end() + 60):
                 continue  # "work from anywhere in the world, up to 90 days a year": a travel allowance
-            if not _WHO_WORKS.search(head, _sentence_start(head, match.start()), match.start() + 1):
+            if not _WHO_WORKS.search(head, _sentence_start(head, match.start()), match.end()):
                 continue  # "Send messages anywhere in the world": what the product does, not where one works
             if not match.group(0).lower().startswith(("work", "working")) or \
                     _FULLY_REMOTE.search(head, max(0, match.start() - 150), match.end() + 20):

@@ -752,8 +752,10 @@ def remote_areas(where: Where, remote_hint: bool, said: Said, placed: bool = Fal
         elif part.countries:
             areas.append(limited(None if said.anywhere and not said.bounds else part.countries | said.bounds))
     offices = frozenset().union(*(p.countries for p in where.parts if not p.remote))
-    if where.worldwide and said.bounds <= offices:
-        areas.append(limited(None))  # "Remote (global) or Hybrid (Cambridge, MA)": the text's places are the offices'
+    if where.worldwide and (said.bounds <= offices or said.anywhere):
+        # "Remote (global) or Hybrid (Cambridge, MA)": the text's places are the offices'; "Remote Global" beside
+        # "the careers page says EST time zones, but we're hiring everywhere": the text says anywhere too
+        areas.append(limited(None))
     elif where.anywhere or (remote_hint and not where.parts) or (said.anywhere and not named):
         areas.append(limited(said.bounds or None))
     if said.bounds and said.remote and not placed:  # the post's remote places are not an opening's its note places
