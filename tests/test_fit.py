@@ -1900,6 +1900,7 @@ def test_remote_in_a_web_address_is_not_remote_work():
     assert not remote_in_text("Apply at www.remote-jobs.example/123")
     assert not remote_in_text("Remote at first, then 100% in the office from March.")  # only for a while
     assert not remote_in_text("Início remoto, mas previsão de ser 100% presencial.")
+    assert not remote_in_text("You can start remote, then move to our Lisbon office (full relocation).")
     assert remote_in_text("Remote, with a yearly offsite in Porto.")
     assert remote_in_text("See https://example.org/jobs. This role is remote.")
     assert remote_in_text("Apply: https://acme.com/remote - fully remote role.")  # a later word, after the link

@@ -1113,6 +1113,7 @@ def remote_in_text(text: str, lowered: str | None = None) -> bool:
 
 # Remote only for a while: "Início remoto, mas ... 100% presencial", "remote initially", "remote during onboarding".
 _FOR_NOW = re.compile(r"\b(?:in[ií]cio|inicialmente|initially|at first|temporar\w*|for now|for the time being|"
+                      r"start(?:ing)? (?:remote|remotely)|not just remote|"
                       r"during (?:the )?(?:onboarding|training|covid|pandemic)|until (?:further notice|the office))\b")
 
 
