@@ -1213,6 +1213,8 @@ def test_a_list_keeps_a_roles_team_note_and_a_language_named_role_and_reads_open
     assert openings("Multiple roles (Senior QA Engineer; Senior Backend Engineer)") == (
         "Senior QA Engineer", "Senior Backend Engineer")
     assert openings("Backend Engineer (Go; Rust)") == ("Backend Engineer (Go; Rust)",)  # no title of openings
+    assert openings("backend / frontend / data-scientist / designer") == (  # a hyphenated role is one too
+        "backend", "frontend", "data-scientist", "designer")
 
 
 @pytest.mark.parametrize("location, countries, remote", [

@@ -552,7 +552,8 @@ def _listed_openings(title: str) -> list[str]:
 def _named_function(piece: str) -> bool:
     """The piece names a kind of work in words of its own (not only a language or a domain)."""
     text = english_title(piece)
-    return any(pattern.search(text) for _, pattern in _PATTERNS)
+    spaced = text.replace("-", " ")  # "data-scientist"
+    return any(pattern.search(text) or pattern.search(spaced) for _, pattern in _PATTERNS)
 
 
 # What is left of a piece once the words naming functions are taken out: "and", "&", "/", "+", "," and spaces.
