@@ -830,6 +830,9 @@ def test_the_review_page_shows_the_function_years_asked_and_caps(scoring):
 # -- the structure of postings and profiles, beyond the eval's samples --------------------------------
 
 @pytest.mark.parametrize("title, function", [
+    # a developer of the UI codes it; a web engineer builds the web front (a full-stack one says so)
+    ("UI/UX Developer", "frontend"), ("UX Developer", "frontend"), ("UI/UX Designer", "design"),
+    ("Web Engineer", "frontend"), ("Fullstack Web Engineer", "full stack"),
     ("Lead Site Reliability Engineer, Network Assurance Data Platform - Cisco", "sre"),
     ("AI SRE Engineer", "sre"), ("Senior DevOps/Cloud Engineer (AI-Augmented)", "sre"),
     ("Software Engineer - Gen AI", "machine learning"), ("AI Engineer", "machine learning"),

@@ -196,7 +196,8 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
            # a test tool's automation engineer ("Cypress Javascript Automation Engineer")
            r"\b(cypress|selenium|playwright|appium|webdriver)\b.{0,30}\bautomation\b"),
     ("mobile", r"\bandroid\b|\bios\b|mobile|flutter|react native"),
-    ("frontend", r"front[- ]?end(?! or)|frontend|front-end leaning|\bui (engineer|developer)|"
+    ("frontend", r"front[- ]?end(?! or)|frontend|front-end leaning|\bui (engineer|developer)|\bui ?/ ?ux developer|"
+                 r"\bux developer|(?<!stack )(?<!end )\bweb engineer|"
                  r"\bweb developer(?<!back-end web developer)(?<!back end web developer)(?<!backend web developer)|"
                  r"\bux engineer|design engineer|design systems?"),
     # Software in vehicles, robots and machines is embedded work: ADAS, automotive, autonomous driving, PLCs.
