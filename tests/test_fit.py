@@ -1222,9 +1222,14 @@ def test_a_list_keeps_a_roles_team_note_and_a_language_named_role_and_reads_open
 
 @pytest.mark.parametrize("location, countries, remote", [
     ("REMOTE(World) / Brno, Czech Republic", (), True), ("Brasil inteiro ou Portugal (remoto)", ("brazil",), True),
-    ("todo o Brasil", ("brazil",), True), ("Brazil", ("brazil",), False)])
+    ("todo o Brasil", ("brazil",), True), ("Brazil", ("brazil",), False),
+    ("NY", ("united states",), False), ("TX", ("united states",), False)])
 def test_a_field_saying_the_world_or_a_whole_country_is_remote_work_there(location, countries, remote):
+    """And a field that is a US state's code alone is the US; not "CA", "DE" or "IN" (countries' codes too), nor
+    "OK" (a word)."""
     from pipeline.fit.places import read_where
+
+    assert read_where("CA").unknown and read_where("OK").unknown and read_where("DE").unknown
 
     part = read_where(location).parts[0]
     assert (tuple(sorted(part.countries)), part.remote) == (countries, remote)

@@ -460,9 +460,13 @@ def countries_of(text: str) -> frozenset[str]:
     state = _STATE_NAMES.search(low)
     if state and state.group(1) == "georgia" and not found and _GEORGIAN_CITY.search(low):
         state = None  # "Tbilisi, Georgia": the country in the Caucasus, not the US state
-    if state or code:
-        found.add("united states")
+    if state or code or _LONE_STATE.fullmatch(text):
+        found.add("united states")  # "NY", "TX" alone: a state, not a country's code (so not "CA" or "DE")
     return frozenset(found)
+
+
+_LONE_STATE = re.compile(r"\s*(?-i:" + "|".join(c.upper() for c in US_CODES
+                                                if c not in _ISO_CODES and c not in _WORD_CODES) + r")\s*")
 
 
 # Georgia is a US state and a country: a city of the country beside it says which.
