@@ -205,17 +205,19 @@ TUNING_REACHED = {"backend": (345 / 396, 345 / 381, 0.9), "sales": (118 / 128, 1
 # recruiter_berlin 0.79/0.85, pmm_london 0.92/0.86. (data_eng_london once went down by one case:
 # Factory AI's "AI, Fullstack, Frontend, Platform, Data, Product Engineers + GTM" is now read by the openings its
 # text lists, and its Data Engineer opening names no place of its own, so the field's "London for some roles" counts;
-# a later rule on a team's city then won a case back. research_paris's precision was 1.0 only because nothing passed;
-# reading postdocs as research made it 6 of 8 passed, with 6 of 7 fits found. fullstack_pune went from 10 of 22 passed
-# to 9 of 16 when a backend seat stopped counting as a full-stack person's work: five backend seats no longer pass,
-# and "Node.js Developer", a fit whose label doubts it for being Node-titled, no longer does either.)
+# a later rule on a team's city then won a case back. frontend_brazil went from 9 of 10 to 8 of 9 when a bare "Remote"
+# paid in US dollars became the US: Chameleon's "If you're in the Americas" is not read as a bound. research_paris's
+# precision was 1.0 only because nothing passed; reading postdocs as research made it 6 of 8 passed, with 6 of 7 fits
+# found. fullstack_pune went from 10 of 22 passed to 9 of 16 when a backend seat stopped counting as a full-stack
+# person's work: five backend seats no longer pass, and "Node.js Developer", a fit whose label doubts it for being Node-
+# titled, no longer does either.)
 UNSEEN_REACHED = {8: {"mobile_toronto": (5 / 7, 5 / 7), "qa_warsaw": (8 / 8, 8 / 8), "security_us": (12 / 13, 12 / 14),
                       "designer_london": (10 / 11, 10 / 12), "analyst_mexico": (6 / 6, 6 / 6)},
                   9: {"embedded_munich": (1 / 1, 1 / 3), "platform_madrid": (4 / 5, 4 / 7),
                       "fullstack_lagos": (16 / 23, 16 / 20), "pm_singapore": (5 / 6, 5 / 5),
                       "datasci_sydney": (1 / 2, 1 / 3)},
                   10: {"backend_amsterdam": (5 / 7, 5 / 5), "sre_denver": (7 / 8, 7 / 7), "ml_london": (2 / 2, 2 / 2),
-                       "csm_toronto": (1.0, 1.0), "frontend_brazil": (9 / 10, 9 / 9)},
+                       "csm_toronto": (1.0, 1.0), "frontend_brazil": (8 / 9, 8 / 9)},
                   11: {"java_bengaluru": (13 / 17, 13 / 14), "data_eng_london": (15 / 16, 15 / 17),
                        "frontend_lisbon": (12 / 17, 12 / 16), "solutions_nyc": (9 / 12, 9 / 10),
                        "em_sf": (10 / 14, 10 / 13)},
@@ -260,9 +262,12 @@ TUNED_HALF_REACHED = {14: {"backend": (13 / 15, 13 / 13, 0.9), "sales": (1.0, 1.
                            "frontend_berlin": (1.0, 6 / 7, 6 / 7), "data_saopaulo": (1 / 2, 1.0, 1.0)},
                       # round 19's, the hardest tuning half for recall: its writers read most Hacker News posts that
                       # say "REMOTE" beside a city, or list seats without describing them, as fits for every person of
-                      # the function; one rule read off it ("SRE/Backend/Frontend" hires one of each)
+                      # the function; one rule read off it ("SRE/Backend/Frontend" hires one of each).
+                      # sre_bengaluru lost a fit (7 of 9 passed, 7 of 12 found, to 6 of 8 and 6 of 12) when a bare
+                      # "Remote" paid in a US dollar range became the US: Patients Know Best's cloud engineer, "pay
+                      # set by experience and location".
                       19: {"backend": (29 / 37, 29 / 39, 0.9), "sales": (1 / 2, 1.0, 1.0),
-                           "support": (1 / 3, 1 / 4, 0.25), "sre_bengaluru": (7 / 9, 7 / 12, 0.7),
+                           "support": (1 / 3, 1 / 4, 0.25), "sre_bengaluru": (6 / 8, 6 / 12, 0.6),
                            "ml_bengaluru": (1 / 3, 1 / 3, 1 / 3),
                            "frontend_berlin": (5 / 6, 1 / 2, 0.6), "data_saopaulo": (2 / 3, 2 / 3, 1.0)},
                       # round 20's, after the rules read off it: a role's team note after a dash ("Senior Java
@@ -921,6 +926,9 @@ def test_staff_or_principal_is_not_the_lead_a_person_asks_for_and_weekend_work_i
     ("Paris", "Our API delivers parcels anywhere in the world.", False),  # what the product does
     ("Remote Global", "Our careers page says EST time zones, but we're hiring everywhere.", True),
     ("Remote Global", "We hire in EST time zones only.", False),
+    # a bare "Remote" paid in a range of US dollars is remote in the US; not a field or text saying worldwide
+    ("Remote", "Salary: $120k - $160k plus equity.", False), ("Remote (Worldwide)", "Pay: $120k - $160k.", True),
+    ("Remote", "Work from anywhere in the world. $90,000 - $120,000.", True),
     ("Paris", "Our team is spread out; you can be based anywhere in the world.", True),
     ("New York, NY,Remote", "Our team is remote-friendly.", False),
     ("Remote,Belgrade, Serbia", "A distributed team working from India and the UK.", True),
@@ -2315,7 +2323,8 @@ DE_REMOTE = FitProfile(roles=("Backend Engineer",), locations=("Germany",), remo
     ("Anywhere", "Candidates must be based in the US.", False),  # a field's "anywhere" keeps the text's bound
     ("Worldwide", "This role is open to US residents only.", False),
     ("Remote", "Visa sponsorship is available for non-EU nationals.", True),
-    ("Remote", "The pay range for New York residents is $150k-$200k.", True),  # a state's pay notice
+    # a state's pay notice: a range of US dollars, read as the US since the labels read a dollar range so
+    ("Remote", "The pay range for New York residents is $150k-$200k.", False),
     ("Remote", "Our Remote UK Team Lead, Sarah, will onboard you.", True),
     ("Remote", "Our Remote Work Policy Follows UK Law.", True),
     ("Remote", "Work from anywhere; our offsites are in Lisbon.", True)])

@@ -1239,6 +1239,15 @@ class Said:
         return limits
 
     @functools.cached_property
+    def dollars(self) -> frozenset[str]:
+        """The US, where the pay is a range of US dollars ("$120k - $160k") and the text does not say anywhere:
+        a weaker bound than another currency's (remote jobs pay in dollars everywhere), read only for a bare
+        "Remote" (see remote_areas)."""
+        head = self.text[:4000]
+        return frozenset({"united states"}) if "$" in head and not self.anywhere and _USD_RANGE.search(head) \
+            else frozenset()
+
+    @functools.cached_property
     def anywhere(self) -> bool:
         """"Work from anywhere in the world"."""
         return anywhere_in_text(self.text, self.lowered)
@@ -1386,7 +1395,7 @@ _AMOUNT_RANGE = re.compile(r"\s?\d[\d.,]*\s?[kK]?\s*(?:-|–|—|to|a|até|bis)\
 
 def pay_bound(text: str, lowered: str, caps: frozenset[str] | None = None) -> frozenset[str]:
     """The country whose currency the salary is in ("salary: up to R30k", "CTC 25 LPA"), if any; a
-    US dollar says nothing (remote jobs pay in dollars everywhere)."""
+    US dollar is read apart (Said.dollars: remote jobs pay in dollars everywhere, so it bounds only a bare "Remote")."""
     head, low = text[:4000], lowered[:4000]
     caps = capitals(head) if caps is None else caps
     signs = [sign for sign in (*_CURRENCY_SIGNS, *(caps & _CURRENCY_CODES)) if sign in head]
@@ -1398,6 +1407,10 @@ def pay_bound(text: str, lowered: str, caps: frozenset[str] | None = None) -> fr
         if any(word in before for word in _PAY_WORDS) or sign == "LPA" or _AMOUNT_RANGE.match(head, at + len(sign)):
             return CURRENCIES[sign]
     return frozenset()
+
+
+_USD_RANGE = re.compile(r"(?<![A-Za-z$])\$\s?\d{2,3}(?:[,.]\d{3}|[kK])\s*(?:-|–|—|to)\s*"
+                        r"\$?\s?\d{2,3}(?:[,.]\d{3}|[kK])")  # "$120k - $160k", "$90,000–$120,000"; not "CA$" or "R$"
 
 
 @dataclass(frozen=True)

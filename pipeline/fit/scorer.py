@@ -720,6 +720,10 @@ def _opening(job: Job, title: str) -> tuple[Job, bool]:
     return dataclasses.replace(job, title=title, location=place), place != job.location
 
 
+# A location field that says remote work is open anywhere ("Remote (Worldwide)", "Anywhere (100% remote)").
+_ANYWHERE_FIELD = re.compile(r"anywhere|worldwide|global|world\b", re.I)
+
+
 def remote_areas(where: Where, remote_hint: bool, said: Said, placed: bool = False) -> list[frozenset[str] | None]:
     """Where the posting's remote work may be done from, one area per alternative (None: anywhere).
     A remote part that names its countries ("Remote (Canada)") is that area, widened by the places
@@ -757,7 +761,11 @@ def remote_areas(where: Where, remote_hint: bool, said: Said, placed: bool = Fal
         # "the careers page says EST time zones, but we're hiring everywhere": the text says anywhere too
         areas.append(limited(None))
     elif where.anywhere or (remote_hint and not where.parts) or (said.anywhere and not named):
-        areas.append(limited(said.bounds or None))
+        bare = limited(said.bounds or None)
+        # a bare "Remote" paid in a range of US dollars is remote in the US, as the labels read it; not a field
+        # that says worldwide
+        says_anywhere = where.worldwide or any(_ANYWHERE_FIELD.search(p.text) for p in where.parts)
+        areas.append(said.dollars if bare is None and said.dollars and not says_anywhere else bare)
     if said.bounds and said.remote and not placed:  # the post's remote places are not an opening's its note places
         areas.append(limited(said.bounds))
     return areas
