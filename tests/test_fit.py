@@ -354,7 +354,10 @@ def test_earlier_rounds_people_keep_what_tuning_reached(round_):
     "0.62/0.73 (13 passed, 11 fits), support 0.80/0.76 (20 passed, 21 fits), sre_bengaluru 0.97/0.73 (36 passed, 48 "
     "fits), ml_bengaluru 0.77/0.67 (13 passed, 15 fits), frontend_berlin 0.92/0.67 (26 passed, 36 fits), "
     "data_saopaulo 0.83/0.45 (12 passed, 22 fits); round 20's held-back half alone: backend 0.88/0.91 (46 fits), "
-    "sre_bengaluru 0.89/0.89 (9), frontend_berlin 1.00/0.71 (7), the others three fits or fewer"))
+    "sre_bengaluru 0.89/0.89 (9), frontend_berlin 1.00/0.71 (7), the others three fits or fewer; measured again "
+    "after tuning on round 20's tuning half: backend 0.88/0.85 (166 of 189 passed, 166 of 195 fits, precision@10 "
+    "1.0) meets the floors; sales 0.64/0.82, support 0.77/0.81, sre_bengaluru 0.97/0.71, ml_bengaluru 0.79/0.73, "
+    "frontend_berlin 0.96/0.67, data_saopaulo 0.83/0.45 do not"))
 def test_the_held_back_floors_hold_on_the_blind_rounds(evaluated):
     """The test rounds, written by someone who never saw the scorer and split once by the hash of the
     posting id: precision and recall >= 0.85 for every profile on their held-back halves together;
@@ -402,7 +405,7 @@ def test_the_test_rounds_postings_are_split_by_the_hash_and_reported_apart(tmp_p
         "not met: round 14's five on its 84 held-back postings (its tuning half was tuned on for the seven; the "
         "five's misses never read): devops_hyderabad 1.00/0.78, flutter_curitiba 0.92/0.92, datasci_amsterdam "
         "0.75/1.00 (3 fits), security_dublin 1.00/0.83 meet the 0.75 floor; sdr_austin 0.71/1.00 (5 fits, 7 passed) "
-        "does not"))),
+        "does not; after round 20's tuning half devops_hyderabad is 1.00/0.67 (6 of 9), below it too"))),
     pytest.param(15, marks=pytest.mark.xfail(strict=True, reason=(
         "not met: round 15's five on its 77 held-back postings (measured once on all 167 before its tuning half was "
         "tuned on: data_eng_bengaluru 1.00/1.00, designer_saopaulo 0.92/0.88, pm_nyc 1.00/0.80, ml_eng_berlin "
@@ -439,7 +442,10 @@ def test_the_test_rounds_postings_are_split_by_the_hash_and_reported_apart(tmp_p
     pytest.param(20, marks=pytest.mark.xfail(strict=True, reason=(
         "not met: round 20's five, measured once on all its 203 postings before any was read: devops_saopaulo "
         "0.86/0.86 (35 fits) meets the floor; frontend_bengaluru 1.00/0.50 (18 fits), backend_london 0.63/0.76 (50 "
-        "fits, 60 passed), data_eng_austin 1.00/0.50 (12 fits), support_madrid 0.20/1.00 (1 fit, 5 passed) do not")))])
+        "fits, 60 passed), data_eng_austin 1.00/0.50 (12 fits), support_madrid 0.20/1.00 (1 fit, 5 passed) do not; "
+        "then its tuning half was tuned on, for these five too; on its 103 held-back postings: devops_saopaulo "
+        "0.94/0.94 (18 fits) meets the floor; frontend_bengaluru 1.00/0.50 (4), backend_london 0.67/0.71 (28), "
+        "data_eng_austin 1.00/0.56 (9), support_madrid 0.33/1.00 (1 fit, 3 passed) do not")))])
 def test_the_people_never_tuned_for_reach_the_held_out_floor(round_):
     """People unlike the eval's seven, written and labelled on a test round's postings by its blind
     writers, never tuned for: precision and recall >= 0.75 for each (the issue's check on postings and
