@@ -197,7 +197,7 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
            r"\b(cypress|selenium|playwright|appium|webdriver)\b.{0,30}\bautomation\b"),
     ("mobile", r"\bandroid\b|\bios\b|mobile|flutter|react native"),
     ("frontend", r"front[- ]?end(?! or)|frontend|front-end leaning|\bui (engineer|developer)|\bui ?/ ?ux developer|"
-                 r"\bux developer|(?<!stack )(?<!end )\bweb engineer|"
+                 r"\bux developer(?! advocate)|"
                  r"\bweb developer(?<!back-end web developer)(?<!back end web developer)(?<!backend web developer)|"
                  r"\bux engineer|design engineer|design systems?"),
     # Software in vehicles, robots and machines is embedded work: ADAS, automotive, autonomous driving, PLCs.
@@ -269,8 +269,8 @@ GENERIC = "software"  # the last row: a title that names engineering but not whi
 # Words that name a function only when nothing else in the title does: a language is a skill ("Python
 # Engineer - RPA Developer" is an RPA role), "AI" or "LLM" a domain ("AI SRE Engineer" is an SRE role).
 FALLBACKS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("backend", re.compile(r"golang|\bgo\b|\bjava\b|python|ruby|rails|\.net|\bc#|\bphp\b|node|scala|elixir|rust\b",
-                           re.I)),
+    ("backend", re.compile(r"golang|\bgo\b(?!-)|\bjava\b|python|ruby|rails|\.net|\bc#|\bphp\b|node|\bscala\b|elixir|"
+                           r"\brust\b", re.I)),
     ("frontend", re.compile(r"\breact\b|\bvue(\.?js)?\b|\bangular\b|\bsvelte\b|next\.?js|nuxt|javascript|typescript",
                             re.I)),
     ("mobile", re.compile(r"\bswift\b|\bkotlin\b", re.I)),  # Kotlin runs on servers too: "Kotlin Backend Engineer"
@@ -461,7 +461,7 @@ _ROLE_NOUN = re.compile(r"\b(engineers?|developers?|designers?|managers?|scienti
                         r"programmers?|testers?|sres?|sdets?|devops|swes?|sdes?|partners?|coordinators?|researchers?|"
                         r"strategists?|owners?|operators?|reps?|closers?|bankers?|accountants?|artists?)\b", re.I)
 _OPENINGS = re.compile(r";\s+")  # "Senior Software Engineer; Lead Product Designer": two openings in one post
-_OPENINGS_NOTED = re.compile(r"^([^()]+)\(([^()]*;[^()]*)\)\s*$")  # "Multiple roles (A; B; C)"
+_OPENINGS_NOTED = re.compile(r"^([^()]+)\(([^()]*;[^()]*)\)(\s*(?:[-–—|]\s*[^();]*)?)$")  # "Multiple roles (A; B)"
 
 
 # "Senior Software Engineers (frontend, backend, fullstack)": a plural role followed by the kinds it
@@ -601,8 +601,9 @@ def openings(title: str) -> tuple[str, ...]:
     pieces that name no role ("...; Remote - Security Clearance") kept beside it; one title, one opening.
     A list joined by commas, " + ", " / " or " - " is read by _list_of_openings."""
     inside = _OPENINGS_NOTED.match(title)
-    if inside and names_openings_together(inside.group(1)):
-        title = inside.group(2)  # "Multiple roles (Senior QA Engineer; Research Engineer)": the note lists them
+    if inside and _SEVERAL.search(inside.group(1)) and names_openings_together(inside.group(1)):
+        # "Multiple roles (Senior QA Engineer; Research Engineer)": the note lists them
+        title = "; ".join(f"{piece.strip()}{inside.group(3)}" for piece in inside.group(2).split(";"))
     pieces = [piece.strip() for piece in _OPENINGS.split(title) if piece.strip()]
     roles = [piece for piece in pieces if title_function(piece) is not None and (
         _ROLE_NOUN.search(english_title(piece)) or _only_functions(piece))]
@@ -634,7 +635,12 @@ def _sharing_a_noun(title: str) -> tuple[str, ...] | None:
                                                 for kind in kinds):
         return None  # "Implementation Managers, Fullstack & Backend Engineers": roles of their own
     levels, noun, rest = shared.group(1), shared.group(3), shared.group(4)
+    if _MORE_OPENINGS.search(rest):
+        return None  # "Frontend & Backend Engineers | Product Designer": a list, whose piece the noun is shared in
     return tuple(f"{levels}{kind} {noun}{rest}" for kind in kinds)
+
+
+_MORE_OPENINGS = re.compile(r"[|+,;]|\s[-–—]\s")
 
 
 # Where a title may list openings side by side, outside parentheses: "SRE, Product Managers, Backend
@@ -668,7 +674,7 @@ def _with_team_notes(title: str, pieces: list[str]) -> list[str]:
         at = title.find(piece)
         after_dash = at > 0 and title[:at].rstrip().endswith(("-", "–", "—"))
         if kept and after_dash and len(piece.split()) <= 3 and not _ROLE_NOUN.search(english_title(piece)) \
-                and not _named_function(piece) and _ROLE_NOUN.search(english_title(kept[-1])):
+                and _ROLE_NOUN.search(english_title(kept[-1])):
             kept[-1] = f"{kept[-1]} - {piece}"
         else:
             kept.append(piece)
@@ -698,7 +704,9 @@ def _list_of_openings(title: str) -> tuple[str, ...] | None:
     # beside two roles that name their work, a role whose work has no name here is an opening too ("Technical Artist")
     other = [piece for piece in pieces if piece not in named and piece not in bare and len(named) >= 2
              and _ROLE_NOUN.search(english_title(piece))]  # "Senior Java Engineer" beside two roles is one too
-    if len(pieces) >= _LONG_LIST and len(named) + len(bare) + len(other) >= 2 * len(pieces) / 3:
+    roles = [piece for piece in pieces if _ROLE_NOUN.search(english_title(piece))]
+    if len(pieces) >= _LONG_LIST and len(named) + len(bare) + len(other) >= 2 * len(pieces) / 3 and not (
+            roles == pieces[:1] and len(pieces[0].split()) >= 2):  # not a role and its stack ("Data Engineer - Spark")
         # "Android, iOS, backend, frontend, middle end, SRE, ops, ...": a long list of the kinds hired, most of them
         # named, is a list of openings even where a piece has no name here ("middle end")
         return _level_for_each([piece for piece in pieces if piece in named or piece in bare or piece in other])
@@ -717,7 +725,8 @@ def _list_of_openings(title: str) -> tuple[str, ...] | None:
 
 # A level before a list of plural roles is each one's: "Staff-level (L4+) Data Scientists, Data Engineers, Backend
 # Engineers" hires staff backend engineers. Not before singular openings ("Senior Backend Engineer, Product Designer").
-_LEADING_LEVEL = re.compile(r"^((?:senior|sr\.?|staff|principal|lead|junior|jr\.?|mid|entry)(?:[- ]level)?"
+_LEADING_LEVEL = re.compile(r"^((?:senior|sr\.?|staff|principal|lead|junior|jr\.?|mid|entry)"
+                            r"(?![- ](?:market|generation|gen)\b)(?:[- ]level)?"
                             r"(?:\s*\([^()]*\))?)\s+", re.I)
 _ANY_LEVEL = re.compile(r"\b(?:senior|sr|staff|principal|lead|junior|jr|mid|entry|intern|head|director)\b", re.I)
 
@@ -759,12 +768,20 @@ def own_functions(roles: tuple[str, ...], skills: tuple[str, ...] = ()) -> froze
     return frozenset(found)
 
 
+# Server frameworks a role may name its backend work by ("Django Developer", "Spring Boot Developer").
+_SERVER_FRAMEWORK = re.compile(r"\b(?:django|flask|fastapi|spring|laravel|symfony|rails|express|nestjs|node|\.net|"
+                               r"go|golang|java|python|ruby|php|backend|back-end|back end|api)\b", re.I)
+
+
 def person_functions(roles: tuple[str, ...], skills: tuple[str, ...] = ()) -> frozenset[str]:
     """The functions a person looks for: their own (own_functions) and those each of them takes."""
     found = own_functions(roles, skills)
     taken = frozenset().union(*(TAKES.get(f, frozenset({f})) for f in found)) if found else frozenset()
     if "full stack" in found and "backend" not in found:
-        return taken - {"backend"}  # beside full-stack roles "Software Engineer" is full-stack work, not backend
+        # beside full-stack roles "Software Engineer" is full-stack work, not backend; a role that names backend work
+        # or a server stack ("Full-Stack Engineer (Backend focus)", "Django Developer") takes backend seats
+        named = any("backend" in title_functions(role) or _SERVER_FRAMEWORK.search(role) for role in roles)
+        return taken | {"backend"} if named else taken - {"backend"}
     return taken
 
 

@@ -460,8 +460,8 @@ def countries_of(text: str) -> frozenset[str]:
     state = _STATE_NAMES.search(low)
     if state and state.group(1) == "georgia" and not found and _GEORGIAN_CITY.search(low):
         state = None  # "Tbilisi, Georgia": the country in the Caucasus, not the US state
-    if state or code or _LONE_STATE.fullmatch(text):
-        found.add("united states")  # "NY", "TX" alone: a state, not a country's code (so not "CA" or "DE")
+    if state or code:
+        found.add("united states")
     return frozenset(found)
 
 
@@ -589,6 +589,8 @@ def city_country(chunk: str) -> frozenset[str]:
 
 
 def _countries_of_chunk(chunk: str) -> frozenset[str]:
+    if _LONE_STATE.fullmatch(chunk):
+        return frozenset({"united states"})  # a field that is "NY" or "TX" alone: a state, not a country's code
     found = countries_of(chunk) or city_country(chunk)
     return found or (frozenset({"united states"}) if _LOCALS_OF_STATE.search(chunk) else found)
 
@@ -686,7 +688,8 @@ def read_where(location: str) -> Where:
             remote = True
         elif not remote and _names_only_a_region(chunk):
             remote = True  # nobody works on site in "Europe": an area of countries is where remote work is done
-        elif not remote and countries and _WHOLE_COUNTRY.search(chunk):
+        elif not remote and countries and _WHOLE_COUNTRY.search(chunk) and \
+                _names_only_an_area(_WHOLE_COUNTRY.sub(" ", chunk)):
             remote = True  # nor in "Brasil inteiro", "todo o Brasil", "all of Germany": from anywhere in it
         elif not remote and len(countries) >= MANY_COUNTRIES:
             remote = True  # nor in a board's list of thirty countries ("Anguilla,Argentina,...,Uruguay")
@@ -1115,10 +1118,13 @@ def remote_in_text(text: str, lowered: str | None = None) -> bool:
                for a, b in windows(low, _REMOTE_WORDS, 1, 20) for said in _REMOTE_TEXT.finditer(head, a, b))
 
 
-# Remote only for a while: "Início remoto, mas ... 100% presencial", "remote initially", "remote during onboarding".
-_FOR_NOW = re.compile(r"\b(?:in[ií]cio|inicialmente|initially|at first|temporar\w*|for now|for the time being|"
-                      r"start(?:ing)? (?:remote|remotely)|not just remote|"
-                      r"during (?:the )?(?:onboarding|training|covid|pandemic)|until (?:further notice|the office))\b")
+# Remote only for a while, the words tied to "remote": "Início remoto, mas ... presencial", "remote initially",
+# "initially remote", "start remote", "remote during onboarding"; not a start date ("Início: imediato"), a temporary
+# contract or "we're not just remote".
+_FOR_NOW = re.compile(r"\b(?:in[ií]cio|inicialmente|initially|temporarily|start(?:ing)?)\s+(?:\w+\s+)?remot|"
+                      r"\bremot\w*\s+(?:at first|initially|inicialmente|for now|for the first|"
+                      r"(?:during|through)\s+(?:the\s+)?(?:onboarding|training|probation|covid|pandemic)|"
+                      r"no in[ií]cio|nos primeiros|to start\b)")
 
 
 _LINK_ENDS = " \n\t|<>\"'()"  # no web address holds these: its start is just after the last one
@@ -1134,7 +1140,7 @@ def _in_link(lowered: str, at: int) -> bool:
 # "Work from anywhere in the world", or "work from anywhere" in a posting that says it is fully remote.
 _ANYWHERE_TEXT = re.compile(r"anywhere in the world|from any country|(?:work|working)\s+(?:remotely\s+)?from\s+"
                             r"anywhere(?!\s+(?:in|within|across|inside|on)\b)|"
-                            r"\bhiring (?:globally|everywhere|worldwide)\b|\bwherever you are\b(?!\s+(?:in|within)\b)",
+                            r"\bhiring (?:globally|everywhere|worldwide)\b",
                             re.I)
 _FULLY_REMOTE = re.compile(r"fully[- ]remote|100\s?% remote|(?:remote|distributed)[- ]first|fully distributed", re.I)
 
@@ -1244,8 +1250,11 @@ class Said:
         a weaker bound than another currency's (remote jobs pay in dollars everywhere), read only for a bare
         "Remote" (see remote_areas)."""
         head = self.text[:4000]
-        return frozenset({"united states"}) if "$" in head and not self.anywhere and _USD_RANGE.search(head) \
-            else frozenset()
+        if "$" not in head or self.anywhere or _OTHER_DOLLARS.search(head) or _WORLDWIDE_SAID.search(head):
+            return frozenset()
+        low = self.lowered[:4000]
+        paid = (m for m in _USD_RANGE.finditer(head) if not _NOT_PAY.search(low, max(0, m.start() - 40), m.end() + 15))
+        return frozenset({"united states"}) if next(paid, None) else frozenset()
 
     @functools.cached_property
     def anywhere(self) -> bool:
@@ -1351,8 +1360,8 @@ def header_offers_remote(text: str, where: Where) -> bool:
     return offered and any(not areas_named(p.text) or _CITY_NAMES.search(p.text.lower()) for p in where.parts)
 
 
-_ANYWHERE_WORDS = triggers("anywhere", "any country", "hiring globally", "hiring everywhere", "hiring worldwide",
-                           "wherever you are")  # every _ANYWHERE_TEXT phrase holds one
+_ANYWHERE_WORDS = triggers("anywhere", "any country", "hiring globally", "hiring everywhere",
+                           "hiring worldwide")  # every _ANYWHERE_TEXT phrase holds one
 
 
 def anywhere_in_text(text: str, lowered: str) -> bool:
@@ -1363,8 +1372,10 @@ def anywhere_in_text(text: str, lowered: str) -> bool:
         for match in _ANYWHERE_TEXT.finditer(head, start, end):
             if _FOR_A_WHILE.search(head, match.end(), match.end() + 60):
                 continue  # "work from anywhere in the world, up to 90 days a year": a travel allowance
-            if not _WHO_WORKS.search(head, _sentence_start(head, match.start()), match.end()):
+            start = _sentence_start(head, match.start())
+            if len(head[start:match.start()].split()) > 2 and not _WHO_WORKS.search(head, start, match.end()):
                 continue  # "Send messages anywhere in the world": what the product does, not where one works
+                # ("Where: anywhere in the world", "📍 Anywhere in the world" are a heading's answer)
             if not match.group(0).lower().startswith(("work", "working")) or \
                     _FULLY_REMOTE.search(head, max(0, match.start() - 150), match.end() + 20):
                 return True
@@ -1409,6 +1420,15 @@ def pay_bound(text: str, lowered: str, caps: frozenset[str] | None = None) -> fr
     return frozenset()
 
 
+# Dollars of other countries written apart from the sign ("$120,000 - $140,000 NZD", "SGD $10,000"), and a text
+# that says the work is open worldwide in other words ("Location: Worldwide", "regardless of where you live").
+_OTHER_DOLLARS = re.compile(r"\b(?:NZD|SGD|HKD|CAD|AUD|MXN|TWD|ARS|CLP|COP)\b|"
+                            r"\b(?:canadian|australian|singapore|new zealand|hong kong) dollars?\b", re.I)
+_WORLDWIDE_SAID = re.compile(r"\bworld\s?wide\b|\banywhere in the world\b|\bglobally\b|"
+                             r"regardless of (?:where|location)", re.I)
+# A range of dollars that is not pay: a deal's or a budget's size, revenue, a bonus, funding.
+_NOT_PAY = re.compile(r"\b(?:acv|arr|mrr|gmv|budgets?|revenue|deals?|bonus|funding|raised|spend|quota|"
+                      r"invest\w*|valuation|contracts? worth)\b")
 _USD_RANGE = re.compile(r"(?<![A-Za-z$])\$\s?\d{2,3}(?:[,.]\d{3}|[kK])\s*(?:-|–|—|to)\s*"
                         r"\$?\s?\d{2,3}(?:[,.]\d{3}|[kK])")  # "$120k - $160k", "$90,000–$120,000"; not "CA$" or "R$"
 

@@ -225,8 +225,10 @@ _YEARS_MIN = re.compile(
 _HISTORY = re.compile(r"\b(for|since|almost|nearly|seit|há|hace)\s*$")  # the company's years, not the person's
 # Years said just after naming the company or its founders: "Established company (20+ years)", "Our Founder
 # (Stanford - BS) has 20 years of experience", "uma consultoria ... com mais de 11 anos de atuação".
-_OWNER_BEFORE = re.compile(r"\b(?:company|companies|established|founded|founders?|ceo|cto|agency|firm|consultancy|"
-                           r"empresa|consultoria|unternehmen|firma|compa[ñn][ií]a)\b[^.;:\n]{0,40}$")
+_OWNER_BEFORE = re.compile(r"\b(?:company|established|firm|agency)\s*\(\s*(?:over\s+|more than\s+)?$|"
+                           r"\b(?:our|the)\s+(?:founders?|founding team|leadership team|ceo|cto)\b"
+                           r"(?:(?!\b(?:you|we)\b)[^.;:\n]){0,40}?"
+                           r"\b(?:has|have|brings?)\s+(?:over\s+|more than\s+|nearly\s+)?$")
 # "With over 10 years of experience in big data, we serve ...": a sentence about the company, in the
 # languages postings are written in ("Com mais de 20 anos de história, nossa empresa ...", "Seit über 15
 # Jahren unterstützt unser Unternehmen ...", "Con más de 10 años de trayectoria, nuestra compañía ...").
@@ -234,7 +236,7 @@ _ABOUT_US = re.compile(r"\b(we|we've|we're|our|us|company|founded|history|client
                        r"nossa|nosso|nossos|nossas|empresa|companhia|fundada|fundado|hist[oó]ria|tradi[cç][aã]o|"
                        r"segmento|nuestra|nuestro|nuestros|compa[ñn][ií]a|trayectoria|tradici[oó]n|"
                        r"wir|unser|unsere|unserer|unternehmen|firma|gegr[üu]ndet|notre|nos|nous|entreprise|"
-                       r"soci[ée]t[ée]|fond[ée]e|consultoria|mercado|atua[çc][ãa]o)\b")
+                       r"soci[ée]t[ée]|fond[ée]e|consultoria)\b")
 
 
 def _number(text: str) -> int:
@@ -369,12 +371,16 @@ def title_levels(title: str, ignore: frozenset[str] = frozenset()) -> tuple[str,
         found = {title_level(word) for word in offered} - {None}
         return tuple(sorted(level for level in found if level))
     words = " ".join(w for w in normalise_title(title).split() if w not in ignore)
-    if words.endswith(" staff") and not words.endswith("technical staff"):
+    if _PERSONNEL.search(title):
         words = words[:-len(" staff")]  # "Rider Support On-Call Staff": the people, not the level
     level = next((level for pattern, level in _TITLE_LEVELS if _has(f"(?:{pattern})", words)), None)
     return (level,) if level else grade or _years_level(title)
 
 
+# "Staff" ending a title after the work's name is the people ("Rider Support On-Call Staff"); not a grade after a
+# comma or a bracket ("Software Engineer, Staff"), nor "Senior Staff", "Principal Staff", "Technical Staff".
+_PERSONNEL = re.compile(r"(?<![,(/])(?<![,(/-] )\b(?!(?:senior|sr|principal|lead|technical|of)\b)[a-z]+\s+staff\s*$",
+                        re.I)
 # Years a title asks for ("Full Stack Engineer (0 to 2 Years)", "Java Developer 1-3 Years", "(5+ yrs)"), read as a
 # level by the fewest it takes: up to 1 an entry level, 2 to 4 mid, 5 or more senior
 _TITLE_YEARS = re.compile(r"\b(\d{1,2})\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*(?:years?|yrs?)\b", re.I)
@@ -721,7 +727,8 @@ def _opening(job: Job, title: str) -> tuple[Job, bool]:
 
 
 # A location field that says remote work is open anywhere ("Remote (Worldwide)", "Anywhere (100% remote)").
-_ANYWHERE_FIELD = re.compile(r"anywhere|worldwide|global|world\b", re.I)
+_ANYWHERE_FIELD = re.compile(r"anywhere|world\s?wide|global|world\b|international|any (?:location|time ?zone|country)|"
+                             r"all (?:countries|time ?zones|locations)|weltweit|earth", re.I)
 
 
 def remote_areas(where: Where, remote_hint: bool, said: Said, placed: bool = False) -> list[frozenset[str] | None]:
@@ -756,10 +763,8 @@ def remote_areas(where: Where, remote_hint: bool, said: Said, placed: bool = Fal
         elif part.countries:
             areas.append(limited(None if said.anywhere and not said.bounds else part.countries | said.bounds))
     offices = frozenset().union(*(p.countries for p in where.parts if not p.remote))
-    if where.worldwide and (said.bounds <= offices or said.anywhere):
-        # "Remote (global) or Hybrid (Cambridge, MA)": the text's places are the offices'; "Remote Global" beside
-        # "the careers page says EST time zones, but we're hiring everywhere": the text says anywhere too
-        areas.append(limited(None))
+    if where.worldwide and said.bounds <= offices:
+        areas.append(limited(None))  # "Remote (global) or Hybrid (Cambridge, MA)": the text's places are the offices'
     elif where.anywhere or (remote_hint and not where.parts) or (said.anywhere and not named):
         bare = limited(said.bounds or None)
         # a bare "Remote" paid in a range of US dollars is remote in the US, as the labels read it; not a field
