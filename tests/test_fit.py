@@ -348,16 +348,19 @@ def test_earlier_rounds_people_keep_what_tuning_reached(round_):
 # 1.00/0.44, data_saopaulo 1.00/0.50; the same after tuning on round 19's tuning half. Measured again after the
 # next session's rules on the tuning data, before round 20 existed: backend 0.88/0.82, support 0.83/0.75,
 # sre_bengaluru 1.00/0.69, the others the same.
+# The held-back halves of rounds 14 to 20 (627 postings), measured once when round 20 landed: backend 0.88/0.84 (195
+# fits), sales 0.62/0.73 (11), support 0.80/0.76 (21), sre_bengaluru 0.97/0.73 (48), ml_bengaluru 0.77/0.67 (15),
+# frontend_berlin 0.92/0.67 (36), data_saopaulo 0.83/0.45 (22); again after tuning on round 20's tuning half: backend
+# 0.88/0.85 met the floors (166 of 189 passed, 166 of 195 fits, precision@10 1.0); sales 0.64/0.82, support
+# 0.77/0.81, sre_bengaluru 0.97/0.71, ml_bengaluru 0.79/0.73, frontend_berlin 0.96/0.67, data_saopaulo 0.83/0.45 did
+# not. Then two reviews' mending undid three rules (see the README).
 @pytest.mark.xfail(strict=True, reason=(
-    "not met: the held-back halves of rounds 14 to 20 (627 postings, none ever tuned on), measured once when round "
-    "20 landed, before its tuning half was read: backend 0.88/0.84 (187 passed, 195 fits, precision@10 1.0), sales "
-    "0.62/0.73 (13 passed, 11 fits), support 0.80/0.76 (20 passed, 21 fits), sre_bengaluru 0.97/0.73 (36 passed, 48 "
-    "fits), ml_bengaluru 0.77/0.67 (13 passed, 15 fits), frontend_berlin 0.92/0.67 (26 passed, 36 fits), "
-    "data_saopaulo 0.83/0.45 (12 passed, 22 fits); round 20's held-back half alone: backend 0.88/0.91 (46 fits), "
-    "sre_bengaluru 0.89/0.89 (9), frontend_berlin 1.00/0.71 (7), the others three fits or fewer; measured again "
-    "after tuning on round 20's tuning half: backend 0.88/0.85 (166 of 189 passed, 166 of 195 fits, precision@10 "
-    "1.0) meets the floors; sales 0.64/0.82, support 0.77/0.81, sre_bengaluru 0.97/0.71, ml_bengaluru 0.79/0.73, "
-    "frontend_berlin 0.96/0.67, data_saopaulo 0.83/0.45 do not"))
+    "not met: the held-back halves of rounds 14 to 21 (743 postings, none ever tuned on), measured once when round "
+    "21 landed, before its tuning half was read: backend 0.87/0.84 (215 passed, 223 fits, precision@10 1.0), sales "
+    "0.67/0.77 (15 passed, 13 fits), support 0.76/0.73 (21 passed, 22 fits), sre_bengaluru 0.97/0.72 (37 passed, 50 "
+    "fits), ml_bengaluru 0.69/0.73 (16 passed, 15 fits), frontend_berlin 0.96/0.65 (27 passed, 40 fits), "
+    "data_saopaulo 0.87/0.48 (15 passed, 27 fits); round 21's held-back half alone: backend 0.85/0.79 (28 fits), the "
+    "others five fits or fewer"))
 def test_the_held_back_floors_hold_on_the_blind_rounds(evaluated):
     """The test rounds, written by someone who never saw the scorer and split once by the hash of the
     posting id: precision and recall >= 0.85 for every profile on their held-back halves together;
@@ -445,7 +448,11 @@ def test_the_test_rounds_postings_are_split_by_the_hash_and_reported_apart(tmp_p
         "fits, 60 passed), data_eng_austin 1.00/0.50 (12 fits), support_madrid 0.20/1.00 (1 fit, 5 passed) do not; "
         "then its tuning half was tuned on, for these five too; on its 103 held-back postings: devops_saopaulo "
         "0.94/0.94 (18 fits) meets the floor; frontend_bengaluru 1.00/0.50 (4), backend_london 0.67/0.71 (28), "
-        "data_eng_austin 1.00/0.56 (9), support_madrid 0.33/1.00 (1 fit, 3 passed) do not")))])
+        "data_eng_austin 1.00/0.56 (9), support_madrid 0.33/1.00 (1 fit, 3 passed) do not"))),
+    pytest.param(21, marks=pytest.mark.xfail(strict=True, reason=(
+        "not met: round 21's five, measured once on all its 232 postings before any was read: support_manila "
+        "0.67/1.00 (10 fits, 15 passed), sre_sydney 0.92/0.71 (17 fits), ml_eng_nyc 0.56/0.56 (9), data_eng_berlin "
+        "0.06/0.40 (5 fits, 31 passed), ae_london (no fit, 1 passed): none meets the floor")))])
 def test_the_people_never_tuned_for_reach_the_held_out_floor(round_):
     """People unlike the eval's seven, written and labelled on a test round's postings by its blind
     writers, never tuned for: precision and recall >= 0.75 for each (the issue's check on postings and
