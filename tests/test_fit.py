@@ -274,7 +274,11 @@ TUNED_HALF_REACHED = {14: {"backend": (13 / 15, 13 / 13, 0.9), "sales": (1.0, 1.
                       # Engineer - Cloud"), "Multiple roles (A; B)", "REMOTE(World)", "Brasil inteiro"
                       20: {"backend": (38 / 46, 38 / 40, 0.9), "sales": (1.0, 1.0, 1.0), "support": (0.0, 0.0, None),
                            "sre_bengaluru": (4 / 6, 4 / 5, 0.8), "ml_bengaluru": (2 / 3, 1.0, 1.0),
-                           "frontend_berlin": (1.0, 9 / 14, 0.9), "data_saopaulo": (4 / 5, 4 / 5, 0.8)}}
+                           "frontend_berlin": (1.0, 9 / 14, 0.9), "data_saopaulo": (4 / 5, 4 / 5, 0.8)},
+                      # round 21's, after the rules read off it ("Datenengineer" is a data engineer)
+                      21: {"backend": (23 / 25, 23 / 27, 1.0), "sales": (1.0, 1.0, 1.0), "support": (1.0, 1.0, 1.0),
+                           "sre_bengaluru": (4 / 5, 4 / 6, 4 / 6), "ml_bengaluru": (1.0, 1.0, 1.0),
+                           "frontend_berlin": (1.0, 1 / 3, 2 / 3), "data_saopaulo": (5 / 6, 5 / 8, 0.75)}}
 
 
 @pytest.mark.parametrize("name", sorted(TUNING_REACHED))
@@ -1239,6 +1243,7 @@ def test_a_full_stack_person_is_not_offered_backend_seats_and_both_stacks_in_a_t
     assert "backend" in person_functions(("Software Engineer",))
     assert "backend" in person_functions(("Full-Stack Engineer (Backend focus)",))
     assert "backend" in person_functions(("Full Stack Engineer", "Django Developer"))
+    assert person_functions(("Data Engineer", "Datenengineer")) == {"data"}  # German for a data engineer
     # a post hiring each end apart offers no full-stack seat (round 19's labels: "separate seats, no full-stack one")
     full_stack = FitProfile(roles=("Full Stack Engineer",), locations=("Germany",), remote="ok", configured=True)
     assert Scorer(full_stack).score(job(title="Frontend and Backend Engineers", location="Berlin")).score <= 30

@@ -185,7 +185,8 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
                          # "IA" (pt, es, fr) as the work of a role, never alone ("Des Moines, IA" is Iowa)
                          r"\b(engineer|engineering|developer|specialist|scientist|analyst|architect|consultant)\s+"
                          r"(?:(?:de|em|en|d'|of)\s*)?ia\b"),
-    ("data", r"data engineer|big data|analytics engineer|\betl\b|data platform|data infrastructure|\bdataops\b|"
+    ("data", r"data engineer|datenengineer|big data|analytics engineer|\betl\b|data platform|data infrastructure|"
+             r"\bdataops\b|"
              r"data pipeline|data warehouse|data integration|databricks|\bspark\b|snowflake"),
     # Testing before the platforms and languages it tests on: "Mobile Test Automation Engineer" and
     # "Automation QA Engineer (Python)" are QA roles; a penetration tester tests security.
