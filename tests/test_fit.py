@@ -210,7 +210,8 @@ TUNING_REACHED = {"backend": (345 / 396, 345 / 381, 0.9), "sales": (118 / 128, 1
 # precision was 1.0 only because nothing passed; reading postdocs as research made it 6 of 8 passed, with 6 of 7 fits
 # found. fullstack_pune went from 10 of 22 passed to 9 of 16 when a backend seat stopped counting as a full-stack
 # person's work: five backend seats no longer pass, and "Node.js Developer", a fit whose label doubts it for being Node-
-# titled, no longer does either.)
+# titled, no longer does either. fullstack_toronto went from 17 of 22 passed to 17 of 23 when "USA and Canada" became
+# two countries: Commandzero's Go backend seat, labelled no fit for its function, now passes on its place.)
 UNSEEN_REACHED = {8: {"mobile_toronto": (5 / 7, 5 / 7), "qa_warsaw": (8 / 8, 8 / 8), "security_us": (12 / 13, 12 / 14),
                       "designer_london": (10 / 11, 10 / 12), "analyst_mexico": (6 / 6, 6 / 6)},
                   9: {"embedded_munich": (1 / 1, 1 / 3), "platform_madrid": (4 / 5, 4 / 7),
@@ -222,7 +223,7 @@ UNSEEN_REACHED = {8: {"mobile_toronto": (5 / 7, 5 / 7), "qa_warsaw": (8 / 8, 8 /
                        "frontend_lisbon": (12 / 17, 12 / 16), "solutions_nyc": (9 / 12, 9 / 10),
                        "em_sf": (10 / 14, 10 / 13)},
                   12: {"android_bengaluru": (11 / 11, 11 / 12), "support_eng_dublin": (14 / 17, 14 / 16),
-                       "fullstack_toronto": (17 / 22, 17 / 17), "research_paris": (6 / 8, 6 / 7),
+                       "fullstack_toronto": (17 / 23, 17 / 17), "research_paris": (6 / 8, 6 / 7),
                        "analyst_berlin": (14 / 15, 14 / 14)},
                   13: {"fullstack_pune": (9 / 16, 9 / 12), "backend_buenos_aires": (37 / 50, 37 / 44),
                        "ios_seattle": (12 / 12, 12 / 15), "recruiter_berlin": (12 / 15, 12 / 13),
@@ -1195,8 +1196,13 @@ def test_a_writers_title_is_writing_whatever_it_writes_about(title, function):
 
 
 def test_kinds_of_work_listed_bare_are_openings_of_each_kind():
-    """"SRE/Backend/Frontend" hires one of each; two ends joined ("Backend/Frontend") stay one role's."""
-    from pipeline.fit.functions import title_functions
+    """"SRE/Backend/Frontend" hires one of each; two ends joined ("Backend/Frontend") stay one role's; a longer
+    slash list beside a language and a level is an opening of each kind, the level none of its own."""
+    from pipeline.fit.functions import openings, title_functions
+
+    assert openings("Full-Stack/Backend/SRE/Data/Javascript/Principal") == (
+        "Full-Stack", "Backend", "SRE", "Data", "Javascript")
+    assert openings("Remote/Berlin/US/Hybrid") == ("Remote/Berlin/US/Hybrid",)
 
     assert set(title_functions("SRE/Backend/Frontend")) == {"sre", "backend", "frontend"}
     assert title_functions("Frontend/Backend Engineer") == ("full stack",)
@@ -1287,6 +1293,8 @@ def test_a_field_saying_the_world_or_a_whole_country_is_remote_work_there(locati
 
     assert read_where("CA").unknown and read_where("OK").unknown and read_where("DE").unknown
     assert not read_where("São Paulo e toda a região metropolitana").parts[0].remote  # the metro area, on site
+    sydney = FitProfile(roles=("Site Reliability Engineer",), locations=("Sydney",), remote="ok", configured=True)
+    assert not Scorer(sydney).score(job(title="SRE", location="Australia and New Zealand", description="AWS.")).outside
     london = FitProfile(roles=("DevOps Engineer",), locations=("London",), remote="ok", configured=True)
     assert not Scorer(london).score(job(title="DevOps Engineer (SC)", location="Remote", description="AWS.")).outside
 

@@ -526,6 +526,26 @@ def title_functions(title: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f for f in found if f))
 
 
+def _bare_kinds(title: str) -> tuple[str, ...] | None:
+    """The kinds of work a title lists bare with slashes, beside languages and levels ("Full-Stack/Backend/SRE/Data/
+    Javascript/Principal/Mobile"): an opening of each kind and language (a level alone is none); None if the title is
+    not such a list (three kinds at least, nothing else)."""
+    if title.count("/") < 3 or " / " in title:
+        return None
+    pieces = [piece.strip() for piece in title.split("/") if piece.strip()]
+    kinds = [piece for piece in pieces if not _ENGINEER.search(english_title(piece)) and len(piece.split()) <= 2 and (
+        _named_function(piece) or title_function(f"{piece} Engineer") not in (None, GENERIC))]  # "Data"
+    languages = [piece for piece in pieces if piece not in kinds and (
+        FALLBACKS[0][1].fullmatch(piece) or FALLBACKS[1][1].fullmatch(piece))]
+    levels = [piece for piece in pieces if _LEVEL_PIECE.fullmatch(piece)]
+    if len(kinds) < 3 or len(kinds) + len(languages) + len(levels) < len(pieces):
+        return None
+    return tuple(dict.fromkeys(piece for piece in pieces if piece not in levels))
+
+
+_LEVEL_PIECE = re.compile(r"(?:senior|sr\.?|staff|principal|lead|junior|jr\.?|mid|intern)", re.I)
+
+
 # Kinds of work listed bare, with slashes or commas ("SRE/Backend/Frontend"): three or more are openings, not one
 # role joining two ends ("Backend/Frontend").
 _BARE_LIST = re.compile(r"\s*[/,]\s*")
@@ -609,7 +629,7 @@ def openings(title: str) -> tuple[str, ...]:
     roles = [piece for piece in pieces if title_function(piece) is not None and (
         _ROLE_NOUN.search(english_title(piece)) or _only_functions(piece))]
     if len(roles) < 2:
-        return _sharing_a_noun(title) or _list_of_openings(title) or (title,)
+        return _sharing_a_noun(title) or _bare_kinds(title) or _list_of_openings(title) or (title,)
     rest = [piece for piece in pieces if piece not in roles]
     return tuple(f"{opening} - {' - '.join(rest)}" if rest else opening
                  for role in roles for opening in (_sharing_a_noun(role) or _list_of_openings(role) or (role,)))

@@ -572,7 +572,7 @@ def spot_of(chunk: str) -> Spot:
 
 _NOT_A_PLACE = re.compile(r"\([^)]*\)|\b\d{3,}\b|\b(remote|remoto|remota|hybrid|h[íi]brido|on-?site|presencial|"
                           r"full[- ]time|part[- ]time|only|office|hq|greater|metro(?:politan)?|area)\b", re.I)
-_PIECES = re.compile(r"\s*(?:,|–|—|\s-\s|/)\s*")
+_PIECES = re.compile(r"\s*(?:,|–|—|\s-\s|/|\s(?:and|&|or)\s)\s*")  # "Australia and New Zealand": two countries
 
 
 @functools.lru_cache(maxsize=8192)
