@@ -907,6 +907,7 @@ def test_a_titles_function_is_read_part_by_part_with_domains_and_languages_last(
     # an internship offered beside a role is another opening: the role's level is its own
     ("Full-stack engineer or INTERN in Spring or Summer", ()), ("Intern or Junior Developer", ("entry",)),
     ("Senior Engineer or Intern", ("senior",)), ("Software Engineering Intern", ("intern",)),
+    ("Engineers of all levels (Full-Time / Intern)", ()), ("Intern / Junior Developer", ("entry",)),
     ("Staff and Senior SWEs, Full Stack and Backend focused", ("senior", "staff")),
     ("Engineering-SRE Platforms-Associate-Bengaluru", ("entry", "mid")),
     ("SRE Engineer - Assistant Vice President", ("senior",)),

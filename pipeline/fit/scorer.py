@@ -109,7 +109,8 @@ _ALTERNATIVE_LEVELS = re.compile(rf"\b({_LEVEL_WORD})\s*(?:/|\bor\b|&|\+|[-–�
                                  re.I)  # "Senior + Staff Software Engineers", "Senior–Principal SWE": a range too
 # An internship offered beside a role ("Full-stack engineer or INTERN in Spring or Summer", "Intern or Junior
 # Developer"): two openings, and the role's level is its own.
-_INTERN_ALTERNATIVE = re.compile(r"\s+or\s+(?:an?\s+)?intern(?:ship)?s?\b.*$|^\W*intern(?:ship)?s?\s+or\b", re.I)
+_INTERN_ALTERNATIVE = re.compile(r"(?:\s+or|\s*/)\s+(?:an?\s+)?intern(?:ship)?s?\b.*$|"
+                                  r"^\W*intern(?:ship)?s?\s*(?:or\b|/)", re.I)  # "(Full-Time / Intern)" too
 # Levels listed in a note: "(Senior, Staff, Principal)", "(Mid/Senior)".
 _LISTED_LEVELS = re.compile(rf"\(\s*({_LEVEL_WORD}(?:\s*(?:,|/|\bor\b|&|\band\b)\s*{_LEVEL_WORD})+)\s*\)", re.I)
 # A title that says the job is not a regular full-time position: a schedule, or a workload below full
@@ -866,7 +867,7 @@ class Scorer:
         return NEAR_TITLE_CAP if self.roles and fit.title_match < TITLE_MATCH else None
 
     def _ruled_out_cap(self, job: Job, fit: Fit) -> int | None:
-        title = normalise_title(job.title)
+        title = normalise_title(_INTERN_ALTERNATIVE.sub(" ", job.title))  # an internship beside the role is another
         ruled_out = [word for word, pattern in self.ruled_out if pattern.search(title)]
         if not ruled_out:
             return None
