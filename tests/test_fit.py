@@ -276,10 +276,11 @@ TUNED_HALF_REACHED = {14: {"backend": (13 / 15, 13 / 13, 0.9), "sales": (1.0, 1.
                       20: {"backend": (38 / 46, 38 / 40, 0.9), "sales": (1.0, 1.0, 1.0), "support": (0.0, 0.0, None),
                            "sre_bengaluru": (4 / 6, 4 / 5, 0.8), "ml_bengaluru": (2 / 3, 1.0, 1.0),
                            "frontend_berlin": (1.0, 9 / 14, 0.9), "data_saopaulo": (4 / 5, 4 / 5, 0.8)},
-                      # round 21's, after the rules read off it ("Datenengineer" is a data engineer)
-                      21: {"backend": (23 / 25, 23 / 27, 1.0), "sales": (1.0, 1.0, 1.0), "support": (1.0, 1.0, 1.0),
-                           "sre_bengaluru": (4 / 5, 4 / 6, 4 / 6), "ml_bengaluru": (1.0, 1.0, 1.0),
-                           "frontend_berlin": (1.0, 1 / 3, 2 / 3), "data_saopaulo": (5 / 6, 5 / 8, 0.75)}}
+                      # round 21's, after the rules read off it ("Datenengineer" is a data engineer, "Australia and New
+                      # Zealand" two countries, a bare slash list of kinds, "(Full-Time / Intern)")
+                      21: {"backend": (25 / 27, 25 / 27, 1.0), "sales": (1.0, 1.0, 1.0), "support": (1.0, 1.0, 1.0),
+                           "sre_bengaluru": (5 / 6, 5 / 6, 5 / 6), "ml_bengaluru": (1.0, 1.0, 1.0),
+                           "frontend_berlin": (1.0, 2 / 3, 1.0), "data_saopaulo": (5 / 6, 5 / 8, 0.875)}}
 
 
 @pytest.mark.parametrize("name", sorted(TUNING_REACHED))
@@ -365,7 +366,7 @@ def test_earlier_rounds_people_keep_what_tuning_reached(round_):
     "0.67/0.77 (15 passed, 13 fits), support 0.76/0.73 (21 passed, 22 fits), sre_bengaluru 0.97/0.72 (37 passed, 50 "
     "fits), ml_bengaluru 0.69/0.73 (16 passed, 15 fits), frontend_berlin 0.96/0.65 (27 passed, 40 fits), "
     "data_saopaulo 0.87/0.48 (15 passed, 27 fits); round 21's held-back half alone: backend 0.85/0.79 (28 fits), the "
-    "others five fits or fewer"))
+    "others five fits or fewer; measured again after tuning on round 21's tuning half: the same"))
 def test_the_held_back_floors_hold_on_the_blind_rounds(evaluated):
     """The test rounds, written by someone who never saw the scorer and split once by the hash of the
     posting id: precision and recall >= 0.85 for every profile on their held-back halves together;
@@ -457,7 +458,9 @@ def test_the_test_rounds_postings_are_split_by_the_hash_and_reported_apart(tmp_p
     pytest.param(21, marks=pytest.mark.xfail(strict=True, reason=(
         "not met: round 21's five, measured once on all its 232 postings before any was read: support_manila "
         "0.67/1.00 (10 fits, 15 passed), sre_sydney 0.92/0.71 (17 fits), ml_eng_nyc 0.56/0.56 (9), data_eng_berlin "
-        "0.06/0.40 (5 fits, 31 passed), ae_london (no fit, 1 passed): none meets the floor")))])
+        "0.06/0.40 (5 fits, 31 passed), ae_london (no fit, 1 passed): none meets the floor; then its tuning half was "
+        "tuned on, for these five too; on its 116 held-back postings: support_manila 0.50/1.00 (3 fits), sre_sydney "
+        "1.00/0.80 (5), ml_eng_nyc 0.20/0.50 (2), data_eng_berlin 1.00/0.50 (2), ae_london (no fit): none meets it")))])
 def test_the_people_never_tuned_for_reach_the_held_out_floor(round_):
     """People unlike the eval's seven, written and labelled on a test round's postings by its blind
     writers, never tuned for: precision and recall >= 0.75 for each (the issue's check on postings and
