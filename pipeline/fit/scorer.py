@@ -224,8 +224,8 @@ _YEARS_MIN = re.compile(
     rf"(?:{_EXPERIENCE}|doświadczenie)\s*(?:m[ií]nim[ao]|minimum)?\s*(?:of|de|von|:)?"
     rf"\s*{_N}\s*\+?\s*{_UNIT})")
 _HISTORY = re.compile(r"\b(for|since|almost|nearly|seit|há|hace)\s*$")  # the company's years, not the person's
-# Years said just after naming the company or its founders: "Established company (20+ years)", "Our Founder
-# (Stanford - BS) has 20 years of experience", "uma consultoria ... com mais de 11 anos de atuação".
+# Years the company or its founders hold, said right after naming them: "Established company (20+ years)", "Our
+# Founder (Stanford - BS) has 20 years of experience"; not "our CTO, you bring 7+ years" (the person's).
 _OWNER_BEFORE = re.compile(r"\b(?:company|established|firm|agency)\s*\(\s*(?:over\s+|more than\s+)?$|"
                            r"\b(?:our|the)\s+(?:founders?|founding team|leadership team|ceo|cto)\b"
                            r"(?:(?!\b(?:you|we)\b)[^.;:\n]){0,40}?"
@@ -729,7 +729,7 @@ def _opening(job: Job, title: str) -> tuple[Job, bool]:
 
 # A location field that says remote work is open anywhere ("Remote (Worldwide)", "Anywhere (100% remote)").
 _ANYWHERE_FIELD = re.compile(r"anywhere|world\s?wide|global|world\b|international|any (?:location|time ?zone|country)|"
-                             r"all (?:countries|time ?zones|locations)|weltweit|earth", re.I)
+                             r"all (?:countries|time ?zones|locations)|weltweit|\bearth\b", re.I)
 
 
 def remote_areas(where: Where, remote_hint: bool, said: Said, placed: bool = False) -> list[frozenset[str] | None]:
