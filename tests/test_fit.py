@@ -1306,6 +1306,22 @@ def test_a_field_saying_the_world_or_a_whole_country_is_remote_work_there(locati
     assert (tuple(sorted(part.countries)), part.remote) == (countries, remote)
 
 
+@pytest.mark.parametrize("title", [
+    "Android, iOS, backend, frontend, middle end, SRE, ops, data pipelines, ML, recruiters",
+    "Full-Stack/Backend/SRE/Data/Javascript/Principal/Mobile", "Account Executive; Product Designer; Recruiter",
+    "Senior Python Developer; Data Scientist; Designer"])
+def test_openings_of_another_function_are_skipped_only_where_they_cannot_change_the_fit(title):
+    """Scoring skips an opening surely of another function once one of the person's own beats FUNCTION_CAP: the
+    result is the one scoring every opening gives."""
+    from pipeline.fit.functions import openings
+    from pipeline.fit.scorer import _opening
+
+    scorer = Scorer(BACKEND)
+    posting = job(title=title, location="Berlin, Germany", description="Python services on PostgreSQL.")
+    every = max(scorer._score(*_opening(posting, t), now=1.0, several=True).score for t in openings(title))
+    assert scorer.score(posting, now=1.0).score == every
+
+
 def test_a_person_who_writes_developer_docs_is_not_offered_developer_seats():
     from pipeline.fit.functions import person_functions
 

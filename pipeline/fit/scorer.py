@@ -812,13 +812,25 @@ class Scorer:
             titles = (*listed, job.title) if own and listed else listed or titles
         if len(titles) == 1 and not listed:
             return self._score(job, now=now)
-        # an opening whose note names one of the post's places is there ("Account Executive (IN)")
-        scored = [(self._score(*_opening(job, title), now=now, several=True), title) for title in titles]
+        # an opening whose note names one of the post's places is there ("Account Executive (IN)"); one of another
+        # function is capped at FUNCTION_CAP, so it is scored only when no opening of the person's own beats that
+        # (a long list of the kinds hired costs a scoring of each kind otherwise)
+        theirs = [title for title in titles if not self._another_function(title)]
+        scored = [(self._score(*_opening(job, title), now=now, several=True), title) for title in theirs]
+        if not scored or max(fit.score for fit, _ in scored) <= FUNCTION_CAP:
+            scored = [(self._score(*_opening(job, title), now=now, several=True), title) for title in titles]
         best, title = max(scored, key=lambda pair: pair[0].score)
         if listed:
             best.reasons.append(f"read as {title!r}: the title names no one opening, its text lists "
                                 + ", ".join(map(repr, listed[:5])) + (", ..." if len(listed) > 5 else ""))
         return best
+
+    def _another_function(self, title: str) -> bool:
+        """The opening is surely of a function the person does not look for: every function its title offers is
+        another, and the title does not leave its work to the text ("Senior Python Developer")."""
+        offered = title_functions(title)
+        return bool(self.functions) and bool(offered) and not work_left_to_text(title) and all(
+            function not in self.functions and function not in (GENERIC, "open application") for function in offered)
 
     def _score(self, job: Job, placed: bool = False, now: float | None = None, several: bool = False) -> Fit:
         """One opening's fit; `several`: the post lists several openings, so a level word the text puts
