@@ -402,8 +402,10 @@ _TEAM_SERVED = re.compile(r"(?<=\w)\s+(?:(?:for|on|in|to join)\s+(?:the|our)\s+[
 _ROLE_SEGMENTS = re.compile(r"\s+[-–—|:]\s+|\s*[|()\[\]:]\s*|,\s*")
 # Levels before a kind ("Mid/Senior Front-end Engineer", "Lead Django + React Engineer"): a role's range of
 # levels, neither a kind of its own nor a role ("Lead") beside it
-_LEVELS_FIRST = re.compile(r"^\W*(?:(?:jr|junior|j[úu]nior|mid(?:dle)?(?:[- ]level)?|intermediate|pleno|senior|"
-                           r"s[êe]nior|sr|staff|lead|principal)\b\.?\W*)+", re.I)
+# The words that name a level in a title, in the languages postings use: declared once, read by every rule below that
+# looks for a level beside a role or a list of roles.
+LEVEL_WORDS = r"jr|junior|j[úu]nior|mid(?:dle)?|intermediate|pleno|senior|s[êe]nior|sr|staff|lead|principal"
+_LEVELS_FIRST = re.compile(rf"^\W*(?:(?:{LEVEL_WORDS})(?:[- ]level)?\b\.?\W*)+", re.I)
 _KINDS_JOINED = re.compile(r"\s*(?:&|\+|/)\s*|\s+(?:and|und|et|y|e)\s+", re.I)
 
 
@@ -543,7 +545,7 @@ def _bare_kinds(title: str) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(piece for piece in pieces if piece not in levels))
 
 
-_LEVEL_PIECE = re.compile(r"(?:senior|sr\.?|staff|principal|lead|junior|jr\.?|mid|intern)", re.I)
+_LEVEL_PIECE = re.compile(rf"(?:{LEVEL_WORDS}|intern)\.?", re.I)
 
 
 # Kinds of work listed bare, with slashes or commas ("SRE/Backend/Frontend"): three or more are openings, not one
@@ -638,7 +640,7 @@ def openings(title: str) -> tuple[str, ...]:
 # Kinds of work sharing one plural role noun ("iOS, web, and backend engineers", "Software & Site Reliability
 # Engineers", "Product, Platform & Design Engineers"): an opening of each kind. A singular noun joins two ends in
 # one role ("Frontend & Backend Engineer" is a full-stack seat), so only the plural is read so.
-_SHARED_NOUN = re.compile(r"^((?:(?:senior|staff|lead|principal|junior|mid|sr|jr)\b\.?\+?\s*[/,&]?\s*)*)"
+_SHARED_NOUN = re.compile(rf"^((?:(?:{LEVEL_WORDS})\b\.?\+?\s*[/,&]?\s*)*)"
                           r"(.+?)\s+(engineers|developers|swes|programmers)\b(.*)$", re.I)
 _KIND_JOINS = re.compile(r"\s*(?:,\s*(?:and|&)?|&|\+|/|\band\b|\bor\b)\s*", re.I)
 
@@ -746,10 +748,10 @@ def _list_of_openings(title: str) -> tuple[str, ...] | None:
 
 # A level before a list of plural roles is each one's: "Staff-level (L4+) Data Scientists, Data Engineers, Backend
 # Engineers" hires staff backend engineers. Not before singular openings ("Senior Backend Engineer, Product Designer").
-_LEADING_LEVEL = re.compile(r"^((?:senior|sr\.?|staff|principal|lead|junior|jr\.?|mid|entry)"
-                            r"(?![- ](?:market|generation|gen)\b)(?:[- ]level)?"
+_LEADING_LEVEL = re.compile(rf"^((?:{LEVEL_WORDS}|entry)\.?"
+                            r"(?![- ](?:market|generation|gen|east)\b)(?:[- ]level)?"
                             r"(?:\s*\([^()]*\))?)\s+", re.I)
-_ANY_LEVEL = re.compile(r"\b(?:senior|sr|staff|principal|lead|junior|jr|mid|entry|intern|head|director)\b", re.I)
+_ANY_LEVEL = re.compile(rf"\b(?:{LEVEL_WORDS}|entry|intern|head|director)\b", re.I)
 
 
 def _level_for_each(pieces: list[str]) -> tuple[str, ...]:
