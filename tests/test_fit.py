@@ -2686,6 +2686,8 @@ def test_a_brazilian_contract_is_a_seat_in_brazil(text, place, limits):
     ("Acme | SF | ONSITE | Remote OK within 3 hours of PT", "SF", False),
     ("Acme | Berlin | ONSITE | No remote", "Berlin", False), ("Acme | Paris | Partial remote", "Paris", False),
     ("Acme | SF | ONSITE (remote during COVID)", "SF", False),
+    ("Acme | New York (NYC), NY and India | REMOTE currently, ONSITE likely | Full-time", "New York", False),
+    ("Acme | London | REMOTE for now<p>", "London", False),
     ("Acme | Remote Sensing Engineer | Boulder, CO | ONSITE", "Boulder, CO", False),
     ("Acme | Backend Engineer (onsite), Support Engineer (remote) | SF", "SF", False),
     ("Acme | SF | ONSITE/REMOTE", "SF", True)])

@@ -1341,6 +1341,7 @@ def _us_only(title: str, text: str, lowered: str) -> bool:
 # _REMOTE_THING reads the things remote describes).
 _FIELD_REMOTE = re.compile(r"(?<![\w.-])remote(?![\w-])", re.I)
 _NOT_OFFERED = re.compile(r"\b(?:no|not|non)[- ]?remote|\bpartial|\bhybrid|\bdays?\b|\bduring\b|\buntil\b|temporar|"
+                          r"\bcurrently\b|\bfor now\b|\binitially\b|"
                           r"covid|\d\s*(?:h|hours?|hrs?|km|miles?)\b|"
                           r"\b(?:p[sd]?t|e[sd]?t|c[sd]?t|m[sd]?t|cet|cest|bst|gmt|utc|ist|time ?zones?)\b|"
                           r"engineer|developer|designer|manager|teams?\b|year\b|companies|workers", re.I)
