@@ -956,6 +956,9 @@ def test_staff_or_principal_is_not_the_lead_a_person_asks_for_and_weekend_work_i
     ("Paris", "Our API delivers parcels anywhere in the world.", False),  # what the product does
     ("Remote", "We're hiring everywhere: async, written culture.", True),
     ("Remote Global", "We hire in EST time zones only.", False),
+    # a field and a text that both say worldwide are not narrowed by the hours named
+    ("Remote Global", "We are hiring globally. The careers page says EST timezones, but we're hiring everywhere.",
+     True),
     # a country the text requires still narrows a global field; a product's "anywhere" or "wherever you are" is no
     # place to work from (a review's cases)
     ("Remote (Global)", "Open to candidates based in the United States only. Send money anywhere in the world.", False),

@@ -1138,9 +1138,9 @@ def _in_link(lowered: str, at: int) -> bool:
 
 
 # "Work from anywhere in the world", or "work from anywhere" in a posting that says it is fully remote.
+_HIRING_EVERYWHERE = re.compile(r"\bhiring (?:globally|everywhere|worldwide)\b", re.I)  # the company's own words
 _ANYWHERE_TEXT = re.compile(r"anywhere in the world|from any country|(?:work|working)\s+(?:remotely\s+)?from\s+"
-                            r"anywhere(?!\s+(?:in|within|across|inside|on)\b)|"
-                            r"\bhiring (?:globally|everywhere|worldwide)\b",
+                            r"anywhere(?!\s+(?:in|within|across|inside|on)\b)|" + _HIRING_EVERYWHERE.pattern,
                             re.I)
 _FULLY_REMOTE = re.compile(r"fully[- ]remote|100\s?% remote|(?:remote|distributed)[- ]first|fully distributed", re.I)
 
@@ -1260,6 +1260,11 @@ class Said:
     def anywhere(self) -> bool:
         """"Work from anywhere in the world"."""
         return anywhere_in_text(self.text, self.lowered)
+
+    @functools.cached_property
+    def hiring_everywhere(self) -> bool:
+        """"We're hiring globally", "hiring everywhere": the company says whom it hires, not what its product does."""
+        return self.anywhere and _HIRING_EVERYWHERE.search(self.text, 0, 4000) is not None
 
     @functools.cached_property
     def remote(self) -> bool:

@@ -764,8 +764,10 @@ def remote_areas(where: Where, remote_hint: bool, said: Said, placed: bool = Fal
         elif part.countries:
             areas.append(limited(None if said.anywhere and not said.bounds else part.countries | said.bounds))
     offices = frozenset().union(*(p.countries for p in where.parts if not p.remote))
-    if where.worldwide and said.bounds <= offices:
-        areas.append(limited(None))  # "Remote (global) or Hybrid (Cambridge, MA)": the text's places are the offices'
+    if where.worldwide and (said.bounds <= offices or said.hiring_everywhere):
+        # "Remote (global) or Hybrid (Cambridge, MA)": the text's places are the offices'; a field and a text that
+        # both say worldwide ("Remote Global", "we're hiring everywhere") are not narrowed by the hours it names
+        areas.append(limited(None))
     elif where.anywhere or (remote_hint and not where.parts) or (said.anywhere and not named):
         bare = limited(said.bounds or None)
         # a bare "Remote" paid in a range of US dollars is remote in the US, as the labels read it; not a field
