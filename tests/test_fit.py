@@ -1756,6 +1756,8 @@ def test_a_summary_line_that_says_part_time_is_not_a_regular_position():
     ("A remote-first company, headquartered in San Francisco, with most of the team working in US/Canada "
      "timezones and a few people in Europe.", set()),  # the seat, and the team's hours
     ("Location: Fully remote, our company is located in Mykolaiv, Ukraine", set()),
+    ("ManageFlitter is headquartered in Sydney and with customer support based in the United States.", set()),
+    ("Our sales team is located in Germany; you can work from anywhere.", set()),  # a department's place
     ("- Health insurance coverage including medical, dental, and vision **(US Only)**", set()),  # a US benefit
     ("You must work in US time zones.", {"united states", "canada", "mexico", "colombia", "peru", "ecuador", "panama",
                                           "costa rica", "guatemala", "honduras", "el salvador", "nicaragua", "belize",

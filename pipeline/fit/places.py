@@ -315,7 +315,9 @@ _OVERLAP_BEFORE = re.compile(rf"\b(?:{OVERLAP_WORDS})\w*\s+(?:with\s+)?(?:the\s+
 # the US and Brazil"): where the team already is, not a bound on the hire. A company in the third person ("a
 # consultancy based in Austin", often a recruiter's client) may well be where the hire works, and stays one.
 _TEAM_BEFORE = re.compile(r"\b(?:teams?(?: members)?|we|we[’']re|we are|our (?:\w+ )?(?:team|teams|people|staff|"
-                          r"employees|engineers|company|offices?|headquarters|hq))\s+(?:are\s+|is\s+)?(?:\w+ly\s+)?$",
+                          r"employees|engineers|company|offices?|headquarters|hq)|"
+                          r"(?:with|and|our|its)\s+(?:customer\s+)?(?:support|success|sales|operations|marketing|"
+                          r"finance)(?:\s+(?:team|teams|department|staff))?)\s+(?:are\s+|is\s+)?(?:\w+ly\s+)?$",
                           re.I)
 
 
