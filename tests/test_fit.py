@@ -1012,6 +1012,9 @@ def test_a_generic_role_takes_the_functions_its_skills_point_at():
     ("Remote (HQ: Auckland)", "Acme - Infra Engineer - Remote. Work GMT+12 hours.", False),
     ("Remote (HQ: Canada)", "Open to candidates in the US only. Must have business sense.", True),  # not every "us"
     ("Fully remote, our company is located in Mykolaiv, Ukraine", "Vue.js.", True),  # the seat, said in words
+    # the seat named first, then the remote work: "HQ X – REMOTE", "Headquartered in X, but REMOTE ok"
+    ("HQ Sao Paulo, BR – REMOTE", "Node and Kafka.", True), ("Headquartered in Toronto, but REMOTE ok", "", True),
+    ("HQ Berlin, Remote (EU)", "", False),
 ])
 def test_a_companys_seat_is_not_the_roles_place_unless_the_role_is_on_site(location, description, workable):
     us = FitProfile(**{**BACKEND.__dict__, "locations": ("United States",)})

@@ -780,6 +780,8 @@ _FIELD_EXCLUDE = re.compile(r"[(\[,;-]?\s*\b(?:except(?:\s+for)?|excluding|excl\
 _SEAT_WORDS = r"(?:headquarters?|(?:global\s+)?hq|sede|hauptsitz|firmensitz|si[eè]ge)"
 _HQ_LEAD = re.compile(rf"^\s*{_SEAT_WORDS}\s*:\s*([^;|]*)", re.I)
 _HQ_PAREN = re.compile(rf"\(\s*{_SEAT_WORDS}\b\s*(?:in\b|at\b|:)?\s*([^()]*)\)", re.I)
+_HQ_BEFORE_REMOTE = re.compile(rf"^\s*(?:{_SEAT_WORDS}|headquartered)\s+(?:in\s+|at\s+)?([^–—|;]+?)\s*"
+                               r"(?:[–—|;]|\s-\s|,\s*but\b|,)\s*((?:\w+\s+)?remote\b.*)$", re.I)
 _HQ_AFTER = re.compile(r"[\s,(-]*\bHQ\b[\s)]*$", re.I)
 _SEAT_SAID = re.compile(r"company\s+is\s+(?:located|based)\s+in\s+([^;|()]+)\)?$", re.I)
 # Words that say a role is done on site or partly on site (the seat then is the role's place).
@@ -803,6 +805,9 @@ def without_hq(location: str) -> tuple[str, str]:
     lead = _HQ_LEAD.match(location)
     if lead:
         return location[lead.end():].strip(" ;|"), lead.group(1).strip()
+    first = _HQ_BEFORE_REMOTE.match(location)
+    if first:  # "HQ Sao Paulo, BR – REMOTE", "Headquartered in Burlingame, CA, but REMOTE ok"
+        return first.group(2).strip(), first.group(1).strip()
     paren = _HQ_PAREN.search(location)
     if paren and paren.group(1).strip():
         return (location[:paren.start()] + location[paren.end():]).strip(" ,;|-"), paren.group(1).strip()
