@@ -188,8 +188,11 @@ def evaluated():
 # made them no_fit is elsewhere, a "Lead Platform Engineer" whose text is full-stack work and a text that puts the
 # data scientists on site in DC. And once after round 12 became tuning data, by one SRE case: "Conversant Group is an IT
 # consulting company based in Chattanooga, TN" is the company's own seat, no bound on a remote role (three round-12
-# cases better), which lets its "Cloud Engineer", whose text is Microsoft 365 administration, score for the SRE.)
-TUNING_REACHED = {"backend": (345 / 396, 345 / 381, 0.9), "sales": (118 / 128, 118 / 127, 1.0),
+# cases better), which lets its "Cloud Engineer", whose text is Microsoft 365 administration, score for the SRE.
+# And once in the session after round 21, by one sales case: "Business Developer" is now read as selling work, not a
+# generic developer (two cases better), which lets Proxify's DACH business developer, whose German is asked only in
+# a "#german-speaker" tag, score for the US account executive.)
+TUNING_REACHED = {"backend": (345 / 396, 345 / 381, 0.9), "sales": (119 / 130, 119 / 127, 1.0),
                   "support": (116 / 124, 116 / 119, 1.0), "sre_bengaluru": (152 / 168, 152 / 164, 0.9),
                   "ml_bengaluru": (62 / 72, 62 / 72, 1.0), "frontend_berlin": (135 / 151, 135 / 153, 1.0),
                   "data_saopaulo": (143 / 151, 143 / 153, 0.9)}
@@ -2229,7 +2232,8 @@ def test_an_analyst_and_a_data_scientist_do_different_work():
     ("Technical Program Manager", "project management"), ("Senior Product Manager", "product"),
     ("Senior PM, Growth", "product"),
     ("Database Administrator", "sre"), ("Test Analyst", "qa"), ("HR Business Partner", "people"),
-    ("Sales Operations Manager", "operations"), ("Copywriter", "marketing"), ("Research Scientist", "research")])
+    ("Sales Operations Manager", "operations"), ("Copywriter", "marketing"), ("Research Scientist", "research"),
+    ("Business Developer Global Expansion", "sales"), ("Business Intelligence Developer", "analytics")])
 def test_common_titles_outside_software_name_their_own_work(title, function):
     """A mechanical engineer read as a generic engineer scored 82 for a backend engineer; a UX researcher
     was read as research, a design lead or an HR partner as nothing."""

@@ -242,7 +242,7 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     # sellers' tools and figures, and sells nothing).
     ("operations", r"operations (manager|specialist|associate|analyst|coordinator|lead)|office manager|"
                    r"(executive|administrative) assistant"),
-    ("sales", r"account executive|\bsales\b|business development|account manager|account director|"
+    ("sales", r"account executive|\bsales\b|business develop(?:ment|ers?\b)|account manager|account director|"
               r"\bsdr\b|\bbdr\b|partner development|partnerships?|commercial lead|inside sales"),
     ("design", r"designer|\bux\b|\bui\b|user research|product design|design lead"),
     # Deciding what a product does is a product manager's work; running the plan, a project manager's.
