@@ -363,13 +363,20 @@ def test_earlier_rounds_people_keep_what_tuning_reached(round_):
 # 0.88/0.85 met the floors (166 of 189 passed, 166 of 195 fits, precision@10 1.0); sales 0.64/0.82, support
 # 0.77/0.81, sre_bengaluru 0.97/0.71, ml_bengaluru 0.79/0.73, frontend_berlin 0.96/0.67, data_saopaulo 0.83/0.45 did
 # not. Then two reviews' mending undid three rules (see the README).
+# The held-back halves of rounds 14 to 21 (743 postings), measured once when round 21 landed, before its tuning half
+# was read: backend 0.87/0.84 (215 passed, 223 fits, precision@10 1.0), sales 0.67/0.77 (15 passed, 13 fits), support
+# 0.76/0.73 (21 passed, 22 fits), sre_bengaluru 0.97/0.72 (37 passed, 50 fits), ml_bengaluru 0.69/0.73 (16 passed, 15
+# fits), frontend_berlin 0.96/0.65 (27 passed, 40 fits), data_saopaulo 0.87/0.48 (15 passed, 27 fits); the same after
+# tuning on round 21's tuning half. Measured again after the next session's first rules, before round 22 existed:
+# backend 0.88/0.85 (189 of 216 passed, 189 of 223 fits: 0.848, one fit short), ml_bengaluru 0.73/0.73, the others the
+# same.
 @pytest.mark.xfail(strict=True, reason=(
-    "not met: the held-back halves of rounds 14 to 21 (743 postings, none ever tuned on), measured once when round "
-    "21 landed, before its tuning half was read: backend 0.87/0.84 (215 passed, 223 fits, precision@10 1.0), sales "
-    "0.67/0.77 (15 passed, 13 fits), support 0.76/0.73 (21 passed, 22 fits), sre_bengaluru 0.97/0.72 (37 passed, 50 "
-    "fits), ml_bengaluru 0.69/0.73 (16 passed, 15 fits), frontend_berlin 0.96/0.65 (27 passed, 40 fits), "
-    "data_saopaulo 0.87/0.48 (15 passed, 27 fits); round 21's held-back half alone: backend 0.85/0.79 (28 fits), the "
-    "others five fits or fewer; measured again after tuning on round 21's tuning half: the same"))
+    "not met: the held-back halves of rounds 14 to 22 (854 postings, none ever tuned on), measured once when round "
+    "22 landed, before its tuning half was read: backend 0.86/0.84 (250 passed, 257 fits, precision@10 1.0), sales "
+    "0.69/0.73 (16 passed, 15 fits), support 0.77/0.74 (22 passed, 23 fits), sre_bengaluru 0.95/0.71 (38 passed, 51 "
+    "fits), ml_bengaluru 0.65/0.73 (17 passed, 15 fits), frontend_berlin 0.97/0.65 (34 passed, 51 fits), "
+    "data_saopaulo 0.88/0.48 (16 passed, 29 fits); round 22's held-back half alone: backend 0.79/0.79 (34 fits), "
+    "frontend_berlin 1.00/0.64 (11 fits), the others two fits or fewer"))
 def test_the_held_back_floors_hold_on_the_blind_rounds(evaluated):
     """The test rounds, written by someone who never saw the scorer and split once by the hash of the
     posting id: precision and recall >= 0.85 for every profile on their held-back halves together;
@@ -463,7 +470,12 @@ def test_the_test_rounds_postings_are_split_by_the_hash_and_reported_apart(tmp_p
         "0.67/1.00 (10 fits, 15 passed), sre_sydney 0.92/0.71 (17 fits), ml_eng_nyc 0.56/0.56 (9), data_eng_berlin "
         "0.06/0.40 (5 fits, 31 passed), ae_london (no fit, 1 passed): none meets the floor; then its tuning half was "
         "tuned on, for these five too; on its 116 held-back postings: support_manila 0.50/1.00 (3 fits), sre_sydney "
-        "1.00/0.80 (5), ml_eng_nyc 0.20/0.50 (2), data_eng_berlin 1.00/0.50 (2), ae_london (no fit): none meets it")))])
+        "1.00/0.80 (5), ml_eng_nyc 0.20/0.50 (2), data_eng_berlin 1.00/0.50 (2), ae_london (no fit): none meets it; "
+        "after the next session's first rules ml_eng_nyc is 0.25/0.50"))),
+    pytest.param(22, marks=pytest.mark.xfail(strict=True, reason=(
+        "not met: round 22's five, measured once on all its 241 postings before any was read: support_eng_austin "
+        "0.75/0.75 (4 fits) meets the floor; devops_berlin 0.82/0.74 (19 fits), node_mexico 0.46/0.74 (23 fits, 37 "
+        "passed), frontend_sf 0.83/0.50 (30 fits), fullstack_sydney 0.47/0.75 (24 fits, 38 passed) do not")))])
 def test_the_people_never_tuned_for_reach_the_held_out_floor(round_):
     """People unlike the eval's seven, written and labelled on a test round's postings by its blind
     writers, never tuned for: precision and recall >= 0.75 for each (the issue's check on postings and
