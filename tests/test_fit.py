@@ -283,7 +283,12 @@ TUNED_HALF_REACHED = {14: {"backend": (13 / 15, 13 / 13, 0.9), "sales": (1.0, 1.
                       # Zealand" two countries, a bare slash list of kinds, "(Full-Time / Intern)")
                       21: {"backend": (25 / 27, 25 / 27, 1.0), "sales": (1.0, 1.0, 1.0), "support": (1.0, 1.0, 1.0),
                            "sre_bengaluru": (5 / 6, 5 / 6, 5 / 6), "ml_bengaluru": (1.0, 1.0, 1.0),
-                           "frontend_berlin": (1.0, 2 / 3, 1.0), "data_saopaulo": (5 / 6, 5 / 8, 0.875)}}
+                           "frontend_berlin": (1.0, 2 / 3, 1.0), "data_saopaulo": (5 / 6, 5 / 8, 0.875)},
+                      # round 22's, after the rules read off it (a note's roles and a head's level, departments in a
+                      # bare list of kinds)
+                      22: {"backend": (42 / 52, 42 / 46, 0.9), "sales": (2 / 3, 1.0, 1.0), "support": (1.0, 1.0, 1.0),
+                           "sre_bengaluru": (2 / 3, 2 / 3, 2 / 3), "ml_bengaluru": (0.0, 0.0, None),
+                           "frontend_berlin": (7 / 9, 7 / 10, 0.7), "data_saopaulo": (1.0, 1.0, 1.0)}}
 
 
 @pytest.mark.parametrize("name", sorted(TUNING_REACHED))
@@ -2339,6 +2344,32 @@ def test_a_title_naming_several_roles_is_read_by_the_kinds_its_note_lists_when_t
     fit = Scorer(SRE_BLR).score(job(title="Various Engineering Roles (Security, Product, Infrastructure)",
                                     location="Remote", description="We are a small team. Apply by e-mail."))
     assert fit.score >= 50 and not any("not an opening" in f for f in fit.flags), fit.flags
+
+
+@pytest.mark.parametrize("title, listed", [
+    # roles that name their work count as the note's openings beside bare kinds, and another role in the note stays
+    ("Engineering Roles (Frontend Engineers, Backend Engineers, Site Reliability Engineers, Director of Engineering, "
+     "Design and Sales)", {"Frontend Engineers", "Backend Engineers", "Site Reliability Engineers", "Sales"}),
+    # a head naming several jobs and no work of its own, whatever kind its note names first
+    ("engineering jobs (Frontend, Mobile, Backend, Infrastructure)", {"Backend Engineer", "Frontend Engineer"}),
+    # a level the head leads with is each listed seat's
+    ("Staff engineering roles (Backend, Frontend)", {"Staff Backend Engineer", "Staff Frontend Engineer"})])
+def test_a_notes_listed_roles_are_openings_with_the_heads_level(title, listed):
+    from pipeline.fit.functions import names_openings_together, note_openings
+
+    assert names_openings_together(title) and listed <= set(note_openings(title)), note_openings(title)
+
+
+def test_departments_in_a_bare_list_of_the_kinds_hired_make_it_a_list_of_openings():
+    """"Mobile, Backend, Frontend, Design, Product Management": five kinds hired, two of them departments; a role
+    and its team ("Software Engineer, Product") is still one opening."""
+    from pipeline.fit.functions import openings
+
+    assert "Backend" in openings("Mobile, Backend, Frontend, Design, Product Management")
+    assert openings("Software Engineer, Product") == ("Software Engineer, Product",)
+    fit = score(title="Mobile, Backend, Frontend, Design, Product Management", location="Remote",
+                description="Python services.")
+    assert fit.score >= BACKEND.min_score, fit
 
 
 def test_plural_abbreviations_name_their_roles_and_a_city_with_home_office_is_hybrid_there():

@@ -597,7 +597,9 @@ def note_openings(title: str) -> tuple[str, ...]:
     found: list[str] = []
     for note in _KIND_NOTE.findall(title):
         pieces = [p.strip() for p in NOTE_PIECES.split(note) if p.strip()]
-        kinds = [piece for piece in pieces if _only_functions(piece)]
+        # a kind of work ("Frontend") or a role that names its work ("Backend Engineers") is an opening
+        kinds = [piece for piece in pieces if _only_functions(piece)
+                 or (_ROLE_NOUN.search(english_title(piece)) and _named_function(piece))]
         if len(kinds) < max(1, len(pieces) / 2):
             continue  # a note of other things ("(Remote)", "(Contract, 6 months)")
         for piece in kinds:
@@ -605,6 +607,9 @@ def note_openings(title: str) -> tuple[str, ...]:
                 found.append(piece)
             else:
                 found.append(f"{piece} Engineer")
+    lead = _LEADING_LEVEL.match(title)  # "Staff engineering roles (Backend, Frontend)": staff seats of each kind
+    if lead:
+        found = [piece if _ANY_LEVEL.search(piece) else f"{lead.group(1)} {piece}" for piece in found]
     return tuple(dict.fromkeys(found))
 
 
@@ -673,6 +678,9 @@ _LIST_JOINS = re.compile(r"\s*,\s*|\s+\+\s+|\s*/\s+|\s+/\s*|\s+[-–—|]\s+")
 _PLUS = re.compile(r"\s+\+\s+")
 _LONG_LIST = 5
 _DASH = re.compile(r"\s+[-–—]\s+")
+# A department named bare in a list of the kinds hired ("Mobile, Backend, Frontend, Design, Product Management")
+_DEPARTMENT = re.compile(r"\W*(?:product(?: management| design)?|design|marketing|operations|finance|legal|people|"
+                         r"growth|gtm|go-to-market|customer success|recruiting|hr)\W*", re.I)
 _BARE_AI = re.compile(r"\W*(?:ai|gen ?ai|llms?)\W*", re.I)  # "AI" in a list of teams hiring: the AI team's work
 _PLURAL_ROLE = re.compile(r"\b(?:engineers|developers|managers|designers|scientists|analysts|executives|reps)\b",
                           re.I)
@@ -723,7 +731,7 @@ def _list_of_openings(title: str) -> tuple[str, ...] | None:
     named = [piece for piece in pieces if _ROLE_NOUN.search(english_title(piece)) and _named_function(piece)
              and not named_by_language(piece)]
     bare = [piece for piece in pieces if piece not in named and (_BARE_AI.fullmatch(piece) or (
-        len(piece.split()) <= 3 and _named_function(piece)))]
+        len(piece.split()) <= 3 and (_named_function(piece) or _DEPARTMENT.fullmatch(piece))))]
     # beside two roles that name their work, a role whose work has no name here is an opening too ("Technical Artist")
     other = [piece for piece in pieces if piece not in named and piece not in bare and len(named) >= 2
              and _ROLE_NOUN.search(english_title(piece))]  # "Senior Java Engineer" beside two roles is one too
@@ -832,7 +840,11 @@ def names_openings_together(title: str) -> bool:
         # Platform, Data, Product Engineers + GTM, Design": whatever work the words name, the text lists the openings
         return True
     if _SEVERAL.search(title):
-        return function in (None, GENERIC, "open application")
+        # "engineering jobs (Frontend, Mobile, Backend)": the head names several jobs and no work of one; the note
+        # lists them
+        head = title.split("(", 1)[0]
+        return function in (None, GENERIC, "open application") or (
+            head != title and _SEVERAL.search(head) is not None and title_function(head) in (None, GENERIC))
     if function == GENERIC:
         return _GENERIC_PLURAL.search(title) is not None
     return function is None and _ROLE_NOUN.search(english_title(title)) is None
