@@ -1051,6 +1051,8 @@ def test_a_title_of_alternatives_or_of_several_openings_fits_by_the_persons_own_
     assert title_functions("Full-stack / Backend Engineer") == ("full stack", "backend")
     assert title_functions("Infrastructure Automation Engineer / Python / Remote EST") == ("sre",), \
         "a language is no role"
+    assert title_functions("Front-end engineers (Staff/Senior/SWE II)") == ("frontend",), "levels are no kind"
+    assert title_functions("Software Engineers (Backend, Frontend)") == ("backend", "frontend")
     assert openings("Senior Software Engineer; Lead Product Designer") == ("Senior Software Engineer",
                                                                           "Lead Product Designer")
     assert openings("Kubernetes Platform Engineer; Remote - Security Clearance") == \

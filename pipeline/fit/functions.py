@@ -581,8 +581,9 @@ def _listed_openings(title: str) -> list[str]:
     a role noun, "Software Engineer, Payments", is the team, not an opening), and the kinds a plural
     role is hiring for."""
     kinds = _PLURAL_KINDS.search(title)
-    if kinds:
-        return [piece for piece in _LIST.split(kinds.group(1)) if _named_function(piece)]
+    if kinds:  # a generic piece is the seats' levels, not a kind ("Front-end engineers (Staff/Senior/SWE II)")
+        return [piece for piece in _LIST.split(kinds.group(1))
+                if _named_function(piece) and title_function(piece) != GENERIC]
     pieces = _LIST.split(title)
     if len(pieces) > 1 and all(_ROLE_NOUN.search(english_title(piece)) for piece in pieces):
         return pieces
