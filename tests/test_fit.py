@@ -1205,7 +1205,8 @@ def test_a_title_that_opens_with_manager_of_engineering_work_states_the_managers
 @pytest.mark.parametrize("title, function", [
     ("Staff Eng", "software"), ("Principal Engg", "software"), ("Sr. Dev", "software"),
     ("Senior Dev (Remote)", "software"), ("Eng Mgr, Payments", "management"), ("Eng Lead", "software"),
-    ("Dev Tools Engineer", "software"), ("Business Dev", None), ("Product Dev", None)])
+    ("Dev Tools Engineer", "software"), ("Business Dev", None), ("Product Dev", None),
+    ("Senior K8s Engineer", "sre")])
 def test_short_forms_in_a_title_are_read_as_the_words_they_stand_for(title, function):
     from pipeline.fit.functions import title_function
     assert title_function(title) == function

@@ -32,7 +32,7 @@ TITLE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
     # only at a role's end, so "Dev Tools Engineer" keeps its tools; each ends a word here, so that the one search
     # for any of these words (_ANY_WORD) does not stop at the "eng" of every "Engineer"
     "abbreviated": ((r"eng(?=\s+(?:mgr|manager|lead|director)\b)", "engineering"), (r"engg?(?!\w)", "engineer"),
-                    (r"mgr(?!\w)", "manager"),
+                    (r"mgr(?!\w)", "manager"), (r"k8s(?!\w)", "kubernetes"),
                     (r"dev(?=\s*(?:$|[(),;/|\u2013\u2014-]))(?<!business dev)(?<!product dev)(?<!sales dev)",
                      "developer")),
     "portuguese": (
