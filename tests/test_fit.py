@@ -2256,7 +2256,10 @@ def test_an_analyst_and_a_data_scientist_do_different_work():
     ("Senior PM, Growth", "product"),
     ("Database Administrator", "sre"), ("Test Analyst", "qa"), ("HR Business Partner", "people"),
     ("Sales Operations Manager", "operations"), ("Copywriter", "marketing"), ("Research Scientist", "research"),
-    ("Business Developer Global Expansion", "sales"), ("Business Intelligence Developer", "analytics")])
+    ("Business Developer Global Expansion", "sales"), ("Business Intelligence Developer", "analytics"),
+    # hardware design is not a design engineer's frontend work
+    ("Senior Electronics Design Engineers", "other engineering"), ("Mechanical Design Engineer", "other engineering"),
+    ("PCB Design Engineer", "other engineering"), ("Design Engineer", "frontend")])
 def test_common_titles_outside_software_name_their_own_work(title, function):
     """A mechanical engineer read as a generic engineer scored 82 for a backend engineer; a UX researcher
     was read as research, a design lead or an HR partner as nothing."""

@@ -200,7 +200,8 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     ("frontend", r"front[- ]?end(?! or)|frontend|front-end leaning|\bui (engineer|developer)|\bui ?/ ?ux developer|"
                  r"\bux developer(?! advocate)|"
                  r"\bweb developer(?<!back-end web developer)(?<!back end web developer)(?<!backend web developer)|"
-                 r"\bux engineer|design engineer|design systems?"),
+                 r"\bux engineer|design systems?|(?<!electronics )(?<!electrical )(?<!mechanical )(?<!hardware )"
+                 r"(?<!analog )(?<!pcb )(?<!asic )(?<!chip )(?<!rf )(?<!circuit )design engineer"),
     # Software in vehicles, robots and machines is embedded work: ADAS, automotive, autonomous driving, PLCs.
     ("embedded", r"embedded|firmware|system software|systems software|kernel|device driver|fpga|hardware|\badas\b|"
                  r"automotive software|autonomous (driving|vehicles?)|robotics|\bplc\b|avionics|\brtos\b|"
@@ -259,8 +260,8 @@ TITLE_FUNCTIONS: tuple[tuple[str, str], ...] = (
     # Engineering of things other than software: a mechanical or civil engineer is not a software engineer.
     ("other engineering", r"\b(electrical|mechanical|civil|chemical|structural|manufacturing|industrial|aerospace|"
                           r"biomedical|environmental|geotechnical|petroleum|mining|hvac|process|construction|"
-                          r"(?<!software )maintenance|mechatronics?|controls?|plc|automation controls?) "
-                          r"(engineer|engineering|technician|designer)"),
+                          r"(?<!software )maintenance|mechatronics?|controls?|plc|automation controls?|electronics|"
+                          r"pcb|analog|rf|asic|circuit) (?:design )?(engineer|engineering|technician|designer)"),
     ("software", r"software|developer|engineer|programmer|engineering|"
                  r"technical staff|"
                  r"\bswes?\b|\bsdes?\b|tech lead"),
