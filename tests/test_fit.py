@@ -1452,6 +1452,19 @@ def test_years_a_posting_only_wishes_for_are_not_asked(text, asked):
     assert required_years(text.lower()) == asked
 
 
+def test_a_post_of_several_openings_asks_the_fewest_years_it_names():
+    """"Tier 3 roles are 5-10 years, Tier 4 roles 11-20": each opening asks its own, so a six-year frontend engineer
+    is not shut out of the post by its senior tier; one opening's years are still its most."""
+    from pipeline.fit.scorer import required_years
+
+    tiers = "tier 3 roles are typically 5-10 years experience. tier 4 roles are 11-20 years experience."
+    assert required_years(tiers) == (11, 20) and required_years(tiers, several=True) == (5, 10)
+    frontend = FitProfile(roles=("Frontend Engineer",), locations=("San Francisco",), years=6, remote="ok",
+                          configured=True)
+    post = job(title="Engineering Roles (Back-end, Front-end)", location="US - Remote", description=tiers)
+    assert Scorer(frontend).score(post).score >= frontend.min_score
+
+
 @pytest.mark.parametrize("title, text, levels", [
     ("Platform Engineer X2", "We are hiring a Platform Engineer Pleno to run our clusters.", ("mid",)),
     ("Support Specialist - Nights", "Join us as a Junior Support Specialist.", ("entry",)),

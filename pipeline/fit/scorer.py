@@ -602,10 +602,11 @@ def _language_of(words: list[str], clear: bool) -> str | None:
 _UNIT_WORDS = triggers("year", "yr", "jahr", "años", "anos", " ans", "år", " lat ", " lata ", "anni ", "jaar")
 
 
-def required_years(lowered: str) -> tuple[int, int | None] | None:
+def required_years(lowered: str, several: bool = False) -> tuple[int, int | None] | None:
     """(least years asked, most years of a range or None) from a posting's text, or None: the
     largest "N+" the posting asks (leaving out years it only wishes for, when it requires some), and
-    a range "N-M" when that is all it says."""
+    a range "N-M" when that is all it says. `several`: the post lists several openings, each of which may ask its
+    own years ("Tier 3 roles are 5-10 years, Tier 4 roles 11-20"), so the fewest asked count."""
     floors: list[int] = []
     ranges: list[tuple[int, int]] = []
     sections: list[tuple[int, int]] | None = None  # read when a floor is first found
@@ -633,9 +634,10 @@ def required_years(lowered: str) -> tuple[int, int | None] | None:
             (wished if wish else floors).append(_number(m.group(group)))
     # wished years count only where they are all a posting says ("Desired skills: 6+ years" may be its requirements)
     floors = [y for y in floors or wished if 0 < y <= 20]
-    if ranges and (not floors or max(floors) <= max(a for a, _ in ranges)):
-        return max(ranges)
-    return (max(floors), None) if floors else None
+    pick = min if several else max
+    if ranges and (not floors or pick(floors) <= pick(a for a, _ in ranges)):
+        return pick(ranges)
+    return (pick(floors), None) if floors else None
 
 
 # Years a posting wishes for rather than requires: a wish word tied to the number, with no comma or clause
@@ -994,7 +996,7 @@ class Scorer:
         weight = WEIGHTS["seniority"]
         levels = title_levels(job.title, self.role_words)
         stated = bool(levels)
-        fit.years_asked = required_years(lowered)
+        fit.years_asked = required_years(lowered, several)
         if not stated:
             criteria = str((job.data.get("detail") or {}).get("seniority") or job.extra.get("seniority") or "")
             levels = _LINKEDIN_LEVELS.get(criteria, ())
