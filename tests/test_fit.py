@@ -1052,6 +1052,8 @@ def test_a_title_of_alternatives_or_of_several_openings_fits_by_the_persons_own_
     assert title_functions("Infrastructure Automation Engineer / Python / Remote EST") == ("sre",), \
         "a language is no role"
     assert title_functions("Front-end engineers (Staff/Senior/SWE II)") == ("frontend",), "levels are no kind"
+    assert title_functions("Senior Data Engineer/Senior Machine Learning Engineer") == ("machine learning", "data")
+    assert title_functions("Backend Engineer/Developer") == ("backend",), "a generic second name is the same role"
     assert title_functions("Software Engineers (Backend, Frontend)") == ("backend", "frontend")
     assert openings("Senior Software Engineer; Lead Product Designer") == ("Senior Software Engineer",
                                                                           "Lead Product Designer")

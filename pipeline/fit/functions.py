@@ -524,6 +524,10 @@ def title_functions(title: str) -> tuple[str, ...]:
             offered = offered[1:]
         found += [function for _, function in offered]
     found += [title_function(piece) for piece in _listed_openings(title)]
+    slashed = _SLASH.split(title) if "/" in title else []
+    if len(slashed) > 1 and all(len(piece.split()) >= 2 and _ENGINEER.search(english_title(piece))
+                                and title_function(piece) not in (None, GENERIC) for piece in slashed):
+        found += [title_function(piece) for piece in slashed]  # "Data Engineer/ML Engineer": either role
     bare = _BARE_LIST.split(title.strip())
     if len(bare) >= 3 and _only_functions(title) and \
             all(_named_function(piece) and not _ENGINEER.search(english_title(piece)) for piece in bare):
@@ -565,6 +569,7 @@ def _bare_kinds(title: str) -> tuple[str, ...] | None:
 _LEVEL_PIECE = re.compile(rf"(?:{LEVEL_WORDS}|intern)\.?", re.I)
 
 
+_SLASH = re.compile(r"\s*/\s*")  # "Senior Data Engineer/Senior Machine Learning Engineer": two roles, one post
 # Kinds of work listed bare, with slashes or commas ("SRE/Backend/Frontend"): three or more are openings, not one
 # role joining two ends ("Backend/Frontend").
 _BARE_LIST = re.compile(r"\s*[/,]\s*")
