@@ -1238,8 +1238,11 @@ def test_kinds_of_work_listed_bare_are_openings_of_each_kind():
     slash list beside a language and a level is an opening of each kind, the level none of its own."""
     from pipeline.fit.functions import openings, title_functions
 
-    assert openings("Full-Stack/Backend/SRE/Data/Javascript/Principal") == (
-        "Full-Stack", "Backend", "SRE", "Data", "Javascript")
+    assert openings("Full-Stack/Backend/SRE/Data/Javascript/Principal") == (  # each an engineer of its kind
+        "Full-Stack Engineer", "Backend Engineer", "SRE Engineer", "Data Engineer", "Javascript Engineer")
+    data = FitProfile(roles=("Data Engineer",), locations=("Berlin",), remote="ok", configured=True)
+    assert Scorer(data).score(job(title="Full-Stack/Backend/SRE/Data/Javascript/Principal", location="Remote",
+                                  description="Spark.")).score >= data.min_score
     assert openings("Remote/Berlin/US/Hybrid") == ("Remote/Berlin/US/Hybrid",)
 
     assert set(title_functions("SRE/Backend/Frontend")) == {"sre", "backend", "frontend"}

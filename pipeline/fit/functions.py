@@ -563,7 +563,9 @@ def _bare_kinds(title: str) -> tuple[str, ...] | None:
     levels = [piece for piece in pieces if _LEVEL_PIECE.fullmatch(piece)]
     if len(kinds) < 3 or len(kinds) + len(languages) + len(levels) < len(pieces):
         return None
-    return tuple(dict.fromkeys(piece for piece in pieces if piece not in levels))
+    # a bare kind is an engineer of that kind ("Data": a Data Engineer), as in a note (note_openings)
+    return tuple(dict.fromkeys(f"{piece} Engineer" if piece in kinds and title_function(f"{piece} Engineer") in
+                               ENGINEERING else piece for piece in pieces if piece not in levels))
 
 
 _LEVEL_PIECE = re.compile(rf"(?:{LEVEL_WORDS}|intern)\.?", re.I)
