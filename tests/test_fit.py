@@ -191,8 +191,12 @@ def evaluated():
 # cases better), which lets its "Cloud Engineer", whose text is Microsoft 365 administration, score for the SRE.
 # And once in the session after round 21, by one sales case: "Business Developer" is now read as selling work, not a
 # generic developer (two cases better), which lets Proxify's DACH business developer, whose German is asked only in
-# a "#german-speaker" tag, score for the US account executive.)
-TUNING_REACHED = {"backend": (345 / 396, 345 / 381, 0.9), "sales": (119 / 130, 119 / 127, 1.0),
+# a "#german-speaker" tag, score for the US account executive. And once more by one sales case in that session: a
+# long list of the kinds hired counts departments ("Mobile, Backend, Frontend, Design, Product Management"), which
+# lists Backblaze's "Finance, Cloud Operations, Customer Support, ..., Sales, ..." and lets its "Sales" pass for the
+# seller, though the text's only sales seat is a senior vice president's; its support and engineering seats pass for
+# their people (two cases better).)
+TUNING_REACHED = {"backend": (345 / 396, 345 / 381, 0.9), "sales": (119 / 131, 119 / 127, 1.0),
                   "support": (116 / 124, 116 / 119, 1.0), "sre_bengaluru": (152 / 168, 152 / 164, 0.9),
                   "ml_bengaluru": (62 / 72, 62 / 72, 1.0), "frontend_berlin": (135 / 151, 135 / 153, 1.0),
                   "data_saopaulo": (143 / 151, 143 / 153, 0.9)}
@@ -982,6 +986,12 @@ def test_staff_or_principal_is_not_the_lead_a_person_asks_for_and_weekend_work_i
     # a field and a text that both say worldwide are not narrowed by the hours named
     ("Remote Global", "We are hiring globally. The careers page says EST timezones, but we're hiring everywhere.",
      True),
+    # not a country the text asks for, a denial, or a customer's hiring (a review's cases)
+    ("Remote (Global)", "We're hiring globally across engineering. This role is open to candidates based in the "
+     "United States only.", False),
+    ("Remote - Worldwide", "We are not hiring globally for this role: US residents only.", False),
+    ("Remote - Worldwide", "Acme builds payroll for companies hiring globally. You must be located in the US or "
+     "Canada.", False),
     # a country the text requires still narrows a global field; a product's "anywhere" or "wherever you are" is no
     # place to work from (a review's cases)
     ("Remote (Global)", "Open to candidates based in the United States only. Send money anywhere in the world.", False),
@@ -1038,6 +1048,7 @@ def test_a_generic_role_takes_the_functions_its_skills_point_at():
     # the seat named first, then the remote work: "HQ X – REMOTE", "Headquartered in X, but REMOTE ok"
     ("HQ Sao Paulo, BR – REMOTE", "Node and Kafka.", True), ("Headquartered in Toronto, but REMOTE ok", "", True),
     ("HQ Berlin, Remote (EU)", "", False),
+    ("HQ Berlin – not remote", "", False), ("Headquartered in Berlin, partially remote", "", False),
 ])
 def test_a_companys_seat_is_not_the_roles_place_unless_the_role_is_on_site(location, description, workable):
     us = FitProfile(**{**BACKEND.__dict__, "locations": ("United States",)})
@@ -1054,6 +1065,7 @@ def test_a_title_of_alternatives_or_of_several_openings_fits_by_the_persons_own_
     assert title_functions("Front-end engineers (Staff/Senior/SWE II)") == ("frontend",), "levels are no kind"
     assert title_functions("Senior Data Engineer/Senior Machine Learning Engineer") == ("machine learning", "data")
     assert title_functions("Backend Engineer/Developer") == ("backend",), "a generic second name is the same role"
+    assert "software" in title_functions("Senior Engineers (Software, DevOps)"), "a generic kind with no level"
     assert title_functions("Software Engineers (Backend, Frontend)") == ("backend", "frontend")
     assert openings("Senior Software Engineer; Lead Product Designer") == ("Senior Software Engineer",
                                                                           "Lead Product Designer")
@@ -1805,6 +1817,7 @@ def test_a_summary_line_that_says_part_time_is_not_a_regular_position():
     ("Location: Fully remote, our company is located in Mykolaiv, Ukraine", set()),
     ("ManageFlitter is headquartered in Sydney and with customer support based in the United States.", set()),
     ("Our sales team is located in Germany; you can work from anywhere.", set()),  # a department's place
+    ("You'll handle email, chat and customer support based in the Philippines.", {"philippines"}),  # the hire's work
     ("- Health insurance coverage including medical, dental, and vision **(US Only)**", set()),  # a US benefit
     ("You must work in US time zones.", {"united states", "canada", "mexico", "colombia", "peru", "ecuador", "panama",
                                           "costa rica", "guatemala", "honduras", "el salvador", "nicaragua", "belize",
@@ -2394,6 +2407,7 @@ def test_departments_in_a_bare_list_of_the_kinds_hired_make_it_a_list_of_opening
 
     assert "Backend" in openings("Mobile, Backend, Frontend, Design, Product Management")
     assert openings("Software Engineer, Product") == ("Software Engineer, Product",)
+    assert openings("Software Engineer, Product, Growth") == ("Software Engineer, Product, Growth",), "teams"
     fit = score(title="Mobile, Backend, Frontend, Design, Product Management", location="Remote",
                 description="Python services.")
     assert fit.score >= BACKEND.min_score, fit
@@ -2770,6 +2784,8 @@ def test_a_brazilian_contract_is_a_seat_in_brazil(text, place, limits):
     ("Acme | SF | ONSITE (remote during COVID)", "SF", False),
     ("Acme | New York (NYC), NY and India | REMOTE currently, ONSITE likely | Full-time", "New York", False),
     ("Acme | London | REMOTE for now<p>", "London", False),
+    ("Acme | SF | REMOTE to start, ONSITE later", "SF", False), ("Acme | SF | REMOTE for the time being", "SF", False),
+    ("Acme | SF | REMOTE (currently fully distributed)", "SF", True),  # remote for good
     ("Acme | Remote Sensing Engineer | Boulder, CO | ONSITE", "Boulder, CO", False),
     ("Acme | Backend Engineer (onsite), Support Engineer (remote) | SF", "SF", False),
     ("Acme | SF | ONSITE/REMOTE", "SF", True)])
@@ -2927,7 +2943,9 @@ def test_a_test_tools_automation_engineer_is_qa_and_a_data_teams_backend_enginee
     ("Senior Node.js Backend Engineer", True), ("Backend Engineer", True),  # the person's stack, or none named
     ("Backend Engineer (Node.js, Go)", True),  # one of the stacks named is theirs
     ("Full Stack Engineer (Python, Django)", True),  # a full-stack seat's other end may be theirs
-    ("Full-stack engineer or INTERN in Spring or Summer", True)])  # a season, not Spring Boot
+    ("Full-stack engineer or INTERN in Spring or Summer", True),  # a season, not Spring Boot
+    ("Senior Software Engineer, Go To Market Systems", True),  # words that name no language
+    ("Senior Software Engineer, Payments Rails", True)])
 def test_a_person_whose_roles_name_their_language_is_not_offered_a_seat_titled_in_another(title, passes):
     """A Node.js developer's profile ("Node.js Developer" among the roles) and a seat whose title names only Go, C# or
     Python: capped below min_score with a flag saying why; a person whose roles name no language takes any."""

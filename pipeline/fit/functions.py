@@ -281,11 +281,13 @@ FALLBACKS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # with its frameworks; JavaScript and TypeScript run on both ends and name no one stack.
 STACKS: dict[str, re.Pattern[str]] = {
     name: re.compile(pattern, re.I) for name, pattern in (
-        ("java", r"\bjava\b(?!\s*script)|\bspring boot\b"), ("go", r"golang|\bgo\b(?!-)"), ("rust", r"\brust\b"),
+        ("java", r"\bjava\b(?!\s*script)|\bspring boot\b|\bkotlin\b"),  # Kotlin runs on the JVM beside Java
+        ("go", r"golang|\bgo\b(?![-/]|\s+(?:to|live)\b)"), ("rust", r"\brust\b"),
         ("c#", r"\bc#|\.net\b|\bdotnet\b|\bnet developer"), ("php", r"\bphp\b|laravel|symfony"),
-        ("ruby", r"\bruby\b|\brails\b"), ("python", r"python|django|\bflask\b|fastapi"),
-        ("node", r"\bnode(?:\.?js)?\b|\bnestjs\b"), ("scala", r"\bscala\b"), ("elixir", r"\belixir\b"),
-        ("c++", r"c\+\+"), ("clojure", r"\bclojure\b"), ("haskell", r"\bhaskell\b"), ("kotlin", r"\bkotlin\b"))}
+        ("ruby", r"\bruby\b|(?<!payment )(?<!payments )\brails\b"), ("python", r"python|django|\bflask\b|fastapi"),
+        ("node", r"\bnode\.?js\b|\bnestjs\b|(?<!validator )\bnode\b(?!\s+(?:operator|runner|validator))"),
+        ("scala", r"\bscala\b"), ("elixir", r"\belixir\b"), ("c++", r"c\+\+"), ("clojure", r"\bclojure\b"),
+        ("haskell", r"\bhaskell\b"))}
 
 
 def stacks_named(*texts: str) -> frozenset[str]:
@@ -488,6 +490,7 @@ _OPENINGS_NOTED = re.compile(r"^([^()]+)\(([^()]*;[^()]*)\)(\s*(?:[-–—|]\s*[
 # is hiring for, each of them an opening.
 _PLURAL_KINDS = re.compile(r"\b(?:engineers|developers)\s*\(([^()]+)\)", re.I)
 _LIST = re.compile(r"\s*,\s*")  # "Senior Frontend Engineer, Senior Software Engineer": openings side by side
+_LEVELLED = re.compile(rf"\b(?:{LEVEL_WORDS}|i{{1,3}}|iv|[1-5])\b", re.I)  # "SWE II", "Staff/Senior", "L5"
 
 
 # "Backend Reliability Engineer", "Back-end Systems Engineer", "Backend Infrastructure Engineer": the
@@ -589,9 +592,9 @@ def _listed_openings(title: str) -> list[str]:
     a role noun, "Software Engineer, Payments", is the team, not an opening), and the kinds a plural
     role is hiring for."""
     kinds = _PLURAL_KINDS.search(title)
-    if kinds:  # a generic piece is the seats' levels, not a kind ("Front-end engineers (Staff/Senior/SWE II)")
-        return [piece for piece in _LIST.split(kinds.group(1))
-                if _named_function(piece) and title_function(piece) != GENERIC]
+    if kinds:  # a generic piece with a level is the seats' levels, not a kind ("Front-end engineers (Staff/SWE II)")
+        return [piece for piece in _LIST.split(kinds.group(1)) if _named_function(piece) and not (
+            title_function(piece) == GENERIC and _LEVELLED.search(piece))]
     pieces = _LIST.split(title)
     if len(pieces) > 1 and all(_ROLE_NOUN.search(english_title(piece)) for piece in pieces):
         return pieces
@@ -756,16 +759,19 @@ def _list_of_openings(title: str) -> tuple[str, ...] | None:
     named = [piece for piece in pieces if _ROLE_NOUN.search(english_title(piece)) and _named_function(piece)
              and not named_by_language(piece)]
     bare = [piece for piece in pieces if piece not in named and (_BARE_AI.fullmatch(piece) or (
-        len(piece.split()) <= 3 and (_named_function(piece) or _DEPARTMENT.fullmatch(piece))))]
+        len(piece.split()) <= 3 and _named_function(piece)))]
+    departments = [piece for piece in pieces if _DEPARTMENT.fullmatch(piece)]  # counted in a long list only
     # beside two roles that name their work, a role whose work has no name here is an opening too ("Technical Artist")
     other = [piece for piece in pieces if piece not in named and piece not in bare and len(named) >= 2
              and _ROLE_NOUN.search(english_title(piece))]  # "Senior Java Engineer" beside two roles is one too
     roles = [piece for piece in pieces if _ROLE_NOUN.search(english_title(piece))]
-    if len(pieces) >= _LONG_LIST and len(named) + len(bare) + len(other) >= 2 * len(pieces) / 3 and not (
-            roles == pieces[:1] and len(pieces[0].split()) >= 2):  # not a role and its stack ("Data Engineer - Spark")
-        # "Android, iOS, backend, frontend, middle end, SRE, ops, ...": a long list of the kinds hired, most of them
-        # named, is a list of openings even where a piece has no name here ("middle end")
-        return _level_for_each([piece for piece in pieces if piece in named or piece in bare or piece in other])
+    if len(pieces) >= _LONG_LIST and len(named) + len(bare) + len(other) + len(departments) >= 2 * len(pieces) / 3 \
+            and not (roles == pieces[:1] and len(pieces[0].split()) >= 2):  # not a role and its stack
+        # "Android, iOS, backend, frontend, middle end, SRE, ops, ...", "Mobile, Backend, Frontend, Design, Product
+        # Management": a long list of the kinds hired, most of them named, is a list of openings even where a piece
+        # has no name here ("middle end")
+        return _level_for_each([piece for piece in pieces
+                                if piece in named or piece in bare or piece in other or piece in departments])
     if len(named) + len(bare) + len(other) < len(pieces):
         return None  # a piece names no work: a place, a team, a note
     if title_function(pieces[0]) == GENERIC and pieces[1] in bare and title_function(pieces[1]) in ENGINEERING:

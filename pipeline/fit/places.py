@@ -316,7 +316,7 @@ _OVERLAP_BEFORE = re.compile(rf"\b(?:{OVERLAP_WORDS})\w*\s+(?:with\s+)?(?:the\s+
 # consultancy based in Austin", often a recruiter's client) may well be where the hire works, and stays one.
 _TEAM_BEFORE = re.compile(r"\b(?:teams?(?: members)?|we|we[’']re|we are|our (?:\w+ )?(?:team|teams|people|staff|"
                           r"employees|engineers|company|offices?|headquarters|hq)|"
-                          r"(?:with|and|our|its)\s+(?:customer\s+)?(?:support|success|sales|operations|marketing|"
+                          r"(?:with|our)\s+(?:customer\s+)?(?:support|success|sales|operations|marketing|"
                           r"finance)(?:\s+(?:team|teams|department|staff))?)\s+(?:are\s+|is\s+)?(?:\w+ly\s+)?$",
                           re.I)
 
@@ -780,8 +780,11 @@ _FIELD_EXCLUDE = re.compile(r"[(\[,;-]?\s*\b(?:except(?:\s+for)?|excluding|excl\
 _SEAT_WORDS = r"(?:headquarters?|(?:global\s+)?hq|sede|hauptsitz|firmensitz|si[eè]ge)"
 _HQ_LEAD = re.compile(rf"^\s*{_SEAT_WORDS}\s*:\s*([^;|]*)", re.I)
 _HQ_PAREN = re.compile(rf"\(\s*{_SEAT_WORDS}\b\s*(?:in\b|at\b|:)?\s*([^()]*)\)", re.I)
-_HQ_BEFORE_REMOTE = re.compile(rf"^\s*(?:{_SEAT_WORDS}|headquartered)\s+(?:in\s+|at\s+)?([^–—|;]+?)\s*"
-                               r"(?:[–—|;]|\s-\s|,\s*but\b|,)\s*((?:\w+\s+)?remote\b.*)$", re.I)
+_HQ_BEFORE_REMOTE = re.compile(rf"^(?:{_SEAT_WORDS}|headquartered) (?:in |at )?(\S[^–—|;]*?) ?"
+                               r"(?:[–—|;]|\s-\s|, ?but\b|,) ?"
+                               r"(remote(?: ok| okay| friendly| possible)?(?: ?\([^()]*\))?)$",
+                               re.I)
+_LONGEST_SEAT_FIELD = 120  # a longer field is no "HQ X - Remote" line (and would cost the pattern above)
 _HQ_AFTER = re.compile(r"[\s,(-]*\bHQ\b[\s)]*$", re.I)
 _SEAT_SAID = re.compile(r"company\s+is\s+(?:located|based)\s+in\s+([^;|()]+)\)?$", re.I)
 # Words that say a role is done on site or partly on site (the seat then is the role's place).
@@ -805,7 +808,8 @@ def without_hq(location: str) -> tuple[str, str]:
     lead = _HQ_LEAD.match(location)
     if lead:
         return location[lead.end():].strip(" ;|"), lead.group(1).strip()
-    first = _HQ_BEFORE_REMOTE.match(location)
+    short = " ".join(location.split()) if len(location) <= _LONGEST_SEAT_FIELD else ""
+    first = _HQ_BEFORE_REMOTE.match(short)
     if first:  # "HQ Sao Paulo, BR – REMOTE", "Headquartered in Burlingame, CA, but REMOTE ok"
         return first.group(2).strip(), first.group(1).strip()
     paren = _HQ_PAREN.search(location)
@@ -1145,7 +1149,8 @@ def _in_link(lowered: str, at: int) -> bool:
 
 
 # "Work from anywhere in the world", or "work from anywhere" in a posting that says it is fully remote.
-_HIRING_EVERYWHERE = re.compile(r"\bhiring (?:globally|everywhere|worldwide)\b", re.I)  # the company's own words
+_HIRING_EVERYWHERE = re.compile(r"(?<!not )(?<!n't )(?<!n’t )\bhiring (?:globally|everywhere|worldwide)\b",
+                                re.I)  # the company's own words
 _ANYWHERE_TEXT = re.compile(r"anywhere in the world|from any country|(?:work|working)\s+(?:remotely\s+)?from\s+"
                             r"anywhere(?!\s+(?:in|within|across|inside|on)\b)|" + _HIRING_EVERYWHERE.pattern,
                             re.I)
@@ -1270,8 +1275,12 @@ class Said:
 
     @functools.cached_property
     def hiring_everywhere(self) -> bool:
-        """"We're hiring globally", "hiring everywhere": the company says whom it hires, not what its product does."""
-        return self.anywhere and _HIRING_EVERYWHERE.search(self.text, 0, 4000) is not None
+        """"We're hiring globally", "hiring everywhere", and the only places the text names are its hours' ("the
+        careers page says EST timezones, but we're hiring everywhere"); not a country it asks for ("hiring globally;
+        this role is open in the US only") nor a customer's hiring ("payroll for companies hiring globally")."""
+        if not self.anywhere or _HIRING_EVERYWHERE.search(self.text, 0, 4000) is None:
+            return False
+        return not self.bounds or self.bounds <= zones_in_text(self.text, self.lowered, capitals(self.text[:3000]))
 
     @functools.cached_property
     def remote(self) -> bool:
@@ -1353,7 +1362,8 @@ def _us_only(title: str, text: str, lowered: str) -> bool:
 # _REMOTE_THING reads the things remote describes).
 _FIELD_REMOTE = re.compile(r"(?<![\w.-])remote(?![\w-])", re.I)
 _NOT_OFFERED = re.compile(r"\b(?:no|not|non)[- ]?remote|\bpartial|\bhybrid|\bdays?\b|\bduring\b|\buntil\b|temporar|"
-                          r"\bcurrently\b|\bfor now\b|\binitially\b|"
+                          r"\bcurrently\b(?!\s+(?:fully|100|distributed|all|remote))|\bfor now\b|\binitially\b|"
+                          r"\bto start\b|\bat first\b|for the time being|\bfor the first\b|\bwhile we\b|"
                           r"covid|\d\s*(?:h|hours?|hrs?|km|miles?)\b|"
                           r"\b(?:p[sd]?t|e[sd]?t|c[sd]?t|m[sd]?t|cet|cest|bst|gmt|utc|ist|time ?zones?)\b|"
                           r"engineer|developer|designer|manager|teams?\b|year\b|companies|workers", re.I)
