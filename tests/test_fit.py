@@ -218,16 +218,13 @@ TUNING_REACHED = {"backend": (345 / 396, 345 / 381, 0.9), "sales": (119 / 131, 1
 # found. fullstack_pune went from 10 of 22 passed to 9 of 16 when a backend seat stopped counting as a full-stack
 # person's work: five backend seats no longer pass, and "Node.js Developer", a fit whose label doubts it for being Node-
 # titled, no longer does either. fullstack_toronto went from 17 of 22 passed to 17 of 23 when "USA and Canada" became
-# two countries: Commandzero's Go backend seat, labelled no fit for its function, now passes on its place.
-# backend_amsterdam went from 5 of 7 passed, 5 of 5 fits, to 4 of 6 and 4 of 5 when a person whose roles name their
-# language ("Python Developer") stopped being offered seats titled only in another: its writer labelled a "Senior
-# Back-end Software Engineer - TypeScript/Node.js" a fit for the Python engineer (nine cases better, two worse).)
+# two countries: Commandzero's Go backend seat, labelled no fit for its function, now passes on its place.)
 UNSEEN_REACHED = {8: {"mobile_toronto": (5 / 7, 5 / 7), "qa_warsaw": (8 / 8, 8 / 8), "security_us": (12 / 13, 12 / 14),
                       "designer_london": (10 / 11, 10 / 12), "analyst_mexico": (6 / 6, 6 / 6)},
                   9: {"embedded_munich": (1 / 1, 1 / 3), "platform_madrid": (4 / 5, 4 / 7),
                       "fullstack_lagos": (16 / 23, 16 / 20), "pm_singapore": (5 / 6, 5 / 5),
                       "datasci_sydney": (1 / 2, 1 / 3)},
-                  10: {"backend_amsterdam": (4 / 6, 4 / 5), "sre_denver": (7 / 8, 7 / 7), "ml_london": (2 / 2, 2 / 2),
+                  10: {"backend_amsterdam": (5 / 7, 5 / 5), "sre_denver": (7 / 8, 7 / 7), "ml_london": (2 / 2, 2 / 2),
                        "csm_toronto": (1.0, 1.0), "frontend_brazil": (8 / 9, 8 / 9)},
                   11: {"java_bengaluru": (13 / 17, 13 / 14), "data_eng_london": (15 / 16, 15 / 17),
                        "frontend_lisbon": (12 / 17, 12 / 16), "solutions_nyc": (9 / 12, 9 / 10),
@@ -2936,24 +2933,3 @@ def test_a_test_tools_automation_engineer_is_qa_and_a_data_teams_backend_enginee
     assert title_function("Selenium Automation Engineer") == "qa"
     assert title_function("Automation Engineer") != "qa"  # a factory's too
     assert title_functions("Backend Engineer | Data team") == ("backend", "data")
-
-
-@pytest.mark.parametrize("title, passes", [
-    ("Senior Golang Engineer", False), ("Backend Developer (C#/.NET/.NET Core)", False), ("Python Developer", False),
-    ("Senior Node.js Backend Engineer", True), ("Backend Engineer", True),  # the person's stack, or none named
-    ("Backend Engineer (Node.js, Go)", True),  # one of the stacks named is theirs
-    ("Full Stack Engineer (Python, Django)", True),  # a full-stack seat's other end may be theirs
-    ("Full-stack engineer or INTERN in Spring or Summer", True),  # a season, not Spring Boot
-    ("Senior Software Engineer, Go To Market Systems", True),  # words that name no language
-    ("Senior Software Engineer, Payments Rails", True)])
-def test_a_person_whose_roles_name_their_language_is_not_offered_a_seat_titled_in_another(title, passes):
-    """A Node.js developer's profile ("Node.js Developer" among the roles) and a seat whose title names only Go, C# or
-    Python: capped below min_score with a flag saying why; a person whose roles name no language takes any."""
-    node = FitProfile(roles=("Backend Engineer", "Node.js Developer", "Full Stack Engineer"),
-                      nice_to_have=("Node.js", "TypeScript", "PostgreSQL"), locations=("Mexico City",),
-                      remote="ok", configured=True)
-    fit = Scorer(node).score(job(title=title, location="Remote", description="APIs on PostgreSQL."))
-    assert (fit.score >= node.min_score) is passes, fit
-    assert passes or any("the title asks for" in flag for flag in fit.flags)
-    anyone = FitProfile(**{**node.__dict__, "roles": ("Backend Engineer", "Full Stack Engineer")})
-    assert Scorer(anyone).score(job(title=title, location="Remote", description="APIs.")).score >= node.min_score

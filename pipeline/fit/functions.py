@@ -277,24 +277,6 @@ FALLBACKS: tuple[tuple[str, re.Pattern[str]], ...] = (
                             re.I)),
     ("mobile", re.compile(r"\bswift\b|\bkotlin\b", re.I)),  # Kotlin runs on servers too: "Kotlin Backend Engineer"
     ("machine learning", re.compile(r"\bai\b|\bllms?\b|gen ?ai|generative", re.I)))
-# The server languages a title may name as its stack ("Senior Golang Engineer", "Backend Developer (C#/.NET)"), each
-# with its frameworks; JavaScript and TypeScript run on both ends and name no one stack.
-STACKS: dict[str, re.Pattern[str]] = {
-    name: re.compile(pattern, re.I) for name, pattern in (
-        ("java", r"\bjava\b(?!\s*script)|\bspring boot\b|\bkotlin\b"),  # Kotlin runs on the JVM beside Java
-        ("go", r"golang|\bgo\b(?![-/]|\s+(?:to|live)\b)"), ("rust", r"\brust\b"),
-        ("c#", r"\bc#|\.net\b|\bdotnet\b|\bnet developer"), ("php", r"\bphp\b|laravel|symfony"),
-        ("ruby", r"\bruby\b|(?<!payment )(?<!payments )\brails\b"), ("python", r"python|django|\bflask\b|fastapi"),
-        ("node", r"\bnode\.?js\b|\bnestjs\b|(?<!validator )\bnode\b(?!\s+(?:operator|runner|validator))"),
-        ("scala", r"\bscala\b"), ("elixir", r"\belixir\b"), ("c++", r"c\+\+"), ("clojure", r"\bclojure\b"),
-        ("haskell", r"\bhaskell\b"))}
-
-
-def stacks_named(*texts: str) -> frozenset[str]:
-    """The server languages (STACKS) the texts name."""
-    return frozenset(name for name, pattern in STACKS.items() if any(pattern.search(text) for text in texts))
-
-
 _AI = re.compile(r"\b(?:ai|llms?|gen ?ai)\b", re.I)  # a domain beside another function's role
 _AI_ROLE = re.compile(r"\b(?:ai|llms?|gen ?ai) (?:engineer|developer|scientist)", re.I)
 # The parts of a title: "Role, Team - Company | Place (Note)".

@@ -28,7 +28,6 @@ from pipeline.fit.functions import (
     openings,
     own_functions,
     person_functions,
-    stacks_named,
     text_function,
     text_openings,
     title_function,
@@ -796,9 +795,6 @@ class Scorer:
         self.role_words = frozenset(w for r in self.roles for w in r.split() if title_level(w))
         self.functions = person_functions(profile.roles, (*profile.must_have, *profile.nice_to_have))
         self.own_functions = own_functions(profile.roles, (*profile.must_have, *profile.nice_to_have))
-        # the server languages the person's roles name, and those they work in (roles and skills)
-        self.role_stacks = stacks_named(*profile.roles)
-        self.stacks = stacks_named(*profile.roles, *profile.must_have, *profile.nice_to_have)
         # A profile whose roles name part-time or weekend work takes such jobs.
         self.takes_schedules = any(_SCHEDULE.search(role) for role in profile.roles)
         self.spoken = frozenset(s.lower() for s in profile.languages)
@@ -861,7 +857,6 @@ class Scorer:
                 ("not a regular position", self._schedule_cap(job, fit)),
                 ("a place or language you cannot work in", OUTSIDE_CAP if fit.outside else None),
                 ("a level you did not ask for", LEVEL_CAP if fit.level_gap else None),
-                ("a stack you do not work in", self._stack_cap(job, fit)),
                 ("a title you rule out", self._ruled_out_cap(job, fit)))
         for why, cap in caps:
             if cap is not None and cap < total:
@@ -897,18 +892,6 @@ class Scorer:
             return None  # "iOS/Android Developer": the Android seat is still on offer to one who rules out iOS
         fit.flags.append(f"title says {ruled_out[0]!r}, which you rule out")
         return RULED_OUT_CAP
-
-    def _stack_cap(self, job: Job, fit: Fit) -> int | None:
-        """A person whose roles name their language ("Java Developer", "Node.js Engineer") is not offered a seat whose
-        title names only other languages ("Senior Golang Engineer", "Backend Developer (C#/.NET)"); a person whose
-        roles name none may take any, and a full-stack seat's other end may be theirs ("Full Stack Engineer (PHP)")."""
-        if not self.role_stacks or fit.function == "full stack":
-            return None
-        asked = stacks_named(job.title)
-        if not asked or asked & self.stacks:
-            return None
-        fit.flags.append(f"the title asks for {', '.join(sorted(asked))}; you work in {', '.join(sorted(self.stacks))}")
-        return OUTSIDE_CAP
 
     def _function_cap(self, function: str | None, fit: Fit) -> int | None:
         """A job of another function than the person's (a frontend role for an SRE, a forward-deployed
