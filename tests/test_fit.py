@@ -289,9 +289,9 @@ TUNED_HALF_REACHED = {14: {"backend": (13 / 15, 13 / 13, 0.9), "sales": (1.0, 1.
                            "sre_bengaluru": (5 / 6, 5 / 6, 5 / 6), "ml_bengaluru": (1.0, 1.0, 1.0),
                            "frontend_berlin": (1.0, 2 / 3, 1.0), "data_saopaulo": (5 / 6, 5 / 8, 0.875)},
                       # round 22's, after the rules read off it (a note's roles and a head's level, departments in a
-                      # bare list of kinds)
-                      22: {"backend": (42 / 52, 42 / 46, 0.9), "sales": (2 / 3, 1.0, 1.0), "support": (1.0, 1.0, 1.0),
-                           "sre_bengaluru": (2 / 3, 2 / 3, 2 / 3), "ml_bengaluru": (0.0, 0.0, None),
+                      # long list of kinds, "K8s", the fewest years of a post of several openings)
+                      22: {"backend": (42 / 50, 42 / 46, 0.9), "sales": (2 / 3, 1.0, 1.0), "support": (1.0, 1.0, 1.0),
+                           "sre_bengaluru": (3 / 4, 1.0, 1.0), "ml_bengaluru": (0.0, 0.0, None),
                            "frontend_berlin": (7 / 9, 7 / 10, 0.7), "data_saopaulo": (1.0, 1.0, 1.0)}}
 
 
@@ -385,7 +385,8 @@ def test_earlier_rounds_people_keep_what_tuning_reached(round_):
     "0.69/0.73 (16 passed, 15 fits), support 0.77/0.74 (22 passed, 23 fits), sre_bengaluru 0.95/0.71 (38 passed, 51 "
     "fits), ml_bengaluru 0.65/0.73 (17 passed, 15 fits), frontend_berlin 0.97/0.65 (34 passed, 51 fits), "
     "data_saopaulo 0.88/0.48 (16 passed, 29 fits); round 22's held-back half alone: backend 0.79/0.79 (34 fits), "
-    "frontend_berlin 1.00/0.64 (11 fits), the others two fits or fewer"))
+    "frontend_berlin 1.00/0.64 (11 fits), the others two fits or fewer; measured again after tuning on round 22's "
+    "tuning half: ml_bengaluru 0.61/0.73 (18 passed), the others the same"))
 def test_the_held_back_floors_hold_on_the_blind_rounds(evaluated):
     """The test rounds, written by someone who never saw the scorer and split once by the hash of the
     posting id: precision and recall >= 0.85 for every profile on their held-back halves together;
@@ -466,7 +467,7 @@ def test_the_test_rounds_postings_are_split_by_the_hash_and_reported_apart(tmp_p
         "java_saopaulo 0.46/0.68; then its tuning half was tuned on, for these five too): ios_london 0.86/0.86 (7 "
         "fits) meets the floor; analyst_nyc 1.00/0.50 (6), ml_eng_toronto 0.80/0.57 (7), fullstack_berlin 0.71/0.33 "
         "(15 fits; 0.47/0.47 before a backend seat stopped counting as full-stack work), java_saopaulo 0.46/0.71 (17 "
-        "fits, 26 passed) do not"))),
+        "fits, 26 passed; 0.48/0.76 after round 22's tuning half) do not"))),
     pytest.param(20, marks=pytest.mark.xfail(strict=True, reason=(
         "not met: round 20's five, measured once on all its 203 postings before any was read: devops_saopaulo "
         "0.86/0.86 (35 fits) meets the floor; frontend_bengaluru 1.00/0.50 (18 fits), backend_london 0.63/0.76 (50 "
@@ -479,12 +480,14 @@ def test_the_test_rounds_postings_are_split_by_the_hash_and_reported_apart(tmp_p
         "0.67/1.00 (10 fits, 15 passed), sre_sydney 0.92/0.71 (17 fits), ml_eng_nyc 0.56/0.56 (9), data_eng_berlin "
         "0.06/0.40 (5 fits, 31 passed), ae_london (no fit, 1 passed): none meets the floor; then its tuning half was "
         "tuned on, for these five too; on its 116 held-back postings: support_manila 0.50/1.00 (3 fits), sre_sydney "
-        "1.00/0.80 (5), ml_eng_nyc 0.20/0.50 (2), data_eng_berlin 1.00/0.50 (2), ae_london (no fit): none meets it; "
-        "after the next session's first rules ml_eng_nyc is 0.25/0.50"))),
+        "1.00/0.80 (5), ml_eng_nyc 0.20/0.50 (2), data_eng_berlin 1.00/0.50 (2), ae_london (no fit): none meets it"))),
     pytest.param(22, marks=pytest.mark.xfail(strict=True, reason=(
         "not met: round 22's five, measured once on all its 241 postings before any was read: support_eng_austin "
         "0.75/0.75 (4 fits) meets the floor; devops_berlin 0.82/0.74 (19 fits), node_mexico 0.46/0.74 (23 fits, 37 "
-        "passed), frontend_sf 0.83/0.50 (30 fits), fullstack_sydney 0.47/0.75 (24 fits, 38 passed) do not")))])
+        "passed), frontend_sf 0.83/0.50 (30 fits), fullstack_sydney 0.47/0.75 (24 fits, 38 passed) do not; then its "
+        "tuning half was tuned on, for these five too; on its 111 held-back postings: support_eng_austin 0.50/1.00 (1 "
+        "fit, 2 passed), devops_berlin 0.67/0.67 (6), node_mexico 0.36/0.71 (7 fits, 14 passed), frontend_sf "
+        "1.00/0.65 (17), fullstack_sydney 0.35/0.64 (11 fits, 20 passed): none meets it")))])
 def test_the_people_never_tuned_for_reach_the_held_out_floor(round_):
     """People unlike the eval's seven, written and labelled on a test round's postings by its blind
     writers, never tuned for: precision and recall >= 0.75 for each (the issue's check on postings and
