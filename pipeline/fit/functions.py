@@ -416,6 +416,7 @@ def role_segment(title: str) -> str:
     return next((s for s in _ROLE_SEGMENTS.split(title) if _ROLE_NOUN.search(s)), "")
 
 
+@functools.lru_cache(maxsize=16384)
 def _joins_both_ends(title: str) -> bool:
     """One role joining a backend and a frontend kind or stack is full-stack work; roles of their own on
     both sides ("Backend Engineer & Frontend Engineer") are two openings, read as alternatives."""
@@ -583,6 +584,7 @@ def _listed_openings(title: str) -> list[str]:
     return []
 
 
+@functools.lru_cache(maxsize=16384)
 def _named_function(piece: str) -> bool:
     """The piece names a kind of work in words of its own (not only a language or a domain)."""
     text = english_title(piece)
@@ -623,6 +625,7 @@ def note_openings(title: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+@functools.lru_cache(maxsize=16384)
 def _only_functions(piece: str) -> bool:
     """The piece is nothing but names of kinds of work ("Frontend", "Backend and Fullstack", "iOS and
     Android", "Infrastructure"): in a list of openings, each such piece is an opening of that kind,
