@@ -379,14 +379,19 @@ def test_earlier_rounds_people_keep_what_tuning_reached(round_):
 # tuning on round 21's tuning half. Measured again after the next session's first rules, before round 22 existed:
 # backend 0.88/0.85 (189 of 216 passed, 189 of 223 fits: 0.848, one fit short), ml_bengaluru 0.73/0.73, the others the
 # same.
+# The held-back halves of rounds 14 to 22 (854 postings), measured once when round 22 landed, before its tuning half
+# was read: backend 0.86/0.84 (250 passed, 257 fits, precision@10 1.0), sales 0.69/0.73 (16 passed, 15 fits), support
+# 0.77/0.74 (22 passed, 23 fits), sre_bengaluru 0.95/0.71 (38 passed, 51 fits), ml_bengaluru 0.65/0.73 (17 passed, 15
+# fits), frontend_berlin 0.97/0.65 (34 passed, 51 fits), data_saopaulo 0.88/0.48 (16 passed, 29 fits); round 22's
+# held-back half alone: backend 0.79/0.79 (34 fits), frontend_berlin 1.00/0.64 (11 fits), the others two fits or
+# fewer; measured again after tuning on round 22's tuning half: ml_bengaluru 0.61/0.73 (18 passed), the others the same.
 @pytest.mark.xfail(strict=True, reason=(
-    "not met: the held-back halves of rounds 14 to 22 (854 postings, none ever tuned on), measured once when round "
-    "22 landed, before its tuning half was read: backend 0.86/0.84 (250 passed, 257 fits, precision@10 1.0), sales "
-    "0.69/0.73 (16 passed, 15 fits), support 0.77/0.74 (22 passed, 23 fits), sre_bengaluru 0.95/0.71 (38 passed, 51 "
-    "fits), ml_bengaluru 0.65/0.73 (17 passed, 15 fits), frontend_berlin 0.97/0.65 (34 passed, 51 fits), "
-    "data_saopaulo 0.88/0.48 (16 passed, 29 fits); round 22's held-back half alone: backend 0.79/0.79 (34 fits), "
-    "frontend_berlin 1.00/0.64 (11 fits), the others two fits or fewer; measured again after tuning on round 22's "
-    "tuning half: ml_bengaluru 0.61/0.73 (18 passed), the others the same"))
+    "not met: the held-back halves of rounds 14 to 23 (933 postings, none ever tuned on), measured once when round "
+    "23 landed (its tuning half not tuned on): backend 0.86/0.84 (275 passed, 281 fits, precision@10 1.0), sales "
+    "0.69/0.73 (16 passed, 15 fits), support 0.77/0.71 (22 passed, 24 fits), sre_bengaluru 0.95/0.73 (42 passed, 55 "
+    "fits), ml_bengaluru 0.61/0.73 (18 passed, 15 fits), frontend_berlin 0.97/0.65 (35 passed, 52 fits), "
+    "data_saopaulo 0.88/0.50 (17 passed, 30 fits); round 23's held-back half alone: backend 0.84/0.88 (24 fits), "
+    "sre_bengaluru 1.00/1.00 (4 fits), the others one fit or none"))
 def test_the_held_back_floors_hold_on_the_blind_rounds(evaluated):
     """The test rounds, written by someone who never saw the scorer and split once by the hash of the
     posting id: precision and recall >= 0.85 for every profile on their held-back halves together;
@@ -487,7 +492,11 @@ def test_the_test_rounds_postings_are_split_by_the_hash_and_reported_apart(tmp_p
         "passed), frontend_sf 0.83/0.50 (30 fits), fullstack_sydney 0.47/0.75 (24 fits, 38 passed) do not; then its "
         "tuning half was tuned on, for these five too; on its 111 held-back postings: support_eng_austin 0.50/1.00 (1 "
         "fit, 2 passed), devops_berlin 0.67/0.67 (6), node_mexico 0.36/0.71 (7 fits, 14 passed), frontend_sf "
-        "1.00/0.65 (17), fullstack_sydney 0.35/0.64 (11 fits, 20 passed): none meets it")))])
+        "1.00/0.65 (17), fullstack_sydney 0.35/0.64 (11 fits, 20 passed): none meets it"))),
+    pytest.param(23, marks=pytest.mark.xfail(strict=True, reason=(
+        "not met: round 23's five, measured once on all its 137 postings, never tuned on: sre_amsterdam 1.00/1.00 (8 "
+        "fits), mobile_london 1.00/1.00 (9 fits) meet the floor, csm_nyc and ml_eng_hyderabad have no fit and none "
+        "passed; python_bogota 0.38/0.71 (7 fits, 13 passed) does not")))])
 def test_the_people_never_tuned_for_reach_the_held_out_floor(round_):
     """People unlike the eval's seven, written and labelled on a test round's postings by its blind
     writers, never tuned for: precision and recall >= 0.75 for each (the issue's check on postings and
