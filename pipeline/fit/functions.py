@@ -558,6 +558,8 @@ _LEVEL_PIECE = re.compile(rf"(?:{LEVEL_WORDS}|intern)\.?", re.I)
 
 
 _SLASH = re.compile(r"\s*/\s*")  # "Senior Data Engineer/Senior Machine Learning Engineer": two roles, one post
+
+
 # Kinds of work listed bare, with slashes or commas ("SRE/Backend/Frontend"): three or more are openings, not one
 # role joining two ends ("Backend/Frontend").
 _BARE_LIST = re.compile(r"\s*[/,]\s*")
