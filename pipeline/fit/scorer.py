@@ -821,8 +821,10 @@ class Scorer:
         # (a long list of the kinds hired costs a scoring of each kind otherwise)
         theirs = [title for title in titles if not self._another_function(title)]
         scored = [(self._score(*_opening(job, title), now=now, several=True), title) for title in theirs]
-        if not scored or max(fit.score for fit, _ in scored) <= FUNCTION_CAP:
-            scored = [(self._score(*_opening(job, title), now=now, several=True), title) for title in titles]
+        if not scored or max(fit.score for fit, _ in scored) <= FUNCTION_CAP:  # the others too, in the list's order
+            done = dict((title, fit) for fit, title in scored)
+            scored = [(done.get(title) or self._score(*_opening(job, title), now=now, several=True), title)
+                      for title in titles]
         best, title = max(scored, key=lambda pair: pair[0].score)
         if listed:
             best.reasons.append(f"read as {title!r}: the title names no one opening, its text lists "
