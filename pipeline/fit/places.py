@@ -613,6 +613,15 @@ _REMOTE_APART = re.compile(r"(?:^|;|\||\s/|&|\+|\band\b|\bor\b|\bou\b|\bo\b|\bod
 _ANYWHERE_ITEM = re.compile(r"^\W*(?:(?:remote\W*)?(?:anywhere|worldwide|global|world)(?: in the world)?|"
                             r"(?:global|worldwide)\W+remote(?:\s*\((?:almost\s+)?anywhere\))?)\W*$", re.I)
 _ONLY_A_PLACE = re.compile(r"^\W*([\w .&'-]+?)\W*$")
+# A location field that says remote work is open anywhere, in any of its words ("Remote (Worldwide)", "Anywhere
+# (100% remote)", "Remote, International"); Where.worldwide is the narrower reading of a part that says only that.
+_ANYWHERE_FIELD = re.compile(r"anywhere|world\s?wide|global|world\b|international|any (?:location|time ?zone|country)|"
+                             r"all (?:countries|time ?zones|locations)|weltweit|\bearth\b", re.I)
+
+
+def field_says_anywhere(where: Where) -> bool:
+    """The location field says, in any of its parts, that the work is open anywhere."""
+    return where.worldwide or any(_ANYWHERE_FIELD.search(part.text) for part in where.parts)
 
 
 def _names_only_an_area(chunk: str) -> bool:

@@ -42,6 +42,7 @@ from pipeline.fit.places import (
     Said,
     Where,
     expand,
+    field_says_anywhere,
     fully_remote_said,
     header_offers_remote,
     home_of,
@@ -729,11 +730,6 @@ def _opening(job: Job, title: str) -> tuple[Job, bool]:
     return dataclasses.replace(job, title=title, location=place), place != job.location
 
 
-# A location field that says remote work is open anywhere ("Remote (Worldwide)", "Anywhere (100% remote)").
-_ANYWHERE_FIELD = re.compile(r"anywhere|world\s?wide|global|world\b|international|any (?:location|time ?zone|country)|"
-                             r"all (?:countries|time ?zones|locations)|weltweit|\bearth\b", re.I)
-
-
 def remote_areas(where: Where, remote_hint: bool, said: Said, placed: bool = False) -> list[frozenset[str] | None]:
     """Where the posting's remote work may be done from, one area per alternative (None: anywhere).
     A remote part that names its countries ("Remote (Canada)") is that area, widened by the places
@@ -774,8 +770,7 @@ def remote_areas(where: Where, remote_hint: bool, said: Said, placed: bool = Fal
         bare = limited(said.bounds or None)
         # a bare "Remote" paid in a range of US dollars is remote in the US, as the labels read it; not a field
         # that says worldwide
-        says_anywhere = where.worldwide or any(_ANYWHERE_FIELD.search(p.text) for p in where.parts)
-        areas.append(said.dollars if bare is None and said.dollars and not says_anywhere else bare)
+        areas.append(said.dollars if bare is None and said.dollars and not field_says_anywhere(where) else bare)
     if said.bounds and said.remote and not placed:  # the post's remote places are not an opening's its note places
         areas.append(limited(said.bounds))
     return areas
@@ -822,7 +817,7 @@ class Scorer:
         theirs = [title for title in titles if not self._another_function(title)]
         scored = [(self._score(*_opening(job, title), now=now, several=True), title) for title in theirs]
         if not scored or max(fit.score for fit, _ in scored) <= FUNCTION_CAP:  # the others too, in the list's order
-            done = dict((title, fit) for fit, title in scored)
+            done = {title: fit for fit, title in scored}
             scored = [(done.get(title) or self._score(*_opening(job, title), now=now, several=True), title)
                       for title in titles]
         best, title = max(scored, key=lambda pair: pair[0].score)
